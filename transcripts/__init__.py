@@ -1,0 +1,43 @@
+"""transcripts: parse, lint, count and convert interview transcripts.
+
+The library API is imported lazily so that the command line starts fast:
+
+    import transcripts
+    t = transcripts.read("interview.txt")
+    print(transcripts.write(t, "yaml"))
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ._version import __version__
+
+__all__ = ["__version__", "parse", "read", "write"]
+
+_LAZY = {
+    "read": ("transcripts.api", "read"),
+    "parse": ("transcripts.api", "parse"),
+    "write": ("transcripts.api", "write"),
+    "Transcript": ("transcripts.model", "Transcript"),
+    "Block": ("transcripts.model", "Block"),
+    "Speaker": ("transcripts.model", "Speaker"),
+    "Kind": ("transcripts.model", "Kind"),
+    "TranscriptError": ("transcripts.errors", "TranscriptError"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    try:
+        module_name, attribute = _LAZY[name]
+    except KeyError:
+        raise AttributeError(f"module 'transcripts' has no attribute {name!r}") from None
+    import importlib
+
+    value = getattr(importlib.import_module(module_name), attribute)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_LAZY])

@@ -1,0 +1,78 @@
+"""The library's front door: read, parse, write (and later lint and stats) in one place.
+
+`transcripts.read(path)` reads any supported file; `transcripts.parse(text)` parses a
+string; `transcripts.write(transcript, "json")` renders one. The CLI calls these too.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+
+from . import formats
+from .errors import TranscriptError
+from .io import SourceText, decode, display_name, read_bytes
+from .model import Block, Transcript
+from .options import ReadOptions, WriteOptions
+
+
+def load_source(
+    path: str | os.PathLike[str], format: str | None = None, encoding: str | None = None
+) -> tuple[SourceText, formats.Format]:
+    """Read and decode an input, and settle its format (given, by extension, or sniffed)."""
+    path = os.fspath(path)
+    source = decode(read_bytes(path), path, encoding)
+    chosen = formats.get_format(format) if format else formats.guess_format(path, source.text)
+    if chosen.reader is None:
+        raise TranscriptError(
+            f"cannot read {chosen.name}; readable formats: {formats.readable_names()}",
+            display_name(path),
+        )
+    return source, chosen
+
+
+def open_document(
+    path: str | os.PathLike[str],
+    format: str | None = None,
+    *,
+    speakers: Sequence[str] = (),
+    encoding: str | None = None,
+) -> tuple[Transcript, Iterator[Block]]:
+    """A document's header and its blocks as an iterator (streamed where the reader can)."""
+    source, chosen = load_source(path, format, encoding)
+    options = ReadOptions(speakers=tuple(speakers), encoding=encoding)
+    try:
+        return chosen.stream(source, options)
+    except TranscriptError as error:
+        raise error.with_path(display_name(source.path)) from None
+
+
+def read(
+    path: str | os.PathLike[str],
+    format: str | None = None,
+    *,
+    speakers: Sequence[str] = (),
+    encoding: str | None = None,
+) -> Transcript:
+    """Read a transcript file (or `-` for stdin) of any readable format.
+
+    >>> t = read("samples/lukashenko-interview.txt")  # doctest: +SKIP
+    >>> [s.name for s in t.speakers]  # doctest: +SKIP
+    ['Interviewer', 'Lukashenko']
+    """
+    transcript, blocks = open_document(path, format, speakers=speakers, encoding=encoding)
+    transcript.blocks = list(blocks)
+    return transcript
+
+
+def parse(
+    text: str, *, format: str = "text", source: str | None = None, speakers: Sequence[str] = ()
+) -> Transcript:
+    """Parse transcript content given as a string (plain text unless `format` says otherwise)."""
+    options = ReadOptions(speakers=tuple(speakers))
+    return formats.get_format(format).read(SourceText(text=text, path=source or "-"), options)
+
+
+def write(transcript: Transcript, format: str = "json", *, path: str | None = None) -> str:
+    """Render a transcript in any writable format."""
+    return formats.get_format(format).write(transcript, WriteOptions(path=path))

@@ -1,0 +1,92 @@
+"""Options several commands share, declared once (sqlite-utils' option bundles)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def input_files(func: F) -> F:
+    """FILE... arguments; none means standard input."""
+    return click.argument(
+        "files", nargs=-1, metavar="[FILE|-]...", type=click.Path(allow_dash=True), is_eager=True
+    )(func)
+
+
+def output_option(func: F) -> F:
+    return click.option(
+        "-o",
+        "--output",
+        metavar="FILE",
+        type=click.Path(dir_okay=False, allow_dash=True),
+        help="Write to FILE (atomically; it may name an input) instead of standard output.",
+    )(func)
+
+
+def speaker_option(func: F) -> F:
+    return click.option(
+        "-s",
+        "--speaker",
+        "speakers",
+        metavar="NAME",
+        multiple=True,
+        help="Declare a speaker (repeatable); declared speakers override inference.",
+    )(func)
+
+
+def encoding_option(func: F) -> F:
+    return click.option(
+        "--encoding",
+        metavar="NAME",
+        help="Decode input with NAME (e.g. cp1252) instead of UTF-8 with BOM detection.",
+    )(func)
+
+
+def from_option(func: F) -> F:
+    return click.option(
+        "-f",
+        "--from",
+        "from_format",
+        metavar="FORMAT",
+        help="Input format (default: from the extension, else from the content, else text).",
+    )(func)
+
+
+def config_option(command: str) -> Callable[[F], F]:
+    """--config FILE, loaded (or discovered upward from the first input) into default_map."""
+
+    def load(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+        from ..config import find_config, load_config, settings_for
+
+        files = [f for f in ctx.params.get("files", ()) if f != "-"]
+        path = value or find_config(files[0] if files else None)
+        settings = settings_for(load_config(path), command) if path else {}
+        known = {p.name for p in ctx.command.params}
+        defaults = {key.replace("-", "_"): v for key, v in settings.items()}
+        ctx.default_map = {
+            **(ctx.default_map or {}),
+            **{key: v for key, v in defaults.items() if key in known},
+        }
+        ctx.meta["transcripts.config"] = settings
+        ctx.meta["transcripts.config_path"] = str(path) if path else None
+        return str(path) if path else None
+
+    return click.option(
+        "--config",
+        metavar="FILE",
+        type=click.Path(dir_okay=False),
+        is_eager=True,
+        expose_value=False,
+        callback=load,
+        help="Read settings from FILE (default: the nearest .transcripts.yaml or "
+        "pyproject.toml [tool.transcripts] above the first input).",
+    )
+
+
+def report_error(message: str) -> None:
+    """One line on stderr, the way every command reports a file it could not use."""
+    click.echo(f"transcripts: {message}", err=True)

@@ -1,0 +1,57 @@
+"""`transcripts parse`: raw transcripts into the structured document model."""
+
+from __future__ import annotations
+
+import click
+
+from .common import (
+    config_option,
+    encoding_option,
+    from_option,
+    input_files,
+    output_option,
+    report_error,
+    speaker_option,
+)
+
+
+@click.command(
+    epilog="""\b
+Examples:
+  transcripts parse interview.txt
+  transcripts parse -t jsonl *.txt | jq -r 'select(.kind=="turn") | .speaker'
+  transcripts parse -s Interviewer -s Lukashenko interview.txt -o interview.json"""
+)
+@input_files
+@click.option(
+    "-t",
+    "--to",
+    "to_format",
+    type=click.Choice(["json", "jsonl", "yaml"]),
+    default="json",
+    show_default=True,
+    help="Output format; several inputs give a JSON array, a YAML stream or concatenated lines.",
+)
+@output_option
+@speaker_option
+@from_option
+@encoding_option
+@config_option("parse")
+def parse(files, to_format, output, speakers, from_format, encoding):
+    """Parse transcripts into turns, speakers and the text around them.
+
+    Reads each FILE (or standard input) and writes its document: metadata, the
+    speaker roster and the blocks (turns, prose, headings, stage directions, ...),
+    each with its source lines.
+    """
+    from ..pipelines import parse_files
+
+    return parse_files(
+        files or ("-",),
+        to_format,
+        output,
+        speakers=speakers,
+        from_format=from_format,
+        encoding=encoding,
+        report=report_error,
+    )

@@ -1,0 +1,94 @@
+"""Project configuration: `.transcripts.yaml` or `[tool.transcripts]` in `pyproject.toml`.
+
+Found by walking up from the first input (like ruff), or given with `--config`. The
+result is a plain dict: top-level settings (`speakers`) apply to every command, and a
+table per command (`lint`, `stats`, ...) holds that command's settings. Commands feed it
+to click's `default_map`, so a flag on the command line always wins.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from .errors import TranscriptError
+
+YAML_NAMES = (".transcripts.yaml", ".transcripts.yml")
+PYPROJECT = "pyproject.toml"
+
+
+def find_config(start: str | os.PathLike[str] | None = None) -> Path | None:
+    """The nearest config file at or above `start` (a file or directory; default: cwd)."""
+    here = Path(start or os.getcwd()).resolve()
+    if not here.is_dir():
+        here = here.parent
+    for directory in (here, *here.parents):
+        for name in YAML_NAMES:
+            candidate = directory / name
+            if candidate.is_file():
+                return candidate
+        candidate = directory / PYPROJECT
+        if candidate.is_file() and _pyproject_section(candidate) is not None:
+            return candidate
+    return None
+
+
+def load_config(path: str | os.PathLike[str]) -> dict[str, Any]:
+    """The settings in a config file, checked to be a mapping."""
+    path = Path(path)
+    if path.name == PYPROJECT:
+        section = _pyproject_section(path)
+        return dict(section or {})
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = yaml.load(text, Loader=loader)
+    except OSError as error:
+        raise TranscriptError(f"cannot read config: {error.strerror or error}", str(path)) from None
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        message = " ".join(str(error).split())
+        raise TranscriptError(f"invalid config: {message}", str(path)) from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise TranscriptError("invalid config: expected a mapping of settings", str(path))
+    return data
+
+
+def _pyproject_section(path: Path) -> dict[str, Any] | None:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+    try:
+        with open(path, "rb") as handle:
+            data = tomllib.load(handle)
+    except OSError:
+        return None
+    except tomllib.TOMLDecodeError as error:
+        raise TranscriptError(f"invalid TOML: {error}", str(path)) from None
+    section = data.get("tool", {}).get("transcripts")
+    return section if isinstance(section, dict) else None
+
+
+def settings_for(config: dict[str, Any], command: str) -> dict[str, Any]:
+    """The settings a command sees: shared top-level ones, then its own table."""
+    shared = {key: value for key, value in config.items() if not isinstance(value, dict)}
+    own = config.get(command)
+    if own is not None and not isinstance(own, dict):
+        raise TranscriptError(f"config: '{command}' must be a table of settings")
+    return {**shared, **(own or {})}
+
+
+def speakers_setting(settings: dict[str, Any], source: str = "config") -> tuple[str, ...]:
+    """The `speakers` setting as a tuple of names."""
+    value = settings.get("speakers", ())
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+        raise TranscriptError(f"{source}: 'speakers' must be a list of names")
+    return tuple(value)

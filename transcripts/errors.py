@@ -1,0 +1,38 @@
+"""The one error type for bad input, and the exit codes every command shares."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """Exit statuses, the same for every command (ruff's and flake8's convention)."""
+
+    OK = 0
+    FINDINGS = 1
+    ERROR = 2
+    INTERRUPTED = 130
+    BROKEN_PIPE = 141
+
+
+class TranscriptError(Exception):
+    """Bad input or a request that cannot be met; the CLI prints it as one line and exits 2.
+
+    `path` names the file at fault (``-`` for standard input) so the message can lead with it.
+    """
+
+    def __init__(self, message: str, path: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+
+    def __str__(self) -> str:
+        if self.path:
+            return f"{self.path}: {self.message}"
+        return self.message
+
+    def with_path(self, path: str) -> TranscriptError:
+        """Return this error naming `path`, unless it already names a file."""
+        if self.path is None:
+            self.path = path
+        return self

@@ -1,0 +1,193 @@
+"""Reading input bytes into text, and writing output safely.
+
+Inputs are decoded strictly (UTF-8 by default, a BOM tolerated, UTF-16/32 detected by
+their BOM) so that a wrong guess is an error naming the byte, never silent mojibake.
+Outputs to a file go to a temporary file renamed into place, so a failed or interrupted
+run never leaves a half-written file and `-o` may name an input.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from .errors import TranscriptError
+
+STDIN = "-"
+
+# Longest BOMs first: the UTF-32-LE BOM starts with the UTF-16-LE one.
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+@dataclass(slots=True)
+class SourceText:
+    """Decoded input: the text (BOM removed), where it came from and how it was encoded."""
+
+    text: str
+    path: str = STDIN
+    encoding: str = "utf-8"
+    bom: bool = False
+
+
+def display_name(path: str) -> str:
+    """How error messages name an input: `-` is standard input."""
+    return "<stdin>" if path == STDIN else path
+
+
+def read_bytes(path: str) -> bytes:
+    """All bytes of `path` (or standard input for `-`), with a one-line error on failure."""
+    if path == STDIN:
+        return sys.stdin.buffer.read()
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except FileNotFoundError:
+        raise TranscriptError("no such file", display_name(path)) from None
+    except IsADirectoryError:
+        raise TranscriptError("is a directory, not a file", display_name(path)) from None
+    except PermissionError:
+        raise TranscriptError("permission denied", display_name(path)) from None
+    except OSError as error:
+        raise TranscriptError(error.strerror or str(error), display_name(path)) from None
+
+
+def decode(data: bytes, path: str = STDIN, encoding: str | None = None) -> SourceText:
+    """Decode input bytes strictly; the error names the byte offset and line and suggests a fix."""
+    name = display_name(path)
+    if not data:
+        raise TranscriptError("is empty", name)
+    bom = False
+    if encoding is None:
+        encoding = "utf-8"
+        for mark, bom_encoding in _BOMS:
+            if data.startswith(mark):
+                encoding, bom = bom_encoding, True
+                data = data[len(mark) :]
+                break
+        if not bom:
+            nul = data.find(b"\x00")
+            if nul >= 0:
+                raise TranscriptError(
+                    f"looks like a binary file (NUL byte at offset {nul}), not a transcript", name
+                )
+    else:
+        try:
+            encoding = codecs.lookup(encoding).name
+        except LookupError:
+            raise TranscriptError(f"unknown encoding {encoding!r}") from None
+        mark = codecs.BOM_UTF8 if encoding == "utf-8" else None
+        if mark and data.startswith(mark):
+            bom, data = True, data[len(mark) :]
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as error:
+        offset = error.start + (len(codecs.BOM_UTF8) if bom and encoding == "utf-8" else 0)
+        line = data.count(b"\n", 0, error.start) + 1
+        byte = data[error.start]
+        hint = "; try --encoding cp1252 (or latin-1)" if encoding == "utf-8" else ""
+        raise TranscriptError(
+            f"cannot decode byte 0x{byte:02x} at offset {offset} (line {line}) as "
+            f"{encoding.upper()}{hint}",
+            name,
+        ) from None
+    return SourceText(text=text, path=path, encoding=encoding, bom=bom)
+
+
+def read_source(path: str, encoding: str | None = None) -> SourceText:
+    """Read and decode one input file (or `-`)."""
+    return decode(read_bytes(path), path, encoding)
+
+
+class Sink:
+    """A text destination that encodes as it goes and writes in large chunks."""
+
+    _CHUNK = 1 << 20
+
+    def __init__(self, stream: BinaryIO, encoding: str = "utf-8") -> None:
+        self._stream = stream
+        self._encoding = encoding
+        self._parts: list[str] = []
+        self._size = 0
+
+    def write(self, text: str) -> None:
+        self._parts.append(text)
+        self._size += len(text)
+        if self._size >= self._CHUNK:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self._parts:
+            return
+        text = "".join(self._parts)
+        self._parts.clear()
+        self._size = 0
+        try:
+            data = text.encode(self._encoding)
+        except UnicodeEncodeError as error:
+            raise TranscriptError(
+                f"cannot encode {text[error.start]!r} as {self._encoding.upper()}"
+            ) from None
+        self._stream.write(data)
+
+
+@contextlib.contextmanager
+def open_output(path: str | None, encoding: str = "utf-8") -> Iterator[Sink]:
+    """A sink for `path` (stdout for None or `-`); a file appears only if all went well."""
+    if path is None or path == STDIN:
+        sink = Sink(sys.stdout.buffer, encoding)
+        yield sink
+        sink.flush()
+        sys.stdout.buffer.flush()
+        return
+    directory = os.path.dirname(os.path.abspath(path))
+    if os.path.isdir(path):
+        raise TranscriptError("is a directory; give a file name for the output", path)
+    try:
+        fd, temp = tempfile.mkstemp(
+            dir=directory, prefix=f".{os.path.basename(path)}.", suffix=".tmp"
+        )
+    except FileNotFoundError:
+        raise TranscriptError("cannot write: its directory does not exist", path) from None
+    except OSError as error:
+        raise TranscriptError(f"cannot write: {error.strerror or error}", path) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            sink = Sink(handle, encoding)
+            yield sink
+            sink.flush()
+        _copy_mode(path, temp)
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+
+
+def write_output(text: str, path: str | None, encoding: str = "utf-8") -> None:
+    """Write a whole output at once (see `open_output`)."""
+    with open_output(path, encoding) as sink:
+        sink.write(text)
+
+
+def _copy_mode(target: str, temp: str) -> None:
+    """Give the new file the permissions of the one it replaces, or the umask default."""
+    try:
+        mode = os.stat(target).st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    with contextlib.suppress(OSError):
+        os.chmod(temp, mode)

@@ -1,0 +1,323 @@
+"""The document model every reader produces and every writer, rule and statistic consumes.
+
+A `Transcript` is plain data: its source, metadata, the speaker roster and an ordered
+list of `Block`s. Its dict form (`to_dict`/`from_dict`) is the JSON and YAML format,
+versioned by `SCHEMA_VERSION` and described by the shipped `schema.json`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import TranscriptError
+
+#: Version of the dict form; bump on any incompatible change to `to_dict`'s output.
+SCHEMA_VERSION = 1
+
+
+class Kind:
+    """Block kinds: what a stretch of the source is, named for what it is."""
+
+    TURN = "turn"  # speech by a speaker
+    PROSE = "prose"  # narrative around the interview: lede, notes, closing text
+    HEADING = "heading"  # a title or section heading
+    TAGS = "tags"  # a tag line such as "#Putin #Ukraine"
+    LABELLED = "labelled"  # "Question for Readers: ...", "Editor's note: ...": a label, no speaker
+    STAGE_DIRECTION = "stage_direction"  # "(LAUGHTER)", "[crosstalk]"
+    TIMESTAMP = "timestamp"  # a time marker standing alone
+    UNATTRIBUTED = "unattributed"  # text inside the dialogue that belongs to no speaker
+    LAYOUT = "layout"  # page headers, page markers, margin numbers: the page, not the text
+    FRONT_MATTER = "front_matter"  # a YAML front matter block; its content is in metadata
+
+
+KINDS: frozenset[str] = frozenset(
+    value for name, value in vars(Kind).items() if not name.startswith("_")
+)
+
+#: Kinds that carry no words of the conversation; stats count them by kind.
+NON_SPEECH_KINDS: frozenset[str] = KINDS - {Kind.TURN}
+
+
+@dataclass(slots=True)
+class Block:
+    """One stretch of the source: a turn, a heading, a stage direction, ...
+
+    `line`/`end_line` are the 1-based, inclusive source lines of its content. `raw`,
+    when the block came from a text source, is its exact source text (label, line
+    endings and the blank lines that follow it included), which is what makes the
+    text round trip byte-exact. `start`/`end` are times in seconds where known.
+    """
+
+    kind: str
+    text: str
+    line: int = 0
+    end_line: int = 0
+    speaker: str | None = None
+    label: str | None = None
+    start: float | None = None
+    end: float | None = None
+    continued: bool = False  # a turn resumed after an interruption (a stage direction, a page)
+    raw: str | None = None
+
+    @property
+    def is_turn(self) -> bool:
+        return self.kind == Kind.TURN
+
+    def to_dict(self) -> dict[str, Any]:
+        """The block's dict form; optional fields appear only when set."""
+        data: dict[str, Any] = {"kind": self.kind}
+        if self.speaker is not None:
+            data["speaker"] = self.speaker
+        if self.label is not None:
+            data["label"] = self.label
+        data["text"] = self.text
+        data["line"] = self.line
+        data["end_line"] = self.end_line
+        if self.start is not None:
+            data["start"] = self.start
+        if self.end is not None:
+            data["end"] = self.end
+        if self.continued:
+            data["continued"] = True
+        if self.raw is not None:
+            data["raw"] = self.raw
+        return data
+
+
+@dataclass(slots=True)
+class Speaker:
+    """A roster entry: the canonical name turns carry, the other labels used for the
+    same person, and whether the parser inferred it or the user declared it."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    inferred: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "aliases": list(self.aliases), "inferred": self.inferred}
+
+
+@dataclass(slots=True)
+class Layout:
+    """How a text source was encoded, so the text writer can give back its exact bytes."""
+
+    encoding: str = "utf-8"
+    bom: bool = False
+    leading: str = ""  # blank lines before the first block, verbatim
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"encoding": self.encoding, "bom": self.bom}
+        if self.leading:
+            data["leading"] = self.leading
+        return data
+
+
+@dataclass(slots=True)
+class Transcript:
+    """A whole document: metadata, roster and blocks in source order."""
+
+    blocks: list[Block] = field(default_factory=list)
+    speakers: list[Speaker] = field(default_factory=list)
+    metadata: dict[str, Any] = field(default_factory=dict)
+    source: str | None = None
+    layout: Layout | None = None
+
+    def turns(self) -> Iterator[Block]:
+        """The speech blocks, in order."""
+        return (block for block in self.blocks if block.kind == Kind.TURN)
+
+    @property
+    def title(self) -> str | None:
+        title = self.metadata.get("title")
+        return title if isinstance(title, str) else None
+
+    def speaker_names(self) -> list[str]:
+        return [speaker.name for speaker in self.speakers]
+
+    def header_dict(self) -> dict[str, Any]:
+        """Everything in the dict form except the blocks (for streaming writers)."""
+        data: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
+        if self.source is not None:
+            data["source"] = self.source
+        data["metadata"] = self.metadata
+        data["speakers"] = [speaker.to_dict() for speaker in self.speakers]
+        if self.layout is not None:
+            data["layout"] = self.layout.to_dict()
+        return data
+
+    def to_dict(self) -> dict[str, Any]:
+        """The versioned dict form: the JSON and YAML document."""
+        data = self.header_dict()
+        data["blocks"] = [block.to_dict() for block in self.blocks]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Transcript:
+        """Build a transcript from its dict form, with a precise error for any bad field."""
+        return _DictReader().transcript(data)
+
+
+class _DictReader:
+    """Checks a dict form field by field; errors name the field (`blocks[3].line`)."""
+
+    def transcript(self, data: Any) -> Transcript:
+        if not isinstance(data, Mapping):
+            raise TranscriptError(
+                f"expected a transcript object at the top level, found {_type_name(data)}"
+            )
+        version = data.get("schema_version", SCHEMA_VERSION)
+        if not isinstance(version, int) or isinstance(version, bool):
+            raise TranscriptError("schema_version: expected an integer")
+        if version > SCHEMA_VERSION:
+            raise TranscriptError(
+                f"schema_version {version} is newer than this tool reads ({SCHEMA_VERSION}); "
+                "upgrade transcripts"
+            )
+        if "blocks" not in data:
+            raise TranscriptError("missing 'blocks' (the list of the transcript's blocks)")
+        blocks_data = data["blocks"]
+        if not isinstance(blocks_data, list):
+            raise TranscriptError(f"blocks: expected a list, found {_type_name(blocks_data)}")
+        blocks = [self.block(item, f"blocks[{i}]") for i, item in enumerate(blocks_data)]
+        speakers = self.speakers(data.get("speakers", []))
+        metadata = data.get("metadata", {})
+        if metadata is None:
+            metadata = {}
+        if not isinstance(metadata, Mapping):
+            raise TranscriptError(f"metadata: expected an object, found {_type_name(metadata)}")
+        source = self.optional_str(data, "source", "source")
+        layout = self.layout(data["layout"]) if data.get("layout") is not None else None
+        known = {name for speaker in speakers for name in (speaker.name, *speaker.aliases)}
+        missing = [b.speaker for b in blocks if b.speaker is not None and b.speaker not in known]
+        for name in dict.fromkeys(missing):  # speakers used but not listed join the roster
+            speakers.append(Speaker(name=name, inferred=True))
+        return Transcript(
+            blocks=blocks,
+            speakers=speakers,
+            metadata=dict(metadata),
+            source=source,
+            layout=layout,
+        )
+
+    def speakers(self, data: Any) -> list[Speaker]:
+        if not isinstance(data, list):
+            raise TranscriptError(f"speakers: expected a list, found {_type_name(data)}")
+        speakers = []
+        for i, item in enumerate(data):
+            where = f"speakers[{i}]"
+            if isinstance(item, str):  # a bare name is a convenient shorthand
+                speakers.append(Speaker(name=item, inferred=False))
+                continue
+            if not isinstance(item, Mapping):
+                raise TranscriptError(f"{where}: expected an object, found {_type_name(item)}")
+            name = item.get("name")
+            if not isinstance(name, str) or not name:
+                raise TranscriptError(f"{where}.name: expected a non-empty string")
+            aliases = item.get("aliases", [])
+            if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+                raise TranscriptError(f"{where}.aliases: expected a list of strings")
+            inferred = item.get("inferred", True)
+            if not isinstance(inferred, bool):
+                raise TranscriptError(f"{where}.inferred: expected true or false")
+            speakers.append(Speaker(name=name, aliases=tuple(aliases), inferred=inferred))
+        return speakers
+
+    def block(self, data: Any, where: str) -> Block:
+        if not isinstance(data, Mapping):
+            raise TranscriptError(f"{where}: expected an object, found {_type_name(data)}")
+        kind = data.get("kind")
+        if kind not in KINDS:
+            raise TranscriptError(
+                f"{where}.kind: expected one of {', '.join(sorted(KINDS))}, found {kind!r}"
+            )
+        text = data.get("text", "")
+        if not isinstance(text, str):
+            raise TranscriptError(f"{where}.text: expected a string, found {_type_name(text)}")
+        line = self.line_number(data, "line", f"{where}.line", default=0)
+        end_line = self.line_number(data, "end_line", f"{where}.end_line", default=line)
+        if end_line < line:
+            raise TranscriptError(f"{where}.end_line: {end_line} is before line {line}")
+        speaker = self.optional_str(data, "speaker", f"{where}.speaker")
+        if kind == Kind.TURN and not speaker:
+            raise TranscriptError(f"{where}.speaker: a turn needs a speaker")
+        continued = data.get("continued", False)
+        if not isinstance(continued, bool):
+            raise TranscriptError(f"{where}.continued: expected true or false")
+        return Block(
+            kind=kind,
+            text=text,
+            line=line,
+            end_line=end_line,
+            speaker=speaker,
+            label=self.optional_str(data, "label", f"{where}.label"),
+            start=self.optional_time(data, "start", f"{where}.start"),
+            end=self.optional_time(data, "end", f"{where}.end"),
+            continued=continued,
+            raw=self.optional_str(data, "raw", f"{where}.raw"),
+        )
+
+    def layout(self, data: Any) -> Layout:
+        if not isinstance(data, Mapping):
+            raise TranscriptError(f"layout: expected an object, found {_type_name(data)}")
+        encoding = data.get("encoding", "utf-8")
+        if not isinstance(encoding, str):
+            raise TranscriptError("layout.encoding: expected a string")
+        try:
+            import codecs
+
+            codecs.lookup(encoding)
+        except LookupError:
+            raise TranscriptError(f"layout.encoding: unknown encoding {encoding!r}") from None
+        bom = data.get("bom", False)
+        if not isinstance(bom, bool):
+            raise TranscriptError("layout.bom: expected true or false")
+        leading = data.get("leading", "")
+        if not isinstance(leading, str):
+            raise TranscriptError("layout.leading: expected a string")
+        return Layout(encoding=encoding, bom=bom, leading=leading)
+
+    @staticmethod
+    def line_number(data: Mapping[str, Any], key: str, where: str, default: int) -> int:
+        value = data.get(key, default)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise TranscriptError(f"{where}: expected a line number, found {value!r}")
+        return value
+
+    @staticmethod
+    def optional_str(data: Mapping[str, Any], key: str, where: str) -> str | None:
+        value = data.get(key)
+        if value is not None and not isinstance(value, str):
+            raise TranscriptError(f"{where}: expected a string, found {_type_name(value)}")
+        return value
+
+    @staticmethod
+    def optional_time(data: Mapping[str, Any], key: str, where: str) -> float | None:
+        value = data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise TranscriptError(f"{where}: expected seconds as a number, found {value!r}")
+        if not math.isfinite(value) or value < 0:
+            raise TranscriptError(f"{where}: expected a non-negative number of seconds")
+        return value
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return "null"
+    return {
+        bool: "a boolean",
+        int: "a number",
+        float: "a number",
+        str: "a string",
+        list: "a list",
+        dict: "an object",
+    }.get(type(value), type(value).__name__)
+
+
+def roster_from_names(names: Iterable[str], inferred: bool = False) -> list[Speaker]:
+    """A roster of the given names in order, without duplicates."""
+    return [Speaker(name=name, inferred=inferred) for name in dict.fromkeys(names)]

@@ -1,0 +1,110 @@
+"""What the commands do, as library functions: read inputs, write outputs, report errors.
+
+The click commands only gather options and call these, so everything here is usable
+(and testable) without the command line.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterator, Sequence
+
+from . import formats
+from .api import open_document
+from .errors import ExitCode, TranscriptError
+from .io import open_output, write_output
+from .model import Block, Transcript
+from .options import WriteOptions
+
+Report = Callable[[str], None]
+
+PARSE_FORMATS = ("json", "jsonl", "yaml")
+
+
+def parse_files(
+    paths: Sequence[str],
+    to_format: str,
+    output: str | None,
+    *,
+    speakers: Sequence[str] = (),
+    from_format: str | None = None,
+    encoding: str | None = None,
+    report: Report,
+) -> int:
+    """Parse each input and write their documents; a file that cannot be read is reported
+    and skipped (exit status 2), the others are still written."""
+    writer = formats.get_format(to_format)
+    failures = 0
+
+    def documents() -> Iterator[tuple[Transcript, Iterator[Block]]]:
+        nonlocal failures
+        for path in paths:
+            try:
+                yield open_document(path, from_format, speakers=speakers, encoding=encoding)
+            except TranscriptError as error:
+                report(str(error))
+                failures += 1
+
+    stream = documents()
+    first = next(stream, None)
+    if first is None:  # nothing readable: write nothing, not even an empty file
+        return ExitCode.ERROR
+    with open_output(output) as sink:
+        writer.writer_module().write_documents(
+            itertools.chain([first], stream), sink, WriteOptions(), many=len(paths) > 1
+        )
+    return ExitCode.ERROR if failures else ExitCode.OK
+
+
+def convert_file(
+    path: str,
+    to_format: str,
+    output: str | None,
+    *,
+    from_format: str | None = None,
+    speakers: Sequence[str] = (),
+    encoding: str | None = None,
+) -> int:
+    """Convert one input to `to_format`; the output file appears only when all went well."""
+    writer = formats.get_format(to_format)
+    writer.writer_module()  # an unwritable format fails before any input is read
+    header, blocks = open_document(path, from_format, speakers=speakers, encoding=encoding)
+    if writer.streams:
+        with open_output(output, writer.output_encoding(header)) as sink:
+            writer.writer_module().write_documents([(header, blocks)], sink, WriteOptions())
+        return ExitCode.OK
+    header.blocks = list(blocks)
+    text = writer.write(header, WriteOptions(path=path))
+    write_output(text, output, writer.output_encoding(header))
+    return ExitCode.OK
+
+
+def list_formats() -> str:
+    """The format table `transcripts formats` prints."""
+    rows = []
+    for format in formats.iter_formats():
+        rows.append(
+            (
+                format.name,
+                "yes" if format.reader else "no",
+                "yes" if format.writer else "no",
+                " ".join(format.extensions) or "-",
+                format.description,
+            )
+        )
+    header = ("format", "read", "write", "extensions", "description")
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(4)]
+    lines = [
+        "  ".join(cell.ljust(width) for cell, width in zip(row[:4], widths)) + "  " + row[4]
+        for row in [header, *rows]
+    ]
+    return "\n".join(line.rstrip() for line in lines) + "\n" + yaml_backend_note()
+
+
+def yaml_backend_note() -> str:
+    """Whether PyYAML's fast C loader and dumper are in use."""
+    import yaml
+
+    if getattr(yaml, "__with_libyaml__", False):
+        return "\nYAML: PyYAML with the LibYAML C loader and dumper.\n"
+    return "\nYAML: PyYAML's pure-Python loader and dumper (install LibYAML for speed).\n"

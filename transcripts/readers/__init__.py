@@ -1,0 +1,1 @@
+"""Readers: one module per input format, each turning decoded input into a `Transcript`."""

@@ -1,0 +1,36 @@
+"""Helpers the structured-data readers share: decoding to plain JSON data, safely."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from ..errors import TranscriptError
+
+MAX_NODES = 10_000  # values beyond this in metadata (an alias bomb, a data dump) are refused
+
+
+def jsonable(value: Any, budget: list[int] | None = None) -> Any:
+    """`value` as plain JSON data: dates as ISO strings, keys as strings, sets as lists.
+
+    `budget` bounds the nodes visited, so a YAML alias bomb ("billion laughs"), whose
+    shared references would expand exponentially, is refused instead of expanded.
+    """
+    if budget is None:
+        budget = [MAX_NODES]
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise TranscriptError("metadata is too large or too deeply aliased to read")
+    if isinstance(value, dict):
+        return {str(key): jsonable(item, budget) for key, item in value.items()}
+    if isinstance(value, (list, tuple, set)):
+        return [jsonable(item, budget) for item in value]
+    if isinstance(value, (datetime.date, datetime.datetime, datetime.time)):
+        return value.isoformat()
+    if isinstance(value, float) and value != value:  # NaN has no JSON form
+        return None
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, bytes):
+        return value.decode("latin-1")
+    return str(value)

@@ -1,0 +1,52 @@
+"""The JSON Lines reader: a header record, then one block per line (`parse --to jsonl`)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..errors import TranscriptError
+from ..io import SourceText, display_name
+from ..model import Transcript
+from ..options import ReadOptions
+from .json import transcript_from_data
+
+
+def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
+    """Read one document's JSON Lines: records with a `kind` are blocks, the other is the header."""
+    name = display_name(source.path)
+    header: dict[str, Any] = {}
+    blocks: list[Any] = []
+    paths: set[Any] = set()
+    for number, line in enumerate(source.text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise TranscriptError(f"invalid JSON on line {number}: {error.msg}", name) from None
+        except RecursionError:
+            raise TranscriptError(f"line {number} is nested too deeply", name) from None
+        if not isinstance(record, dict):
+            raise TranscriptError(f"line {number}: expected a JSON object", name)
+        paths.add(record.pop("path", None))
+        if len(paths - {None}) > 1:
+            raise TranscriptError(f"line {number} starts another document; give one document", name)
+        if "kind" in record:
+            blocks.append(record)
+        elif header:
+            raise TranscriptError(f"line {number}: a second header record", name)
+        else:
+            header = record
+    return transcript_from_data({**header, "blocks": blocks}, source, options or ReadOptions())
+
+
+def sniff(text: str) -> bool:
+    """JSON Lines: the first line is a whole JSON object and the next opens another."""
+    lines = text.lstrip().split("\n", 2)
+    if len(lines) < 2 or not lines[0].startswith("{") or not lines[1].startswith("{"):
+        return False
+    try:
+        return isinstance(json.loads(lines[0]), dict)
+    except ValueError:
+        return False

@@ -1,0 +1,26 @@
+"""Splitting text into lines the way editors and `grep` count them: at LF, CRLF or CR only."""
+
+from __future__ import annotations
+
+import re
+
+# Characters str.splitlines() also breaks at, which transcripts use as content
+# (form feeds at PDF page breaks, U+2028 from word processors): they are not line ends.
+_EXOTIC_BREAKS = re.compile("[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of `text`, each with its own line ending; joining them gives `text` back."""
+    if _EXOTIC_BREAKS.search(text) is None:
+        return text.splitlines(keepends=True)
+    return _LINE.findall(text)
+
+
+def strip_ending(line: str) -> str:
+    """A line without its line ending."""
+    if line.endswith("\n"):
+        return line[:-2] if line.endswith("\r\n") else line[:-1]
+    if line.endswith("\r"):
+        return line[:-1]
+    return line

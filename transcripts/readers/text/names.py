@@ -1,0 +1,443 @@
+"""What a speaker label looks like: the shape evidence the roster decision weighs.
+
+Each test is small and says why in its comment. They look at one label on its own;
+whether a label recurs and where it sits is weighed in `roster.py`.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+# Honorifics and titles that open a name ("Mr. SMITH", "Dr. Jha", "SEN. LOPEZ").
+HONORIFICS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "dr",
+        "prof",
+        "professor",
+        "sen",
+        "senator",
+        "rep",
+        "representative",
+        "gov",
+        "governor",
+        "gen",
+        "general",
+        "col",
+        "colonel",
+        "capt",
+        "captain",
+        "lt",
+        "sgt",
+        "rev",
+        "reverend",
+        "fr",
+        "father",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "hon",
+        "judge",
+        "justice",
+        "chief",
+        "president",
+        "vice",
+        "secretary",
+        "ambassador",
+        "minister",
+        "prime",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "chairperson",
+        "speaker",
+        "mayor",
+        "commissioner",
+        "director",
+        "agent",
+        "officer",
+        "detective",
+        "sheriff",
+        "rabbi",
+        "imam",
+        "pastor",
+        "bishop",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "dean",
+        "coach",
+    ]
+)
+
+# Words that name a role rather than a person, and are speaker labels on their own.
+ROLE_WORDS = frozenset(
+    [
+        "interviewer",
+        "interviewee",
+        "host",
+        "cohost",
+        "co-host",
+        "guest",
+        "moderator",
+        "reporter",
+        "narrator",
+        "announcer",
+        "anchor",
+        "correspondent",
+        "panelist",
+        "panellist",
+        "caller",
+        "audience",
+        "participant",
+        "respondent",
+        "speaker",
+        "q",
+        "a",
+        "question",
+        "answer",
+        "presenter",
+        "voice",
+        "unidentified",
+        "unknown",
+        "male",
+        "female",
+        "man",
+        "woman",
+        "crowd",
+        "student",
+        "teacher",
+        "witness",
+        "court",
+        "clerk",
+        "interpreter",
+        "translator",
+        "president",
+        "chairman",
+        "chair",
+        "member",
+        "members",
+        "questioner",
+        "attorney",
+        "counsel",
+        "defendant",
+        "plaintiff",
+        "prosecutor",
+        "juror",
+        "bailiff",
+        "operator",
+        "analyst",
+        "customer",
+        "agent",
+        "doctor",
+        "patient",
+        "therapist",
+        "client",
+        "subject",
+        "child",
+        "mother",
+        "father",
+        "parent",
+        "investigator",
+        "inv",
+        "int",
+        "iv",
+        "ie",
+        "r",
+        "p",
+    ]
+)
+
+# Words that mark a label as a note, a field or a heading, not a person
+# ("Editor's note:", "Update:", "Agenda:", "Date:", "Question for Readers:").
+NON_SPEAKER_WORDS = frozenset(
+    [
+        "note",
+        "notes",
+        "nb",
+        "ps",
+        "update",
+        "updated",
+        "updates",
+        "correction",
+        "corrections",
+        "clarification",
+        "disclaimer",
+        "source",
+        "sources",
+        "date",
+        "dates",
+        "time",
+        "times",
+        "location",
+        "venue",
+        "place",
+        "agenda",
+        "title",
+        "subject",
+        "summary",
+        "transcript",
+        "transcription",
+        "tags",
+        "tag",
+        "keywords",
+        "related",
+        "photo",
+        "photos",
+        "image",
+        "images",
+        "caption",
+        "captions",
+        "video",
+        "audio",
+        "link",
+        "links",
+        "url",
+        "website",
+        "web",
+        "email",
+        "phone",
+        "published",
+        "posted",
+        "written",
+        "credit",
+        "credits",
+        "copyright",
+        "warning",
+        "advertisement",
+        "ad",
+        "sponsor",
+        "sponsored",
+        "topic",
+        "topics",
+        "chapter",
+        "chapters",
+        "part",
+        "section",
+        "episode",
+        "break",
+        "intermission",
+        "contents",
+        "index",
+        "appendix",
+        "attendees",
+        "present",
+        "absent",
+        "minutes",
+        "recording",
+        "duration",
+        "language",
+        "format",
+        "category",
+        "categories",
+        "status",
+        "version",
+        "author",
+        "authors",
+        "editor",
+        "editors",
+        "background",
+        "context",
+        "quote",
+        "quotes",
+        "example",
+        "footnote",
+        "footnotes",
+        "reference",
+        "references",
+        "read",
+        "see",
+        "also",
+        "watch",
+        "listen",
+        "share",
+        "follow",
+        "subscribe",
+        "download",
+        "via",
+        "tl;dr",
+        "tldr",
+        "summary",
+        "takeaway",
+        "takeaways",
+        "highlights",
+        "notice",
+        "announcement",
+        "breaking",
+        "exclusive",
+        "opinion",
+        "analysis",
+        "review",
+        "interview",
+        "transcripts",
+        "participants",
+        "speakers",
+        "panel",
+        "attachment",
+        "attachments",
+        "files",
+        "file",
+        "media",
+    ]
+)
+
+# Lower-case words allowed inside a name ("Ludwig van Beethoven", "Mr. SMITH of New Jersey").
+NAME_PARTICLES = frozenset(
+    [
+        "de",
+        "da",
+        "del",
+        "della",
+        "dei",
+        "di",
+        "du",
+        "des",
+        "van",
+        "von",
+        "der",
+        "den",
+        "ter",
+        "ten",
+        "la",
+        "le",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "y",
+        "e",
+        "dos",
+        "das",
+        "of",
+        "pro",
+        "tempore",
+        "st",
+    ]
+)
+
+# Lower-case words that may sit inside a label-like heading but never inside a name.
+LABEL_FUNCTION_WORDS = frozenset(
+    ["for", "of", "the", "to", "and", "in", "on", "a", "an", "at", "by", "with", "from", "about"]
+)
+
+_WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’.\-]*")
+_CAPITALISED = regex.compile(r"^[\p{Lu}\p{Lt}][\p{L}\p{M}'’\-]*\.?$")
+_ALL_CAPS = regex.compile(r"^[\p{Lu}\p{M}'’.\-]*\p{Lu}[\p{Lu}\p{M}'’.\-]*$")
+_INITIAL = regex.compile(r"^\p{Lu}\.?$")
+_NUMBERED = regex.compile(r"^(?P<role>[\p{L}][\p{L}\-]*)\s*(?P<number>\d{1,3})$")
+# A trailing role after a comma ("WOLF BLITZER, CNN ANCHOR") or a parenthesis
+# ("SEN. MARIA LOPEZ (D-NM)", "The SPEAKER pro tempore (Mr. Mica)").
+_SUFFIX = regex.compile(
+    r"^(?P<name>[^,(]+?)\s*(?:,\s*(?P<role>[^,()]{1,60})|\((?P<paren>[^()]{1,60})\))$"
+)
+
+
+def _key(word: str) -> str:
+    return word.casefold().strip(".’'-")
+
+
+@functools.lru_cache(maxsize=4096)
+def split_name(label: str) -> tuple[str, str | None]:
+    """The name part of a label and its trailing role or parenthesis, if any."""
+    match = _SUFFIX.match(label)
+    if match:
+        return match["name"], match["role"] or match["paren"]
+    return label, None
+
+
+@functools.lru_cache(maxsize=4096)
+def is_numbered_role(label: str) -> bool:
+    """`Speaker 1`, `Speaker4`, `Guest 2`: anonymised diarisation labels."""
+    match = _NUMBERED.match(label)
+    return bool(match) and (_key(match["role"]) in ROLE_WORDS or match["role"][0].isupper())
+
+
+@functools.lru_cache(maxsize=4096)
+def name_words(label: str) -> list[str] | None:
+    """The words of a name-shaped label, or None when the label cannot be a name.
+
+    A name is one to six words, each capitalised, ALL-CAPS, an initial, an honorific
+    or (not first) a name particle: no sentence words, digits, URLs or symbols.
+    """
+    name, _ = split_name(label)
+    tokens = name.split()
+    if not 1 <= len(tokens) <= 6:
+        return None
+    for index, token in enumerate(tokens):
+        if _CAPITALISED.match(token) or _ALL_CAPS.match(token) or _INITIAL.match(token):
+            continue
+        if index > 0 and _key(token) in NAME_PARTICLES:
+            continue
+        return None
+    return tokens
+
+
+@functools.lru_cache(maxsize=4096)
+def is_non_speaker_label(label: str) -> bool:
+    """A label that names a field or note ("Editor's note", "Update", "Agenda")."""
+    words = [_key(word) for word in _WORD.findall(label)]
+    if not words:
+        return False
+    if words[-1] in NON_SPEAKER_WORDS or words[0] in NON_SPEAKER_WORDS:
+        # "Editor's note", "Photo credit", "Read more"; but "Speaker Pelosi" is a person.
+        return not (words[0] in HONORIFICS and len(words) > 1)
+    return False
+
+
+@functools.lru_cache(maxsize=4096)
+def is_role(label: str) -> bool:
+    """A label that is a role word ("Interviewer", "Q", "THE COURT", "AUDIENCE MEMBER")."""
+    if is_numbered_role(label):
+        return True
+    words = [_key(word) for word in label.split()]
+    if words and words[0] == "the":
+        words = words[1:]
+    return bool(words) and len(words) <= 3 and all(w in ROLE_WORDS for w in words)
+
+
+@functools.lru_cache(maxsize=4096)
+def has_honorific(label: str) -> bool:
+    """A name opened by an honorific ("Mr. COOPER", "Dr. Jha")."""
+    words = label.split()
+    return len(words) >= 2 and _key(words[0]) in HONORIFICS
+
+
+@functools.lru_cache(maxsize=4096)
+def is_speaker_shaped(label: str) -> bool:
+    """Could this label name a speaker at all (before weighing recurrence and position)?"""
+    if not label or len(label) > 80 or is_non_speaker_label(label):
+        return False
+    return is_role(label) or name_words(label) is not None
+
+
+@functools.lru_cache(maxsize=4096)
+def is_label_shaped(label: str) -> bool:
+    """A non-speaker label worth keeping as a label: "Question for Readers", "Editor's note".
+
+    One to six words, opened by a capital, where every other word is capitalised, a
+    function word or a known note word: a heading-like label, not a clause of a sentence.
+    """
+    tokens = label.split()
+    if not 1 <= len(tokens) <= 6 or not tokens[0][:1].isupper():
+        return False
+    if is_non_speaker_label(label):
+        return True
+    for token in tokens[1:]:
+        key = _key(token)
+        if token[:1].isupper() or key in LABEL_FUNCTION_WORDS or key in NON_SPEAKER_WORDS:
+            continue
+        return False
+    return True
+
+
+def normalise(label: str) -> str:
+    """The form labels are compared in: case-folded, single-spaced."""
+    return " ".join(label.split()).casefold()

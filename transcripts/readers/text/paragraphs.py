@@ -1,0 +1,106 @@
+"""What an unlabelled paragraph is: a tag line, a stage direction, a heading, a time marker.
+
+Each test is a small named function with its reason; `classify` tries them in order.
+A paragraph none of them claims is prose, a continuation of a turn, or unattributed
+text, which depends on where it sits (decided in `assemble.py`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...model import Kind
+
+# "#Lukashenko #Putin #North": every word a hashtag ("# Title" is a Markdown heading).
+_TAGS = re.compile(r"#\w[\w\-]*(?:[ \t]+#\w[\w\-]*)*", re.U)
+# The whole paragraph in one pair of brackets: "(LAUGHTER)", "[crosstalk]", "\[laughs\]".
+_STAGE = re.compile(
+    r"(?:\((?P<p>[^()]{1,300})\)|\[(?P<b>[^\[\]]{1,300})\]|\\\[(?P<e>.{1,300}?)\\\]"
+    r"|\*\((?P<ip>[^()]{1,300})\)\*|_\((?P<up>[^()]{1,300})\)_)\.?",
+    re.S,
+)
+# A time standing alone: "00:12:31", "[04:22]", "11:49 A.M. EST", "(12:30 p.m.)".
+_TIMESTAMP = re.compile(
+    r"[\[(\\]*\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
+    r"(?:\s*[AaPp]\.?\s?[Mm]\.?)?(?:\s+[A-Z]{2,4})?[\])\\]*"
+)
+# A Markdown thematic break or a rule of dashes: the page, not the text.
+_SEPARATOR = re.compile(r"(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|(?:=[ \t]*){3,}")
+_MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+\S")
+_WORDS = re.compile(r"[^\W\d_][\w'’\-]*")
+
+
+def is_tags(text: str) -> bool:
+    """A line of hashtags: metadata, not speech."""
+    return _TAGS.fullmatch(text) is not None
+
+
+def tags_of(text: str) -> list[str]:
+    """The tags of a tag line, without their `#`."""
+    return [tag.lstrip("#") for tag in text.split()]
+
+
+def is_stage_direction(text: str) -> bool:
+    """Wholly bracketed text describes the scene rather than being said."""
+    return _STAGE.fullmatch(text) is not None
+
+
+def is_timestamp(text: str) -> bool:
+    """A time marker on its own line."""
+    return len(text) <= 40 and _TIMESTAMP.fullmatch(text) is not None
+
+
+def is_separator(text: str) -> bool:
+    """A rule of dashes, stars or underscores."""
+    return _SEPARATOR.fullmatch(text) is not None
+
+
+def is_markdown_heading(text: str) -> bool:
+    return "\n" not in text and _MARKDOWN_HEADING.match(text) is not None
+
+
+def is_all_caps_heading(text: str) -> bool:
+    """A short line in capitals with no sentence ending: "TRANSCRIPT: SECOND DEBATE"."""
+    if "\n" in text or len(text) > 100 or text.endswith((".", ",", ";", "?", "!")):
+        return False
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def is_title_case_heading(text: str) -> bool:
+    """A short one-line title: most long words capitalised, no sentence punctuation at the end.
+
+    Used only outside the dialogue, where a title or section heading is expected.
+    """
+    if "\n" in text or len(text) > 120 or text.endswith((".", ",", ";", "!")):
+        return False
+    words = _WORDS.findall(text)
+    if not words or not words[0][0].isupper():
+        return False
+    long_words = [word for word in words if len(word) >= 4]
+    if not long_words:
+        return len(words) <= 4 and all(word[0].isupper() for word in words)
+    capitalised = sum(1 for word in long_words if word[0].isupper())
+    return capitalised / len(long_words) >= 0.75
+
+
+def heading_text(text: str) -> str:
+    """A heading without its Markdown markup."""
+    return text.lstrip("#").strip().strip("*_").strip()
+
+
+def classify(text: str, in_dialogue: bool) -> str | None:
+    """The kind of an unlabelled paragraph, or None when only its position can tell."""
+    if is_separator(text):
+        return Kind.LAYOUT
+    if is_tags(text):
+        return Kind.TAGS
+    if is_timestamp(text):
+        return Kind.TIMESTAMP
+    if is_stage_direction(text):
+        return Kind.STAGE_DIRECTION
+    if is_markdown_heading(text) or is_all_caps_heading(text):
+        return Kind.HEADING
+    if not in_dialogue and is_title_case_heading(text):
+        return Kind.HEADING
+    return None

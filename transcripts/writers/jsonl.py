@@ -1,0 +1,38 @@
+"""The JSON Lines writer: per document a header record, then one record per block.
+
+Every record carries the document's `path`, so `grep` and `jq` can work across the
+output of many files. Block records have a `kind`; the header record has none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..io import Sink
+from ..model import Block, Transcript
+from ..options import WriteOptions
+from .jsonenc import dense
+from .strings import StringSink
+
+
+def write(transcript: Transcript, options: WriteOptions | None = None) -> str:
+    sink = StringSink()
+    write_documents([(transcript, transcript.blocks)], sink, options)
+    return sink.getvalue()
+
+
+def write_documents(
+    documents: Iterable[tuple[Transcript, Iterable[Block]]],
+    sink: Sink | StringSink,
+    options: WriteOptions | None = None,
+    many: bool = False,
+) -> None:
+    """Write each document's header and blocks, one JSON object per line."""
+    for header, blocks in documents:
+        path = header.source
+        head = header.header_dict()
+        head.pop("source", None)
+        sink.write(dense({"path": path, **head}) + "\n")
+        for block in blocks:
+            record = block.to_dict()
+            sink.write(dense({"path": path, **record}) + "\n")

@@ -1,0 +1,49 @@
+"""The text writer: `Speaker: text`, and the exact source bytes for text-read blocks.
+
+A block read from text keeps its `raw` source, which is written back verbatim, so
+text -> json -> text is byte-exact. Blocks from other formats are rendered, one
+paragraph each, separated by blank lines.
+"""
+
+from __future__ import annotations
+
+from ..model import Block, Kind, Transcript
+from ..options import WriteOptions
+
+
+def render(block: Block) -> str:
+    """A block with no source text, as plain text."""
+    if block.kind == Kind.TURN and block.speaker:
+        return f"{block.speaker}: {block.text}"
+    if block.kind == Kind.LABELLED and block.label:
+        return f"{block.label}: {block.text}"
+    if block.kind == Kind.FRONT_MATTER:
+        return f"---\n{block.text}\n---"
+    return block.text
+
+
+def write(transcript: Transcript, options: WriteOptions | None = None) -> str:
+    """The transcript as text, exact where the blocks carry their source."""
+    layout = transcript.layout
+    parts: list[str] = []
+    if layout is not None:
+        if layout.bom:
+            parts.append("\ufeff")
+        if layout.leading:
+            parts.append(layout.leading)
+    last = ""  # the text of the previous block, to separate rendered ones by a blank line
+    for block in transcript.blocks:
+        if block.raw is not None:
+            parts.append(block.raw)
+            last = block.raw
+            continue
+        if last and not last.endswith(("\n\n", "\r\n\r\n", "\r\r")):
+            parts.append("\n" if last.endswith(("\n", "\r")) else "\n\n")
+        last = render(block) + "\n"
+        parts.append(last)
+    return "".join(parts)
+
+
+def encoding(transcript: Transcript) -> str:
+    """Text goes back out in the encoding it came in."""
+    return transcript.layout.encoding if transcript.layout is not None else "utf-8"
