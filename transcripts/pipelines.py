@@ -95,7 +95,9 @@ def list_formats() -> str:
     header = ("format", "read", "write", "extensions", "description")
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(4)]
     lines = [
-        "  ".join(cell.ljust(width) for cell, width in zip(row[:4], widths)) + "  " + row[4]
+        "  ".join(cell.ljust(width) for cell, width in zip(row[:4], widths, strict=True))
+        + "  "
+        + row[4]
         for row in [header, *rows]
     ]
     return "\n".join(line.rstrip() for line in lines) + "\n" + yaml_backend_note()

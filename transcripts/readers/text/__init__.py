@@ -56,7 +56,10 @@ def stream(
     for index, paragraph in enumerate(paragraphs):
         match = paragraph.match
         if match is not None:
-            followed = index + 1 < len(paragraphs) and paragraphs[index + 1].match is None
+            # A label alone on its line speaks if text follows it (in its paragraph or the next).
+            followed = paragraph.last > paragraph.start or (
+                index + 1 < len(paragraphs) and paragraphs[index + 1].match is None
+            )
             counter.add(match.label, index, is_speech(match.rest) or (not match.rest and followed))
 
     declared = list(options.speakers)

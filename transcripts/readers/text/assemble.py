@@ -62,7 +62,7 @@ class Assembler:
         self.body_start = body_start
 
     def text_of(self, paragraph: Paragraph, skip_first: bool = False) -> str:
-        """The paragraph's lines, stripped, joined by newlines (the label line optionally left out)."""
+        """The paragraph's lines, stripped and joined by newlines (optionally without the first)."""
         first = paragraph.start + 1 if skip_first else paragraph.start
         return "\n".join(
             strip_ending(line).strip() for line in self.lines[first : paragraph.last + 1]

@@ -12,325 +12,67 @@ import regex
 
 # Honorifics and titles that open a name ("Mr. SMITH", "Dr. Jha", "SEN. LOPEZ").
 HONORIFICS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "mx",
-        "dr",
-        "prof",
-        "professor",
-        "sen",
-        "senator",
-        "rep",
-        "representative",
-        "gov",
-        "governor",
-        "gen",
-        "general",
-        "col",
-        "colonel",
-        "capt",
-        "captain",
-        "lt",
-        "sgt",
-        "rev",
-        "reverend",
-        "fr",
-        "father",
-        "sir",
-        "dame",
-        "lord",
-        "lady",
-        "hon",
-        "judge",
-        "justice",
-        "chief",
-        "president",
-        "vice",
-        "secretary",
-        "ambassador",
-        "minister",
-        "prime",
-        "chairman",
-        "chairwoman",
-        "chair",
-        "chairperson",
-        "speaker",
-        "mayor",
-        "commissioner",
-        "director",
-        "agent",
-        "officer",
-        "detective",
-        "sheriff",
-        "rabbi",
-        "imam",
-        "pastor",
-        "bishop",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "dean",
-        "coach",
-    ]
+    """
+    mr mrs ms miss mx dr prof professor sen senator rep representative gov governor gen
+    general col colonel capt captain lt sgt rev reverend fr father sir dame lord lady
+    hon judge justice chief president vice secretary ambassador minister prime chairman
+    chairwoman chair chairperson speaker mayor commissioner director agent officer
+    detective sheriff rabbi imam pastor bishop king queen prince princess dean coach
+    """.split()
 )
 
 # Words that name a role rather than a person, and are speaker labels on their own.
 ROLE_WORDS = frozenset(
-    [
-        "interviewer",
-        "interviewee",
-        "host",
-        "cohost",
-        "co-host",
-        "guest",
-        "moderator",
-        "reporter",
-        "narrator",
-        "announcer",
-        "anchor",
-        "correspondent",
-        "panelist",
-        "panellist",
-        "caller",
-        "audience",
-        "participant",
-        "respondent",
-        "speaker",
-        "q",
-        "a",
-        "question",
-        "answer",
-        "presenter",
-        "voice",
-        "unidentified",
-        "unknown",
-        "male",
-        "female",
-        "man",
-        "woman",
-        "crowd",
-        "student",
-        "teacher",
-        "witness",
-        "court",
-        "clerk",
-        "interpreter",
-        "translator",
-        "president",
-        "chairman",
-        "chair",
-        "member",
-        "members",
-        "questioner",
-        "attorney",
-        "counsel",
-        "defendant",
-        "plaintiff",
-        "prosecutor",
-        "juror",
-        "bailiff",
-        "operator",
-        "analyst",
-        "customer",
-        "agent",
-        "doctor",
-        "patient",
-        "therapist",
-        "client",
-        "subject",
-        "child",
-        "mother",
-        "father",
-        "parent",
-        "investigator",
-        "inv",
-        "int",
-        "iv",
-        "ie",
-        "r",
-        "p",
-    ]
+    """
+    interviewer interviewee host cohost co-host guest moderator reporter narrator
+    announcer anchor correspondent panelist panellist caller audience participant
+    respondent speaker q a question answer presenter voice unidentified unknown male
+    female man woman crowd student teacher witness court clerk interpreter translator
+    president chairman chair member members questioner attorney counsel defendant
+    plaintiff prosecutor juror bailiff operator analyst customer agent doctor patient
+    therapist client subject child mother father parent investigator inv int iv ie r p
+    """.split()
 )
 
 # Words that mark a label as a note, a field or a heading, not a person
 # ("Editor's note:", "Update:", "Agenda:", "Date:", "Question for Readers:").
 NON_SPEAKER_WORDS = frozenset(
-    [
-        "note",
-        "notes",
-        "nb",
-        "ps",
-        "update",
-        "updated",
-        "updates",
-        "correction",
-        "corrections",
-        "clarification",
-        "disclaimer",
-        "source",
-        "sources",
-        "date",
-        "dates",
-        "time",
-        "times",
-        "location",
-        "venue",
-        "place",
-        "agenda",
-        "title",
-        "subject",
-        "summary",
-        "transcript",
-        "transcription",
-        "tags",
-        "tag",
-        "keywords",
-        "related",
-        "photo",
-        "photos",
-        "image",
-        "images",
-        "caption",
-        "captions",
-        "video",
-        "audio",
-        "link",
-        "links",
-        "url",
-        "website",
-        "web",
-        "email",
-        "phone",
-        "published",
-        "posted",
-        "written",
-        "credit",
-        "credits",
-        "copyright",
-        "warning",
-        "advertisement",
-        "ad",
-        "sponsor",
-        "sponsored",
-        "topic",
-        "topics",
-        "chapter",
-        "chapters",
-        "part",
-        "section",
-        "episode",
-        "break",
-        "intermission",
-        "contents",
-        "index",
-        "appendix",
-        "attendees",
-        "present",
-        "absent",
-        "minutes",
-        "recording",
-        "duration",
-        "language",
-        "format",
-        "category",
-        "categories",
-        "status",
-        "version",
-        "author",
-        "authors",
-        "editor",
-        "editors",
-        "background",
-        "context",
-        "quote",
-        "quotes",
-        "example",
-        "footnote",
-        "footnotes",
-        "reference",
-        "references",
-        "read",
-        "see",
-        "also",
-        "watch",
-        "listen",
-        "share",
-        "follow",
-        "subscribe",
-        "download",
-        "via",
-        "tl;dr",
-        "tldr",
-        "summary",
-        "takeaway",
-        "takeaways",
-        "highlights",
-        "notice",
-        "announcement",
-        "breaking",
-        "exclusive",
-        "opinion",
-        "analysis",
-        "review",
-        "interview",
-        "transcripts",
-        "participants",
-        "speakers",
-        "panel",
-        "attachment",
-        "attachments",
-        "files",
-        "file",
-        "media",
-    ]
+    """
+    note notes nb ps update updated updates correction corrections clarification
+    disclaimer source sources date dates time times location venue place agenda title
+    subject summary transcript transcription tags tag keywords related photo photos
+    image images caption captions video audio link links url website web email phone
+    published posted written credit credits copyright warning advertisement ad sponsor
+    sponsored topic topics chapter chapters part section episode break intermission
+    contents index appendix attendees present absent minutes recording duration language
+    format category categories status version author authors editor editors background
+    context quote quotes example footnote footnotes reference references read see also
+    watch listen share follow subscribe download via tl;dr tldr summary takeaway
+    takeaways highlights notice announcement breaking exclusive opinion analysis review
+    interview transcripts participants speakers panel attachment attachments files file
+    media poll polls survey quiz tip tips fact facts factbox sidebar reminder spoiler trivia
+    """.split()
 )
 
 # Lower-case words allowed inside a name ("Ludwig van Beethoven", "Mr. SMITH of New Jersey").
 NAME_PARTICLES = frozenset(
-    [
-        "de",
-        "da",
-        "del",
-        "della",
-        "dei",
-        "di",
-        "du",
-        "des",
-        "van",
-        "von",
-        "der",
-        "den",
-        "ter",
-        "ten",
-        "la",
-        "le",
-        "bin",
-        "ibn",
-        "al",
-        "el",
-        "y",
-        "e",
-        "dos",
-        "das",
-        "of",
-        "pro",
-        "tempore",
-        "st",
-    ]
+    """
+    de da del della dei di du des van von der den ter ten la le bin ibn al el y e dos
+    das of pro tempore st
+    """.split()
 )
 
 # Lower-case words that may sit inside a label-like heading but never inside a name.
 LABEL_FUNCTION_WORDS = frozenset(
-    ["for", "of", "the", "to", "and", "in", "on", "a", "an", "at", "by", "with", "from", "about"]
+    """
+    for of the to and in on a an at by with from about
+    """.split()
 )
 
 _WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’.\-]*")
 _CAPITALISED = regex.compile(r"^[\p{Lu}\p{Lt}][\p{L}\p{M}'’\-]*\.?$")
 _ALL_CAPS = regex.compile(r"^[\p{Lu}\p{M}'’.\-]*\p{Lu}[\p{Lu}\p{M}'’.\-]*$")
+_ALL_CAPS_NAME = regex.compile(r"^[\p{Lu}\p{M}'’.\-]{2,}(?:\s+[\p{Lu}\p{M}'’.\-]+)*$")
 _INITIAL = regex.compile(r"^\p{Lu}\.?$")
 _NUMBERED = regex.compile(r"^(?P<role>[\p{L}][\p{L}\-]*)\s*(?P<number>\d{1,3})$")
 # A trailing role after a comma ("WOLF BLITZER, CNN ANCHOR") or a parenthesis
@@ -386,10 +128,11 @@ def is_non_speaker_label(label: str) -> bool:
     words = [_key(word) for word in _WORD.findall(label)]
     if not words:
         return False
-    if words[-1] in NON_SPEAKER_WORDS or words[0] in NON_SPEAKER_WORDS:
-        # "Editor's note", "Photo credit", "Read more"; but "Speaker Pelosi" is a person.
-        return not (words[0] in HONORIFICS and len(words) > 1)
-    return False
+    # "Editor's note", "Mayor Interview", "Photo credit", "Read more"; but a leading
+    # word that is also an honorific ("Speaker Pelosi") still names a person.
+    return words[-1] in NON_SPEAKER_WORDS or (
+        words[0] in NON_SPEAKER_WORDS and words[0] not in HONORIFICS
+    )
 
 
 @functools.lru_cache(maxsize=4096)
@@ -408,6 +151,13 @@ def has_honorific(label: str) -> bool:
     """A name opened by an honorific ("Mr. COOPER", "Dr. Jha")."""
     words = label.split()
     return len(words) >= 2 and _key(words[0]) in HONORIFICS
+
+
+@functools.lru_cache(maxsize=4096)
+def is_marked(label: str) -> bool:
+    """A label that announces a speaker by itself: a role, an honorific or capitals."""
+    name, _ = split_name(label)
+    return is_role(label) or has_honorific(name) or bool(_ALL_CAPS_NAME.match(name))
 
 
 @functools.lru_cache(maxsize=4096)

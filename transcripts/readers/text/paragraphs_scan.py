@@ -12,6 +12,8 @@ from .lines import strip_ending
 # exports); one whose lines stay shorter is hard-wrapped (court and briefing transcripts).
 _WRAP_WIDTH = 100
 _LONG_LINE_SHARE = 0.02
+_MID_SENTENCE_SHARE = 0.4
+_SENTENCE_ENDS = (".", "?", "!", ":", ";", '"', "”", "’", ")", "]", "-", "—")
 
 
 class Paragraph(NamedTuple):
@@ -23,14 +25,30 @@ class Paragraph(NamedTuple):
 
 
 def is_hard_wrapped(lines: Sequence[str], start: int = 0) -> bool:
-    """Are the document's paragraphs wrapped over several lines?"""
-    nonblank = long = 0
+    """Are the document's paragraphs wrapped over several lines?
+
+    Wrapped text has no long lines, and most lines followed by another line stop
+    mid-sentence; text with a paragraph per line has long lines, or lines that end
+    where their sentence does.
+    """
+    nonblank = long = joined = mid_sentence = 0
+    previous = ""
     for line in lines[start:]:
-        if len(line) > 2 and not line.isspace():
-            nonblank += 1
-            if len(line) > _WRAP_WIDTH:
-                long += 1
-    return nonblank > 0 and long <= _LONG_LINE_SHARE * nonblank
+        content = line.rstrip()
+        if not content:
+            previous = ""
+            continue
+        nonblank += 1
+        if len(content) > _WRAP_WIDTH:
+            long += 1
+        if previous:
+            joined += 1
+            if not previous.endswith(_SENTENCE_ENDS):
+                mid_sentence += 1
+        previous = content
+    if nonblank == 0 or long > _LONG_LINE_SHARE * nonblank:
+        return False
+    return joined > 0 and mid_sentence >= _MID_SENTENCE_SHARE * joined
 
 
 def scan_paragraphs(lines: Sequence[str], start: int = 0) -> list[Paragraph]:

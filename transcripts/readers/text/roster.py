@@ -100,10 +100,13 @@ def _inferred_roster(candidates: list[Candidate]) -> Roster:
     recurring = [c for c in shaped if c.count >= 2]
     accepted: list[Candidate]
     if recurring:
-        # Recurring speakers open the dialogue; a label used once is a speaker only
-        # inside it (a name-shaped "Kyiv:" in the lede before it is a dateline).
+        # Recurring speakers open the dialogue; a plain name used once is a speaker only
+        # inside it (a "Kyiv:" in the lede before it is a dateline), while a role, an
+        # honorific or capitals ("MODERATOR:", "Dr. Jha:") mark a speaker anywhere.
         opening = min(c.first for c in recurring)
-        accepted = [c for c in shaped if c.count >= 2 or c.first > opening]
+        accepted = [
+            c for c in shaped if c.count >= 2 or c.first > opening or names.is_marked(c.label)
+        ]
     else:
         # No label recurs: it is a dialogue only if at least two speakers take turns.
         accepted = shaped if len(shaped) >= 2 else []
