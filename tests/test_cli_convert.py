@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from transcripts.cli import cli
@@ -50,6 +52,16 @@ def test_format_is_sniffed_from_standard_input(runner, seed):
     assert back.stdout_bytes == seed.read_bytes()
 
 
+# "Billion laughs": each level doubles the one before; expanded, it would not fit in memory.
+ALIAS_BOMB = (
+    "a: &a [x, x]\n"
+    + "".join(
+        f"{b}: &{b} [*{a}, *{a}]\n" for a, b in itertools.pairwise("abcdefghijklmnopqrstuvwxyz")
+    )
+    + "metadata: {bomb: *z}\nblocks: []\n"
+)
+
+
 @pytest.mark.parametrize(
     ("content", "fmt", "message"),
     [
@@ -63,11 +75,7 @@ def test_format_is_sniffed_from_standard_input(runner, seed):
         ("[" * 100_000, "json", "nested too deeply"),
         ("blocks: [\n  - kind: turn\n  bad", "yaml", "invalid YAML"),
         ("!!python/object/apply:os.system ['true']", "yaml", "invalid YAML"),
-        (
-            'a: &a ["x","x"]\nb: &b [*a,*a]\nc: &c [*b,*b]\nd: &d [*c,*c]\ne: &e [*d,*d]\nf: &f [*e,*e]\ng: &g [*f,*f]\nh: &h [*g,*g]\ni: &i [*h,*h]\nj: &j [*i,*i]\nk: &k [*j,*j]\nl: &l [*k,*k]\nm: &m [*l,*l]\nn: &n [*m,*m]\nmetadata: {bomb: *n}\nblocks: []\n',
-            "yaml",
-            "too large or too deeply aliased",
-        ),
+        (ALIAS_BOMB, "yaml", "too large or too deeply aliased"),
     ],
     ids=[
         "truncated",

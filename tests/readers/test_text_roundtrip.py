@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 
 import pytest
@@ -87,7 +88,7 @@ def test_every_line_lands_in_exactly_one_block(text):
     for block in transcript.blocks:
         assert 1 <= block.line <= block.end_line
         lines_in_blocks.append((block.line, block.end_line))
-    for (_, end), (start, _) in zip(lines_in_blocks, lines_in_blocks[1:]):
+    for (_, end), (start, _) in itertools.pairwise(lines_in_blocks):
         assert end < start
 
 
