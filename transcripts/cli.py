@@ -7,6 +7,7 @@ message and an exit status (see `ExitCode`), so no traceback reaches a user.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import os
 import sys
@@ -114,4 +115,7 @@ def cli() -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """The console script's entry point."""
+    # Parsing allocates many small objects that live until the end; collecting cycles
+    # less often saves several percent on large files and changes nothing else.
+    gc.set_threshold(100_000, 50, 100)
     cli.main(args=argv, prog_name="transcripts")

@@ -111,35 +111,41 @@ def read_source(path: str, encoding: str | None = None) -> SourceText:
 
 
 class Sink:
-    """A text destination that encodes as it goes and writes in large chunks."""
+    """A destination for text (and already-encoded bytes) that writes in large chunks."""
 
     _CHUNK = 1 << 20
 
     def __init__(self, stream: BinaryIO, encoding: str = "utf-8") -> None:
         self._stream = stream
         self._encoding = encoding
-        self._parts: list[str] = []
+        self._parts: list[bytes] = []
         self._size = 0
 
     def write(self, text: str) -> None:
-        self._parts.append(text)
-        self._size += len(text)
-        if self._size >= self._CHUNK:
-            self.flush()
-
-    def flush(self) -> None:
-        if not self._parts:
-            return
-        text = "".join(self._parts)
-        self._parts.clear()
-        self._size = 0
         try:
             data = text.encode(self._encoding)
         except UnicodeEncodeError as error:
             raise TranscriptError(
                 f"cannot encode {text[error.start]!r} as {self._encoding.upper()}"
             ) from None
-        self._stream.write(data)
+        self.write_bytes(data)
+
+    def write_bytes(self, data: bytes) -> None:
+        """Write bytes that are already in the sink's encoding (UTF-8 JSON, say)."""
+        self._parts.append(data)
+        self._size += len(data)
+        if self._size >= self._CHUNK:
+            self.flush()
+
+    @property
+    def encoding(self) -> str:
+        return self._encoding
+
+    def flush(self) -> None:
+        if self._parts:
+            self._stream.write(b"".join(self._parts))
+            self._parts.clear()
+            self._size = 0
 
 
 @contextlib.contextmanager
@@ -154,6 +160,13 @@ def open_output(path: str | None, encoding: str = "utf-8") -> Iterator[Sink]:
     directory = os.path.dirname(os.path.abspath(path))
     if os.path.isdir(path):
         raise TranscriptError("is a directory; give a file name for the output", path)
+    if os.path.exists(path) and not os.path.isfile(path):
+        # A device or a pipe (/dev/null, a FIFO): write straight to it, never replace it.
+        with _open_special(path) as handle:
+            sink = Sink(handle, encoding)
+            yield sink
+            sink.flush()
+        return
     try:
         fd, temp = tempfile.mkstemp(
             dir=directory, prefix=f".{os.path.basename(path)}.", suffix=".tmp"
@@ -173,6 +186,13 @@ def open_output(path: str | None, encoding: str = "utf-8") -> Iterator[Sink]:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
+
+
+def _open_special(path: str) -> BinaryIO:
+    try:
+        return open(path, "wb")
+    except OSError as error:
+        raise TranscriptError(f"cannot write: {error.strerror or error}", path) from None
 
 
 def write_output(text: str, path: str | None, encoding: str = "utf-8") -> None:

@@ -66,9 +66,13 @@ class Block:
     def is_turn(self) -> bool:
         return self.kind == Kind.TURN
 
-    def to_dict(self) -> dict[str, Any]:
-        """The block's dict form; optional fields appear only when set."""
-        data: dict[str, Any] = {"kind": self.kind}
+    def to_dict(self, into: dict[str, Any] | None = None) -> dict[str, Any]:
+        """The block's dict form; optional fields appear only when set.
+
+        `into` is a dict to add the fields to (a writer's record with fields of its own).
+        """
+        data: dict[str, Any] = {} if into is None else into
+        data["kind"] = self.kind
         if self.speaker is not None:
             data["speaker"] = self.speaker
         if self.label is not None:

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from ..io import Sink
 from ..model import Block, Transcript
 from ..options import WriteOptions
-from .jsonenc import compact, pretty
+from .jsonenc import dense, pretty
 from .strings import StringSink
 
 
@@ -48,16 +48,16 @@ def _write_document(
     inner = indent + "  "
     sink.write("{")
     for key, value in header.header_dict().items():
-        sink.write(f"\n{inner}{compact(key)}: ")
+        sink.write(f"\n{inner}{dense(key)}: ")
         if key == "speakers":
-            _write_list((compact(item) for item in value), sink, inner)
+            _write_list((dense(item) for item in value), sink, inner)
         elif isinstance(value, dict) and value and key == "metadata":
             sink.write(pretty(value).replace("\n", "\n" + inner))
         else:
-            sink.write(compact(value))
+            sink.write(dense(value))
         sink.write(",")
     sink.write(f'\n{inner}"blocks": ')
-    _write_list((compact(block.to_dict()) for block in blocks), sink, inner)
+    _write_list((dense(block.to_dict()) for block in blocks), sink, inner)
     sink.write(f"\n{indent}}}" + ("" if indent else "\n"))
 
 

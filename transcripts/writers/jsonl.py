@@ -11,8 +11,10 @@ from collections.abc import Iterable
 from ..io import Sink
 from ..model import Block, Transcript
 from ..options import WriteOptions
-from .jsonenc import dense
+from .jsonenc import dense, dense_bytes
 from .strings import StringSink
+
+_BATCH = 1024  # records joined per write: one call per record costs more than the encoding
 
 
 def write(transcript: Transcript, options: WriteOptions | None = None) -> str:
@@ -33,6 +35,10 @@ def write_documents(
         head = header.header_dict()
         head.pop("source", None)
         sink.write(dense({"path": path, **head}) + "\n")
+        batch: list[bytes] = []
         for block in blocks:
-            record = block.to_dict()
-            sink.write(dense({"path": path, **record}) + "\n")
+            batch.append(dense_bytes(block.to_dict({"path": path}), newline=True))
+            if len(batch) >= _BATCH:
+                sink.write_bytes(b"".join(batch))
+                batch.clear()
+        sink.write_bytes(b"".join(batch))

@@ -12,5 +12,10 @@ class StringSink:
     def write(self, text: str) -> None:
         self._parts.append(text)
 
+    def write_bytes(self, data: bytes) -> None:
+        self._parts.append(data.decode("utf-8"))
+
+    encoding = "utf-8"
+
     def getvalue(self) -> str:
         return "".join(self._parts)

@@ -16,7 +16,7 @@ from ...model import Block, Layout, Transcript
 from ...options import ReadOptions
 from . import frontmatter
 from .assemble import Assembler
-from .lines import split_lines
+from .lines import SourceLines, split_lines
 from .paragraphs_scan import scan_paragraphs
 from .roster import CandidateCounter, decide, declared_matches, is_speech
 
@@ -50,17 +50,21 @@ def stream(
     lines = split_lines(text)
     front = frontmatter.find_front_matter(lines)
     body_start, metadata = front if front else (0, {})
-
     paragraphs = scan_paragraphs(lines, body_start)
+    source_lines = SourceLines(text, lines)
+    del lines  # from here on, lines are sliced from the text as needed
+
     counter = CandidateCounter()
-    for index, paragraph in enumerate(paragraphs):
-        match = paragraph.match
-        if match is not None:
+    add = counter.add
+    last_index = len(paragraphs) - 1
+    for index, (start, last, label, _, speech, bare, _, _) in enumerate(paragraphs):
+        if label is not None:
             # A label alone on its line speaks if text follows it (in its paragraph or the next).
-            followed = paragraph.last > paragraph.start or (
-                index + 1 < len(paragraphs) and paragraphs[index + 1].match is None
-            )
-            counter.add(match.label, index, is_speech(match.rest) or (not match.rest and followed))
+            if not speech and bare:
+                speech = last > start or (
+                    index < last_index and paragraphs[index + 1].label is None
+                )
+            add(label, index, speech)
 
     declared = list(options.speakers)
     front_speakers = frontmatter.declared_speakers(metadata)
@@ -72,11 +76,11 @@ def stream(
         declared = front_speakers
     roster = decide(counter.candidates.values(), declared)
 
-    assembler = Assembler(lines, paragraphs, roster, body_start)
+    assembler = Assembler(source_lines, paragraphs, roster)
     metadata = assembler.metadata(metadata)
     leading = ""
     if not front and paragraphs and paragraphs[0].start > 0:
-        leading = "".join(lines[: paragraphs[0].start])
+        leading = source_lines.raw(0, paragraphs[0].start)
     transcript = Transcript(
         blocks=[],
         speakers=roster.speakers,

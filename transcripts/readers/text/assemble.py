@@ -7,43 +7,23 @@ non-turn inside the dialogue it is unattributed text; before the dialogue it is 
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator, Sequence
 from typing import Any
 
 from ...model import Block, Kind
 from . import frontmatter, names, paragraphs
-from .lines import strip_ending
+from .lines import SourceLines
 from .paragraphs_scan import Paragraph
 from .roster import Roster
 
+
+def _paragraph_start(paragraph: Paragraph) -> int:
+    return paragraph.start
+
+
 # Kinds that interrupt a turn without ending it: the same speaker goes on afterwards.
 _INTERRUPTIONS = frozenset({Kind.STAGE_DIRECTION, Kind.TIMESTAMP, Kind.LAYOUT})
-
-
-class _Pending:
-    """A block being built: its kind, first and last source lines, and text so far."""
-
-    __slots__ = ("continued", "kind", "label", "last", "speaker", "start", "texts", "time")
-
-    def __init__(
-        self,
-        kind: str,
-        start: int,
-        last: int,
-        text: str,
-        speaker: str | None = None,
-        label: str | None = None,
-        time: float | None = None,
-        continued: bool = False,
-    ) -> None:
-        self.kind = kind
-        self.start = start
-        self.last = last
-        self.texts = [text]
-        self.speaker = speaker
-        self.label = label
-        self.time = time
-        self.continued = continued
 
 
 class Assembler:
@@ -51,24 +31,34 @@ class Assembler:
 
     def __init__(
         self,
-        lines: Sequence[str],
+        lines: SourceLines,
         paragraph_list: Sequence[Paragraph],
         roster: Roster,
-        body_start: int,
     ) -> None:
         self.lines = lines
         self.paragraphs = paragraph_list
         self.roster = roster
-        self.body_start = body_start
+        self._speakers: dict[str, str | None] = {}
+
+    def speaker_for(self, label: str) -> str | None:
+        """The speaker a candidate label names, if it names one (memoised per label)."""
+        try:
+            return self._speakers[label]
+        except KeyError:
+            speaker = self._speakers[label] = self.roster.speaker_for(label)
+            return speaker
 
     def text_of(self, paragraph: Paragraph, skip_first: bool = False) -> str:
         """The paragraph's lines, stripped and joined by newlines (optionally without the first)."""
         first = paragraph.start + 1 if skip_first else paragraph.start
-        return "\n".join(
-            strip_ending(line).strip() for line in self.lines[first : paragraph.last + 1]
-        )
+        if first == paragraph.last:
+            return self.lines.rest(first, 0)
+        line = self.lines.line
+        return "\n".join(line(index).strip() for index in range(first, paragraph.last + 1))
 
-    def turn_text(self, paragraph: Paragraph, rest: str) -> str:
+    def turn_text(self, paragraph: Paragraph) -> str:
+        """The text after the label: the rest of its line and the paragraph's other lines."""
+        rest = self.lines.rest(paragraph.start, paragraph.rest_at)
         if paragraph.last == paragraph.start:
             return rest
         following = self.text_of(paragraph, skip_first=True)
@@ -79,22 +69,22 @@ class Assembler:
     ) -> tuple[str | None, str | None, str | None, str]:
         """(kind, speaker, label, text) of a paragraph as far as it can tell on its own;
         kind None means its position decides (continuation, unattributed or prose)."""
-        match = paragraph.match
-        if match is not None:
-            speaker = self.roster.speaker_for(match.label)
+        label = paragraph.label
+        if label is not None:
+            speaker = self.speaker_for(label)
             if speaker is not None:
-                return Kind.TURN, speaker, match.label, self.turn_text(paragraph, match.rest)
+                return Kind.TURN, speaker, label, self.turn_text(paragraph)
         text = self.text_of(paragraph)
         kind = paragraphs.classify(text, in_dialogue)
         if kind is not None:
             return kind, None, None, text
         if (
-            match is not None
-            and match.rest
-            and names.is_label_shaped(match.label)
-            and not names.is_speaker_shaped(match.label)
+            label is not None
+            and not paragraph.bare
+            and names.is_label_shaped(label)
+            and not names.is_speaker_shaped(label)
         ):
-            return Kind.LABELLED, None, match.label, self.turn_text(paragraph, match.rest)
+            return Kind.LABELLED, None, label, self.turn_text(paragraph)
         return None, None, None, text
 
     def metadata(self, metadata: dict[str, Any]) -> dict[str, Any]:
@@ -104,82 +94,102 @@ class Assembler:
         if "tags" in metadata:
             metadata["tags"] = frontmatter.tags_list(metadata["tags"])
         title = metadata.get("title")
-        tags: list[str] = []
-        in_dialogue = False
         for paragraph in self.paragraphs:
-            if not in_dialogue:
-                kind, _, _, text = self.classify(paragraph, False)
-                if kind == Kind.TURN:
-                    in_dialogue = True
-                elif kind == Kind.HEADING and not title:
-                    title = paragraphs.heading_text(text)
-                elif kind == Kind.TAGS:
-                    tags.extend(paragraphs.tags_of(text))
-            elif paragraph.match is None and self.lines[paragraph.start].lstrip().startswith("#"):
-                text = self.text_of(paragraph)
-                if paragraphs.is_tags(text):
-                    tags.extend(paragraphs.tags_of(text))
+            kind, _, _, text = self.classify(paragraph, False)
+            if kind == Kind.TURN:
+                break
+            if kind == Kind.HEADING and not title:
+                title = paragraphs.heading_text(text)
         if title:
             metadata["title"] = title
+        tags = self.tags()
         if tags:
             metadata["tags"] = list(dict.fromkeys([*metadata.get("tags", []), *tags]))
         return metadata
 
-    def blocks(self, front_matter_end: int = 0) -> Iterator[Block]:
-        """The document's blocks in order; each is yielded once the next one starts."""
+    def tags(self) -> list[str]:
+        """The tags of every tag line; found by a search of the text, not a walk of the
+        paragraphs, since tag lines are rare and documents long."""
+        tags: list[str] = []
         lines = self.lines
-        pending: _Pending | None = None
+        if not self.paragraphs:
+            return tags
+        source, offsets = lines.text, lines.offsets
+        position = offsets[self.paragraphs[0].start]
+        while (position := source.find("#", position)) >= 0:  # far faster than a regex
+            hash_at, position = position, position + 1
+            index = bisect.bisect_right(offsets, hash_at) - 1
+            if source[offsets[index] : hash_at].strip(" \t"):
+                continue  # not at the start of its line
+            at = bisect.bisect_right(self.paragraphs, index, key=_paragraph_start) - 1
+            paragraph = self.paragraphs[at]
+            if paragraph.start == index and paragraph.label is None:
+                words = self.text_of(paragraph)
+                if paragraphs.is_tags(words):
+                    tags.extend(paragraphs.tags_of(words))
+        return tags
+
+    def blocks(self, front_matter_end: int = 0) -> Iterator[Block]:
+        """The document's blocks in order; each is yielded once the next one starts (which
+        is when its raw text, the blank lines after it included, is known)."""
+        lines = self.lines
+        text, offsets = lines.text, lines.offsets
+        pending: Block | None = None
         if front_matter_end:
-            body = "".join(lines[1 : front_matter_end - 1])
-            pending = _Pending(Kind.FRONT_MATTER, 0, front_matter_end - 1, body.rstrip("\r\n"))
+            body = lines.raw(1, front_matter_end - 1).rstrip("\r\n")
+            pending = Block(Kind.FRONT_MATTER, body, 1, front_matter_end)
         in_dialogue = False
         interrupted: str | None = None  # the speaker of a turn a stage direction interrupted
+        speaker_for = self.speaker_for
         for paragraph in self.paragraphs:
-            kind, speaker, label, text = self.classify(paragraph, in_dialogue)
-            start, last = paragraph.start, paragraph.last
+            start, last, label = paragraph.start, paragraph.last, paragraph.label
+            speaker = speaker_for(label) if label is not None else None
+            if speaker is not None:  # the common case, without the general classification
+                if pending is not None:
+                    pending.raw = text[offsets[pending.line - 1] : offsets[start]]
+                    yield pending
+                in_dialogue, interrupted = True, None
+                if start == last:
+                    words = text[offsets[start] + paragraph.rest_at : offsets[start + 1]].strip()
+                else:
+                    words = self.turn_text(paragraph)
+                pending = Block(
+                    Kind.TURN, words, start + 1, last + 1, speaker, label, paragraph.time
+                )
+                continue
+            kind, speaker, label, words = self.classify(paragraph, in_dialogue)
             if kind is None and pending is not None and pending.kind == Kind.TURN:
-                separator = "\n" if start == pending.last + 1 else "\n\n"
-                if pending.texts != [""]:
-                    pending.texts.append(separator)
-                pending.texts.append(text)
-                pending.last = last
+                # A paragraph continuing the turn: same block, joined as in the source.
+                if pending.text:
+                    pending.text += ("\n" if start == pending.end_line else "\n\n") + words
+                else:
+                    pending.text = words
+                pending.end_line = last + 1
                 continue
             if pending is not None:
-                yield self._build(pending, start)
+                pending.raw = text[offsets[pending.line - 1] : offsets[start]]
+                yield pending
             if kind == Kind.TURN:
                 in_dialogue, interrupted = True, None
-                match = paragraph.match
-                pending = _Pending(
-                    Kind.TURN, start, last, text, speaker, label, match.start if match else None
+                pending = Block(
+                    Kind.TURN, words, start + 1, last + 1, speaker, label, paragraph.time
                 )
             elif kind is None:
                 if interrupted is not None:
-                    pending = _Pending(Kind.TURN, start, last, text, interrupted, continued=True)
+                    pending = Block(
+                        Kind.TURN, words, start + 1, last + 1, interrupted, continued=True
+                    )
                     interrupted = None
                 else:
-                    pending = _Pending(
-                        Kind.UNATTRIBUTED if in_dialogue else Kind.PROSE, start, last, text
-                    )
+                    kind = Kind.UNATTRIBUTED if in_dialogue else Kind.PROSE
+                    pending = Block(kind, words, start + 1, last + 1)
             else:
                 if kind in _INTERRUPTIONS:
                     if pending is not None and pending.kind == Kind.TURN:
                         interrupted = pending.speaker
                 else:
                     interrupted = None
-                pending = _Pending(kind, start, last, text, label=label)
+                pending = Block(kind, words, start + 1, last + 1, label=label)
         if pending is not None:
-            yield self._build(pending, len(lines))
-
-    def _build(self, pending: _Pending, next_start: int) -> Block:
-        texts = pending.texts
-        return Block(
-            kind=pending.kind,
-            text=texts[0] if len(texts) == 1 else "".join(texts),
-            line=pending.start + 1,
-            end_line=pending.last + 1,
-            speaker=pending.speaker,
-            label=pending.label,
-            start=pending.time,
-            continued=pending.continued,
-            raw="".join(self.lines[pending.start : next_start]),
-        )
+            pending.raw = text[offsets[pending.line - 1] :]
+            yield pending

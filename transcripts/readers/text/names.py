@@ -188,6 +188,7 @@ def is_label_shaped(label: str) -> bool:
     return True
 
 
+@functools.lru_cache(maxsize=8192)
 def normalise(label: str) -> str:
     """The form labels are compared in: case-folded, single-spaced."""
     return " ".join(label.split()).casefold()

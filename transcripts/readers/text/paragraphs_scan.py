@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import islice
 from typing import NamedTuple
 
-from .labels import LabelMatch, match_label
-from .lines import strip_ending
+from .labels import find_label
+from .roster import is_speech
 
 # A document whose lines run longer than this holds a paragraph per line (the seed, Rev
 # exports); one whose lines stay shorter is hard-wrapped (court and briefing transcripts).
@@ -14,14 +15,26 @@ _WRAP_WIDTH = 100
 _LONG_LINE_SHARE = 0.02
 _MID_SENTENCE_SHARE = 0.4
 _SENTENCE_ENDS = (".", "?", "!", ":", ";", '"', "”", "’", ")", "]", "-", "—")
+_WRAP_SAMPLE = 20_000  # lines enough to tell a document's style
+_SPEECH_WINDOW = 64
 
 
 class Paragraph(NamedTuple):
-    """Lines `start`..`last` (0-based, inclusive) and the label the first line opens with."""
+    """Lines `start`..`last` (0-based, inclusive), and the candidate label of the first line.
+
+    `rest_at` is where the text after the label starts in that line; `speech` says
+    whether that text reads like something said, `bare` that there is none (the label
+    stands alone); `time` is a timestamp given with the label.
+    """
 
     start: int
     last: int
-    match: LabelMatch | None
+    label: str | None = None
+    rest_at: int = 0
+    speech: bool = False
+    bare: bool = False
+    rule: str | None = None
+    time: float | None = None
 
 
 def is_hard_wrapped(lines: Sequence[str], start: int = 0) -> bool:
@@ -33,7 +46,7 @@ def is_hard_wrapped(lines: Sequence[str], start: int = 0) -> bool:
     """
     nonblank = long = joined = mid_sentence = 0
     previous = ""
-    for line in lines[start:]:
+    for line in islice(lines, start, start + _WRAP_SAMPLE):
         content = line.rstrip()
         if not content:
             previous = ""
@@ -61,21 +74,34 @@ def scan_paragraphs(lines: Sequence[str], start: int = 0) -> list[Paragraph]:
     wrapped = is_hard_wrapped(lines, start)
     paragraphs: list[Paragraph] = []
     append = paragraphs.append
+    new = tuple.__new__  # NamedTuple's own __new__ is a Python function: slow per line
     count = len(lines)
     index = start
+    spoken: set[str] = set()  # labels already seen followed by speech
     while index < count:
         line = lines[index]
-        if not line.strip():
+        if line.isspace():
             index += 1
             continue
         first = index
-        match = match_label(strip_ending(line))
+        found = find_label(line)
         index += 1
         if wrapped:
             while index < count:
                 following = lines[index]
-                if not following.strip() or match_label(strip_ending(following)) is not None:
+                if following.isspace() or find_label(following) is not None:
                     break
                 index += 1
-        append(Paragraph(first, index - 1, match))
+        if found is None:
+            append(new(Paragraph, (first, index - 1, None, 0, False, False, None, None)))
+        else:
+            label, rest_at, rule, time = found
+            bare = rest_at >= len(line) or line[rest_at] in "\r\n"
+            if label in spoken:
+                speech = True
+            else:  # whether the text after the label is speech shows in its first words
+                speech = not bare and is_speech(line[rest_at : rest_at + _SPEECH_WINDOW].rstrip())
+                if speech:
+                    spoken.add(label)
+            append(new(Paragraph, (first, index - 1, label, rest_at, speech, bare, rule, time)))
     return paragraphs

@@ -20,7 +20,11 @@ _NOT_SPEECH = re.compile(r"<?(?:https?://|www\.)\S+>?|[\d\s:/.,\-]+")
 
 def is_speech(rest: str) -> bool:
     """Does the text after a label read like something said (not a URL, date or number)?"""
-    return bool(rest) and _NOT_SPEECH.fullmatch(rest) is None
+    if not rest:
+        return False
+    if rest[0].isalpha() and rest[:3].lower() not in ("htt", "www"):
+        return True  # the common case, decided without a regex
+    return _NOT_SPEECH.fullmatch(rest) is None
 
 
 @dataclass(slots=True)
@@ -54,12 +58,16 @@ class CandidateCounter:
 
     def __init__(self) -> None:
         self.candidates: dict[str, Candidate] = {}
+        self._by_label: dict[str, Candidate] = {}  # as written -> its candidate
 
     def add(self, label: str, index: int, speech: bool) -> None:
-        key = names.normalise(label)
-        candidate = self.candidates.get(key)
+        candidate = self._by_label.get(label)
         if candidate is None:
-            candidate = self.candidates[key] = Candidate(key=key, first=index)
+            key = names.normalise(label)
+            candidate = self.candidates.get(key)
+            if candidate is None:
+                candidate = self.candidates[key] = Candidate(key=key, first=index)
+            self._by_label[label] = candidate
         candidate.forms[label] = candidate.forms.get(label, 0) + 1
         candidate.count += 1
         candidate.speech += speech

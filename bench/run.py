@@ -1,0 +1,184 @@
+"""Benchmarks: whole `transcripts` processes timed against baselines measured in the same run.
+
+    python bench/run.py            # 1 MB and 50 MB synthetic transcripts
+    python bench/run.py --quick    # 1 MB only, for a fast look
+
+Machines are noisy, so every figure is a ratio to a baseline run moments before on the
+same file, and each timing is the best of several runs. Peak memory is the child
+process's maximum resident set size, as a multiple of the input size. Targets are
+printed beside the figures; the exit status is 1 when one is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from synth import generate  # noqa: E402
+
+DATA = HERE / "data"
+PYTHON = sys.executable
+TRANSCRIPTS = [PYTHON, "-m", "transcripts"]
+
+# The reference point for throughput: read the file, split lines, match one compiled
+# label regex per line. Anything the tool does costs more than this.
+BASELINE = r"""
+import re, sys
+label = re.compile(r"([A-Z][\w .'-]{0,40}):\s")
+with open(sys.argv[1], encoding="utf-8") as handle:
+    text = handle.read()
+count = 0
+for line in text.splitlines():
+    if label.match(line):
+        count += 1
+print(count)
+"""
+
+
+@dataclass
+class Measure:
+    seconds: float
+    peak_bytes: int
+
+
+def run(argv: Sequence[str], repeat: int) -> Measure:
+    """Best wall time of `repeat` runs of a whole process, and its peak memory."""
+    best = float("inf")
+    peak = 0
+    env = {**os.environ, "PYTHONPATH": str(HERE.parent)}
+    for _ in range(repeat):
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            list(argv), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+        stderr = process.stderr.read().decode(errors="replace") if process.stderr else ""
+        process.stderr and process.stderr.close()
+        code = os.waitstatus_to_exitcode(status)
+        if code not in (0, 1):
+            raise SystemExit(f"benchmark command failed ({code}): {' '.join(argv)}\n{stderr}")
+        best = min(best, elapsed)
+        peak = max(peak, usage.ru_maxrss * 1024)
+    return Measure(best, peak)
+
+
+@dataclass
+class Case:
+    """One benchmarked command: compared with `against` (a baseline or another case)."""
+
+    name: str
+    argv: Callable[[Path], list[str]]
+    against: str  # "baseline" or the name of another case
+    target: float | None = None  # highest allowed time ratio to `against` (lower is better)
+    memory_target: float | None = None  # highest allowed peak memory / input size
+
+
+CASES: list[Case] = [
+    Case(
+        "parse jsonl",
+        lambda f: [*TRANSCRIPTS, "parse", str(f), "-t", "jsonl"],
+        "baseline",
+        4.0,
+        4.0,
+    ),
+    Case("parse json", lambda f: [*TRANSCRIPTS, "parse", str(f)], "baseline"),
+    Case(
+        "convert text->yaml",
+        lambda f: [*TRANSCRIPTS, "convert", str(f), "-t", "yaml"],
+        "parse jsonl",
+    ),
+]
+
+STARTUP: list[tuple[str, list[str], float | None]] = [
+    ("import click (reference)", [PYTHON, "-c", "import click"], None),
+    ("transcripts --version", [*TRANSCRIPTS, "--version"], 1.3),
+]
+
+
+def _mb(size: int) -> float:
+    return size / 1e6
+
+
+def bench_file(path: Path, repeat: int, only: str | None) -> bool:
+    size = path.stat().st_size
+    print(f"\n{path.name}: {_mb(size):.1f} MB")
+    results: dict[str, Measure] = {"baseline": run([PYTHON, "-c", BASELINE, str(path)], repeat)}
+    base = results["baseline"]
+    print(
+        f"  {'baseline (read, split, regex)':34} {base.seconds:7.3f} s {_mb(size) / base.seconds:8.1f} MB/s"
+    )
+    ok = True
+    for case in CASES:
+        if only and only not in case.name:
+            continue
+        measure = results[case.name] = run(case.argv(path), repeat)
+        reference = results.get(case.against)
+        if reference is None:
+            continue
+        ratio = measure.seconds / reference.seconds
+        memory = measure.peak_bytes / size
+        verdicts = []
+        if case.target is not None:
+            passed = ratio <= case.target
+            ok &= passed
+            verdicts.append(f"time target <= {case.target:g}x: {'ok' if passed else 'MISSED'}")
+        if case.memory_target is not None:
+            passed = memory <= case.memory_target
+            ok &= passed
+            verdicts.append(
+                f"memory target <= {case.memory_target:g}x: {'ok' if passed else 'MISSED'}"
+            )
+        print(
+            f"  {case.name:34} {measure.seconds:7.3f} s {_mb(size) / measure.seconds:8.1f} MB/s"
+            f"  {ratio:5.2f}x {case.against}  peak {memory:4.1f}x input"
+            + (f"  [{'; '.join(verdicts)}]" if verdicts else "")
+        )
+    return ok
+
+
+def bench_startup(repeat: int) -> bool:
+    print("\nstart-up")
+    reference = None
+    ok = True
+    for name, argv, target in STARTUP:
+        measure = run(argv, repeat)
+        reference = reference or measure
+        ratio = measure.seconds / reference.seconds
+        verdict = ""
+        if target is not None:
+            passed = ratio <= target
+            ok &= passed
+            verdict = f"  [target <= {target:g}x: {'ok' if passed else 'MISSED'}]"
+        print(f"  {name:34} {measure.seconds * 1000:7.1f} ms  {ratio:5.2f}x{verdict}")
+    return ok
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--quick", action="store_true", help="only the 1 MB transcript")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per command (best is kept)")
+    parser.add_argument("--only", help="only cases whose name contains this")
+    args = parser.parse_args()
+    sizes = [1_000_000] if args.quick else [1_000_000, 50_000_000]
+    ok = bench_startup(max(args.repeat, 5))
+    for size in sizes:
+        path = generate(DATA / f"synthetic-{size // 1_000_000}mb.txt", size)
+        ok &= bench_file(path, args.repeat, args.only)
+    print("\nall targets met" if ok else "\nsome targets MISSED")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

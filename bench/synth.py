@@ -1,0 +1,79 @@
+"""A deterministic synthetic interview transcript of any size, for the benchmarks.
+
+It mixes what real transcripts hold: prose and a title before the dialogue, several
+speakers with mixed-case, ALL-CAPS and honorific labels, multi-paragraph turns, stage
+directions, and planted verbatim and near-duplicate passages (for lint).
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+SPEAKERS = ["Interviewer", "Dr. Amara Okafor", "MR. COOPER", "Lukashenko", "Jane Smith"]
+WORDS = """the a of to and in that is was for on it with as his they be at one have this from
+or had by word but what some we can out other were all there when up use your how said an
+each she which do their time if will way about many then them write would like so these
+her long make thing see him two has look more day could go come did number sound no most
+people my over know water than call first who may down side been now find any new work
+part take get place made live where after back little only round man year came show every
+good me give our under name very through just form sentence great think say help low line
+differ turn cause much mean before move right boy old too same tell does set three want
+air well also play small end put home read hand port large spell add even land here must
+big high such follow act why ask men change went light kind off need house picture try us
+again animal point mother world near build self earth father head stand own page should
+country found answer school grow study still learn plant cover food sun four between state
+keep eye never last let thought city tree cross farm hard start might story saw far sea
+draw left late run don't while press close night real life few north""".split()
+DIRECTIONS = ["(LAUGHTER)", "[crosstalk]", "(Applause.)", "[inaudible]"]
+
+
+def _sentence(rng: random.Random) -> str:
+    words = rng.choices(WORDS, k=rng.randint(6, 22))
+    end = "?" if rng.random() < 0.2 else "."
+    return " ".join(words).capitalize() + end
+
+
+def _paragraph(rng: random.Random, memory: list[str]) -> str:
+    sentences = []
+    for _ in range(rng.randint(1, 5)):
+        roll = rng.random()
+        if memory and roll < 0.01:  # a verbatim repeat of an earlier passage
+            sentences.append(rng.choice(memory))
+        elif memory and roll < 0.02:  # a near-duplicate: one word changed
+            words = rng.choice(memory).split()
+            words[rng.randrange(len(words))] = rng.choice(WORDS)
+            sentences.append(" ".join(words))
+        else:
+            sentence = _sentence(rng)
+            sentences.append(sentence)
+            if len(memory) < 5000 and rng.random() < 0.05:
+                memory.append(sentence)
+    return " ".join(sentences)
+
+
+def generate(path: Path, size: int, seed: int = 1) -> Path:
+    """Write a transcript of about `size` bytes to `path` (reused if already that size)."""
+    if path.exists() and abs(path.stat().st_size - size) < 4096:
+        return path
+    rng = random.Random(seed)
+    memory: list[str] = []
+    parts = [
+        "A synthetic conversation, generated for benchmarking the transcripts tool.\n\n",
+        "#benchmark #synthetic\n\n",
+        "Interview with Everyone: A Benchmark\n\n",
+    ]
+    written = sum(len(part) for part in parts)
+    speaker = 0
+    while written < size:
+        speaker = (speaker + rng.randint(1, len(SPEAKERS) - 1)) % len(SPEAKERS)
+        chunk = f"{SPEAKERS[speaker]}: {_paragraph(rng, memory)}\n\n"
+        if rng.random() < 0.15:
+            chunk += _paragraph(rng, memory) + "\n\n"
+        if rng.random() < 0.03:
+            chunk += rng.choice(DIRECTIONS) + "\n\n"
+        parts.append(chunk)
+        written += len(chunk)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(parts), encoding="utf-8")
+    return path
