@@ -8,6 +8,7 @@ orjson refuses (integers beyond 64 bits in metadata) or when orjson is missing.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 _dense_stdlib = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
@@ -27,6 +28,18 @@ except ImportError:  # pragma: no cover - orjson is a declared dependency
 
     def dense_bytes(value: Any, newline: bool = False) -> bytes:
         return (_dense_stdlib(value) + ("\n" if newline else "")).encode("utf-8")
+
+
+def block_encoder() -> Callable[[dict[str, Any]], bytes]:
+    """The fastest encoder for block records, one per line (blocks hold only strings,
+    numbers and booleans, which orjson always accepts)."""
+    try:
+        import orjson
+    except ImportError:  # pragma: no cover - orjson is a declared dependency
+        return lambda record: dense_bytes(record, newline=True)
+    option = orjson.OPT_APPEND_NEWLINE
+    dumps = orjson.dumps
+    return lambda record: dumps(record, option=option)
 
 
 def dense(value: Any) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from ..io import Sink
 from ..model import Block, Transcript
 from ..options import WriteOptions
-from .jsonenc import dense, dense_bytes
+from .jsonenc import block_encoder, dense
 from .strings import StringSink
 
 _BATCH = 1024  # records joined per write: one call per record costs more than the encoding
@@ -36,8 +36,9 @@ def write_documents(
         head.pop("source", None)
         sink.write(dense({"path": path, **head}) + "\n")
         batch: list[bytes] = []
+        encode = block_encoder()
         for block in blocks:
-            batch.append(dense_bytes(block.to_dict({"path": path}), newline=True))
+            batch.append(encode(block.to_dict({"path": path})))
             if len(batch) >= _BATCH:
                 sink.write_bytes(b"".join(batch))
                 batch.clear()

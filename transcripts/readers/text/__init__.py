@@ -16,9 +16,9 @@ from ...model import Block, Layout, Transcript
 from ...options import ReadOptions
 from . import frontmatter
 from .assemble import Assembler
-from .lines import SourceLines, split_lines
+from .lines import split_lines
 from .paragraphs_scan import scan_paragraphs
-from .roster import CandidateCounter, decide, declared_matches, is_speech
+from .roster import CandidateCounter, decide, declared_matches
 
 
 def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
@@ -50,21 +50,17 @@ def stream(
     lines = split_lines(text)
     front = frontmatter.find_front_matter(lines)
     body_start, metadata = front if front else (0, {})
-    paragraphs = scan_paragraphs(lines, body_start)
-    source_lines = SourceLines(text, lines)
-    del lines  # from here on, lines are sliced from the text as needed
-
+    paragraphs, uses, bare, hashed = scan_paragraphs(lines, body_start)
+    for index in bare:
+        # A label alone on its line speaks if text follows it (in its paragraph or the next).
+        paragraph = paragraphs[index]
+        if paragraph.last > paragraph.start or (
+            index + 1 < len(paragraphs) and paragraphs[index + 1].label is None
+        ):
+            uses[paragraph.label][2] = 1
     counter = CandidateCounter()
-    add = counter.add
-    last_index = len(paragraphs) - 1
-    for index, (start, last, label, _, speech, bare, _, _) in enumerate(paragraphs):
-        if label is not None:
-            # A label alone on its line speaks if text follows it (in its paragraph or the next).
-            if not speech and bare:
-                speech = last > start or (
-                    index < last_index and paragraphs[index + 1].label is None
-                )
-            add(label, index, speech)
+    for label, (count, first, speech) in uses.items():
+        counter.add(label, first, bool(speech), count)
 
     declared = list(options.speakers)
     front_speakers = frontmatter.declared_speakers(metadata)
@@ -76,11 +72,11 @@ def stream(
         declared = front_speakers
     roster = decide(counter.candidates.values(), declared)
 
-    assembler = Assembler(source_lines, paragraphs, roster)
+    assembler = Assembler(lines, paragraphs, roster, hashed)
     metadata = assembler.metadata(metadata)
     leading = ""
     if not front and paragraphs and paragraphs[0].start > 0:
-        leading = source_lines.raw(0, paragraphs[0].start)
+        leading = "".join(lines[: paragraphs[0].start])
     transcript = Transcript(
         blocks=[],
         speakers=roster.speakers,

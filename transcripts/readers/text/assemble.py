@@ -7,20 +7,13 @@ non-turn inside the dialogue it is unattributed text; before the dialogue it is 
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterator, Sequence
 from typing import Any
 
 from ...model import Block, Kind
 from . import frontmatter, names, paragraphs
-from .lines import SourceLines
 from .paragraphs_scan import Paragraph
 from .roster import Roster
-
-
-def _paragraph_start(paragraph: Paragraph) -> int:
-    return paragraph.start
-
 
 # Kinds that interrupt a turn without ending it: the same speaker goes on afterwards.
 _INTERRUPTIONS = frozenset({Kind.STAGE_DIRECTION, Kind.TIMESTAMP, Kind.LAYOUT})
@@ -31,11 +24,13 @@ class Assembler:
 
     def __init__(
         self,
-        lines: SourceLines,
+        lines: Sequence[str],
         paragraph_list: Sequence[Paragraph],
         roster: Roster,
+        hashed: Sequence[int] = (),
     ) -> None:
         self.lines = lines
+        self.hashed = hashed  # paragraphs (by index) that open with "#"
         self.paragraphs = paragraph_list
         self.roster = roster
         self._speakers: dict[str, str | None] = {}
@@ -52,13 +47,12 @@ class Assembler:
         """The paragraph's lines, stripped and joined by newlines (optionally without the first)."""
         first = paragraph.start + 1 if skip_first else paragraph.start
         if first == paragraph.last:
-            return self.lines.rest(first, 0)
-        line = self.lines.line
-        return "\n".join(line(index).strip() for index in range(first, paragraph.last + 1))
+            return self.lines[first].strip()
+        return "\n".join(line.strip() for line in self.lines[first : paragraph.last + 1])
 
     def turn_text(self, paragraph: Paragraph) -> str:
         """The text after the label: the rest of its line and the paragraph's other lines."""
-        rest = self.lines.rest(paragraph.start, paragraph.rest_at)
+        rest = self.lines[paragraph.start][paragraph.rest_at :].strip()
         if paragraph.last == paragraph.start:
             return rest
         following = self.text_of(paragraph, skip_first=True)
@@ -108,49 +102,41 @@ class Assembler:
         return metadata
 
     def tags(self) -> list[str]:
-        """The tags of every tag line; found by a search of the text, not a walk of the
-        paragraphs, since tag lines are rare and documents long."""
+        """The tags of every tag line (the scan noted the few paragraphs that may be one)."""
         tags: list[str] = []
-        lines = self.lines
-        if not self.paragraphs:
-            return tags
-        source, offsets = lines.text, lines.offsets
-        position = offsets[self.paragraphs[0].start]
-        while (position := source.find("#", position)) >= 0:  # far faster than a regex
-            hash_at, position = position, position + 1
-            index = bisect.bisect_right(offsets, hash_at) - 1
-            if source[offsets[index] : hash_at].strip(" \t"):
-                continue  # not at the start of its line
-            at = bisect.bisect_right(self.paragraphs, index, key=_paragraph_start) - 1
-            paragraph = self.paragraphs[at]
-            if paragraph.start == index and paragraph.label is None:
-                words = self.text_of(paragraph)
-                if paragraphs.is_tags(words):
-                    tags.extend(paragraphs.tags_of(words))
+        for index in self.hashed:
+            words = self.text_of(self.paragraphs[index])
+            if paragraphs.is_tags(words):
+                tags.extend(paragraphs.tags_of(words))
         return tags
 
     def blocks(self, front_matter_end: int = 0) -> Iterator[Block]:
         """The document's blocks in order; each is yielded once the next one starts (which
         is when its raw text, the blank lines after it included, is known)."""
         lines = self.lines
-        text, offsets = lines.text, lines.offsets
         pending: Block | None = None
         if front_matter_end:
-            body = lines.raw(1, front_matter_end - 1).rstrip("\r\n")
+            body = "".join(lines[1 : front_matter_end - 1]).rstrip("\r\n")
             pending = Block(Kind.FRONT_MATTER, body, 1, front_matter_end)
         in_dialogue = False
         interrupted: str | None = None  # the speaker of a turn a stage direction interrupted
         speaker_for = self.speaker_for
+        known = self._speakers  # label -> speaker, filled by speaker_for
         for paragraph in self.paragraphs:
             start, last, label = paragraph.start, paragraph.last, paragraph.label
-            speaker = speaker_for(label) if label is not None else None
+            if label is None:
+                speaker = None
+            elif label in known:
+                speaker = known[label]
+            else:
+                speaker = speaker_for(label)
             if speaker is not None:  # the common case, without the general classification
                 if pending is not None:
-                    pending.raw = text[offsets[pending.line - 1] : offsets[start]]
+                    pending.raw = "".join(lines[pending.line - 1 : start])
                     yield pending
                 in_dialogue, interrupted = True, None
                 if start == last:
-                    words = text[offsets[start] + paragraph.rest_at : offsets[start + 1]].strip()
+                    words = lines[start][paragraph.rest_at :].strip()
                 else:
                     words = self.turn_text(paragraph)
                 pending = Block(
@@ -167,7 +153,7 @@ class Assembler:
                 pending.end_line = last + 1
                 continue
             if pending is not None:
-                pending.raw = text[offsets[pending.line - 1] : offsets[start]]
+                pending.raw = "".join(lines[pending.line - 1 : start])
                 yield pending
             if kind == Kind.TURN:
                 in_dialogue, interrupted = True, None
@@ -191,5 +177,5 @@ class Assembler:
                     interrupted = None
                 pending = Block(kind, words, start + 1, last + 1, label=label)
         if pending is not None:
-            pending.raw = text[offsets[pending.line - 1] :]
+            pending.raw = "".join(lines[pending.line - 1 :])
             yield pending

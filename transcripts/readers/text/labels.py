@@ -37,8 +37,8 @@ class LabelRule:
     `pattern` is a regular expression (no inline flags) matched at the start of a line.
     It names the label `(?P<label>...)` and, optionally, a clock time `(?P<time>...)`.
     The text after the label starts where the match ends (so a pattern should consume
-    the blanks after its label), unless the pattern names it `(?P<rest>...)`. `accept`, if given, may refuse a
-    match (return None) or adjust it.
+    the blanks after its label), unless the pattern names it `(?P<rest>...)`. `accept`,
+    if given, may refuse a match (return None) or adjust it.
     """
 
     name: str

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-from array import array
-from itertools import accumulate
 
 # Characters str.splitlines() also breaks at, which transcripts use as content
 # (form feeds at PDF page breaks, U+2028 from word processors): they are not line ends.
@@ -27,35 +25,3 @@ def strip_ending(line: str) -> str:
     if line.endswith("\r"):
         return line[:-1]
     return line
-
-
-class SourceLines:
-    """The source text and where each of its lines starts.
-
-    Line contents and raw stretches are sliced from the text on demand, so a large
-    document is held once, not once more as a list of line strings.
-    """
-
-    __slots__ = ("offsets", "text")
-
-    def __init__(self, text: str, lines: list[str] | None = None) -> None:
-        self.text = text
-        if lines is None:
-            lines = split_lines(text)
-        self.offsets = array("q", accumulate(map(len, lines), initial=0))
-
-    def __len__(self) -> int:
-        return len(self.offsets) - 1
-
-    def line(self, index: int) -> str:
-        """Line `index` (0-based) without its line ending."""
-        offsets = self.offsets
-        return strip_ending(self.text[offsets[index] : offsets[index + 1]])
-
-    def rest(self, index: int, at: int) -> str:
-        """Line `index` from column `at`, stripped of surrounding white space."""
-        return self.text[self.offsets[index] + at : self.offsets[index + 1]].strip()
-
-    def raw(self, start: int, stop: int) -> str:
-        """Lines `start` to `stop` (exclusive), verbatim with their line endings."""
-        return self.text[self.offsets[start] : self.offsets[stop]]

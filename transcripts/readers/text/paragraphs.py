@@ -61,10 +61,10 @@ def is_markdown_heading(text: str) -> bool:
 
 def is_all_caps_heading(text: str) -> bool:
     """A short line in capitals with no sentence ending: "TRANSCRIPT: SECOND DEBATE"."""
-    if "\n" in text or len(text) > 100 or text.endswith((".", ",", ";", "?", "!")):
+    if len(text) > 100 or "\n" in text or text.endswith((".", ",", ";", "?", "!")):
         return False
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
+    # str.isupper: every cased character is upper case, and there is one.
+    return text.isupper() and sum(1 for c in text if c.isalpha()) >= 3
 
 
 def is_title_case_heading(text: str) -> bool:
@@ -89,17 +89,25 @@ def heading_text(text: str) -> str:
     return text.lstrip("#").strip().strip("*_").strip()
 
 
+# Characters a separator, tag line, time marker, stage direction or Markdown heading can
+# open with; a paragraph opening otherwise skips those tests (most paragraphs are prose).
+_MARKED_OPENINGS = frozenset("-*_=#[(\\0123456789")
+
+
 def classify(text: str, in_dialogue: bool) -> str | None:
     """The kind of an unlabelled paragraph, or None when only its position can tell."""
-    if is_separator(text):
-        return Kind.LAYOUT
-    if is_tags(text):
-        return Kind.TAGS
-    if is_timestamp(text):
-        return Kind.TIMESTAMP
-    if is_stage_direction(text):
-        return Kind.STAGE_DIRECTION
-    if is_markdown_heading(text) or is_all_caps_heading(text):
+    if text[:1] in _MARKED_OPENINGS:
+        if is_separator(text):
+            return Kind.LAYOUT
+        if is_tags(text):
+            return Kind.TAGS
+        if is_timestamp(text):
+            return Kind.TIMESTAMP
+        if is_stage_direction(text):
+            return Kind.STAGE_DIRECTION
+        if is_markdown_heading(text):
+            return Kind.HEADING
+    if is_all_caps_heading(text):
         return Kind.HEADING
     if not in_dialogue and is_title_case_heading(text):
         return Kind.HEADING

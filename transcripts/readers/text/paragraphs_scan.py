@@ -64,7 +64,23 @@ def is_hard_wrapped(lines: Sequence[str], start: int = 0) -> bool:
     return joined > 0 and mid_sentence >= _MID_SENTENCE_SHARE * joined
 
 
-def scan_paragraphs(lines: Sequence[str], start: int = 0) -> list[Paragraph]:
+class Scan(NamedTuple):
+    """What one pass over the lines finds.
+
+    `paragraphs` in order; `uses` of each candidate label as written: [count, index of
+    the first paragraph using it, 1 if some use is followed by speech]; `bare`, the
+    paragraphs whose label stands alone with no speech known yet (text may follow in
+    the next paragraph); `hashed`, the unlabelled paragraphs opening with `#` (tag lines
+    and Markdown headings: rare, so the metadata pass looks only at these).
+    """
+
+    paragraphs: list[Paragraph]
+    uses: dict[str, list[int]]
+    bare: list[int]
+    hashed: list[int]
+
+
+def scan_paragraphs(lines: Sequence[str], start: int = 0) -> Scan:
     """The paragraphs of `lines[start:]`.
 
     A blank line ends a paragraph, and so does a line opening with a candidate label. In
@@ -77,7 +93,9 @@ def scan_paragraphs(lines: Sequence[str], start: int = 0) -> list[Paragraph]:
     new = tuple.__new__  # NamedTuple's own __new__ is a Python function: slow per line
     count = len(lines)
     index = start
-    spoken: set[str] = set()  # labels already seen followed by speech
+    uses: dict[str, list[int]] = {}
+    bare_labels: list[int] = []
+    hashed: list[int] = []
     while index < count:
         line = lines[index]
         if line.isspace():
@@ -93,15 +111,23 @@ def scan_paragraphs(lines: Sequence[str], start: int = 0) -> list[Paragraph]:
                     break
                 index += 1
         if found is None:
+            if "#" in line and line.lstrip(" \t\xa0").startswith("#"):
+                hashed.append(len(paragraphs))
             append(new(Paragraph, (first, index - 1, None, 0, False, False, None, None)))
         else:
             label, rest_at, rule, time = found
             bare = rest_at >= len(line) or line[rest_at] in "\r\n"
-            if label in spoken:
-                speech = True
+            use = uses.get(label)
+            if use is None:
+                use = uses[label] = [0, len(paragraphs), 0]
+            use[0] += 1
+            if use[2]:
+                speech = True  # known to speak: no need to look again
             else:  # whether the text after the label is speech shows in its first words
                 speech = not bare and is_speech(line[rest_at : rest_at + _SPEECH_WINDOW].rstrip())
                 if speech:
-                    spoken.add(label)
+                    use[2] = 1
+                elif bare:
+                    bare_labels.append(len(paragraphs))
             append(new(Paragraph, (first, index - 1, label, rest_at, speech, bare, rule, time)))
-    return paragraphs
+    return Scan(paragraphs, uses, bare_labels, hashed)

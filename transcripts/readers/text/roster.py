@@ -54,22 +54,21 @@ class Roster:
 
 
 class CandidateCounter:
-    """Collects the candidate labels of a document, in order of first use."""
+    """Collects the candidate labels of a document; labels differing only in case and
+    spacing are one candidate."""
 
     def __init__(self) -> None:
         self.candidates: dict[str, Candidate] = {}
-        self._by_label: dict[str, Candidate] = {}  # as written -> its candidate
 
-    def add(self, label: str, index: int, speech: bool) -> None:
-        candidate = self._by_label.get(label)
+    def add(self, label: str, index: int, speech: bool, count: int = 1) -> None:
+        """Record `count` uses of `label`, the first at paragraph `index`."""
+        key = names.normalise(label)
+        candidate = self.candidates.get(key)
         if candidate is None:
-            key = names.normalise(label)
-            candidate = self.candidates.get(key)
-            if candidate is None:
-                candidate = self.candidates[key] = Candidate(key=key, first=index)
-            self._by_label[label] = candidate
-        candidate.forms[label] = candidate.forms.get(label, 0) + 1
-        candidate.count += 1
+            candidate = self.candidates[key] = Candidate(key=key, first=index)
+        candidate.first = min(candidate.first, index)
+        candidate.forms[label] = candidate.forms.get(label, 0) + count
+        candidate.count += count
         candidate.speech += speech
 
 
