@@ -1,0 +1,147 @@
+"""Hostile and broken input, pipelines and signals: never a traceback, never lost data."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from transcripts import formats
+from transcripts.cli import cli
+from transcripts.errors import TranscriptError
+from transcripts.io import SourceText, decode, open_output
+from transcripts.model import Transcript
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _run(*args: str, **kwargs) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.Popen(
+        [sys.executable, "-m", "transcripts", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        **kwargs,
+    )
+
+
+def _big_transcript(path: Path, turns: int) -> Path:
+    lines = [
+        f"Speaker {i % 3}: This is turn number {i}, and it says something." for i in range(turns)
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+# Inputs every command must survive: a correct result or one line, exit 2.
+HOSTILE = {
+    "empty": b"",
+    "binary": bytes(range(256)) * 4,
+    "nul-in-text": b"Ana: hello\x00 there\nBen: hi\n",
+    "latin-1-as-utf-8": "Ana: café crème\nBen: très bien\n".encode("latin-1"),
+    "utf-16-with-bom": "Ana: hola\nBen: adiós\n".encode("utf-16"),
+    "crlf": b"Ana: hi\r\nBen: hello\r\nAna: bye\r\n",
+    "cr-only": b"Ana: hi\rBen: hello\rAna: bye\r",
+    "truncated-utf-8": "Ana: naïve".encode()[:-1],
+}
+
+
+@pytest.mark.parametrize("name", list(HOSTILE))
+@pytest.mark.parametrize("command", [["parse"], ["convert", "-t", "json"]])
+def test_hostile_input_gives_a_result_or_one_line_and_exit_2(runner, tmp_path, name, command):
+    path = tmp_path / f"{name}.txt"
+    path.write_bytes(HOSTILE[name])
+    before = path.read_bytes()
+    result = runner.invoke(cli, [*command, str(path)])
+    assert result.exit_code in (0, 2), result.output
+    if result.exit_code == 2:
+        assert result.stdout == ""
+        assert result.stderr.count("\n") == 1 and str(path) in result.stderr
+    else:
+        assert result.stdout.startswith("{")
+    assert "Traceback" not in result.output
+    assert path.read_bytes() == before
+
+
+def test_a_single_ten_megabyte_line_parses(runner, tmp_path):
+    path = tmp_path / "long.txt"
+    path.write_text("Ana: " + "word " * 2_000_000 + "\n", encoding="utf-8")
+    started = time.perf_counter()
+    result = runner.invoke(cli, ["parse", "-t", "jsonl", str(path)])
+    assert result.exit_code == 0
+    assert time.perf_counter() - started < 30  # a hang guard, not a benchmark
+    assert result.stdout.count("\n") == 2
+
+
+def test_three_hundred_thousand_turns_parse(tmp_path):
+    path = _big_transcript(tmp_path / "many.txt", 300_000)
+    process = _run("parse", "-t", "jsonl", str(path), "-o", str(tmp_path / "out.jsonl"))
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 0, stderr
+    assert (tmp_path / "out.jsonl").read_text(encoding="utf-8").count("\n") == 300_001
+
+
+def test_closed_pipe_ends_quietly(tmp_path):
+    path = _big_transcript(tmp_path / "big.txt", 50_000)
+    process = _run("parse", "-t", "jsonl", str(path))
+    assert process.stdout.readline()
+    process.stdout.close()  # what `| head -1` does
+    process.wait(timeout=60)
+    assert process.returncode == 141
+    assert process.stderr.read() == b""
+
+
+def test_ctrl_c_exits_130_without_a_traceback_or_an_output_file(tmp_path):
+    read_end, write_end = os.pipe()  # standard input that never ends: the command waits on it
+    out = tmp_path / "out.json"
+    process = _run("parse", "-", "-o", str(out), stdin=read_end)
+    os.close(read_end)
+    os.write(write_end, b"Ana: hi\n")
+    time.sleep(1.0)  # let it start and block on reading
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=30)
+    os.close(write_end)
+    assert process.returncode == 130
+    assert b"Traceback" not in stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_interrupted_write_leaves_neither_output_nor_temporary_file(tmp_path):
+    target = tmp_path / "out.txt"
+    target.write_text("the old content")
+    with pytest.raises(KeyboardInterrupt), open_output(str(target)) as sink:
+        sink.write("half of the new")
+        raise KeyboardInterrupt
+    assert target.read_text() == "the old content"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+
+
+READERS = [name for name, fmt in formats.FORMATS.items() if fmt.reader]
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(name=st.sampled_from(READERS), text=st.text(max_size=300))
+def test_every_reader_returns_a_document_or_raises_its_input_error_on_any_text(name, text):
+    try:
+        result = formats.get_format(name).read(SourceText(text=text, path="x"))
+    except TranscriptError:
+        return
+    assert isinstance(result, Transcript)
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(name=st.sampled_from(READERS), data=st.binary(max_size=300))
+def test_every_reader_returns_a_document_or_raises_its_input_error_on_any_bytes(name, data):
+    try:
+        result = formats.get_format(name).read(decode(data, "x"))
+    except TranscriptError:
+        return
+    assert isinstance(result, Transcript)
