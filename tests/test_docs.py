@@ -91,3 +91,16 @@ def test_code_is_formatted_and_linted_with_ruff():
             [_ruff(), *args], cwd=ROOT, capture_output=True, text=True, check=False
         )
         assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_man_pages_install_with_the_package():
+    from importlib import metadata
+
+    try:
+        installed = [str(f) for f in metadata.files("transcripts") or []]
+    except metadata.PackageNotFoundError:
+        pytest.skip("transcripts is not installed")
+    if any("__editable__" in name for name in installed):
+        pytest.skip("an editable install links the source tree instead of copying files")
+    pages = {Path(name).name for name in installed if "share/man/man1/" in name}
+    assert {page.name for page in MAN.glob("*.1")} <= pages
