@@ -94,12 +94,15 @@ def test_code_is_formatted_and_linted_with_ruff():
 
 
 def test_man_pages_install_with_the_package():
+    import sysconfig
     from importlib import metadata
 
-    try:
-        installed = [str(f) for f in metadata.files("transcripts") or []]
-    except metadata.PackageNotFoundError:
-        pytest.skip("transcripts is not installed")
+    # Look in site-packages only: a build leaves transcripts.egg-info in the source tree.
+    site = [sysconfig.get_paths()["purelib"]]
+    found = [d for d in metadata.distributions(path=site) if d.metadata["Name"] == "transcripts"]
+    if not found:
+        pytest.skip("transcripts is not installed in this environment")
+    installed = [str(f) for f in found[0].files or []]
     if any("__editable__" in name for name in installed):
         pytest.skip("an editable install links the source tree instead of copying files")
     pages = {Path(name).name for name in installed if "share/man/man1/" in name}
