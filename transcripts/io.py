@@ -12,7 +12,6 @@ import codecs
 import contextlib
 import os
 import sys
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -167,6 +166,8 @@ def open_output(path: str | None, encoding: str = "utf-8") -> Iterator[Sink]:
             yield sink
             sink.flush()
         return
+    import tempfile  # only when writing a file: it costs start-up time otherwise
+
     try:
         fd, temp = tempfile.mkstemp(
             dir=directory, prefix=f".{os.path.basename(path)}.", suffix=".tmp"
