@@ -23,8 +23,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import regex
-
 from ..errors import TranscriptError
 from ..io import SourceText
 from ..model import Block, Kind, Speaker, Transcript
@@ -52,8 +50,28 @@ def parse_timestamp(text: str) -> float | None:
     return round(value, 6)
 
 
+# The usual timing line, read in one match (most files never need the general path).
+_TIMING = re.compile(
+    r"(?:(\d+):)?([0-5]\d):([0-5]\d)[.,](\d{3})[ \t]+-->[ \t]+"
+    r"(?:(\d+):)?([0-5]\d):([0-5]\d)[.,](\d{3})(?:[ \t]+(.*))?"
+)
+
+
 def parse_timing(line: str, number: int, name: str, format_name: str) -> tuple[float, float, str]:
     """A `start --> end [settings]` line: its times and what follows them, or a clear error."""
+    found = _TIMING.fullmatch(line)
+    if found is not None:
+        h1, m1, s1, f1, h2, m2, s2, f2, settings = found.groups()
+        start = (int(h1 or 0) * 3600 + int(m1) * 60 + int(s1)) + int(f1) / 1000
+        end = (int(h2 or 0) * 3600 + int(m2) * 60 + int(s2)) + int(f2) / 1000
+        if end >= start:
+            return round(start, 3), round(end, 3), (settings or "").strip()
+    return _parse_timing_slowly(line, number, name, format_name)
+
+
+def _parse_timing_slowly(
+    line: str, number: int, name: str, format_name: str
+) -> tuple[float, float, str]:
     head, arrow, tail = line.partition("-->")
     if not arrow:
         raise TranscriptError(f"line {number}: expected a cue timing (start --> end)", name)
@@ -99,15 +117,12 @@ class Piece:
 
 
 # A cue that is only a sound or an action: "[laughter]", "(applause)", "♪ music ♪".
-_DIRECTION = regex.compile(r"^(?:\[[^\[\]]*\]|\([^()]*\)|[♪♫][^♪♫]*[♪♫]?)$")
+_DIRECTION = re.compile(r"(?:\[[^\[\]]*\]|\([^()]*\)|[♪♫][^♪♫]*[♪♫]?)")
 
-# A speaker-shaped prefix: one to four words, each opened by a capital or a digit
-# ("Sarah", "Speaker 1", "DR. FAUCI", "Mary-Jane O'Neil"), or a name particle inside.
-_NAME = regex.compile(
-    r"^(?=.*\p{L})[\p{Lu}\p{Lt}\d][\p{L}\p{M}\d.'’_\-]*"
-    r"(?:\s+(?:[\p{Lu}\p{Lt}\d][\p{L}\p{M}\d.'’_\-]*|de|da|del|van|von|der|den|la|le|of|bin|al))"
-    r"{0,3}$"
-)
+# Lower-case words allowed inside a name ("Ludwig van Beethoven", "Mr. SMITH of Ohio").
+_PARTICLES = frozenset("de da del della van von der den la le of bin ibn al el du dos".split())
+_NAME_MARKS = frozenset(".'’_-")
+_MAX_NAME_WORDS = 4
 # Words that open a note or a field, not a speaker ("Note:", "Translation:").
 _NOT_NAMES = frozenset(
     """
@@ -116,20 +131,32 @@ _NOT_NAMES = frozenset(
     """.split()
 )
 # Any words before a colon at the start of a cue: a prefix candidate.
-_PREFIX = regex.compile(r"^(?P<label>[^:\s][^:]{0,39}?)\s*:\s+(?=\S)")
+_PREFIX = re.compile(r"(?P<label>[^:\s][^:]{0,39}?)\s*:\s+(?=\S)")
 # `>>` marks a change of speaker in broadcast captions, optionally with the name.
 _CHANGE = re.compile(r"\s*>>\s*")
 
 
 def is_direction(text: str) -> bool:
-    return bool(text) and text[0] in "[(♪♫" and _DIRECTION.match(text) is not None
+    return bool(text) and text[0] in "[(♪♫" and _DIRECTION.fullmatch(text) is not None
 
 
 def is_name(label: str) -> bool:
-    """Could this prefix name a speaker ("Sarah", "Speaker 2"), rather than open a sentence?"""
-    return (
-        _NAME.match(label) is not None and label.split()[0].casefold().strip(".") not in _NOT_NAMES
-    )
+    """Could this prefix name a speaker ("Sarah", "Speaker 2", "DR. FAUCI"), rather than
+    open a sentence? One to four words, each opened by a capital or a digit (or a name
+    particle inside), with a letter somewhere and no sentence punctuation."""
+    words = label.split()
+    if not 1 <= len(words) <= _MAX_NAME_WORDS or not any(c.isalpha() for c in label):
+        return False
+    if words[0].casefold().strip(".") in _NOT_NAMES:
+        return False
+    for index, word in enumerate(words):
+        if index and word in _PARTICLES:
+            continue
+        if not (word[0].isupper() or word[0].istitle() or word[0].isdigit()):
+            return False
+        if not all(c.isalnum() or c in _NAME_MARKS for c in word):
+            return False
+    return True
 
 
 class PrefixRule:

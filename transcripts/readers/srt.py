@@ -79,7 +79,7 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
         texts.append(cleaned)
     note(options.losses, "formatting tags of {n} line{s}", formatted)
     folded = fold_rolling(texts)
-    note(options.losses, "{n} repeated rolling-caption line{s} (folded)", folded)
+    note(options.losses, "{n} rolling-caption repeat{s} (folded)", folded)
     joined = [" ".join(text) for text in texts]
     prefixes = PrefixRule(joined, options.speakers)
     pieces: list[Piece] = []

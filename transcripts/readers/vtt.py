@@ -34,6 +34,7 @@ from .captions import (
 _TAG = re.compile(r"<([^<>]*)>")
 _VOICE_TAG = re.compile(r"<v[ \t.]")
 _VOICE = re.compile(r"v(?:\.\S*)?(?:\s+(.*))?", re.S)
+_ONE_VOICE = re.compile(r"<v(?:\.[^\s<>]*)?[ \t]+([^<>]*[^<>\s][^<>]*)>([^<]*)(?:</v>\s*)?")
 _INLINE_TIME = re.compile(r"[\d:.]+")
 _BIDI_MARKS = str.maketrans("", "", "\u200e\u200f")
 
@@ -73,7 +74,7 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
             texts.append([line for line in (_clean(raw, tags) for raw in cue.payload) if line])
             tags.end_cue()
         folded = fold_rolling(texts)
-        note(options.losses, "{n} repeated rolling-caption line{s} (folded)", folded)
+        note(options.losses, "{n} rolling-caption repeat{s} (folded)", folded)
         joined = [" ".join(lines) for lines in texts]
         prefixes = PrefixRule(joined, options.speakers)
         for cue, text in zip(cues, joined, strict=True):
@@ -189,7 +190,9 @@ def _clean(text: str, tags: _TagCounter | None = None) -> str:
         text = _TAG.sub("", text)
     if "&" in text:
         text = html.unescape(text)
-    return clean_spaces(text.translate(_BIDI_MARKS))
+    if "\u200e" in text or "\u200f" in text:
+        text = text.translate(_BIDI_MARKS)
+    return clean_spaces(text)
 
 
 def _voice_runs(payload: str, tags: _TagCounter) -> list[tuple[bool, str | None, str]]:
@@ -197,6 +200,10 @@ def _voice_runs(payload: str, tags: _TagCounter) -> list[tuple[bool, str | None,
 
     A voice span runs to its `</v>`, to the next voice span or to the end of the cue.
     """
+    simple = _ONE_VOICE.fullmatch(payload)
+    if simple is not None:  # the usual cue: one voice span and plain text
+        annotation, text = simple.groups()
+        return [(True, _clean(annotation), _clean(text))]
     runs: list[tuple[bool, str | None, str]] = []
     marked, speaker = False, None
     position = 0

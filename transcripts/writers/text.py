@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..losses import note
 from ..model import Block, Kind, Transcript
 from ..options import WriteOptions
+from ..timing import TIMING_KEY
 
 
 def render(block: Block) -> str:
@@ -51,7 +52,8 @@ def write(transcript: Transcript, options: WriteOptions | None = None) -> str:
             note(losses, "the times of {n} block{s}")
     if layout is None and not any(block.kind == Kind.FRONT_MATTER for block in transcript.blocks):
         for key in transcript.metadata:
-            note(losses, "{n} metadata field{s}", detail=key)
+            if key != TIMING_KEY:  # the estimate mark goes with the times it marks
+                note(losses, "{n} metadata field{s}", detail=key)
     return "".join(parts)
 
 
