@@ -174,7 +174,11 @@ class PrefixRule:
             return
         names = others = 0
         for text in texts:
-            found = _PREFIX.match(text)
+            if ">>" in text:  # each change of speaker may open with a name
+                chunks = _CHANGE.split(text)
+                found = next((_PREFIX.match(c) for c in chunks if _PREFIX.match(c)), None)
+            else:
+                found = _PREFIX.match(text)
             if found is None:
                 continue
             if is_name(found["label"]):
@@ -289,12 +293,13 @@ def marks_every_cue(pieces: Sequence[Piece]) -> bool:
     named cue is followed by an unnamed one. Files that mark only changes never repeat.
     """
     repeats = unmarked = 0
-    for before, after in itertools.pairwise(pieces):
+    spoken = [piece for piece in pieces if not is_direction(piece.text)]  # sounds between
+    for before, after in itertools.pairwise(spoken):
         if not before.marked:
             continue
         if after.marked:
             repeats += after.speaker is not None and after.speaker == before.speaker
-        elif not is_direction(after.text):
+        else:
             unmarked += 1
     return repeats >= unmarked
 
