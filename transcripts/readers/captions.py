@@ -289,18 +289,18 @@ def _overlap(previous: list[str], current: list[str]) -> tuple[int, int]:
 def marks_every_cue(pieces: Sequence[Piece]) -> bool:
     """Does the file name the speaker on every cue (so an unnamed cue has no speaker)?
 
-    Counted: how often a mark repeats the speaker of the cue before, against how often a
-    named cue is followed by an unnamed one. Files that mark only changes never repeat.
+    Counted: how often a cue names the same speaker as the cue right before it, against
+    how often a named cue is followed (sounds aside) by an unnamed one. Files that mark
+    only changes of speaker never repeat a name on adjacent cues; they may repeat it
+    after a "[laughter]", which is why a sound in between breaks a repeat.
     """
     repeats = unmarked = 0
-    spoken = [piece for piece in pieces if not is_direction(piece.text)]  # sounds between
+    for before, after in itertools.pairwise(pieces):
+        if before.marked and after.marked and after.speaker is not None:
+            repeats += after.speaker == before.speaker
+    spoken = [piece for piece in pieces if not is_direction(piece.text)]
     for before, after in itertools.pairwise(spoken):
-        if not before.marked:
-            continue
-        if after.marked:
-            repeats += after.speaker is not None and after.speaker == before.speaker
-        else:
-            unmarked += 1
+        unmarked += before.marked and not after.marked
     return repeats >= unmarked
 
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from ..model import Transcript
 from ..options import WriteOptions
+from ..readers.captions import Piece, marks_every_cue
 from ..timecode import format_clock
 from ..timing import ESTIMATE_NOTE, estimated
-from .timed import cues, note_metadata, timed_blocks
+from .timed import cues, note_metadata, note_unmarked, timed_blocks
 
 WIDTH = 42  # characters a line: the usual caption guideline, within the podcast spec's 65
 HEIGHT = 2  # lines a cue
@@ -43,7 +44,12 @@ def write(transcript: Transcript, options: WriteOptions | None = None) -> str:
     if mark:
         rate = mark.get("words_per_minute", "?")
         parts.append(f"\nNOTE\n{ESTIMATE_NOTE.format(rate=rate)}\n")
-    for cue in cues(blocks, WIDTH, HEIGHT, lambda block: block.text):
+    written = list(cues(blocks, WIDTH, HEIGHT, lambda block: block.text))
+    if not marks_every_cue(
+        [Piece(c.block.text, 0, 0, 0, 0, bool(c.speaker), c.speaker) for c in written]
+    ):
+        note_unmarked(blocks, options.losses)  # read back, an unvoiced cue continues a turn
+    for cue in written:
         end = cue.end if cue.end > cue.start else cue.start + 0.001  # WebVTT: end after start
         text = "\n".join(escape(line) for line in cue.lines)
         if cue.speaker:
