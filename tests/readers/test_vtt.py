@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from tests.conftest import corpus_file
+from tests.conftest import corpus_file, corpus_files
 from tests.readers.captions_helpers import kinds, read_as, turns
 from transcripts.errors import TranscriptError
 from transcripts.losses import Losses
+from transcripts.options import ReadOptions
+from transcripts.readers import vtt
+from transcripts.readers.captions import LINE_BREAK
 
 CHANGES_ONLY = """WEBVTT
 
@@ -262,3 +267,59 @@ def test_youtube_auto_captions_are_one_unattributed_passage_without_markup():
     assert "<" not in block.text and "align:" not in block.text
     # Each cue's words appear once: 2,714 cues, no rolling repetition in this file.
     assert block.text.count("good evening from the health education") == 1
+
+
+_SEPARATORS = st.sampled_from(["\n\n", "\n\n\n", "\n", "\n \n", "\n  \n\n"])
+_TIMINGS = st.sampled_from(
+    [
+        "00:00:01.000 --> 00:00:02.000",
+        "00:00:02.000 --> 00:00:03.500 align:start",
+        "0:0:1.5 --> 0:0:2",
+        "00:00:05.000 --> 00:00:04.000",
+        "00:00:0x.000 --> 00:00:01.000",
+        "NOTE a comment",
+        "STYLE",
+        "hello",
+    ]
+)
+_LINES = st.sampled_from(["<v Ana>hello", "world", " ", "(laughter)", "1", "a --> b", "NOTE"])
+
+
+@st.composite
+def _vtt_texts(draw) -> str:
+    text = draw(st.sampled_from(["WEBVTT", "WEBVTT - T", "WEBVTT\nKind: captions", "X"]))
+    for _ in range(draw(st.integers(0, 6))):
+        text += draw(_SEPARATORS)
+        if draw(st.booleans()):
+            text += draw(st.sampled_from(["1", "intro", " "])) + "\n"
+        text += draw(_TIMINGS)
+        for line in draw(st.lists(_LINES, max_size=3)):
+            text += "\n" + line
+    if draw(st.booleans()):
+        text = text.replace("\n", "\r\n")
+    return text
+
+
+@settings(max_examples=500, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(_vtt_texts())
+def test_the_fast_block_parser_agrees_with_the_line_parser(text):
+    def outcome(parse):
+        try:
+            found = parse()
+        except TranscriptError as error:
+            return str(error)
+        if found is None:
+            return None
+        metadata, cues = found
+        return metadata, [(c.start, c.end, c.payload, c.line, c.end_line) for c in cues]
+
+    usual = outcome(lambda: vtt._parse_usual(text, "x", ReadOptions()))
+    if usual is not None:
+        lines = LINE_BREAK.split(text)
+        assert usual == outcome(lambda: vtt._parse(lines, "x", ReadOptions()))
+
+
+@pytest.mark.parametrize("path", corpus_files(".vtt"), ids=lambda path: path.name)
+def test_real_files_take_the_fast_block_parser(path):
+    text = path.read_bytes().decode("utf-8")
+    assert vtt._parse_usual(text, "x", ReadOptions()) is not None

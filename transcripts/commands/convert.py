@@ -8,7 +8,7 @@ from .common import encoding_option, from_option, output_option, report_error, s
 
 
 @click.command(
-    epilog="""\\b
+    epilog="""\b
 Examples:
   transcripts convert interview.txt -t json -o interview.json
   transcripts convert interview.json -t text

@@ -42,27 +42,27 @@ _BIDI_MARKS = str.maketrans("", "", "\u200e\u200f")
 class _Cue:
     __slots__ = ("end", "end_line", "line", "payload", "start")
 
-    def __init__(self, start: float, end: float, payload: list[str], line: int) -> None:
+    def __init__(self, start: float, end: float, payload: str, line: int) -> None:
         self.start = start
         self.end = end
-        self.payload = payload
+        self.payload = payload  # the cue's text lines, joined by "\n"
         self.line = line
-        self.end_line = line + max(len(payload) - 1, 0)
+        self.end_line = line + payload.count("\n")
 
 
 def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
     """Read a WebVTT file into turns."""
     options = options or ReadOptions()
     name = display_name(source.path)
-    lines = LINE_BREAK.split(source.text)
-    metadata, cues = _parse(lines, name, options)
+    found = _parse_usual(source.text, name, options)
+    metadata, cues = found or _parse(LINE_BREAK.split(source.text), name, options)
     has_voices = _VOICE_TAG.search(source.text) is not None
     tags = _TagCounter()
     pieces: list[Piece] = []
     if has_voices:
         for cue in cues:
             parts = []
-            for marked, speaker, text in _voice_runs("\n".join(cue.payload), tags):
+            for marked, speaker, text in _voice_runs(cue.payload, tags):
                 if marked:
                     parts.append((True, speaker, text))
                 else:
@@ -71,7 +71,8 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
     else:
         texts = []
         for cue in cues:
-            texts.append([line for line in (_clean(raw, tags) for raw in cue.payload) if line])
+            raws = cue.payload.split("\n")
+            texts.append([line for line in (_clean(raw, tags) for raw in raws) if line])
             tags.end_cue()
         folded = fold_rolling(texts)
         note(options.losses, "{n} rolling-caption repeat{s} (folded)", folded)
@@ -91,18 +92,11 @@ def _parse(lines: list[str], name: str, options: ReadOptions) -> tuple[dict[str,
     first = lines[0]
     if not first.startswith("WEBVTT") or first[6:7] not in ("", " ", "\t"):
         raise TranscriptError("line 1: not a WebVTT file (the first line must be WEBVTT)", name)
-    metadata: dict[str, Any] = {}
-    title = first[6:].strip().lstrip("-").strip()
-    if title:
-        metadata["title"] = title
     count = len(lines)
     index = 1
-    # Header lines before the first blank line: the old "Kind: captions" metadata.
     while index < count and lines[index].strip() and "-->" not in lines[index]:
-        key, colon, value = lines[index].partition(":")
-        if colon and key.strip():
-            metadata[key.strip().lower()] = value.strip()
         index += 1
+    metadata = _header(lines[:index])
     cues: list[_Cue] = []
     comments = settings = 0
     while index < count:
@@ -141,10 +135,83 @@ def _parse(lines: list[str], name: str, options: ReadOptions) -> tuple[dict[str,
             if not text or "-->" in text or (not text.strip() and _next_is_cue(lines, index)):
                 break
             index += 1
-        cues.append(_Cue(start, end_time, lines[payload_start:index], payload_start + 1))
+        cues.append(_Cue(start, end_time, "\n".join(lines[payload_start:index]), payload_start + 1))
     note(options.losses, "cue settings of {n} cue{s}", settings)
     note(options.losses, "{n} comment, style or region block{s}", comments)
     return metadata, cues
+
+
+_BLOCK = re.compile(r"[^\n]+(?:\n[^\n]+)*")  # lines up to an empty line
+
+
+def _parse_usual(
+    text: str, name: str, options: ReadOptions
+) -> tuple[dict[str, Any], list[_Cue]] | None:
+    """`_parse` for the usual file, block by block without splitting it into lines; None
+    when the file has anything `_parse` treats specially (a cue with no blank line before
+    the next, a header run into a cue), so that `_parse` reads it instead."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    blocks = _BLOCK.finditer(text)
+    first = next(blocks, None)
+    if first is None or first.start() != 0 or "-->" in first.group():
+        return None
+    header = first.group().split("\n")
+    if not header[0].startswith("WEBVTT") or header[0][6:7] not in ("", " ", "\t"):
+        return None
+    if not all(line.strip() for line in header[1:]):  # a blank-looking line ends a header
+        return None
+    metadata = _header(header)
+    cues: list[_Cue] = []
+    comments = settings = 0
+    line = len(header)  # the number of the last line read
+    position = first.end()
+    for found in blocks:
+        line += text.count("\n", position, found.start())  # now the block's first line
+        position = found.end()
+        block = found.group()
+        head, _, rest = block.partition("\n")
+        if "-->" in head:
+            timing, payload, payload_line = head, rest, line + 1
+        else:
+            keyword = head.split(None, 1)[0] if head.strip() else ""
+            if keyword in ("NOTE", "STYLE", "REGION"):
+                if "-->" in block or "\n " in block or "\n\t" in block:
+                    return None  # `_parse` ends these at a blank-looking line
+                mark = mark_from_note(block) if keyword == "NOTE" else None
+                if mark:
+                    metadata[TIMING_KEY] = mark
+                else:
+                    comments += 1
+                line += block.count("\n")
+                continue
+            timing, _, payload = rest.partition("\n")
+            payload_line = line + 2
+            if "-->" not in timing:
+                return None
+        if "-->" in payload:
+            return None
+        start, end, cue_settings = parse_timing(timing, payload_line - 1, name, "WebVTT")
+        settings += bool(cue_settings)
+        cues.append(_Cue(start, end, payload, payload_line))
+        line += block.count("\n")
+    note(options.losses, "cue settings of {n} cue{s}", settings)
+    note(options.losses, "{n} comment, style or region block{s}", comments)
+    return metadata, cues
+
+
+def _header(lines: list[str]) -> dict[str, Any]:
+    """Metadata from the header: the title after WEBVTT, then "Key: value" lines (the old
+    "Kind: captions" metadata)."""
+    metadata: dict[str, Any] = {}
+    title = lines[0][6:].strip().lstrip("-").strip()
+    if title:
+        metadata["title"] = title
+    for line in lines[1:]:
+        key, colon, value = line.partition(":")
+        if colon and key.strip():
+            metadata[key.strip().lower()] = value.strip()
+    return metadata
 
 
 def _next_is_cue(lines: list[str], index: int) -> bool:
