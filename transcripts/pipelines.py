@@ -120,7 +120,23 @@ def list_formats() -> str:
         + row[4]
         for row in [header, *rows]
     ]
-    return "\n".join(line.rstrip() for line in lines) + "\n" + yaml_backend_note()
+    shared = sorted(ext for ext, count in _extension_counts().items() if count > 1)
+    note = (
+        f"\nInput format: -f, else the extension ({', '.join(shared)}: by content), "
+        "else the content.\n"
+        if shared
+        else ""
+    )
+    return "\n".join(line.rstrip() for line in lines) + "\n" + note + yaml_backend_note()
+
+
+def _extension_counts() -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for format in formats.iter_formats():
+        if format.reader:
+            for extension in format.extensions:
+                counts[extension] = counts.get(extension, 0) + 1
+    return counts
 
 
 def yaml_backend_note() -> str:

@@ -60,7 +60,18 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
     tags = _TagCounter()
     pieces: list[Piece] = []
     if has_voices:
+        names: dict[str, str] = {}  # voice annotations as written -> clean names
         for cue in cues:
+            simple = _ONE_VOICE.fullmatch(cue.payload)
+            if simple is not None:  # the usual cue: one voice, plain text (no tags at all)
+                annotation, text = simple.groups()
+                speaker = names.get(annotation)
+                if speaker is None:
+                    speaker = names[annotation] = _clean(annotation)
+                piece = Piece(_clean(text), cue.start, cue.end, cue.line, cue.end_line)
+                piece.marked, piece.speaker = True, speaker
+                pieces.append(piece)
+                continue
             parts = []
             for marked, speaker, text in _voice_runs(cue.payload, tags):
                 if marked:
