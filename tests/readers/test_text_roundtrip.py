@@ -7,12 +7,15 @@ import json
 
 import pytest
 import yaml
+from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import SAMPLES, corpus_files
 from transcripts.api import parse, write
+from transcripts.cli import cli
 from transcripts.errors import TranscriptError
+from transcripts.formats import guess_format
 from transcripts.io import SourceText
 from transcripts.model import Transcript
 from transcripts.readers.text import read as read_text
@@ -124,17 +127,11 @@ def test_round_trip_is_exact_on_real_files(path):
 
 def _text_read_files() -> list:
     """Every sample and corpus file the text reader reads (by extension: text or Markdown)."""
-    from transcripts.formats import guess_format
-
     paths = [*sorted(SAMPLES.glob("*")), *corpus_files()]
     return [p for p in paths if guess_format(str(p)).reader_module().read is read_text]
 
 
 def _convert(tmp_path, source, to: str, name: str):
-    from click.testing import CliRunner
-
-    from transcripts.cli import cli
-
     target = tmp_path / name
     result = CliRunner().invoke(cli, ["convert", str(source), "-t", to, "-o", str(target)])
     assert result.exit_code == 0, result.stderr
