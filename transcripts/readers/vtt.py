@@ -94,6 +94,7 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
                 share_time(split_marks(text, prefixes), cue.start, cue.end, cue.line, cue.end_line)
             )
     tags.report(options)
+    del cues  # the pieces hold what is needed; on a large file the cues are much memory
     inferred = not has_voices
     return assemble(pieces, source, options, metadata=metadata, inferred=inferred)
 
