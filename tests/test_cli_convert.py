@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import itertools
+import json
 
 import pytest
 
+from tests.conftest import corpus_file
 from transcripts.cli import cli
 
 
@@ -106,3 +108,171 @@ def test_formats_lists_readers_and_writers(runner):
     assert result.exit_code == 0
     assert result.stdout.splitlines()[0].split()[:3] == ["format", "read", "write"]
     assert any(line.startswith("jsonl") for line in result.stdout.splitlines())
+
+
+# Caption, podcast and CHAT files: speakers verified by reading each file.
+@pytest.mark.parametrize(
+    ("name", "speakers"),
+    [
+        (
+            "captions-ableplayer-uw-itaccess-en.vtt",
+            ["Michael Young", "Tracy Mitrano", "Pablo Molina", "Edward Ray", "Michael Young"],
+        ),
+        ("captions-podcastindex-buzzsprout-example.vtt", ["Sarah", "Gillian"]),
+        ("captions-webvtt-py-msteams-fixture.vtt", ["Yuri Bakulin", "Adrian Petrescu"]),
+        ("captions-podcastindex-buzzsprout-example.srt", ["Travis", "Sarah", "Travis", "Gilon"]),
+        ("podcast20-json-podcastindex-example.json", ["Darth Vader", "Luke"]),
+        ("chat-childes-brown-eve-010600a.cha", ["Target Child", "Mother", "Target Child"]),
+    ],
+)
+def test_real_caption_podcast_and_chat_files_convert_to_text_with_their_speakers(
+    runner, name, speakers
+):
+    path = corpus_file(name)
+    result = runner.invoke(cli, ["convert", str(path), "-t", "text"])
+    assert result.exit_code == 0, result.stderr
+    paragraphs = result.stdout.split("\n\n")
+    labels = [paragraph.split(": ", 1)[0] for paragraph in paragraphs[: len(speakers)]]
+    assert labels == speakers
+    assert result.stderr.count("\n") == 1 and "lost" in result.stderr  # times, tiers
+
+
+def test_youtube_captions_convert_to_text_without_markup(runner):
+    path = corpus_file("captions-youtube-autocaption-debate-2020-first-presidential.vtt")
+    result = runner.invoke(cli, ["convert", str(path), "-t", "text"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("good evening from the health education campus of case")
+    assert "<" not in result.stdout and "-->" not in result.stdout
+
+
+def test_timed_output_from_untimed_text_is_refused_and_nothing_is_written(runner, seed, tmp_path):
+    target = tmp_path / "out.vtt"
+    result = runner.invoke(cli, ["convert", str(seed), "-t", "vtt", "-o", str(target)])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"transcripts: {seed}: has no times, and vtt needs them; add --estimate-timing WPM "
+        "to estimate them from word counts (conversation is about 150 words per minute)\n"
+    )
+    assert not target.exists()
+
+
+@pytest.mark.parametrize("fmt", ["vtt", "srt", "podcast", "json"])
+def test_estimated_timing_is_written_and_marked(runner, seed, fmt):
+    result = runner.invoke(cli, ["convert", str(seed), "-t", fmt, "--estimate-timing", "150"])
+    assert result.exit_code == 0, result.stderr
+    if fmt == "json":
+        data = json.loads(result.stdout)
+        assert data["metadata"]["timing"]["estimated"] is True
+        assert all("start" in b for b in data["blocks"] if b["kind"] == "turn")
+    elif fmt == "vtt":
+        assert "estimated them at 150 words per minute" in result.stdout
+    else:  # srt and podcast JSON have no place for the mark: said on stderr
+        assert "the note that the times are estimates" in result.stderr
+
+
+def test_a_lossy_conversion_says_what_was_lost_once_in_one_line(runner, seed, tmp_path):
+    as_json = tmp_path / "seed.json"
+    runner.invoke(cli, ["convert", str(seed), "-t", "json", "-o", str(as_json)])
+    result = runner.invoke(cli, ["convert", str(as_json), "-t", "srt", "--estimate-timing", "150"])
+    assert result.exit_code == 0
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith(f"transcripts: {as_json}: converting json to srt lost ")
+    assert "6 prose blocks" in result.stderr and "1 heading" in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["json", "yaml", "jsonl", "markdown"])
+def test_a_conversion_that_loses_nothing_is_silent(runner, seed, fmt):
+    result = runner.invoke(cli, ["convert", str(seed), "-t", fmt])
+    assert result.exit_code == 0 and result.stderr == ""
+
+
+VTT = (
+    "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Ana>Hi.\n\n"
+    "00:00:02.000 --> 00:00:03.000\n<v Ben>Yo.\n"
+)
+SRT = "1\n00:00:01,000 --> 00:00:02,000\nAna: Hi.\n\n2\n00:00:02,000 --> 00:00:03,000\nBen: Yo.\n"
+PODCAST = json.dumps(
+    {
+        "version": "1.0.0",
+        "segments": [
+            {"speaker": "Ana", "startTime": 1, "endTime": 2, "body": "Hi."},
+            {"speaker": "Ben", "startTime": 2, "endTime": 3, "body": "Yo."},
+        ],
+    }
+)
+CHA = "@UTF8\n@Begin\n@Participants:\tANA Ana Adult, BEN Ben Adult\n*ANA:\tHi.\n*BEN:\tYo.\n@End\n"
+
+
+@pytest.mark.parametrize("content", [VTT, SRT, PODCAST, CHA], ids=["vtt", "srt", "podcast", "cha"])
+@pytest.mark.parametrize("where", ["stdin", "no-extension", "json-extension"])
+def test_input_format_is_sniffed_from_content(runner, tmp_path, content, where):
+    if where == "stdin":
+        result = runner.invoke(cli, ["convert", "-", "-t", "text"], input=content)
+    else:
+        path = tmp_path / ("input" if where == "no-extension" else "input.json")
+        if where == "json-extension" and not content.startswith("{"):
+            pytest.skip(".json holds JSON")
+        path.write_text(content)
+        result = runner.invoke(cli, ["convert", str(path), "-t", "text"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "Ana: Hi.\n\nBen: Yo.\n"
+
+
+def test_from_option_overrides_the_extension(runner, tmp_path):
+    path = tmp_path / "captions.txt"
+    path.write_text(VTT)
+    result = runner.invoke(cli, ["convert", str(path), "-f", "vtt", "-t", "text"])
+    assert result.stdout == "Ana: Hi.\n\nBen: Yo.\n"
+
+
+def test_output_may_name_the_input(runner, tmp_path):
+    path = tmp_path / "a.vtt"
+    path.write_text(VTT)
+    result = runner.invoke(cli, ["convert", str(path), "-t", "vtt", "-o", str(path)])
+    assert result.exit_code == 0
+    assert path.read_text() == (
+        "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Ana>Hi.\n\n"
+        "00:00:02.000 --> 00:00:03.000\n<v Ben>Yo.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("suffix", "content", "message"),
+    [
+        (".vtt", "WEBVTT\n\n00:00:01.000 --> 00:00:0x.000\nHi\n", "line 3: bad WebVTT timestamp"),
+        (".vtt", "WEBVTT\n\nHi there\n", "line 3: expected a cue timing"),
+        (".vtt", "Hello\n", "line 1: not a WebVTT file"),
+        (".srt", "1\n00:00:01,000 --> 00:00:61,000\nHi\n", "line 2: bad SRT timestamp"),
+        (".json", '{"version": "1.0.0", "segments": [\n{"body": 1}]}', "line 2: segments[0]"),
+        (".cha", "@Begin\n*CHI:\thi .\nstray words\n", "line 3: expected a *SPEAKER:"),
+    ],
+    ids=["vtt-timestamp", "vtt-no-timing", "vtt-header", "srt-timestamp", "podcast", "cha"],
+)
+def test_malformed_input_in_each_new_format_is_one_line_exit_2(
+    runner, tmp_path, suffix, content, message
+):
+    path = tmp_path / f"bad{suffix}"
+    path.write_text(content)
+    target = tmp_path / "out.txt"
+    result = runner.invoke(cli, ["convert", str(path), "-t", "text", "-o", str(target)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"transcripts: {path}: {message}")
+    assert result.stderr.count("\n") == 1
+    assert not target.exists()
+
+
+def test_formats_says_which_formats_read_and_which_write(runner):
+    lines = runner.invoke(cli, ["formats"]).stdout.splitlines()
+    table = {line.split()[0]: line.split()[1:3] for line in lines[1:] if line.strip()}
+    for name in ("text", "markdown", "json", "jsonl", "yaml", "vtt", "srt", "podcast"):
+        assert table[name] == ["yes", "yes"], name
+    assert table["cha"] == ["yes", "no"] and table["csv"] == ["no", "yes"]
+    assert any("LibYAML" in line or "pure-Python" in line for line in lines)
+
+
+def test_csv_cannot_be_read_and_cha_cannot_be_written(runner, seed, tmp_path):
+    assert "cannot write cha" in runner.invoke(cli, ["convert", str(seed), "-t", "cha"]).stderr
+    path = tmp_path / "a.csv"
+    path.write_text("kind,text\n")
+    result = runner.invoke(cli, ["convert", str(path), "-f", "csv", "-t", "text"])
+    assert result.exit_code == 2 and "cannot read csv" in result.stderr

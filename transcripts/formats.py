@@ -34,6 +34,9 @@ class Format:
     extensions: tuple[str, ...] = ()
     reader: str | None = None
     writer: str | None = None
+    # A special case of a more general format with the same extension (a podcast
+    # transcript is JSON): its content is checked first.
+    specific: bool = False
 
     def reader_module(self) -> ModuleType:
         if self.reader is None:
@@ -77,9 +80,16 @@ FORMATS: dict[str, Format] = {
         Format(
             "text",
             "plain text: `Speaker: text` and the conventions the parser recognises",
-            (".txt", ".text", ".md", ".markdown", ".htm", ".html"),
+            (".txt", ".text", ".htm", ".html"),
             reader="transcripts.readers.text",
             writer="transcripts.writers.text",
+        ),
+        Format(
+            "markdown",
+            "Markdown: `**Speaker:** text`, headings for titles (read by the text reader)",
+            (".md", ".markdown"),
+            reader="transcripts.readers.markdown",
+            writer="transcripts.writers.markdown",
         ),
         Format(
             "json",
@@ -101,6 +111,40 @@ FORMATS: dict[str, Format] = {
             (".yaml", ".yml"),
             reader="transcripts.readers.yaml",
             writer="transcripts.writers.yaml",
+        ),
+        Format(
+            "vtt",
+            "WebVTT captions: `<v Speaker>` voice spans, cue times kept",
+            (".vtt", ".webvtt"),
+            reader="transcripts.readers.vtt",
+            writer="transcripts.writers.vtt",
+        ),
+        Format(
+            "srt",
+            "SubRip captions: `Speaker:` where the speaker changes, cue times kept",
+            (".srt",),
+            reader="transcripts.readers.srt",
+            writer="transcripts.writers.srt",
+        ),
+        Format(
+            "podcast",
+            "Podcasting 2.0 JSON transcript (version, segments: speaker, startTime, endTime, body)",
+            (".json",),
+            reader="transcripts.readers.podcast",
+            writer="transcripts.writers.podcast",
+            specific=True,
+        ),
+        Format(
+            "cha",
+            "CHAT (TalkBank/CHILDES): `*SPK:` main tiers, names from @Participants",
+            (".cha",),
+            reader="transcripts.readers.cha",
+        ),
+        Format(
+            "csv",
+            "one row per block: kind, speaker, label, line, end_line, start, end, text",
+            (".csv",),
+            writer="transcripts.writers.csv",
         ),
     )
 }
@@ -134,21 +178,34 @@ def names(readable: bool | None = None, writable: bool | None = None) -> list[st
     ]
 
 
-def format_for_extension(path: str) -> Format | None:
-    """The readable format owning `path`'s extension, if any."""
+def format_for_extension(path: str, text: str | None = None) -> Format | None:
+    """The readable format owning `path`'s extension, if any.
+
+    When several formats share the extension (`.json`: ours and the podcast
+    transcript), the content decides among them; without content, the general one.
+    """
     extension = os.path.splitext(path)[1].lower()
     if not extension:
         return None
-    for format in FORMATS.values():
-        if extension in format.extensions and format.reader:
-            return format
-    return None
+    owners = [f for f in FORMATS.values() if extension in f.extensions and f.reader]
+    if len(owners) > 1 and text is not None:
+        return sniff(text, owners) or _general(owners)
+    return _general(owners) if owners else None
 
 
-def sniff(text: str) -> Format | None:
-    """The format whose reader recognises the start of `text`, if any."""
+def _general(formats: list[Format]) -> Format:
+    return next((f for f in formats if not f.specific), formats[0])
+
+
+def sniff(text: str, among: Iterable[Format] | None = None) -> Format | None:
+    """The format whose reader recognises the start of `text`, if any.
+
+    Specific formats are asked before the general ones they are a case of.
+    """
     head = text[:4096]
-    for format in FORMATS.values():
+    candidates = list(FORMATS.values() if among is None else among)
+    candidates.sort(key=lambda format: not format.specific)
+    for format in candidates:
         if format.reader is None:
             continue
         module = format.reader_module()
@@ -159,7 +216,7 @@ def sniff(text: str) -> Format | None:
 
 def guess_format(path: str, text: str | None = None) -> Format:
     """The input format: by extension, else by content, else plain text."""
-    format = format_for_extension(path)
+    format = format_for_extension(path, text)
     if format is None and text is not None:
         format = sniff(text)
     return format or FORMATS["text"]

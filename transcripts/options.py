@@ -4,21 +4,30 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .losses import Losses
+
 
 @dataclass(frozen=True, slots=True)
 class ReadOptions:
     """What the user told the readers.
 
     `speakers` declares the roster (it overrides inference); `encoding` decodes legacy
-    input (otherwise UTF-8, or UTF-16/32 when a BOM says so).
+    input (otherwise UTF-8, or UTF-16/32 when a BOM says so). `losses`, when given,
+    collects what the reader could not keep (a CHAT file's dependent tiers, say).
     """
 
     speakers: tuple[str, ...] = ()
     encoding: str | None = None
+    losses: Losses | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class WriteOptions:
-    """What the user told the writers; `path` names the document in multi-file output."""
+    """What the user told the writers; `path` names the document in multi-file output.
+
+    `losses`, when given, collects what the writer could not render (prose blocks in
+    a caption file, times in plain text).
+    """
 
     path: str | None = None
+    losses: Losses | None = None

@@ -9,12 +9,13 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterator, Sequence
 
-from . import formats
-from .api import open_document
+from . import formats, timing
+from .api import load_source, open_document
 from .errors import ExitCode, TranscriptError
-from .io import open_output, write_output
+from .io import display_name, open_output, write_output
+from .losses import Losses
 from .model import Block, Transcript
-from .options import WriteOptions
+from .options import ReadOptions, WriteOptions
 
 Report = Callable[[str], None]
 
@@ -64,18 +65,37 @@ def convert_file(
     from_format: str | None = None,
     speakers: Sequence[str] = (),
     encoding: str | None = None,
+    estimate_timing: float | None = None,
+    report: Report | None = None,
 ) -> int:
-    """Convert one input to `to_format`; the output file appears only when all went well."""
+    """Convert one input to `to_format`; the output file appears only when all went well.
+
+    `estimate_timing` (words per minute) gives blocks without times estimated ones,
+    marked as estimates. What the conversion could not carry over is reported once, in
+    one line, through `report`.
+    """
     writer = formats.get_format(to_format)
     writer.writer_module()  # an unwritable format fails before any input is read
-    header, blocks = open_document(path, from_format, speakers=speakers, encoding=encoding)
-    if writer.streams:
-        with open_output(output, writer.output_encoding(header)) as sink:
-            writer.writer_module().write_documents([(header, blocks)], sink, WriteOptions())
-        return ExitCode.OK
-    header.blocks = list(blocks)
-    text = writer.write(header, WriteOptions(path=path))
-    write_output(text, output, writer.output_encoding(header))
+    source, reader = load_source(path, from_format, encoding)
+    name = display_name(path)
+    losses = Losses()
+    read_options = ReadOptions(speakers=tuple(speakers), encoding=encoding, losses=losses)
+    write_options = WriteOptions(path=path, losses=losses)
+    try:
+        header, blocks = reader.stream(source, read_options)
+        if writer.streams and estimate_timing is None:
+            with open_output(output, writer.output_encoding(header)) as sink:
+                writer.writer_module().write_documents([(header, blocks)], sink, write_options)
+        else:
+            header.blocks = list(blocks)
+            if estimate_timing is not None:
+                timing.estimate_timing(header, estimate_timing)
+            text = writer.write(header, write_options)
+            write_output(text, output, writer.output_encoding(header))
+    except TranscriptError as error:
+        raise error.with_path(name) from None
+    if losses and report is not None:
+        report(f"{name}: converting {reader.name} to {writer.name} lost {losses.summary()}")
     return ExitCode.OK
 
 
@@ -100,7 +120,23 @@ def list_formats() -> str:
         + row[4]
         for row in [header, *rows]
     ]
-    return "\n".join(line.rstrip() for line in lines) + "\n" + yaml_backend_note()
+    shared = sorted(ext for ext, count in _extension_counts().items() if count > 1)
+    note = (
+        f"\nInput format: -f, else the extension ({', '.join(shared)}: by content), "
+        "else the content.\n"
+        if shared
+        else ""
+    )
+    return "\n".join(line.rstrip() for line in lines) + "\n" + note + yaml_backend_note()
+
+
+def _extension_counts() -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for format in formats.iter_formats():
+        if format.reader:
+            for extension in format.extensions:
+                counts[extension] = counts.get(extension, 0) + 1
+    return counts
 
 
 def yaml_backend_note() -> str:

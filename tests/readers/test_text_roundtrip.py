@@ -7,12 +7,15 @@ import json
 
 import pytest
 import yaml
+from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import SAMPLES, corpus_files
 from transcripts.api import parse, write
+from transcripts.cli import cli
 from transcripts.errors import TranscriptError
+from transcripts.formats import guess_format
 from transcripts.io import SourceText
 from transcripts.model import Transcript
 from transcripts.readers.text import read as read_text
@@ -120,3 +123,27 @@ def test_round_trip_is_exact_on_real_files(path):
     text = path.read_bytes().decode("utf-8")
     assert _round_trip_via_json(text) == text
     assert _round_trip_via_yaml(text) == text
+
+
+def _text_read_files() -> list:
+    """Every sample and corpus file the text reader reads (by extension: text or Markdown)."""
+    paths = [*sorted(SAMPLES.glob("*")), *corpus_files()]
+    return [p for p in paths if guess_format(str(p)).reader_module().read is read_text]
+
+
+def _convert(tmp_path, source, to: str, name: str):
+    target = tmp_path / name
+    result = CliRunner().invoke(cli, ["convert", str(source), "-t", to, "-o", str(target)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""  # nothing lost between text, json and yaml
+    return target
+
+
+@pytest.mark.parametrize("path", _text_read_files(), ids=lambda path: path.name)
+def test_files_round_trip_through_json_and_yaml_files_byte_for_byte(tmp_path, path):
+    as_json = _convert(tmp_path, path, "json", "a.json")
+    as_yaml = _convert(tmp_path, path, "yaml", "a.yaml")
+    assert _convert(tmp_path, as_json, "text", "b.txt").read_bytes() == path.read_bytes()
+    assert _convert(tmp_path, as_yaml, "text", "c.txt").read_bytes() == path.read_bytes()
+    json_again = _convert(tmp_path, _convert(tmp_path, as_json, "yaml", "d.yaml"), "json", "e.json")
+    assert json_again.read_bytes() == as_json.read_bytes()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import encoding_option, from_option, output_option, speaker_option
+from .common import encoding_option, from_option, output_option, report_error, speaker_option
 
 
 @click.command(
@@ -12,19 +12,37 @@ from .common import encoding_option, from_option, output_option, speaker_option
 Examples:
   transcripts convert interview.txt -t json -o interview.json
   transcripts convert interview.json -t text
-  cat interview.yaml | transcripts convert - -f yaml -t json"""
+  transcripts convert episode.vtt -t text           # speakers from <v Name> voices
+  transcripts convert interview.txt -t srt --estimate-timing 150
+  cat interview.yaml | transcripts convert - -t json"""
 )
 @click.argument("input_path", metavar="INPUT", type=click.Path(allow_dash=True))
 @from_option
-@click.option("-t", "--to", "to_format", metavar="FORMAT", required=True, help="Output format.")
+@click.option(
+    "-t",
+    "--to",
+    "to_format",
+    metavar="FORMAT",
+    required=True,
+    help="Output format: text, markdown, json, jsonl, yaml, vtt, srt, podcast or csv "
+    "(`transcripts formats` lists them).",
+)
 @output_option
+@click.option(
+    "--estimate-timing",
+    metavar="WPM",
+    type=click.FloatRange(min=0, min_open=True),
+    help="Give blocks without times estimated ones at WPM words per minute (about 150 "
+    "for conversation), marked as estimates; caption formats need times.",
+)
 @speaker_option
 @encoding_option
-def convert(input_path, from_format, to_format, output, speakers, encoding):
+def convert(input_path, from_format, to_format, output, estimate_timing, speakers, encoding):
     """Convert INPUT (a file or -) to another format.
 
     Text read by the text reader comes back byte for byte from its json, jsonl or
-    yaml form. `transcripts formats` lists the formats.
+    yaml form. Caption files (vtt, srt, podcast JSON) become turns with start and end
+    times. What the target format cannot hold is reported on stderr in one line.
     """
     from ..pipelines import convert_file
 
@@ -35,4 +53,6 @@ def convert(input_path, from_format, to_format, output, speakers, encoding):
         from_format=from_format,
         speakers=speakers,
         encoding=encoding,
+        estimate_timing=estimate_timing,
+        report=report_error,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from ..errors import TranscriptError
@@ -10,6 +11,7 @@ from ..io import SourceText, display_name
 from ..model import Transcript
 from ..options import ReadOptions
 from .common import jsonable
+from .jsonlines import LineIndex, member_offsets
 
 
 def load_json(source: SourceText) -> Any:
@@ -36,11 +38,16 @@ def transcript_from_data(data: Any, source: SourceText, options: ReadOptions) ->
                 name,
             )
         data = data[0]
+    if isinstance(data, dict) and "blocks" not in data and "segments" in data:
+        raise TranscriptError(
+            'has "segments" but no "blocks": a podcast transcript? (read it with -f podcast)',
+            name,
+        )
     try:
         transcript = Transcript.from_dict(data)
         transcript.metadata = jsonable(transcript.metadata)
     except TranscriptError as error:
-        raise error.with_path(name) from None
+        raise TranscriptError(_with_line(error.message, source.text), name) from None
     except RecursionError:
         raise TranscriptError("document is nested too deeply to read", name) from None
     if transcript.source is None:
@@ -48,6 +55,21 @@ def transcript_from_data(data: Any, source: SourceText, options: ReadOptions) ->
     if options.speakers:
         transcript = declare_speakers(transcript, options.speakers)
     return transcript
+
+
+_BLOCK_AT = re.compile(r"blocks\[(\d+)\]")
+
+
+def _with_line(message: str, text: str) -> str:
+    """A message about `blocks[N]` led by the block's source line, when it can be found."""
+    found = _BLOCK_AT.match(message)
+    if found is None:
+        return message
+    spans = member_offsets(text, "blocks")
+    index = int(found.group(1))
+    if not spans or index >= len(spans):
+        return message
+    return f"line {LineIndex(text).line(spans[index][0])}: {message}"
 
 
 def declare_speakers(transcript: Transcript, names: tuple[str, ...]) -> Transcript:

@@ -7,8 +7,10 @@ paragraph each, separated by blank lines.
 
 from __future__ import annotations
 
+from ..losses import note
 from ..model import Block, Kind, Transcript
 from ..options import WriteOptions
+from ..timing import TIMING_KEY
 
 
 def render(block: Block) -> str:
@@ -23,7 +25,12 @@ def render(block: Block) -> str:
 
 
 def write(transcript: Transcript, options: WriteOptions | None = None) -> str:
-    """The transcript as text, exact where the blocks carry their source."""
+    """The transcript as text, exact where the blocks carry their source.
+
+    Rendered blocks lose their times, and a document that did not come from text loses
+    its metadata; both are counted in `options.losses`.
+    """
+    losses = options.losses if options is not None else None
     layout = transcript.layout
     parts: list[str] = []
     if layout is not None:
@@ -41,6 +48,12 @@ def write(transcript: Transcript, options: WriteOptions | None = None) -> str:
             parts.append("\n" if last.endswith(("\n", "\r")) else "\n\n")
         last = render(block) + "\n"
         parts.append(last)
+        if block.start is not None:
+            note(losses, "the times of {n} block{s}")
+    if layout is None and not any(block.kind == Kind.FRONT_MATTER for block in transcript.blocks):
+        for key in transcript.metadata:
+            if key != TIMING_KEY:  # the estimate mark goes with the times it marks
+                note(losses, "{n} metadata field{s}", detail=key)
     return "".join(parts)
 
 

@@ -1,0 +1,100 @@
+"""The Podcasting 2.0 JSON transcript reader: segments into turns.
+
+The format (podcast namespace, `podcast:transcript` type `application/json`) is
+`{"version": "1.0.0", "segments": [{"speaker", "startTime", "endTime", "body"}]}`;
+segments are often single words, so consecutive segments of one speaker are merged
+into one turn. `startTime` and `body` are required, `endTime` and `speaker` optional.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+from ..errors import TranscriptError
+from ..io import SourceText, display_name
+from ..model import Transcript
+from ..options import ReadOptions
+from .captions import Piece, assemble, clean_spaces
+from .json import load_json
+from .jsonlines import LineIndex, member_offsets
+
+_SEGMENTS = re.compile(r'"segments"\s*:\s*\[')
+
+
+def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
+    """Read a podcast JSON transcript into turns."""
+    options = options or ReadOptions()
+    name = display_name(source.path)
+    data = load_json(source)
+    if not isinstance(data, dict) or not isinstance(data.get("segments"), list):
+        raise TranscriptError(
+            'line 1: not a Podcasting 2.0 transcript (expected an object with a "segments" list)',
+            name,
+        )
+    segments = data["segments"]
+    spans = member_offsets(source.text, "segments") or []
+    lines = LineIndex(source.text) if spans else None
+
+    def where(index: int) -> tuple[int, int]:
+        if lines is None or index >= len(spans):
+            return 0, 0
+        start, end = spans[index]
+        return lines.line(start), lines.line(max(end - 1, start))
+
+    pieces = []
+    for index, segment in enumerate(segments):
+        first, last = where(index)
+        try:
+            pieces.append(_piece(segment, first, last))
+        except TranscriptError as error:
+            at = f"line {first}: " if first else ""
+            raise TranscriptError(f"{at}segments[{index}]{error.message}", name) from None
+    return assemble(pieces, source, options)
+
+
+def _piece(segment: Any, first: int, last: int) -> Piece:
+    if not isinstance(segment, dict):
+        raise TranscriptError(": expected a segment object")
+    body = segment.get("body")
+    if not isinstance(body, str):
+        raise TranscriptError(".body: expected the segment's text as a string")
+    start = _seconds(segment.get("startTime"), "startTime")
+    if start is None:
+        raise TranscriptError(".startTime: missing (seconds from the start)")
+    end = _seconds(segment.get("endTime"), "endTime")
+    if end is None:
+        end = start
+    elif end < start:
+        raise TranscriptError(f".endTime: {end:g} is before startTime {start:g}")
+    speaker = segment.get("speaker")
+    if speaker is not None and not isinstance(speaker, str):
+        raise TranscriptError(".speaker: expected a name as a string")
+    speaker = clean_spaces(speaker) if speaker else None
+    return Piece(clean_spaces(body), start, end, first, last, speaker is not None, speaker)
+
+
+def _seconds(value: Any, field: str) -> float | None:
+    """A time in seconds: a number, or a string holding one (some tools write "1.5")."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        try:
+            value = float(value)
+        except ValueError:
+            raise TranscriptError(f".{field}: expected seconds, found {value!r}") from None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TranscriptError(f".{field}: expected seconds as a number")
+    if not math.isfinite(value) or value < 0:
+        raise TranscriptError(f".{field}: expected a non-negative number of seconds")
+    return value
+
+
+def sniff(text: str) -> bool:
+    """An object with a "segments" list (our own JSON opens with schema_version instead)."""
+    return (
+        text.lstrip().startswith("{")
+        and _SEGMENTS.search(text) is not None
+        and '"schema_version"' not in text
+    )
