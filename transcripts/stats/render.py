@@ -241,17 +241,23 @@ def _plural(count: int, noun: str) -> str:
 
 
 def _tabulate(reports: Sequence[Report], options: RenderOptions, tablefmt: str) -> str:
-    from tabulate import tabulate
+    import tabulate
 
     fields = _table_fields(reports, options)
-    table = tabulate(
-        _rows(reports, fields, options),
-        headers=_headers(fields),
-        tablefmt=tablefmt,
-        colalign=_alignment(fields),
-        disable_numparse=True,
-    )
-    return table
+    # tabulate pads every header by two spaces unless told otherwise; without that the
+    # default table fits twenty columns narrower. The setting is global, so restore it.
+    padding = tabulate.MIN_PADDING
+    tabulate.MIN_PADDING = 0
+    try:
+        return tabulate.tabulate(
+            _rows(reports, fields, options),
+            headers=_headers(fields),
+            tablefmt=tablefmt,
+            colalign=_alignment(fields),
+            disable_numparse=True,
+        )
+    finally:
+        tabulate.MIN_PADDING = padding
 
 
 def render_table(reports: Sequence[Report], options: RenderOptions) -> str:
