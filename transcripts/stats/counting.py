@@ -73,11 +73,21 @@ def profile(text: str) -> TurnProfile:
     return result
 
 
+_PLAIN_ASCII = re.compile(
+    r"[^A-Za-z0-9]*([A-Za-z0-9]+(?:['\-.][A-Za-z0-9]+|(?<=[0-9]),[0-9]+)*)[^A-Za-z0-9]*"
+)
+
+
 @functools.lru_cache(maxsize=1 << 18)
 def _is_plain_word(token: str) -> bool:
     """Is this white-space free token exactly one word, not a CHAT code, and free of the
     marks that end a sentence with no space after them (so no sentence inside it lacks
     a word)?"""
+    if token.isascii():
+        # The word rules restricted to ASCII, in `re`: punctuation around one word.
+        found = _PLAIN_ASCII.fullmatch(token)
+        if found is not None:
+            return found.group(1) not in rules.UNINTELLIGIBLE_CODES
     return (
         len(rules.token_words(token)) == 1
         and not rules.is_unintelligible(token)
