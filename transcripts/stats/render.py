@@ -41,6 +41,7 @@ TABLE_FIELDS = (
 TOTAL_LABEL = "total"
 CSV_TOTAL_LABEL = "(total)"
 BAR_WIDTH = 10  # characters for 100 % of the words
+_BAR = "(bar)"  # the column beside words_share in the table and Markdown
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 _DECIMALS = {"percent": 1, "mean": 1, "ratio": 2}
 
@@ -74,6 +75,8 @@ def check_options(format: str, options: RenderOptions) -> None:
         raise TranscriptError(
             f"unknown stats format {format!r}; choose from: {', '.join(RENDERERS)}"
         )
+    if format != "table":
+        return _check_fields(options)
     import tabulate
 
     if options.tablefmt not in tabulate.tabulate_formats:
@@ -81,6 +84,10 @@ def check_options(format: str, options: RenderOptions) -> None:
             f"--tablefmt: unknown table format {options.tablefmt!r}; choose from: "
             + ", ".join(tabulate.tabulate_formats)
         )
+    _check_fields(options)
+
+
+def _check_fields(options: RenderOptions) -> None:
     for name in options.fields:
         check_field(name, "--fields", options.per_file)
 
@@ -175,15 +182,15 @@ def _table_fields(reports: Sequence[Report], options: RenderOptions) -> list[str
 
 
 def _cell(name: str, record: dict[str, Any], report: Report, is_total: bool) -> str:
-    value = record.get(name)
+    value = record.get("words_share" if name == _BAR else name)
     if name == "speaker" and is_total:
         return TOTAL_LABEL
     if value is None:
         return "" if is_total and name == "path" else "-"
     measure = BY_NAME.get(name)
     kind = measure.kind if measure else "text"
-    if name == "words_share":
-        return f"{value:5.1f} {bar(value).ljust(BAR_WIDTH)}" if not is_total else f"{value:5.1f}"
+    if name == _BAR:
+        return "" if is_total else bar(record.get("words_share"))
     if name == "longest_turn_line" and len(report.paths) > 1 and record.get("longest_turn_path"):
         return f"{record['longest_turn_path']}:{value}"
     if kind == "seconds":
@@ -207,14 +214,24 @@ def _rows(reports: Sequence[Report], fields: list[str], options: RenderOptions) 
 
 
 def _headers(fields: list[str]) -> list[str]:
-    return [BY_NAME[name].header if name in BY_NAME else name for name in fields]
+    return [
+        BY_NAME[name].header if name in BY_NAME else "" if name == _BAR else name for name in fields
+    ]
 
 
 def _alignment(fields: list[str]) -> list[str]:
     return [
-        "left" if name in ("path", "speaker", "longest_turn_path", "words_share") else "right"
+        "left" if name in ("path", "speaker", "longest_turn_path", _BAR) else "right"
         for name in fields
     ]
+
+
+def _with_bar(fields: list[str]) -> list[str]:
+    """The columns of a human table: the share of words gets a bar column beside it."""
+    if "words_share" not in fields:
+        return fields
+    at = fields.index("words_share") + 1
+    return [*fields[:at], _BAR, *fields[at:]]
 
 
 def _summary(report: Report) -> str:
@@ -243,7 +260,7 @@ def _plural(count: int, noun: str) -> str:
 def _tabulate(reports: Sequence[Report], options: RenderOptions, tablefmt: str) -> str:
     import tabulate
 
-    fields = _table_fields(reports, options)
+    fields = _with_bar(_table_fields(reports, options))
     # tabulate pads every header by two spaces unless told otherwise; without that the
     # default table fits twenty columns narrower. The setting is global, so restore it.
     padding = tabulate.MIN_PADDING
