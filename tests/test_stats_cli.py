@@ -212,6 +212,22 @@ def test_json_input_with_times_gives_talk_time(runner, tmp_path):
     assert data["totals"]["talk_seconds"] == 95.0
 
 
+def test_per_file_sorted_by_path(runner, files):
+    data = json.loads(
+        run(runner, "--format", "json", "--per-file", "--sort", "path", "--reverse", *files).stdout
+    )
+    assert [f["path"] for f in data["files"]] == [str(files[1]), str(files[0])]
+
+
+def test_fields_can_be_a_list_in_the_config_file(runner, tmp_path):
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.transcripts.stats]\nformat = "csv"\nfields = ["speaker", "words"]\n'
+    )
+    path = tmp_path / "t.txt"
+    path.write_text(DIALOGUE, encoding="utf-8")
+    assert run(runner, path).stdout.splitlines()[0] == "speaker,words"
+
+
 def test_settings_come_from_the_config_file(runner, tmp_path):
     (tmp_path / ".transcripts.yaml").write_text("stats:\n  format: csv\n  sort: speaker\n")
     path = tmp_path / "t.txt"

@@ -56,6 +56,8 @@ def stats_files(
         reports = [
             build_report(t, sort=sort, reverse=reverse, only=only, path=t.paths[0]) for t in tallies
         ]
+        if sort == "path":  # the files themselves are what this sorts
+            reports.sort(key=lambda report: report.path or "", reverse=reverse)
     else:
         combined = tallies[0]
         for tally in tallies[1:]:
