@@ -20,7 +20,7 @@ PIECES = [
     " \n", "\t", ")", '"', "'", "’", "”", "“", "(", "[", "]", "Mr", "mr", "U.S", "No",
     "no", "p", " 5", "e.g", "J", "xxx", "-", "--", "—", "12:30", "。", "？", "¿", "Dr.",
     "(inaudible)", "[laughs]", "\\[04:22\\]", "[x](http://a)", "x@y.zz", "3,000", "'cause",
-    "\x00", "\x1f", "\xa0", "İ", "Is it?", " Yes.", " ok",
+    "\x00", "\x1f", "\xa0", "İ", "Is it?", " Yes.", " ok", "5(no.", " No. 5", "(Mr.", " A.",
 ]  # fmt: skip
 texts = st.lists(st.sampled_from(PIECES), max_size=20).map("".join)
 turns = st.lists(st.tuples(texts, st.booleans()), min_size=1, max_size=12)

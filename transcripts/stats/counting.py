@@ -29,11 +29,8 @@ from .. import words as rules
 #: How many turns of one speaker are counted together.
 BATCH = 1024
 
-_NUL = "\x00"
 # Turns are joined with NULs, which stop every sentence rule (see `SentenceEnds`).
-_SEPARATOR = "\x00"
-_ASCII_CLOSERS = "\"')]"
-_ASCII_OPENERS = "\"'(["
+_NUL = "\x00"
 
 
 @dataclass(slots=True)
@@ -143,25 +140,28 @@ class SentenceEnds:
 
         return regex.compile(rules.sentence_end_pattern(followed_by_text_only=True))
 
-    def token_kind(self, token: str) -> str | None:
-        """Which abbreviation rule a token could take part in: "title" (it holds an
-        abbreviation or an initial), "number" ("No."), "digit" (a number that could follow
-        "No."), or None."""
+    def token_kinds(self, token: str) -> list[str]:
+        """The abbreviation rules a token could take part in: "title" (it holds an
+        abbreviation or an initial), "number" ("No."), "digit" (it starts with a digit,
+        as a number after "No." does)."""
+        kinds = []
         if self._title.search(token):
-            return "title"
+            kinds.append("title")
         if self._number.search(token):
-            return "number"
+            kinds.append("number")
         if token[:1].isdigit():
-            return "digit"
-        return None
+            kinds.append("digit")
+        return kinds
 
     def count(self, joined: str, abbreviations: bool = True) -> tuple[int, int]:
         """(sentence ends, question ends) in `joined` that more text of their turn
         follows; `abbreviations=False` promises that no abbreviation rule can apply (see
-        `token_kind`)."""
+        `token_kinds`)."""
         if not joined.isascii():
             found = self._unicode.findall(joined)
-            questions = sum(1 for end in found if end.rstrip(rules.CLOSERS)[-1:] in "?？؟")
+            questions = sum(
+                1 for end in found if end.rstrip(rules.CLOSERS)[-1:] in rules.QUESTION_MARKS
+            )
             return len(found), questions
         marks = (self._dots_checked if abbreviations else self._dots).findall(joined)
         ends = len(marks)
@@ -197,7 +197,7 @@ def _sentence_ends() -> SentenceEnds:
 
 
 def _join(texts: list[str]) -> str:
-    return _NUL + _SEPARATOR.join(texts) + _NUL
+    return _NUL + _NUL.join(texts) + _NUL
 
 
 _strip_closers = methodcaller("rstrip", rules.CLOSERS)
@@ -330,9 +330,9 @@ class SpeakerCounter:
         odd = {token for token in fresh if not _is_plain_word(token)}
         plain = fresh - odd
         self.plain_tokens |= plain
+        ends = _sentence_ends()
         for token in plain:
-            kind = _sentence_ends().token_kind(token)
-            if kind:
+            for kind in ends.token_kinds(token):
                 self.marked_tokens[kind].add(token)
         return odd
 
