@@ -209,6 +209,29 @@ def ends_in_questions(texts: Iterable[str]) -> list[bool]:
     return list(map(_ends_with_question, map(_strip_closers, map(str.rstrip, texts))))
 
 
+@dataclass
+class _Plain:
+    """The plain texts of a batch: their indices in it, their tokens, the texts joined
+    with NULs, and the distinct tokens `seen`."""
+
+    indices: list[int]
+    texts: list[str]
+    tokens: list[list[str]]
+    joined: str
+    seen: set[str] = field(default_factory=set)
+
+    def without(self, leave_out: set[int]) -> _Plain:
+        keep = [k for k, i in enumerate(self.indices) if i not in leave_out]
+        texts = [self.texts[k] for k in keep]
+        return _Plain(
+            [self.indices[k] for k in keep],
+            texts,
+            [self.tokens[k] for k in keep] if self.tokens else [],
+            _join(texts),
+            self.seen,
+        )
+
+
 class SpeakerCounter:
     """Counts one speaker's turns, a batch at a time (see the module docstring).
 
@@ -272,46 +295,23 @@ class SpeakerCounter:
         texts = self.pending_texts
         if not texts:
             return
-        count = len(texts)
-        joined = _join(texts)
-        slow: set[int] = set()
-        if "[" in joined or "(" in joined or joined.count(_NUL) != count + 1:
-            slow = {i for i, text in enumerate(texts) if rules.has_notes(text) or _NUL in text}
-        fast = [i for i in range(count) if i not in slow]
-        fast_texts = [texts[i] for i in fast] if slow else texts
-        if slow:
-            joined = _join(fast_texts)
-        tokens = list(map(str.split, fast_texts))
-        seen: set[str] = set()
-        seen.update(*tokens)
-        odd = self._learn(seen)
-        if odd:  # turns with a token that is not one plain word are counted by `profile`
-            kept = [k for k, parts in enumerate(tokens) if odd.isdisjoint(parts)]
-            slow.update(fast[k] for k in set(range(len(fast))) - set(kept))
-            fast = [fast[k] for k in kept]
-            fast_texts = [fast_texts[k] for k in kept]
-            tokens = [tokens[k] for k in kept]
-            joined = _join(fast_texts)
-        counts = list(map(len, tokens))
-        words = [0] * count
-        question_ends = [False] * count if self.pending_continued else None
-        if fast_texts:
-            self._count_plain(fast, fast_texts, counts, joined, self._abbreviations(seen), words)
-            if question_ends is not None:
-                for i, asked in zip(fast, ends_in_questions(fast_texts), strict=True):
-                    question_ends[i] = asked
-        last_question = rules.is_question(texts[-1])  # unless the last turn is slow
+        plain, slow = self._sort_out(texts)
+        words = [0] * len(texts)
+        question_ends = [False] * len(texts) if self.pending_continued else None
+        if plain.texts:
+            self._count_plain(plain, words, question_ends)
+        last_question = rules.is_question(texts[-1])  # unless the last text is slow
         for i in sorted(slow):
             result = profile(texts[i])
             words[i] = result.words
-            if i == count - 1:
-                last_question = result.ends_with_question
             if question_ends is not None:
                 question_ends[i] = result.ends_with_question
-            self.question_turns += result.ends_with_question
+            if i == len(texts) - 1:
+                last_question = result.ends_with_question
             self.words += result.words
             self.sentences += result.sentences
             self.questions += result.questions
+            self.question_turns += result.ends_with_question
             self.utterances += result.utterances
             self.utterance_words += result.utterance_words
             self.other_tokens.update(result.tokens)
@@ -320,6 +320,29 @@ class SpeakerCounter:
         texts.clear()
         self.pending_lines.clear()
         self.pending_continued.clear()
+
+    def _sort_out(self, texts: list[str]) -> tuple[_Plain, set[int]]:
+        """Split a batch into plain texts (every token one plain word, no notes) and the
+        indices of the others, which `profile` counts."""
+        joined = _join(texts)
+        slow: set[int] = set()
+        if "[" in joined or "(" in joined or joined.count(_NUL) != len(texts) + 1:
+            slow = {i for i, text in enumerate(texts) if rules.has_notes(text) or _NUL in text}
+        plain = _Plain(list(range(len(texts))), texts, [], joined)
+        if slow:
+            plain = plain.without(slow)
+        plain.tokens = list(map(str.split, plain.texts))
+        plain.seen.update(*plain.tokens)
+        odd = self._learn(plain.seen)
+        if odd:
+            unusual = {
+                i
+                for i, parts in zip(plain.indices, plain.tokens, strict=True)
+                if not odd.isdisjoint(parts)
+            }
+            slow |= unusual
+            plain = plain.without(unusual)
+        return plain, slow
 
     def _learn(self, seen: set[str]) -> set[str]:
         """Remember which new tokens are one plain word; return the tokens of `seen` that
@@ -345,25 +368,24 @@ class SpeakerCounter:
         )
 
     def _count_plain(
-        self,
-        indices: list[int],
-        texts: list[str],
-        counts: list[int],
-        joined: str,
-        abbreviations: bool,
-        words: list[int],
+        self, plain: _Plain, words: list[int], question_ends: list[bool] | None
     ) -> None:
-        """Count turns whose every token is one plain word: a word per token, and an
+        """Count texts whose every token is one plain word: a word per token, and an
         utterance per sentence (no sentence can lack a word)."""
         ends = _sentence_ends()
-        inner, questions = ends.count(joined, abbreviations)
-        final_questions = ends.final_questions(joined, texts)
-        if len(indices) == len(words):
+        inner, questions = ends.count(plain.joined, self._abbreviations(plain.seen))
+        final_questions = ends.final_questions(plain.joined, plain.texts)
+        counts = list(map(len, plain.tokens))
+        if len(counts) == len(words):
             words[:] = counts
         else:
-            for i, count in zip(indices, counts, strict=True):
+            for i, count in zip(plain.indices, counts, strict=True):
                 words[i] = count
-        sentences = inner + sum(map(bool, counts))  # a turn's last sentence needs no end
+        if question_ends is not None:
+            asked = ends_in_questions(plain.texts)
+            for i, question in zip(plain.indices, asked, strict=True):
+                question_ends[i] = question
+        sentences = inner + sum(map(bool, counts))  # a text's last sentence needs no end
         total = sum(counts)
         self.words += total
         self.sentences += sentences
