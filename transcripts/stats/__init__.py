@@ -20,7 +20,7 @@ from typing import Any
 from ..model import Transcript
 from .measures import FIELDS, MEASURES
 from .report import DEFAULT_SORT, Report, build_report, check_field
-from .tally import Tally
+from .tally import tally_documents
 
 __all__ = ["DEFAULT_SORT", "FIELDS", "MEASURES", "Report", "stats"]
 
@@ -41,10 +41,8 @@ def stats(
     if isinstance(transcripts, Transcript):
         transcripts = [transcripts]
     check_field(sort, "sort")
-    combined = Tally()
-    for transcript in transcripts:
-        combined.merge(Tally.of_document(transcript, transcript.blocks, transcript.source or "-"))
-    return build_report(combined, sort=sort, reverse=reverse, only=only)
+    tally = tally_documents([(t, t.blocks, t.source or "-") for t in transcripts])
+    return build_report(tally, sort=sort, reverse=reverse, only=only)
 
 
 class _CallableModule(types.ModuleType):

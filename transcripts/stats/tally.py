@@ -3,7 +3,6 @@ that are not speech, counted by kind. Tallies of several files merge by speaker 
 
 from __future__ import annotations
 
-import bisect
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -32,9 +31,11 @@ class SpeakerTally:
         self.talk_seconds = (self.talk_seconds or 0.0) + seconds
 
     def source_of(self, turn: int) -> str | None:
-        """The file the speaker's `turn`-th turn came from."""
-        at = bisect.bisect_right(self.sources, (turn, "\U0010ffff")) - 1
-        return self.sources[at][1] if at >= 0 else None
+        """The file the speaker's `turn`-th turn (counting from 0) came from."""
+        for first, path in reversed(self.sources):
+            if first <= turn:
+                return path
+        return None
 
     def merge(self, other: SpeakerTally) -> None:
         offset = self.counter.turns
