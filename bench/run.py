@@ -132,6 +132,9 @@ CASES: list[Case] = [
         "parse alone (no output)",
         9.0,
     ),
+    # stats reads like parse and writes a few lines; counting must be close to free.
+    Case("stats", lambda f: [*TRANSCRIPTS, "stats", str(f)], "parse jsonl", 1.5),
+    Case("stats json", lambda f: [*TRANSCRIPTS, "stats", str(f), "--format", "json"], "stats"),
 ]
 
 STARTUP: list[tuple[str, list[str], float | None]] = [

@@ -5,6 +5,7 @@ The library API is imported lazily so that the command line starts fast:
     import transcripts
     t = transcripts.read("interview.txt")
     print(transcripts.write(t, "yaml"))
+    print(transcripts.stats(t).speakers)
 """
 
 from __future__ import annotations
@@ -13,12 +14,13 @@ from typing import Any
 
 from ._version import __version__
 
-__all__ = ["__version__", "parse", "read", "write"]
+__all__ = ["__version__", "parse", "read", "stats", "write"]
 
 _LAZY = {
     "read": ("transcripts.api", "read"),
     "parse": ("transcripts.api", "parse"),
     "write": ("transcripts.api", "write"),
+    "stats": ("transcripts.stats", "stats"),
     "Transcript": ("transcripts.model", "Transcript"),
     "Block": ("transcripts.model", "Block"),
     "Speaker": ("transcripts.model", "Speaker"),

@@ -26,6 +26,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "convert",
         "Convert a transcript from one format to another.",
     ),
+    "stats": (
+        "transcripts.commands.stats",
+        "stats",
+        "Count turns, words, questions and more per speaker.",
+    ),
     "formats": ("transcripts.commands.formats", "formats", "List the formats read and written."),
 }
 

@@ -1,10 +1,27 @@
 """Words and sentences: the tokenising that lint and stats share, so both count alike.
 
-A word is a run of letters, digits and combining marks in any script, with apostrophes
-and hyphens allowed inside it: "don't", "state-of-the-art", "12,000" (digits joined by a
-comma or point), "Lukashenko", "Лукашенко". Sentences end at `.`, `?`, `!` or `…`
-followed by a space and a capital, digit or opening quote, except after common
-abbreviations ("Mr.", "Dr.", "U.S.") and initials ("J. Smith").
+Speech first: a transcriber's note in brackets or parentheses ("[laughter]",
+"(inaudible)", "[crosstalk 01:07:27]", "\\[04:22\\]") is not something anyone said, so
+`speech` removes it (a note that speech was unintelligible becomes the CHAT code `xxx`),
+and so does the target of a Markdown link.
+
+A word is a run of letters, combining marks and digits in any script, joined across a
+single apostrophe, hyphen or full stop ("don't", "it’s", "state-of-the-art", "U.S",
+"3.5") and across a comma between digits ("12,000"). A URL or an e-mail address is one
+word. Chinese and Japanese characters count one word each (as word processors count
+them), since those scripts put no spaces between words. The CHAT codes `xxx`, `yyy` and
+`www` (unintelligible or untranscribed speech) are not words.
+
+A sentence ends at a run of `.`, `?`, `!` or `…` (closing quotes and brackets may follow)
+that is followed by white space and a letter that is not lower-case or a digit (an opening
+quote or bracket may come first), or by the end of the text; `。`, `？` and `！` end one
+whatever follows. A run of full stops does not end a sentence after a title or other
+abbreviation ("Mr.", "Dr.", "U.S.", "vs.", "No." before a number) or an initial ("J.").
+A question is a sentence whose final punctuation ends in a question mark.
+
+Words never span white space, so counting the words of a text and adding up the words of
+its white-space separated tokens give the same number; `stats` relies on that to count
+large transcripts quickly.
 """
 
 from __future__ import annotations
@@ -12,38 +29,173 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-# Patterns are compiled on first use: importing `regex` costs more than a small command.
-_WORD_PATTERN = (
-    r"[\p{L}\p{N}\p{M}]+"  # letters, digits, marks (any script)
-    r"(?:(?:['’\-][\p{L}\p{N}\p{M}]+)|(?:(?<=\p{N})[.,](?=\p{N})[\p{N}]+))*"  # inner ' - and 1,000
-)
-_SENTENCE_END_PATTERN = r"[.?!…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[\p{Lu}\p{N}]|\s*$)"
+#: Apostrophes and hyphens that join the parts of a word ("don't", "it’s", "well-known").
+APOSTROPHES = "'’"
+HYPHENS = "-\u2010\u2011"
+#: Punctuation that ends sentences; `。？！` end one even with no space after them.
+TERMINALS = ".?!…。？！؟"
+QUESTION_MARKS = "?？؟"
+CJK_TERMINALS = "。？！"
+#: Quotes and brackets that may close a sentence after its final punctuation, or open one.
+CLOSERS = "\"'”’“‘»«)]"
+OPENERS = "\"'“‘”’«»([¿¡"
 
-# Abbreviations after which a full stop does not end a sentence (compared lower-case).
+#: Abbreviations after which a full stop does not end a sentence (compared in lower case).
+#: Titles and similar words that are normally followed by a name or a number; words such
+#: as "etc." or "p.m." that often end a sentence are left out on purpose.
 ABBREVIATIONS = frozenset(
     """
-    mr mrs ms dr prof sr jr st mt vs etc e.g i.e u.s u.k u.n a.m p.m no gen col lt sgt
-    capt rep sen gov pres rev fr hon jan feb mar apr jun jul aug sep sept oct nov dec
-    inc ltd co corp dept est approx fig vol
+    mr mrs ms mx dr prof sr jr st mt vs e.g i.e u.s u.k u.n gen col lt sgt capt cmdr adm
+    rep sen gov pres rev fr hon jan feb mar apr jun jul aug sep sept oct nov dec fig vol
+    dept
     """.split()
 )
+#: Abbreviations that are also ordinary words: they hold a sentence together only when a
+#: number follows ("No. 5", but "I said no. 5 people came" cannot be told apart).
+NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "p", "pp"})
+
+#: First words of a transcriber's note in brackets: "(Laughter.)", "[crosstalk]", "(At
+#: sidebar)" (the second word counts too), "[inaudible 00:12:01]".
+NOTE_WORDS = frozenset(
+    """
+    laughter laughs laughing laugh laughed chuckles chuckling chuckle giggles giggling
+    applause applauding clapping claps cheers cheering cheer boos booing groans sighs sigh
+    sighing coughs coughing cough sneezes gasps whispers whispering whispered crying cries
+    sobbing sniffles pause pauses paused pausing silence music noise beep bleep bleeped
+    inaudible unintelligible indiscernible incomprehensible unclear garbled crosstalk
+    cross-talk overlapping overtalk simultaneous interposing interruption interrupts
+    sic ph sp phonetic phonetically foreign speaking speaks translated translation
+    interpreter interpreting video audio recording recorded played plays playing break
+    commercial recess sidebar continued conferred conferring jury background off-mic
+    mic muffled static silent nods shakes gestures gesturing
+    """.split()
+)
+#: Notes saying the speech could not be made out; they become `xxx` (CHAT's code).
+UNINTELLIGIBLE_WORDS = frozenset(
+    "inaudible unintelligible indiscernible incomprehensible unclear garbled muffled".split()
+)
+#: CHAT codes for unintelligible (xxx, yyy) and untranscribed (www) speech: not words, and
+#: an utterance holding one is left out of the mean length of utterance.
+UNINTELLIGIBLE_CODES = frozenset({"xxx", "yyy", "www"})
+
+
+def _escape(characters: str) -> str:
+    """Characters made safe inside a regex character class."""
+    return "".join("\\" + c if c in "\\]^-[" else c for c in characters)
+
+
+# White space as `str.split` sees it (the `regex` module's \s leaves out \x1c-\x1f).
+_SPACE_CHARS = r"\s\x1c-\x1f"
+_SPACE = f"[{_SPACE_CHARS}]"
+_LETTERS = r"\p{L}\p{M}\p{N}"
+_CJK = r"\p{Han}\p{Hiragana}\p{Katakana}"
+_WORD_CHAR = rf"[[{_LETTERS}]--[{_CJK}]]"
+_URL_CHAR = r"[^\s\p{Cc}<>\"“”()\[\]{}]"
+_JOINER = f"[{_escape(APOSTROPHES + HYPHENS)}.]"
+# A CHAT code standing as a whole word: "xxx", but not "xxxl", "a-xxx" or "xxx-rated".
+_CODE_PATTERN = (
+    rf"(?<!{_WORD_CHAR})(?<!{_WORD_CHAR}{_JOINER})(?:xxx|yyy|www)(?!{_JOINER}?{_WORD_CHAR})"
+)
+_WORD_PATTERN = (
+    r"(?V1)"
+    # CHAT codes are skipped as whole words ("xxx" but not "xxxl" or "xxx-rated").
+    rf"{_CODE_PATTERN}(*SKIP)(*FAIL)"
+    rf"|(?:https?://|www\.){_URL_CHAR}*[^\s\p{{Cc}}<>\"“”()\[\]{{}}.,;:!?'’]"  # a URL
+    rf"|[{_LETTERS}._%+\-]+@[{_LETTERS}\-]+(?:\.[{_LETTERS}\-]+)+"  # an e-mail address
+    rf"|[{_CJK}]"  # one Chinese or Japanese character
+    rf"|{_WORD_CHAR}+(?:{_JOINER}{_WORD_CHAR}+|(?<=\p{{N}}),\p{{N}}+)*"
+)
+
+# A note in brackets or parentheses on one line (Markdown escapes its brackets: \[04:22\]).
+_NOTE_PATTERN = r"(?<=\])\([^\s()]+\)|\\?[\[(][ \t]*([^\[\]()\n]{1,80}?)[ \t]*\\?[\])]"
+_CLOCK_PATTERN = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?"
+_NOTE_HEAD_PATTERN = r"[\p{L}\-]+"
+
+
+def sentence_end_pattern(followed_by_text_only: bool = False) -> str:
+    """The sentence-end rule as a `regex` pattern (see the module docstring).
+
+    With `followed_by_text_only`, only ends that more text follows match (the last
+    sentence of a text needs no end to count), and a NUL character, which `stats` puts
+    between texts, counts as neither space nor text.
+    """
+    terminals = f"[{_escape(TERMINALS)}]"
+    abbreviations = "|".join(
+        sorted((a.replace(".", r"\.") for a in ABBREVIATIONS), key=len, reverse=True)
+    )
+    numbered = "|".join(sorted(NUMBER_ABBREVIATIONS, key=len, reverse=True))
+    before = rf"(?:^|(?<=[{_SPACE_CHARS}\x00{_escape(OPENERS)}]))"
+    closers = f"(?>[{_escape(CLOSERS)}]*)"
+    starter = rf"[{_escape(OPENERS)}]?[[\p{{L}}\p{{N}}]--\p{{Ll}}]"
+    # A run of full stops alone does not end a sentence after an abbreviation or an
+    # initial; a run with any other mark in it ("U.S.?") always may.
+    dots_only = rf"(?=[.…]+(?!{terminals}))"
+    not_abbreviated = (
+        rf"(?<!{before}(?i:{abbreviations}))(?<!{before}\p{{Lu}})"
+        rf"(?!(?<={before}(?i:{numbered}))[.…]+{closers}{_SPACE}+\p{{N}})"
+    )
+    run = rf"(?:{dots_only}{not_abbreviated}|(?!{dots_only})){terminals}++"
+    cjk = rf"(?<=[{CJK_TERMINALS}][{_escape(CLOSERS)}]*)"
+    if followed_by_text_only:
+        after = rf"(?:{cjk}(?={_SPACE}*[^{_SPACE_CHARS}\x00])|(?={_SPACE}+{starter}))"
+    else:
+        after = rf"(?:{cjk}|(?={_SPACE}+{starter}|{_SPACE}*\Z))"
+    return rf"(?V1)(?<!{terminals}){run}{closers}{after}"
 
 
 @functools.cache
 def _pattern(name: str) -> Any:
+    # Patterns are compiled on first use: importing `regex` costs more than a small command.
     import regex
 
-    return regex.compile({"word": _WORD_PATTERN, "end": _SENTENCE_END_PATTERN}[name])
+    source = {
+        "word": lambda: _WORD_PATTERN,
+        "code": lambda: "(?V1)" + _CODE_PATTERN,
+        "note": lambda: _NOTE_PATTERN,
+        "clock": lambda: _CLOCK_PATTERN,
+        "note_head": lambda: _NOTE_HEAD_PATTERN,
+        "end": lambda: sentence_end_pattern(),
+        "end_followed": lambda: sentence_end_pattern(followed_by_text_only=True),
+    }[name]()
+    return regex.compile(source)
+
+
+def has_notes(text: str) -> bool:
+    """Might `text` hold a transcriber's note or a link target? (A cheap first test.)"""
+    return "[" in text or "(" in text
+
+
+def speech(text: str) -> str:
+    """`text` without transcriber's notes and link targets; a note that speech could not
+    be made out ("(inaudible)") becomes `xxx`, so the sentence still shows it."""
+    if not has_notes(text):
+        return text
+    return _pattern("note").sub(_replace_note, text)
+
+
+def _replace_note(found: Any) -> str:
+    body = found.group(1)
+    if body is None or _pattern("clock").fullmatch(body):  # a link target, or a time
+        return " "
+    heads = [word.lower() for word in _pattern("note_head").findall(body)[:2]]
+    if len(body.split()) > 6 or NOTE_WORDS.isdisjoint(heads):
+        return found.group(0)  # an aside in brackets is speech unless it reads as a note
+    return " xxx " if not UNINTELLIGIBLE_WORDS.isdisjoint(heads) else " "
 
 
 def words(text: str) -> list[str]:
-    """The words of `text`, in order."""
-    return _pattern("word").findall(text)
+    """The spoken words of `text`, in order (see the module docstring for the rules)."""
+    return _pattern("word").findall(speech(text))
 
 
 def count_words(text: str) -> int:
-    """How many words `text` has (see the module docstring for what a word is)."""
-    return sum(1 for _ in _pattern("word").finditer(text))
+    """How many spoken words `text` has."""
+    return len(words(text))
+
+
+def token_words(token: str) -> list[str]:
+    """The words of one white-space free token, notes not removed (stats' fast path)."""
+    return _pattern("word").findall(token)
 
 
 def sentences(text: str) -> list[str]:
@@ -51,24 +203,25 @@ def sentences(text: str) -> list[str]:
     result: list[str] = []
     start = 0
     for found in _pattern("end").finditer(text):
-        end = found.end()
-        candidate = text[start:end].strip()
-        if not candidate:
-            continue
-        if found.group().startswith(".") and _ends_with_abbreviation(text[start : found.start()]):
-            continue
-        result.append(candidate)
-        start = end
+        result.append(text[start : found.end()].strip())
+        start = found.end()
     tail = text[start:].strip()
     if tail:
         result.append(tail)
     return result
 
 
-def _ends_with_abbreviation(before: str) -> bool:
-    """Does the text before a full stop end in an abbreviation or an initial?"""
-    last = before.rsplit(None, 1)[-1] if before.strip() else ""
-    last = last.lstrip("\"'“‘([")
-    if len(last) == 1 and last.isalpha() and last.isupper():
-        return True  # an initial: "J. Smith"
-    return last.lower().rstrip(".") in ABBREVIATIONS
+def is_question(sentence: str) -> bool:
+    """Does the sentence's final punctuation end in a question mark?"""
+    ending = sentence.rstrip().rstrip(CLOSERS).rstrip()
+    return bool(ending) and ending[-1] in QUESTION_MARKS
+
+
+def is_unintelligible(text: str) -> bool:
+    """Does `text` hold a CHAT code (`xxx`) for speech that could not be transcribed?"""
+    return _pattern("code").search(text) is not None
+
+
+def word_type(word: str) -> str:
+    """The form under which a word counts as distinct: case-folded, one apostrophe."""
+    return word.casefold().replace("’", "'")

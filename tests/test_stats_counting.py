@@ -1,0 +1,119 @@
+"""The fast counter agrees with the reference count of the word and sentence rules."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import corpus_files
+from transcripts.api import read
+from transcripts.model import Kind
+from transcripts.stats import counting
+from transcripts.stats.counting import SpeakerCounter, profile
+from transcripts.words import is_unintelligible, token_words, word_type, words
+
+# Pieces that exercise every rule: end marks in runs, closers and openers, abbreviations,
+# initials, numbers after "No.", notes, CHAT codes, odd white space, other scripts, NUL.
+PIECES = [
+    "a", "A", "É", "é", "ж", "Ж", "0", " ", ".", "?", "!", "?.", ".!", "!?", "…", "...",
+    " \n", "\t", ")", '"', "'", "’", "”", "“", "(", "[", "]", "Mr", "mr", "U.S", "No",
+    "no", "p", " 5", "e.g", "J", "xxx", "-", "--", "—", "12:30", "。", "？", "¿", "Dr.",
+    "(inaudible)", "[laughs]", "\\[04:22\\]", "[x](http://a)", "x@y.zz", "3,000", "'cause",
+    "\x00", "\x1f", "\xa0", "İ", "Is it?", " Yes.", " ok", "5(no.", " No. 5", "(Mr.", " A.",
+]  # fmt: skip
+texts = st.lists(st.sampled_from(PIECES), max_size=20).map("".join)
+turns = st.lists(st.tuples(texts, st.booleans()), min_size=1, max_size=12)
+
+
+def reference(items: list[tuple[str, bool]]) -> tuple:
+    """Counts from `profile`, continued texts merged into the turn they resume."""
+    profiles = [(profile(text), continued) for text, continued in items]
+    turn_words: list[int] = []
+    asked: list[bool] = []
+    for result, continued in profiles:
+        if continued and turn_words:
+            turn_words[-1] += result.words
+            asked[-1] = result.ends_with_question
+        else:
+            turn_words.append(result.words)
+            asked.append(result.ends_with_question)
+    results = [result for result, _ in profiles]
+    return (
+        sum(r.words for r in results),
+        sum(r.sentences for r in results),
+        sum(r.questions for r in results),
+        sum(asked),
+        sum(r.utterances for r in results),
+        sum(r.utterance_words for r in results),
+        turn_words,
+    )
+
+
+def fast(items: list[tuple[str, bool]], batch: int) -> SpeakerCounter:
+    saved = counting.BATCH
+    counting.BATCH = batch
+    try:
+        counter = SpeakerCounter()
+        for line, (text, continued) in enumerate(items, 1):
+            counter.add(text, line, continued)
+        counter.flush()
+    finally:
+        counting.BATCH = saved
+    return counter
+
+
+def summary(counter: SpeakerCounter) -> tuple:
+    return (
+        counter.words,
+        counter.sentences,
+        counter.questions,
+        counter.question_turns,
+        counter.utterances,
+        counter.utterance_words,
+        counter.turn_words,
+    )
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=list(HealthCheck))
+@given(turns, st.sampled_from([1, 3, 1024]))
+def test_the_fast_counter_agrees_with_the_reference(items, batch):
+    counter = fast(items, batch)
+    assert summary(counter) == reference(items)
+    assert counter.vocabulary() == {word_type(w) for text, _ in items for w in words(text)}
+
+
+def test_a_profile_counts_words_sentences_questions_and_utterances():
+    result = profile("Is it true? Yes (inaudible) it is. I think so.")
+    assert (result.words, result.sentences, result.questions) == (9, 3, 1)
+    # "Yes xxx it is." holds an unintelligible passage: not an utterance for MLU
+    assert (result.utterances, result.utterance_words) == (2, 6)
+    assert not result.ends_with_question
+
+
+@pytest.mark.parametrize("path", corpus_files(), ids=lambda p: p.name)
+def test_real_transcripts_count_the_same_both_ways(path):
+    try:
+        transcript = read(path)
+    except Exception as error:  # a format no reader handles yet
+        pytest.skip(str(error))
+    by_speaker: dict[str, list[tuple[str, bool]]] = {}
+    for block in transcript.blocks:
+        if block.kind == Kind.TURN:
+            by_speaker.setdefault(block.speaker, []).append((block.text, block.continued))
+    for items in by_speaker.values():
+        assert summary(fast(items, 64)) == reference(items)
+
+
+ascii_tokens = st.text(st.characters(max_codepoint=127), min_size=1, max_size=12).filter(
+    lambda token: not any(c.isspace() for c in token)
+)
+
+
+@settings(max_examples=500)
+@given(ascii_tokens)
+def test_ascii_tokens_are_judged_as_the_word_rules_judge_them(token):
+    counting._is_plain_word.cache_clear()
+    assert counting._is_plain_word(token) == (
+        len(token_words(token)) == 1 and not is_unintelligible(token)
+    )

@@ -1,0 +1,120 @@
+"""`transcripts stats`: per-speaker statistics as a table, Markdown, CSV, JSON or YAML."""
+
+from __future__ import annotations
+
+import click
+
+from .common import (
+    config_option,
+    encoding_option,
+    from_option,
+    input_files,
+    output_option,
+    report_error,
+    speaker_option,
+)
+
+
+@click.command(
+    epilog="""\b
+Examples:
+  transcripts stats interview.txt
+  transcripts stats --format csv --per-file transcripts/ > stats.csv
+  transcripts stats --format json interview.txt | jq '.speakers[] | {speaker, words}'
+  transcripts stats --fields speaker,turns,questions --sort questions *.txt
+  transcripts stats --only Lukashenko --tablefmt github interview.txt"""
+)
+@input_files
+@click.option(
+    "--format",
+    "format",
+    type=click.Choice(["table", "json", "yaml", "csv", "markdown"]),
+    default="table",
+    show_default=True,
+    help="Output format; json, yaml and csv carry every field under its stable name.",
+)
+@click.option(
+    "--per-file",
+    is_flag=True,
+    help="One block of statistics per file, with a path column (default: all inputs "
+    "combined, speakers matched by name).",
+)
+@click.option(
+    "--sort",
+    metavar="FIELD",
+    default="words",
+    show_default=True,
+    help="Sort speakers by FIELD: numbers largest first, names and lines A to Z.",
+)
+@click.option("--reverse", is_flag=True, help="Reverse the sort order.")
+@click.option(
+    "--fields",
+    metavar="LIST",
+    multiple=True,
+    help="Show only these fields, in this order (comma-separated or repeated).",
+)
+@click.option(
+    "--only",
+    metavar="NAME",
+    multiple=True,
+    help="Show only this speaker (repeatable); the total still counts everyone.",
+)
+@click.option(
+    "--totals/--no-totals",
+    default=True,
+    help="Add the total row to the table, Markdown and CSV (default: on).",
+)
+@click.option(
+    "--tablefmt",
+    metavar="NAME",
+    default="simple",
+    show_default=True,
+    help="tabulate's table format for --format table: simple, github, grid, plain, ...",
+)
+@output_option
+@speaker_option
+@from_option
+@encoding_option
+@config_option("stats")
+def stats(
+    files,
+    format,
+    per_file,
+    sort,
+    reverse,
+    fields,
+    only,
+    totals,
+    tablefmt,
+    output,
+    speakers,
+    from_format,
+    encoding,
+):
+    """Count, per speaker, who talked, how much and how.
+
+    Turns, words and their share, sentences, questions, words per turn (mean, median,
+    longest and its line), mean length of utterance in words, distinct words and
+    type-token ratio, and talk time when the source has times; for the whole transcript
+    also the blocks that are not speech, by kind. Reads each FILE (a directory: the
+    transcripts under it) or standard input; several inputs are combined by speaker
+    name unless --per-file. See transcripts-stats(1) for every field.
+    """
+    from ..stats.pipeline import stats_files
+
+    return stats_files(
+        files or ("-",),
+        format=format,
+        output=output,
+        per_file=per_file,
+        sort=sort,
+        reverse=reverse,
+        fields=[name.strip() for value in fields for name in value.split(",") if name.strip()],
+        only=only,
+        totals=totals,
+        tablefmt=tablefmt,
+        speakers=speakers,
+        from_format=from_format,
+        encoding=encoding,
+        report=report_error,
+    )

@@ -1,0 +1,298 @@
+"""Reports rendered for people (a table, Markdown) and for programs (JSON, YAML, CSV).
+
+A registry of renderers by format name (pandoc's shape). Machine formats carry every
+field under its stable name, numbers as numbers; human formats show a selection, with a
+bar for each speaker's share of the words and a line about the blocks that are not
+speech.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import TranscriptError
+from .measures import BY_NAME, FIELDS
+from .report import Report, check_field
+
+#: What the table and Markdown show unless --fields says otherwise (talk time only when
+#: the source has times).
+TABLE_FIELDS = (
+    "speaker",
+    "turns",
+    "words",
+    "words_share",
+    "sentences",
+    "questions",
+    "words_per_turn_mean",
+    "words_per_turn_median",
+    "words_per_turn_max",
+    "longest_turn_line",
+    "mlu_words",
+    "distinct_words",
+    "type_token_ratio",
+    "talk_seconds",
+    "talk_share",
+)
+#: How the speaker column of the whole-transcript row reads.
+TOTAL_LABEL = "total"
+CSV_TOTAL_LABEL = "(total)"
+BAR_WIDTH = 10  # characters for 100 % of the words
+_BAR = "(bar)"  # the column beside words_share in the table and Markdown
+_EIGHTHS = " ▏▎▍▌▋▊▉"
+_DECIMALS = {"percent": 1, "mean": 1, "ratio": 2}
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """`fields` to show (empty: the format's default), tabulate's `tablefmt` for the
+    table, whether to add the `totals` row, and whether reports are `per_file`."""
+
+    fields: tuple[str, ...] = ()
+    tablefmt: str = "simple"
+    totals: bool = True
+    per_file: bool = False
+
+
+def render(reports: Sequence[Report], format: str, options: RenderOptions) -> str:
+    """The reports as text in `format` (one of `RENDERERS`)."""
+    try:
+        renderer = RENDERERS[format]
+    except KeyError:
+        raise TranscriptError(
+            f"unknown stats format {format!r}; choose from: {', '.join(RENDERERS)}"
+        ) from None
+    return renderer(reports, options)
+
+
+def check_options(format: str, options: RenderOptions) -> None:
+    """Errors for a format, table format or field that does not exist, before any input
+    is read."""
+    if format not in RENDERERS:
+        raise TranscriptError(
+            f"unknown stats format {format!r}; choose from: {', '.join(RENDERERS)}"
+        )
+    if format != "table":
+        return _check_fields(options)
+    import tabulate
+
+    if options.tablefmt not in tabulate.tabulate_formats:
+        raise TranscriptError(
+            f"--tablefmt: unknown table format {options.tablefmt!r}; choose from: "
+            + ", ".join(tabulate.tabulate_formats)
+        )
+    _check_fields(options)
+
+
+def _check_fields(options: RenderOptions) -> None:
+    for name in options.fields:
+        check_field(name, "--fields", options.per_file)
+
+
+def bar(share: float | None, width: int = BAR_WIDTH) -> str:
+    """A bar of eighth blocks, `width` characters for 100 %."""
+    if not share:
+        return ""
+    eighths = max(1, round(share / 100 * width * 8))
+    full, rest = divmod(eighths, 8)
+    return "█" * full + (_EIGHTHS[rest] if rest else "")
+
+
+def format_seconds(seconds: float) -> str:
+    """Talk time as h:mm:ss, or m:ss under an hour."""
+    whole = round(seconds)
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def _machine_fields(options: RenderOptions) -> list[str]:
+    fields = list(options.fields or FIELDS)
+    if options.per_file and "path" not in fields:
+        fields.insert(0, "path")
+    return fields
+
+
+def _records_for_machines(report: Report, fields: list[str]) -> dict[str, Any]:
+    keep = set(fields) | {"path"}
+    speakers = [{k: v for k, v in record.items() if k in keep} for record in report.speakers]
+    totals = {
+        k: v for k, v in report.totals.items() if k in keep or (k not in BY_NAME and k != "path")
+    }
+    if report.path is not None:
+        totals = {"path": report.path, **totals}
+    data: dict[str, Any] = {} if report.path is None else {"path": report.path}
+    data["speakers"] = speakers
+    data["totals"] = totals
+    return data
+
+
+def _document(reports: Sequence[Report], options: RenderOptions) -> dict[str, Any]:
+    fields = _machine_fields(options)
+    if options.per_file:
+        return {"files": [_records_for_machines(report, fields) for report in reports]}
+    return _records_for_machines(reports[0], fields)
+
+
+def render_json(reports: Sequence[Report], options: RenderOptions) -> str:
+    import orjson
+
+    return orjson.dumps(_document(reports, options), option=orjson.OPT_INDENT_2).decode() + "\n"
+
+
+def render_yaml(reports: Sequence[Report], options: RenderOptions) -> str:
+    import yaml
+
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return yaml.dump(
+        _document(reports, options), Dumper=dumper, sort_keys=False, allow_unicode=True
+    )
+
+
+def render_csv(reports: Sequence[Report], options: RenderOptions) -> str:
+    fields = _machine_fields(options)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(fields)
+    for report in reports:
+        rows = list(report.speakers)
+        if options.totals:
+            rows.append({**report.totals, "speaker": CSV_TOTAL_LABEL})
+        for record in rows:
+            writer.writerow(_csv_value(record.get(name)) for name in fields)
+    return out.getvalue()
+
+
+def _csv_value(value: Any) -> Any:
+    return "" if value is None else value
+
+
+def _table_fields(reports: Sequence[Report], options: RenderOptions) -> list[str]:
+    if options.fields:
+        fields = list(options.fields)
+    else:
+        timed = any(r.totals.get("talk_seconds") is not None for r in reports)
+        fields = [f for f in TABLE_FIELDS if timed or f not in ("talk_seconds", "talk_share")]
+    if options.per_file and "path" not in fields:
+        fields.insert(0, "path")
+    return fields
+
+
+def _cell(name: str, record: dict[str, Any], report: Report, is_total: bool) -> str:
+    value = record.get("words_share" if name == _BAR else name)
+    if name == "speaker" and is_total:
+        return TOTAL_LABEL
+    if value is None:
+        return "" if is_total and name == "path" else "-"
+    measure = BY_NAME.get(name)
+    kind = measure.kind if measure else "text"
+    if name == _BAR:
+        return "" if is_total else bar(record.get("words_share"))
+    if name == "longest_turn_line" and len(report.paths) > 1 and record.get("longest_turn_path"):
+        return f"{record['longest_turn_path']}:{value}"
+    if kind == "seconds":
+        return format_seconds(value)
+    if kind == "ratio" and 0 < value < 0.01:
+        return f"{value:.2g}"  # a long text's type-token ratio
+    if kind in _DECIMALS:
+        return f"{value:.{_DECIMALS[kind]}f}"
+    return str(value)
+
+
+def _rows(reports: Sequence[Report], fields: list[str], options: RenderOptions) -> list[list[str]]:
+    rows = []
+    for report in reports:
+        for record in report.speakers:
+            rows.append([_cell(name, record, report, False) for name in fields])
+        if options.totals:
+            totals = {**report.totals, "path": report.path}
+            rows.append([_cell(name, totals, report, True) for name in fields])
+    return rows
+
+
+def _headers(fields: list[str]) -> list[str]:
+    return [
+        BY_NAME[name].header if name in BY_NAME else "" if name == _BAR else name for name in fields
+    ]
+
+
+def _alignment(fields: list[str]) -> list[str]:
+    return [
+        "left" if name in ("path", "speaker", "longest_turn_path", _BAR) else "right"
+        for name in fields
+    ]
+
+
+def _with_bar(fields: list[str]) -> list[str]:
+    """The columns of a human table: the share of words gets a bar column beside it."""
+    if "words_share" not in fields:
+        return fields
+    at = fields.index("words_share") + 1
+    return [*fields[:at], _BAR, *fields[at:]]
+
+
+def _summary(report: Report) -> str:
+    """One line about the whole transcript: speakers, turns, words, non-speech blocks."""
+    totals = report.totals
+    parts = []
+    if len(report.paths) > 1:
+        parts.append(f"{len(report.paths)} files")
+    parts.append(_plural(totals["speakers"], "speaker"))
+    parts.append(_plural(totals["turns"], "turn"))
+    parts.append(_plural(totals["words"], "word"))
+    line = ", ".join(parts)
+    kinds = [
+        f"{count} {kind.replace('_', ' ')}" for kind, count in totals["non_speech"].items() if count
+    ]
+    line += "; not speech: " + (", ".join(kinds) if kinds else "none")
+    if report.path is not None:
+        line = f"{report.path}: {line}"
+    return line + "."
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def _tabulate(reports: Sequence[Report], options: RenderOptions, tablefmt: str) -> str:
+    import tabulate
+
+    fields = _with_bar(_table_fields(reports, options))
+    # tabulate pads every header by two spaces unless told otherwise; without that the
+    # default table fits twenty columns narrower. The setting is global, so restore it.
+    padding = tabulate.MIN_PADDING
+    tabulate.MIN_PADDING = 0
+    try:
+        return tabulate.tabulate(
+            _rows(reports, fields, options),
+            headers=_headers(fields),
+            tablefmt=tablefmt,
+            colalign=_alignment(fields),
+            disable_numparse=True,
+        )
+    finally:
+        tabulate.MIN_PADDING = padding
+
+
+def render_table(reports: Sequence[Report], options: RenderOptions) -> str:
+    table = _tabulate(reports, options, options.tablefmt)
+    summaries = "\n".join(_summary(report) for report in reports)
+    return f"{table}\n\n{summaries}\n"
+
+
+def render_markdown(reports: Sequence[Report], options: RenderOptions) -> str:
+    table = _tabulate(reports, options, "pipe")
+    summaries = "\n".join(f"- {_summary(report)}" for report in reports)
+    return f"{table}\n\n{summaries}\n"
+
+
+RENDERERS: dict[str, Callable[[Sequence[Report], RenderOptions], str]] = {
+    "table": render_table,
+    "json": render_json,
+    "yaml": render_yaml,
+    "csv": render_csv,
+    "markdown": render_markdown,
+}
