@@ -60,8 +60,12 @@ def is_markdown_heading(text: str) -> bool:
 
 
 def is_all_caps_heading(text: str) -> bool:
-    """A short line in capitals with no sentence ending: "TRANSCRIPT: SECOND DEBATE"."""
-    if len(text) > 100 or "\n" in text or text.endswith((".", ",", ";", "?", "!")):
+    """A short line in capitals with no sentence ending: "TRANSCRIPT: SECOND DEBATE";
+    in printed text it may run over two or three lines ("ORAL ARGUMENT OF DONALD B.
+    VERRILLI, JR.,\nON BEHALF OF THE PETITIONERS")."""
+    if len(text) > 240 or text.count("\n") > 2 or text.endswith((".", ",", ";", "?", "!")):
+        return False
+    if "\n" in text and len(text) // (text.count("\n") + 1) > 100:
         return False
     # str.isupper: every cased character is upper case, and there is one.
     return text.isupper() and sum(1 for c in text if c.isalpha()) >= 3
