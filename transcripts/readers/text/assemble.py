@@ -15,8 +15,8 @@ from typing import Any
 from ...model import Block, Kind
 from . import frontmatter, names, paragraphs
 from .pages import APART, TEXT, Page
-from .paragraphs_scan import APART_KIND, Paragraph
-from .roster import Roster
+from .paragraphs_scan import APART_KIND, SPEECH_WINDOW, Paragraph
+from .roster import Roster, is_speech
 
 # Kinds that interrupt a turn without ending it: the same speaker goes on afterwards.
 _INTERRUPTIONS = frozenset({Kind.STAGE_DIRECTION, Kind.TIMESTAMP, Kind.LAYOUT})
@@ -95,6 +95,10 @@ class Assembler:
         """(kind, speaker, label, text) of a paragraph as far as it can tell on its own;
         kind None means its position decides (continuation, unattributed or prose)."""
         label = paragraph.label
+        if paragraph.kind == Kind.LAYOUT:  # a page header, a page number, a marker
+            lines = self.lines[paragraph.start : paragraph.last + 1]
+            text = "\n".join(line.strip() for line in lines if not line.isspace())
+            return Kind.LAYOUT, None, None, text
         if paragraph.kind is not None:  # decided by its place on the page
             text = self.text_of(paragraph)
             kind = paragraph.kind
@@ -109,6 +113,8 @@ class Assembler:
                 return Kind.TURN, speaker, label, self.turn_text(paragraph)
             if paragraph.rule == "chevron":  # ">>": someone speaks, the text does not say who
                 return Kind.UNATTRIBUTED, None, None, self.turn_text(paragraph)
+            if self._is_field(paragraph):
+                return Kind.LABELLED, None, label, self.turn_text(paragraph)
         text = self.text_of(paragraph)
         kind = paragraphs.classify(text, in_dialogue)
         if kind is not None:
@@ -124,6 +130,16 @@ class Assembler:
             if paragraph.start == paragraph.last:
                 return Kind.HEADING, None, None, text  # "Background:" over what follows
         return None, None, None, text
+
+    def _is_field(self, paragraph: Paragraph) -> bool:
+        """A label with a value that is not speech: "**Date:** 2026-04-29", "Agenda: <URL>"."""
+        label = paragraph.label
+        return (
+            not paragraph.bare
+            and names.is_label_shaped(label)  # type: ignore[arg-type]
+            and not names.is_speaker_shaped(label)  # type: ignore[arg-type]
+            and not is_speech(self.turn_text(paragraph)[:SPEECH_WINDOW])
+        )
 
     def metadata(self, metadata: dict[str, Any]) -> dict[str, Any]:
         """Front matter metadata plus the title (the first heading before the dialogue)

@@ -20,6 +20,8 @@ from . import names
 from .paragraphs_scan import Paragraph
 from .roster import Roster
 
+# Lines an introduction of a witness may take.
+_INTRODUCTION_LINES = 3
 # The labels of a court examination.
 _QUESTION = "q"
 _ANSWERS = frozenset({"a", "the witness"})
@@ -56,10 +58,12 @@ def attribute(
         label = paragraph.label
         if label is None:
             if court and paragraph.kind is None:
-                named = _witness_named(text_of(paragraph))
+                named = _witness_introduced(paragraphs, index, text_of, roster)
                 if named is not None:
-                    witness = roster.speaker_for(named) or named
-                    paragraphs[index] = paragraph._replace(kind=Kind.STAGE_DIRECTION)
+                    name, through = named
+                    witness = roster.speaker_for(name) or name
+                    for number in range(index, through + 1):
+                        paragraphs[number] = paragraphs[number]._replace(kind=Kind.STAGE_DIRECTION)
             continue
         key = names.normalise(label)
         speaker = roster.names.get(key)
@@ -106,15 +110,34 @@ def _forms(roster: Roster, key: str) -> list[str]:
     return [form for form in forms if names.normalise(form) == key]
 
 
-def _witness_named(text: str) -> str | None:
-    """The witness a paragraph introduces, if it is such a paragraph."""
+def _witness_introduced(
+    paragraphs: Sequence[Paragraph],
+    index: int,
+    text_of: Callable[[Paragraph], str],
+    roster: Roster,
+) -> tuple[str, int] | None:
+    """The witness the paragraph at `index` introduces, and the index of the paragraph the
+    introduction ends in (it may take a line each where every line is a paragraph)."""
+    text = text_of(paragraphs[index])
     if not text[:1].isupper() or "," not in text[:70]:
         return None
+    through = index
+    # "... testified as follows:" ends it
+    while not text.endswith(":") and through - index < _INTRODUCTION_LINES:
+        if through + 1 >= len(paragraphs):
+            break
+        following = paragraphs[through + 1]
+        if following.kind is not None or (
+            following.label is not None and roster.speaker_for(following.label) is not None
+        ):
+            return None
+        through += 1
+        text += "\n" + text_of(following)
     found = _WITNESS.match(text)
     if found is None:
         return None
     name = " ".join(found["name"].split())
-    return name if names.name_words(name) is not None else None
+    return (name, through) if names.name_words(name) is not None else None
 
 
 def _with_people(

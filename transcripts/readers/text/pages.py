@@ -32,6 +32,7 @@ _MARGIN = re.compile(r"[ ]{0,3}(\d{1,2})(?=[ \t]|\r?\n|\r|$)")
 _MARGIN_SAMPLE = 2000
 _MARGIN_SHARE = 0.5  # of non-blank lines, for a document to count as numbered
 _MARGIN_MAX = 35
+_MARGIN_MIN = 6  # numbered lines enough to tell
 # "[[Page H6118]]" and "{time}  1117": the Congressional Record's page and time markers.
 _PAGE_MARKER = re.compile(r"\[\[Page [A-Z]?\d+\]\]|\{time\}\s+\d{3,4}")
 # A court reporter's page code opening a running header: "O5S1GUO1 Le Zhou - Direct".
@@ -136,10 +137,10 @@ def _is_numbered(lines: Sequence[str], start: int, codes: bytearray) -> bool:
         found = _MARGIN.match(lines[index])
         if found and 1 <= int(found.group(1)) <= _MARGIN_MAX:
             numbers.append(int(found.group(1)))
-    if nonblank < 10 or len(numbers) < _MARGIN_SHARE * nonblank:
+    if len(numbers) < _MARGIN_MIN or len(numbers) < _MARGIN_SHARE * nonblank:
         return False
     # Numbered pages count 1, 2, 3 ... and start again at 1.
-    steps = sum(1 for a, b in pairwise(numbers) if b == a + 1 or (b == 1 and a >= 10))
+    steps = sum(1 for a, b in pairwise(numbers) if b == a + 1 or (b == 1 and a >= 3))
     return steps >= 0.8 * (len(numbers) - 1)
 
 

@@ -22,6 +22,7 @@ from .roster import is_speech
 # A double-spaced document (a blank line after nearly every line of text) uses its blank
 # lines for spacing, not to end paragraphs.
 _DOUBLE_SPACED_SHARE = 0.6
+_MID_SENTENCE_SHARE = 0.4
 # Where a line ends a sentence (or a cut-off one), a capitalised or bracketed line can
 # start a new paragraph.
 _ENDS = (".", "?", "!", ":", ";", '"', "”", "’", ")", "]", "-", "—", "\u00ad")
@@ -101,7 +102,7 @@ def scan_wrapped(lines: Sequence[str], page: Page, start: int = 0) -> Scan:
     view = _Lines(lines, page)
     codes = page.codes
     count = len(lines)
-    double = _is_double_spaced(codes, start)
+    double = _is_double_spaced(view, start)
     breaks = _Breaks(view, _body_indent(view, start))
     paragraphs: list[Paragraph] = []
     uses: dict[str, list] = {}
@@ -218,14 +219,22 @@ def _set_insets_apart(view: _Lines, paragraphs: list[Paragraph], body_indent: in
             paragraphs[number] = paragraph._replace(kind=APART_KIND)
 
 
-def _is_double_spaced(codes: bytearray, start: int) -> bool:
-    """Is nearly every line of text followed by a blank line?"""
-    text = followed = 0
+def _is_double_spaced(view: _Lines, start: int) -> bool:
+    """Is nearly every line of text followed by a blank line, and do sentences run on
+    over the blank lines (else the blank lines part paragraphs of a line each)?"""
+    codes = view.codes
+    text = followed = unfinished = 0
     for index in range(start, len(codes) - 1):
         if codes[index] == TEXT:
             text += 1
-            followed += codes[index + 1] == BLANK
-    return text > 0 and followed >= _DOUBLE_SPACED_SHARE * text
+            if codes[index + 1] == BLANK:
+                followed += 1
+                unfinished += not view.content(index).endswith(_ENDS)
+    return (
+        text > 0
+        and followed >= _DOUBLE_SPACED_SHARE * text
+        and unfinished >= _MID_SENTENCE_SHARE * followed
+    )
 
 
 def _body_indent(view: _Lines, start: int) -> int:

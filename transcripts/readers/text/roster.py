@@ -252,5 +252,9 @@ def _canonical_name(group: list[Candidate]) -> str:
         return (surname[1] if surname else 0, candidate.count)
 
     best = max(group, key=fullness)
-    form = max(best.forms, key=lambda f: best.forms[f])
+    # The most used form; of forms used as often, one spaced as the others ("Speaker 4"
+    # before "Speaker4").
+    form = max(
+        best.forms, key=lambda f: (best.forms[f], " ".join(f.split()).casefold() == best.key)
+    )
     return names.person_name(form) or form
