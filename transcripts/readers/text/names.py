@@ -119,6 +119,8 @@ def name_words(label: str) -> list[str] | None:
     tokens = name.split()
     if not 1 <= len(tokens) <= 6:
         return None
+    if all(_key(token) in LABEL_FUNCTION_WORDS for token in tokens):
+        return None  # "And:" before a list is no name
     for index, token in enumerate(tokens):
         if _CAPITALISED.match(token) or _ALL_CAPS.match(token) or _INITIAL.match(token):
             continue

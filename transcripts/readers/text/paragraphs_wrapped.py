@@ -25,7 +25,7 @@ _DOUBLE_SPACED_SHARE = 0.6
 _MID_SENTENCE_SHARE = 0.4
 # Where a line ends a sentence (or a cut-off one), a capitalised or bracketed line can
 # start a new paragraph.
-_ENDS = (".", "?", "!", ":", ";", '"', "”", "’", ")", "]", "-", "—", "\u00ad")
+_ENDS = (".", "?", "!", ":", ";", '"', "'", "”", "’", ")", "]", "-", "—", "\u00ad")
 _BRACKETS = ("(", "[")
 _CLOSERS = (")", "]", ").", "].")
 # Of the lines of text, the share that sets the margin.
