@@ -10,6 +10,7 @@ text, not its words), so a page break never splits a turn.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from itertools import pairwise
 from typing import Any
 
 from ...model import Block, Kind
@@ -43,6 +44,7 @@ class Assembler:
         # paragraph's first line; their labels are looked up there first.
         self.attributed = attributed or {}
         self._speakers: dict[str, str | None] = {}
+        self._following: dict[int, Paragraph] | None = None  # layout paragraph -> the next
         for label in roster.contextual:
             self._speakers[label] = _IN_CONTEXT
 
@@ -94,14 +96,13 @@ class Assembler:
     ) -> tuple[str | None, str | None, str | None, str]:
         """(kind, speaker, label, text) of a paragraph as far as it can tell on its own;
         kind None means its position decides (continuation, unattributed or prose)."""
-        label = paragraph.label
-        if paragraph.kind == Kind.LAYOUT:  # a page header, a page number, a marker
-            lines = self.lines[paragraph.start : paragraph.last + 1]
-            text = "\n".join(line.strip() for line in lines if not line.isspace())
-            return Kind.LAYOUT, None, None, text
-        if paragraph.kind is not None:  # decided by its place on the page
+        label, kind = paragraph.label, paragraph.kind
+        if kind is not None:  # decided by its place on the page
+            if kind == Kind.LAYOUT:  # a page header, a page number, a marker
+                lines = self.lines[paragraph.start : paragraph.last + 1]
+                text = "\n".join(line.strip() for line in lines if not line.isspace())
+                return Kind.LAYOUT, None, None, text
             text = self.text_of(paragraph)
-            kind = paragraph.kind
             if kind == APART_KIND:  # a heading or a note, else text of no speaker's
                 kind = paragraphs.classify(text, in_dialogue) or (
                     Kind.UNATTRIBUTED if in_dialogue else Kind.PROSE
@@ -183,16 +184,16 @@ class Assembler:
         speaker_for = self.speaker_for
         known = self._speakers  # label -> speaker, filled by speaker_for
         plain = self.page is None
-        for index, paragraph in enumerate(self.paragraphs):
+        for paragraph in self.paragraphs:
             start, last, label = paragraph.start, paragraph.last, paragraph.label
             if label is None:
                 speaker = None
             elif label in known:
                 speaker = known[label]
+                if speaker is _IN_CONTEXT:
+                    speaker = self.speaker_of(paragraph)
             else:
                 speaker = speaker_for(label)
-            if speaker is _IN_CONTEXT:
-                speaker = self.speaker_of(paragraph)
             if speaker is not None:  # the common case, without the general classification
                 if pending is not None:
                     pending.raw = "".join(lines[pending.line - 1 : start])
@@ -215,7 +216,7 @@ class Assembler:
                     pending.text = words
                 pending.end_line = last + 1
                 continue
-            if kind == Kind.LAYOUT and self._continues_turn(pending, index):
+            if kind == Kind.LAYOUT and self._continues_turn(pending, paragraph):
                 continue  # a page break inside a turn: its lines join the turn's raw text
             if pending is not None:
                 pending.raw = "".join(lines[pending.line - 1 : start])
@@ -245,12 +246,20 @@ class Assembler:
             pending.raw = "".join(lines[pending.line - 1 :])
             yield pending
 
-    def _continues_turn(self, pending: Block | None, index: int) -> bool:
-        """Is the layout paragraph at `index` a page break between a turn and a paragraph
-        that continues it?"""
-        if pending is None or pending.kind != Kind.TURN or index + 1 >= len(self.paragraphs):
+    def _continues_turn(self, pending: Block | None, paragraph: Paragraph) -> bool:
+        """Is this layout paragraph a page break between a turn and a paragraph that
+        continues it?"""
+        if pending is None or pending.kind != Kind.TURN:
             return False
-        following = self.paragraphs[index + 1]
+        if self._following is None:  # built on the first page break: most text has none
+            self._following = {
+                before.start: after
+                for before, after in pairwise(self.paragraphs)
+                if before.kind == Kind.LAYOUT
+            }
+        following = self._following.get(paragraph.start)
+        if following is None:
+            return False
         if following.label is not None or following.kind is not None:
             return False
         return self.classify(following, True)[0] is None
@@ -258,3 +267,4 @@ class Assembler:
 
 # Marks labels whose speaker depends on where they are (`attribution.py`).
 _IN_CONTEXT = "\0in context"
+_UNKNOWN = "\0not looked up"

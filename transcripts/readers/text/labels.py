@@ -224,18 +224,20 @@ def _combine(indices: list[int]) -> re.Pattern[str]:
     return re.compile("|".join(parts))
 
 
-_INDEX = {f"_{index}": index for index in range(len(RULES))}
 _GROUPS = [(f"label_{i}", f"rest_{i}", f"time_{i}") for i in range(len(RULES))]
-# Per rule: its label group, its rest and time groups (None when the rule has none).
-_FAST = [
-    (
+# A rule's group `_N` -> its index, its label group, its rest and time groups (None when
+# the rule has none), its name, and whether it has no accept hook.
+_FAST = {
+    f"_{index}": (
+        index,
         label,
         rest if "(?P<rest>" in rule.pattern else None,
         time if "(?P<time>" in rule.pattern else None,
-        rule,
+        rule.name,
+        rule.accept is None,
     )
-    for rule, (label, rest, time) in zip(RULES, _GROUPS, strict=True)
-]
+    for index, (rule, (label, rest, time)) in enumerate(zip(RULES, _GROUPS, strict=True))
+}
 # First character -> the alternation of the rules a line opening with it can match
 # (None: no rule can), for lines with a colon and lines without one; filled on first use.
 _WITH_COLON: dict[str, re.Pattern[str] | None] = {}
@@ -266,9 +268,10 @@ def find_label(line: str, pos: int = 0) -> tuple[str, int, str, float | None] | 
     """The candidate label at the start of `line` (or at `pos`) as (label, where the text
     after it starts, rule name, time), without building the text after it: the scanner's
     path."""
-    if pos >= len(line):
+    try:
+        first = line[pos]
+    except IndexError:
         return None
-    first = line[pos]
     colon = ":" in line
     pattern = (_WITH_COLON if colon else _WITHOUT_COLON).get(first, _UNSEEN)
     if pattern is _UNSEEN:
@@ -278,15 +281,18 @@ def find_label(line: str, pos: int = 0) -> tuple[str, int, str, float | None] | 
     found = pattern.match(line, pos)  # type: ignore[union-attr]
     if found is None:
         return None
-    index = _INDEX[found.lastgroup]  # type: ignore[index]
-    label_group, rest_group, time_group, rule = _FAST[index]
-    if rule.accept is None:
-        label = clean_label(found.group(label_group))
+    index, label_group, rest_group, time_group, name, plain = _FAST[found.lastgroup]  # type: ignore[index]
+    if plain:  # no accept hook: the common path, kept free of calls it can do without
+        raw = found.group(label_group)
+        label = _CLEAN.get(raw)
+        if label is None:
+            label = clean_label(raw)
         if label:
             rest_at = found.start(rest_group) if rest_group else found.end()
             clock = found.group(time_group) if time_group else None
-            return label, rest_at, rule.name, parse_clock(clock) if clock else None
+            return label, rest_at, name, parse_clock(clock) if clock else None
     else:
+        rule = RULES[index]
         result = rule.extract(found, *_GROUPS[index])
         if result is not None:
             return result.label, result.rest_at, result.rule, result.start

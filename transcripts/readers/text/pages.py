@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import html
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import islice, pairwise
@@ -260,8 +259,3 @@ def _mark_furniture(lines: Sequence[str], start: int, codes: bytearray, starts: 
         if len(near) * 2 >= len(indices):
             for index in near:  # elsewhere the same words are not the page's
                 codes[index] = LAYOUT
-
-
-def counts(page: Page) -> Counter[int]:
-    """How many lines of each code (for tests and diagnostics)."""
-    return Counter(page.codes)
