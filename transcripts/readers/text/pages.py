@@ -15,7 +15,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import islice, pairwise
 
 from .labels import find_label
@@ -49,16 +49,16 @@ _FURNITURE_SPACING = 300
 
 @dataclass(slots=True)
 class Page:
-    """Per line (by index): what it is (`codes`) and where its text starts (`starts`,
-    after a margin number). `html` says the text came from an HTML `<pre>` block, whose
-    entities and tags are decoded in block text."""
+    """Per line (by index): what it is (`codes`: TEXT, BLANK, LAYOUT or APART) and where
+    its text starts (`starts`, after a margin number). `html` says the text came from an
+    HTML `<pre>` block, whose entities and tags are decoded in block text; `title` is the
+    page's `<title>`; `numbered` that lines carry margin numbers."""
 
     codes: bytearray
     starts: list[int]
     html: bool = False
     title: str | None = None
     numbered: bool = False
-    _clean: dict[int, str] = field(default_factory=dict)
 
     def text(self, lines: Sequence[str], index: int) -> str:
         """Line `index` as block text: without its margin number, stripped, and decoded

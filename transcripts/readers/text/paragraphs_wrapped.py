@@ -261,7 +261,8 @@ def _is_centred_heading(view: _Lines, breaks: _Breaks, index: int) -> bool:
         or (index + 1 < len(codes) and codes[index + 1] != BLANK)
     ):
         return False
-    return paragraphs.is_title_case_heading(view.content(index).strip())
+    text = view.content(index).strip()
+    return not text.startswith(_BRACKETS) and paragraphs.is_title_case_heading(text)
 
 
 def _may_label(label: str) -> bool:
