@@ -81,9 +81,10 @@ def stream(
         declared = front_speakers
     roster = decide(counter.candidates.values(), declared)
     assembler = Assembler(lines, paragraphs, roster, hashed, page)
-    attributed, roster = attribute(paragraphs, roster, assembler.text_of)
-    if attributed or roster.contextual:
-        assembler = Assembler(lines, paragraphs, roster, hashed, page, attributed)
+    if not declared:  # a declared roster is taken as it is
+        attributed, roster = attribute(paragraphs, roster, assembler.text_of)
+        if attributed or roster.contextual:
+            assembler = Assembler(lines, paragraphs, roster, hashed, page, attributed)
     if page is not None and page.title and "title" not in metadata:
         metadata = {**metadata, "title": page.title}
     metadata = assembler.metadata(metadata)

@@ -123,7 +123,8 @@ class Assembler:
         if (
             label is not None
             and names.is_label_shaped(label)
-            and not names.is_speaker_shaped(label)
+            # with a declared roster, a name that is not in it is still a label
+            and (self.roster.declared or not names.is_speaker_shaped(label))
         ):
             if not paragraph.bare or paragraph.time is not None:
                 # "Update: ...", "**Break:** [24:27]": a label that is no speaker.

@@ -59,12 +59,14 @@ class Roster:
     """The decision: label key -> canonical speaker name, and the roster in order.
 
     `contextual` holds labels (as written) whose speaker depends on where they are, such
-    as "Q" in a court transcript (the examining lawyer); see `attribution.py`.
+    as "Q" in a court transcript (the examining lawyer); see `attribution.py`. `declared`
+    says the user gave the roster.
     """
 
     names: dict[str, str]
     speakers: list[Speaker]
     contextual: frozenset[str] = frozenset()
+    declared: bool = False
 
     def speaker_for(self, label: str) -> str | None:
         return self.names.get(names.normalise(label))
@@ -129,7 +131,7 @@ def _declared_roster(candidates: list[Candidate], declared: Sequence[str]) -> Ro
         Speaker(name=name, aliases=tuple(aliases[name]), inferred=False)
         for name in dict.fromkeys(declared)
     ]
-    return Roster(names=mapping, speakers=speakers)
+    return Roster(names=mapping, speakers=speakers, declared=True)
 
 
 def _inferred_roster(candidates: list[Candidate]) -> Roster:
