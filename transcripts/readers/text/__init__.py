@@ -63,10 +63,12 @@ def stream(
     for index in bare:
         # A label alone on its line speaks if text follows it (in its paragraph or the next).
         paragraph = paragraphs[index]
-        if paragraph.last > paragraph.start or (
-            index + 1 < len(paragraphs) and paragraphs[index + 1].label is None
+        use = uses[paragraph.label]
+        if use[2] != 1 and (
+            paragraph.last > paragraph.start
+            or (index + 1 < len(paragraphs) and paragraphs[index + 1].label is None)
         ):
-            uses[paragraph.label][2] = 2
+            use[2] = 2  # speech, but not on the label's own line
     counter = CandidateCounter()
     for label, (count, first, speech, rule, midway) in uses.items():
         counter.add(label, first, speech, count, rule, midway)
