@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ...model import Speaker
@@ -195,7 +195,7 @@ def _established_conventions(shaped: list[Candidate]) -> set[str]:
     return {rule for rule, count in uses.items() if count >= 3 and rule in recurs}
 
 
-def _written_like(recurring: list[Candidate]):  # type: ignore[no-untyped-def]
+def _written_like(recurring: list[Candidate]) -> Callable[[Candidate], bool]:
     """A test that a once-used label is written as the recurring speakers' labels are:
     in one of their conventions, and in capitals where theirs all are (a mixed-case
     "Next:" in a briefing whose speakers are "MS. JEAN-PIERRE:" and "DR. FAUCI:" is a
