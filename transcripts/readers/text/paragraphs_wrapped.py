@@ -238,11 +238,21 @@ def _is_double_spaced(view: _Lines, start: int) -> bool:
 
 
 def _body_indent(view: _Lines, start: int) -> int:
-    """The text's margin, where wrapped lines go on: the least indentation that a good
-    share of lines have (quoted documents, set further in, may outnumber the speech)."""
+    """The text's margin, where wrapped lines go on: of the lines that carry on a sentence
+    from the line above, the least indentation a good share have (quoted documents, set
+    further in, may outnumber the speech; a hanging indent puts labels left of it)."""
+    codes = view.codes
     indents = Counter(
-        view.indent(index) for index in range(start, len(view.lines)) if view.codes[index] == TEXT
+        view.indent(index)
+        for index in range(start + 1, len(view.lines))
+        if codes[index] == TEXT
+        and codes[index - 1] == TEXT
+        and not view.content(index - 1).endswith(_ENDS)
     )
+    if not indents:
+        indents = Counter(
+            view.indent(index) for index in range(start, len(view.lines)) if codes[index] == TEXT
+        )
     total = sum(indents.values())
     for indent in sorted(indents):
         if indents[indent] >= _MARGIN_SHARE * total:
