@@ -22,7 +22,6 @@ from .assemble import Assembler
 from .attribution import attribute
 from .lines import split_lines
 from .paragraphs_scan import is_hard_wrapped, scan_paragraphs
-from .paragraphs_wrapped import scan_wrapped
 from .roster import CandidateCounter, decide, declared_matches
 
 
@@ -58,7 +57,9 @@ def stream(
     page = pages.detect(text, lines, body_start, is_hard_wrapped(lines, body_start))
     if page is None:
         paragraphs, uses, bare, hashed = scan_paragraphs(lines, body_start)
-    else:
+    else:  # hard-wrapped or paginated: its own scan, imported only when needed
+        from .paragraphs_wrapped import scan_wrapped
+
         paragraphs, uses, bare, hashed = scan_wrapped(lines, page, body_start)
     for index in bare:
         # A label alone on its line speaks if text follows it (in its paragraph or the next).

@@ -27,11 +27,11 @@ _QUESTION = "q"
 _ANSWERS = frozenset({"a", "the witness"})
 # "LE ZHOU, called as a witness by the Government, having been duly sworn, testified as
 # follows:"; "JOHN DOE, having been first duly sworn, was examined and testified ...".
-_WITNESS = re.compile(
+# (Compiled on first use, by `re`: only court transcripts need it.)
+_WITNESS = (
     r"(?:WHEREUPON,?\s+)?(?P<name>[A-Z][\w.'’\- ]{1,60}?),\s+(?:[\w ,]{0,60}?)"
     r"(?:called\s+as\s+a\s+witness|(?:having\s+been|being|was)\s+(?:first\s+)?(?:duly\s+)?"
-    r"(?:sworn|affirmed))",
-    re.S,
+    r"(?:sworn|affirmed))"
 )
 
 
@@ -133,7 +133,7 @@ def _witness_introduced(
             return None
         through += 1
         text += "\n" + text_of(following)
-    found = _WITNESS.match(text)
+    found = re.match(_WITNESS, text, re.S)
     if found is None:
         return None
     name = " ".join(found["name"].split())

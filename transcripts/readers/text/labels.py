@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from ...timecode import parse_clock
@@ -51,10 +51,12 @@ class LabelRule:
     first: str | None = None
     colon: bool = True
     accept: Callable[[LabelMatch], LabelMatch | None] | None = None
-    compiled: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "compiled", re.compile(self.pattern))
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        """The rule's own pattern, compiled on first use (`re` keeps it): lines are
+        matched against the alternations, so most runs never need it."""
+        return re.compile(self.pattern)
 
     def match(self, line: str, pos: int = 0) -> LabelMatch | None:
         found = self.compiled.match(line, pos)

@@ -7,6 +7,7 @@ whether a label recurs and where it sits is weighed in `roster.py`.
 from __future__ import annotations
 
 import functools
+import re
 
 import regex
 
@@ -216,14 +217,14 @@ def is_caps(label: str) -> bool:
 
 # A label naming who holds an office: "The SPEAKER pro tempore (Mr. Mica)",
 # "The Acting CHAIRMAN (during the vote)".
-_OFFICE = regex.compile(r"^(?P<office>The\s[^()]+?)\s*\((?P<holder>[^()]+)\)$", regex.I)
+_OFFICE = re.compile(r"(?P<office>The\s[^()]+?)\s*\((?P<holder>[^()]+)\)", re.I)
 
 
 @functools.lru_cache(maxsize=4096)
 def office_of(label: str) -> tuple[str, str | None] | None:
     """(office, its holder or None) for a label naming an office ("The Acting CHAIRMAN"
     alone, or with its holder in brackets); None for any other label."""
-    found = _OFFICE.match(label)
+    found = _OFFICE.fullmatch(label)
     if found:
         holder = found["holder"].strip()
         return found["office"], holder if has_honorific(holder) else None

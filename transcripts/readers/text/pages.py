@@ -12,10 +12,8 @@ ordinary transcripts pay nothing.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import islice, pairwise
 
 from .labels import find_label
@@ -47,18 +45,28 @@ _FURNITURE_MIN = 3
 _FURNITURE_SPACING = 300
 
 
-@dataclass(slots=True)
 class Page:
     """Per line (by index): what it is (`codes`: TEXT, BLANK, LAYOUT or APART) and where
     its text starts (`starts`, after a margin number). `html` says the text came from an
     HTML `<pre>` block, whose entities and tags are decoded in block text; `title` is the
-    page's `<title>`; `numbered` that lines carry margin numbers."""
+    page's `<title>`; `numbered` that lines carry margin numbers. (A plain class: a
+    dataclass would cost every run its start-up time.)"""
 
-    codes: bytearray
-    starts: list[int]
-    html: bool = False
-    title: str | None = None
-    numbered: bool = False
+    __slots__ = ("codes", "html", "numbered", "starts", "title")
+
+    def __init__(
+        self,
+        codes: bytearray,
+        starts: list[int],
+        html: bool = False,
+        title: str | None = None,
+        numbered: bool = False,
+    ) -> None:
+        self.codes = codes
+        self.starts = starts
+        self.html = html
+        self.title = title
+        self.numbered = numbered
 
     def text(self, lines: Sequence[str], index: int) -> str:
         """Line `index` as block text: without its margin number, stripped, and decoded
@@ -70,7 +78,9 @@ class Page:
         tags such as `<a href>`) where the document is HTML."""
         text = text.strip()
         if self.html and ("<" in text or "&" in text):
-            text = html.unescape(_TAG.sub("", text)).strip()
+            from html import unescape  # only HTML pages need it
+
+            text = unescape(_TAG.sub("", text)).strip()
         return text
 
 
@@ -120,7 +130,9 @@ def _mark_html(text: str, lines: Sequence[str], start: int, codes: bytearray) ->
             inside = False
     found = _TITLE.search(text, 0, 5000)
     if found:
-        title = " ".join(html.unescape(found.group(1)).split()).strip(" -")
+        from html import unescape
+
+        title = " ".join(unescape(found.group(1)).split()).strip(" -")
         return title or None
     return None
 
