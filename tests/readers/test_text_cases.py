@@ -11,7 +11,9 @@ from transcripts.api import parse
 from transcripts.model import Block, Transcript
 
 CASES = sorted((Path(__file__).parent.parent / "cases" / "parse").glob("*.case"))
-_BLOCK = re.compile(r"(\d+)(?:-(\d+))? (\w+)(?: (continued))?(?: (.+?))?: (.*)")
+_BLOCK = re.compile(
+    r"(\d+)(?:-(\d+))? (\w+)(?:@([\d.]+))?(?: (continued))?(?: (.+?))?(?: \(as (.+?)\))?:(?: (.*))?"
+)
 
 
 def _split(path: Path) -> tuple[str, list[str]]:
@@ -31,14 +33,21 @@ def _collapse(text: str) -> str:
 def _check_block(block: Block, line: str) -> None:
     match = _BLOCK.fullmatch(line)
     assert match, f"bad expectation line: {line!r}"
-    first, last, kind, continued, who, text = match.groups()
-    got = f"{block.line}-{block.end_line} {block.kind} {block.speaker or block.label}"
+    first, last, kind, start, continued, who, written, text = match.groups()
+    got = (
+        f"{block.line}-{block.end_line} {block.kind}@{block.start} "
+        f"{block.speaker or block.label} (as {block.label})"
+    )
     assert block.line == int(first), got
     assert block.end_line == int(last or first), got
     assert block.kind == kind, got
+    assert block.start == (float(start) if start else None), got
     assert block.continued == bool(continued), got
     assert (block.speaker if kind == "turn" else block.label) == who, got
+    if written is not None:
+        assert block.label == written, got
     actual = _collapse(block.text)
+    text = text or ""
     if text.endswith("..."):
         assert actual.startswith(text[:-3]), f"{got}: {actual!r}"
     else:
@@ -55,6 +64,10 @@ def _check(transcript: Transcript, expect: list[str]) -> None:
             assert transcript.title == value.strip()
         elif key == "tags":
             assert transcript.metadata.get("tags") == _names(value)
+        elif key == "aliases":
+            name, _, forms = value.partition("=")
+            speaker = next(s for s in transcript.speakers if s.name == name.strip())
+            assert list(speaker.aliases) == [form.strip() for form in forms.split("|")]
     summary = [f"{b.line} {b.kind} {b.speaker or b.label or ''}" for b in transcript.blocks]
     assert len(transcript.blocks) == len(block_lines), summary
     for block, line in zip(transcript.blocks, block_lines, strict=True):

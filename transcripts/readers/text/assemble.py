@@ -1,19 +1,23 @@
 """Walking the paragraphs in order and building blocks: where position decides the kind.
 
-An unlabelled paragraph continues the turn before it; after a stage direction or a page
-marker that interrupted a turn it resumes that turn (`continued`); after any other
-non-turn inside the dialogue it is unattributed text; before the dialogue it is prose.
+An unlabelled paragraph continues the turn before it; after a stage direction that
+interrupted a turn it resumes that turn (`continued`); after any other non-turn inside
+the dialogue it is unattributed text; before the dialogue it is prose. Page layout
+between a turn and the paragraph that continues it stays inside the turn (in its raw
+text, not its words), so a page break never splits a turn.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from itertools import pairwise
 from typing import Any
 
 from ...model import Block, Kind
 from . import frontmatter, names, paragraphs
-from .paragraphs_scan import Paragraph
-from .roster import Roster
+from .pages import APART, TEXT, Page
+from .paragraphs_scan import APART_KIND, SPEECH_WINDOW, Paragraph
+from .roster import Roster, is_speech
 
 # Kinds that interrupt a turn without ending it: the same speaker goes on afterwards.
 _INTERRUPTIONS = frozenset({Kind.STAGE_DIRECTION, Kind.TIMESTAMP, Kind.LAYOUT})
@@ -28,12 +32,21 @@ class Assembler:
         paragraph_list: Sequence[Paragraph],
         roster: Roster,
         hashed: Sequence[int] = (),
+        page: Page | None = None,
+        attributed: dict[int, str] | None = None,
     ) -> None:
         self.lines = lines
         self.hashed = hashed  # paragraphs (by index) that open with "#"
         self.paragraphs = paragraph_list
         self.roster = roster
+        self.page = page  # the page layout of paginated or hard-wrapped text
+        # Turns whose speaker their place decides ("Q" is the examining lawyer), by the
+        # paragraph's first line; their labels are looked up there first.
+        self.attributed = attributed or {}
         self._speakers: dict[str, str | None] = {}
+        self._following: dict[int, Paragraph] | None = None  # layout paragraph -> the next
+        for label in roster.contextual:
+            self._speakers[label] = _IN_CONTEXT
 
     def speaker_for(self, label: str) -> str | None:
         """The speaker a candidate label names, if it names one (memoised per label)."""
@@ -43,16 +56,36 @@ class Assembler:
             speaker = self._speakers[label] = self.roster.speaker_for(label)
             return speaker
 
+    def speaker_of(self, paragraph: Paragraph) -> str | None:
+        """The speaker of a labelled paragraph, its place considered."""
+        speaker = self.speaker_for(paragraph.label)  # type: ignore[arg-type]
+        if speaker is _IN_CONTEXT:
+            return self.attributed.get(paragraph.start) or self.roster.speaker_for(
+                paragraph.label  # type: ignore[arg-type]
+            )
+        return speaker
+
     def text_of(self, paragraph: Paragraph, skip_first: bool = False) -> str:
-        """The paragraph's lines, stripped and joined by newlines (optionally without the first)."""
+        """The paragraph's lines, stripped and joined by newlines (optionally without the
+        first); on a printed page, without margin numbers and the page's layout."""
         first = paragraph.start + 1 if skip_first else paragraph.start
+        page = self.page
+        if page is not None:
+            codes, lines = page.codes, self.lines
+            words = (
+                page.text(lines, index)
+                for index in range(first, paragraph.last + 1)
+                if codes[index] == TEXT or codes[index] == APART
+            )
+            return "\n".join(word for word in words if word)
         if first == paragraph.last:
             return self.lines[first].strip()
         return "\n".join(line.strip() for line in self.lines[first : paragraph.last + 1])
 
     def turn_text(self, paragraph: Paragraph) -> str:
         """The text after the label: the rest of its line and the paragraph's other lines."""
-        rest = self.lines[paragraph.start][paragraph.rest_at :].strip()
+        rest = self.lines[paragraph.start][paragraph.rest_at :]
+        rest = self.page.clean(rest) if self.page is not None else rest.strip()
         if paragraph.last == paragraph.start:
             return rest
         following = self.text_of(paragraph, skip_first=True)
@@ -63,23 +96,52 @@ class Assembler:
     ) -> tuple[str | None, str | None, str | None, str]:
         """(kind, speaker, label, text) of a paragraph as far as it can tell on its own;
         kind None means its position decides (continuation, unattributed or prose)."""
-        label = paragraph.label
+        label, kind = paragraph.label, paragraph.kind
+        if kind is not None:  # decided by its place on the page
+            if kind == Kind.LAYOUT:  # a page header, a page number, a marker
+                lines = self.lines[paragraph.start : paragraph.last + 1]
+                text = "\n".join(line.strip() for line in lines if not line.isspace())
+                return Kind.LAYOUT, None, None, text
+            text = self.text_of(paragraph)
+            if kind == APART_KIND:  # a heading or a note, else text of no speaker's
+                kind = paragraphs.classify(text, in_dialogue) or (
+                    Kind.UNATTRIBUTED if in_dialogue else Kind.PROSE
+                )
+            return kind, None, None, text
         if label is not None:
-            speaker = self.speaker_for(label)
+            speaker = self.speaker_of(paragraph)
             if speaker is not None:
                 return Kind.TURN, speaker, label, self.turn_text(paragraph)
+            if paragraph.rule == "chevron":  # ">>": someone speaks, the text does not say who
+                return Kind.UNATTRIBUTED, None, None, self.turn_text(paragraph)
+            if self._is_field(paragraph):
+                return Kind.LABELLED, None, label, self.turn_text(paragraph)
         text = self.text_of(paragraph)
         kind = paragraphs.classify(text, in_dialogue)
         if kind is not None:
             return kind, None, None, text
         if (
             label is not None
-            and not paragraph.bare
             and names.is_label_shaped(label)
-            and not names.is_speaker_shaped(label)
+            # with a declared roster, a name that is not in it is still a label
+            and (self.roster.declared or not names.is_speaker_shaped(label))
         ):
-            return Kind.LABELLED, None, label, self.turn_text(paragraph)
+            if not paragraph.bare or paragraph.time is not None:
+                # "Update: ...", "**Break:** [24:27]": a label that is no speaker.
+                return Kind.LABELLED, None, label, self.turn_text(paragraph)
+            if paragraph.start == paragraph.last:
+                return Kind.HEADING, None, None, text  # "Background:" over what follows
         return None, None, None, text
+
+    def _is_field(self, paragraph: Paragraph) -> bool:
+        """A label with a value that is not speech: "**Date:** 2026-04-29", "Agenda: <URL>"."""
+        label = paragraph.label
+        return (
+            not paragraph.bare
+            and names.is_label_shaped(label)  # type: ignore[arg-type]
+            and not names.is_speaker_shaped(label)  # type: ignore[arg-type]
+            and not is_speech(self.turn_text(paragraph)[:SPEECH_WINDOW])
+        )
 
     def metadata(self, metadata: dict[str, Any]) -> dict[str, Any]:
         """Front matter metadata plus the title (the first heading before the dialogue)
@@ -122,12 +184,15 @@ class Assembler:
         interrupted: str | None = None  # the speaker of a turn a stage direction interrupted
         speaker_for = self.speaker_for
         known = self._speakers  # label -> speaker, filled by speaker_for
+        plain = self.page is None
         for paragraph in self.paragraphs:
             start, last, label = paragraph.start, paragraph.last, paragraph.label
             if label is None:
                 speaker = None
             elif label in known:
                 speaker = known[label]
+                if speaker is _IN_CONTEXT:
+                    speaker = self.speaker_of(paragraph)
             else:
                 speaker = speaker_for(label)
             if speaker is not None:  # the common case, without the general classification
@@ -135,7 +200,7 @@ class Assembler:
                     pending.raw = "".join(lines[pending.line - 1 : start])
                     yield pending
                 in_dialogue, interrupted = True, None
-                if start == last:
+                if start == last and plain:
                     words = lines[start][paragraph.rest_at :].strip()
                 else:
                     words = self.turn_text(paragraph)
@@ -152,6 +217,8 @@ class Assembler:
                     pending.text = words
                 pending.end_line = last + 1
                 continue
+            if kind == Kind.LAYOUT and self._continues_turn(pending, paragraph):
+                continue  # a page break inside a turn: its lines join the turn's raw text
             if pending is not None:
                 pending.raw = "".join(lines[pending.line - 1 : start])
                 yield pending
@@ -175,7 +242,30 @@ class Assembler:
                         interrupted = pending.speaker
                 else:
                     interrupted = None
-                pending = Block(kind, words, start + 1, last + 1, label=label)
+                pending = Block(kind, words, start + 1, last + 1, label=label, start=paragraph.time)
         if pending is not None:
             pending.raw = "".join(lines[pending.line - 1 :])
             yield pending
+
+    def _continues_turn(self, pending: Block | None, paragraph: Paragraph) -> bool:
+        """Is this layout paragraph a page break between a turn and a paragraph that
+        continues it?"""
+        if pending is None or pending.kind != Kind.TURN:
+            return False
+        if self._following is None:  # built on the first page break: most text has none
+            self._following = {
+                before.start: after
+                for before, after in pairwise(self.paragraphs)
+                if before.kind == Kind.LAYOUT
+            }
+        following = self._following.get(paragraph.start)
+        if following is None:
+            return False
+        if following.label is not None or following.kind is not None:
+            return False
+        return self.classify(following, True)[0] is None
+
+
+# Marks labels whose speaker depends on where they are (`attribution.py`).
+_IN_CONTEXT = "\0in context"
+_UNKNOWN = "\0not looked up"

@@ -7,6 +7,7 @@ whether a label recurs and where it sits is weighed in `roster.py`.
 from __future__ import annotations
 
 import functools
+import re
 
 import regex
 
@@ -31,6 +32,7 @@ ROLE_WORDS = frozenset(
     president chairman chair member members questioner attorney counsel defendant
     plaintiff prosecutor juror bailiff operator analyst customer agent doctor patient
     therapist client subject child mother father parent investigator inv int iv ie r p
+    person spk officer
     """.split()
 )
 
@@ -51,8 +53,12 @@ NON_SPEAKER_WORDS = frozenset(
     takeaways highlights notice announcement breaking exclusive opinion analysis review
     interview transcripts participants speakers panel attachment attachments files file
     media poll polls survey quiz tip tips fact facts factbox sidebar reminder spoiler trivia
+    appearances appearing proceedings exhibit exhibits by dear
     """.split()
 )
+
+# Words that open a letter's greeting, which ends in a colon like a label.
+SALUTATIONS = frozenset({"dear", "hi", "hello", "greetings", "gentlemen", "sirs"})
 
 # Lower-case words allowed inside a name ("Ludwig van Beethoven", "Mr. SMITH of New Jersey").
 NAME_PARTICLES = frozenset(
@@ -97,9 +103,10 @@ def split_name(label: str) -> tuple[str, str | None]:
 
 @functools.lru_cache(maxsize=4096)
 def is_numbered_role(label: str) -> bool:
-    """`Speaker 1`, `Speaker4`, `Guest 2`: anonymised diarisation labels."""
+    """`Speaker 1`, `Speaker4`, `Guest 2`: anonymised diarisation labels (a role word
+    and a number; "Count 1" and "Chapter 3" are not)."""
     match = _NUMBERED.match(label)
-    return bool(match) and (_key(match["role"]) in ROLE_WORDS or match["role"][0].isupper())
+    return bool(match) and _key(match["role"]) in ROLE_WORDS
 
 
 @functools.lru_cache(maxsize=4096)
@@ -113,6 +120,8 @@ def name_words(label: str) -> list[str] | None:
     tokens = name.split()
     if not 1 <= len(tokens) <= 6:
         return None
+    if all(_key(token) in LABEL_FUNCTION_WORDS for token in tokens):
+        return None  # "And:" before a list is no name
     for index, token in enumerate(tokens):
         if _CAPITALISED.match(token) or _ALL_CAPS.match(token) or _INITIAL.match(token):
             continue
@@ -178,6 +187,8 @@ def is_label_shaped(label: str) -> bool:
     tokens = label.split()
     if not 1 <= len(tokens) <= 6 or not tokens[0][:1].isupper():
         return False
+    if _key(tokens[0]) in SALUTATIONS:  # "Dear Ms. Secretary:" opens a letter's text
+        return False
     if is_non_speaker_label(label):
         return True
     for token in tokens[1:]:
@@ -190,5 +201,59 @@ def is_label_shaped(label: str) -> bool:
 
 @functools.lru_cache(maxsize=8192)
 def normalise(label: str) -> str:
-    """The form labels are compared in: case-folded, single-spaced."""
-    return " ".join(label.split()).casefold()
+    """The form labels are compared in: case-folded, single-spaced, and "Speaker4" read
+    as "Speaker 4" (diarisation exports drop the space now and then)."""
+    key = " ".join(label.split()).casefold()
+    numbered = _NUMBERED.match(key)
+    if numbered and " " not in key:
+        key = f"{numbered['role']} {numbered['number']}"
+    return key
+
+
+def is_caps(label: str) -> bool:
+    """Written in capitals ("MS. JEAN-PIERRE", "THE COURT")."""
+    return label.isupper()
+
+
+# A label naming who holds an office: "The SPEAKER pro tempore (Mr. Mica)",
+# "The Acting CHAIRMAN (during the vote)".
+_OFFICE = re.compile(r"(?P<office>The\s[^()]+?)\s*\((?P<holder>[^()]+)\)", re.I)
+
+
+@functools.lru_cache(maxsize=4096)
+def office_of(label: str) -> tuple[str, str | None] | None:
+    """(office, its holder or None) for a label naming an office ("The Acting CHAIRMAN"
+    alone, or with its holder in brackets); None for any other label."""
+    found = _OFFICE.fullmatch(label)
+    if found:
+        holder = found["holder"].strip()
+        return found["office"], holder if has_honorific(holder) else None
+    words = label.split()
+    if len(words) >= 2 and words[0].casefold() == "the":
+        return label, None
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def person_name(label: str) -> str | None:
+    """The name a person's label gives, without the role or affiliation that follows it
+    ("WOLF BLITZER, CNN ANCHOR" -> "WOLF BLITZER", "SEN. MARIA LOPEZ (D-NM)" -> "SEN.
+    MARIA LOPEZ"); None when the label is a role, an office or a numbered speaker."""
+    if is_numbered_role(label) or office_of(label) is not None:
+        return None
+    name, _ = split_name(label)
+    if is_role(name) or name_words(name) is None:
+        return None
+    return name
+
+
+@functools.lru_cache(maxsize=4096)
+def surname_of(name: str) -> tuple[str, int] | None:
+    """The last word of a person's name and how many words (honorifics aside) the name
+    has: ("blitzer", 2) for "WOLF BLITZER", ("cooper", 1) for "MR. COOPER"."""
+    words = [_key(word) for word in name.split()]
+    while words and words[0] in HONORIFICS:
+        words = words[1:]
+    if not words or not words[-1].isalpha() or len(words[-1]) < 2:
+        return None
+    return words[-1], len(words)

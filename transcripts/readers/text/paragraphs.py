@@ -60,11 +60,17 @@ def is_markdown_heading(text: str) -> bool:
 
 
 def is_all_caps_heading(text: str) -> bool:
-    """A short line in capitals with no sentence ending: "TRANSCRIPT: SECOND DEBATE"."""
-    if len(text) > 100 or "\n" in text or text.endswith((".", ",", ";", "?", "!")):
+    """A short line in capitals with no sentence ending: "TRANSCRIPT: SECOND DEBATE";
+    in printed text it may run over two or three lines ("ORAL ARGUMENT OF DONALD B.
+    VERRILLI, JR.,\nON BEHALF OF THE PETITIONERS")."""
+    # str.isupper: every cased character is upper case, and there is one (it stops at
+    # the first lower-case letter, so prose fails it at once).
+    if len(text) > 240 or not text.isupper() or text.endswith((".", ",", ";", "?", "!")):
         return False
-    # str.isupper: every cased character is upper case, and there is one.
-    return text.isupper() and sum(1 for c in text if c.isalpha()) >= 3
+    breaks = text.count("\n")
+    if breaks > 2 or len(text) // (breaks + 1) > 100:
+        return False
+    return sum(1 for c in text if c.isalpha()) >= 3
 
 
 def is_title_case_heading(text: str) -> bool:

@@ -1,0 +1,273 @@
+"""Printed-page layout in text: margin line numbers, running headers and footers, page markers.
+
+Court transcripts, hearings and the Congressional Record were printed before they were
+text. What the page added (line numbers in the margin, a header or a footer on every
+page, "[[Page H6118]]" markers, the HTML around a GPO `<pre>` block) is layout: it stays
+in a block's `raw` and out of its `text`, and it does not break the turn it interrupts.
+
+Each test is small and named, with its reason. `detect` runs only where a cheap check
+says the text may have pages (it is hard-wrapped, holds form feeds or is HTML), so
+ordinary transcripts pay nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from itertools import islice, pairwise
+
+from .labels import find_label
+
+# What a line is, for the paragraph scanner.
+TEXT = 0
+BLANK = 1  # blank, or a margin number with nothing after it
+LAYOUT = 2  # a page header or footer, a page marker, HTML around the text
+APART = 3  # text outside the numbered body of a numbered document (a word index)
+
+# "12   argument this morning": a line number in the left margin (1 to 35 per page).
+_MARGIN = re.compile(r"[ ]{0,3}(\d{1,2})(?=[ \t]|\r?\n|\r|$)")
+_MARGIN_SAMPLE = 2000
+_MARGIN_SHARE = 0.5  # of non-blank lines, for a document to count as numbered
+_MARGIN_MAX = 35
+_MARGIN_MIN = 6  # numbered lines enough to tell
+# "[[Page H6118]]" and "{time}  1117": the Congressional Record's page and time markers.
+_PAGE_MARKER = re.compile(r"\[\[Page [A-Z]?\d+\]\]|\{time\}\s+\d{3,4}")
+# A court reporter's page code opening a running header: "O5S1GUO1 Le Zhou - Direct".
+_PAGE_CODE = re.compile(r"(?=[A-Z0-9]{5,12}\b)(?=\S*\d)(?=\S*[A-Z]\S*[A-Z])[A-Z0-9]+")
+_TAG = re.compile(r"<[^<>\n]*>")
+_TITLE = re.compile(r"<title>(.*?)</title>", re.I | re.S)
+_DIGITS = re.compile(r"\d+")
+_SENTENCE_END = (".", "?", "!", ",", ";", ":")
+_FURNITURE_WIDTH = 80
+# A running header or footer recurs on most pages: at least this many times, and at
+# least once per this many lines of text.
+_FURNITURE_MIN = 3
+_FURNITURE_SPACING = 300
+
+
+class Page:
+    """Per line (by index): what it is (`codes`: TEXT, BLANK, LAYOUT or APART) and where
+    its text starts (`starts`, after a margin number). `html` says the text came from an
+    HTML `<pre>` block, whose entities and tags are decoded in block text; `title` is the
+    page's `<title>`; `numbered` that lines carry margin numbers. (A plain class: a
+    dataclass would cost every run its start-up time.)"""
+
+    __slots__ = ("codes", "html", "numbered", "starts", "title")
+
+    def __init__(
+        self,
+        codes: bytearray,
+        starts: list[int],
+        html: bool = False,
+        title: str | None = None,
+        numbered: bool = False,
+    ) -> None:
+        self.codes = codes
+        self.starts = starts
+        self.html = html
+        self.title = title
+        self.numbered = numbered
+
+    def text(self, lines: Sequence[str], index: int) -> str:
+        """Line `index` as block text: without its margin number, stripped, and decoded
+        from HTML where the document is HTML."""
+        return self.clean(lines[index][self.starts[index] :])
+
+    def clean(self, text: str) -> str:
+        """A stretch of a line as block text: stripped, and decoded from HTML (entities,
+        tags such as `<a href>`) where the document is HTML."""
+        text = text.strip()
+        if self.html and ("<" in text or "&" in text):
+            from html import unescape  # only HTML pages need it
+
+            text = unescape(_TAG.sub("", text)).strip()
+        return text
+
+
+def detect(text: str, lines: Sequence[str], start: int, wrapped: bool) -> Page | None:
+    """The page layout of `lines[start:]`, or None when the text shows no sign of pages
+    and is not hard-wrapped (then the plain one-paragraph-per-line scan reads it)."""
+    is_html = _opens_as_html(lines, start)
+    form_feeds = "\f" in text
+    if not (wrapped or form_feeds or is_html):
+        return None
+    count = len(lines)
+    codes = bytearray(count)
+    starts = [0] * count
+    for index in range(start, count):
+        if lines[index].isspace():
+            codes[index] = BLANK
+    title = None
+    if is_html:
+        title = _mark_html(text, lines, start, codes)
+    numbered = _is_numbered(lines, start, codes)
+    if numbered:
+        _mark_margins(lines, start, codes, starts)
+    _mark_markers(lines, start, codes, starts)
+    if form_feeds or numbered or _has_page_codes(lines, start, codes):
+        _mark_furniture(lines, start, codes, starts)
+    return Page(codes, starts, html=is_html, title=title, numbered=numbered)
+
+
+def _opens_as_html(lines: Sequence[str], start: int) -> bool:
+    """An HTML page whose text sits in a `<pre>` block (GPO hearings, the Congressional
+    Record): only these are read as HTML; other HTML is read as plain text."""
+    head = "".join(islice(lines, start, start + 40)).lower()
+    return head.lstrip().startswith(("<html", "<!doctype html")) and "<pre" in head
+
+
+def _mark_html(text: str, lines: Sequence[str], start: int, codes: bytearray) -> str | None:
+    """Lines outside `<pre>` and lines made only of tags are layout (the page's wrapper)."""
+    inside = False
+    for index in range(start, len(lines)):
+        line = lines[index]
+        lowered = line.lower()
+        if "<pre" in lowered:
+            inside = True
+        if (not inside or not _TAG.sub("", line).strip()) and codes[index] != BLANK:
+            codes[index] = LAYOUT
+        if "</pre" in lowered:
+            inside = False
+    found = _TITLE.search(text, 0, 5000)
+    if found:
+        from html import unescape
+
+        title = " ".join(unescape(found.group(1)).split()).strip(" -")
+        return title or None
+    return None
+
+
+def _is_numbered(lines: Sequence[str], start: int, codes: bytearray) -> bool:
+    """Do most lines open with a margin line number that counts up page by page?"""
+    numbers = []
+    nonblank = 0
+    for index in range(start, min(len(lines), start + _MARGIN_SAMPLE)):
+        if codes[index] != TEXT:
+            continue
+        nonblank += 1
+        found = _MARGIN.match(lines[index])
+        if found and 1 <= int(found.group(1)) <= _MARGIN_MAX:
+            numbers.append(int(found.group(1)))
+    if len(numbers) < _MARGIN_MIN or len(numbers) < _MARGIN_SHARE * nonblank:
+        return False
+    # Numbered pages count 1, 2, 3 ... and start again at 1.
+    steps = sum(1 for a, b in pairwise(numbers) if b == a + 1 or (b == 1 and a >= 3))
+    return steps >= 0.8 * (len(numbers) - 1)
+
+
+def _mark_margins(lines: Sequence[str], start: int, codes: bytearray, starts: list[int]) -> None:
+    """Text starts after the margin number; a number alone is an empty line of the page,
+    and text with no number is outside the numbered body (an index, a certificate).
+
+    A margin number follows the one before it, or starts a page at 1 (so "9 78:9" in a
+    word index after the transcript is no line number).
+    """
+    previous = 0
+    for index in range(start, len(lines)):
+        if codes[index] != TEXT:
+            continue
+        line = lines[index]
+        found = _MARGIN.match(line)
+        number = int(found.group(1)) if found else 0
+        if found and (number == 1 or 0 < number - previous <= 2 or (previous == 0 and number <= 3)):
+            previous = number
+            starts[index] = found.end()
+            if line[found.end() :].isspace() or found.end() == len(line):
+                codes[index] = BLANK
+        else:
+            codes[index] = APART
+
+
+def _mark_markers(lines: Sequence[str], start: int, codes: bytearray, starts: list[int]) -> None:
+    """ "[[Page H6118]]" and "{time}  1117" on a line of their own are page markers; a line
+    of control characters (a stray ^Z) is not text either."""
+    for index in range(start, len(lines)):
+        if codes[index] in (BLANK, LAYOUT):
+            continue
+        content = lines[index][starts[index] :].strip()
+        marker = content[:1] in "[{" and _PAGE_MARKER.fullmatch(content) is not None
+        control = not content.isprintable() and not any(char.isalnum() for char in content)
+        if marker or control:
+            codes[index] = LAYOUT
+
+
+def _has_page_codes(lines: Sequence[str], start: int, codes: bytearray) -> bool:
+    """Does a court reporter's page code ("O5S1GUO1") open lines after page-break gaps?"""
+    return any(_page_code_key(lines, index, codes) for index in range(start, len(lines)))
+
+
+def _page_code_key(lines: Sequence[str], index: int, codes: bytearray) -> str | None:
+    """The page code family ("OSGUO") of a header line after a gap of blank lines."""
+    if codes[index] != TEXT or not _after_gap(codes, index):
+        return None
+    line = lines[index]
+    if len(line) > _FURNITURE_WIDTH or not line[:1].isalnum():
+        return None
+    found = _PAGE_CODE.match(line)
+    return _DIGITS.sub("", found.group()) if found else None
+
+
+def _after_gap(codes: bytearray, index: int) -> bool:
+    """Is the line right after two or more blank lines (where a page broke)?"""
+    return index >= 2 and codes[index - 1] == BLANK and codes[index - 2] == BLANK
+
+
+def _near_page_break(lines: Sequence[str], codes: bytearray, index: int) -> bool:
+    """Is the line within three non-blank lines of a form feed, or right after a gap of
+    blank lines, or right before one?"""
+    if _after_gap(codes, index) or (
+        index + 2 < len(codes) and codes[index + 1] == BLANK and codes[index + 2] == BLANK
+    ):
+        return True
+    seen = 0
+    for step in (-1, 1):
+        other, seen = index, 0
+        while 0 <= other < len(lines) and seen <= 3:
+            if "\f" in lines[other]:
+                return True
+            if codes[other] != BLANK:
+                seen += 1
+            other += step
+    return False
+
+
+def _mark_furniture(lines: Sequence[str], start: int, codes: bytearray, starts: list[int]) -> None:
+    """Running headers and footers: short lines that recur page after page next to page
+    breaks ("Alderson Reporting Company", a page number, "O5S1GUO1 Le Zhou - Direct").
+
+    A line counts when its shape (digits aside) recurs at least `_FURNITURE_MIN` times
+    and once per `_FURNITURE_SPACING` lines, and most of its uses sit by a page break;
+    the uses that do are layout.
+    Sentences, bracketed notes and labels never count, so a recurring answer ("Yes.")
+    or stage direction stays text.
+    """
+    candidates: dict[str, list[int]] = {}
+    text_lines = 0
+    for index in range(start, len(lines)):
+        if codes[index] not in (TEXT, APART):
+            continue
+        text_lines += 1
+        content = lines[index][starts[index] :].replace("\f", " ").strip()
+        if (
+            not content
+            or len(content) > _FURNITURE_WIDTH
+            or content.endswith(_SENTENCE_END)
+            or content[0] in "([{"
+        ):
+            continue
+        code = _page_code_key(lines, index, codes)
+        if code is not None:
+            key = "\0" + code
+        elif find_label(content) is not None:
+            continue
+        else:
+            key = _DIGITS.sub("#", " ".join(content.split()))
+        candidates.setdefault(key, []).append(index)
+    least = max(_FURNITURE_MIN, text_lines // _FURNITURE_SPACING)
+    for indices in candidates.values():
+        if len(indices) < least:
+            continue
+        near = [index for index in indices if _near_page_break(lines, codes, index)]
+        if len(near) * 2 >= len(indices):
+            for index in near:  # elsewhere the same words are not the page's
+                codes[index] = LAYOUT

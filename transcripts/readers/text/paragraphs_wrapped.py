@@ -1,0 +1,281 @@
+"""Paragraphs of hard-wrapped and paginated text, where one paragraph runs over many lines.
+
+A line continues the paragraph above it unless something says a new one starts: a
+blank line, a label, or one of the small named breaks below. Page layout (`pages.py`)
+does not break a paragraph: a page header between two halves of a sentence stays in the
+paragraph's lines (and its raw text) and out of its words; where the text after the page
+break starts something new, the layout lines make a paragraph of their own.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from ...model import Kind
+from . import names, paragraphs
+from .labels import find_label
+from .pages import APART, BLANK, LAYOUT, TEXT, Page
+from .paragraphs_scan import APART_KIND, SPEECH_WINDOW, Paragraph, Scan
+from .roster import is_speech
+
+# A double-spaced document (a blank line after nearly every line of text) uses its blank
+# lines for spacing, not to end paragraphs.
+_DOUBLE_SPACED_SHARE = 0.6
+_MID_SENTENCE_SHARE = 0.4
+# Where a line ends a sentence (or a cut-off one), a capitalised or bracketed line can
+# start a new paragraph.
+_ENDS = (".", "?", "!", ":", ";", '"', "'", "”", "’", ")", "]", "-", "—", "\u00ad")
+_BRACKETS = ("(", "[")
+_CLOSERS = (")", "]", ").", "].")
+# Of the lines of text, the share that sets the margin.
+_MARGIN_SHARE = 0.2
+# Text indented this much further than the labels is set apart from the dialogue.
+_INSET = 3
+# A one-line paragraph indented this far beyond the text's own margin is centred: a
+# heading when it reads like one ("In the Committee of the Whole").
+_CENTRED = 10
+
+
+class _Lines:
+    """The lines as the scanner sees them: code, indentation and text of each."""
+
+    def __init__(self, lines: Sequence[str], page: Page) -> None:
+        self.lines = lines
+        self.codes = page.codes
+        self.starts = page.starts
+
+    def content(self, index: int) -> str:
+        return self.lines[index][self.starts[index] :].rstrip()
+
+    def indent(self, index: int) -> int:
+        text = self.content(index)
+        return len(text) - len(text.lstrip(" \t\xa0\f"))
+
+
+def _is_caps(text: str) -> bool:
+    """A line in capitals ("DIRECT EXAMINATION", "LE ZHOU,"): a heading or a name."""
+    return text.isupper() and sum(1 for char in text if char.isalpha()) >= 4
+
+
+class _Breaks:
+    """Why a line starts a new paragraph (the label and blank-line tests aside)."""
+
+    def __init__(self, view: _Lines, body_indent: int) -> None:
+        self.view = view
+        self.body_indent = body_indent
+
+    def new_paragraph(
+        self, previous: int, index: int, opened_bracket: bool, page_break: bool
+    ) -> bool:
+        view = self.view
+        if view.codes[index] != view.codes[previous]:
+            return True  # into or out of the numbered body
+        before = view.content(previous).strip()
+        text = view.content(index).strip()
+        if view.codes[index] == APART:
+            return False  # an index runs on; only blank lines and layout divide it
+        caps_before, caps = _is_caps(before), _is_caps(text)
+        if caps_before and caps and not before.endswith(_ENDS):
+            return False  # a heading in capitals over two or three lines, centred or not
+        # A first-line indent: the line stands further in than the text's margin (a
+        # sentence carried over a page break goes on at the margin).
+        indent = view.indent(index)
+        if indent > self.body_indent and (
+            page_break or view.indent(previous) <= self.body_indent or before.endswith(_ENDS)
+        ):
+            return True
+        # A complete bracketed note ("(Recess)", "[Roll No. 390]") stands alone.
+        if opened_bracket and before.endswith(_CLOSERS):
+            return True
+        if text.startswith(_BRACKETS) and before.endswith(_ENDS):
+            return True
+        # Capitals: a heading, or a witness's name; a line of them ending in a comma
+        # runs on ("LE ZHOU," / "called as a witness ...").
+        if caps_before:
+            return not caps and not before.endswith(",")
+        return caps and before.endswith(_ENDS)
+
+
+def scan_wrapped(lines: Sequence[str], page: Page, start: int = 0) -> Scan:
+    """The paragraphs of `lines[start:]` in hard-wrapped or paginated text."""
+    view = _Lines(lines, page)
+    codes = page.codes
+    count = len(lines)
+    double = _is_double_spaced(view, start)
+    breaks = _Breaks(view, _body_indent(view, start))
+    paragraphs: list[Paragraph] = []
+    uses: dict[str, list] = {}
+    bare_labels: list[int] = []
+    hashed: list[int] = []
+    pending: tuple[int, tuple[str, int, str, float | None] | None] | None = None
+
+    def label_at(index: int) -> tuple[str, int, str, float | None] | None:
+        nonlocal pending
+        if pending is not None and pending[0] == index:
+            return pending[1]
+        if codes[index] == APART:  # outside the numbered body: an index, not dialogue
+            pending = (index, None)
+            return None
+        line = lines[index]
+        at = page.starts[index]
+        if page.numbered:  # the margin number takes the place of the indentation
+            while at < len(line) and line[at] in " \t\xa0\f":
+                at += 1
+        found = find_label(line, at)
+        if found is not None and not _may_label(found[0]):
+            found = None  # "may it please the Court:" goes on with a sentence
+        pending = (index, found)
+        return found
+
+    index = start
+    while index < count:
+        code = codes[index]
+        if code == BLANK:
+            index += 1
+            continue
+        if code == LAYOUT:  # layout no text continues through: a paragraph of its own
+            first = last = index
+            while index < count and codes[index] in (LAYOUT, BLANK):
+                if codes[index] == LAYOUT:
+                    last = index
+                index += 1
+            paragraphs.append(Paragraph(first, last, kind=Kind.LAYOUT))
+            index = last + 1
+            continue
+        first = index
+        found = label_at(first)
+        opened_bracket = found is None and view.content(first).lstrip().startswith(_BRACKETS)
+        last = first
+        index += 1
+        while index < count:
+            # Look past a gap of blank lines and page layout to the next line of text.
+            gap_end, layout = index, False
+            while gap_end < count and codes[gap_end] in (BLANK, LAYOUT):
+                layout = layout or codes[gap_end] == LAYOUT
+                gap_end += 1
+            if gap_end >= count:
+                break
+            if gap_end > index and not (double or layout):
+                break  # a blank line ends the paragraph
+            if label_at(gap_end) is not None or breaks.new_paragraph(
+                last, gap_end, opened_bracket, layout
+            ):
+                break
+            last = gap_end
+            index = gap_end + 1
+        index = last + 1
+        kind = None
+        if found is None:
+            text = view.content(first).lstrip(" \t\xa0\f")
+            if text.startswith("#"):
+                hashed.append(len(paragraphs))
+            if codes[first] == APART:
+                kind = APART_KIND
+            elif first == last and not double and _is_centred_heading(view, breaks, first):
+                kind = Kind.HEADING
+            paragraphs.append(Paragraph(first, last, kind=kind))
+            continue
+        label, rest_at, rule, time = found
+        line = lines[first]
+        bare = not line[rest_at:].strip()
+        use = uses.get(label)
+        if use is None:
+            use = uses[label] = [0, len(paragraphs), 0, rule, 0]
+        use[0] += 1
+        if first > start and codes[first - 1] == codes[first]:
+            before = view.content(first - 1)
+            use[4] += bool(before) and not before.endswith(_ENDS)
+        speech = bool(use[2])
+        if not speech:
+            speech = not bare and is_speech(line[rest_at : rest_at + SPEECH_WINDOW].strip())
+            if speech:
+                use[2] = 1
+            elif bare:
+                bare_labels.append(len(paragraphs))
+        paragraphs.append(Paragraph(first, last, label, rest_at, speech, bare, rule, time))
+    if not double:
+        _set_insets_apart(view, paragraphs, breaks.body_indent)
+    return Scan(paragraphs, uses, bare_labels, hashed)
+
+
+def _set_insets_apart(view: _Lines, paragraphs: list[Paragraph], body_indent: int) -> None:
+    """Paragraphs set in from where the labels stand (an amendment's text, a letter put
+    into the record) are documents quoted into the transcript, not a speaker's words
+    running on."""
+    label_indents = Counter(view.indent(p.start) for p in paragraphs if p.label is not None)
+    if not label_indents:
+        return
+    inset = max(label_indents.most_common(1)[0][0], body_indent) + _INSET
+    codes = view.codes
+    for number, paragraph in enumerate(paragraphs):
+        if paragraph.label is not None or paragraph.kind is not None:
+            continue
+        if all(
+            view.indent(index) >= inset
+            for index in range(paragraph.start, paragraph.last + 1)
+            if codes[index] == TEXT
+        ):
+            paragraphs[number] = paragraph._replace(kind=APART_KIND)
+
+
+def _is_double_spaced(view: _Lines, start: int) -> bool:
+    """Is nearly every line of text followed by a blank line, and do sentences run on
+    over the blank lines (else the blank lines part paragraphs of a line each)?"""
+    codes = view.codes
+    text = followed = unfinished = 0
+    for index in range(start, len(codes) - 1):
+        if codes[index] == TEXT:
+            text += 1
+            if codes[index + 1] == BLANK:
+                followed += 1
+                unfinished += not view.content(index).endswith(_ENDS)
+    return (
+        text > 0
+        and followed >= _DOUBLE_SPACED_SHARE * text
+        and unfinished >= _MID_SENTENCE_SHARE * followed
+    )
+
+
+def _body_indent(view: _Lines, start: int) -> int:
+    """The text's margin, where wrapped lines go on: of the lines that carry on a sentence
+    from the line above, the least indentation a good share have (quoted documents, set
+    further in, may outnumber the speech; a hanging indent puts labels left of it)."""
+    codes = view.codes
+    indents = Counter(
+        view.indent(index)
+        for index in range(start + 1, len(view.lines))
+        if codes[index] == TEXT
+        and codes[index - 1] == TEXT
+        and not view.content(index - 1).endswith(_ENDS)
+    )
+    if not indents:
+        indents = Counter(
+            view.indent(index) for index in range(start, len(view.lines)) if codes[index] == TEXT
+        )
+    total = sum(indents.values())
+    for indent in sorted(indents):
+        if indents[indent] >= _MARGIN_SHARE * total:
+            return indent
+    return indents.most_common(1)[0][0] if indents else 0
+
+
+def _is_centred_heading(view: _Lines, breaks: _Breaks, index: int) -> bool:
+    """A short line set far in from the margin between blank lines, reading as a title."""
+    codes = view.codes
+    if view.indent(index) < breaks.body_indent + _CENTRED:
+        return False
+    if (
+        index == 0
+        or codes[index - 1] != BLANK
+        or (index + 1 < len(codes) and codes[index + 1] != BLANK)
+    ):
+        return False
+    text = view.content(index).strip()
+    return not text.startswith(_BRACKETS) and paragraphs.is_title_case_heading(text)
+
+
+def _may_label(label: str) -> bool:
+    """Could this label make a turn or a labelled block? A clause that happens to end in
+    a colon cannot, and in wrapped text it must not break the paragraph it sits in."""
+    return names.is_speaker_shaped(label) or names.is_label_shaped(label)
