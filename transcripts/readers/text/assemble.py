@@ -119,6 +119,8 @@ class Assembler:
         text = self.text_of(paragraph)
         kind = paragraphs.classify(text, in_dialogue)
         if kind is not None:
+            if kind == Kind.HEADING and paragraphs.is_markdown_heading(text):
+                text = paragraphs.heading_text(text)  # "# Title": the words, not the markup
             return kind, None, None, text
         if (
             label is not None
@@ -141,6 +143,8 @@ class Assembler:
             and names.is_label_shaped(label)  # type: ignore[arg-type]
             and not names.is_speaker_shaped(label)  # type: ignore[arg-type]
             and not is_speech(self.turn_text(paragraph)[:SPEECH_WINDOW])
+            # a line in capitals is a heading even with a colon ("TRANSCRIPT: SECOND DEBATE")
+            and not paragraphs.is_all_caps_heading(self.text_of(paragraph))
         )
 
     def metadata(self, metadata: dict[str, Any]) -> dict[str, Any]:

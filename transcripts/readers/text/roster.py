@@ -22,12 +22,17 @@ from .labels import WEAK_RULES
 _NOT_SPEECH = re.compile(r"<?(?:https?://|www\.)\S+>?|[\d\s:/.,\-]+")
 
 
+_HEADING_TAIL = 48
+
+
 def is_speech(rest: str) -> bool:
-    """Does the text after a label read like something said (not a URL, date or number)?"""
+    """Does the text after a label read like something said (not a URL, date or number,
+    nor the rest of a heading in capitals: "CITY COUNCIL HEARING: BRIDGE REPAIRS")?"""
     if not rest:
         return False
     if rest[0].isalpha() and rest[:3].lower() not in ("htt", "www"):
-        return True  # the common case, decided without a regex
+        # A short phrase all in capitals that ends no sentence is a heading's second half.
+        return not (len(rest) < _HEADING_TAIL and rest.isupper() and rest[-1].isalnum())
     return _NOT_SPEECH.fullmatch(rest) is None
 
 
