@@ -1,0 +1,228 @@
+"""The sentences of a transcript, normalised once and shared by the repetition rules.
+
+Duplicate and near-duplicate detection compare sentences of the blocks that carry words
+of the conversation (turns, unattributed text, labelled blocks, prose), after folding
+case and dropping punctuation, quotes and spacing: `“Thank you,” she said.` and
+`thank you she said` are the same sentence.
+
+Speed matters here (a 50 MB transcript must lint in a few seconds), so the work is done
+on the whole text at once by C-level string operations: a few regular-expression passes
+decide which punctuation ends a sentence, one `translate` folds case and punctuation, one
+`split` cuts the sentences. Python code then touches only the sentences that repeat.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import compress
+from operator import and_, itemgetter
+
+import regex
+
+from ..model import Kind, Transcript
+
+#: Block kinds whose sentences are compared: what people said or wrote, not page furniture,
+#: headings (a running title repeats by design) or stage directions ("(Laughter.)").
+PASSAGE_KINDS = frozenset({Kind.TURN, Kind.UNATTRIBUTED, Kind.LABELLED, Kind.PROSE})
+
+# Joins the blocks' texts; `translate` turns it into a sentence of its own.
+_SEPARATOR = "\x02"  # ASCII (keeps `translate` fast) and not a space (survives `strip`)
+
+# Sentence punctuation that does not end a sentence: inside a word or number ("3.5",
+# "example.com", the first two dots of "..."), or before a word in lower case
+# ("“Yes!” she said", "I was... you know").
+_NOT_AN_END = re.compile(
+    r"[.?!…](?:(?=[^\s\"'”’)\]\x02])|(?=[\"'”’)\]]*[ \t\r\n]+[\"'“‘(\[]?[a-z]))"
+)
+# A full stop after an abbreviation, an initial or a dotted acronym ("Mr. Smith",
+# "J. Smith", "the U.S. claims", "e.g."): `regex`'s variable-length look-behind, anchored
+# on the full stop, is far faster here than scanning for the words.
+_ABBREVIATED = regex.compile(
+    r"(?<=\b(?:mr|mrs|ms|mx|dr|prof|sr|jr|st|mt|vs|etc|gen|col|lt|sgt|capt|rep|sen|gov"
+    r"|pres|rev|fr|hon|nos|inc|ltd|corp|dept|approx|fig|vol|jan|feb|apr|jun|jul|aug|sep"
+    r"|sept|oct|nov|\p{L}(?:\.\p{L})*))\.",
+    regex.IGNORECASE,
+)
+
+
+class _FoldTable(dict):
+    """`str.translate` table. Sentence ends become a line break (a question mark stays,
+    with `keep` in it, so questions can be told apart). With `squeeze`, punctuation that
+    clings to a word (commas, quotes, brackets) is deleted and word breakers (spaces,
+    dashes, slashes, apostrophes, symbols) become a space, so folding leaves few double
+    spaces; without it every such character becomes a space and lengths are kept. Any
+    other character (the separator too) stays. Filled as characters are first seen."""
+
+    def __init__(self, keep: str = "", squeeze: bool = False) -> None:
+        super().__init__()
+        self.keep = keep
+        self.squeeze = squeeze
+
+    def __missing__(self, code: int) -> str | None:
+        char = chr(code)
+        category = unicodedata.category(char)
+        value: str | None
+        if char == _SEPARATOR or char in self.keep:
+            value = char  # one character for one keeps `translate` on its fast path
+        elif char in ".?!…":
+            value = "\n"
+        elif category[0] == "P" and self.squeeze and category != "Pd" and char not in "/'’ʼ":
+            value = None  # deleted (None, unlike "", keeps the fast path)
+        elif category[0] in "PZ" or category in ("Cc", "Cf", "Sk", "Sm", "So", "Sc"):
+            value = " "
+        else:
+            value = char
+        self[code] = value
+        return value
+
+
+_SPACES = re.compile("  +")
+_FOLD = _FoldTable(keep="?", squeeze=True)  # for the keys: questions keep their mark
+_CUT = _FoldTable()  # for sentence offsets: every sentence end is a line break
+
+
+def _mark_ends(text: str) -> str:
+    """`text` with the punctuation that does not end a sentence turned into spaces, and
+    paragraph breaks turned into sentence ends; the length is unchanged."""
+    text = _NOT_AN_END.sub(" ", text)
+    if "." in text:
+        text = _ABBREVIATED.sub(" ", text)
+    return text.replace("\n\n", ".\n")
+
+
+def _pieces(text: str) -> list[str]:
+    """The folded sentences of `text`, the separator between blocks as one of its own."""
+    marked = _mark_ends(text).replace(_SEPARATOR, f".{_SEPARATOR}.")
+    folded = marked.lower().translate(_FOLD).replace("?", "?\n")
+    if "  " in folded:
+        folded = _SPACES.sub(" ", folded)
+    return folded.split("\n")
+
+
+_NON_SPACE = re.compile(r"\S*")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets in `text` of its sentences, in the order `SentenceTable` numbers
+    them; the span excludes surrounding spaces and includes the closing punctuation."""
+    marked = _mark_ends(text).translate(_CUT)  # same length as `text` (no separator)
+    spans = []
+    start = 0
+    for piece in marked.split("\n"):
+        end = start + len(piece)
+        if not piece.isspace() and piece:
+            left = start
+            while text[left].isspace():
+                left += 1
+            # The sentence's closing punctuation and quotes run up to the next space.
+            right = _NON_SPACE.match(text, end).end()  # type: ignore[union-attr]
+            spans.append((left, right))
+        start = end + 1
+    return spans
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """Where one sentence is: the block (index into `transcript.blocks`) and its number
+    among the block's sentences (see `sentence_spans`)."""
+
+    block: int
+    ordinal: int
+
+
+class SentenceTable:
+    """Every sentence of the passage blocks, folded, in source order.
+
+    `keys` holds the folded sentences (a question ends with "?"), with `_SEPARATOR`
+    between blocks; `counts` says how often each occurs, in order of first appearance.
+    Building it is linear in the text and mostly C-level work.
+    """
+
+    def __init__(self, transcript: Transcript) -> None:
+        self.block_ids = [
+            index
+            for index, block in enumerate(transcript.blocks)
+            if block.kind in PASSAGE_KINDS and block.text
+        ]
+        texts = [transcript.blocks[index].text for index in self.block_ids]
+        joined = _SEPARATOR.join(texts)
+        if joined.count(_SEPARATOR) != max(0, len(texts) - 1):  # the character in a text
+            joined = _SEPARATOR.join(text.replace(_SEPARATOR, " ") for text in texts)
+        self.keys = [key for key in map(str.strip, _pieces(joined)) if key]
+        self.counts = Counter(self.keys)
+        self._separators: list[int] | None = None
+
+    def at(self, index: int) -> Sentence:
+        """Where `keys[index]` (not a separator) is."""
+        if self._separators is None:
+            keys = self.keys
+            self._separators = list(compress(range(len(keys)), map(_SEPARATOR.__eq__, keys)))
+        block = bisect.bisect_left(self._separators, index)
+        start = self._separators[block - 1] + 1 if block else 0
+        return Sentence(self.block_ids[block], index - start)
+
+    def locate(self, wanted: Iterable[str]) -> dict[str, list[Sentence]]:
+        """Where each of the `wanted` folded sentences occurs, in source order."""
+        wanted = set(wanted)
+        found: dict[str, list[Sentence]] = {key: [] for key in wanted}
+        keys = self.keys
+        for index in compress(range(len(keys)), map(wanted.__contains__, keys)):
+            found[keys[index]].append(self.at(index))
+        return found
+
+    def each(self) -> Iterable[tuple[Sentence, str]]:
+        """Every sentence with its folded text (a Python-level walk: for small inputs)."""
+        block = ordinal = 0
+        for key in self.keys:
+            if key == _SEPARATOR:
+                block += 1
+                ordinal = 0
+                continue
+            yield Sentence(self.block_ids[block], ordinal), key
+            ordinal += 1
+
+
+#: Characters at each end of a folded sentence that index it (see `Edges`).
+EDGE = 20
+
+
+class Edges:
+    """How many different sentences open and close with the same `EDGE` characters.
+
+    A sentence whose opening or closing is shared by several different sentences
+    follows a template: "Mr. Chairman, I yield 2 minutes to ...", "... is recognized for
+    5 minutes." Such formulas repeat by design, so the repetition rules leave them alone.
+    """
+
+    def __init__(self, table: SentenceTable) -> None:
+        #: every different sentence, in order of first appearance, with its ends
+        self.distinct = list(table.counts)
+        self.head_of = list(map(itemgetter(slice(None, EDGE)), self.distinct))
+        self.tail_of = list(map(itemgetter(slice(-EDGE, None)), self.distinct))
+        self.heads = Counter(self.head_of)
+        self.tails = Counter(self.tail_of)
+
+    def shared(self, low: int, high: float) -> tuple[set[str], set[str]]:
+        """Openings and closings shared by at least `low` and fewer than `high`
+        different sentences (C-level filtering of the counts)."""
+
+        def pick(counts: Counter[str]) -> set[str]:
+            values = list(counts.values())
+            wanted = map(and_, map(low.__le__, values), map(high.__gt__, values))
+            return set(compress(counts.keys(), wanted))
+
+        return pick(self.heads), pick(self.tails)
+
+    def variants(self, key: str) -> int:
+        """Different sentences sharing `key`'s opening or its closing (at most)."""
+        return max(self.heads[key[:EDGE]], self.tails[key[-EDGE:]])
+
+
+def word_count(key: str) -> int:
+    """Words in a folded sentence (they are single-spaced)."""
+    return key.count(" ") + 1
