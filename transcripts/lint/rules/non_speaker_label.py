@@ -1,0 +1,48 @@
+"""A `Label:` inside the dialogue whose label is not a speaker.
+
+"Question for Readers:", "Editor's note:", "Update:", "Correction:" between the turns of
+an interview: text addressed to the reader, not said by anyone in the conversation. In a
+published interview it is usually a leftover from the page the transcript was copied
+from, and it breaks the exchange of turns around it (the turn after it often has lost
+its label too).
+
+Labelled blocks before the first turn or after the last one (a note above the
+interview, a correction below it) are where they belong and are not reported, and
+neither is a label with no words after it ("Break: [24:27]").
+
+Example:
+  Lukashenko: ... seeking peace should always outweigh the impulse to escalate.
+  Question for Readers: With the potential involvement of foreign troops ...
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...model import Kind, Transcript
+from ..context import RuleOptions
+from ..finding import Problem
+from ..text import raw_lines
+
+CODE = "TR102"
+NAME = "non-speaker-label"
+SEVERITY = "warning"
+OPTIONS: dict[str, object] = {}
+
+
+def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
+    blocks = transcript.blocks
+    for index in options.context.dialogue():
+        block = blocks[index]
+        if block.kind != Kind.LABELLED or not any(char.isalpha() for char in block.text):
+            continue
+        label = block.label or block.text.split(":", 1)[0]
+        first_line = raw_lines(block.raw)[0] if block.raw else ""
+        column = first_line.find(label) + 1 if label in first_line else 1
+        yield Problem(
+            block.line,
+            f"“{label}:” inside the dialogue is not a speaker; move the note out of the "
+            "interview or give its text a speaker",
+            column,
+            end_line=block.end_line,
+        )
