@@ -110,7 +110,8 @@ _NON_SPACE = re.compile(r"\S*")
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) offsets in `text` of its sentences, in the order `SentenceTable` numbers
     them; the span excludes surrounding spaces and includes the closing punctuation."""
-    marked = _mark_ends(text).translate(_CUT)  # same length as `text` (no separator)
+    # Same length as `text`; the separator character is a space, as in the table.
+    marked = _mark_ends(text.replace(_SEPARATOR, " ")).translate(_CUT)
     spans = []
     start = 0
     for piece in marked.split("\n"):
@@ -153,9 +154,30 @@ class SentenceTable:
         joined = _SEPARATOR.join(texts)
         if joined.count(_SEPARATOR) != max(0, len(texts) - 1):  # the character in a text
             joined = _SEPARATOR.join(text.replace(_SEPARATOR, " ") for text in texts)
-        self.keys = [key for key in map(str.strip, _pieces(joined)) if key]
+        # ("?" alone is the mark of a question with no words: not a sentence)
+        self.keys = [key for key in map(str.strip, _pieces(joined)) if key and key != "?"]
         self.counts = Counter(self.keys)
         self._separators: list[int] | None = None
+        self._positions: dict[int, int] | None = None
+
+    def index_of(self, sentence: Sentence) -> int | None:
+        """The position in `keys` of `sentence`, or None when there is no such sentence."""
+        if self._separators is None:
+            self.at(0)
+        assert self._separators is not None
+        if self._positions is None:
+            self._positions = {block: n for n, block in enumerate(self.block_ids)}
+        number = self._positions.get(sentence.block)
+        if number is None or sentence.ordinal < 0:
+            return None
+        start = self._separators[number - 1] + 1 if number else 0
+        end = self._separators[number] if number < len(self._separators) else len(self.keys)
+        index = start + sentence.ordinal
+        return index if index < end else None
+
+    def key_of(self, sentence: Sentence) -> str | None:
+        index = self.index_of(sentence)
+        return None if index is None else self.keys[index]
 
     def at(self, index: int) -> Sentence:
         """Where `keys[index]` (not a separator) is."""

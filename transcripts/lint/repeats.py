@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ..model import Transcript
 from .context import Context
 from .finding import Problem
-from .passages import Sentence, sentence_spans
+from .passages import Sentence, SentenceTable, sentence_spans
 from .text import locate, plural, quote
 
 
@@ -40,6 +40,34 @@ def group_runs(repeats: Iterable[Repeat]) -> list[list[Repeat]]:
                 continue
         runs.append([repeat])
     return runs
+
+
+def extend_runs(runs: list[list[Repeat]], table: SentenceTable) -> list[list[Repeat]]:
+    """Each run grown by the sentences around it that repeat too, however short: a
+    pasted paragraph is repeated whole, its "Thank you." included."""
+    grown = []
+    for run in runs:
+        first, last = run[0], run[-1]
+        before = []
+        later, earlier = first.later, first.earlier
+        while True:
+            later = Sentence(later.block, later.ordinal - 1)
+            earlier = Sentence(earlier.block, earlier.ordinal - 1)
+            key = table.key_of(later)
+            if key is None or key != table.key_of(earlier) or later == first.earlier:
+                break
+            before.append(Repeat(later, earlier))
+        after = []
+        later, earlier = last.later, last.earlier
+        while True:
+            later = Sentence(later.block, later.ordinal + 1)
+            earlier = Sentence(earlier.block, earlier.ordinal + 1)
+            key = table.key_of(later)
+            if key is None or key != table.key_of(earlier) or earlier == first.later:
+                break
+            after.append(Repeat(later, earlier))
+        grown.append([*reversed(before), *run, *after])
+    return grown
 
 
 def _follows(before: Sentence, after: Sentence) -> bool:

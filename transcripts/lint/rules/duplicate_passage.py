@@ -3,7 +3,8 @@
 Sentences are compared after folding case, spacing, quotes and punctuation, anywhere in
 the file (turns, unattributed text, notes and prose; not headings, page furniture or
 stage directions). The finding is on the later copy, with the earlier one as its related
-location; consecutive repeated sentences are reported once, as one passage.
+location; consecutive repeated sentences are reported once, as one passage (short ones
+included when they are part of it).
 
 Natural repetition is left alone:
 - short sentences ("Thank you.", "Aye. Aye.", "Are you going to pack the court?"):
@@ -25,7 +26,7 @@ Options:
   formula-repeats: occurrences from which a sentence counts as a formula (default 3;
     0 reports every repeat)
   insist-turns: a speaker's own turns within which a repeated sentence is insistence
-    (default 3; 0 reports those too)
+    (default 2; 0 reports those too)
 
 Example (line 30 repeats the first sentence of line 19):
   19 Interviewer: Thank you for your insights, President Lukashenko. Given this ...
@@ -40,12 +41,12 @@ from itertools import compress
 from ...model import Transcript
 from ..context import RuleOptions
 from ..finding import Problem
-from ..repeats import Repeat, group_runs, insisting, problems
+from ..repeats import Repeat, extend_runs, group_runs, insisting, problems
 
 CODE = "TR201"
 NAME = "duplicate-passage"
 SEVERITY = "warning"
-OPTIONS = {"min-length": 40, "formula-repeats": 3, "insist-turns": 3}
+OPTIONS = {"min-length": 40, "formula-repeats": 3, "insist-turns": 2}
 
 
 def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
@@ -69,7 +70,7 @@ def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
         repeats.extend(Repeat(later, first) for later in occurrences[1:])
     runs = [
         run
-        for run in group_runs(repeats)
+        for run in extend_runs(group_runs(repeats), table)
         if not insisting(run, options.context, options["insist-turns"])
     ]
     yield from problems(transcript, runs, "repeats")

@@ -27,7 +27,7 @@ Options:
   formula-repeats: variants from which a family of sentences counts as a formula
     (default 3; 0 reports every one)
   insist-turns: a speaker's own turns within which a rephrased sentence is not
-    reported (default 3; 0 reports those too)
+    reported (default 2; 0 reports those too)
 
 Example:
   Lukashenko: I don't think anyone wants to see this conflict grow any wider.
@@ -53,7 +53,7 @@ from ..repeats import Repeat, Spans, group_runs, insisting, problems
 CODE = "TR202"
 NAME = "near-duplicate-passage"
 SEVERITY = "warning"
-OPTIONS = {"min-words": 10, "threshold": 0.85, "formula-repeats": 3, "insist-turns": 3}
+OPTIONS = {"min-words": 10, "threshold": 0.85, "formula-repeats": 3, "insist-turns": 2}
 
 _DIGITS = re.compile(r"\d+")
 _NEIGHBOURS = 24  # earlier sentences of one index entry compared with each new one
