@@ -1,0 +1,77 @@
+"""consecutive-speaker: the same speaker in two turns in a row."""
+
+from __future__ import annotations
+
+import transcripts
+from tests.lint.conftest import lint_text
+from transcripts.model import Block, Kind, Transcript
+
+RULE = "consecutive-speaker"
+
+
+def test_two_turns_in_a_row_are_reported_at_the_second():
+    text = """
+        Chris Wallace: Gentlemen, the first question.
+        Joe R Biden: There is no evidence of that.
+        Joe R Biden: This is not going to end well.
+        Donald J Trump: It is not.
+    """
+    (finding,) = lint_text(text, RULE)
+    assert (finding.line, finding.column) == (3, 1)
+    assert "Joe R Biden speaks again right after their turn at line 2" in finding.message
+    assert [r.line for r in finding.related] == [2]
+
+
+def test_a_turn_resumed_after_an_interruption_is_one_turn():
+    text = """
+        Ana: We looked at the figures, and
+
+        [crosstalk]
+
+        they were lower than we hoped.
+
+        Ben: Lower by how much?
+    """
+    assert lint_text(text, RULE) == []
+
+
+def test_a_stage_direction_between_two_labelled_turns_explains_the_new_label():
+    text = """
+        MR. COOPER: We'll be right back.
+
+        (Commercial break begins.)
+
+        MR. COOPER: And welcome back.
+        THE PRESIDENT: Thank you.
+    """
+    assert lint_text(text, RULE) == []
+
+
+def test_lost_text_between_the_turns_is_left_to_orphaned_passage(seed):
+    import transcripts
+
+    assert [f for f in transcripts.lint(seed) if f.rule == RULE] == []
+
+
+def test_labels_for_several_people_may_follow_each_other():
+    text = """
+        MS. JEAN-PIERRE: Go ahead.
+        Q: Thank you. On the strikes, what is the plan?
+        Q: And a follow-up on the rail talks?
+        MS. JEAN-PIERRE: Let me take both.
+    """
+    assert lint_text(text, RULE) == []
+
+
+def test_timed_labels_of_an_export_are_paragraphs_not_repeated_turns():
+    # Rev and Otter label every paragraph with the speaker and a time.
+    transcript = Transcript(
+        blocks=[
+            Block(Kind.TURN, "Welcome to the show.", 1, 1, "Speaker 1", start=1.0),
+            Block(Kind.TURN, "Today we talk about splicing.", 3, 3, "Speaker 1", start=9.0),
+            Block(Kind.TURN, "Thanks for having me.", 5, 5, "Speaker 2", start=15.0),
+        ]
+    )
+    assert transcripts.lint(transcript, select=[RULE]) == []
+    transcript.blocks[1].start = None
+    assert [f.line for f in transcripts.lint(transcript, select=[RULE])] == [3]
