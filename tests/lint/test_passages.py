@@ -22,8 +22,8 @@ def test_sentences_are_folded_and_cut_where_a_reader_would_cut_them():
         "J. Smith went. OK?! Fine — state-of-the-art, don't (ok).\n\nNew paragraph"
     )
     assert _keys(text) == [
-        "take on the u s claims mr smith?",
-        "it is 3 5 percent",
+        "take on the us claims mr smith?",
+        "it is 35 percent",
         "yes she said",
         "j smith went",
         "ok",

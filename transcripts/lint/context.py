@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterator, Mapping
+from itertools import compress
+from operator import attrgetter
 from typing import Any, TypeVar
 
 from ..model import Kind, Transcript
@@ -39,39 +42,53 @@ class Context:
 
         return self.cached("sentence-edges", lambda: Edges(self.sentences()))
 
+    def kinds(self) -> list[str]:
+        """Each block's kind, in order: lets rules test "is there any X?" at C speed
+        (`Kind.LABELLED in kinds`) before they loop over a large transcript."""
+        return self.cached("kinds", lambda: list(map(attrgetter("kind"), self.transcript.blocks)))
+
+    def turn_indices(self) -> list[int]:
+        """Indices of the turn blocks, in order."""
+
+        def compute() -> list[int]:
+            kinds = self.kinds()
+            return list(compress(range(len(kinds)), map(Kind.TURN.__eq__, kinds)))
+
+        return self.cached("turn-indices", compute)
+
     def dialogue(self) -> range:
         """Indices of the blocks from the first turn to the last (empty without turns):
         where text that belongs to no speaker is out of place."""
+        turns = self.turn_indices()
+        return range(turns[0], turns[-1] + 1) if turns else range(0)
 
-        def compute() -> range:
-            blocks = self.transcript.blocks
-            first = next((i for i, b in enumerate(blocks) if b.kind == Kind.TURN), None)
-            if first is None:
-                return range(0)
-            last = next(i for i in range(len(blocks) - 1, -1, -1) if blocks[i].kind == Kind.TURN)
-            return range(first, last + 1)
+    def turn_number(self, index: int) -> tuple[str, int, int] | None:
+        """For the turn at block `index`: (speaker, how many turns that speaker has begun
+        so far, how many turns anyone has); None when the block is not a turn. A
+        continued turn shares the numbers of the turn it continues."""
+        turns = self.turn_indices()
+        position = bisect.bisect_left(turns, index)
+        if position == len(turns) or turns[position] != index:
+            return None
+        speakers, own, total = self.cached("turn-numbers", self._count_turns)
+        speaker = speakers[position]
+        return (speaker, own[position], total[position]) if speaker else None
 
-        return self.cached("dialogue", compute)
-
-    def turn_numbers(self) -> dict[int, tuple[str, int, int]]:
-        """Block index -> (speaker, how many turns that speaker has begun so far, how many
-        turns anyone has), for every turn; a continued turn shares the numbers of the
-        turn it continues."""
-
-        def compute() -> dict[int, tuple[str, int, int]]:
-            numbers: dict[int, tuple[str, int, int]] = {}
-            counts: dict[str, int] = {}
-            total = 0
-            for index, block in enumerate(self.transcript.blocks):
-                if block.kind != Kind.TURN or not block.speaker:
-                    continue
-                if not block.continued or block.speaker not in counts:
-                    counts[block.speaker] = counts.get(block.speaker, 0) + 1
-                    total += 1
-                numbers[index] = (block.speaker, counts[block.speaker], total)
-            return numbers
-
-        return self.cached("turn-numbers", compute)
+    def _count_turns(self) -> tuple[list[str | None], list[int], list[int]]:
+        blocks = self.transcript.blocks
+        turns = list(map(blocks.__getitem__, self.turn_indices()))
+        speakers = list(map(attrgetter("speaker"), turns))
+        own: list[int] = []
+        total: list[int] = []
+        counts: dict[str | None, int] = {}
+        everyone = 0
+        for speaker, continued in zip(speakers, map(attrgetter("continued"), turns), strict=True):
+            if not continued or speaker not in counts:
+                counts[speaker] = counts.get(speaker, 0) + 1
+                everyone += 1
+            own.append(counts[speaker])
+            total.append(everyone)
+        return speakers, own, total
 
 
 class RuleOptions(Mapping[str, Any]):

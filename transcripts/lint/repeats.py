@@ -96,9 +96,8 @@ def insisting(run: list[Repeat], context: Context, turns: int) -> bool:
     a pasting mistake repeats a passage. A run of two sentences or more is never this."""
     if len(run) > 1 or turns <= 0:
         return False
-    numbers = context.turn_numbers()
-    later = numbers.get(run[0].later.block)
-    earlier = numbers.get(run[0].earlier.block)
+    later = context.turn_number(run[0].later.block)
+    earlier = context.turn_number(run[0].earlier.block)
     return (
         later is not None
         and earlier is not None

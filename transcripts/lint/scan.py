@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from itertools import accumulate
 
 from ..model import Block
 from .context import Context
@@ -19,11 +20,7 @@ class SourceText:
     def __init__(self, blocks: list[Block]) -> None:
         self.blocks = blocks
         parts = [block.raw if block.raw is not None else block.text + "\n" for block in blocks]
-        self.starts: list[int] = []
-        position = 0
-        for part in parts:
-            self.starts.append(position)
-            position += len(part)
+        self.starts = list(accumulate(map(len, parts), initial=0))
         self.text = "".join(parts)
         self.ascii = self.text.isascii()
 

@@ -13,10 +13,13 @@ Example:
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Iterator
+from itertools import compress
+from operator import attrgetter
 
-from ...model import Kind, Transcript
+from ...model import Transcript
 from ..context import RuleOptions
 from ..finding import Problem
 from ..text import raw_lines
@@ -30,9 +33,9 @@ OPTIONS: dict[str, object] = {}
 
 
 def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
-    for block in transcript.blocks:
-        if block.kind != Kind.TURN or _WORD_CHARACTER.search(block.text):
-            continue
+    turns = list(map(transcript.blocks.__getitem__, options.context.turn_indices()))
+    has_words = map(_WORD_CHARACTER.search, map(attrgetter("text"), turns))
+    for block in compress(turns, map(operator.not_, has_words)):
         label = block.label or block.speaker or ""
         first_line = raw_lines(block.raw)[0] if block.raw else ""
         column = first_line.find(label) + 1 if label and label in first_line else 1

@@ -31,6 +31,8 @@ OPTIONS: dict[str, object] = {}
 
 
 def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
+    if Kind.LABELLED not in options.context.kinds():
+        return
     blocks = transcript.blocks
     for index in options.context.dialogue():
         block = blocks[index]

@@ -45,7 +45,7 @@ _CLOSING = ".?!…:;\"'”’)]—–-"  # a sentence or a cut-off turn may end 
 
 def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
     dialogue = options.context.dialogue()
-    if not dialogue:
+    if not dialogue or Kind.UNATTRIBUTED not in options.context.kinds():
         return
     askers: Counter[str] = Counter()  # turns that ask a question, per speaker, so far
     for index in dialogue:

@@ -70,12 +70,12 @@ def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
         return
     table = options.context.sentences()
     min_words = options["min-words"]
-    numbers = options.context.turn_numbers()
+    number = options.context.turn_number
     keys = table.keys
     questions = dict.fromkeys(  # in order of first appearance
         keys[index]
         for index in compress(range(len(keys)), map(methodcaller("endswith", "?"), keys))
-        if numbers.get(table.at(index).block, ("",))[0] in askers
+        if (number(table.at(index).block) or ("",))[0] in askers
     )
     # Content words of each different question, by C-level maps; Python code only sees
     # the questions whose content words another wording shares.
@@ -98,13 +98,13 @@ def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
             (sentence.block, sentence.ordinal, key)
             for key in wordings_of_one
             for sentence in where[key]
-            if numbers.get(sentence.block, ("",))[0] in askers
+            if (number(sentence.block) or ("",))[0] in askers
         )
         reported: set[str] = set()
         for position, (block, ordinal, key) in enumerate(asked):
-            speaker, own, turn = numbers[block]
+            speaker, own, turn = number(block)  # type: ignore[misc]
             for earlier_block, earlier_ordinal, earlier_key in asked[:position]:
-                earlier_speaker, earlier_own, earlier_turn = numbers[earlier_block]
+                earlier_speaker, earlier_own, earlier_turn = number(earlier_block)  # type: ignore[misc]
                 if (
                     key in reported
                     or earlier_key == key

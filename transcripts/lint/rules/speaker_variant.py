@@ -28,12 +28,16 @@ Example:
 from __future__ import annotations
 
 import functools
+import operator
+from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from itertools import compress
+from operator import attrgetter
 
 import regex
 
-from ...model import Block, Kind, Transcript
+from ...model import Block, Transcript
 from ..context import RuleOptions
 from ..finding import Problem
 from ..text import plural, raw_lines
@@ -53,33 +57,29 @@ _NON_NAME = regex.compile(r"[^\p{L}\p{N}]+")
 
 @dataclass
 class _Label:
-    """A label as written, and where it is used."""
+    """A label as written: how many turns use it, the first and the last of them."""
 
     text: str
-    blocks: list[Block] = field(default_factory=list)
-
-    @property
-    def uses(self) -> int:
-        return len(self.blocks)
-
-    @property
-    def first(self) -> Block:
-        return self.blocks[0]
+    uses: int
+    first: Block
+    last: Block
 
 
 def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
-    labels: dict[str, _Label] = {}
-    for block in transcript.blocks:
-        if block.kind == Kind.TURN and not block.continued:
-            text = block.label or block.speaker
-            label = labels.get(text)  # type: ignore[arg-type]
-            if label is None:
-                if not text or not text.strip():
-                    continue
-                label = labels[text] = _Label(text.strip())
-            label.blocks.append(block)
-    if len(labels) < 2:
+    # Gathered by C-level maps: a large transcript has many turns and few labels.
+    turns = list(map(transcript.blocks.__getitem__, options.context.turn_indices()))
+    turns = list(compress(turns, map(operator.not_, map(attrgetter("continued"), turns))))
+    names = list(map(_label_of, turns))
+    counts = Counter(names)
+    if len(counts) < 2:
         return
+    first = dict(zip(reversed(names), reversed(turns), strict=True))
+    last = dict(zip(names, turns, strict=True))
+    labels = {
+        name: _Label(name.strip(), count, first[name], last[name])
+        for name, count in counts.items()
+        if name and name.strip()
+    }
     established = options["established"]
     reported: set[str] = set()
     ordered = sorted(labels.values(), key=lambda label: (-label.uses, label.first.line))
@@ -91,6 +91,10 @@ def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
             if reason:
                 reported.add(variant.text)
                 yield _problem(variant, main, reason)
+
+
+def _label_of(block: Block) -> str:
+    return block.label or block.speaker or ""
 
 
 def _variant_reason(main: _Label, variant: _Label, established: int) -> str | None:
@@ -151,8 +155,7 @@ def _surname_form(main: _Label, variant: _Label) -> bool:
     long = [t for t in _tokens(long_label.text) if t not in _HONORIFICS]
     if len(short) != 1 or len(long) < 2 or len(short[0]) < 4 or long[-1] != short[0]:
         return False
-    first_short = short_label.first.line
-    return any(block.line > first_short for block in long_label.blocks)
+    return long_label.last.line > short_label.first.line
 
 
 def _problem(variant: _Label, main: _Label, reason: str) -> Problem:
