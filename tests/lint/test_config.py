@@ -32,7 +32,7 @@ def test_rule_options_and_severities_come_from_the_rules_table():
         ({"no-such-rule": {}}, "unknown rule 'no-such-rule'"),
         ({"TR201": {"min-lenght": 3}}, "duplicate-passage has no option 'min-lenght'"),
         ({"TR201": {"min-length": "long"}}, "expected a whole number like 40, found 'long'"),
-        ({"TR202": {"threshold": True}}, "expected a number like 0.85"),
+        ({"TR202": {"threshold": True}}, "expected a number like 0.9"),
         ({"TR201": {"severity": "fatal"}}, "expected one of error, warning, info"),
         ({"TR201": 3}, "expected off, a severity or a table of options"),
     ],

@@ -106,6 +106,15 @@ def insisting(run: list[Repeat], context: Context, turns: int) -> bool:
     )
 
 
+def across_speakers(run: list[Repeat], context: Context) -> bool:
+    """Are the two copies in turns of different speakers? Two people saying the same
+    sentence are reciting a formula ("Mr. Chief Justice, and may it please the Court")
+    or quoting each other, not pasting by mistake."""
+    later = context.turn_number(run[0].later.block)
+    earlier = context.turn_number(run[0].earlier.block)
+    return later is not None and earlier is not None and later[0] != earlier[0]
+
+
 class Spans:
     """Sentence offsets per block, computed only for the blocks a finding needs."""
 

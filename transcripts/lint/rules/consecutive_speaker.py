@@ -15,9 +15,18 @@ Not reported either:
   and the like label every paragraph, so one speaker's paragraphs follow each other;
 - labels that stand for several people (`Q`, `AUDIENCE MEMBER`, `Caller`, `Reporter`,
   `Unidentified Speaker`...), since two turns in a row may well be two people; the list
-  is the `several-people` option.
+  is the `several-people` option;
+- two labels that name one speaker in two ways (`THE WITNESS:` then `A.` in a court
+  transcript, `WOLF BLITZER, CNN ANCHOR:` then `BLITZER:`): a change of role or form,
+  not a label repeated by mistake;
+- a turn after an empty one (empty-turn reports that);
+- any of them when they are common: if five or more turns, and more than `max-share`
+  of all turns, repeat the speaker before them, relabelling is the transcript's
+  convention (the Congressional Record's "Mr. X. I yield back the balance of my time.")
+  or its labels are being misread, not labels dropped by accident.
 
 Options:
+  max-share: share of the turns above which repeats are a convention (default 0.05)
   several-people: labels (case-insensitive) that name more than one person
 
 Example:
@@ -42,7 +51,11 @@ SEVERITY = "warning"
 # Blocks between two turns of one speaker that explain why the label is repeated.
 _EXPLAINED_BY = frozenset({Kind.UNATTRIBUTED, Kind.STAGE_DIRECTION})
 
+# Fewest repeats that can be a convention rather than accidents.
+_CONVENTION_AT = 5
+
 OPTIONS = {
+    "max-share": 0.05,
     "several-people": [
         "q",
         "question",
@@ -71,7 +84,7 @@ OPTIONS = {
         "all",
         "members",
         "students",
-    ]
+    ],
 }
 
 
@@ -82,6 +95,7 @@ def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
     if not any(map(operator.eq, speakers, speakers[1:])):
         return
     several = {label.casefold() for label in options["several-people"]}
+    problems = []
     previous: Block | None = None
     between: set[str] = set()  # kinds of the blocks since the previous turn
     for block in transcript.blocks:
@@ -94,12 +108,20 @@ def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
             and block.speaker == previous.speaker
             and not between & _EXPLAINED_BY
             and not (block.start is not None and previous.start is not None)
+            and previous.text.strip()  # an empty turn is empty-turn's to report
+            and _label(block).casefold() == _label(previous).casefold()
             and _label(block).casefold() not in several
             and _label(previous).casefold() not in several
         ):
-            yield _problem(block, previous)
+            problems.append(_problem(block, previous))
         previous = block
         between = set()
+    # A dropped label is an accident; when many turns repeat the speaker before them,
+    # relabelling is this transcript's convention ("Mr. X. I yield back the balance
+    # of my time." in the Congressional Record) or its labels are being misread.
+    if len(problems) >= _CONVENTION_AT and len(problems) > options["max-share"] * len(turns):
+        return
+    yield from problems
 
 
 def _label(block: Block) -> str:

@@ -18,7 +18,9 @@ Natural repetition is left alone:
   brackets, which repeat by design;
 - insistence: a speaker saying a sentence again in the same turn or within their next
   `insist-turns` turns (interrupted speakers repeat themselves). A repeated run of two
-  sentences or more is always reported.
+  sentences or more is always reported;
+- two speakers saying the same sentence: a formula ("Mr. Chief Justice, and may it
+  please the Court:") or one quoting the other, unless `across-speakers` is true.
 
 Options:
   min-length: shortest sentence worth reporting, in characters after folding case,
@@ -26,7 +28,8 @@ Options:
   formula-repeats: occurrences from which a sentence counts as a formula (default 3;
     0 reports every repeat)
   insist-turns: a speaker's own turns within which a repeated sentence is insistence
-    (default 2; 0 reports those too)
+    (default 3; 0 reports those too)
+  across-speakers: report a sentence repeated by another speaker too (default false)
 
 Example (line 30 repeats the first sentence of line 19):
   19 Interviewer: Thank you for your insights, President Lukashenko. Given this ...
@@ -41,12 +44,19 @@ from itertools import compress
 from ...model import Transcript
 from ..context import RuleOptions
 from ..finding import Problem
-from ..repeats import Repeat, extend_runs, group_runs, insisting, problems
+from ..repeats import (
+    Repeat,
+    across_speakers,
+    extend_runs,
+    group_runs,
+    insisting,
+    problems,
+)
 
 CODE = "TR201"
 NAME = "duplicate-passage"
 SEVERITY = "warning"
-OPTIONS = {"min-length": 40, "formula-repeats": 3, "insist-turns": 2}
+OPTIONS = {"min-length": 40, "formula-repeats": 3, "insist-turns": 3, "across-speakers": False}
 
 
 def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
@@ -72,5 +82,6 @@ def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
         run
         for run in extend_runs(group_runs(repeats), table)
         if not insisting(run, options.context, options["insist-turns"])
+        and (options["across-speakers"] or not across_speakers(run, options.context))
     ]
     yield from problems(transcript, runs, "repeats")

@@ -19,15 +19,18 @@ as "The question is on the amendment offered by Mr. X.", "Mr. Chairman, I yield 
 minutes to ..."); sentences that differ only in numbers; a speaker rephrasing a sentence in
 the same turn or within their next `insist-turns` turns; and a question that nearly
 repeats an earlier sentence (a question asked again, or someone's words quoted back to
-them: repeated-question's business, not a pasting mistake).
+them: repeated-question's business, not a pasting mistake); and, unless
+`across-speakers` is true, a sentence another speaker nearly said before (a paraphrase
+or a quotation).
 
 Options:
   min-words: shortest sentence, in words, worth comparing (default 10)
-  threshold: lowest similarity reported, between 0 and 1 (default 0.85)
+  threshold: lowest similarity reported, between 0 and 1 (default 0.9)
   formula-repeats: variants from which a family of sentences counts as a formula
     (default 3; 0 reports every one)
   insist-turns: a speaker's own turns within which a rephrased sentence is not
-    reported (default 2; 0 reports those too)
+    reported (default 3; 0 reports those too)
+  across-speakers: report a sentence another speaker nearly said before (default false)
 
 Example:
   Lukashenko: I don't think anyone wants to see this conflict grow any wider.
@@ -48,12 +51,18 @@ from ...model import Transcript
 from ..context import RuleOptions
 from ..finding import Problem
 from ..passages import EDGE, word_count
-from ..repeats import Repeat, Spans, group_runs, insisting, problems
+from ..repeats import Repeat, Spans, across_speakers, group_runs, insisting, problems
 
 CODE = "TR202"
 NAME = "near-duplicate-passage"
 SEVERITY = "warning"
-OPTIONS = {"min-words": 10, "threshold": 0.85, "formula-repeats": 3, "insist-turns": 2}
+OPTIONS = {
+    "min-words": 10,
+    "threshold": 0.9,
+    "formula-repeats": 3,
+    "insist-turns": 3,
+    "across-speakers": False,
+}
 
 _DIGITS = re.compile(r"\d+")
 _NEIGHBOURS = 24  # earlier sentences of one index entry compared with each new one
@@ -124,6 +133,7 @@ def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
         run
         for run in group_runs(repeats)
         if not insisting(run, options.context, options["insist-turns"])
+        and (options["across-speakers"] or not across_speakers(run, options.context))
     ]
     yield from problems(transcript, runs, "nearly repeats")
 
