@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import transcripts
 from tests.lint.conftest import lint_text
+from transcripts.lint import LintSettings
 from transcripts.model import Block, Kind, Transcript
 
 RULE = "consecutive-speaker"
@@ -75,3 +76,32 @@ def test_timed_labels_of_an_export_are_paragraphs_not_repeated_turns():
     assert transcripts.lint(transcript, select=[RULE]) == []
     transcript.blocks[1].start = None
     assert [f.line for f in transcripts.lint(transcript, select=[RULE])] == [3]
+
+
+def test_two_labels_for_one_speaker_are_a_change_of_role_not_a_dropped_label():
+    transcript = Transcript(
+        blocks=[
+            Block(Kind.TURN, "Overruled. You may answer.", 1, 1, "THE COURT", "THE COURT"),
+            Block(Kind.TURN, "Yes, your Honor.", 2, 2, "Le Zhou", "THE WITNESS"),
+            Block(Kind.TURN, "The money came from my earnings.", 3, 3, "Le Zhou", "A"),
+            Block(Kind.TURN, "And then?", 4, 4, "Ms. Murray", "Q"),
+        ]
+    )
+    assert transcripts.lint(transcript, select=[RULE]) == []
+
+
+def test_many_repeats_are_the_transcripts_convention_a_few_are_defects():
+    def transcript(repeats: int, turns: int) -> Transcript:
+        speakers = ["Member", "Member", "Chair"] * repeats  # one repeat per triple
+        speakers += ["Member", "Chair"] * ((turns - len(speakers)) // 2)
+        return Transcript(
+            blocks=[
+                Block(Kind.TURN, f"Words {n}.", n + 1, n + 1, speaker, speaker)
+                for n, speaker in enumerate(speakers)
+            ]
+        )
+
+    assert len(transcripts.lint(transcript(4, 200), select=[RULE])) == 4
+    assert transcripts.lint(transcript(12, 200), select=[RULE]) == []  # 6% of turns
+    settings = LintSettings.from_config({"rules": {RULE: {"max-share": 0.5}}, "select": [RULE]})
+    assert len(transcripts.lint(transcript(12, 200), settings=settings)) == 12

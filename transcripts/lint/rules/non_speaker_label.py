@@ -8,7 +8,8 @@ its label too).
 
 Labelled blocks before the first turn or after the last one (a note above the
 interview, a correction below it) are where they belong and are not reported, and
-neither is a label with no words after it ("Break: [24:27]").
+neither is a field with a value rather than a note after it (fewer than three words:
+"Break: [24:27]", "Date: 17-OCT-1962", a CHAT header between recording sessions).
 
 Example:
   Lukashenko: ... seeking peace should always outweigh the impulse to escalate.
@@ -17,12 +18,18 @@ Example:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ...model import Kind, Transcript
 from ..context import RuleOptions
 from ..finding import Problem
 from ..text import raw_lines
+
+# Dates, times, numbers, links and addresses are a field's value; a note has words of
+# two letters or more.
+_VALUES = re.compile(r"\S*://\S*|\S+@\S+|[^\W\d_]*\d[\w\-:./]*")
+_WORD = re.compile(r"\b[^\W\d_]{2,}\b")
 
 CODE = "TR102"
 NAME = "non-speaker-label"
@@ -36,8 +43,8 @@ def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
     blocks = transcript.blocks
     for index in options.context.dialogue():
         block = blocks[index]
-        if block.kind != Kind.LABELLED or not any(char.isalpha() for char in block.text):
-            continue
+        if block.kind != Kind.LABELLED or len(_WORD.findall(_VALUES.sub(" ", block.text))) < 3:
+            continue  # a field and its value ("Date: 17-OCT-1962", "Break: [24:27]")
         label = block.label or block.text.split(":", 1)[0]
         first_line = raw_lines(block.raw)[0] if block.raw else ""
         column = first_line.find(label) + 1 if label in first_line else 1
