@@ -101,7 +101,9 @@ def _pieces(text: str) -> list[str]:
     # a sentence of its own.
     text = text.replace("\n\n", ".\n").replace(_SEPARATOR, f".{_SEPARATOR}.")
     folded = text.translate(_FOLD).replace("?", "?\n")
-    return list(map(str.strip, folded.split("\n")))
+    # Most sentences follow ". ": dropping that space now spares copying each one to
+    # strip it (a few hundred megabytes for a large transcript).
+    return list(map(str.strip, folded.replace("\n ", "\n").split("\n")))
 
 
 _NON_SPACE = re.compile(r"\S*")
@@ -229,18 +231,21 @@ class Edges:
     """
 
     def __init__(self, table: SentenceTable) -> None:
-        #: every different sentence, in order of first appearance, with its ends
+        #: every different sentence, in order of first appearance, and the hashes of its
+        #: two ends (integers take half the memory of the strings; within one run two
+        #: different ends would share a hash once in billions of sentences, and then
+        #: only add a candidate for the similarity test)
         self.distinct = list(table.counts)
-        self.head_of = list(map(itemgetter(slice(None, EDGE)), self.distinct))
-        self.tail_of = list(map(itemgetter(slice(-EDGE, None)), self.distinct))
+        self.head_of = list(map(hash, map(itemgetter(slice(None, EDGE)), self.distinct)))
+        self.tail_of = list(map(hash, map(itemgetter(slice(-EDGE, None)), self.distinct)))
         self.heads = Counter(self.head_of)
         self.tails = Counter(self.tail_of)
 
-    def shared(self, low: int, high: float) -> tuple[set[str], set[str]]:
+    def shared(self, low: int, high: float) -> tuple[set[int], set[int]]:
         """Openings and closings shared by at least `low` and fewer than `high`
         different sentences (C-level filtering of the counts)."""
 
-        def pick(counts: Counter[str]) -> set[str]:
+        def pick(counts: Counter[int]) -> set[int]:
             values = list(counts.values())
             wanted = map(and_, map(low.__le__, values), map(high.__gt__, values))
             return set(compress(counts.keys(), wanted))
@@ -249,7 +254,7 @@ class Edges:
 
     def variants(self, key: str) -> int:
         """Different sentences sharing `key`'s opening or its closing (at most)."""
-        return max(self.heads[key[:EDGE]], self.tails[key[-EDGE:]])
+        return max(self.heads[hash(key[:EDGE])], self.tails[hash(key[-EDGE:])])
 
 
 def word_count(key: str) -> int:

@@ -97,14 +97,14 @@ def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
     candidates = list(
         compress(zip(edges.distinct, edges.head_of, edges.tail_of, strict=True), flags)
     )
-    groups: defaultdict[str, list[str]] = defaultdict(list)
+    groups: defaultdict[tuple[bool, int], list[str]] = defaultdict(list)
     for key, head, tail in candidates:
         if edges.heads[head] >= formula or edges.tails[tail] >= formula:
             continue
         if head in shared_heads:
-            groups["<" + head].append(key)
+            groups[True, head].append(key)
         if tail in shared_tails:
-            groups[">" + tail].append(key)
+            groups[False, tail].append(key)
     order = {key: position for position, (key, _, _) in enumerate(candidates)}
     pairs: dict[str, str] = {}  # later sentence -> the earliest similar earlier one
     for members in groups.values():
