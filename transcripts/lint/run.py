@@ -4,6 +4,8 @@ the findings in the chosen format and decide the exit status."""
 from __future__ import annotations
 
 import os
+import sys
+import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -90,14 +92,17 @@ def lint_paths(
     from_format: str | None = None,
     encoding: str | None = None,
     report: Report | None = None,
+    progress: Callable[[int, str], None] | None = None,
 ) -> LintRun:
     """Lint every input; one that cannot be read is reported and counted as an error, and
-    the others are still linted."""
+    the others are still linted. `progress(number, path)` is told of each input."""
     from ..api import read
 
     settings = settings or LintSettings()
     run = LintRun()
-    for path in expand_paths(paths or [STDIN], settings, report):
+    for number, path in enumerate(expand_paths(paths or [STDIN], settings, report), 1):
+        if progress:
+            progress(number, path)
         try:
             transcript = read(path, from_format, speakers=settings.speakers, encoding=encoding)
         except TranscriptError as error:
@@ -109,6 +114,27 @@ def lint_paths(
         run.files += 1
         run.findings.extend(lint(transcript, settings, path=path))
     return run
+
+
+class _Progress:
+    """ "linting 12: path" on a terminal's standard error while many files are linted,
+    rewritten in place and cleared at the end (only after the first second)."""
+
+    def __init__(self) -> None:
+        self.started = time.monotonic()
+        self.shown = False
+
+    def __call__(self, number: int, path: str) -> None:
+        if time.monotonic() - self.started < 1.0:
+            return
+        sys.stderr.write(f"\r\x1b[Klinting {number}: {display_name(path)}"[:120])
+        sys.stderr.flush()
+        self.shown = True
+
+    def clear(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
 
 
 def explain(key: str) -> str:
@@ -168,7 +194,17 @@ def run_lint(
     settings = LintSettings.from_config(config, config_path).with_overrides(
         select=select, ignore=ignore, fail_on=severity, speakers=speakers
     )
-    run = lint_paths(files, settings, from_format=from_format, encoding=encoding, report=report)
+    progress = _Progress() if sys.stderr.isatty() else None
+    run = lint_paths(
+        files,
+        settings,
+        from_format=from_format,
+        encoding=encoding,
+        report=report,
+        progress=progress,
+    )
+    if progress:
+        progress.clear()
     if show_statistics:
         rendered = statistics(run.findings, as_json=output_format == "json")
     elif output_format == "sarif":
