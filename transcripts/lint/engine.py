@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import time
-
 from ..io import display_name
 from ..model import Transcript
 from .config import LintSettings
 from .context import Context, RuleOptions
 from .finding import Finding, Location
-
-# Seconds spent per rule, kept when TRANSCRIPTS_LINT_TIMINGS is set (for tuning).
-_TIMINGS: dict[str, float] | None = {} if os.environ.get("TRANSCRIPTS_LINT_TIMINGS") else None
 
 
 def lint(
@@ -28,9 +22,7 @@ def lint(
     shown = display_name(path)
     context = Context(transcript, settings.speakers)
     findings: list[Finding] = []
-    timings = _TIMINGS if _TIMINGS is not None else None
     for rule in settings.rules_for(path):
-        started = time.perf_counter() if timings is not None else 0.0
         options = RuleOptions(settings.options_for(rule), context)
         severity = settings.severity_for(rule)
         for problem in rule.check(transcript, options):
@@ -50,7 +42,5 @@ def lint(
                     end_column=problem.end_column,
                 )
             )
-        if timings is not None:
-            timings[rule.code] = timings.get(rule.code, 0.0) + time.perf_counter() - started
     findings.sort(key=Finding.sort_key)
     return findings
