@@ -35,3 +35,13 @@ def test_lint_is_callable_even_after_the_lint_package_was_imported(seed):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "3"
+
+
+def test_a_transcript_from_json_without_raw_text_or_labels_gives_the_same_lines(seed):
+    data = transcripts.read(seed).to_dict()
+    for block in data["blocks"]:
+        block.pop("raw", None)
+        block.pop("label", None)
+    findings = transcripts.lint(transcripts.Transcript.from_dict(data))
+    assert [(f.line, f.code) for f in findings] == [(21, "TR102"), (22, "TR101"), (30, "TR201")]
+    assert findings[0].message.startswith("The note “With the potential involvement")

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from ...model import Kind, Transcript
 from ..context import RuleOptions
 from ..finding import Problem
-from ..text import raw_lines
+from ..text import quote, raw_lines
 
 # Dates, times, numbers, links and addresses are a field's value; a note has words of
 # two letters or more.
@@ -45,12 +45,13 @@ def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
         block = blocks[index]
         if block.kind != Kind.LABELLED or len(_WORD.findall(_VALUES.sub(" ", block.text))) < 3:
             continue  # a field and its value ("Date: 17-OCT-1962", "Break: [24:27]")
-        label = block.label or block.text.split(":", 1)[0]
+        label = block.label
         first_line = raw_lines(block.raw)[0] if block.raw else ""
-        column = first_line.find(label) + 1 if label in first_line else 1
+        column = first_line.find(label) + 1 if label and label in first_line else 1
+        what = f"“{label}:”" if label else f"The note {quote(block.text, 40)}"
         yield Problem(
             block.line,
-            f"“{label}:” inside the dialogue is not a speaker; move the note out of the "
+            f"{what} inside the dialogue is not a speaker; move the note out of the "
             "interview or give its text a speaker",
             column,
             end_line=block.end_line,
