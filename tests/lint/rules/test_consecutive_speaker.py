@@ -55,13 +55,16 @@ def test_lost_text_between_the_turns_is_left_to_orphaned_passage(seed):
 
 
 def test_labels_for_several_people_may_follow_each_other():
-    text = """
-        MS. JEAN-PIERRE: Go ahead.
-        Q: Thank you. On the strikes, what is the plan?
-        Q: And a follow-up on the rail talks?
-        MS. JEAN-PIERRE: Let me take both.
-    """
-    assert lint_text(text, RULE) == []
+    # Two reporters in a row are both "Q".
+    transcript = Transcript(
+        blocks=[
+            Block(Kind.TURN, "Go ahead.", 1, 1, "MS. JEAN-PIERRE", "MS. JEAN-PIERRE"),
+            Block(Kind.TURN, "On the strikes, what is the plan?", 2, 2, "Q", "Q"),
+            Block(Kind.TURN, "And a follow-up on the rail talks?", 3, 3, "Q", "Q"),
+            Block(Kind.TURN, "Let me take both.", 4, 4, "MS. JEAN-PIERRE", "MS. JEAN-PIERRE"),
+        ]
+    )
+    assert transcripts.lint(transcript, select=[RULE]) == []
 
 
 def test_timed_labels_of_an_export_are_paragraphs_not_repeated_turns():
