@@ -34,7 +34,7 @@ class Context:
         """The shared `passages.SentenceTable` of the transcript."""
         from .passages import SentenceTable
 
-        return self.cached("sentences", lambda: SentenceTable(self.transcript))
+        return self.cached("sentences", lambda: SentenceTable(self.transcript, self.kinds()))
 
     def sentence_edges(self) -> Any:
         """The shared `passages.Edges` of the sentence table (to recognise formulas)."""
@@ -66,29 +66,21 @@ class Context:
         """For the turn at block `index`: (speaker, how many turns that speaker has begun
         so far, how many turns anyone has); None when the block is not a turn. A
         continued turn shares the numbers of the turn it continues."""
-        turns = self.turn_indices()
-        position = bisect.bisect_left(turns, index)
-        if position == len(turns) or turns[position] != index:
+        block = self.transcript.blocks[index] if 0 <= index < len(self.transcript.blocks) else None
+        if block is None or block.kind != Kind.TURN or not block.speaker:
             return None
-        speakers, own, total = self.cached("turn-numbers", self._count_turns)
-        speaker = speakers[position]
-        return (speaker, own[position], total[position]) if speaker else None
+        begun, by_speaker = self.cached("turn-starts", self._turn_starts)
+        own = bisect.bisect_right(by_speaker.get(block.speaker, []), index)
+        return block.speaker, max(own, 1), max(bisect.bisect_right(begun, index), 1)
 
-    def _count_turns(self) -> tuple[list[str | None], list[int], list[int]]:
+    def _turn_starts(self) -> tuple[list[int], dict[str | None, list[int]]]:
+        """Block indices where a turn begins (not continued), all and per speaker."""
         blocks = self.transcript.blocks
-        turns = list(map(blocks.__getitem__, self.turn_indices()))
-        speakers = list(map(attrgetter("speaker"), turns))
-        own: list[int] = []
-        total: list[int] = []
-        counts: dict[str | None, int] = {}
-        everyone = 0
-        for speaker, continued in zip(speakers, map(attrgetter("continued"), turns), strict=True):
-            if not continued or speaker not in counts:
-                counts[speaker] = counts.get(speaker, 0) + 1
-                everyone += 1
-            own.append(counts[speaker])
-            total.append(everyone)
-        return speakers, own, total
+        begun = [index for index in self.turn_indices() if not blocks[index].continued]
+        by_speaker: dict[str | None, list[int]] = {}
+        for index in begun:
+            by_speaker.setdefault(blocks[index].speaker, []).append(index)
+        return begun, by_speaker
 
 
 class RuleOptions(Mapping[str, Any]):

@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import compress
-from operator import and_, itemgetter, methodcaller
+from operator import attrgetter, itemgetter
 
 from ..model import Kind, Transcript
 
@@ -101,9 +101,7 @@ def _pieces(text: str) -> list[str]:
     # a sentence of its own.
     text = text.replace("\n\n", ".\n").replace(_SEPARATOR, f".{_SEPARATOR}.")
     folded = text.translate(_FOLD).replace("?", "?\n")
-    # Most sentences follow ". ": dropping that space now spares copying each one to
-    # strip it (a few hundred megabytes for a large transcript).
-    return list(map(str.strip, folded.replace("\n ", "\n").split("\n")))
+    return list(map(str.strip, folded.split("\n")))
 
 
 _NON_SPACE = re.compile(r"\S*")
@@ -148,22 +146,23 @@ class SentenceTable:
     Building it is linear in the text and mostly C-level work.
     """
 
-    def __init__(self, transcript: Transcript) -> None:
-        self.block_ids = [
-            index
-            for index, block in enumerate(transcript.blocks)
-            if block.kind in PASSAGE_KINDS and block.text
-        ]
-        texts = [transcript.blocks[index].text for index in self.block_ids]
+    def __init__(self, transcript: Transcript, kinds: list[str] | None = None) -> None:
+        blocks = transcript.blocks
+        kinds = kinds if kinds is not None else [block.kind for block in blocks]
+        # (A block with no text adds no sentence; leaving it in costs nothing.)
+        self.block_ids = list(compress(range(len(kinds)), map(PASSAGE_KINDS.__contains__, kinds)))
+        texts = list(map(attrgetter("text"), map(blocks.__getitem__, self.block_ids)))
         joined = _SEPARATOR.join(texts)
         if joined.count(_SEPARATOR) != max(0, len(texts) - 1):  # the character in a text
             joined = _SEPARATOR.join(text.replace(_SEPARATOR, " ") for text in texts)
-        # ("?" alone is the mark of a question with no words: not a sentence)
-        keys = self.keys = [key for key in _pieces(joined) if key and key != "?"]
-        # Squeeze the rare double spaces (spacing in the source) out of the few keys
-        # that have them: far cheaper than a pass over the whole text.
-        for index in compress(range(len(keys)), map(methodcaller("__contains__", "  "), keys)):
-            keys[index] = " ".join(keys[index].split())
+        # "?" alone is the mark of a question with no words: not a sentence. The rare
+        # double spaces (spacing in the source) are squeezed out of the few sentences
+        # that have them, which is far cheaper than a pass over the whole text.
+        self.keys = [
+            key if "  " not in key else " ".join(key.split())
+            for key in _pieces(joined)
+            if key and key != "?"
+        ]
         self.counts = Counter(self.keys)
         self._separators: list[int] | None = None
 
@@ -231,11 +230,13 @@ class Edges:
     """
 
     def __init__(self, table: SentenceTable) -> None:
-        #: every different sentence, in order of first appearance, and the hashes of its
-        #: two ends (integers take half the memory of the strings; within one run two
-        #: different ends would share a hash once in billions of sentences, and then
-        #: only add a candidate for the similarity test)
-        self.distinct = list(table.counts)
+        #: every different sentence of `2 * EDGE` characters or more (shorter ones are
+        #: neither formulas worth telling apart nor near duplicates worth comparing), in
+        #: order of first appearance, and the hashes of its two ends (integers take half
+        #: the memory of the strings; within one run two different ends would share a
+        #: hash once in billions of sentences, and then only add a candidate for the
+        #: similarity test)
+        self.distinct = [key for key in table.counts if len(key) >= 2 * EDGE]
         self.head_of = list(map(hash, map(itemgetter(slice(None, EDGE)), self.distinct)))
         self.tail_of = list(map(hash, map(itemgetter(slice(-EDGE, None)), self.distinct)))
         self.heads = Counter(self.head_of)
@@ -243,14 +244,10 @@ class Edges:
 
     def shared(self, low: int, high: float) -> tuple[set[int], set[int]]:
         """Openings and closings shared by at least `low` and fewer than `high`
-        different sentences (C-level filtering of the counts)."""
-
-        def pick(counts: Counter[int]) -> set[int]:
-            values = list(counts.values())
-            wanted = map(and_, map(low.__le__, values), map(high.__gt__, values))
-            return set(compress(counts.keys(), wanted))
-
-        return pick(self.heads), pick(self.tails)
+        different sentences."""
+        heads = {end for end, count in self.heads.items() if low <= count < high}
+        tails = {end for end, count in self.tails.items() if low <= count < high}
+        return heads, tails
 
     def variants(self, key: str) -> int:
         """Different sentences sharing `key`'s opening or its closing (at most)."""

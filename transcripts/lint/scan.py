@@ -19,10 +19,10 @@ class SourceText:
 
     def __init__(self, blocks: list[Block]) -> None:
         self.blocks = blocks
-        parts = [block.raw if block.raw is not None else block.text + "\n" for block in blocks]
-        self.starts = list(accumulate(map(len, parts), initial=0))
-        self.text = "".join(parts)
+        self.parts = [block.raw if block.raw is not None else block.text + "\n" for block in blocks]
+        self.text = "".join(self.parts)
         self.ascii = self.text.isascii()
+        self._starts: list[int] | None = None  # computed for the first match only
 
     def has_ascii_controls(self) -> bool:
         """Does the (ASCII) text hold a control character other than tab, line breaks
@@ -33,9 +33,11 @@ class SourceText:
 
     def position(self, offset: int) -> tuple[int, int]:
         """The 1-based (line, column) of character `offset` of the joined text."""
-        index = bisect.bisect_right(self.starts, offset) - 1
+        if self._starts is None:
+            self._starts = list(accumulate(map(len, self.parts), initial=0))
+        index = bisect.bisect_right(self._starts, offset) - 1
         block = self.blocks[index]
-        within = offset - self.starts[index]
+        within = offset - self._starts[index]
         part = block.raw if block.raw is not None else block.text
         lines = raw_lines(part[:within])
         return block.line + len(lines) - 1, len(lines[-1]) + 1

@@ -13,11 +13,8 @@ Example:
 
 from __future__ import annotations
 
-import operator
 import re
 from collections.abc import Iterator
-from itertools import compress
-from operator import attrgetter
 
 from ...model import Transcript
 from ..context import RuleOptions
@@ -33,9 +30,14 @@ OPTIONS: dict[str, object] = {}
 
 
 def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
-    turns = list(map(transcript.blocks.__getitem__, options.context.turn_indices()))
-    has_words = map(_WORD_CHARACTER.search, map(attrgetter("text"), turns))
-    for block in compress(turns, map(operator.not_, has_words)):
+    blocks = transcript.blocks
+    # Most turns start with a letter; only the others are searched for one.
+    empty = [
+        block
+        for block in map(blocks.__getitem__, options.context.turn_indices())
+        if not block.text[:1].isalnum() and not _WORD_CHARACTER.search(block.text)
+    ]
+    for block in empty:
         label = block.label or block.speaker or ""
         first_line = raw_lines(block.raw)[0] if block.raw else ""
         column = first_line.find(label) + 1 if label and label in first_line else 1

@@ -44,8 +44,6 @@ import difflib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from itertools import compress
-from operator import and_, or_
 
 from ...model import Transcript
 from ..context import RuleOptions
@@ -83,20 +81,13 @@ def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
     # Each different sentence once, in order of first appearance (a Counter keeps it).
     # Candidates share their opening or closing with another sentence, but not with
     # so many that they follow a template ("Mr. Chairman, I yield 2 minutes to ...").
-    # Picking them out is C-level work; Python loops over the candidates only.
+    # One cheap pass picks them out; the similarity test runs on candidates only.
     shared_heads, shared_tails = edges.shared(2, formula)
-    flags = map(
-        and_,
-        map(shortest.__le__, map(len, edges.distinct)),
-        map(
-            or_,
-            map(shared_heads.__contains__, edges.head_of),
-            map(shared_tails.__contains__, edges.tail_of),
-        ),
-    )
-    candidates = list(
-        compress(zip(edges.distinct, edges.head_of, edges.tail_of, strict=True), flags)
-    )
+    candidates = [
+        (key, head, tail)
+        for key, head, tail in zip(edges.distinct, edges.head_of, edges.tail_of, strict=True)
+        if (head in shared_heads or tail in shared_tails) and len(key) >= shortest
+    ]
     groups: defaultdict[tuple[bool, int], list[str]] = defaultdict(list)
     for key, head, tail in candidates:
         if edges.heads[head] >= formula or edges.tails[tail] >= formula:
