@@ -42,7 +42,7 @@ def test_sentences_are_folded_and_cut_where_a_reader_would_cut_them():
     ]
 
 
-_PIECES = [*list("aB .?!…\n\"“”'’,-3xYz\x02\t"), "Mr.", "U.S.", " the ", "\n\n", ". The"]
+_PIECES = [*list("aB .?!…\n\"“”'’,-3xYz\x02\x1f\x01\t"), "Mr.", "U.S.", " the ", "\n\n", ". The"]
 _TEXT = st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
 
 

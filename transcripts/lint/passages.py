@@ -28,10 +28,15 @@ from ..model import Kind, Transcript
 #: headings (a running title repeats by design) or stage directions ("(Laughter.)").
 PASSAGE_KINDS = frozenset({Kind.TURN, Kind.UNATTRIBUTED, Kind.LABELLED, Kind.PROSE})
 
-# Joins the blocks' texts, and then becomes a "sentence" of its own, so the joined texts
-# are cut at the same places as each text alone. ASCII (keeps `translate` fast) and not
-# a space (survives `strip`).
+# Marks where one block's text ends and the next begins; it becomes a "sentence" of its
+# own, so the joined texts are cut at the same places as each text alone. ASCII (keeps
+# `translate` fast) and not a space (survives `strip`).
 _SEPARATOR = "\x02"
+# An unconditional sentence end: a space to the patterns that decide the other ends
+# (so it never hides one), a line break once folded. It joins the blocks' texts around
+# the separator and stands for paragraph breaks, which end sentences too.
+_BREAK = "\x1f"
+_JOINER = f"{_BREAK}{_SEPARATOR}{_BREAK}"
 # Stands in for punctuation found not to end a sentence: folding deletes it (a space
 # there would leave double spaces to squeeze out of megabytes of text), while cutting
 # for offsets reads it as a space.
@@ -73,6 +78,8 @@ class _FoldTable(dict):
         value: str | None
         if char == _SEPARATOR or char in self.keep:
             value = char  # one character for one keeps `translate` on its fast path
+        elif char == _BREAK:
+            value = "\n"
         elif char == _SPARED:
             value = None if self.squeeze else " "
         elif char in ".?!…":
@@ -91,15 +98,17 @@ _FOLD = _FoldTable(keep="?", squeeze=True)  # for the keys: questions keep their
 _CUT = _FoldTable()  # for sentence offsets: every sentence end is a line break
 
 
+def _paragraphs(text: str) -> str:
+    """`text` with its paragraph breaks marked as sentence ends (same length)."""
+    return text.replace("\n\n", f"{_BREAK}\n") if "\n\n" in text else text
+
+
 def _pieces(text: str) -> list[str]:
     """The folded sentences of `text` (the separator between blocks one of its own),
     each stripped; empty ones are left for the caller to drop."""
     text = _NOT_AN_END.sub(_SPARED, text).lower()
     if "." in text:
         text = _ABBREVIATED.sub(_SPARED, text)
-    # Paragraph breaks end sentences; once the ends are decided, the separator becomes
-    # a sentence of its own.
-    text = text.replace("\n\n", ".\n").replace(_SEPARATOR, f".{_SEPARATOR}.")
     folded = text.translate(_FOLD).replace("?", "?\n")
     return list(map(str.strip, folded.split("\n")))
 
@@ -112,8 +121,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     them; the span excludes surrounding spaces and includes the closing punctuation."""
     # The same decisions as `_pieces`, keeping the length of `text` (the separator
     # character is a space there, as in the table).
-    marked = _NOT_AN_END.sub(_SPARED, text.replace(_SEPARATOR, " "))
-    marked = _ABBREVIATED_ANY_CASE.sub(_SPARED, marked).replace("\n\n", ".\n").translate(_CUT)
+    marked = _NOT_AN_END.sub(_SPARED, _paragraphs(text.replace(_SEPARATOR, " ")))
+    marked = _ABBREVIATED_ANY_CASE.sub(_SPARED, marked).translate(_CUT)
     spans = []
     start = 0
     for piece in marked.split("\n"):
@@ -151,10 +160,12 @@ class SentenceTable:
         kinds = kinds if kinds is not None else [block.kind for block in blocks]
         # (A block with no text adds no sentence; leaving it in costs nothing.)
         self.block_ids = list(compress(range(len(kinds)), map(PASSAGE_KINDS.__contains__, kinds)))
-        texts = list(map(attrgetter("text"), map(blocks.__getitem__, self.block_ids)))
-        joined = _SEPARATOR.join(texts)
+        texts = list(
+            map(_paragraphs, map(attrgetter("text"), map(blocks.__getitem__, self.block_ids)))
+        )
+        joined = _JOINER.join(texts)
         if joined.count(_SEPARATOR) != max(0, len(texts) - 1):  # the character in a text
-            joined = _SEPARATOR.join(text.replace(_SEPARATOR, " ") for text in texts)
+            joined = _JOINER.join(text.replace(_SEPARATOR, " ") for text in texts)
         # "?" alone is the mark of a question with no words: not a sentence. The rare
         # double spaces (spacing in the source) are squeezed out of the few sentences
         # that have them, which is far cheaper than a pass over the whole text.
