@@ -115,6 +115,16 @@ def across_speakers(run: list[Repeat], context: Context) -> bool:
     return later is not None and earlier is not None and later[0] != earlier[0]
 
 
+def embedded(run: list[Repeat], spans: Spans) -> bool:
+    """Is this one sentence repeated inside other text at both places? A pasted passage
+    is a paragraph or more; a lone sentence amid different words on both sides is a
+    formula or a talking point ("Your Honor, at this time I would like to offer a
+    stipulation between the parties.", said before each exhibit)."""
+    if len(run) > 1:
+        return False
+    return not spans.stands_alone(run[0].later) and not spans.stands_alone(run[0].earlier)
+
+
 class Spans:
     """Sentence offsets per block, computed only for the blocks a finding needs."""
 
@@ -132,6 +142,16 @@ class Spans:
             return spans[sentence.ordinal]
         return 0, len(self.transcript.blocks[sentence.block].text)  # cannot happen; be safe
 
+    def stands_alone(self, sentence: Sentence) -> bool:
+        """Is the sentence a whole paragraph of its block (its turn, if one paragraph)?"""
+        text = self.transcript.blocks[sentence.block].text
+        start, end = self.span(sentence)
+        paragraph_start = text.rfind("\n\n", 0, start)
+        paragraph_start = 0 if paragraph_start < 0 else paragraph_start + 2
+        paragraph_end = text.find("\n\n", end)
+        paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+        return not text[paragraph_start:start].strip() and not text[end:paragraph_end].strip()
+
     def text(self, sentence: Sentence) -> str:
         start, end = self.span(sentence)
         return self.transcript.blocks[sentence.block].text[start:end]
@@ -145,11 +165,19 @@ class Spans:
         return locate(block, self.span(sentence)[1])
 
 
-def problems(transcript: Transcript, runs: Iterable[list[Repeat]], verb: str) -> Iterator[Problem]:
+def problems(
+    transcript: Transcript,
+    runs: Iterable[list[Repeat]],
+    verb: str,
+    spans: Spans | None = None,
+) -> Iterator[Problem]:
     """One problem per run: "<verb> line 19: “…”" at the later copy, the earlier related.
-    Runs of headings, addresses and bracketed notes only are skipped (see `furniture`)."""
-    spans = Spans(transcript)
+    Runs of headings, addresses and bracketed notes only are skipped (see `furniture`),
+    and so are lone sentences embedded in other text at both places (see `embedded`)."""
+    spans = spans or Spans(transcript)
     for run in runs:
+        if embedded(run, spans):
+            continue
         if all(furniture(spans.text(repeat.later)) for repeat in run):
             continue
         first, last = run[0], run[-1]

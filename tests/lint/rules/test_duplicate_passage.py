@@ -105,3 +105,16 @@ def test_headings_that_repeat_by_design_are_not_reported():
         Ana: Please go on with the rest of your statement.
     """
     assert lint_text(text, RULE) == []
+
+
+def test_a_lone_sentence_amid_different_words_at_both_places_is_a_formula():
+    formula = "Your Honor, at this time I would like to offer a stipulation between the parties."
+    text = (
+        f"Murray: {formula} This is Government Exhibit Stip 2.\n"
+        "Court: Very well, it is received.\nMurray: Thank you.\nCourt: Go on.\n"
+        "Murray: Next question then.\nCourt: Proceed.\nMurray: One more.\nCourt: Yes.\n"
+        f"Murray: {formula} This is Government Exhibit STIP-9.\n"
+    )
+    assert lint_text(text, RULE) == []
+    alone = text.replace(f"{formula} This is Government Exhibit STIP-9.", formula)
+    assert [f.line for f in lint_text(alone, RULE)] == [9]  # a whole turn pasted

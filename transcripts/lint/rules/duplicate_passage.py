@@ -20,7 +20,11 @@ Natural repetition is left alone:
   `insist-turns` turns (interrupted speakers repeat themselves). A repeated run of two
   sentences or more is always reported;
 - two speakers saying the same sentence: a formula ("Mr. Chief Justice, and may it
-  please the Court:") or one quoting the other, unless `across-speakers` is true.
+  please the Court:") or one quoting the other, unless `across-speakers` is true;
+- one sentence repeated amid different words at both places (neither copy is a whole
+  paragraph): a formula or a talking point ("Your Honor, at this time I would like to
+  offer a stipulation between the parties."). A pasting mistake copies a paragraph, or
+  at least two sentences together.
 
 Options:
   min-length: shortest sentence worth reporting, in characters after folding case,

@@ -19,9 +19,10 @@ as "The question is on the amendment offered by Mr. X.", "Mr. Chairman, I yield 
 minutes to ..."); sentences that differ only in numbers; a speaker rephrasing a sentence in
 the same turn or within their next `insist-turns` turns; and a question that nearly
 repeats an earlier sentence (a question asked again, or someone's words quoted back to
-them: repeated-question's business, not a pasting mistake); and, unless
+them: repeated-question's business, not a pasting mistake); unless
 `across-speakers` is true, a sentence another speaker nearly said before (a paraphrase
-or a quotation).
+or a quotation); and one sentence amid different words at both places (neither copy is
+a whole paragraph).
 
 Options:
   min-words: shortest sentence, in words, worth comparing (default 10)
@@ -126,7 +127,7 @@ def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
         if not insisting(run, options.context, options["insist-turns"])
         and (options["across-speakers"] or not across_speakers(run, options.context))
     ]
-    yield from problems(transcript, runs, "nearly repeats")
+    yield from problems(transcript, runs, "nearly repeats", spans)
 
 
 def _similar(a: str, b: str, threshold: float, min_words: int) -> bool:
