@@ -1,6 +1,6 @@
 """Benchmarks: whole `transcripts` processes timed against baselines measured in the same run.
 
-    python bench/run.py            # 1 MB and 50 MB synthetic transcripts
+    python bench/run.py            # 1 MB and 50 MB synthetic transcripts; lint 25 -> 50 MB
     python bench/run.py --quick    # 1 MB only, for a fast look
 
 Machines are noisy, so every figure is a ratio to a baseline run moments before on the
@@ -151,6 +151,17 @@ CASES: list[Case] = [
     # stats reads like parse and writes a few lines; counting must be close to free.
     Case("stats", lambda f: [*TRANSCRIPTS, "stats", str(f)], "parse jsonl", 1.5),
     Case("stats json", lambda f: [*TRANSCRIPTS, "stats", str(f), "--format", "json"], "stats"),
+    # Every rule, duplicate and near-duplicate detection included, against parsing alone.
+    Case("lint", lambda f: [*TRANSCRIPTS, "lint", str(f)], "parse alone (no output)", 4.0),
+    Case(
+        "lint --format sarif", lambda f: [*TRANSCRIPTS, "lint", "--format", "sarif", str(f)], "lint"
+    ),
+]
+
+# Commands whose time must grow linearly: (name, argv, highest time ratio when the input
+# doubles). Duplicate detection that compared all pairs would show here first.
+SCALING: list[tuple[str, Callable[[Path], list[str]], float]] = [
+    ("lint", lambda f: [*TRANSCRIPTS, "lint", str(f)], 2.2),
 ]
 
 STARTUP: list[tuple[str, list[str], float | None]] = [
@@ -200,6 +211,26 @@ def bench_file(path: Path, repeat: int, only: str | None) -> bool:
     return ok
 
 
+def bench_scaling(size: int, repeat: int, only: str | None) -> bool:
+    """Time each SCALING command on an input and on one twice as large; print the ratio."""
+    small = generate(DATA / f"synthetic-{size // 1_000_000}mb.txt", size)
+    large = generate(DATA / f"synthetic-{2 * size // 1_000_000}mb.txt", 2 * size)
+    print(f"\nscaling: {_mb(small.stat().st_size):.0f} MB -> {_mb(large.stat().st_size):.0f} MB")
+    ok = True
+    for name, argv, target in SCALING:
+        if only and only not in name:
+            continue
+        before, after = run(argv(small), repeat), run(argv(large), repeat)
+        ratio = after.seconds / before.seconds
+        passed = ratio <= target
+        ok &= passed
+        print(
+            f"  {name:34} {before.seconds:7.3f} s -> {after.seconds:7.3f} s  {ratio:5.2f}x"
+            f"  [target <= {target:g}x: {'ok' if passed else 'MISSED'}]"
+        )
+    return ok
+
+
 def bench_startup(repeat: int) -> bool:
     print("\nstart-up")
     reference = None
@@ -230,6 +261,7 @@ def main() -> int:
     for size in sizes:
         path = generate(DATA / f"synthetic-{size // 1_000_000}mb.txt", size)
         ok &= bench_file(path, args.repeat, args.only)
+    ok &= bench_scaling(1_000_000 if args.quick else 25_000_000, args.repeat, args.only)
     print("\nall targets met" if ok else "\nsome targets MISSED")
     return 0 if ok else 1
 

@@ -14,13 +14,14 @@ from typing import Any
 
 from ._version import __version__
 
-__all__ = ["__version__", "parse", "read", "stats", "write"]
+__all__ = ["__version__", "lint", "parse", "read", "stats", "write"]
 
 _LAZY = {
     "read": ("transcripts.api", "read"),
     "parse": ("transcripts.api", "parse"),
     "write": ("transcripts.api", "write"),
     "stats": ("transcripts.stats", "stats"),
+    "lint": ("transcripts.api", "lint"),
     "Transcript": ("transcripts.model", "Transcript"),
     "Block": ("transcripts.model", "Block"),
     "Speaker": ("transcripts.model", "Speaker"),

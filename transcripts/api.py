@@ -1,4 +1,4 @@
-"""The library's front door: read, parse, write (and later lint and stats) in one place.
+"""The library's front door: read, parse, write and lint (and later stats) in one place.
 
 `transcripts.read(path)` reads any supported file; `transcripts.parse(text)` parses a
 string; `transcripts.write(transcript, "json")` renders one. The CLI calls these too.
@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from . import formats
 from .errors import TranscriptError
 from .io import SourceText, decode, display_name, read_bytes
 from .model import Block, Transcript
 from .options import ReadOptions, WriteOptions
+
+if TYPE_CHECKING:
+    from .lint import Finding, LintSettings
 
 
 def load_source(
@@ -76,3 +80,30 @@ def parse(
 def write(transcript: Transcript, format: str = "json", *, path: str | None = None) -> str:
     """Render a transcript in any writable format."""
     return formats.get_format(format).write(transcript, WriteOptions(path=path))
+
+
+def lint(
+    transcript: Transcript | str | os.PathLike[str],
+    *,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] = (),
+    settings: LintSettings | None = None,
+) -> list[Finding]:
+    """Lint a transcript (or read the file at a path first) and return its findings,
+    sorted by line. `select` and `ignore` take rule codes, names or code prefixes;
+    `settings` (a `transcripts.lint.LintSettings`) gives full control.
+
+    >>> findings = lint(read("samples/lukashenko-interview.txt"))  # doctest: +SKIP
+    >>> [(f.line, f.rule) for f in findings][:2]  # doctest: +SKIP
+    [(21, 'non-speaker-label'), (22, 'orphaned-passage')]
+    """
+    from .lint import LintSettings as Settings
+    from .lint.engine import lint as run_rules
+
+    settings = settings or Settings()
+    if select is not None or ignore:
+        settings = settings.with_overrides(select=select, ignore=ignore)
+    if not isinstance(transcript, Transcript):
+        path = os.fspath(transcript)
+        return run_rules(read(path, speakers=settings.speakers), settings, path=path)
+    return run_rules(transcript, settings)

@@ -32,6 +32,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "Count turns, words, questions and more per speaker.",
     ),
     "formats": ("transcripts.commands.formats", "formats", "List the formats read and written."),
+    "lint": (
+        "transcripts.commands.lint",
+        "lint",
+        "Check transcripts for what an editor would catch.",
+    ),
 }
 
 

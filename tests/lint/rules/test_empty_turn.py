@@ -1,0 +1,40 @@
+"""empty-turn: a turn with no words."""
+
+from __future__ import annotations
+
+from tests.lint.conftest import lint_text
+
+RULE = "empty-turn"
+
+
+def test_a_label_followed_by_punctuation_only_is_reported():
+    text = """
+        Interviewer: How did the talks go?
+        Guest: ...
+        Interviewer: I see. What comes next?
+        Guest: More talks.
+    """
+    (finding,) = lint_text(text, RULE)
+    assert finding.line == 2
+    assert "Guest's turn has no words (only “...”)" in finding.message
+
+
+def test_a_label_alone_on_its_line_with_the_words_below_is_a_turn():
+    text = """
+        Interviewer:
+        How did the talks go?
+
+        Guest:
+        They went well.
+    """
+    assert lint_text(text, RULE) == []
+
+
+def test_a_turn_holding_only_a_note_records_that_something_was_said():
+    text = """
+        Interviewer: How did the talks go?
+        Guest: [inaudible]
+        Interviewer: Sorry, could you repeat that?
+        Guest: They went well.
+    """
+    assert lint_text(text, RULE) == []

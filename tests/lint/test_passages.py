@@ -1,0 +1,75 @@
+"""The sentence table the repetition rules share: folding, cutting, and offsets."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import transcripts
+from transcripts.lint.context import Context
+from transcripts.lint.passages import sentence_spans
+from transcripts.model import Block, Kind, Transcript
+
+
+def _keys(text: str) -> list[str]:
+    transcript = Transcript(blocks=[Block(Kind.TURN, text, 1, 1, "Ana")])
+    return Context(transcript).sentences().keys
+
+
+def test_sentences_are_folded_and_cut_where_a_reader_would_cut_them():
+    text = (
+        "Take on the U.S. claims, Mr. Smith? It is 3.5 percent... “Yes!” she said. "
+        "J. Smith went. OK?! Fine — state-of-the-art, don't (ok).\n\nNew paragraph"
+    )
+    assert _keys(text) == [
+        "take on the us claims mr smith?",
+        "it is 35 percent",
+        "yes she said",
+        "j smith went",
+        "ok",
+        "fine state of the art don t ok",
+        "new paragraph",
+    ]
+    spans = [text[start:end] for start, end in sentence_spans(text)]
+    assert spans == [
+        "Take on the U.S. claims, Mr. Smith?",
+        "It is 3.5 percent...",
+        "“Yes!” she said.",
+        "J. Smith went.",
+        "OK?!",
+        "Fine — state-of-the-art, don't (ok).",
+        "New paragraph",
+    ]
+
+
+_PIECES = [*list("aB .?!…\n\"“”'’,-3xYz\x02\x1f\x01\t"), "Mr.", "U.S.", " the ", "\n\n", ". The"]
+_TEXT = st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TEXT, min_size=1, max_size=4))
+def test_every_sentence_of_the_table_has_its_offsets(texts):
+    blocks = [Block(Kind.TURN, text, 2 * n + 1, 2 * n + 1, "Ana") for n, text in enumerate(texts)]
+    table = Context(Transcript(blocks=blocks)).sentences()
+    for index, key in enumerate(table.keys):
+        if key == "\x02":
+            continue
+        sentence = table.at(index)
+        spans = sentence_spans(blocks[sentence.block].text)
+        assert sentence.ordinal < len(spans), (texts, key)
+    # and every block's sentences are numbered alike by both
+    counted = [0] * len(blocks)
+    for index, key in enumerate(table.keys):
+        if key != "\x02":
+            counted[table.at(index).block] += 1
+    for number, block in enumerate(blocks):
+        if block.text and number in table.block_ids:
+            assert counted[number] == len(sentence_spans(block.text)), block.text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_lint_never_crashes_on_any_text(text):
+    if not text.strip():
+        return
+    transcripts.lint(transcripts.parse(text))

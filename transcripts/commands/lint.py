@@ -1,0 +1,106 @@
+"""`transcripts lint`: find what an editor would catch, with output for people and CI."""
+
+from __future__ import annotations
+
+import click
+
+from .common import (
+    config_option,
+    encoding_option,
+    from_option,
+    input_files,
+    output_option,
+    report_error,
+    speaker_option,
+)
+
+
+@click.command(
+    epilog="""\b
+Examples:
+  transcripts lint interview.txt
+  transcripts lint transcripts/ --format github
+  transcripts lint --select TR2 --ignore near-duplicate-passage *.txt
+  transcripts lint --format sarif -o lint.sarif transcripts/
+  transcripts lint --explain duplicate-passage"""
+)
+@input_files
+# The option values named in a config file (select, ignore, severity, format) are merged
+# by the library, which checks them; so these parameters are not named like the keys.
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "github", "sarif"]),
+    help="Report as text (path:line:col: CODE [name] message; the default), a JSON array, "
+    "GitHub annotations or SARIF 2.1.0.",
+)
+@click.option(
+    "--select",
+    "select_rules",
+    metavar="RULES",
+    multiple=True,
+    help="Run only these rules: codes, names or code prefixes, comma-separated or repeated "
+    "(default: all).",
+)
+@click.option(
+    "--ignore",
+    "ignore_rules",
+    metavar="RULES",
+    multiple=True,
+    help="Skip these rules (codes, names or prefixes); the most specific selector wins.",
+)
+@click.option(
+    "--severity",
+    "fail_severity",
+    type=click.Choice(["error", "warning", "info"], case_sensitive=False),
+    help="Failing severity: exit 1 only for findings at or above it (default: warning). "
+    "Every finding is still reported.",
+)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option(
+    "--explain",
+    "explain_rule",
+    metavar="RULE",
+    help="Print a rule's documentation (by code or name; 'all' lists every rule) and exit.",
+)
+@click.option(
+    "--statistics", is_flag=True, help="Print how many findings each rule made, not the findings."
+)
+@output_option
+@speaker_option
+@from_option
+@encoding_option
+@config_option("lint")
+@click.pass_context
+def lint(ctx, files, output_format, select_rules, ignore_rules, fail_severity, exit_zero,
+         explain_rule, statistics, output, speakers, from_format, encoding):  # fmt: skip
+    """Check transcripts for what an editor would catch.
+
+    Reads each FILE (a directory is searched for transcript files; none or - means
+    standard input) and reports text that belongs to no speaker, labels that are not
+    speakers, one speaker under several labels, repeated and nearly repeated passages,
+    unbalanced quotes, encoding damage and more. `--explain all` lists the rules.
+
+    Exit status: 0 no finding at or above the failing severity, 1 findings, 2 a file
+    could not be read or a setting is wrong (the other files are still linted).
+    """
+    from ..lint.run import run_lint
+
+    return run_lint(
+        files,
+        output_format=output_format,
+        output=output,
+        select=select_rules,
+        ignore=ignore_rules,
+        severity=fail_severity,
+        exit_zero=exit_zero,
+        explain_rule=explain_rule,
+        show_statistics=statistics,
+        speakers=speakers,
+        from_format=from_format,
+        encoding=encoding,
+        config=ctx.meta.get("transcripts.config"),
+        config_path=ctx.meta.get("transcripts.config_path"),
+        report=report_error,
+        note=lambda line: click.echo(line, err=True),
+    )

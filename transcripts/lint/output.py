@@ -1,0 +1,210 @@
+"""Findings rendered for people and machines: text, json, github and sarif, and the
+per-rule statistics. Each formatter is a function in `FORMATTERS` (no if/elif chain)."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from urllib.parse import quote as url_quote
+
+from .._version import __version__
+from .finding import Finding, Severity
+from .registry import Rule, all_rules
+
+_COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def use_colour(stream: object = None) -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org)."""
+    stream = stream or sys.stdout
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty()) and not os.environ.get("NO_COLOR")
+
+
+def text(findings: Sequence[Finding], colour: bool = False) -> str:
+    """`path:line:col: CODE [name] message`, one per line, in file and line order."""
+    lines = []
+    for finding in findings:
+        place = f"{finding.path}:{finding.line}:{finding.column}:"
+        code = finding.code
+        if colour:
+            import click
+
+            place = click.style(place, bold=True)
+            code = click.style(code, fg=_COLOURS[finding.severity], bold=True)
+        lines.append(f"{place} {code} [{finding.rule}] {finding.message}")
+    return "".join(line + "\n" for line in lines)
+
+
+def json_array(findings: Sequence[Finding], colour: bool = False) -> str:
+    """A JSON array of findings (the keys are documented in transcripts-lint(1))."""
+    return json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2) + "\n"
+
+
+def github(findings: Sequence[Finding], colour: bool = False) -> str:
+    """GitHub Actions workflow commands: each finding becomes an annotation on the file."""
+    level = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+    lines = []
+    for f in findings:
+        properties = {
+            "file": f.path,
+            "line": f.line,
+            "col": f.column,
+            "endLine": f.end_line,
+            "title": f"{f.code} {f.rule}",
+        }
+        fields = ",".join(
+            f"{key}={_escape_property(str(value))}" for key, value in properties.items()
+        )
+        lines.append(f"::{level[f.severity]} {fields}::{_escape_data(f.message)}")
+    return "".join(line + "\n" for line in lines)
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_SARIF_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def sarif_log(
+    findings: Sequence[Finding],
+    rules: Sequence[Rule] | None = None,
+    errors: Sequence[str] = (),
+) -> dict:
+    """A SARIF 2.1.0 log: one run, the rules' metadata in the tool's driver, one result
+    per finding with the earlier copy of a duplicate as a related location, and files
+    that could not be read as notifications of a failed execution."""
+    rules = list(rules if rules is not None else all_rules())
+    index = {rule.code: position for position, rule in enumerate(rules)}
+    results = []
+    for f in findings:
+        result = {
+            "ruleId": f.code,
+            "level": _SARIF_LEVELS[f.severity],
+            "message": {"text": f.message},
+            "locations": [_location(f.path, f.line, f.column, f.end_line, f.end_column)],
+        }
+        if f.code in index:
+            result["ruleIndex"] = index[f.code]
+        if f.related:
+            result["relatedLocations"] = [
+                {
+                    "id": number,
+                    **_location(r.path, r.line, r.column),
+                    "message": {"text": "earlier occurrence"},
+                }
+                for number, r in enumerate(f.related)
+            ]
+        results.append(result)
+    run = {
+        "tool": {
+            "driver": {
+                "name": "transcripts",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "informationUri": "https://github.com/transcripts/transcripts",
+                "rules": [_rule_descriptor(rule) for rule in rules],
+            }
+        },
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+        "invocations": [
+            {
+                "executionSuccessful": not errors,
+                "toolExecutionNotifications": [
+                    {"level": "error", "message": {"text": message}} for message in errors
+                ],
+            }
+        ],
+    }
+    return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def sarif(findings: Sequence[Finding], colour: bool = False, errors: Sequence[str] = ()) -> str:
+    return json.dumps(sarif_log(findings, errors=errors), ensure_ascii=False, indent=2) + "\n"
+
+
+def _rule_descriptor(rule: Rule) -> dict:
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.doc},
+        "help": {"text": rule.doc},
+        "defaultConfiguration": {"level": _SARIF_LEVELS[rule.severity]},
+        "properties": {"tags": [rule.name]},
+    }
+
+
+def _location(
+    path: str, line: int, column: int, end_line: int | None = None, end_column: int | None = None
+) -> dict:
+    region: dict[str, int] = {"startLine": max(1, line), "startColumn": max(1, column)}
+    if end_line is not None and end_line >= line:
+        region["endLine"] = end_line
+    if end_column is not None and end_line in (None, line) and end_column > column:
+        region["endColumn"] = end_column
+    return {"physicalLocation": {"artifactLocation": {"uri": _uri(path)}, "region": region}}
+
+
+def _uri(path: str) -> str:
+    """A relative path as a relative URI reference (what code scanning expects), an
+    absolute one as a file: URI."""
+    if os.path.isabs(path):
+        return Path(path).as_uri()
+    return url_quote(Path(path).as_posix())
+
+
+FORMATTERS: dict[str, Callable[..., str]] = {
+    "text": text,
+    "json": json_array,
+    "github": github,
+    "sarif": sarif,
+}
+
+
+def statistics(findings: Sequence[Finding], as_json: bool = False) -> str:
+    """How many findings each rule made, most first (`--statistics`)."""
+    counts = Counter((f.code, f.rule, f.severity) for f in findings)
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0][0]))
+    if as_json:
+        data = [
+            {"code": code, "rule": rule, "severity": str(severity), "count": count}
+            for (code, rule, severity), count in rows
+        ]
+        return json.dumps(data, indent=2) + "\n"
+    if not rows:
+        return ""
+    width = len(str(rows[0][1]))
+    return "".join(
+        f"{count:>{width}}  {code}  [{rule}]  {severity}\n"
+        for (code, rule, severity), count in rows
+    )
+
+
+def summary(findings: Sequence[Finding], files: int) -> str:
+    """One line for people: "3 findings (1 error, 2 warnings) in 2 files"."""
+    if not findings:
+        return f"no findings in {files} file{'s' if files != 1 else ''}"
+    by_severity = Counter(f.severity for f in findings)
+    parts = [
+        f"{by_severity[s]} {s}{'s' if by_severity[s] != 1 else ''}"
+        for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+        if by_severity[s]
+    ]
+    paths = len({f.path for f in findings})
+    total = len(findings)
+    return (
+        f"{total} finding{'s' if total != 1 else ''} ({', '.join(parts)}) in {paths} of "
+        f"{files} file{'s' if files != 1 else ''}"
+    )

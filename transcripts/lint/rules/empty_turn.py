@@ -1,0 +1,51 @@
+"""A turn with no words.
+
+A label followed by nothing, or only by punctuation (`Interviewer:` alone, `Q: ...`,
+`A: -`): the words were lost, or the label is left over from an edit. A label alone on
+its line whose words follow in the next paragraph is a normal turn, not an empty one,
+and a turn holding only a bracketed note (`[inaudible]`, `[crosstalk]`) or a time is not
+empty either: it records that something was said.
+
+Example:
+  Interviewer:
+  Lukashenko: Thank you for having me.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ...model import Transcript
+from ..context import RuleOptions
+from ..finding import Problem
+from ..text import raw_lines
+
+_WORD_CHARACTER = re.compile(r"[^\W_]")
+
+CODE = "TR105"
+NAME = "empty-turn"
+SEVERITY = "warning"
+OPTIONS: dict[str, object] = {}
+
+
+def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
+    blocks = transcript.blocks
+    # Most turns start with a letter; only the others are searched for one.
+    empty = [
+        block
+        for block in map(blocks.__getitem__, options.context.turn_indices())
+        if not block.text[:1].isalnum() and not _WORD_CHARACTER.search(block.text)
+    ]
+    for block in empty:
+        label = block.label or block.speaker or ""
+        first_line = raw_lines(block.raw)[0] if block.raw else ""
+        column = first_line.find(label) + 1 if label and label in first_line else 1
+        said = f" (only “{block.text.strip()}”)" if block.text.strip() else ""
+        yield Problem(
+            block.line,
+            f"{block.speaker}'s turn has no words{said}; were they lost, or is the label "
+            "left over?",
+            column,
+            end_line=block.end_line,
+        )

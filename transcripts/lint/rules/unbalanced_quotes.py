@@ -1,0 +1,117 @@
+"""A quotation mark or bracket left open, or closed without being opened, in a turn.
+
+Checks curly double quotes (“ ”), straight double quotes ("), guillemets (« »),
+parentheses, square brackets and braces, turn by turn: a turn and the paragraphs that
+continue it after an interruption count as one. An unclosed quote hides where the quoted
+words end; a stray bracket often marks a note that lost its other half.
+
+Left alone, because they are conventions rather than mistakes:
+- a quotation that runs over several paragraphs, each opening with “ and only the last
+  closing it;
+- a quote or bracket left open by a turn that is cut off (it ends with a dash or an
+  ellipsis: the speaker was interrupted);
+- single quotes and apostrophes (’ is both), and list markers such as "a)" or "1)".
+
+Example:
+  Lukashenko: As I said, “nonsense. It is a path I believe neither Russia nor Belarus
+  should entertain.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ...model import Block, Kind, Transcript
+from ..context import RuleOptions
+from ..finding import Problem
+from ..text import locate
+
+CODE = "TR301"
+NAME = "unbalanced-quotes"
+SEVERITY = "warning"
+OPTIONS: dict[str, object] = {}
+
+_PAIRS = {"“": "”", "«": "»", "(": ")", "[": "]", "{": "}"}
+_CLOSERS = {closer: opener for opener, closer in _PAIRS.items()}
+_MARK_CHARACTERS = '“”«»()[]{}"'
+_MARKS = re.compile(r'[“”«»()\[\]{}"]')
+# "a)", "1)", "ii)": an enumeration, not a closing parenthesis; ":)" and ";)" are smileys.
+_LIST_MARKER = re.compile(r"(?:^|(?<=\s))(?:[a-zA-Z]|\d{1,2}|[ivx]{1,4})\)|[:;]-?\)")
+_CUT_OFF = ("-", "—", "–", "…", "...", "-\u00ad")
+
+
+def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
+    joined = "\n".join([block.text for block in transcript.blocks if block.kind == Kind.TURN])
+    if not any(mark in joined for mark in _MARK_CHARACTERS):
+        return  # a few memchr-speed searches answer for most large transcripts
+    turn: list[Block] = []  # the current turn: a block and the blocks that continue it
+    marked = False  # does the current turn hold a quote or a bracket at all?
+    search = _MARKS.search
+    for block in transcript.blocks:
+        if block.kind != Kind.TURN:
+            continue
+        if block.continued and turn and block.speaker == turn[-1].speaker:
+            turn.append(block)
+            marked = marked or search(block.text) is not None
+            continue
+        if marked:
+            yield from _check_turn(turn)
+        turn = [block]
+        marked = search(block.text) is not None
+    if marked:
+        yield from _check_turn(turn)
+
+
+def _check_turn(blocks: list[Block]) -> Iterator[Problem]:
+    open_marks: list[tuple[str, Block, int]] = []  # (mark, block, offset)
+    straight: tuple[str, Block, int] | None = None  # an open " (they do not nest)
+    for block in blocks:
+        text = block.text
+        skip = {found.end() - 1 for found in _LIST_MARKER.finditer(text)}
+        for found in _MARKS.finditer(text):
+            mark, offset = found.group(), found.start()
+            if mark == '"':
+                straight = None if straight else (mark, block, offset)
+            elif mark == "“" and _continued_quotation(open_marks, text, offset):
+                continue  # a quotation running on into a new paragraph
+            elif mark in _PAIRS:
+                open_marks.append((mark, block, offset))
+            else:
+                match = next(
+                    (
+                        i
+                        for i in range(len(open_marks) - 1, -1, -1)
+                        if open_marks[i][0] == _CLOSERS[mark]
+                    ),
+                    None,
+                )
+                if match is not None:
+                    del open_marks[match:]  # marks opened inside and never closed go too
+                elif offset not in skip:  # "a)" closes nothing and is not meant to
+                    yield _problem(block, offset, f"{mark} closes what was never opened")
+    if straight:
+        open_marks.append(straight)
+    if not open_marks or _cut_off(blocks[-1].text):
+        return
+    mark, block, offset = min(open_marks, key=lambda item: (item[1].line, item[2]))
+    closer = _PAIRS.get(mark, '"')
+    yield _problem(block, offset, f"{mark} opens and is not closed by {closer} in this turn")
+
+
+def _continued_quotation(open_marks: list[tuple[str, Block, int]], text: str, offset: int) -> bool:
+    """A “ at the start of a paragraph while a “ from an earlier paragraph is still open."""
+    if not open_marks or open_marks[-1][0] != "“":
+        return False
+    before = text[:offset]
+    return not before.strip() or before.rstrip(" \t").endswith("\n")
+
+
+def _cut_off(text: str) -> bool:
+    stripped = text.rstrip(' \t\n"”»)]')
+    return stripped.endswith(_CUT_OFF)
+
+
+def _problem(block: Block, offset: int, message: str) -> Problem:
+    line, column = locate(block, offset)
+    return Problem(line, message, column)

@@ -1,0 +1,73 @@
+"""Small text helpers the rules share: source positions of text, quoting in messages."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Block
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def raw_lines(raw: str) -> list[str]:
+    """A block's raw text split at LF, CRLF or CR only, like the text reader splits it
+    (`str.splitlines` would also split at form feeds and other separators)."""
+    return _LINE_BREAK.split(raw)
+
+
+def locate(block: Block, offset: int) -> tuple[int, int]:
+    """The 1-based source (line, column) of character `offset` of `block.text`.
+
+    A block's text is its source lines stripped, the label removed and blank lines
+    collapsed, so each of its lines is found in the raw source lines in order; when the
+    block has no raw text (it came from JSON), lines are counted in the text itself.
+    """
+    text = block.text
+    offset = max(0, min(offset, len(text)))
+    line_start = text.rfind("\n", 0, offset) + 1
+    within = offset - line_start
+    if not block.raw:
+        return block.line + text.count("\n", 0, offset), within + 1
+    wanted = _lines_before(text, line_start)
+    line_end = text.find("\n", line_start)
+    current = text[line_start : line_end if line_end >= 0 else len(text)]
+    cursor = 0
+    sources = raw_lines(block.raw)
+    for number, source_line in enumerate(sources):
+        if not source_line.strip():
+            continue
+        if wanted:
+            # An earlier text line: skip past the source line that holds it.
+            if wanted[0] in source_line or not wanted[0]:
+                wanted.pop(0)
+                cursor = number + 1
+            continue
+        found = source_line.find(current) if current else 0
+        if found >= 0:
+            return block.line + number, found + within + 1
+    return block.line + cursor, within + 1
+
+
+def _lines_before(text: str, line_start: int) -> list[str]:
+    """The non-empty text lines before the one starting at `line_start`."""
+    before = text[:line_start]
+    return [line for line in before.split("\n") if line.strip()]
+
+
+def end_of(block: Block) -> tuple[int, int]:
+    """The (line, column) just after the block's last character."""
+    return locate(block, len(block.text))
+
+
+def quote(text: str, limit: int = 80) -> str:
+    """`text` on one line, shortened to about `limit` characters, in double quotes."""
+    flat = " ".join(text.split())
+    if len(flat) > limit:
+        cut = flat.rfind(" ", 0, limit)
+        flat = flat[: cut if cut > limit // 2 else limit].rstrip(",;:") + "…"
+    return f"“{flat}”"
+
+
+def plural(count: int, noun: str, plural_form: str | None = None) -> str:
+    """`1 turn`, `3 turns`."""
+    return f"{count} {noun if count == 1 else (plural_form or noun + 's')}"
