@@ -31,6 +31,10 @@ class TranscriptError(Exception):
             return f"{self.path}: {self.message}"
         return self.message
 
+    def __reduce__(self) -> tuple[type[TranscriptError], tuple[str, str | None]]:
+        # Keep the path when the error crosses a process boundary (`--jobs`).
+        return (type(self), (self.message, self.path))
+
     def with_path(self, path: str) -> TranscriptError:
         """Return this error naming `path`, unless it already names a file."""
         if self.path is None:

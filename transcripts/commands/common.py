@@ -90,3 +90,16 @@ def config_option(command: str) -> Callable[[F], F]:
 def report_error(message: str) -> None:
     """One line on stderr, the way every command reports a file it could not use."""
     click.echo(f"transcripts: {message}", err=True)
+
+
+def jobs_option(func: F) -> F:
+    return click.option(
+        "-j",
+        "--jobs",
+        metavar="N",
+        type=click.IntRange(min=0),
+        default=1,
+        show_default=True,
+        help="Work on N files at once in N processes (0: one per core); the output is the "
+        "same, in the same order.",
+    )(func)

@@ -9,6 +9,7 @@ from .common import (
     encoding_option,
     from_option,
     input_files,
+    jobs_option,
     output_option,
     report_error,
     speaker_option,
@@ -70,10 +71,11 @@ Examples:
 @speaker_option
 @from_option
 @encoding_option
+@jobs_option
 @config_option("lint")
 @click.pass_context
 def lint(ctx, files, output_format, select_rules, ignore_rules, fail_severity, exit_zero,
-         explain_rule, statistics, output, speakers, from_format, encoding):  # fmt: skip
+         explain_rule, statistics, output, speakers, from_format, encoding, jobs):  # fmt: skip
     """Check transcripts for what an editor would catch.
 
     Reads each FILE (a directory is searched for transcript files; none or - means
@@ -99,6 +101,7 @@ def lint(ctx, files, output_format, select_rules, ignore_rules, fail_severity, e
         speakers=speakers,
         from_format=from_format,
         encoding=encoding,
+        jobs=jobs,
         config=ctx.meta.get("transcripts.config"),
         config_path=ctx.meta.get("transcripts.config_path"),
         report=report_error,

@@ -9,6 +9,7 @@ from .common import (
     encoding_option,
     from_option,
     input_files,
+    jobs_option,
     output_option,
     report_error,
     speaker_option,
@@ -75,6 +76,7 @@ Examples:
 @speaker_option
 @from_option
 @encoding_option
+@jobs_option
 @config_option("stats")
 def stats(
     files,
@@ -90,6 +92,7 @@ def stats(
     speakers,
     from_format,
     encoding,
+    jobs,
 ):
     """Count, per speaker, who talked, how much and how.
 
@@ -116,5 +119,6 @@ def stats(
         speakers=speakers,
         from_format=from_format,
         encoding=encoding,
+        jobs=jobs,
         report=report_error,
     )

@@ -3,16 +3,15 @@ the findings in the chosen format and decide the exit status."""
 
 from __future__ import annotations
 
-import os
-import sys
-import time
+import functools
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import formats
 from ..errors import ExitCode, TranscriptError
-from ..io import STDIN, display_name, write_output
+from ..inputs import STDIN, expand_inputs
+from ..io import display_name, write_output
+from ..parallel import map_ordered
 from .config import LintSettings, unknown_keys
 from .engine import lint
 from .finding import Finding
@@ -40,45 +39,18 @@ class LintRun:
         return ExitCode.OK
 
 
-def transcript_extensions() -> frozenset[str]:
-    """File extensions of the formats the tool can read (what a directory walk picks up)."""
-    return frozenset(
-        extension
-        for format in formats.FORMATS.values()
-        if format.reader
-        for extension in format.extensions
-    )
-
-
 def expand_paths(
     paths: Sequence[str], settings: LintSettings, report: Report | None = None
 ) -> Iterator[str]:
     """The inputs: files and `-` as given, directories walked (sorted, hidden entries and
-    `exclude` globs skipped) for files with a transcript extension."""
-    extensions = transcript_extensions()
-    for path in paths:
-        if path == STDIN or not os.path.isdir(path):
-            yield path
+    `exclude` globs skipped) for files with a transcript extension. A directory with
+    none is a warning, not an error: there is nothing to lint, and nothing wrong."""
+    for item in expand_inputs(paths, lambda path: _excluded(settings, path)):
+        if isinstance(item, TranscriptError):
+            if report:
+                report(f"warning: no transcript files found in {item.path}")
             continue
-        found = 0
-        for directory, subdirectories, names in os.walk(path):
-            subdirectories[:] = sorted(
-                name
-                for name in subdirectories
-                if not name.startswith(".")
-                and not _excluded(settings, os.path.join(directory, name))
-            )
-            for name in sorted(names):
-                candidate = os.path.join(directory, name)
-                if (
-                    not name.startswith(".")
-                    and os.path.splitext(name)[1].lower() in extensions
-                    and not _excluded(settings, candidate)
-                ):
-                    found += 1
-                    yield candidate
-        if not found and report:
-            report(f"warning: no transcript files found in {path}")
+        yield item
 
 
 def _excluded(settings: LintSettings, path: str) -> bool:
@@ -92,49 +64,40 @@ def lint_paths(
     from_format: str | None = None,
     encoding: str | None = None,
     report: Report | None = None,
-    progress: Callable[[int, str], None] | None = None,
+    jobs: int = 1,
 ) -> LintRun:
     """Lint every input; one that cannot be read is reported and counted as an error, and
-    the others are still linted. `progress(number, path)` is told of each input."""
-    from ..api import read
-
+    the others are still linted. With `jobs` > 1 files are linted in that many processes;
+    the findings are the same, in the same order."""
     settings = settings or LintSettings()
     run = LintRun()
-    for number, path in enumerate(expand_paths(paths or [STDIN], settings, report), 1):
-        if progress:
-            progress(number, path)
-        try:
-            transcript = read(path, from_format, speakers=settings.speakers, encoding=encoding)
-        except TranscriptError as error:
-            message = str(error.with_path(display_name(path)))
-            run.errors.append(message)
+    files = list(expand_paths(paths or [STDIN], settings, report))
+    work = functools.partial(
+        _lint_file, settings=settings, from_format=from_format, encoding=encoding
+    )
+    jobs = 1 if STDIN in files else jobs  # standard input is read by this process
+    for result in map_ordered(work, files, jobs, label="Linting"):
+        if isinstance(result, str):
+            run.errors.append(result)
             if report:
-                report(message)
+                report(result)
             continue
         run.files += 1
-        run.findings.extend(lint(transcript, settings, path=path))
+        run.findings.extend(result)
     return run
 
 
-class _Progress:
-    """ "linting 12: path" on a terminal's standard error while many files are linted,
-    rewritten in place and cleared at the end (only after the first second)."""
+def _lint_file(
+    path: str, settings: LintSettings, from_format: str | None, encoding: str | None
+) -> list[Finding] | str:
+    """One input's findings, or the one-line error that kept it from being linted."""
+    from ..api import read
 
-    def __init__(self) -> None:
-        self.started = time.monotonic()
-        self.shown = False
-
-    def __call__(self, number: int, path: str) -> None:
-        if time.monotonic() - self.started < 1.0:
-            return
-        sys.stderr.write(f"\r\x1b[Klinting {number}: {display_name(path)}"[:120])
-        sys.stderr.flush()
-        self.shown = True
-
-    def clear(self) -> None:
-        if self.shown:
-            sys.stderr.write("\r\x1b[K")
-            sys.stderr.flush()
+    try:
+        transcript = read(path, from_format, speakers=settings.speakers, encoding=encoding)
+    except TranscriptError as error:
+        return str(error.with_path(display_name(path)))
+    return lint(transcript, settings, path=path)
 
 
 def explain(key: str) -> str:
@@ -172,6 +135,7 @@ def run_lint(
     config_path: str | None = None,
     report: Report | None = None,
     note: Report | None = None,
+    jobs: int = 1,
 ) -> int:
     """The whole `transcripts lint` command: settings from the config file and the
     options, lint the inputs, write the report, return the exit status. `report` gets
@@ -194,17 +158,9 @@ def run_lint(
     settings = LintSettings.from_config(config, config_path).with_overrides(
         select=select, ignore=ignore, fail_on=severity, speakers=speakers
     )
-    progress = _Progress() if sys.stderr.isatty() else None
     run = lint_paths(
-        files,
-        settings,
-        from_format=from_format,
-        encoding=encoding,
-        report=report,
-        progress=progress,
+        files, settings, from_format=from_format, encoding=encoding, report=report, jobs=jobs
     )
-    if progress:
-        progress.clear()
     if show_statistics:
         rendered = statistics(run.findings, as_json=output_format == "json")
     elif output_format == "sarif":

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 
 from ..api import open_document
 from ..errors import ExitCode, TranscriptError
+from ..inputs import expand_inputs
 from ..io import write_output
-from .inputs import expand_inputs
+from ..parallel import map_ordered
 from .render import RenderOptions, check_options, render
 from .report import DEFAULT_SORT, build_report, check_field, check_only
 from .tally import Tally
@@ -30,6 +32,7 @@ def stats_files(
     speakers: Sequence[str] = (),
     from_format: str | None = None,
     encoding: str | None = None,
+    jobs: int = 1,
     report: Report,
 ) -> int:
     """Count each input and write the statistics; a file that cannot be read is reported
@@ -41,14 +44,19 @@ def stats_files(
     check_field(sort, "--sort", per_file)
     tallies: list[Tally] = []
     failures = 0
-    for path in expand_inputs(paths or ("-",)):
-        try:
-            if isinstance(path, TranscriptError):
-                raise path
-            tallies.append(_tally(path, speakers, from_format, encoding))
-        except TranscriptError as error:
-            report(str(error))
+    inputs = list(expand_inputs(paths or ("-",)))
+    files = [path for path in inputs if isinstance(path, str)]
+    count = functools.partial(
+        _tally, speakers=tuple(speakers), from_format=from_format, encoding=encoding
+    )
+    results = iter(map_ordered(count, files, _jobs_for(files, jobs), label="Counting"))
+    for item in inputs:
+        result = item if isinstance(item, TranscriptError) else next(results)
+        if isinstance(result, TranscriptError):
+            report(str(result))
             failures += 1
+        else:
+            tallies.append(result)
     if not tallies:
         return ExitCode.ERROR
     check_only(only, tallies)
@@ -67,11 +75,18 @@ def stats_files(
     return ExitCode.ERROR if failures else ExitCode.OK
 
 
+def _jobs_for(files: Sequence[str], jobs: int) -> int:
+    """Standard input is read by this process: with `-` among the inputs, one job."""
+    return 1 if "-" in files else jobs
+
+
 def _tally(
     path: str, speakers: Sequence[str], from_format: str | None, encoding: str | None
-) -> Tally:
-    header, blocks = open_document(path, from_format, speakers=speakers, encoding=encoding)
+) -> Tally | TranscriptError:
+    """One input's tally, or the error that kept it from being counted (returned, so
+    that it crosses back from a worker process like a result)."""
     try:
+        header, blocks = open_document(path, from_format, speakers=speakers, encoding=encoding)
         return Tally.of_document(header, blocks, path)
-    except TranscriptError as error:  # raised while the blocks stream
-        raise error.with_path("<stdin>" if path == "-" else path) from None
+    except TranscriptError as error:  # also raised while the blocks stream
+        return error.with_path("<stdin>" if path == "-" else path)
