@@ -182,7 +182,7 @@ def test_directories_are_walked_for_transcripts(runner, tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()
     result = run(runner, empty)
-    assert result.exit_code == 2 and "no transcripts found" in result.stderr
+    assert result.exit_code == 2 and "no transcript files found" in result.stderr
 
 
 def test_standard_input_and_an_output_file(runner, tmp_path):
