@@ -164,9 +164,24 @@ SCALING: list[tuple[str, Callable[[Path], list[str]], float]] = [
     ("lint", lambda f: [*TRANSCRIPTS, "lint", str(f)], 2.2),
 ]
 
+SMALL = str(HERE.parent / "samples" / "qa-interview.txt")
+
 STARTUP: list[tuple[str, list[str], float | None]] = [
     ("import click (reference)", [PYTHON, "-c", "import click"], None),
     ("transcripts --version", [*TRANSCRIPTS, "--version"], 1.3),
+    ("transcripts lint small.txt", [*TRANSCRIPTS, "lint", SMALL], 2.0),
+    ("transcripts parse small.txt", [*TRANSCRIPTS, "parse", SMALL], None),
+    ("transcripts stats small.txt", [*TRANSCRIPTS, "stats", SMALL], None),
+]
+
+# Many small files, as CI runs see them: each command once in one process, and with
+# --jobs 0 (a process per core); the output is the same either way.
+MANY_FILES = 10_000
+MANY: list[tuple[str, list[str]]] = [
+    ("lint", ["lint", "--exit-zero"]),
+    ("lint --jobs 0", ["lint", "--exit-zero", "--jobs", "0"]),
+    ("stats", ["stats"]),
+    ("stats --jobs 0", ["stats", "--jobs", "0"]),
 ]
 
 
@@ -248,6 +263,45 @@ def bench_startup(repeat: int) -> bool:
     return ok
 
 
+def many_small_files(count: int) -> Path:
+    """A directory of `count` small transcripts (a few turns each), made once."""
+    folder = DATA / f"many-{count}"
+    if len(list(folder.glob("*.txt"))) == count:
+        return folder
+    folder.mkdir(parents=True, exist_ok=True)
+    for number in range(count):
+        (folder / f"interview-{number:05d}.txt").write_text(
+            f"Interview {number}: A Benchmark\n\n"
+            f"Host: Welcome to episode {number}. What brings you here today?\n\n"
+            f"Guest: Thanks for having me. I came to talk about number {number}.\n\n"
+            "Host: Tell us more.\n\n"
+            "Guest: It is a long story, and it starts with a letter.\n",
+            encoding="utf-8",
+        )
+    return folder
+
+
+def bench_many(count: int, only: str | None) -> bool:
+    """lint and stats over a directory of many small files, with and without --jobs."""
+    folder = many_small_files(count)
+    print(f"\n{count} small files ({folder.name})")
+    times: dict[str, float] = {}
+    for name, args in MANY:
+        if only and only not in name:
+            continue
+        measure = run([*TRANSCRIPTS, *args, str(folder)], 1)
+        times[name] = measure.seconds
+        serial = times.get(name.split(" --jobs")[0])
+        speedup = ""
+        if "--jobs" in name and serial:
+            speedup = f"  {serial / measure.seconds:4.2f}x faster"
+        print(
+            f"  {name:34} {measure.seconds:7.2f} s {count / measure.seconds:8.0f} files/s"
+            f"  peak {measure.peak_bytes / 1e6:5.0f} MB{speedup}"
+        )
+    return True
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -255,6 +309,9 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="only the 1 MB transcript")
     parser.add_argument("--repeat", type=int, default=3, help="runs per command (best is kept)")
     parser.add_argument("--only", help="only cases whose name contains this")
+    parser.add_argument(
+        "--files", type=int, default=MANY_FILES, help="how many small files for the many-files run"
+    )
     args = parser.parse_args()
     sizes = [1_000_000] if args.quick else [1_000_000, 50_000_000]
     ok = bench_startup(max(args.repeat, 5))
@@ -262,6 +319,7 @@ def main() -> int:
         path = generate(DATA / f"synthetic-{size // 1_000_000}mb.txt", size)
         ok &= bench_file(path, args.repeat, args.only)
     ok &= bench_scaling(1_000_000 if args.quick else 25_000_000, args.repeat, args.only)
+    ok &= bench_many(1_000 if args.quick else args.files, args.only)
     print("\nall targets met" if ok else "\nsome targets MISSED")
     return 0 if ok else 1
 
