@@ -225,15 +225,13 @@ def test_from_option_overrides_the_extension(runner, tmp_path):
     assert result.stdout == "Ana: Hi.\n\nBen: Yo.\n"
 
 
-def test_output_may_name_the_input(runner, tmp_path):
+def test_output_naming_the_input_is_refused_and_the_input_kept(runner, tmp_path):
     path = tmp_path / "a.vtt"
     path.write_text(VTT)
     result = runner.invoke(cli, ["convert", str(path), "-t", "vtt", "-o", str(path)])
-    assert result.exit_code == 0
-    assert path.read_text() == (
-        "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Ana>Hi.\n\n"
-        "00:00:02.000 --> 00:00:03.000\n<v Ben>Yo.\n"
-    )
+    assert result.exit_code == 2
+    assert "is also an input" in result.stderr
+    assert path.read_text() == VTT
 
 
 @pytest.mark.parametrize(

@@ -74,12 +74,23 @@ def test_declared_speakers_come_from_the_config_file(runner, tmp_path):
     assert [s["name"] for s in document["speakers"]] == ["Ana"]
 
 
-def test_output_file_is_written_atomically_and_may_name_the_input(runner, tmp_path):
+def test_output_file_is_written_atomically(runner, tmp_path):
+    path = _write(tmp_path / "a.txt", b"Ana: hi\nBen: hello\n")
+    result = runner.invoke(cli, ["parse", path, "-o", str(tmp_path / "a.json")])
+    assert result.exit_code == 0
+    assert json.loads((tmp_path / "a.json").read_text())["blocks"][0]["speaker"] == "Ana"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.json", "a.txt"]
+
+
+def test_output_naming_an_input_is_refused_and_the_input_kept(runner, tmp_path):
     path = _write(tmp_path / "a.txt", b"Ana: hi\nBen: hello\n")
     result = runner.invoke(cli, ["parse", path, "-o", path])
-    assert result.exit_code == 0
-    assert json.loads((tmp_path / "a.txt").read_text())["blocks"][0]["speaker"] == "Ana"
-    assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]
+    assert result.exit_code == 2
+    assert (
+        result.stderr
+        == f"transcripts: {path}: is also an input; write the output to another file (-o)\n"
+    )
+    assert (tmp_path / "a.txt").read_bytes() == b"Ana: hi\nBen: hello\n"
 
 
 def test_utf16_with_bom_is_detected(runner, tmp_path):

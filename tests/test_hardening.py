@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import signal
 import subprocess
@@ -180,3 +181,60 @@ def test_lint_and_stats_never_raise_on_transcript_like_text(text):
         return
     assert isinstance(transcripts.lint(document), list)
     assert transcripts.stats(document).totals is not None
+
+
+# Broken structured input, and bad requests: every command, the same one-line answer.
+def _alias_bomb() -> str:
+    levels = "".join(f"{b}: &{b} [*{a}, *{a}]\n" for a, b in itertools.pairwise("abcdefghijklmno"))
+    return "a: &a [x, x]\n" + levels + "metadata: {bomb: *o}\nblocks: []\n"
+
+
+BROKEN_DOCUMENTS = {
+    "truncated.json": '{"schema_version": 1, "blocks": [{"kind": "turn"',
+    "deep.json": "[" * 100_000 + "]" * 100_000,
+    "wrong-shape.json": '{"blocks": [{"kind": "turn", "speaker": 7, "text": "hi"}]}',
+    "no-blocks.json": '{"schema_version": 1, "speakers": []}',
+    "python-tag.yaml": "!!python/object/apply:os.system ['echo pwned']\n",
+    "alias-bomb.yaml": _alias_bomb(),
+    "broken.yaml": "blocks: [\n  - kind: turn\n  speaker: [\n",
+}
+
+
+@pytest.mark.parametrize("name", list(BROKEN_DOCUMENTS))
+@pytest.mark.parametrize("command", list(COMMANDS))
+def test_broken_documents_give_one_line_and_exit_2(runner, tmp_path, name, command):
+    path = tmp_path / name
+    path.write_text(BROKEN_DOCUMENTS[name], encoding="utf-8")
+    before = path.read_bytes()
+    started = time.perf_counter()
+    result = runner.invoke(cli, [*COMMANDS[command], str(path)])
+    assert time.perf_counter() - started < 10
+    assert result.exit_code == 2, result.output
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith(f"transcripts: {path}: ")
+    assert "Traceback" not in result.output
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("command", list(COMMANDS))
+def test_bad_requests_give_one_line_and_exit_2(runner, tmp_path, seed, command):
+    text = tmp_path / "a.txt"
+    text.write_bytes(seed.read_bytes())
+    args = COMMANDS[command]
+    cases = {
+        "missing file": ([*args, str(tmp_path / "nope.txt")], "no such file"),
+        "unknown format": ([*args, "-f", "docx", str(text)], "unknown format 'docx'"),
+        "unwritable output": (
+            [*args, str(text), "-o", str(tmp_path / "no" / "out")],
+            "directory does not exist",
+        ),
+        "output names the input": ([*args, str(text), "-o", str(text)], "is also an input"),
+    }
+    if command in ("parse", "convert"):
+        cases["directory"] = ([*args, str(tmp_path)], "is a directory")
+    for case, (argv, message) in cases.items():
+        result = runner.invoke(cli, argv)
+        assert result.exit_code == 2, (case, result.output)
+        assert result.stderr.count("\n") == 1 and message in result.stderr, (case, result.stderr)
+        assert "Traceback" not in result.output
+    assert text.read_bytes() == seed.read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]

@@ -3,7 +3,7 @@
 Inputs are decoded strictly (UTF-8 by default, a BOM tolerated, UTF-16/32 detected by
 their BOM) so that a wrong guess is an error naming the byte, never silent mojibake.
 Outputs to a file go to a temporary file renamed into place, so a failed or interrupted
-run never leaves a half-written file and `-o` may name an input.
+run never leaves a half-written file; `-o` naming an input is refused, never obeyed.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import codecs
 import contextlib
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -194,6 +194,23 @@ def _open_special(path: str) -> BinaryIO:
         return open(path, "wb")
     except OSError as error:
         raise TranscriptError(f"cannot write: {error.strerror or error}", path) from None
+
+
+def refuse_to_overwrite_inputs(output: str | None, inputs: Iterable[str]) -> None:
+    """An error if `-o` names one of the inputs: the output would replace the input it
+    was made from (a report over a transcript, JSON over its text), which is never
+    what a user means and would lose the input."""
+    if output is None or output == STDIN or not os.path.exists(output):
+        return
+    for path in inputs:
+        if path == STDIN:
+            continue
+        try:
+            same = os.path.samefile(path, output)
+        except OSError:
+            continue
+        if same:
+            raise TranscriptError("is also an input; write the output to another file (-o)", output)
 
 
 def write_output(text: str, path: str | None, encoding: str = "utf-8") -> None:

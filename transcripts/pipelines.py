@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from . import formats, timing
 from .api import load_source, open_document
 from .errors import ExitCode, TranscriptError
-from .io import display_name, open_output, write_output
+from .io import display_name, open_output, refuse_to_overwrite_inputs, write_output
 from .losses import Losses
 from .model import Block, Transcript
 from .options import ReadOptions, WriteOptions
@@ -35,6 +35,7 @@ def parse_files(
     """Parse each input and write their documents; a file that cannot be read is reported
     and skipped (exit status 2), the others are still written."""
     writer = formats.get_format(to_format)
+    refuse_to_overwrite_inputs(output, paths)
     failures = 0
 
     def documents() -> Iterator[tuple[Transcript, Iterator[Block]]]:
@@ -75,6 +76,7 @@ def convert_file(
     one line, through `report`.
     """
     writer = formats.get_format(to_format)
+    refuse_to_overwrite_inputs(output, [path])
     writer.writer_module()  # an unwritable format fails before any input is read
     source, reader = load_source(path, from_format, encoding)
     name = display_name(path)

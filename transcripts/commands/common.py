@@ -23,7 +23,7 @@ def output_option(func: F) -> F:
         "--output",
         metavar="FILE",
         type=click.Path(dir_okay=False, allow_dash=True),
-        help="Write to FILE (atomically; it may name an input) instead of standard output.",
+        help="Write to FILE instead of standard output (atomically; never over an input).",
     )(func)
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..errors import ExitCode, TranscriptError
 from ..inputs import STDIN, expand_inputs
-from ..io import display_name, write_output
+from ..io import display_name, refuse_to_overwrite_inputs, write_output
 from ..parallel import map_ordered
 from .config import LintSettings, unknown_keys
 from .engine import lint
@@ -65,13 +65,16 @@ def lint_paths(
     encoding: str | None = None,
     report: Report | None = None,
     jobs: int = 1,
+    output: str | None = None,
 ) -> LintRun:
     """Lint every input; one that cannot be read is reported and counted as an error, and
     the others are still linted. With `jobs` > 1 files are linted in that many processes;
-    the findings are the same, in the same order."""
+    the findings are the same, in the same order. `output`, the report's file, must not
+    be one of the inputs."""
     settings = settings or LintSettings()
     run = LintRun()
     files = list(expand_paths(paths or [STDIN], settings, report))
+    refuse_to_overwrite_inputs(output, files)
     work = functools.partial(
         _lint_file, settings=settings, from_format=from_format, encoding=encoding
     )
@@ -159,7 +162,13 @@ def run_lint(
         select=select, ignore=ignore, fail_on=severity, speakers=speakers
     )
     run = lint_paths(
-        files, settings, from_format=from_format, encoding=encoding, report=report, jobs=jobs
+        files,
+        settings,
+        from_format=from_format,
+        encoding=encoding,
+        report=report,
+        jobs=jobs,
+        output=output,
     )
     if show_statistics:
         rendered = statistics(run.findings, as_json=output_format == "json")

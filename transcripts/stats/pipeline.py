@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from ..api import open_document
 from ..errors import ExitCode, TranscriptError
 from ..inputs import expand_inputs
-from ..io import write_output
+from ..io import refuse_to_overwrite_inputs, write_output
 from ..parallel import map_ordered
 from .render import RenderOptions, check_options, render
 from .report import DEFAULT_SORT, build_report, check_field, check_only
@@ -46,6 +46,7 @@ def stats_files(
     failures = 0
     inputs = list(expand_inputs(paths or ("-",)))
     files = [path for path in inputs if isinstance(path, str)]
+    refuse_to_overwrite_inputs(output, files)
     count = functools.partial(
         _tally, speakers=tuple(speakers), from_format=from_format, encoding=encoding
     )
