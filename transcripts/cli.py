@@ -21,22 +21,22 @@ from .errors import ExitCode, TranscriptError
 # name -> (module, attribute, one-line help); loaded only when the command runs.
 COMMANDS: dict[str, tuple[str, str, str]] = {
     "parse": ("transcripts.commands.parse", "parse", "Parse transcripts into structured turns."),
-    "convert": (
-        "transcripts.commands.convert",
-        "convert",
-        "Convert a transcript from one format to another.",
+    "lint": (
+        "transcripts.commands.lint",
+        "lint",
+        "Check transcripts for what an editor would catch.",
     ),
     "stats": (
         "transcripts.commands.stats",
         "stats",
         "Count turns, words, questions and more per speaker.",
     ),
-    "formats": ("transcripts.commands.formats", "formats", "List the formats read and written."),
-    "lint": (
-        "transcripts.commands.lint",
-        "lint",
-        "Check transcripts for what an editor would catch.",
+    "convert": (
+        "transcripts.commands.convert",
+        "convert",
+        "Convert a transcript from one format to another.",
     ),
+    "formats": ("transcripts.commands.formats", "formats", "List the formats read and written."),
 }
 
 
@@ -109,8 +109,9 @@ def _silence_stdout() -> None:
     epilog="""\b
 Examples:
   transcripts parse interview.txt
+  transcripts lint --format github transcripts/
+  transcripts stats --per-file --format csv *.txt
   transcripts convert interview.txt -t yaml -o interview.yaml
-  transcripts parse --help
 
 See transcripts(1) and transcripts-COMMAND(1) for the manual.""",
 )

@@ -59,7 +59,9 @@ def find_rule(key: str) -> Rule:
             return rule
     names = [rule.name for rule in all_rules()] + [rule.code for rule in all_rules()]
     close = difflib.get_close_matches(key.strip(), names, n=1)
-    hint = f"; did you mean {close[0]}?" if close else "; `transcripts lint --explain` lists them"
+    hint = "; `transcripts lint --explain all` lists them"
+    if close:
+        hint = f"; did you mean {close[0]}?"
     raise TranscriptError(f"unknown rule {key!r}{hint}")
 
 
