@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from ..model import KINDS, Block, Kind, Transcript
 from .counting import BATCH, SpeakerCounter
+from .offload import Offload
 
 #: Non-speech kinds in the model's order, the order stats lists them in.
 NON_SPEECH_ORDER: tuple[str, ...] = tuple(
@@ -69,47 +70,65 @@ class Tally:
         for speaker in header.speakers:
             self.speaker(speaker.name)
         pending: tuple[SpeakerTally, float] | None = None  # a turn with a start, no end
-        # name -> (tally, its counter, the counter's pending texts, their `append`s): the
-        # loop below runs once per block of files of any size, so it calls no Python code.
+        # name -> (tally, its counter, the counter's pending texts, their `append`s, its
+        # name): the loop below runs once per block of files of any size, so it calls no
+        # Python code but to count a full batch.
         entries: dict[str | None, tuple] = {}
         non_speech = self.non_speech
         turn = Kind.TURN
-        for block in blocks:
-            if block.kind == turn:
-                entry = entries.get(block.speaker)
-                if entry is None:
-                    entry = entries[block.speaker] = self._entry(block.speaker)
-                tally, counter, texts, add_text, add_line = entry
-                if block.continued:
-                    counter.pending_continued.append(len(texts))
-                add_text(block.text)
-                add_line(block.line)
-                if len(texts) >= BATCH:
-                    counter.flush()
-            else:
-                non_speech[block.kind] += 1
-            start = block.start
-            if start is not None:
-                # A turn with a start and no end lasts until the next timed block starts.
-                if pending is not None:
-                    if start >= pending[1]:
-                        pending[0].add_talk(start - pending[1])
-                    pending = None
+        offload: Offload | None = None  # a second counting process, once a batch fills
+        try:
+            for block in blocks:
                 if block.kind == turn:
-                    if block.end is None:
-                        pending = (tally, start)
-                    elif block.end >= start:
-                        tally.add_talk(block.end - start)
+                    entry = entries.get(block.speaker)
+                    if entry is None:
+                        entry = entries[block.speaker] = self._entry(block.speaker)
+                    tally, counter, texts, add_text, add_line, name = entry
+                    if block.continued:
+                        counter.pending_continued.append(len(texts))
+                    add_text(block.text)
+                    add_line(block.line)
+                    if len(texts) >= BATCH:
+                        if offload is None and Offload.available():
+                            offload = Offload()
+                        if offload is not None and offload.takes(name, len(texts)):
+                            offload.submit(name, counter)
+                        else:
+                            counter.flush()
+                else:
+                    non_speech[block.kind] += 1
+                start = block.start
+                if start is not None:
+                    # A turn with a start and no end lasts until the next timed block starts.
+                    if pending is not None:
+                        if start >= pending[1]:
+                            pending[0].add_talk(start - pending[1])
+                        pending = None
+                    if block.kind == turn:
+                        if block.end is None:
+                            pending = (tally, start)
+                        elif block.end >= start:
+                            tally.add_talk(block.end - start)
+            if offload is not None:
+                for name in offload.remote_speakers():
+                    offload.submit(name, self.speakers[name].counter)  # the last batches
+                for name, counted in offload.collect().items():
+                    self.speakers[name].counter = counted
+                offload = None
+        finally:
+            if offload is not None:  # stopped by an error: do not wait for the counts
+                offload.close()
         for tally in self.speakers.values():
             tally.counter.flush()
             tally.sources.append((0, path))
         return self
 
     def _entry(self, name: str | None) -> tuple:
-        tally = self.speaker(name or "(unknown)")
+        name = name or "(unknown)"
+        tally = self.speaker(name)
         counter = tally.counter
         texts = counter.pending_texts
-        return tally, counter, texts, texts.append, counter.pending_lines.append
+        return tally, counter, texts, texts.append, counter.pending_lines.append, name
 
     def merge(self, other: Tally) -> None:
         """Add another tally's counts; speakers are matched by name."""

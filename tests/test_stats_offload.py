@@ -1,0 +1,59 @@
+"""Counting in a second process gives exactly the numbers of counting in place."""
+
+from __future__ import annotations
+
+import pytest
+
+from transcripts.model import Block, Kind, Speaker, Transcript
+from transcripts.stats import offload
+from transcripts.stats.counting import BATCH
+from transcripts.stats.report import build_report
+from transcripts.stats.tally import Tally
+
+
+def _long_transcript() -> Transcript:
+    """Three speakers, several batches each, continued turns across batch boundaries."""
+    blocks = []
+    speakers = ["Ana", "Ben", "Cleo"]
+    for number in range(3 * BATCH + 500):
+        speaker = speakers[number % 3] if number % 7 else "Ana"
+        text = f"Turn {number} by {speaker}. Is it {number % 11}? Yes, it is Mr. Smith's."
+        if number % 13 == 0:
+            text += " (laughter) And more [crosstalk]."
+        continued = number % 17 == 0 and number > 0
+        blocks.append(Block(Kind.TURN, text, number + 1, number + 1, speaker, continued=continued))
+    return Transcript(blocks=blocks, speakers=[Speaker(name) for name in speakers])
+
+
+def _report(transcript: Transcript, forked: bool, monkeypatch) -> dict:
+    monkeypatch.setattr(offload.Offload, "available", staticmethod(lambda: forked))
+    tally = Tally.of_document(transcript, iter(transcript.blocks), "x.txt")
+    return build_report(tally).to_dict()
+
+
+@pytest.mark.skipif(not offload.Offload.available(), reason="no second core or no fork here")
+def test_counting_in_a_second_process_gives_the_same_numbers(monkeypatch):
+    transcript = _long_transcript()
+    assert _report(transcript, True, monkeypatch) == _report(transcript, False, monkeypatch)
+
+
+@pytest.mark.skipif(not offload.Offload.available(), reason="no second core or no fork here")
+def test_an_error_while_reading_stops_the_counting_process(monkeypatch):
+    monkeypatch.setattr(offload.Offload, "available", staticmethod(lambda: True))
+    transcript = _long_transcript()
+    started = []
+    original = offload.Offload.__init__
+
+    def remember(self):
+        original(self)
+        started.append(self)
+
+    monkeypatch.setattr(offload.Offload, "__init__", remember)
+
+    def blocks():
+        yield from transcript.blocks[: 3 * BATCH + 400]  # past the first full batch
+        raise RuntimeError("the reader failed")
+
+    with pytest.raises(RuntimeError):
+        Tally.of_document(transcript, blocks(), "x.txt")
+    assert started and not started[0]._process.is_alive()

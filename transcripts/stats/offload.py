@@ -1,0 +1,114 @@
+"""Counting some speakers in a second process, for large transcripts.
+
+Counting words costs about as much as parsing. Once the parser's blocks stream, each
+speaker is given to one of two counters, this process or a forked counting process,
+whichever has had fewer turns so far, and all of that speaker's batches go there. Each
+speaker is still counted by one `SpeakerCounter`, batch by batch in order, so the
+numbers are exactly those of counting in place. The process starts only when a
+transcript fills its first batch, on machines with more than one core, where `fork`
+exists, and never inside a worker of `--jobs` (which already uses the cores).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+from typing import Any
+
+from ..errors import TranscriptError
+from ..parallel import available_cores
+from .counting import SpeakerCounter
+
+
+class Offload:
+    """A counting process fed batches of turns by speaker name."""
+
+    def __init__(self) -> None:
+        context = multiprocessing.get_context("fork")
+        # A queue's feeder thread writes to the pipe, so sending a batch never waits for
+        # the counting process to take the one before (a bare pipe would, in lockstep).
+        self._batches = context.Queue()
+        self._connection, child = context.Pipe()
+        self._process = context.Process(target=_serve, args=(self._batches, child), daemon=True)
+        self._process.start()
+        child.close()
+        self._remote: dict[str, bool] = {}  # speaker -> counted by the other process?
+        self._load = [0, 0]  # turns given to this process, to the other
+
+    def takes(self, name: str, turns: int) -> bool:
+        """Should the counting process count this speaker's batch of `turns` turns?
+        A speaker new to it goes to whichever side has counted fewer turns so far."""
+        remote = self._remote.get(name)
+        if remote is None:
+            remote = self._remote[name] = self._load[1] <= self._load[0]
+        self._load[remote] += turns
+        return remote
+
+    def remote_speakers(self) -> list[str]:
+        return [name for name, remote in self._remote.items() if remote]
+
+    @staticmethod
+    def available() -> bool:
+        """Would a second process help, and can one be forked here?"""
+        return (
+            available_cores() > 1
+            and "fork" in multiprocessing.get_all_start_methods()
+            and multiprocessing.parent_process() is None
+        )
+
+    def submit(self, name: str, counter: SpeakerCounter) -> None:
+        """Send the counter's pending batch to be counted, and empty it in place."""
+        if not counter.pending_texts:
+            return
+        self._batches.put(
+            (
+                name,
+                list(counter.pending_texts),
+                list(counter.pending_lines),
+                list(counter.pending_continued),
+            )
+        )
+        counter.pending_texts.clear()
+        counter.pending_lines.clear()
+        counter.pending_continued.clear()
+
+    def collect(self) -> dict[str, SpeakerCounter]:
+        """The counters of every speaker sent, once all batches are counted."""
+        try:
+            self._batches.put(None)
+            counters: dict[str, SpeakerCounter] = self._connection.recv()
+        except (EOFError, OSError) as error:
+            raise TranscriptError(f"the counting process failed ({error!r})") from None
+        finally:
+            self._connection.close()
+            self._batches.close()
+            self._process.join()
+        return counters
+
+    def close(self) -> None:
+        """Stop the counting process without waiting for its counts (on an error or
+        Ctrl-C): its counts are not wanted any more."""
+        self._batches.cancel_join_thread()
+        self._process.terminate()
+        self._process.join(timeout=5)
+        self._batches.close()
+        self._connection.close()
+
+
+def _serve(batches: Any, connection: Any) -> None:
+    # Ctrl-C is the parent's to handle; here it would only print a second traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    counters: dict[str, SpeakerCounter] = {}
+    try:
+        while (message := batches.get()) is not None:
+            name, texts, lines, continued = message
+            counter = counters.get(name)
+            if counter is None:
+                counter = counters[name] = SpeakerCounter()
+            counter.pending_texts.extend(texts)
+            counter.pending_lines.extend(lines)
+            counter.pending_continued.extend(continued)
+            counter.flush()
+        connection.send(counters)
+    except (EOFError, OSError, ValueError):  # the parent stopped early
+        pass
