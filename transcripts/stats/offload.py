@@ -6,13 +6,15 @@ whichever has had fewer turns so far, and all of that speaker's batches go there
 speaker is still counted by one `SpeakerCounter`, batch by batch in order, so the
 numbers are exactly those of counting in place. The process starts only when a
 transcript fills its first batch, on machines with more than one core, where `fork`
-exists, and never inside a worker of `--jobs` (which already uses the cores).
+exists, in a process running no other thread, and never inside a worker of `--jobs`
+(which already uses the cores).
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import signal
+import threading
 from typing import Any
 
 from ..errors import TranscriptError
@@ -49,11 +51,14 @@ class Offload:
 
     @staticmethod
     def available() -> bool:
-        """Would a second process help, and can one be forked here?"""
+        """Would a second process help, and can one be forked safely here? (Forking a
+        process that runs other threads can deadlock the child, so a library caller
+        with threads counts in place.)"""
         return (
             available_cores() > 1
             and "fork" in multiprocessing.get_all_start_methods()
             and multiprocessing.parent_process() is None
+            and threading.active_count() == 1
         )
 
     def submit(self, name: str, counter: SpeakerCounter) -> None:
