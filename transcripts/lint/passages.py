@@ -23,6 +23,7 @@ from itertools import compress
 from operator import attrgetter, itemgetter
 
 from ..model import Kind, Transcript
+from ..parallel import Forked, can_fork
 
 #: Block kinds whose sentences are compared: what people said or wrote, not page furniture,
 #: headings (a running title repeats by design) or stage directions ("(Laughter.)").
@@ -138,6 +139,41 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _keys(texts: list[str]) -> list[str]:
+    """The folded sentences of `texts`, with a separator key between two texts."""
+    joined = _JOINER.join(texts)
+    if joined.count(_SEPARATOR) != max(0, len(texts) - 1):  # the character in a text
+        joined = _JOINER.join(text.replace(_SEPARATOR, " ") for text in texts)
+    # "?" alone is the mark of a question with no words: not a sentence. The rare double
+    # spaces (spacing in the source) are squeezed out of the few sentences that have
+    # them, which is far cheaper than a pass over the whole text.
+    return [
+        key if "  " not in key else " ".join(key.split())
+        for key in _pieces(joined)
+        if key and key != "?"
+    ]
+
+
+# Above this many characters the second half of the texts is folded in a second process.
+_FORK_ABOVE = 4_000_000
+
+
+def _keys_of(texts: list[str]) -> list[str]:
+    """`_keys(texts)`; for long transcripts the halves are folded in two processes at
+    once. Texts are joined with unconditional sentence ends around the separator, so
+    the keys of the whole are those of the halves with a separator key between them."""
+    if len(texts) < 2 or sum(map(len, texts)) < _FORK_ABOVE or not can_fork():
+        return _keys(texts)
+    middle = len(texts) // 2
+    second = Forked(_keys, texts[middle:])
+    try:
+        first = _keys(texts[:middle])
+    except BaseException:
+        second.cancel()
+        raise
+    return [*first, _SEPARATOR, *second.result()]
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """Where one sentence is: the block (index into `transcript.blocks`) and its number
@@ -163,17 +199,7 @@ class SentenceTable:
         texts = list(
             map(_paragraphs, map(attrgetter("text"), map(blocks.__getitem__, self.block_ids)))
         )
-        joined = _JOINER.join(texts)
-        if joined.count(_SEPARATOR) != max(0, len(texts) - 1):  # the character in a text
-            joined = _JOINER.join(text.replace(_SEPARATOR, " ") for text in texts)
-        # "?" alone is the mark of a question with no words: not a sentence. The rare
-        # double spaces (spacing in the source) are squeezed out of the few sentences
-        # that have them, which is far cheaper than a pass over the whole text.
-        self.keys = [
-            key if "  " not in key else " ".join(key.split())
-            for key in _pieces(joined)
-            if key and key != "?"
-        ]
+        self.keys = _keys_of(texts)
         self.counts = Counter(self.keys)
         self._separators: list[int] | None = None
 

@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import multiprocessing
 import signal
-import threading
 from typing import Any
 
 from ..errors import TranscriptError
-from ..parallel import available_cores
+from ..parallel import can_fork
 from .counting import SpeakerCounter
 
 
@@ -51,15 +50,8 @@ class Offload:
 
     @staticmethod
     def available() -> bool:
-        """Would a second process help, and can one be forked safely here? (Forking a
-        process that runs other threads can deadlock the child, so a library caller
-        with threads counts in place.)"""
-        return (
-            available_cores() > 1
-            and "fork" in multiprocessing.get_all_start_methods()
-            and multiprocessing.parent_process() is None
-            and threading.active_count() == 1
-        )
+        """Would a second process help, and can one be forked safely here?"""
+        return can_fork()
 
     def submit(self, name: str, counter: SpeakerCounter) -> None:
         """Send the counter's pending batch to be counted, and empty it in place."""
