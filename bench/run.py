@@ -51,7 +51,7 @@ print(count)
 PARSE_ALONE = "import gc, sys; gc.disable(); import transcripts; transcripts.read(sys.argv[1])"
 
 
-MEMORY_TARGET_MIN_SIZE = 10_000_000
+MEMORY_TARGET_MIN_SIZE = 10_000_000  # targets are judged on files at least this large
 
 
 def child_env() -> dict[str, str]:
@@ -207,7 +207,8 @@ def bench_file(path: Path, repeat: int, only: str | None) -> bool:
         ratio = measure.seconds / reference.seconds
         memory = measure.peak_bytes / size
         verdicts = []
-        if case.target is not None:
+        # The issues set their targets on the 50 MB file; on 1 MB, start-up dominates.
+        if case.target is not None and size >= MEMORY_TARGET_MIN_SIZE:
             passed = ratio <= case.target
             ok &= passed
             verdicts.append(f"time target <= {case.target:g}x: {'ok' if passed else 'MISSED'}")
