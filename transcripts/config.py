@@ -82,13 +82,3 @@ def settings_for(config: dict[str, Any], command: str) -> dict[str, Any]:
     if own is not None and not isinstance(own, dict):
         raise TranscriptError(f"config: '{command}' must be a table of settings")
     return {**shared, **(own or {})}
-
-
-def speakers_setting(settings: dict[str, Any], source: str = "config") -> tuple[str, ...]:
-    """The `speakers` setting as a tuple of names."""
-    value = settings.get("speakers", ())
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
-        raise TranscriptError(f"{source}: 'speakers' must be a list of names")
-    return tuple(value)

@@ -104,11 +104,6 @@ def decode(data: bytes, path: str = STDIN, encoding: str | None = None) -> Sourc
     return SourceText(text=text, path=path, encoding=encoding, bom=bom)
 
 
-def read_source(path: str, encoding: str | None = None) -> SourceText:
-    """Read and decode one input file (or `-`)."""
-    return decode(read_bytes(path), path, encoding)
-
-
 class Sink:
     """A destination for text (and already-encoded bytes) that writes in large chunks."""
 

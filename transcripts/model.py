@@ -8,7 +8,7 @@ versioned by `SCHEMA_VERSION` and described by the shipped `schema.json`.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -320,8 +320,3 @@ def _type_name(value: Any) -> str:
         list: "a list",
         dict: "an object",
     }.get(type(value), type(value).__name__)
-
-
-def roster_from_names(names: Iterable[str], inferred: bool = False) -> list[Speaker]:
-    """A roster of the given names in order, without duplicates."""
-    return [Speaker(name=name, inferred=inferred) for name in dict.fromkeys(names)]

@@ -19,8 +19,6 @@ from .options import ReadOptions, WriteOptions
 
 Report = Callable[[str], None]
 
-PARSE_FORMATS = ("json", "jsonl", "yaml")
-
 
 def parse_files(
     paths: Sequence[str],

@@ -54,11 +54,6 @@ def _lines_before(text: str, line_start: int) -> list[str]:
     return [line for line in before.split("\n") if line.strip()]
 
 
-def end_of(block: Block) -> tuple[int, int]:
-    """The (line, column) just after the block's last character."""
-    return locate(block, len(block.text))
-
-
 def quote(text: str, limit: int = 80) -> str:
     """`text` on one line, shortened to about `limit` characters, in double quotes."""
     flat = " ".join(text.split())

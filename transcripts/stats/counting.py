@@ -432,12 +432,3 @@ class SpeakerCounter:
         self.turn_lines += other.turn_lines
         self.plain_tokens |= other.plain_tokens
         self.other_tokens |= other.other_tokens
-
-
-def count_texts(texts: Iterable[str]) -> SpeakerCounter:
-    """A counter holding `texts` as separate turns (a convenience for tests and callers)."""
-    counter = SpeakerCounter()
-    for text in texts:
-        counter.add(text)
-    counter.flush()
-    return counter

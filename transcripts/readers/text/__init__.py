@@ -11,7 +11,7 @@ writer gives back the input exactly.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from ...errors import TranscriptError
 from ...io import SourceText, display_name
@@ -30,11 +30,6 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
     transcript, blocks = stream(source, options)
     transcript.blocks = list(blocks)
     return transcript
-
-
-def parse(text: str, source: str | None = None, speakers: Sequence[str] = ()) -> Transcript:
-    """Parse transcript text given as a string (the library's shortest path)."""
-    return read(SourceText(text=text, path=source or "-"), ReadOptions(speakers=tuple(speakers)))
 
 
 def stream(

@@ -272,4 +272,3 @@ class Assembler:
 
 # Marks labels whose speaker depends on where they are (`attribution.py`).
 _IN_CONTEXT = "\0in context"
-_UNKNOWN = "\0not looked up"

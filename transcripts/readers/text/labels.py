@@ -303,13 +303,3 @@ def find_label(line: str, pos: int = 0) -> tuple[str, int, str, float | None] | 
         if result is not None:
             return result.label, result.rest_at, result.rule, result.start
     return None
-
-
-def match_label(line: str) -> LabelMatch | None:
-    """The first rule's candidate label at the start of `line`, if any (a line ending,
-    if present, is ignored)."""
-    found = find_label(line)
-    if found is None:
-        return None
-    label, rest_at, rule, time = found
-    return LabelMatch(label, line[rest_at:].strip(), rule, time, rest_at)
