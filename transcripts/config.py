@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from . import safeyaml
 from .errors import TranscriptError
 
 YAML_NAMES = (".transcripts.yaml", ".transcripts.yml")
@@ -43,10 +44,9 @@ def load_config(path: str | os.PathLike[str]) -> dict[str, Any]:
         return dict(section or {})
     import yaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         text = path.read_text(encoding="utf-8")
-        data = yaml.load(text, Loader=loader)
+        data = safeyaml.load(text)
     except OSError as error:
         raise TranscriptError(f"cannot read config: {error.strerror or error}", str(path)) from None
     except (yaml.YAMLError, UnicodeDecodeError) as error:

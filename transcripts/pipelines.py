@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterator, Sequence
 
-from . import formats, timing
+from . import formats, safeyaml, timing
 from .api import load_source, open_document
 from .errors import ExitCode, TranscriptError
 from .io import display_name, open_output, refuse_to_overwrite_inputs, write_output
@@ -141,8 +141,6 @@ def _extension_counts() -> dict[str, int]:
 
 def yaml_backend_note() -> str:
     """Whether PyYAML's fast C loader and dumper are in use."""
-    import yaml
-
-    if getattr(yaml, "__with_libyaml__", False):
+    if safeyaml.uses_libyaml():
         return "\nYAML: PyYAML with the LibYAML C loader and dumper.\n"
     return "\nYAML: PyYAML's pure-Python loader and dumper (install LibYAML for speed).\n"

@@ -6,6 +6,7 @@ aliases stay shared references, so an alias bomb is refused when the metadata is
 
 from __future__ import annotations
 
+from .. import safeyaml
 from ..errors import TranscriptError
 from ..io import SourceText, display_name
 from ..model import Transcript
@@ -17,10 +18,9 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
     """Read a YAML document."""
     import yaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     name = display_name(source.path)
     try:
-        data = yaml.load(source.text, Loader=loader)
+        data = safeyaml.load(source.text)
     except yaml.composer.ComposerError as error:
         if "single document" in str(error):
             raise TranscriptError(

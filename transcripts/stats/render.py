@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .. import safeyaml
 from ..errors import TranscriptError
 from .measures import BY_NAME, FIELDS
 from .report import Report, check_field
@@ -144,12 +145,7 @@ def render_json(reports: Sequence[Report], options: RenderOptions) -> str:
 
 
 def render_yaml(reports: Sequence[Report], options: RenderOptions) -> str:
-    import yaml
-
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    return yaml.dump(
-        _document(reports, options), Dumper=dumper, sort_keys=False, allow_unicode=True
-    )
+    return safeyaml.dump(_document(reports, options))
 
 
 def render_csv(reports: Sequence[Report], options: RenderOptions) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .. import safeyaml
 from ..losses import note
 from ..model import Block, Kind, Transcript
 from ..options import WriteOptions
@@ -79,8 +80,5 @@ def _inline(text: str) -> str:
 
 
 def _front_matter(metadata: dict[str, Any]) -> str:
-    import yaml
-
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    body = yaml.dump(metadata, Dumper=dumper, sort_keys=False, allow_unicode=True)
+    body = safeyaml.dump(metadata)
     return f"---\n{body}---"

@@ -13,6 +13,7 @@ import io
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from .. import safeyaml
 from ..io import Sink
 from ..model import Block, Transcript
 from ..options import WriteOptions
@@ -39,9 +40,7 @@ def _options(explicit_start: bool) -> dict[str, Any]:
 
 
 def _dumper() -> Any:
-    import yaml
-
-    return getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return safeyaml.dumper()
 
 
 def _dump(data: Any, explicit_start: bool) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from ... import safeyaml
 from ..common import MAX_NODES, jsonable
 from .lines import strip_ending
 
@@ -31,9 +32,8 @@ def find_front_matter(lines: Sequence[str]) -> tuple[int, dict[str, Any]] | None
 def _load(body: str) -> dict[str, Any] | None:
     import yaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        data = yaml.load(body, Loader=loader)
+        data = safeyaml.load(body)
     except yaml.YAMLError:
         return None
     if not isinstance(data, dict):
