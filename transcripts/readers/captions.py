@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .. import names
 from ..errors import TranscriptError
 from ..io import SourceText
 from ..model import Block, Kind, Speaker, Transcript
@@ -119,17 +120,8 @@ class Piece:
 # A cue that is only a sound or an action: "[laughter]", "(applause)", "♪ music ♪".
 _DIRECTION = re.compile(r"(?:\[[^\[\]]*\]|\([^()]*\)|[♪♫][^♪♫]*[♪♫]?)")
 
-# Lower-case words allowed inside a name ("Ludwig van Beethoven", "Mr. SMITH of Ohio").
-_PARTICLES = frozenset("de da del della van von der den la le of bin ibn al el du dos".split())
 _NAME_MARKS = frozenset(".'’_-")
 _MAX_NAME_WORDS = 4
-# Words that open a note or a field, not a speaker ("Note:", "Translation:").
-_NOT_NAMES = frozenset(
-    """
-    note notes nb update warning caption captions subtitle subtitles transcript
-    translation translated source title chapter music sound audio video summary
-    """.split()
-)
 # Any words before a colon at the start of a cue: a prefix candidate.
 _PREFIX = re.compile(r"(?P<label>[^:\s][^:]{0,39}?)\s*:\s+(?=\S)")
 # `>>` marks a change of speaker in broadcast captions, optionally with the name.
@@ -147,10 +139,10 @@ def is_name(label: str) -> bool:
     words = label.split()
     if not 1 <= len(words) <= _MAX_NAME_WORDS or not any(c.isalpha() for c in label):
         return False
-    if words[0].casefold().strip(".") in _NOT_NAMES:
+    if words[0].casefold().strip(".") in names.NON_SPEAKER_WORDS:
         return False
     for index, word in enumerate(words):
-        if index and word in _PARTICLES:
+        if index and word in names.NAME_PARTICLES:
             continue
         if not (word[0].isupper() or word[0].istitle() or word[0].isdigit()):
             return False

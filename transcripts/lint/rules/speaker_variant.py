@@ -37,6 +37,7 @@ from operator import attrgetter
 
 import regex
 
+from ... import names
 from ...model import Block, Transcript
 from ..context import RuleOptions
 from ..finding import Problem
@@ -48,10 +49,7 @@ SEVERITY = "warning"
 OPTIONS = {"established": 3}
 
 # Words that open a name without being part of it; differing ones mean different people.
-_HONORIFICS = frozenset(
-    """mr mrs ms miss mx dr prof sir dame rev fr sen rep gov gen col capt lt sgt hon judge
-    justice the""".split()
-)
+_HONORIFICS = names.HONORIFICS | {"the"}
 _NON_NAME = regex.compile(r"[^\p{L}\p{N}]+")
 
 

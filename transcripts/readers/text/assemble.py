@@ -13,8 +13,9 @@ from collections.abc import Iterator, Sequence
 from itertools import pairwise
 from typing import Any
 
+from ... import names
 from ...model import Block, Kind
-from . import frontmatter, names, paragraphs
+from . import frontmatter, paragraphs
 from .pages import APART, TEXT, Page
 from .paragraphs_scan import APART_KIND, SPEECH_WINDOW, Paragraph
 from .roster import Roster, is_speech

@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from ... import names
 from ...model import Kind, Speaker
-from . import names
 from .paragraphs_scan import Paragraph
 from .roster import Roster
 

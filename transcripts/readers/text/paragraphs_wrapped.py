@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from ... import names
 from ...model import Kind
-from . import names, paragraphs
+from . import paragraphs
 from .labels import find_label
 from .pages import APART, BLANK, LAYOUT, TEXT, Page
 from .paragraphs_scan import APART_KIND, SPEECH_WINDOW, Paragraph, Scan

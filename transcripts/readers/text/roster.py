@@ -14,8 +14,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from ... import names
 from ...model import Speaker
-from . import names
 from .labels import WEAK_RULES
 
 # Text after a label that is not speech: a bare URL, a date or a number ("Agenda: <https://…>").

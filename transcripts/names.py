@@ -1,4 +1,4 @@
-"""What a speaker label looks like: the shape evidence the roster decision weighs.
+"""What a name looks like: the one home of the word lists every reader and rule shares.
 
 Each test is small and says why in its comment. They look at one label on its own;
 whether a label recurs and where it sits is weighed in `roster.py`.
@@ -53,7 +53,8 @@ NON_SPEAKER_WORDS = frozenset(
     takeaways highlights notice announcement breaking exclusive opinion analysis review
     interview transcripts participants speakers panel attachment attachments files file
     media poll polls survey quiz tip tips fact facts factbox sidebar reminder spoiler trivia
-    appearances appearing proceedings exhibit exhibits by dear
+    appearances appearing proceedings exhibit exhibits by dear subtitle subtitles
+    translation translated music sound
     """.split()
 )
 
