@@ -11,7 +11,7 @@ from transcripts.api import read
 from transcripts.model import Kind
 from transcripts.stats import counting
 from transcripts.stats.counting import SpeakerCounter, profile
-from transcripts.words import is_unintelligible, token_words, word_type, words
+from transcripts.words import word_type, words
 
 # Pieces that exercise every rule: end marks in runs, closers and openers, abbreviations,
 # initials, numbers after "No.", notes, CHAT codes, odd white space, other scripts, NUL.
@@ -103,17 +103,3 @@ def test_real_transcripts_count_the_same_both_ways(path):
             by_speaker.setdefault(block.speaker, []).append((block.text, block.continued))
     for items in by_speaker.values():
         assert summary(fast(items, 64)) == reference(items)
-
-
-ascii_tokens = st.text(st.characters(max_codepoint=127), min_size=1, max_size=12).filter(
-    lambda token: not any(c.isspace() for c in token)
-)
-
-
-@settings(max_examples=500)
-@given(ascii_tokens)
-def test_ascii_tokens_are_judged_as_the_word_rules_judge_them(token):
-    counting._is_plain_word.cache_clear()
-    assert counting._is_plain_word(token) == (
-        len(token_words(token)) == 1 and not is_unintelligible(token)
-    )

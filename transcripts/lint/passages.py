@@ -1,21 +1,14 @@
-"""The sentences of a transcript, normalised once and shared by the repetition rules.
+"""The sentences of a transcript, keyed once and shared by the repetition rules.
 
-Duplicate and near-duplicate detection compare sentences of the blocks that carry words
-of the conversation (turns, unattributed text, labelled blocks, prose), after folding
-case and dropping punctuation, quotes and spacing: `“Thank you,” she said.` and
-`thank you she said` are the same sentence.
-
-Speed matters here (a 50 MB transcript must lint in a few seconds), so the work is done
-on the whole text at once by C-level string operations: a few regular-expression passes
-decide which punctuation ends a sentence, one `translate` folds case and punctuation, one
-`split` cuts the sentences. Python code then touches only the sentences that repeat.
+Duplicate and near-duplicate detection compare the sentences of the blocks that carry
+words of the conversation (turns, unattributed text, labelled blocks, prose) by their keys
+(`sentence_keys`): `SentenceTable` holds every key in source order and says where each
+sentence is; `Edges` tells the sentences that follow a template.
 """
 
 from __future__ import annotations
 
 import bisect
-import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -24,135 +17,12 @@ from operator import attrgetter, itemgetter
 
 from ..model import Kind, Transcript
 from ..parallel import Forked, can_fork
+from .sentence_keys import SEPARATOR as _SEPARATOR
+from .sentence_keys import keys as _keys
 
 #: Block kinds whose sentences are compared: what people said or wrote, not page furniture,
 #: headings (a running title repeats by design) or stage directions ("(Laughter.)").
 PASSAGE_KINDS = frozenset({Kind.TURN, Kind.UNATTRIBUTED, Kind.LABELLED, Kind.PROSE})
-
-# Marks where one block's text ends and the next begins; it becomes a "sentence" of its
-# own, so the joined texts are cut at the same places as each text alone. ASCII (keeps
-# `translate` fast) and not a space (survives `strip`).
-_SEPARATOR = "\x02"
-# An unconditional sentence end: a space to the patterns that decide the other ends
-# (so it never hides one), a line break once folded. It joins the blocks' texts around
-# the separator and stands for paragraph breaks, which end sentences too.
-_BREAK = "\x1f"
-_JOINER = f"{_BREAK}{_SEPARATOR}{_BREAK}"
-# Stands in for punctuation found not to end a sentence: folding deletes it (a space
-# there would leave double spaces to squeeze out of megabytes of text), while cutting
-# for offsets reads it as a space.
-_SPARED = "\x01"
-
-# Sentence punctuation that does not end a sentence: inside a word or number ("3.5",
-# "example.com", the first two dots of "..."), or before a word in lower case
-# ("“Yes!” she said", "I was... you know").
-_NOT_AN_END = re.compile(r"[.?!…](?=[^\s\"'”’)\]\x02]|[\"'”’)\]]*\s+[\"'“‘(\[]?[a-z])")
-# A full stop after an abbreviation, an initial or a letter of a dotted acronym ("Mr.
-# Smith", "J. Smith", "the U.S. claims", "e.g."), matched on lower-case text. Anchored on
-# the full stop, with fixed-width look-behinds: several times faster than a pattern
-# that looks for the words.
-_ABBREVIATION_PATTERN = (
-    r"\.(?:(?<=\b[^\W\d_]\.)|(?<=\b(?:mr|ms|mx|dr|sr|jr|st|mt|vs|lt|fr)\.)"
-    r"|(?<=\b(?:mrs|etc|gen|col|sgt|rep|sen|gov|rev|hon|nos|inc|ltd|fig|vol|jan|feb|apr|jun"
-    r"|jul|aug|sep|oct|nov)\.)|(?<=\b(?:prof|capt|pres|dept|sept|corp)\.)|(?<=\bapprox\.))"
-)
-_ABBREVIATED = re.compile(_ABBREVIATION_PATTERN)
-_ABBREVIATED_ANY_CASE = re.compile(_ABBREVIATION_PATTERN, re.IGNORECASE)
-
-
-class _FoldTable(dict):
-    """`str.translate` table. Sentence ends become a line break (a question mark stays,
-    with `keep` in it, so questions can be told apart). With `squeeze`, punctuation that
-    clings to a word (commas, quotes, brackets) is deleted and word breakers (spaces,
-    dashes, slashes, apostrophes, symbols) become a space, so folding leaves few double
-    spaces; without it every such character becomes a space and lengths are kept. Any
-    other character (the separator too) stays. Filled as characters are first seen."""
-
-    def __init__(self, keep: str = "", squeeze: bool = False) -> None:
-        super().__init__()
-        self.keep = keep
-        self.squeeze = squeeze
-
-    def __missing__(self, code: int) -> str | None:
-        char = chr(code)
-        category = unicodedata.category(char)
-        value: str | None
-        if char == _SEPARATOR or char in self.keep:
-            value = char  # one character for one keeps `translate` on its fast path
-        elif char == _BREAK:
-            value = "\n"
-        elif char == _SPARED:
-            value = None if self.squeeze else " "
-        elif char in ".?!…":
-            value = "\n"
-        elif category[0] == "P" and self.squeeze and category != "Pd" and char not in "/'’ʼ":
-            value = None  # deleted (None, unlike "", keeps the fast path)
-        elif category[0] in "PZ" or category in ("Cc", "Cf", "Sk", "Sm", "So", "Sc"):
-            value = " "
-        else:
-            value = char
-        self[code] = value
-        return value
-
-
-_FOLD = _FoldTable(keep="?", squeeze=True)  # for the keys: questions keep their mark
-_CUT = _FoldTable()  # for sentence offsets: every sentence end is a line break
-
-
-def _paragraphs(text: str) -> str:
-    """`text` with its paragraph breaks marked as sentence ends (same length)."""
-    return text.replace("\n\n", f"{_BREAK}\n") if "\n\n" in text else text
-
-
-def _pieces(text: str) -> list[str]:
-    """The folded sentences of `text` (the separator between blocks one of its own),
-    each stripped; empty ones are left for the caller to drop."""
-    text = _NOT_AN_END.sub(_SPARED, text).lower()
-    if "." in text:
-        text = _ABBREVIATED.sub(_SPARED, text)
-    folded = text.translate(_FOLD).replace("?", "?\n")
-    return list(map(str.strip, folded.split("\n")))
-
-
-_NON_SPACE = re.compile(r"\S*")
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) offsets in `text` of its sentences, in the order `SentenceTable` numbers
-    them; the span excludes surrounding spaces and includes the closing punctuation."""
-    # The same decisions as `_pieces`, keeping the length of `text` (the separator
-    # character is a space there, as in the table).
-    marked = _NOT_AN_END.sub(_SPARED, _paragraphs(text.replace(_SEPARATOR, " ")))
-    marked = _ABBREVIATED_ANY_CASE.sub(_SPARED, marked).translate(_CUT)
-    spans = []
-    start = 0
-    for piece in marked.split("\n"):
-        end = start + len(piece)
-        if not piece.isspace() and piece:
-            left = start
-            while text[left].isspace():
-                left += 1
-            # The sentence's closing punctuation and quotes run up to the next space.
-            right = _NON_SPACE.match(text, end).end()  # type: ignore[union-attr]
-            spans.append((left, right))
-        start = end + 1
-    return spans
-
-
-def _keys(texts: list[str]) -> list[str]:
-    """The folded sentences of `texts`, with a separator key between two texts."""
-    joined = _JOINER.join(texts)
-    if joined.count(_SEPARATOR) != max(0, len(texts) - 1):  # the character in a text
-        joined = _JOINER.join(text.replace(_SEPARATOR, " ") for text in texts)
-    # "?" alone is the mark of a question with no words: not a sentence. The rare double
-    # spaces (spacing in the source) are squeezed out of the few sentences that have
-    # them, which is far cheaper than a pass over the whole text.
-    return [
-        key if "  " not in key else " ".join(key.split())
-        for key in _pieces(joined)
-        if key and key != "?"
-    ]
-
 
 # Above this many characters the second half of the texts is folded in a second process.
 _FORK_ABOVE = 4_000_000
@@ -160,8 +30,8 @@ _FORK_ABOVE = 4_000_000
 
 def _keys_of(texts: list[str]) -> list[str]:
     """`_keys(texts)`; for long transcripts the halves are folded in two processes at
-    once. Texts are joined with unconditional sentence ends around the separator, so
-    the keys of the whole are those of the halves with a separator key between them."""
+    once. Each text is keyed alone, so the keys of the whole are those of the halves with
+    a separator key between them."""
     if len(texts) < 2 or sum(map(len, texts)) < _FORK_ABOVE or not can_fork():
         return _keys(texts)
     middle = len(texts) // 2
@@ -177,16 +47,16 @@ def _keys_of(texts: list[str]) -> list[str]:
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """Where one sentence is: the block (index into `transcript.blocks`) and its number
-    among the block's sentences (see `sentence_spans`)."""
+    among the block's sentences that have a key (see `sentence_keys.sentence_spans`)."""
 
     block: int
     ordinal: int
 
 
 class SentenceTable:
-    """Every sentence of the passage blocks, folded, in source order.
+    """Every sentence of the passage blocks that has a key, in source order.
 
-    `keys` holds the folded sentences (a question ends with "?"), with `_SEPARATOR`
+    `keys` holds the sentence keys (a question's ends with "?"), with a separator key
     between blocks; `counts` says how often each occurs, in order of first appearance.
     Building it is linear in the text and mostly C-level work.
     """
@@ -196,9 +66,7 @@ class SentenceTable:
         kinds = kinds if kinds is not None else [block.kind for block in blocks]
         # (A block with no text adds no sentence; leaving it in costs nothing.)
         self.block_ids = list(compress(range(len(kinds)), map(PASSAGE_KINDS.__contains__, kinds)))
-        texts = list(
-            map(_paragraphs, map(attrgetter("text"), map(blocks.__getitem__, self.block_ids)))
-        )
+        texts = list(map(attrgetter("text"), map(blocks.__getitem__, self.block_ids)))
         self.keys = _keys_of(texts)
         self.counts = Counter(self.keys)
         self._separators: list[int] | None = None
@@ -292,5 +160,7 @@ class Edges:
 
 
 def word_count(key: str) -> int:
-    """Words in a folded sentence (they are single-spaced)."""
+    """Words in a sentence key (they are single-spaced). Folding splits a word at its
+    apostrophes and hyphens ("don t"), so this counts the parts a key compares, which is
+    what the near-duplicate rule's threshold is about."""
     return key.count(" ") + 1

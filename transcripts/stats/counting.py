@@ -9,8 +9,8 @@ word never spans white space:
   exactly one word; each distinct token is checked once per speaker, and a turn holding
   a token that is not one plain word (a bare dash, "well--I", "12:30", a CHAT code), a
   note in brackets or a NUL character is counted by `profile` instead;
-* sentence ends are found by a few regular expressions over a batch of turns joined with
-  NUL characters, each led by a literal `.`, `?` or `!` so the scan runs at C speed.
+* sentence ends are marked in a batch of turns joined with `words_fast.BOUNDARY` by
+  `words_fast.mark_sentence_ends`, the fast twin of the sentence rule, and counted.
 
 The tests check that both ways agree on any text.
 """
@@ -18,19 +18,18 @@ The tests check that both ways agree on any text.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from operator import methodcaller
-from typing import Any
 
 from .. import words as rules
+from .. import words_fast
 
 #: How many turns of one speaker are counted together.
 BATCH = 1024
 
-# Turns are joined with NULs, which stop every sentence rule (see `SentenceEnds`).
-_NUL = "\x00"
+# Turns are joined with NULs, which end a text for the sentence rule.
+_NUL = words_fast.BOUNDARY
 
 
 @dataclass(slots=True)
@@ -70,130 +69,10 @@ def profile(text: str) -> TurnProfile:
     return result
 
 
-_PLAIN_ASCII = re.compile(
-    r"[^A-Za-z0-9]*([A-Za-z0-9]+(?:['\-.][A-Za-z0-9]+|(?<=[0-9]),[0-9]+)*)[^A-Za-z0-9]*"
-)
-
-
-@functools.lru_cache(maxsize=1 << 18)
-def _is_plain_word(token: str) -> bool:
-    """Is this white-space free token exactly one word, not a CHAT code, and free of the
-    marks that end a sentence with no space after them (so no sentence inside it lacks
-    a word)?"""
-    if token.isascii():
-        # The word rules restricted to ASCII, in `re`: punctuation around one word.
-        found = _PLAIN_ASCII.fullmatch(token)
-        if found is not None:
-            return found.group(1) not in rules.UNINTELLIGIBLE_CODES
-    return (
-        len(rules.token_words(token)) == 1
-        and not rules.is_unintelligible(token)
-        and not any(mark in token for mark in rules.CJK_TERMINALS)
-    )
-
-
 @functools.lru_cache(maxsize=1 << 18)
 def token_types(token: str) -> tuple[str, ...]:
     """The distinct-word forms (`words.word_type`) of one token's words."""
     return tuple(rules.word_type(word) for word in rules.token_words(token))
-
-
-class SentenceEnds:
-    """Counts, in turns joined by NUL characters, the sentence ends that more text of
-    their turn follows, how many of them are questions, and how many turns end in a
-    question (the rule is `words.sentence_end_pattern`).
-
-    ASCII text, the common case, is scanned by `re` patterns that each begin with a
-    literal `.`, `?` or `!`, which `re` finds at C speed; the abbreviation checks run only
-    when a batch holds a token that could trigger them.
-    """
-
-    def __init__(self) -> None:
-        before = r"[\s\x00\"'(\[]"
-        after = r"[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])"
-        titles = "|".join(re.escape(a) for a in sorted(rules.ABBREVIATIONS))
-        numbers = "|".join(re.escape(a) for a in sorted(rules.NUMBER_ABBREVIATIONS))
-        self._title = re.compile(rf"(?:^|{before})(?:(?i:{titles})|[A-Z])\.")
-        self._number = re.compile(rf"(?:^|{before})(?i:{numbers})\.")
-        not_abbreviated = "".join(
-            rf"(?<!{before}(?i:{'|'.join(group)})\.)"
-            for group in _by_length(rules.ABBREVIATIONS).values()
-        )
-        numbered = "|".join(
-            rf"(?<={before}(?i:{'|'.join(group)})\.)"
-            for group in _by_length(rules.NUMBER_ABBREVIATIONS).values()
-        )
-        # Runs led by a full stop: full stops only (captured as ""), where the abbreviation
-        # checks apply, or full stops then ? or ! (the run's last mark is captured).
-        checks = rf"{not_abbreviated}(?<!{before}[A-Z]\.)(?!(?:{numbered})\.*[\"')\]]*\s+[0-9])"
-        dots = r"\.(?<![.?!]\.)(?:{}\.*(?![?!])|\.*(?=[?!])[.?!]*([.?!])){}"
-        self._dots_checked = re.compile(dots.format(checks, after))
-        self._dots = re.compile(dots.format("", after))
-        # Runs led by ? or !: the last mark is captured when the run is longer than one.
-        self._question = re.compile(rf"\?(?<![.?!]\?)(?:[.?!]*([.?!]))?{after}")
-        self._exclamation = re.compile(rf"!(?<![.?!]!)(?:[.?!]*([.?!]))?{after}")
-        self._final_question = re.compile(r"\?[\"')\]]*\s*\x00")
-
-    @functools.cached_property
-    def _unicode(self) -> Any:
-        import regex
-
-        return regex.compile(rules.sentence_end_pattern(followed_by_text_only=True))
-
-    def token_kinds(self, token: str) -> list[str]:
-        """The abbreviation rules a token could take part in: "title" (it holds an
-        abbreviation or an initial), "number" ("No."), "digit" (it starts with a digit,
-        as a number after "No." does)."""
-        kinds = []
-        if self._title.search(token):
-            kinds.append("title")
-        if self._number.search(token):
-            kinds.append("number")
-        if token[:1].isdigit():
-            kinds.append("digit")
-        return kinds
-
-    def count(self, joined: str, abbreviations: bool = True) -> tuple[int, int]:
-        """(sentence ends, question ends) in `joined` that more text of their turn
-        follows; `abbreviations=False` promises that no abbreviation rule can apply (see
-        `token_kinds`)."""
-        if not joined.isascii():
-            found = self._unicode.findall(joined)
-            questions = sum(
-                1 for end in found if end.rstrip(rules.CLOSERS)[-1:] in rules.QUESTION_MARKS
-            )
-            return len(found), questions
-        marks = (self._dots_checked if abbreviations else self._dots).findall(joined)
-        ends = len(marks)
-        questions = marks.count("?")
-        if "?" in joined:
-            marks = self._question.findall(joined)
-            ends += len(marks)
-            questions += len(marks) - marks.count(".") - marks.count("!")
-        if "!" in joined:
-            marks = self._exclamation.findall(joined)
-            ends += len(marks)
-            questions += marks.count("?")
-        return ends, questions
-
-    def final_questions(self, joined: str, texts: list[str]) -> int:
-        """How many of the joined `texts` end in a question mark (`words.is_question`)."""
-        if joined.isascii():
-            return len(self._final_question.findall(joined)) if "?" in joined else 0
-        return sum(ends_in_questions(texts))
-
-
-def _by_length(abbreviations: Iterable[str]) -> dict[int, list[str]]:
-    """Escaped abbreviations grouped by length: `re` lookbehinds need a fixed width."""
-    groups: dict[int, list[str]] = {}
-    for abbreviation in sorted(abbreviations):
-        groups.setdefault(len(abbreviation), []).append(re.escape(abbreviation))
-    return groups
-
-
-@functools.cache
-def _sentence_ends() -> SentenceEnds:
-    return SentenceEnds()
 
 
 def _join(texts: list[str]) -> str:
@@ -241,7 +120,7 @@ class SpeakerCounter:
 
     __slots__ = (
         "_last_ends_with_question",
-        "marked_tokens",
+        "abbreviating_tokens",
         "other_tokens",
         "pending_continued",
         "pending_lines",
@@ -273,10 +152,14 @@ class SpeakerCounter:
         self.turn_words: list[int] = []  # per turn, continued parts included
         self.turn_lines: list[int] = []  # the line each turn starts on
         self.plain_tokens: set[str] = set()  # tokens known to be one plain word each
+        # Plain tokens by `words_fast.abbreviation_kind`: a batch with none that needs
+        # them is counted without the abbreviation checks.
+        self.abbreviating_tokens: dict[str, set[str]] = {
+            "title": set(),
+            "number": set(),
+            "digit": set(),
+        }
         self.other_tokens: set[str] = set()  # tokens of turns counted by `profile`
-        # Plain tokens that may trigger an abbreviation rule: "title" ("Mr.", "J."),
-        # "number" ("No."), and "digit" (starting with a digit, as after "No.").
-        self.marked_tokens: dict[str, set[str]] = {"title": set(), "number": set(), "digit": set()}
 
     def add(self, text: str, line: int = 0, continued: bool = False) -> None:
         if continued:
@@ -350,31 +233,27 @@ class SpeakerCounter:
         fresh = seen - self.plain_tokens
         if not fresh:
             return fresh
-        odd = {token for token in fresh if not _is_plain_word(token)}
+        odd = {token for token in fresh if not words_fast.is_plain_word(token)}
         plain = fresh - odd
         self.plain_tokens |= plain
-        ends = _sentence_ends()
         for token in plain:
-            for kind in ends.token_kinds(token):
-                self.marked_tokens[kind].add(token)
+            kind = words_fast.abbreviation_kind(token)
+            if kind is not None:
+                self.abbreviating_tokens[kind].add(token)
         return odd
-
-    def _abbreviations(self, seen: set[str]) -> bool:
-        """Might an abbreviation rule apply to this batch's tokens? (If not, the sentence
-        scan can skip its checks.)"""
-        marked = self.marked_tokens
-        return not marked["title"].isdisjoint(seen) or (
-            not marked["number"].isdisjoint(seen) and not marked["digit"].isdisjoint(seen)
-        )
 
     def _count_plain(
         self, plain: _Plain, words: list[int], question_ends: list[bool] | None
     ) -> None:
         """Count texts whose every token is one plain word: a word per token, and an
         utterance per sentence (no sentence can lack a word)."""
-        ends = _sentence_ends()
-        inner, questions = ends.count(plain.joined, self._abbreviations(plain.seen))
-        final_questions = ends.final_questions(plain.joined, plain.texts)
+        abbreviations = words_fast.checks_abbreviations(
+            kind
+            for kind, tokens in self.abbreviating_tokens.items()
+            if not tokens.isdisjoint(plain.seen)
+        )
+        sentences, questions = words_fast.count_sentences(plain.joined, abbreviations=abbreviations)
+        final_questions = sum(ends_in_questions(plain.texts))
         counts = list(map(len, plain.tokens))
         if len(counts) == len(words):
             words[:] = counts
@@ -385,13 +264,12 @@ class SpeakerCounter:
             asked = ends_in_questions(plain.texts)
             for i, question in zip(plain.indices, asked, strict=True):
                 question_ends[i] = question
-        sentences = inner + sum(map(bool, counts))  # a text's last sentence needs no end
         total = sum(counts)
         self.words += total
         self.sentences += sentences
         self.utterances += sentences
         self.utterance_words += total
-        self.questions += questions + final_questions
+        self.questions += questions
         self.question_turns += final_questions
 
     def _add_turns(self, words: list[int], question_ends: list[bool] | None) -> None:
@@ -431,4 +309,6 @@ class SpeakerCounter:
         self.turn_words += other.turn_words
         self.turn_lines += other.turn_lines
         self.plain_tokens |= other.plain_tokens
+        for kind, tokens in other.abbreviating_tokens.items():
+            self.abbreviating_tokens[kind] |= tokens
         self.other_tokens |= other.other_tokens
