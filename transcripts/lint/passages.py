@@ -16,32 +16,12 @@ from itertools import compress
 from operator import attrgetter, itemgetter
 
 from ..model import Kind, Transcript
-from ..parallel import Forked, can_fork
 from .sentence_keys import SEPARATOR as _SEPARATOR
-from .sentence_keys import keys as _keys
+from .sentence_keys import keys
 
 #: Block kinds whose sentences are compared: what people said or wrote, not page furniture,
 #: headings (a running title repeats by design) or stage directions ("(Laughter.)").
 PASSAGE_KINDS = frozenset({Kind.TURN, Kind.UNATTRIBUTED, Kind.LABELLED, Kind.PROSE})
-
-# Above this many characters the second half of the texts is folded in a second process.
-_FORK_ABOVE = 4_000_000
-
-
-def _keys_of(texts: list[str]) -> list[str]:
-    """`_keys(texts)`; for long transcripts the halves are folded in two processes at
-    once. Each text is keyed alone, so the keys of the whole are those of the halves with
-    a separator key between them."""
-    if len(texts) < 2 or sum(map(len, texts)) < _FORK_ABOVE or not can_fork():
-        return _keys(texts)
-    middle = len(texts) // 2
-    second = Forked(_keys, texts[middle:])
-    try:
-        first = _keys(texts[:middle])
-    except BaseException:
-        second.cancel()
-        raise
-    return [*first, _SEPARATOR, *second.result()]
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +47,7 @@ class SentenceTable:
         # (A block with no text adds no sentence; leaving it in costs nothing.)
         self.block_ids = list(compress(range(len(kinds)), map(PASSAGE_KINDS.__contains__, kinds)))
         texts = list(map(attrgetter("text"), map(blocks.__getitem__, self.block_ids)))
-        self.keys = _keys_of(texts)
+        self.keys = keys(texts)
         self.counts = Counter(self.keys)
         self._separators: list[int] | None = None
 

@@ -31,17 +31,20 @@ def stats(
     sort: str = DEFAULT_SORT,
     reverse: bool = False,
     only: Sequence[str] = (),
+    single_process: bool = False,
 ) -> Report:
     """Statistics of a transcript, or of several combined by speaker name.
 
     Records are sorted by the field `sort` (largest first for numbers; `reverse` flips
     the order); `only` keeps the records of the speakers named (the totals still cover
-    everyone).
+    everyone). A long transcript is partly counted in a second process where that
+    helps; `single_process` keeps all the work in this one.
     """
     if isinstance(transcripts, Transcript):
         transcripts = [transcripts]
     check_field(sort, "sort")
-    tally = tally_documents([(t, t.blocks, t.source or "-") for t in transcripts])
+    documents = [(t, t.blocks, t.source or "-") for t in transcripts]
+    tally = tally_documents(documents, single_process=single_process)
     return build_report(tally, sort=sort, reverse=reverse, only=only)
 
 
