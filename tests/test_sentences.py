@@ -12,11 +12,11 @@ import yaml
 from tests.conftest import SAMPLES, corpus_files
 from tests.test_words_fast import spans_of
 from transcripts import read, words, words_fast
-from transcripts.lint import sentence_keys
-from transcripts.lint.context import Context
-from transcripts.lint.passages import PASSAGE_KINDS
+from transcripts.linter import sentence_keys
+from transcripts.linter.context import Context
+from transcripts.linter.passages import PASSAGE_KINDS
 from transcripts.model import Block, Kind, Transcript
-from transcripts.stats.counting import SpeakerCounter, profile
+from transcripts.statistics.counting import SpeakerCounter, profile
 
 key_of = sentence_keys.sentence_key
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "sentences.yaml").read_text("utf-8"))

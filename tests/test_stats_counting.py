@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 from tests.conftest import corpus_files
 from transcripts.api import read
 from transcripts.model import Kind
-from transcripts.stats import counting
-from transcripts.stats.counting import SpeakerCounter, profile
+from transcripts.statistics import counting
+from transcripts.statistics.counting import SpeakerCounter, profile
 from transcripts.words import word_type, words
 
 # Pieces that exercise every rule: end marks in runs, closers and openers, abbreviations,

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from transcripts.cli import cli
-from transcripts.stats.measures import FIELDS
-from transcripts.stats.report import TOTAL_EXTRAS
+from transcripts.statistics.measures import FIELDS
+from transcripts.statistics.report import TOTAL_EXTRAS
 from transcripts.words import count_words
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -6,10 +6,10 @@ import pytest
 
 import transcripts
 from transcripts.model import Block, Kind, Speaker, Transcript
-from transcripts.stats import offload
-from transcripts.stats.counting import BATCH
-from transcripts.stats.report import build_report
-from transcripts.stats.tally import Tally
+from transcripts.statistics import offload
+from transcripts.statistics.counting import BATCH
+from transcripts.statistics.report import build_report
+from transcripts.statistics.tally import Tally
 
 
 def _long_transcript() -> Transcript:

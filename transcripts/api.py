@@ -17,7 +17,7 @@ from .model import Block, Transcript
 from .options import ReadOptions, WriteOptions
 
 if TYPE_CHECKING:
-    from .lint import Finding, LintSettings
+    from .linter import Finding, LintSettings
 
 
 def load_source(
@@ -91,14 +91,14 @@ def lint(
 ) -> list[Finding]:
     """Lint a transcript (or read the file at a path first) and return its findings,
     sorted by line. `select` and `ignore` take rule codes, names or code prefixes;
-    `settings` (a `transcripts.lint.LintSettings`) gives full control.
+    `settings` (a `transcripts.LintSettings`) gives full control.
 
     >>> findings = lint(read("samples/lukashenko-interview.txt"))  # doctest: +SKIP
     >>> [(f.line, f.rule) for f in findings][:2]  # doctest: +SKIP
     [(21, 'non-speaker-label'), (22, 'orphaned-passage')]
     """
-    from .lint import LintSettings as Settings
-    from .lint.engine import lint as run_rules
+    from .linter import LintSettings as Settings
+    from .linter.engine import lint as run_rules
 
     settings = settings or Settings()
     if select is not None or ignore:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from transcripts.errors import TranscriptError
-from transcripts.lint import LintSettings, Severity, find_rule
+from transcripts.linter import LintSettings, Severity, find_rule
 
 
 def test_rule_options_and_severities_come_from_the_rules_table():

@@ -7,8 +7,8 @@ from hypothesis import strategies as st
 
 import transcripts
 from transcripts import words
-from transcripts.lint.context import Context
-from transcripts.lint.sentence_keys import SEPARATOR, keys, sentence_key, sentence_spans
+from transcripts.linter.context import Context
+from transcripts.linter.sentence_keys import SEPARATOR, keys, sentence_key, sentence_spans
 from transcripts.model import Block, Kind, Transcript
 
 

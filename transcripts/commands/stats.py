@@ -103,7 +103,7 @@ def stats(
     transcripts under it) or standard input; several inputs are combined by speaker
     name unless --per-file. See transcripts-stats(1) for every field.
     """
-    from ..stats.pipeline import stats_files
+    from ..pipelines.stats import stats_files
 
     return stats_files(
         files or ("-",),
