@@ -16,7 +16,8 @@ from transcripts.linter import sentence_keys
 from transcripts.linter.context import Context
 from transcripts.linter.passages import PASSAGE_KINDS
 from transcripts.model import Block, Kind, Transcript
-from transcripts.statistics.counting import SpeakerCounter, profile
+from transcripts.statistics.counting import SpeakerCounter
+from transcripts.statistics.counts import profile
 
 key_of = sentence_keys.sentence_key
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "sentences.yaml").read_text("utf-8"))
@@ -33,7 +34,7 @@ def check_every_user(texts: list[str]) -> None:
         found = [text[a:b] for a, b in spans_of(text, marked)]
         assert found == expected[line - 1], text
         assert words_fast.count_sentences(text) == (len(found), questions[line - 1]), text
-        reference = profile(text)  # stats' reference count, notes removed
+        reference = profile(text).counts  # stats' reference count, notes removed
         assert (reference.sentences, reference.questions) == (
             len(words.sentences(spoken)),
             sum(map(words.is_question, words.sentences(spoken))),
@@ -46,8 +47,8 @@ def check_every_user(texts: list[str]) -> None:
         counter.add(text, line)
     counter.flush()
     spoken = [words.sentences(words.speech(text)) for text in texts]
-    assert counter.sentences == sum(map(len, spoken))
-    assert counter.questions == sum(sum(map(words.is_question, s)) for s in spoken)
+    assert counter.counts.sentences == sum(map(len, spoken))
+    assert counter.counts.questions == sum(sum(map(words.is_question, s)) for s in spoken)
     blocks = [Block(Kind.TURN, text, n, n, "Ana") for n, text in enumerate(texts, 1)]
     table = Context(Transcript(blocks=blocks)).sentences()
     keys = [key for key in table.keys if key != sentence_keys.SEPARATOR]

@@ -1,6 +1,7 @@
-"""Counting one speaker's turns: words, sentences, questions, utterances, vocabulary.
+"""Counting one speaker's turns fast: the `counts.TextCounts` of all of them, words per
+turn, and vocabulary.
 
-Two ways to the same numbers. `profile` is the reference: it applies the rules of
+Two ways to the same numbers. `counts.profile` is the reference: it applies the rules of
 `transcripts.words` to one text, plainly. `SpeakerCounter` gets the same numbers for a
 whole transcript at close to the speed of reading it, which the rules allow because a
 word never spans white space:
@@ -24,49 +25,13 @@ from operator import methodcaller
 
 from .. import words as rules
 from .. import words_fast
+from .counts import TextCounts, profile
 
 #: How many turns of one speaker are counted together.
 BATCH = 1024
 
 # Turns are joined with NULs, which end a text for the sentence rule.
 _NUL = words_fast.BOUNDARY
-
-
-@dataclass(slots=True)
-class TurnProfile:
-    """What one text contributes: see `profile`."""
-
-    words: int = 0
-    sentences: int = 0
-    questions: int = 0
-    utterances: int = 0
-    utterance_words: int = 0
-    ends_with_question: bool = False
-    tokens: list[str] = field(default_factory=list)
-
-
-def profile(text: str) -> TurnProfile:
-    """The reference count of one turn's text.
-
-    Notes are removed first (`words.speech`); a sentence is a question when it ends in a
-    question mark; an utterance, as in CLAN and pylangacq, is a sentence with at least one
-    word and no code for unintelligible speech (`xxx`).
-    """
-    spoken = rules.speech(text)
-    result = TurnProfile(tokens=spoken.split())
-    last = None
-    for sentence in rules.sentences(spoken):
-        count = len(rules.token_words(sentence))
-        result.words += count
-        result.sentences += 1
-        if rules.is_question(sentence):
-            result.questions += 1
-        if count and not rules.is_unintelligible(sentence):
-            result.utterances += 1
-            result.utterance_words += count
-        last = sentence
-    result.ends_with_question = last is not None and rules.is_question(last)
-    return result
 
 
 @functools.lru_cache(maxsize=1 << 18)
@@ -121,19 +86,14 @@ class SpeakerCounter:
     __slots__ = (
         "_last_ends_with_question",
         "abbreviating_tokens",
+        "counts",
         "other_tokens",
         "pending_continued",
         "pending_lines",
         "pending_texts",
         "plain_tokens",
-        "question_turns",
-        "questions",
-        "sentences",
         "turn_lines",
         "turn_words",
-        "utterance_words",
-        "utterances",
-        "words",
     )
 
     def __init__(self) -> None:
@@ -143,12 +103,7 @@ class SpeakerCounter:
         self.pending_lines: list[int] = []
         self.pending_continued: list[int] = []  # indices of continued turns in the batch
         self._last_ends_with_question = False
-        self.words = 0
-        self.sentences = 0
-        self.questions = 0
-        self.question_turns = 0
-        self.utterances = 0
-        self.utterance_words = 0
+        self.counts = TextCounts()
         self.turn_words: list[int] = []  # per turn, continued parts included
         self.turn_lines: list[int] = []  # the line each turn starts on
         self.plain_tokens: set[str] = set()  # tokens known to be one plain word each
@@ -186,17 +141,12 @@ class SpeakerCounter:
         last_question = rules.is_question(texts[-1])  # unless the last text is slow
         for i in sorted(slow):
             result = profile(texts[i])
-            words[i] = result.words
+            words[i] = result.counts.words
             if question_ends is not None:
                 question_ends[i] = result.ends_with_question
             if i == len(texts) - 1:
                 last_question = result.ends_with_question
-            self.words += result.words
-            self.sentences += result.sentences
-            self.questions += result.questions
-            self.question_turns += result.ends_with_question
-            self.utterances += result.utterances
-            self.utterance_words += result.utterance_words
+            self.counts += result.counts
             self.other_tokens.update(result.tokens)
         self._add_turns(words, question_ends)
         self._last_ends_with_question = last_question
@@ -265,12 +215,14 @@ class SpeakerCounter:
             for i, question in zip(plain.indices, asked, strict=True):
                 question_ends[i] = question
         total = sum(counts)
-        self.words += total
-        self.sentences += sentences
-        self.utterances += sentences
-        self.utterance_words += total
-        self.questions += questions
-        self.question_turns += final_questions
+        self.counts += TextCounts(
+            words=total,
+            sentences=sentences,
+            questions=questions,
+            question_turns=final_questions,
+            utterances=sentences,
+            utterance_words=total,
+        )
 
     def _add_turns(self, words: list[int], question_ends: list[bool] | None) -> None:
         """Record per-turn word counts, merging continued parts into their turn; a
@@ -281,14 +233,17 @@ class SpeakerCounter:
             self.turn_lines += lines
             return
         continued = set(self.pending_continued)
+        asked_twice = 0  # a turn and its continuation both ending in a question count once
         for i, (count, question) in enumerate(zip(words, question_ends, strict=True)):
             if i in continued and self.turn_words:
                 self.turn_words[-1] += count
-                self.question_turns -= self._last_ends_with_question
+                asked_twice += self._last_ends_with_question
             else:
                 self.turn_words.append(count)
                 self.turn_lines.append(lines[i])
             self._last_ends_with_question = question
+        if asked_twice:
+            self.counts += TextCounts(question_turns=-asked_twice)
 
     def vocabulary(self) -> set[str]:
         """The distinct words (`words.word_type`) of all turns counted so far."""
@@ -303,9 +258,7 @@ class SpeakerCounter:
         """Add another counter's turns (the same speaker in another file) to this one."""
         self.flush()
         other.flush()
-        for name in ("words", "sentences", "questions", "question_turns", "utterances"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-        self.utterance_words += other.utterance_words
+        self.counts += other.counts
         self.turn_words += other.turn_words
         self.turn_lines += other.turn_lines
         self.plain_tokens |= other.plain_tokens
