@@ -1,7 +1,9 @@
-"""The library's front door: read, parse, write and lint (and later stats) in one place.
+"""The library's front door: read, parse, write and lint, part of the command layer.
 
 `transcripts.read(path)` reads any supported file; `transcripts.parse(text)` parses a
-string; `transcripts.write(transcript, "json")` renders one. The CLI calls these too.
+string; `transcripts.write(transcript, "json")` renders one; `transcripts.lint(t)` lints
+a transcript or a path. (`transcripts.stats` is the statistics engine's own function.)
+The command layer (`pipelines`) calls these too; engines never import this module.
 """
 
 from __future__ import annotations

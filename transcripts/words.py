@@ -1,4 +1,8 @@
-"""Words and sentences: the tokenising that lint and stats share, so both count alike.
+"""Words and sentences: the one definition of each, which lint and stats derive from.
+
+The functions here are the reference: plain, and held to the golden cases in
+tests/cases/sentences.yaml. Their fast twins for megabytes of text are in `words_fast`,
+built from the constants here and tested against these functions.
 
 Speech first: a transcriber's note in brackets or parentheses ("[laughter]",
 "(inaudible)", "[crosstalk 01:07:27]", "\\[04:22\\]") is not something anyone said, so
@@ -27,6 +31,9 @@ exclamation, "Why!?" a question).
 Words never span white space, so counting the words of a text and adding up the words of
 its white-space separated tokens give the same number; `stats` relies on that to count
 large transcripts quickly.
+
+A word or sentence rule changes here, and only here; then the golden cases, and the
+fast twins if a test says they disagree.
 """
 
 from __future__ import annotations
