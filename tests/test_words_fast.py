@@ -67,7 +67,7 @@ PIECES = [
     *"aBzZ0 .?!…。？！؟\n\t\"'“”‘’«»()[]¿¡—-$",
     "Mr", "mR", "MRS", "U.S", "e.g", "No", "no", "nos", "p", "pp", "approx", "etc", "J", "Ж",
     "ж", "É", "é", "İ", "Σ", "5", "٣", "½", " \n\n", "\n \n", "\r\n\r\n", "\xa0", "\u2003", "A.",
-    "….", ".!", "?.", "S.B",
+    "….", ".!", "?.", "S.B", "ſt", "\u212a",
     "\x01", "\x02", "\x03", "\x1f", "\x00", " The", " the", "好", "你",
 ]  # fmt: skip
 texts = st.lists(st.sampled_from(PIECES), max_size=25).map("".join)

@@ -60,15 +60,23 @@ def load_config(path: str | os.PathLike[str]) -> dict[str, Any]:
 
 
 def _pyproject_section(path: Path) -> dict[str, Any] | None:
+    """The `[tool.transcripts]` table of a pyproject.toml, or None when it has none. A
+    file that never says "transcripts" has none and is not parsed: most projects' own
+    pyproject.toml, found on the walk up, costs one read instead of a TOML parser."""
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    if b"transcripts" not in raw:
+        return None
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - Python 3.10
         import tomli as tomllib
     try:
-        with open(path, "rb") as handle:
-            data = tomllib.load(handle)
-    except OSError:
-        return None
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise TranscriptError(f"invalid TOML: {error}", str(path)) from None
     except tomllib.TOMLDecodeError as error:
         raise TranscriptError(f"invalid TOML: {error}", str(path)) from None
     section = data.get("tool", {}).get("transcripts")

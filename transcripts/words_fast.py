@@ -35,7 +35,6 @@ from .words import (
     QUESTION_MARKS,
     TERMINALS,
     UNINTELLIGIBLE_CODES,
-    spelled,
 )
 
 #: Joins texts that are marked (and counted) together, each as if alone.
@@ -50,21 +49,47 @@ _MARKS = SPARED + PARAGRAPH
 _INERT = "\x02"
 
 
-def _class(characters: str) -> str:
-    return "[" + "".join("\\" + c if c in "\\]^-[" else c for c in characters) + "]"
+def _class(characters: str, also: str = "") -> str:
+    """A pattern matching one of `characters` (or what the class items `also` match).
+
+    `re` takes about ten times longer to compile a class that mixes characters beyond
+    Latin-1 ("…", "“", "。") with others than two classes apart, and the patterns here are
+    compiled at every start; so those characters get a class of their own, behind a
+    look-ahead that keeps `re` from merging the two again."""
+    near = "".join("\\" + c if c in "\\]^-[" else c for c in characters if c <= "\xff")
+    far = "".join(c for c in characters if c > "\xff")
+    if not far:
+        return f"[{also}{near}]"
+    if not (near or also):
+        return f"[{far}]"
+    return f"(?:[{also}{near}]|(?=[{far}]).)"
 
 
 def _by_length(abbreviations: Iterable[str]) -> list[str]:
-    """Alternations of spelled abbreviations of one length each (`re` look-behinds need a
-    fixed width), longest first."""
+    """Alternations of abbreviations of one length each (`re` look-behinds need a fixed
+    width), longest first, matched in any ASCII case as `words.spelled` spells them out:
+    `(?ai:...)` is that, and far cheaper to compile than a class per letter."""
     groups: dict[int, list[str]] = {}
     for abbreviation in sorted(abbreviations):
-        groups.setdefault(len(abbreviation), []).append(spelled(abbreviation))
-    return ["|".join(groups[size]) for size in sorted(groups, reverse=True)]
+        groups.setdefault(len(abbreviation), []).append(re.escape(abbreviation))
+    return [f"(?ai:{'|'.join(groups[size])})" for size in sorted(groups, reverse=True)]
+
+
+class _Compiled(dict):  # type: ignore[type-arg]
+    """Patterns by final punctuation mark, compiled on first use: a command on a small
+    file compiles only those of the marks it meets, so it starts fast."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sources: dict[str, str] = {}
+
+    def __missing__(self, mark: str) -> re.Pattern[str]:
+        pattern = self[mark] = re.compile(self.sources[mark])
+        return pattern
 
 
 class _Patterns:
-    """The compiled patterns, built from the rules in `words` on first use.
+    """The patterns, built from the rules in `words` on first use.
 
     `re` finds a pattern led by one literal character fastest, so there are patterns per
     final punctuation mark, each matching the mark where it begins (or goes on) a run."""
@@ -81,23 +106,29 @@ class _Patterns:
         # the end of the text.
         after = rf"(?:\s+{opener}?[A-Z0-9]|\s*(?:{boundary}|\Z))"
         spared = _class(TERMINALS + SPARED)
-        self.no_end: dict[str, re.Pattern[str]] = {}
-        self.no_end_unabbreviated: dict[str, re.Pattern[str]] = {}
-        self.inside: dict[str, re.Pattern[str]] = {}
-        self.followed: dict[str, re.Pattern[str]] = {}
-        self.followed_unabbreviated: dict[str, re.Pattern[str]] = {}
-        self.multiple: dict[str, re.Pattern[str]] = {}
-        self.unsettled: dict[str, re.Pattern[str]] = {}
-        self.blank_after: dict[str, re.Pattern[str]] = {}
+        self.no_end = _Compiled()
+        self.no_end_unabbreviated = _Compiled()
+        # The same for text whose runs are all single marks (no "..." or "?!"), the
+        # common case: smaller patterns, quicker to compile and to run. A Chinese or
+        # Japanese mark alone always ends a sentence, so it has none.
+        self.no_end_alone = _Compiled()
+        self.no_end_alone_unabbreviated = _Compiled()
+        self.inside = _Compiled()
+        self.followed = _Compiled()
+        self.followed_unabbreviated = _Compiled()
+        self.multiple = _Compiled()
+        self.unsettled = _Compiled()
+        self.blank_after = _Compiled()
         for mark in TERMINALS:
             first = re.escape(mark)
             # (A spared character was a mark: what follows it is inside its run.)
             begins = rf"{first}(?<!{_class(TERMINALS + SPARED)}{first})"
             # The run read on from its first mark, and its last mark looked back at.
             ends_with = rf"{terminal}*{run_end}(?<="
-            ends = rf"{ends_with}[{CJK_TERMINALS}])|{ends_with}[.?!…؟]){closer}*{after}"
+            cjk, other = _class(CJK_TERMINALS), _class(".?!…؟")
+            ends = rf"{ends_with}{cjk})|{ends_with}{other}){closer}*{after}"
             # A run that ends no sentence: its first mark is spared (the others always are).
-            self.no_end_unabbreviated[mark] = re.compile(rf"{begins}(?!{ends})")
+            self.no_end_unabbreviated.sources[mark] = rf"{begins}(?!{ends})"
             if mark in ".…":
                 # Full stops alone ("...") do not end a sentence after an abbreviation or
                 # an initial; a run with another mark in it always may.
@@ -106,16 +137,20 @@ class _Patterns:
                     rf"(?={dots}*{run_end}{closer}*{after}){_not_abbreviated(first)}"
                     rf"|(?!{dots}*{run_end})(?:{ends})"
                 )
-            self.no_end[mark] = re.compile(rf"{begins}(?!{ends})")
+            self.no_end.sources[mark] = rf"{begins}(?!{ends})"
+            if mark not in CJK_TERMINALS:
+                self.no_end_alone_unabbreviated.sources[mark] = rf"{first}(?!{closer}*{after})"
+                checks = _not_abbreviated(first) if mark in ".…" else ""
+                self.no_end_alone.sources[mark] = rf"{first}(?!(?={closer}*{after}){checks})"
             # Counting runs of one mark: each that ends a sentence, with a white-space
             # character captured when more text of its paragraph follows ("" when not).
             alone = rf"{first}(?<!{terminal}{first}){run_end}"
             ending = rf"(?={closer}*(?:(\s)\s*{opener}?[A-Z0-9]|\s*(?:{boundary}|\Z)))"
-            self.followed_unabbreviated[mark] = re.compile(alone + ending)
+            self.followed_unabbreviated.sources[mark] = alone + ending
             checks = _not_abbreviated(first) if mark in ".…" else ""
-            self.followed[mark] = re.compile(alone + checks + ending)
-            self.multiple[mark] = re.compile(rf"{first}(?={terminal})")
-            self.inside[mark] = re.compile(rf"{first}(?<={spared}{first})")
+            self.followed.sources[mark] = alone + checks + ending
+            self.multiple.sources[mark] = rf"{first}(?={terminal})"
+            self.inside.sources[mark] = rf"{first}(?<={spared}{first})"
             # Runs the ASCII rules cannot settle: what follows is not ASCII ("É", "—",
             # "«Д"), or a single letter outside ASCII stands before full stops ("Ж.").
             follows = rf"(?:{opener}{not_ascii}|(?!{opener}){not_ascii})"
@@ -125,38 +160,65 @@ class _Patterns:
                 unsettled += rf"|(?<={not_ascii}{first})(?<!{lone})"
             if mark in QUESTION_MARKS:  # a question mark among other marks: "?!", "...?"
                 unsettled += rf"|(?<={terminal}{first})|(?={terminal})"
-            self.unsettled[mark] = re.compile(rf"{first}(?:{unsettled})")
+            self.unsettled.sources[mark] = rf"{first}(?:{unsettled})"
             # Counting: a text or paragraph whose last sentence ends here has nothing more
             # than the run's spared marks, closing quotes and space.
-            self.blank_after[mark] = re.compile(rf"{first}{SPARED}*{closer}*\s*(?={boundary}|\Z)")
-        self.run = re.compile(rf"(?<!{terminal}){terminal}+")
+            self.blank_after.sources[mark] = rf"{first}{SPARED}*{closer}*\s*(?={boundary}|\Z)"
         # How far back from a run the abbreviation look-behinds reach.
         self.reach = max(map(len, ABBREVIATIONS | NUMBER_ABBREVIATIONS)) + 1
-        self.paragraph = re.compile(r"\n(?=[ \t\r\f\v]*\n)")
-        self.boundary = re.compile(boundary)
-        self.blank_segment = {
-            mark: re.compile(rf"{mark}\s*(?={boundary}|\Z)") for mark in (BOUNDARY, PARAGRAPH)
+        self._boundary = boundary
+
+    # The patterns below are compiled on first use too.
+
+    @functools.cached_property
+    def run(self) -> re.Pattern[str]:
+        terminal = _class(TERMINALS)
+        return re.compile(rf"(?<!{terminal}){terminal}+")
+
+    @functools.cached_property
+    def paragraph(self) -> re.Pattern[str]:
+        return re.compile(r"\n(?=[ \t\r\f\v]*\n)")
+
+    @functools.cached_property
+    def boundary(self) -> re.Pattern[str]:
+        return re.compile(self._boundary)
+
+    @functools.cached_property
+    def blank_segment(self) -> dict[str, re.Pattern[str]]:
+        return {
+            mark: re.compile(rf"{mark}\s*(?={self._boundary}|\Z)") for mark in (BOUNDARY, PARAGRAPH)
         }
-        self.blank_start = re.compile(rf"\s*(?:{boundary}|\Z)")
+
+    @functools.cached_property
+    def blank_start(self) -> re.Pattern[str]:
+        return re.compile(rf"\s*(?:{self._boundary}|\Z)")
+
+    @functools.cached_property
+    def title_token(self) -> re.Pattern[str]:
         titles = "|".join(_by_length(ABBREVIATIONS))
-        self.title_token = re.compile(
+        opener = _class(OPENERS)
+        return re.compile(
             rf"(?:(?:^|{opener})(?:{titles})|(?:^|[{re.escape(OPENERS)}.])[A-Z\x80-\U0010ffff])"
             r"[.…]"
         )
+
+    @functools.cached_property
+    def number_token(self) -> re.Pattern[str]:
         numbered = "|".join(_by_length(NUMBER_ABBREVIATIONS))
-        self.number_token = re.compile(rf"(?:^|{opener})(?:{numbered})[.…]")
+        return re.compile(rf"(?:^|{_class(OPENERS)})(?:{numbered})[.…]")
 
 
 def _not_abbreviated(first: str) -> str:
     """Look-behinds, taken just after a run's first full stop `first`: no abbreviation and
     no initial before it, and no "No." before it if a number follows the run."""
-    before = f"[{BEFORE_ABBREVIATION}{PARAGRAPH}]"  # the inside of a class, escapes and all
+    before = _class(OPENERS + BOUNDARY + PARAGRAPH, also=r"\s")  # `words.BEFORE_ABBREVIATION`
     checks = [rf"(?<!{before}(?:{group}){first})" for group in _by_length(ABBREVIATIONS)]
-    checks.append(rf"(?<![{BEFORE_ABBREVIATION}{PARAGRAPH}.][A-Z]{first})")
+    before_letter = _class(OPENERS + BOUNDARY + PARAGRAPH + ".", also=r"\s")
+    checks.append(rf"(?<!{before_letter}[A-Z]{first})")
     numbered = "|".join(
         rf"(?<={before}(?:{group}){first})" for group in _by_length(NUMBER_ABBREVIATIONS)
     )
-    checks.append(rf"(?!(?=[.…]*{_class(CLOSERS)}*\s+[0-9])(?:{numbered}))")
+    checks.append(rf"(?!(?={_class('.…')}*{_class(CLOSERS)}*\s+[0-9])(?:{numbered}))")
     return "".join(checks)
 
 
@@ -184,14 +246,22 @@ def _mark(text: str, abbreviations: bool) -> tuple[str, list[str]]:
     present = [mark for mark in TERMINALS if mark in text]
     if not present:
         return text, present
-    settled = _settle_by_reference(text, patterns, present)
-    no_end = patterns.no_end if abbreviations else patterns.no_end_unabbreviated
+    # Runs of more than one mark ("...", "?!") are rare in most text; without any, the
+    # passes that handle them are skipped.
+    runs_of_many = any(patterns.multiple[mark].search(text) for mark in present)
+    settled = _settle_by_reference(text, patterns, present, runs_of_many)
+    if runs_of_many:
+        no_end = patterns.no_end if abbreviations else patterns.no_end_unabbreviated
+    else:
+        no_end = patterns.no_end_alone if abbreviations else patterns.no_end_alone_unabbreviated
     # Full stops last: the patterns of the other marks look back at full stops ("U.S.…",
     # "J.…"), never the other way round.
     for mark in sorted(present, key=".".__eq__):
-        text = no_end[mark].sub(SPARED, text)
-    for mark in present:
-        text = patterns.inside[mark].sub(SPARED, text)
+        if mark in no_end.sources:
+            text = no_end[mark].sub(SPARED, text)
+    if runs_of_many:
+        for mark in present:
+            text = patterns.inside[mark].sub(SPARED, text)
     if settled:
         pieces = []
         done = 0
@@ -225,17 +295,22 @@ def checks_abbreviations(kinds: Iterable[str | None]) -> bool:
 
 
 def _settle_by_reference(
-    text: str, patterns: _Patterns, present: list[str]
+    text: str, patterns: _Patterns, present: list[str], runs_of_many: bool
 ) -> list[tuple[int, str]]:
     """Where the runs the ASCII patterns cannot decide begin, and what they become, by
     the reference pattern evaluated at each (it looks no further than the end of its text
     or paragraph): runs that depend on characters outside ASCII, runs with a question
     mark among other marks, and runs near the start of the text (where the look-behinds
     of the patterns cannot see what the reference sees)."""
-    starts = {run.start() for run in patterns.run.finditer(text, 0, patterns.reach + 1)}
-    unsettled = [patterns.unsettled[mark] for mark in present]
-    if text.isascii():
-        unsettled = [patterns.unsettled[mark] for mark in present if mark in QUESTION_MARKS]
+    starts: set[int] = set()
+    if any(mark in text[: patterns.reach + 1] for mark in present):
+        starts = {run.start() for run in patterns.run.finditer(text, 0, patterns.reach + 1)}
+    if text.isascii():  # only a question mark among other marks can be unsettled
+        unsettled = [
+            patterns.unsettled[mark] for mark in present if runs_of_many and mark in QUESTION_MARKS
+        ]
+    else:
+        unsettled = [patterns.unsettled[mark] for mark in present]
     for pattern in unsettled:
         for found in pattern.finditer(text):
             at = found.start()

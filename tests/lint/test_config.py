@@ -67,3 +67,20 @@ def test_command_line_values_override_the_file():
     overridden = settings.with_overrides(select=["TR2"], fail_on="info")
     assert overridden.select == ("TR2",) and overridden.fail_on is Severity.INFO
     assert settings.with_overrides().select == ("TR1",)
+
+
+def test_a_pyproject_without_our_table_is_passed_over_even_when_it_is_broken(tmp_path):
+    from transcripts.config import find_config
+
+    (tmp_path / "pyproject.toml").write_text("[project\nname = 'other'\n", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    assert find_config(tmp_path / "sub") != tmp_path / "pyproject.toml"  # and no error
+
+
+def test_a_broken_pyproject_that_names_transcripts_is_an_error(tmp_path):
+    from transcripts.config import find_config
+    from transcripts.errors import TranscriptError
+
+    (tmp_path / "pyproject.toml").write_text("[tool.transcripts\n", encoding="utf-8")
+    with pytest.raises(TranscriptError, match="invalid TOML"):
+        find_config(tmp_path)
