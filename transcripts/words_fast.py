@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
 
 from . import words
@@ -49,20 +49,17 @@ _MARKS = SPARED + PARAGRAPH
 _INERT = "\x02"
 
 
-def _class(characters: str, also: str = "") -> str:
-    """A pattern matching one of `characters` (or what the class items `also` match).
-
-    `re` takes about ten times longer to compile a class that mixes characters beyond
-    Latin-1 ("…", "“", "。") with others than two classes apart, and the patterns here are
-    compiled at every start; so those characters get a class of their own, behind a
-    look-ahead that keeps `re` from merging the two again."""
-    near = "".join("\\" + c if c in "\\]^-[" else c for c in characters if c <= "\xff")
-    far = "".join(c for c in characters if c > "\xff")
-    if not far:
-        return f"[{also}{near}]"
-    if not (near or also):
-        return f"[{far}]"
-    return f"(?:[{also}{near}]|(?=[{far}]).)"
+def _class(characters: str, also: str = "", ascii_only: bool = False) -> str:
+    """A pattern matching one of `characters` (or what the class items `also` match). With
+    `ascii_only`, for text known to be all ASCII, the others are left out: such a class is
+    quick to compile (one holding characters beyond Latin-1 takes ten times longer, and
+    patterns are compiled at every start) and quick to match."""
+    if ascii_only:
+        characters = "".join(c for c in characters if c < "\x80")
+        if not (characters or also):
+            return "(?!)"  # nothing in ASCII text
+    escaped = "".join("\\" + c if c in "\\]^-[" else c for c in characters)
+    return f"[{also}{escaped}]"
 
 
 def _by_length(abbreviations: Iterable[str]) -> list[str]:
@@ -94,7 +91,9 @@ class _Patterns:
     `re` finds a pattern led by one literal character fastest, so there are patterns per
     final punctuation mark, each matching the mark where it begins (or goes on) a run."""
 
-    def __init__(self) -> None:
+    def __init__(self, ascii_only: bool) -> None:
+        self.ascii_only = ascii_only
+        _class = self.character_class
         terminal = _class(TERMINALS)
         closer = _class(CLOSERS)
         opener = _class(OPENERS)
@@ -134,20 +133,20 @@ class _Patterns:
                 # an initial; a run with another mark in it always may.
                 dots = _class(".…")
                 ends = (
-                    rf"(?={dots}*{run_end}{closer}*{after}){_not_abbreviated(first)}"
+                    rf"(?={dots}*{run_end}{closer}*{after}){_not_abbreviated(first, _class)}"
                     rf"|(?!{dots}*{run_end})(?:{ends})"
                 )
             self.no_end.sources[mark] = rf"{begins}(?!{ends})"
             if mark not in CJK_TERMINALS:
                 self.no_end_alone_unabbreviated.sources[mark] = rf"{first}(?!{closer}*{after})"
-                checks = _not_abbreviated(first) if mark in ".…" else ""
+                checks = _not_abbreviated(first, _class) if mark in ".…" else ""
                 self.no_end_alone.sources[mark] = rf"{first}(?!(?={closer}*{after}){checks})"
             # Counting runs of one mark: each that ends a sentence, with a white-space
             # character captured when more text of its paragraph follows ("" when not).
             alone = rf"{first}(?<!{terminal}{first}){run_end}"
             ending = rf"(?={closer}*(?:(\s)\s*{opener}?[A-Z0-9]|\s*(?:{boundary}|\Z)))"
             self.followed_unabbreviated.sources[mark] = alone + ending
-            checks = _not_abbreviated(first) if mark in ".…" else ""
+            checks = _not_abbreviated(first, _class) if mark in ".…" else ""
             self.followed.sources[mark] = alone + checks + ending
             self.multiple.sources[mark] = rf"{first}(?={terminal})"
             self.inside.sources[mark] = rf"{first}(?<={spared}{first})"
@@ -168,11 +167,14 @@ class _Patterns:
         self.reach = max(map(len, ABBREVIATIONS | NUMBER_ABBREVIATIONS)) + 1
         self._boundary = boundary
 
+    def character_class(self, characters: str, also: str = "") -> str:
+        return _class(characters, also, self.ascii_only)
+
     # The patterns below are compiled on first use too.
 
     @functools.cached_property
     def run(self) -> re.Pattern[str]:
-        terminal = _class(TERMINALS)
+        terminal = self.character_class(TERMINALS)
         return re.compile(rf"(?<!{terminal}){terminal}+")
 
     @functools.cached_property
@@ -196,7 +198,7 @@ class _Patterns:
     @functools.cached_property
     def title_token(self) -> re.Pattern[str]:
         titles = "|".join(_by_length(ABBREVIATIONS))
-        opener = _class(OPENERS)
+        opener = self.character_class(OPENERS)
         return re.compile(
             rf"(?:(?:^|{opener})(?:{titles})|(?:^|[{re.escape(OPENERS)}.])[A-Z\x80-\U0010ffff])"
             r"[.…]"
@@ -205,26 +207,29 @@ class _Patterns:
     @functools.cached_property
     def number_token(self) -> re.Pattern[str]:
         numbered = "|".join(_by_length(NUMBER_ABBREVIATIONS))
-        return re.compile(rf"(?:^|{_class(OPENERS)})(?:{numbered})[.…]")
+        return re.compile(rf"(?:^|{self.character_class(OPENERS)})(?:{numbered})[.…]")
 
 
-def _not_abbreviated(first: str) -> str:
+def _not_abbreviated(first: str, character_class: Callable[..., str]) -> str:
     """Look-behinds, taken just after a run's first full stop `first`: no abbreviation and
     no initial before it, and no "No." before it if a number follows the run."""
-    before = _class(OPENERS + BOUNDARY + PARAGRAPH, also=r"\s")  # `words.BEFORE_ABBREVIATION`
+    # `words.BEFORE_ABBREVIATION`, and the same with a full stop (before an initial)
+    before = character_class(OPENERS + BOUNDARY + PARAGRAPH, also=r"\s")
+    before_letter = character_class(OPENERS + BOUNDARY + PARAGRAPH + ".", also=r"\s")
     checks = [rf"(?<!{before}(?:{group}){first})" for group in _by_length(ABBREVIATIONS)]
-    before_letter = _class(OPENERS + BOUNDARY + PARAGRAPH + ".", also=r"\s")
     checks.append(rf"(?<!{before_letter}[A-Z]{first})")
     numbered = "|".join(
         rf"(?<={before}(?:{group}){first})" for group in _by_length(NUMBER_ABBREVIATIONS)
     )
-    checks.append(rf"(?!(?={_class('.…')}*{_class(CLOSERS)}*\s+[0-9])(?:{numbered}))")
+    dots, closers = character_class(".…"), character_class(CLOSERS)
+    checks.append(rf"(?!(?={dots}*{closers}*\s+[0-9])(?:{numbered}))")
     return "".join(checks)
 
 
 @functools.cache
-def _patterns() -> _Patterns:
-    return _Patterns()
+def _patterns(ascii_only: bool) -> _Patterns:
+    """The patterns for text all in ASCII, or for any text."""
+    return _Patterns(ascii_only)
 
 
 def mark_sentence_ends(text: str, *, abbreviations: bool = True) -> str:
@@ -237,10 +242,10 @@ def mark_sentence_ends(text: str, *, abbreviations: bool = True) -> str:
 
 def _mark(text: str, abbreviations: bool) -> tuple[str, list[str]]:
     """The marked text, and the final punctuation marks it held."""
-    patterns = _patterns()
     for mark in _MARKS:
         if mark in text:
             text = text.replace(mark, _INERT)
+    patterns = _patterns(text.isascii())
     if "\n" in text:
         text = patterns.paragraph.sub(PARAGRAPH, text)
     present = [mark for mark in TERMINALS if mark in text]
@@ -280,7 +285,7 @@ def abbreviation_kind(token: str) -> str | None:
     a digit (as that number does); else None. Where no token of a text is a "title", nor
     both a "number" and a "digit", `mark_sentence_ends` may skip its abbreviation checks
     (see `checks_abbreviations`)."""
-    patterns = _patterns()
+    patterns = _patterns(token.isascii())
     if patterns.title_token.search(token):
         return "title"
     if patterns.number_token.search(token):
@@ -350,14 +355,16 @@ def count_sentences(text: str, *, abbreviations: bool = True) -> SentenceCount:
     scan per mark, without marking: a sentence per end that more text of its paragraph
     follows, and one per paragraph that is not blank. Other text is marked and counted.
     """
-    patterns = _patterns()
     if not text.startswith(BOUNDARY):  # so that no look-behind runs into the start
         text = BOUNDARY + text
     for mark in _MARKS:
         if mark in text:
             text = text.replace(mark, _INERT)
+    if not text.isascii():
+        return _count_marked(text, abbreviations)
+    patterns = _patterns(True)
     present = [mark for mark in TERMINALS if mark in text]
-    if not text.isascii() or any(patterns.multiple[mark].search(text) for mark in present):
+    if any(patterns.multiple[mark].search(text) for mark in present):
         return _count_marked(text, abbreviations)
     if "\n" in text:
         text = patterns.paragraph.sub(PARAGRAPH, text)
@@ -385,8 +392,8 @@ def _paragraphs_not_blank(marked: str, patterns: _Patterns) -> int:
 def _count_marked(text: str, abbreviations: bool) -> SentenceCount:
     """`count_sentences` by marking: one sentence per end, and one more per text or
     paragraph that goes on after its last end."""
-    patterns = _patterns()
     marked, present = _mark(text, abbreviations)
+    patterns = _patterns(marked.isascii())
     ends = questions = blank_tails = 0
     for mark in present:
         count = marked.count(mark)

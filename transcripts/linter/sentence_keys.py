@@ -90,16 +90,15 @@ def keys(texts: list[str]) -> list[str]:
     if joined.count(SEPARATOR) != max(0, len(texts) - 1):  # the character in a text
         joined = SEPARATOR.join(text.replace(SEPARATOR, " ") for text in texts)
     folded = words_fast.mark_sentence_ends(joined).casefold().translate(_FOLD)
+    while " ?" in folded:  # "why ?" is "why?" (rarely more than one pass)
+        folded = folded.replace(" ?", "?")
     pieces = folded.replace("?", "?\n").replace(SEPARATOR, f"\n{SEPARATOR}\n").split("\n")
-    # The rare odd spacing (spacing in the source, a space before a question mark) is
-    # mended in the few keys that have it, which is far cheaper than a pass over the text.
+    # The rare double spaces (spacing in the source) are squeezed out of the few keys that
+    # have them, which is far cheaper than a pass over the text.
     return [
-        _mended(key) if "  " in key or " ?" in key else key
-        for key in map(str.strip, pieces)
-        if key and key != "?"
+        _mended(key) if "  " in key else key for key in map(str.strip, pieces) if key and key != "?"
     ]
 
 
 def _mended(key: str) -> str:
-    key = " ".join(key.split())
-    return key[:-2] + "?" if key.endswith(" ?") else key
+    return " ".join(key.split())
