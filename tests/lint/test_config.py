@@ -84,3 +84,34 @@ def test_a_broken_pyproject_that_names_transcripts_is_an_error(tmp_path):
     (tmp_path / "pyproject.toml").write_text("[tool.transcripts\n", encoding="utf-8")
     with pytest.raises(TranscriptError, match="invalid TOML"):
         find_config(tmp_path)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '[tool.transcripts]\nspeakers = ["Ana"]\n',
+        '[tool.transcripts.lint]\nignore = ["TR1"]\n',
+        '[ tool . "transcripts" ]\nspeakers = ["Ana"]\n',
+        'tool.transcripts.speakers = ["Ana"]\n',
+        '[tool]\ntranscripts = { speakers = ["Ana"] }\n',
+        '[tool]\n"transcripts".speakers = ["Ana"]\n',
+        'tool = { transcripts = { speakers = ["Ana"] } }\n',
+        '[project]\nname = "x"\n\n[tool]\ntranscripts.speakers = ["Ana"]\n',
+    ],
+)
+def test_every_spelling_of_the_table_is_read(tmp_path, text):
+    from transcripts.config import _may_hold_our_table, find_config
+
+    (tmp_path / "pyproject.toml").write_text(text, encoding="utf-8")
+    assert _may_hold_our_table(text.encode())
+    assert find_config(tmp_path) == tmp_path / "pyproject.toml"
+
+
+def test_a_pyproject_that_only_names_the_package_is_not_parsed():
+    from transcripts.config import _may_hold_our_table
+
+    ours = (
+        b'[project]\nname = "transcripts"\n'
+        b'[project.scripts]\ntranscripts = "transcripts.cli:main"\n'
+    )
+    assert not _may_hold_our_table(ours + b"[tool.ruff]\nline-length = 100\n")
