@@ -14,7 +14,11 @@ How: per final punctuation mark, one `re` substitution spares the runs it begins
 end no sentence, deciding on the ASCII characters around them (in English text, every
 run) at C speed. A run that those characters cannot settle (a capital "É" after it, a
 single "Ж." before it, a question mark among other marks, the very start of the text) is
-decided by the reference pattern itself, at that run.
+decided by the reference pattern itself, at that run. Text all in ASCII gets patterns
+without the characters it cannot hold (quicker to compile and to match).
+
+`count_sentences` counts sentences and questions; on ASCII text whose runs are single
+marks it needs no marking, only one scan per mark.
 """
 
 from __future__ import annotations
