@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from transcripts.cli import cli
-from transcripts.stats.measures import FIELDS
-from transcripts.stats.report import TOTAL_EXTRAS
+from transcripts.statistics.measures import FIELDS, MEASURES, TOTALS_ONLY
+from transcripts.statistics.report import TOTAL_EXTRAS
 from transcripts.words import count_words
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,3 +42,35 @@ def test_the_readme_shows_what_the_command_prints_on_the_sample(runner, seed):
 )
 def test_the_man_pages_word_examples_hold(text, count):
     assert count_words(text) == count
+
+
+HELP = [*((m.name, m.help) for m in MEASURES), *TOTALS_ONLY.items()]
+
+
+def _man_entry(name: str) -> str:
+    """The text of a field's entry in the man page, up to its first macro line."""
+    body = MAN.split(f"\n.B {name}\n", 1)[1]
+    lines = []
+    for line in body.splitlines():
+        if line.startswith("."):
+            break
+        lines.append(line)
+    text = " ".join(lines)
+    for escape, char in (("\\(lq", "“"), ("\\(rq", "”"), ("\\(cq", "’"), ("\\e", "\\")):
+        text = text.replace(escape, char)
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize(("name", "help"), HELP, ids=[name for name, _ in HELP])
+def test_the_man_page_gives_each_fields_help_word_for_word(name, help):
+    assert _man_entry(name).startswith(help)  # (the page may say more after it)
+
+
+def test_list_fields_prints_every_field_with_its_help(runner):
+    result = runner.invoke(cli, ["stats", "--list-fields"])
+    assert result.exit_code == 0
+    printed = " ".join(result.stdout.split())
+    for name, help in HELP:
+        assert name in printed
+        assert " ".join(help.split()) in printed, name
+    assert "--list-fields" in SECTION

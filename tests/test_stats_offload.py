@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+import transcripts
 from transcripts.model import Block, Kind, Speaker, Transcript
-from transcripts.stats import offload
-from transcripts.stats.counting import BATCH
-from transcripts.stats.report import build_report
-from transcripts.stats.tally import Tally
+from transcripts.statistics import offload
+from transcripts.statistics.counting import BATCH
+from transcripts.statistics.report import build_report
+from transcripts.statistics.tally import Tally
 
 
 def _long_transcript() -> Transcript:
@@ -25,16 +26,17 @@ def _long_transcript() -> Transcript:
     return Transcript(blocks=blocks, speakers=[Speaker(name) for name in speakers])
 
 
-def _report(transcript: Transcript, forked: bool, monkeypatch) -> dict:
-    monkeypatch.setattr(offload.Offload, "available", staticmethod(lambda: forked))
-    tally = Tally.of_document(transcript, iter(transcript.blocks), "x.txt")
+def _report(transcript: Transcript, forked: bool) -> dict:
+    tally = Tally.of_document(
+        transcript, iter(transcript.blocks), "x.txt", single_process=not forked
+    )
     return build_report(tally).to_dict()
 
 
 @pytest.mark.skipif(not offload.Offload.available(), reason="no second core or no fork here")
-def test_counting_in_a_second_process_gives_the_same_numbers(monkeypatch):
+def test_counting_in_a_second_process_gives_the_same_numbers():
     transcript = _long_transcript()
-    assert _report(transcript, True, monkeypatch) == _report(transcript, False, monkeypatch)
+    assert _report(transcript, True) == _report(transcript, False)
 
 
 @pytest.mark.skipif(not offload.Offload.available(), reason="no second core or no fork here")
@@ -57,3 +59,16 @@ def test_an_error_while_reading_stops_the_counting_process(monkeypatch):
     with pytest.raises(RuntimeError):
         Tally.of_document(transcript, blocks(), "x.txt")
     assert started and not started[0]._process.is_alive()
+
+
+def test_a_library_caller_can_keep_all_the_work_in_one_process(monkeypatch):
+    def refuse(self):
+        raise AssertionError("a second process was started")
+
+    monkeypatch.setattr(offload.Offload, "available", staticmethod(lambda: True))
+    monkeypatch.setattr(offload.Offload, "__init__", refuse)
+    transcript = _long_transcript()
+    report = transcripts.stats(transcript, single_process=True)
+    tally = Tally.of_document(transcript, iter(transcript.blocks), "-", single_process=True)
+    assert report.to_dict() == build_report(tally).to_dict()
+    assert report.totals["words"] > 0

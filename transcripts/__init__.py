@@ -6,22 +6,49 @@ The library API is imported lazily so that the command line starts fast:
     t = transcripts.read("interview.txt")
     print(transcripts.write(t, "yaml"))
     print(transcripts.stats(t).speakers)
+    print(transcripts.lint(t))
+
+`read`, `parse`, `write` and `lint` are in `transcripts.api`, `stats` in
+`transcripts.statistics`; all are plain functions.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
 
-__all__ = ["__version__", "lint", "parse", "read", "stats", "write"]
+if TYPE_CHECKING:  # what the lazy names below are, for type checkers
+    from .api import lint, parse, read, write
+    from .errors import TranscriptError
+    from .linter import Finding, LintSettings
+    from .model import Block, Kind, Speaker, Transcript
+    from .statistics import stats
+
+__all__ = [
+    "Block",
+    "Finding",
+    "Kind",
+    "LintSettings",
+    "Speaker",
+    "Transcript",
+    "TranscriptError",
+    "__version__",
+    "lint",
+    "parse",
+    "read",
+    "stats",
+    "write",
+]
 
 _LAZY = {
     "read": ("transcripts.api", "read"),
     "parse": ("transcripts.api", "parse"),
     "write": ("transcripts.api", "write"),
-    "stats": ("transcripts.stats", "stats"),
+    "stats": ("transcripts.statistics", "stats"),
     "lint": ("transcripts.api", "lint"),
+    "LintSettings": ("transcripts.linter", "LintSettings"),
+    "Finding": ("transcripts.linter", "Finding"),
     "Transcript": ("transcripts.model", "Transcript"),
     "Block": ("transcripts.model", "Block"),
     "Speaker": ("transcripts.model", "Speaker"),

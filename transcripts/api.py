@@ -1,7 +1,9 @@
-"""The library's front door: read, parse, write and lint (and later stats) in one place.
+"""The library's front door: read, parse, write and lint, part of the command layer.
 
 `transcripts.read(path)` reads any supported file; `transcripts.parse(text)` parses a
-string; `transcripts.write(transcript, "json")` renders one. The CLI calls these too.
+string; `transcripts.write(transcript, "json")` renders one; `transcripts.lint(t)` lints
+a transcript or a path. (`transcripts.stats` is the statistics engine's own function.)
+The command layer (`pipelines`) calls these too; engines never import this module.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from .model import Block, Transcript
 from .options import ReadOptions, WriteOptions
 
 if TYPE_CHECKING:
-    from .lint import Finding, LintSettings
+    from .linter import Finding, LintSettings
 
 
 def load_source(
@@ -91,14 +93,14 @@ def lint(
 ) -> list[Finding]:
     """Lint a transcript (or read the file at a path first) and return its findings,
     sorted by line. `select` and `ignore` take rule codes, names or code prefixes;
-    `settings` (a `transcripts.lint.LintSettings`) gives full control.
+    `settings` (a `transcripts.LintSettings`) gives full control.
 
     >>> findings = lint(read("samples/lukashenko-interview.txt"))  # doctest: +SKIP
     >>> [(f.line, f.rule) for f in findings][:2]  # doctest: +SKIP
     [(21, 'non-speaker-label'), (22, 'orphaned-passage')]
     """
-    from .lint import LintSettings as Settings
-    from .lint.engine import lint as run_rules
+    from .linter import LintSettings as Settings
+    from .linter.engine import lint as run_rules
 
     settings = settings or Settings()
     if select is not None or ignore:

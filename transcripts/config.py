@@ -9,6 +9,7 @@ to click's `default_map`, so a flag on the command line always wins.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -59,16 +60,43 @@ def load_config(path: str | os.PathLike[str]) -> dict[str, Any]:
     return data
 
 
+# The ways TOML can spell the key path tool.transcripts: a dotted header or key
+# ("[tool.transcripts]", "[[tool.transcripts]]", 'tool."transcripts".lint = ...'), a key
+# under a [tool] table ("transcripts.lint = ..."), or an inline table ("tool = {...}").
+_DOTTED = re.compile(rb"""tool["']?\s*\.\s*["']?transcripts\b""")
+_TOOL_TABLE = re.compile(rb"""^\s*\[\s*["']?tool["']?\s*\]""", re.M)
+_KEY = re.compile(rb"""^\s*["']?transcripts["']?\s*[.=]""", re.M)
+_INLINE = re.compile(rb"""(?:^|[\s.])["']?tool["']?\s*=\s*\{""", re.M)
+
+
+def _may_hold_our_table(raw: bytes) -> bool:
+    """Might this pyproject.toml's text hold a [tool.transcripts] table? (False only when
+    no spelling of that key path is in it.)"""
+    if b"transcripts" not in raw:
+        return False
+    return bool(
+        _DOTTED.search(raw) or (_TOOL_TABLE.search(raw) and _KEY.search(raw)) or _INLINE.search(raw)
+    )
+
+
 def _pyproject_section(path: Path) -> dict[str, Any] | None:
+    """The `[tool.transcripts]` table of a pyproject.toml, or None when it has none. A
+    file that cannot hold one (see `_may_hold_our_table`) is not parsed: most projects'
+    own pyproject.toml, found on the walk up, costs one read instead of a TOML parser."""
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    if not _may_hold_our_table(raw):
+        return None
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - Python 3.10
         import tomli as tomllib
     try:
-        with open(path, "rb") as handle:
-            data = tomllib.load(handle)
-    except OSError:
-        return None
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise TranscriptError(f"invalid TOML: {error}", str(path)) from None
     except tomllib.TOMLDecodeError as error:
         raise TranscriptError(f"invalid TOML: {error}", str(path)) from None
     section = data.get("tool", {}).get("transcripts")

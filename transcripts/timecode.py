@@ -1,32 +1,90 @@
-"""Clock times in transcripts and captions (`1:02`, `00:01:02`, `00:01:02.500`) as seconds."""
+"""Clock times (`1:02`, `00:01:02`, `00:01:02,500`, Teams' `0:0:0.570`) as seconds, and back.
+
+The one definition of a clock time for every reader and writer. A clock time is
+`[hours:]minutes:seconds[.fraction]`:
+
+* hours have any number of digits (a recording may run past 99 hours), and are optional;
+* minutes and seconds have one or two digits (Teams writes `0:0:0.570`); seconds are
+  below 60, and so are minutes when hours are written. With no hours, minutes may pass 59
+  (`75:30` is 75 minutes 30 seconds: a clock that counts minutes only);
+* the fraction has 1 to 9 digits after a full stop (WebVTT) or a comma (SubRip), and is
+  read as a decimal fraction (`.5`, `.500` and `.5000` are all half a second).
+
+`CLOCK_PATTERN` is that shape as a regular expression, for readers that look for times
+inside larger patterns; `parse_clock` reads one, `format_clock` writes one in a caption
+format's style.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-_CLOCK = re.compile(r"(?:(\d{1,3}):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,3}))?")
+#: A clock time, as a regular-expression source with no capture groups (so it can be
+#: embedded, even twice, in a larger pattern). It matches exactly what `parse_clock`
+#: accepts once stripped, ranges included: `1:75` and `1:60:00` do not match.
+CLOCK_PATTERN = r"(?:\d+:[0-5]?\d|\d{1,2}):[0-5]?\d(?:[.,]\d{1,9})?"
+
+_CLOCK = re.compile(
+    r"(?:(?P<hours>\d+):(?=\d+:))?(?P<minutes>\d{1,2}):(?P<seconds>\d{1,2})"
+    r"(?:[.,](?P<fraction>\d{1,9}))?"
+)
 
 
 def parse_clock(text: str) -> float | None:
-    """Seconds in `[h:]mm:ss[.fff]`, or None when `text` is not such a time."""
+    """Seconds in a clock time (see the module docstring), or None when `text`, stripped,
+    is not one. Fractions are kept to the microsecond."""
     found = _CLOCK.fullmatch(text.strip())
     if found is None:
         return None
-    hours, minutes, seconds, fraction = found.groups()
+    hours, minutes, seconds, fraction = found.group("hours", "minutes", "seconds", "fraction")
     if int(seconds) >= 60 or (hours is not None and int(minutes) >= 60):
         return None
     value = int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)
     if fraction:
-        value += int(fraction.ljust(3, "0")) / 1000
+        return round(value + int(fraction) / 10 ** len(fraction), 6)
     return float(value)
 
 
-def format_clock(seconds: float, always_hours: bool = True, separator: str = ".") -> str:
-    """`hh:mm:ss.fff` (caption style) for a time in seconds."""
-    millis = round(seconds * 1000)
-    hours, millis = divmod(millis, 3_600_000)
-    minutes, millis = divmod(millis, 60_000)
-    secs, millis = divmod(millis, 1000)
+@dataclass(frozen=True)
+class ClockStyle:
+    """How a format writes a clock time: hours always or only when there are any, the
+    character before the fraction, and how many fraction digits (0: whole seconds)."""
+
+    always_hours: bool
+    separator: str
+    digits: int
+
+
+#: The styles of the formats that write clock times: WebVTT `00:01:02.500`, SubRip
+#: `00:01:02,500`, and plain `00:01:02` (whole seconds, as text transcripts print times).
+STYLES: dict[str, ClockStyle] = {
+    "vtt": ClockStyle(always_hours=True, separator=".", digits=3),
+    "srt": ClockStyle(always_hours=True, separator=",", digits=3),
+    "plain": ClockStyle(always_hours=True, separator=".", digits=0),
+}
+
+
+def format_clock(
+    seconds: float,
+    always_hours: bool = True,
+    separator: str = ".",
+    *,
+    digits: int = 3,
+    style: str | ClockStyle | None = None,
+) -> str:
+    """`hh:mm:ss.fff` for a time of `seconds` (not negative), rounded to `digits` fraction
+    digits; without `always_hours`, `mm:ss.fff` below an hour. `style` ("vtt", "srt",
+    "plain" or a `ClockStyle`) sets all three at once. Hours past 99 take more digits."""
+    if style is not None:
+        chosen = STYLES[style] if isinstance(style, str) else style
+        always_hours, separator, digits = chosen.always_hours, chosen.separator, chosen.digits
+    scale = 10**digits
+    units = round(seconds * scale)  # rounded once, so 59.9996 s carries into the minute
+    whole, fraction = divmod(units, scale)
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    text = f"{minutes:02d}:{secs:02d}"
     if hours or always_hours:
-        return f"{hours:02d}:{minutes:02d}:{secs:02d}{separator}{millis:03d}"
-    return f"{minutes:02d}:{secs:02d}{separator}{millis:03d}"
+        text = f"{hours:02d}:{text}"
+    return f"{text}{separator}{fraction:0{digits}d}" if digits else text

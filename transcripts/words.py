@@ -1,4 +1,8 @@
-"""Words and sentences: the tokenising that lint and stats share, so both count alike.
+"""Words and sentences: the one definition of each, which lint and stats derive from.
+
+The functions here are the reference: plain, and held to the golden cases in
+tests/cases/sentences.yaml. Their fast twins for megabytes of text are in `words_fast`,
+built from the constants here and tested against these functions.
 
 Speech first: a transcriber's note in brackets or parentheses ("[laughter]",
 "(inaudible)", "[crosstalk 01:07:27]", "\\[04:22\\]") is not something anyone said, so
@@ -13,21 +17,31 @@ them), since those scripts put no spaces between words. The CHAT codes `xxx`, `y
 `www` (unintelligible or untranscribed speech) are not words.
 
 A sentence ends at a run of `.`, `?`, `!` or `…` (closing quotes and brackets may follow)
-that is followed by white space and a letter that is not lower-case or a digit (an opening
-quote or bracket may come first), or by the end of the text; `。`, `？` and `！` end one
-whatever follows. A run of full stops does not end a sentence after a title or other
-abbreviation ("Mr.", "Dr.", "U.S.", "vs.", "No." before a number) or an initial ("J.").
-A question is a sentence whose final punctuation ends in a question mark.
+that is followed by white space and a letter that is not lower-case or a digit (one
+opening quote or bracket may come first), or by the end of the text; `。`, `？` and `！`
+end one whatever follows. A paragraph break (a blank line) ends a sentence as the end of
+the text does. A run of full stops does not end a sentence after a title or other
+abbreviation ("Mr.", "Dr.", "Mar.", "vs.", "approx."; "No." and "p." only before a
+number) or after a single capital letter: an initial ("J. R. R. Tolkien") or a letter of
+a dotted abbreviation ("J.R.R.", "U.S.", "D.C."). Words that often end a sentence are no
+abbreviations here: "etc.", "Inc.", "a.m." and "p.m." before a capital end one. A
+question is a sentence whose final punctuation ends in a question mark ("Why?!" is an
+exclamation, "Why!?" a question).
 
 Words never span white space, so counting the words of a text and adding up the words of
 its white-space separated tokens give the same number; `stats` relies on that to count
 large transcripts quickly.
+
+A word or sentence rule changes here, and only here; then the golden cases, and the
+fast twins if a test says they disagree.
 """
 
 from __future__ import annotations
 
 import functools
 from typing import Any
+
+from .timecode import parse_clock
 
 #: Apostrophes and hyphens that join the parts of a word ("don't", "it’s", "well-known").
 APOSTROPHES = "'’"
@@ -47,7 +61,7 @@ ABBREVIATIONS = frozenset(
     """
     mr mrs ms mx dr prof sr jr st mt vs e.g i.e u.s u.k u.n gen col lt sgt capt cmdr adm
     rep sen gov pres rev fr hon jan feb mar apr jun jul aug sep sept oct nov dec fig vol
-    dept
+    dept approx
     """.split()
 )
 #: Abbreviations that are also ordinary words: they hold a sentence together only when a
@@ -108,38 +122,47 @@ _WORD_PATTERN = (
 
 # A note in brackets or parentheses on one line (Markdown escapes its brackets: \[04:22\]).
 _NOTE_PATTERN = r"(?<=\])\([^\s()]+\)|\\?[\[(][ \t]*([^\[\]()\n]{1,80}?)[ \t]*\\?[\])]"
-_CLOCK_PATTERN = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?"
 _NOTE_HEAD_PATTERN = r"[\p{L}\-]+"
 
+#: A paragraph break: a line break, then another after nothing but spaces or tabs. It
+#: ends a sentence as the end of the text does.
+PARAGRAPH_BREAK = r"\n[ \t\r\f\v]*\n"
+#: What may come before an abbreviation for it to count as one ("Mr." but not "Amr.").
+BEFORE_ABBREVIATION = f"{_SPACE_CHARS}\\x00{_escape(OPENERS)}"
 
-def sentence_end_pattern(followed_by_text_only: bool = False) -> str:
-    """The sentence-end rule as a `regex` pattern (see the module docstring).
 
-    With `followed_by_text_only`, only ends that more text follows match (the last
-    sentence of a text needs no end to count), and a NUL character, which `stats` puts
-    between texts, counts as neither space nor text.
-    """
-    terminals = f"[{_escape(TERMINALS)}]"
-    abbreviations = "|".join(
-        sorted((a.replace(".", r"\.") for a in ABBREVIATIONS), key=len, reverse=True)
+def spelled(abbreviation: str) -> str:
+    """An abbreviation as a pattern matching it in any ASCII case: "mr" -> "[Mm][Rr]". (Spelled
+    out rather than left to a case-insensitive flag, on which `re` and `regex` differ.)"""
+    return "".join(
+        f"[{c.upper()}{c}]" if c.isalpha() else "\\" + c if c == "." else c for c in abbreviation
     )
-    numbered = "|".join(sorted(NUMBER_ABBREVIATIONS, key=len, reverse=True))
-    before = rf"(?:^|(?<=[{_SPACE_CHARS}\x00{_escape(OPENERS)}]))"
+
+
+def sentence_end_pattern() -> str:
+    """The sentence-end rule as a `regex` pattern (see the module docstring): a match is
+    a run of final punctuation and its closing quotes that ends a sentence; it looks no
+    further than the end of the text (or of the `endpos` given to the search)."""
+    terminals = f"[{_escape(TERMINALS)}]"
+    abbreviations = "|".join(spelled(a) for a in sorted(ABBREVIATIONS, key=lambda a: (-len(a), a)))
+    numbered = "|".join(
+        spelled(a) for a in sorted(NUMBER_ABBREVIATIONS, key=lambda a: (-len(a), a))
+    )
+    before = rf"(?:^|(?<=[{BEFORE_ABBREVIATION}]))"
+    # A single capital letter: an initial, or a letter of "J.R.R." or "U.S.A.".
+    before_letter = rf"(?:^|(?<=[{BEFORE_ABBREVIATION}.]))"
     closers = f"(?>[{_escape(CLOSERS)}]*)"
     starter = rf"[{_escape(OPENERS)}]?[[\p{{L}}\p{{N}}]--\p{{Ll}}]"
     # A run of full stops alone does not end a sentence after an abbreviation or an
     # initial; a run with any other mark in it ("U.S.?") always may.
     dots_only = rf"(?=[.…]+(?!{terminals}))"
     not_abbreviated = (
-        rf"(?<!{before}(?i:{abbreviations}))(?<!{before}\p{{Lu}})"
-        rf"(?!(?<={before}(?i:{numbered}))[.…]+{closers}{_SPACE}+\p{{N}})"
+        rf"(?<!{before}(?:{abbreviations}))(?<!{before_letter}\p{{Lu}})"
+        rf"(?!(?<={before}(?:{numbered}))[.…]+{closers}{_SPACE}+\p{{N}})"
     )
     run = rf"(?:{dots_only}{not_abbreviated}|(?!{dots_only})){terminals}++"
     cjk = rf"(?<=[{CJK_TERMINALS}][{_escape(CLOSERS)}]*)"
-    if followed_by_text_only:
-        after = rf"(?:{cjk}(?={_SPACE}*[^{_SPACE_CHARS}\x00])|(?={_SPACE}+{starter}))"
-    else:
-        after = rf"(?:{cjk}|(?={_SPACE}+{starter}|{_SPACE}*\Z))"
+    after = rf"(?:{cjk}|(?={_SPACE}+{starter}|{_SPACE}*\Z))"
     return rf"(?V1)(?<!{terminals}){run}{closers}{after}"
 
 
@@ -152,10 +175,9 @@ def _pattern(name: str) -> Any:
         "word": lambda: _WORD_PATTERN,
         "code": lambda: "(?V1)" + _CODE_PATTERN,
         "note": lambda: _NOTE_PATTERN,
-        "clock": lambda: _CLOCK_PATTERN,
         "note_head": lambda: _NOTE_HEAD_PATTERN,
-        "end": lambda: sentence_end_pattern(),
-        "end_followed": lambda: sentence_end_pattern(followed_by_text_only=True),
+        "end": sentence_end_pattern,
+        "paragraph": lambda: PARAGRAPH_BREAK,
     }[name]()
     return regex.compile(source)
 
@@ -175,7 +197,7 @@ def speech(text: str) -> str:
 
 def _replace_note(found: Any) -> str:
     body = found.group(1)
-    if body is None or _pattern("clock").fullmatch(body):  # a link target, or a time
+    if body is None or parse_clock(body) is not None:  # a link target, or a time
         return " "
     heads = [word.lower() for word in _pattern("note_head").findall(body)[:2]]
     if len(body.split()) > 6 or NOTE_WORDS.isdisjoint(heads):
@@ -198,22 +220,42 @@ def token_words(token: str) -> list[str]:
     return _pattern("word").findall(token)
 
 
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Where each sentence of `text` is, as (start, end) offsets: from its first character
+    that is not white space to its closing punctuation and quotes. Text with no ending is
+    one sentence; white space is none. The reference the fast path (`words_fast`) is
+    tested against."""
+    spans: list[tuple[int, int]] = []
+    paragraph = 0
+    for found in [*_pattern("paragraph").finditer(text), None]:
+        stop = len(text) if found is None else found.start()
+        start = paragraph
+        for end in _pattern("end").finditer(text, paragraph, stop):
+            _add_span(spans, text, start, end.end())
+            start = end.end()
+        _add_span(spans, text, start, stop)
+        paragraph = 0 if found is None else found.end()
+    return spans
+
+
+def _add_span(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        spans.append((start, end))
+
+
 def sentences(text: str) -> list[str]:
-    """`text` split into sentences, each stripped; text with no ending is one sentence."""
-    result: list[str] = []
-    start = 0
-    for found in _pattern("end").finditer(text):
-        result.append(text[start : found.end()].strip())
-        start = found.end()
-    tail = text[start:].strip()
-    if tail:
-        result.append(tail)
-    return result
+    """`text` split into sentences (see `sentence_spans`)."""
+    return [text[start:end] for start, end in sentence_spans(text)]
 
 
 def is_question(sentence: str) -> bool:
-    """Does the sentence's final punctuation end in a question mark?"""
-    ending = sentence.rstrip().rstrip(CLOSERS).rstrip()
+    """Does the sentence's final punctuation, before its closing quotes, end in a question
+    mark? (Quotes after a space close nothing: `Why? "` ends in a quote.)"""
+    ending = sentence.rstrip().rstrip(CLOSERS)
     return bool(ending) and ending[-1] in QUESTION_MARKS
 
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 
 import transcripts
-from transcripts.lint import Finding, LintSettings
+from transcripts.linter import Finding, LintSettings
 
 
 def lint_text(text: str, rule: str | None = None, **options: object) -> list[Finding]:

@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 import transcripts
-from transcripts.lint import LintSettings
+from transcripts.linter import LintSettings
 
 
 def test_lint_takes_a_transcript_or_a_path(seed):
@@ -27,9 +27,10 @@ def test_select_ignore_and_settings(seed):
     assert "TR201" not in [f.code for f in transcripts.lint(seed, settings=settings)]
 
 
-def test_lint_is_callable_even_after_the_lint_package_was_imported(seed):
+def test_lint_is_a_function_even_after_the_lint_engine_was_imported(seed):
     code = (
-        "import transcripts.lint.registry, transcripts; "
+        "import inspect, transcripts.linter.registry, transcripts; "
+        "assert inspect.isfunction(transcripts.lint); "
         f"print(len(transcripts.lint({str(seed)!r})))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

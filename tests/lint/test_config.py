@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from transcripts.errors import TranscriptError
-from transcripts.lint import LintSettings, Severity, find_rule
+from transcripts.linter import LintSettings, Severity, find_rule
 
 
 def test_rule_options_and_severities_come_from_the_rules_table():
@@ -67,3 +67,51 @@ def test_command_line_values_override_the_file():
     overridden = settings.with_overrides(select=["TR2"], fail_on="info")
     assert overridden.select == ("TR2",) and overridden.fail_on is Severity.INFO
     assert settings.with_overrides().select == ("TR1",)
+
+
+def test_a_pyproject_without_our_table_is_passed_over_even_when_it_is_broken(tmp_path):
+    from transcripts.config import find_config
+
+    (tmp_path / "pyproject.toml").write_text("[project\nname = 'other'\n", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    assert find_config(tmp_path / "sub") != tmp_path / "pyproject.toml"  # and no error
+
+
+def test_a_broken_pyproject_that_names_transcripts_is_an_error(tmp_path):
+    from transcripts.config import find_config
+    from transcripts.errors import TranscriptError
+
+    (tmp_path / "pyproject.toml").write_text("[tool.transcripts\n", encoding="utf-8")
+    with pytest.raises(TranscriptError, match="invalid TOML"):
+        find_config(tmp_path)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '[tool.transcripts]\nspeakers = ["Ana"]\n',
+        '[tool.transcripts.lint]\nignore = ["TR1"]\n',
+        '[ tool . "transcripts" ]\nspeakers = ["Ana"]\n',
+        'tool.transcripts.speakers = ["Ana"]\n',
+        '[tool]\ntranscripts = { speakers = ["Ana"] }\n',
+        '[tool]\n"transcripts".speakers = ["Ana"]\n',
+        'tool = { transcripts = { speakers = ["Ana"] } }\n',
+        '[project]\nname = "x"\n\n[tool]\ntranscripts.speakers = ["Ana"]\n',
+    ],
+)
+def test_every_spelling_of_the_table_is_read(tmp_path, text):
+    from transcripts.config import _may_hold_our_table, find_config
+
+    (tmp_path / "pyproject.toml").write_text(text, encoding="utf-8")
+    assert _may_hold_our_table(text.encode())
+    assert find_config(tmp_path) == tmp_path / "pyproject.toml"
+
+
+def test_a_pyproject_that_only_names_the_package_is_not_parsed():
+    from transcripts.config import _may_hold_our_table
+
+    ours = (
+        b'[project]\nname = "transcripts"\n'
+        b'[project.scripts]\ntranscripts = "transcripts.cli:main"\n'
+    )
+    assert not _may_hold_our_table(ours + b"[tool.ruff]\nline-length = 100\n")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from transcripts.lint import all_rules
+from transcripts.linter import all_rules
 
 ROOT = Path(__file__).resolve().parents[2]
 MAN = (ROOT / "man" / "transcripts-lint.1").read_text(encoding="utf-8").replace("\\-", "-")

@@ -8,8 +8,8 @@ import pytest
 
 import transcripts
 from tests.conftest import SHARED
-from transcripts.lint import Finding, Location, Severity
-from transcripts.lint.output import github, json_array, sarif_log, statistics, summary, text
+from transcripts.linter import Finding, Location, Severity
+from transcripts.linter.output import github, json_array, sarif_log, statistics, summary, text
 
 FINDING = Finding(
     path="dir/a file.txt",

@@ -1,4 +1,4 @@
-"""The sentence table the repetition rules share: folding, cutting, and offsets."""
+"""The sentence table the repetition rules share: keys, cutting, and offsets."""
 
 from __future__ import annotations
 
@@ -6,8 +6,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import transcripts
-from transcripts.lint.context import Context
-from transcripts.lint.passages import sentence_spans
+from transcripts import words
+from transcripts.linter.context import Context
+from transcripts.linter.sentence_keys import SEPARATOR, keys, sentence_key, sentence_spans
 from transcripts.model import Block, Kind, Transcript
 
 
@@ -42,7 +43,10 @@ def test_sentences_are_folded_and_cut_where_a_reader_would_cut_them():
     ]
 
 
-_PIECES = [*list("aB .?!…\n\"“”'’,-3xYz\x02\x1f\x01\t"), "Mr.", "U.S.", " the ", "\n\n", ". The"]
+_PIECES = [
+    *list("aB .?!…？。\n\"“”'’,-3xYzÉ\x00\x02\x1f\x01\x03\t"),
+    *["Mr.", "U.S.", " the ", "\n\n", ". The", " ?", "  ", "ß", "İ", "Σ"],
+]
 _TEXT = st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
 
 
@@ -52,7 +56,7 @@ def test_every_sentence_of_the_table_has_its_offsets(texts):
     blocks = [Block(Kind.TURN, text, 2 * n + 1, 2 * n + 1, "Ana") for n, text in enumerate(texts)]
     table = Context(Transcript(blocks=blocks)).sentences()
     for index, key in enumerate(table.keys):
-        if key == "\x02":
+        if key == SEPARATOR:
             continue
         sentence = table.at(index)
         spans = sentence_spans(blocks[sentence.block].text)
@@ -60,7 +64,7 @@ def test_every_sentence_of_the_table_has_its_offsets(texts):
     # and every block's sentences are numbered alike by both
     counted = [0] * len(blocks)
     for index, key in enumerate(table.keys):
-        if key != "\x02":
+        if key != SEPARATOR:
             counted[table.at(index).block] += 1
     for number, block in enumerate(blocks):
         if block.text and number in table.block_ids:
@@ -73,3 +77,15 @@ def test_lint_never_crashes_on_any_text(text):
     if not text.strip():
         return
     transcripts.lint(transcripts.parse(text))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_TEXT, min_size=1, max_size=4))
+def test_the_fast_keys_are_the_keys_of_the_sentences_the_rule_cuts(texts):
+    expected = []
+    for number, text in enumerate(texts):
+        if number:
+            expected.append(SEPARATOR)
+        text = text.replace(SEPARATOR, " ")
+        expected += [k for k in map(sentence_key, words.sentences(text)) if k not in ("", "?")]
+    assert keys(texts) == expected

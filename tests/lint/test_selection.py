@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from transcripts.errors import TranscriptError
-from transcripts.lint import LintSettings, all_rules
-from transcripts.lint.registry import find_rule, matches, resolve
+from transcripts.linter import LintSettings, all_rules
+from transcripts.linter.registry import find_rule, matches, resolve
 
 
 def _codes(select, ignore=()):

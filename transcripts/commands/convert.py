@@ -44,7 +44,7 @@ def convert(input_path, from_format, to_format, output, estimate_timing, speaker
     yaml form. Caption files (vtt, srt, podcast JSON) become turns with start and end
     times. What the target format cannot hold is reported on stderr in one line.
     """
-    from ..pipelines import convert_file
+    from ..pipelines.convert import convert_file
 
     return convert_file(
         input_path,

@@ -8,6 +8,6 @@ import click
 @click.command(epilog="Example:\n\n  transcripts formats")
 def formats():
     """List the formats transcripts can read and write, with their extensions."""
-    from ..pipelines import list_formats
+    from ..pipelines.formats import list_formats
 
     click.echo(list_formats(), nl=False)

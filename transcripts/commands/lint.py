@@ -86,7 +86,7 @@ def lint(ctx, files, output_format, select_rules, ignore_rules, fail_severity, e
     Exit status: 0 no finding at or above the failing severity, 1 findings, 2 a file
     could not be read or a setting is wrong (the other files are still linted).
     """
-    from ..lint.run import run_lint
+    from ..pipelines.lint import run_lint
 
     return run_lint(
         files,

@@ -44,7 +44,7 @@ def parse(files, to_format, output, speakers, from_format, encoding):
     speaker roster and the blocks (turns, prose, headings, stage directions, ...),
     each with its source lines.
     """
-    from ..pipelines import parse_files
+    from ..pipelines.parse import parse_files
 
     return parse_files(
         files or ("-",),

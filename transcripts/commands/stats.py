@@ -16,6 +16,14 @@ from .common import (
 )
 
 
+def _list_fields(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value:
+        from ..statistics.measures import describe_fields
+
+        click.echo(describe_fields(), nl=False)
+        ctx.exit()
+
+
 @click.command(
     epilog="""\b
 Examples:
@@ -23,7 +31,8 @@ Examples:
   transcripts stats --format csv --per-file transcripts/ > stats.csv
   transcripts stats --format json interview.txt | jq '.speakers[] | {speaker, words}'
   transcripts stats --fields speaker,turns,questions --sort questions *.txt
-  transcripts stats --only Lukashenko --tablefmt github interview.txt"""
+  transcripts stats --only Lukashenko --tablefmt github interview.txt
+  transcripts stats --list-fields"""
 )
 @input_files
 @click.option(
@@ -45,14 +54,24 @@ Examples:
     metavar="FIELD",
     default="words",
     show_default=True,
-    help="Sort speakers by FIELD: numbers largest first, names and lines A to Z.",
+    help="Sort speakers by FIELD: numbers largest first, names and lines A to Z "
+    "(--list-fields lists them).",
 )
 @click.option("--reverse", is_flag=True, help="Reverse the sort order.")
 @click.option(
     "--fields",
     metavar="LIST",
     multiple=True,
-    help="Show only these fields, in this order (comma-separated or repeated).",
+    help="Show only these fields, in this order (comma-separated or repeated; "
+    "--list-fields lists them).",
+)
+@click.option(
+    "--list-fields",
+    is_flag=True,
+    is_eager=True,
+    expose_value=False,
+    callback=_list_fields,
+    help="List the fields with what each one counts, and exit.",
 )
 @click.option(
     "--only",
@@ -101,9 +120,9 @@ def stats(
     type-token ratio, and talk time when the source has times; for the whole transcript
     also the blocks that are not speech, by kind. Reads each FILE (a directory: the
     transcripts under it) or standard input; several inputs are combined by speaker
-    name unless --per-file. See transcripts-stats(1) for every field.
+    name unless --per-file. --list-fields lists every field and what it counts.
     """
-    from ..stats.pipeline import stats_files
+    from ..pipelines.stats import stats_files
 
     return stats_files(
         files or ("-",),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import transcripts
 from tests.lint.conftest import lint_text
-from transcripts.lint import LintSettings
+from transcripts.linter import LintSettings
 from transcripts.model import Block, Kind, Transcript
 
 RULE = "consecutive-speaker"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.lint.conftest import lint_text
-from transcripts.lint.rules.encoding import _unmangle
+from transcripts.linter.rules.encoding import _unmangle
 
 RULE = "encoding"
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.lint.conftest import lint_text
-from transcripts.lint.rules.near_duplicate_passage import _expand, _similar
+from transcripts.linter.rules.near_duplicate_passage import _expand, _similar
 
 RULE = "near-duplicate-passage"
 

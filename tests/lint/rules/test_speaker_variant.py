@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.lint.conftest import lint_text
-from transcripts.lint.rules.speaker_variant import _misspelt
+from transcripts.linter.rules.speaker_variant import _misspelt
 
 RULE = "speaker-variant"
 

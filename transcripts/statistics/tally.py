@@ -62,10 +62,18 @@ class Tally:
         return tally
 
     @classmethod
-    def of_document(cls, header: Transcript, blocks: Iterable[Block], path: str) -> Tally:
+    def of_document(
+        cls,
+        header: Transcript,
+        blocks: Iterable[Block],
+        path: str,
+        *,
+        single_process: bool = False,
+    ) -> Tally:
         """Count one document: its roster (speakers without turns still get a row) and
         its blocks, streamed once. (Merge tallies to combine documents, so that a
-        continued turn never reaches back into another file.)"""
+        continued turn never reaches back into another file.) A long document is partly
+        counted in a second process (see `offload`) unless `single_process`."""
         self = cls(paths=[path])
         for speaker in header.speakers:
             self.speaker(speaker.name)
@@ -89,7 +97,7 @@ class Tally:
                     add_text(block.text)
                     add_line(block.line)
                     if len(texts) >= BATCH:
-                        if offload is None and Offload.available():
+                        if offload is None and not single_process and Offload.available():
                             offload = Offload()
                         if offload is not None and offload.takes(name, len(texts)):
                             offload.submit(name, counter)
@@ -138,9 +146,11 @@ class Tally:
         self.paths.extend(other.paths)
 
 
-def tally_documents(documents: Sequence[tuple[Transcript, Iterable[Block], str]]) -> Tally:
+def tally_documents(
+    documents: Sequence[tuple[Transcript, Iterable[Block], str]], *, single_process: bool = False
+) -> Tally:
     """One tally of several (header, blocks, path) documents, combined by speaker."""
     tally = Tally()
     for header, blocks, path in documents:
-        tally.merge(Tally.of_document(header, blocks, path))
+        tally.merge(Tally.of_document(header, blocks, path, single_process=single_process))
     return tally

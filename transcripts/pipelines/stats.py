@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from ..api import open_document
 from ..errors import ExitCode, TranscriptError
 from ..inputs import expand_inputs
 from ..io import refuse_to_overwrite_inputs, write_output
 from ..parallel import map_ordered
-from .render import RenderOptions, check_options, render
-from .report import DEFAULT_SORT, build_report, check_field, check_only
-from .tally import Tally
-
-Report = Callable[[str], None]
+from ..statistics.render import RenderOptions, check_options, render
+from ..statistics.report import DEFAULT_SORT, build_report, check_field, check_only
+from ..statistics.tally import Tally
+from . import Report
 
 
 def stats_files(

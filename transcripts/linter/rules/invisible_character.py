@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from ...model import Transcript
 from ..context import RuleOptions
 from ..finding import Problem
-from ..scan import scan
+from ..source import find_in_source
 
 CODE = "TR303"
 NAME = "invisible-character"
@@ -34,7 +34,7 @@ _INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff\u180e\u202a-\u202e\u2066-\u20
 
 
 def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
-    for found, line, column in scan(options.context, _INVISIBLE, in_ascii=False):
+    for found, line, column in find_in_source(options.context, _INVISIBLE, in_ascii="nothing"):
         names = ", ".join(
             dict.fromkeys(f"U+{ord(c):04X} {unicodedata.name(c, '')}" for c in found.group())
         )

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from ..model import Transcript
 from .context import Context
 from .finding import Problem
-from .passages import Sentence, SentenceTable, sentence_spans
+from .passages import Sentence, SentenceTable
+from .sentence_keys import sentence_spans
 from .text import locate, plural, quote
 
 

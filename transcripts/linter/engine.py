@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from ..io import display_name
 from ..model import Transcript
-from ..parallel import Forked, can_fork
 from .config import LintSettings
 from .context import Context, RuleOptions
 from .finding import Finding, Location, Problem
@@ -23,7 +22,7 @@ def lint(
     path = path or transcript.source or "-"
     shown = display_name(path)
     rules = list(settings.rules_for(path))
-    problems = _problems_of(rules, transcript, settings)
+    problems = _check(rules, transcript, settings)
     findings: list[Finding] = []
     for rule in rules:
         severity = settings.severity_for(rule)
@@ -48,33 +47,11 @@ def lint(
     return findings
 
 
-# From this many blocks, the rules that do not compare sentences run in a second process
-# while the repetition rules, most of the work, run in this one.
-_SPLIT_FROM_BLOCKS = 20_000
-
-
-def _problems_of(
-    rules: list[Rule], transcript: Transcript, settings: LintSettings
-) -> dict[str, list[Problem]]:
-    """Each rule's problems, by code; on long transcripts in two processes at once.
-    Rules that share the sentence table stay together, so it is built once."""
-    together = [rule for rule in rules if "sentences" in rule.uses]
-    others = [rule for rule in rules if "sentences" not in rule.uses]
-    if together and others and len(transcript.blocks) >= _SPLIT_FROM_BLOCKS and can_fork():
-        forked = Forked(_check, others, transcript, settings)
-        try:
-            problems = _check(together, transcript, settings)
-        except BaseException:
-            forked.cancel()
-            raise
-        problems.update(forked.result())
-        return problems
-    return _check(rules, transcript, settings)
-
-
 def _check(
     rules: list[Rule], transcript: Transcript, settings: LintSettings
 ) -> dict[str, list[Problem]]:
+    """Each rule's problems, by code; the rules share one context (the sentence table is
+    built once)."""
     context = Context(transcript, settings.speakers)
     return {
         rule.code: list(rule.check(transcript, RuleOptions(settings.options_for(rule), context)))

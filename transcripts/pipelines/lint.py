@@ -4,21 +4,22 @@ the findings in the chosen format and decide the exit status."""
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..api import read
+from ..config import load_config
 from ..errors import ExitCode, TranscriptError
 from ..inputs import STDIN, expand_inputs
 from ..io import display_name, refuse_to_overwrite_inputs, write_output
+from ..linter.config import LintSettings, unknown_keys
+from ..linter.engine import lint
+from ..linter.finding import Finding
+from ..linter.output import FORMATTERS, sarif, statistics, summary, use_colour
+from ..linter.registry import all_rules, find_rule
 from ..parallel import map_ordered
-from .config import LintSettings, unknown_keys
-from .engine import lint
-from .finding import Finding
-from .output import FORMATTERS, sarif, statistics, summary, use_colour
-from .registry import all_rules, find_rule
-
-Report = Callable[[str], None]
+from . import Report
 
 
 @dataclass
@@ -94,8 +95,6 @@ def _lint_file(
     path: str, settings: LintSettings, from_format: str | None, encoding: str | None
 ) -> list[Finding] | str:
     """One input's findings, or the one-line error that kept it from being linted."""
-    from ..api import read
-
     try:
         transcript = read(path, from_format, speakers=settings.speakers, encoding=encoding)
     except TranscriptError as error:
@@ -153,8 +152,6 @@ def run_lint(
             f"{where}: unknown format {output_format!r}; use {', '.join(FORMATTERS)}"
         )
     if config_path:
-        from ..config import load_config
-
         raw = load_config(config_path).get("lint") or {}
         if isinstance(raw, Mapping):
             unknown_keys(raw, f"{config_path}: lint")

@@ -25,7 +25,6 @@ class Rule:
     options: Mapping[str, Any]
     doc: str
     check: Callable[..., Iterator[Problem]]
-    uses: frozenset[str] = frozenset()  # shared work it needs ("sentences": the table)
 
     @property
     def summary(self) -> str:
@@ -47,7 +46,6 @@ def all_rules() -> tuple[Rule, ...]:
                 options=dict(getattr(module, "OPTIONS", {})),
                 doc=inspect.cleandoc(module.__doc__ or ""),
                 check=module.check,
-                uses=frozenset(getattr(module, "USES", ())),
             )
         )
     return tuple(sorted(rules, key=lambda rule: rule.code))

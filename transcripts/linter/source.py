@@ -1,5 +1,6 @@
-"""Searching the whole source text of a transcript with one regular expression, for the
-rules that look at characters: one C-level pass however many blocks there are."""
+"""The whole source text of a transcript as one string, searched with one regular
+expression by the rules that look at characters: one C-level pass however many blocks
+there are, and none at all over ASCII text a pattern cannot match in."""
 
 from __future__ import annotations
 
@@ -51,14 +52,26 @@ def source_text(context: Context) -> SourceText:
     return context.cached("source-text", lambda: SourceText(context.transcript.blocks))
 
 
-def scan(
-    context: Context, pattern: re.Pattern[str], in_ascii: bool = True
+#: What a pattern can match in text that is all ASCII (see `find_in_source`).
+IN_ASCII = ("anything", "controls", "nothing")
+
+
+def find_in_source(
+    context: Context, pattern: re.Pattern[str], *, in_ascii: str = "anything"
 ) -> Iterator[tuple[re.Match[str], int, int]]:
-    """Every match of `pattern` in the transcript's source, with its line and column.
-    `in_ascii=False` says the pattern cannot match ASCII text, which is then skipped;
-    otherwise ASCII text is searched only if it holds a control character."""
+    """Every match of `pattern` in the transcript's source text, with its line and column.
+
+    `in_ascii` says what the pattern can match in text that is all ASCII: "anything" (the
+    text is searched), "controls" (only control characters other than tab, line breaks
+    and form feed: the text is searched only if it holds one) or "nothing" (ASCII text is
+    not searched). It is a promise about the pattern that saves a pass over most files.
+    """
+    if in_ascii not in IN_ASCII:
+        raise ValueError(f"in_ascii must be one of {', '.join(IN_ASCII)}")
     source = source_text(context)
-    if source.ascii and (not in_ascii or not source.has_ascii_controls()):
+    if source.ascii and (
+        in_ascii == "nothing" or (in_ascii == "controls" and not source.has_ascii_controls())
+    ):
         return
     for found in pattern.finditer(source.text):
         line, column = source.position(found.start())

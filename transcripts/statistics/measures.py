@@ -1,6 +1,10 @@
 """The measures `stats` reports: an ordered table of named measures, each a small function
 (csvkit's csvstat is the model). A measure's name is its stable field name in JSON, YAML
-and CSV output; its `help` is its documentation."""
+and CSV output; its `help` is its documentation, printed by `stats --list-fields` and
+repeated word for word in the man page (a test holds them together).
+
+A new measure is an entry in `MEASURES` (and, if it needs a number not counted yet, a
+field of `counts.TextCounts`)."""
 
 from __future__ import annotations
 
@@ -9,21 +13,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from .counts import TextCounts
 from .tally import SpeakerTally
 
 
-@dataclass(frozen=True)
-class Counts:
-    """The raw numbers of one speaker, or of all speakers together, that measures use."""
+@dataclass(frozen=True, kw_only=True)
+class Counts(TextCounts):
+    """The raw numbers of one speaker, or of all speakers together, that measures use:
+    the `TextCounts` of their turns, and what is known of the turns themselves."""
 
     name: str
     turns: int
-    words: int
-    sentences: int
-    questions: int
-    question_turns: int
-    utterances: int
-    utterance_words: int
     turn_words: tuple[int, ...]
     longest: tuple[int, int, str | None] | None  # (words, line, path) of the longest turn
     distinct_words: int
@@ -40,14 +40,9 @@ class Counts:
             index = counter.turn_words.index(most)  # the first of the longest turns
             longest = (most, counter.turn_lines[index], tally.source_of(index))
         counts = cls(
+            **counter.counts.as_dict(),
             name=name,
             turns=counter.turns,
-            words=counter.words,
-            sentences=counter.sentences,
-            questions=counter.questions,
-            question_turns=counter.question_turns,
-            utterances=counter.utterances,
-            utterance_words=counter.utterance_words,
             turn_words=tuple(counter.turn_words),
             longest=longest,
             distinct_words=len(vocabulary),
@@ -64,14 +59,9 @@ class Counts:
                 longest = counts.longest
         talk = [c.talk_seconds for c in speakers if c.talk_seconds is not None]
         return cls(
+            **sum(speakers, TextCounts()).as_dict(),
             name="total",
             turns=sum(c.turns for c in speakers),
-            words=sum(c.words for c in speakers),
-            sentences=sum(c.sentences for c in speakers),
-            questions=sum(c.questions for c in speakers),
-            question_turns=sum(c.question_turns for c in speakers),
-            utterances=sum(c.utterances for c in speakers),
-            utterance_words=sum(c.utterance_words for c in speakers),
             turn_words=tuple(n for c in speakers for n in c.turn_words),
             longest=longest,
             distinct_words=len(vocabulary),
@@ -124,7 +114,8 @@ MEASURES: tuple[Measure, ...] = (
     Measure(
         "turns",
         "turns",
-        "Turns taken. A turn resumed after an interruption (a continued turn) counts once.",
+        "Turns taken. A turn resumed after an interruption (a continued turn, for example"
+        " after a stage direction) counts once, and its words count toward that turn.",
         "count",
         lambda c, t: c.turns,
     ),
@@ -138,7 +129,8 @@ MEASURES: tuple[Measure, ...] = (
     Measure(
         "words",
         "words",
-        "Words spoken (see WORDS): notes such as [laughter] are not counted.",
+        "Words spoken (see WORDS in the manual); notes such as [laughter] are "
+        "not speech and not counted.",
         "count",
         lambda c, t: c.words,
     ),
@@ -152,14 +144,14 @@ MEASURES: tuple[Measure, ...] = (
     Measure(
         "sentences",
         "sentences",
-        "Sentences (see SENTENCES).",
+        "Sentences (see SENTENCES in the manual).",
         "count",
         lambda c, t: c.sentences,
     ),
     Measure(
         "questions",
         "questions",
-        "Sentences that end in a question mark; a turn may ask several.",
+        "Sentences that end in a question mark; one turn may ask several.",
         "count",
         lambda c, t: c.questions,
     ),
@@ -202,7 +194,7 @@ MEASURES: tuple[Measure, ...] = (
     Measure(
         "longest_turn_path",
         "in file",
-        "The file that holds the longest turn.",
+        "The file that holds the longest turn (with several inputs, the table shows path:line).",
         "text",
         lambda c, t: c.longest[2] if c.longest else None,
         ascending=True,
@@ -210,38 +202,42 @@ MEASURES: tuple[Measure, ...] = (
     Measure(
         "utterances",
         "utterances",
-        "Utterances: sentences with at least one word and no code for unintelligible "
-        "speech (xxx), as CLAN and pylangacq count them for MLU.",
+        "Utterances, as CLAN and pylangacq count them for the mean length of utterance: "
+        "sentences with at least one word and no code for unintelligible speech (xxx).",
         "count",
         lambda c, t: c.utterances,
     ),
     Measure(
         "mlu_words",
         "MLU-w",
-        "Mean length of utterance in words: words in utterances / utterances.",
+        "Mean length of utterance in words: the words of the utterances divided by the "
+        "number of utterances.",
         "mean",
         lambda c, t: _ratio(c.utterance_words, c.utterances),
     ),
     Measure(
         "distinct_words",
         "distinct",
-        "Distinct words, ignoring case (it's and it’s are one word).",
+        "Distinct words, ignoring case and the style of apostrophe (“It’s” and “it's” are"
+        " one word).",
         "count",
         lambda c, t: c.distinct_words,
     ),
     Measure(
         "type_token_ratio",
         "TTR",
-        "Type-token ratio: distinct words / words. It falls as a text grows, so compare "
-        "speakers who said a similar number of words.",
+        "Distinct words divided by words. It falls as a text grows, so compare speakers "
+        "who said a similar number of words.",
         "ratio",
         lambda c, t: _significant(_ratio(c.distinct_words, c.words, 12)),
     ),
     Measure(
         "talk_seconds",
         "talk time",
-        "Seconds of speech, from the turns' start and end times (a turn with a start and no "
-        "end lasts until the next timed block starts); empty when the source has no times.",
+        "Seconds of speech, from the start and end times of the speaker's turns (subtitle"
+        " and caption sources, JSON with times). A turn with a start and no end lasts "
+        "until the next block with a start; the last such turn of a file has no known end"
+        " and is left out. Empty when none of the speaker's turns has a time.",
         "seconds",
         lambda c, t: round(c.talk_seconds, 3) if c.talk_seconds is not None else None,
     ),
@@ -256,3 +252,37 @@ MEASURES: tuple[Measure, ...] = (
 
 BY_NAME: dict[str, Measure] = {measure.name: measure for measure in MEASURES}
 FIELDS: tuple[str, ...] = tuple(BY_NAME)
+
+#: The whole-transcript record's fields beyond the measures, and their documentation.
+TOTALS_ONLY: dict[str, str] = {
+    "speakers": "How many speakers took at least one turn.",
+    "non_speech_blocks": "Blocks that are not speech.",
+    "non_speech": "Those blocks by kind, every kind listed (0 for none).",
+    "files": "How many files were counted.",
+}
+
+
+def describe_fields(width: int = 100) -> str:
+    """The fields and their documentation, as `stats --list-fields` prints them."""
+    import textwrap
+
+    rows = [(m.name, m.header, m.help) for m in MEASURES]
+    extras = [(name, "", help) for name, help in TOTALS_ONLY.items()]
+    names = max(len(name) for name, _, _ in rows + extras) + 2
+    columns = max(len(header) for _, header, _ in rows) + 2
+    indent = " " * (names + columns)
+
+    def lines(entries: list[tuple[str, str, str]]) -> list[str]:
+        return [
+            textwrap.fill(
+                help,
+                width,
+                initial_indent=f"{name:<{names}}{header:<{columns}}",
+                subsequent_indent=indent,
+            )
+            for name, header, help in entries
+        ]
+
+    head = f"{'FIELD':<{names}}{'COLUMN':<{columns}}DESCRIPTION"
+    tail = "Also in the totals record (JSON and YAML):"
+    return "\n".join([head, *lines(rows), "", tail, *lines(extras)]) + "\n"

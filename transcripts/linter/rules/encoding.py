@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from ...model import Transcript
 from ..context import RuleOptions
 from ..finding import Problem
-from ..scan import scan
+from ..source import find_in_source
 
 CODE = "TR302"
 NAME = "encoding"
@@ -39,7 +39,7 @@ _SUSPECT = re.compile(
 
 
 def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
-    for found, line, column in scan(options.context, _SUSPECT):
+    for found, line, column in find_in_source(options.context, _SUSPECT, in_ascii="controls"):
         text = found.group()
         if text == "\ufffd":
             message = "U+FFFD REPLACEMENT CHARACTER: a character was lost in decoding"

@@ -8,13 +8,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import TranscriptError
-from .measures import BY_NAME, FIELDS, MEASURES, Counts
+from .measures import BY_NAME, FIELDS, MEASURES, TOTALS_ONLY, Counts
 from .tally import NON_SPEECH_ORDER, Tally
 
 #: The default sort field; numbers sort largest first.
 DEFAULT_SORT = "words"
 #: Fields of the whole-transcript record beyond the measures.
-TOTAL_EXTRAS = ("speakers", "non_speech_blocks", "non_speech", "files")
+TOTAL_EXTRAS = tuple(TOTALS_ONLY)
 
 
 @dataclass

@@ -42,8 +42,6 @@ from ..text import quote
 
 CODE = "TR203"
 NAME = "repeated-question"
-# Shares the sentence table with the other repetition rules (the engine keeps them together).
-USES = frozenset({"sentences"})
 SEVERITY = "info"
 OPTIONS = {"min-words": 4, "asker-share": 0.3}
 

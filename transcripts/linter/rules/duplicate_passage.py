@@ -59,8 +59,6 @@ from ..repeats import (
 
 CODE = "TR201"
 NAME = "duplicate-passage"
-# Shares the sentence table with the other repetition rules (the engine keeps them together).
-USES = frozenset({"sentences"})
 SEVERITY = "warning"
 OPTIONS = {"min-length": 40, "formula-repeats": 3, "insist-turns": 3, "across-speakers": False}
 

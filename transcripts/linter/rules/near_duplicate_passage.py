@@ -54,8 +54,6 @@ from ..repeats import Repeat, Spans, across_speakers, group_runs, insisting, pro
 
 CODE = "TR202"
 NAME = "near-duplicate-passage"
-# Shares the sentence table with the other repetition rules (the engine keeps them together).
-USES = frozenset({"sentences"})
 SEVERITY = "warning"
 OPTIONS = {
     "min-words": 10,

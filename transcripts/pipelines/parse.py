@@ -1,0 +1,50 @@
+"""What `transcripts parse` does: read each input and write its document."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator, Sequence
+
+from .. import formats
+from ..api import open_document
+from ..errors import ExitCode, TranscriptError
+from ..io import open_output, refuse_to_overwrite_inputs
+from ..model import Block, Transcript
+from ..options import WriteOptions
+from . import Report
+
+
+def parse_files(
+    paths: Sequence[str],
+    to_format: str,
+    output: str | None,
+    *,
+    speakers: Sequence[str] = (),
+    from_format: str | None = None,
+    encoding: str | None = None,
+    report: Report,
+) -> int:
+    """Parse each input and write their documents; a file that cannot be read is reported
+    and skipped (exit status 2), the others are still written."""
+    writer = formats.get_format(to_format)
+    refuse_to_overwrite_inputs(output, paths)
+    failures = 0
+
+    def documents() -> Iterator[tuple[Transcript, Iterator[Block]]]:
+        nonlocal failures
+        for path in paths:
+            try:
+                yield open_document(path, from_format, speakers=speakers, encoding=encoding)
+            except TranscriptError as error:
+                report(str(error))
+                failures += 1
+
+    stream = documents()
+    first = next(stream, None)
+    if first is None:  # nothing readable: write nothing, not even an empty file
+        return ExitCode.ERROR
+    with open_output(output) as sink:
+        writer.writer_module().write_documents(
+            itertools.chain([first], stream), sink, WriteOptions(), many=len(paths) > 1
+        )
+    return ExitCode.ERROR if failures else ExitCode.OK
