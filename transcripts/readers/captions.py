@@ -392,7 +392,7 @@ def assemble(
         source=source.path,
     )
     if options.speakers:
-        from .json import declare_speakers
+        from .document import declare_speakers
 
         transcript = declare_speakers(transcript, options.speakers)
     return transcript

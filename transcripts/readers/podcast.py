@@ -17,8 +17,8 @@ from ..io import SourceText, display_name
 from ..model import Transcript
 from ..options import ReadOptions
 from .captions import Piece, assemble, clean_spaces
-from .json import load_json
-from .jsonlines import LineIndex, member_offsets
+from .jsondata import load_json
+from .jsonpositions import LineIndex, member_offsets
 
 _SEGMENTS = re.compile(r'"segments"\s*:\s*\[')
 
