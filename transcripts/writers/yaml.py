@@ -3,8 +3,9 @@
 Several documents are written as a YAML stream (`---` before each). Blocks are written
 in batches as they come, so a large document never exists as one giant YAML node tree,
 and block records are turned into YAML nodes directly (they hold only strings, numbers,
-booleans and the lists and objects of pieces and words), which skips most of PyYAML's generic representer. The output is the
-same, byte for byte, as `yaml.dump` of the whole dict form.
+booleans and the lists and objects of pieces and words), which skips most of PyYAML's
+generic representer. The output is the same, byte for byte, as `yaml.dump` of the whole
+dict form.
 """
 
 from __future__ import annotations
