@@ -22,7 +22,7 @@ from transcripts import parse, write
 from transcripts.errors import TranscriptError
 from transcripts.losses import Losses
 from transcripts.options import WriteOptions
-from transcripts.readers.captions import parse_timestamp
+from transcripts.timecode import parse_clock as parse_timestamp
 from transcripts.timing import estimate_timing
 from transcripts.writers import vtt as vtt_writer
 

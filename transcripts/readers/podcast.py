@@ -16,9 +16,10 @@ from ..errors import TranscriptError
 from ..io import SourceText, display_name
 from ..model import Transcript
 from ..options import ReadOptions
-from .captions import Piece, assemble, clean_spaces
+from .common import clean_spaces
 from .jsondata import load_json
 from .jsonpositions import LineIndex, member_offsets
+from .turns import Part, assemble
 
 _SEGMENTS = re.compile(r'"segments"\s*:\s*\[')
 
@@ -54,7 +55,7 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
     return assemble(pieces, source, options)
 
 
-def _piece(segment: Any, first: int, last: int) -> Piece:
+def _piece(segment: Any, first: int, last: int) -> Part:
     if not isinstance(segment, dict):
         raise TranscriptError(": expected a segment object")
     body = segment.get("body")
@@ -72,7 +73,7 @@ def _piece(segment: Any, first: int, last: int) -> Piece:
     if speaker is not None and not isinstance(speaker, str):
         raise TranscriptError(".speaker: expected a name as a string")
     speaker = clean_spaces(speaker) if speaker else None
-    return Piece(clean_spaces(body), start, end, first, last, speaker is not None, speaker)
+    return Part(clean_spaces(body), start, end, first, last, speaker is not None, speaker)
 
 
 def _seconds(value: Any, field: str) -> float | None:

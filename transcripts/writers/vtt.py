@@ -8,9 +8,9 @@ unattributed text are cues without a voice. Estimated times are said so in a NOT
 
 from __future__ import annotations
 
+from ..cues import CueMark, is_direction, marks_every_cue
 from ..model import Transcript
 from ..options import WriteOptions
-from ..readers.captions import Piece, marks_every_cue
 from ..timecode import format_clock
 from ..timing import ESTIMATE_NOTE, estimated
 from .timed import cues, note_metadata, note_unmarked, timed_blocks
@@ -46,7 +46,7 @@ def write(transcript: Transcript, options: WriteOptions | None = None) -> str:
         parts.append(f"\nNOTE\n{ESTIMATE_NOTE.format(rate=rate)}\n")
     written = list(cues(blocks, WIDTH, HEIGHT, lambda block: block.text))
     if not marks_every_cue(
-        [Piece(c.block.text, 0, 0, 0, 0, bool(c.speaker), c.speaker) for c in written]
+        [CueMark(bool(c.speaker), c.speaker, is_direction(c.block.text)) for c in written]
     ):
         note_unmarked(blocks, options.losses)  # read back, an unvoiced cue continues a turn
     for cue in written:
