@@ -111,7 +111,12 @@ def _cue_words(cue: Cue) -> list[list[Word]] | None:
     chunks = _INLINE_TIME_TAG.split(cue.payload)  # text, time, text, time, ..., text
     if len(chunks) == 1:
         return None
-    times = [cue.start, *(parse_clock(time) for time in chunks[1::2]), cue.end]
+    inside = (parse_clock(time) for time in chunks[1::2])  # a time outside the cue is unknown
+    times = [
+        cue.start,
+        *(t if t is not None and cue.start <= t <= cue.end else None for t in inside),
+        cue.end,
+    ]
     words: list[Word] = []
     for index, chunk in enumerate(chunks[::2]):
         texts = _clean(chunk).split()
@@ -119,6 +124,8 @@ def _cue_words(cue: Cue) -> list[list[Word]] | None:
         for position, text in enumerate(texts):
             start = times[index] if position == 0 else None
             end = times[index + 1] if position == last else None
+            if start is not None and end is not None and end < start:
+                end = None  # timestamps out of order (seen in YouTube's): keep the start
             words.append(Word(text, start, end))
     lines: list[list[Word]] = []
     for raw in cue.payload.split("\n"):
