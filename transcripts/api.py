@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from . import formats
 from .errors import TranscriptError
-from .io import SourceText, decode, display_name, read_bytes
+from .io import SourceText, display_name, read_bytes
 from .model import Block, Transcript
 from .options import ReadOptions, WriteOptions
 
@@ -25,8 +25,7 @@ def load_source(
 ) -> tuple[SourceText, formats.Format]:
     """Read and decode an input, and settle its format (given, by extension, or sniffed)."""
     path = os.fspath(path)
-    source = decode(read_bytes(path), path, encoding)
-    chosen = formats.get_format(format) if format else formats.guess_format(path, source.text)
+    source, chosen = formats.open_source(path, read_bytes(path), format, encoding)
     if chosen.reader is None:
         raise TranscriptError(
             f"cannot read {chosen.name}; readable formats: {formats.readable_names()}",

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from types import ModuleType
 
 from .errors import TranscriptError
-from .io import SourceText
+from .io import SourceText, decode
 from .model import Block, Transcript
 from .options import ReadOptions, WriteOptions
 
@@ -24,7 +24,9 @@ class Format:
     """One format: what it is called, which extensions it owns, which modules read/write it.
 
     A reader module has `read(source, options) -> Transcript` and, optionally,
-    `stream(source, options) -> (header, blocks)` and `sniff(text) -> bool`. A writer
+    `stream(source, options) -> (header, blocks)`, `sniff(text) -> bool` (the start of
+    the text is this format's), `recognise(data) -> bool` (parsed JSON is this format's)
+    or, for a binary format, `sniff_bytes(data) -> bool`. A writer
     module has `write(transcript, options) -> str` and, optionally, `write_documents`
     (streaming, several documents) and `encoding(transcript)` (output encoding).
     """
@@ -37,6 +39,8 @@ class Format:
     # A special case of a more general format with the same extension (a podcast
     # transcript is JSON): its content is checked first.
     specific: bool = False
+    # The reader takes the input's bytes (`SourceText.data`), not decoded text.
+    binary: bool = False
 
     def reader_module(self) -> ModuleType:
         if self.reader is None:
@@ -49,7 +53,10 @@ class Format:
         return importlib.import_module(self.writer)
 
     def read(self, source: SourceText, options: ReadOptions | None = None) -> Transcript:
-        return self.reader_module().read(source, options or ReadOptions())
+        try:
+            return self.reader_module().read(source, options or ReadOptions())
+        except TranscriptError as error:
+            raise _with_json_formats(error) from None
 
     def stream(
         self, source: SourceText, options: ReadOptions | None = None
@@ -58,7 +65,7 @@ class Format:
         module = self.reader_module()
         if hasattr(module, "stream"):
             return module.stream(source, options or ReadOptions())
-        transcript = module.read(source, options or ReadOptions())
+        transcript = self.read(source, options)
         return transcript, iter(transcript.blocks)
 
     def write(self, transcript: Transcript, options: WriteOptions | None = None) -> str:
@@ -150,6 +157,16 @@ FORMATS: dict[str, Format] = {
 }
 
 
+def _with_json_formats(error: TranscriptError) -> TranscriptError:
+    """An unknown kind of JSON, told which JSON formats are read."""
+    from .readers.jsondata import UnknownJSON
+
+    if not isinstance(error, UnknownJSON):
+        return error
+    known = ", ".join(f.name for f in FORMATS.values() if f.reader and ".json" in f.extensions)
+    return TranscriptError(f"{error.message}; JSON formats read: {known}", error.path)
+
+
 def get_format(name: str) -> Format:
     """The format called `name`, or an error listing the known ones."""
     try:
@@ -178,11 +195,12 @@ def names(readable: bool | None = None, writable: bool | None = None) -> list[st
     ]
 
 
-def format_for_extension(path: str, text: str | None = None) -> Format | None:
+def format_for_extension(path: str, text: str | SourceText | None = None) -> Format | None:
     """The readable format owning `path`'s extension, if any.
 
-    When several formats share the extension (`.json`: ours and the podcast
-    transcript), the content decides among them; without content, the general one.
+    When several formats share the extension (`.json`: ours, the podcast transcript,
+    the speech-to-text dialects), the content decides among them; without content, or
+    when no specific one recognises it, the general one.
     """
     extension = os.path.splitext(path)[1].lower()
     if not extension:
@@ -197,29 +215,78 @@ def _general(formats: list[Format]) -> Format:
     return next((f for f in formats if not f.specific), formats[0])
 
 
-def sniff(text: str, among: Iterable[Format] | None = None) -> Format | None:
-    """The format whose reader recognises the start of `text`, if any.
+def sniff(text: str | SourceText, among: Iterable[Format] | None = None) -> Format | None:
+    """The format whose reader recognises the content, if any.
 
-    Specific formats are asked before the general ones they are a case of.
+    Specific formats are asked before the general ones they are a case of. A reader
+    module recognises text by its start (`sniff(head)`), or JSON data by its keys
+    (`recognise(data)`): JSON is parsed once for all of them (and kept on the source
+    for the reader).
     """
-    head = text[:4096]
+    source = text if isinstance(text, SourceText) else SourceText(text=text)
+    head = source.text[:4096]
     candidates = list(FORMATS.values() if among is None else among)
     candidates.sort(key=lambda format: not format.specific)
+    json_like: bool | None = None
     for format in candidates:
         if format.reader is None:
             continue
         module = format.reader_module()
-        if hasattr(module, "sniff") and module.sniff(head):
+        if hasattr(module, "recognise"):
+            if json_like is None:
+                json_like = _parse_json(source)
+            if json_like and module.recognise(source.parsed[0]):  # type: ignore[index]
+                return format
+        elif hasattr(module, "sniff") and module.sniff(head):
             return format
     return None
 
 
-def guess_format(path: str, text: str | None = None) -> Format:
+def _parse_json(source: SourceText) -> bool:
+    """Parse the source as JSON (once) if it looks like JSON; whether it is."""
+    from .readers.jsondata import is_json, load_json
+
+    if source.parsed is None:
+        if not is_json(source.text[:4096]):
+            return False
+        try:
+            load_json(source)
+        except TranscriptError:
+            return False
+    return True
+
+
+def guess_format(path: str, text: str | SourceText | None = None) -> Format:
     """The input format: by extension, else by content, else plain text."""
     format = format_for_extension(path, text)
     if format is None and text is not None:
         format = sniff(text)
     return format or FORMATS["text"]
+
+
+def open_source(
+    path: str, data: bytes, format: str | None = None, encoding: str | None = None
+) -> tuple[SourceText, Format]:
+    """An input's bytes as a source for its format (given, by extension, or sniffed):
+    decoded text, or the bytes themselves for a binary format (a Word document)."""
+    chosen = get_format(format) if format else _binary_format(path, data)
+    if chosen is not None and chosen.binary:
+        return SourceText(text="", path=path, data=data), chosen
+    source = decode(data, path, encoding)
+    return source, chosen or guess_format(path, source)
+
+
+def _binary_format(path: str, data: bytes) -> Format | None:
+    """The binary format owning the extension, or whose reader recognises the bytes."""
+    extension = os.path.splitext(path)[1].lower()
+    for format in FORMATS.values():
+        if format.binary and format.reader:
+            if extension in format.extensions:
+                return format
+            module = format.reader_module()
+            if hasattr(module, "sniff_bytes") and module.sniff_bytes(data[:4096]):
+                return format
+    return None
 
 
 def iter_formats() -> Iterable[Format]:

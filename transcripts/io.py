@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from .errors import TranscriptError
 
@@ -32,12 +32,19 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 
 @dataclass(slots=True)
 class SourceText:
-    """Decoded input: the text (BOM removed), where it came from and how it was encoded."""
+    """Decoded input: the text (BOM removed), where it came from and how it was encoded.
+
+    A binary format (a Word document) is not decoded: its bytes are in `data` and `text`
+    is empty. `parsed` caches the JSON data of the text once parsed (as a one-element
+    tuple), so that telling JSON dialects apart and reading one parse the file once.
+    """
 
     text: str
     path: str = STDIN
     encoding: str = "utf-8"
     bom: bool = False
+    data: bytes | None = None
+    parsed: tuple[Any] | None = None
 
 
 def display_name(path: str) -> str:

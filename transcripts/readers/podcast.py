@@ -9,7 +9,6 @@ into one turn. `startTime` and `body` are required, `endTime` and `speaker` opti
 from __future__ import annotations
 
 import math
-import re
 from typing import Any
 
 from ..errors import TranscriptError
@@ -17,11 +16,9 @@ from ..io import SourceText, display_name
 from ..model import Transcript
 from ..options import ReadOptions
 from .common import clean_spaces
-from .jsondata import load_json
+from .jsondata import first_items, has_keys, load_json
 from .jsonpositions import LineIndex, member_offsets
 from .turns import Part, assemble
-
-_SEGMENTS = re.compile(r'"segments"\s*:\s*\[')
 
 
 def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
@@ -92,10 +89,7 @@ def _seconds(value: Any, field: str) -> float | None:
     return value
 
 
-def sniff(text: str) -> bool:
-    """An object with a "segments" list (our own JSON opens with schema_version instead)."""
-    return (
-        text.lstrip().startswith("{")
-        and _SEGMENTS.search(text) is not None
-        and '"schema_version"' not in text
-    )
+def recognise(data: object) -> bool:
+    """An object whose "segments" hold the podcast namespace's fields (`body`)."""
+    segments = first_items(data, "segments")
+    return bool(segments) and all(has_keys(segment, "body") for segment in segments)
