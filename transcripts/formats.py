@@ -141,6 +141,52 @@ FORMATS: dict[str, Format] = {
             writer="transcripts.writers.podcast",
             specific=True,
         ),
+        *(
+            Format(
+                name,
+                description,
+                (".json",),
+                reader=f"transcripts.readers.stt.{module}",
+                specific=True,
+            )
+            for name, module, description in (
+                (
+                    "whisper",
+                    "whisper",
+                    "OpenAI Whisper JSON and kin (faster-whisper, whisper-timestamped, stable-ts, "
+                    "the API's verbose_json and diarized_json): segments, words",
+                ),
+                (
+                    "whisperx",
+                    "whisperx",
+                    "WhisperX JSON: segments, aligned words, SPEAKER_00 labels",
+                ),
+                (
+                    "whisper-cpp",
+                    "whispercpp",
+                    "whisper.cpp JSON (-oj, -ojf): segments in milliseconds",
+                ),
+                (
+                    "aws-transcribe",
+                    "aws",
+                    "Amazon Transcribe job JSON: items, speaker_labels (spk_0), times as strings",
+                ),
+                (
+                    "google-stt",
+                    "google",
+                    "Google Speech-to-Text response: results, words with speakerTag",
+                ),
+                ("azure-stt", "azure", "Azure AI Speech batch transcription: phrases in ticks"),
+                (
+                    "deepgram",
+                    "deepgram",
+                    "Deepgram response: words with speakers, paragraphs, utterances",
+                ),
+                ("assemblyai", "assemblyai", "AssemblyAI transcript: utterances, speakers A, B"),
+                ("revai", "revai", "Rev.ai transcript: monologues of text and punct elements"),
+                ("speechmatics", "speechmatics", "Speechmatics json-v2: words, punctuation, S1"),
+            )
+        ),
         Format(
             "cha",
             "CHAT (TalkBank/CHILDES): `*SPK:` main tiers, names from @Participants",
