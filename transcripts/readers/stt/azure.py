@@ -7,8 +7,10 @@
 
 Each recognised phrase is a piece, its text the display form; its words are the
 display words when the job asked for them (they spell the display text), else the
-lexical words. A phrase's `speaker` (diarisation) names its speaker, else its channel
-when the audio had several.
+lexical words, spelled as displayed when there are as many of each ("hello" becomes
+"Hello,"; where inverse text normalisation merged words, "twenty dollars" for "$20",
+the lexical words are kept as they are). A phrase's `speaker` (diarisation) names its
+speaker, else its channel when the audio had several.
 """
 
 from __future__ import annotations
@@ -60,6 +62,9 @@ def parts(data: Any) -> list[Part]:
             display = text(choice, "lexical", f"{where}.nBest[0]", "")
         raw_words = choice.get("displayWords") or choice.get("words") or []
         words = [_word(w, f"{where}.nBest[0].words[{i}]") for i, w in enumerate(raw_words)]
+        shown = display.split()
+        if len(shown) == len(words):  # lexical words, one for each displayed one
+            words = [word._replace(text=text) for word, text in zip(words, shown, strict=True)]
         speaker = speaker_label(phrase.get("speaker"))
         if speaker is None and len(channels) > 1:
             speaker = f"channel {phrase.get('channel')}"

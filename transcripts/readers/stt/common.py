@@ -47,6 +47,9 @@ def read_dialect(
         metadata = metadata_of(data)
     except TranscriptError as error:
         raise TranscriptError(f"not a {dialect} transcript: {error.message}", name) from None
+    if any(part.speaker is not None for part in parts):
+        for part in parts:  # diarised: a part without a speaker is someone unknown
+            part.marked = True
     return assemble(parts, source, options, metadata=metadata, inferred=True)
 
 
