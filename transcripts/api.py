@@ -7,7 +7,7 @@ string; `transcripts.write(transcript, "json")` renders one. The CLI calls these
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from . import formats
@@ -15,6 +15,7 @@ from .errors import TranscriptError
 from .io import SourceText, display_name, read_bytes
 from .model import Block, Transcript
 from .options import ReadOptions, WriteOptions
+from .speakermap import parse_speaker_map
 
 if TYPE_CHECKING:
     from .lint import Finding, LintSettings
@@ -40,10 +41,21 @@ def open_document(
     *,
     speakers: Sequence[str] = (),
     encoding: str | None = None,
+    speaker_map: Iterable[str] | Mapping[str, str] = (),
+    diarization: str | None = None,
 ) -> tuple[Transcript, Iterator[Block]]:
-    """A document's header and its blocks as an iterator (streamed where the reader can)."""
+    """A document's header and its blocks as an iterator (streamed where the reader can).
+
+    `speaker_map` renames speakers (`["spk_0=Ana Ruiz"]`); `diarization` names an RTTM
+    file whose speakers are given to a timed transcript by overlap.
+    """
     source, chosen = load_source(path, format, encoding)
-    options = ReadOptions(speakers=tuple(speakers), encoding=encoding)
+    options = ReadOptions(
+        speakers=tuple(speakers),
+        encoding=encoding,
+        speaker_map=parse_speaker_map(speaker_map),
+        diarization=diarization,
+    )
     try:
         return chosen.stream(source, options)
     except TranscriptError as error:
@@ -56,14 +68,24 @@ def read(
     *,
     speakers: Sequence[str] = (),
     encoding: str | None = None,
+    speaker_map: Iterable[str] | Mapping[str, str] = (),
+    diarization: str | None = None,
 ) -> Transcript:
-    """Read a transcript file (or `-` for stdin) of any readable format.
+    """Read a transcript file (or `-` for stdin) of any readable format (see
+    `open_document` for the speaker map and the diarisation).
 
     >>> t = read("samples/lukashenko-interview.txt")  # doctest: +SKIP
     >>> [s.name for s in t.speakers]  # doctest: +SKIP
     ['Interviewer', 'Lukashenko']
     """
-    transcript, blocks = open_document(path, format, speakers=speakers, encoding=encoding)
+    transcript, blocks = open_document(
+        path,
+        format,
+        speakers=speakers,
+        encoding=encoding,
+        speaker_map=speaker_map,
+        diarization=diarization,
+    )
     transcript.blocks = list(blocks)
     return transcript
 

@@ -53,18 +53,29 @@ class Format:
         return importlib.import_module(self.writer)
 
     def read(self, source: SourceText, options: ReadOptions | None = None) -> Transcript:
+        """Read a document; the diarisation and speaker map, if any, are applied to it."""
+        options = options or ReadOptions()
         try:
-            return self.reader_module().read(source, options or ReadOptions())
+            transcript = self.reader_module().read(source, options)
         except TranscriptError as error:
             raise _with_json_formats(error) from None
+        return _after_reading(transcript, options)
 
     def stream(
         self, source: SourceText, options: ReadOptions | None = None
     ) -> tuple[Transcript, Iterator[Block]]:
         """The header and blocks, built lazily where the reader can."""
+        options = options or ReadOptions()
         module = self.reader_module()
-        if hasattr(module, "stream"):
-            return module.stream(source, options or ReadOptions())
+        if hasattr(module, "stream") and options.diarization is None:
+            header, blocks = module.stream(source, options)
+            if options.speaker_map:
+                from .speakermap import map_blocks, map_roster
+
+                return map_roster(header, options.speaker_map), map_blocks(
+                    blocks, options.speaker_map
+                )
+            return header, blocks
         transcript = self.read(source, options)
         return transcript, iter(transcript.blocks)
 
@@ -188,6 +199,12 @@ FORMATS: dict[str, Format] = {
             )
         ),
         Format(
+            "rttm",
+            "RTTM diarisation (pyannote): who spoke when, no words; also --diarization",
+            (".rttm",),
+            reader="transcripts.readers.rttm",
+        ),
+        Format(
             "cha",
             "CHAT (TalkBank/CHILDES): `*SPK:` main tiers, names from @Participants",
             (".cha",),
@@ -201,6 +218,20 @@ FORMATS: dict[str, Format] = {
         ),
     )
 }
+
+
+def _after_reading(transcript: Transcript, options: ReadOptions) -> Transcript:
+    """The library steps every reader's document goes through: the diarisation's
+    speakers given by overlap, then the speaker map."""
+    if options.diarization is not None:
+        from .diarization import overlay, read_diarization
+
+        overlay(transcript, read_diarization(options.diarization))
+    if options.speaker_map:
+        from .speakermap import apply_speaker_map
+
+        apply_speaker_map(transcript, options.speaker_map)
+    return transcript
 
 
 def _with_json_formats(error: TranscriptError) -> TranscriptError:

@@ -16,6 +16,7 @@ from .io import display_name, open_output, refuse_to_overwrite_inputs, write_out
 from .losses import Losses
 from .model import Block, Transcript
 from .options import ReadOptions, WriteOptions
+from .speakermap import parse_speaker_map
 
 Report = Callable[[str], None]
 
@@ -28,6 +29,8 @@ def parse_files(
     speakers: Sequence[str] = (),
     from_format: str | None = None,
     encoding: str | None = None,
+    speaker_map: Sequence[str] = (),
+    diarization: str | None = None,
     report: Report,
 ) -> int:
     """Parse each input and write their documents; a file that cannot be read is reported
@@ -40,7 +43,14 @@ def parse_files(
         nonlocal failures
         for path in paths:
             try:
-                yield open_document(path, from_format, speakers=speakers, encoding=encoding)
+                yield open_document(
+                    path,
+                    from_format,
+                    speakers=speakers,
+                    encoding=encoding,
+                    speaker_map=speaker_map,
+                    diarization=diarization,
+                )
             except TranscriptError as error:
                 report(str(error))
                 failures += 1
@@ -65,6 +75,8 @@ def convert_file(
     speakers: Sequence[str] = (),
     encoding: str | None = None,
     estimate_timing: float | None = None,
+    speaker_map: Sequence[str] = (),
+    diarization: str | None = None,
     report: Report | None = None,
 ) -> int:
     """Convert one input to `to_format`; the output file appears only when all went well.
@@ -79,7 +91,13 @@ def convert_file(
     source, reader = load_source(path, from_format, encoding)
     name = display_name(path)
     losses = Losses()
-    read_options = ReadOptions(speakers=tuple(speakers), encoding=encoding, losses=losses)
+    read_options = ReadOptions(
+        speakers=tuple(speakers),
+        encoding=encoding,
+        losses=losses,
+        speaker_map=parse_speaker_map(speaker_map),
+        diarization=diarization,
+    )
     write_options = WriteOptions(path=path, losses=losses)
     try:
         header, blocks = reader.stream(source, read_options)

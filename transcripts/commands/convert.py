@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import click
 
-from .common import encoding_option, from_option, output_option, report_error, speaker_option
+from .common import (
+    diarization_option,
+    encoding_option,
+    from_option,
+    output_option,
+    report_error,
+    speaker_map_option,
+    speaker_option,
+)
 
 
 @click.command(
@@ -36,8 +44,20 @@ Examples:
     "for conversation), marked as estimates; caption formats need times.",
 )
 @speaker_option
+@speaker_map_option
+@diarization_option
 @encoding_option
-def convert(input_path, from_format, to_format, output, estimate_timing, speakers, encoding):
+def convert(
+    input_path,
+    from_format,
+    to_format,
+    output,
+    estimate_timing,
+    speakers,
+    speaker_map,
+    diarization,
+    encoding,
+):
     """Convert INPUT (a file or -) to another format.
 
     Text read by the text reader comes back byte for byte from its json, jsonl or
@@ -54,5 +74,7 @@ def convert(input_path, from_format, to_format, output, estimate_timing, speaker
         speakers=speakers,
         encoding=encoding,
         estimate_timing=estimate_timing,
+        speaker_map=speaker_map,
+        diarization=diarization,
         report=report_error,
     )
