@@ -98,7 +98,7 @@ def parse(
     return formats.get_format(format).read(SourceText(text=text, path=source or "-"), options)
 
 
-def write(transcript: Transcript, format: str = "json", *, path: str | None = None) -> str:
+def write(transcript: Transcript, format: str = "json", *, path: str | None = None) -> str | bytes:
     """Render a transcript in any writable format."""
     return formats.get_format(format).write(transcript, WriteOptions(path=path))
 

@@ -79,7 +79,8 @@ class Format:
         transcript = self.read(source, options)
         return transcript, iter(transcript.blocks)
 
-    def write(self, transcript: Transcript, options: WriteOptions | None = None) -> str:
+    def write(self, transcript: Transcript, options: WriteOptions | None = None) -> str | bytes:
+        """The transcript in this format: text, or bytes for a binary format (docx)."""
         return self.writer_module().write(transcript, options or WriteOptions())
 
     def output_encoding(self, transcript: Transcript) -> str:
@@ -209,6 +210,49 @@ FORMATS: dict[str, Format] = {
             "CHAT (TalkBank/CHILDES): `*SPK:` main tiers, names from @Participants",
             (".cha",),
             reader="transcripts.readers.cha",
+            writer="transcripts.writers.cha",
+        ),
+        Format(
+            "sbv",
+            "YouTube SubViewer captions: `0:00:01.000,0:00:04.000` cues",
+            (".sbv",),
+            reader="transcripts.readers.sbv",
+        ),
+        Format(
+            "ttml",
+            "TTML / DFXP timed text, Apple Podcasts transcripts: <p> cues, ttm:agent speakers",
+            (".ttml", ".dfxp", ".xml"),
+            reader="transcripts.readers.ttml",
+        ),
+        Format(
+            "podcast-html",
+            "Podcast namespace HTML transcript: <cite>Speaker:</cite> <time>0:00</time> <p>",
+            (".html", ".htm"),
+            reader="transcripts.readers.podcasthtml",
+            writer="transcripts.writers.podcasthtml",
+            specific=True,
+        ),
+        Format(
+            "eaf",
+            "ELAN annotation document: one tier per speaker, annotations in milliseconds",
+            (".eaf",),
+            reader="transcripts.readers.eaf",
+            writer="transcripts.writers.eaf",
+        ),
+        Format(
+            "textgrid",
+            "Praat TextGrid: one interval tier per speaker",
+            (".textgrid",),
+            reader="transcripts.readers.textgrid",
+            writer="transcripts.writers.textgrid",
+        ),
+        Format(
+            "docx",
+            "Word document: a paragraph per turn, the speaker in bold (needs transcripts[docx])",
+            (".docx",),
+            reader="transcripts.readers.docx",
+            writer="transcripts.writers.docx",
+            binary=True,
         ),
         Format(
             "csv",

@@ -215,10 +215,16 @@ def refuse_to_overwrite_inputs(output: str | None, inputs: Iterable[str]) -> Non
             raise TranscriptError("is also an input; write the output to another file (-o)", output)
 
 
-def write_output(text: str, path: str | None, encoding: str = "utf-8") -> None:
-    """Write a whole output at once (see `open_output`)."""
+def write_output(text: str | bytes, path: str | None, encoding: str = "utf-8") -> None:
+    """Write a whole output at once (see `open_output`); bytes (a Word document) are
+    written as they are, but never to a terminal."""
+    if isinstance(text, bytes) and (path is None or path == STDIN) and sys.stdout.isatty():
+        raise TranscriptError("the output is a binary file; write it to a file with -o FILE")
     with open_output(path, encoding) as sink:
-        sink.write(text)
+        if isinstance(text, bytes):
+            sink.write_bytes(text)
+        else:
+            sink.write(text)
 
 
 def _copy_mode(target: str, temp: str) -> None:
