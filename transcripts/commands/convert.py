@@ -22,6 +22,8 @@ Examples:
   transcripts convert interview.json -t text
   transcripts convert episode.vtt -t text           # speakers from <v Name> voices
   transcripts convert interview.txt -t srt --estimate-timing 150
+  transcripts convert whisper.json -t vtt --diarization pyannote.rttm
+  transcripts convert job.json -t docx -o job.docx --speaker-map 'spk_0=Ana Ruiz'
   cat interview.yaml | transcripts convert - -t json"""
 )
 @click.argument("input_path", metavar="INPUT", type=click.Path(allow_dash=True))
@@ -32,8 +34,8 @@ Examples:
     "to_format",
     metavar="FORMAT",
     required=True,
-    help="Output format: text, markdown, json, jsonl, yaml, vtt, srt, podcast or csv "
-    "(`transcripts formats` lists them).",
+    help="Output format: text, markdown, json, jsonl, yaml, vtt, srt, podcast, "
+    "podcast-html, eaf, textgrid, docx, cha or csv (`transcripts formats` lists them).",
 )
 @output_option
 @click.option(
@@ -61,8 +63,9 @@ def convert(
     """Convert INPUT (a file or -) to another format.
 
     Text read by the text reader comes back byte for byte from its json, jsonl or
-    yaml form. Caption files (vtt, srt, podcast JSON) become turns with start and end
-    times. What the target format cannot hold is reported on stderr in one line.
+    yaml form. Captions and speech-to-text output become turns with start and end
+    times, keeping each cue or segment (and timed word) for an exact way back. What
+    the target format cannot hold is reported on stderr in one line.
     """
     from ..pipelines import convert_file
 
