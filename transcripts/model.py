@@ -55,14 +55,20 @@ class Word(NamedTuple):
     confidence: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"text": self.text}
-        if self.start is not None:
-            data["start"] = self.start
-        if self.end is not None:
-            data["end"] = self.end
+        data = _timed_text(self.text, self.start, self.end)
         if self.confidence is not None:
             data["confidence"] = self.confidence
         return data
+
+
+def _timed_text(text: str, start: float | None, end: float | None) -> dict[str, Any]:
+    """The dict form of a word's or piece's text and times (unknown times left out)."""
+    data: dict[str, Any] = {"text": text}
+    if start is not None:
+        data["start"] = start
+    if end is not None:
+        data["end"] = end
+    return data
 
 
 @dataclass(slots=True)
@@ -82,11 +88,7 @@ class Piece:
     words: tuple[Word, ...] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"text": self.text}
-        if self.start is not None:
-            data["start"] = self.start
-        if self.end is not None:
-            data["end"] = self.end
+        data = _timed_text(self.text, self.start, self.end)
         if self.words is not None:
             data["words"] = [word.to_dict() for word in self.words]
         return data
@@ -321,16 +323,9 @@ class _DictReader:
         )
 
     def pieces(self, data: Any, where: str) -> list[Piece]:
-        if not isinstance(data, list):
-            raise TranscriptError(f"{where}: expected a list, found {_type_name(data)}")
         pieces = []
-        for index, item in enumerate(data):
-            at = f"{where}[{index}]"
-            if not isinstance(item, Mapping):
-                raise TranscriptError(f"{at}: expected an object, found {_type_name(item)}")
-            text = item.get("text", "")
-            if not isinstance(text, str):
-                raise TranscriptError(f"{at}.text: expected a string, found {_type_name(text)}")
+        for at, item in self.objects(data, where):
+            text = self.text(item, at, default="")
             start, end = self.span(item, at)
             words = item.get("words")
             pieces.append(
@@ -339,16 +334,9 @@ class _DictReader:
         return pieces
 
     def words(self, data: Any, where: str) -> tuple[Word, ...]:
-        if not isinstance(data, list):
-            raise TranscriptError(f"{where}: expected a list, found {_type_name(data)}")
         words = []
-        for index, item in enumerate(data):
-            at = f"{where}[{index}]"
-            if not isinstance(item, Mapping):
-                raise TranscriptError(f"{at}: expected an object, found {_type_name(item)}")
-            text = item.get("text")
-            if not isinstance(text, str):
-                raise TranscriptError(f"{at}.text: expected a string, found {_type_name(text)}")
+        for at, item in self.objects(data, where):
+            text = self.text(item, at)
             start, end = self.span(item, at)
             confidence = item.get("confidence")
             if confidence is not None and (
@@ -359,6 +347,24 @@ class _DictReader:
                 raise TranscriptError(f"{at}.confidence: expected a number, found {confidence!r}")
             words.append(Word(text, start, end, confidence))
         return tuple(words)
+
+    @staticmethod
+    def objects(data: Any, where: str) -> Iterator[tuple[str, Mapping[str, Any]]]:
+        """The objects of a list, each with its place (`pieces[2]`)."""
+        if not isinstance(data, list):
+            raise TranscriptError(f"{where}: expected a list, found {_type_name(data)}")
+        for index, item in enumerate(data):
+            at = f"{where}[{index}]"
+            if not isinstance(item, Mapping):
+                raise TranscriptError(f"{at}: expected an object, found {_type_name(item)}")
+            yield at, item
+
+    @staticmethod
+    def text(data: Mapping[str, Any], where: str, default: str | None = None) -> str:
+        text = data.get("text", default)
+        if not isinstance(text, str):
+            raise TranscriptError(f"{where}.text: expected a string, found {_type_name(text)}")
+        return text
 
     def span(self, data: Mapping[str, Any], where: str) -> tuple[float | None, float | None]:
         start = self.optional_time(data, "start", f"{where}.start")

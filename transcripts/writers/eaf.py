@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape, quoteattr
 
-from ..model import Kind, Transcript
+from ..model import Transcript
 from ..options import WriteOptions
-from ..tiers import DIRECTIONS, NOT_SPEAKERS, UNATTRIBUTED
-from .timed import ends, note_metadata, note_timings, timed_blocks, usable_pieces
+from ..tiers import NOT_SPEAKERS
+from .tierspans import tier_spans
+from .timed import note_metadata, note_timings, timed_blocks
 
 
 def write(transcript: Transcript, options: WriteOptions | None = None) -> str:
@@ -22,24 +23,10 @@ def write(transcript: Transcript, options: WriteOptions | None = None) -> str:
     blocks = timed_blocks(transcript, "eaf", options.losses)
     note_metadata(transcript, options.losses)
     note_timings(blocks, options.losses, keeps_pieces=True)
-    tiers: dict[str, list[tuple[int, int, str]]] = {}
-    for block, end in zip(blocks, ends(blocks), strict=True):
-        tier = (
-            block.speaker
-            if block.kind == Kind.TURN and block.speaker
-            else (DIRECTIONS if block.kind == Kind.STAGE_DIRECTION else UNATTRIBUTED)
-        )
-        pieces = usable_pieces(block)
-        spans = (
-            [(p.start, p.end, p.text) for p in pieces]
-            if pieces
-            else [(block.start, end, block.text)]
-        )
-        for start, stop, text in spans:
-            assert start is not None and stop is not None
-            tiers.setdefault(tier, []).append(
-                (round(start * 1000), round(stop * 1000), " ".join(text.split()))
-            )
+    tiers = {
+        tier: [(round(start * 1000), round(stop * 1000), text) for start, stop, text in spans]
+        for tier, spans in tier_spans(blocks).items()
+    }
     slots: list[int] = []
     lines = []
     annotation = 0

@@ -10,10 +10,10 @@ starts where the earlier ends (`losses` says how many were moved).
 from __future__ import annotations
 
 from ..losses import note
-from ..model import Kind, Transcript
+from ..model import Transcript
 from ..options import WriteOptions
-from ..tiers import DIRECTIONS, UNATTRIBUTED
-from .timed import ends, note_metadata, note_timings, timed_blocks, usable_pieces
+from .tierspans import tier_spans
+from .timed import note_metadata, note_timings, timed_blocks
 
 
 def write(transcript: Transcript, options: WriteOptions | None = None) -> str:
@@ -22,21 +22,7 @@ def write(transcript: Transcript, options: WriteOptions | None = None) -> str:
     blocks = timed_blocks(transcript, "TextGrid", options.losses)
     note_metadata(transcript, options.losses)
     note_timings(blocks, options.losses, keeps_pieces=True)
-    tiers: dict[str, list[tuple[float, float, str]]] = {}
-    for block, end in zip(blocks, ends(blocks), strict=True):
-        if block.kind == Kind.TURN and block.speaker:
-            tier = block.speaker
-        else:
-            tier = DIRECTIONS if block.kind == Kind.STAGE_DIRECTION else UNATTRIBUTED
-        pieces = usable_pieces(block)
-        spans = (
-            [(p.start, p.end, p.text) for p in pieces]
-            if pieces
-            else [(block.start, end, block.text)]
-        )
-        for start, stop, text in spans:
-            assert start is not None and stop is not None
-            tiers.setdefault(tier, []).append((start, stop, " ".join(text.split())))
+    tiers = tier_spans(blocks)
     xmin = min((span[0] for spans in tiers.values() for span in spans), default=0.0)
     xmin = min(xmin, 0.0)
     xmax = max((span[1] for spans in tiers.values() for span in spans), default=0.0)

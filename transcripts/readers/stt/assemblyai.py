@@ -19,6 +19,7 @@ from ..turns import Part
 from .common import (
     Spoken,
     items,
+    language_at,
     make_word,
     obj,
     parts_from_words,
@@ -28,6 +29,9 @@ from .common import (
 )
 
 _MS = 0.001
+
+
+metadata = language_at("language_code")
 
 
 def recognise(data: Any) -> bool:
@@ -41,11 +45,6 @@ def recognise(data: Any) -> bool:
 def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
     """Read an AssemblyAI transcript into turns."""
     return read_dialect(source, options, "AssemblyAI", parts, metadata)
-
-
-def metadata(data: Any) -> dict[str, Any]:
-    language = obj(data, "top level").get("language_code")
-    return {"language": language} if isinstance(language, str) else {}
 
 
 def parts(data: Any) -> list[Part]:

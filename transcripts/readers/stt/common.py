@@ -42,6 +42,18 @@ def read_dialect(
     return assemble(parts, source, options, metadata=metadata, inferred=True)
 
 
+def language_at(*keys: str) -> Callable[[Any], dict[str, Any]]:
+    """Metadata of a dialect that gives the language at `keys` (nested objects)."""
+
+    def metadata(data: Any) -> dict[str, Any]:
+        value = data
+        for key in keys:
+            value = value.get(key) if isinstance(value, dict) else None
+        return {"language": value} if isinstance(value, str) else {}
+
+    return metadata
+
+
 # Reading fields: each names where it looked when the data is not what it should be.
 
 

@@ -22,6 +22,7 @@ from .common import (
     Spoken,
     attach,
     items,
+    language_at,
     make_word,
     obj,
     parts_from_words,
@@ -34,6 +35,9 @@ from .common import (
 _UNKNOWN = "UU"
 
 
+metadata = language_at("metadata", "transcription_config", "language")
+
+
 def recognise(data: Any) -> bool:
     results = first_items(data, "results")
     return bool(results) and all(has_keys(r, "type", "start_time") for r in results)
@@ -42,13 +46,6 @@ def recognise(data: Any) -> bool:
 def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
     """Read a Speechmatics transcript into turns."""
     return read_dialect(source, options, "Speechmatics", parts, metadata)
-
-
-def metadata(data: Any) -> dict[str, Any]:
-    meta = obj(data, "top level").get("metadata")
-    config = meta.get("transcription_config") if isinstance(meta, dict) else None
-    language = config.get("language") if isinstance(config, dict) else None
-    return {"language": language} if isinstance(language, str) else {}
 
 
 def parts(data: Any) -> list[Part]:

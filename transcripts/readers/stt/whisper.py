@@ -20,6 +20,7 @@ from ..turns import Part
 from .common import (
     Spoken,
     items,
+    language_at,
     make_word,
     obj,
     parts_from_words,
@@ -29,6 +30,8 @@ from .common import (
     speaker_label,
     text,
 )
+
+metadata = language_at("language")
 
 
 def recognise(data: Any) -> bool:
@@ -50,11 +53,6 @@ def recognise(data: Any) -> bool:
 def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
     """Read Whisper JSON into turns."""
     return read_dialect(source, options, "Whisper", parts, metadata)
-
-
-def metadata(data: Any) -> dict[str, Any]:
-    language = obj(data, "top level").get("language")
-    return {"language": language} if isinstance(language, str) else {}
 
 
 def parts(data: Any) -> list[Part]:

@@ -18,7 +18,18 @@ from ...model import Transcript
 from ...options import ReadOptions
 from ..jsondata import first_items, has_keys
 from ..turns import Part
-from .common import items, obj, read_dialect, seconds, segment_part, speaker_label, text
+from .common import (
+    items,
+    language_at,
+    obj,
+    read_dialect,
+    seconds,
+    segment_part,
+    speaker_label,
+    text,
+)
+
+metadata = language_at("result", "language")
 
 
 def recognise(data: Any) -> bool:
@@ -29,12 +40,6 @@ def recognise(data: Any) -> bool:
 def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
     """Read whisper.cpp JSON into turns."""
     return read_dialect(source, options, "whisper.cpp", parts, metadata)
-
-
-def metadata(data: Any) -> dict[str, Any]:
-    result = obj(data, "top level").get("result")
-    language = result.get("language") if isinstance(result, dict) else None
-    return {"language": language} if isinstance(language, str) else {}
 
 
 def parts(data: Any) -> list[Part]:
