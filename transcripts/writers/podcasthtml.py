@@ -14,7 +14,7 @@ from ..losses import note
 from ..model import Kind, Transcript
 from ..options import WriteOptions
 from ..timecode import format_clock
-from .timed import note_metadata, note_timings
+from .timed import note_metadata, note_timings, note_unmarked
 
 _SPEECH = frozenset({Kind.TURN, Kind.UNATTRIBUTED})
 
@@ -47,5 +47,7 @@ def write(transcript: Transcript, options: WriteOptions | None = None) -> str:
         out.append(f"<p>{escape(' '.join(block.text.split()))}</p>\n")
     out.append("</body>\n</html>\n")
     note(options.losses, "{n} block{s} of other kinds than speech", dropped)
+    spoken = [b for b in transcript.blocks if b.kind in _SPEECH and b.text.strip()]
+    note_unmarked(spoken, options.losses)  # no <cite> for them: read back as the speaker's
     note(options.losses, "the end times of {n} block{s}", ends)
     return "".join(out)
