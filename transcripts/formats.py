@@ -39,8 +39,10 @@ class Format:
     # A special case of a more general format with the same extension (a podcast
     # transcript is JSON): its content is checked first.
     specific: bool = False
-    # The reader takes the input's bytes (`SourceText.data`), not decoded text.
+    # The reader takes the input's bytes (`SourceText.data`), not decoded text; `magic`
+    # is how such a file starts, so other inputs never load the reader to be asked.
     binary: bool = False
+    magic: bytes = b""
 
     def reader_module(self) -> ModuleType:
         if self.reader is None:
@@ -253,6 +255,7 @@ FORMATS: dict[str, Format] = {
             reader="transcripts.readers.docx",
             writer="transcripts.writers.docx",
             binary=True,
+            magic=b"PK\x03\x04",  # a zip package
         ),
         Format(
             "csv",
@@ -404,6 +407,8 @@ def _binary_format(path: str, data: bytes) -> Format | None:
         if format.binary and format.reader:
             if extension in format.extensions:
                 return format
+            if not data.startswith(format.magic):
+                continue
             module = format.reader_module()
             if hasattr(module, "sniff_bytes") and module.sniff_bytes(data[:4096]):
                 return format
