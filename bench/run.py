@@ -23,7 +23,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from synth import generate  # noqa: E402
+from synth import generate, generate_whisper_json  # noqa: E402
 
 DATA = HERE / "data"
 PYTHON = sys.executable
@@ -247,6 +247,48 @@ def bench_scaling(size: int, repeat: int, only: str | None) -> bool:
     return ok
 
 
+# Speech-to-text JSON: reading it (every segment and timed word into the model) against
+# the standard library parsing the same file, and the time as the file doubles.
+JSON_LOADS = "import json, sys; json.load(open(sys.argv[1], encoding='utf-8'))"
+READ_STT = "import gc, sys; gc.disable(); import transcripts; transcripts.read(sys.argv[1])"
+STT_TARGET = 4.0  # reading at most this many times json.load's time
+STT_SCALING = 2.2  # the time when the input doubles
+
+
+def bench_stt(size: int, repeat: int, only: str | None) -> bool:
+    """Read a large Whisper JSON against json.load of it, and at twice the size."""
+    if only and only not in "stt read whisper json":
+        return True
+    small = generate_whisper_json(DATA / f"whisper-{size // 1_000_000}mb.json", size)
+    large = generate_whisper_json(DATA / f"whisper-{2 * size // 1_000_000}mb.json", 2 * size)
+    print(f"\nspeech-to-text JSON (Whisper, timed words): {_mb(small.stat().st_size):.0f} MB")
+    ok = True
+    loads = run([PYTHON, "-c", JSON_LOADS, str(small)], repeat)
+    reading = run([PYTHON, "-c", READ_STT, str(small)], repeat)
+    ratio = reading.seconds / loads.seconds
+    passed = ratio <= STT_TARGET
+    ok &= passed
+    size = small.stat().st_size
+    print(
+        f"  {'json.load (reference)':34} {loads.seconds:7.3f} s"
+        f"  peak {loads.peak_bytes / size:4.1f}x"
+    )
+    print(
+        f"  {'transcripts.read':34} {reading.seconds:7.3f} s  {ratio:5.2f}x json.load"
+        f"  peak {reading.peak_bytes / size:4.1f}x input"
+        f"  [target <= {STT_TARGET:g}x: {'ok' if passed else 'MISSED'}]"
+    )
+    doubled = run([PYTHON, "-c", READ_STT, str(large)], repeat)
+    growth = doubled.seconds / reading.seconds
+    passed = growth <= STT_SCALING
+    ok &= passed
+    print(
+        f"  {'transcripts.read, twice the size':34} {doubled.seconds:7.3f} s  {growth:5.2f}x"
+        f"  [target <= {STT_SCALING:g}x: {'ok' if passed else 'MISSED'}]"
+    )
+    return ok
+
+
 def bench_startup(repeat: int) -> bool:
     print("\nstart-up")
     reference = None
@@ -320,6 +362,7 @@ def main() -> int:
         path = generate(DATA / f"synthetic-{size // 1_000_000}mb.txt", size)
         ok &= bench_file(path, args.repeat, args.only)
     ok &= bench_scaling(1_000_000 if args.quick else 25_000_000, args.repeat, args.only)
+    ok &= bench_stt(2_000_000 if args.quick else 25_000_000, args.repeat, args.only)
     ok &= bench_many(1_000 if args.quick else args.files, args.only)
     print("\nall targets met" if ok else "\nsome targets MISSED")
     return 0 if ok else 1

@@ -77,3 +77,52 @@ def generate(path: Path, size: int, seed: int = 1) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("".join(parts), encoding="utf-8")
     return path
+
+
+def generate_whisper_json(path: Path, size: int, seed: int = 1) -> Path:
+    """Write a Whisper-style speech-to-text JSON of about `size` bytes: segments of a
+    sentence or two, each word timed with a probability (reused if already that size)."""
+    import json
+
+    if path.exists() and abs(path.stat().st_size - size) < 65536:
+        return path
+    rng = random.Random(seed)
+    segments = []
+    written = 0
+    clock = 0.0
+    while written < size:
+        words = []
+        start = clock
+        for word in rng.choices(WORDS, k=rng.randint(6, 24)):
+            duration = round(rng.uniform(0.12, 0.6), 3)
+            words.append(
+                {
+                    "word": " " + word,
+                    "start": round(clock, 3),
+                    "end": round(clock + duration, 3),
+                    "probability": round(rng.uniform(0.5, 1.0), 4),
+                }
+            )
+            clock += duration
+        text = "".join(w["word"] for w in words) + "."
+        words[-1]["word"] += "."
+        segment = {
+            "id": len(segments),
+            "seek": 0,
+            "start": round(start, 3),
+            "end": round(clock, 3),
+            "text": text,
+            "tokens": [rng.randint(200, 50000) for _ in range(len(words))],
+            "temperature": 0.0,
+            "avg_logprob": round(-rng.random(), 4),
+            "compression_ratio": 1.4,
+            "no_speech_prob": round(rng.random() / 10, 4),
+            "words": words,
+        }
+        segments.append(segment)
+        written += len(json.dumps(segment)) + 2
+        clock += rng.uniform(0.1, 1.5)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8") as handle:
+        json.dump({"text": "", "segments": segments, "language": "en"}, handle)
+    return path

@@ -99,8 +99,8 @@ def test_malformed_structured_input_is_one_line_and_exit_2(runner, tmp_path, con
 
 
 def test_unknown_format_is_refused(runner, seed):
-    result = runner.invoke(cli, ["convert", str(seed), "-t", "docx"])
-    assert result.exit_code == 2 and "unknown format 'docx'" in result.stderr
+    result = runner.invoke(cli, ["convert", str(seed), "-t", "odt"])
+    assert result.exit_code == 2 and "unknown format 'odt'" in result.stderr
 
 
 def test_formats_lists_readers_and_writers(runner):
@@ -271,14 +271,18 @@ def test_malformed_input_in_each_new_format_is_one_line_exit_2(
 def test_formats_says_which_formats_read_and_which_write(runner):
     lines = runner.invoke(cli, ["formats"]).stdout.splitlines()
     table = {line.split()[0]: line.split()[1:3] for line in lines[1:] if line.strip()}
-    for name in ("text", "markdown", "json", "jsonl", "yaml", "vtt", "srt", "podcast"):
+    both = ("text", "markdown", "json", "jsonl", "yaml", "vtt", "srt", "podcast", "cha", "eaf")
+    for name in (*both, "textgrid", "podcast-html", "docx"):
         assert table[name] == ["yes", "yes"], name
-    assert table["cha"] == ["yes", "no"] and table["csv"] == ["no", "yes"]
+    for name in ("whisper", "aws-transcribe", "deepgram", "rttm", "sbv", "ttml"):
+        assert table[name] == ["yes", "no"], name
+    assert table["csv"] == ["no", "yes"]
     assert any("LibYAML" in line or "pure-Python" in line for line in lines)
 
 
-def test_csv_cannot_be_read_and_cha_cannot_be_written(runner, seed, tmp_path):
-    assert "cannot write cha" in runner.invoke(cli, ["convert", str(seed), "-t", "cha"]).stderr
+def test_csv_cannot_be_read_and_whisper_cannot_be_written(runner, seed, tmp_path):
+    result = runner.invoke(cli, ["convert", str(seed), "-t", "whisper"])
+    assert "cannot write whisper" in result.stderr
     path = tmp_path / "a.csv"
     path.write_text("kind,text\n")
     result = runner.invoke(cli, ["convert", str(path), "-f", "csv", "-t", "text"])

@@ -224,7 +224,7 @@ def test_bad_requests_give_one_line_and_exit_2(runner, tmp_path, seed, command):
     args = COMMANDS[command]
     cases = {
         "missing file": ([*args, str(tmp_path / "nope.txt")], "no such file"),
-        "unknown format": ([*args, "-f", "docx", str(text)], "unknown format 'docx'"),
+        "unknown format": ([*args, "-f", "odt", str(text)], "unknown format 'odt'"),
         "unwritable output": (
             [*args, str(text), "-o", str(tmp_path / "no" / "out")],
             "directory does not exist",

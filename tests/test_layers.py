@@ -36,11 +36,7 @@ RANKS = {"foundation": 0, **{name: rank for rank, (name, _) in enumerate(LAYERS,
 
 # Known edges that other work is removing; each has an expected-failure test below, which
 # starts to pass (and so fails, being strict) once the edge is gone: then delete it here.
-KNOWN: set[tuple[str, str]] = {
-    # The formats helper (issue 14) is making readers share helpers through a module
-    # below both instead of importing each other.
-    ("transcripts.readers.jsonl", "transcripts.readers.json"),
-}
+KNOWN: set[tuple[str, str]] = {}
 
 
 def module_name(path: Path) -> str:
@@ -171,12 +167,3 @@ def test_engines_readers_writers_and_the_model_never_import_the_command_layer(pr
         if layer(target) in ("commands", "cli")
     }
     assert above == set()
-
-
-@pytest.mark.xfail(
-    strict=True, reason="the formats helper (issue 14) is removing this edge; then delete it"
-)
-@pytest.mark.parametrize("edge", sorted(KNOWN))
-def test_known_edge_is_gone(edge):
-    name, target = edge
-    assert target not in graph()[name]

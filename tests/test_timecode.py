@@ -55,19 +55,3 @@ def test_written_times_read_back_within_their_precision(seconds, style):
     text = format_clock(seconds, style=style)
     precision = 10 ** -STYLES[style].digits
     assert parse_clock(text) == pytest.approx(seconds, abs=precision / 2 + 1e-9)
-
-
-def _reader_clock_parsers() -> list:
-    """The clock parsers readers still keep of their own (their owners switch them to
-    `parse_clock`; this test goes when the last one does)."""
-    from transcripts.readers import captions
-
-    return [parser for parser in [getattr(captions, "parse_timestamp", None)] if parser]
-
-
-@given(clockish)
-def test_parse_clock_reads_every_time_the_readers_read_alike(text):
-    for parser in _reader_clock_parsers():
-        seconds = parser(text)
-        if seconds is not None:
-            assert parse_clock(text) == pytest.approx(seconds, abs=1e-6), text

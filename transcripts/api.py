@@ -9,14 +9,15 @@ The command layer (`pipelines`) calls these too; engines never import this modul
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from . import formats
 from .errors import TranscriptError
-from .io import SourceText, decode, display_name, read_bytes
+from .io import SourceText, display_name, read_bytes
 from .model import Block, Transcript
 from .options import ReadOptions, WriteOptions
+from .speakermap import parse_speaker_map
 
 if TYPE_CHECKING:
     from .linter import Finding, LintSettings
@@ -27,8 +28,7 @@ def load_source(
 ) -> tuple[SourceText, formats.Format]:
     """Read and decode an input, and settle its format (given, by extension, or sniffed)."""
     path = os.fspath(path)
-    source = decode(read_bytes(path), path, encoding)
-    chosen = formats.get_format(format) if format else formats.guess_format(path, source.text)
+    source, chosen = formats.open_source(path, read_bytes(path), format, encoding)
     if chosen.reader is None:
         raise TranscriptError(
             f"cannot read {chosen.name}; readable formats: {formats.readable_names()}",
@@ -43,10 +43,21 @@ def open_document(
     *,
     speakers: Sequence[str] = (),
     encoding: str | None = None,
+    speaker_map: Iterable[str] | Mapping[str, str] = (),
+    diarization: str | None = None,
 ) -> tuple[Transcript, Iterator[Block]]:
-    """A document's header and its blocks as an iterator (streamed where the reader can)."""
+    """A document's header and its blocks as an iterator (streamed where the reader can).
+
+    `speaker_map` renames speakers (`["spk_0=Ana Ruiz"]`); `diarization` names an RTTM
+    file whose speakers are given to a timed transcript by overlap.
+    """
     source, chosen = load_source(path, format, encoding)
-    options = ReadOptions(speakers=tuple(speakers), encoding=encoding)
+    options = ReadOptions(
+        speakers=tuple(speakers),
+        encoding=encoding,
+        speaker_map=parse_speaker_map(speaker_map),
+        diarization=diarization,
+    )
     try:
         return chosen.stream(source, options)
     except TranscriptError as error:
@@ -59,14 +70,24 @@ def read(
     *,
     speakers: Sequence[str] = (),
     encoding: str | None = None,
+    speaker_map: Iterable[str] | Mapping[str, str] = (),
+    diarization: str | None = None,
 ) -> Transcript:
-    """Read a transcript file (or `-` for stdin) of any readable format.
+    """Read a transcript file (or `-` for stdin) of any readable format (see
+    `open_document` for the speaker map and the diarisation).
 
     >>> t = read("samples/lukashenko-interview.txt")  # doctest: +SKIP
     >>> [s.name for s in t.speakers]  # doctest: +SKIP
     ['Interviewer', 'Lukashenko']
     """
-    transcript, blocks = open_document(path, format, speakers=speakers, encoding=encoding)
+    transcript, blocks = open_document(
+        path,
+        format,
+        speakers=speakers,
+        encoding=encoding,
+        speaker_map=speaker_map,
+        diarization=diarization,
+    )
     transcript.blocks = list(blocks)
     return transcript
 
@@ -79,7 +100,7 @@ def parse(
     return formats.get_format(format).read(SourceText(text=text, path=source or "-"), options)
 
 
-def write(transcript: Transcript, format: str = "json", *, path: str | None = None) -> str:
+def write(transcript: Transcript, format: str = "json", *, path: str | None = None) -> str | bytes:
     """Render a transcript in any writable format."""
     return formats.get_format(format).write(transcript, WriteOptions(path=path))
 

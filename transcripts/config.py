@@ -103,9 +103,24 @@ def _pyproject_section(path: Path) -> dict[str, Any] | None:
     return section if isinstance(section, dict) else None
 
 
+#: Top-level settings whose value is a mapping (not a command's table).
+MAPPING_SETTINGS = frozenset({"speaker-map"})
+
+
+def _setting(key: str, value: Any) -> Any:
+    """A mapping setting as the `LABEL=NAME` items its option takes."""
+    if key in MAPPING_SETTINGS and isinstance(value, dict):
+        return [f"{label}={name}" for label, name in value.items()]
+    return value
+
+
 def settings_for(config: dict[str, Any], command: str) -> dict[str, Any]:
     """The settings a command sees: shared top-level ones, then its own table."""
-    shared = {key: value for key, value in config.items() if not isinstance(value, dict)}
+    shared = {
+        key: _setting(key, value)
+        for key, value in config.items()
+        if not isinstance(value, dict) or key in MAPPING_SETTINGS
+    }
     own = config.get(command)
     if own is not None and not isinstance(own, dict):
         raise TranscriptError(f"config: '{command}' must be a table of settings")

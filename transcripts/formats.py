@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from types import ModuleType
 
 from .errors import TranscriptError
-from .io import SourceText
+from .io import SourceText, decode
 from .model import Block, Transcript
 from .options import ReadOptions, WriteOptions
 
@@ -24,7 +24,9 @@ class Format:
     """One format: what it is called, which extensions it owns, which modules read/write it.
 
     A reader module has `read(source, options) -> Transcript` and, optionally,
-    `stream(source, options) -> (header, blocks)` and `sniff(text) -> bool`. A writer
+    `stream(source, options) -> (header, blocks)`, `sniff(text) -> bool` (the start of
+    the text is this format's), `recognise(data) -> bool` (parsed JSON is this format's)
+    or, for a binary format, `sniff_bytes(data) -> bool`. A writer
     module has `write(transcript, options) -> str` and, optionally, `write_documents`
     (streaming, several documents) and `encoding(transcript)` (output encoding).
     """
@@ -37,6 +39,10 @@ class Format:
     # A special case of a more general format with the same extension (a podcast
     # transcript is JSON): its content is checked first.
     specific: bool = False
+    # The reader takes the input's bytes (`SourceText.data`), not decoded text; `magic`
+    # is how such a file starts, so other inputs never load the reader to be asked.
+    binary: bool = False
+    magic: bytes = b""
 
     def reader_module(self) -> ModuleType:
         if self.reader is None:
@@ -49,19 +55,34 @@ class Format:
         return importlib.import_module(self.writer)
 
     def read(self, source: SourceText, options: ReadOptions | None = None) -> Transcript:
-        return self.reader_module().read(source, options or ReadOptions())
+        """Read a document; the diarisation and speaker map, if any, are applied to it."""
+        options = options or ReadOptions()
+        try:
+            transcript = self.reader_module().read(source, options)
+        except TranscriptError as error:
+            raise _with_json_formats(error) from None
+        return _after_reading(transcript, options)
 
     def stream(
         self, source: SourceText, options: ReadOptions | None = None
     ) -> tuple[Transcript, Iterator[Block]]:
         """The header and blocks, built lazily where the reader can."""
+        options = options or ReadOptions()
         module = self.reader_module()
-        if hasattr(module, "stream"):
-            return module.stream(source, options or ReadOptions())
-        transcript = module.read(source, options or ReadOptions())
+        if hasattr(module, "stream") and options.diarization is None:
+            header, blocks = module.stream(source, options)
+            if options.speaker_map:
+                from .speakermap import map_blocks, map_roster
+
+                return map_roster(header, options.speaker_map), map_blocks(
+                    blocks, options.speaker_map
+                )
+            return header, blocks
+        transcript = self.read(source, options)
         return transcript, iter(transcript.blocks)
 
-    def write(self, transcript: Transcript, options: WriteOptions | None = None) -> str:
+    def write(self, transcript: Transcript, options: WriteOptions | None = None) -> str | bytes:
+        """The transcript in this format: text, or bytes for a binary format (docx)."""
         return self.writer_module().write(transcript, options or WriteOptions())
 
     def output_encoding(self, transcript: Transcript) -> str:
@@ -134,11 +155,107 @@ FORMATS: dict[str, Format] = {
             writer="transcripts.writers.podcast",
             specific=True,
         ),
+        *(
+            Format(
+                name,
+                description,
+                (".json",),
+                reader=f"transcripts.readers.stt.{module}",
+                specific=True,
+            )
+            for name, module, description in (
+                (
+                    "whisper",
+                    "whisper",
+                    "OpenAI Whisper JSON and kin (faster-whisper, whisper-timestamped, stable-ts, "
+                    "the API's verbose_json and diarized_json): segments, words",
+                ),
+                (
+                    "whisperx",
+                    "whisperx",
+                    "WhisperX JSON: segments, aligned words, SPEAKER_00 labels",
+                ),
+                (
+                    "whisper-cpp",
+                    "whispercpp",
+                    "whisper.cpp JSON (-oj, -ojf): segments in milliseconds",
+                ),
+                (
+                    "aws-transcribe",
+                    "aws",
+                    "Amazon Transcribe job JSON: items, speaker_labels (spk_0), times as strings",
+                ),
+                (
+                    "google-stt",
+                    "google",
+                    "Google Speech-to-Text response: results, words with speakerTag",
+                ),
+                ("azure-stt", "azure", "Azure AI Speech batch transcription: phrases in ticks"),
+                (
+                    "deepgram",
+                    "deepgram",
+                    "Deepgram response: words with speakers, paragraphs, utterances",
+                ),
+                ("assemblyai", "assemblyai", "AssemblyAI transcript: utterances, speakers A, B"),
+                ("revai", "revai", "Rev.ai transcript: monologues of text and punct elements"),
+                ("speechmatics", "speechmatics", "Speechmatics json-v2: words, punctuation, S1"),
+            )
+        ),
+        Format(
+            "rttm",
+            "RTTM diarisation (pyannote): who spoke when, no words; also --diarization",
+            (".rttm",),
+            reader="transcripts.readers.rttm",
+        ),
         Format(
             "cha",
             "CHAT (TalkBank/CHILDES): `*SPK:` main tiers, names from @Participants",
             (".cha",),
             reader="transcripts.readers.cha",
+            writer="transcripts.writers.cha",
+        ),
+        Format(
+            "sbv",
+            "YouTube SubViewer captions: `0:00:01.000,0:00:04.000` cues",
+            (".sbv",),
+            reader="transcripts.readers.sbv",
+        ),
+        Format(
+            "ttml",
+            "TTML / DFXP timed text, Apple Podcasts transcripts: <p> cues, ttm:agent speakers",
+            (".ttml", ".dfxp", ".xml"),
+            reader="transcripts.readers.ttml",
+        ),
+        Format(
+            "podcast-html",
+            "Podcast namespace HTML transcript: <cite>Speaker:</cite> <time>0:00</time> <p>",
+            (".html", ".htm"),
+            reader="transcripts.readers.podcasthtml",
+            writer="transcripts.writers.podcasthtml",
+            specific=True,
+        ),
+        Format(
+            "eaf",
+            "ELAN annotation document: one tier per speaker, annotations in milliseconds",
+            (".eaf",),
+            reader="transcripts.readers.eaf",
+            writer="transcripts.writers.eaf",
+        ),
+        Format(
+            "textgrid",
+            "Praat TextGrid: one interval tier per speaker",
+            (".textgrid",),
+            reader="transcripts.readers.textgrid",
+            writer="transcripts.writers.textgrid",
+        ),
+        Format(
+            "docx",
+            "Word document: a paragraph per turn, the speaker in bold (needs transcripts[docx])",
+            (".docx",),
+            reader="transcripts.readers.docx",
+            writer="transcripts.writers.docx",
+            binary=True,
+            magic=b"PK\x03\x04",  # a zip package
         ),
         Format(
             "csv",
@@ -148,6 +265,30 @@ FORMATS: dict[str, Format] = {
         ),
     )
 }
+
+
+def _after_reading(transcript: Transcript, options: ReadOptions) -> Transcript:
+    """The library steps every reader's document goes through: the diarisation's
+    speakers given by overlap, then the speaker map."""
+    if options.diarization is not None:
+        from .readers.diarization import overlay, read_diarization
+
+        overlay(transcript, read_diarization(options.diarization))
+    if options.speaker_map:
+        from .speakermap import apply_speaker_map
+
+        apply_speaker_map(transcript, options.speaker_map)
+    return transcript
+
+
+def _with_json_formats(error: TranscriptError) -> TranscriptError:
+    """An unknown kind of JSON, told which JSON formats are read."""
+    from .readers.jsondata import UnknownJSON
+
+    if not isinstance(error, UnknownJSON):
+        return error
+    known = ", ".join(f.name for f in FORMATS.values() if f.reader and ".json" in f.extensions)
+    return TranscriptError(f"{error.message}; JSON formats read: {known}", error.path)
 
 
 def get_format(name: str) -> Format:
@@ -178,11 +319,12 @@ def names(readable: bool | None = None, writable: bool | None = None) -> list[st
     ]
 
 
-def format_for_extension(path: str, text: str | None = None) -> Format | None:
+def format_for_extension(path: str, text: str | SourceText | None = None) -> Format | None:
     """The readable format owning `path`'s extension, if any.
 
-    When several formats share the extension (`.json`: ours and the podcast
-    transcript), the content decides among them; without content, the general one.
+    When several formats share the extension (`.json`: ours, the podcast transcript,
+    the speech-to-text dialects), the content decides among them; without content, or
+    when no specific one recognises it, the general one.
     """
     extension = os.path.splitext(path)[1].lower()
     if not extension:
@@ -197,29 +339,80 @@ def _general(formats: list[Format]) -> Format:
     return next((f for f in formats if not f.specific), formats[0])
 
 
-def sniff(text: str, among: Iterable[Format] | None = None) -> Format | None:
-    """The format whose reader recognises the start of `text`, if any.
+def sniff(text: str | SourceText, among: Iterable[Format] | None = None) -> Format | None:
+    """The format whose reader recognises the content, if any.
 
-    Specific formats are asked before the general ones they are a case of.
+    Specific formats are asked before the general ones they are a case of. A reader
+    module recognises text by its start (`sniff(head)`), or JSON data by its keys
+    (`recognise(data)`): JSON is parsed once for all of them (and kept on the source
+    for the reader).
     """
-    head = text[:4096]
+    source = text if isinstance(text, SourceText) else SourceText(text=text)
+    head = source.text[:4096]
     candidates = list(FORMATS.values() if among is None else among)
     candidates.sort(key=lambda format: not format.specific)
+    json_like: bool | None = None
     for format in candidates:
         if format.reader is None:
             continue
         module = format.reader_module()
-        if hasattr(module, "sniff") and module.sniff(head):
+        if hasattr(module, "recognise"):
+            if json_like is None:
+                json_like = _parse_json(source)
+            if json_like and module.recognise(source.parsed[0]):  # type: ignore[index]
+                return format
+        elif hasattr(module, "sniff") and module.sniff(head):
             return format
     return None
 
 
-def guess_format(path: str, text: str | None = None) -> Format:
+def _parse_json(source: SourceText) -> bool:
+    """Parse the source as JSON (once) if it looks like JSON; whether it is."""
+    from .readers.jsondata import is_json, load_json
+
+    if source.parsed is None:
+        if not is_json(source.text[:4096]):
+            return False
+        try:
+            load_json(source)
+        except TranscriptError:
+            return False
+    return True
+
+
+def guess_format(path: str, text: str | SourceText | None = None) -> Format:
     """The input format: by extension, else by content, else plain text."""
     format = format_for_extension(path, text)
     if format is None and text is not None:
         format = sniff(text)
     return format or FORMATS["text"]
+
+
+def open_source(
+    path: str, data: bytes, format: str | None = None, encoding: str | None = None
+) -> tuple[SourceText, Format]:
+    """An input's bytes as a source for its format (given, by extension, or sniffed):
+    decoded text, or the bytes themselves for a binary format (a Word document)."""
+    chosen = get_format(format) if format else _binary_format(path, data)
+    if chosen is not None and chosen.binary:
+        return SourceText(text="", path=path, data=data), chosen
+    source = decode(data, path, encoding)
+    return source, chosen or guess_format(path, source)
+
+
+def _binary_format(path: str, data: bytes) -> Format | None:
+    """The binary format owning the extension, or whose reader recognises the bytes."""
+    extension = os.path.splitext(path)[1].lower()
+    for format in FORMATS.values():
+        if format.binary and format.reader:
+            if extension in format.extensions:
+                return format
+            if not data.startswith(format.magic):
+                continue
+            module = format.reader_module()
+            if hasattr(module, "sniff_bytes") and module.sniff_bytes(data[:4096]):
+                return format
+    return None
 
 
 def iter_formats() -> Iterable[Format]:

@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from .errors import TranscriptError
 
@@ -32,12 +32,19 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 
 @dataclass(slots=True)
 class SourceText:
-    """Decoded input: the text (BOM removed), where it came from and how it was encoded."""
+    """Decoded input: the text (BOM removed), where it came from and how it was encoded.
+
+    A binary format (a Word document) is not decoded: its bytes are in `data` and `text`
+    is empty. `parsed` caches the JSON data of the text once parsed (as a one-element
+    tuple), so that telling JSON dialects apart and reading one parse the file once.
+    """
 
     text: str
     path: str = STDIN
     encoding: str = "utf-8"
     bom: bool = False
+    data: bytes | None = None
+    parsed: tuple[Any] | None = None
 
 
 def display_name(path: str) -> str:
@@ -208,10 +215,16 @@ def refuse_to_overwrite_inputs(output: str | None, inputs: Iterable[str]) -> Non
             raise TranscriptError("is also an input; write the output to another file (-o)", output)
 
 
-def write_output(text: str, path: str | None, encoding: str = "utf-8") -> None:
-    """Write a whole output at once (see `open_output`)."""
+def write_output(text: str | bytes, path: str | None, encoding: str = "utf-8") -> None:
+    """Write a whole output at once (see `open_output`); bytes (a Word document) are
+    written as they are, but never to a terminal."""
+    if isinstance(text, bytes) and (path is None or path == STDIN) and sys.stdout.isatty():
+        raise TranscriptError("the output is a binary file; write it to a file with -o FILE")
     with open_output(path, encoding) as sink:
-        sink.write(text)
+        if isinstance(text, bytes):
+            sink.write_bytes(text)
+        else:
+            sink.write(text)
 
 
 def _copy_mode(target: str, temp: str) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from .errors import TranscriptError
 
@@ -41,6 +41,59 @@ KINDS: frozenset[str] = frozenset(
 NON_SPEECH_KINDS: frozenset[str] = KINDS - {Kind.TURN}
 
 
+class Word(NamedTuple):
+    """One word as a speech-to-text service (or a karaoke caption) timed it.
+
+    A tuple, not an object with a dict: an hour of speech holds some ten thousand words,
+    and a large archive many more. Any of the times and the confidence (0 to 1, as the
+    service gave it) may be unknown.
+    """
+
+    text: str
+    start: float | None = None
+    end: float | None = None
+    confidence: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data = _timed_text(self.text, self.start, self.end)
+        if self.confidence is not None:
+            data["confidence"] = self.confidence
+        return data
+
+
+def _timed_text(text: str, start: float | None, end: float | None) -> dict[str, Any]:
+    """The dict form of a word's or piece's text and times (unknown times left out)."""
+    data: dict[str, Any] = {"text": text}
+    if start is not None:
+        data["start"] = start
+    if end is not None:
+        data["end"] = end
+    return data
+
+
+@dataclass(slots=True)
+class Piece:
+    """A unit a time-aligned source was made of: a caption cue, a speech-to-text segment,
+    a CHAT utterance.
+
+    Consecutive pieces of one speaker make one turn, whose `text` is their texts joined;
+    the pieces keep what the turn alone cannot: each cue's own times and line breaks,
+    and the words with their times and confidence where the source has them. Writers
+    of timed formats write pieces back as they were, which makes round trips exact.
+    """
+
+    text: str
+    start: float | None = None
+    end: float | None = None
+    words: tuple[Word, ...] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data = _timed_text(self.text, self.start, self.end)
+        if self.words is not None:
+            data["words"] = [word.to_dict() for word in self.words]
+        return data
+
+
 @dataclass(slots=True)
 class Block:
     """One stretch of the source: a turn, a heading, a stage direction, ...
@@ -49,6 +102,8 @@ class Block:
     when the block came from a text source, is its exact source text (label, line
     endings and the blank lines that follow it included), which is what makes the
     text round trip byte-exact. `start`/`end` are times in seconds where known.
+    `pieces`, for a block read from a time-aligned source, are the cues or segments it
+    was assembled from (see `Piece`); None for a block read from text.
     """
 
     kind: str
@@ -61,6 +116,7 @@ class Block:
     end: float | None = None
     continued: bool = False  # a turn resumed after an interruption (a stage direction, a page)
     raw: str | None = None
+    pieces: list[Piece] | None = None
 
     @property
     def is_turn(self) -> bool:
@@ -88,6 +144,8 @@ class Block:
             data["continued"] = True
         if self.raw is not None:
             data["raw"] = self.raw
+        if self.pieces is not None:
+            data["pieces"] = [piece.to_dict() for piece in self.pieces]
         return data
 
 
@@ -261,7 +319,59 @@ class _DictReader:
             end=self.optional_time(data, "end", f"{where}.end"),
             continued=continued,
             raw=self.optional_str(data, "raw", f"{where}.raw"),
+            pieces=self.pieces(data["pieces"], f"{where}.pieces") if "pieces" in data else None,
         )
+
+    def pieces(self, data: Any, where: str) -> list[Piece]:
+        pieces = []
+        for at, item in self.objects(data, where):
+            text = self.text(item, at, default="")
+            start, end = self.span(item, at)
+            words = item.get("words")
+            pieces.append(
+                Piece(text, start, end, None if words is None else self.words(words, f"{at}.words"))
+            )
+        return pieces
+
+    def words(self, data: Any, where: str) -> tuple[Word, ...]:
+        words = []
+        for at, item in self.objects(data, where):
+            text = self.text(item, at)
+            start, end = self.span(item, at)
+            confidence = item.get("confidence")
+            if confidence is not None and (
+                isinstance(confidence, bool)
+                or not isinstance(confidence, (int, float))
+                or not math.isfinite(confidence)
+            ):
+                raise TranscriptError(f"{at}.confidence: expected a number, found {confidence!r}")
+            words.append(Word(text, start, end, confidence))
+        return tuple(words)
+
+    @staticmethod
+    def objects(data: Any, where: str) -> Iterator[tuple[str, Mapping[str, Any]]]:
+        """The objects of a list, each with its place (`pieces[2]`)."""
+        if not isinstance(data, list):
+            raise TranscriptError(f"{where}: expected a list, found {_type_name(data)}")
+        for index, item in enumerate(data):
+            at = f"{where}[{index}]"
+            if not isinstance(item, Mapping):
+                raise TranscriptError(f"{at}: expected an object, found {_type_name(item)}")
+            yield at, item
+
+    @staticmethod
+    def text(data: Mapping[str, Any], where: str, default: str | None = None) -> str:
+        text = data.get("text", default)
+        if not isinstance(text, str):
+            raise TranscriptError(f"{where}.text: expected a string, found {_type_name(text)}")
+        return text
+
+    def span(self, data: Mapping[str, Any], where: str) -> tuple[float | None, float | None]:
+        start = self.optional_time(data, "start", f"{where}.start")
+        end = self.optional_time(data, "end", f"{where}.end")
+        if start is not None and end is not None and end < start:
+            raise TranscriptError(f"{where}.end: {end:g} is before its start {start:g}")
+        return start, end
 
     def layout(self, data: Any) -> Layout:
         if not isinstance(data, Mapping):

@@ -14,11 +14,16 @@ class ReadOptions:
     `speakers` declares the roster (it overrides inference); `encoding` decodes legacy
     input (otherwise UTF-8, or UTF-16/32 when a BOM says so). `losses`, when given,
     collects what the reader could not keep (a CHAT file's dependent tiers, say).
+    `diarization` names an RTTM file whose speakers are given to the timed transcript
+    by overlap; `speaker_map` then renames speakers (`("spk_0", "Ana Ruiz")`, ...). Both
+    are applied after any reader, by the registry (`formats.Format.read`).
     """
 
     speakers: tuple[str, ...] = ()
     encoding: str | None = None
     losses: Losses | None = None
+    speaker_map: tuple[tuple[str, str], ...] = ()
+    diarization: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

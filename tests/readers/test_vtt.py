@@ -11,8 +11,8 @@ from tests.readers.captions_helpers import kinds, read_as, turns
 from transcripts.errors import TranscriptError
 from transcripts.losses import Losses
 from transcripts.options import ReadOptions
-from transcripts.readers import vtt
-from transcripts.readers.captions import LINE_BREAK
+from transcripts.readers import vttparse
+from transcripts.readers.common import LINE_BREAK
 
 CHANGES_ONLY = """WEBVTT
 
@@ -90,7 +90,13 @@ def test_tags_settings_and_entities_are_cleaned_and_counted_as_lost():
     transcript = read_as("vtt", text, losses=losses)
     assert turns(transcript) == [("Ana & Bo", "Q&A time, 1 < 2 now")]
     summary = losses.summary()
-    assert "cue settings of 1 cue" in summary and "word timings of 1 cue" in summary
+    assert "cue settings of 1 cue" in summary and "styling of 1 cue" in summary
+    assert "word timings" not in summary  # kept as the cue's timed words
+    (piece,) = transcript.blocks[0].pieces
+    assert [(w.text, w.start, w.end) for w in piece.words][-2:] == [
+        ("2", None, 2.0),
+        ("now", 2.0, 4.0),
+    ]
 
 
 def test_several_voices_in_one_cue_share_its_time():
@@ -313,13 +319,13 @@ def test_the_fast_block_parser_agrees_with_the_line_parser(text):
         metadata, cues = found
         return metadata, [(c.start, c.end, c.payload, c.line, c.end_line) for c in cues]
 
-    usual = outcome(lambda: vtt._parse_usual(text, "x", ReadOptions()))
+    usual = outcome(lambda: vttparse.parse_usual(text, "x", ReadOptions()))
     if usual is not None:
         lines = LINE_BREAK.split(text)
-        assert usual == outcome(lambda: vtt._parse(lines, "x", ReadOptions()))
+        assert usual == outcome(lambda: vttparse.parse_lines(lines, "x", ReadOptions()))
 
 
 @pytest.mark.parametrize("path", corpus_files(".vtt"), ids=lambda path: path.name)
 def test_real_files_take_the_fast_block_parser(path):
     text = path.read_bytes().decode("utf-8")
-    assert vtt._parse_usual(text, "x", ReadOptions()) is not None
+    assert vttparse.parse_usual(text, "x", ReadOptions()) is not None

@@ -33,7 +33,7 @@ def test_a_cue_closes_at_a_sentence_end_once_half_full():
 
 def test_cue_times_share_the_turn_by_characters_and_keep_its_ends():
     block = Block(Kind.TURN, "word " * 40, 1, 1, speaker="Ana", start=10.0, end=30.0)
-    written = list(cues([block], 42, 2, lambda b: b.text))
+    written = list(cues([block], 42, 2))
     assert written[0].start == 10.0 and written[-1].end == 30.0
     assert all(a.end == b.start for a, b in itertools.pairwise(written))
 

@@ -46,6 +46,27 @@ def encoding_option(func: F) -> F:
     )(func)
 
 
+def speaker_map_option(func: F) -> F:
+    return click.option(
+        "--speaker-map",
+        "speaker_map",
+        metavar="LABEL=NAME",
+        multiple=True,
+        help="Rename a speaker, e.g. 'spk_0=Ana Ruiz' (repeatable; any format); the "
+        "label becomes an alias.",
+    )(func)
+
+
+def diarization_option(func: F) -> F:
+    return click.option(
+        "--diarization",
+        metavar="FILE.rttm",
+        type=click.Path(dir_okay=False, allow_dash=False),
+        help="Give a timed transcript the speakers of this diarisation (pyannote RTTM), "
+        "word by word where words are timed.",
+    )(func)
+
+
 def from_option(func: F) -> F:
     return click.option(
         "-f",

@@ -6,11 +6,13 @@ import click
 
 from .common import (
     config_option,
+    diarization_option,
     encoding_option,
     from_option,
     input_files,
     output_option,
     report_error,
+    speaker_map_option,
     speaker_option,
 )
 
@@ -34,10 +36,12 @@ Examples:
 )
 @output_option
 @speaker_option
+@speaker_map_option
+@diarization_option
 @from_option
 @encoding_option
 @config_option("parse")
-def parse(files, to_format, output, speakers, from_format, encoding):
+def parse(files, to_format, output, speakers, speaker_map, diarization, from_format, encoding):
     """Parse transcripts into turns, speakers and the text around them.
 
     Reads each FILE (or standard input) and writes its document: metadata, the
@@ -53,5 +57,7 @@ def parse(files, to_format, output, speakers, from_format, encoding):
         speakers=speakers,
         from_format=from_format,
         encoding=encoding,
+        speaker_map=speaker_map,
+        diarization=diarization,
         report=report_error,
     )

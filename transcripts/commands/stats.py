@@ -6,12 +6,14 @@ import click
 
 from .common import (
     config_option,
+    diarization_option,
     encoding_option,
     from_option,
     input_files,
     jobs_option,
     output_option,
     report_error,
+    speaker_map_option,
     speaker_option,
 )
 
@@ -93,6 +95,8 @@ Examples:
 )
 @output_option
 @speaker_option
+@speaker_map_option
+@diarization_option
 @from_option
 @encoding_option
 @jobs_option
@@ -109,6 +113,8 @@ def stats(
     tablefmt,
     output,
     speakers,
+    speaker_map,
+    diarization,
     from_format,
     encoding,
     jobs,
@@ -138,6 +144,8 @@ def stats(
         speakers=speakers,
         from_format=from_format,
         encoding=encoding,
+        speaker_map=speaker_map,
+        diarization=diarization,
         jobs=jobs,
         report=report_error,
     )

@@ -10,6 +10,7 @@ from ..errors import ExitCode, TranscriptError
 from ..io import display_name, open_output, refuse_to_overwrite_inputs, write_output
 from ..losses import Losses
 from ..options import ReadOptions, WriteOptions
+from ..speakermap import parse_speaker_map
 from . import Report
 
 
@@ -22,6 +23,8 @@ def convert_file(
     speakers: Sequence[str] = (),
     encoding: str | None = None,
     estimate_timing: float | None = None,
+    speaker_map: Sequence[str] = (),
+    diarization: str | None = None,
     report: Report | None = None,
 ) -> int:
     """Convert one input to `to_format`; the output file appears only when all went well.
@@ -36,7 +39,13 @@ def convert_file(
     source, reader = load_source(path, from_format, encoding)
     name = display_name(path)
     losses = Losses()
-    read_options = ReadOptions(speakers=tuple(speakers), encoding=encoding, losses=losses)
+    read_options = ReadOptions(
+        speakers=tuple(speakers),
+        encoding=encoding,
+        losses=losses,
+        speaker_map=parse_speaker_map(speaker_map),
+        diarization=diarization,
+    )
     write_options = WriteOptions(path=path, losses=losses)
     try:
         header, blocks = reader.stream(source, read_options)

@@ -22,6 +22,8 @@ def parse_files(
     speakers: Sequence[str] = (),
     from_format: str | None = None,
     encoding: str | None = None,
+    speaker_map: Sequence[str] = (),
+    diarization: str | None = None,
     report: Report,
 ) -> int:
     """Parse each input and write their documents; a file that cannot be read is reported
@@ -34,7 +36,14 @@ def parse_files(
         nonlocal failures
         for path in paths:
             try:
-                yield open_document(path, from_format, speakers=speakers, encoding=encoding)
+                yield open_document(
+                    path,
+                    from_format,
+                    speakers=speakers,
+                    encoding=encoding,
+                    speaker_map=speaker_map,
+                    diarization=diarization,
+                )
             except TranscriptError as error:
                 report(str(error))
                 failures += 1

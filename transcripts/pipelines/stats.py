@@ -31,6 +31,8 @@ def stats_files(
     speakers: Sequence[str] = (),
     from_format: str | None = None,
     encoding: str | None = None,
+    speaker_map: Sequence[str] = (),
+    diarization: str | None = None,
     jobs: int = 1,
     report: Report,
 ) -> int:
@@ -47,7 +49,12 @@ def stats_files(
     files = [path for path in inputs if isinstance(path, str)]
     refuse_to_overwrite_inputs(output, files)
     count = functools.partial(
-        _tally, speakers=tuple(speakers), from_format=from_format, encoding=encoding
+        _tally,
+        speakers=tuple(speakers),
+        from_format=from_format,
+        encoding=encoding,
+        speaker_map=tuple(speaker_map),
+        diarization=diarization,
     )
     results = iter(map_ordered(count, files, _jobs_for(files, jobs), label="Counting"))
     for item in inputs:
@@ -81,12 +88,24 @@ def _jobs_for(files: Sequence[str], jobs: int) -> int:
 
 
 def _tally(
-    path: str, speakers: Sequence[str], from_format: str | None, encoding: str | None
+    path: str,
+    speakers: Sequence[str],
+    from_format: str | None,
+    encoding: str | None,
+    speaker_map: Sequence[str] = (),
+    diarization: str | None = None,
 ) -> Tally | TranscriptError:
     """One input's tally, or the error that kept it from being counted (returned, so
     that it crosses back from a worker process like a result)."""
     try:
-        header, blocks = open_document(path, from_format, speakers=speakers, encoding=encoding)
+        header, blocks = open_document(
+            path,
+            from_format,
+            speakers=speakers,
+            encoding=encoding,
+            speaker_map=speaker_map,
+            diarization=diarization,
+        )
         return Tally.of_document(header, blocks, path)
     except TranscriptError as error:  # also raised while the blocks stream
         return error.with_path("<stdin>" if path == "-" else path)

@@ -20,7 +20,8 @@ from ..io import SourceText, display_name
 from ..losses import note
 from ..model import Block, Kind, Speaker, Transcript
 from ..options import ReadOptions
-from .captions import LINE_BREAK, Piece, assemble, clean_spaces
+from .common import LINE_BREAK, clean_spaces
+from .turns import Part, assemble
 
 _BULLET = re.compile(r"\x15(\d+)_(\d+)\x15")
 _TIER = re.compile(r"([*%@])([^:\t]*):[ \t]*(.*)", re.S)
@@ -36,7 +37,7 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
     metadata: dict[str, Any] = {}
     names: dict[str, str] = {}  # speaker code -> display name
     roster: list[Speaker] = []
-    items: list[Piece | Block] = []
+    items: list[Part | Block] = []
     dependent: Counter[str] = Counter()
     begun = False
     for first, last, text in tiers:
@@ -75,8 +76,8 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
                 start, end = int(bullet[1]) / 1000, int(bullet[2]) / 1000
                 value = _BULLET.sub(" ", value)
             speaker = names.get(code, code)
-            items.append(Piece(clean_spaces(value), start, end, first, last, True, speaker))
-    if not begun and not any(isinstance(item, Piece) for item in items):
+            items.append(Part(clean_spaces(value), start, end, first, last, True, speaker))
+    if not begun and not any(isinstance(item, Part) for item in items):
         raise TranscriptError(
             "line 1: not a CHAT file (no @Begin header and no *SPEAKER: tier)", name
         )

@@ -1,13 +1,29 @@
-"""Helpers the structured-data readers share: decoding to plain JSON data, safely."""
+"""Helpers the readers share: line breaks, spaces, and structured data made plain JSON."""
 
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Any
 
 from ..errors import TranscriptError
 
 MAX_NODES = 10_000  # values beyond this in metadata (an alias bomb, a data dump) are refused
+
+# Line terminators of line-based formats (and of the text reader): CRLF, LF, CR.
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def clean_spaces(text: str) -> str:
+    """Single spaces between words (caption lines are joined into running text)."""
+    return " ".join(text.split())
+
+
+def clean_lines(text: str) -> str:
+    """Each line with single spaces, empty lines dropped: a cue's text with its layout."""
+    if "\n" not in text:
+        return " ".join(text.split())
+    return "\n".join(line for line in (" ".join(raw.split()) for raw in text.split("\n")) if line)
 
 
 def jsonable(value: Any, budget: list[int] | None = None) -> Any:

@@ -9,7 +9,8 @@ from ..errors import TranscriptError
 from ..io import SourceText, display_name
 from ..model import Transcript
 from ..options import ReadOptions
-from .json import transcript_from_data
+from .document import transcript_from_data
+from .jsondata import is_json_lines
 
 
 def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
@@ -43,10 +44,4 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
 
 def sniff(text: str) -> bool:
     """JSON Lines: the first line is a whole JSON object and the next opens another."""
-    lines = text.lstrip().split("\n", 2)
-    if len(lines) < 2 or not lines[0].startswith("{") or not lines[1].startswith("{"):
-        return False
-    try:
-        return isinstance(json.loads(lines[0]), dict)
-    except ValueError:
-        return False
+    return is_json_lines(text)

@@ -2,25 +2,26 @@
 
 The format (podcast namespace, `podcast:transcript` type `application/json`) is
 `{"version": "1.0.0", "segments": [{"speaker", "startTime", "endTime", "body"}]}`;
-segments are often single words, so consecutive segments of one speaker are merged
-into one turn. `startTime` and `body` are required, `endTime` and `speaker` optional.
+segments are often single words, so consecutive one-word segments become the timed
+words of sentence-sized pieces, and consecutive pieces of one speaker one turn.
+`startTime` and `body` are required, `endTime` and `speaker` optional.
 """
 
 from __future__ import annotations
 
 import math
-import re
 from typing import Any
 
+from ..cues import is_direction
 from ..errors import TranscriptError
 from ..io import SourceText, display_name
-from ..model import Transcript
+from ..model import Transcript, Word
 from ..options import ReadOptions
-from .captions import Piece, assemble, clean_spaces
-from .json import load_json
-from .jsonlines import LineIndex, member_offsets
-
-_SEGMENTS = re.compile(r'"segments"\s*:\s*\[')
+from .common import clean_spaces
+from .jsondata import first_items, has_keys, load_json
+from .jsonpositions import LineIndex, member_offsets
+from .turns import Part, assemble
+from .wordparts import Spoken, parts_from_words
 
 
 def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
@@ -43,18 +44,45 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
         start, end = spans[index]
         return lines.line(start), lines.line(max(end - 1, start))
 
-    pieces = []
+    parts: list[Part] = []
+    words: list[tuple[Part, int, int]] = []  # a run of one-word segments, with their lines
     for index, segment in enumerate(segments):
         first, last = where(index)
         try:
-            pieces.append(_piece(segment, first, last))
+            part = _piece(segment, first, last)
         except TranscriptError as error:
             at = f"line {first}: " if first else ""
             raise TranscriptError(f"{at}segments[{index}]{error.message}", name) from None
-    return assemble(pieces, source, options)
+        if part.text and " " not in part.text and not is_direction(part.text):
+            words.append((part, first, last))
+            continue
+        parts.extend(_word_parts(words))
+        words = []
+        parts.append(part)
+    parts.extend(_word_parts(words))
+    return assemble(parts, source, options)
 
 
-def _piece(segment: Any, first: int, last: int) -> Piece:
+def _word_parts(run: list[tuple[Part, int, int]]) -> list[Part]:
+    """One-word segments (the usual podcast transcript is timed word by word) as the
+    words of sentence-sized pieces, each with the lines of its first and last word."""
+    if not run:
+        return []
+    spoken = [
+        Spoken(Word(part.text, part.start, part.end), part.speaker if part.marked else None)
+        for part, _, _ in run
+    ]
+    parts = parts_from_words([spoken])
+    position = 0
+    for part in parts:
+        count = len(part.words or ())
+        part.line, part.end_line = run[position][1], run[position + count - 1][2]
+        part.marked = run[position][0].marked
+        position += count
+    return parts
+
+
+def _piece(segment: Any, first: int, last: int) -> Part:
     if not isinstance(segment, dict):
         raise TranscriptError(": expected a segment object")
     body = segment.get("body")
@@ -72,7 +100,7 @@ def _piece(segment: Any, first: int, last: int) -> Piece:
     if speaker is not None and not isinstance(speaker, str):
         raise TranscriptError(".speaker: expected a name as a string")
     speaker = clean_spaces(speaker) if speaker else None
-    return Piece(clean_spaces(body), start, end, first, last, speaker is not None, speaker)
+    return Part(clean_spaces(body), start, end, first, last, speaker is not None, speaker)
 
 
 def _seconds(value: Any, field: str) -> float | None:
@@ -91,10 +119,7 @@ def _seconds(value: Any, field: str) -> float | None:
     return value
 
 
-def sniff(text: str) -> bool:
-    """An object with a "segments" list (our own JSON opens with schema_version instead)."""
-    return (
-        text.lstrip().startswith("{")
-        and _SEGMENTS.search(text) is not None
-        and '"schema_version"' not in text
-    )
+def recognise(data: object) -> bool:
+    """An object whose "segments" hold the podcast namespace's fields (`body`)."""
+    segments = first_items(data, "segments")
+    return bool(segments) and all(has_keys(segment, "body") for segment in segments)

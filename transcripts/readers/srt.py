@@ -3,7 +3,7 @@
 SubRip has no speaker markup; the podcast convention (and most transcription services)
 put `Name:` at the start of the cue where the speaker changes, and `>>` marks a change
 in broadcast captions. Formatting tags (`<i>`, `<font>`, `{\\an8}`) are removed. See
-`captions.py` for how cues become turns.
+`turns.py` for how cues become turns; each cue is kept as a piece of its turn.
 """
 
 from __future__ import annotations
@@ -15,17 +15,11 @@ from ..io import SourceText, display_name
 from ..losses import note
 from ..model import Transcript
 from ..options import ReadOptions
-from .captions import (
-    LINE_BREAK,
-    Piece,
-    PrefixRule,
-    assemble,
-    clean_spaces,
-    fold_rolling,
-    parse_timing,
-    share_time,
-    split_marks,
-)
+from .common import LINE_BREAK, clean_spaces
+from .cuetiming import parse_timing
+from .rolling import fold_rolling, folded_count
+from .speakermarks import PrefixRule, split_marks
+from .turns import Part, assemble, parts_of_cue
 
 _FORMATTING = re.compile(r"</?(?:i|b|u|s|font)\b[^<>]*>|\{\\[^{}]*\}", re.I)
 _SNIFF = re.compile(r"\s*\d+[ \t]*\r?\n[ \t]*\d+:\d{1,2}:\d{1,2}[,.]\d+[ \t]*-->")
@@ -78,15 +72,15 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
                 cleaned.append(line)
         texts.append(cleaned)
     note(options.losses, "formatting tags of {n} line{s}", formatted)
-    folded = fold_rolling(texts)
+    folded = folded_count(fold_rolling(texts))
     note(options.losses, "{n} rolling-caption repeat{s} (folded)", folded)
-    joined = [" ".join(text) for text in texts]
+    joined = ["\n".join(text) for text in texts]
     prefixes = PrefixRule(joined, options.speakers)
-    pieces: list[Piece] = []
+    parts: list[Part] = []
     for (start, end, raw, first), text in zip(cues, joined, strict=True):
         last = first + max(len(raw) - 1, 0)
-        pieces.extend(share_time(split_marks(text, prefixes), start, end, first, last))
-    return assemble(pieces, source, options, inferred=True)
+        parts.extend(parts_of_cue(split_marks(text, prefixes), start, end, first, last))
+    return assemble(parts, source, options, inferred=True)
 
 
 def _read_text(lines: list[str], index: int, into: list[str]) -> int:

@@ -1,246 +1,173 @@
 """The WebVTT reader: cues into turns, speakers from `<v Name>` voice spans.
 
 Voice spans are read closed or not (`<v Sarah>text` and `<v Sarah>text</v>`); other
-tags (inline word timings, `<c>`, `<i>`, ...) are removed and entities unescaped. Files
-without voice spans may name speakers with `Name:` prefixes or mark changes with `>>`.
-Cue settings, styling and comments are not kept; `losses` counts them. Timestamps are
-read leniently (Teams writes `0:0:0.570`). See `captions.py` for how cues become turns.
+tags (`<c>`, `<i>`, ...) are removed and entities unescaped. Inline timestamps
+(`word<00:00:04.160><c> next</c>`, YouTube's karaoke captions) become the cue's timed
+words. Files without voice spans may name speakers with `Name:` prefixes or mark
+changes with `>>`. Each cue is kept as a piece of its turn, with its times and line
+breaks. Cue settings, styling and comments are not kept; `losses` counts them.
+Timestamps are read leniently (Teams writes `0:0:0.570`). See `turns.py` for how cues
+become turns.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from typing import Any
 
-from ..errors import TranscriptError
 from ..io import SourceText, display_name
 from ..losses import note
-from ..model import Transcript
+from ..model import Transcript, Word
 from ..options import ReadOptions
-from ..timing import TIMING_KEY, mark_from_note
-from .captions import (
-    LINE_BREAK,
-    Piece,
-    PrefixRule,
-    assemble,
-    clean_spaces,
-    fold_rolling,
-    parse_timing,
-    share_time,
-    split_marks,
-)
+from ..timecode import parse_clock
+from .common import LINE_BREAK, clean_lines, clean_spaces
+from .rolling import fold_rolling, folded_count
+from .speakermarks import Mark, PrefixRule, split_marks
+from .turns import Part, assemble, parts_of_cue
+from .vttparse import Cue, parse_lines, parse_usual
 
 _TAG = re.compile(r"<([^<>]*)>")
 _VOICE_TAG = re.compile(r"<v[ \t.]")
 _VOICE = re.compile(r"v(?:\.\S*)?(?:\s+(.*))?", re.S)
 _ONE_VOICE = re.compile(r"<v(?:\.[^\s<>]*)?[ \t]+([^<>]*[^<>\s][^<>]*)>([^<]*)(?:</v>\s*)?")
 _INLINE_TIME = re.compile(r"[\d:.]+")
+_INLINE_TIME_TAG = re.compile(r"<(\d[\d:.]*)>")
 _BIDI_MARKS = str.maketrans("", "", "\u200e\u200f")
-
-
-class _Cue:
-    __slots__ = ("end", "end_line", "line", "payload", "start")
-
-    def __init__(self, start: float, end: float, payload: str, line: int) -> None:
-        self.start = start
-        self.end = end
-        self.payload = payload  # the cue's text lines, joined by "\n"
-        self.line = line
-        self.end_line = line + payload.count("\n")
 
 
 def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
     """Read a WebVTT file into turns."""
     options = options or ReadOptions()
     name = display_name(source.path)
-    found = _parse_usual(source.text, name, options)
-    metadata, cues = found or _parse(LINE_BREAK.split(source.text), name, options)
+    found = parse_usual(source.text, name, options)
+    metadata, cues = found or parse_lines(LINE_BREAK.split(source.text), name, options)
     has_voices = _VOICE_TAG.search(source.text) is not None
     tags = _TagCounter()
-    pieces: list[Piece] = []
-    if has_voices:
-        names: dict[str, str] = {}  # voice annotations as written -> clean names
-        for cue in cues:
-            simple = _ONE_VOICE.fullmatch(cue.payload)
-            if simple is not None:  # the usual cue: one voice, plain text (no tags at all)
-                annotation, text = simple.groups()
-                speaker = names.get(annotation)
-                if speaker is None:
-                    speaker = names[annotation] = _clean(annotation)
-                piece = Piece(_clean(text), cue.start, cue.end, cue.line, cue.end_line)
-                piece.marked, piece.speaker = True, speaker
-                pieces.append(piece)
-                continue
-            parts = []
-            for marked, speaker, text in _voice_runs(cue.payload, tags):
-                if marked:
-                    parts.append((True, speaker, text))
-                else:
-                    parts.extend(split_marks(text, None))
-            pieces.extend(share_time(parts, cue.start, cue.end, cue.line, cue.end_line))
-    else:
-        texts = []
-        for cue in cues:
-            raws = cue.payload.split("\n")
-            texts.append([line for line in (_clean(raw, tags) for raw in raws) if line])
-            tags.end_cue()
-        folded = fold_rolling(texts)
-        note(options.losses, "{n} rolling-caption repeat{s} (folded)", folded)
-        joined = [" ".join(lines) for lines in texts]
-        prefixes = PrefixRule(joined, options.speakers)
-        for cue, text in zip(cues, joined, strict=True):
-            pieces.extend(
-                share_time(split_marks(text, prefixes), cue.start, cue.end, cue.line, cue.end_line)
-            )
+    parts = _voiced_parts(cues, tags) if has_voices else _unvoiced_parts(cues, tags, options)
     tags.report(options)
-    del cues  # the pieces hold what is needed; on a large file the cues are much memory
-    inferred = not has_voices
-    return assemble(pieces, source, options, metadata=metadata, inferred=inferred)
+    del cues  # the parts hold what is needed; on a large file the cues are much memory
+    return assemble(parts, source, options, metadata=metadata, inferred=not has_voices)
 
 
-def _parse(lines: list[str], name: str, options: ReadOptions) -> tuple[dict[str, Any], list[_Cue]]:
-    """The header's metadata and the cues, with a clear error for anything malformed."""
-    first = lines[0]
-    if not first.startswith("WEBVTT") or first[6:7] not in ("", " ", "\t"):
-        raise TranscriptError("line 1: not a WebVTT file (the first line must be WEBVTT)", name)
-    count = len(lines)
-    index = 1
-    while index < count and lines[index].strip() and "-->" not in lines[index]:
-        index += 1
-    metadata = _header(lines[:index])
-    cues: list[_Cue] = []
-    comments = settings = 0
-    while index < count:
-        line = lines[index]
-        if not line.strip():
-            index += 1
-            continue
-        keyword = line.split(None, 1)[0]
-        if keyword in ("NOTE", "STYLE", "REGION") and "-->" not in line:
-            end = index
-            while end < count and lines[end].strip():
-                end += 1
-            block = "\n".join(lines[index:end])
-            mark = mark_from_note(block) if keyword == "NOTE" else None
-            if mark:
-                metadata[TIMING_KEY] = mark
-            else:
-                comments += 1
-            index = end
-            continue
-        if "-->" in line:
-            timing = index
-        elif index + 1 < count and "-->" in lines[index + 1]:
-            timing = index + 1  # the line before is the cue's identifier
-        else:
-            raise TranscriptError(
-                f"line {index + 1}: expected a cue timing (start --> end), found {line[:40]!r}",
-                name,
+def _voiced_parts(cues: list[Cue], tags: _TagCounter) -> list[Part]:
+    """Parts of a file that names speakers with voice spans."""
+    parts: list[Part] = []
+    names: dict[str, str] = {}  # voice annotations as written -> clean names
+    for cue in cues:
+        simple = _ONE_VOICE.fullmatch(cue.payload)
+        if simple is not None:  # the usual cue: one voice, plain text (no tags at all)
+            annotation, text = simple.groups()
+            speaker = names.get(annotation)
+            if speaker is None:
+                speaker = names[annotation] = clean_spaces(_clean(annotation))
+            parts.append(
+                Part(_clean(text), cue.start, cue.end, cue.line, cue.end_line, True, speaker)
             )
-        start, end_time, cue_settings = parse_timing(lines[timing], timing + 1, name, "WebVTT")
-        settings += bool(cue_settings)
-        index = timing + 1
-        payload_start = index
-        while index < count:
-            text = lines[index]
-            if not text or "-->" in text or (not text.strip() and _next_is_cue(lines, index)):
-                break
-            index += 1
-        cues.append(_Cue(start, end_time, "\n".join(lines[payload_start:index]), payload_start + 1))
-    note(options.losses, "cue settings of {n} cue{s}", settings)
-    note(options.losses, "{n} comment, style or region block{s}", comments)
-    return metadata, cues
+            continue
+        marks: list[Mark] = []
+        for marked, speaker, text in _voice_runs(cue.payload, tags):
+            marks.extend([(True, speaker, text)] if marked else split_marks(text, None))
+        found = parts_of_cue(marks, cue.start, cue.end, cue.line, cue.end_line)
+        if len(found) == 1 and "<" in cue.payload:
+            found[0].words = _kept_words(_cue_words(cue), found[0].text, tags)
+        tags.note_shared(len(found))
+        parts.extend(found)
+        tags.end_cue()
+    return parts
 
 
-_BLOCK = re.compile(r"[^\n]+(?:\n[^\n]+)*")  # lines up to an empty line
+def _unvoiced_parts(cues: list[Cue], tags: _TagCounter, options: ReadOptions) -> list[Part]:
+    """Parts of a file without voice spans: speakers from `Name:` and `>>`, if any."""
+    texts = []
+    for cue in cues:
+        lines = [_clean(raw, tags) for raw in cue.payload.split("\n")]
+        texts.append([line for line in lines if line])
+        tags.end_cue()
+    before = [list(lines) for lines in texts] if tags.timed else None
+    overlaps = fold_rolling(texts)
+    note(options.losses, "{n} rolling-caption repeat{s} (folded)", folded_count(overlaps))
+    joined = ["\n".join(lines) for lines in texts]
+    prefixes = PrefixRule(joined, options.speakers)
+    parts: list[Part] = []
+    for index, (cue, text) in enumerate(zip(cues, joined, strict=True)):
+        found = parts_of_cue(
+            split_marks(text, prefixes), cue.start, cue.end, cue.line, cue.end_line
+        )
+        if before is not None and len(found) == 1 and "<" in cue.payload:
+            words = _cue_words(cue)
+            if words is not None and overlaps is not None and overlaps[index] != (0, 0):
+                words = _unfolded_words(words, before[index], texts[index])
+            found[0].words = _kept_words(words, found[0].text, tags)
+        tags.note_shared(len(found))
+        parts.extend(found)
+    return parts
 
 
-def _parse_usual(
-    text: str, name: str, options: ReadOptions
-) -> tuple[dict[str, Any], list[_Cue]] | None:
-    """`_parse` for the usual file, block by block without splitting it into lines; None
-    when the file has anything `_parse` treats specially (a cue with no blank line before
-    the next, a header run into a cue), so that `_parse` reads it instead."""
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    blocks = _BLOCK.finditer(text)
-    first = next(blocks, None)
-    if first is None or first.start() != 0 or "-->" in first.group():
+def _cue_words(cue: Cue) -> list[list[Word]] | None:
+    """The words of each line of a cue with inline timestamps, timed from them: a word
+    starts at the timestamp before it (the first at the cue's start) and ends at the next
+    (the last at the cue's end); a word inside a stretch between two timestamps has no
+    time of its own. None when the cue has no inline timestamp or they cannot be read."""
+    chunks = _INLINE_TIME_TAG.split(cue.payload)  # text, time, text, time, ..., text
+    if len(chunks) == 1:
         return None
-    header = first.group().split("\n")
-    if not header[0].startswith("WEBVTT") or header[0][6:7] not in ("", " ", "\t"):
+    inside = (parse_clock(time) for time in chunks[1::2])  # a time outside the cue is unknown
+    times = [
+        cue.start,
+        *(t if t is not None and cue.start <= t <= cue.end else None for t in inside),
+        cue.end,
+    ]
+    words: list[Word] = []
+    for index, chunk in enumerate(chunks[::2]):
+        texts = _clean(chunk).split()
+        last = len(texts) - 1
+        for position, text in enumerate(texts):
+            start = times[index] if position == 0 else None
+            end = times[index + 1] if position == last else None
+            if start is not None and end is not None and end < start:
+                end = None  # timestamps out of order (seen in YouTube's): keep the start
+            words.append(Word(text, start, end))
+    lines: list[list[Word]] = []
+    for raw in cue.payload.split("\n"):
+        count = len(_clean(raw).split())
+        if count:
+            lines.append(words[:count])
+            del words[:count]
+    return lines if not words and all(lines) else None
+
+
+def _unfolded_words(
+    words: list[list[Word]], before: list[str], after: list[str]
+) -> list[list[Word]] | None:
+    """The words of a rolling cue's lines that folding kept (None when it cut a line)."""
+    removed = len(before) - len(after)
+    if len(words) != len(before) or (after and before[removed] != after[0]):
         return None
-    if not all(line.strip() for line in header[1:]):  # a blank-looking line ends a header
+    return words[removed:]
+
+
+def _kept_words(
+    lines: list[list[Word]] | None, text: str, tags: _TagCounter
+) -> tuple[Word, ...] | None:
+    """A cue's timed words, if they spell its text exactly; else None (counted as lost)."""
+    if lines is None:
         return None
-    metadata = _header(header)
-    cues: list[_Cue] = []
-    comments = settings = 0
-    line = len(header)  # the number of the last line read
-    position = first.end()
-    for found in blocks:
-        line += text.count("\n", position, found.start())  # now the block's first line
-        position = found.end()
-        block = found.group()
-        head, _, rest = block.partition("\n")
-        if "-->" in head:
-            timing, payload, payload_line = head, rest, line + 1
-        else:
-            keyword = head.split(None, 1)[0] if head.strip() else ""
-            if keyword in ("NOTE", "STYLE", "REGION"):
-                if "-->" in block or "\n " in block or "\n\t" in block:
-                    return None  # `_parse` ends these at a blank-looking line
-                mark = mark_from_note(block) if keyword == "NOTE" else None
-                if mark:
-                    metadata[TIMING_KEY] = mark
-                else:
-                    comments += 1
-                line += block.count("\n")
-                continue
-            timing, _, payload = rest.partition("\n")
-            payload_line = line + 2
-            if "-->" not in timing:
-                return None
-        if "-->" in payload:
-            return None
-        start, end, cue_settings = parse_timing(timing, payload_line - 1, name, "WebVTT")
-        settings += bool(cue_settings)
-        cues.append(_Cue(start, end, payload, payload_line))
-        line += block.count("\n")
-    note(options.losses, "cue settings of {n} cue{s}", settings)
-    note(options.losses, "{n} comment, style or region block{s}", comments)
-    return metadata, cues
-
-
-def _header(lines: list[str]) -> dict[str, Any]:
-    """Metadata from the header: the title after WEBVTT, then "Key: value" lines (the old
-    "Kind: captions" metadata)."""
-    metadata: dict[str, Any] = {}
-    title = lines[0][6:].strip().lstrip("-").strip()
-    if title:
-        metadata["title"] = title
-    for line in lines[1:]:
-        key, colon, value = line.partition(":")
-        if colon and key.strip():
-            metadata[key.strip().lower()] = value.strip()
-    return metadata
-
-
-def _next_is_cue(lines: list[str], index: int) -> bool:
-    """A whitespace-only line ends a cue when a timing (or an identifier and a timing)
-    follows; otherwise it is part of the cue (rolling captions have such lines)."""
-    after = lines[index + 1 : index + 3]
-    if after and "-->" in after[0]:
-        return True
-    return len(after) == 2 and after[0].strip().isdigit() and "-->" in after[1]
+    words = tuple(word for line in lines for word in line)
+    if [word.text for word in words] != text.split():
+        return None
+    tags.kept_words()
+    return words
 
 
 class _TagCounter:
-    """Counts the cues whose inline timings or styling were removed."""
+    """Counts the cues whose inline timings or styling were removed, or whose time was
+    shared out among several speakers."""
 
     def __init__(self) -> None:
-        self.timed = 0
+        self.timed = 0  # cues with inline timestamps
+        self.words_kept = 0  # cues whose timestamps were kept as timed words
         self.styled = 0
+        self.shared = 0
         self._timed_now = False
         self._styled_now = False
 
@@ -255,13 +182,24 @@ class _TagCounter:
         self.styled += self._styled_now
         self._timed_now = self._styled_now = False
 
+    def kept_words(self) -> None:
+        self.words_kept += 1
+
+    def note_shared(self, parts: int) -> None:
+        self.shared += parts > 1
+
     def report(self, options: ReadOptions) -> None:
-        note(options.losses, "word timings of {n} cue{s}", self.timed)
+        note(options.losses, "word timings of {n} cue{s}", self.timed - self.words_kept)
         note(options.losses, "styling of {n} cue{s}", self.styled)
+        note(
+            options.losses,
+            "the times of {n} cue{s} shared by several speakers (split by characters)",
+            self.shared,
+        )
 
 
 def _clean(text: str, tags: _TagCounter | None = None) -> str:
-    """Cue text without tags, entities unescaped, spaces single."""
+    """Cue text without tags, entities unescaped, spaces single, line breaks kept."""
     if "<" in text:
         if tags is not None:
             for content in _TAG.findall(text):
@@ -271,10 +209,10 @@ def _clean(text: str, tags: _TagCounter | None = None) -> str:
         text = html.unescape(text)
     if "\u200e" in text or "\u200f" in text:
         text = text.translate(_BIDI_MARKS)
-    return clean_spaces(text)
+    return clean_lines(text)
 
 
-def _voice_runs(payload: str, tags: _TagCounter) -> list[tuple[bool, str | None, str]]:
+def _voice_runs(payload: str, tags: _TagCounter) -> list[Mark]:
     """The cue's text cut at voice spans: (marked, speaker, clean text) in order.
 
     A voice span runs to its `</v>`, to the next voice span or to the end of the cue.
@@ -282,8 +220,8 @@ def _voice_runs(payload: str, tags: _TagCounter) -> list[tuple[bool, str | None,
     simple = _ONE_VOICE.fullmatch(payload)
     if simple is not None:  # the usual cue: one voice span and plain text
         annotation, text = simple.groups()
-        return [(True, _clean(annotation), _clean(text))]
-    runs: list[tuple[bool, str | None, str]] = []
+        return [(True, clean_spaces(_clean(annotation)), _clean(text))]
+    runs: list[Mark] = []
     marked, speaker = False, None
     position = 0
     pending: list[str] = []
@@ -295,7 +233,7 @@ def _voice_runs(payload: str, tags: _TagCounter) -> list[tuple[bool, str | None,
         if voice is not None and voice.group(1) and voice.group(1).strip():
             runs.append((marked, speaker, _clean("".join(pending))))
             pending = []
-            marked, speaker = True, _clean(voice.group(1))
+            marked, speaker = True, clean_spaces(_clean(voice.group(1)))
         elif content == "/v":
             runs.append((marked, speaker, _clean("".join(pending))))
             pending = []
@@ -304,7 +242,6 @@ def _voice_runs(payload: str, tags: _TagCounter) -> list[tuple[bool, str | None,
             tags.see(content)
     pending.append(payload[position:])
     runs.append((marked, speaker, _clean("".join(pending))))
-    tags.end_cue()
     return [run for run in runs if run[0] or run[2]]
 
 

@@ -11,7 +11,7 @@ from ..errors import TranscriptError
 from ..io import SourceText, display_name
 from ..model import Transcript
 from ..options import ReadOptions
-from .json import transcript_from_data
+from .document import transcript_from_data
 
 
 def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:

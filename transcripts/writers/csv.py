@@ -12,7 +12,7 @@ import io
 
 from ..model import Transcript
 from ..options import WriteOptions
-from .timed import note_metadata
+from .timed import note_metadata, note_timings
 
 COLUMNS = ("kind", "speaker", "label", "line", "end_line", "start", "end", "text")
 
@@ -21,6 +21,7 @@ def write(transcript: Transcript, options: WriteOptions | None = None) -> str:
     """The transcript's blocks as CSV rows under a header row."""
     options = options or WriteOptions()
     note_metadata(transcript, options.losses)
+    note_timings(transcript.blocks, options.losses)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)

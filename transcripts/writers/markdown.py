@@ -16,6 +16,7 @@ from ..losses import note
 from ..model import Block, Kind, Transcript
 from ..options import WriteOptions
 from ..timing import TIMING_KEY
+from .timed import note_timings
 
 # Characters that would make a paragraph something else in Markdown when they open it.
 _BLOCK_START = re.compile(r"^(?:#|>|[-+*] |\d+[.)] |```|---)")
@@ -50,6 +51,7 @@ def write(transcript: Transcript, options: WriteOptions | None = None) -> str:
         else:
             parts.append(_render(block))
     note(options.losses, "the times of {n} block{s}", timed)
+    note_timings(blocks, options.losses)
     return "\n\n".join(part for part in parts if part) + "\n" if parts else ""
 
 

@@ -3,7 +3,8 @@
 `{"version": "1.0.0", "segments": [{"speaker", "startTime", "endTime", "body"}]}`, as
 the podcast namespace's transcript spec describes it. Turns are cut into phrases of at
 most 84 characters (closed early at a sentence end), so players can highlight as the
-episode plays; each segment names its speaker, and text without a speaker has none.
+episode plays; a turn's pieces (the segments or cues it was read from) are written one
+segment each, with their times; each segment names its speaker, and text without a speaker has none.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from ..model import Transcript
 from ..options import WriteOptions
 from ..timing import estimated
 from .jsonenc import dense
-from .timed import cues, note_metadata, timed_blocks
+from .timed import cues, note_metadata, note_timings, timed_blocks
 
 VERSION = "1.0.0"
 WIDTH = 84  # characters a segment
@@ -27,13 +28,14 @@ def write(transcript: Transcript, options: WriteOptions | None = None) -> str:
     if estimated(transcript):
         note(options.losses, "the note that the times are estimates (the format has no place)")
     segments = []
-    for cue in cues(blocks, WIDTH, 1, lambda block: block.text):
+    note_timings(blocks, options.losses, keeps_pieces=True)
+    for cue in cues(blocks, WIDTH, 1, losses=options.losses):
         segment: dict[str, object] = {}
         if cue.speaker:
             segment["speaker"] = cue.speaker
         segment["startTime"] = cue.start
         segment["endTime"] = cue.end
-        segment["body"] = cue.lines[0]
+        segment["body"] = " ".join(cue.lines)
         segments.append(dense(segment))
     body = ",\n    ".join(segments)
     return (

@@ -1,7 +1,8 @@
 """The SubRip (SRT) writer: numbered cues, `Speaker:` where a turn starts, times kept.
 
 Following the podcast namespace's SRT guidance, a cue holds at most two lines of 32
-characters and the speaker's name opens the first cue of each turn. SubRip has no
+characters and the speaker's name opens the first cue of each turn; a turn's pieces
+(the cues it was read from) are written back with their own times and lines. SubRip has no
 comments and no metadata, so a title or the note that times are estimates cannot be
 kept (`losses` says so).
 """
@@ -13,16 +14,14 @@ from ..model import Block, Kind, Transcript
 from ..options import WriteOptions
 from ..timecode import format_clock
 from ..timing import estimated
-from .timed import cues, note_metadata, note_unmarked, timed_blocks
+from .timed import cues, note_metadata, note_timings, note_unmarked, timed_blocks
 
 WIDTH = 32  # characters a line (podcast namespace SRT guidance)
 HEIGHT = 2  # lines a cue
 
 
-def _text(block: Block) -> str:
-    if block.kind == Kind.TURN and block.speaker:
-        return f"{block.speaker}: {block.text}"
-    return block.text
+def _prefix(block: Block) -> str:
+    return f"{block.speaker}: " if block.kind == Kind.TURN and block.speaker else ""
 
 
 def write(transcript: Transcript, options: WriteOptions | None = None) -> str:
@@ -31,11 +30,12 @@ def write(transcript: Transcript, options: WriteOptions | None = None) -> str:
     blocks = timed_blocks(transcript, "srt", options.losses)
     note_metadata(transcript, options.losses)
     note_unmarked(blocks, options.losses)
+    note_timings(blocks, options.losses, keeps_pieces=True)
     if estimated(transcript):
         note(options.losses, "the note that the times are estimates (SRT has no comments)")
     parts = []
-    for number, cue in enumerate(cues(blocks, WIDTH, HEIGHT, _text), start=1):
-        end = cue.end if cue.end > cue.start else cue.start + 0.001
+    for number, cue in enumerate(cues(blocks, WIDTH, HEIGHT, _prefix, options.losses), start=1):
+        end = cue.end
         start_text = format_clock(cue.start, separator=",")
         end_text = format_clock(end, separator=",")
         parts.append(f"{number}\n{start_text} --> {end_text}\n" + "\n".join(cue.lines) + "\n\n")

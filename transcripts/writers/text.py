@@ -11,6 +11,7 @@ from ..losses import note
 from ..model import Block, Kind, Transcript
 from ..options import WriteOptions
 from ..timing import TIMING_KEY
+from .timed import note_timings
 
 
 def render(block: Block) -> str:
@@ -50,6 +51,7 @@ def write(transcript: Transcript, options: WriteOptions | None = None) -> str:
         parts.append(last)
         if block.start is not None:
             note(losses, "the times of {n} block{s}")
+    note_timings(transcript.blocks, losses)
     if layout is None and not any(block.kind == Kind.FRONT_MATTER for block in transcript.blocks):
         for key in transcript.metadata:
             if key != TIMING_KEY:  # the estimate mark goes with the times it marks

@@ -2,9 +2,10 @@
 
 Several documents are written as a YAML stream (`---` before each). Blocks are written
 in batches as they come, so a large document never exists as one giant YAML node tree,
-and block records are turned into YAML nodes directly (they hold only strings, numbers
-and booleans), which skips most of PyYAML's generic representer. The output is the
-same, byte for byte, as `yaml.dump` of the whole dict form.
+and block records are turned into YAML nodes directly (they hold only strings, numbers,
+booleans and the lists and objects of pieces and words), which skips most of PyYAML's
+generic representer. The output is the same, byte for byte, as `yaml.dump` of the whole
+dict form.
 """
 
 from __future__ import annotations
@@ -89,19 +90,21 @@ def _dump_blocks(blocks: list[Block]) -> str:
     """A YAML sequence of block records, as `yaml.dump` would write it."""
     from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-    def scalar(value: Any) -> ScalarNode:
+    def node(value: Any) -> Any:
         if isinstance(value, str):
             return ScalarNode(_STR, value)
         if isinstance(value, bool):
             return ScalarNode(_BOOL, "true" if value else "false")
         if isinstance(value, int):
             return ScalarNode(_INT, str(value))
+        if isinstance(value, dict):  # a piece or a word
+            pairs = [(ScalarNode(_STR, key), node(item)) for key, item in value.items()]
+            return MappingNode(_MAP, pairs, flow_style=False)
+        if isinstance(value, list):
+            return SequenceNode(_SEQ, [node(item) for item in value], flow_style=False)
         return ScalarNode(_FLOAT, _float(value))
 
-    items = []
-    for block in blocks:
-        pairs = [(ScalarNode(_STR, key), scalar(value)) for key, value in block.to_dict().items()]
-        items.append(MappingNode(_MAP, pairs, flow_style=False))
+    items = [node(block.to_dict()) for block in blocks]
     stream = io.StringIO()
     dumper = _dumper()(stream, **_options(False))
     dumper.open()

@@ -1,0 +1,96 @@
+"""Every registered reader, on any input (text, bytes, JSON-ish, XML-ish), returns a valid
+document or raises one `TranscriptError` of one line, and never anything else."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from transcripts.errors import TranscriptError
+from transcripts.formats import FORMATS
+from transcripts.io import SourceText, decode
+from transcripts.model import Transcript
+
+READERS = sorted(name for name, fmt in FORMATS.items() if fmt.reader)
+
+_JSONISH = st.recursive(
+    st.none() | st.booleans() | st.integers(-3, 10**6) | st.floats() | st.text(max_size=6),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+_XML_PIECES = st.sampled_from(
+    [
+        "<tt xmlns='http://www.w3.org/ns/ttml'>",
+        "<body>",
+        "<div begin='1s'>",
+        "<p begin='0.5' end='2'>",
+        "<span begin='x'>",
+        "</span>",
+        "</p>",
+        "</div>",
+        "</body>",
+        "</tt>",
+        "<ANNOTATION_DOCUMENT>",
+        "<TIME_SLOT TIME_SLOT_ID='t1' TIME_VALUE='5'/>",
+        "<TIER TIER_ID='A'>",
+        "<ALIGNABLE_ANNOTATION TIME_SLOT_REF1='t1' TIME_SLOT_REF2='t2'>",
+        "<ANNOTATION_VALUE>hi</ANNOTATION_VALUE>",
+        "</ALIGNABLE_ANNOTATION>",
+        "</TIER>",
+        "</ANNOTATION_DOCUMENT>",
+        "<cite>Ana:</cite>",
+        "<time>0:01</time>",
+        "<p>hello</p>",
+        "&amp;",
+        "&bogus;",
+        '"ooTextFile"',
+        '"TextGrid"',
+        '"IntervalTier"',
+        "0",
+        "1.5",
+        "<exists>",
+        "\n",
+        "SPEAKER x 1 0.0 1.0 <NA> <NA> A <NA> <NA>",
+        "0:00:01.000,0:00:02.000",
+    ]
+)
+_XMLISH = st.lists(_XML_PIECES, max_size=25).map("".join)
+
+
+def _check(name: str, source: SourceText | bytes) -> None:
+    try:
+        if isinstance(source, bytes):
+            fmt = FORMATS[name]
+            source = SourceText("", "x", data=source) if fmt.binary else decode(source, "x")
+        transcript = FORMATS[name].read(source)
+    except TranscriptError as error:
+        assert "\n" not in str(error), str(error)
+        return
+    assert isinstance(transcript, Transcript)
+    Transcript.from_dict(transcript.to_dict())
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(name=st.sampled_from(READERS), data=_JSONISH)
+def test_any_json_gives_a_document_or_one_line(name, data):
+    try:
+        text = json.dumps(data)
+    except ValueError:
+        return
+    _check(name, SourceText(text, "x"))
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(name=st.sampled_from(READERS), text=_XMLISH | st.text(max_size=300))
+def test_any_markup_or_text_gives_a_document_or_one_line(name, text):
+    _check(name, SourceText(text, "x"))
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(name=st.sampled_from(READERS), data=st.binary(max_size=300) | st.just(b"PK\x03\x04word/"))
+def test_any_bytes_give_a_document_or_one_line(name, data):
+    _check(name, data)

@@ -1,0 +1,61 @@
+"""Cue timing lines of caption formats (`00:00:01.000 --> 00:00:02.500 align:start`).
+
+Times are clock times, read by `timecode.parse_clock` (leniently: Teams writes
+`0:0:0.570`, SubRip a comma). The usual line is matched whole by one pattern first; a
+test holds that fast path to the same answers as the general one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import TranscriptError
+from ..timecode import parse_clock
+
+# The usual timing line, read in one match (most files never need the general path).
+_TIMING = re.compile(
+    r"(?:(\d{1,3}):)?([0-5]\d):([0-5]\d)[.,](\d{3})[ \t]+-->[ \t]+"
+    r"(?:(\d{1,3}):)?([0-5]\d):([0-5]\d)[.,](\d{3})(?:[ \t]+(.*))?"
+)
+
+
+def parse_timing(line: str, number: int, name: str, format_name: str) -> tuple[float, float, str]:
+    """A `start --> end [settings]` line: its times and what follows them, or a clear error."""
+    found = _TIMING.fullmatch(line)
+    if found is not None:
+        h1, m1, s1, f1, h2, m2, s2, f2, settings = found.groups()
+        start = (int(h1 or 0) * 3600 + int(m1) * 60 + int(s1)) + int(f1) / 1000
+        end = (int(h2 or 0) * 3600 + int(m2) * 60 + int(s2)) + int(f2) / 1000
+        if end >= start:
+            return round(start, 3), round(end, 3), (settings or "").strip()
+    return parse_timing_generally(line, number, name, format_name)
+
+
+def parse_timing_generally(
+    line: str, number: int, name: str, format_name: str
+) -> tuple[float, float, str]:
+    """`parse_timing` for any line: each time through `parse_clock`."""
+    head, arrow, tail = line.partition("-->")
+    if not arrow:
+        raise TranscriptError(f"line {number}: expected a cue timing (start --> end)", name)
+    start_text = head.strip()
+    tail = tail.strip()
+    end_text, _, settings = tail.partition(" ")
+    if "\t" in end_text:
+        end_text, _, more = end_text.partition("\t")
+        settings = f"{more} {settings}".strip()
+    start = parse_clock(start_text)
+    end = parse_clock(end_text)
+    for text, value in ((start_text, start), (end_text, end)):
+        if value is None:
+            raise TranscriptError(
+                f"line {number}: bad {format_name} timestamp {text!r} "
+                f"(expected hh:mm:ss{',' if format_name == 'SRT' else '.'}ttt)",
+                name,
+            )
+    assert start is not None and end is not None
+    if end < start:
+        raise TranscriptError(
+            f"line {number}: cue ends ({end_text}) before it starts ({start_text})", name
+        )
+    return round(start, 3), round(end, 3), settings.strip()

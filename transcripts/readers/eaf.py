@@ -1,0 +1,78 @@
+"""The ELAN reader (`.eaf`): one tier per speaker, annotations aligned to time slots.
+
+`<ANNOTATION_DOCUMENT><HEADER TIME_UNITS="milliseconds"/><TIME_ORDER><TIME_SLOT
+TIME_SLOT_ID="ts1" TIME_VALUE="1500"/>...</TIME_ORDER><TIER TIER_ID="Ana"
+PARTICIPANT="Ana Ruiz"><ANNOTATION><ALIGNABLE_ANNOTATION TIME_SLOT_REF1="ts1"
+TIME_SLOT_REF2="ts2"><ANNOTATION_VALUE>Hello</ANNOTATION_VALUE>...`.
+
+Each independent tier is a speaker (its PARTICIPANT, else its TIER_ID); its aligned
+annotations are pieces, and all tiers' pieces in time order make the turns. Tiers that
+depend on another (translations, glosses: PARENT_REF, REF_ANNOTATION) are not speakers
+and are not kept (`losses` counts their annotations). A time slot without a value (an
+unaligned boundary) leaves that time unknown. Parsed with the safe XML parser.
+"""
+
+from __future__ import annotations
+
+from ..errors import TranscriptError
+from ..io import SourceText, display_name
+from ..losses import note
+from ..model import Transcript
+from ..options import ReadOptions
+from ..tiers import NOT_SPEAKERS
+from ..xmlsafe import parse_xml, text_of
+from .common import clean_lines
+from .turns import Part, assemble
+
+
+def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
+    """Read an ELAN annotation document into turns."""
+    options = options or ReadOptions()
+    name = display_name(source.path)
+    root = parse_xml(source.text, name)
+    if root.tag != "ANNOTATION_DOCUMENT":
+        raise TranscriptError(f"not an ELAN document (the root is <{root.tag}>)", name)
+    slots = {}
+    for slot in root.iter("TIME_SLOT"):
+        value = slot.get("TIME_VALUE")
+        try:
+            slots[slot.get("TIME_SLOT_ID")] = int(value) / 1000 if value is not None else None
+        except ValueError:
+            raise TranscriptError(
+                f"time slot {slot.get('TIME_SLOT_ID')!r}: not milliseconds", name
+            ) from None
+    parts: list[Part] = []
+    dependent = 0
+    for tier in root.iter("TIER"):
+        if tier.get("PARENT_REF"):
+            dependent += sum(1 for _ in tier.iter("ANNOTATION"))
+            continue
+        speaker = " ".join((tier.get("PARTICIPANT") or tier.get("TIER_ID") or "").split()) or None
+        if not tier.get("PARTICIPANT") and speaker in NOT_SPEAKERS:
+            speaker = None  # our writers' tier for speech nobody is named for
+        for annotation in tier.iter("ALIGNABLE_ANNOTATION"):
+            value = annotation.find("ANNOTATION_VALUE")
+            text = clean_lines(text_of(value)) if value is not None else ""
+            if not text:
+                continue
+            start = slots.get(annotation.get("TIME_SLOT_REF1"))
+            end = slots.get(annotation.get("TIME_SLOT_REF2"))
+            if start is not None and end is not None and end < start:
+                raise TranscriptError(
+                    f"annotation {annotation.get('ANNOTATION_ID')!r} ends before it starts", name
+                )
+            parts.append(Part(text, start, end, 0, 0, True, speaker))
+        dependent += sum(1 for _ in tier.iter("REF_ANNOTATION"))
+    note(options.losses, "{n} annotation{s} on dependent tiers", dependent)
+    parts.sort(key=lambda part: part.start if part.start is not None else float("inf"))
+    header = root.find("HEADER")
+    metadata = {}
+    media = header.find("MEDIA_DESCRIPTOR") if header is not None else None
+    if media is not None and media.get("MEDIA_URL"):
+        metadata["media"] = media.get("MEDIA_URL")
+    return assemble(parts, source, options, metadata=metadata, inferred=False)
+
+
+def sniff(text: str) -> bool:
+    """ELAN documents are XML whose root is ANNOTATION_DOCUMENT."""
+    return "<ANNOTATION_DOCUMENT" in text[:2000]

@@ -1,0 +1,96 @@
+"""JSON text as data, for every reader of a JSON format: parsed once, errors in one line.
+
+The JSON readers (the document model, JSON Lines, the podcast transcript and the
+speech-to-text dialects) share this module instead of importing one another.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..errors import TranscriptError
+from ..io import SourceText, display_name
+
+
+def load_json(source: SourceText) -> Any:
+    """The JSON data of the source's text, parsed once (and kept on the source); every
+    failure is one line naming the place.
+
+    orjson parses several times faster than the standard library; what it refuses and
+    the standard library reads (NaN, integers beyond 64 bits, lone surrogates) is read by
+    the standard library, which also words the errors.
+    """
+    if source.parsed is not None:
+        return source.parsed[0]
+    try:
+        data = _fast_loads(source.text)
+    except ValueError:
+        data = _loads(source)
+    source.parsed = (data,)
+    return data
+
+
+def _loads(source: SourceText) -> Any:
+    name = display_name(source.path)
+    try:
+        return json.loads(source.text)
+    except json.JSONDecodeError as error:
+        raise TranscriptError(
+            f"invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}", name
+        ) from None
+    except RecursionError:
+        raise TranscriptError("JSON is nested too deeply to read", name) from None
+
+
+try:
+    from orjson import loads as _fast_loads
+except ImportError:  # pragma: no cover - orjson is a declared dependency
+    _fast_loads = json.loads
+
+
+def is_json_lines(text: str) -> bool:
+    """JSON Lines: the first line is a whole JSON object and the next opens another."""
+    lines = text.lstrip().split("\n", 2)
+    if len(lines) < 2 or not lines[0].startswith("{") or not lines[1].startswith("{"):
+        return False
+    try:
+        return isinstance(json.loads(lines[0]), dict)
+    except ValueError:
+        return False
+
+
+def is_json(text: str) -> bool:
+    """JSON text (not JSON Lines) opens with an object or an array."""
+    return text.lstrip().startswith(("{", "[")) and not is_json_lines(text)
+
+
+class UnknownJSON(TranscriptError):
+    """JSON of no kind this tool reads; the registry adds which JSON formats it reads."""
+
+
+def describe(data: Any) -> str:
+    """What JSON data looks like, in a few words: "an object with keys 'a', 'b'"."""
+    if isinstance(data, dict):
+        keys = ", ".join(repr(str(key))[:40] for key in list(data)[:6])
+        more = ", ..." if len(data) > 6 else ""
+        return f"an object with keys {keys}{more}" if data else "an empty object"
+    if isinstance(data, list):
+        kinds = {type(item).__name__ for item in data[:20]}
+        if len(kinds) == 1 and isinstance(data[0], dict):
+            return f"a list of {len(data)} objects, the first with keys " + describe(data[0])[22:]
+        return f"a list of {len(data)} values" if data else "an empty list"
+    return {str: "a string", bool: "a boolean", type(None): "null"}.get(type(data), "a number")
+
+
+def first_items(data: Any, key: str, count: int = 3) -> list[Any]:
+    """The first items of the list at `data[key]` (for recognising a dialect by keys)."""
+    if not isinstance(data, dict):
+        return []
+    items = data.get(key)
+    return items[:count] if isinstance(items, list) else []
+
+
+def has_keys(item: Any, *keys: str) -> bool:
+    """Is `item` an object holding all of `keys`?"""
+    return isinstance(item, dict) and all(key in item for key in keys)

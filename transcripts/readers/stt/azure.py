@@ -1,0 +1,90 @@
+"""Azure AI Speech batch transcription's JSON: phrases timed in 100-nanosecond ticks.
+
+`{"source", "durationInTicks", "combinedRecognizedPhrases": [...], "recognizedPhrases":
+[{"recognitionStatus", "channel", "speaker"?, "offsetInTicks", "durationInTicks",
+"offset": "PT0.07S", "nBest": [{"confidence", "lexical", "display", "words"?: [{"word",
+"offsetInTicks", "durationInTicks", "confidence"}], "displayWords"?: [...]}]}]}`.
+
+Each recognised phrase is a piece, its text the display form; its words are the
+display words when the job asked for them (they spell the display text), else the
+lexical words, spelled as displayed when there are as many of each ("hello" becomes
+"Hello,"; where inverse text normalisation merged words, "twenty dollars" for "$20",
+the lexical words are kept as they are). A phrase's `speaker` (diarisation) names its
+speaker, else its channel when the audio had several.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...io import SourceText
+from ...model import Transcript, Word
+from ...options import ReadOptions
+from ..jsondata import first_items, has_keys
+from ..turns import Part
+from .common import items, make_word, obj, read_dialect, seconds, segment_part, speaker_label, text
+
+_TICK = 1e-7
+
+
+def recognise(data: Any) -> bool:
+    """Recognised phrases, each with its n-best list (or beside the combined phrases)."""
+    if not isinstance(data, dict) or "recognizedPhrases" not in data:
+        return False
+    phrases = first_items(data, "recognizedPhrases")
+    return "combinedRecognizedPhrases" in data or (
+        bool(phrases) and all(has_keys(p, "nBest") for p in phrases)
+    )
+
+
+def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
+    """Read an Azure batch transcription into turns."""
+    return read_dialect(source, options, "Azure Speech", parts)
+
+
+def parts(data: Any) -> list[Part]:
+    phrases = items(data, "recognizedPhrases", "top level")
+    channels = {obj(p, "recognizedPhrases[]").get("channel") for p in phrases}
+    found = []
+    for index, phrase in enumerate(phrases):
+        where = f"recognizedPhrases[{index}]"
+        if phrase.get("recognitionStatus", "Success") != "Success":
+            continue
+        best = items(phrase, "nBest", where)
+        if not best:
+            continue
+        start = _time(phrase, "offset", where)
+        duration = _time(phrase, "duration", where)
+        end = start + duration if start is not None and duration is not None else None
+        choice = obj(best[0], f"{where}.nBest[0]")
+        display = choice.get("display", choice.get("lexical", ""))
+        if not isinstance(display, str):
+            display = text(choice, "lexical", f"{where}.nBest[0]", "")
+        raw_words = choice.get("displayWords") or choice.get("words") or []
+        words = [_word(w, f"{where}.nBest[0].words[{i}]") for i, w in enumerate(raw_words)]
+        shown = display.split()
+        if len(shown) == len(words):  # lexical words, one for each displayed one
+            words = [word._replace(text=text) for word, text in zip(words, shown, strict=True)]
+        speaker = speaker_label(phrase.get("speaker"))
+        if speaker is None and len(channels) > 1:
+            speaker = f"channel {phrase.get('channel')}"
+        part = segment_part(display, start, end, speaker, words)
+        found.append(part)
+    found.sort(key=lambda part: part.start if part.start is not None else 0.0)
+    return found
+
+
+def _time(data: dict[str, Any], key: str, where: str) -> float | None:
+    """A time from `<key>InTicks`, else from the ISO 8601 duration at `key`."""
+    if data.get(f"{key}InTicks") is not None:
+        return seconds(data[f"{key}InTicks"], f"{where}.{key}InTicks", _TICK)
+    return seconds(data.get(key), f"{where}.{key}")
+
+
+def _word(data: Any, where: str) -> Word:
+    word = obj(data, where)
+    start = _time(word, "offset", where)
+    duration = _time(word, "duration", where)
+    end = start + duration if start is not None and duration is not None else None
+    value = word.get("displayText", word.get("word", ""))
+    return make_word(value if isinstance(value, str) else "", start, end, word.get("confidence"))

@@ -1,0 +1,102 @@
+"""Google Cloud Speech-to-Text's JSON (v1 and v2 responses).
+
+`{"results": [{"alternatives": [{"transcript", "confidence", "words": [{"startTime":
+"1.300s" (v2: "startOffset"), "endTime", "word", "confidence"?, "speakerTag": 1 (or
+"speakerLabel": "1")}]}], "resultEndTime" (v2: "resultEndOffset"), "languageCode"}]}`.
+
+With diarisation the last result repeats every word of the audio with its speaker
+tag, and the earlier results hold the same words without one: then the last result's
+words are read, cut where the earlier results end (each a piece), and the earlier
+words are not read twice. Times are `"1.300s"` strings or `{"seconds", "nanos"}`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...io import SourceText
+from ...model import Transcript
+from ...options import ReadOptions
+from ..jsondata import first_items, has_keys
+from ..turns import Part
+from .common import (
+    Spoken,
+    items,
+    make_word,
+    obj,
+    parts_from_words,
+    read_dialect,
+    seconds,
+    speaker_label,
+)
+
+
+def recognise(data: Any) -> bool:
+    """A list of results, each with alternatives (Speechmatics' results have a type)."""
+    results = first_items(data, "results")
+    return bool(results) and all(
+        has_keys(result, "alternatives") and "type" not in result for result in results
+    )
+
+
+def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
+    """Read a Google Speech-to-Text response into turns."""
+    return read_dialect(source, options, "Google Speech-to-Text", parts)
+
+
+def parts(data: Any) -> list[Part]:
+    results = items(data, "results", "top level")
+    runs = [_words(result, f"results[{index}]") for index, result in enumerate(results)]
+    runs = [run for run in runs if run]
+    if not runs:
+        return []
+    last = runs[-1]
+    earlier = runs[:-1]
+    if any(s.speaker is not None for s in last) and len(last) == sum(len(r) for r in earlier):
+        units, position = [], 0  # the full, tagged repetition: cut it like the results
+        for run in earlier:
+            units.append(last[position : position + len(run)])
+            position += len(run)
+        return parts_from_words(units)
+    if any(s.speaker is not None for s in last) and all(
+        s.speaker is None for run in earlier for s in run
+    ):
+        return parts_from_words([last])
+    return parts_from_words(runs)
+
+
+def _words(result: Any, where: str) -> list[Spoken]:
+    alternatives = items(result, "alternatives", where)
+    if not alternatives:
+        return []
+    alternative = obj(alternatives[0], f"{where}.alternatives[0]")
+    spoken = []
+    for index, word in enumerate(items(alternative, "words", f"{where}.alternatives[0]", False)):
+        at = f"{where}.alternatives[0].words[{index}]"
+        word = obj(word, at)
+        start = word.get("startTime", word.get("startOffset", word.get("start_time")))
+        end = word.get("endTime", word.get("endOffset", word.get("end_time")))
+        value = word.get("word")
+        if not isinstance(value, str):
+            continue
+        tag = word.get("speakerLabel", word.get("speakerTag", word.get("speaker_tag")))
+        speaker = speaker_label(tag) if tag not in (0, "0", "") else None
+        spoken.append(
+            Spoken(
+                make_word(
+                    value,
+                    seconds(start, f"{at}.startTime"),
+                    seconds(end, f"{at}.endTime"),
+                    word.get("confidence"),
+                ),
+                speaker,
+            )
+        )
+    if not spoken and isinstance(alternative.get("transcript"), str):
+        end = seconds(
+            result.get("resultEndTime", result.get("resultEndOffset")), f"{where}.resultEndTime"
+        )
+        spoken = [Spoken(make_word(t, None, None), None) for t in alternative["transcript"].split()]
+        if spoken and end is not None:
+            spoken[-1] = Spoken(spoken[-1].word._replace(end=end), None)
+    return spoken

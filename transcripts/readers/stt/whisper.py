@@ -1,0 +1,108 @@
+"""OpenAI Whisper's JSON and its kin: openai-whisper, faster-whisper wrappers,
+whisper-timestamped, stable-ts, and the OpenAI API's `verbose_json` and `diarized_json`.
+
+`{"text", "segments": [{"start", "end", "text", "words": [{"word" or "text", "start",
+"end", "probability" or "confidence"}], "speaker"?}], "language"}`, times in seconds.
+The API's `verbose_json` may give its words beside the segments (top-level `words`):
+they are given to the segments they fall in. Each segment is a piece; a segment's
+`speaker` (diarised JSON) names its speaker.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...io import SourceText
+from ...model import Transcript, Word
+from ...options import ReadOptions
+from ..jsondata import first_items, has_keys
+from ..turns import Part
+from .common import (
+    Spoken,
+    items,
+    language_at,
+    make_word,
+    obj,
+    parts_from_words,
+    read_dialect,
+    seconds,
+    segment_part,
+    speaker_label,
+    text,
+)
+
+metadata = language_at("language")
+
+
+def is_whisperx(data: Any) -> bool:
+    """Segments with start, end and text, and WhisperX's `word_segments` or scored words."""
+    segments = first_items(data, "segments")
+    if not segments or not all(has_keys(s, "start", "end", "text") for s in segments):
+        return False
+    if isinstance(data, dict) and "word_segments" in data:
+        return True
+    return any(has_keys(w, "score") for s in segments for w in first_items(s, "words"))
+
+
+def recognise(data: Any) -> bool:
+    """Segments with start, end and text (a podcast transcript's have a body; WhisperX's
+    come with word_segments or scored words)."""
+    segments = first_items(data, "segments")
+    if segments:
+        return all(has_keys(s, "start", "end", "text") for s in segments) and not (
+            is_whisperx(data)
+        )
+    words = first_items(data, "words")  # verbose_json with word timestamps only
+    return (
+        bool(words) and has_keys(data, "text") and all(has_keys(w, "word", "start") for w in words)
+    )
+
+
+def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
+    """Read Whisper JSON into turns."""
+    return read_dialect(source, options, "Whisper", parts, metadata)
+
+
+def parts(data: Any) -> list[Part]:
+    segments = items(data, "segments", "top level", required=False)
+    loose = [
+        _word(w, f"words[{i}]") for i, w in enumerate(items(data, "words", "top level", False))
+    ]
+    if not segments:
+        return parts_from_words([[Spoken(word, None) for word in loose]])
+    found = []
+    position = 0
+    for index, segment in enumerate(segments):
+        where = f"segments[{index}]"
+        start = seconds(obj(segment, where).get("start"), f"{where}.start")
+        end = seconds(segment.get("end"), f"{where}.end")
+        words = [
+            _word(w, f"{where}.words[{i}]")
+            for i, w in enumerate(items(segment, "words", where, False))
+        ]
+        if not words and loose:  # verbose_json: the words beside the segments
+            while position < len(loose) and (end is None or (loose[position].start or 0) < end):
+                words.append(loose[position])
+                position += 1
+        speaker = speaker_label(segment.get("speaker"))
+        found.append(segment_part(text(segment, "text", where), start, end, speaker, words))
+    return found
+
+
+def _word(data: Any, where: str) -> Word:
+    word = obj(data, where)
+    value = word.get("word", word.get("text"))
+    if not isinstance(value, str):
+        raise_missing(where)
+    return make_word(
+        value,
+        seconds(word.get("start"), f"{where}.start"),
+        seconds(word.get("end"), f"{where}.end"),
+        word.get("probability", word.get("confidence", word.get("score"))),
+    )
+
+
+def raise_missing(where: str) -> None:
+    from ...errors import TranscriptError
+
+    raise TranscriptError(f"{where}.word: expected the word as a string")

@@ -1,0 +1,214 @@
+"""Time-aligned parts into turns: what every reader of cues, segments and utterances shares.
+
+A reader cuts its source into `Part`s (a cue, or the stretch of one cue with one speaker
+mark; a speech-to-text segment; a CHAT utterance) and `assemble` makes blocks of them:
+
+* consecutive parts of one speaker become one turn, with the first part's start and the
+  last part's end, and the parts kept as the turn's `pieces` (so a writer can give back
+  each cue with its own times and line breaks, and each word with its time);
+* a part that is only a bracketed sound ("[laughter]") is a stage direction;
+* a part whose source names no speaker continues the current speaker when the file
+  marks only changes of speaker (the podcast SRT convention, the UW captions); when the
+  file marks the speaker on every cue (Zoom, Buzzsprout's VTT, our own writers), such a
+  part has no speaker. Which one a file does is counted (`cues.marks_every_cue`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..cues import CueMark, is_direction, marks_every_cue
+from ..io import SourceText
+from ..model import Block, Kind, Piece, Speaker, Transcript, Word
+from ..options import ReadOptions
+from .common import clean_spaces
+from .document import declare_speakers
+from .speakermarks import Mark
+
+
+@dataclass(slots=True)
+class Part:
+    """A stretch of a time-aligned source with one speaker mark (or none).
+
+    `marked` says the source names the speaker here (a voice span, a `Name:` prefix, a
+    `>>` change, a segment's speaker field); `speaker` is that name, or None for `>>`
+    without a name (a new, unknown speaker). `text` may hold line breaks (a cue's lines).
+    """
+
+    text: str
+    start: float | None
+    end: float | None
+    line: int
+    end_line: int
+    marked: bool = False
+    speaker: str | None = None
+    words: tuple[Word, ...] | None = None
+
+    def piece(self) -> Piece:
+        return Piece(self.text, self.start, self.end, self.words)
+
+
+def parts_of_cue(
+    marks: Sequence[Mark], start: float, end: float, line: int, end_line: int
+) -> list[Part]:
+    """Parts for the marked stretches of one cue, its time divided in proportion to their
+    length when there are several. A stretch that is only a dialogue dash ("- " before
+    a voice span) is dropped."""
+    marks = [(marked, name, text.strip()) for marked, name, text in marks]
+    marks = [mark for mark in marks if mark[0] or mark[2].strip("-– ")]
+    if not marks:
+        return []
+    if len(marks) == 1:
+        marked, name, text = marks[0]
+        return [Part(text, start, end, line, end_line, marked, name)]
+    total = sum(len(text) for _, _, text in marks) or 1
+    parts = []
+    done = 0
+    for marked, name, text in marks:
+        part_start = start + (end - start) * done / total
+        done += len(text)
+        part_end = start + (end - start) * done / total
+        parts.append(
+            Part(text, round(part_start, 3), round(part_end, 3), line, end_line, marked, name)
+        )
+    return parts
+
+
+def assemble(
+    parts: Sequence[Part | Block],
+    source: SourceText,
+    options: ReadOptions,
+    *,
+    metadata: dict[str, Any] | None = None,
+    inferred: bool = False,
+    roster: Sequence[Speaker] = (),
+) -> Transcript:
+    """Blocks from parts: one turn per run of one speaker, directions and unattributed text
+    between them, each with its start and end time and its pieces.
+
+    Ready-made blocks among the parts (a CHAT comment) pass through and interrupt the
+    turn around them. `roster` lists speakers known beforehand (with their aliases);
+    speakers first met in the parts follow them.
+    """
+    builder = _TurnBuilder(_marks_every_cue(parts))
+    for part in parts:
+        if isinstance(part, Block):
+            builder.add_block(part)
+        elif not part.text:
+            builder.change_speaker(part)
+        elif is_direction(part.text):
+            builder.add_block(_direction(part))
+        else:
+            builder.add_speech(part)
+    builder.close()
+    known = {speaker.name for speaker in roster}
+    met = (Speaker(name, inferred=inferred) for name in builder.speakers if name not in known)
+    transcript = Transcript(
+        blocks=builder.blocks,
+        speakers=[*roster, *met],
+        metadata=metadata or {},
+        source=source.path,
+    )
+    if options.speakers:
+        transcript = declare_speakers(transcript, options.speakers)
+    return transcript
+
+
+def _marks_every_cue(parts: Sequence[Part | Block]) -> bool:
+    return marks_every_cue(
+        [
+            CueMark(part.marked, part.speaker, is_direction(part.text))
+            for part in parts
+            if isinstance(part, Part)
+        ]
+    )
+
+
+def _direction(part: Part) -> Block:
+    return Block(
+        Kind.STAGE_DIRECTION,
+        clean_spaces(part.text),
+        part.line,
+        part.end_line,
+        start=part.start,
+        end=part.end,
+        pieces=[part.piece()],
+    )
+
+
+class _TurnBuilder:
+    """The blocks so far, and the open block that parts of its speaker extend."""
+
+    def __init__(self, every_cue_marked: bool) -> None:
+        self.every_cue_marked = every_cue_marked
+        self.blocks: list[Block] = []
+        self.speakers: dict[str, None] = {}  # in order of first turn
+        self._texts: list[str] = []  # the open block's texts, joined when it closes
+        self._current: str | None = None  # the speaker an unnamed part continues
+        self._last_speaker: str | None = None  # the speaker of the latest turn
+
+    def close(self) -> None:
+        """Finish the open block: its text is its parts' texts, spaced once."""
+        if self._texts:
+            self.blocks[-1].text = " ".join(" ".join(self._texts).split())
+            self._texts.clear()
+
+    def add_block(self, block: Block) -> None:
+        self.close()
+        self.blocks.append(block)
+
+    def change_speaker(self, part: Part) -> None:
+        """A part without words: a bare `>>` or an empty voice still changes speaker."""
+        if part.marked:
+            self._current = part.speaker
+
+    def add_speech(self, part: Part) -> None:
+        speaker = part.speaker if part.marked else self._unmarked_speaker()
+        self._current = speaker
+        kind = Kind.TURN if speaker else Kind.UNATTRIBUTED
+        previous = self.blocks[-1] if self.blocks else None
+        new_unknown = part.marked and speaker is None  # `>>`: someone else, name unknown
+        if (
+            previous is not None
+            and previous.kind == kind
+            and previous.speaker == speaker
+            and previous.pieces is not None
+            and not new_unknown
+        ):
+            self._extend(previous, part)
+        else:
+            self._open(kind, speaker, part, previous)
+
+    def _unmarked_speaker(self) -> str | None:
+        """Whose a part is when its source names no one (see the module's docstring)."""
+        return None if self.every_cue_marked else self._current
+
+    def _extend(self, block: Block, part: Part) -> None:
+        self._texts.append(part.text)
+        assert block.pieces is not None
+        block.pieces.append(part.piece())
+        if part.end is not None:
+            block.end = part.end if block.end is None else max(block.end, part.end)
+        block.end_line = part.end_line
+
+    def _open(self, kind: str, speaker: str | None, part: Part, previous: Block | None) -> None:
+        self.close()
+        continued = kind == Kind.TURN and speaker == self._last_speaker and previous is not None
+        block = Block(
+            kind,
+            "",
+            part.line,
+            part.end_line,
+            speaker=speaker,
+            start=part.start,
+            end=part.end,
+            continued=continued,
+            pieces=[part.piece()],
+        )
+        self.blocks.append(block)
+        self._texts.append(part.text)
+        if speaker:
+            self._last_speaker = speaker
+            self.speakers[speaker] = None

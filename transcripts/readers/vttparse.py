@@ -1,0 +1,168 @@
+"""WebVTT files into cues: the header's metadata and each cue's times and payload.
+
+Two parsers give the same answers (a test holds them to it): `parse_usual` reads the
+usual file block by block without splitting it into lines; `parse_lines` reads anything
+line by line and names the line of whatever is malformed.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..errors import TranscriptError
+from ..losses import note
+from ..options import ReadOptions
+from ..timing import TIMING_KEY, mark_from_note
+from .cuetiming import parse_timing
+
+
+class Cue:
+    """One cue as written: its times, its payload (text lines joined by "\n") and lines."""
+
+    __slots__ = ("end", "end_line", "line", "payload", "start")
+
+    def __init__(self, start: float, end: float, payload: str, line: int) -> None:
+        self.start = start
+        self.end = end
+        self.payload = payload
+        self.line = line
+        self.end_line = line + payload.count("\n")
+
+
+def parse_lines(
+    lines: list[str], name: str, options: ReadOptions
+) -> tuple[dict[str, Any], list[Cue]]:
+    """The header's metadata and the cues, with a clear error for anything malformed."""
+    first = lines[0]
+    if not first.startswith("WEBVTT") or first[6:7] not in ("", " ", "\t"):
+        raise TranscriptError("line 1: not a WebVTT file (the first line must be WEBVTT)", name)
+    count = len(lines)
+    index = 1
+    while index < count and lines[index].strip() and "-->" not in lines[index]:
+        index += 1
+    metadata = _header(lines[:index])
+    cues: list[Cue] = []
+    comments = settings = 0
+    while index < count:
+        line = lines[index]
+        if not line.strip():
+            index += 1
+            continue
+        keyword = line.split(None, 1)[0]
+        if keyword in ("NOTE", "STYLE", "REGION") and "-->" not in line:
+            end = index
+            while end < count and lines[end].strip():
+                end += 1
+            block = "\n".join(lines[index:end])
+            mark = mark_from_note(block) if keyword == "NOTE" else None
+            if mark:
+                metadata[TIMING_KEY] = mark
+            else:
+                comments += 1
+            index = end
+            continue
+        if "-->" in line:
+            timing = index
+        elif index + 1 < count and "-->" in lines[index + 1]:
+            timing = index + 1  # the line before is the cue's identifier
+        else:
+            raise TranscriptError(
+                f"line {index + 1}: expected a cue timing (start --> end), found {line[:40]!r}",
+                name,
+            )
+        start, end_time, cue_settings = parse_timing(lines[timing], timing + 1, name, "WebVTT")
+        settings += bool(cue_settings)
+        index = timing + 1
+        payload_start = index
+        while index < count:
+            text = lines[index]
+            if not text or "-->" in text or (not text.strip() and _next_is_cue(lines, index)):
+                break
+            index += 1
+        cues.append(Cue(start, end_time, "\n".join(lines[payload_start:index]), payload_start + 1))
+    note(options.losses, "cue settings of {n} cue{s}", settings)
+    note(options.losses, "{n} comment, style or region block{s}", comments)
+    return metadata, cues
+
+
+_BLOCK = re.compile(r"[^\n]+(?:\n[^\n]+)*")  # lines up to an empty line
+
+
+def parse_usual(
+    text: str, name: str, options: ReadOptions
+) -> tuple[dict[str, Any], list[Cue]] | None:
+    """`parse_lines` for the usual file, block by block without splitting it into lines; None
+    when the file has anything `parse_lines` treats specially (a cue with no blank line before
+    the next, a header run into a cue), so that `parse_lines` reads it instead."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    blocks = _BLOCK.finditer(text)
+    first = next(blocks, None)
+    if first is None or first.start() != 0 or "-->" in first.group():
+        return None
+    header = first.group().split("\n")
+    if not header[0].startswith("WEBVTT") or header[0][6:7] not in ("", " ", "\t"):
+        return None
+    if not all(line.strip() for line in header[1:]):  # a blank-looking line ends a header
+        return None
+    metadata = _header(header)
+    cues: list[Cue] = []
+    comments = settings = 0
+    line = len(header)  # the number of the last line read
+    position = first.end()
+    for found in blocks:
+        line += text.count("\n", position, found.start())  # now the block's first line
+        position = found.end()
+        block = found.group()
+        head, _, rest = block.partition("\n")
+        if "-->" in head:
+            timing, payload, payload_line = head, rest, line + 1
+        else:
+            keyword = head.split(None, 1)[0] if head.strip() else ""
+            if keyword in ("NOTE", "STYLE", "REGION"):
+                if "-->" in block or "\n " in block or "\n\t" in block:
+                    return None  # `parse_lines` ends these at a blank-looking line
+                mark = mark_from_note(block) if keyword == "NOTE" else None
+                if mark:
+                    metadata[TIMING_KEY] = mark
+                else:
+                    comments += 1
+                line += block.count("\n")
+                continue
+            timing, _, payload = rest.partition("\n")
+            payload_line = line + 2
+            if "-->" not in timing:
+                return None
+        if "-->" in payload:
+            return None
+        start, end, cue_settings = parse_timing(timing, payload_line - 1, name, "WebVTT")
+        settings += bool(cue_settings)
+        cues.append(Cue(start, end, payload, payload_line))
+        line += block.count("\n")
+    note(options.losses, "cue settings of {n} cue{s}", settings)
+    note(options.losses, "{n} comment, style or region block{s}", comments)
+    return metadata, cues
+
+
+def _header(lines: list[str]) -> dict[str, Any]:
+    """Metadata from the header: the title after WEBVTT, then "Key: value" lines (the old
+    "Kind: captions" metadata)."""
+    metadata: dict[str, Any] = {}
+    title = lines[0][6:].strip().lstrip("-").strip()
+    if title:
+        metadata["title"] = title
+    for line in lines[1:]:
+        key, colon, value = line.partition(":")
+        if colon and key.strip():
+            metadata[key.strip().lower()] = value.strip()
+    return metadata
+
+
+def _next_is_cue(lines: list[str], index: int) -> bool:
+    """A whitespace-only line ends a cue when a timing (or an identifier and a timing)
+    follows; otherwise it is part of the cue (rolling captions have such lines)."""
+    after = lines[index + 1 : index + 3]
+    if after and "-->" in after[0]:
+        return True
+    return len(after) == 2 and after[0].strip().isdigit() and "-->" in after[1]

@@ -1,0 +1,84 @@
+"""Timed words into parts: runs cut where the speaker changes, and into sentences of
+about two caption lines at word times, for sources that time words but give no
+caption-sized segments (speech-to-text services, word-level podcast transcripts)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+from ..model import Word
+from .turns import Part
+
+#: A part made from words closes at a sentence end once it holds this many characters,
+#: and at a word boundary once it would exceed twice as many: two caption lines.
+HALF_PIECE = 42
+MAX_PIECE = 84
+
+
+class Spoken(NamedTuple):
+    """A word and who said it (None: the service names no one)."""
+
+    word: Word
+    speaker: str | None
+
+
+def parts_from_words(units: Iterable[Sequence[Spoken]]) -> list[Part]:
+    """Parts from runs of words (a service's utterances or segments; one run when it has
+    none): each run cut where the speaker changes, and into sentences of about two
+    caption lines (`HALF_PIECE`, `MAX_PIECE`) at word times."""
+    parts: list[Part] = []
+    for unit in units:
+        run: list[Spoken] = []
+        size = 0
+        for spoken in unit:
+            if run and (
+                spoken.speaker != run[-1].speaker or size + len(spoken.word.text) > MAX_PIECE
+            ):
+                parts.append(_part(run))
+                run, size = [], 0
+            run.append(spoken)
+            size += len(spoken.word.text) + 1
+            if size >= HALF_PIECE and spoken.word.text.endswith((".", "?", "!")):
+                parts.append(_part(run))
+                run, size = [], 0
+        if run:
+            parts.append(_part(run))
+    return parts
+
+
+def _part(run: Sequence[Spoken]) -> Part:
+    words = tuple(spoken.word for spoken in run)
+    starts = [word.start for word in words if word.start is not None]
+    ends = [word.end for word in words if word.end is not None]
+    speaker = run[0].speaker
+    return Part(
+        " ".join(word.text for word in words),
+        min(starts) if starts else None,
+        max(ends) if ends else None,
+        0,
+        0,
+        speaker is not None,
+        speaker,
+        words,
+    )
+
+
+def split_at_ends(spoken: list[Spoken], ends: Iterable[float]) -> list[list[Spoken]]:
+    """The words cut into runs at the given end times (a service's segments or
+    sentences): a word that starts at or after an end opens the next run."""
+    runs: list[list[Spoken]] = []
+    run: list[Spoken] = []
+    boundaries = iter(sorted(ends))
+    boundary = next(boundaries, None)
+    for entry in spoken:
+        start = entry.word.start
+        while boundary is not None and start is not None and start >= boundary:
+            if run:
+                runs.append(run)
+                run = []
+            boundary = next(boundaries, None)
+        run.append(entry)
+    if run:
+        runs.append(run)
+    return runs
