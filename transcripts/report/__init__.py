@@ -41,11 +41,15 @@ def html_report(
 
 
 def article_of(
-    transcript: Transcript, settings: LintSettings | None, number: int, many: bool
+    transcript: Transcript,
+    settings: LintSettings | None,
+    number: int,
+    many: bool,
+    source: str | None = None,
 ) -> tuple[Article, int]:
     """The `number`-th transcript's report on a page (of `many` or of one), and how many
     speakers it colours: its numbers from `transcripts.stats`, its findings from
-    `transcripts.lint`."""
+    `transcripts.lint`. `source` names the file it was read from."""
     from .. import lint, stats
 
     view = document_view(
@@ -53,5 +57,6 @@ def article_of(
         stats(transcript),
         lint(transcript, settings=settings),
         prefix=f"d{number}-" if many else "",
+        source=source,
     )
     return render_article(view, many), len(view.speakers)

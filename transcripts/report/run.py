@@ -102,4 +102,4 @@ def _article(
     from .. import read
 
     transcript = read(path, from_format, speakers=settings.speakers, encoding=encoding)
-    return article_of(transcript, settings, number, many)
+    return article_of(transcript, settings, number, many, source=display_name(path))

@@ -114,8 +114,10 @@ def document_view(
     findings: Sequence[Finding],
     *,
     prefix: str = "",
+    source: str | None = None,
 ) -> DocumentView:
-    """Arrange one transcript, its statistics and its findings for the page."""
+    """Arrange one transcript, its statistics and its findings for the page. `source`
+    names the file it was read from (default: the source the transcript names)."""
     blocks = transcript.blocks
     ids = _block_ids(blocks, prefix)
     turns = [block for block in blocks if block.kind == Kind.TURN]
@@ -130,7 +132,7 @@ def document_view(
     return DocumentView(
         prefix=prefix,
         title=transcript.title or os.path.basename(transcript.source or "") or "Transcript",
-        source=_source_name(transcript.source),
+        source=source or _source_name(transcript.source),
         convention=inference.summary() if inference is not None else None,
         warning=getattr(inference, "warning", None) if inference is not None else None,
         duration=_duration(spans) if by_time else None,
