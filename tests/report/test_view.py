@@ -5,13 +5,18 @@ from __future__ import annotations
 
 import itertools
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 import transcripts
-from tests.conftest import SEED
+from tests.conftest import SEED, corpus_files
 from transcripts.lint import Finding, Location, Severity
 from transcripts.model import Block, Kind, Speaker, Transcript
-from transcripts.report.charts import VIEW_WIDTH
+from transcripts.report.charts import VIEW_WIDTH, spoken_words
+from transcripts.report.page import _CONTROL, _VISIBLE_CONTROLS
 from transcripts.report.palette import OKABE_ITO, speaker_style
 from transcripts.report.view import document_view
+from transcripts.words import count_words
 
 
 def _view(t: Transcript, findings=()):
@@ -125,3 +130,23 @@ def test_each_finding_sits_on_the_block_that_holds_its_line():
     assert first.lines == "1–5" and second.lines == "8"
     assert [f.placed for f in view.findings] == [True, True, False]
     assert view.findings[0].related == [8, 4]
+
+
+_PIECES = [*"ab Z9'’-.,?!()[]{}\n\t—xX", "laughter", "inaudible", "http://a.b/c", "日本"]
+_TEXT = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
+
+
+@given(_TEXT)
+def test_the_timeline_counts_words_as_the_words_module_does(text):
+    assert spoken_words(text) == count_words(text)
+
+
+def test_the_timeline_counts_the_corpus_words_as_the_words_module_does():
+    for path in [SEED, *corpus_files()]:
+        for block in transcripts.read(path).turns():
+            assert spoken_words(block.text) == count_words(block.text), (path, block.line)
+
+
+def test_the_control_pattern_finds_exactly_the_characters_made_visible():
+    found = {code for code in range(0x110) if _CONTROL.match(chr(code))}
+    assert found == set(_VISIBLE_CONTROLS)

@@ -12,13 +12,14 @@ Only numbers and ids leave this module; the page template escapes every text it 
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from .. import words
 from ..model import Block, Kind
 from ..timecode import format_clock
-from ..words import count_words
 from .palette import SpeakerStyle
 
 #: Width of a timeline row in SVG units (its viewBox), about a pixel each on screen.
@@ -114,10 +115,22 @@ def turn_spans(blocks: Sequence[Block], targets: Sequence[str], by_time: bool) -
     position = 0.0
     for block, target in zip(blocks, targets, strict=True):
         if block.kind == Kind.TURN:
-            words = count_words(block.text)
-            spans.append(TurnSpan(block, position, position + words, target))
-            position += words
+            count = spoken_words(block.text)
+            spans.append(TurnSpan(block, position, position + count, target))
+            position += count
     return spans
+
+
+def spoken_words(text: str) -> int:
+    """`words.count_words(text)`, faster: a word never spans white space, so the words of
+    a text are those of its tokens, and each distinct token is looked at once. (A test
+    holds it to `words.count_words`.)"""
+    return sum(map(_token_words, words.speech(text).split()))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _token_words(token: str) -> int:
+    return len(words.token_words(token))
 
 
 def timeline(

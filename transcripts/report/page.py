@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -35,6 +36,8 @@ _VISIBLE_CONTROLS = {
     **{code: 0xFFFD for code in range(0x80, 0xA0)},
 }
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # the keys above
+
 #: How a patterned fill shows on a turn's border, where an SVG pattern cannot go.
 _BORDERS = {"solid": "solid", "hatched": "dashed", "dotted": "dotted", "crossed": "double"}
 
@@ -49,7 +52,7 @@ class FileError:
 
 def _visible(value: Any) -> Any:
     """Jinja's `finalize`: every string shown has its control characters made visible."""
-    if isinstance(value, str) and not isinstance(value, Markup):
+    if isinstance(value, str) and not isinstance(value, Markup) and _CONTROL.search(value):
         return value.translate(_VISIBLE_CONTROLS)
     return value
 
