@@ -124,7 +124,7 @@ def test_each_finding_sits_on_the_block_that_holds_its_line():
         Finding("x.txt", 0, 1, 0, "TR302", "encoding", Severity.ERROR, "nowhere"),
     ]  # fmt: skip
     view = _view(t, findings)
-    first, second = view.chunks[0]
+    first, second = view.chunks[0].blocks
     assert first.id == "L1" and [f.code for f in first.findings] == ["TR201", "TR101"]
     assert first.anchors == ["L3", "L4", "L7"] and second.anchors == []
     assert first.lines == "1–5" and second.lines == "8"

@@ -14,7 +14,7 @@ import base64
 import functools
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -93,6 +93,13 @@ def speaker_css(count: int) -> str:
     return "\n".join(rules) + "\n"
 
 
+def height_css(heights: Iterable[int]) -> str:
+    """The stand-in heights of the stretches of text (rem; numbers only)."""
+    return "".join(
+        f".h{height}{{contain-intrinsic-size:auto {height}rem}}\n" for height in sorted(heights)
+    )
+
+
 def content_security_policy(style: str, script: str) -> str:
     """Nothing may load; only this page's own stylesheet and script may apply or run."""
     return (
@@ -117,6 +124,7 @@ class Article:
     turns: int
     words: int
     findings: int
+    heights: frozenset[int]  # the stand-in heights of its stretches of text
 
 
 def render_article(doc: DocumentView, many: bool) -> Article:
@@ -132,6 +140,7 @@ def render_article(doc: DocumentView, many: bool) -> Article:
         turns=doc.totals["turns"],
         words=doc.totals["words"],
         findings=len(doc.findings),
+        heights=frozenset(chunk.height for chunk in doc.chunks),
     )
 
 
@@ -144,7 +153,8 @@ def render_page(
 ) -> str:
     """The whole page: one transcript's report, or an index of several and each report.
     `speakers` is the most speakers any of them has (their colours are defined once)."""
-    style = _asset("report.css") + speaker_css(speakers)
+    heights = {height for article in articles for height in article.heights}
+    style = _asset("report.css") + speaker_css(speakers) + height_css(heights)
     script = _asset("report.js")
     many = len(articles) + len(errors) > 1
     if title is None:

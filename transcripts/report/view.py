@@ -25,6 +25,11 @@ from .palette import SpeakerStyle, speaker_style
 
 #: Blocks per lazily rendered stretch of the transcript (see the stylesheet's `.chunk`).
 CHUNK_BLOCKS = 50
+#: For the height a stretch is given before the browser lays it out: characters on a
+#: line of text, the height of a line (rem), and the step the estimates are rounded to.
+LINE_CHARS = 100
+LINE_REM = 1.5
+HEIGHT_STEP_REM = 10
 #: Findings listed open at the top of a report; more are listed folded.
 OPEN_FINDINGS = 100
 
@@ -65,6 +70,15 @@ class BlockView:
 
 
 @dataclass
+class Chunk:
+    """A stretch of blocks the browser lays out only near the screen, and the height
+    (rem, a multiple of `HEIGHT_STEP_REM`) it stands in with until then."""
+
+    blocks: list[BlockView]
+    height: int
+
+
+@dataclass
 class ShareRow:
     """One speaker's record from `stats`, with the lengths of its share bars."""
 
@@ -94,7 +108,7 @@ class DocumentView:
     measures: Sequence[Measure]
     timeline: Timeline
     findings: list[FindingView]
-    chunks: list[list[BlockView]]
+    chunks: list[Chunk]
     open_findings: bool
 
     @property
@@ -149,7 +163,7 @@ def document_view(
         timeline=timeline(spans, styles, by_time),
         findings=finding_views,
         chunks=[
-            block_views[start : start + CHUNK_BLOCKS]
+            _chunk(block_views[start : start + CHUNK_BLOCKS])
             for start in range(0, len(block_views), CHUNK_BLOCKS)
         ],
         open_findings=len(finding_views) <= OPEN_FINDINGS,
@@ -241,6 +255,19 @@ def _place(
         if view is not None:
             view.findings.append(finding)
             finding.placed = True
+
+
+def _chunk(blocks: list[BlockView]) -> Chunk:
+    """A stretch of blocks with its estimated height: a line for each name or kind and
+    finding, and the lines its text wraps to, so the scroll bar is about right before
+    the browser has laid the text out."""
+    lines = 0.0
+    for block in blocks:
+        lines += 1.5 + 2 * len(block.findings)
+        for paragraph in block.text.split("\n"):
+            lines += len(paragraph) // LINE_CHARS + 1
+    steps = max(1, round(lines * LINE_REM / HEIGHT_STEP_REM))
+    return Chunk(blocks, steps * HEIGHT_STEP_REM)
 
 
 def _share_rows(report: Report, styles: dict[str, SpeakerStyle]) -> list[ShareRow]:
