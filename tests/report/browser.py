@@ -66,10 +66,23 @@ def launch(profile: Path) -> Any:
     return browser
 
 
+#: True once the page at arguments[0] has been parsed to its end and loaded.
+LOADED = """
+return location.href.split("#")[0] === arguments[0] && document.readyState === "complete";
+"""
+
+
 def open_page(browser: Any, path: Path) -> None:
-    """Load a local page and drop the log of what earlier pages requested."""
+    """Load a local page and wait until it is whole (WebDriver may hand back a page that
+    is still being parsed); drop the log of what earlier pages requested."""
+    from selenium.webdriver.support.wait import WebDriverWait
+
     browser.get_log("performance")
-    browser.get(path.resolve().as_uri())
+    uri = path.resolve().as_uri()
+    browser.get(uri)
+    WebDriverWait(browser, 30, poll_frequency=0.05).until(
+        lambda driver: driver.execute_script(LOADED, uri)
+    )
 
 
 def requests_made(browser: Any) -> list[str]:

@@ -124,7 +124,8 @@ def test_timeline_has_a_row_per_speaker_and_a_segment_per_turn(browser, pages, n
     for row in rows:
         drawn = [target for target, _ in row["segments"]] + row["merged"]
         assert len(drawn) == len(turns[row["name"]]), row["name"]
-        assert all(who == row["name"] for _, who in row["segments"])  # each lands on its turn
+        wrong = [(target, who) for target, who in row["segments"] if who != row["name"]]
+        assert not wrong, wrong  # each segment lands on its turn
         assert sorted(int(target.lstrip("L")) for target in drawn) == turns[row["name"]]
 
 
