@@ -263,6 +263,9 @@ def test_dark_preference_and_print(browser, pages):
     open_page(browser, page)
     style = "return getComputedStyle(document.querySelector(arguments[0]))[arguments[1]]"
     light = browser.execute_script(style, "body", "backgroundColor")
+    assert not browser.execute_script(
+        "return document.querySelector('.measures table').checkVisibility()"
+    )
     media = "Emulation.setEmulatedMedia"
     try:
         browser.execute_cdp_cmd(
@@ -273,6 +276,8 @@ def test_dark_preference_and_print(browser, pages):
         browser.execute_cdp_cmd(media, {"media": "print", "features": []})
         assert browser.execute_script(style, ".skip", "display") == "none"
         assert browser.execute_script(style, ".chunk", "contentVisibility") == "visible"
+        folded = "return document.querySelector('.measures table').checkVisibility()"
+        assert browser.execute_script(folded)  # folded parts print unfolded
     finally:
         browser.execute_cdp_cmd(media, {"media": "", "features": []})
 
