@@ -50,7 +50,8 @@ def article_of(
     """The `number`-th transcript's report on a page (of `many` or of one), and how many
     speakers it colours: its numbers from `transcripts.stats`, its findings from
     `transcripts.lint`. `source` names the file it was read from."""
-    from .. import lint, stats
+    from ..api import lint  # transcripts.lint and transcripts.stats, as functions
+    from ..stats import stats
 
     view = document_view(
         transcript,

@@ -99,7 +99,7 @@ def _article(
     many: bool,
 ) -> tuple[Article, int]:
     """One input's report, rendered, and how many speakers it colours."""
-    from .. import read
+    from ..api import read
 
     transcript = read(path, from_format, speakers=settings.speakers, encoding=encoding)
     return article_of(transcript, settings, number, many, source=display_name(path))
