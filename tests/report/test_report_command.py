@@ -208,3 +208,19 @@ def test_templates_ship_as_package_data():
     names = sorted(entry.name for entry in templates.iterdir() if entry.is_file())
     assert {"report.html.j2", "document.html.j2", "report.css", "report.js"} <= set(names)
     assert all(any(Path("templates", name).match(p) for p in patterns) for name in names)
+
+
+def test_findings_follow_the_lint_table_and_the_report_table_sets_options(runner, tmp_path):
+    source = tmp_path / "talk.txt"
+    source.write_bytes(SEED.read_bytes())
+    (tmp_path / ".transcripts.yaml").write_text(
+        "lint:\n  ignore: [duplicate-passage]\nreport:\n  title: From the config\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "r.html"
+    status, _, stderr = _report(runner, str(source), "-o", str(out))
+    assert (status, stderr) == (0, "")
+    html = out.read_text("utf-8")
+    assert "<title>From the config – transcripts report</title>" in html
+    codes = re.findall(r'<p class="finding[^>]*>.*?<code>(TR\d+)</code>', html)
+    assert codes == ["TR102", "TR101"]
