@@ -2,6 +2,7 @@
 
     python bench/run.py            # 1 MB and 50 MB synthetic transcripts; lint 25 -> 50 MB
     python bench/run.py --quick    # 1 MB only, for a fast look
+    python bench/run.py --only report   # among the cases: report on 10 MB vs parsing alone
 
 Machines are noisy, so every figure is a ratio to a baseline run moments before on the
 same file, and each timing is the best of several runs. Peak memory is the child
@@ -289,6 +290,31 @@ def bench_stt(size: int, repeat: int, only: str | None) -> bool:
     return ok
 
 
+# `transcripts report` on a 10 MB transcript (the issue's size), against parsing alone:
+# reading, counting (stats), linting and writing an HTML page of about twice the input.
+REPORT_SIZE = 10_000_000
+REPORT_TARGET = 12.0
+
+
+def bench_report(size: int, repeat: int) -> bool:
+    """The report's time as a ratio to parsing the same file alone, and its page size."""
+    path = generate(DATA / f"synthetic-{size // 1_000_000}mb.txt", size)
+    page = DATA / "report.html"
+    parse = run([PYTHON, "-c", PARSE_ALONE, str(path)], repeat)
+    report = run([*TRANSCRIPTS, "report", str(path), "-o", str(page)], repeat)
+    ratio = report.seconds / parse.seconds
+    passed = ratio <= REPORT_TARGET
+    print(f"\nreport: {_mb(path.stat().st_size):.0f} MB transcript")
+    print(f"  {'parse alone (no output)':34} {parse.seconds:7.3f} s")
+    print(
+        f"  {'report -o page.html':34} {report.seconds:7.3f} s  {ratio:5.2f}x parse alone"
+        f"  peak {report.peak_bytes / path.stat().st_size:4.1f}x input"
+        f"  page {_mb(page.stat().st_size):.1f} MB"
+        f"  [target <= {REPORT_TARGET:g}x: {'ok' if passed else 'MISSED'}]"
+    )
+    return passed
+
+
 def bench_startup(repeat: int) -> bool:
     print("\nstart-up")
     reference = None
@@ -363,6 +389,9 @@ def main() -> int:
         ok &= bench_file(path, args.repeat, args.only)
     ok &= bench_scaling(1_000_000 if args.quick else 25_000_000, args.repeat, args.only)
     ok &= bench_stt(2_000_000 if args.quick else 25_000_000, args.repeat, args.only)
+
+    if not args.only or args.only in "report":
+        ok &= bench_report(1_000_000 if args.quick else REPORT_SIZE, args.repeat)
     ok &= bench_many(1_000 if args.quick else args.files, args.only)
     print("\nall targets met" if ok else "\nsome targets MISSED")
     return 0 if ok else 1

@@ -36,6 +36,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "convert",
         "Convert a transcript from one format to another.",
     ),
+    "report": (
+        "transcripts.commands.report",
+        "report",
+        "Write an HTML page: who spoke when, talk share, findings in place.",
+    ),
     "formats": ("transcripts.commands.formats", "formats", "List the formats read and written."),
 }
 
@@ -112,6 +117,7 @@ Examples:
   transcripts lint --format github transcripts/
   transcripts stats --per-file --format csv *.txt
   transcripts convert interview.txt -t yaml -o interview.yaml
+  transcripts report interview.txt -o report.html
 
 See transcripts(1) and transcripts-COMMAND(1) for the manual.""",
 )

@@ -1,0 +1,72 @@
+"""`transcripts report`: one self-contained HTML page of who spoke when, talk share and
+the lint findings in place."""
+
+from __future__ import annotations
+
+import click
+
+from .common import (
+    config_option,
+    encoding_option,
+    from_option,
+    input_files,
+    output_option,
+    report_error,
+    speaker_option,
+)
+
+
+@click.command(
+    epilog="""\b
+Examples:
+  transcripts report interview.txt -o report.html
+  transcripts report transcripts/ -o corpus.html --title "Spring interviews"
+  transcripts report episode.vtt --ignore repeated-question -o episode.html
+  transcripts parse interview.txt | transcripts report - -f json > report.html"""
+)
+@input_files
+@output_option
+@click.option("--title", metavar="TEXT", help="The page's title (default: the transcript's).")
+@click.option(
+    "--select",
+    metavar="RULES",
+    multiple=True,
+    help="Show only the findings of these lint rules: codes, names or code prefixes.",
+)
+@click.option(
+    "--ignore",
+    metavar="RULES",
+    multiple=True,
+    help="Leave out the findings of these lint rules (codes, names or prefixes).",
+)
+@speaker_option
+@from_option
+@encoding_option
+@config_option("report")
+@click.pass_context
+def report(ctx, files, output, title, select, ignore, speakers, from_format, encoding):
+    """Write one self-contained HTML page that shows transcripts.
+
+    For each FILE (a directory: the transcripts under it; - or none: standard input):
+    its facts, a timeline of who spoke when, talk share from `transcripts stats`, and
+    the text with every `transcripts lint` finding marked on its line. Several files
+    give one page with an index. The page loads nothing and runs no text from a file;
+    open it from disk or keep it as a CI artifact. See transcripts-report(1).
+
+    Exit status: 0 written, 2 an input could not be read (the others are still in the
+    page) or nothing could be.
+    """
+    from ..pipelines.report import report_files
+
+    return report_files(
+        files,
+        output=output,
+        title=title,
+        select=select,
+        ignore=ignore,
+        speakers=speakers,
+        from_format=from_format,
+        encoding=encoding,
+        config_path=ctx.meta.get("transcripts.config_path"),
+        report=report_error,
+    )
