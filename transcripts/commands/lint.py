@@ -12,6 +12,7 @@ from .common import (
     jobs_option,
     output_option,
     report_error,
+    selection_options,
     speaker_option,
 )
 
@@ -29,7 +30,10 @@ Examples:
 # The option values named in a config file (select, ignore, severity, format) are merged
 # by the library, which checks them; so these parameters are not named like the keys.
 @click.option(
+    "-t",
+    "--to",
     "--format",
+    "--output-format",
     "output_format",
     type=click.Choice(["text", "json", "github", "sarif"]),
     help="Report as text (path:line:col: CODE [name] message; the default), a JSON array, "
@@ -44,11 +48,19 @@ Examples:
     "(default: all).",
 )
 @click.option(
+    "--extend-select",
+    "extend_select",
+    metavar="RULES",
+    multiple=True,
+    help="Run these rules too, besides those the configuration or --select chooses.",
+)
+@click.option(
     "--ignore",
     "ignore_rules",
     metavar="RULES",
     multiple=True,
-    help="Skip these rules (codes, names or prefixes); the most specific selector wins.",
+    help="Skip these rules (codes, names or prefixes), besides the configuration's "
+    "ignore; the most specific selector wins.",
 )
 @click.option(
     "--severity",
@@ -67,6 +79,10 @@ Examples:
 @click.option(
     "--statistics", is_flag=True, help="Print how many findings each rule made, not the findings."
 )
+@click.option(
+    "--show-files", is_flag=True, help="List the files that would be linted, and lint nothing."
+)
+@selection_options
 @output_option
 @speaker_option
 @from_option
@@ -74,8 +90,9 @@ Examples:
 @jobs_option
 @config_option("lint")
 @click.pass_context
-def lint(ctx, files, output_format, select_rules, ignore_rules, fail_severity, exit_zero,
-         explain_rule, statistics, output, speakers, from_format, encoding, jobs):  # fmt: skip
+def lint(ctx, files, output_format, select_rules, extend_select, ignore_rules, fail_severity,
+         exit_zero, explain_rule, statistics, show_files, exclude, force_exclude,
+         respect_gitignore, output, speakers, from_format, encoding, jobs):  # fmt: skip
     """Check transcripts for what an editor would catch.
 
     Reads each FILE (a directory is searched for transcript files; none or - means
@@ -102,6 +119,11 @@ def lint(ctx, files, output_format, select_rules, ignore_rules, fail_severity, e
         from_format=from_format,
         encoding=encoding,
         jobs=jobs,
+        extend_select=extend_select,
+        exclude=exclude,
+        force_exclude=force_exclude,
+        respect_gitignore=respect_gitignore,
+        show_files=show_files,
         config=ctx.meta.get("transcripts.config"),
         config_path=ctx.meta.get("transcripts.config_path"),
         report=report_error,

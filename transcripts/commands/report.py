@@ -12,6 +12,7 @@ from .common import (
     input_files,
     output_option,
     report_error,
+    selection_options,
     speaker_option,
 )
 
@@ -39,12 +40,14 @@ Examples:
     multiple=True,
     help="Leave out the findings of these lint rules (codes, names or prefixes).",
 )
+@selection_options
 @speaker_option
 @from_option
 @encoding_option
 @config_option("report")
 @click.pass_context
-def report(ctx, files, output, title, select, ignore, speakers, from_format, encoding):
+def report(ctx, files, output, title, select, ignore, exclude, force_exclude,
+           respect_gitignore, speakers, from_format, encoding):  # fmt: skip
     """Write one self-contained HTML page that shows transcripts.
 
     For each FILE (a directory: the transcripts under it; - or none: standard input):
@@ -69,4 +72,7 @@ def report(ctx, files, output, title, select, ignore, speakers, from_format, enc
         encoding=encoding,
         config_path=ctx.meta.get("transcripts.config_path"),
         report=report_error,
+        exclude=exclude,
+        force_exclude=force_exclude,
+        respect_gitignore=respect_gitignore,
     )

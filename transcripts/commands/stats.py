@@ -13,6 +13,7 @@ from .common import (
     jobs_option,
     output_option,
     report_error,
+    selection_options,
     speaker_map_option,
     speaker_option,
 )
@@ -38,7 +39,10 @@ Examples:
 )
 @input_files
 @click.option(
+    "-t",
+    "--to",
     "--format",
+    "--output-format",
     "format",
     type=click.Choice(["table", "json", "yaml", "csv", "markdown"]),
     default="table",
@@ -93,6 +97,7 @@ Examples:
     show_default=True,
     help="tabulate's table format for --format table: simple, github, grid, plain, ...",
 )
+@selection_options
 @output_option
 @speaker_option
 @speaker_map_option
@@ -101,7 +106,9 @@ Examples:
 @encoding_option
 @jobs_option
 @config_option("stats")
+@click.pass_context
 def stats(
+    ctx,
     files,
     format,
     per_file,
@@ -111,6 +118,9 @@ def stats(
     only,
     totals,
     tablefmt,
+    exclude,
+    force_exclude,
+    respect_gitignore,
     output,
     speakers,
     speaker_map,
@@ -128,6 +138,7 @@ def stats(
     transcripts under it) or standard input; several inputs are combined by speaker
     name unless --per-file. --list-fields lists every field and what it counts.
     """
+    from ..inputs import selection
     from ..pipelines.stats import stats_files
 
     return stats_files(
@@ -148,4 +159,11 @@ def stats(
         diarization=diarization,
         jobs=jobs,
         report=report_error,
+        select=selection(
+            ctx.meta.get("transcripts.config"),
+            ctx.meta.get("transcripts.config_path"),
+            exclude=exclude,
+            force_exclude=force_exclude,
+            respect_gitignore=respect_gitignore,
+        ),
     )

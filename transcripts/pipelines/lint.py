@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..api import read
-from ..config import load_config
 from ..errors import ExitCode, TranscriptError
-from ..inputs import STDIN, expand_inputs
+from ..globs import PathPatterns
+from ..inputs import STDIN, NothingFound, Selection, expand_inputs, selection
 from ..io import display_name, refuse_to_overwrite_inputs, write_output
-from ..linter.config import LintSettings, unknown_keys
+from ..linter.config import LintSettings
 from ..linter.engine import lint
 from ..linter.finding import Finding
 from ..linter.output import FORMATTERS, sarif, statistics, summary, use_colour
@@ -41,21 +41,27 @@ class LintRun:
 
 
 def expand_paths(
-    paths: Sequence[str], settings: LintSettings, report: Report | None = None
-) -> Iterator[str]:
-    """The inputs: files and `-` as given, directories walked (sorted, hidden entries and
-    `exclude` globs skipped) for files with a transcript extension. A directory with
-    none is a warning, not an error: there is nothing to lint, and nothing wrong."""
-    for item in expand_inputs(paths, lambda path: _excluded(settings, path)):
-        if isinstance(item, TranscriptError):
+    paths: Sequence[str],
+    settings: LintSettings,
+    report: Report | None = None,
+    select: Selection | None = None,
+) -> Iterator[str | TranscriptError]:
+    """The inputs (see `transcripts.inputs`): files and `-` as given, directories walked
+    for transcripts. A directory with none is a warning, not an error: there is nothing
+    to lint, and nothing wrong. Other errors (a special file, a link loop) are yielded."""
+    select = select or default_selection(settings)
+    for item in expand_inputs(paths, select):
+        if isinstance(item, NothingFound):
             if report:
                 report(f"warning: no transcript files found in {item.path}")
             continue
         yield item
 
 
-def _excluded(settings: LintSettings, path: str) -> bool:
-    return any(settings.matches(pattern, path) for pattern in settings.exclude)
+def default_selection(settings: LintSettings) -> Selection:
+    """The file selection of library calls: the settings' `exclude`, relative to their
+    configuration file's folder."""
+    return Selection(exclude=(PathPatterns(settings.exclude, settings.root),))
 
 
 def lint_paths(
@@ -67,6 +73,7 @@ def lint_paths(
     report: Report | None = None,
     jobs: int = 1,
     output: str | None = None,
+    select: Selection | None = None,
 ) -> LintRun:
     """Lint every input; one that cannot be read is reported and counted as an error, and
     the others are still linted. With `jobs` > 1 files are linted in that many processes;
@@ -74,7 +81,14 @@ def lint_paths(
     be one of the inputs."""
     settings = settings or LintSettings()
     run = LintRun()
-    files = list(expand_paths(paths or [STDIN], settings, report))
+    files = []
+    for item in expand_paths(paths or [STDIN], settings, report, select):
+        if isinstance(item, TranscriptError):
+            run.errors.append(str(item))
+            if report:
+                report(str(item))
+        else:
+            files.append(item)
     refuse_to_overwrite_inputs(output, files)
     work = functools.partial(
         _lint_file, settings=settings, from_format=from_format, encoding=encoding
@@ -138,6 +152,11 @@ def run_lint(
     report: Report | None = None,
     note: Report | None = None,
     jobs: int = 1,
+    extend_select: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    force_exclude: bool | None = None,
+    respect_gitignore: bool | None = None,
+    show_files: bool = False,
 ) -> int:
     """The whole `transcripts lint` command: settings from the config file and the
     options, lint the inputs, write the report, return the exit status. `report` gets
@@ -151,13 +170,22 @@ def run_lint(
         raise TranscriptError(
             f"{where}: unknown format {output_format!r}; use {', '.join(FORMATTERS)}"
         )
-    if config_path:
-        raw = load_config(config_path).get("lint") or {}
-        if isinstance(raw, Mapping):
-            unknown_keys(raw, f"{config_path}: lint")
     settings = LintSettings.from_config(config, config_path).with_overrides(
-        select=select, ignore=ignore, fail_on=severity, speakers=speakers
+        select=select,
+        ignore=ignore,
+        fail_on=severity,
+        speakers=speakers,
+        extend_select=extend_select,
     )
+    chosen = selection(
+        config,
+        config_path,
+        exclude=exclude,
+        force_exclude=force_exclude,
+        respect_gitignore=respect_gitignore,
+    )
+    if show_files:
+        return _show_files(files, settings, chosen, output, report)
     run = lint_paths(
         files,
         settings,
@@ -166,6 +194,7 @@ def run_lint(
         report=report,
         jobs=jobs,
         output=output,
+        select=chosen,
     )
     if show_statistics:
         rendered = statistics(run.findings, as_json=output_format == "json")
@@ -179,3 +208,23 @@ def run_lint(
     if note and output_format == "text" and not show_statistics:
         note(summary(run.findings, run.files))
     return run.exit_status(settings, exit_zero)
+
+
+def _show_files(
+    paths: Sequence[str],
+    settings: LintSettings,
+    select: Selection,
+    output: str | None,
+    report: Report | None,
+) -> int:
+    """`--show-files`: the files that would be linted, one per line, and nothing linted."""
+    listed, failed = [], False
+    for item in expand_paths(paths or [STDIN], settings, report, select):
+        if isinstance(item, TranscriptError):
+            failed = True
+            if report:
+                report(str(item))
+        else:
+            listed.append(display_name(item) + "\n")
+    write_output("".join(listed), output)
+    return ExitCode.ERROR if failed else ExitCode.OK
