@@ -335,6 +335,14 @@ def format_for_extension(path: str, text: str | SourceText | None = None) -> For
     return _general(owners) if owners else None
 
 
+def writer_for_extension(path: str) -> Format | None:
+    """The writable format `path`'s extension names (`-o interview.yaml`: yaml), the
+    general one where several share it (`.json`: json, not podcast); None if none."""
+    extension = os.path.splitext(path)[1].lower()
+    owners = [f for f in FORMATS.values() if extension and extension in f.extensions and f.writer]
+    return _general(owners) if owners else None
+
+
 def _general(formats: list[Format]) -> Format:
     return next((f for f in formats if not f.specific), formats[0])
 

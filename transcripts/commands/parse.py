@@ -12,6 +12,7 @@ from .common import (
     input_files,
     output_option,
     report_error,
+    selection_options,
     speaker_map_option,
     speaker_option,
 )
@@ -28,26 +29,32 @@ Examples:
 @click.option(
     "-t",
     "--to",
+    "--format",
+    "--output-format",
     "to_format",
     type=click.Choice(["json", "jsonl", "yaml"]),
-    default="json",
-    show_default=True,
-    help="Output format; several inputs give a JSON array, a YAML stream or concatenated lines.",
+    help="Output format (default: from -o's extension, else json); several inputs give a "
+    "JSON array, a YAML stream or concatenated lines.",
 )
 @output_option
+@selection_options
 @speaker_option
 @speaker_map_option
 @diarization_option
 @from_option
 @encoding_option
 @config_option("parse")
-def parse(files, to_format, output, speakers, speaker_map, diarization, from_format, encoding):
+@click.pass_context
+def parse(ctx, files, to_format, output, exclude, force_exclude, respect_gitignore, speakers,
+          speaker_map, diarization, from_format, encoding):  # fmt: skip
     """Parse transcripts into turns, speakers and the text around them.
 
-    Reads each FILE (or standard input) and writes its document: metadata, the
+    Reads each FILE (a directory: the transcripts under it; none or -: standard
+    input) and writes its document: metadata, the
     speaker roster and the blocks (turns, prose, headings, stage directions, ...),
     each with its source lines.
     """
+    from ..inputs import selection
     from ..pipelines.parse import parse_files
 
     return parse_files(
@@ -60,4 +67,11 @@ def parse(files, to_format, output, speakers, speaker_map, diarization, from_for
         speaker_map=speaker_map,
         diarization=diarization,
         report=report_error,
+        select=selection(
+            ctx.meta.get("transcripts.config"),
+            ctx.meta.get("transcripts.config_path"),
+            exclude=exclude,
+            force_exclude=force_exclude,
+            respect_gitignore=respect_gitignore,
+        ),
     )
