@@ -250,7 +250,8 @@ FORMATS: dict[str, Format] = {
         ),
         Format(
             "docx",
-            "Word document: a paragraph per turn, the speaker in bold (needs transcripts[docx])",
+            "Word document: a paragraph per turn, the speaker in bold "
+            "(needs interview-transcripts[docx])",
             (".docx",),
             reader="transcripts.readers.docx",
             writer="transcripts.writers.docx",
