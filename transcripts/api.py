@@ -92,6 +92,23 @@ def read(
     return transcript
 
 
+def read_document(
+    path: str | os.PathLike[str],
+    format: str | None = None,
+    *,
+    speakers: Sequence[str] = (),
+    encoding: str | None = None,
+) -> tuple[Transcript, SourceText, formats.Format]:
+    """A transcript with the decoded text it was read from and its format: what `lint`
+    needs to honour the comments in a file, to fix it and to point into it."""
+    source, chosen = load_source(path, format, encoding)
+    try:
+        transcript = chosen.read(source, ReadOptions(speakers=tuple(speakers), encoding=encoding))
+    except TranscriptError as error:
+        raise error.with_path(display_name(source.path)) from None
+    return transcript, source, chosen
+
+
 def parse(
     text: str, *, format: str = "text", source: str | None = None, speakers: Sequence[str] = ()
 ) -> Transcript:

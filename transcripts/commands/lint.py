@@ -24,6 +24,9 @@ Examples:
   transcripts lint transcripts/ --format github
   transcripts lint --select TR2 --ignore near-duplicate-passage *.txt
   transcripts lint --format sarif -o lint.sarif transcripts/
+  transcripts lint --write-baseline lint-baseline.json transcripts/
+  transcripts lint --baseline lint-baseline.json transcripts/   # new findings only
+  transcripts lint --diff transcripts/ && transcripts lint --fix transcripts/
   transcripts lint --explain duplicate-passage"""
 )
 @input_files
@@ -82,6 +85,37 @@ Examples:
 @click.option(
     "--show-files", is_flag=True, help="List the files that would be linted, and lint nothing."
 )
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="Apply the safe fixes (mojibake, invisible and control characters) to text and "
+    "Markdown files, atomically, keeping their encoding and line endings.",
+)
+@click.option(
+    "--unsafe-fixes",
+    is_flag=True,
+    help="Also apply fixes that can change what was said (a speaker variant renamed, a "
+    "repeated turn removed); implies --fix.",
+)
+@click.option(
+    "--diff",
+    is_flag=True,
+    help="Print the fixes as a unified diff instead of writing them (exit 1 when there are "
+    "some); with --unsafe-fixes, those too.",
+)
+@click.option(
+    "--baseline",
+    metavar="FILE",
+    type=click.Path(dir_okay=False),
+    help="Report only findings that FILE (written by --write-baseline) does not hold.",
+)
+@click.option(
+    "--write-baseline",
+    metavar="FILE",
+    type=click.Path(dir_okay=False),
+    help="Write every finding to the baseline FILE (atomically) and exit 0: the findings "
+    "accepted for now.",
+)
 @selection_options
 @output_option
 @speaker_option
@@ -91,8 +125,9 @@ Examples:
 @config_option("lint")
 @click.pass_context
 def lint(ctx, files, output_format, select_rules, extend_select, ignore_rules, fail_severity,
-         exit_zero, explain_rule, statistics, show_files, exclude, force_exclude,
-         respect_gitignore, output, speakers, from_format, encoding, jobs):  # fmt: skip
+         exit_zero, explain_rule, statistics, show_files, fix, unsafe_fixes, diff, baseline,
+         write_baseline, exclude, force_exclude, respect_gitignore, output, speakers,
+         from_format, encoding, jobs):  # fmt: skip
     """Check transcripts for what an editor would catch.
 
     Reads each FILE (a directory is searched for transcript files; none or - means
@@ -100,8 +135,9 @@ def lint(ctx, files, output_format, select_rules, extend_select, ignore_rules, f
     speakers, one speaker under several labels, repeated and nearly repeated passages,
     unbalanced quotes, encoding damage and more. `--explain all` lists the rules.
 
-    Exit status: 0 no finding at or above the failing severity, 1 findings, 2 a file
-    could not be read or a setting is wrong (the other files are still linted).
+    Exit status: 0 no finding at or above the failing severity (after --fix: none
+    left), 1 findings (with --diff: fixes to make), 2 a file could not be read or a
+    setting is wrong (the other files are still linted).
     """
     from ..pipelines.lint import run_lint
 
@@ -124,6 +160,11 @@ def lint(ctx, files, output_format, select_rules, extend_select, ignore_rules, f
         force_exclude=force_exclude,
         respect_gitignore=respect_gitignore,
         show_files=show_files,
+        fix=fix,
+        unsafe_fixes=unsafe_fixes,
+        diff=diff,
+        baseline=baseline,
+        write_baseline=write_baseline,
         config=ctx.meta.get("transcripts.config"),
         config_path=ctx.meta.get("transcripts.config_path"),
         report=report_error,

@@ -87,8 +87,9 @@ Examples:
 )
 @click.option(
     "--totals/--no-totals",
-    default=True,
-    help="Add the total row to the table, Markdown and CSV (default: on).",
+    default=None,
+    help="Add the total row to the table and Markdown (default: on) or CSV (default: off, "
+    "so that a column's sum is not doubled; the totals are in JSON and YAML).",
 )
 @click.option(
     "--tablefmt",

@@ -3,32 +3,48 @@ the findings in the chosen format and decide the exit status."""
 
 from __future__ import annotations
 
+import difflib
 import functools
+import os
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..api import read
+from .. import formats
+from ..api import read_document
 from ..errors import ExitCode, TranscriptError
 from ..globs import PathPatterns
 from ..inputs import STDIN, NothingFound, Selection, expand_inputs, selection
-from ..io import display_name, refuse_to_overwrite_inputs, write_output
+from ..io import SourceText, display_name, refuse_to_overwrite_inputs, write_output
+from ..linter.baseline import Baseline
+from ..linter.baseline import render as render_baseline
 from ..linter.config import LintSettings
 from ..linter.engine import lint
 from ..linter.finding import Finding
+from ..linter.fixes import apply_fixes, fixable
+from ..linter.locations import relocate
 from ..linter.output import FORMATTERS, sarif, statistics, summary, use_colour
 from ..linter.registry import all_rules, find_rule
+from ..linter.suppression import comment_style
+from ..model import Transcript
+from ..options import ReadOptions
 from ..parallel import map_ordered
+from ..readers.positions import block_lines
 from . import Report
 
 
 @dataclass
 class LintRun:
-    """The outcome of linting several inputs: findings, inputs that failed, files read."""
+    """The outcome of linting several inputs: findings, inputs that failed, files read,
+    and what fixing did (findings fixed, diffs, notes on files that cannot be fixed)."""
 
     findings: list[Finding] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     files: int = 0
+    fixed: int = 0
+    diffs: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    baselined: int = 0
 
     def exit_status(self, settings: LintSettings, exit_zero: bool = False) -> int:
         """2 when an input could not be linted; 1 when a finding is at or above the
@@ -38,6 +54,31 @@ class LintRun:
         if not exit_zero and any(f.severity >= settings.fail_on for f in self.findings):
             return ExitCode.FINDINGS
         return ExitCode.OK
+
+
+@dataclass(frozen=True)
+class FixMode:
+    """What `lint` does with the rules' fixes: nothing (the default), apply the safe ones
+    (`apply`), the unsafe ones too (`unsafe`), or print them as a diff (`diff`)."""
+
+    apply: bool = False
+    unsafe: bool = False
+    diff: bool = False
+
+    @property
+    def active(self) -> bool:
+        return self.apply or self.diff
+
+
+@dataclass
+class FileResult:
+    """One input linted: its findings (those left after fixing), how many were fixed,
+    the diff of the fixes (`--diff`), and a note when it could not be fixed."""
+
+    findings: list[Finding]
+    fixed: int = 0
+    diff: str = ""
+    note: str = ""
 
 
 def expand_paths(
@@ -74,6 +115,7 @@ def lint_paths(
     jobs: int = 1,
     output: str | None = None,
     select: Selection | None = None,
+    fixing: FixMode = FixMode(),
 ) -> LintRun:
     """Lint every input; one that cannot be read is reported and counted as an error, and
     the others are still linted. With `jobs` > 1 files are linted in that many processes;
@@ -91,7 +133,7 @@ def lint_paths(
             files.append(item)
     refuse_to_overwrite_inputs(output, files)
     work = functools.partial(
-        _lint_file, settings=settings, from_format=from_format, encoding=encoding
+        _lint_file, settings=settings, from_format=from_format, encoding=encoding, fixing=fixing
     )
     jobs = 1 if STDIN in files else jobs  # standard input is read by this process
     for result in map_ordered(work, files, jobs, label="Linting"):
@@ -101,19 +143,114 @@ def lint_paths(
                 report(result)
             continue
         run.files += 1
-        run.findings.extend(result)
+        run.findings.extend(result.findings)
+        run.fixed += result.fixed
+        if result.diff:
+            run.diffs.append(result.diff)
+        if result.note:
+            run.notes.append(result.note)
     return run
 
 
+#: Formats whose files `--fix` can rewrite: the text reader's, whose lines and columns
+#: are the file's own.
+FIXABLE_FORMATS = ("text", "markdown")
+_MAX_PASSES = 10  # as ruff: fixes that overlap are applied on the next pass
+
+
 def _lint_file(
-    path: str, settings: LintSettings, from_format: str | None, encoding: str | None
-) -> list[Finding] | str:
-    """One input's findings, or the one-line error that kept it from being linted."""
+    path: str,
+    settings: LintSettings,
+    from_format: str | None,
+    encoding: str | None,
+    fixing: FixMode = FixMode(),
+) -> FileResult | str:
+    """One input's findings (and fixes), or the one-line error that kept it from being
+    linted."""
     try:
-        transcript = read(path, from_format, speakers=settings.speakers, encoding=encoding)
+        transcript, source, chosen = read_document(
+            path, from_format, speakers=settings.speakers, encoding=encoding
+        )
+        findings = _findings(transcript, source, chosen.name, settings, path)
+        if not fixing.active or not fixable(findings, fixing.unsafe):
+            return FileResult(findings)
+        if chosen.name not in FIXABLE_FORMATS:
+            count = len(fixable(findings, fixing.unsafe))
+            return FileResult(
+                findings,
+                note=f"{display_name(path)}: {count} fixable finding{'s' if count != 1 else ''} "
+                f"left as they are: fixes rewrite text and Markdown only, not {chosen.name}",
+            )
+        if path == STDIN and not fixing.diff:
+            raise TranscriptError("--fix cannot rewrite standard input; use --diff", STDIN)
+        return _fix(path, transcript, source, chosen.name, findings, settings, fixing)
     except TranscriptError as error:
         return str(error.with_path(display_name(path)))
-    return lint(transcript, settings, path=path)
+
+
+def _findings(
+    transcript: Transcript, source: SourceText, format_name: str, settings: LintSettings, path: str
+) -> list[Finding]:
+    """A transcript's findings, honouring its comments, where they are in the file."""
+    findings = lint(
+        transcript,
+        settings,
+        path=path,
+        source=source.text,
+        comments=comment_style(format_name) or "none",
+    )
+    if findings:
+        lines = block_lines(format_name, source.text)
+        if lines is not None:
+            findings = relocate(findings, transcript, lines)
+    return findings
+
+
+def _fix(
+    path: str,
+    transcript: Transcript,
+    source: SourceText,
+    format_name: str,
+    findings: list[Finding],
+    settings: LintSettings,
+    fixing: FixMode,
+) -> FileResult:
+    """Apply the fixes pass after pass (each pass lints the fixed text again), then
+    write the file (atomically, in its encoding, with its byte order mark and line
+    endings) or, with `--diff`, only say what would change."""
+    text, fixed = source.text, 0
+    for _ in range(_MAX_PASSES):
+        chosen = fixable(findings, fixing.unsafe)
+        if not chosen:
+            break
+        text, applied = apply_fixes(text, chosen)
+        if not applied:
+            break
+        fixed += len(applied)
+        again = SourceText(text=text, path=path, encoding=source.encoding, bom=source.bom)
+        transcript = formats.get_format(format_name).read(
+            again, ReadOptions(speakers=settings.speakers, encoding=source.encoding)
+        )
+        findings = _findings(transcript, again, format_name, settings, path)
+    if text == source.text:
+        return FileResult(findings)
+    if fixing.diff:
+        name = display_name(path)
+        diff = difflib.unified_diff(
+            source.text.splitlines(keepends=True),
+            text.splitlines(keepends=True),
+            fromfile=name,
+            tofile=name,
+        )
+        return FileResult(findings, fixed, diff="".join(_ended(line) for line in diff))
+    target = os.path.realpath(path)  # through a symbolic link, not over it
+    write_output(("\ufeff" if source.bom else "") + text, target, source.encoding)
+    return FileResult(findings, fixed)
+
+
+def _ended(line: str) -> str:
+    """A diff line ending in a line break (the last line of a file may have none)."""
+    return line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n"
 
 
 def explain(key: str) -> str:
@@ -157,6 +294,11 @@ def run_lint(
     force_exclude: bool | None = None,
     respect_gitignore: bool | None = None,
     show_files: bool = False,
+    baseline: str | None = None,
+    write_baseline: str | None = None,
+    fix: bool = False,
+    unsafe_fixes: bool = False,
+    diff: bool = False,
 ) -> int:
     """The whole `transcripts lint` command: settings from the config file and the
     options, lint the inputs, write the report, return the exit status. `report` gets
@@ -186,6 +328,8 @@ def run_lint(
     )
     if show_files:
         return _show_files(files, settings, chosen, output, report)
+    accepted = _baseline(baseline, config, config_path) if not write_baseline else None
+    fixing = FixMode(apply=fix or unsafe_fixes, unsafe=unsafe_fixes, diff=diff)
     run = lint_paths(
         files,
         settings,
@@ -195,8 +339,27 @@ def run_lint(
         jobs=jobs,
         output=output,
         select=chosen,
+        fixing=fixing,
     )
-    if show_statistics:
+    for line in run.notes:
+        if note:
+            note(line)
+    if write_baseline:
+        folder = os.path.dirname(os.path.abspath(write_baseline))
+        write_output(render_baseline(run.findings, folder), write_baseline)
+        if note:
+            note(f"wrote {len(run.findings)} findings to the baseline {write_baseline}")
+        return ExitCode.ERROR if run.errors else ExitCode.OK
+    if accepted is not None:
+        run.findings, run.baselined = accepted.new(run.findings)
+    if diff:
+        write_output("".join(run.diffs), output)
+        if run.errors:
+            return ExitCode.ERROR
+        return ExitCode.FINDINGS if run.diffs else ExitCode.OK
+    if show_statistics and output_format == "sarif":
+        rendered = sarif(run.findings, errors=run.errors, with_statistics=True)
+    elif show_statistics:
         rendered = statistics(run.findings, as_json=output_format == "json")
     elif output_format == "sarif":
         rendered = sarif(run.findings, errors=run.errors)
@@ -206,8 +369,47 @@ def run_lint(
     if rendered or output:
         write_output(rendered, output)
     if note and output_format == "text" and not show_statistics:
-        note(summary(run.findings, run.files))
+        note(_summary(run, fixing))
     return run.exit_status(settings, exit_zero)
+
+
+def _summary(run: LintRun, fixing: FixMode) -> str:
+    """The closing line: findings, then what was fixed, what could be, what the baseline
+    held."""
+    parts = [summary(run.findings, run.files)]
+    if run.fixed:
+        parts.append(f"{run.fixed} fixed")
+    available = fixable(run.findings, unsafe=False)
+    hidden = len(fixable(run.findings, unsafe=True)) - len(available)
+    if available and not fixing.apply:
+        parts.append(f"{len(available)} fixable with --fix")
+    if hidden and not fixing.unsafe:
+        parts.append(f"{hidden} more with --unsafe-fixes")
+    if run.baselined:
+        parts.append(f"{run.baselined} in the baseline")
+    return "; ".join(parts)
+
+
+def _baseline(
+    given: str | None, config: Mapping[str, Any] | None, config_path: str | None
+) -> Baseline | None:
+    """The baseline named on the command line (relative to the current folder) or in
+    the configuration (relative to its file), read; None when there is none."""
+    path = given
+    if path is None and config and config.get("baseline"):
+        path = str(config["baseline"])
+        if config_path:
+            path = os.path.join(os.path.dirname(os.path.abspath(config_path)), path)
+    if path is None:
+        return None
+    try:
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+    except FileNotFoundError:
+        raise TranscriptError("no such baseline; write one with --write-baseline", path) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise TranscriptError(f"cannot read the baseline: {error}", path) from None
+    return Baseline.parse(text, os.path.dirname(os.path.abspath(path)), path)
 
 
 def _show_files(

@@ -26,7 +26,7 @@ def stats_files(
     reverse: bool = False,
     fields: Sequence[str] = (),
     only: Sequence[str] = (),
-    totals: bool = True,
+    totals: bool | None = None,
     tablefmt: str = "simple",
     speakers: Sequence[str] = (),
     from_format: str | None = None,
@@ -39,7 +39,10 @@ def stats_files(
 ) -> int:
     """Count each input and write the statistics; a file that cannot be read is reported
     and left out (exit status 2), the others are still counted. Folders are walked as
-    `select` says (`transcripts.inputs`)."""
+    `select` says (`transcripts.inputs`). `totals` None: a total row in tables, none in
+    CSV (where it would double each column's sum)."""
+    if totals is None:
+        totals = format != "csv"
     options = RenderOptions(
         fields=tuple(fields), tablefmt=tablefmt, totals=totals, per_file=per_file
     )
