@@ -171,11 +171,10 @@ def _lint_file(
         transcript, source, chosen = read_document(
             path, from_format, speakers=settings.speakers, encoding=encoding
         )
-        findings = _findings(transcript, source, chosen.name, settings, path)
-        if not fixing.active or not fixable(findings, fixing.unsafe):
+        findings, count = _findings(transcript, source, chosen.name, settings, path, fixing)
+        if not fixing.active or not count:
             return FileResult(findings)
         if chosen.name not in FIXABLE_FORMATS:
-            count = len(fixable(findings, fixing.unsafe))
             return FileResult(
                 findings,
                 note=f"{display_name(path)}: {count} fixable finding{'s' if count != 1 else ''} "
@@ -189,9 +188,15 @@ def _lint_file(
 
 
 def _findings(
-    transcript: Transcript, source: SourceText, format_name: str, settings: LintSettings, path: str
-) -> list[Finding]:
-    """A transcript's findings, honouring its comments, where they are in the file."""
+    transcript: Transcript,
+    source: SourceText,
+    format_name: str,
+    settings: LintSettings,
+    path: str,
+    fixing: FixMode,
+) -> tuple[list[Finding], int]:
+    """A transcript's findings, honouring its comments, where they are in the file, and
+    how many the rules could fix."""
     findings = lint(
         transcript,
         settings,
@@ -199,11 +204,12 @@ def _findings(
         source=source.text,
         comments=comment_style(format_name) or "none",
     )
+    count = len(fixable(findings, fixing.unsafe))
     if findings:
         lines = block_lines(format_name, source.text)
         if lines is not None:
             findings = relocate(findings, transcript, lines)
-    return findings
+    return findings, count
 
 
 def _fix(
@@ -231,7 +237,7 @@ def _fix(
         transcript = formats.get_format(format_name).read(
             again, ReadOptions(speakers=settings.speakers, encoding=source.encoding)
         )
-        findings = _findings(transcript, again, format_name, settings, path)
+        findings, _ = _findings(transcript, again, format_name, settings, path, fixing)
     if text == source.text:
         return FileResult(findings)
     if fixing.diff:
