@@ -113,6 +113,21 @@ def _listed(value: object) -> list[object]:
     return list(value) if isinstance(value, Iterable) else [value]
 
 
+def or_standard_input(paths: Sequence[str]) -> list[str]:
+    """The inputs, or standard input when none is named: but not a terminal, where a
+    command would wait in silence for text nobody means to type."""
+    if paths:
+        return list(paths)
+    import sys
+
+    if sys.stdin is None or sys.stdin.isatty():
+        raise TranscriptError(
+            "no input: name transcript files or folders, or pipe a transcript to standard "
+            "input (-); --help shows the options"
+        )
+    return [STDIN]
+
+
 def transcript_extensions() -> frozenset[str]:
     """File extensions of the formats the tool can read (what a directory walk picks up)."""
     return frozenset(

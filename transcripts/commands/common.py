@@ -75,6 +75,7 @@ def from_option(func: F) -> F:
         "--from",
         "from_format",
         metavar="FORMAT",
+        shell_complete=complete_formats(readable=True),
         help="Input format (default: from the extension, else from the content, else text).",
     )(func)
 
@@ -152,3 +153,58 @@ def selection_options(func: F) -> F:
     for option in reversed(options):
         func = option(func)
     return func
+
+
+# Shell completion of values (click completes commands, options and file names itself).
+
+
+def _last_item(incomplete: str) -> tuple[str, str]:
+    """A comma-separated value split into what is typed before the last item and it."""
+    head, _, last = incomplete.rpartition(",")
+    return (head + "," if head else ""), last
+
+
+def complete_rules(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
+    """Rule codes and names (`--select TR2<TAB>`), also after a comma."""
+    from click.shell_completion import CompletionItem
+
+    from ..linter.registry import all_rules
+
+    head, last = _last_item(incomplete)
+    items = []
+    for rule in all_rules():
+        for key in (rule.code, rule.name):
+            if key.lower().startswith(last.lower()):
+                items.append(CompletionItem(head + key, help=rule.summary))
+    return items
+
+
+def complete_fields(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
+    """The stats fields (`--fields speaker,tu<TAB>`), with what each counts."""
+    from click.shell_completion import CompletionItem
+
+    from ..statistics.measures import MEASURES
+
+    head, last = _last_item(incomplete)
+    return [
+        CompletionItem(head + measure.name, help=measure.help)
+        for measure in MEASURES
+        if measure.name.startswith(last)
+    ]
+
+
+def complete_formats(readable: bool | None = None, writable: bool | None = None) -> Any:
+    """A completer of format names (those read, or written)."""
+
+    def complete(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
+        from click.shell_completion import CompletionItem
+
+        from ..formats import FORMATS, names
+
+        return [
+            CompletionItem(name, help=FORMATS[name].description)
+            for name in names(readable=readable, writable=writable)
+            if name.startswith(incomplete)
+        ]
+
+    return complete

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from .common import (
+    complete_formats,
     config_option,
     diarization_option,
     encoding_option,
@@ -39,6 +40,7 @@ Examples:
     "--output-format",
     "to_format",
     metavar="FORMAT",
+    shell_complete=complete_formats(writable=True),
     help="Output format: text, markdown, json, jsonl, yaml, vtt, srt, podcast, "
     "podcast-html, eaf, textgrid, docx, cha or csv (`transcripts formats` lists them); "
     "default: from -o FILE's extension.",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from .common import (
+    complete_rules,
     config_option,
     encoding_option,
     from_option,
@@ -45,6 +46,7 @@ Examples:
 @click.option(
     "--select",
     "select_rules",
+    shell_complete=complete_rules,
     metavar="RULES",
     multiple=True,
     help="Run only these rules: codes, names or code prefixes, comma-separated or repeated "
@@ -53,6 +55,7 @@ Examples:
 @click.option(
     "--extend-select",
     "extend_select",
+    shell_complete=complete_rules,
     metavar="RULES",
     multiple=True,
     help="Run these rules too, besides those the configuration or --select chooses.",
@@ -60,6 +63,7 @@ Examples:
 @click.option(
     "--ignore",
     "ignore_rules",
+    shell_complete=complete_rules,
     metavar="RULES",
     multiple=True,
     help="Skip these rules (codes, names or prefixes), besides the configuration's "
@@ -76,6 +80,7 @@ Examples:
 @click.option(
     "--explain",
     "explain_rule",
+    shell_complete=complete_rules,
     metavar="RULE",
     help="Print a rule's documentation (by code or name; 'all' lists every rule) and exit.",
 )

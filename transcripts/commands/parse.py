@@ -58,7 +58,7 @@ def parse(ctx, files, to_format, output, exclude, force_exclude, respect_gitigno
     from ..pipelines.parse import parse_files
 
     return parse_files(
-        files or ("-",),
+        files,
         to_format,
         output,
         speakers=speakers,

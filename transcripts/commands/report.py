@@ -6,6 +6,7 @@ from __future__ import annotations
 import click
 
 from .common import (
+    complete_rules,
     config_option,
     encoding_option,
     from_option,
@@ -31,12 +32,14 @@ Examples:
 @click.option(
     "--select",
     metavar="RULES",
+    shell_complete=complete_rules,
     multiple=True,
     help="Show only the findings of these lint rules: codes, names or code prefixes.",
 )
 @click.option(
     "--ignore",
     metavar="RULES",
+    shell_complete=complete_rules,
     multiple=True,
     help="Leave out the findings of these lint rules (codes, names or prefixes).",
 )

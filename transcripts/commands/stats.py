@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from .common import (
+    complete_fields,
     config_option,
     diarization_option,
     encoding_option,
@@ -58,6 +59,7 @@ Examples:
 @click.option(
     "--sort",
     metavar="FIELD",
+    shell_complete=complete_fields,
     default="words",
     show_default=True,
     help="Sort speakers by FIELD: numbers largest first, names and lines A to Z "
@@ -67,6 +69,7 @@ Examples:
 @click.option(
     "--fields",
     metavar="LIST",
+    shell_complete=complete_fields,
     multiple=True,
     help="Show only these fields, in this order (comma-separated or repeated; "
     "--list-fields lists them).",
@@ -143,7 +146,7 @@ def stats(
     from ..pipelines.stats import stats_files
 
     return stats_files(
-        files or ("-",),
+        files,
         format=format,
         output=output,
         per_file=per_file,

@@ -15,7 +15,7 @@ from typing import Any
 from .. import formats, timing
 from ..api import load_source
 from ..errors import ExitCode, TranscriptError
-from ..inputs import STDIN, Selection, expand_inputs
+from ..inputs import STDIN, Selection, expand_inputs, or_standard_input
 from ..io import display_name, open_output, refuse_to_overwrite_inputs, write_output
 from ..losses import Losses
 from ..options import ReadOptions, WriteOptions
@@ -38,7 +38,7 @@ def convert_files(
     `output` (created if missing), each named after its input with the new format's
     extension. A file that cannot be converted is reported and the others still are
     (exit status 2). `to_format` None: the format `output`'s extension names."""
-    items = list(expand_inputs(paths or (STDIN,), select))
+    items = list(expand_inputs(or_standard_input(paths), select))
     walked = any(os.path.isdir(path) for path in paths)
     if len(items) == 1 and not walked:
         item = items[0]

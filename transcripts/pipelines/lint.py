@@ -14,7 +14,14 @@ from .. import formats
 from ..api import read_document
 from ..errors import ExitCode, TranscriptError
 from ..globs import PathPatterns
-from ..inputs import STDIN, NothingFound, Selection, expand_inputs, selection
+from ..inputs import (
+    STDIN,
+    NothingFound,
+    Selection,
+    expand_inputs,
+    or_standard_input,
+    selection,
+)
 from ..io import SourceText, display_name, refuse_to_overwrite_inputs, write_output
 from ..linter.baseline import Baseline
 from ..linter.baseline import render as render_baseline
@@ -318,6 +325,7 @@ def run_lint(
         raise TranscriptError(
             f"{where}: unknown format {output_format!r}; use {', '.join(FORMATTERS)}"
         )
+    files = or_standard_input(files)
     settings = LintSettings.from_config(config, config_path).with_overrides(
         select=select,
         ignore=ignore,

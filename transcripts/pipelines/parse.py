@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 from .. import formats
 from ..api import open_document
 from ..errors import ExitCode, TranscriptError
-from ..inputs import Selection, expand_inputs
+from ..inputs import Selection, expand_inputs, or_standard_input
 from ..io import open_output, refuse_to_overwrite_inputs
 from ..model import Block, Transcript
 from ..options import WriteOptions
@@ -49,7 +49,7 @@ def parse_files(
     transcripts under it (`transcripts.inputs`); `to_format` None: from `output`'s
     extension, else JSON."""
     writer = formats.get_format(output_format(to_format, output, PARSE_FORMATS))
-    inputs = list(expand_inputs(paths, select))
+    inputs = list(expand_inputs(or_standard_input(paths), select))
     files = [item for item in inputs if isinstance(item, str)]
     refuse_to_overwrite_inputs(output, files)
     failures = 0

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from ..errors import ExitCode, TranscriptError
-from ..inputs import STDIN, expand_inputs, selection
+from ..inputs import STDIN, expand_inputs, or_standard_input, selection
 from ..io import display_name, refuse_to_overwrite_inputs, write_output
 from ..linter import LintSettings
 from ..report import article_of
@@ -76,7 +76,7 @@ def report_files(
         force_exclude=force_exclude,
         respect_gitignore=respect_gitignore,
     )
-    inputs = list(expand_inputs(paths or (STDIN,), chosen))
+    inputs = list(expand_inputs(or_standard_input(paths), chosen))
     refuse_to_overwrite_inputs(output, [item for item in inputs if isinstance(item, str)])
     many = len(inputs) > 1
     articles: list[Article] = []

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from ..api import open_document
 from ..errors import ExitCode, TranscriptError
-from ..inputs import Selection, expand_inputs
+from ..inputs import Selection, expand_inputs, or_standard_input
 from ..io import refuse_to_overwrite_inputs, write_output
 from ..parallel import map_ordered
 from ..statistics.render import RenderOptions, check_options, render
@@ -50,7 +50,7 @@ def stats_files(
     check_field(sort, "--sort", per_file)
     tallies: list[Tally] = []
     failures = 0
-    inputs = list(expand_inputs(paths or ("-",), select))
+    inputs = list(expand_inputs(or_standard_input(paths), select))
     files = [path for path in inputs if isinstance(path, str)]
     refuse_to_overwrite_inputs(output, files)
     count = functools.partial(
