@@ -83,7 +83,8 @@ class Format:
 
     def write(self, transcript: Transcript, options: WriteOptions | None = None) -> str | bytes:
         """The transcript in this format: text, or bytes for a binary format (docx)."""
-        return self.writer_module().write(transcript, options or WriteOptions())
+        written: str | bytes = self.writer_module().write(transcript, options or WriteOptions())
+        return written
 
     def output_encoding(self, transcript: Transcript) -> str:
         module = self.writer_module()

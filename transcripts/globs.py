@@ -55,7 +55,10 @@ class PathPatterns:
         if relative is None:  # outside the root: only patterns of a name can name it
             relative = os.path.basename(os.path.abspath(path))
         # pathspec, like git, takes a folder pattern (`drafts/`) to name what is in it.
-        return _spec(self.patterns).check_file(relative + "/" if is_dir else relative).include
+        include: bool | None = (
+            _spec(self.patterns).check_file(relative + "/" if is_dir else relative).include
+        )
+        return include
 
     def matches(self, path: str, is_dir: bool = False) -> bool:
         """Does a pattern name `path` (and no later `!pattern` take it back)?"""

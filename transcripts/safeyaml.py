@@ -84,7 +84,8 @@ def dump(data: Any, **options: Any) -> str:
     back as strings."""
     import yaml
 
-    return yaml.dump(data, Dumper=dumper(), sort_keys=False, allow_unicode=True, **options)
+    text: str = yaml.dump(data, Dumper=dumper(), sort_keys=False, allow_unicode=True, **options)
+    return text
 
 
 def uses_libyaml() -> bool:

@@ -70,20 +70,20 @@ Examples:
 @config_option("convert")
 @click.pass_context
 def convert(
-    ctx,
-    files,
-    from_format,
-    to_format,
-    output,
-    estimate_timing,
-    speakers,
-    speaker_map,
-    diarization,
-    encoding,
-    exclude,
-    force_exclude,
-    respect_gitignore,
-):
+    ctx: click.Context,
+    files: tuple[str, ...],
+    from_format: str | None,
+    to_format: str | None,
+    output: str | None,
+    estimate_timing: float | None,
+    speakers: tuple[str, ...],
+    speaker_map: tuple[str, ...],
+    diarization: str | None,
+    encoding: str | None,
+    exclude: tuple[str, ...],
+    force_exclude: bool | None,
+    respect_gitignore: bool | None,
+) -> int:
     """Convert INPUT (a file, a folder of transcripts, or -) to another format.
 
     Text read by the text reader comes back byte for byte from its json, jsonl or

@@ -129,10 +129,32 @@ Examples:
 @jobs_option
 @config_option("lint")
 @click.pass_context
-def lint(ctx, files, output_format, select_rules, extend_select, ignore_rules, fail_severity,
-         exit_zero, explain_rule, statistics, show_files, fix, unsafe_fixes, diff, baseline,
-         write_baseline, exclude, force_exclude, respect_gitignore, output, speakers,
-         from_format, encoding, jobs):  # fmt: skip
+def lint(
+    ctx: click.Context,
+    files: tuple[str, ...],
+    output_format: str | None,
+    select_rules: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore_rules: tuple[str, ...],
+    fail_severity: str | None,
+    exit_zero: bool,
+    explain_rule: str | None,
+    statistics: bool,
+    show_files: bool,
+    fix: bool,
+    unsafe_fixes: bool,
+    diff: bool,
+    baseline: str | None,
+    write_baseline: str | None,
+    exclude: tuple[str, ...],
+    force_exclude: bool | None,
+    respect_gitignore: bool | None,
+    output: str | None,
+    speakers: tuple[str, ...],
+    from_format: str | None,
+    encoding: str | None,
+    jobs: int,
+) -> int:
     """Check transcripts for what an editor would catch.
 
     Reads each FILE (a directory is searched for transcript files; none or - means

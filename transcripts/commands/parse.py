@@ -45,8 +45,20 @@ Examples:
 @encoding_option
 @config_option("parse")
 @click.pass_context
-def parse(ctx, files, to_format, output, exclude, force_exclude, respect_gitignore, speakers,
-          speaker_map, diarization, from_format, encoding):  # fmt: skip
+def parse(
+    ctx: click.Context,
+    files: tuple[str, ...],
+    to_format: str | None,
+    output: str | None,
+    exclude: tuple[str, ...],
+    force_exclude: bool | None,
+    respect_gitignore: bool | None,
+    speakers: tuple[str, ...],
+    speaker_map: tuple[str, ...],
+    diarization: str | None,
+    from_format: str | None,
+    encoding: str | None,
+) -> int:
     """Parse transcripts into turns, speakers and the text around them.
 
     Reads each FILE (a directory: the transcripts under it; none or -: standard

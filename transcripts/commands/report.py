@@ -49,8 +49,20 @@ Examples:
 @encoding_option
 @config_option("report")
 @click.pass_context
-def report(ctx, files, output, title, select, ignore, exclude, force_exclude,
-           respect_gitignore, speakers, from_format, encoding):  # fmt: skip
+def report(
+    ctx: click.Context,
+    files: tuple[str, ...],
+    output: str | None,
+    title: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    exclude: tuple[str, ...],
+    force_exclude: bool | None,
+    respect_gitignore: bool | None,
+    speakers: tuple[str, ...],
+    from_format: str | None,
+    encoding: str | None,
+) -> int:
     """Write one self-contained HTML page that shows transcripts.
 
     For each FILE (a directory: the transcripts under it; - or none: standard input):

@@ -70,6 +70,28 @@ def lint(
     return findings
 
 
+def lint_document(
+    transcript: Transcript,
+    source: str,
+    format_name: str,
+    settings: LintSettings | None = None,
+    *,
+    path: str | None = None,
+) -> list[Finding]:
+    """The findings of a transcript read from `source` (the file's decoded text) in the
+    format `format_name`, as the user sees them in that file: the directives in its
+    comments honoured, and, for a document of blocks (JSON, JSON Lines, YAML), placed at
+    the document's own lines (see `locations`)."""
+    from ..readers.positions import block_lines
+    from .locations import relocate
+    from .suppression import comment_style
+
+    style = comment_style(format_name) or "none"
+    findings = lint(transcript, settings, path=path, source=source, comments=style)
+    lines = block_lines(format_name, source) if findings else None
+    return relocate(findings, transcript, lines) if lines is not None else findings
+
+
 _DIGITS = re.compile(r"\d+")
 
 

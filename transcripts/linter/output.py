@@ -81,7 +81,7 @@ def sarif_log(
     findings: Sequence[Finding],
     rules: Sequence[Rule] | None = None,
     errors: Sequence[str] = (),
-) -> dict:
+) -> dict[str, Any]:
     """A SARIF 2.1.0 log: one run, the rules' metadata in the tool's driver, one result
     per finding with the earlier copy of a duplicate as a related location, and files
     that could not be read as notifications of a failed execution."""
@@ -153,7 +153,7 @@ def sarif(
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
 
 
-def _rule_descriptor(rule: Rule) -> dict:
+def _rule_descriptor(rule: Rule) -> dict[str, Any]:
     return {
         "id": rule.code,
         "name": rule.name,
@@ -167,7 +167,7 @@ def _rule_descriptor(rule: Rule) -> dict:
 
 def _location(
     path: str, line: int, column: int, end_line: int | None = None, end_column: int | None = None
-) -> dict:
+) -> dict[str, Any]:
     region: dict[str, int] = {"startLine": max(1, line), "startColumn": max(1, column)}
     if end_line is not None and end_line >= line:
         region["endLine"] = end_line

@@ -26,17 +26,14 @@ from ..io import SourceText, display_name, refuse_to_overwrite_inputs, write_out
 from ..linter.baseline import Baseline
 from ..linter.baseline import render as render_baseline
 from ..linter.config import LintSettings
-from ..linter.engine import lint
+from ..linter.engine import lint, lint_document
 from ..linter.finding import Finding
 from ..linter.fixes import apply_fixes, fixable
-from ..linter.locations import relocate
 from ..linter.output import FORMATTERS, sarif, statistics, summary, use_colour
 from ..linter.registry import all_rules, find_rule
-from ..linter.suppression import comment_style
 from ..model import Transcript
 from ..options import ReadOptions
 from ..parallel import map_ordered
-from ..readers.positions import block_lines
 from . import Report
 
 
@@ -202,20 +199,13 @@ def _findings(
     path: str,
     fixing: FixMode,
 ) -> tuple[list[Finding], int]:
-    """A transcript's findings, honouring its comments, where they are in the file, and
-    how many the rules could fix."""
-    findings = lint(
-        transcript,
-        settings,
-        path=path,
-        source=source.text,
-        comments=comment_style(format_name) or "none",
-    )
+    """A transcript's findings as the file shows them (`lint_document`), and how many
+    the rules could fix in the text it was read from."""
+    findings = lint_document(transcript, source.text, format_name, settings, path=path)
     count = len(fixable(findings, fixing.unsafe))
-    if findings:
-        lines = block_lines(format_name, source.text)
-        if lines is not None:
-            findings = relocate(findings, transcript, lines)
+    if fixing.active and findings and not count and format_name not in FIXABLE_FORMATS:
+        # placed in a document, findings lose their fixes (edits of another text)
+        count = len(fixable(lint(transcript, settings, path=path), fixing.unsafe))
     return findings, count
 
 
