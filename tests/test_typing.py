@@ -78,3 +78,24 @@ def test_signatures_are_real_at_run_time(name):
     parameters = inspect.signature(getattr(transcripts, name)).parameters
     assert not any(p.kind is p.VAR_KEYWORD for p in parameters.values())
     assert inspect.isfunction(getattr(transcripts, name))
+
+
+def _readme_library_example() -> str:
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Library", 1)[1]
+    return re.search(r"```python\n(.*?)```", section, re.S).group(1)
+
+
+def test_the_readme_library_example_runs(monkeypatch, capsys):
+    monkeypatch.chdir(ROOT)
+    exec(compile(_readme_library_example(), "README.md", "exec"), {})
+    out = capsys.readouterr().out
+    assert "prose blocks" in out and "blocks given estimated times" in out
+
+
+def test_the_readme_library_example_passes_mypy_strict(mypy_available, tmp_path):
+    (tmp_path / "example.py").write_text(_readme_library_example(), encoding="utf-8")
+    result = _mypy(tmp_path, "--strict", str(tmp_path / "example.py"))
+    assert result.returncode == 0, result.stdout
