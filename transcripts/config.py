@@ -17,7 +17,6 @@ anyone. `--config FILE` names the file to use instead.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import stat
@@ -353,6 +352,8 @@ def _read(
     key = _alias(_canonical(raw_key), known)
     setting = known.get(key)
     if setting is None:
+        import difflib
+
         names = sorted([*known, *tables])
         close = difflib.get_close_matches(key, names, n=1)
         hint = f"did you mean {close[0]!r}? " if close else ""

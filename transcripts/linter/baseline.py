@@ -9,7 +9,6 @@ holding a finding twice accepts two such findings, and a third is new.
 
 from __future__ import annotations
 
-import json
 import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -41,6 +40,8 @@ def render(findings: Iterable[Finding], folder: str) -> str:
         }
         for f in findings
     ]
+    import json
+
     records.sort(key=lambda r: (r["path"], r["line"], r["code"]))
     data = {"version": VERSION, "tool": "transcripts", "findings": records}
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
@@ -55,6 +56,8 @@ class Baseline:
     @classmethod
     def parse(cls, text: str, folder: str, where: str) -> Baseline:
         """A baseline from its file's text; `folder` is where its paths start."""
+        import json
+
         try:
             data: Any = json.loads(text)
         except ValueError as error:

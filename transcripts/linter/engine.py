@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import hashlib
 import re
 from collections.abc import Callable
 
@@ -98,6 +97,8 @@ _DIGITS = re.compile(r"\d+")
 def fingerprint(code: str, line_text: str, message: str = "") -> str:
     """A finding's identity across edits that move it: its rule and the text of its
     line, spacing folded (the message, numbers left out, where the line is empty)."""
+    import hashlib  # only when there is a finding: it costs start-up time
+
     subject = " ".join(line_text.split()) or _DIGITS.sub("#", message)
     return hashlib.sha256(f"{code}\0{subject}".encode()).hexdigest()[:16]
 

@@ -3,7 +3,6 @@ the findings in the chosen format and decide the exit status."""
 
 from __future__ import annotations
 
-import difflib
 import functools
 import os
 from collections.abc import Iterator, Mapping, Sequence
@@ -238,6 +237,8 @@ def _fix(
     if text == source.text:
         return FileResult(findings)
     if fixing.diff:
+        import difflib
+
         name = display_name(path)
         diff = difflib.unified_diff(
             source.text.splitlines(keepends=True),
