@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
+
+if TYPE_CHECKING:
+    from ..inputs import Selection
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -125,6 +128,24 @@ def jobs_option(func: F) -> F:
         help="Work on N files at once in N processes (0: one per core); the output is the "
         "same, in the same order.",
     )(func)
+
+
+def chosen_files(
+    ctx: click.Context,
+    exclude: tuple[str, ...],
+    force_exclude: bool | None,
+    respect_gitignore: bool | None,
+) -> Selection:
+    """The file selection of a command: its configuration's, with the options on top."""
+    from ..inputs import selection
+
+    return selection(
+        ctx.meta.get("transcripts.config"),
+        ctx.meta.get("transcripts.config_path"),
+        exclude=exclude,
+        force_exclude=force_exclude,
+        respect_gitignore=respect_gitignore,
+    )
 
 
 def selection_options(func: F) -> F:

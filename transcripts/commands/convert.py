@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from .common import (
+    chosen_files,
     complete_formats,
     config_option,
     diarization_option,
@@ -92,20 +93,13 @@ def convert(
     the target format cannot hold is reported on stderr in one line. Several
     inputs (or a folder) are converted into the folder -o DIR, one file each.
     """
-    from ..inputs import selection
     from ..pipelines.convert import convert_files
 
     return convert_files(
         files,
         to_format,
         output,
-        select=selection(
-            ctx.meta.get("transcripts.config"),
-            ctx.meta.get("transcripts.config_path"),
-            exclude=exclude,
-            force_exclude=force_exclude,
-            respect_gitignore=respect_gitignore,
-        ),
+        select=chosen_files(ctx, exclude, force_exclude, respect_gitignore),
         from_format=from_format,
         speakers=speakers,
         encoding=encoding,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from .common import (
+    chosen_files,
     config_option,
     diarization_option,
     encoding_option,
@@ -66,7 +67,6 @@ def parse(
     speaker roster and the blocks (turns, prose, headings, stage directions, ...),
     each with its source lines.
     """
-    from ..inputs import selection
     from ..pipelines.parse import parse_files
 
     return parse_files(
@@ -79,11 +79,5 @@ def parse(
         speaker_map=speaker_map,
         diarization=diarization,
         report=report_error,
-        select=selection(
-            ctx.meta.get("transcripts.config"),
-            ctx.meta.get("transcripts.config_path"),
-            exclude=exclude,
-            force_exclude=force_exclude,
-            respect_gitignore=respect_gitignore,
-        ),
+        select=chosen_files(ctx, exclude, force_exclude, respect_gitignore),
     )

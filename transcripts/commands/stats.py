@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from .common import (
+    chosen_files,
     complete_fields,
     config_option,
     diarization_option,
@@ -142,7 +143,6 @@ def stats(
     transcripts under it) or standard input; several inputs are combined by speaker
     name unless --per-file. --list-fields lists every field and what it counts.
     """
-    from ..inputs import selection
     from ..pipelines.stats import stats_files
 
     return stats_files(
@@ -163,11 +163,5 @@ def stats(
         diarization=diarization,
         jobs=jobs,
         report=report_error,
-        select=selection(
-            ctx.meta.get("transcripts.config"),
-            ctx.meta.get("transcripts.config_path"),
-            exclude=exclude,
-            force_exclude=force_exclude,
-            respect_gitignore=respect_gitignore,
-        ),
+        select=chosen_files(ctx, exclude, force_exclude, respect_gitignore),
     )
