@@ -104,6 +104,9 @@ def test_config_names_the_file_to_use_wherever_it_is(runner, tmp_path, seed):
         ("stats: {jobs: -1}\n", "stats.jobs: expected a whole number"),
         ("convert: {estimate-timing: fast}\n", "convert.estimate-timing: expected words"),
         ("speakerz: [Ana]\n", "speakerz: unknown setting; did you mean 'speakers'?"),
+        ("parse: {to: xml}\n", "parse.to: expected json, jsonl or yaml, found 'xml'"),
+        ("from: odt\n", "from: expected a format name"),
+        ("lint: {format: pdf}\n", "lint.format: expected text, json, github or sarif"),
         ("lint: [TR1]\n", "lint: expected a table of lint settings"),
     ],
 )

@@ -221,6 +221,19 @@ def _choice(*choices: str) -> Callable[[Any], str]:
     return read
 
 
+def _format(readable: bool | None = None, writable: bool | None = None) -> Callable[[Any], str]:
+    """A format name among those read (or written), checked when the file is read."""
+
+    def read(value: Any) -> str:
+        from .formats import names
+
+        if isinstance(value, str) and value.lower() in names(readable, writable):
+            return value.lower()
+        raise ValueError
+
+    return read
+
+
 def _setting(key: str, param: str | None, allowed: str, read: Callable[[Any], Any]) -> Setting:
     return Setting(key, param, allowed, read)
 
@@ -235,7 +248,7 @@ SHARED: dict[str, Setting] = {
         _setting("speakers", "speakers", "a list of names", _names),
         _setting("speaker-map", "speaker_map", "a table of label: name", _speaker_map),
         _setting("encoding", "encoding", "an encoding name such as cp1252", _string),
-        _setting("from", "from_format", _FORMATS_READ, _string),
+        _setting("from", "from_format", _FORMATS_READ, _format(readable=True)),
         _setting("exclude", None, f"{_LIST} of globs (gitignore syntax)", _strings),
         _setting("extend-exclude", None, f"{_LIST} of globs (gitignore syntax)", _strings),
         _setting("respect-gitignore", "respect_gitignore", "true or false", _flag),
@@ -249,11 +262,21 @@ _JOBS = _setting("jobs", "jobs", "a whole number (0: one per core)", _count)
 #: `--write-baseline`, `--diff`, ...) are deliberately absent: a file never decides
 #: where output goes or that files are rewritten.
 COMMANDS: dict[str, dict[str, Setting]] = {
-    "parse": {s.key: s for s in (_setting("to", "to_format", "json, jsonl or yaml", _string),)},
+    "parse": {
+        s.key: s
+        for s in (
+            _setting("to", "to_format", "json, jsonl or yaml", _choice("json", "jsonl", "yaml")),
+        )
+    },
     "convert": {
         s.key: s
         for s in (
-            _setting("to", "to_format", "a format name that can be written", _string),
+            _setting(
+                "to",
+                "to_format",
+                "a format that is written (`transcripts formats`)",
+                _format(writable=True),
+            ),
             _setting("estimate-timing", "estimate_timing", "words per minute (>0)", _positive),
         )
     },
@@ -279,12 +302,19 @@ COMMANDS: dict[str, dict[str, Setting]] = {
     "lint": {
         s.key: s
         for s in (
-            _setting("format", None, "text, json, github or sarif", _string),
+            _setting(
+                "format",
+                None,
+                "text, json, github or sarif",
+                _choice("text", "json", "github", "sarif"),
+            ),
             _setting("select", None, f"{_LIST} of rule codes, names or prefixes", _strings),
             _setting("extend-select", None, f"{_LIST} of rule selectors", _strings),
             _setting("ignore", None, f"{_LIST} of rule selectors", _strings),
             _setting("extend-ignore", None, f"{_LIST} of rule selectors", _strings),
-            _setting("severity", None, "error, warning or info", _string),
+            _setting(
+                "severity", None, "error, warning or info", _choice("error", "warning", "info")
+            ),
             _setting("rules", None, "a table of rule: off, a severity or options", _table),
             _setting("per-file-ignores", None, "a table of glob: rules", _table),
             _setting("exclude", None, f"{_LIST} of globs (gitignore syntax)", _strings),
