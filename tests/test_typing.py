@@ -63,10 +63,13 @@ def test_mypy_strict_passes_on_the_package(mypy_available, tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_the_public_functions_are_typed_for_callers(mypy_available, tmp_path):
+def test_the_public_functions_and_the_readme_example_are_typed_for_callers(
+    mypy_available, tmp_path
+):
     (tmp_path / "use.py").write_text(USE, encoding="utf-8")
+    (tmp_path / "example.py").write_text(_readme_library_example(), encoding="utf-8")
     (tmp_path / "misuse.py").write_text(MISUSE, encoding="utf-8")
-    good = _mypy(tmp_path, "--strict", str(tmp_path / "use.py"))
+    good = _mypy(tmp_path, "--strict", str(tmp_path / "use.py"), str(tmp_path / "example.py"))
     assert good.returncode == 0, good.stdout
     bad = _mypy(tmp_path, "--strict", str(tmp_path / "misuse.py"))
     assert 'has type "Transcript", variable has type "int"' in bad.stdout
@@ -93,9 +96,3 @@ def test_the_readme_library_example_runs(monkeypatch, capsys):
     exec(compile(_readme_library_example(), "README.md", "exec"), {})
     out = capsys.readouterr().out
     assert "prose blocks" in out and "blocks given estimated times" in out
-
-
-def test_the_readme_library_example_passes_mypy_strict(mypy_available, tmp_path):
-    (tmp_path / "example.py").write_text(_readme_library_example(), encoding="utf-8")
-    result = _mypy(tmp_path, "--strict", str(tmp_path / "example.py"))
-    assert result.returncode == 0, result.stdout
