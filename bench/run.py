@@ -3,6 +3,8 @@
     python bench/run.py            # 1 MB and 50 MB synthetic transcripts; lint 25 -> 50 MB
     python bench/run.py --quick    # 1 MB only, for a fast look
     python bench/run.py --only report   # among the cases: report on 10 MB vs parsing alone
+    python bench/run.py --only archive  # 2,000 and 20,000 small files: files/s, peak memory
+    python bench/run.py --only archive --archive 2000,20000,100000
 
 Machines are noisy, so every figure is a ratio to a baseline run moments before on the
 same file, and each timing is the best of several runs. Peak memory is the child
@@ -24,6 +26,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+from archive import generate_archive  # noqa: E402
 from synth import generate, generate_whisper_json  # noqa: E402
 
 DATA = HERE / "data"
@@ -371,6 +374,45 @@ def bench_many(count: int, only: str | None) -> bool:
     return True
 
 
+# An archive of many small interviews (`archive.py`, about 8 KB each): each command once
+# at each size, files per second and peak memory. Memory must not grow with the number
+# of files: the peak at the largest size within ARCHIVE_MEMORY_TARGET times the smallest.
+ARCHIVE_SIZES = (2_000, 20_000)
+ARCHIVE_MEMORY_TARGET = 1.5
+ARCHIVE: list[tuple[str, list[str]]] = [
+    ("lint", ["lint", "--exit-zero"]),
+    ("stats", ["stats"]),
+    ("stats --per-file", ["stats", "--per-file"]),
+    ("parse -t jsonl DIR", ["parse", "-t", "jsonl"]),
+]
+
+
+def bench_archive(sizes: Sequence[int], only: str | None) -> bool:
+    """Each ARCHIVE command over archives of each size: files/s and peak memory."""
+    folders = {size: generate_archive(DATA / f"archive-{size}", size) for size in sizes}
+    print(f"\narchive: {', '.join(f'{size:,}' for size in sizes)} interviews of about 8 KB")
+    ok = True
+    for name, args in ARCHIVE:
+        if only and only not in name:
+            continue
+        peaks = []
+        for size in sizes:
+            measure = run([*TRANSCRIPTS, *args, str(folders[size])], 1)
+            peaks.append(measure.peak_bytes)
+            print(
+                f"  {name:24} {size:>9,} files {measure.seconds:8.2f} s"
+                f" {size / measure.seconds:7.0f} files/s  peak {measure.peak_bytes / 1e6:6.1f} MB"
+            )
+        growth = peaks[-1] / peaks[0]
+        passed = growth <= ARCHIVE_MEMORY_TARGET
+        ok &= passed
+        print(
+            f"  {name:24} peak memory {growth:4.2f}x from {sizes[0]:,} to {sizes[-1]:,} files"
+            f"  [target <= {ARCHIVE_MEMORY_TARGET:g}x: {'ok' if passed else 'MISSED'}]"
+        )
+    return ok
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -381,7 +423,15 @@ def main() -> int:
     parser.add_argument(
         "--files", type=int, default=MANY_FILES, help="how many small files for the many-files run"
     )
+    parser.add_argument(
+        "--archive",
+        default=",".join(map(str, ARCHIVE_SIZES)),
+        help="archive sizes in files, comma-separated (default: %(default)s; 0: skip)",
+    )
     args = parser.parse_args()
+    if args.only == "archive":  # the archive section alone
+        archive_sizes = [int(size) for size in args.archive.split(",")]
+        return 0 if bench_archive(archive_sizes, None) else 1
     sizes = [1_000_000] if args.quick else [1_000_000, 50_000_000]
     ok = bench_startup(max(args.repeat, 5))
     for size in sizes:
@@ -393,6 +443,9 @@ def main() -> int:
     if not args.only or args.only in "report":
         ok &= bench_report(1_000_000 if args.quick else REPORT_SIZE, args.repeat)
     ok &= bench_many(1_000 if args.quick else args.files, args.only)
+    archive_sizes = [int(size) for size in args.archive.split(",") if int(size)]
+    if len(archive_sizes) > 1 and not args.quick:
+        ok &= bench_archive(archive_sizes, args.only)
     print("\nall targets met" if ok else "\nsome targets MISSED")
     return 0 if ok else 1
 

@@ -154,11 +154,13 @@ def expand_inputs(
             if not (kind == "file" and select.force_exclude and select.excludes(path)):
                 yield path  # a missing file is the reader's to report
         elif kind == "directory":
-            found = list(_walk(path, select))
-            if not any(isinstance(item, str) for item in found):
+            found = False  # files come as they are found: a walk is never held whole
+            for item in _walk(path, select):
+                found = found or isinstance(item, str)
+                yield item
+            if not found:
                 listed = " ".join(sorted(select.extensions))
-                found.append(NothingFound(f"no transcript files found (looked for {listed})", path))
-            yield from found
+                yield NothingFound(f"no transcript files found (looked for {listed})", path)
         else:
             yield TranscriptError(
                 f"is {kind}, not a regular file; give its content on standard input (-)", path

@@ -8,6 +8,7 @@ batch loops name them.
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Sequence
 from typing import Any
@@ -19,9 +20,11 @@ from ..inputs import STDIN, Selection, expand_inputs, or_standard_input
 from ..io import display_name, open_output, refuse_to_overwrite_inputs, write_output
 from ..losses import Losses
 from ..options import ReadOptions, WriteOptions
+from ..progress import shown
 from ..speakermap import parse_speaker_map
 from . import Report
 from .parse import output_format
+from .stream import counter
 
 
 def convert_files(
@@ -38,10 +41,14 @@ def convert_files(
     `output` (created if missing), each named after its input with the new format's
     extension. A file that cannot be converted is reported and the others still are
     (exit status 2). `to_format` None: the format `output`'s extension names."""
-    items = list(expand_inputs(or_standard_input(paths), select))
+    # Inputs stream in one at a time (a folder is never listed whole); the first two say
+    # whether this converts one file or several.
+    stream_in = expand_inputs(or_standard_input(paths), select)
+    ahead = list(itertools.islice(stream_in, 2))
+    items = itertools.chain(ahead, stream_in)
     walked = any(os.path.isdir(path) for path in paths)
-    if len(items) == 1 and not walked:
-        item = items[0]
+    if len(ahead) == 1 and not walked:
+        item = ahead[0]
         if isinstance(item, TranscriptError):
             raise item
         target = output_format(to_format, output, formats.names(writable=True))
@@ -56,7 +63,7 @@ def convert_files(
     extension = writer.extensions[0] if writer.extensions else f".{writer.name}"
     roots = [path for path in paths if os.path.isdir(path)]
     failures, written = 0, set()
-    for item in items:
+    for item in shown(items, "Converting", counter(paths, select)):
         try:
             if isinstance(item, TranscriptError):
                 raise item

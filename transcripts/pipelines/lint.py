@@ -21,7 +21,7 @@ from ..inputs import (
     or_standard_input,
     selection,
 )
-from ..io import SourceText, display_name, refuse_to_overwrite_inputs, write_output
+from ..io import SourceText, display_name, write_output
 from ..linter.baseline import Baseline
 from ..linter.baseline import render as render_baseline
 from ..linter.config import LintSettings
@@ -32,8 +32,9 @@ from ..linter.output import FORMATTERS, sarif, statistics, summary, use_colour
 from ..linter.registry import all_rules, find_rule
 from ..model import Transcript
 from ..options import ReadOptions
-from ..parallel import map_ordered
+from ..progress import shown
 from . import Report
+from .stream import checked, counter, map_inputs
 
 
 @dataclass
@@ -126,21 +127,15 @@ def lint_paths(
     be one of the inputs."""
     settings = settings or LintSettings()
     run = LintRun()
-    files = []
-    for item in expand_paths(paths or [STDIN], settings, report, select):
-        if isinstance(item, TranscriptError):
-            run.errors.append(str(item))
-            if report:
-                report(str(item))
-        else:
-            files.append(item)
-    refuse_to_overwrite_inputs(output, files)
     work = functools.partial(
         _lint_file, settings=settings, from_format=from_format, encoding=encoding, fixing=fixing
     )
-    jobs = 1 if STDIN in files else jobs  # standard input is read by this process
-    for result in map_ordered(work, files, jobs, label="Linting"):
-        if isinstance(result, str):
+    inputs = checked(expand_paths(paths or [STDIN], settings, report, select), output)
+    files = map_inputs(work, inputs, jobs)  # files stream in, one at a time
+    total = counter(paths or [STDIN], select or default_selection(settings))
+    for result in shown(files, "Linting", total):
+        if isinstance(result, (str, TranscriptError)):
+            result = str(result)
             run.errors.append(result)
             if report:
                 report(result)

@@ -10,10 +10,12 @@ from .. import formats
 from ..api import open_document
 from ..errors import ExitCode, TranscriptError
 from ..inputs import Selection, expand_inputs, or_standard_input
-from ..io import open_output, refuse_to_overwrite_inputs
+from ..io import open_output
 from ..model import Block, Transcript
 from ..options import WriteOptions
+from ..progress import shown
 from . import Report
+from .stream import checked, counter
 
 #: What `parse` writes: the document model's forms.
 PARSE_FORMATS = ("json", "jsonl", "yaml")
@@ -49,9 +51,11 @@ def parse_files(
     transcripts under it (`transcripts.inputs`); `to_format` None: from `output`'s
     extension, else JSON."""
     writer = formats.get_format(output_format(to_format, output, PARSE_FORMATS))
-    inputs = list(expand_inputs(or_standard_input(paths), select))
-    files = [item for item in inputs if isinstance(item, str)]
-    refuse_to_overwrite_inputs(output, files)
+    # Inputs stream in one at a time (an archive is never listed whole); the first two
+    # say whether one document or several are written.
+    stream_in = checked(expand_inputs(or_standard_input(paths), select), output)
+    ahead = list(itertools.islice(stream_in, 2))
+    inputs = shown(itertools.chain(ahead, stream_in), "Parsing", counter(paths, select))
     failures = 0
 
     def documents() -> Iterator[tuple[Transcript, Iterator[Block]]]:
@@ -80,6 +84,6 @@ def parse_files(
         return ExitCode.ERROR
     with open_output(output) as sink:
         writer.writer_module().write_documents(
-            itertools.chain([first], stream), sink, WriteOptions(), many=len(inputs) > 1
+            itertools.chain([first], stream), sink, WriteOptions(), many=len(ahead) > 1
         )
     return ExitCode.ERROR if failures else ExitCode.OK

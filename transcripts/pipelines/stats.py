@@ -1,19 +1,23 @@
-"""What `transcripts stats` does: read the inputs, count them, render, write atomically."""
+"""What `transcripts stats` does: read the inputs, count them, render, write atomically.
+
+Files are counted one at a time and their tallies folded into a running total (or, with
+`--per-file`, rendered at once), so memory does not grow with the number of files."""
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from ..api import open_document
 from ..errors import ExitCode, TranscriptError
 from ..inputs import Selection, expand_inputs, or_standard_input
-from ..io import refuse_to_overwrite_inputs, write_output
-from ..parallel import map_ordered
-from ..statistics.render import RenderOptions, check_options, render
+from ..io import open_output, write_output
+from ..progress import shown
+from ..statistics.render import PerFileSpool, RenderOptions, check_options, render
 from ..statistics.report import DEFAULT_SORT, build_report, check_field, check_only
 from ..statistics.tally import Tally
 from . import Report
+from .stream import checked, counter, map_inputs
 
 
 def stats_files(
@@ -48,11 +52,6 @@ def stats_files(
     )
     check_options(format, options)
     check_field(sort, "--sort", per_file)
-    tallies: list[Tally] = []
-    failures = 0
-    inputs = list(expand_inputs(or_standard_input(paths), select))
-    files = [path for path in inputs if isinstance(path, str)]
-    refuse_to_overwrite_inputs(output, files)
     count = functools.partial(
         _tally,
         speakers=tuple(speakers),
@@ -61,35 +60,67 @@ def stats_files(
         speaker_map=tuple(speaker_map),
         diarization=diarization,
     )
-    results = iter(map_ordered(count, files, _jobs_for(files, jobs), label="Counting"))
-    for item in inputs:
-        result = item if isinstance(item, TranscriptError) else next(results)
+    inputs: Iterable[str | TranscriptError] = expand_inputs(or_standard_input(paths), select)
+    if per_file and sort == "path":  # the files themselves are what this sorts
+        inputs = sorted(inputs, key=_path_key, reverse=reverse)
+    results = shown(
+        map_inputs(count, checked(inputs, output), jobs),
+        "Counting",
+        counter(or_standard_input(paths), select),
+    )
+    if per_file:
+        return _per_file(results, report, format, options, output, sort, reverse, only)
+    total, failures = Tally(), 0
+    for result in results:
         if isinstance(result, TranscriptError):
             report(str(result))
             failures += 1
         else:
-            tallies.append(result)
-    if not tallies:
+            total.update(result)
+    if not total.files:
         return ExitCode.ERROR
-    check_only(only, tallies)
-    if per_file:
-        reports = [
-            build_report(t, sort=sort, reverse=reverse, only=only, path=t.paths[0]) for t in tallies
-        ]
-        if sort == "path":  # the files themselves are what this sorts
-            reports.sort(key=lambda report: report.path or "", reverse=reverse)
-    else:
-        combined = tallies[0]
-        for tally in tallies[1:]:
-            combined.merge(tally)
-        reports = [build_report(combined, sort=sort, reverse=reverse, only=only)]
-    write_output(render(reports, format, options), output)
+    check_only(only, total.speakers)
+    summary = build_report(total, sort=sort, reverse=reverse, only=only)
+    write_output(render([summary], format, options), output)
     return ExitCode.ERROR if failures else ExitCode.OK
 
 
-def _jobs_for(files: Sequence[str], jobs: int) -> int:
-    """Standard input is read by this process: with `-` among the inputs, one job."""
-    return 1 if "-" in files else jobs
+def _per_file(
+    results: Iterable[Tally | TranscriptError],
+    report: Report,
+    format: str,
+    options: RenderOptions,
+    output: str | None,
+    sort: str,
+    reverse: bool,
+    only: Sequence[str],
+) -> int:
+    """`--per-file`: each file's report rendered as it is counted (see `PerFileSpool`),
+    written once all are."""
+    spool = PerFileSpool(format, options)
+    speakers: set[str] = set()  # every name, for `--only` (not every file's)
+    failures = 0
+    try:
+        for result in results:
+            if isinstance(result, TranscriptError):
+                report(str(result))
+                failures += 1
+                continue
+            speakers.update(result.speakers)
+            path = result.path or "-"
+            spool.add(build_report(result, sort=sort, reverse=reverse, only=only, path=path))
+        if not spool.reports:
+            return ExitCode.ERROR
+        check_only(only, speakers)
+        with open_output(output) as sink:
+            spool.write_to(sink)
+    finally:
+        spool.close()
+    return ExitCode.ERROR if failures else ExitCode.OK
+
+
+def _path_key(item: str | TranscriptError) -> str:
+    return item if isinstance(item, str) else ""
 
 
 def _tally(

@@ -8,13 +8,13 @@ field of `counts.TextCounts`)."""
 
 from __future__ import annotations
 
-import statistics
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from .counts import TextCounts
-from .tally import SpeakerTally
+from .tally import Longest, SpeakerTally
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -24,31 +24,24 @@ class Counts(TextCounts):
 
     name: str
     turns: int
-    turn_words: tuple[int, ...]
-    longest: tuple[int, int, str | None] | None  # (words, line, path) of the longest turn
+    turn_lengths: Mapping[int, int]  # words per turn -> how many turns had that many
+    longest: Longest | None  # (words, line, path) of the longest turn
     distinct_words: int
     talk_seconds: float | None
 
     @classmethod
     def of_speaker(cls, name: str, tally: SpeakerTally) -> tuple[Counts, set[str]]:
         """A speaker's counts, and their vocabulary (for the totals' distinct words)."""
-        counter = tally.counter
-        vocabulary = counter.vocabulary()
-        longest = None
-        if counter.turn_words:
-            most = max(counter.turn_words)
-            index = counter.turn_words.index(most)  # the first of the longest turns
-            longest = (most, counter.turn_lines[index], tally.source_of(index))
         counts = cls(
-            **counter.counts.as_dict(),
+            **tally.counts.as_dict(),
             name=name,
-            turns=counter.turns,
-            turn_words=tuple(counter.turn_words),
-            longest=longest,
-            distinct_words=len(vocabulary),
+            turns=tally.turns,
+            turn_lengths=tally.turn_lengths,
+            longest=tally.longest,
+            distinct_words=len(tally.vocabulary),
             talk_seconds=tally.talk_seconds,
         )
-        return counts, vocabulary
+        return counts, tally.vocabulary
 
     @classmethod
     def total(cls, speakers: list[Counts], vocabulary: set[str]) -> Counts:
@@ -58,11 +51,14 @@ class Counts(TextCounts):
             if counts.longest and (longest is None or counts.longest[0] > longest[0]):
                 longest = counts.longest
         talk = [c.talk_seconds for c in speakers if c.talk_seconds is not None]
+        lengths: Counter[int] = Counter()
+        for counts in speakers:
+            lengths.update(counts.turn_lengths)
         return cls(
             **sum(speakers, TextCounts()).as_dict(),
             name="total",
             turns=sum(c.turns for c in speakers),
-            turn_words=tuple(n for c in speakers for n in c.turn_words),
+            turn_lengths=lengths,
             longest=longest,
             distinct_words=len(vocabulary),
             talk_seconds=sum(talk) if talk else None,
@@ -98,8 +94,21 @@ def _significant(value: float | None, digits: int = 4) -> float | None:
     return None if value is None else float(f"{value:.{digits}g}")
 
 
-def _median(values: tuple[int, ...]) -> float | None:
-    return float(statistics.median(values)) if values else None
+def median_of_counts(counts: Mapping[int, int]) -> float | None:
+    """The median of values given as {value: how many times it occurs} (what
+    `statistics.median` gives of the values listed out)."""
+    total = sum(counts.values())
+    if not total:
+        return None
+    wanted = [(total - 1) // 2, total // 2]  # the middle one, or the middle two
+    found: list[int] = []
+    seen = 0
+    for value in sorted(counts):
+        seen += counts[value]
+        while wanted and wanted[0] < seen:
+            found.append(value)
+            wanted.pop(0)
+    return (found[0] + found[1]) / 2
 
 
 MEASURES: tuple[Measure, ...] = (
@@ -174,7 +183,7 @@ MEASURES: tuple[Measure, ...] = (
         "median",
         "Median words per turn.",
         "mean",
-        lambda c, t: _median(c.turn_words),
+        lambda c, t: median_of_counts(c.turn_lengths),
     ),
     Measure(
         "words_per_turn_max",

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any, Protocol
 
 from .. import safeyaml
 from ..errors import TranscriptError
@@ -166,11 +166,13 @@ def _csv_value(value: Any) -> Any:
     return "" if value is None else value
 
 
-def _table_fields(reports: Sequence[Report], options: RenderOptions) -> list[str]:
+def _table_fields(
+    reports: Sequence[Report], options: RenderOptions, timed: bool = False
+) -> list[str]:
     if options.fields:
         fields = list(options.fields)
     else:
-        timed = any(r.totals.get("talk_seconds") is not None for r in reports)
+        timed = timed or any(r.totals.get("talk_seconds") is not None for r in reports)
         fields = [f for f in TABLE_FIELDS if timed or f not in ("talk_seconds", "talk_share")]
     if options.per_file and "path" not in fields:
         fields.insert(0, "path")
@@ -187,7 +189,7 @@ def _cell(name: str, record: dict[str, Any], report: Report, is_total: bool) -> 
     kind = measure.kind if measure else "text"
     if name == _BAR:
         return "" if is_total else bar(record.get("words_share"))
-    if name == "longest_turn_line" and len(report.paths) > 1 and record.get("longest_turn_path"):
+    if name == "longest_turn_line" and report.files > 1 and record.get("longest_turn_path"):
         return f"{record['longest_turn_path']}:{value}"
     if kind == "seconds":
         return format_seconds(value)
@@ -234,8 +236,8 @@ def _summary(report: Report) -> str:
     """One line about the whole transcript: speakers, turns, words, non-speech blocks."""
     totals = report.totals
     parts = []
-    if len(report.paths) > 1:
-        parts.append(f"{len(report.paths)} files")
+    if report.files > 1:
+        parts.append(f"{report.files} files")
     parts.append(_plural(totals["speakers"], "speaker"))
     parts.append(_plural(totals["turns"], "turn"))
     parts.append(_plural(totals["words"], "word"))
@@ -292,3 +294,220 @@ RENDERERS: dict[str, Callable[[Sequence[Report], RenderOptions], str]] = {
     "csv": render_csv,
     "markdown": render_markdown,
 }
+
+
+class Sink(Protocol):
+    """Where rendered text goes (`io.Sink`, or anything with `write(str)`)."""
+
+    def write(self, text: str) -> None: ...
+
+
+class PerFileSpool:
+    """Per-file reports rendered one at a time, in memory that does not grow with the
+    number of files: each report is rendered as it comes into a temporary file, and
+    `write_to` copies the whole to the output at the end (so nothing is written when
+    the run fails, and `--only` is checked against every file first). The output is
+    exactly `render(reports, format, options)`'s.
+
+    A table needs the width of each column over all rows: rows are spooled as cells
+    with the widest cell of each column noted, then written in chunks with every cell
+    padded to its column's width. Table formats that draw a line between rows
+    (`grid` and its kin) cannot be cut into chunks and are built in memory."""
+
+    CHUNK = 512  # rows given to tabulate at a time
+
+    def __init__(self, format: str, options: RenderOptions) -> None:
+        import tempfile
+
+        if format not in RENDERERS:
+            raise TranscriptError(
+                f"unknown stats format {format!r}; choose from: {', '.join(RENDERERS)}"
+            )
+        self.format = format
+        self.options = replace(options, per_file=True)
+        self.reports = 0
+        self.timed = False
+        self._body = tempfile.TemporaryFile("w+", encoding="utf-8", newline="")  # noqa: SIM115 (closed by close())
+        self._summaries = tempfile.TemporaryFile("w+", encoding="utf-8", newline="")  # noqa: SIM115
+        self._fields = _machine_fields(self.options)
+        if format in ("table", "markdown"):
+            # Every column the table may show; the talk columns are dropped at the end
+            # when no file had times.
+            self._fields = _with_bar(_table_fields([], self.options, timed=True))
+            self._widths = [0] * len(self._fields)
+
+    def add(self, report: Report) -> None:
+        """Render one file's report into the spool."""
+        self.timed |= report.totals.get("talk_seconds") is not None
+        first = not self.reports
+        self.reports += 1
+        if self.format == "json":
+            import orjson
+
+            data = _records_for_machines(report, self._fields)
+            text = orjson.dumps(data, option=orjson.OPT_INDENT_2).decode()
+            indented = "\n".join("    " + line for line in text.split("\n"))
+            self._body.write(indented if first else ",\n" + indented)
+        elif self.format == "yaml":
+            self._body.write(safeyaml.dump([_records_for_machines(report, self._fields)]))
+        elif self.format == "csv":
+            self._body.write(render_csv([report], self.options).split("\n", 1)[1])
+        else:
+            self._add_rows(report)
+
+    def _add_rows(self, report: Report) -> None:
+        import orjson
+
+        for row in _rows([report], self._fields, self.options):
+            for column, cell in enumerate(row):
+                self._widths[column] = max(self._widths[column], _visible_width(cell))
+            self._body.write(orjson.dumps(row).decode() + "\n")
+        prefix = "- " if self.format == "markdown" else ""
+        self._summaries.write(prefix + _summary(report) + "\n")
+
+    def write_to(self, sink: Sink) -> None:
+        """Write the reports added, in order, as one document."""
+        self._body.seek(0)
+        if self.format == "json":
+            sink.write('{\n  "files": [\n')
+            _copy(self._body, sink)
+            sink.write("\n  ]\n}\n")
+        elif self.format == "yaml":
+            sink.write("files:\n")
+            _copy(self._body, sink)
+        elif self.format == "csv":
+            sink.write(render_csv([], self.options))
+            _copy(self._body, sink)
+        else:
+            self._write_table(sink)
+
+    def _write_table(self, sink: Sink) -> None:
+        import orjson
+
+        keep = [
+            column
+            for column, name in enumerate(self._fields)
+            if self.options.fields or self.timed or name not in ("talk_seconds", "talk_share")
+        ]
+        fields = [self._fields[column] for column in keep]
+        headers = _headers(fields)
+        widths = [
+            max(self._widths[c], _visible_width(h)) for c, h in zip(keep, headers, strict=True)
+        ]
+        rows = (orjson.loads(line) for line in self._body)
+        table = _PaddedTable(
+            headers,
+            _alignment(fields),
+            widths,
+            "pipe" if self.format == "markdown" else self.options.tablefmt,
+        )
+        table.write(([row[c] for c in keep] for row in rows), sink, self.CHUNK)
+        sink.write("\n\n")
+        self._summaries.seek(0)
+        _copy(self._summaries, sink)
+
+    def close(self) -> None:
+        self._body.close()
+        self._summaries.close()
+
+
+COPY_CHUNK = 1 << 20  # characters copied from a spool at a time
+
+
+def _copy(source: Any, sink: Sink) -> None:
+    while text := source.read(COPY_CHUNK):
+        sink.write(text)
+
+
+def _visible_width(text: str) -> int:
+    """The width tabulate gives a cell (wide characters count twice where wcwidth is
+    installed)."""
+    import tabulate
+
+    width: int = getattr(tabulate, "_visible_width", len)(text)
+    return width
+
+
+class _PaddedTable:
+    """A table written in chunks of rows whose cells are all padded to the same column
+    widths, so each chunk tabulate draws lines up with the others; the head (headers,
+    rules) comes from the first chunk and the tail (a closing rule) from the last."""
+
+    def __init__(
+        self, headers: list[str], alignment: list[str], widths: list[int], tablefmt: str
+    ) -> None:
+        self.headers = headers
+        self.alignment = alignment
+        self.widths = widths
+        self.tablefmt = tablefmt
+        probe = ["x" * width for width in widths]
+        one, two = self._draw([probe]), self._draw([probe, probe])
+        #: lines before the rows and after them, when rows take one line each
+        self.frame: tuple[int, int] | None = None
+        for head in range(len(one)):
+            if two == one[: head + 1] + one[head : head + 1] + one[head + 1 :]:
+                self.frame = (head, len(one) - head - 1)
+                break
+
+    def _pad(self, row: list[str]) -> list[str]:
+        return [
+            cell + " " * (width - _visible_width(cell))
+            if align == "left"
+            else " " * (width - _visible_width(cell)) + cell
+            for cell, width, align in zip(row, self.widths, self.alignment, strict=True)
+        ]
+
+    def _draw(self, rows: list[list[str]]) -> list[str]:
+        import inspect
+
+        import tabulate
+
+        # Padded cells keep their spaces: a parameter since tabulate 0.10, a global before.
+        keep: dict[str, Any] = {}
+        if "preserve_whitespace" in inspect.signature(tabulate.tabulate).parameters:
+            keep["preserve_whitespace"] = True
+        padding, preserve = tabulate.MIN_PADDING, tabulate.PRESERVE_WHITESPACE
+        tabulate.MIN_PADDING, tabulate.PRESERVE_WHITESPACE = 0, True
+        try:
+            return tabulate.tabulate(
+                rows,
+                headers=self.headers,
+                tablefmt=self.tablefmt,
+                colalign=self.alignment,
+                disable_numparse=True,
+                **keep,
+            ).split("\n")
+        finally:
+            tabulate.MIN_PADDING, tabulate.PRESERVE_WHITESPACE = padding, preserve
+
+    def write(self, rows: Iterable[list[str]], sink: Sink, chunk: int) -> None:
+        if self.frame is None:  # a rule between rows: drawn whole
+            sink.write("\n".join(self._draw([self._pad(row) for row in rows])))
+            return
+        head, tail = self.frame
+        batch: list[list[str]] = []
+        ending: list[str] = []
+        started = False
+
+        def flush() -> None:
+            nonlocal started, ending
+            lines = self._draw(batch)
+            body = lines[head : len(lines) - tail]
+            if not started:
+                sink.write("\n".join(lines[:head] + body))
+                started = True
+            elif body:
+                sink.write("\n" + "\n".join(body))
+            ending = lines[len(lines) - tail :]
+            batch.clear()
+
+        for row in rows:
+            batch.append(self._pad(row))
+            if len(batch) >= chunk:
+                flush()
+        if batch:
+            flush()
+        if not started:  # no row at all
+            sink.write("\n".join(self._draw([])))
+        elif ending:
+            sink.write("\n" + "\n".join(ending))

@@ -3,8 +3,8 @@ with the fields of `measures.MEASURES`, sorted and filtered as asked."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from ..errors import TranscriptError
@@ -30,7 +30,11 @@ class Report:
     speakers: list[dict[str, Any]]
     totals: dict[str, Any]
     path: str | None = None
-    paths: list[str] = field(default_factory=list)
+
+    @property
+    def files(self) -> int:
+        """How many files were counted."""
+        return int(self.totals.get("files", 0))
 
     def speaker(self, name: str) -> dict[str, Any]:
         """The record of the speaker called `name`."""
@@ -85,13 +89,8 @@ def build_report(
     total_record["speakers"] = sum(1 for counts in per_speaker if counts.turns)
     total_record["non_speech_blocks"] = sum(non_speech.values())
     total_record["non_speech"] = non_speech
-    total_record["files"] = len(tally.paths)
-    return Report(
-        speakers=sort_records(records, sort, reverse),
-        totals=total_record,
-        path=path,
-        paths=list(tally.paths),
-    )
+    total_record["files"] = tally.files
+    return Report(speakers=sort_records(records, sort, reverse), totals=total_record, path=path)
 
 
 def sort_records(
@@ -114,12 +113,13 @@ def sort_records(
     return sorted(present, key=key, reverse=not ascending) + missing
 
 
-def check_only(only: Sequence[str], tallies: Sequence[Tally]) -> None:
-    """An error when a name given to `--only` matches no speaker at all."""
-    known = {name.casefold() for tally in tallies for name in tally.speakers}
+def check_only(only: Sequence[str], speakers: Iterable[str]) -> None:
+    """An error when a name given to `--only` matches none of the `speakers` counted."""
+    names = set(speakers)
+    known = {name.casefold() for name in names}
     unknown = [name for name in only if name.casefold() not in known]
     if unknown:
-        names = sorted({name for tally in tallies for name in tally.speakers}, key=str.casefold)
+        listed = ", ".join(sorted(names, key=lambda name: (name.casefold(), name)))
         raise TranscriptError(
-            f"--only: no speaker named {unknown[0]!r}; speakers: {', '.join(names) or 'none'}"
+            f"--only: no speaker named {unknown[0]!r}; speakers: {listed or 'none'}"
         )

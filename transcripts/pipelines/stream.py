@@ -1,0 +1,78 @@
+"""Work over a stream of inputs in memory that does not grow with their number.
+
+The commands that take many files (`stats`, `lint`, `parse`, `convert`) read their
+inputs from `inputs.expand_inputs` one at a time, and hand each file's result on as soon
+as it is ready, so that an archive of a million transcripts costs what its largest file
+costs. With `--jobs`, files go to the worker processes a window at a time
+(`parallel.map_ordered` over each window), so only a window of names and results is
+held.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
+
+from ..errors import TranscriptError
+from ..inputs import STDIN, Selection, expand_inputs
+from ..io import refuse_to_overwrite_inputs
+from ..parallel import map_ordered, resolve_jobs
+
+Result = TypeVar("Result")
+
+#: Files given to the worker processes at a time, per process.
+WINDOW_PER_JOB = 1024
+
+
+def checked(
+    inputs: Iterable[str | TranscriptError], output: str | None
+) -> Iterator[str | TranscriptError]:
+    """The inputs, each file checked as it comes not to be the output (`-o`), which the
+    commands write only when all went well."""
+    for item in inputs:
+        if isinstance(item, str):
+            refuse_to_overwrite_inputs(output, [item])
+        yield item
+
+
+def map_inputs(
+    work: Callable[[str], Result],
+    inputs: Iterable[str | TranscriptError],
+    jobs: int = 1,
+) -> Iterator[Result | TranscriptError]:
+    """`work` applied to each file of `inputs`, in their order; an input that is already
+    an error (a special file, a folder with nothing to read) comes through in its place.
+    With `jobs` > 1 the work runs in that many processes, a window of files at a time;
+    standard input, read by this process, makes it one."""
+    jobs = resolve_jobs(jobs)
+    if jobs <= 1:
+        for item in inputs:
+            yield item if isinstance(item, TranscriptError) else work(item)
+        return
+    window: list[str | TranscriptError] = []
+    size = WINDOW_PER_JOB * jobs
+    for item in inputs:
+        window.append(item)
+        if item == STDIN:
+            jobs = 1
+        if len(window) >= size:
+            yield from _map_window(work, window, jobs)
+            window = []
+    yield from _map_window(work, window, jobs)
+
+
+def _map_window(
+    work: Callable[[str], Result],
+    window: list[str | TranscriptError],
+    jobs: int,
+) -> Iterator[Result | TranscriptError]:
+    files = [item for item in window if isinstance(item, str)]
+    results = iter(map_ordered(work, files, jobs))
+    for item in window:
+        yield item if isinstance(item, TranscriptError) else next(results)
+
+
+def counter(paths: Iterable[str], select: Selection | None) -> Callable[[], int]:
+    """How many inputs `paths` stand for, counted by walking them (for the progress
+    line's total: called only on a terminal)."""
+    return lambda: sum(1 for _ in expand_inputs(list(paths), select))
