@@ -28,7 +28,13 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("engines", ("transcripts.linter", "transcripts.statistics", "transcripts.report")),
     (
         "commands",
-        ("transcripts.api", "transcripts.pipelines", "transcripts.config", "transcripts.inputs"),
+        (
+            "transcripts.api",
+            "transcripts.pipelines",
+            "transcripts.config",
+            "transcripts.inputs",
+            "transcripts.perfile",
+        ),
     ),
     ("cli", ("transcripts.cli", "transcripts.commands", "transcripts.__main__")),
 ]

@@ -30,6 +30,16 @@ turns: object = report.speaker("Ana")["turns"]
 conversion = transcripts.convert(t, "srt", estimate_timing=150)
 lost: str = conversion.lost
 estimated: int = transcripts.estimate_timing(t, 150)
+
+from functools import reduce
+from transcripts import perfile
+from transcripts.perfile import Tally, lint_file, passage_hashes, sentence_hashes
+from transcripts.perfile import tally_file
+
+total: Tally = reduce(Tally.merge, [tally_file("a.txt"), tally_file("b.txt")], Tally())
+words: object = perfile.report(total).totals["words"]
+hashes: list[int] = [h.hash for h in sentence_hashes(t)] + [h.line for h in passage_hashes(t)]
+codes: list[str] = [f.code for f in lint_file("a.txt")]
 """
 
 MISUSE = """\
