@@ -265,6 +265,13 @@ FORMATS: dict[str, Format] = {
             (".csv",),
             writer="transcripts.writers.csv",
         ),
+        Format(
+            "parquet",
+            "Apache Parquet: one row per block with its document's path, for pandas, polars "
+            "and DuckDB (needs interview-transcripts[parquet])",
+            (".parquet",),
+            writer="transcripts.writers.parquet",
+        ),
     )
 }
 

@@ -33,9 +33,10 @@ Examples:
     "--format",
     "--output-format",
     "to_format",
-    type=click.Choice(["json", "jsonl", "yaml"]),
+    type=click.Choice(["json", "jsonl", "yaml", "parquet"]),
     help="Output format (default: from -o's extension, else json); several inputs give a "
-    "JSON array, a YAML stream or concatenated lines.",
+    "JSON array, a YAML stream or concatenated lines; parquet (with the parquet extra) is "
+    "one table of all blocks with their file's path.",
 )
 @output_option
 @selection_options

@@ -4,6 +4,7 @@ and write its document."""
 from __future__ import annotations
 
 import itertools
+import sys
 from collections.abc import Iterator, Sequence
 
 from .. import formats
@@ -18,7 +19,7 @@ from . import Report
 from .stream import checked, counter
 
 #: What `parse` writes: the document model's forms.
-PARSE_FORMATS = ("json", "jsonl", "yaml")
+PARSE_FORMATS = ("json", "jsonl", "yaml", "parquet")
 
 
 def output_format(to_format: str | None, output: str | None, allowed: Sequence[str]) -> str:
@@ -51,6 +52,10 @@ def parse_files(
     transcripts under it (`transcripts.inputs`); `to_format` None: from `output`'s
     extension, else JSON."""
     writer = formats.get_format(output_format(to_format, output, PARSE_FORMATS))
+    if getattr(writer.writer_module(), "BINARY", False):  # Parquet
+        if (output is None or output == "-") and sys.stdout.isatty():
+            raise TranscriptError(f"{writer.name} is binary: write it to a file with -o FILE")
+        writer.writer_module().schema()  # a missing library is said before any input is read
     # Inputs stream in one at a time (an archive is never listed whole); the first two
     # say whether one document or several are written.
     stream_in = checked(expand_inputs(or_standard_input(paths), select), output)
