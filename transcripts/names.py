@@ -22,6 +22,15 @@ HONORIFICS = frozenset(
     """.split()
 )
 
+# Abbreviations that end in a period inside a name ("Mr. SMITH", "Hon. Jane Stewart",
+# "Martin Luther King Jr."): the period is part of the name, not the end of a label.
+NAME_ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms mx dr prof sen rep gov gen col capt lt sgt rev fr hon st jr sr messrs mme
+    mlle sra sr dra supt insp det cmdr adm maj cpl pvt rt esq
+    """.split()
+)
+
 # Words that name a role rather than a person, and are speaker labels on their own.
 ROLE_WORDS = frozenset(
     """
@@ -165,9 +174,15 @@ def has_honorific(label: str) -> bool:
 
 @functools.lru_cache(maxsize=4096)
 def is_marked(label: str) -> bool:
-    """A label that announces a speaker by itself: a role, an honorific or capitals."""
+    """A label that announces a speaker by itself: a role, an honorific, capitals or an
+    office ("The SPEAKER pro tempore (Mr. Mica)")."""
     name, _ = split_name(label)
-    return is_role(label) or has_honorific(name) or bool(_ALL_CAPS_NAME.match(name))
+    return (
+        is_role(label)
+        or has_honorific(name)
+        or bool(_ALL_CAPS_NAME.match(name))
+        or office_of(label) is not None
+    )
 
 
 @functools.lru_cache(maxsize=4096)

@@ -58,7 +58,10 @@ class Assembler:
             return speaker
 
     def speaker_of(self, paragraph: Paragraph) -> str | None:
-        """The speaker of a labelled paragraph, its place considered."""
+        """The speaker of a labelled paragraph, its place considered (None when its label
+        was not taken as a speaker's)."""
+        if not paragraph.speaker:
+            return None
         speaker = self.speaker_for(paragraph.label)  # type: ignore[arg-type]
         if speaker is _IN_CONTEXT:
             return self.attributed.get(paragraph.start) or self.roster.speaker_for(
@@ -192,7 +195,7 @@ class Assembler:
         plain = self.page is None
         for paragraph in self.paragraphs:
             start, last, label = paragraph.start, paragraph.last, paragraph.label
-            if label is None:
+            if label is None or not paragraph.speaker:
                 speaker = None
             elif label in known:
                 speaker = known[label]

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from itertools import islice, pairwise
 
-from .labels import find_label
+from .shapes import shape_of
 
 # What a line is, for the paragraph scanner.
 TEXT = 0
@@ -258,7 +258,7 @@ def _mark_furniture(lines: Sequence[str], start: int, codes: bytearray, starts: 
         code = _page_code_key(lines, index, codes)
         if code is not None:
             key = "\0" + code
-        elif find_label(content) is not None:
+        elif shape_of(content) is not None:
             continue
         else:
             key = _DIGITS.sub("#", " ".join(content.split()))

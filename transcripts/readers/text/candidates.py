@@ -1,0 +1,115 @@
+"""Finding the candidate labels of a document, with what surrounds each one.
+
+One pass over the lines: every line whose opening fits the label grammar (`shapes.py`)
+becomes a `Use`, with the context the inference weighs: a blank line before it, whether
+the line before ends a sentence, and whether speech follows. Page layout (margin numbers,
+running headers) is looked through, so a label after a page break is seen as it reads.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+import regex
+
+from ... import names
+from .pages import APART, BLANK, TEXT, Page
+from .roster import is_speech
+from .shapes import ALONE, shape_of
+
+# Characters after which the line before a label has finished its sentence.
+SENTENCE_ENDS = (".", "?", "!", ":", ";", '"', "'", "”", "’", ")", "]", "-", "—", "\u00ad", "*")
+SPEECH_WINDOW = 64  # characters after a label enough to tell speech
+# Lower-case words counted for `common_words`: enough text to know a language's small words.
+_COMMON_SAMPLE = 400_000
+_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}'’])\p{Ll}[\p{Ll}\p{M}'’]*+(?![\p{L}\p{M}])")
+
+
+def find_candidates(lines: Sequence[str], start: int, page: Page | None = None) -> list:
+    """The candidate labels of `lines[start:]`, in order, with their context."""
+    from .evidence import Use
+
+    uses: list[Use] = []
+    codes = page.codes if page is not None else None
+    starts = page.starts if page is not None else None
+    numbered = page is not None and page.numbered
+    blank_before = True
+    before_ends = True
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if codes is not None:
+            code = codes[index]
+            if code == BLANK:
+                blank_before = True
+                continue
+            if code != TEXT:
+                continue  # page layout reads through; an index is no dialogue
+        elif line.isspace():
+            blank_before = True
+            continue
+        at = 0
+        if starts is not None:
+            at = starts[index]
+            if numbered:
+                while at < len(line) and line[at] in " \t\xa0\f":
+                    at += 1
+        shape = shape_of(line, at) if at < len(line) else None
+        if shape is not None:
+            key = names.normalise(shape.name)
+            uses.append(Use(index, shape, key, False, blank_before, before_ends))
+        content = line.rstrip()
+        blank_before = False
+        before_ends = content.endswith(SENTENCE_ENDS)
+    _mark_speech(uses, lines, codes, starts)
+    return uses
+
+
+def _mark_speech(uses: list, lines: Sequence[str], codes, starts) -> None:
+    """Does speech follow each candidate: on its own line, or on the next line of text?"""
+    by_line = {use.line: use for use in uses}
+    count = len(lines)
+    for use in uses:
+        shape = use.shape
+        line = lines[use.line]
+        next_line = use.line + 1
+        while next_line < count and (
+            lines[next_line].isspace() or (codes is not None and codes[next_line] != TEXT)
+        ):
+            next_line += 1
+        use.next_line = next_line if next_line < count else -1
+        if shape.placement != ALONE:
+            use.speech = is_speech(line[shape.rest_at : shape.rest_at + SPEECH_WINDOW].strip())
+            continue
+        if use.next_line < 0:
+            continue
+        following = by_line.get(use.next_line)
+        if following is not None and following.shape.signature == shape.signature:
+            continue  # another label of the same shape: no speech in between
+        at = starts[use.next_line] if starts is not None else 0
+        text = lines[use.next_line][at : at + 200].strip()
+        use.speech = is_speech(text[:SPEECH_WINDOW]) and not _is_heading(text)
+
+
+def _is_heading(text: str) -> bool:
+    """A short line in capitals that ends no sentence: a heading, not speech."""
+    return len(text) < 80 and text.isupper() and not text.endswith((".", "?", "!"))
+
+
+def common_words(lines: Sequence[str], start: int) -> Counter[str]:
+    """How often each word occurs in lower case in the text (a sample of it): a word a
+    document writes in lower case is a word of its language ("yeah", "farewell", "no"),
+    not a name ("Warwick", "Lukashenko")."""
+    counts: Counter[str] = Counter()
+    size = 0
+    for index in range(start, len(lines)):
+        line = lines[index]
+        counts.update(_LOWER_WORD.findall(line))
+        size += len(line)
+        if size > _COMMON_SAMPLE:
+            break
+    return counts
+
+
+def is_apart(page: Page | None, index: int) -> bool:
+    return page is not None and page.codes[index] == APART

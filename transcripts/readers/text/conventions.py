@@ -1,0 +1,410 @@
+"""Which label shapes a document uses for its speakers, inferred from the document.
+
+Candidates (`candidates.py`) are grouped by shape signature into families. A family's
+*habits* are what nearly all of its recurring labels do: stand alone on their line or
+open it, follow a blank line, write names in capitals or open them with a title, keep
+one indentation. A label that breaks a habit is not counted as the family's.
+
+A family is a *convention* of the document when its labels read as a cast taking turns:
+
+- two or more names, and consecutive labels mostly change speaker;
+- speech follows most of them;
+- names recur (most labels name someone named again), or, in a short document, a strong
+  shape (a colon, a time) holds a few names taking turns;
+- in a weak shape (a period, a gap, nothing after a few capitalised words), the names
+  are names, not words the text also writes in lower case ("Yeah.", "No.").
+
+The strongest convention is found first. Other families join it when they pass the same
+test, when they mostly name its speakers in another shape, or when they are one
+recurring role taking turns with its speakers (a briefing's bare `Q`). A line right under
+a label that stands alone is that label's speech, whatever it looks like.
+
+Within a convention, a name with two or more labels keeping the habits is *confirmed*: a
+speaker wherever the shape holds (its capitals and placement included). Another name
+must keep every habit, read as a name, have speech after it (or another label: the
+speech was lost), and, before the dialogue starts, be marked as a speaker (a role, an
+honorific or capitals). Every decision is a `Verdict` with its reason.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from ... import names
+from .evidence import Convention, Family, Habit, Inference, Rejection, Use, Verdict
+from .shapes import ALONE, INLINE
+
+# A habit binds when at least this share of a family's recurring labels keep it, and
+# there are at least this many of them to tell.
+HABIT_SHARE = 0.9
+HABIT_MIN_LABELS = 5
+# Of a convention's labels: the share whose name recurs, the share followed by speech,
+# the share of consecutive labels that change speaker.
+MIN_RECURRING = 0.5
+MIN_SPEECH = 0.5
+MIN_TURN_TAKING = 0.3
+# A strong shape with a few names taking turns is a dialogue even when little recurs:
+# at most this many labels, changing speaker this often.
+SHORT_DIALOGUE = 12
+SHORT_TURN_TAKING = 0.5
+# A family mostly naming a convention's speakers (this share of its uses) joins it.
+MIN_OVERLAP = 0.5
+# Why a family that is no convention of its own joins one: its labels then need speech.
+_SAME_SPEAKERS = "it names the same speakers"
+# A name seen this often in lower case in the text is a word of the language.
+COMMON_WORD_USES = 2
+
+
+@dataclass(slots=True)
+class _Assessment:
+    """A family's habits, the names its habit-keeping labels confirm, and the labels
+    that keep the habits."""
+
+    habits: list[Habit]
+    keeping: list[Use]
+    confirmed: set[str] = field(default_factory=set)
+
+
+def infer(uses: list[Use], common: Counter[str], declared: Sequence[str] = ()) -> Inference:
+    """Decide every candidate's verdict and the document's conventions."""
+    if declared:
+        return _declared(uses, declared)
+    judge = _Judge(common)
+    families = _families([use for use in uses if judge.prejudge(use)])
+    assessed = {id(family): _assess(family) for family in families}
+    inference = Inference(uses=uses)
+    ranked = sorted(families, key=lambda f: (-_recurring_uses(assessed[id(f)]), -len(f.uses)))
+    primary = None
+    for family in ranked:
+        if judge.convention_reason(family, assessed[id(family)]) is None:
+            primary = family
+            break
+    if primary is None:
+        for family in ranked:
+            reason = judge.convention_reason(family, assessed[id(family)])
+            inference.rejected.append(Rejection(family, reason or ""))
+        _reject_rest(uses, "no shape of label recurs as a cast taking turns")
+        return inference
+    chosen = [(primary, assessed[id(primary)], "its names take turns and recur")]
+    slots = _speech_slots(primary)
+    confirmed = set(assessed[id(primary)].confirmed)
+    for family in ranked:
+        if family is primary:
+            continue
+        for use in family.uses:
+            if use.line in slots:
+                use.verdict = Verdict(False, "the speech of the label above it")
+        family.uses = [use for use in family.uses if use.line not in slots]
+        if not family.uses:
+            continue
+        assessment = assessed[id(family)] = _assess(family)
+        reason = judge.convention_reason(family, assessment)
+        if reason is None:
+            chosen.append((family, assessment, "its names take turns and recur"))
+            confirmed |= assessment.confirmed
+        elif _overlap(family, confirmed) >= MIN_OVERLAP:
+            chosen.append((family, assessment, _SAME_SPEAKERS))
+        elif _role_taking_turns(family, primary):
+            assessment.confirmed = set(family.names())
+            chosen.append((family, assessment, "one role taking turns with the speakers"))
+            confirmed |= assessment.confirmed
+        else:
+            inference.rejected.append(Rejection(family, reason))
+    start = min(
+        (use.line for family, _, _ in chosen for use in family.uses if use.key in confirmed),
+        default=primary.uses[0].line,
+    )
+    for family, assessment, why in chosen:
+        convention = Convention(family, assessment.habits, why)
+        lines = {use.line for use in family.uses}
+        for use in family.uses:
+            use.verdict = judge.judge(use, convention, confirmed, start, lines)
+        if convention.accepted():
+            inference.conventions.append(convention)
+    _reject_rest(uses, "its shape is not one the document uses for speakers")
+    return inference
+
+
+def _declared(uses: list[Use], declared: Sequence[str]) -> Inference:
+    """With a declared roster, a candidate is a label exactly when it names a declared
+    speaker (by name or as written)."""
+    keys = {names.normalise(name) for name in declared}
+    for use in uses:
+        if use.key in keys or names.normalise(use.shape.label) in keys:
+            use.verdict = Verdict(True, "names a declared speaker")
+        else:
+            use.verdict = Verdict(False, "not a declared speaker")
+    return Inference(uses=uses, declared=True)
+
+
+def _reject_rest(uses: list[Use], reason: str) -> None:
+    for use in uses:
+        if use.verdict is None:
+            use.verdict = Verdict(False, reason)
+
+
+def _families(uses: list[Use]) -> list[Family]:
+    families: dict = {}
+    for use in uses:
+        family = families.get(use.shape.signature)
+        if family is None:
+            family = families[use.shape.signature] = Family(use.shape.signature)
+        family.uses.append(use)
+    return list(families.values())
+
+
+def _assess(family: Family) -> _Assessment:
+    """The family's habits (from its recurring labels), the labels that keep them, and
+    the names two or more of those confirm."""
+    counts = family.names()
+    core = [use for use in family.uses if counts[use.key] >= 2]
+    habits = _habits(core) if len(core) >= HABIT_MIN_LABELS else []
+    keeping = [use for use in family.uses if all(_breaks(use, h) is None for h in habits)]
+    kept = Counter(use.key for use in keeping)
+    return _Assessment(habits, keeping, {key for key, count in kept.items() if count >= 2})
+
+
+def _recurring_uses(assessment: _Assessment) -> int:
+    return sum(1 for use in assessment.keeping if use.key in assessment.confirmed)
+
+
+def _is_strong(family: Family) -> bool:
+    """Is the family's shape one sentences seldom take: a colon, or a time with the name
+    (before it, inside it, or after it on nearly every label)?"""
+    if family.signature.is_strong:
+        return True
+    timed = sum(1 for use in family.uses if use.shape.time is not None)
+    return timed >= HABIT_SHARE * len(family.uses)
+
+
+def _turn_taking(uses: Sequence[Use]) -> float:
+    """The share of consecutive labels that change speaker."""
+    if len(uses) < 2:
+        return 0.0
+    changes = sum(1 for a, b in pairwise(uses) if a.key != b.key)
+    return changes / (len(uses) - 1)
+
+
+def _speech_share(uses: Sequence[Use]) -> float:
+    return sum(1 for use in uses if use.speech) / len(uses) if uses else 0.0
+
+
+def _speech_slots(family: Family) -> set[int]:
+    """The lines that hold the speech of the family's labels that stand alone."""
+    return {
+        use.next_line
+        for use in family.uses
+        if use.shape.placement == ALONE and use.next_line >= 0 and use.speech
+    }
+
+
+def _overlap(family: Family, confirmed: set[str]) -> float:
+    """The share of a family's uses naming speakers already confirmed."""
+    return sum(1 for use in family.uses if use.key in confirmed) / len(family.uses)
+
+
+def _role_taking_turns(family: Family, primary: Family) -> bool:
+    """One recurring role ("Q", "Operator") whose labels alternate with the primary
+    convention's: between two of its labels, some other speaker has spoken."""
+    counts = family.names()
+    if len(counts) != 1:
+        return False
+    key, count = next(iter(counts.items()))
+    if count < 2 or not names.is_role(key) or _speech_share(family.uses) < MIN_SPEECH:
+        return False
+    others = sorted(use.line for use in primary.uses)
+    lines = [use.line for use in family.uses]
+    between = sum(
+        1 for a, b in pairwise(lines) if bisect_right(others, b) - bisect_right(others, a) > 0
+    )
+    return between >= MIN_TURN_TAKING * (len(lines) - 1)
+
+
+# --- Habits -----------------------------------------------------------------------------
+
+_HabitTest = Callable[[Use], bool]
+
+
+def _is_caps(use: Use) -> bool:
+    return names.is_caps(use.shape.name)
+
+
+def _opens_with_title(use: Use) -> bool:
+    first = use.key.split()[0].rstrip(".")
+    return first in names.HONORIFICS or first == "the"
+
+
+# name -> (test, what a label breaking the habit is said to do, whether a confirmed name
+# may break it: where a label stands on the page varies more than how it is written)
+HABITS: dict[str, tuple[_HabitTest, str, bool]] = {
+    "alone on its line": (
+        lambda use: use.shape.placement == ALONE,
+        "has speech on its line, where the convention's labels stand alone",
+        False,
+    ),
+    "speech on the same line": (
+        lambda use: use.shape.placement == INLINE,
+        "stands alone, where the convention's labels have speech on their line",
+        False,
+    ),
+    "name in capitals": (_is_caps, "is not in capitals, unlike the convention's names", False),
+    "opens with a title": (
+        _opens_with_title,
+        "does not open with a title (Mr., The ...), unlike the convention's names",
+        False,
+    ),
+    "blank line before": (
+        lambda use: use.blank_before,
+        "has no blank line before it, unlike the convention's labels",
+        True,
+    ),
+    "after a finished sentence": (
+        lambda use: use.after_sentence or use.blank_before,
+        "goes on with a sentence the line before began",
+        True,
+    ),
+}
+
+
+def _habits(core: list[Use]) -> list[Habit]:
+    """The habits nearly all of the given labels keep."""
+    habits = []
+    for name, (test, _, _) in HABITS.items():
+        share = sum(1 for use in core if test(use)) / len(core)
+        if share >= HABIT_SHARE:
+            habits.append(Habit(name, share))
+    indents = Counter(use.shape.indent for use in core)
+    indent, count = indents.most_common(1)[0]
+    if count / len(core) >= HABIT_SHARE:
+        habits.append(Habit(f"indented {indent}", count / len(core)))
+    return habits
+
+
+def _breaks(use: Use, habit: Habit, confirmed: bool = False) -> str | None:
+    """Why a label breaks a habit, or None when it keeps it (or, for a confirmed name,
+    when the habit is one a confirmed name may break)."""
+    if habit.name.startswith("indented "):
+        if confirmed or use.shape.indent == int(habit.name.split()[1]):
+            return None
+        return "is indented unlike the convention's labels"
+    test, broken, lenient = HABITS[habit.name]
+    if test(use) or (confirmed and lenient):
+        return None
+    return broken
+
+
+def _unlike_the_others(use: Use, family: Family) -> str | None:
+    """In a convention with too few labels to learn habits from: the name is written
+    unlike every other label of it (mixed case where two or more others are capitals)."""
+    others = [other for other in family.uses if other.key != use.key]
+    if len(others) < 2:
+        return None
+    for name in ("name in capitals", "opens with a title"):
+        test, broken, _ = HABITS[name]
+        if not test(use) and all(test(other) for other in others):
+            return broken
+    return None
+
+
+# --- Judging ----------------------------------------------------------------------------
+
+
+class _Judge:
+    """The tests on single candidates, with the document's common words to hand."""
+
+    def __init__(self, common: Counter[str]) -> None:
+        self.common = common
+        self._is_common: dict[str, bool] = {}
+
+    def prejudge(self, use: Use) -> bool:
+        """Could this candidate be a speaker label at all? Sets a rejecting verdict if not."""
+        shape = use.shape
+        if names.is_non_speaker_label(shape.name):
+            use.verdict = Verdict(False, "names a note or a field, not a person")
+        elif not names.is_speaker_shaped(shape.label) and not names.is_speaker_shaped(shape.name):
+            use.verdict = Verdict(False, "not shaped like a name")
+        else:
+            return True
+        return False
+
+    def is_common(self, use: Use) -> bool:
+        """Is this name one word the text also writes in lower case ("Yeah", "Farewell")?
+        Names in capitals, roles and names of several words are never taken for words."""
+        key = use.key
+        known = self._is_common.get(key)
+        if known is None:
+            name = use.shape.name
+            known = (
+                " " not in key
+                and not names.is_caps(name)
+                and not names.is_role(key)
+                and not names.is_numbered_role(key)
+                and key.strip(".") not in names.HONORIFICS
+                and self.common.get(key, 0) >= COMMON_WORD_USES
+            )
+            self._is_common[key] = known
+        return known
+
+    def convention_reason(self, family: Family, assessment: _Assessment) -> str | None:
+        """Why a family is not a convention of the document (None when it is one)."""
+        uses = assessment.keeping
+        if not uses:
+            return "no label keeps the shape's habits"
+        counts = Counter(use.key for use in uses)
+        if len(counts) < 2:
+            return "one name only: no turns are taken"
+        if _speech_share(uses) < MIN_SPEECH:
+            return "most are not followed by speech"
+        turn_taking = _turn_taking(uses)
+        if turn_taking < MIN_TURN_TAKING:
+            return "consecutive labels seldom change speaker"
+        recurring = sum(1 for use in uses if use.key in assessment.confirmed)
+        strong = _is_strong(family)
+        if not strong:
+            common = sum(1 for use in uses if self.is_common(use))
+            if common * 2 >= len(uses):
+                return "its names are words the text also writes in lower case"
+        if len(assessment.confirmed) >= 2 and recurring >= MIN_RECURRING * len(uses):
+            return None
+        if (
+            strong
+            and turn_taking >= SHORT_TURN_TAKING
+            and not any(self.is_common(use) for use in uses)
+            and (recurring >= MIN_RECURRING * len(uses) or len(uses) <= SHORT_DIALOGUE)
+        ):
+            return None
+        return f"most names are used once ({len(counts)} names in {len(uses)} labels)"
+
+    def judge(
+        self,
+        use: Use,
+        convention: Convention,
+        confirmed: set[str],
+        start: int,
+        label_lines: set[int],
+    ) -> Verdict:
+        """The verdict on one candidate of a chosen convention."""
+        known = use.key in confirmed
+        for habit in convention.habits:
+            broken = _breaks(use, habit, known)
+            if broken is not None:
+                return Verdict(False, broken)
+        if not convention.habits:
+            broken = _unlike_the_others(use, convention.family)
+            if broken is not None:
+                return Verdict(False, broken)
+        if convention.reason == _SAME_SPEAKERS and not use.speech:
+            return Verdict(False, "no speech follows")
+        if known:
+            return Verdict(True, "a recurring name of the convention")
+        if self.is_common(use):
+            return Verdict(False, "a word the text also writes in lower case, not a name")
+        if not use.speech and use.next_line not in label_lines:
+            return Verdict(False, "no speech follows")
+        if use.line < start and not (names.is_marked(use.shape.label) and use.speech):
+            return Verdict(False, "before the dialogue, and not marked as a speaker")
+        return Verdict(True, "fits the convention")

@@ -1,0 +1,130 @@
+"""The evidence the text reader weighs about speaker labels, as named types.
+
+Every candidate label is a `Use`; its `verdict` says whether it was taken as a speaker
+label and why. Uses are grouped by shape (`Family`); the families the document uses as
+labels are its `Convention`s, each with the habits its labels keep (a blank line before,
+names in capitals, ...). `Inference` is the whole decision: what `transcripts parse
+--explain` prints and what the warning for a document with no speakers names.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .shapes import Shape, Signature
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """Whether a candidate is a speaker label, and the reason in a few words."""
+
+    accepted: bool
+    reason: str
+
+
+@dataclass(slots=True)
+class Use:
+    """One candidate label: where it is, its shape, and what surrounds it."""
+
+    line: int  # 0-based index of its line
+    shape: Shape
+    key: str  # the name compared across the document (case and spacing folded)
+    speech: bool = False  # speech follows it, on its line or the lines below
+    blank_before: bool = False  # a blank line (or the start of the text) comes before
+    after_sentence: bool = True  # the text line before it ends a sentence
+    next_line: int = -1  # the next line of text after it (-1: none)
+    verdict: Verdict | None = None
+
+    @property
+    def accepted(self) -> bool:
+        return self.verdict is not None and self.verdict.accepted
+
+
+@dataclass(frozen=True, slots=True)
+class Habit:
+    """Something (nearly) every confirmed label of a convention does, so a label that
+    does not is suspect: `share` of them do it."""
+
+    name: str  # "blank line before", "name in capitals", ...
+    share: float
+
+
+@dataclass(slots=True)
+class Family:
+    """The candidate labels of one shape, and the figures that decide whether the document
+    uses that shape for its speakers."""
+
+    signature: Signature
+    uses: list[Use] = field(default_factory=list)
+
+    def names(self) -> Counter[str]:
+        return Counter(use.key for use in self.uses)
+
+    def examples(self, count: int = 3) -> list[Use]:
+        """The first use of each of the most used names."""
+        seen: dict[str, Use] = {}
+        for use in self.uses:
+            seen.setdefault(use.key, use)
+        ranked = self.names().most_common(count)
+        return [seen[key] for key, _ in ranked]
+
+
+@dataclass(slots=True)
+class Convention:
+    """A shape the document writes its speaker labels in, and the habits of its labels."""
+
+    family: Family
+    habits: list[Habit]
+    reason: str  # why it was chosen
+
+    @property
+    def signature(self) -> Signature:
+        return self.family.signature
+
+    def accepted(self) -> list[Use]:
+        return [use for use in self.family.uses if use.accepted]
+
+
+@dataclass(slots=True)
+class Rejection:
+    """A family of label-like lines that is not a convention of the document, and why."""
+
+    family: Family
+    reason: str
+
+
+@dataclass(slots=True)
+class Inference:
+    """What the text reader inferred about a document's speaker labels.
+
+    `conventions` are the shapes taken as labels; `rejected` the families of label-like
+    lines that were not, each with its reason; `uses` every candidate with its verdict.
+    `attributed` is the share of the dialogue-like text that falls in turns; `warning`,
+    when set, says in one line that the speakers were not (or barely) found.
+    """
+
+    conventions: list[Convention] = field(default_factory=list)
+    rejected: list[Rejection] = field(default_factory=list)
+    uses: list[Use] = field(default_factory=list)
+    declared: bool = False
+    attributed: float | None = None
+    warning: str | None = None
+
+    def accepted(self) -> list[Use]:
+        return [use for use in self.uses if use.accepted]
+
+    def summary(self) -> str:
+        """One line: the conventions chosen, or that none was."""
+        if self.declared:
+            return f"speakers declared; {len(self.accepted())} labels of them found"
+        if not self.conventions:
+            return "no speaker labels found"
+        parts = []
+        for convention in self.conventions:
+            uses = convention.accepted()
+            people = len({use.key for use in uses})
+            parts.append(
+                f"{convention.signature.describe()} ({len(uses)} labels, {people} names)"
+            )
+        return "; ".join(parts)

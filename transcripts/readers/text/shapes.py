@@ -1,0 +1,281 @@
+"""The grammar of speaker labels: what the opening of a line can look like when it names
+who speaks, described by its parts rather than by a list of known conventions.
+
+A candidate label is, at the start of a line (after indentation, a quote or list marker,
+a broadcast `>>`, and an optional time):
+
+    [wrapper] NAME [affiliation] [time] [wrapper] [delimiter] [time]  then speech or nothing
+
+- NAME: one to six name-like words: capitalised or in capitals, initials, honorific
+  abbreviations ("Mr.", "Hon."), name particles ("of", "van", "pro tempore"), a number
+  after a word ("Speaker 3", "SPEAKER_00"), or a short word of a script without letter
+  case ("主持人");
+- wrapper: Markdown bold or italic, brackets, HTML bold: `**Ali**`, `*Joe (1:00:05)*`,
+  `[Name]`, `<b>Name</b>`;
+- affiliation: `, CNN ANCHOR`, `(Riding, Party)`, ` - Company - Title`, `--Title`;
+- time: `[00:15]` before the name, `(00:00:11)` after it, `0:34` or `\\[04:22\\]` after
+  the label;
+- delimiter: a colon (`:`, full-width `：`), a period (`LILY.`, `Mr. GRASSLEY.`), a wide
+  gap before the text (`Q\\xa0\\xa0text`), or nothing when the label stands alone on its
+  line or is wrapped.
+
+`shape_of` parses one line into a `Shape`, or None. It decides nothing about speakers:
+which shapes a document uses as labels is inferred from the document (`conventions.py`).
+Its `signature` is what the inference groups labels by.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import regex
+
+from ... import names
+from ...timecode import CLOCK_PATTERN, parse_clock
+
+# Placement of the speech: on the label's line, or below it.
+INLINE = "inline"
+ALONE = "alone"
+
+# Wrappers, by what they are rather than how they are written.
+_WRAPPERS = {
+    "**": "bold",
+    "__": "bold",
+    "<b>": "bold",
+    "<strong>": "bold",
+    "*": "italic",
+    "_": "italic",
+    "[": "brackets",
+}
+_CLOSERS = {"**": "**", "__": "__", "<b>": "</b>", "<strong>": "</strong>", "*": "*", "_": "_"}
+_CLOSERS["["] = "]"
+
+
+class Signature(NamedTuple):
+    """The parts of a label's shape that a document's convention keeps fixed.
+
+    A time written after the label and an affiliation come and go within one convention
+    ("**Rob Pike:** \\[04:22\\]" beside "**Rob Pike:**"; "WOLF BLITZER, CNN ANCHOR:" then
+    "BLITZER:"), so they are not part of it; nor is where the speech starts (on the
+    label's line or below it), which is a habit the inference learns per document.
+    """
+
+    marker: str  # "", ">>" (broadcast), ">" (quote), "-" (list)
+    wrapper: str  # "", "bold", "italic", "brackets"
+    time: str  # "", "before" (a time opens the line), "inside" (Name (00:01):)
+    delimiter: str  # ":", ".", "gap" (spaces before the text), "" (none)
+
+    @property
+    def is_strong(self) -> bool:
+        """A shape ordinary sentences seldom take: a colon after a name, or a time with
+        it. A period, a gap or nothing after a few capitalised words is weak evidence."""
+        return self.delimiter == ":" or self.time != ""
+
+    def describe(self, placement: str | None = None) -> str:
+        """The convention as a reader would write it: `**Name:** text`, `NAME.` alone."""
+        name = "Name"
+        if self.time == "inside":
+            name += " (0:00)"
+        if self.delimiter == ":":
+            name += ":"
+        elif self.delimiter == ".":
+            name += "."
+        if self.wrapper == "bold":
+            name = f"**{name}**"
+        elif self.wrapper == "italic":
+            name = f"*{name}*"
+        elif self.wrapper == "brackets":
+            name = f"[{name}]"
+        if self.time == "before":
+            name = f"[0:00] {name}"
+        if self.marker:
+            name = f"{self.marker} {name}"
+        if placement == INLINE or self.delimiter == "gap":
+            return name + ("   text" if self.delimiter == "gap" else " text")
+        if placement == ALONE:
+            return f"{name} alone on its line, speech below"
+        return name
+
+
+class Shape(NamedTuple):
+    """A candidate label found at the start of a line."""
+
+    name: str  # the name as written, spacing normalised ("MRS. UPJOHN")
+    label: str  # name and affiliation as written ("WOLF BLITZER, CNN ANCHOR")
+    affiliation: str | None  # "CNN ANCHOR", "Minister of ..., Lib.", None
+    signature: Signature
+    placement: str  # INLINE (speech on the label's line) or ALONE
+    rest_at: int  # where the text after the label starts in the line
+    time: float | None  # a time given with the label, in seconds
+    indent: int  # columns of indentation before the label
+
+
+_CLOCK = CLOCK_PATTERN
+_ABBREVIATION = "|".join(sorted(names.NAME_ABBREVIATIONS, key=len, reverse=True))
+_PARTICLE = "|".join(sorted(names.NAME_PARTICLES, key=len, reverse=True))
+# One word of a name.
+_TOKEN = rf"""(?:
+    (?i:{_ABBREVIATION})\.                                  # Mr. Hon. St.
+  | \p{{Lu}}\.(?=[ ][\p{{Lu}}\p{{Lt}}])                     # an initial: "J. Smith"
+  | [\p{{Lu}}\p{{Lt}}][\p{{L}}\p{{M}}'’\-]*+(?:_?\d{{1,3}})?+ # Name, NAME, O'Brien, Speaker4
+  | [\p{{Lo}}][\p{{Lo}}\p{{M}}]{{0,9}}+                     # 主持人: a script without case
+)"""
+# Later words may also be a name particle ("SMITH of New Jersey") or a number ("Speaker 3").
+_LATER = rf"(?:{_TOKEN}|(?:{_PARTICLE})(?=[ ])|\d{{1,3}}(?!\d|:\d))"
+_NAME = rf"{_TOKEN}(?:[ ]{_LATER}){{0,5}}"
+# A word of an affiliation: a title, an office, a place or a party ("CNN ANCHOR",
+# "Chief Executive Officer", "D-NM"), with the small words titles hold.
+_AFFILIATION_WORD = (
+    r"(?:[\p{Lu}\p{Lt}\p{Lo}\d](?:[\p{L}\p{M}\d'’\-&/]|\.(?=[\p{L}\d]))*+(?:\.(?=[ ]))?"
+    r"|(?:of|the|and|for|to|on|in|at|de|du|des|la|le|y|et|und|&))"
+)
+_AFFILIATION_WORDS = rf"{_AFFILIATION_WORD}(?:[ ]{_AFFILIATION_WORD}){{0,9}}"
+_AFFILIATION = rf"""(?:
+    (?:,[ ]{_AFFILIATION_WORDS}){{1,3}}                       # , CNN ANCHOR
+  | [ ]?\((?![ ]*{_CLOCK}[ ]*\))[^()\r\n]{{1,80}}\)           # (Riding, Party), (V.O.)
+  | [ ]{{1,2}}(?:--?|–|—)[ ]{{0,2}}{_AFFILIATION_WORDS}
+    (?:[ ](?:-|–|—)[ ]{_AFFILIATION_WORDS})?                  # - Company - Title
+)"""
+_LINE_END = r"[ \t\xa0\u3000\r\n]*\Z"
+_PATTERN = regex.compile(
+    rf"""
+    (?P<indent>[ \t\xa0\u3000]{{0,48}})
+    (?:(?P<marker>>>|>(?=[ ])|[-•+](?=[ ]))[ \t\xa0]*)?
+    (?:(?P<before>\\?[\[(]?{_CLOCK}\\?[\])]?)[ \t\xa0]+(?:[-–—|][ \t\xa0]+)?)?
+    (?P<open>\*\*|__|\*|_|\[|<(?i:b|strong)>)?
+    (?P<name>{_NAME})
+    (?P<affiliation>{_AFFILIATION})?
+    (?:[ \t]*(?P<inside>\({_CLOCK}\)|\[{_CLOCK}\]))?
+    (?P<inner>[ ]?[:：](?=\*|_|\]|</))?
+    (?P<close>\*\*|__|\*|_|\]|</(?i:b|strong)>)?
+    (?:
+        [ \t\xa0]*(?P<colon>[:：])(?=[^/\\\d]|\Z)
+      | (?P<dot>\.)(?=[ \t\xa0\r\n]|\Z)
+      | (?<=[*_\]>])
+      | (?=[ \t\xa0]*(?:\\?\[|\()?\d{{1,3}}:\d)
+      | (?={_LINE_END})
+      | (?P<gap>(?=\xa0|[ \t]{{2}}|\t))
+    )
+    (?:[ \t\xa0]*(?P<after>\\?\[{_CLOCK}\\?\]|\({_CLOCK}\)|{_CLOCK})(?=[ \t\xa0\r\n]|\Z))?
+    [ \t\xa0\u3000]*
+    """,
+    regex.VERBOSE | regex.VERSION0,
+)
+_CLOCK_IN = regex.compile(r"\d[\d:.,]*\d")
+
+
+def shape_of(line: str, pos: int = 0) -> Shape | None:
+    """The candidate label at the start of `line` (or at `pos`, after a margin number)."""
+    found = _PATTERN.match(line, pos)
+    if found is None:
+        return None
+    opener, closer = found["open"], found["close"]
+    if opener is not None:
+        if closer != _CLOSERS[opener]:
+            return None  # "**Name" with no closing "**" is emphasis, not a label
+        wrapper = _WRAPPERS[opener]
+    elif closer is not None:
+        return None
+    else:
+        wrapper = ""
+    if found["inner"] is not None and opener is None:
+        return None
+    name = " ".join(found["name"].split())
+    rest_at = found.end()
+    alone = rest_at >= len(line) or line[rest_at] in "\r\n"
+    if found["colon"] is not None or found["inner"] is not None:
+        delimiter = ":"
+    elif found["dot"] is not None:
+        delimiter = "."
+        if _is_lone_initial(name):
+            return _initial_label(line, found, name)
+        if len(name) > 2 and name[-2] == " ":
+            return None  # "Mr. Rey D. Pagtakhan": an initial's period ends no label
+        if name.rsplit(" ", 1)[-1].casefold() in names.NAME_ABBREVIATIONS:
+            return None  # "Mr. Chairman, ...": the period is the abbreviation's
+        if line[rest_at : rest_at + 1].isdigit():
+            return None  # "Amendment No. 42", "SEC. 101.": a number's abbreviation
+    elif alone or wrapper:
+        delimiter = ""
+    elif found["gap"] is not None:
+        delimiter = "gap"
+    else:
+        return None  # "Name 10:30am ...": words after a name, no label
+    before, inside, after = found["before"], found["inside"], found["after"]
+    time = before or inside or after
+    marker = found["marker"] or ""
+    if marker in ("•", "+"):
+        marker = "-"
+    signature = Signature(
+        marker, wrapper, "before" if before else "inside" if inside else "", delimiter
+    )
+    affiliation = found["affiliation"]
+    label = name
+    if affiliation:
+        label = " ".join(f"{name}{affiliation}".split())
+        affiliation = affiliation.strip().lstrip(",-–—").strip()
+        if affiliation.startswith("(") and affiliation.endswith(")"):
+            affiliation = affiliation[1:-1].strip()
+    return Shape(
+        name,
+        label,
+        affiliation or None,
+        signature,
+        ALONE if alone else INLINE,
+        rest_at,
+        _seconds(time) if time else None,
+        len(found["indent"].expandtabs(8)),
+    )
+
+
+def _is_lone_initial(name: str) -> bool:
+    """`A. Yes.` reads as the name "A. Yes" to the grammar; a capital and a period
+    opening a line with more text after it is the `Q.`/`A.` of an examination."""
+    return len(name) > 2 and name[1:3] == ". " and name[0].isupper()
+
+
+def _initial_label(line: str, found: regex.Match[str], name: str) -> Shape:
+    """`Q. text` / `A. Yes.`: the letter is the label and the rest is speech."""
+    at = found.start("name") + 2
+    while at < len(line) and line[at] in " \t\xa0":
+        at += 1
+    signature = Signature(found["marker"] or "", "", "", ".")
+    indent = len(found["indent"].expandtabs(8))
+    return Shape(name[0], name[0], None, signature, INLINE, at, None, indent)
+
+
+def _seconds(written: str) -> float | None:
+    clock = _CLOCK_IN.search(written)
+    return parse_clock(clock.group()) if clock else None
+
+
+# A label that is no name ("Question for Readers:", "**Date:**", "Editor's note:") or a
+# broadcast `>>` naming no one: what is left of a line's opening when the name grammar
+# finds nothing. Whether it is a note, a heading or text is decided from its words.
+_FIELD = regex.compile(
+    r"[ \t\xa0]{0,16}(?:"
+    r"(?P<chevron>>>)(?!>)[ \t\xa0]*"
+    r"|(?:\*\*)?(?P<label>[^\s:*#>][^:*\r\n]{0,79}?)[ \t]*(?::[ \t]*\*\*|\*\*[ \t]*:|[:：])"
+    r"(?=[ \t\xa0\r\n]|\Z)[ \t\xa0]*"
+    r")",
+    regex.VERSION0,
+)
+
+
+class Field(NamedTuple):
+    """A label-like opening that the name grammar does not read as a name."""
+
+    label: str
+    rest_at: int
+    chevron: bool
+
+
+def field_of(line: str, pos: int = 0) -> Field | None:
+    """The field label or broadcast `>>` at the start of `line` (or at `pos`), if any."""
+    found = _FIELD.match(line, pos)
+    if found is None:
+        return None
+    if found["chevron"] is not None:
+        return Field(">>", found.end(), True)
+    label = " ".join(found["label"].split())
+    return Field(label, found.end(), False) if label else None
