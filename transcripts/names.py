@@ -41,7 +41,8 @@ ROLE_WORDS = frozenset(
     president chairman chair member members questioner attorney counsel defendant
     plaintiff prosecutor juror bailiff operator analyst customer agent doctor patient
     therapist client subject child mother father parent investigator inv int iv ie r p
-    person spk officer
+    person spk officer juror jurors all both everyone several some others chorus group
+    panel audience crowd voices
     """.split()
 )
 

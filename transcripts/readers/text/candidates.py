@@ -21,6 +21,7 @@ from .shapes import ALONE, shape_of
 # Characters after which the line before a label has finished its sentence.
 SENTENCE_ENDS = (".", "?", "!", ":", ";", '"', "'", "”", "’", ")", "]", "-", "—", "\u00ad", "*")
 SPEECH_WINDOW = 64  # characters after a label enough to tell speech
+_HEADING_WIDTH = 60  # a line in capitals shorter than this is a heading, not speech
 # Lower-case words counted for `common_words`: enough text to know a language's small words.
 _COMMON_SAMPLE = 400_000
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}'’])\p{Ll}[\p{Ll}\p{M}'’]*+(?![\p{L}\p{M}])")
@@ -84,16 +85,19 @@ def _mark_speech(uses: list, lines: Sequence[str], codes, starts) -> None:
         if use.next_line < 0:
             continue
         following = by_line.get(use.next_line)
-        if following is not None and following.shape.signature == shape.signature:
-            continue  # another label of the same shape: no speech in between
+        if following is not None and (
+            following.shape.signature == shape.signature or following.shape.placement == ALONE
+        ):
+            continue  # another label, or a name alone on its line: no speech in between
         at = starts[use.next_line] if starts is not None else 0
         text = lines[use.next_line][at : at + 200].strip()
         use.speech = is_speech(text[:SPEECH_WINDOW]) and not _is_heading(text)
 
 
 def _is_heading(text: str) -> bool:
-    """A short line in capitals that ends no sentence: a heading, not speech."""
-    return len(text) < 80 and text.isupper() and not text.endswith((".", "?", "!"))
+    """A short line in capitals ("ORAL ARGUMENT OF", "DONALD B. VERRILLI, JR., ESQ."): a
+    heading or a name, not speech."""
+    return len(text) < _HEADING_WIDTH and text.isupper()
 
 
 def common_words(lines: Sequence[str], start: int) -> Counter[str]:

@@ -40,8 +40,10 @@ from .shapes import ALONE, INLINE
 
 # A habit binds when at least this share of a family's recurring labels keep it, and
 # there are at least this many of them to tell.
-HABIT_SHARE = 0.9
+HABIT_SHARE = 0.85
 HABIT_MIN_LABELS = 5
+# How names are written is learned from this many confirmed names or more.
+HABIT_MIN_NAMES = 2
 # Of a convention's labels: the share whose name recurs, the share followed by speech,
 # the share of consecutive labels that change speaker.
 MIN_RECURRING = 0.5
@@ -51,6 +53,8 @@ MIN_TURN_TAKING = 0.3
 # at most this many labels, changing speaker this often.
 SHORT_DIALOGUE = 12
 SHORT_TURN_TAKING = 0.5
+# A second convention in a weak shape (a period, a gap, nothing) needs this many labels.
+MIN_WEAK = 20
 # A family mostly naming a convention's speakers (this share of its uses) joins it.
 MIN_OVERLAP = 0.5
 # Why a family that is no convention of its own joins one: its labels then need speech.
@@ -67,6 +71,8 @@ class _Assessment:
     habits: list[Habit]
     keeping: list[Use]
     confirmed: set[str] = field(default_factory=set)
+    slots: set[int] = field(default_factory=set)  # lines right under labels that stand alone
+    capitals: dict[str, bool] = field(default_factory=dict)  # confirmed name -> in capitals
 
 
 def infer(uses: list[Use], common: Counter[str], declared: Sequence[str] = ()) -> Inference:
@@ -90,7 +96,8 @@ def infer(uses: list[Use], common: Counter[str], declared: Sequence[str] = ()) -
         _reject_rest(uses, "no shape of label recurs as a cast taking turns")
         return inference
     chosen = [(primary, assessed[id(primary)], "its names take turns and recur")]
-    slots = _speech_slots(primary)
+    taken = assessed[id(primary)]
+    slots = _speech_slots([u for u in taken.keeping if u.key in taken.confirmed], spoken=True)
     confirmed = set(assessed[id(primary)].confirmed)
     for family in ranked:
         if family is primary:
@@ -102,7 +109,9 @@ def infer(uses: list[Use], common: Counter[str], declared: Sequence[str] = ()) -
         if not family.uses:
             continue
         assessment = assessed[id(family)] = _assess(family)
-        reason = judge.convention_reason(family, assessment)
+        reason = judge.convention_reason(family, assessment, alone=False)
+        if reason is None and not (_is_strong(family) or len(assessment.keeping) >= MIN_WEAK):
+            reason = f"a weak shape with few labels ({len(assessment.keeping)}) beside the main one"
         if reason is None:
             chosen.append((family, assessment, "its names take turns and recur"))
             confirmed |= assessment.confirmed
@@ -122,7 +131,7 @@ def infer(uses: list[Use], common: Counter[str], declared: Sequence[str] = ()) -
         convention = Convention(family, assessment.habits, why)
         lines = {use.line for use in family.uses}
         for use in family.uses:
-            use.verdict = judge.judge(use, convention, confirmed, start, lines)
+            use.verdict = judge.judge(use, convention, confirmed, start, lines, assessment)
         if convention.accepted():
             inference.conventions.append(convention)
     _reject_rest(uses, "its shape is not one the document uses for speakers")
@@ -158,14 +167,27 @@ def _families(uses: list[Use]) -> list[Family]:
 
 
 def _assess(family: Family) -> _Assessment:
-    """The family's habits (from its recurring labels), the labels that keep them, and
-    the names two or more of those confirm."""
+    """The family's habits, the labels that keep them, and the names two or more of
+    those confirm.
+
+    Where labels stand is learned from the uses of names that recur; how names are
+    written, from the confirmed names themselves (one each: a play's many "Nurse"
+    labels make it no more mixed-case than its one "Second Watchman")."""
     counts = family.names()
     core = [use for use in family.uses if counts[use.key] >= 2]
-    habits = _habits(core) if len(core) >= HABIT_MIN_LABELS else []
+    habits = _habits(core, (PLACEMENT, PLACE)) if len(core) >= HABIT_MIN_LABELS else []
     keeping = [use for use in family.uses if all(_breaks(use, h) is None for h in habits)]
-    kept = Counter(use.key for use in keeping)
-    return _Assessment(habits, keeping, {key for key, count in kept.items() if count >= 2})
+    # A line right under a label that stands alone may be its speech ("ROPER." then
+    # "Yes."): it confirms no name, whatever it looks like.
+    slots = _speech_slots(keeping)
+    kept = Counter(use.key for use in keeping if use.line not in slots)
+    confirmed = {key for key, count in kept.items() if count >= 2}
+    if len(confirmed) >= HABIT_MIN_NAMES:
+        each = {use.key: use for use in keeping if use.key in confirmed}
+        habits += _habits(list(each.values()), (NAME,))
+    capitals = Counter(use.key for use in keeping if use.key in confirmed and _is_caps(use))
+    written = {key: capitals[key] * 2 > kept[key] for key in confirmed}
+    return _Assessment(habits, keeping, confirmed, slots, written)
 
 
 def _recurring_uses(assessment: _Assessment) -> int:
@@ -193,12 +215,20 @@ def _speech_share(uses: Sequence[Use]) -> float:
     return sum(1 for use in uses if use.speech) / len(uses) if uses else 0.0
 
 
-def _speech_slots(family: Family) -> set[int]:
-    """The lines that hold the speech of the family's labels that stand alone."""
+def _speech_slots(uses: Sequence[Use], spoken: bool = False) -> set[int]:
+    """The lines where the speech of labels that stand alone starts: the next
+    line of text, at the distance such labels usually keep from their speech (a
+    play's "ROPER." then a blank line then "Yes."; "HASTINGS:" then at once its verse, so
+    a label after a blank line is not in the slot). With `spoken`, only slots read as
+    speech."""
+    alone = [use for use in uses if use.shape.placement == ALONE and use.next_line >= 0]
+    if not alone:
+        return set()
+    distance = Counter(use.next_line - use.line for use in alone).most_common(1)[0][0]
     return {
         use.next_line
-        for use in family.uses
-        if use.shape.placement == ALONE and use.next_line >= 0 and use.speech
+        for use in alone
+        if use.next_line - use.line == distance and (use.speech or not spoken)
     }
 
 
@@ -234,79 +264,94 @@ def _is_caps(use: Use) -> bool:
 
 
 def _opens_with_title(use: Use) -> bool:
+    """Opens with an honorific or "The", or is a role ("ALL COUNSEL", "JUROR"): what the
+    labels of a court or a parliament are."""
     first = use.key.split()[0].rstrip(".")
-    return first in names.HONORIFICS or first == "the"
+    return first in names.HONORIFICS or first == "the" or names.is_role(use.key)
 
 
-# name -> (test, what a label breaking the habit is said to do, whether a confirmed name
-# may break it: where a label stands on the page varies more than how it is written)
-HABITS: dict[str, tuple[_HabitTest, str, bool]] = {
+# Kinds of habit: where the speech starts ("placement": held for every label), where
+# the label stands ("place": a blank line before, a finished sentence before, the
+# indentation), and how the name is written ("name": capitals, a title). A name is
+# confirmed by two labels that keep every habit of placement and place, so a label
+# where no label stands (a word opening a wrapped line, "Iraq. The ...") confirms
+# nothing; a confirmed name may then be written another way ("Nurse" among capitals)
+# and stand where its labels seldom do, and is still that speaker.
+PLACEMENT, PLACE, NAME = "placement", "place", "name"
+_CONFIRMED_KEEP = frozenset({PLACEMENT})
+
+# name -> (test, what a label breaking the habit is said to do, kind)
+HABITS: dict[str, tuple[_HabitTest, str, str]] = {
     "alone on its line": (
         lambda use: use.shape.placement == ALONE,
         "has speech on its line, where the convention's labels stand alone",
-        False,
+        PLACEMENT,
     ),
     "speech on the same line": (
         lambda use: use.shape.placement == INLINE,
         "stands alone, where the convention's labels have speech on their line",
-        False,
+        PLACEMENT,
     ),
-    "name in capitals": (_is_caps, "is not in capitals, unlike the convention's names", False),
+    "name in capitals": (_is_caps, "is not in capitals, unlike the convention's names", NAME),
     "opens with a title": (
         _opens_with_title,
         "does not open with a title (Mr., The ...), unlike the convention's names",
-        False,
+        NAME,
     ),
     "blank line before": (
         lambda use: use.blank_before,
         "has no blank line before it, unlike the convention's labels",
-        True,
+        PLACE,
     ),
     "after a finished sentence": (
         lambda use: use.after_sentence or use.blank_before,
         "goes on with a sentence the line before began",
-        True,
+        PLACE,
     ),
 }
 
 
-def _habits(core: list[Use]) -> list[Habit]:
-    """The habits nearly all of the given labels keep."""
+def _habits(core: list[Use], kinds: tuple[str, ...]) -> list[Habit]:
+    """The habits of the given kinds that nearly all of the given labels keep."""
     habits = []
-    for name, (test, _, _) in HABITS.items():
-        share = sum(1 for use in core if test(use)) / len(core)
-        if share >= HABIT_SHARE:
-            habits.append(Habit(name, share))
-    indents = Counter(use.shape.indent for use in core)
-    indent, count = indents.most_common(1)[0]
-    if count / len(core) >= HABIT_SHARE:
-        habits.append(Habit(f"indented {indent}", count / len(core)))
+    for name, (test, _, kind) in HABITS.items():
+        if kind in kinds:
+            share = sum(1 for use in core if test(use)) / len(core)
+            if share >= HABIT_SHARE:
+                habits.append(Habit(name, share))
+    if PLACE in kinds:
+        indents = Counter(use.shape.indent for use in core)
+        indent, count = indents.most_common(1)[0]
+        if count / len(core) >= HABIT_SHARE:
+            habits.append(Habit(f"indented {indent}", count / len(core)))
     return habits
 
 
-def _breaks(use: Use, habit: Habit, confirmed: bool = False) -> str | None:
-    """Why a label breaks a habit, or None when it keeps it (or, for a confirmed name,
-    when the habit is one a confirmed name may break)."""
+def _breaks(use: Use, habit: Habit, kinds: frozenset[str] = frozenset()) -> str | None:
+    """Why a label breaks a habit, or None when it keeps it or the habit is not of the
+    given kinds (all kinds when none are given)."""
     if habit.name.startswith("indented "):
-        if confirmed or use.shape.indent == int(habit.name.split()[1]):
+        if kinds and PLACE not in kinds:
+            return None
+        if use.shape.indent == int(habit.name.split()[1]):
             return None
         return "is indented unlike the convention's labels"
-    test, broken, lenient = HABITS[habit.name]
-    if test(use) or (confirmed and lenient):
+    test, broken, kind = HABITS[habit.name]
+    if (kinds and kind not in kinds) or test(use):
         return None
     return broken
 
 
 def _unlike_the_others(use: Use, family: Family) -> str | None:
     """In a convention with too few labels to learn habits from: the name is written
-    unlike every other label of it (mixed case where two or more others are capitals)."""
+    unlike every other label of it: mixed case where the labels of two or more other names
+    are all capitals ("Next:" among "MS. JEAN-PIERRE:" and "DR. JHA:")."""
     others = [other for other in family.uses if other.key != use.key]
-    if len(others) < 2:
+    if len({other.key for other in others}) < 2:
         return None
-    for name in ("name in capitals", "opens with a title"):
-        test, broken, _ = HABITS[name]
-        if not test(use) and all(test(other) for other in others):
-            return broken
+    test, broken, _kind = HABITS["name in capitals"]
+    if not test(use) and all(test(other) for other in others):
+        return broken
     return None
 
 
@@ -349,8 +394,12 @@ class _Judge:
             self._is_common[key] = known
         return known
 
-    def convention_reason(self, family: Family, assessment: _Assessment) -> str | None:
-        """Why a family is not a convention of the document (None when it is one)."""
+    def convention_reason(
+        self, family: Family, assessment: _Assessment, alone: bool = True
+    ) -> str | None:
+        """Why a family is not a convention of the document (None when it is one).
+        `alone` says no other convention has been found: only then may a few labels
+        make a short dialogue."""
         uses = assessment.keeping
         if not uses:
             return "no label keeps the shape's habits"
@@ -371,11 +420,18 @@ class _Judge:
         if len(assessment.confirmed) >= 2 and recurring >= MIN_RECURRING * len(uses):
             return None
         if (
-            strong
+            alone
+            and strong
             and turn_taking >= SHORT_TURN_TAKING
             and not any(self.is_common(use) for use in uses)
             and (recurring >= MIN_RECURRING * len(uses) or len(uses) <= SHORT_DIALOGUE)
+            and (
+                recurring
+                or family.signature.wrapper != ""
+                or all(names.is_marked(use.shape.label) for use in uses)
+            )
         ):
+            # "Q: hi?" / "A: yes."; "Ana: hi" / "Ben: hello" / "Ana: bye"; "**Mira:** hi"
             return None
         return f"most names are used once ({len(counts)} names in {len(uses)} labels)"
 
@@ -386,13 +442,22 @@ class _Judge:
         confirmed: set[str],
         start: int,
         label_lines: set[int],
+        assessment: _Assessment,
     ) -> Verdict:
-        """The verdict on one candidate of a chosen convention."""
-        known = use.key in confirmed
+        """The verdict on one candidate of a chosen convention. A label right under a
+        label that stands alone is judged as a new name, whatever its name: it may be
+        that label's speech."""
+        known = use.key in confirmed and use.line not in assessment.slots
+        if known and assessment.capitals.get(use.key, _is_caps(use)) != _is_caps(use):
+            # "Farncombe." in a play whose FARNCOMBE is always in capitals: a word
+            return Verdict(False, "written unlike this name's other labels (capitals)")
+        lost = known and use.shape.placement == ALONE and use.next_line in label_lines
         for habit in convention.habits:
-            broken = _breaks(use, habit, known)
-            if broken is not None:
+            broken = _breaks(use, habit, _CONFIRMED_KEEP if known else frozenset())
+            if broken is not None and not lost:
                 return Verdict(False, broken)
+        if lost:
+            return Verdict(True, "a recurring name whose speech was lost (a label follows)")
         if not convention.habits:
             broken = _unlike_the_others(use, convention.family)
             if broken is not None:

@@ -231,6 +231,13 @@ def _near_page_break(lines: Sequence[str], codes: bytearray, index: int) -> bool
     return False
 
 
+def _opens_with_label(content: str) -> bool:
+    """Does the line open with a label ended by a colon or a period ("THE COURT:", "Q.")?
+    A running header is a bare phrase ("Alderson Reporting Company"), never a label."""
+    shape = shape_of(content)
+    return shape is not None and shape.signature.delimiter in (":", ".")
+
+
 def _mark_furniture(lines: Sequence[str], start: int, codes: bytearray, starts: list[int]) -> None:
     """Running headers and footers: short lines that recur page after page next to page
     breaks ("Alderson Reporting Company", a page number, "O5S1GUO1 Le Zhou - Direct").
@@ -258,7 +265,7 @@ def _mark_furniture(lines: Sequence[str], start: int, codes: bytearray, starts: 
         code = _page_code_key(lines, index, codes)
         if code is not None:
             key = "\0" + code
-        elif shape_of(content) is not None:
+        elif _opens_with_label(content):
             continue
         else:
             key = _DIGITS.sub("#", " ".join(content.split()))

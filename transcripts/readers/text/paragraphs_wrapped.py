@@ -204,13 +204,13 @@ def _set_insets_apart(view: _Lines, paragraphs: list[Paragraph], body_indent: in
     """Paragraphs set in from where the labels stand (an amendment's text, a letter put
     into the record) are documents quoted into the transcript, not a speaker's words
     running on."""
-    label_indents = Counter(view.indent(p.start) for p in paragraphs if p.label is not None)
+    label_indents = Counter(view.indent(p.start) for p in paragraphs if p.speaker)
     if not label_indents:
         return
     inset = max(label_indents.most_common(1)[0][0], body_indent) + _INSET
     codes = view.codes
     for number, paragraph in enumerate(paragraphs):
-        if paragraph.label is not None or paragraph.kind is not None:
+        if paragraph.speaker or paragraph.kind is not None:
             continue
         if all(
             view.indent(index) >= inset

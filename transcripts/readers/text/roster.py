@@ -45,6 +45,7 @@ class Candidate:
     forms: dict[str, int] = field(default_factory=dict)  # as written -> uses
     count: int = 0
     first: int = -1  # line of the first use
+    last: int = -1  # line of the last use
 
     @property
     def label(self) -> str:
@@ -69,6 +70,10 @@ class Roster:
         return self.names.get(names.normalise(label))
 
 
+# A full name used at most this often, before its short form, introduces the person.
+_INTRODUCTION_USES = 2
+
+
 def candidates_of(uses: Iterable[Use]) -> list[Candidate]:
     """The accepted labels, one candidate per label as compared (case and spacing folded)."""
     candidates: dict[str, Candidate] = {}
@@ -80,6 +85,7 @@ def candidates_of(uses: Iterable[Use]) -> list[Candidate]:
             candidate = candidates[key] = Candidate(key=key, first=use.line)
         candidate.forms[label] = candidate.forms.get(label, 0) + 1
         candidate.count += 1
+        candidate.last = use.line
     return list(candidates.values())
 
 
@@ -147,22 +153,28 @@ def _people(accepted: list[Candidate]) -> list[list[Candidate]]:
     full: dict[str, list[str]] = {}  # surname -> keys of the longer names ending with it
     for key, group in groups.items():
         surname = _surname(group[0])
-        if surname is not None and surname[1] >= 2 and _introduced(group):
+        if surname is not None and surname[1] >= 2:
             full.setdefault(surname[0], []).append(key)
     for key in list(groups):
         surname = _surname(groups[key][0])
         if surname is None or surname[1] != 1:
             continue
         targets = [other for other in full.get(surname[0], []) if other != key]
-        if len(targets) == 1:
+        if len(targets) == 1 and _introduces(groups[targets[0]], groups[key]):
             groups[targets[0]].extend(groups.pop(key))
     ordered = sorted(groups.values(), key=lambda group: min(c.first for c in group))
     return [sorted(group, key=lambda c: c.first) for group in ordered]
 
 
-def _introduced(group: list[Candidate]) -> bool:
-    """Was the person named with a role or an affiliation ("WOLF BLITZER, CNN ANCHOR")?"""
-    return any(names.split_name(form)[1] is not None for c in group for form in c.forms)
+def _introduces(full: list[Candidate], short: list[Candidate]) -> bool:
+    """Is the full name an introduction of the person the short one names: written with a
+    role or an affiliation ("WOLF BLITZER, CNN ANCHOR"), or used once or twice before the
+    short name's first use ("Vice Chairman Lee Hamilton:" then "Hamilton:")? A play's
+    "DUKE VINCENTIO" and "VINCENTIO", each speaking throughout, are two characters."""
+    if any(names.split_name(form)[1] is not None for c in full for form in c.forms):
+        return True
+    uses = sum(c.count for c in full)
+    return uses <= _INTRODUCTION_USES and max(c.last for c in full) < min(c.first for c in short)
 
 
 def _surname(candidate: Candidate) -> tuple[str, int] | None:

@@ -121,7 +121,7 @@ _TOKEN = rf"""(?:
   | [\p{{Lo}}][\p{{Lo}}\p{{M}}]{{0,9}}+                     # 主持人: a script without case
 )"""
 # Later words may also be a name particle ("SMITH of New Jersey") or a number ("Speaker 3").
-_LATER = rf"(?:{_TOKEN}|(?:{_PARTICLE})(?=[ ])|\d{{1,3}}(?!\d|:\d))"
+_LATER = rf"(?:{_TOKEN}|(?:{_PARTICLE})(?=[ .:：(])|\d{{1,3}}(?!\d|:\d))"
 _NAME = rf"{_TOKEN}(?:[ ]{_LATER}){{0,5}}"
 # A word of an affiliation: a title, an office, a place or a party ("CNN ANCHOR",
 # "Chief Executive Officer", "D-NM"), with the small words titles hold.
@@ -129,7 +129,12 @@ _AFFILIATION_WORD = (
     r"(?:[\p{Lu}\p{Lt}\p{Lo}\d](?:[\p{L}\p{M}\d'’\-&/]|\.(?=[\p{L}\d]))*+(?:\.(?=[ ]))?"
     r"|(?:of|the|and|for|to|on|in|at|de|du|des|la|le|y|et|und|&))"
 )
-_AFFILIATION_WORDS = rf"{_AFFILIATION_WORD}(?:[ ]{_AFFILIATION_WORD}){{0,9}}"
+# The first word of an affiliation is a capitalised word or a number, never a small word
+# ("Mr. Chairman, the U.S. decision ..." is a sentence, not "Mr. Chairman" and a title).
+_AFFILIATION_FIRST = r"[\p{Lu}\p{Lt}\p{Lo}\d]"
+_AFFILIATION_WORDS = (
+    rf"(?={_AFFILIATION_FIRST}){_AFFILIATION_WORD}(?:[ ]{_AFFILIATION_WORD}){{0,9}}"
+)
 _AFFILIATION = rf"""(?:
     (?:,[ ]{_AFFILIATION_WORDS}){{1,3}}                       # , CNN ANCHOR
   | [ ]?\((?![ ]*{_CLOCK}[ ]*\))[^()\r\n]{{1,80}}\)           # (Riding, Party), (V.O.)
@@ -189,11 +194,13 @@ def shape_of(line: str, pos: int = 0) -> Shape | None:
         delimiter = "."
         if _is_lone_initial(name):
             return _initial_label(line, found, name)
-        if len(name) > 2 and name[-2] == " ":
-            return None  # "Mr. Rey D. Pagtakhan": an initial's period ends no label
-        if name.rsplit(" ", 1)[-1].casefold() in names.NAME_ABBREVIATIONS:
-            return None  # "Mr. Chairman, ...": the period is the abbreviation's
-        if line[rest_at : rest_at + 1].isdigit():
+        written = found.group("name", "affiliation")
+        last = "".join(part for part in written if part).rsplit(None, 1)[-1].lstrip(",(")
+        if (len(last) == 1 or "." in last) and len(name) > 1:
+            return None  # "Mr. Rey D. Pagtakhan", "Diaz-Balart, L.", "the U.S.": an initial's
+        if last.casefold() in names.NAME_ABBREVIATIONS:
+            return None  # "Mr. Chairman, ...", "Finally, Mr. Speaker": the abbreviation's
+        if len(name) > 1 and line[rest_at : rest_at + 1].isdigit():
             return None  # "Amendment No. 42", "SEC. 101.": a number's abbreviation
     elif alone or wrapper:
         delimiter = ""
