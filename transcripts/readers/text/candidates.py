@@ -61,7 +61,12 @@ def find_candidates(lines: Sequence[str], start: int, page: Page | None = None) 
             uses.append(Use(index, shape, key, False, blank_before, before_ends))
         content = line.rstrip()
         blank_before = False
-        before_ends = content.endswith(SENTENCE_ENDS)
+        # A heading or a label alone on its line ends what came before, as a sentence does.
+        before_ends = (
+            content.endswith(SENTENCE_ENDS)
+            or (shape is not None and shape.placement == ALONE)
+            or _is_heading(content.strip())
+        )
     _mark_speech(uses, lines, codes, starts)
     return uses
 
@@ -84,14 +89,15 @@ def _mark_speech(uses: list, lines: Sequence[str], codes, starts) -> None:
             continue
         if use.next_line < 0:
             continue
+        at = starts[use.next_line] if starts is not None else 0
+        text = lines[use.next_line][at : at + 200].strip()
+        use.heading_next = _is_heading(text)
         following = by_line.get(use.next_line)
         if following is not None and (
             following.shape.signature == shape.signature or following.shape.placement == ALONE
         ):
             continue  # another label, or a name alone on its line: no speech in between
-        at = starts[use.next_line] if starts is not None else 0
-        text = lines[use.next_line][at : at + 200].strip()
-        use.speech = is_speech(text[:SPEECH_WINDOW]) and not _is_heading(text)
+        use.speech = is_speech(text[:SPEECH_WINDOW]) and not use.heading_next
 
 
 def _is_heading(text: str) -> bool:

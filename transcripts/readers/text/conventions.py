@@ -53,6 +53,7 @@ MIN_TURN_TAKING = 0.3
 # at most this many labels, changing speaker this often.
 SHORT_DIALOGUE = 12
 SHORT_TURN_TAKING = 0.5
+SHORT_DIALOGUE_GAP = 4  # lines between two labels of a short dialogue, on average
 # A second convention in a weak shape (a period, a gap, nothing) needs this many labels.
 MIN_WEAK = 20
 # A family mostly naming a convention's speakers (this share of its uses) joins it.
@@ -201,6 +202,13 @@ def _is_strong(family: Family) -> bool:
         return True
     timed = sum(1 for use in family.uses if use.shape.time is not None)
     return timed >= HABIT_SHARE * len(family.uses)
+
+
+def _close_together(uses: Sequence[Use]) -> bool:
+    """Do the labels follow one another closely, as a dialogue's do (a few lines apart on
+    average), rather than lie scattered through a document (list items in notes)?"""
+    gaps = [b.line - a.line - 1 for a, b in pairwise(uses)]
+    return sum(gaps) <= SHORT_DIALOGUE_GAP * len(gaps)
 
 
 def _turn_taking(uses: Sequence[Use]) -> float:
@@ -425,6 +433,7 @@ class _Judge:
             and turn_taking >= SHORT_TURN_TAKING
             and not any(self.is_common(use) for use in uses)
             and (recurring >= MIN_RECURRING * len(uses) or len(uses) <= SHORT_DIALOGUE)
+            and _close_together(uses)
             and (
                 recurring
                 or family.signature.wrapper != ""
@@ -469,7 +478,10 @@ class _Judge:
         if self.is_common(use):
             return Verdict(False, "a word the text also writes in lower case, not a name")
         if not use.speech and use.next_line not in label_lines:
-            return Verdict(False, "no speech follows")
+            # A label over a heading lost its speech (Hansard); only where the convention
+            # is established enough to tell a label from a heading's neighbour.
+            if not (use.heading_next and convention.habits):
+                return Verdict(False, "no speech follows")
         if use.line < start and not (names.is_marked(use.shape.label) and use.speech):
             return Verdict(False, "before the dialogue, and not marked as a speaker")
         return Verdict(True, "fits the convention")

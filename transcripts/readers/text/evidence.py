@@ -34,6 +34,7 @@ class Use:
     blank_before: bool = False  # a blank line (or the start of the text) comes before
     after_sentence: bool = True  # the text line before it ends a sentence
     next_line: int = -1  # the next line of text after it (-1: none)
+    heading_next: bool = False  # that line is a heading (a short line in capitals)
     verdict: Verdict | None = None
 
     @property
