@@ -85,7 +85,9 @@ def stream(
         layout=Layout(encoding=source.encoding, bom=source.bom, leading=leading),
     )
     transcript.inference = inference
-    return transcript, _measured(assembler.blocks(front_matter_end=body_start if front else 0), inference)
+    return transcript, _measured(
+        assembler.blocks(front_matter_end=body_start if front else 0), inference
+    )
 
 
 def _measured(blocks: Iterator[Block], inference: Inference) -> Iterator[Block]:

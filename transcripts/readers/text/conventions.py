@@ -413,6 +413,8 @@ class _Judge:
             return "no label keeps the shape's habits"
         counts = Counter(use.key for use in uses)
         if len(counts) < 2:
+            if alone and self._one_speaker(family, uses):
+                return None
             return "one name only: no turns are taken"
         if _speech_share(uses) < MIN_SPEECH:
             return "most are not followed by speech"
@@ -434,15 +436,21 @@ class _Judge:
             and not any(self.is_common(use) for use in uses)
             and (recurring >= MIN_RECURRING * len(uses) or len(uses) <= SHORT_DIALOGUE)
             and _close_together(uses)
-            and (
-                recurring
-                or family.signature.wrapper != ""
-                or all(names.is_marked(use.shape.label) for use in uses)
-            )
         ):
             # "Q: hi?" / "A: yes."; "Ana: hi" / "Ben: hello" / "Ana: bye"; "**Mira:** hi"
             return None
         return f"most names are used once ({len(counts)} names in {len(uses)} labels)"
+
+    def _one_speaker(self, family: Family, uses: list[Use]) -> bool:
+        """One name, written again and again in a strong shape, each time with speech
+        after it: a monologue or a speech in parts ("THE PRESIDENT:" between rounds of
+        applause)."""
+        return (
+            len(uses) >= 2
+            and _is_strong(family)
+            and _speech_share(uses) >= MIN_SPEECH
+            and not self.is_common(uses[0])
+        )
 
     def judge(
         self,
@@ -457,10 +465,14 @@ class _Judge:
         label that stands alone is judged as a new name, whatever its name: it may be
         that label's speech."""
         known = use.key in confirmed and use.line not in assessment.slots
-        if known and assessment.capitals.get(use.key, _is_caps(use)) != _is_caps(use):
+        if known and assessment.capitals.get(use.key, False) and not _is_caps(use):
             # "Farncombe." in a play whose FARNCOMBE is always in capitals: a word
             return Verdict(False, "written unlike this name's other labels (capitals)")
-        lost = known and use.shape.placement == ALONE and use.next_line in label_lines
+        lost = (
+            known
+            and use.shape.placement == ALONE
+            and (use.next_line in label_lines or use.next_line < 0)
+        )
         for habit in convention.habits:
             broken = _breaks(use, habit, _CONFIRMED_KEEP if known else frozenset())
             if broken is not None and not lost:
@@ -473,15 +485,17 @@ class _Judge:
                 return Verdict(False, broken)
         if convention.reason == _SAME_SPEAKERS and not use.speech:
             return Verdict(False, "no speech follows")
+        if convention.reason == _SAME_SPEAKERS and use.line < start:
+            return Verdict(False, "before the dialogue, in another shape than its labels")
         if known:
             return Verdict(True, "a recurring name of the convention")
         if self.is_common(use):
             return Verdict(False, "a word the text also writes in lower case, not a name")
-        if not use.speech and use.next_line not in label_lines:
-            # A label over a heading lost its speech (Hansard); only where the convention
-            # is established enough to tell a label from a heading's neighbour.
-            if not (use.heading_next and convention.habits):
-                return Verdict(False, "no speech follows")
+        # A label over another label, or over a heading where the convention is
+        # established enough to tell, lost its speech (Hansard); otherwise speech follows.
+        lost_speech = use.next_line in label_lines or (use.heading_next and convention.habits)
+        if not use.speech and not lost_speech:
+            return Verdict(False, "no speech follows")
         if use.line < start and not (names.is_marked(use.shape.label) and use.speech):
             return Verdict(False, "before the dialogue, and not marked as a speaker")
         return Verdict(True, "fits the convention")

@@ -125,7 +125,5 @@ class Inference:
         for convention in self.conventions:
             uses = convention.accepted()
             people = len({use.key for use in uses})
-            parts.append(
-                f"{convention.signature.describe()} ({len(uses)} labels, {people} names)"
-            )
+            parts.append(f"{convention.signature.describe()} ({len(uses)} labels, {people} names)")
         return "; ".join(parts)

@@ -76,7 +76,9 @@ def label_of(line: str, at: int, candidate: Use | None) -> LineLabel | None:
     found = field_of(line, at)
     if found is None:
         return None
-    return LineLabel(found.label, found.rest_at, "chevron" if found.chevron else "field", None, False)
+    return LineLabel(
+        found.label, found.rest_at, "chevron" if found.chevron else "field", None, False
+    )
 
 
 def is_hard_wrapped(lines: Sequence[str], start: int = 0) -> bool:

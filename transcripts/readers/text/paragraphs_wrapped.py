@@ -100,9 +100,7 @@ class _Breaks:
         return caps and before.endswith(_ENDS)
 
 
-def scan_wrapped(
-    lines: Sequence[str], page: Page, start: int, candidates: dict[int, Use]
-) -> Scan:
+def scan_wrapped(lines: Sequence[str], page: Page, start: int, candidates: dict[int, Use]) -> Scan:
     """The paragraphs of `lines[start:]` in hard-wrapped or paginated text."""
     view = _Lines(lines, page)
     codes = page.codes
