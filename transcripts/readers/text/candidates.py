@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import regex
 
 from ... import names
+from .evidence import Use
 from .pages import APART, BLANK, TEXT, Page
 from .roster import is_speech
 from .shapes import ALONE, shape_of
@@ -27,14 +28,13 @@ _COMMON_SAMPLE = 400_000
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}'’])\p{Ll}[\p{Ll}\p{M}'’]*+(?![\p{L}\p{M}])")
 
 
-def find_candidates(lines: Sequence[str], start: int, page: Page | None = None) -> list:
+def find_candidates(lines: Sequence[str], start: int, page: Page | None = None) -> list[Use]:
     """The candidate labels of `lines[start:]`, in order, with their context."""
-    from .evidence import Use
-
     uses: list[Use] = []
     codes = page.codes if page is not None else None
     starts = page.starts if page is not None else None
     numbered = page is not None and page.numbered
+    normalise = names.normalise
     blank_before = True
     before_ends = True
     for index in range(start, len(lines)):
@@ -57,11 +57,10 @@ def find_candidates(lines: Sequence[str], start: int, page: Page | None = None) 
                     at += 1
         shape = shape_of(line, at) if at < len(line) else None
         if shape is not None:
-            key = names.normalise(shape.name)
-            uses.append(Use(index, shape, key, False, blank_before, before_ends))
-        content = line.rstrip()
+            uses.append(Use(index, shape, normalise(shape.name), False, blank_before, before_ends))
         blank_before = False
         # A heading or a label alone on its line ends what came before, as a sentence does.
+        content = line.rstrip()
         before_ends = (
             content.endswith(SENTENCE_ENDS)
             or (shape is not None and shape.placement == ALONE)
@@ -71,13 +70,14 @@ def find_candidates(lines: Sequence[str], start: int, page: Page | None = None) 
     return uses
 
 
-def _mark_speech(uses: list, lines: Sequence[str], codes, starts) -> None:
+def _mark_speech(
+    uses: list[Use], lines: Sequence[str], codes: bytearray | None, starts: list[int] | None
+) -> None:
     """Does speech follow each candidate: on its own line, or on the next line of text?"""
     by_line = {use.line: use for use in uses}
     count = len(lines)
     for use in uses:
         shape = use.shape
-        line = lines[use.line]
         next_line = use.line + 1
         while next_line < count and (
             lines[next_line].isspace() or (codes is not None and codes[next_line] != TEXT)
@@ -85,7 +85,8 @@ def _mark_speech(uses: list, lines: Sequence[str], codes, starts) -> None:
             next_line += 1
         use.next_line = next_line if next_line < count else -1
         if shape.placement != ALONE:
-            use.speech = is_speech(line[shape.rest_at : shape.rest_at + SPEECH_WINDOW].strip())
+            rest = lines[use.line][shape.rest_at : shape.rest_at + SPEECH_WINDOW]
+            use.speech = is_speech(rest.strip())
             continue
         if use.next_line < 0:
             continue

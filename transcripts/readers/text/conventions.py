@@ -33,10 +33,12 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
+from operator import attrgetter
+from typing import NamedTuple
 
 from ... import names
 from .evidence import Convention, Family, Habit, Inference, Rejection, Use, Verdict
-from .shapes import ALONE, INLINE
+from .shapes import ALONE
 
 # A habit binds when at least this share of a family's recurring labels keep it, and
 # there are at least this many of them to tell.
@@ -58,6 +60,7 @@ SHORT_DIALOGUE_GAP = 4  # lines between two labels of a short dialogue, on avera
 MIN_WEAK = 20
 # A family mostly naming a convention's speakers (this share of its uses) joins it.
 MIN_OVERLAP = 0.5
+_RECURRING = Verdict(True, "a recurring name of the convention")
 # Why a family that is no convention of its own joins one: its labels then need speech.
 _SAME_SPEAKERS = "it names the same speakers"
 # A name seen this often in lower case in the text is a word of the language.
@@ -81,6 +84,9 @@ def infer(uses: list[Use], common: Counter[str], declared: Sequence[str] = ()) -
     if declared:
         return _declared(uses, declared)
     judge = _Judge(common)
+    titled: dict[str, bool] = {}
+    for use in uses:
+        use.look = _look(use, titled)
     families = _families([use for use in uses if judge.prejudge(use)])
     assessed = {id(family): _assess(family) for family in families}
     inference = Inference(uses=uses)
@@ -131,8 +137,28 @@ def infer(uses: list[Use], common: Counter[str], declared: Sequence[str] = ()) -
     for family, assessment, why in chosen:
         convention = Convention(family, assessment.habits, why)
         lines = {use.line for use in family.uses}
+        # The common case, decided at once: a confirmed name in a look that keeps every
+        # habit, where no other label's speech stands; `judge` has the same answer.
+        plain = set()
+        if assessment.habits and why != _SAME_SPEAKERS:
+            plain = {
+                look
+                for look in {use.look for use in family.uses}
+                if _first_broken(look, assessment.habits, _ALL, judge.memo(convention)) is None
+            }
+        capitals = assessment.capitals
+        slots = assessment.slots
         for use in family.uses:
-            use.verdict = judge.judge(use, convention, confirmed, start, lines, assessment)
+            look = use.look
+            if (
+                look in plain
+                and use.key in confirmed
+                and use.line not in slots
+                and (look.capitals or not capitals.get(use.key, False))
+            ):
+                use.verdict = _RECURRING
+            else:
+                use.verdict = judge.judge(use, convention, confirmed, start, lines, assessment)
         if convention.accepted():
             inference.conventions.append(convention)
     _reject_rest(uses, "its shape is not one the document uses for speakers")
@@ -177,7 +203,10 @@ def _assess(family: Family) -> _Assessment:
     counts = family.names()
     core = [use for use in family.uses if counts[use.key] >= 2]
     habits = _habits(core, (PLACEMENT, PLACE)) if len(core) >= HABIT_MIN_LABELS else []
-    keeping = [use for use in family.uses if all(_breaks(use, h) is None for h in habits)]
+    memo: dict = {}
+    keeping = [
+        use for use in family.uses if _first_broken(use.look, habits, _ALL, memo) is None
+    ]
     # A line right under a label that stands alone may be its speech ("ROPER." then
     # "Yes."): it confirms no name, whatever it looks like.
     slots = _speech_slots(keeping)
@@ -186,7 +215,9 @@ def _assess(family: Family) -> _Assessment:
     if len(confirmed) >= HABIT_MIN_NAMES:
         each = {use.key: use for use in keeping if use.key in confirmed}
         habits += _habits(list(each.values()), (NAME,))
-    capitals = Counter(use.key for use in keeping if use.key in confirmed and _is_caps(use))
+    capitals = Counter(
+        use.key for use in keeping if use.key in confirmed and use.look.capitals
+    )
     written = {key: capitals[key] * 2 > kept[key] for key in confirmed}
     return _Assessment(habits, keeping, confirmed, slots, written)
 
@@ -264,18 +295,43 @@ def _role_taking_turns(family: Family, primary: Family) -> bool:
 
 # --- Habits -----------------------------------------------------------------------------
 
-_HabitTest = Callable[[Use], bool]
+class Look(NamedTuple):
+    """How a label sits on the page and how its name is written: what habits test. Labels
+    of one look keep or break a habit alike, so the tests run once per look."""
+
+    alone: bool  # the speech starts below the label
+    blank_before: bool
+    after_sentence: bool  # the line before ends a sentence (or is blank)
+    capitals: bool  # the name is in capitals
+    titled: bool  # the name opens with a title or is a role
+    indent: int
 
 
-def _is_caps(use: Use) -> bool:
-    return names.is_caps(use.shape.name)
+def _look(use: Use, titled: dict[str, bool]) -> Look:
+    """The look of a candidate; `titled` remembers, per name, whether it opens with a title."""
+    key = use.key
+    title = titled.get(key)
+    if title is None:
+        title = titled[key] = _opens_with_title(key)
+    return Look(
+        use.shape.placement == ALONE,
+        use.blank_before,
+        use.after_sentence or use.blank_before,
+        names.is_caps(use.shape.name),
+        title,
+        use.shape.indent,
+    )
 
 
-def _opens_with_title(use: Use) -> bool:
+def _opens_with_title(key: str) -> bool:
     """Opens with an honorific or "The", or is a role ("ALL COUNSEL", "JUROR"): what the
     labels of a court or a parliament are."""
-    first = use.key.split()[0].rstrip(".")
-    return first in names.HONORIFICS or first == "the" or names.is_role(use.key)
+    first = key.split()[0].rstrip(".")
+    return first in names.HONORIFICS or first == "the" or names.is_role(key)
+
+
+_HabitTest = Callable[[Look], bool]
+_LOOK = attrgetter("look")
 
 
 # Kinds of habit: where the speech starts ("placement": held for every label), where
@@ -287,32 +343,37 @@ def _opens_with_title(use: Use) -> bool:
 # and stand where its labels seldom do, and is still that speaker.
 PLACEMENT, PLACE, NAME = "placement", "place", "name"
 _CONFIRMED_KEEP = frozenset({PLACEMENT})
+_ALL: frozenset[str] = frozenset()
 
 # name -> (test, what a label breaking the habit is said to do, kind)
 HABITS: dict[str, tuple[_HabitTest, str, str]] = {
     "alone on its line": (
-        lambda use: use.shape.placement == ALONE,
+        lambda look: look.alone,
         "has speech on its line, where the convention's labels stand alone",
         PLACEMENT,
     ),
     "speech on the same line": (
-        lambda use: use.shape.placement == INLINE,
+        lambda look: not look.alone,
         "stands alone, where the convention's labels have speech on their line",
         PLACEMENT,
     ),
-    "name in capitals": (_is_caps, "is not in capitals, unlike the convention's names", NAME),
+    "name in capitals": (
+        lambda look: look.capitals,
+        "is not in capitals, unlike the convention's names",
+        NAME,
+    ),
     "opens with a title": (
-        _opens_with_title,
+        lambda look: look.titled,
         "does not open with a title (Mr., The ...), unlike the convention's names",
         NAME,
     ),
     "blank line before": (
-        lambda use: use.blank_before,
+        lambda look: look.blank_before,
         "has no blank line before it, unlike the convention's labels",
         PLACE,
     ),
     "after a finished sentence": (
-        lambda use: use.after_sentence or use.blank_before,
+        lambda look: look.after_sentence,
         "goes on with a sentence the line before began",
         PLACE,
     ),
@@ -321,33 +382,48 @@ HABITS: dict[str, tuple[_HabitTest, str, str]] = {
 
 def _habits(core: list[Use], kinds: tuple[str, ...]) -> list[Habit]:
     """The habits of the given kinds that nearly all of the given labels keep."""
+    looks = Counter(map(_LOOK, core))
+    total = len(core)
     habits = []
     for name, (test, _, kind) in HABITS.items():
         if kind in kinds:
-            share = sum(1 for use in core if test(use)) / len(core)
+            share = sum(count for look, count in looks.items() if test(look)) / total
             if share >= HABIT_SHARE:
                 habits.append(Habit(name, share))
     if PLACE in kinds:
         indents = Counter(use.shape.indent for use in core)
         indent, count = indents.most_common(1)[0]
-        if count / len(core) >= HABIT_SHARE:
-            habits.append(Habit(f"indented {indent}", count / len(core)))
+        if count / total >= HABIT_SHARE:
+            habits.append(Habit(f"indented {indent}", count / total))
     return habits
 
 
-def _breaks(use: Use, habit: Habit, kinds: frozenset[str] = frozenset()) -> str | None:
-    """Why a label breaks a habit, or None when it keeps it or the habit is not of the
-    given kinds (all kinds when none are given)."""
+def _breaks(look: Look, habit: Habit, kinds: frozenset[str] = frozenset()) -> str | None:
+    """Why a label of this look breaks a habit, or None when it keeps it or the habit is
+    not of the given kinds (all kinds when none are given)."""
     if habit.name.startswith("indented "):
         if kinds and PLACE not in kinds:
             return None
-        if use.shape.indent == int(habit.name.split()[1]):
+        if look.indent == int(habit.name.split()[1]):
             return None
         return "is indented unlike the convention's labels"
     test, broken, kind = HABITS[habit.name]
-    if (kinds and kind not in kinds) or test(use):
+    if (kinds and kind not in kinds) or test(look):
         return None
     return broken
+
+
+def _first_broken(
+    look: Look, habits: list[Habit], kinds: frozenset[str], memo: dict
+) -> str | None:
+    """The first habit a label of this look breaks (remembered per look)."""
+    key = (look, kinds)
+    try:
+        return memo[key]
+    except KeyError:
+        broken = next((b for h in habits if (b := _breaks(look, h, kinds)) is not None), None)
+        memo[key] = broken
+        return broken
 
 
 def _unlike_the_others(use: Use, family: Family) -> str | None:
@@ -357,9 +433,8 @@ def _unlike_the_others(use: Use, family: Family) -> str | None:
     others = [other for other in family.uses if other.key != use.key]
     if len({other.key for other in others}) < 2:
         return None
-    test, broken, _kind = HABITS["name in capitals"]
-    if not test(use) and all(test(other) for other in others):
-        return broken
+    if not use.look.capitals and all(other.look.capitals for other in others):
+        return HABITS["name in capitals"][1]
     return None
 
 
@@ -372,6 +447,11 @@ class _Judge:
     def __init__(self, common: Counter[str]) -> None:
         self.common = common
         self._is_common: dict[str, bool] = {}
+        self._memos: dict[int, dict] = {}
+
+    def memo(self, convention: Convention) -> dict:
+        """Where the habits a look breaks are remembered, per convention."""
+        return self._memos.setdefault(id(convention), {})
 
     def prejudge(self, use: Use) -> bool:
         """Could this candidate be a speaker label at all? Sets a rejecting verdict if not."""
@@ -465,7 +545,8 @@ class _Judge:
         label that stands alone is judged as a new name, whatever its name: it may be
         that label's speech."""
         known = use.key in confirmed and use.line not in assessment.slots
-        if known and assessment.capitals.get(use.key, False) and not _is_caps(use):
+        look = use.look
+        if known and assessment.capitals.get(use.key, False) and not look.capitals:
             # "Farncombe." in a play whose FARNCOMBE is always in capitals: a word
             return Verdict(False, "written unlike this name's other labels (capitals)")
         lost = (
@@ -473,10 +554,10 @@ class _Judge:
             and use.shape.placement == ALONE
             and (use.next_line in label_lines or use.next_line < 0)
         )
-        for habit in convention.habits:
-            broken = _breaks(use, habit, _CONFIRMED_KEEP if known else frozenset())
-            if broken is not None and not lost:
-                return Verdict(False, broken)
+        kinds = _CONFIRMED_KEEP if known else _ALL
+        broken = _first_broken(look, convention.habits, kinds, self.memo(convention))
+        if broken is not None and not lost:
+            return Verdict(False, broken)
         if lost:
             return Verdict(True, "a recurring name whose speech was lost (a label follows)")
         if not convention.habits:
@@ -488,7 +569,7 @@ class _Judge:
         if convention.reason == _SAME_SPEAKERS and use.line < start:
             return Verdict(False, "before the dialogue, in another shape than its labels")
         if known:
-            return Verdict(True, "a recurring name of the convention")
+            return _RECURRING
         if self.is_common(use):
             return Verdict(False, "a word the text also writes in lower case, not a name")
         # A label over another label, or over a heading where the convention is

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from .shapes import Shape, Signature
 
@@ -36,6 +37,7 @@ class Use:
     next_line: int = -1  # the next line of text after it (-1: none)
     heading_next: bool = False  # that line is a heading (a short line in capitals)
     verdict: Verdict | None = None
+    look: Any = None  # how it sits and is written (`conventions.Look`), once worked out
 
     @property
     def accepted(self) -> bool:

@@ -26,6 +26,8 @@ Its `signature` is what the inference groups labels by.
 
 from __future__ import annotations
 
+import re
+import sys
 from typing import NamedTuple
 
 import regex
@@ -113,44 +115,59 @@ class Shape(NamedTuple):
 _CLOCK = CLOCK_PATTERN
 _ABBREVIATION = "|".join(sorted(names.NAME_ABBREVIATIONS, key=len, reverse=True))
 _PARTICLE = "|".join(sorted(names.NAME_PARTICLES, key=len, reverse=True))
+
+# The grammar below is written once with these letter classes, and compiled twice: with
+# Unicode classes (the `regex` module) for any text, and with their ASCII equivalents
+# (the faster `re`) for lines that are ASCII, where the two match alike (a test holds
+# them to it). {CASELESS} is the alternative for a word of a script without case.
+_UNICODE_CLASSES = {
+    "UPPER": r"\p{Lu}\p{Lt}",
+    "LETTER": r"\p{L}",
+    "MARK": r"\p{M}",
+    "UPPER_OR_CASELESS": r"\p{Lu}\p{Lt}\p{Lo}",
+    "CASELESS": r"| [\p{Lo}][\p{Lo}\p{M}]{0,9}+  # 主持人: a script without case",
+}
+_ASCII_CLASSES = {
+    "UPPER": "A-Z",
+    "LETTER": "A-Za-z",
+    "MARK": "",
+    "UPPER_OR_CASELESS": "A-Z",
+    "CASELESS": "",
+}
 # One word of a name.
-_TOKEN = rf"""(?:
-    (?i:{_ABBREVIATION})\.                                  # Mr. Hon. St.
-  | \p{{Lu}}\.(?=[ ][\p{{Lu}}\p{{Lt}}])                     # an initial: "J. Smith"
-  | [\p{{Lu}}\p{{Lt}}][\p{{L}}\p{{M}}'’\-]*+(?:_?\d{{1,3}})?+ # Name, NAME, O'Brien, Speaker4
-  | [\p{{Lo}}][\p{{Lo}}\p{{M}}]{{0,9}}+                     # 主持人: a script without case
+_TOKEN = r"""(?:
+    (?=[{LETTER}]{{1,5}}\.)(?i:{ABBREVIATION})\.      # Mr. Hon. St.
+  | [{UPPER}]\.(?=[ ][{UPPER}])                        # an initial: "J. Smith"
+  | [{UPPER}][{LETTER}{MARK}'’\-]*+(?:_?\d{{1,3}})?+     # Name, NAME, O'Brien, Speaker4
+  {CASELESS}
 )"""
 # Later words may also be a name particle ("SMITH of New Jersey") or a number ("Speaker 3").
-_LATER = rf"(?:{_TOKEN}|(?:{_PARTICLE})(?=[ .:：(])|\d{{1,3}}(?!\d|:\d))"
-_NAME = rf"{_TOKEN}(?:[ ]{_LATER}){{0,5}}"
+_LATER = r"(?:{TOKEN}|(?=[a-z])(?:{PARTICLE})(?=[ .:：(])|\d{{1,3}}(?!\d|:\d))"
+_NAME = r"{TOKEN}(?:[ ]{LATER}){{0,5}}"
 # A word of an affiliation: a title, an office, a place or a party ("CNN ANCHOR",
-# "Chief Executive Officer", "D-NM"), with the small words titles hold.
+# "Chief Executive Officer", "D-NM"), with the small words titles hold. The first word is
+# a capitalised word or a number, never a small word ("Mr. Chairman, the U.S. decision
+# ..." is a sentence, not "Mr. Chairman" and a title).
 _AFFILIATION_WORD = (
-    r"(?:[\p{Lu}\p{Lt}\p{Lo}\d](?:[\p{L}\p{M}\d'’\-&/]|\.(?=[\p{L}\d]))*+(?:\.(?=[ ]))?"
+    r"(?:[{UPPER_OR_CASELESS}\d](?:[{LETTER}{MARK}\d'’\-&/]|\.(?=[{LETTER}\d]))*+(?:\.(?=[ ]))?"
     r"|(?:of|the|and|for|to|on|in|at|de|du|des|la|le|y|et|und|&))"
 )
-# The first word of an affiliation is a capitalised word or a number, never a small word
-# ("Mr. Chairman, the U.S. decision ..." is a sentence, not "Mr. Chairman" and a title).
-_AFFILIATION_FIRST = r"[\p{Lu}\p{Lt}\p{Lo}\d]"
-_AFFILIATION_WORDS = (
-    rf"(?={_AFFILIATION_FIRST}){_AFFILIATION_WORD}(?:[ ]{_AFFILIATION_WORD}){{0,9}}"
-)
-_AFFILIATION = rf"""(?:
-    (?:,[ ]{_AFFILIATION_WORDS}){{1,3}}                       # , CNN ANCHOR
-  | [ ]?\((?![ ]*{_CLOCK}[ ]*\))[^()\r\n]{{1,80}}\)           # (Riding, Party), (V.O.)
-  | [ ]{{1,2}}(?:--?|–|—)[ ]{{0,2}}{_AFFILIATION_WORDS}
-    (?:[ ](?:-|–|—)[ ]{_AFFILIATION_WORDS})?                  # - Company - Title
+_AFFILIATION_WORDS = r"(?=[{UPPER_OR_CASELESS}\d]){WORD}(?:[ ]{WORD}){{0,9}}"
+_AFFILIATION = r"""(?:
+    (?:,[ ]{WORDS}){{1,3}}                                    # , CNN ANCHOR
+  | [ ]?\((?![ ]*{CLOCK}[ ]*\))[^()\r\n]{{1,80}}\)            # (Riding, Party), (V.O.)
+  | [ ]{{1,2}}(?:--?|–|—)[ ]{{0,2}}{WORDS}
+    (?:[ ](?:-|–|—)[ ]{WORDS})?                               # - Company - Title
 )"""
 _LINE_END = r"[ \t\xa0\u3000\r\n]*\Z"
-_PATTERN = regex.compile(
-    rf"""
+_GRAMMAR = r"""
     (?P<indent>[ \t\xa0\u3000]{{0,48}})
     (?:(?P<marker>>>|>(?=[ ])|[-•+](?=[ ]))[ \t\xa0]*)?
-    (?:(?P<before>\\?[\[(]?{_CLOCK}\\?[\])]?)[ \t\xa0]+(?:[-–—|][ \t\xa0]+)?)?
+    (?:(?=[\\\[(\d])(?P<before>\\?[\[(]?{CLOCK}\\?[\])]?)[ \t\xa0]+(?:[-–—|][ \t\xa0]+)?)?
     (?P<open>\*\*|__|\*|_|\[|<(?i:b|strong)>)?
-    (?P<name>{_NAME})
-    (?P<affiliation>{_AFFILIATION})?
-    (?:[ \t]*(?P<inside>\({_CLOCK}\)|\[{_CLOCK}\]))?
+    (?P<name>{NAME})
+    (?P<affiliation>{AFFILIATION})?
+    (?:[ \t]*(?P<inside>\({CLOCK}\)|\[{CLOCK}\]))?
     (?P<inner>[ ]?[:：](?=\*|_|\]|</))?
     (?P<close>\*\*|__|\*|_|\]|</(?i:b|strong)>)?
     (?:
@@ -158,22 +175,68 @@ _PATTERN = regex.compile(
       | (?P<dot>\.)(?=[ \t\xa0\r\n]|\Z)
       | (?<=[*_\]>])
       | (?=[ \t\xa0]*(?:\\?\[|\()?\d{{1,3}}:\d)
-      | (?={_LINE_END})
+      | (?={LINE_END})
       | (?P<gap>(?=\xa0|[ \t]{{2}}|\t))
     )
-    (?:[ \t\xa0]*(?P<after>\\?\[{_CLOCK}\\?\]|\({_CLOCK}\)|{_CLOCK})(?=[ \t\xa0\r\n]|\Z))?
+    (?:[ \t\xa0]*(?P<after>\\?\[{CLOCK}\\?\]|\({CLOCK}\)|{CLOCK})(?=[ \t\xa0\r\n]|\Z))?
     [ \t\xa0\u3000]*
-    """,
-    regex.VERBOSE | regex.VERSION0,
+"""
+
+
+def grammar(classes: dict[str, str]) -> str:
+    """The label grammar as regular-expression source, with the given letter classes."""
+
+    def fill(template: str, **parts: str) -> str:
+        return template.format(**classes, **parts)
+
+    token = fill(_TOKEN, ABBREVIATION=_ABBREVIATION)
+    name = fill(_NAME, TOKEN=token, LATER=fill(_LATER, TOKEN=token, PARTICLE=_PARTICLE))
+    words = fill(_AFFILIATION_WORDS, WORD=fill(_AFFILIATION_WORD))
+    affiliation = fill(_AFFILIATION, WORDS=words, CLOCK=_CLOCK)
+    return fill(_GRAMMAR, NAME=name, AFFILIATION=affiliation, CLOCK=_CLOCK, LINE_END=_LINE_END)
+
+
+_UNICODE = regex.compile(grammar(_UNICODE_CLASSES), regex.VERBOSE | regex.VERSION0)
+# Possessive quantifiers came to `re` in Python 3.11; before, every line takes `regex`.
+_ASCII: re.Pattern[str] | None = (
+    re.compile(grammar(_ASCII_CLASSES), re.VERBOSE) if sys.version_info >= (3, 11) else None
 )
 _CLOCK_IN = regex.compile(r"\d[\d:.,]*\d")
+# (The lookaheads before the abbreviations, the particles and a time opening the line only
+# save time: they fail at once where the alternation after them would fail slowly.)
+# Shapes by the text they were read from (the same label recurs through a document);
+# past this many, shapes are no longer remembered, so no document can make it grow.
+_REMEMBERED = 50_000
+_shapes: dict[tuple[str, bool, bool], Shape | None] = {}
 
 
 def shape_of(line: str, pos: int = 0) -> Shape | None:
     """The candidate label at the start of `line` (or at `pos`, after a margin number)."""
-    found = _PATTERN.match(line, pos)
+    found = (_ASCII if _ASCII is not None and line.isascii() else _UNICODE).match(line, pos)
     if found is None:
         return None
+    end = found.end()
+    after = line[end : end + 1]
+    key = (found.group(), after in ("", "\r", "\n"), after.isdigit())
+    try:
+        shape = _shapes[key]
+    except KeyError:
+        shape = _read_shape(line[pos:], found if pos == 0 else _match(line[pos:]))
+        if len(_shapes) < _REMEMBERED:
+            _shapes[key] = shape
+    if shape is not None and pos:
+        shape = shape._replace(rest_at=shape.rest_at + pos)
+    return shape
+
+
+def _match(line: str) -> re.Match[str] | regex.Match[str]:
+    found = (_ASCII if _ASCII is not None and line.isascii() else _UNICODE).match(line)
+    assert found is not None  # it matched at `pos` of the longer line
+    return found
+
+
+def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | None:
+    """The shape a grammar match describes (the line starts where the match does)."""
     opener, closer = found["open"], found["close"]
     if opener is not None:
         if closer != _CLOSERS[opener]:
@@ -241,7 +304,7 @@ def _is_lone_initial(name: str) -> bool:
     return len(name) > 2 and name[1:3] == ". " and name[0].isupper()
 
 
-def _initial_label(line: str, found: regex.Match[str], name: str) -> Shape:
+def _initial_label(line: str, found: re.Match[str] | regex.Match[str], name: str) -> Shape:
     """`Q. text` / `A. Yes.`: the letter is the label and the rest is speech."""
     at = found.start("name") + 2
     while at < len(line) and line[at] in " \t\xa0":
