@@ -57,7 +57,7 @@ def stream(
     front_speakers = frontmatter.declared_speakers(metadata)
     if not declared and front_speakers and roster.declared_matches(uses, front_speakers):
         declared = front_speakers
-    inference = conventions.infer(uses, common_words(lines, body_start), declared)
+    inference = conventions.infer(uses, lambda: common_words(lines, body_start), declared)
     candidates = {use.line: use for use in uses}
     if page is None:
         paragraphs, hashed = scan_paragraphs(lines, body_start, candidates)

@@ -17,7 +17,7 @@ from ... import names
 from .evidence import Use
 from .pages import APART, BLANK, TEXT, Page
 from .roster import is_speech
-from .shapes import ALONE, shape_of
+from .shapes import ALONE, Shape, shape_of
 
 # Characters after which the line before a label has finished its sentence.
 SENTENCE_ENDS = (".", "?", "!", ":", ";", '"', "'", "”", "’", ")", "]", "-", "—", "\u00ad", "*")
@@ -29,7 +29,9 @@ _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}'’])\p{Ll}[\p{Ll}\p{M}'’]*+(?![
 
 
 def find_candidates(lines: Sequence[str], start: int, page: Page | None = None) -> list[Use]:
-    """The candidate labels of `lines[start:]`, in order, with their context."""
+    """The candidate labels of `lines[start:]`, in order, with their context: a blank line
+    before, whether the line before ends a sentence, the next line of text, and whether
+    speech follows (on the label's line, or on that next line)."""
     uses: list[Use] = []
     codes = page.codes if page is not None else None
     starts = page.starts if page is not None else None
@@ -37,6 +39,7 @@ def find_candidates(lines: Sequence[str], start: int, page: Page | None = None) 
     normalise = names.normalise
     blank_before = True
     before_ends = True
+    waiting: Use | None = None  # the last candidate, until the next line of text is seen
     for index in range(start, len(lines)):
         line = lines[index]
         if codes is not None:
@@ -56,49 +59,36 @@ def find_candidates(lines: Sequence[str], start: int, page: Page | None = None) 
                 while at < len(line) and line[at] in " \t\xa0\f":
                     at += 1
         shape = shape_of(line, at) if at < len(line) else None
-        if shape is not None:
-            uses.append(Use(index, shape, normalise(shape.name), False, blank_before, before_ends))
-        blank_before = False
-        # A heading or a label alone on its line ends what came before, as a sentence does.
+        if waiting is not None:
+            _follow(waiting, index, line[at : at + 200].strip(), shape)
+            waiting = None
         content = line.rstrip()
-        before_ends = (
-            content.endswith(SENTENCE_ENDS)
-            or (shape is not None and shape.placement == ALONE)
-            or _is_heading(content.strip())
-        )
-    _mark_speech(uses, lines, codes, starts)
+        if shape is not None:
+            use = Use(index, shape, normalise(shape.name), False, blank_before, before_ends)
+            if shape.placement == ALONE:
+                before_ends = True  # a label alone on its line ends what came before
+            else:
+                rest = line[shape.rest_at : shape.rest_at + SPEECH_WINDOW]
+                use.speech = is_speech(rest.strip())
+                before_ends = content.endswith(SENTENCE_ENDS) or _is_heading(content.strip())
+            uses.append(use)
+            waiting = use
+        else:  # a heading ends what came before, as a sentence does
+            before_ends = content.endswith(SENTENCE_ENDS) or _is_heading(content.strip())
+        blank_before = False
     return uses
 
 
-def _mark_speech(
-    uses: list[Use], lines: Sequence[str], codes: bytearray | None, starts: list[int] | None
-) -> None:
-    """Does speech follow each candidate: on its own line, or on the next line of text?"""
-    by_line = {use.line: use for use in uses}
-    count = len(lines)
-    for use in uses:
-        shape = use.shape
-        next_line = use.line + 1
-        while next_line < count and (
-            lines[next_line].isspace() or (codes is not None and codes[next_line] != TEXT)
-        ):
-            next_line += 1
-        use.next_line = next_line if next_line < count else -1
-        if shape.placement != ALONE:
-            rest = lines[use.line][shape.rest_at : shape.rest_at + SPEECH_WINDOW]
-            use.speech = is_speech(rest.strip())
-            continue
-        if use.next_line < 0:
-            continue
-        at = starts[use.next_line] if starts is not None else 0
-        text = lines[use.next_line][at : at + 200].strip()
-        use.heading_next = _is_heading(text)
-        following = by_line.get(use.next_line)
-        if following is not None and (
-            following.shape.signature == shape.signature or following.shape.placement == ALONE
-        ):
-            continue  # another label, or a name alone on its line: no speech in between
-        use.speech = is_speech(text[:SPEECH_WINDOW]) and not use.heading_next
+def _follow(use: Use, index: int, text: str, shape: Shape | None) -> None:
+    """What follows a candidate: the next line of text, and for a label alone on its line,
+    whether that line is speech (not a heading, nor another label)."""
+    use.next_line = index
+    if use.shape.placement != ALONE:
+        return
+    use.heading_next = _is_heading(text)
+    if shape is not None and (shape.signature == use.shape.signature or shape.placement == ALONE):
+        return  # another label, or a name alone on its line: no speech in between
+    use.speech = is_speech(text[:SPEECH_WINDOW]) and not use.heading_next
 
 
 def _is_heading(text: str) -> bool:

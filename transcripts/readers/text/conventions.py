@@ -38,7 +38,7 @@ from typing import NamedTuple
 
 from ... import names
 from .evidence import Convention, Family, Habit, Inference, Rejection, Use, Verdict
-from .shapes import ALONE
+from .shapes import ALONE, Shape
 
 # A habit binds when at least this share of a family's recurring labels keep it, and
 # there are at least this many of them to tell.
@@ -51,6 +51,8 @@ HABIT_MIN_NAMES = 2
 MIN_RECURRING = 0.5
 MIN_SPEECH = 0.5
 MIN_TURN_TAKING = 0.3
+# Figures and habits are learned from at most this many labels of a shape, spread evenly.
+SAMPLE = 4000
 # A strong shape with a few names taking turns is a dialogue even when little recurs:
 # at most this many labels, changing speaker this often.
 SHORT_DIALOGUE = 12
@@ -79,14 +81,21 @@ class _Assessment:
     capitals: dict[str, bool] = field(default_factory=dict)  # confirmed name -> in capitals
 
 
-def infer(uses: list[Use], common: Counter[str], declared: Sequence[str] = ()) -> Inference:
-    """Decide every candidate's verdict and the document's conventions."""
+def infer(
+    uses: list[Use], common: Callable[[], Counter[str]], declared: Sequence[str] = ()
+) -> Inference:
+    """Decide every candidate's verdict and the document's conventions. `common` counts
+    the words the text writes in lower case (called only if a name needs it)."""
     if declared:
         return _declared(uses, declared)
     judge = _Judge(common)
-    titled: dict[str, bool] = {}
+    looks: dict[tuple[Shape, bool, bool], Look] = {}
     for use in uses:
-        use.look = _look(use, titled)
+        key = (use.shape, use.blank_before, use.after_sentence)
+        look = looks.get(key)
+        if look is None:
+            look = looks[key] = _look(use)
+        use.look = look
     families = _families([use for use in uses if judge.prejudge(use)])
     assessed = {id(family): _assess(family) for family in families}
     inference = Inference(uses=uses)
@@ -131,7 +140,10 @@ def infer(uses: list[Use], common: Counter[str], declared: Sequence[str] = ()) -
         else:
             inference.rejected.append(Rejection(family, reason))
     start = min(
-        (use.line for family, _, _ in chosen for use in family.uses if use.key in confirmed),
+        (
+            next((use.line for use in family.uses if use.key in confirmed), family.uses[0].line)
+            for family, _, _ in chosen
+        ),
         default=primary.uses[0].line,
     )
     for family, assessment, why in chosen:
@@ -200,30 +212,43 @@ def _assess(family: Family) -> _Assessment:
     Where labels stand is learned from the uses of names that recur; how names are
     written, from the confirmed names themselves (one each: a play's many "Nurse"
     labels make it no more mixed-case than its one "Second Watchman")."""
-    counts = family.names()
-    core = [use for use in family.uses if counts[use.key] >= 2]
+    uses = family.uses
+    counts = Counter(map(_KEY, uses))
+    core = [use for use in _sample(uses) if counts[use.key] >= 2]
     habits = _habits(core, (PLACEMENT, PLACE)) if len(core) >= HABIT_MIN_LABELS else []
     memo: dict = {}
-    keeping = [
-        use for use in family.uses if _first_broken(use.look, habits, _ALL, memo) is None
-    ]
+    kept_looks = {
+        look for look in set(map(_LOOK, uses)) if _first_broken(look, habits, _ALL, memo) is None
+    }
+    keeping = [use for use in uses if use.look in kept_looks]
     # A line right under a label that stands alone may be its speech ("ROPER." then
     # "Yes."): it confirms no name, whatever it looks like.
     slots = _speech_slots(keeping)
-    kept = Counter(use.key for use in keeping if use.line not in slots)
+    kept = Counter(
+        map(_KEY, [use for use in keeping if use.line not in slots] if slots else keeping)
+    )
     confirmed = {key for key, count in kept.items() if count >= 2}
     if len(confirmed) >= HABIT_MIN_NAMES:
         each = {use.key: use for use in keeping if use.key in confirmed}
         habits += _habits(list(each.values()), (NAME,))
-    capitals = Counter(
-        use.key for use in keeping if use.key in confirmed and use.look.capitals
-    )
+    capitals = Counter(map(_KEY, [use for use in keeping if use.look.capitals]))
     written = {key: capitals[key] * 2 > kept[key] for key in confirmed}
     return _Assessment(habits, keeping, confirmed, slots, written)
 
 
+def _sample(uses: list[Use]) -> list[Use]:
+    """Enough of a family's labels, spread through the document, to learn its habits and
+    figures from (all of them up to `SAMPLE`)."""
+    if len(uses) <= SAMPLE:
+        return uses
+    return uses[:: -(-len(uses) // SAMPLE)]
+
+
 def _recurring_uses(assessment: _Assessment) -> int:
-    return sum(1 for use in assessment.keeping if use.key in assessment.confirmed)
+    confirmed = assessment.confirmed
+    return sum(
+        count for key, count in Counter(map(_KEY, assessment.keeping)).items() if key in confirmed
+    )
 
 
 def _is_strong(family: Family) -> bool:
@@ -231,8 +256,9 @@ def _is_strong(family: Family) -> bool:
     (before it, inside it, or after it on nearly every label)?"""
     if family.signature.is_strong:
         return True
-    timed = sum(1 for use in family.uses if use.shape.time is not None)
-    return timed >= HABIT_SHARE * len(family.uses)
+    uses = _sample(family.uses)
+    timed = sum(1 for use in uses if use.shape.time is not None)
+    return timed >= HABIT_SHARE * len(uses)
 
 
 def _close_together(uses: Sequence[Use]) -> bool:
@@ -295,6 +321,7 @@ def _role_taking_turns(family: Family, primary: Family) -> bool:
 
 # --- Habits -----------------------------------------------------------------------------
 
+
 class Look(NamedTuple):
     """How a label sits on the page and how its name is written: what habits test. Labels
     of one look keep or break a habit alike, so the tests run once per look."""
@@ -307,20 +334,18 @@ class Look(NamedTuple):
     indent: int
 
 
-def _look(use: Use, titled: dict[str, bool]) -> Look:
-    """The look of a candidate; `titled` remembers, per name, whether it opens with a title."""
-    key = use.key
-    title = titled.get(key)
-    if title is None:
-        title = titled[key] = _opens_with_title(key)
-    return Look(
-        use.shape.placement == ALONE,
+def _look(use: Use) -> Look:
+    """How a candidate sits and how its name is written."""
+    shape = use.shape
+    values = (
+        shape.placement == ALONE,
         use.blank_before,
         use.after_sentence or use.blank_before,
-        names.is_caps(use.shape.name),
-        title,
-        use.shape.indent,
+        names.is_caps(shape.name),
+        _opens_with_title(use.key),
+        shape.indent,
     )
+    return _new(Look, values)
 
 
 def _opens_with_title(key: str) -> bool:
@@ -332,6 +357,8 @@ def _opens_with_title(key: str) -> bool:
 
 _HabitTest = Callable[[Look], bool]
 _LOOK = attrgetter("look")
+_KEY = attrgetter("key")
+_new = tuple.__new__  # a NamedTuple's own constructor is a Python function: slow per label
 
 
 # Kinds of habit: where the speech starts ("placement": held for every label), where
@@ -413,9 +440,7 @@ def _breaks(look: Look, habit: Habit, kinds: frozenset[str] = frozenset()) -> st
     return broken
 
 
-def _first_broken(
-    look: Look, habits: list[Habit], kinds: frozenset[str], memo: dict
-) -> str | None:
+def _first_broken(look: Look, habits: list[Habit], kinds: frozenset[str], memo: dict) -> str | None:
     """The first habit a label of this look breaks (remembered per look)."""
     key = (look, kinds)
     try:
@@ -441,13 +466,24 @@ def _unlike_the_others(use: Use, family: Family) -> str | None:
 # --- Judging ----------------------------------------------------------------------------
 
 
+def _prejudge(shape: Shape) -> Verdict | None:
+    """A rejecting verdict for a label that cannot name a speaker at all, else None."""
+    if names.is_non_speaker_label(shape.name):
+        return Verdict(False, "names a note or a field, not a person")
+    if not names.is_speaker_shaped(shape.label) and not names.is_speaker_shaped(shape.name):
+        return Verdict(False, "not shaped like a name")
+    return None
+
+
 class _Judge:
     """The tests on single candidates, with the document's common words to hand."""
 
-    def __init__(self, common: Counter[str]) -> None:
-        self.common = common
+    def __init__(self, common: Callable[[], Counter[str]]) -> None:
+        self._count_common = common
+        self._common: Counter[str] | None = None
         self._is_common: dict[str, bool] = {}
         self._memos: dict[int, dict] = {}
+        self._prejudged: dict[Shape, Verdict | None] = {}
 
     def memo(self, convention: Convention) -> dict:
         """Where the habits a look breaks are remembered, per convention."""
@@ -456,13 +492,20 @@ class _Judge:
     def prejudge(self, use: Use) -> bool:
         """Could this candidate be a speaker label at all? Sets a rejecting verdict if not."""
         shape = use.shape
-        if names.is_non_speaker_label(shape.name):
-            use.verdict = Verdict(False, "names a note or a field, not a person")
-        elif not names.is_speaker_shaped(shape.label) and not names.is_speaker_shaped(shape.name):
-            use.verdict = Verdict(False, "not shaped like a name")
-        else:
+        try:
+            verdict = self._prejudged[shape]
+        except KeyError:
+            verdict = self._prejudged[shape] = _prejudge(shape)
+        if verdict is None:
             return True
+        use.verdict = verdict
         return False
+
+    def common(self) -> Counter[str]:
+        """The text's lower-case words, counted the first time a name needs them."""
+        if self._common is None:
+            self._common = self._count_common()
+        return self._common
 
     def is_common(self, use: Use) -> bool:
         """Is this name one word the text also writes in lower case ("Yeah", "Farewell")?
@@ -477,7 +520,7 @@ class _Judge:
                 and not names.is_role(key)
                 and not names.is_numbered_role(key)
                 and key.strip(".") not in names.HONORIFICS
-                and self.common.get(key, 0) >= COMMON_WORD_USES
+                and self.common().get(key, 0) >= COMMON_WORD_USES
             )
             self._is_common[key] = known
         return known
@@ -491,21 +534,22 @@ class _Judge:
         uses = assessment.keeping
         if not uses:
             return "no label keeps the shape's habits"
-        counts = Counter(use.key for use in uses)
+        counts = Counter(map(_KEY, uses))
         if len(counts) < 2:
             if alone and self._one_speaker(family, uses):
                 return None
             return "one name only: no turns are taken"
-        if _speech_share(uses) < MIN_SPEECH:
+        if _speech_share(_sample(uses)) < MIN_SPEECH:
             return "most are not followed by speech"
-        turn_taking = _turn_taking(uses)
+        turn_taking = _turn_taking(uses[:SAMPLE])
         if turn_taking < MIN_TURN_TAKING:
             return "consecutive labels seldom change speaker"
-        recurring = sum(1 for use in uses if use.key in assessment.confirmed)
+        confirmed = assessment.confirmed
+        recurring = sum(count for key, count in counts.items() if key in confirmed)
         strong = _is_strong(family)
         if not strong:
-            common = sum(1 for use in uses if self.is_common(use))
-            if common * 2 >= len(uses):
+            common = sum(1 for use in _sample(uses) if self.is_common(use))
+            if common * 2 >= len(_sample(uses)):
                 return "its names are words the text also writes in lower case"
         if len(assessment.confirmed) >= 2 and recurring >= MIN_RECURRING * len(uses):
             return None

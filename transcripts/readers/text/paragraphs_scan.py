@@ -123,11 +123,22 @@ def scan_paragraphs(lines: Sequence[str], start: int, candidates: dict[int, Use]
     append = paragraphs.append
     new = tuple.__new__  # NamedTuple's own __new__ is a Python function: slow per line
     hashed: list[int] = []
+    candidate_at = candidates.get
     for index in range(start, len(lines)):
         line = lines[index]
         if line.isspace():
             continue
-        found = label_of(line, 0, candidates.get(index))
+        use = candidate_at(index)
+        if use is not None:  # the common case in a transcript, without `label_of`'s calls
+            shape = use.shape
+            rest_at = shape.rest_at
+            speaker = use.verdict is not None and use.verdict.accepted
+            rule = "speaker" if speaker else "candidate"
+            bare = rest_at >= len(line) or line[rest_at] in "\r\n"
+            fields = (index, index, shape.label, rest_at, speaker, bare, rule, shape.time, None)
+            append(new(Paragraph, fields))
+            continue
+        found = label_of(line, 0, None)
         if found is None:
             if "#" in line and line.lstrip(" \t\xa0").startswith("#"):
                 hashed.append(len(paragraphs))

@@ -208,10 +208,31 @@ _CLOCK_IN = regex.compile(r"\d[\d:.,]*\d")
 # past this many, shapes are no longer remembered, so no document can make it grow.
 _REMEMBERED = 50_000
 _shapes: dict[tuple[str, bool, bool], Shape | None] = {}
+# A line's opening up to a colon and the spaces after it, with the character that follows
+# (not a digit, bracket or parenthesis, which may open a time): where no parenthesis or
+# bracket comes before the colon, the grammar reads nothing past this, so lines that open
+# alike have the same shape, and a document's recurring "Name: " is read once.
+_HEAD = re.compile(r"[^:：\r\n(\[]{1,80}[:：][ \t]+[^\s\d\\\[(]")
+_heads: dict[str, Shape] = {}
 
 
 def shape_of(line: str, pos: int = 0) -> Shape | None:
     """The candidate label at the start of `line` (or at `pos`, after a margin number)."""
+    if not pos:
+        head = _HEAD.match(line)
+        if head is not None:  # "Name: text", seen before: the same shape again
+            known = _heads.get(head.group())
+            if known is not None:
+                return known
+            shape = _grammar_shape(line, pos)
+            if len(_heads) < _REMEMBERED:
+                _heads[head.group()] = shape
+            return shape
+    return _grammar_shape(line, pos)
+
+
+def _grammar_shape(line: str, pos: int) -> Shape | None:
+    """The shape the grammar reads at `pos` of `line`."""
     found = (_ASCII if _ASCII is not None and line.isascii() else _UNICODE).match(line, pos)
     if found is None:
         return None
