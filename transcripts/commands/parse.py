@@ -22,7 +22,9 @@ from .common import (
 Examples:
   transcripts parse interview.txt
   transcripts parse -t jsonl *.txt | jq -r 'select(.kind=="turn") | .speaker'
-  transcripts parse -s Interviewer -s Lukashenko interview.txt -o interview.json"""
+  transcripts parse -s Interviewer -s Lukashenko interview.txt -o interview.json
+  transcripts parse --explain interview.txt      # how the speaker labels were read
+  transcripts parse --explain -v interview.txt   # ... and why each line was (not) one"""
 )
 @input_files
 @click.option(
@@ -35,21 +37,58 @@ Examples:
     help="Output format; several inputs give a JSON array, a YAML stream or concatenated lines.",
 )
 @output_option
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Instead of the document, say how its speaker labels were inferred: the "
+    "conventions chosen and the label-like lines rejected, with reasons (as data with an "
+    "explicit -t json, jsonl or yaml).",
+)
+@click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help="With --explain: also every candidate line's verdict and its reason.",
+)
 @speaker_option
 @speaker_map_option
 @diarization_option
 @from_option
 @encoding_option
 @config_option("parse")
-def parse(files, to_format, output, speakers, speaker_map, diarization, from_format, encoding):
+@click.pass_context
+def parse(
+    ctx,
+    files,
+    to_format,
+    output,
+    explain,
+    verbose,
+    speakers,
+    speaker_map,
+    diarization,
+    from_format,
+    encoding,
+):
     """Parse transcripts into turns, speakers and the text around them.
 
     Reads each FILE (or standard input) and writes its document: metadata, the
     speaker roster and the blocks (turns, prose, headings, stage directions, ...),
     each with its source lines.
     """
-    from ..pipelines.parse import parse_files
+    from ..pipelines.parse import explain_files, parse_files
 
+    if explain:
+        chosen = ctx.get_parameter_source("to_format") != click.core.ParameterSource.DEFAULT
+        return explain_files(
+            files or ("-",),
+            to_format if chosen else ("lines" if verbose else "text"),
+            output,
+            speakers=speakers,
+            from_format=from_format,
+            encoding=encoding,
+            report=report_error,
+        )
     return parse_files(
         files or ("-",),
         to_format,

@@ -11,7 +11,7 @@ from ..io import display_name, open_output, refuse_to_overwrite_inputs, write_ou
 from ..losses import Losses
 from ..options import ReadOptions, WriteOptions
 from ..speakermap import parse_speaker_map
-from . import Report
+from . import Report, warn_when_read
 
 
 def convert_file(
@@ -49,6 +49,8 @@ def convert_file(
     write_options = WriteOptions(path=path, losses=losses)
     try:
         header, blocks = reader.stream(source, read_options)
+        if report is not None:
+            blocks = warn_when_read(header, blocks, path, report)
         if writer.streams and estimate_timing is None:
             with open_output(output, writer.output_encoding(header)) as sink:
                 writer.writer_module().write_documents([(header, blocks)], sink, write_options)

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from ...errors import TranscriptError
 from ...io import SourceText, display_name
-from ...model import Block, Layout, Transcript
+from ...model import Block, Kind, Layout, Transcript
 from ...options import ReadOptions
 from . import conventions, frontmatter, pages, roster
 from .assemble import Assembler
@@ -91,5 +91,14 @@ def stream(
 
 
 def _measured(blocks: Iterator[Block], inference: Inference) -> Iterator[Block]:
-    """The blocks, measuring as they pass how much of the dialogue-like text is attributed."""
-    yield from blocks
+    """The blocks, measuring as they pass how much of the dialogue-like text is attributed
+    (the text of turns against that of text in the dialogue no label names)."""
+    speech = unattributed = 0
+    for block in blocks:
+        kind = block.kind
+        if kind == Kind.TURN:
+            speech += len(block.text)
+        elif kind == Kind.UNATTRIBUTED:
+            unattributed += len(block.text)
+        yield block
+    inference.finish(speech, unattributed)

@@ -13,7 +13,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from ...terminal import printable
 from .shapes import Shape, Signature
+
+# Below this share of the dialogue-like text in turns, the labels barely found the speakers.
+ATTRIBUTED_ENOUGH = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +68,12 @@ class Family:
     def names(self) -> Counter[str]:
         return Counter(use.key for use in self.uses)
 
+    def describe(self, uses: list[Use] | None = None) -> str:
+        """The shape as a reader would write it, with where the speech starts (on the
+        label's line or below it) as most of its labels (or of `uses`) have it."""
+        placements = Counter(use.shape.placement for use in uses or self.uses)
+        return self.signature.describe(placements.most_common(1)[0][0] if placements else None)
+
     def examples(self, count: int = 3) -> list[Use]:
         """The first use of each of the most used names."""
         seen: dict[str, Use] = {}
@@ -87,6 +97,10 @@ class Convention:
 
     def accepted(self) -> list[Use]:
         return [use for use in self.family.uses if use.accepted]
+
+    def describe(self) -> str:
+        """The shape as a reader would write it, placed as most of its labels are."""
+        return self.family.describe(self.accepted())
 
 
 @dataclass(slots=True)
@@ -117,6 +131,39 @@ class Inference:
     def accepted(self) -> list[Use]:
         return [use for use in self.uses if use.accepted]
 
+    def finish(self, speech: int, unattributed: int) -> None:
+        """Record how much of the dialogue-like text the labels attribute (`speech`
+        characters in turns, `unattributed` in text inside the dialogue that no label
+        names) and set the warning when the speakers were not, or barely, found."""
+        total = speech + unattributed
+        self.attributed = speech / total if total else None
+        if not speech and not self.accepted():
+            found = (
+                "none of the declared speakers' labels found"
+                if self.declared
+                else ("no speaker labels found")
+            )
+            self.warning = found + self._hint()
+        elif self.attributed is not None and self.attributed < ATTRIBUTED_ENOUGH:
+            self.warning = (
+                f"speaker labels attribute only {self.attributed:.0%} of the text that"
+                f" reads as speech{self._hint()}"
+            )
+
+    def _hint(self) -> str:
+        """The most frequent label-like lines not taken, and the two ways out."""
+        ways = "; see `transcripts parse --explain`, or name the speakers with --speaker"
+        if not self.rejected:
+            return ways
+        rejection = max(self.rejected, key=lambda r: len(r.family.uses))
+        family = rejection.family
+        example = family.uses[0]
+        shape = family.describe()
+        return (
+            f" (most frequent label-like lines: {shape}, {len(family.uses)} of them, e.g. line"
+            f" {example.line + 1} {printable(example.shape.label)!r}: {rejection.reason})" + ways
+        )
+
     def summary(self) -> str:
         """One line: the conventions chosen, or that none was."""
         if self.declared:
@@ -127,5 +174,5 @@ class Inference:
         for convention in self.conventions:
             uses = convention.accepted()
             people = len({use.key for use in uses})
-            parts.append(f"{convention.signature.describe()} ({len(uses)} labels, {people} names)")
+            parts.append(f"{convention.describe()} ({len(uses)} labels, {people} names)")
         return "; ".join(parts)

@@ -25,7 +25,7 @@ def render(inference: Inference, path: str, verbose: bool = False) -> str:
         accepted = convention.accepted()
         people = Counter(use.key for use in accepted)
         out.append(
-            f"  convention {number}: {convention.signature.describe()}: {len(accepted)} labels,"
+            f"  convention {number}: {convention.describe()}: {len(accepted)} labels,"
             f" {len(people)} names ({convention.reason})"
         )
         if convention.habits:
@@ -42,7 +42,7 @@ def render(inference: Inference, path: str, verbose: bool = False) -> str:
     for rejection in inference.rejected[:_REJECTED_SHOWN]:
         family = rejection.family
         out.append(
-            f"  rejected: {family.signature.describe()}: {len(family.uses)} lines,"
+            f"  rejected: {family.describe()}: {len(family.uses)} lines,"
             f" {len(family.names())} names: {rejection.reason}"
         )
         out.append(f"    e.g. {_examples(family.examples(_EXAMPLES))}")
@@ -89,7 +89,7 @@ def to_dict(inference: Inference, path: str) -> dict[str, Any]:
         "warning": inference.warning,
         "conventions": [
             {
-                "shape": c.signature.describe(),
+                "shape": c.describe(),
                 "signature": c.signature._asdict(),
                 "reason": c.reason,
                 "habits": {h.name: round(h.share, 3) for h in c.habits},
@@ -100,7 +100,7 @@ def to_dict(inference: Inference, path: str) -> dict[str, Any]:
         ],
         "rejected": [
             {
-                "shape": r.family.signature.describe(),
+                "shape": r.family.describe(),
                 "signature": r.family.signature._asdict(),
                 "reason": r.reason,
                 "lines": len(r.family.uses),
