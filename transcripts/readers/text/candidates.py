@@ -86,8 +86,8 @@ def _follow(use: Use, index: int, text: str, shape: Shape | None) -> None:
     if use.shape.placement != ALONE:
         return
     use.heading_next = _is_heading(text)
-    if shape is not None and (shape.signature == use.shape.signature or shape.placement == ALONE):
-        return  # another label, or a name alone on its line: no speech in between
+    if shape is not None and shape.signature == use.shape.signature:
+        return  # another label of the same shape: no speech in between
     use.speech = is_speech(text[:SPEECH_WINDOW]) and not use.heading_next
 
 

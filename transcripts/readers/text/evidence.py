@@ -18,6 +18,8 @@ from .shapes import Shape, Signature
 
 # Below this share of the dialogue-like text in turns, the labels barely found the speakers.
 ATTRIBUTED_ENOUGH = 0.5
+# A family of label-like lines rejected is named in the warning when it has this many.
+HINT_LEAST = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,9 +155,9 @@ class Inference:
     def _hint(self) -> str:
         """The most frequent label-like lines not taken, and the two ways out."""
         ways = "; see `transcripts parse --explain`, or name the speakers with --speaker"
-        if not self.rejected:
+        rejection = max(self.rejected, key=lambda r: len(r.family.uses), default=None)
+        if rejection is None or len(rejection.family.uses) < HINT_LEAST:
             return ways
-        rejection = max(self.rejected, key=lambda r: len(r.family.uses))
         family = rejection.family
         example = family.uses[0]
         shape = family.describe()
