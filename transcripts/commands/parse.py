@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from .common import (
+    chosen_files,
     config_option,
     diarization_option,
     encoding_option,
@@ -12,6 +13,7 @@ from .common import (
     input_files,
     output_option,
     report_error,
+    selection_options,
     speaker_map_option,
     speaker_option,
 )
@@ -30,11 +32,12 @@ Examples:
 @click.option(
     "-t",
     "--to",
+    "--format",
+    "--output-format",
     "to_format",
     type=click.Choice(["json", "jsonl", "yaml"]),
-    default="json",
-    show_default=True,
-    help="Output format; several inputs give a JSON array, a YAML stream or concatenated lines.",
+    help="Output format (default: from -o's extension, else json); several inputs give a "
+    "JSON array, a YAML stream or concatenated lines.",
 )
 @output_option
 @click.option(
@@ -50,6 +53,7 @@ Examples:
     is_flag=True,
     help="With --explain: also every candidate line's verdict and its reason.",
 )
+@selection_options
 @speaker_option
 @speaker_map_option
 @diarization_option
@@ -58,39 +62,43 @@ Examples:
 @config_option("parse")
 @click.pass_context
 def parse(
-    ctx,
-    files,
-    to_format,
-    output,
-    explain,
-    verbose,
-    speakers,
-    speaker_map,
-    diarization,
-    from_format,
-    encoding,
-):
+    ctx: click.Context,
+    files: tuple[str, ...],
+    to_format: str | None,
+    output: str | None,
+    exclude: tuple[str, ...],
+    force_exclude: bool | None,
+    respect_gitignore: bool | None,
+    explain: bool,
+    verbose: bool,
+    speakers: tuple[str, ...],
+    speaker_map: tuple[str, ...],
+    diarization: str | None,
+    from_format: str | None,
+    encoding: str | None,
+) -> int:
     """Parse transcripts into turns, speakers and the text around them.
 
-    Reads each FILE (or standard input) and writes its document: metadata, the
+    Reads each FILE (a directory: the transcripts under it; none or -: standard
+    input) and writes its document: metadata, the
     speaker roster and the blocks (turns, prose, headings, stage directions, ...),
     each with its source lines.
     """
     from ..pipelines.parse import explain_files, parse_files
 
     if explain:
-        chosen = ctx.get_parameter_source("to_format") != click.core.ParameterSource.DEFAULT
         return explain_files(
-            files or ("-",),
-            to_format if chosen else ("lines" if verbose else "text"),
+            files,
+            to_format or ("lines" if verbose else "text"),
             output,
             speakers=speakers,
             from_format=from_format,
             encoding=encoding,
             report=report_error,
+            select=chosen_files(ctx, exclude, force_exclude, respect_gitignore),
         )
     return parse_files(
-        files or ("-",),
+        files,
         to_format,
         output,
         speakers=speakers,
@@ -99,4 +107,5 @@ def parse(
         speaker_map=speaker_map,
         diarization=diarization,
         report=report_error,
+        select=chosen_files(ctx, exclude, force_exclude, respect_gitignore),
     )

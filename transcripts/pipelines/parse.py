@@ -1,4 +1,5 @@
-"""What `transcripts parse` does: read each input and write its document."""
+"""What `transcripts parse` does: read each input (a folder: the transcripts under it)
+and write its document."""
 
 from __future__ import annotations
 
@@ -9,16 +10,32 @@ from collections.abc import Iterator, Sequence
 from .. import formats, safeyaml
 from ..api import open_document, read
 from ..errors import ExitCode, TranscriptError
+from ..inputs import Selection, expand_inputs, or_standard_input
 from ..io import display_name, open_output, refuse_to_overwrite_inputs, write_output
 from ..model import Block, Transcript
 from ..options import WriteOptions
 from ..terminal import printable
 from . import Report, warn_when_read
 
+#: What `parse` writes: the document model's forms.
+PARSE_FORMATS = ("json", "jsonl", "yaml")
+
+
+def output_format(to_format: str | None, output: str | None, allowed: Sequence[str]) -> str:
+    """The format to write: as given (`-t`), else the one `-o FILE`'s extension names
+    when it is `allowed`, else the first allowed one."""
+    if to_format:
+        return to_format
+    if output and output != "-":
+        named = formats.writer_for_extension(output)
+        if named is not None and named.name in allowed:
+            return named.name
+    return allowed[0]
+
 
 def parse_files(
     paths: Sequence[str],
-    to_format: str,
+    to_format: str | None,
     output: str | None,
     *,
     speakers: Sequence[str] = (),
@@ -27,16 +44,25 @@ def parse_files(
     speaker_map: Sequence[str] = (),
     diarization: str | None = None,
     report: Report,
+    select: Selection | None = None,
 ) -> int:
     """Parse each input and write their documents; a file that cannot be read is reported
-    and skipped (exit status 2), the others are still written."""
-    writer = formats.get_format(to_format)
-    refuse_to_overwrite_inputs(output, paths)
+    and skipped (exit status 2), the others are still written. A folder stands for the
+    transcripts under it (`transcripts.inputs`); `to_format` None: from `output`'s
+    extension, else JSON."""
+    writer = formats.get_format(output_format(to_format, output, PARSE_FORMATS))
+    inputs = list(expand_inputs(or_standard_input(paths), select))
+    files = [item for item in inputs if isinstance(item, str)]
+    refuse_to_overwrite_inputs(output, files)
     failures = 0
 
     def documents() -> Iterator[tuple[Transcript, Iterator[Block]]]:
         nonlocal failures
-        for path in paths:
+        for path in inputs:
+            if isinstance(path, TranscriptError):
+                report(str(path))
+                failures += 1
+                continue
             try:
                 header, blocks = open_document(
                     path,
@@ -57,12 +83,9 @@ def parse_files(
         return ExitCode.ERROR
     with open_output(output) as sink:
         writer.writer_module().write_documents(
-            itertools.chain([first], stream), sink, WriteOptions(), many=len(paths) > 1
+            itertools.chain([first], stream), sink, WriteOptions(), many=len(inputs) > 1
         )
     return ExitCode.ERROR if failures else ExitCode.OK
-
-
-_DATA = ("json", "jsonl", "yaml")
 
 
 def explain_files(
@@ -74,6 +97,7 @@ def explain_files(
     from_format: str | None = None,
     encoding: str | None = None,
     report: Report,
+    select: Selection | None = None,
 ) -> int:
     """What the text reader inferred about each input's speaker labels, written instead of
     the documents: the conventions chosen with counts and examples and the label-like
@@ -81,12 +105,15 @@ def explain_files(
     ("lines"), or all of it as data ("json", "jsonl" or "yaml")."""
     from ..readers.text.explain import render, to_dict
 
-    refuse_to_overwrite_inputs(output, paths)
+    inputs = list(expand_inputs(or_standard_input(paths), select))
+    refuse_to_overwrite_inputs(output, [item for item in inputs if isinstance(item, str)])
     failures = 0
     reports: list[str] = []
     data: list[dict[str, object]] = []
-    for path in paths:
+    for path in inputs:
         try:
+            if isinstance(path, TranscriptError):
+                raise path
             transcript = read(path, from_format, speakers=speakers, encoding=encoding)
         except TranscriptError as error:
             report(str(error))
@@ -97,7 +124,7 @@ def explain_files(
         if inference is None:
             reports.append(f"{printable(name)}: read as structured data; no labels to infer")
             data.append({"path": name, "summary": None})
-        elif how in _DATA:
+        elif how in PARSE_FORMATS:
             data.append(to_dict(inference, name))
         else:
             reports.append(render(inference, name, verbose=how == "lines"))
@@ -106,9 +133,9 @@ def explain_files(
     if how == "jsonl":
         text = "".join(json.dumps(item, ensure_ascii=False) + "\n" for item in data)
     elif how == "yaml":
-        text = safeyaml.dump(data if len(paths) > 1 else data[0] if data else None)
+        text = safeyaml.dump(data if len(inputs) > 1 else data[0] if data else None)
     elif how == "json":
-        payload = data[0] if len(paths) == 1 and data else data
+        payload = data[0] if len(inputs) == 1 and data else data
         text = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
     else:
         text = "\n".join(reports) + "\n"

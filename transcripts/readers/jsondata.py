@@ -7,6 +7,7 @@ speech-to-text dialects) share this module instead of importing one another.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from ..errors import TranscriptError
@@ -43,6 +44,7 @@ def _loads(source: SourceText) -> Any:
         raise TranscriptError("JSON is nested too deeply to read", name) from None
 
 
+_fast_loads: Callable[[str | bytes], Any]
 try:
     from orjson import loads as _fast_loads
 except ImportError:  # pragma: no cover - orjson is a declared dependency

@@ -12,6 +12,8 @@ WIDTH NO-BREAK SPACE (a byte order mark inside the text), U+180E MONGOLIAN VOWEL
 SEPARATOR, and the bidirectional embeddings, overrides and isolates U+202A-U+202E and
 U+2066-U+2069. Zero-width joiners and non-joiners are left alone (emoji and several
 scripts need them), and so is the no-break space.
+
+`lint --fix` removes them (a safe fix: the text reads the same).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from collections.abc import Iterator
 
 from ...model import Transcript
 from ..context import RuleOptions
-from ..finding import Problem
+from ..finding import Edit, Fix, Problem
 from ..source import find_in_source
 
 CODE = "TR303"
@@ -38,9 +40,11 @@ def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
         names = ", ".join(
             dict.fromkeys(f"U+{ord(c):04X} {unicodedata.name(c, '')}" for c in found.group())
         )
+        end = column + len(found.group())
         yield Problem(
             line,
             f"invisible {names} in the text; remove it",
             column,
-            end_column=column + len(found.group()),
+            end_column=end,
+            fix=Fix(f"remove {names}", (Edit(line, column, line, end, ""),)),
         )

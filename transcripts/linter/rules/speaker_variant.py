@@ -20,6 +20,9 @@ different people and are never reported, nor are two labels that are both in reg
 Options:
   established: turns after which a label counts as deliberate (default 3)
 
+`lint --fix --unsafe-fixes` renames the variant to the label used more often in every
+turn that uses it (unsafe: it decides who said what).
+
 Example:
   Lukashenko: Certainly. ...
   LUKASHENKO: Deploying foreign troops would ...
@@ -40,7 +43,7 @@ import regex
 from ... import names
 from ...model import Block, Transcript
 from ..context import RuleOptions
-from ..finding import Problem
+from ..finding import Edit, Fix, Problem
 from ..text import plural, raw_lines
 
 CODE = "TR103"
@@ -88,7 +91,10 @@ def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
             reason = _variant_reason(main, variant, established)
             if reason:
                 reported.add(variant.text)
-                yield _problem(variant, main, reason)
+                uses = [
+                    turn for turn, name in zip(turns, names, strict=True) if name == variant.text
+                ]
+                yield _problem(variant, main, reason, _rename(uses, variant.text, main.text))
 
 
 def _label_of(block: Block) -> str:
@@ -156,7 +162,19 @@ def _surname_form(main: _Label, variant: _Label) -> bool:
     return long_label.last.line > short_label.first.line
 
 
-def _problem(variant: _Label, main: _Label, reason: str) -> Problem:
+def _rename(turns: list[Block], label: str, name: str) -> Fix | None:
+    """Edits that write `name` for `label` where each of these turns states it."""
+    edits = []
+    for turn in turns:
+        first_line = raw_lines(turn.raw)[0] if turn.raw else ""
+        if label not in first_line:
+            return None  # a turn whose label is not in its text (read from JSON)
+        column = first_line.find(label) + 1
+        edits.append(Edit(turn.line, column, turn.line, column + len(label), name))
+    return Fix(f"rename “{label}” to “{name}”", tuple(edits), safe=False) if edits else None
+
+
+def _problem(variant: _Label, main: _Label, reason: str, fix: Fix | None = None) -> Problem:
     block = variant.first
     first_line = raw_lines(block.raw)[0] if block.raw else ""
     column = first_line.find(variant.text) + 1 if variant.text in first_line else 1
@@ -166,4 +184,5 @@ def _problem(variant: _Label, main: _Label, reason: str) -> Problem:
         f"({plural(main.uses, 'turn')}) look like one speaker: {reason}; use one label",
         column,
         related=((main.first.line, 1),),
+        fix=fix,
     )
