@@ -176,7 +176,7 @@ def test_the_convention_is_described_as_a_reader_would_write_it():
 
 
 _label_ish = st.lists(
-    st.sampled_from(list("AQZaqz .,:;-*_[]()<>/\\0123456789\t'") + ["Mr.", "Dr.", " of "]),
+    st.sampled_from([*"AQZaqz .,:;-*_[]()<>/\\0123456789\t'", "Mr.", "Dr.", " of "]),
     max_size=20,
 ).map("".join)
 

@@ -568,9 +568,11 @@ class _Judge:
     def _one_speaker(self, family: Family, uses: list[Use]) -> bool:
         """One name, written again and again in a strong shape, each time with speech
         after it: a monologue or a speech in parts ("THE PRESIDENT:" between rounds of
-        applause)."""
+        applause); or a text that is nothing but one such label and its speech on one
+        line ("Ben: I know.", a snippet passed on the command line)."""
+        whole_text = len(uses) == 1 and uses[0].line == 0 and uses[0].next_line < 0
         return (
-            len(uses) >= 2
+            (len(uses) >= 2 or whole_text)
             and _is_strong(family)
             and _speech_share(uses) >= MIN_SPEECH
             and not self.is_common(uses[0])
