@@ -91,6 +91,9 @@ _CAPITALISED = regex.compile(r"^[\p{Lu}\p{Lt}][\p{L}\p{M}'’\-]*\.?$")
 _ALL_CAPS = regex.compile(r"^[\p{Lu}\p{M}'’.\-]*\p{Lu}[\p{Lu}\p{M}'’.\-]*$")
 _ALL_CAPS_NAME = regex.compile(r"^[\p{Lu}\p{M}'’.\-]{2,}(?:\s+[\p{Lu}\p{M}'’.\-]+)*$")
 _INITIAL = regex.compile(r"^\p{Lu}\.?$")
+# A word of a script without case (Chinese, Japanese, Arabic, Hebrew, Thai ...): "李雷",
+# "ジョン・スミス".
+_CASELESS = regex.compile(r"^\p{Lo}[\p{Lo}\p{M}・·]*$")
 _NUMBERED = regex.compile(r"^(?P<role>[\p{L}][\p{L}\-]*)\s*(?P<number>\d{1,3})$")
 # A trailing role after a comma ("WOLF BLITZER, CNN ANCHOR") or a parenthesis
 # ("SEN. MARIA LOPEZ (D-NM)", "The SPEAKER pro tempore (Mr. Mica)").
@@ -134,7 +137,12 @@ def name_words(label: str) -> list[str] | None:
     if all(_key(token) in LABEL_FUNCTION_WORDS for token in tokens):
         return None  # "And:" before a list is no name
     for index, token in enumerate(tokens):
-        if _CAPITALISED.match(token) or _ALL_CAPS.match(token) or _INITIAL.match(token):
+        if (
+            _CAPITALISED.match(token)
+            or _ALL_CAPS.match(token)
+            or _INITIAL.match(token)
+            or _CASELESS.match(token)
+        ):
             continue
         if index > 0 and _key(token) in NAME_PARTICLES:
             continue

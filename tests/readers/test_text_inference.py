@@ -31,6 +31,33 @@ def test_question_and_answer_of_two_lines_are_two_speakers():
     assert transcript.speaker_names() == ["Q", "A"]
 
 
+def test_names_in_scripts_without_case_take_turns_after_a_full_width_colon():
+    assert _turns("李雷：你好。\n韩梅梅：你好！\n李雷：再见。\n") == [
+        (1, "李雷", "你好。"),
+        (2, "韩梅梅", "你好！"),
+        (3, "李雷", "再见。"),
+    ]
+    japanese = _turns("ジョン・スミス：こんにちは。\n田中：はい。\nジョン・スミス：どうも。\n")
+    assert [speaker for _, speaker, _ in japanese] == ["ジョン・スミス", "田中", "ジョン・スミス"]
+
+
+def test_cyrillic_and_hebrew_names_are_names():
+    assert [s for _, s, _ in _turns("Иван: Привет.\nМария: Здравствуй!\nИван: Ну?\n")] == [
+        "Иван",
+        "Мария",
+        "Иван",
+    ]
+    assert [s for _, s, _ in _turns("מרים: שלום.\nדוד: מה שלומך?\nמרים: טוב.\n")] == [
+        "מרים",
+        "דוד",
+        "מרים",
+    ]
+
+
+def test_a_one_line_text_that_is_a_label_and_its_speech_is_a_turn():
+    assert _turns("Ben: I know.\n") == [(1, "Ben", "I know.")]
+
+
 def test_every_candidate_carries_its_verdict_and_reason():
     transcript = transcripts.parse(
         "Kyiv: The talks resumed today in the capital.\n\n"

@@ -125,7 +125,7 @@ _UNICODE_CLASSES = {
     "LETTER": r"\p{L}",
     "MARK": r"\p{M}",
     "UPPER_OR_CASELESS": r"\p{Lu}\p{Lt}\p{Lo}",
-    "CASELESS": r"| [\p{Lo}][\p{Lo}\p{M}]{0,9}+  # 主持人: a script without case",
+    "CASELESS": r"| [\p{Lo}][\p{Lo}\p{M}・·]{0,11}+  # 主持人, ジョン・スミス: no case",
 }
 _ASCII_CLASSES = {
     "UPPER": "A-Z",
