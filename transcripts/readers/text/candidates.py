@@ -60,31 +60,36 @@ def find_candidates(lines: Sequence[str], start: int, page: Page | None = None) 
                     at += 1
         shape = shape_of(line, at) if at < len(line) else None
         if waiting is not None:
-            _follow(waiting, index, line[at : at + 200].strip(), shape)
+            waiting.next_line = index
+            if waiting.shape.placement == ALONE:
+                _follow(waiting, line[at : at + 200].strip(), shape)
             waiting = None
-        content = line.rstrip()
-        if shape is not None:
+        if shape is None:
+            before_ends = _ends_sentence(line)
+        else:
             use = Use(index, shape, normalise(shape.name), False, blank_before, before_ends)
             if shape.placement == ALONE:
                 before_ends = True  # a label alone on its line ends what came before
             else:
                 rest = line[shape.rest_at : shape.rest_at + SPEECH_WINDOW]
                 use.speech = is_speech(rest.strip())
-                before_ends = content.endswith(SENTENCE_ENDS) or _is_heading(content.strip())
+                before_ends = _ends_sentence(line)
             uses.append(use)
             waiting = use
-        else:  # a heading ends what came before, as a sentence does
-            before_ends = content.endswith(SENTENCE_ENDS) or _is_heading(content.strip())
         blank_before = False
     return uses
 
 
-def _follow(use: Use, index: int, text: str, shape: Shape | None) -> None:
-    """What follows a candidate: the next line of text, and for a label alone on its line,
-    whether that line is speech (not a heading, nor another label)."""
-    use.next_line = index
-    if use.shape.placement != ALONE:
-        return
+def _ends_sentence(line: str) -> bool:
+    """Does the line end a sentence, or is it a heading (which ends what came before as a
+    sentence does)?"""
+    content = line.rstrip()
+    return content.endswith(SENTENCE_ENDS) or _is_heading(content.lstrip())
+
+
+def _follow(use: Use, text: str, shape: Shape | None) -> None:
+    """What follows a label alone on its line: whether the next line of text is speech
+    (not a heading, nor another label)."""
     use.heading_next = _is_heading(text)
     if shape is not None and shape.signature == use.shape.signature:
         return  # another label of the same shape: no speech in between

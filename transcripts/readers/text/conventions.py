@@ -38,7 +38,7 @@ from typing import NamedTuple
 
 from ... import names
 from .evidence import Convention, Family, Habit, Inference, Rejection, Use, Verdict
-from .shapes import ALONE, Shape
+from .shapes import ALONE, Shape, Signature
 
 # A habit binds when at least this share of a family's recurring labels keep it, and
 # there are at least this many of them to tell.
@@ -63,6 +63,7 @@ MIN_WEAK = 20
 # A family mostly naming a convention's speakers (this share of its uses) joins it.
 MIN_OVERLAP = 0.5
 _RECURRING = Verdict(True, "a recurring name of the convention")
+_NO_NAME = Verdict(False, "not shaped like a name")
 # Why a family that is no convention of its own joins one: its labels then need speech.
 _SAME_SPEAKERS = "it names the same speakers"
 # A name seen this often in lower case in the text is a word of the language.
@@ -89,14 +90,7 @@ def infer(
     if declared:
         return _declared(uses, declared)
     judge = _Judge(common)
-    looks: dict[tuple[Shape, bool, bool], Look] = {}
-    for use in uses:
-        key = (use.shape, use.blank_before, use.after_sentence)
-        look = looks.get(key)
-        if look is None:
-            look = looks[key] = _look(use)
-        use.look = look
-    families = _families([use for use in uses if judge.prejudge(use)])
+    families = _families(uses, judge)
     assessed = {id(family): _assess(family) for family in families}
     inference = Inference(uses=uses)
     ranked = sorted(families, key=lambda f: (-_recurring_uses(assessed[id(f)]), -len(f.uses)))
@@ -195,13 +189,34 @@ def _reject_rest(uses: list[Use], reason: str) -> None:
             use.verdict = Verdict(False, reason)
 
 
-def _families(uses: list[Use]) -> list[Family]:
-    families: dict = {}
+def _families(uses: list[Use], judge: _Judge) -> list[Family]:
+    """The candidates that could name a speaker, grouped by their shape's signature, each
+    with its look; the others get their rejecting verdict.
+
+    (What is decided once per shape, the look, the prejudgement and the family, is
+    remembered by the shape's identity: the shape reader hands out one object for the
+    labels a document repeats, and hashing a shape for every label would cost more.)"""
+    families: dict[Signature, Family] = {}
+    family_of: dict[int, Family | Verdict] = {}  # a shape's family, or why it has none
+    looks: dict[tuple[int, bool, bool], Look] = {}
     for use in uses:
-        family = families.get(use.shape.signature)
-        if family is None:
-            family = families[use.shape.signature] = Family(use.shape.signature)
-        family.uses.append(use)
+        shape = use.shape
+        key = (id(shape), use.blank_before, use.after_sentence)
+        look = looks.get(key)
+        if look is None:
+            look = looks[key] = _look(use)
+        use.look = look
+        family = family_of.get(key[0])
+        if family is None:  # the first label of this shape
+            family = family_of[key[0]] = (
+                families.setdefault(shape.signature, Family(shape.signature))
+                if judge.prejudge(use)
+                else use.verdict or _NO_NAME
+            )
+        if type(family) is Family:
+            family.uses.append(use)
+        else:
+            use.verdict = family
     return list(families.values())
 
 
