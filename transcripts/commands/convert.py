@@ -26,7 +26,7 @@ Examples:
   transcripts convert job.json -t docx -o job.docx --speaker-map 'spk_0=Ana Ruiz'
   cat interview.yaml | transcripts convert - -t json"""
 )
-@click.argument("input_path", metavar="INPUT", type=click.Path(allow_dash=True))
+@click.argument("input_path", metavar="INPUT", type=click.Path(allow_dash=True, readable=False))
 @from_option
 @click.option(
     "-t",
