@@ -19,7 +19,7 @@ from ..linter.finding import Finding
 from ..linter.output import FORMATTERS, sarif, statistics, summary, use_colour
 from ..linter.registry import all_rules, find_rule
 from ..parallel import map_ordered
-from . import Report
+from . import Report, input_failure
 
 
 @dataclass
@@ -97,9 +97,9 @@ def _lint_file(
     """One input's findings, or the one-line error that kept it from being linted."""
     try:
         transcript = read(path, from_format, speakers=settings.speakers, encoding=encoding)
-    except TranscriptError as error:
-        return str(error.with_path(display_name(path)))
-    return lint(transcript, settings, path=path)
+        return lint(transcript, settings, path=path)
+    except Exception as error:
+        return str(input_failure(error, display_name(path)))
 
 
 def explain(key: str) -> str:

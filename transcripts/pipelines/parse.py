@@ -7,11 +7,11 @@ from collections.abc import Iterator, Sequence
 
 from .. import formats
 from ..api import open_document
-from ..errors import ExitCode, TranscriptError
-from ..io import open_output, refuse_to_overwrite_inputs
+from ..errors import ExitCode
+from ..io import display_name, open_output, refuse_to_overwrite_inputs
 from ..model import Block, Transcript
 from ..options import WriteOptions
-from . import Report
+from . import Report, input_failure
 
 
 def parse_files(
@@ -32,11 +32,13 @@ def parse_files(
     refuse_to_overwrite_inputs(output, paths)
     failures = 0
 
+    many = len(paths) > 1
+
     def documents() -> Iterator[tuple[Transcript, Iterator[Block]]]:
         nonlocal failures
         for path in paths:
             try:
-                yield open_document(
+                header, blocks = open_document(
                     path,
                     from_format,
                     speakers=speakers,
@@ -44,9 +46,14 @@ def parse_files(
                     speaker_map=speaker_map,
                     diarization=diarization,
                 )
-            except TranscriptError as error:
-                report(str(error))
+                if many:  # read it all before writing any, so a failure drops only it
+                    header.blocks = list(blocks)
+                    blocks = iter(header.blocks)
+            except Exception as error:
+                report(str(input_failure(error, display_name(path))))
                 failures += 1
+                continue
+            yield header, blocks
 
     stream = documents()
     first = next(stream, None)
@@ -54,6 +61,6 @@ def parse_files(
         return ExitCode.ERROR
     with open_output(output) as sink:
         writer.writer_module().write_documents(
-            itertools.chain([first], stream), sink, WriteOptions(), many=len(paths) > 1
+            itertools.chain([first], stream), sink, WriteOptions(), many=many
         )
     return ExitCode.ERROR if failures else ExitCode.OK

@@ -10,7 +10,7 @@ index, and the others still make it into the report (exit status 2).
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..errors import ExitCode, TranscriptError
@@ -19,8 +19,7 @@ from ..io import display_name, refuse_to_overwrite_inputs, write_output
 from ..linter import LintSettings
 from ..report import article_of
 from ..report.page import Article, FileError, render_page
-
-Report = Callable[[str], None]
+from . import Report, input_failure
 
 
 def lint_settings(
@@ -77,8 +76,8 @@ def report_files(
                 raise item
             number = len(articles) + 1
             article, drawn = _article(item, settings, from_format, encoding, number, many)
-        except TranscriptError as error:
-            error = error.with_path(display_name(item if isinstance(item, str) else STDIN))
+        except Exception as error:
+            error = input_failure(error, display_name(item if isinstance(item, str) else STDIN))
             report(str(error))
             errors.append(FileError(error.path or "", error.message))
             continue

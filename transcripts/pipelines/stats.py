@@ -8,12 +8,12 @@ from collections.abc import Sequence
 from ..api import open_document
 from ..errors import ExitCode, TranscriptError
 from ..inputs import expand_inputs
-from ..io import refuse_to_overwrite_inputs, write_output
+from ..io import display_name, refuse_to_overwrite_inputs, write_output
 from ..parallel import map_ordered
 from ..statistics.render import RenderOptions, check_options, render
 from ..statistics.report import DEFAULT_SORT, build_report, check_field, check_only
 from ..statistics.tally import Tally
-from . import Report
+from . import Report, input_failure
 
 
 def stats_files(
@@ -107,5 +107,5 @@ def _tally(
             diarization=diarization,
         )
         return Tally.of_document(header, blocks, path)
-    except TranscriptError as error:  # also raised while the blocks stream
-        return error.with_path("<stdin>" if path == "-" else path)
+    except Exception as error:  # also raised while the blocks stream
+        return input_failure(error, display_name(path))
