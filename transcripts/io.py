@@ -82,17 +82,23 @@ def read_bytes(path: str) -> bytes:
 
 
 def decode(data: bytes, path: str = STDIN, encoding: str | None = None) -> SourceText:
-    """Decode input bytes strictly; the error names the byte offset and line and suggests a fix."""
+    """Decode input bytes strictly; the error names the byte offset and line and suggests a fix.
+
+    Without `encoding`: UTF-8, or UTF-16/32 by their byte order mark. With one (any text
+    encoding Python knows), a byte order mark of that encoding is noted and removed, and
+    the byte order read is kept (`utf-16` becomes `utf-16-be` for a big-endian file), so
+    that writing the text back gives the same bytes, mark and byte order.
+    """
     name = display_name(path)
     if not data:
         raise TranscriptError("is empty", name)
     bom = False
+    skipped = 0
     if encoding is None:
         encoding = "utf-8"
         for mark, bom_encoding in _BOMS:
             if data.startswith(mark):
-                encoding, bom = bom_encoding, True
-                data = data[len(mark) :]
+                encoding, bom, skipped = bom_encoding, True, len(mark)
                 break
         if not bom:
             nul = data.find(b"\x00")
@@ -101,26 +107,83 @@ def decode(data: bytes, path: str = STDIN, encoding: str | None = None) -> Sourc
                     f"looks like a binary file (NUL byte at offset {nul}), not a transcript", name
                 )
     else:
-        try:
-            encoding = codecs.lookup(encoding).name
-        except LookupError:
-            raise TranscriptError(f"unknown encoding {encoding!r}") from None
-        mark = codecs.BOM_UTF8 if encoding == "utf-8" else None
-        if mark and data.startswith(mark):
-            bom, data = True, data[len(mark) :]
+        encoding = text_encoding(encoding)
+        encoding, bom = _byte_order(encoding, data)
+        skipped = len(_MARKS.get(encoding, b"")) if bom else 0
+    if skipped:
+        data = data[skipped:]
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as error:
-        offset = error.start + (len(codecs.BOM_UTF8) if bom and encoding == "utf-8" else 0)
         line = data.count(b"\n", 0, error.start) + 1
-        byte = data[error.start]
+        byte = data[error.start] if error.start < len(data) else 0
         hint = "; try --encoding cp1252 (or latin-1)" if encoding == "utf-8" else ""
         raise TranscriptError(
-            f"cannot decode byte 0x{byte:02x} at offset {offset} (line {line}) as "
+            f"cannot decode byte 0x{byte:02x} at offset {error.start + skipped} (line {line}) as "
             f"{encoding.upper()}{hint}",
             name,
         ) from None
+    except UnicodeError as error:  # a codec that refuses in its own way (idna, undefined)
+        raise TranscriptError(f"cannot decode as {encoding.upper()}: {error}", name) from None
+    if encoding not in _NO_SURROGATES:  # an escape codec can make half characters
+        found = _SURROGATE.search(text)
+        if found:
+            raise TranscriptError(
+                f"decoding as {encoding.upper()} gives a lone surrogate "
+                f"(\\u{ord(found.group()):04x}), which is not text",
+                name,
+            )
     return SourceText(text=text, path=path, encoding=encoding, bom=bom)
+
+
+def text_encoding(name: str) -> str:
+    """The canonical name of a text encoding (bytes to text and back), or an error:
+    `--encoding rot13` (text to text), `zlib_codec` or `base64` (bytes to bytes) are
+    codecs, but not encodings of text."""
+    try:
+        info = codecs.lookup(name)
+    except (LookupError, TypeError, ValueError):
+        raise TranscriptError(f"unknown encoding {name!r}") from None
+    try:
+        "".encode(info.name)
+        b"".decode(info.name)
+    except LookupError:
+        raise TranscriptError(
+            f"{name!r} is not a text encoding; give one such as utf-8, utf-16 or cp1252"
+        ) from None
+    except UnicodeError:
+        pass  # a codec that refuses even nothing (`undefined`): decoding will say so
+    return info.name
+
+
+# The byte order marks an encoding may start with, by the encoding they mean.
+_MARKS = {
+    "utf-8": codecs.BOM_UTF8,
+    "utf-16-le": codecs.BOM_UTF16_LE,
+    "utf-16-be": codecs.BOM_UTF16_BE,
+    "utf-32-le": codecs.BOM_UTF32_LE,
+    "utf-32-be": codecs.BOM_UTF32_BE,
+}
+_NATIVE = "le" if sys.byteorder == "little" else "be"
+_NO_SURROGATES = frozenset({"utf-8", *_MARKS, "ascii", "iso8859-1", "cp1252"})
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _byte_order(encoding: str, data: bytes) -> tuple[str, bool]:
+    """The encoding with its byte order settled, and whether `data` opens with its mark:
+    `utf-16` and `utf-32` by their mark (else the byte order Python assumes), `utf-8-sig`
+    as `utf-8` with a mark."""
+    if encoding in ("utf-16", "utf-32"):
+        for order in ("le", "be"):
+            if data.startswith(_MARKS[f"{encoding}-{order}"]) and not (
+                encoding == "utf-16" and data.startswith(codecs.BOM_UTF32_LE)
+            ):
+                return f"{encoding}-{order}", True
+        return f"{encoding}-{_NATIVE}", False
+    if encoding == "utf-8-sig":
+        encoding = "utf-8"
+    mark = _MARKS.get(encoding)
+    return encoding, bool(mark) and data.startswith(mark)  # type: ignore[arg-type]
 
 
 class Sink:

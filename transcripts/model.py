@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from .errors import TranscriptError
+from .io import text_encoding
 from .timecode import MAX_SECONDS, as_seconds
 
 #: Version of the dict form; bump on any incompatible change to `to_dict`'s output.
@@ -379,11 +380,9 @@ class _DictReader:
         if not isinstance(encoding, str):
             raise TranscriptError("layout.encoding: expected a string")
         try:
-            import codecs
-
-            codecs.lookup(encoding)
-        except LookupError:
-            raise TranscriptError(f"layout.encoding: unknown encoding {encoding!r}") from None
+            encoding = text_encoding(encoding)
+        except TranscriptError as error:
+            raise TranscriptError(f"layout.encoding: {error.message}") from None
         bom = data.get("bom", False)
         if not isinstance(bom, bool):
             raise TranscriptError("layout.bom: expected true or false")

@@ -15,6 +15,7 @@ import os
 from collections.abc import Callable
 
 from ..errors import TranscriptError, internal_error
+from ..io import text_encoding
 
 #: Where a command reports an input it could not use: one line, no trailing newline.
 Report = Callable[[str], None]
@@ -34,3 +35,12 @@ def input_failure(error: Exception, name: str) -> TranscriptError:
     if os.environ.get("TRANSCRIPTS_DEBUG"):
         raise error
     return TranscriptError(internal_error(error), name)
+
+
+def check_encoding(encoding: str | None) -> None:
+    """`--encoding` names a text encoding: said once, before any input is read."""
+    if encoding is not None:
+        try:
+            text_encoding(encoding)
+        except TranscriptError as error:
+            raise TranscriptError(f"--encoding: {error.message}") from None

@@ -11,7 +11,7 @@ from ..io import display_name, open_output, refuse_to_overwrite_inputs, write_ou
 from ..losses import Losses
 from ..options import ReadOptions, WriteOptions
 from ..speakermap import parse_speaker_map
-from . import Report
+from . import Report, check_encoding
 
 
 def convert_file(
@@ -33,6 +33,7 @@ def convert_file(
     marked as estimates. What the conversion could not carry over is reported once, in
     one line, through `report`.
     """
+    check_encoding(encoding)
     writer = formats.get_format(to_format)
     refuse_to_overwrite_inputs(output, [path])
     writer.writer_module()  # an unwritable format fails before any input is read

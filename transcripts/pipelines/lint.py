@@ -19,7 +19,7 @@ from ..linter.finding import Finding
 from ..linter.output import FORMATTERS, sarif, statistics, summary, use_colour
 from ..linter.registry import all_rules, find_rule
 from ..parallel import map_ordered
-from . import Report, input_failure
+from . import Report, check_encoding, input_failure
 
 
 @dataclass
@@ -72,6 +72,7 @@ def lint_paths(
     the others are still linted. With `jobs` > 1 files are linted in that many processes;
     the findings are the same, in the same order. `output`, the report's file, must not
     be one of the inputs."""
+    check_encoding(encoding)
     settings = settings or LintSettings()
     run = LintRun()
     files = list(expand_paths(paths or [STDIN], settings, report))

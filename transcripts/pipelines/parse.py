@@ -11,7 +11,7 @@ from ..errors import ExitCode
 from ..io import display_name, open_output, refuse_to_overwrite_inputs
 from ..model import Block, Transcript
 from ..options import WriteOptions
-from . import Report, input_failure
+from . import Report, check_encoding, input_failure
 
 
 def parse_files(
@@ -28,6 +28,7 @@ def parse_files(
 ) -> int:
     """Parse each input and write their documents; a file that cannot be read is reported
     and skipped (exit status 2), the others are still written."""
+    check_encoding(encoding)
     writer = formats.get_format(to_format)
     refuse_to_overwrite_inputs(output, paths)
     failures = 0

@@ -19,7 +19,7 @@ from ..io import display_name, refuse_to_overwrite_inputs, write_output
 from ..linter import LintSettings
 from ..report import article_of
 from ..report.page import Article, FileError, render_page
-from . import Report, input_failure
+from . import Report, check_encoding, input_failure
 
 
 def lint_settings(
@@ -58,6 +58,7 @@ def report_files(
     never a terminal: HTML is for a browser). Returns the exit status."""
     if output in (None, STDIN) and sys.stdout.isatty():
         raise TranscriptError("the report is an HTML page; write it to a file with -o FILE")
+    check_encoding(encoding)
     settings = lint_settings(config_path, select=select, ignore=ignore, speakers=speakers)
     inputs = list(
         expand_inputs(

@@ -13,7 +13,7 @@ from ..parallel import map_ordered
 from ..statistics.render import RenderOptions, check_options, render
 from ..statistics.report import DEFAULT_SORT, build_report, check_field, check_only
 from ..statistics.tally import Tally
-from . import Report, input_failure
+from . import Report, check_encoding, input_failure
 
 
 def stats_files(
@@ -41,6 +41,7 @@ def stats_files(
     options = RenderOptions(
         fields=tuple(fields), tablefmt=tablefmt, totals=totals, per_file=per_file
     )
+    check_encoding(encoding)
     check_options(format, options)
     check_field(sort, "--sort", per_file)
     tallies: list[Tally] = []
