@@ -11,6 +11,8 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from ..errors import TranscriptError
+
 _dense_stdlib = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
 
 try:
@@ -21,13 +23,23 @@ try:
         try:
             return orjson.dumps(value, option=orjson.OPT_APPEND_NEWLINE if newline else 0)
         except (TypeError, orjson.JSONEncodeError):
-            text = _dense_stdlib(value) + ("\n" if newline else "")
-            return text.encode("utf-8")
+            return _encoded(_dense_stdlib(value) + ("\n" if newline else ""))
 
 except ImportError:  # pragma: no cover - orjson is a declared dependency
 
     def dense_bytes(value: Any, newline: bool = False) -> bytes:
-        return (_dense_stdlib(value) + ("\n" if newline else "")).encode("utf-8")
+        return _encoded(_dense_stdlib(value) + ("\n" if newline else ""))
+
+
+def _encoded(text: str) -> bytes:
+    """JSON text as UTF-8; a lone surrogate (half a character, from a document built in
+    Python: readers refuse them) is an error, not an exception from the codec."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise TranscriptError(
+            f"cannot write {text[error.start]!r}: a lone surrogate is not text"
+        ) from None
 
 
 def block_encoder() -> Callable[[dict[str, Any]], bytes]:
