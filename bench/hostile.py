@@ -75,6 +75,11 @@ def one_huge_line(path: Path, size: int, seed: int = 1) -> Path:
     return _write(path, "".join(parts))
 
 
+def punctuation_run(path: Path, marks: int) -> Path:
+    """One turn ending in a run of `marks` question and exclamation marks ("?!?!...")."""
+    return _write(path, "Ana: Really" + "?!" * (marks // 2) + "\nBen: Yes, really.\n")
+
+
 def alias_yaml(path: Path, blocks: int, seed: int = 1) -> Path:
     """A YAML document of `blocks` turns whose speakers and texts are aliases of a few
     anchored ones (within the loader's budget: aliases as YAML means them)."""

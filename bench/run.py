@@ -380,6 +380,7 @@ PATHOLOGICAL: list[tuple[str, Callable[[Path, int], Path], int, str, str]] = [
     ("many speakers", hostile.many_speakers, 10_000, "voices", ".vtt"),
     ("many tiny turns", hostile.tiny_turns, 200_000, "turns", ".txt"),
     ("one huge line", hostile.one_huge_line, 10_000_000, "bytes", ".txt"),
+    ("a run of ?! marks", hostile.punctuation_run, 2_000_000, "marks", ".txt"),
     ("alias-heavy YAML", hostile.alias_yaml, 40_000, "blocks", ".yaml"),
 ]
 PATHOLOGICAL_COMMANDS: list[tuple[str, list[str]]] = [("lint", ["lint"]), ("stats", ["stats"])]

@@ -60,3 +60,14 @@ def test_deep_nesting_is_one_line(runner, tmp_path, suffix):
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1
     assert "nested too deeply" in result.stderr or "maximum nesting depth" in result.stderr
+
+
+def test_a_long_run_of_sentence_marks_is_linted_in_linear_time(tmp_path):
+    # "?!?!..." made the sentence splitter look ahead to the end of the run from each
+    # mark: 40,000 marks took 25 s. The timeout is a hang guard, not a benchmark.
+    from tests.hardening.helpers import run
+
+    path = tmp_path / "marks.txt"
+    path.write_text("Ana: Really" + "?!" * 200_000 + "\nBen: Yes.\n", encoding="utf-8")
+    result = run("lint", str(path), timeout=60)
+    assert result.returncode in (0, 1), result.stderr
