@@ -70,6 +70,10 @@ def read_bytes(path: str) -> bytes:
             ) from None
     try:
         with open(path, "rb") as handle:
+            if stat.S_ISCHR(os.fstat(handle.fileno()).st_mode) or stat.S_ISBLK(
+                os.fstat(handle.fileno()).st_mode
+            ):  # /dev/zero would be read until memory runs out, a terminal until ^D
+                raise TranscriptError("is a device, not a file", display_name(path))
             return handle.read()
     except FileNotFoundError:
         raise TranscriptError("no such file", display_name(path)) from None

@@ -197,3 +197,18 @@ def test_a_hangup_the_caller_ignores_stays_ignored(tmp_path):
     process.communicate(timeout=60)
     assert process.returncode == 0
     assert out.read_text(encoding="utf-8").count("\n") == 20_001
+
+
+def test_an_output_that_is_a_directory_is_one_line_with_its_name_escaped(runner, tmp_path, source):
+    folder = tmp_path / "out\x1b]0;x\x07"
+    folder.mkdir()
+    result = runner.invoke(cli, ["parse", str(source), "-o", str(folder)])
+    assert result.exit_code == 2
+    _one_line(result.stderr, "out\\x1b]0;x\\x07: is a directory")
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+def test_a_device_given_as_an_input_is_refused_not_read_forever(runner, source, device):
+    result = runner.invoke(cli, ["lint", str(source), device])
+    assert result.exit_code == 2
+    assert f"transcripts: {device}: is a device, not a file" in result.stderr

@@ -28,7 +28,8 @@ def output_option(func: F) -> F:
         "-o",
         "--output",
         metavar="FILE",
-        type=click.Path(dir_okay=False, allow_dash=True),
+        # Checked when writing, where a path is shown escaped (click would print it raw).
+        type=click.Path(allow_dash=True),
         help="Write to FILE instead of standard output (atomically; never over an input).",
     )(func)
 
