@@ -355,7 +355,8 @@ def _write_by_renaming(
             temp = None
     finally:
         if temp is not None:
-            with contextlib.suppress(OSError):
+            # A second ^C or SIGTERM while unwinding must not cut the removal short.
+            with signals_deferred(), contextlib.suppress(OSError):
                 os.unlink(temp)
 
 
