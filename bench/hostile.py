@@ -21,12 +21,13 @@ LAST = """Smith Jones Okafor Garcia Miller Lukashenko Nguyen Lopez Wilson Moore 
 Young Hall King Wright Scott Cooper Molina Hansen""".split()
 
 
-def _voice(rng: random.Random, number: int) -> str:
+def _voice(rng: random.Random, count: int) -> str:
     """A speaker's name of the kinds real files mix (full names, surnames, numbered and
     honorific labels), with near misses between them (one letter changed, an initial),
     all different."""
-    shape = number % 6
+    shape = count % 6
     first, last = rng.choice(FIRST), rng.choice(LAST)
+    number = f"{count:06d}"  # the same length whatever the count: only the count grows
     if shape == 0:
         return f"Speaker {number}"
     if shape == 1:
@@ -37,7 +38,7 @@ def _voice(rng: random.Random, number: int) -> str:
         return f"{first[0]}. {last}-{number}"
     if shape == 4:
         word = "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(6, 14)))
-        return word.title() + str(number)
+        return word.title() + number
     return f"{last}{number}".upper()
 
 
