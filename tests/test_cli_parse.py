@@ -127,14 +127,34 @@ def test_bad_input_gives_one_line_naming_the_file_and_exit_2(runner, tmp_path, c
     assert message in result.stderr
 
 
-def test_missing_file_and_directory_are_errors(runner, tmp_path):
+def test_missing_file_and_empty_directory_are_errors(runner, tmp_path):
     missing = runner.invoke(cli, ["parse", str(tmp_path / "nope.txt")])
     assert (missing.exit_code, missing.stderr.strip()) == (
         2,
         f"transcripts: {tmp_path / 'nope.txt'}: no such file",
     )
     directory = runner.invoke(cli, ["parse", str(tmp_path)])
-    assert directory.exit_code == 2 and "is a directory" in directory.stderr
+    assert directory.exit_code == 2 and "no transcript files found" in directory.stderr
+
+
+def test_a_directory_stands_for_the_transcripts_under_it(runner, tmp_path):
+    (tmp_path / "b.txt").write_text("Ana: hi\nBen: hello\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text("**Ana:** one\n\n**Ben:** two\n", encoding="utf-8")
+    (tmp_path / "README.md").write_text("# Not a transcript\n", encoding="utf-8")
+    (tmp_path / "package.json").write_text('{"name": "x"}', encoding="utf-8")
+    result = runner.invoke(cli, ["parse", str(tmp_path)])
+    assert result.exit_code == 0, result.stderr
+    assert [d["source"] for d in json.loads(result.stdout)] == [
+        str(tmp_path / "a.md"),
+        str(tmp_path / "b.txt"),
+    ]
+
+
+def test_the_output_format_follows_the_output_files_extension(runner, seed, tmp_path):
+    assert runner.invoke(cli, ["parse", str(seed), "-o", str(tmp_path / "x.yaml")]).exit_code == 0
+    assert (tmp_path / "x.yaml").read_text(encoding="utf-8").startswith("schema_version:")
+    runner.invoke(cli, ["parse", str(seed), "-o", str(tmp_path / "x.jsonl")])
+    assert json.loads((tmp_path / "x.jsonl").read_text(encoding="utf-8").splitlines()[1])["kind"]
 
 
 def test_one_bad_input_among_several_is_reported_and_the_rest_written(runner, seed, tmp_path):

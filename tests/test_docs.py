@@ -93,15 +93,25 @@ def test_code_is_formatted_and_linted_with_ruff():
         assert result.returncode == 0, result.stdout + result.stderr
 
 
+def _distribution_name() -> str:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+
+    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["name"]
+
+
 def test_man_pages_install_with_the_package():
     import sysconfig
     from importlib import metadata
 
     # Look in site-packages only: a build leaves transcripts.egg-info in the source tree.
     site = [sysconfig.get_paths()["purelib"]]
-    found = [d for d in metadata.distributions(path=site) if d.metadata["Name"] == "transcripts"]
+    name = _distribution_name()
+    found = [d for d in metadata.distributions(path=site) if d.metadata["Name"] == name]
     if not found:
-        pytest.skip("transcripts is not installed in this environment")
+        pytest.skip(f"{name} is not installed in this environment")
     installed = [str(f) for f in found[0].files or []]
     if any("__editable__" in name for name in installed):
         pytest.skip("an editable install links the source tree instead of copying files")

@@ -231,8 +231,6 @@ def test_bad_requests_give_one_line_and_exit_2(runner, tmp_path, seed, command):
         ),
         "output names the input": ([*args, str(text), "-o", str(text)], "is also an input"),
     }
-    if command in ("parse", "convert"):
-        cases["directory"] = ([*args, str(tmp_path)], "is a directory")
     for case, (argv, message) in cases.items():
         result = runner.invoke(cli, argv)
         assert result.exit_code == 2, (case, result.output)

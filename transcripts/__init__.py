@@ -7,9 +7,11 @@ The library API is imported lazily so that the command line starts fast:
     print(transcripts.write(t, "yaml"))
     print(transcripts.stats(t).speakers)
     print(transcripts.lint(t))
+    print(transcripts.convert(t, "srt", estimate_timing=150).lost)
 
-`read`, `parse`, `write` and `lint` are in `transcripts.api`, `stats` in
-`transcripts.statistics`; all are plain functions.
+`read`, `parse`, `write`, `convert`, `estimate_timing` and `lint` are in
+`transcripts.api`, `stats` in `transcripts.statistics`; all are plain functions, typed
+(the imports under TYPE_CHECKING tell type checkers what the lazy names are).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 
 if TYPE_CHECKING:  # what the lazy names below are, for type checkers
-    from .api import lint, parse, read, write
+    from .api import Conversion, convert, estimate_timing, lint, parse, read, write
     from .errors import TranscriptError
     from .linter import Finding, LintSettings
     from .model import Block, Kind, Speaker, Transcript
@@ -27,6 +29,7 @@ if TYPE_CHECKING:  # what the lazy names below are, for type checkers
 
 __all__ = [
     "Block",
+    "Conversion",
     "Finding",
     "Kind",
     "LintSettings",
@@ -34,6 +37,8 @@ __all__ = [
     "Transcript",
     "TranscriptError",
     "__version__",
+    "convert",
+    "estimate_timing",
     "lint",
     "parse",
     "read",
@@ -47,6 +52,9 @@ _LAZY = {
     "write": ("transcripts.api", "write"),
     "stats": ("transcripts.statistics", "stats"),
     "lint": ("transcripts.api", "lint"),
+    "convert": ("transcripts.api", "convert"),
+    "estimate_timing": ("transcripts.api", "estimate_timing"),
+    "Conversion": ("transcripts.api", "Conversion"),
     "LintSettings": ("transcripts.linter", "LintSettings"),
     "Finding": ("transcripts.linter", "Finding"),
     "Transcript": ("transcripts.model", "Transcript"),

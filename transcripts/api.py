@@ -1,20 +1,26 @@
-"""The library's front door: read, parse, write and lint, part of the command layer.
+"""The library's front door: read, parse, write, convert and lint, part of the command
+layer.
 
 `transcripts.read(path)` reads any supported file; `transcripts.parse(text)` parses a
-string; `transcripts.write(transcript, "json")` renders one; `transcripts.lint(t)` lints
-a transcript or a path. (`transcripts.stats` is the statistics engine's own function.)
-The command layer (`pipelines`) calls these too; engines never import this module.
+string; `transcripts.write(transcript, "json")` renders one; `transcripts.convert(...)`
+does both and says what the target format could not hold; `transcripts.estimate_timing`
+gives untimed blocks estimated times; `transcripts.lint(t)` lints a transcript or a
+path. (`transcripts.stats` is the statistics engine's own function.) The command layer
+(`pipelines`) calls these too; engines never import this module. Every one of them
+works in the calling process: none starts another.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from . import formats
 from .errors import TranscriptError
 from .io import SourceText, display_name, read_bytes
+from .losses import Losses
 from .model import Block, Transcript
 from .options import ReadOptions, WriteOptions
 from .speakermap import parse_speaker_map
@@ -92,6 +98,23 @@ def read(
     return transcript
 
 
+def read_document(
+    path: str | os.PathLike[str],
+    format: str | None = None,
+    *,
+    speakers: Sequence[str] = (),
+    encoding: str | None = None,
+) -> tuple[Transcript, SourceText, formats.Format]:
+    """A transcript with the decoded text it was read from and its format: what `lint`
+    needs to honour the comments in a file, to fix it and to point into it."""
+    source, chosen = load_source(path, format, encoding)
+    try:
+        transcript = chosen.read(source, ReadOptions(speakers=tuple(speakers), encoding=encoding))
+    except TranscriptError as error:
+        raise error.with_path(display_name(source.path)) from None
+    return transcript, source, chosen
+
+
 def parse(
     text: str, *, format: str = "text", source: str | None = None, speakers: Sequence[str] = ()
 ) -> Transcript:
@@ -105,6 +128,72 @@ def write(transcript: Transcript, format: str = "json", *, path: str | None = No
     return formats.get_format(format).write(transcript, WriteOptions(path=path))
 
 
+@dataclass(frozen=True)
+class Conversion:
+    """What `convert` made: the output (text, or bytes for a binary format such as
+    docx) and what the target format could not hold (`losses.phrases()`, `lost`)."""
+
+    output: str | bytes
+    losses: Losses
+
+    @property
+    def lost(self) -> str:
+        """The losses in one line, as `transcripts convert` reports them ("" if none)."""
+        return self.losses.summary()
+
+
+def convert(
+    transcript: Transcript | str | os.PathLike[str],
+    to: str,
+    *,
+    format: str | None = None,
+    estimate_timing: float | None = None,
+    speakers: Sequence[str] = (),
+    encoding: str | None = None,
+    speaker_map: Iterable[str] | Mapping[str, str] = (),
+    diarization: str | None = None,
+) -> Conversion:
+    """A transcript (or the file at a path, read as `read` reads it) in the format `to`,
+    with the loss report: what the reader and the writer could not carry over.
+
+    `estimate_timing` (words per minute) first gives blocks without times estimated
+    ones, as `transcripts convert --estimate-timing` does; caption formats need times.
+
+    >>> result = convert("interview.txt", "srt", estimate_timing=150)  # doctest: +SKIP
+    >>> result.lost  # doctest: +SKIP
+    '6 prose blocks; 1 heading'
+    """
+    losses = Losses()
+    writer = formats.get_format(to)
+    if not isinstance(transcript, Transcript):
+        source, reader = load_source(transcript, format, encoding)
+        options = ReadOptions(
+            speakers=tuple(speakers),
+            encoding=encoding,
+            losses=losses,
+            speaker_map=parse_speaker_map(speaker_map),
+            diarization=diarization,
+        )
+        try:
+            transcript = reader.read(source, options)
+        except TranscriptError as error:
+            raise error.with_path(display_name(source.path)) from None
+    if estimate_timing is not None:
+        from .timing import estimate_timing as estimate
+
+        estimate(transcript, estimate_timing)
+    output = writer.write(transcript, WriteOptions(path=transcript.source, losses=losses))
+    return Conversion(output, losses)
+
+
+def estimate_timing(transcript: Transcript, words_per_minute: float = 150) -> int:
+    """Give the spoken blocks without times estimated ones at `words_per_minute` (about
+    150 for conversation), marked as estimates in the metadata; the number estimated."""
+    from .timing import estimate_timing as estimate
+
+    return estimate(transcript, words_per_minute)
+
+
 def lint(
     transcript: Transcript | str | os.PathLike[str],
     *,
@@ -114,7 +203,9 @@ def lint(
 ) -> list[Finding]:
     """Lint a transcript (or read the file at a path first) and return its findings,
     sorted by line. `select` and `ignore` take rule codes, names or code prefixes;
-    `settings` (a `transcripts.LintSettings`) gives full control.
+    `settings` (a `transcripts.LintSettings`) gives full control. It runs in the calling
+    process. A path is read with its comments honoured (`<!-- transcripts:
+    disable-line ... -->`) and findings on a JSON or YAML document name its own lines.
 
     >>> findings = lint(read("samples/lukashenko-interview.txt"))  # doctest: +SKIP
     >>> [(f.line, f.rule) for f in findings][:2]  # doctest: +SKIP
@@ -127,6 +218,9 @@ def lint(
     if select is not None or ignore:
         settings = settings.with_overrides(select=select, ignore=ignore)
     if not isinstance(transcript, Transcript):
+        from .linter.engine import lint_document
+
         path = os.fspath(transcript)
-        return run_rules(read(path, speakers=settings.speakers), settings, path=path)
+        document, source, chosen = read_document(path, speakers=settings.speakers)
+        return lint_document(document, source.text, chosen.name, settings, path=path)
     return run_rules(transcript, settings)

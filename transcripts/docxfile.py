@@ -1,4 +1,4 @@
-"""Word documents through python-docx, an optional extra (`pip install 'transcripts[docx]'`).
+"""Word documents through python-docx, an optional extra (`interview-transcripts[docx]`).
 
 python-docx knows Word's package and style inheritance (is this run bold because of its
 character style?), which a page of zipfile and XML code would get wrong; it is MIT
@@ -24,7 +24,8 @@ def docx_module() -> ModuleType:
         import docx
     except ImportError:
         raise TranscriptError(
-            "reading and writing Word documents needs python-docx: pip install 'transcripts[docx]'"
+            "reading and writing Word documents needs python-docx: "
+            "pip install 'interview-transcripts[docx]'"
         ) from None
     return docx
 

@@ -83,7 +83,8 @@ class Format:
 
     def write(self, transcript: Transcript, options: WriteOptions | None = None) -> str | bytes:
         """The transcript in this format: text, or bytes for a binary format (docx)."""
-        return self.writer_module().write(transcript, options or WriteOptions())
+        written: str | bytes = self.writer_module().write(transcript, options or WriteOptions())
+        return written
 
     def output_encoding(self, transcript: Transcript) -> str:
         module = self.writer_module()
@@ -250,7 +251,8 @@ FORMATS: dict[str, Format] = {
         ),
         Format(
             "docx",
-            "Word document: a paragraph per turn, the speaker in bold (needs transcripts[docx])",
+            "Word document: a paragraph per turn, the speaker in bold "
+            "(needs interview-transcripts[docx])",
             (".docx",),
             reader="transcripts.readers.docx",
             writer="transcripts.writers.docx",
@@ -332,6 +334,14 @@ def format_for_extension(path: str, text: str | SourceText | None = None) -> For
     owners = [f for f in FORMATS.values() if extension in f.extensions and f.reader]
     if len(owners) > 1 and text is not None:
         return sniff(text, owners) or _general(owners)
+    return _general(owners) if owners else None
+
+
+def writer_for_extension(path: str) -> Format | None:
+    """The writable format `path`'s extension names (`-o interview.yaml`: yaml), the
+    general one where several share it (`.json`: json, not podcast); None if none."""
+    extension = os.path.splitext(path)[1].lower()
+    owners = [f for f in FORMATS.values() if extension and extension in f.extensions and f.writer]
     return _general(owners) if owners else None
 
 

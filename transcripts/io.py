@@ -16,7 +16,7 @@ import signal
 import stat
 import sys
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
@@ -56,10 +56,33 @@ def display_name(path: str) -> str:
     return "<stdin>" if path == STDIN else path
 
 
+#: Files that are neither regular files nor folders, as messages name them.
+SPECIAL_FILES: tuple[tuple[Callable[[int], bool], str], ...] = (
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def special_file(mode: int) -> str | None:
+    """What special file a file of this `st_mode` is (see `SPECIAL_FILES`), or None."""
+    return next((name for test, name in SPECIAL_FILES if test(mode)), None)
+
+
+def not_a_regular_file(kind: str, path: str) -> TranscriptError:
+    """The one error for an input that is a special file (`kind`, as `special_file`
+    names it): a command refuses a named one (`inputs`); reading refuses a device."""
+    return TranscriptError(
+        f"is {kind}, not a regular file; give its content on standard input (-)",
+        display_name(path),
+    )
+
+
 def read_bytes(path: str) -> bytes:
     """All bytes of `path` (or standard input for `-`), with a one-line error on failure."""
     if path == STDIN:
-        stream = getattr(sys.stdin, "buffer", None)
+        stream: BinaryIO | None = getattr(sys.stdin, "buffer", None)
         if stream is None:
             raise TranscriptError("cannot read: standard input is closed", display_name(path))
         try:
@@ -70,10 +93,11 @@ def read_bytes(path: str) -> bytes:
             ) from None
     try:
         with open(path, "rb") as handle:
-            if stat.S_ISCHR(os.fstat(handle.fileno()).st_mode) or stat.S_ISBLK(
-                os.fstat(handle.fileno()).st_mode
-            ):  # /dev/zero would be read until memory runs out, a terminal until ^D
-                raise TranscriptError("is a device, not a file", display_name(path))
+            mode = os.fstat(handle.fileno()).st_mode
+            if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+                # /dev/zero would be read until memory runs out, a terminal until ^D; a
+                # pipe (what `<(...)` gives a library caller) is read to its end.
+                raise not_a_regular_file(special_file(mode) or "a device", path)
             return handle.read()
     except FileNotFoundError:
         raise TranscriptError("no such file", display_name(path)) from None

@@ -107,7 +107,7 @@ def is_numbered_role(label: str) -> bool:
     """`Speaker 1`, `Speaker4`, `Guest 2`: anonymised diarisation labels (a role word
     and a number; "Count 1" and "Chapter 3" are not)."""
     match = _NUMBERED.match(label)
-    return bool(match) and _key(match["role"]) in ROLE_WORDS
+    return match is not None and _key(match["role"]) in ROLE_WORDS
 
 
 @functools.lru_cache(maxsize=4096)

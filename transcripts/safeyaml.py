@@ -1,9 +1,67 @@
 """PyYAML, used one way everywhere: safe loading and dumping only, LibYAML's C classes
-when they are installed (several times faster), imported only when YAML is used."""
+when they are installed (several times faster), imported only when YAML is used.
+
+Loading follows YAML 1.2's core schema, not PyYAML's YAML 1.1 rules: only `true` and
+`false` are booleans, numbers are decimal, `0o` octal or `0x` hexadecimal, and
+everything else is text. So front matter keeps what was written: `country: NO` is the
+string "NO" (YAML 1.1 made it false), `duration: 1:02:03` is "1:02:03" (not 3723
+seconds), `date: 2024-05-01` is "2024-05-01" (not a date object), `on: x` has the key
+"on".
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import functools
+import re
+from typing import Any, ClassVar
+
+# The core schema's implicit types (https://yaml.org/spec/1.2.2/#1023-core-schema).
+_CORE_TAGS: tuple[tuple[str, str, str], ...] = (
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", "~nN\0"),
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("tag:yaml.org,2002:int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
+    (
+        "tag:yaml.org,2002:float",
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        "-+0123456789.",
+    ),
+)
+
+
+@functools.cache
+def _core_loader() -> Any:
+    """The safe loader (the C one when available) with the core schema's resolvers and
+    constructors for its integers (`0o17`, `0x1F`) and floats (`1e3`)."""
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class CoreLoader(base):  # type: ignore[misc, valid-type]
+        yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, re.Pattern[str]]]]] = {}
+
+        def construct_yaml_int(self, node: Any) -> int:
+            value = str(self.construct_scalar(node))
+            if value.startswith(("0o", "0x")):
+                return int(value[2:], 8 if value[1] == "o" else 16)
+            return int(value)
+
+        def construct_yaml_float(self, node: Any) -> float:
+            value = str(self.construct_scalar(node)).lower()
+            if value.lstrip("+-") == ".inf":
+                return float("-inf") if value.startswith("-") else float("inf")
+            if value == ".nan":
+                return float("nan")
+            return float(value)
+
+    for tag, pattern, first in _CORE_TAGS:
+        # "\0" stands for the empty scalar, which PyYAML files under "".
+        starts = [char.replace("\0", "") for char in first]
+        CoreLoader.add_implicit_resolver(tag, re.compile(pattern), starts)
+    CoreLoader.add_constructor("tag:yaml.org,2002:int", CoreLoader.construct_yaml_int)
+    CoreLoader.add_constructor("tag:yaml.org,2002:float", CoreLoader.construct_yaml_float)
+    return CoreLoader
+
 
 #: How much larger than its text a YAML document may grow through aliases (counting
 #: each node once per reference and each character of a scalar): enough for aliases
@@ -14,13 +72,13 @@ EXPANSION_SLACK = 1 << 20
 
 
 def load(text: str) -> Any:
-    """Parse one YAML document with the safe loader (never constructs Python objects);
-    raises `yaml.YAMLError` on bad YAML, also on a value the loader cannot make (a date
-    that does not exist, an integer of too many digits), and on aliases that would
-    expand the document beyond `EXPANSION` times its text or refer to themselves."""
+    """Parse one YAML document with the safe loader under YAML 1.2's core schema (never
+    constructs Python objects); raises `yaml.YAMLError` on bad YAML, also on a value the
+    loader cannot make (an integer of too many digits), and on aliases that would expand
+    the document beyond `EXPANSION` times its text or refer to themselves."""
     import yaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
+    loader = _core_loader()(text)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -90,10 +148,13 @@ def dumper() -> Any:
 
 
 def dump(data: Any, **options: Any) -> str:
-    """`data` as YAML, keys in their order, Unicode as it is."""
+    """`data` as YAML, keys in their order, Unicode as it is. Strings that YAML 1.1 would
+    read as something else (`"NO"`, `"1:02:03"`) are quoted, so any reader reads them
+    back as strings."""
     import yaml
 
-    return yaml.dump(data, Dumper=dumper(), sort_keys=False, allow_unicode=True, **options)
+    text: str = yaml.dump(data, Dumper=dumper(), sort_keys=False, allow_unicode=True, **options)
+    return text
 
 
 def uses_libyaml() -> bool:

@@ -13,7 +13,10 @@ escapes, so the data is unchanged.
 from __future__ import annotations
 
 import functools
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import regex
 
 #: What is shown escaped: control characters (C0 but tab, DEL, C1), format characters
 #: (bidirectional marks, embeddings, overrides and isolates, zero-width characters, the
@@ -28,13 +31,13 @@ _SHORT = {"\n": "\\n", "\r": "\\r"}
 
 
 @functools.cache
-def _compiled(pattern: str) -> Any:
+def _compiled(pattern: str) -> regex.Pattern[str]:
     import regex  # only when some text needs escaping: it costs start-up time otherwise
 
     return regex.compile(pattern, regex.V1)
 
 
-def _unsafe() -> Any:
+def _unsafe() -> regex.Pattern[str]:
     return _compiled(UNSAFE_CLASS)
 
 

@@ -42,7 +42,8 @@ def parse_clock(text: str) -> float | None:
         return None
     value = int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)
     if fraction:
-        return round(value + int(fraction) / 10 ** len(fraction), 6)
+        scale: int = 10 ** len(fraction)
+        return round(value + int(fraction) / scale, 6)
     return float(value)
 
 

@@ -39,9 +39,13 @@ fast twins if a test says they disagree.
 from __future__ import annotations
 
 import functools
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from .timecode import parse_clock
+
+if TYPE_CHECKING:
+    import regex
 
 #: Apostrophes and hyphens that join the parts of a word ("don't", "it’s", "well-known").
 APOSTROPHES = "'’"
@@ -167,19 +171,19 @@ def sentence_end_pattern() -> str:
 
 
 @functools.cache
-def _pattern(name: str) -> Any:
+def _pattern(name: str) -> regex.Pattern[str]:
     # Patterns are compiled on first use: importing `regex` costs more than a small command.
     import regex
 
-    source = {
+    sources: dict[str, Callable[[], str]] = {
         "word": lambda: _WORD_PATTERN,
         "code": lambda: "(?V1)" + _CODE_PATTERN,
         "note": lambda: _NOTE_PATTERN,
         "note_head": lambda: _NOTE_HEAD_PATTERN,
         "end": sentence_end_pattern,
         "paragraph": lambda: PARAGRAPH_BREAK,
-    }[name]()
-    return regex.compile(source)
+    }
+    return regex.compile(sources[name]())
 
 
 def has_notes(text: str) -> bool:
@@ -195,7 +199,7 @@ def speech(text: str) -> str:
     return _pattern("note").sub(_replace_note, text)
 
 
-def _replace_note(found: Any) -> str:
+def _replace_note(found: regex.Match[str]) -> str:
     body = found.group(1)
     if body is None or parse_clock(body) is not None:  # a link target, or a time
         return " "

@@ -272,7 +272,7 @@ def _mark(text: str, abbreviations: bool) -> tuple[str, list[str]]:
         for mark in present:
             text = patterns.inside[mark].sub(SPARED, text)
     if settled:
-        pieces = []
+        pieces: list[str] = []
         done = 0
         for begin, replacement in settled:
             pieces += (text[done:begin], replacement)
@@ -390,7 +390,7 @@ def count_sentences(text: str, *, abbreviations: bool = True) -> SentenceCount:
 def _paragraphs_not_blank(marked: str, patterns: _Patterns) -> int:
     """How many of the texts and paragraphs of a (paragraph-)marked text are not blank."""
     segments = 1
-    blank = patterns.blank_start.match(marked) is not None
+    blank = int(patterns.blank_start.match(marked) is not None)
     for mark, pattern in patterns.blank_segment.items():
         if mark in marked:
             segments += marked.count(mark)

@@ -26,7 +26,7 @@ def parse_xml(text: str | bytes, name: str | None = None) -> ElementTree.Element
     parser = expat.ParserCreate(namespace_separator="}")
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
 
-    def refuse(*args: Any) -> None:
+    def refuse(*args: Any) -> Any:
         raise _Refused
 
     parser.EntityDeclHandler = refuse

@@ -80,13 +80,46 @@ def test_report_reports_each_bad_file_and_shows_the_others(runner, batch, tmp_pa
     assert "zz-good.txt" in page.read_text(encoding="utf-8")
 
 
+def test_convert_into_a_folder_reports_each_bad_file_and_converts_the_others(
+    runner, batch, tmp_path
+):
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["convert", *map(str, batch), "-t", "json", "-o", str(out)])
+    assert result.exit_code == 2
+    _check_errors(result.stderr, batch)
+    assert sorted(path.name for path in out.iterdir()) == ["good.json", "zz-good.json"]
+
+
+def test_a_bug_converting_one_file_is_that_file_s_error(runner, batch, tmp_path, monkeypatch):
+    import transcripts.pipelines.convert as pipeline
+
+    real = pipeline.load_source
+
+    def fails_on_the_first(path, *args):
+        if path == str(batch[0]):
+            raise RuntimeError("a bug")
+        return real(path, *args)
+
+    monkeypatch.setattr(pipeline, "load_source", fails_on_the_first)
+    out = tmp_path / "out"
+    result = runner.invoke(
+        cli, ["convert", str(batch[0]), str(batch[-1]), "-t", "json", "-o", str(out)]
+    )
+    assert result.exit_code == 2
+    (line,) = _errors(result.stderr)
+    assert line.startswith(f"transcripts: {batch[0]}: internal error (RuntimeError: a bug)")
+    assert [path.name for path in out.iterdir()] == ["zz-good.json"]
+
+
 def test_convert_of_a_bad_file_is_one_line(runner, batch):
     result = runner.invoke(cli, ["convert", str(batch[1]), "-t", "json"])
     assert result.exit_code == 2 and len(_errors(result.stderr)) == 1
     assert "bad SRT timestamp" in result.stderr
 
 
-def test_an_unreadable_file_is_its_own_error_not_a_usage_error(runner, batch, monkeypatch):
+def test_an_unreadable_file_is_its_own_error_not_a_usage_error(
+    runner, batch, tmp_path, monkeypatch
+):
     locked = batch[0]
     monkeypatch.setattr("os.access", lambda path, mode, **kw: str(path) != str(locked))
 
@@ -96,25 +129,27 @@ def test_an_unreadable_file_is_its_own_error_not_a_usage_error(runner, batch, mo
         return builtins.open(path, *args, **kwargs)
 
     monkeypatch.setattr(transcripts.io, "open", refuse, raising=False)
-    for command in (["lint"], ["stats"], ["parse"]):
+    out = tmp_path / "out"
+    for command in (["lint"], ["stats"], ["parse"], ["convert", "-t", "json", "-o", str(out)]):
         result = runner.invoke(cli, [*command, str(locked), str(batch[-1])])
         assert result.exit_code == 2, (command, result.output)
         assert "Usage:" not in result.output
         assert f"transcripts: {locked}: permission denied" in result.stderr
-        assert result.stdout.strip()  # the readable file was processed
+        # the readable file was processed
+        assert result.stdout.strip() or (out / "zz-good.json").exists()
 
 
 def test_a_bug_on_one_file_is_that_file_s_error_and_the_batch_goes_on(runner, batch, monkeypatch):
     import transcripts.pipelines.lint as pipeline
 
-    real = pipeline.lint
+    real = pipeline.lint_document
 
-    def fails_on_the_first(transcript, settings, path=None):
+    def fails_on_the_first(transcript, source, format_name, settings, path=None):
         if path == str(batch[0]):
             raise RuntimeError("a bug")
-        return real(transcript, settings, path=path)
+        return real(transcript, source, format_name, settings, path=path)
 
-    monkeypatch.setattr(pipeline, "lint", fails_on_the_first)
+    monkeypatch.setattr(pipeline, "lint_document", fails_on_the_first)
     result = runner.invoke(cli, ["lint", "--format", "json", str(batch[0]), str(batch[-1])])
     assert result.exit_code == 2
     (line,) = _errors(result.stderr)

@@ -14,8 +14,10 @@ from pathlib import Path
 
 import pytest
 
+import transcripts
 from tests.hardening.helpers import run, start, transcript, wait_for
 from transcripts.cli import cli
+from transcripts.errors import TranscriptError
 
 SEED_TEXT = "Ana: Hello there.\nBen: Hi, Ana.\n"
 
@@ -207,8 +209,19 @@ def test_an_output_that_is_a_directory_is_one_line_with_its_name_escaped(runner,
     _one_line(result.stderr, "out\\x1b]0;x\\x07: is a directory")
 
 
+DEVICE_REFUSED = "is a character device, not a regular file"
+
+
 @pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
 def test_a_device_given_as_an_input_is_refused_not_read_forever(runner, source, device):
     result = runner.invoke(cli, ["lint", str(source), device])
     assert result.exit_code == 2
-    assert f"transcripts: {device}: is a device, not a file" in result.stderr
+    assert f"transcripts: {device}: {DEVICE_REFUSED}" in result.stderr
+
+
+def test_the_library_and_diarization_refuse_a_device_too(runner, source):
+    with pytest.raises(TranscriptError, match=DEVICE_REFUSED):
+        transcripts.read("/dev/zero")
+    result = runner.invoke(cli, ["parse", str(source), "--diarization", "/dev/zero"])
+    assert result.exit_code == 2
+    _one_line(result.stderr, f"/dev/zero: {DEVICE_REFUSED}")

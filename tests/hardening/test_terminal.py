@@ -114,3 +114,19 @@ def test_a_warning_about_a_folder_shows_its_name_escaped(runner, tmp_path):
     folder.mkdir()
     result = runner.invoke(cli, ["lint", str(folder)])
     assert not RAW.search(result.stderr) and "empty\\x1b]2;x\\x07" in result.stderr
+
+
+def test_lint_notes_and_file_lists_show_names_escaped(runner, tmp_path):
+    path = tmp_path / "evil\x1b[31m.json"
+    path.write_text(
+        '{"schema_version": 1, "blocks": ['
+        '{"kind": "turn", "speaker": "Ana", "text": "Hello\\u00adthere.", "line": 1},'
+        '{"kind": "turn", "speaker": "Ben", "text": "Fine.", "line": 2}]}',
+        encoding="utf-8",
+    )
+    fixing = runner.invoke(cli, ["lint", "--fix", str(path)])
+    assert "evil\\x1b[31m.json: 1 fixable finding left as they are" in fixing.stderr
+    listing = runner.invoke(cli, ["lint", "--show-files", str(tmp_path)])
+    assert listing.stdout == f"{tmp_path}/evil\\x1b[31m.json\n"
+    for result in (fixing, listing):
+        assert not RAW.search(result.stdout + result.stderr), result.output

@@ -44,6 +44,8 @@ def test_json_is_an_array_of_findings_with_the_documented_keys():
         "severity": "warning",
         "message": "repeats line 19: “Thank you, 100%, really”",
         "related": [{"path": "dir/a file.txt", "line": 19}],
+        "fingerprint": "",
+        "fix": None,
     }
 
 

@@ -262,7 +262,7 @@ def test_a_zip_that_is_not_a_word_document_is_refused(tmp_path):
 
 def test_without_python_docx_the_error_says_how_to_install_it(monkeypatch, tmp_path, captions):
     monkeypatch.setitem(sys.modules, "docx", None)
-    with pytest.raises(TranscriptError, match=r"pip install 'transcripts\[docx\]'"):
+    with pytest.raises(TranscriptError, match=r"pip install 'interview-transcripts\[docx\]'"):
         write(captions, "docx")
 
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
+
+if TYPE_CHECKING:
+    from ..inputs import Selection
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -27,6 +30,8 @@ def output_option(func: F) -> F:
     return click.option(
         "-o",
         "--output",
+        "--output-file",
+        "output",
         metavar="FILE",
         # Checked when writing, where a path is shown escaped (click would print it raw).
         type=click.Path(allow_dash=True),
@@ -80,28 +85,26 @@ def from_option(func: F) -> F:
         "--from",
         "from_format",
         metavar="FORMAT",
+        shell_complete=complete_formats(readable=True),
         help="Input format (default: from the extension, else from the content, else text).",
     )(func)
 
 
 def config_option(command: str) -> Callable[[F], F]:
-    """--config FILE, loaded (or discovered upward from the first input) into default_map."""
+    """--config FILE: the settings of `command` from FILE, or from the file discovered
+    upward from the first input (see `transcripts.config`), as click defaults, so an
+    option on the command line always wins. Only settings meant for a file are read."""
 
     def load(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-        from ..config import find_config, load_config, settings_for
+        from ..config import configuration, defaults_for
 
-        files = [f for f in ctx.params.get("files", ()) if f != "-"]
-        path = value or find_config(files[0] if files else None)
-        settings = settings_for(load_config(path), command) if path else {}
-        known = {p.name for p in ctx.command.params}
-        defaults = {key.replace("-", "_"): v for key, v in settings.items()}
-        ctx.default_map = {
-            **(ctx.default_map or {}),
-            **{key: v for key, v in defaults.items() if key in known},
-        }
+        inputs = ctx.params.get("files") or ()
+        settings, path = configuration(command, value, inputs)
+        names = [p.name for p in ctx.command.params if p.name]
+        ctx.default_map = {**(ctx.default_map or {}), **defaults_for(command, settings, names)}
         ctx.meta["transcripts.config"] = settings
-        ctx.meta["transcripts.config_path"] = str(path) if path else None
-        return str(path) if path else None
+        ctx.meta["transcripts.config_path"] = path
+        return path
 
     return click.option(
         "--config",
@@ -111,7 +114,8 @@ def config_option(command: str) -> Callable[[F], F]:
         expose_value=False,
         callback=load,
         help="Read settings from FILE (default: the nearest .transcripts.yaml or "
-        "pyproject.toml [tool.transcripts] above the first input).",
+        "pyproject.toml [tool.transcripts] at or above the first input, up to the project "
+        "root, in folders only you can write to).",
     )
 
 
@@ -134,3 +138,104 @@ def jobs_option(func: F) -> F:
         help="Work on N files at once in N processes (0: one per core); the output is the "
         "same, in the same order.",
     )(func)
+
+
+def chosen_files(
+    ctx: click.Context,
+    exclude: tuple[str, ...],
+    force_exclude: bool | None,
+    respect_gitignore: bool | None,
+) -> Selection:
+    """The file selection of a command: its configuration's, with the options on top."""
+    from ..inputs import selection
+
+    return selection(
+        ctx.meta.get("transcripts.config"),
+        ctx.meta.get("transcripts.config_path"),
+        exclude=exclude,
+        force_exclude=force_exclude,
+        respect_gitignore=respect_gitignore,
+    )
+
+
+def selection_options(func: F) -> F:
+    """--exclude, --force-exclude and --respect-gitignore: which files a folder stands
+    for and which named files are passed over (see `transcripts.inputs`)."""
+    options = [
+        click.option(
+            "--exclude",
+            metavar="GLOB",
+            multiple=True,
+            help="Leave out files and folders matching GLOB (gitignore syntax, relative to the "
+            "current folder; repeatable), besides the configuration's exclude.",
+        ),
+        click.option(
+            "--force-exclude/--no-force-exclude",
+            default=None,
+            help="Apply exclude to files named on the command line too (default: on, so "
+            "pre-commit's file lists honour it); --no-force-exclude reads a named file anyway.",
+        ),
+        click.option(
+            "--respect-gitignore/--no-respect-gitignore",
+            default=None,
+            help="Leave out what .gitignore files ignore when walking a folder (default: on).",
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+# Shell completion of values (click completes commands, options and file names itself).
+
+
+def _last_item(incomplete: str) -> tuple[str, str]:
+    """A comma-separated value split into what is typed before the last item and it."""
+    head, _, last = incomplete.rpartition(",")
+    return (head + "," if head else ""), last
+
+
+def complete_rules(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
+    """Rule codes and names (`--select TR2<TAB>`), also after a comma."""
+    from click.shell_completion import CompletionItem
+
+    from ..linter.registry import all_rules
+
+    head, last = _last_item(incomplete)
+    items = []
+    for rule in all_rules():
+        for key in (rule.code, rule.name):
+            if key.lower().startswith(last.lower()):
+                items.append(CompletionItem(head + key, help=rule.summary))
+    return items
+
+
+def complete_fields(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
+    """The stats fields (`--fields speaker,tu<TAB>`), with what each counts."""
+    from click.shell_completion import CompletionItem
+
+    from ..statistics.measures import MEASURES
+
+    head, last = _last_item(incomplete)
+    return [
+        CompletionItem(head + measure.name, help=measure.help)
+        for measure in MEASURES
+        if measure.name.startswith(last)
+    ]
+
+
+def complete_formats(readable: bool | None = None, writable: bool | None = None) -> Any:
+    """A completer of format names (those read, or written)."""
+
+    def complete(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
+        from click.shell_completion import CompletionItem
+
+        from ..formats import FORMATS, names
+
+        return [
+            CompletionItem(name, help=FORMATS[name].description)
+            for name in names(readable=readable, writable=writable)
+            if name.startswith(incomplete)
+        ]
+
+    return complete

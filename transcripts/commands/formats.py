@@ -6,7 +6,7 @@ import click
 
 
 @click.command(epilog="Example:\n\n  transcripts formats")
-def formats():
+def formats() -> None:
     """List the formats transcripts can read and write, with their extensions."""
     from ..io import write_output
     from ..pipelines.formats import list_formats

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from .common import (
+    complete_rules,
     config_option,
     encoding_option,
     from_option,
@@ -12,6 +13,7 @@ from .common import (
     jobs_option,
     output_option,
     report_error,
+    selection_options,
     speaker_option,
 )
 
@@ -23,13 +25,19 @@ Examples:
   transcripts lint transcripts/ --format github
   transcripts lint --select TR2 --ignore near-duplicate-passage *.txt
   transcripts lint --format sarif -o lint.sarif transcripts/
+  transcripts lint --write-baseline lint-baseline.json transcripts/
+  transcripts lint --baseline lint-baseline.json transcripts/   # new findings only
+  transcripts lint --diff transcripts/ && transcripts lint --fix transcripts/
   transcripts lint --explain duplicate-passage"""
 )
 @input_files
 # The option values named in a config file (select, ignore, severity, format) are merged
 # by the library, which checks them; so these parameters are not named like the keys.
 @click.option(
+    "-t",
+    "--to",
     "--format",
+    "--output-format",
     "output_format",
     type=click.Choice(["text", "json", "github", "sarif"]),
     help="Report as text (path:line:col: CODE [name] message; the default), a JSON array, "
@@ -38,17 +46,28 @@ Examples:
 @click.option(
     "--select",
     "select_rules",
+    shell_complete=complete_rules,
     metavar="RULES",
     multiple=True,
     help="Run only these rules: codes, names or code prefixes, comma-separated or repeated "
     "(default: all).",
 )
 @click.option(
-    "--ignore",
-    "ignore_rules",
+    "--extend-select",
+    "extend_select",
+    shell_complete=complete_rules,
     metavar="RULES",
     multiple=True,
-    help="Skip these rules (codes, names or prefixes); the most specific selector wins.",
+    help="Run these rules too, besides those the configuration or --select chooses.",
+)
+@click.option(
+    "--ignore",
+    "ignore_rules",
+    shell_complete=complete_rules,
+    metavar="RULES",
+    multiple=True,
+    help="Skip these rules (codes, names or prefixes), besides the configuration's "
+    "ignore; the most specific selector wins.",
 )
 @click.option(
     "--severity",
@@ -61,12 +80,48 @@ Examples:
 @click.option(
     "--explain",
     "explain_rule",
+    shell_complete=complete_rules,
     metavar="RULE",
     help="Print a rule's documentation (by code or name; 'all' lists every rule) and exit.",
 )
 @click.option(
     "--statistics", is_flag=True, help="Print how many findings each rule made, not the findings."
 )
+@click.option(
+    "--show-files", is_flag=True, help="List the files that would be linted, and lint nothing."
+)
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="Apply the safe fixes (mojibake, invisible and control characters) to text and "
+    "Markdown files, atomically, keeping their encoding and line endings.",
+)
+@click.option(
+    "--unsafe-fixes",
+    is_flag=True,
+    help="Also apply fixes that can change what was said (a speaker variant renamed, a "
+    "repeated turn removed); implies --fix.",
+)
+@click.option(
+    "--diff",
+    is_flag=True,
+    help="Print the fixes as a unified diff instead of writing them (exit 1 when there are "
+    "some); with --unsafe-fixes, those too.",
+)
+@click.option(
+    "--baseline",
+    metavar="FILE",
+    type=click.Path(dir_okay=False),
+    help="Report only findings that FILE (written by --write-baseline) does not hold.",
+)
+@click.option(
+    "--write-baseline",
+    metavar="FILE",
+    type=click.Path(dir_okay=False),
+    help="Write every finding to the baseline FILE (atomically) and exit 0: the findings "
+    "accepted for now.",
+)
+@selection_options
 @output_option
 @speaker_option
 @from_option
@@ -74,8 +129,32 @@ Examples:
 @jobs_option
 @config_option("lint")
 @click.pass_context
-def lint(ctx, files, output_format, select_rules, ignore_rules, fail_severity, exit_zero,
-         explain_rule, statistics, output, speakers, from_format, encoding, jobs):  # fmt: skip
+def lint(
+    ctx: click.Context,
+    files: tuple[str, ...],
+    output_format: str | None,
+    select_rules: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore_rules: tuple[str, ...],
+    fail_severity: str | None,
+    exit_zero: bool,
+    explain_rule: str | None,
+    statistics: bool,
+    show_files: bool,
+    fix: bool,
+    unsafe_fixes: bool,
+    diff: bool,
+    baseline: str | None,
+    write_baseline: str | None,
+    exclude: tuple[str, ...],
+    force_exclude: bool | None,
+    respect_gitignore: bool | None,
+    output: str | None,
+    speakers: tuple[str, ...],
+    from_format: str | None,
+    encoding: str | None,
+    jobs: int,
+) -> int:
     """Check transcripts for what an editor would catch.
 
     Reads each FILE (a directory is searched for transcript files; none or - means
@@ -83,10 +162,12 @@ def lint(ctx, files, output_format, select_rules, ignore_rules, fail_severity, e
     speakers, one speaker under several labels, repeated and nearly repeated passages,
     unbalanced quotes, encoding damage and more. `--explain all` lists the rules.
 
-    Exit status: 0 no finding at or above the failing severity, 1 findings, 2 a file
-    could not be read or a setting is wrong (the other files are still linted).
+    Exit status: 0 no finding at or above the failing severity (after --fix: none
+    left), 1 findings (with --diff: fixes to make), 2 a file could not be read or a
+    setting is wrong (the other files are still linted).
     """
     from ..pipelines.lint import run_lint
+    from ..terminal import printable
 
     return run_lint(
         files,
@@ -102,8 +183,18 @@ def lint(ctx, files, output_format, select_rules, ignore_rules, fail_severity, e
         from_format=from_format,
         encoding=encoding,
         jobs=jobs,
+        extend_select=extend_select,
+        exclude=exclude,
+        force_exclude=force_exclude,
+        respect_gitignore=respect_gitignore,
+        show_files=show_files,
+        fix=fix,
+        unsafe_fixes=unsafe_fixes,
+        diff=diff,
+        baseline=baseline,
+        write_baseline=write_baseline,
         config=ctx.meta.get("transcripts.config"),
         config_path=ctx.meta.get("transcripts.config_path"),
         report=report_error,
-        note=lambda line: click.echo(line, err=True),
+        note=lambda line: click.echo(printable(line), err=True),
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from .common import (
+    chosen_files,
     config_option,
     diarization_option,
     encoding_option,
@@ -12,6 +13,7 @@ from .common import (
     input_files,
     output_option,
     report_error,
+    selection_options,
     speaker_map_option,
     speaker_option,
 )
@@ -28,30 +30,47 @@ Examples:
 @click.option(
     "-t",
     "--to",
+    "--format",
+    "--output-format",
     "to_format",
     type=click.Choice(["json", "jsonl", "yaml"]),
-    default="json",
-    show_default=True,
-    help="Output format; several inputs give a JSON array, a YAML stream or concatenated lines.",
+    help="Output format (default: from -o's extension, else json); several inputs give a "
+    "JSON array, a YAML stream or concatenated lines.",
 )
 @output_option
+@selection_options
 @speaker_option
 @speaker_map_option
 @diarization_option
 @from_option
 @encoding_option
 @config_option("parse")
-def parse(files, to_format, output, speakers, speaker_map, diarization, from_format, encoding):
+@click.pass_context
+def parse(
+    ctx: click.Context,
+    files: tuple[str, ...],
+    to_format: str | None,
+    output: str | None,
+    exclude: tuple[str, ...],
+    force_exclude: bool | None,
+    respect_gitignore: bool | None,
+    speakers: tuple[str, ...],
+    speaker_map: tuple[str, ...],
+    diarization: str | None,
+    from_format: str | None,
+    encoding: str | None,
+) -> int:
     """Parse transcripts into turns, speakers and the text around them.
 
-    Reads each FILE (or standard input) and writes its document: metadata, the
+    Reads each FILE (a directory: the transcripts under it; none or -: standard
+    input) and writes its document: metadata, the
     speaker roster and the blocks (turns, prose, headings, stage directions, ...),
     each with its source lines.
     """
     from ..pipelines.parse import parse_files
 
     return parse_files(
-        files or ("-",),
+        files,
         to_format,
         output,
         speakers=speakers,
@@ -60,4 +79,5 @@ def parse(files, to_format, output, speakers, speaker_map, diarization, from_for
         speaker_map=speaker_map,
         diarization=diarization,
         report=report_error,
+        select=chosen_files(ctx, exclude, force_exclude, respect_gitignore),
     )

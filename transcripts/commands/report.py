@@ -6,12 +6,14 @@ from __future__ import annotations
 import click
 
 from .common import (
+    complete_rules,
     config_option,
     encoding_option,
     from_option,
     input_files,
     output_option,
     report_error,
+    selection_options,
     speaker_option,
 )
 
@@ -30,21 +32,37 @@ Examples:
 @click.option(
     "--select",
     metavar="RULES",
+    shell_complete=complete_rules,
     multiple=True,
     help="Show only the findings of these lint rules: codes, names or code prefixes.",
 )
 @click.option(
     "--ignore",
     metavar="RULES",
+    shell_complete=complete_rules,
     multiple=True,
     help="Leave out the findings of these lint rules (codes, names or prefixes).",
 )
+@selection_options
 @speaker_option
 @from_option
 @encoding_option
 @config_option("report")
 @click.pass_context
-def report(ctx, files, output, title, select, ignore, speakers, from_format, encoding):
+def report(
+    ctx: click.Context,
+    files: tuple[str, ...],
+    output: str | None,
+    title: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    exclude: tuple[str, ...],
+    force_exclude: bool | None,
+    respect_gitignore: bool | None,
+    speakers: tuple[str, ...],
+    from_format: str | None,
+    encoding: str | None,
+) -> int:
     """Write one self-contained HTML page that shows transcripts.
 
     For each FILE (a directory: the transcripts under it; - or none: standard input):
@@ -69,4 +87,7 @@ def report(ctx, files, output, title, select, ignore, speakers, from_format, enc
         encoding=encoding,
         config_path=ctx.meta.get("transcripts.config_path"),
         report=report_error,
+        exclude=exclude,
+        force_exclude=force_exclude,
+        respect_gitignore=respect_gitignore,
     )

@@ -5,6 +5,8 @@ from __future__ import annotations
 import click
 
 from .common import (
+    chosen_files,
+    complete_fields,
     config_option,
     diarization_option,
     encoding_option,
@@ -13,6 +15,7 @@ from .common import (
     jobs_option,
     output_option,
     report_error,
+    selection_options,
     speaker_map_option,
     speaker_option,
 )
@@ -39,7 +42,10 @@ Examples:
 )
 @input_files
 @click.option(
+    "-t",
+    "--to",
     "--format",
+    "--output-format",
     "format",
     type=click.Choice(["table", "json", "yaml", "csv", "markdown"]),
     default="table",
@@ -55,6 +61,7 @@ Examples:
 @click.option(
     "--sort",
     metavar="FIELD",
+    shell_complete=complete_fields,
     default="words",
     show_default=True,
     help="Sort speakers by FIELD: numbers largest first, names and lines A to Z "
@@ -64,6 +71,7 @@ Examples:
 @click.option(
     "--fields",
     metavar="LIST",
+    shell_complete=complete_fields,
     multiple=True,
     help="Show only these fields, in this order (comma-separated or repeated; "
     "--list-fields lists them).",
@@ -84,8 +92,9 @@ Examples:
 )
 @click.option(
     "--totals/--no-totals",
-    default=True,
-    help="Add the total row to the table, Markdown and CSV (default: on).",
+    default=None,
+    help="Add the total row to the table and Markdown (default: on) or CSV (default: off, "
+    "so that a column's sum is not doubled; the totals are in JSON and YAML).",
 )
 @click.option(
     "--tablefmt",
@@ -94,6 +103,7 @@ Examples:
     show_default=True,
     help="tabulate's table format for --format table: simple, github, grid, plain, ...",
 )
+@selection_options
 @output_option
 @speaker_option
 @speaker_map_option
@@ -102,24 +112,29 @@ Examples:
 @encoding_option
 @jobs_option
 @config_option("stats")
+@click.pass_context
 def stats(
-    files,
-    format,
-    per_file,
-    sort,
-    reverse,
-    fields,
-    only,
-    totals,
-    tablefmt,
-    output,
-    speakers,
-    speaker_map,
-    diarization,
-    from_format,
-    encoding,
-    jobs,
-):
+    ctx: click.Context,
+    files: tuple[str, ...],
+    format: str,
+    per_file: bool,
+    sort: str,
+    reverse: bool,
+    fields: tuple[str, ...],
+    only: tuple[str, ...],
+    totals: bool | None,
+    tablefmt: str,
+    exclude: tuple[str, ...],
+    force_exclude: bool | None,
+    respect_gitignore: bool | None,
+    output: str | None,
+    speakers: tuple[str, ...],
+    speaker_map: tuple[str, ...],
+    diarization: str | None,
+    from_format: str | None,
+    encoding: str | None,
+    jobs: int,
+) -> int:
     """Count, per speaker, who talked, how much and how.
 
     Turns, words and their share, sentences, questions, words per turn (mean, median,
@@ -132,7 +147,7 @@ def stats(
     from ..pipelines.stats import stats_files
 
     return stats_files(
-        files or ("-",),
+        files,
         format=format,
         output=output,
         per_file=per_file,
@@ -149,4 +164,5 @@ def stats(
         diarization=diarization,
         jobs=jobs,
         report=report_error,
+        select=chosen_files(ctx, exclude, force_exclude, respect_gitignore),
     )

@@ -11,14 +11,18 @@ They come from the `lint` table of the project configuration (`.transcripts.yaml
         duplicate-passage: {min-words: 8, severity: error}
         invisible-character: off
       per-file-ignores:                  # glob (relative to the config file) -> rules
-        "court/*.txt": [orphaned-passage]
-      exclude: ["drafts/*"]              # globs skipped when walking directories
+        "court/**/*.txt": [orphaned-passage]
+      exclude: ["drafts/"]               # globs never linted (see `transcripts.inputs`)
+      baseline: lint-baseline.json       # findings accepted for now (see `baseline`)
     speakers: [Interviewer, Lukashenko]  # declared speakers, shared with `parse`
+
+On the command line `--select` replaces the file's `select` (as ruff's does), while
+`--extend-select` and `--ignore` add to what the file says. Globs have gitignore's
+semantics (`transcripts.globs`).
 """
 
 from __future__ import annotations
 
-import fnmatch
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -26,14 +30,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import TranscriptError
+from ..globs import PathPatterns
 from .finding import Severity
 from .registry import Rule, all_rules, check_selectors, find_rule, resolve
-
-#: Keys the `lint` table may hold (command-line options and the settings above).
-KNOWN_KEYS = frozenset(
-    """select ignore severity rules per-file-ignores per_file_ignores exclude format
-    exit-zero exit_zero statistics speakers output encoding""".split()
-)
 
 
 @dataclass(frozen=True)
@@ -56,16 +55,22 @@ class LintSettings:
     ) -> LintSettings:
         """Settings from a config mapping (`config.settings_for(..., "lint")`); `path` is
         the file it came from, named in errors and the root of relative patterns."""
-        config = config or {}
+        config = {str(key).replace("_", "-"): value for key, value in (config or {}).items()}
         where = f"{path}: lint" if path else "lint settings"
-        select = config.get("select")
+        raw_select = config.get("select")
+        select = None if raw_select is None else selectors(raw_select, f"{where}.select")
+        extend = selectors(config.get("extend-select", ()), f"{where}.extend-select")
+        if select is not None:  # with no `select`, every rule runs: nothing to extend
+            select = (*select, *extend)
+        ignore = (
+            *selectors(config.get("ignore", ()), f"{where}.ignore"),
+            *selectors(config.get("extend-ignore", ()), f"{where}.extend-ignore"),
+        )
         settings = cls(
-            select=None if select is None else selectors(select, f"{where}.select"),
-            ignore=selectors(config.get("ignore", ()), f"{where}.ignore"),
+            select=select,
+            ignore=ignore,
             fail_on=Severity.parse(config.get("severity", "warning"), f"{where}.severity"),
-            per_file_ignores=_per_file_ignores(
-                config.get("per-file-ignores", config.get("per_file_ignores", {})), where
-            ),
+            per_file_ignores=_per_file_ignores(config.get("per-file-ignores", {}), where),
             exclude=_strings(config.get("exclude", ()), f"{where}.exclude"),
             speakers=_strings(config.get("speakers", ()), f"{where}.speakers"),
             root=str(Path(path).resolve().parent) if path else None,
@@ -79,13 +84,20 @@ class LintSettings:
         ignore: Sequence[str] | None = None,
         fail_on: str | Severity | None = None,
         speakers: Sequence[str] | None = None,
+        extend_select: Sequence[str] | None = None,
     ) -> LintSettings:
-        """These settings with command-line values (those that are given) on top."""
+        """These settings with command-line values (those that are given) on top:
+        `select` replaces the selection (as ruff's `--select` does), `extend_select`
+        adds to it and `ignore` adds to the ignored rules."""
         changes: dict[str, Any] = {}
         if select:
             changes["select"] = selectors(select, "--select")
+        if extend_select:
+            base = changes.get("select", self.select)
+            added = selectors(extend_select, "--extend-select")
+            changes["select"] = None if base is None else (*base, *added)
         if ignore:
-            changes["ignore"] = selectors(ignore, "--ignore")
+            changes["ignore"] = (*self.ignore, *selectors(ignore, "--ignore"))
         if fail_on is not None:
             changes["fail_on"] = Severity.parse(fail_on, "--severity")
         if speakers:
@@ -109,16 +121,10 @@ class LintSettings:
         return self.severities.get(rule.code) or rule.severity
 
     def matches(self, pattern: str, path: str) -> bool:
-        """Does glob `pattern` name `path`? Relative to the config file's directory, or
-        the file name alone for a pattern without a slash."""
-        if path == "-":
-            return False
-        if "/" not in pattern and fnmatch.fnmatch(os.path.basename(path), pattern):
-            return True
-        absolute = os.path.abspath(path)
-        relative = os.path.relpath(absolute, self.root) if self.root else path
-        candidates = {Path(relative).as_posix(), Path(path).as_posix()}
-        return any(fnmatch.fnmatch(candidate, pattern) for candidate in candidates)
+        """Does glob `pattern` name `path`? Gitignore semantics (`transcripts.globs`),
+        relative to the config file's folder (else the current one): a pattern without
+        a slash names a file anywhere by its name."""
+        return PathPatterns((pattern,), self.root).matches(path)
 
 
 def selectors(value: Any, where: str) -> tuple[str, ...]:
@@ -223,10 +229,3 @@ def _kind_name(kind: type) -> str:
         list: "a list of strings",
         tuple: "a list of strings",
     }.get(kind, kind.__name__)
-
-
-def unknown_keys(config: Mapping[str, Any], where: str) -> None:
-    """Fail on a key of the `lint` table nobody reads (most likely a typo)."""
-    for key in config:
-        if key not in KNOWN_KEYS:
-            raise TranscriptError(f"{where}: unknown setting {key!r}")

@@ -6,7 +6,7 @@ import bisect
 from collections.abc import Callable, Iterator, Mapping
 from itertools import compress
 from operator import attrgetter
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from ..model import Kind, Transcript
 
@@ -25,7 +25,7 @@ class Context:
     def cached(self, name: str, compute: Callable[[], T]) -> T:
         """`compute()`'s result, computed on first use only."""
         try:
-            return self._cache[name]
+            return cast(T, self._cache[name])
         except KeyError:
             value = self._cache[name] = compute()
             return value

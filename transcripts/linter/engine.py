@@ -2,31 +2,51 @@
 
 from __future__ import annotations
 
+import bisect
+import re
+from collections.abc import Callable
+
 from ..io import display_name
 from ..model import Transcript
 from .config import LintSettings
 from .context import Context, RuleOptions
 from .finding import Finding, Location, Problem
 from .registry import Rule
+from .suppression import spans, suppressor
+from .text import raw_lines
 
 
 def lint(
-    transcript: Transcript, settings: LintSettings | None = None, *, path: str | None = None
+    transcript: Transcript,
+    settings: LintSettings | None = None,
+    *,
+    path: str | None = None,
+    source: str | None = None,
+    comments: str | None = None,
 ) -> list[Finding]:
     """The findings of every rule `settings` selects for this transcript, sorted by place.
 
     `path` names the file in the findings (default: the transcript's source); it also
-    decides which per-file ignores apply.
+    decides which per-file ignores apply. `source` is the text the transcript was read
+    from and `comments` its comment syntax (`"html"`, `"vtt"`; see `suppression`):
+    the directives in its comments turn rules off. Without them, a transcript read from
+    text (whose blocks keep their source) is searched for HTML comments.
     """
     settings = settings or LintSettings()
     path = path or transcript.source or "-"
     shown = display_name(path)
     rules = list(settings.rules_for(path))
     problems = _check(rules, transcript, settings)
+    if source is None and comments is None and any(b.raw is not None for b in transcript.blocks):
+        source, comments = "".join(b.raw or "" for b in transcript.blocks), "html"
+    off = suppressor(spans(source or "", comments))
+    line_text = _line_texts(transcript)
     findings: list[Finding] = []
     for rule in rules:
         severity = settings.severity_for(rule)
         for problem in problems[rule.code]:
+            if off(rule, problem.line):
+                continue
             findings.append(
                 Finding(
                     path=shown,
@@ -41,10 +61,64 @@ def lint(
                         Location(shown, line, column) for line, column in problem.related
                     ),
                     end_column=problem.end_column,
+                    fingerprint=fingerprint(rule.code, line_text(problem.line), problem.message),
+                    fix=problem.fix,
                 )
             )
     findings.sort(key=Finding.sort_key)
     return findings
+
+
+def lint_document(
+    transcript: Transcript,
+    source: str,
+    format_name: str,
+    settings: LintSettings | None = None,
+    *,
+    path: str | None = None,
+) -> list[Finding]:
+    """The findings of a transcript read from `source` (the file's decoded text) in the
+    format `format_name`, as the user sees them in that file: the directives in its
+    comments honoured, and, for a document of blocks (JSON, JSON Lines, YAML), placed at
+    the document's own lines (see `locations`)."""
+    from ..readers.positions import block_lines
+    from .locations import relocate
+    from .suppression import comment_style
+
+    style = comment_style(format_name) or "none"
+    findings = lint(transcript, settings, path=path, source=source, comments=style)
+    lines = block_lines(format_name, source) if findings else None
+    return relocate(findings, transcript, lines) if lines is not None else findings
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def fingerprint(code: str, line_text: str, message: str = "") -> str:
+    """A finding's identity across edits that move it: its rule and the text of its
+    line, spacing folded (the message, numbers left out, where the line is empty)."""
+    import hashlib  # only when there is a finding: it costs start-up time
+
+    subject = " ".join(line_text.split()) or _DIGITS.sub("#", message)
+    return hashlib.sha256(f"{code}\0{subject}".encode()).hexdigest()[:16]
+
+
+def _line_texts(transcript: Transcript) -> Callable[[int], str]:
+    """The text of a source line of the transcript (from its blocks' source, or their
+    text where they have none), looked up by line number."""
+    blocks = [block for block in transcript.blocks if block.line]
+    starts = [block.line for block in blocks]
+
+    def text(line: int) -> str:
+        index = bisect.bisect_right(starts, line) - 1
+        if index < 0:
+            return ""
+        block = blocks[index]
+        lines = raw_lines(block.raw) if block.raw is not None else block.text.split("\n")
+        within = line - block.line
+        return lines[within] if 0 <= within < len(lines) else ""
+
+    return text
 
 
 def _check(

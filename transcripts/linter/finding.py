@@ -39,14 +39,61 @@ class Severity(IntEnum):
 
 @dataclass(frozen=True, slots=True)
 class Location:
-    """Another place a finding points at (the earlier copy of a duplicate)."""
+    """Another place a finding points at (the earlier copy of a duplicate), and what it
+    is when it is not that (`message`)."""
 
     path: str
     line: int
     column: int = 1
+    message: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"path": self.path, "line": self.line}
+        data: dict[str, Any] = {"path": self.path, "line": self.line}
+        if self.message:
+            data["message"] = self.message
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace the source text from (`line`, `column`) up to, not including, (`end_line`,
+    `end_column`) with `replacement`. Lines and columns are 1-based; columns count
+    characters and a line's ending is not part of it, so (line + 1, 1) is "after the
+    line ending"."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    replacement: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "replacement": self.replacement,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """How a rule would mend what it found: edits of the source text, and whether they
+    are safe (they cannot change what was said: an HTML entity, an invisible or control
+    character, mojibake) or not (a speaker renamed, a repeated turn removed), which
+    `lint --fix` applies only with `--unsafe-fixes`."""
+
+    description: str
+    edits: tuple[Edit, ...]
+    safe: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "applicability": "safe" if self.safe else "unsafe",
+            "message": self.description,
+            "edits": [edit.to_dict() for edit in self.edits],
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +102,8 @@ class Problem:
 
     Lines are 1-based source lines and columns 1-based characters. The engine adds the
     file, the rule's code and name, and the severity the configuration gives it.
-    `related` holds (line, column) pairs in the same file.
+    `related` holds (line, column) pairs in the same file; `fix`, where the rule knows
+    one, the edits that would mend the problem (the engine applies them).
     """
 
     line: int
@@ -64,11 +112,17 @@ class Problem:
     end_line: int | None = None
     end_column: int | None = None
     related: tuple[tuple[int, int], ...] = ()
+    fix: Fix | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One reported defect: where, which rule, how severe, what to do about it."""
+    """One reported defect: where, which rule, how severe, what to do about it.
+
+    `fingerprint` identifies the finding across edits that move it: a hash of the rule
+    and the text of the line it is on (not of its line number), which baselines match
+    and SARIF carries as a partial fingerprint. `fix` is the rule's fix, if any, in the
+    transcript's own lines."""
 
     path: str
     line: int
@@ -80,6 +134,8 @@ class Finding:
     message: str
     related: tuple[Location, ...] = field(default=())
     end_column: int | None = None
+    fingerprint: str = ""
+    fix: Fix | None = None
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.column, self.code)
@@ -96,4 +152,6 @@ class Finding:
             "severity": str(self.severity),
             "message": self.message,
             "related": [location.to_dict() for location in self.related],
+            "fingerprint": self.fingerprint,
+            "fix": self.fix.to_dict() if self.fix else None,
         }

@@ -9,6 +9,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote as url_quote
 
 from .._version import __version__
@@ -96,20 +97,27 @@ def sarif_log(
     findings: Sequence[Finding],
     rules: Sequence[Rule] | None = None,
     errors: Sequence[str] = (),
-) -> dict:
+) -> dict[str, Any]:
     """A SARIF 2.1.0 log: one run, the rules' metadata in the tool's driver, one result
     per finding with the earlier copy of a duplicate as a related location, and files
     that could not be read as notifications of a failed execution."""
     rules = list(rules if rules is not None else all_rules())
     index = {rule.code: position for position, rule in enumerate(rules)}
     results = []
+    seen: Counter[tuple[str, str]] = Counter()
     for f in findings:
-        result = {
+        result: dict[str, Any] = {
             "ruleId": f.code,
             "level": _SARIF_LEVELS[f.severity],
             "message": {"text": f.message},
             "locations": [_location(f.path, f.line, f.column, f.end_line, f.end_column)],
         }
+        if f.fingerprint:
+            # Code scanning tracks a result across edits by this (rule and line text,
+            # and which occurrence in the file), as its own primaryLocationLineHash.
+            seen[f.path, f.fingerprint] += 1
+            number = seen[f.path, f.fingerprint]
+            result["partialFingerprints"] = {"transcripts/v1": f"{f.fingerprint}:{number}"}
         if f.code in index:
             result["ruleIndex"] = index[f.code]
         if f.related:
@@ -117,7 +125,7 @@ def sarif_log(
                 {
                     "id": number,
                     **_location(r.path, r.line, r.column),
-                    "message": {"text": "earlier occurrence"},
+                    "message": {"text": r.message or "earlier occurrence"},
                 }
                 for number, r in enumerate(f.related)
             ]
@@ -146,11 +154,22 @@ def sarif_log(
     return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
 
 
-def sarif(findings: Sequence[Finding], colour: bool = False, errors: Sequence[str] = ()) -> str:
-    return _json(sarif_log(findings, errors=errors))
+def sarif(
+    findings: Sequence[Finding],
+    colour: bool = False,
+    errors: Sequence[str] = (),
+    with_statistics: bool = False,
+) -> str:
+    """The SARIF log as text; `with_statistics`, the run also carries the counts per
+    rule (`--statistics --format sarif`: still SARIF, never a text table)."""
+    log = sarif_log(findings, errors=errors)
+    if with_statistics:
+        counts = json.loads(statistics(findings, as_json=True))
+        log["runs"][0]["properties"] = {"statistics": counts}
+    return _json(log)
 
 
-def _rule_descriptor(rule: Rule) -> dict:
+def _rule_descriptor(rule: Rule) -> dict[str, Any]:
     return {
         "id": rule.code,
         "name": rule.name,
@@ -164,7 +183,7 @@ def _rule_descriptor(rule: Rule) -> dict:
 
 def _location(
     path: str, line: int, column: int, end_line: int | None = None, end_column: int | None = None
-) -> dict:
+) -> dict[str, Any]:
     region: dict[str, int] = {"startLine": max(1, line), "startColumn": max(1, column)}
     if end_line is not None and end_line >= line:
         region["endLine"] = end_line

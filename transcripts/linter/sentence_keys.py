@@ -15,6 +15,7 @@ hold the two to the same keys.
 from __future__ import annotations
 
 import unicodedata
+from typing import Any
 
 from .. import words, words_fast
 
@@ -22,7 +23,7 @@ from .. import words, words_fast
 SEPARATOR = words_fast.BOUNDARY
 
 
-class _FoldTable(dict):
+class _FoldTable(dict[int, Any]):
     """`str.translate` table for marked text. An end mark becomes a line break (a
     question mark a question mark, for `keys` to cut after), and so does a paragraph
     break; punctuation that clings to a word (commas, quotes, brackets, spared marks) is

@@ -1,17 +1,94 @@
-"""What `transcripts convert` does: one input to another format, losses reported."""
+"""What `transcripts convert` does: inputs to another format, losses reported.
+
+One input goes to `-o FILE` (or standard output). Several inputs, or a folder, go to a
+folder (`-o DIR`), each under its own name with the new format's extension (a walked
+folder's files keep their place below it), as `pandoc`-driving scripts and `ffmpeg`
+batch loops name them.
+"""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
+from typing import Any
 
 from .. import formats, timing
 from ..api import load_source
 from ..errors import ExitCode, TranscriptError
+from ..inputs import STDIN, Selection, expand_inputs, or_standard_input
 from ..io import display_name, open_output, refuse_to_overwrite_inputs, write_output
 from ..losses import Losses
 from ..options import ReadOptions, WriteOptions
 from ..speakermap import parse_speaker_map
-from . import Report, check_encoding
+from . import Report, check_encoding, input_failure
+from .parse import output_format
+
+
+def convert_files(
+    paths: Sequence[str],
+    to_format: str | None,
+    output: str | None,
+    *,
+    report: Report,
+    select: Selection | None = None,
+    **options: Any,
+) -> int:
+    """Convert each input (a folder: the transcripts under it). One input goes to
+    `output` (a file, or standard output when None); several go into the folder
+    `output` (created if missing), each named after its input with the new format's
+    extension. A file that cannot be converted is reported and the others still are
+    (exit status 2). `to_format` None: the format `output`'s extension names."""
+    check_encoding(options.get("encoding"))
+    items = list(expand_inputs(or_standard_input(paths), select))
+    walked = any(os.path.isdir(path) for path in paths)
+    if len(items) == 1 and not walked:
+        item = items[0]
+        if isinstance(item, TranscriptError):
+            raise item
+        target = output_format(to_format, output, formats.names(writable=True))
+        if to_format is None and (output is None or formats.writer_for_extension(output) is None):
+            raise TranscriptError("say which format to write with -t FORMAT (or -o FILE.EXT)")
+        return convert_file(item, target, output, report=report, **options)
+    if not to_format:
+        raise TranscriptError("say which format to write with -t FORMAT")
+    if not output or output == STDIN or os.path.isfile(output):
+        raise TranscriptError("several inputs are converted into a folder: give one with -o DIR")
+    writer = formats.get_format(to_format)
+    extension = writer.extensions[0] if writer.extensions else f".{writer.name}"
+    roots = [path for path in paths if os.path.isdir(path)]
+    failures, written = 0, set()
+    for item in items:
+        try:
+            if isinstance(item, TranscriptError):
+                raise item
+            if item == STDIN:
+                raise TranscriptError("standard input cannot be one of several inputs", STDIN)
+            target = os.path.join(output, _output_name(item, roots, extension))
+            if target in written:
+                raise TranscriptError(f"another input was already written to {target}", item)
+            written.add(target)
+            os.makedirs(os.path.dirname(target) or ".", exist_ok=True)
+            convert_file(item, to_format, target, report=report, **options)
+        except OSError as error:
+            report(f"{output}: cannot write: {error.strerror or error}")
+            failures += 1
+        except Exception as error:
+            name = display_name(item if isinstance(item, str) else STDIN)
+            report(str(input_failure(error, name)))
+            failures += 1
+    return ExitCode.ERROR if failures else ExitCode.OK
+
+
+def _output_name(path: str, roots: Sequence[str], extension: str) -> str:
+    """Where an input's output goes below the output folder: its place below the
+    folder it was walked from (its name alone when named), with the new extension."""
+    relative = os.path.basename(path)
+    for root in roots:
+        inside = os.path.relpath(path, root)
+        if not inside.startswith(os.pardir):
+            relative = inside
+            break
+    return os.path.splitext(relative)[0] + extension
 
 
 def convert_file(
@@ -33,7 +110,6 @@ def convert_file(
     marked as estimates. What the conversion could not carry over is reported once, in
     one line, through `report`.
     """
-    check_encoding(encoding)
     writer = formats.get_format(to_format)
     refuse_to_overwrite_inputs(output, [path])
     writer.writer_module()  # an unwritable format fails before any input is read

@@ -4,31 +4,51 @@ the findings in the chosen format and decide the exit status."""
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..api import read
-from ..config import load_config
+from .. import formats
+from ..api import read_document
 from ..errors import ExitCode, TranscriptError
-from ..inputs import STDIN, expand_inputs
-from ..io import display_name, refuse_to_overwrite_inputs, write_output
-from ..linter.config import LintSettings, unknown_keys
-from ..linter.engine import lint
+from ..globs import PathPatterns
+from ..inputs import (
+    STDIN,
+    NothingFound,
+    Selection,
+    expand_inputs,
+    or_standard_input,
+    selection,
+)
+from ..io import SourceText, display_name, refuse_to_overwrite_inputs, write_output
+from ..linter.baseline import Baseline
+from ..linter.baseline import render as render_baseline
+from ..linter.config import LintSettings
+from ..linter.engine import lint, lint_document
 from ..linter.finding import Finding
+from ..linter.fixes import apply_fixes, fixable
 from ..linter.output import FORMATTERS, sarif, statistics, summary, use_colour
 from ..linter.registry import all_rules, find_rule
+from ..model import Transcript
+from ..options import ReadOptions
 from ..parallel import map_ordered
+from ..terminal import printable
 from . import Report, check_encoding, input_failure
 
 
 @dataclass
 class LintRun:
-    """The outcome of linting several inputs: findings, inputs that failed, files read."""
+    """The outcome of linting several inputs: findings, inputs that failed, files read,
+    and what fixing did (findings fixed, diffs, notes on files that cannot be fixed)."""
 
     findings: list[Finding] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     files: int = 0
+    fixed: int = 0
+    diffs: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    baselined: int = 0
 
     def exit_status(self, settings: LintSettings, exit_zero: bool = False) -> int:
         """2 when an input could not be linted; 1 when a finding is at or above the
@@ -40,22 +60,53 @@ class LintRun:
         return ExitCode.OK
 
 
+@dataclass(frozen=True)
+class FixMode:
+    """What `lint` does with the rules' fixes: nothing (the default), apply the safe ones
+    (`apply`), the unsafe ones too (`unsafe`), or print them as a diff (`diff`)."""
+
+    apply: bool = False
+    unsafe: bool = False
+    diff: bool = False
+
+    @property
+    def active(self) -> bool:
+        return self.apply or self.diff
+
+
+@dataclass
+class FileResult:
+    """One input linted: its findings (those left after fixing), how many were fixed,
+    the diff of the fixes (`--diff`), and a note when it could not be fixed."""
+
+    findings: list[Finding]
+    fixed: int = 0
+    diff: str = ""
+    note: str = ""
+
+
 def expand_paths(
-    paths: Sequence[str], settings: LintSettings, report: Report | None = None
-) -> Iterator[str]:
-    """The inputs: files and `-` as given, directories walked (sorted, hidden entries and
-    `exclude` globs skipped) for files with a transcript extension. A directory with
-    none is a warning, not an error: there is nothing to lint, and nothing wrong."""
-    for item in expand_inputs(paths, lambda path: _excluded(settings, path)):
-        if isinstance(item, TranscriptError):
+    paths: Sequence[str],
+    settings: LintSettings,
+    report: Report | None = None,
+    select: Selection | None = None,
+) -> Iterator[str | TranscriptError]:
+    """The inputs (see `transcripts.inputs`): files and `-` as given, directories walked
+    for transcripts. A directory with none is a warning, not an error: there is nothing
+    to lint, and nothing wrong. Other errors (a special file, a link loop) are yielded."""
+    select = select or default_selection(settings)
+    for item in expand_inputs(paths, select):
+        if isinstance(item, NothingFound):
             if report:
                 report(f"warning: no transcript files found in {item.path}")
             continue
         yield item
 
 
-def _excluded(settings: LintSettings, path: str) -> bool:
-    return any(settings.matches(pattern, path) for pattern in settings.exclude)
+def default_selection(settings: LintSettings) -> Selection:
+    """The file selection of library calls: the settings' `exclude`, relative to their
+    configuration file's folder."""
+    return Selection(exclude=(PathPatterns(settings.exclude, settings.root),))
 
 
 def lint_paths(
@@ -67,6 +118,8 @@ def lint_paths(
     report: Report | None = None,
     jobs: int = 1,
     output: str | None = None,
+    select: Selection | None = None,
+    fixing: FixMode = FixMode(),
 ) -> LintRun:
     """Lint every input; one that cannot be read is reported and counted as an error, and
     the others are still linted. With `jobs` > 1 files are linted in that many processes;
@@ -75,10 +128,17 @@ def lint_paths(
     check_encoding(encoding)
     settings = settings or LintSettings()
     run = LintRun()
-    files = list(expand_paths(paths or [STDIN], settings, report))
+    files = []
+    for item in expand_paths(paths or [STDIN], settings, report, select):
+        if isinstance(item, TranscriptError):
+            run.errors.append(str(item))
+            if report:
+                report(str(item))
+        else:
+            files.append(item)
     refuse_to_overwrite_inputs(output, files)
     work = functools.partial(
-        _lint_file, settings=settings, from_format=from_format, encoding=encoding
+        _lint_file, settings=settings, from_format=from_format, encoding=encoding, fixing=fixing
     )
     jobs = 1 if STDIN in files else jobs  # standard input is read by this process
     for result in map_ordered(work, files, jobs, label="Linting"):
@@ -88,19 +148,115 @@ def lint_paths(
                 report(result)
             continue
         run.files += 1
-        run.findings.extend(result)
+        run.findings.extend(result.findings)
+        run.fixed += result.fixed
+        if result.diff:
+            run.diffs.append(result.diff)
+        if result.note:
+            run.notes.append(result.note)
     return run
 
 
+#: Formats whose files `--fix` can rewrite: the text reader's, whose lines and columns
+#: are the file's own.
+FIXABLE_FORMATS = ("text", "markdown")
+_MAX_PASSES = 10  # as ruff: fixes that overlap are applied on the next pass
+
+
 def _lint_file(
-    path: str, settings: LintSettings, from_format: str | None, encoding: str | None
-) -> list[Finding] | str:
-    """One input's findings, or the one-line error that kept it from being linted."""
+    path: str,
+    settings: LintSettings,
+    from_format: str | None,
+    encoding: str | None,
+    fixing: FixMode = FixMode(),
+) -> FileResult | str:
+    """One input's findings (and fixes), or the one-line error that kept it from being
+    linted."""
     try:
-        transcript = read(path, from_format, speakers=settings.speakers, encoding=encoding)
-        return lint(transcript, settings, path=path)
+        transcript, source, chosen = read_document(
+            path, from_format, speakers=settings.speakers, encoding=encoding
+        )
+        findings, count = _findings(transcript, source, chosen.name, settings, path, fixing)
+        if not fixing.active or not count:
+            return FileResult(findings)
+        if chosen.name not in FIXABLE_FORMATS:
+            return FileResult(
+                findings,
+                note=f"{display_name(path)}: {count} fixable finding{'s' if count != 1 else ''} "
+                f"left as they are: fixes rewrite text and Markdown only, not {chosen.name}",
+            )
+        if path == STDIN and not fixing.diff:
+            raise TranscriptError("--fix cannot rewrite standard input; use --diff", STDIN)
+        return _fix(path, transcript, source, chosen.name, findings, settings, fixing)
     except Exception as error:
         return str(input_failure(error, display_name(path)))
+
+
+def _findings(
+    transcript: Transcript,
+    source: SourceText,
+    format_name: str,
+    settings: LintSettings,
+    path: str,
+    fixing: FixMode,
+) -> tuple[list[Finding], int]:
+    """A transcript's findings as the file shows them (`lint_document`), and how many
+    the rules could fix in the text it was read from."""
+    findings = lint_document(transcript, source.text, format_name, settings, path=path)
+    count = len(fixable(findings, fixing.unsafe))
+    if fixing.active and findings and not count and format_name not in FIXABLE_FORMATS:
+        # placed in a document, findings lose their fixes (edits of another text)
+        count = len(fixable(lint(transcript, settings, path=path), fixing.unsafe))
+    return findings, count
+
+
+def _fix(
+    path: str,
+    transcript: Transcript,
+    source: SourceText,
+    format_name: str,
+    findings: list[Finding],
+    settings: LintSettings,
+    fixing: FixMode,
+) -> FileResult:
+    """Apply the fixes pass after pass (each pass lints the fixed text again), then
+    write the file (atomically, in its encoding, with its byte order mark and line
+    endings) or, with `--diff`, only say what would change."""
+    text, fixed = source.text, 0
+    for _ in range(_MAX_PASSES):
+        chosen = fixable(findings, fixing.unsafe)
+        if not chosen:
+            break
+        text, applied = apply_fixes(text, chosen)
+        if not applied:
+            break
+        fixed += len(applied)
+        again = SourceText(text=text, path=path, encoding=source.encoding, bom=source.bom)
+        transcript = formats.get_format(format_name).read(
+            again, ReadOptions(speakers=settings.speakers, encoding=source.encoding)
+        )
+        findings, _ = _findings(transcript, again, format_name, settings, path, fixing)
+    if text == source.text:
+        return FileResult(findings)
+    if fixing.diff:
+        import difflib
+
+        name = display_name(path)
+        diff = difflib.unified_diff(
+            source.text.splitlines(keepends=True),
+            text.splitlines(keepends=True),
+            fromfile=name,
+            tofile=name,
+        )
+        return FileResult(findings, fixed, diff="".join(_ended(line) for line in diff))
+    # Through a symbolic link, not over it (and never through one planted in /tmp).
+    write_output(("\ufeff" if source.bom else "") + text, path, source.encoding)
+    return FileResult(findings, fixed)
+
+
+def _ended(line: str) -> str:
+    """A diff line ending in a line break (the last line of a file may have none)."""
+    return line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n"
 
 
 def explain(key: str) -> str:
@@ -139,6 +295,16 @@ def run_lint(
     report: Report | None = None,
     note: Report | None = None,
     jobs: int = 1,
+    extend_select: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    force_exclude: bool | None = None,
+    respect_gitignore: bool | None = None,
+    show_files: bool = False,
+    baseline: str | None = None,
+    write_baseline: str | None = None,
+    fix: bool = False,
+    unsafe_fixes: bool = False,
+    diff: bool = False,
 ) -> int:
     """The whole `transcripts lint` command: settings from the config file and the
     options, lint the inputs, write the report, return the exit status. `report` gets
@@ -152,13 +318,25 @@ def run_lint(
         raise TranscriptError(
             f"{where}: unknown format {output_format!r}; use {', '.join(FORMATTERS)}"
         )
-    if config_path:
-        raw = load_config(config_path).get("lint") or {}
-        if isinstance(raw, Mapping):
-            unknown_keys(raw, f"{config_path}: lint")
+    files = or_standard_input(files)
     settings = LintSettings.from_config(config, config_path).with_overrides(
-        select=select, ignore=ignore, fail_on=severity, speakers=speakers
+        select=select,
+        ignore=ignore,
+        fail_on=severity,
+        speakers=speakers,
+        extend_select=extend_select,
     )
+    chosen = selection(
+        config,
+        config_path,
+        exclude=exclude,
+        force_exclude=force_exclude,
+        respect_gitignore=respect_gitignore,
+    )
+    if show_files:
+        return _show_files(files, settings, chosen, output, report)
+    accepted = _baseline(baseline, config, config_path) if not write_baseline else None
+    fixing = FixMode(apply=fix or unsafe_fixes, unsafe=unsafe_fixes, diff=diff)
     run = lint_paths(
         files,
         settings,
@@ -167,8 +345,28 @@ def run_lint(
         report=report,
         jobs=jobs,
         output=output,
+        select=chosen,
+        fixing=fixing,
     )
-    if show_statistics:
+    for line in run.notes:
+        if note:
+            note(line)
+    if write_baseline:
+        folder = os.path.dirname(os.path.abspath(write_baseline))
+        write_output(render_baseline(run.findings, folder), write_baseline)
+        if note:
+            note(f"wrote {len(run.findings)} findings to the baseline {write_baseline}")
+        return ExitCode.ERROR if run.errors else ExitCode.OK
+    if accepted is not None:
+        run.findings, run.baselined = accepted.new(run.findings)
+    if diff:
+        write_output("".join(run.diffs), output)
+        if run.errors:
+            return ExitCode.ERROR
+        return ExitCode.FINDINGS if run.diffs else ExitCode.OK
+    if show_statistics and output_format == "sarif":
+        rendered = sarif(run.findings, errors=run.errors, with_statistics=True)
+    elif show_statistics:
         rendered = statistics(run.findings, as_json=output_format == "json")
     elif output_format == "sarif":
         rendered = sarif(run.findings, errors=run.errors)
@@ -178,5 +376,64 @@ def run_lint(
     if rendered or output:
         write_output(rendered, output)
     if note and output_format == "text" and not show_statistics:
-        note(summary(run.findings, run.files))
+        note(_summary(run, fixing))
     return run.exit_status(settings, exit_zero)
+
+
+def _summary(run: LintRun, fixing: FixMode) -> str:
+    """The closing line: findings, then what was fixed, what could be, what the baseline
+    held."""
+    parts = [summary(run.findings, run.files)]
+    if run.fixed:
+        parts.append(f"{run.fixed} fixed")
+    available = fixable(run.findings, unsafe=False)
+    hidden = len(fixable(run.findings, unsafe=True)) - len(available)
+    if available and not fixing.apply:
+        parts.append(f"{len(available)} fixable with --fix")
+    if hidden and not fixing.unsafe:
+        parts.append(f"{hidden} more with --unsafe-fixes")
+    if run.baselined:
+        parts.append(f"{run.baselined} in the baseline")
+    return "; ".join(parts)
+
+
+def _baseline(
+    given: str | None, config: Mapping[str, Any] | None, config_path: str | None
+) -> Baseline | None:
+    """The baseline named on the command line (relative to the current folder) or in
+    the configuration (relative to its file), read; None when there is none."""
+    path = given
+    if path is None and config and config.get("baseline"):
+        path = str(config["baseline"])
+        if config_path:
+            path = os.path.join(os.path.dirname(os.path.abspath(config_path)), path)
+    if path is None:
+        return None
+    try:
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+    except FileNotFoundError:
+        raise TranscriptError("no such baseline; write one with --write-baseline", path) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise TranscriptError(f"cannot read the baseline: {error}", path) from None
+    return Baseline.parse(text, os.path.dirname(os.path.abspath(path)), path)
+
+
+def _show_files(
+    paths: Sequence[str],
+    settings: LintSettings,
+    select: Selection,
+    output: str | None,
+    report: Report | None,
+) -> int:
+    """`--show-files`: the files that would be linted, one per line, and nothing linted."""
+    listed, failed = [], False
+    for item in expand_paths(paths or [STDIN], settings, report, select):
+        if isinstance(item, TranscriptError):
+            failed = True
+            if report:
+                report(str(item))
+        else:
+            listed.append(printable(display_name(item)) + "\n")  # one line, whatever the name
+    write_output("".join(listed), output)
+    return ExitCode.ERROR if failed else ExitCode.OK

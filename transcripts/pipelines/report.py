@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..errors import ExitCode, TranscriptError
-from ..inputs import STDIN, expand_inputs
+from ..inputs import STDIN, expand_inputs, or_standard_input, selection
 from ..io import display_name, refuse_to_overwrite_inputs, write_output
 from ..linter import LintSettings
 from ..report import article_of
@@ -31,14 +31,20 @@ def lint_settings(
 ) -> LintSettings:
     """The findings a report shows are those `transcripts lint` reports with the same
     configuration file (its `lint` table), narrowed by `select` and `ignore`."""
-    config: Mapping[str, Any] = {}
-    if config_path:
-        from ..config import load_config, settings_for
-
-        config = settings_for(load_config(config_path), "lint")
+    config = configuration_of(config_path)
     return LintSettings.from_config(config, config_path).with_overrides(
         select=select, ignore=ignore, speakers=speakers
     )
+
+
+def configuration_of(config_path: str | None) -> Mapping[str, Any]:
+    """The `lint` settings of a configuration file (the report's findings and file
+    selection follow them), or none."""
+    if not config_path:
+        return {}
+    from ..config import configuration
+
+    return configuration("lint", config_path)[0]
 
 
 def report_files(
@@ -53,6 +59,9 @@ def report_files(
     encoding: str | None = None,
     config_path: str | None = None,
     report: Report,
+    exclude: Sequence[str] = (),
+    force_exclude: bool | None = None,
+    respect_gitignore: bool | None = None,
 ) -> int:
     """Write the report of every input to `output` (standard output when None or `-`,
     never a terminal: HTML is for a browser). Returns the exit status."""
@@ -60,12 +69,14 @@ def report_files(
         raise TranscriptError("the report is an HTML page; write it to a file with -o FILE")
     check_encoding(encoding)
     settings = lint_settings(config_path, select=select, ignore=ignore, speakers=speakers)
-    inputs = list(
-        expand_inputs(
-            paths or (STDIN,),
-            lambda path: any(settings.matches(pattern, path) for pattern in settings.exclude),
-        )
+    chosen = selection(
+        configuration_of(config_path),
+        config_path,
+        exclude=exclude,
+        force_exclude=force_exclude,
+        respect_gitignore=respect_gitignore,
     )
+    inputs = list(expand_inputs(or_standard_input(paths), chosen))
     refuse_to_overwrite_inputs(output, [item for item in inputs if isinstance(item, str)])
     many = len(inputs) > 1
     articles: list[Article] = []

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from ..api import open_document
 from ..errors import ExitCode, TranscriptError
-from ..inputs import expand_inputs
+from ..inputs import Selection, expand_inputs, or_standard_input
 from ..io import display_name, refuse_to_overwrite_inputs, write_output
 from ..parallel import map_ordered
 from ..statistics.render import RenderOptions, check_options, render
@@ -26,7 +26,7 @@ def stats_files(
     reverse: bool = False,
     fields: Sequence[str] = (),
     only: Sequence[str] = (),
-    totals: bool = True,
+    totals: bool | None = None,
     tablefmt: str = "simple",
     speakers: Sequence[str] = (),
     from_format: str | None = None,
@@ -35,9 +35,14 @@ def stats_files(
     diarization: str | None = None,
     jobs: int = 1,
     report: Report,
+    select: Selection | None = None,
 ) -> int:
     """Count each input and write the statistics; a file that cannot be read is reported
-    and left out (exit status 2), the others are still counted."""
+    and left out (exit status 2), the others are still counted. Folders are walked as
+    `select` says (`transcripts.inputs`). `totals` None: a total row in tables, none in
+    CSV (where it would double each column's sum)."""
+    if totals is None:
+        totals = format != "csv"
     options = RenderOptions(
         fields=tuple(fields), tablefmt=tablefmt, totals=totals, per_file=per_file
     )
@@ -46,7 +51,7 @@ def stats_files(
     check_field(sort, "--sort", per_file)
     tallies: list[Tally] = []
     failures = 0
-    inputs = list(expand_inputs(paths or ("-",)))
+    inputs = list(expand_inputs(or_standard_input(paths), select))
     files = [path for path in inputs if isinstance(path, str)]
     refuse_to_overwrite_inputs(output, files)
     count = functools.partial(

@@ -4,7 +4,7 @@ Each paragraph becomes a paragraph of text, its bold runs kept as Markdown empha
 (`**Ana Ruiz:** Hello`), headings as `#` headings, tables' rows as paragraphs of their
 cells; then the text reader reads it, so every convention it knows applies (bold names,
 `Name (00:01:02):` and other timestamps, `Speaker 1:`). Needs python-docx
-(`transcripts[docx]`).
+(`interview-transcripts[docx]`).
 """
 
 from __future__ import annotations

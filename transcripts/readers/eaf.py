@@ -55,8 +55,8 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
         if not tier.get("PARTICIPANT") and speaker in NOT_SPEAKERS:
             speaker = None  # our writers' tier for speech nobody is named for
         for annotation in tier.iter("ALIGNABLE_ANNOTATION"):
-            value = annotation.find("ANNOTATION_VALUE")
-            text = clean_lines(text_of(value)) if value is not None else ""
+            element = annotation.find("ANNOTATION_VALUE")
+            text = clean_lines(text_of(element)) if element is not None else ""
             if not text:
                 continue
             start = slots.get(annotation.get("TIME_SLOT_REF1"))

@@ -19,16 +19,16 @@ from .jsondata import UnknownJSON, describe, is_json, load_json
 def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
     """Read a JSON document."""
     data = load_json(source)
-    if not _is_document(data):
+    if not is_document(data):
         raise UnknownJSON(f"is JSON of no known kind: {describe(data)}", display_name(source.path))
     return transcript_from_data(data, source, options or ReadOptions())
 
 
-def _is_document(data: Any) -> bool:
+def is_document(data: Any) -> bool:
     """Our dict form (or the list `parse` writes for several files): it has one of the
     document's own keys; a partial one is read, so its errors name the missing field."""
     if isinstance(data, list):
-        return bool(data) and all(_is_document(item) for item in data[:3])
+        return bool(data) and all(is_document(item) for item in data[:3])
     return isinstance(data, dict) and not _DOCUMENT_KEYS.isdisjoint(data)
 
 

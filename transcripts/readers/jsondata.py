@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from ..errors import TranscriptError
@@ -87,6 +88,7 @@ def lone_surrogate(data: Any) -> str | None:
     return None
 
 
+_fast_loads: Callable[[str | bytes], Any]
 try:
     from orjson import loads as _fast_loads
 except ImportError:  # pragma: no cover - orjson is a declared dependency

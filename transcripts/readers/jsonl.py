@@ -37,6 +37,10 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
             raise TranscriptError(f"line {number}: a second header record", name)
         else:
             header = record
+    # Each record names the file it came from: the document's source, as JSON's has.
+    named = next(iter(paths - {None}), None)
+    if "source" not in header and isinstance(named, str):
+        header["source"] = named
     return transcript_from_data({**header, "blocks": blocks}, source, options or ReadOptions())
 
 

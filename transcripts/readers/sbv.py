@@ -54,8 +54,8 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
         raise TranscriptError("has no captions (no cue timings found)", name)
     prefixes = PrefixRule([cue[2] for cue in cues], options.speakers)
     parts: list[Part] = []
-    for start, end, text, first, last in cues:
-        parts.extend(parts_of_cue(split_marks(text, prefixes), start, end, first, last))
+    for start, end, cue_text, first, last in cues:
+        parts.extend(parts_of_cue(split_marks(cue_text, prefixes), start, end, first, last))
     return assemble(parts, source, options, inferred=True)
 
 

@@ -77,9 +77,9 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
     joined = ["\n".join(text) for text in texts]
     prefixes = PrefixRule(joined, options.speakers)
     parts: list[Part] = []
-    for (start, end, raw, first), text in zip(cues, joined, strict=True):
+    for (start, end, raw, first), cue_text in zip(cues, joined, strict=True):
         last = first + max(len(raw) - 1, 0)
-        parts.extend(parts_of_cue(split_marks(text, prefixes), start, end, first, last))
+        parts.extend(parts_of_cue(split_marks(cue_text, prefixes), start, end, first, last))
     return assemble(parts, source, options, inferred=True)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..model import KINDS, Block, Kind, Transcript
 from .counting import BATCH, SpeakerCounter
@@ -81,7 +82,7 @@ class Tally:
         # name -> (tally, its counter, the counter's pending texts, their `append`s, its
         # name): the loop below runs once per block of files of any size, so it calls no
         # Python code but to count a full batch.
-        entries: dict[str | None, tuple] = {}
+        entries: dict[str | None, tuple[Any, ...]] = {}
         non_speech = self.non_speech
         turn = Kind.TURN
         offload: Offload | None = None  # a second counting process, once a batch fills
@@ -134,7 +135,7 @@ class Tally:
             tally.sources.append((0, path))
         return self
 
-    def _entry(self, name: str | None) -> tuple:
+    def _entry(self, name: str | None) -> tuple[Any, ...]:
         name = name or "(unknown)"
         tally = self.speaker(name)
         counter = tally.counter

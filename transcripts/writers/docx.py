@@ -5,7 +5,7 @@ then the turn's start where it has one, then its words; a turn of several
 paragraphs continues in plain paragraphs. The title and headings are Word headings,
 labelled blocks have their label in bold, other text is plain paragraphs. The docx
 reader (and the text reader's conventions) read it back with its speakers and starts
-(to the second). Needs python-docx (`transcripts[docx]`).
+(to the second). Needs python-docx (`interview-transcripts[docx]`).
 """
 
 from __future__ import annotations

@@ -47,7 +47,8 @@ def _dumper() -> Any:
 def _dump(data: Any, explicit_start: bool) -> str:
     import yaml
 
-    return yaml.dump(data, Dumper=_dumper(), **_options(explicit_start))
+    text: str = yaml.dump(data, Dumper=_dumper(), **_options(explicit_start))
+    return text
 
 
 def write(transcript: Transcript, options: WriteOptions | None = None) -> str:

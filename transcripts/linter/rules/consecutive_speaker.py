@@ -29,6 +29,9 @@ Options:
   max-share: share of the turns above which repeats are a convention (default 0.05)
   several-people: labels (case-insensitive) that name more than one person
 
+A turn that repeats the one before it word for word (a pasting mistake) is removed by
+`lint --fix --unsafe-fixes` (unsafe: it changes what was said).
+
 Example:
   Joe R Biden: He's been a ...
   Joe R Biden: The fact is that ...
@@ -42,7 +45,7 @@ from operator import attrgetter
 
 from ...model import Block, Kind, Transcript
 from ..context import RuleOptions
-from ..finding import Problem
+from ..finding import Edit, Fix, Problem
 from ..text import raw_lines
 
 CODE = "TR104"
@@ -138,4 +141,15 @@ def _problem(block: Block, previous: Block) -> Problem:
         "is a label missing or wrong?",
         column,
         related=((previous.line, 1),),
+        fix=_remove_repeat(block, previous),
     )
+
+
+def _remove_repeat(block: Block, previous: Block) -> Fix | None:
+    """A turn that says word for word what the turn before it said (a pasting mistake)
+    is removed, with the blank lines after it (unsafe: it changes what was said)."""
+    if block.raw is None or " ".join(block.text.split()) != " ".join(previous.text.split()):
+        return None
+    lines = raw_lines(block.raw)
+    end = Edit(block.line, 1, block.line + len(lines) - 1, len(lines[-1]) + 1, "")
+    return Fix(f"remove the repeated turn at line {block.line}", (end,), safe=False)

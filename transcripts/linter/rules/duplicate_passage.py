@@ -78,7 +78,7 @@ def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
         return
     edges = options.context.sentence_edges()
     repeated = [key for key in repeated if edges.variants(key) < formula]
-    repeats = []
+    repeats: list[Repeat] = []
     for occurrences in table.locate(repeated).values():
         first = occurrences[0]
         repeats.extend(Repeat(later, first) for later in occurrences[1:])

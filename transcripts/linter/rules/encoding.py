@@ -10,7 +10,10 @@ Three kinds of damage, all of which show up as garbage in the published text:
   processors and PDF extraction, invisible in most viewers.
 
 The fix for mojibake is usually to re-decode the whole file (`transcripts convert
---encoding`), not to edit each place by hand.
+--encoding`), not to edit each place by hand; where only some places are damaged,
+`lint --fix` puts back the character each mojibake stands for and removes control
+characters (safe fixes: what was said does not change). A replacement character is
+lost for good and has no fix.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from collections.abc import Iterator
 
 from ...model import Transcript
 from ..context import RuleOptions
-from ..finding import Problem
+from ..finding import Edit, Fix, Problem
 from ..source import find_in_source
 
 CODE = "TR302"
@@ -41,10 +44,12 @@ _SUSPECT = re.compile(
 def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
     for found, line, column in find_in_source(options.context, _SUSPECT, in_ascii="controls"):
         text = found.group()
+        fix = None
         if text == "\ufffd":
             message = "U+FFFD REPLACEMENT CHARACTER: a character was lost in decoding"
         elif len(text) == 1:
             message = f"control character {_describe(text)} in the text"
+            fix = _replace(line, column, text, "", f"remove {_describe(text)}")
         else:
             text, original = _unmangle(text)
             if original is None:
@@ -53,7 +58,12 @@ def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
                 f"mojibake “{text}” is “{original}” in UTF-8 read as Windows-1252; "
                 "re-decode the file as UTF-8"
             )
-        yield Problem(line, message, column, end_column=column + len(text))
+            fix = _replace(line, column, text, original, f"replace “{text}” with “{original}”")
+        yield Problem(line, message, column, end_column=column + len(text), fix=fix)
+
+
+def _replace(line: int, column: int, text: str, by: str, description: str) -> Fix:
+    return Fix(description, (Edit(line, column, line, column + len(text), by),))
 
 
 def _unmangle(text: str) -> tuple[str, str | None]:

@@ -18,6 +18,9 @@ WIDTH NO-BREAK SPACE (a byte order mark inside the text), U+180E MONGOLIAN VOWEL
 SEPARATOR, and the bidirectional embeddings, overrides and isolates U+202A-U+202E and
 U+2066-U+2069. Zero-width joiners and non-joiners are left alone (emoji and several
 scripts need them), and so is the no-break space.
+
+`lint --fix` removes them from the text (a safe fix: the text reads the same); in a
+name read from a document's fields they are reported only.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ import regex
 from ...model import Transcript
 from ...terminal import printable
 from ..context import RuleOptions
-from ..finding import Problem
+from ..finding import Edit, Fix, Problem
 from ..source import find_in_source
 
 CODE = "TR303"
@@ -48,11 +51,14 @@ _HIDDEN_IN_NAMES = regex.compile(r"[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}--[\u200c\u200
 
 def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
     for found, line, column in find_in_source(options.context, _INVISIBLE, in_ascii="nothing"):
+        names = _names(found.group())
+        end = column + len(found.group())
         yield Problem(
             line,
-            f"invisible {_names(found.group())} in the text; remove it",
+            f"invisible {names} in the text; remove it",
             column,
-            end_column=column + len(found.group()),
+            end_column=end,
+            fix=Fix(f"remove {names}", (Edit(line, column, line, end, ""),)),
         )
     yield from _in_names(transcript)
 

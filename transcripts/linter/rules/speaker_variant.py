@@ -25,6 +25,9 @@ share something with it.
 Options:
   established: turns after which a label counts as deliberate (default 3)
 
+`lint --fix --unsafe-fixes` renames the variant to the label used more often in every
+turn that uses it (unsafe: it decides who said what).
+
 Example:
   Lukashenko: Certainly. ...
   LUKASHENKO: Deploying foreign troops would ...
@@ -34,7 +37,7 @@ from __future__ import annotations
 
 import operator
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import compress
 from operator import attrgetter
 
@@ -43,7 +46,7 @@ import regex
 from ... import names
 from ...model import Block, Transcript
 from ..context import RuleOptions
-from ..finding import Problem
+from ..finding import Edit, Fix, Problem
 from ..label_index import LabelIndex, reference_candidates
 from ..text import plural, raw_lines
 
@@ -108,13 +111,27 @@ def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
         if name and name.strip()
     ]
     ordered = sorted(labels, key=lambda label: (-label.uses, label.first.line))
-    yield from _variants(ordered, options["established"], indexed=True)
+    by_label: dict[str, list[Block]] = {}
+
+    def uses(label: str) -> list[Block]:
+        if not by_label:  # gathered once, on the first variant found
+            for turn, name in zip(turns, names, strict=True):
+                by_label.setdefault(name, []).append(turn)
+        return by_label.get(label, [])
+
+    yield from _variants(ordered, options["established"], indexed=True, uses=uses)
 
 
-def _variants(ordered: list[_Label], established: int, indexed: bool) -> Iterator[Problem]:
+def _variants(
+    ordered: list[_Label],
+    established: int,
+    indexed: bool,
+    uses: Callable[[str], list[Block]] | None = None,
+) -> Iterator[Problem]:
     """Each label (most used first) compared with the labels before it, until one gives
     a reason; only with the candidates `LabelIndex` finds when `indexed`, else with
-    every one of them (the reference its property test compares with)."""
+    every one of them (the reference its property test compares with). `uses`, the
+    turns written with a label, gives each finding its fix (renaming them)."""
     reported: set[str] = set()
     index = LabelIndex(label.key for label in ordered)
     for position, variant in enumerate(ordered):
@@ -136,7 +153,8 @@ def _variants(ordered: list[_Label], established: int, indexed: bool) -> Iterato
                 reason = _variant_reason(main, variant, established)
                 if reason:
                     reported.add(variant.text)
-                    yield _problem(variant, main, reason)
+                    fix = _rename(uses(variant.text), variant.text, main.text) if uses else None
+                    yield _problem(variant, main, reason, fix)
                     break
         index.add(variant.key, surname=surname, last_name=last_name)  # a main from now on
 
@@ -209,7 +227,19 @@ def _surname_form(main: _Label, variant: _Label) -> bool:
     return long_label.last.line > short_label.first.line
 
 
-def _problem(variant: _Label, main: _Label, reason: str) -> Problem:
+def _rename(turns: list[Block], label: str, name: str) -> Fix | None:
+    """Edits that write `name` for `label` where each of these turns states it."""
+    edits = []
+    for turn in turns:
+        first_line = raw_lines(turn.raw)[0] if turn.raw else ""
+        if label not in first_line:
+            return None  # a turn whose label is not in its text (read from JSON)
+        column = first_line.find(label) + 1
+        edits.append(Edit(turn.line, column, turn.line, column + len(label), name))
+    return Fix(f"rename “{label}” to “{name}”", tuple(edits), safe=False) if edits else None
+
+
+def _problem(variant: _Label, main: _Label, reason: str, fix: Fix | None = None) -> Problem:
     block = variant.first
     first_line = raw_lines(block.raw)[0] if block.raw else ""
     column = first_line.find(variant.text) + 1 if variant.text in first_line else 1
@@ -219,4 +249,5 @@ def _problem(variant: _Label, main: _Label, reason: str) -> Problem:
         f"({plural(main.uses, 'turn')}) look like one speaker: {reason}; use one label",
         column,
         related=((main.first.line, 1),),
+        fix=fix,
     )

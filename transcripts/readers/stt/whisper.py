@@ -10,7 +10,7 @@ they are given to the segments they fall in. Each segment is a piece; a segment'
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NoReturn
 
 from ...io import SourceText
 from ...model import Transcript, Word
@@ -102,7 +102,7 @@ def _word(data: Any, where: str) -> Word:
     )
 
 
-def raise_missing(where: str) -> None:
+def raise_missing(where: str) -> NoReturn:
     from ...errors import TranscriptError
 
     raise TranscriptError(f"{where}.word: expected the word as a string")
