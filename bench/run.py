@@ -3,6 +3,7 @@
     python bench/run.py            # 1 MB and 50 MB synthetic transcripts; lint 25 -> 50 MB
     python bench/run.py --quick    # 1 MB only, for a fast look
     python bench/run.py --only report   # among the cases: report on 10 MB vs parsing alone
+    python bench/run.py --only pathological   # hostile inputs at two sizes: growth ~2x
 
 Machines are noisy, so every figure is a ratio to a baseline run moments before on the
 same file, and each timing is the best of several runs. Peak memory is the child
@@ -24,6 +25,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+import hostile  # noqa: E402
 from synth import generate, generate_whisper_json  # noqa: E402
 
 DATA = HERE / "data"
@@ -371,6 +373,49 @@ def bench_many(count: int, only: str | None) -> bool:
     return True
 
 
+# Pathological inputs (see hostile.py): each grows one dimension a file controls, and
+# every command must stay linear in it: twice the input, about twice the time.
+PATHOLOGICAL_GROWTH = 2.5
+PATHOLOGICAL: list[tuple[str, Callable[[Path, int], Path], int, str, str]] = [
+    ("many speakers", hostile.many_speakers, 10_000, "voices", ".vtt"),
+    ("many tiny turns", hostile.tiny_turns, 200_000, "turns", ".txt"),
+    ("one huge line", hostile.one_huge_line, 10_000_000, "bytes", ".txt"),
+    ("a run of ?! marks", hostile.punctuation_run, 2_000_000, "marks", ".txt"),
+    ("alias-heavy YAML", hostile.alias_yaml, 40_000, "blocks", ".yaml"),
+]
+PATHOLOGICAL_COMMANDS: list[tuple[str, list[str]]] = [("lint", ["lint"]), ("stats", ["stats"])]
+
+
+def bench_pathological(scale: float, repeat: int, only: str | None) -> bool:
+    """Each pathological input at one size and at twice it: the time ratio of each
+    command must stay near 2 (a quadratic step would show as 4)."""
+    print(
+        f"\npathological inputs (growth target <= {PATHOLOGICAL_GROWTH:g}x when the input doubles)"
+    )
+    ok = True
+    for name, make, base, unit, suffix in PATHOLOGICAL:
+        if only and only not in name and only not in "pathological":
+            continue
+        count = max(1, int(base * scale))
+        slug = name.replace(" ", "-")
+        small = make(DATA / f"hostile-{slug}-{count}{suffix}", count)
+        large = make(DATA / f"hostile-{slug}-{2 * count}{suffix}", 2 * count)
+        for command, args in PATHOLOGICAL_COMMANDS:
+            before = run([*TRANSCRIPTS, *args, str(small)], repeat)
+            after = run([*TRANSCRIPTS, *args, str(large)], repeat)
+            growth = after.seconds / before.seconds
+            passed = growth <= PATHOLOGICAL_GROWTH
+            ok &= passed
+            label = f"{name}, {command}"
+            print(
+                f"  {label:34} {count:>10,} -> {2 * count:>10,} {unit:6}"
+                f" {before.seconds:7.3f} s -> {after.seconds:7.3f} s  {growth:5.2f}x"
+                f"  peak {after.peak_bytes / 1e6:5.0f} MB"
+                f"  [{'ok' if passed else 'MISSED'}]"
+            )
+    return ok
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -390,6 +435,7 @@ def main() -> int:
     ok &= bench_scaling(1_000_000 if args.quick else 25_000_000, args.repeat, args.only)
     ok &= bench_stt(2_000_000 if args.quick else 25_000_000, args.repeat, args.only)
 
+    ok &= bench_pathological(0.25 if args.quick else 1.0, args.repeat, args.only)
     if not args.only or args.only in "report":
         ok &= bench_report(1_000_000 if args.quick else REPORT_SIZE, args.repeat)
     ok &= bench_many(1_000 if args.quick else args.files, args.only)

@@ -11,9 +11,11 @@ it is usable (and testable) without the command line. Engines never import this 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 
-from ..io import display_name
+from ..errors import TranscriptError, internal_error
+from ..io import display_name, text_encoding
 from ..model import Block, Transcript
 
 #: Where a command reports an input it could not use: one line, no trailing newline.
@@ -35,3 +37,28 @@ def warn_when_read(
     warning = reader_warning(transcript, path)
     if warning:
         report(warning)
+
+
+def input_failure(error: Exception, name: str) -> TranscriptError:
+    """What kept one input of a batch from being used, as that input's one-line error:
+    its own `TranscriptError`, or for anything else (a bug of ours) an internal error
+    naming it. The batch goes on with the other inputs either way; with
+    TRANSCRIPTS_DEBUG set, a bug is raised for its traceback instead."""
+    if isinstance(error, TranscriptError):
+        return error.with_path(name)
+    if isinstance(error, RecursionError):
+        return TranscriptError("input is nested too deeply to process", name)
+    if isinstance(error, MemoryError):
+        return TranscriptError("out of memory while reading it", name)
+    if os.environ.get("TRANSCRIPTS_DEBUG"):
+        raise error
+    return TranscriptError(internal_error(error), name)
+
+
+def check_encoding(encoding: str | None) -> None:
+    """`--encoding` names a text encoding: said once, before any input is read."""
+    if encoding is not None:
+        try:
+            text_encoding(encoding)
+        except TranscriptError as error:
+            raise TranscriptError(f"--encoding: {error.message}") from None

@@ -20,7 +20,7 @@ from ..io import display_name, open_output, refuse_to_overwrite_inputs, write_ou
 from ..losses import Losses
 from ..options import ReadOptions, WriteOptions
 from ..speakermap import parse_speaker_map
-from . import Report, warn_when_read
+from . import Report, check_encoding, input_failure, warn_when_read
 from .parse import output_format
 
 
@@ -38,6 +38,7 @@ def convert_files(
     `output` (created if missing), each named after its input with the new format's
     extension. A file that cannot be converted is reported and the others still are
     (exit status 2). `to_format` None: the format `output`'s extension names."""
+    check_encoding(options.get("encoding"))
     items = list(expand_inputs(or_standard_input(paths), select))
     walked = any(os.path.isdir(path) for path in paths)
     if len(items) == 1 and not walked:
@@ -68,11 +69,12 @@ def convert_files(
             written.add(target)
             os.makedirs(os.path.dirname(target) or ".", exist_ok=True)
             convert_file(item, to_format, target, report=report, **options)
-        except TranscriptError as error:
-            report(str(error))
-            failures += 1
         except OSError as error:
             report(f"{output}: cannot write: {error.strerror or error}")
+            failures += 1
+        except Exception as error:
+            name = display_name(item if isinstance(item, str) else STDIN)
+            report(str(input_failure(error, name)))
             failures += 1
     return ExitCode.ERROR if failures else ExitCode.OK
 

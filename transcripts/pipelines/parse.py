@@ -15,7 +15,7 @@ from ..io import display_name, open_output, refuse_to_overwrite_inputs, write_ou
 from ..model import Block, Transcript
 from ..options import WriteOptions
 from ..terminal import printable
-from . import Report, warn_when_read
+from . import Report, check_encoding, input_failure, warn_when_read
 
 #: What `parse` writes: the document model's forms.
 PARSE_FORMATS = ("json", "jsonl", "yaml")
@@ -50,11 +50,13 @@ def parse_files(
     and skipped (exit status 2), the others are still written. A folder stands for the
     transcripts under it (`transcripts.inputs`); `to_format` None: from `output`'s
     extension, else JSON."""
+    check_encoding(encoding)
     writer = formats.get_format(output_format(to_format, output, PARSE_FORMATS))
     inputs = list(expand_inputs(or_standard_input(paths), select))
     files = [item for item in inputs if isinstance(item, str)]
     refuse_to_overwrite_inputs(output, files)
     failures = 0
+    many = len(inputs) > 1
 
     def documents() -> Iterator[tuple[Transcript, Iterator[Block]]]:
         nonlocal failures
@@ -72,10 +74,14 @@ def parse_files(
                     speaker_map=speaker_map,
                     diarization=diarization,
                 )
-                yield header, warn_when_read(header, blocks, path, report)
-            except TranscriptError as error:
-                report(str(error))
+                if many:  # read it all before writing any, so a failure drops only it
+                    header.blocks = list(blocks)
+                    blocks = iter(header.blocks)
+            except Exception as error:
+                report(str(input_failure(error, display_name(path))))
                 failures += 1
+                continue
+            yield header, warn_when_read(header, blocks, path, report)
 
     stream = documents()
     first = next(stream, None)
@@ -83,7 +89,7 @@ def parse_files(
         return ExitCode.ERROR
     with open_output(output) as sink:
         writer.writer_module().write_documents(
-            itertools.chain([first], stream), sink, WriteOptions(), many=len(inputs) > 1
+            itertools.chain([first], stream), sink, WriteOptions(), many=many
         )
     return ExitCode.ERROR if failures else ExitCode.OK
 
@@ -105,6 +111,7 @@ def explain_files(
     ("lines"), or all of it as data ("json", "jsonl" or "yaml")."""
     from ..readers.text.explain import render, to_dict
 
+    check_encoding(encoding)
     inputs = list(expand_inputs(or_standard_input(paths), select))
     refuse_to_overwrite_inputs(output, [item for item in inputs if isinstance(item, str)])
     failures = 0
@@ -115,8 +122,8 @@ def explain_files(
             if isinstance(path, TranscriptError):
                 raise path
             transcript = read(path, from_format, speakers=speakers, encoding=encoding)
-        except TranscriptError as error:
-            report(str(error))
+        except Exception as error:
+            report(str(input_failure(error, display_name(str(path)))))
             failures += 1
             continue
         name = display_name(path)

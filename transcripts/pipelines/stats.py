@@ -8,12 +8,12 @@ from collections.abc import Sequence
 from ..api import open_document
 from ..errors import ExitCode, TranscriptError
 from ..inputs import Selection, expand_inputs, or_standard_input
-from ..io import refuse_to_overwrite_inputs, write_output
+from ..io import display_name, refuse_to_overwrite_inputs, write_output
 from ..parallel import map_ordered
 from ..statistics.render import RenderOptions, check_options, render
 from ..statistics.report import DEFAULT_SORT, build_report, check_field, check_only
 from ..statistics.tally import Tally
-from . import Report, reader_warning
+from . import Report, check_encoding, input_failure, reader_warning
 
 
 def stats_files(
@@ -46,6 +46,7 @@ def stats_files(
     options = RenderOptions(
         fields=tuple(fields), tablefmt=tablefmt, totals=totals, per_file=per_file
     )
+    check_encoding(encoding)
     check_options(format, options)
     check_field(sort, "--sort", per_file)
     tallies: list[Tally] = []
@@ -118,5 +119,5 @@ def _tally(
         if warning:
             tally.warnings.append(warning)
         return tally
-    except TranscriptError as error:  # also raised while the blocks stream
-        return error.with_path("<stdin>" if path == "-" else path)
+    except Exception as error:  # also raised while the blocks stream
+        return input_failure(error, display_name(path))

@@ -102,7 +102,10 @@ class Tally:
                     add_line(block.line)
                     if len(texts) >= BATCH:
                         if offload is None and not single_process and Offload.available():
-                            offload = Offload()
+                            try:
+                                offload = Offload()
+                            except OSError:  # no process to be had: count it all here
+                                single_process = True
                         if offload is not None and offload.takes(name, len(texts)):
                             offload.submit(name, counter)
                         else:

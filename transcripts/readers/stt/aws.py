@@ -120,7 +120,7 @@ def _units(results: dict[str, Any], spoken: list[Spoken], ids: list[Any]) -> lis
             indexes = sorted(
                 position[i]
                 for i in items(segment, "items", "audio_segments", False)
-                if i in position
+                if isinstance(i, (str, int)) and i in position
             )
             if indexes:
                 units.append(spoken[indexes[0] : indexes[-1] + 1])
