@@ -17,7 +17,7 @@ from ...errors import TranscriptError
 from ...io import SourceText, display_name
 from ...model import Block, Kind, Layout, Transcript
 from ...options import ReadOptions
-from . import conventions, frontmatter, pages, roster
+from . import conventions, frontmatter, htmlpage, pages, roster
 from .assemble import Assembler
 from .attribution import attribute
 from .candidates import common_words, find_candidates
@@ -49,9 +49,13 @@ def stream(
             "is empty" if not text else "contains only blank lines", display_name(source.path)
         )
     lines = split_lines(text)
-    front = frontmatter.find_front_matter(lines)
-    body_start, metadata = front if front else (0, {})
-    page = pages.detect(text, lines, body_start, is_hard_wrapped(lines, body_start))
+    web = _web_page(text, lines)
+    if web is not None:  # an HTML page: its lines are its paragraphs, as shown
+        lines, page, front, body_start, metadata = web.lines, web.page, None, 0, {}
+    else:
+        front = frontmatter.find_front_matter(lines)
+        body_start, metadata = front if front else (0, {})
+        page = pages.detect(text, lines, body_start, is_hard_wrapped(lines, body_start))
     uses = find_candidates(lines, body_start, page)
     declared = list(options.speakers)
     front_speakers = frontmatter.declared_speakers(metadata)
@@ -59,7 +63,9 @@ def stream(
         declared = front_speakers
     inference = conventions.infer(uses, lambda: common_words(lines, body_start), declared)
     candidates = {use.line: use for use in uses}
-    if page is None:
+    if web is not None:
+        paragraphs, hashed = web.scan(candidates)
+    elif page is None:
         paragraphs, hashed = scan_paragraphs(lines, body_start, candidates)
     else:  # hard-wrapped or paginated: its own scan, imported only when needed
         from .paragraphs_wrapped import scan_wrapped
@@ -76,7 +82,7 @@ def stream(
     metadata = assembler.metadata(metadata)
     leading = ""
     if not front and paragraphs and paragraphs[0].start > 0:
-        leading = "".join(lines[: paragraphs[0].start])
+        leading = "".join((web.raw if web else lines)[: paragraphs[0].start])
     transcript = Transcript(
         blocks=[],
         speakers=speakers.speakers,
@@ -85,9 +91,22 @@ def stream(
         layout=Layout(encoding=source.encoding, bom=source.bom, leading=leading),
     )
     transcript.inference = inference
-    return transcript, _measured(
-        assembler.blocks(front_matter_end=body_start if front else 0), inference
-    )
+    blocks = assembler.blocks(front_matter_end=body_start if front else 0)
+    if web is not None:
+        web.relocate(uses)
+        blocks = web.in_source(blocks)
+    return transcript, _measured(blocks, inference)
+
+
+def _web_page(text: str, lines: list[str]) -> htmlpage.HtmlPage | None:
+    """The text as an HTML page, when it is one whose text is not in `<pre>` (a page
+    printed first, such as the Congressional Record's, is read by `pages.py`)."""
+    if not htmlpage.looks_like_html(text):
+        return None
+    web = htmlpage.read_page(text, lines)
+    if web.pre_share > htmlpage.PRE_SHARE and pages.is_pre_page(lines, 0):
+        return None
+    return web
 
 
 def _measured(blocks: Iterator[Block], inference: Inference) -> Iterator[Block]:

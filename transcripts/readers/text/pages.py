@@ -87,7 +87,7 @@ class Page:
 def detect(text: str, lines: Sequence[str], start: int, wrapped: bool) -> Page | None:
     """The page layout of `lines[start:]`, or None when the text shows no sign of pages
     and is not hard-wrapped (then the plain one-paragraph-per-line scan reads it)."""
-    is_html = _opens_as_html(lines, start)
+    is_html = is_pre_page(lines, start)
     form_feeds = "\f" in text
     if not (wrapped or form_feeds or is_html):
         return None
@@ -109,9 +109,9 @@ def detect(text: str, lines: Sequence[str], start: int, wrapped: bool) -> Page |
     return Page(codes, starts, html=is_html, title=title, numbered=numbered)
 
 
-def _opens_as_html(lines: Sequence[str], start: int) -> bool:
+def is_pre_page(lines: Sequence[str], start: int) -> bool:
     """An HTML page whose text sits in a `<pre>` block (GPO hearings, the Congressional
-    Record): only these are read as HTML; other HTML is read as plain text."""
+    Record): read here, as printed pages; other HTML pages are read by `htmlpage.py`."""
     head = "".join(islice(lines, start, start + 40)).lower()
     return head.lstrip().startswith(("<html", "<!doctype html")) and "<pre" in head
 
