@@ -7,9 +7,10 @@ broken by `<br>`; the whole page may sit on one physical line. The page is cut i
 one or a `<br>`), so each paragraph of the page is a line however the source is broken.
 Each line is read as a browser shows it: tags out, entities decoded, whitespace
 collapsed, a list item opened by `- `, a heading by `#`, and bold that opens the
-paragraph written `**…**`, so `<p><strong>Ana:</strong> hi</p>` is the label the
-grammar knows from Markdown. Joined, the lines' source slices are the page exactly, so
-`raw` stays byte for byte, and each block's line numbers are those of the page.
+paragraph and reads as a label written `**…**`, so `<p><strong>Ana:</strong> hi</p>`
+is the label the grammar knows from Markdown. Joined, the lines' source slices are the
+page exactly, so `raw` stays byte for byte, and each block's line numbers are those of
+the page.
 
 What a browser does not show as the page's text is layout: the `<head>` (its `<title>`
 is the document's title), scripts and styles, navigation, footers, sidebars, forms,
@@ -31,6 +32,7 @@ from typing import TYPE_CHECKING
 from ...model import Block, Kind
 from .pages import BLANK, LAYOUT, TEXT, Page
 from .paragraphs_scan import Paragraph, Scan, label_of
+from .shapes import shape_of
 
 if TYPE_CHECKING:
     from .evidence import Use
@@ -38,8 +40,11 @@ if TYPE_CHECKING:
 # Sniffing: the start of the text, and the tags that make a page of it.
 _SNIFF = 4096
 _PAGE_START = ("<!doctype html", "<html", "<?xml", "<!--")
-_BLOCK_TAG = re.compile(
-    r"<(?:p|div|br|li|h[1-6]|tr|td|table|blockquote|body|section|article|ul|ol|dl)[\s/>]", re.I
+_BLOCK_NAMES = r"(?:p|div|br|li|h[1-6]|tr|td|table|blockquote|body|section|article|ul|ol|dl)"
+_BLOCK_TAG = re.compile(rf"</?{_BLOCK_NAMES}[\s/>]", re.I)
+# A line of a page opens or ends with a block tag (a tag inside a sentence is a word).
+_BLOCK_LINE = re.compile(
+    rf"[ \t]*</?{_BLOCK_NAMES}[\s/>]|.*</?{_BLOCK_NAMES}(?:\s[^<>]*)?/?>[ \t]*$", re.I
 )
 _PAGE_TAG = re.compile(r"<(?:html|head|body|meta|title)[\s>]", re.I)
 
@@ -93,8 +98,9 @@ PRE_SHARE = 0.5
 def looks_like_html(text: str) -> bool:
     """Is `text` an HTML page (or a fragment of one) rather than text with a few tags?
 
-    It is when it opens as a page (`<!doctype html>`, `<html>`), or when most lines of
-    its start hold block tags (a page on one line holds several). The common case, text
+    It is when it opens as a page (`<!doctype html>`, `<html>`), or when it holds block
+    tags and at least half the lines of its start open or end with one (a page on one
+    line holds several). The common case, text
     with no `<` near its start, costs one search of its first few kilobytes.
     """
     if text.find("<", 0, _SNIFF) < 0:
@@ -103,10 +109,11 @@ def looks_like_html(text: str) -> bool:
     opening = head.lstrip().lower()
     if opening.startswith(_PAGE_START) and _PAGE_TAG.search(head):
         return True
+    if len(_BLOCK_TAG.findall(head)) < 2:
+        return False
     lines = [line for line in head.splitlines() if line.strip()]
-    tagged = sum(1 for line in lines if _BLOCK_TAG.search(line))
-    blocks = len(_BLOCK_TAG.findall(head))
-    return blocks >= 2 and tagged * 2 >= len(lines)
+    tagged = sum(1 for line in lines if _BLOCK_LINE.match(line))
+    return tagged * 2 >= len(lines)
 
 
 class HtmlPage:
@@ -413,16 +420,20 @@ class _Reader:
         self.chrome_open = 0
 
     def _end_bold(self) -> None:
-        """The bold that opened the line closes: `**its text**` (its spaces outside)."""
+        """The bold that opened the line closes: `**its text**` (its spaces outside)
+        when it reads as a label, as Markdown bold does; else (a question in bold, a
+        paragraph stressed) its words only."""
         line = self.line
         at = line.bold_at
         assert at is not None
+        line.bold_at = None
         inner = "".join(line.content[at:])
         shown = _SPACES.sub(" ", inner).strip(" ")
-        if shown:
+        wrapped = f"**{shown}**"
+        shape = shape_of(wrapped) if shown else None
+        if shape is not None and shape.rest_at >= len(wrapped):
             after = " " if inner[-1:].isspace() else ""
-            line.content[at:] = [f"**{shown}**{after}"]
-        line.bold_at = None
+            line.content[at:] = [wrapped + after]
 
     # Cutting the page into lines.
 
