@@ -501,7 +501,8 @@ class _Reader:
         return HtmlPage(page.lines, page.raw, page.first, page.last, layout, share)
 
     def _line_number(self, offset: int) -> int:
-        return max(1, bisect_right(self.line_starts, offset))
+        """The source line (1-based) of an offset; the end of the text is on the last."""
+        return min(max(1, bisect_right(self.line_starts, offset)), len(self.line_starts) - 1)
 
 
 def _view(line: _Line) -> tuple[str, int]:
