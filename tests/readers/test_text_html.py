@@ -1,4 +1,7 @@
-"""HTML pages read by the text reader: the page's paragraphs as shown, its bytes kept."""
+"""HTML pages read by the text reader: the page's paragraphs as shown, its bytes kept.
+
+The kinds of page (labels in bold, alone or inline, `<br>` lines, tables, chrome, bold
+questions, entities) are golden cases too: tests/cases/parse/html-*.case."""
 
 from __future__ import annotations
 
@@ -120,75 +123,13 @@ def test_a_page_on_one_line_is_read_paragraph_by_paragraph():
     _check_clean_and_lossless(transcript, page)
 
 
-def test_turns_on_lines_broken_by_br():
-    page = (
-        "<html><body>\n<p>\nANA: Good morning.<br>\nBEN: Morning, how are you?<br>\n"
-        "ANA: Fine, thanks.<br />\nBEN: Let&#39;s begin.<br>\n</p>\n</body></html>\n"
-    )
-    transcript = parse(page)
-    assert [(b.line, b.speaker, b.text) for b in transcript.blocks if b.is_turn] == [
-        (3, "ANA", "Good morning."),
-        (4, "BEN", "Morning, how are you?"),
-        (5, "ANA", "Fine, thanks."),
-        (6, "BEN", "Let's begin."),
+def test_a_bold_label_not_taken_leaves_its_words_and_no_markup():
+    page = "<p><b>Ana:</b> Hello, I am <b>glad</b>.</p>\n<p><b>Note</b></p>\n<p>The end.</p>\n"
+    assert [block.text for block in parse(page).blocks] == [
+        "Ana: Hello, I am glad.",
+        "Note",
+        "The end.",
     ]
-    _check_clean_and_lossless(transcript, page)
-
-
-def test_a_bold_name_alone_in_its_paragraph_labels_the_paragraph_after_it():
-    page = "<!doctype html>\n<html><head><title>Play</title></head>\n<body>\n"
-    speeches = [
-        ("ANA", "I came here to talk about the bridge, not the river."),
-        ("BEN", "Then talk, and I will listen."),
-        ("ANA", "It was built in a year. Nobody thought it would stand."),
-        ("BEN", "But it did."),
-    ]
-    page += "".join(f"<p><b>{name}</b></p>\n<p>{text}</p>\n" for name, text in speeches)
-    page += "</body></html>\n"
-    transcript = parse(page)
-    turns = [(b.line, b.end_line, b.speaker, b.text) for b in transcript.blocks if b.is_turn]
-    assert turns == [(4 + 2 * n, 5 + 2 * n, name, text) for n, (name, text) in enumerate(speeches)]
-    _check_clean_and_lossless(transcript, page)
-
-
-def test_a_question_wholly_in_bold_is_a_label_and_its_words():
-    page = (
-        '<div class="entry-content">\n'
-        "<p><strong>Q: How did you start painting?</strong></p>\n"
-        "<p>A: By accident. My aunt left her brushes behind.</p>\n"
-        "<p><strong>Q: And after that?</strong></p>\n"
-        "<p>A: <em>Never</em> again, I&#8217;d say.</p>\n"
-        "</div>\n"
-    )
-    transcript = parse(page)
-    assert [(b.speaker, b.text) for b in transcript.blocks if b.is_turn] == [
-        ("Q", "How did you start painting?"),
-        ("A", "By accident. My aunt left her brushes behind."),
-        ("Q", "And after that?"),
-        ("A", "Never again, I’d say."),
-    ]
-    _check_clean_and_lossless(transcript, page)
-
-
-def test_rows_of_a_table_are_lines_and_its_cells_are_apart():
-    page = (
-        "<html><body>\n"
-        '<table width="100%"><tr><td><a href="/">Home</a> | <a href="/x">Archive</a>'
-        "</td></tr></table>\n<table>\n"
-        "<tr><td><b>Q:</b></td><td>Where were you born?</td></tr>\n"
-        "<tr><td><b>A:</b></td><td>In Lisbon, in 1950.</td></tr>\n"
-        "<tr><td><b>Q:</b></td><td>And your parents?</td></tr>\n"
-        "<tr><td><b>A:</b></td><td>Both teachers &mdash; strict ones.</td></tr>\n"
-        "</table>\n</body></html>\n"
-    )
-    transcript = parse(page)
-    assert [(b.line, b.speaker, b.text) for b in transcript.blocks if b.is_turn] == [
-        (4, "Q", "Where were you born?"),
-        (5, "A", "In Lisbon, in 1950."),
-        (6, "Q", "And your parents?"),
-        (7, "A", "Both teachers — strict ones."),
-    ]
-    _check_clean_and_lossless(transcript, page)
 
 
 def test_entities_are_decoded_once():
@@ -221,7 +162,7 @@ def test_stats_count_the_words_said_not_the_tags():
     assert words == {record["speaker"]: record["words"] for record in stats(plain).speakers}
 
 
-def test_explain_and_lint_see_source_lines(tmp_path: Path):
+def test_explain_names_the_source_lines_of_labels(tmp_path: Path):
     path = tmp_path / "page.html"
     path.write_text(MAGAZINE, encoding="utf-8")
     result = CliRunner().invoke(cli, ["parse", "--explain", "-v", str(path)])
@@ -249,31 +190,6 @@ def test_a_page_with_a_little_pre_is_still_a_page():
         ("Ben", "It works & it is fast."),
         ("Ana", "Good."),
         ("Ben", "Thanks."),
-    ]
-    _check_clean_and_lossless(transcript, page)
-
-
-def test_what_the_browser_does_not_show_is_not_text():
-    page = (
-        "<html><head><title>T</title></head><body>\n"
-        "<p><b>Ana:</b> Hello <button>Share</button><svg><title>icon</title></svg>there.</p>\n"
-        "<aside><p><b>Related:</b> Ten bridges to see</p></aside>\n"
-        "<p><b>Ben:</b> Hi.</p>\n"
-        "<form><input name=q><p>Search</p></form>\n"
-        "<p><b>Ana:</b> Bye.</p>\n"
-        "<script>document.write('<p><b>Ben:</b> injected</p>')</script>\n"
-        "</body></html>\n"
-    )
-    transcript = parse(page)
-    assert transcript.title == "T"
-    assert _blocks(transcript) == [
-        (1, 1, Kind.LAYOUT, None, "T"),
-        (2, 2, Kind.TURN, "Ana", "Hello there."),
-        (3, 3, Kind.LAYOUT, None, "Related: Ten bridges to see"),
-        (4, 4, Kind.TURN, "Ben", "Hi."),
-        (5, 5, Kind.LAYOUT, None, "Search"),
-        (6, 6, Kind.TURN, "Ana", "Bye."),
-        (7, 8, Kind.LAYOUT, None, ""),
     ]
     _check_clean_and_lossless(transcript, page)
 

@@ -72,11 +72,12 @@ def stream(
 
         paragraphs, hashed = scan_wrapped(lines, page, body_start, candidates)
     speakers = roster.build(inference.accepted(), declared)
-    assembler = Assembler(lines, paragraphs, speakers, hashed, page)
+    words = web.text if web is not None else lines  # a page's words, without markup
+    assembler = Assembler(words, paragraphs, speakers, hashed, page)
     if not declared:  # a declared roster is taken as it is
         attributed, speakers = attribute(paragraphs, speakers, assembler.text_of)
         if attributed or speakers.contextual:
-            assembler = Assembler(lines, paragraphs, speakers, hashed, page, attributed)
+            assembler = Assembler(words, paragraphs, speakers, hashed, page, attributed)
     if page is not None and page.title and "title" not in metadata:
         metadata = {**metadata, "title": page.title}
     metadata = assembler.metadata(metadata)

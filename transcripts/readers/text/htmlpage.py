@@ -27,7 +27,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from html import unescape
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ...model import Block, Kind
 from .pages import BLANK, LAYOUT, TEXT, Page
@@ -119,25 +119,28 @@ def looks_like_html(text: str) -> bool:
 class HtmlPage:
     """A page as lines a transcript reader can read, and the way back to its source.
 
-    `lines` are the page's lines as read (each ends in a newline; an empty one is a
-    blank line), `raw` their source slices (joined, the page exactly), `first` and
-    `last` the source line (1-based) where each line's text starts and ends, `page` the
-    codes of the lines (TEXT, BLANK, LAYOUT) and the page's title. `pre_share` is the
-    share of the page's text that is in `<pre>`.
+    `lines` are the page's lines as labels are looked for in them, `text` as their words
+    are taken (each ends in a newline; an empty one is a blank line), `raw` their source
+    slices (joined, the page exactly), `first` and `last` the source line (1-based)
+    where each line's text starts and ends, `page` the codes of the lines (TEXT, BLANK,
+    LAYOUT) and the page's title. `pre_share` is the share of the page's text that is
+    in `<pre>`.
     """
 
-    __slots__ = ("first", "last", "lines", "page", "pre_share", "raw")
+    __slots__ = ("first", "last", "lines", "page", "pre_share", "raw", "text", "views")
 
     def __init__(
         self,
-        lines: list[str],
+        views: list[_View],
         raw: list[str],
         first: list[int],
         last: list[int],
         page: Page,
         pre_share: float,
     ) -> None:
-        self.lines = lines
+        self.views = views
+        self.lines = [view.labels + "\n" for view in views]
+        self.text = [view.text + "\n" for view in views]
         self.raw = raw
         self.first = first
         self.last = last
@@ -174,6 +177,7 @@ class HtmlPage:
             else:
                 label, rest_at, rule, time, speaker = found
                 bare = rest_at >= len(line) or line[rest_at] in "\r\n"
+                rest_at = in_text(self.views[index], rest_at)  # the words have no `**`
                 paragraphs.append(
                     Paragraph(index, index, label, rest_at, speaker, bare, rule, time)
                 )
@@ -224,6 +228,7 @@ class _Line:
     """One line of the page being read: what it shows and what it is made of."""
 
     __slots__ = (
+        "bold",
         "bold_at",
         "chrome",
         "content",
@@ -241,6 +246,7 @@ class _Line:
         self.chrome: list[str] = []  # the text of the page's furniture in it
         self.prefix = ""  # "- " for a list item, "## " for a heading
         self.bold_at: int | None = None  # where the bold that opens it starts in `content`
+        self.bold: str | None = None  # the words of that bold, where it reads as a label
         self.layout = False  # it holds furniture (a script, a menu)
         self.markup = False  # it holds tags
         self.pre = False  # its text is in `<pre>`: its spaces are kept
@@ -258,7 +264,7 @@ class _Reader:
         for line in source_lines:
             self.line_starts.append(self.line_starts[-1] + len(line))
         self.cuts: list[int] = [0]  # where each line starts in the source
-        self.views: list[tuple[str, int]] = []  # per line: its text and code
+        self.views: list[_View] = []  # per line: its text and code
         self.text_spans: list[tuple[int, int]] = []  # per line: offsets of its text
         self.markup: list[bool] = []
         self.gaps: list[bool] = []  # per line: it starts a block (not after a `<br>`)
@@ -434,6 +440,7 @@ class _Reader:
         if shape is not None and shape.rest_at >= len(wrapped):
             after = " " if inner[-1:].isspace() else ""
             line.content[at:] = [wrapped + after]
+            line.bold = shown
 
     # Cutting the page into lines.
 
@@ -474,7 +481,7 @@ class _Reader:
     def _page(self) -> HtmlPage:
         text, cuts = self.text, self.cuts
         raw = [text[a:b] for a, b in pairwise(cuts)]
-        codes = bytearray(code for _, code in self.views)
+        codes = bytearray(view.code for view in self.views)
         # The tags that wrap the page before its first paragraph and after its last.
         texts = [i for i, code in enumerate(codes) if code == TEXT]
         first_text = texts[0] if texts else len(codes)
@@ -493,48 +500,71 @@ class _Reader:
             if self.gaps[index] and codes[index] == TEXT and index and codes[index - 1] == TEXT:
                 # Two paragraphs, or two blocks, one after the other: a paragraph break,
                 # as between paragraphs of text (a `<br>` breaks only the line).
-                page.add("", "", BLANK, first, first)
-            page.add(self.views[index][0], raw[index], codes[index], first, last)
+                page.add(_View("", "", BLANK), "", first, first)
+            page.add(self.views[index]._replace(code=codes[index]), raw[index], first, last)
         share = self.pre_chars / self.chars if self.chars else 0.0
-        codes = bytearray(page.codes)
+        codes = bytearray(view.code for view in page.views)
         layout = Page(codes, [0] * len(codes), title=self.title)
-        return HtmlPage(page.lines, page.raw, page.first, page.last, layout, share)
+        return HtmlPage(page.views, page.raw, page.first, page.last, layout, share)
 
     def _line_number(self, offset: int) -> int:
         """The source line (1-based) of an offset; the end of the text is on the last."""
         return min(max(1, bisect_right(self.line_starts, offset)), len(self.line_starts) - 1)
 
 
-def _view(line: _Line) -> tuple[str, int]:
+class _View(NamedTuple):
+    """A line as read: `labels` is what labels are looked for in (with `**` around the
+    bold that opens it, at `bold`, the offset of its opening `**`, or -1), `text` its
+    words only."""
+
+    labels: str
+    text: str
+    code: int
+    bold: int = -1
+    bold_width: int = 0  # the bold's words, between the markers
+
+
+def _view(line: _Line) -> _View:
     """A line's text as read, and its code."""
     content = "".join(line.content)
-    if line.pre:
-        content = content.rstrip()
-        if content.strip():
-            return content, TEXT
-    else:
-        content = _SPACES.sub(" ", content).strip()
-        if content.strip():
-            return line.prefix + content, TEXT
+    content = content.rstrip() if line.pre else _SPACES.sub(" ", content).strip()
+    if content.strip():
+        if not line.pre:
+            content = line.prefix + content
+        if line.bold is None:
+            return _View(content, content, TEXT)
+        marked = f"**{line.bold}**"
+        at = content.find(marked)
+        text = content[:at] + line.bold + content[at + len(marked) :]
+        return _View(content, text, TEXT, at, len(line.bold))
     if line.layout:
-        return _SPACES.sub(" ", "".join(line.chrome)).strip(), LAYOUT
-    return "", BLANK
+        chrome = _SPACES.sub(" ", "".join(line.chrome)).strip()
+        return _View(chrome, chrome, LAYOUT)
+    return _View("", "", BLANK)
+
+
+def in_text(view: _View, offset: int) -> int:
+    """Where an offset of a line's `labels` falls in its `text` (past the `**`s before)."""
+    if view.bold < 0 or offset <= view.bold:
+        return offset
+    close = view.bold + 2 + view.bold_width
+    if offset <= close:
+        return max(view.bold, offset - 2)
+    return max(close - 2, offset - 4)
 
 
 class _Lines:
-    """The lines of a page as they are built: text, source, code and source lines."""
+    """The lines of a page as they are built: views, source and source lines."""
 
     def __init__(self) -> None:
-        self.lines: list[str] = []
+        self.views: list[_View] = []
         self.raw: list[str] = []
-        self.codes: list[int] = []
         self.first: list[int] = []
         self.last: list[int] = []
 
-    def add(self, view: str, raw: str, code: int, first: int, last: int) -> None:
-        self.lines.append(view + "\n")
+    def add(self, view: _View, raw: str, first: int, last: int) -> None:
+        self.views.append(view)
         self.raw.append(raw)
-        self.codes.append(code)
         self.first.append(first)
         self.last.append(last)
 
