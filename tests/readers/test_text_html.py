@@ -17,8 +17,8 @@ from transcripts.api import parse
 from transcripts.cli import cli
 from transcripts.formats import guess_format
 from transcripts.model import Kind, Transcript
-from transcripts.readers.text.htmlpage import looks_like_html
 from transcripts.readers.text.lines import split_lines
+from transcripts.readers.text.pages import is_html
 from transcripts.statistics import stats
 
 # A tag, or an entity left undecoded, in a block's text.
@@ -216,7 +216,7 @@ def test_headings_and_list_items_keep_their_kind():
     ],
 )
 def test_text_with_a_few_tags_is_not_a_page(text: str):
-    assert not looks_like_html(text)
+    assert not is_html(text)
 
 
 @pytest.mark.parametrize(
@@ -230,7 +230,7 @@ def test_text_with_a_few_tags_is_not_a_page(text: str):
     ],
 )
 def test_pages_and_fragments_of_pages_are_pages(text: str):
-    assert looks_like_html(text)
+    assert is_html(text)
 
 
 def test_html_files_go_to_the_text_reader_and_podcast_pages_to_theirs():

@@ -12,18 +12,22 @@ writer gives back the input exactly.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ...errors import TranscriptError
 from ...io import SourceText, display_name
 from ...model import Block, Kind, Layout, Transcript
 from ...options import ReadOptions
-from . import conventions, frontmatter, htmlpage, pages, roster
+from . import conventions, frontmatter, pages, roster
 from .assemble import Assembler
 from .attribution import attribute
 from .candidates import common_words, find_candidates
 from .evidence import Inference
 from .lines import split_lines
 from .paragraphs_scan import is_hard_wrapped, scan_paragraphs
+
+if TYPE_CHECKING:
+    from .htmlpage import HtmlPage
 
 
 def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
@@ -99,11 +103,13 @@ def stream(
     return transcript, _measured(blocks, inference)
 
 
-def _web_page(text: str, lines: list[str]) -> htmlpage.HtmlPage | None:
+def _web_page(text: str, lines: list[str]) -> HtmlPage | None:
     """The text as an HTML page, when it is one whose text is not in `<pre>` (a page
     printed first, such as the Congressional Record's, is read by `pages.py`)."""
-    if not htmlpage.looks_like_html(text):
+    if not pages.is_html(text):
         return None
+    from . import htmlpage  # only pages need it
+
     web = htmlpage.read_page(text, lines)
     if web.pre_share > htmlpage.PRE_SHARE and pages.is_pre_page(lines, 0):
         return None

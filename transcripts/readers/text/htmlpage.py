@@ -37,17 +37,6 @@ from .shapes import shape_of
 if TYPE_CHECKING:
     from .evidence import Use
 
-# Sniffing: the start of the text, and the tags that make a page of it.
-_SNIFF = 4096
-_PAGE_START = ("<!doctype html", "<html", "<?xml", "<!--")
-_BLOCK_NAMES = r"(?:p|div|br|li|h[1-6]|tr|td|table|blockquote|body|section|article|ul|ol|dl)"
-_BLOCK_TAG = re.compile(rf"</?{_BLOCK_NAMES}[\s/>]", re.I)
-# A line of a page opens or ends with a block tag (a tag inside a sentence is a word).
-_BLOCK_LINE = re.compile(
-    rf"[ \t]*</?{_BLOCK_NAMES}[\s/>]|.*</?{_BLOCK_NAMES}(?:\s[^<>]*)?/?>[ \t]*$", re.I
-)
-_PAGE_TAG = re.compile(r"<(?:html|head|body|meta|title)[\s>]", re.I)
-
 # What a line of markup is made of. A tag runs to its `>` (quotes after `=` included),
 # or to the end of the text when it never closes, as in a browser; so every `<` that
 # opens a tag matches, and the scan stays linear on any input.
@@ -93,27 +82,6 @@ _BODY_START = frozenset({"body", "p", "div", "table", "ul", "ol", "pre", "main",
 _PAGE_END = frozenset({"body", "html"})
 # A page whose text is mostly in `<pre>` is a printed page put on the web (GPO).
 PRE_SHARE = 0.5
-
-
-def looks_like_html(text: str) -> bool:
-    """Is `text` an HTML page (or a fragment of one) rather than text with a few tags?
-
-    It is when it opens as a page (`<!doctype html>`, `<html>`), or when it holds block
-    tags and at least half the lines of its start open or end with one (a page on one
-    line holds several). The common case, text
-    with no `<` near its start, costs one search of its first few kilobytes.
-    """
-    if text.find("<", 0, _SNIFF) < 0:
-        return False
-    head = text[:_SNIFF]
-    opening = head.lstrip().lower()
-    if opening.startswith(_PAGE_START) and _PAGE_TAG.search(head):
-        return True
-    if len(_BLOCK_TAG.findall(head)) < 2:
-        return False
-    lines = [line for line in head.splitlines() if line.strip()]
-    tagged = sum(1 for line in lines if _BLOCK_LINE.match(line))
-    return tagged * 2 >= len(lines)
 
 
 class HtmlPage:

@@ -44,6 +44,17 @@ _FURNITURE_WIDTH = 80
 _FURNITURE_MIN = 3
 _FURNITURE_SPACING = 300
 
+# An HTML page: how much of the start of a text to look at, and the tags that make a page.
+_HTML_SNIFF = 4096
+_HTML_START = ("<!doctype html", "<html", "<?xml", "<!--")
+_HTML_BLOCKS = r"(?:p|div|br|li|h[1-6]|tr|td|table|blockquote|body|section|article|ul|ol|dl)"
+_HTML_BLOCK_TAG = re.compile(rf"</?{_HTML_BLOCKS}[\s/>]", re.I)
+# A line of a page opens or ends with a block tag (a tag inside a sentence is a word).
+_HTML_BLOCK_LINE = re.compile(
+    rf"[ \t]*</?{_HTML_BLOCKS}[\s/>]|.*</?{_HTML_BLOCKS}(?:\s[^<>]*)?/?>[ \t]*$", re.I
+)
+_HTML_PAGE_TAG = re.compile(r"<(?:html|head|body|meta|title)[\s>]", re.I)
+
 
 class Page:
     """Per line (by index): what it is (`codes`: TEXT, BLANK, LAYOUT or APART) and where
@@ -107,6 +118,28 @@ def detect(text: str, lines: Sequence[str], start: int, wrapped: bool) -> Page |
     if form_feeds or numbered or _has_page_codes(lines, start, codes):
         _mark_furniture(lines, start, codes, starts)
     return Page(codes, starts, html=is_html, title=title, numbered=numbered)
+
+
+def is_html(text: str) -> bool:
+    """Is `text` an HTML page (or a fragment of one) rather than text with a few tags?
+    (Then `htmlpage.py` reads it, or this module where its text is in `<pre>`.)
+
+    It is when it opens as a page (`<!doctype html>`, `<html>`), or when it holds block
+    tags and at least half the lines of its start open or end with one (a page on one
+    line holds several). The common case, text with no `<` near its start, costs one
+    search of its first few kilobytes.
+    """
+    if text.find("<", 0, _HTML_SNIFF) < 0:
+        return False
+    head = text[:_HTML_SNIFF]
+    opening = head.lstrip().lower()
+    if opening.startswith(_HTML_START) and _HTML_PAGE_TAG.search(head):
+        return True
+    if len(_HTML_BLOCK_TAG.findall(head)) < 2:
+        return False
+    lines = [line for line in head.splitlines() if line.strip()]
+    tagged = sum(1 for line in lines if _HTML_BLOCK_LINE.match(line))
+    return tagged * 2 >= len(lines)
 
 
 def is_pre_page(lines: Sequence[str], start: int) -> bool:
