@@ -54,7 +54,7 @@ def stream(
         )
     lines = split_lines(text)
     web = _web_page(text, lines)
-    if web is not None:  # an HTML page: its lines are its paragraphs, as shown
+    if web is not None:  # an HTML page: its lines are its paragraphs, as a browser shows them
         lines, page, front, body_start, metadata = web.lines, web.page, None, 0, {}
     else:
         front = frontmatter.find_front_matter(lines)
@@ -104,16 +104,19 @@ def stream(
 
 
 def _web_page(text: str, lines: list[str]) -> HtmlPage | None:
-    """The text as an HTML page, when it is one whose text is not in `<pre>` (a page
-    printed first, such as the Congressional Record's, is read by `pages.py`)."""
+    """The text as an HTML page, when it is one whose text is not mostly in `<pre>` (a
+    page printed first, as GPO's are, is read by `pages.py`). The page reader is
+    imported only for pages."""
     if not pages.is_html(text):
         return None
-    from . import htmlpage  # only pages need it
+    from .htmlpage import read_page
 
-    web = htmlpage.read_page(text, lines)
-    if web.pre_share > htmlpage.PRE_SHARE and pages.is_pre_page(lines, 0):
-        return None
-    return web
+    web = read_page(text, lines)
+    return web if web.pre_share <= _PRE_SHARE else None
+
+
+# A page whose text is mostly in `<pre>` is a printed page put on the web.
+_PRE_SHARE = 0.5
 
 
 def _measured(blocks: Iterator[Block], inference: Inference) -> Iterator[Block]:

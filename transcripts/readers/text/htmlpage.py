@@ -80,8 +80,6 @@ _VOID = frozenset("area base br col embed hr img input link meta param source tr
 # Opening one of these ends the `<head>` a page forgot to close.
 _BODY_START = frozenset({"body", "p", "div", "table", "ul", "ol", "pre", "main", "article"})
 _PAGE_END = frozenset({"body", "html"})
-# A page whose text is mostly in `<pre>` is a printed page put on the web (GPO).
-PRE_SHARE = 0.5
 
 
 class HtmlPage:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import islice, pairwise
+from itertools import pairwise
 
 from .shapes import shape_of
 
@@ -53,6 +53,7 @@ _HTML_BLOCK_TAG = re.compile(rf"</?{_HTML_BLOCKS}[\s/>]", re.I)
 _HTML_BLOCK_LINE = re.compile(
     rf"[ \t]*</?{_HTML_BLOCKS}[\s/>]|.*</?{_HTML_BLOCKS}(?:\s[^<>]*)?/?>[ \t]*$", re.I
 )
+_PRE = re.compile(r"<pre[\s>]", re.I)
 _HTML_PAGE_TAG = re.compile(r"<(?:html|head|body|meta|title)[\s>]", re.I)
 
 
@@ -98,7 +99,7 @@ class Page:
 def detect(text: str, lines: Sequence[str], start: int, wrapped: bool) -> Page | None:
     """The page layout of `lines[start:]`, or None when the text shows no sign of pages
     and is not hard-wrapped (then the plain one-paragraph-per-line scan reads it)."""
-    is_html = is_pre_page(lines, start)
+    is_html = is_pre_page(text)
     form_feeds = "\f" in text
     if not (wrapped or form_feeds or is_html):
         return None
@@ -142,11 +143,12 @@ def is_html(text: str) -> bool:
     return tagged * 2 >= len(lines)
 
 
-def is_pre_page(lines: Sequence[str], start: int) -> bool:
-    """An HTML page whose text sits in a `<pre>` block (GPO hearings, the Congressional
-    Record): read here, as printed pages; other HTML pages are read by `htmlpage.py`."""
-    head = "".join(islice(lines, start, start + 40)).lower()
-    return head.lstrip().startswith(("<html", "<!doctype html")) and "<pre" in head
+def is_pre_page(text: str) -> bool:
+    """An HTML page whose transcript sits in `<pre>` (GPO hearings, the Congressional
+    Record: pages printed first, then put on the web): read here, as printed pages. (The
+    text reader sends here only the pages whose text is mostly in `<pre>`; others are
+    read by `htmlpage.py`.)"""
+    return is_html(text) and _PRE.search(text) is not None
 
 
 def _mark_html(text: str, lines: Sequence[str], start: int, codes: bytearray) -> str | None:
