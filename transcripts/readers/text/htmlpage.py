@@ -30,7 +30,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
 from ...model import Block, Kind
-from .pages import BLANK, LAYOUT, TEXT, Page
+from .pages import BLANK, LAYOUT, TEXT, Page, layout_end
 from .paragraphs_scan import Paragraph, Scan, label_of
 from .shapes import shape_of
 
@@ -125,13 +125,9 @@ class HtmlPage:
             if code == BLANK:
                 index += 1
                 continue
-            if code == LAYOUT:  # with the blank lines inside it: one stretch of furniture
-                first = last = index
-                while index < count and codes[index] != TEXT:
-                    if codes[index] == LAYOUT:
-                        last = index
-                    index += 1
-                paragraphs.append(Paragraph(first, last, kind=Kind.LAYOUT))
+            if code == LAYOUT:  # the page's furniture
+                last = layout_end(codes, index)
+                paragraphs.append(Paragraph(index, last, kind=Kind.LAYOUT))
                 index = last + 1
                 continue
             line = lines[index]

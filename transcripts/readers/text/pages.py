@@ -121,6 +121,17 @@ def detect(text: str, lines: Sequence[str], start: int, wrapped: bool) -> Page |
     return Page(codes, starts, html=is_html, title=title, numbered=numbered)
 
 
+def layout_end(codes: bytearray, index: int) -> int:
+    """The last layout line of the run of layout (and blank) lines from `index`: one
+    stretch of the page's layout, a paragraph of its own."""
+    last = index
+    while index < len(codes) and codes[index] in (LAYOUT, BLANK):
+        if codes[index] == LAYOUT:
+            last = index
+        index += 1
+    return last
+
+
 def is_html(text: str) -> bool:
     """Is `text` an HTML page (or a fragment of one) rather than text with a few tags?
     (Then `htmlpage.py` reads it, or this module where its text is in `<pre>`.)
