@@ -146,10 +146,6 @@ class HtmlPage:
             index += 1
         return Scan(paragraphs, hashed)
 
-    def leading(self, start: int) -> str:
-        """The source before line `start` (blank lines before the first paragraph)."""
-        return "".join(self.raw[:start])
-
     def in_source(self, blocks: Iterable[Block]) -> Iterator[Block]:
         """The blocks with the page's source as their raw text and its line numbers.
 
@@ -274,6 +270,7 @@ class _Reader:
         self._show(start, end)
 
     def _show(self, start: int, end: int) -> None:
+        """Text shown on the current line (decoded), or the furniture's text."""
         source = self.text[start:end]
         piece = unescape(source) if "&" in source else source
         line = self.line
@@ -310,7 +307,7 @@ class _Reader:
     def _open(self, name: str, found: re.Match[str], end: int) -> int:
         start = found.start()
         if name in _BLOCKS:
-            if name in _BODY_START or name == "body":
+            if name in _BODY_START:
                 self._leave("head")
             self._cut_before(start)
         line = self.line
@@ -491,7 +488,7 @@ def _view(line: _Line) -> _View:
     content = "".join(line.content)
     content = content.rstrip() if line.pre else _SPACES.sub(" ", content).strip()
     if content.strip():
-        if not line.pre:
+        if not line.pre and not (line.prefix.startswith("#") and _is_label(content)):
             content = line.prefix + content
         if line.bold is None:
             return _View(content, content, TEXT)
@@ -503,6 +500,13 @@ def _view(line: _Line) -> _View:
         chrome = _SPACES.sub(" ", "".join(line.chrome)).strip()
         return _View(chrome, chrome, LAYOUT)
     return _View("", "", BLANK)
+
+
+def _is_label(text: str) -> bool:
+    """Is the text a label ended by a colon and nothing else ("ANA:", "**Ana Lima:**")?
+    A heading that is one names who speaks next, not a section."""
+    shape = shape_of(text)
+    return shape is not None and shape.signature.delimiter == ":" and shape.rest_at >= len(text)
 
 
 def in_text(view: _View, offset: int) -> int:
