@@ -12,6 +12,7 @@ writer gives back the input exactly.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ...errors import TranscriptError
 from ...io import SourceText, display_name
@@ -24,6 +25,9 @@ from .candidates import common_words, find_candidates
 from .evidence import Inference
 from .lines import split_lines
 from .paragraphs_scan import is_hard_wrapped, scan_paragraphs
+
+if TYPE_CHECKING:
+    from .htmlpage import HtmlPage
 
 
 def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
@@ -49,9 +53,13 @@ def stream(
             "is empty" if not text else "contains only blank lines", display_name(source.path)
         )
     lines = split_lines(text)
-    front = frontmatter.find_front_matter(lines)
-    body_start, metadata = front if front else (0, {})
-    page = pages.detect(text, lines, body_start, is_hard_wrapped(lines, body_start))
+    web = _web_page(text, lines)
+    if web is not None:  # an HTML page: its lines are its paragraphs, as a browser shows them
+        lines, page, front, body_start, metadata = web.lines, web.page, None, 0, {}
+    else:
+        front = frontmatter.find_front_matter(lines)
+        body_start, metadata = front if front else (0, {})
+        page = pages.detect(text, lines, body_start, is_hard_wrapped(lines, body_start))
     uses = find_candidates(lines, body_start, page)
     declared = list(options.speakers)
     front_speakers = frontmatter.declared_speakers(metadata)
@@ -59,24 +67,27 @@ def stream(
         declared = front_speakers
     inference = conventions.infer(uses, lambda: common_words(lines, body_start), declared)
     candidates = {use.line: use for use in uses}
-    if page is None:
+    if web is not None:
+        paragraphs, hashed = web.scan(candidates)
+    elif page is None:
         paragraphs, hashed = scan_paragraphs(lines, body_start, candidates)
     else:  # hard-wrapped or paginated: its own scan, imported only when needed
         from .paragraphs_wrapped import scan_wrapped
 
         paragraphs, hashed = scan_wrapped(lines, page, body_start, candidates)
     speakers = roster.build(inference.accepted(), declared)
-    assembler = Assembler(lines, paragraphs, speakers, hashed, page)
+    words = web.text if web is not None else lines  # a page's words, without markup
+    assembler = Assembler(words, paragraphs, speakers, hashed, page)
     if not declared:  # a declared roster is taken as it is
         attributed, speakers = attribute(paragraphs, speakers, assembler.text_of)
         if attributed or speakers.contextual:
-            assembler = Assembler(lines, paragraphs, speakers, hashed, page, attributed)
+            assembler = Assembler(words, paragraphs, speakers, hashed, page, attributed)
     if page is not None and page.title and "title" not in metadata:
         metadata = {**metadata, "title": page.title}
     metadata = assembler.metadata(metadata)
     leading = ""
     if not front and paragraphs and paragraphs[0].start > 0:
-        leading = "".join(lines[: paragraphs[0].start])
+        leading = "".join((web.raw if web else lines)[: paragraphs[0].start])
     transcript = Transcript(
         blocks=[],
         speakers=speakers.speakers,
@@ -85,9 +96,27 @@ def stream(
         layout=Layout(encoding=source.encoding, bom=source.bom, leading=leading),
     )
     transcript.inference = inference
-    return transcript, _measured(
-        assembler.blocks(front_matter_end=body_start if front else 0), inference
-    )
+    blocks = assembler.blocks(front_matter_end=body_start if front else 0)
+    if web is not None:
+        web.relocate(uses)
+        blocks = web.in_source(blocks)
+    return transcript, _measured(blocks, inference)
+
+
+def _web_page(text: str, lines: list[str]) -> HtmlPage | None:
+    """The text as an HTML page, when it is one whose text is not mostly in `<pre>` (a
+    page printed first, as GPO's are, is read by `pages.py`). The page reader is
+    imported only for pages."""
+    if not pages.is_html(text):
+        return None
+    from .htmlpage import read_page
+
+    web = read_page(text, lines)
+    return web if web.pre_share <= _PRE_SHARE else None
+
+
+# A page whose text is mostly in `<pre>` is a printed page put on the web.
+_PRE_SHARE = 0.5
 
 
 def _measured(blocks: Iterator[Block], inference: Inference) -> Iterator[Block]:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ... import names
 from ...model import Kind
 from . import paragraphs
-from .pages import APART, BLANK, LAYOUT, TEXT, Page
+from .pages import APART, BLANK, LAYOUT, TEXT, Page, layout_end
 from .paragraphs_scan import APART_KIND, LineLabel, Paragraph, Scan, label_of
 
 if TYPE_CHECKING:
@@ -134,12 +134,8 @@ def scan_wrapped(lines: Sequence[str], page: Page, start: int, candidates: dict[
             index += 1
             continue
         if code == LAYOUT:  # layout no text continues through: a paragraph of its own
-            first = last = index
-            while index < count and codes[index] in (LAYOUT, BLANK):
-                if codes[index] == LAYOUT:
-                    last = index
-                index += 1
-            paragraphs.append(Paragraph(first, last, kind=Kind.LAYOUT))
+            last = layout_end(codes, index)
+            paragraphs.append(Paragraph(index, last, kind=Kind.LAYOUT))
             index = last + 1
             continue
         first = index
