@@ -30,16 +30,12 @@ ITALIC = "podcast-italic-name-time-security-cocktail-hour-21.md"
 
 @dataclass(frozen=True)
 class Label:
-    """A label line as a person reads it: the speaker's name, and the label as written
-    (runs of spaces read as one: `LADY  CAPULET:` is LADY CAPULET)."""
+    """A label line as a person reads it: the speaker's name, the label as written, and
+    the time written beside it."""
 
     name: str
     written: str
     seconds: float | None = None
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "name", " ".join(self.name.split()))
-        object.__setattr__(self, "written", " ".join(self.written.split()))
 
 
 @dataclass(frozen=True)
@@ -58,6 +54,14 @@ class Parsed:
     def turn_starts(self) -> dict[int, Block]:
         return {b.line: b for b in self.transcript.turns() if not b.continued}
 
+    def roster_forms(self) -> set[str]:
+        """Every name and alias in the roster, case-folded."""
+        return {
+            form.casefold()
+            for speaker in self.transcript.speakers
+            for form in (speaker.name, *speaker.aliases)
+        }
+
     def forms(self, speaker: str | None) -> set[str]:
         """The names a roster speaker goes by: its name and its aliases."""
         entry = next(s for s in self.transcript.speakers if s.name == speaker)
@@ -65,6 +69,8 @@ class Parsed:
 
 
 def _seconds(clock: str) -> float:
+    """`m:ss` or `h:mm:ss` in seconds, written out so that the truth owes nothing to the
+    parser's reading of clock times."""
     seconds = 0.0
     for part in clock.split(":"):
         seconds = seconds * 60 + int(part)
@@ -102,13 +108,15 @@ def _pinero_labels(lines: list[str]) -> dict[int, Label]:
 
 
 def _shakespeare_labels(lines: list[str]) -> dict[int, Label]:
-    """`Name:` alone on its line after a blank line (`Senators, &C:` included)."""
+    """`Name:` alone on its line after a blank line (`Senators, &C:` included); a run of
+    spaces reads as one (`LADY  CAPULET:` is LADY CAPULET)."""
     pattern = re.compile(r"([A-Za-z][A-Za-z' ,.&-]*):")
-    return {
-        index + 1: Label(match[1], match[1])
-        for index, line in enumerate(lines)
-        if (match := pattern.fullmatch(line)) and _blank_before(lines, index)
-    }
+    labels = {}
+    for index, line in enumerate(lines):
+        if (match := pattern.fullmatch(line)) and _blank_before(lines, index):
+            name = " ".join(match[1].split())
+            labels[index + 1] = Label(name, name)
+    return labels
 
 
 def _otter_labels(lines: list[str]) -> dict[int, Label]:
@@ -137,32 +145,34 @@ def _load(name: str, truth: Callable[[list[str]], dict[int, Label]]) -> Parsed:
     return Parsed(path, lines, read(path), truth(lines))
 
 
-@pytest.fixture(scope="module")
-def hansard() -> Parsed:
-    return _load(HANSARD, _hansard_labels)
+def _fixture(doc: str, name: str, truth: Callable[[list[str]], dict[int, Label]]):
+    """A module-scoped fixture named `doc`: the file read and parsed once for all tests."""
+
+    @pytest.fixture(scope="module", name=doc)
+    def parsed() -> Parsed:
+        return _load(name, truth)
+
+    return parsed
 
 
-@pytest.fixture(scope="module")
-def pinero() -> Parsed:
-    return _load(PINERO, _pinero_labels)
-
-
-@pytest.fixture(scope="module")
-def shakespeare() -> Parsed:
-    return _load(SHAKESPEARE, _shakespeare_labels)
-
-
-@pytest.fixture(scope="module")
-def otter() -> Parsed:
-    return _load(OTTER, _otter_labels)
-
-
-@pytest.fixture(scope="module")
-def italic() -> Parsed:
-    return _load(ITALIC, _italic_labels)
-
+hansard = _fixture("hansard", HANSARD, _hansard_labels)
+pinero = _fixture("pinero", PINERO, _pinero_labels)
+shakespeare = _fixture("shakespeare", SHAKESPEARE, _shakespeare_labels)
+otter = _fixture("otter", OTTER, _otter_labels)
+italic = _fixture("italic", ITALIC, _italic_labels)
 
 FILES = ["hansard", "pinero", "shakespeare", "otter", "italic"]
+
+
+def _every_file(**failing: str) -> list:
+    """The five files, those named marked as known parser failures (the reason given)."""
+    return [
+        pytest.param(doc, marks=pytest.mark.xfail(strict=True, reason=failing[doc]))
+        if doc in failing
+        else doc
+        for doc in FILES
+    ]
+
 
 #: Names the truth finds that the roster may lack, each with its reason.
 MAY_BE_MISSING = {
@@ -225,42 +235,22 @@ def test_roster_invents_no_speaker(doc, request):
     """Every name and alias in the roster is a label of the file (up to letter case)."""
     parsed: Parsed = request.getfixturevalue(doc)
     known = _folded(parsed)
-    invented = [
-        form
-        for speaker in parsed.transcript.speakers
-        for form in (speaker.name, *speaker.aliases)
-        if form.casefold() not in known
-    ]
-    assert invented == []
+    assert sorted(parsed.roster_forms() - set(known)) == []
 
 
 @pytest.mark.parametrize(
     "doc",
-    [
-        "hansard",
-        "pinero",
-        pytest.param(
-            "shakespeare",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="parser: one-off title-case labels are rejected as common words "
-                "(Senators:, Priest:, Soldier:) or a field (Time:); 'Senators, &C:' and "
-                "'Ghosts of young Princes:' are no candidates; 'LADY  CAPULET:' is read as LADY",
-            ),
-        ),
-        "otter",
-        "italic",
-    ],
+    _every_file(
+        shakespeare="parser: one-off title-case labels are rejected as common words "
+        "(Senators:, Priest:, Soldier:) or a field (Time:); 'Senators, &C:' and "
+        "'Ghosts of young Princes:' are no candidates; 'LADY  CAPULET:' is read as LADY"
+    ),
 )
 def test_roster_holds_every_labelled_name(doc, request):
     """Every person the labels name is in the roster, under their name or their label as
     written (case aside; how they are named is another test), bar the stated exceptions."""
     parsed: Parsed = request.getfixturevalue(doc)
-    roster = {
-        form.casefold()
-        for speaker in parsed.transcript.speakers
-        for form in (speaker.name, *speaker.aliases)
-    }
+    roster = parsed.roster_forms()
     excused = set(MAY_BE_MISSING.get(doc, ()))
     missing = {
         label.name
@@ -272,21 +262,11 @@ def test_roster_holds_every_labelled_name(doc, request):
 
 @pytest.mark.parametrize(
     "doc",
-    [
-        "hansard",
-        "pinero",
-        pytest.param(
-            "shakespeare",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="parser: a label that adds a title or prefix to another is merged "
-                "with it (EDWARD into 'Ghost of Prince Edward', LADY GREY into 'Ghost of "
-                "GREY', Lords into 'All The Lords')",
-            ),
-        ),
-        "otter",
-        "italic",
-    ],
+    _every_file(
+        shakespeare="parser: a label that adds a title or prefix to another is merged with "
+        "it (EDWARD into 'Ghost of Prince Edward', LADY GREY into 'Ghost of GREY', Lords "
+        "into 'All The Lords')"
+    ),
 )
 def test_distinct_labels_stay_distinct_speakers(doc, request):
     """A speaker's forms are one label's (letter case and affiliation aside), never two."""
@@ -399,9 +379,8 @@ def test_pinero_imprint_and_metadata_lines_are_not_speech(pinero, line, text):
 
 
 def test_pinero_no_imprint_or_field_name_is_a_speaker(pinero):
-    names = {form.casefold() for s in pinero.transcript.speakers for form in pinero.forms(s.name)}
-    for word in ("title", "author", "release date", "london", "tel.", "tel", "first act"):
-        assert word not in names
+    fields = {"title", "author", "release date", "london", "tel.", "tel", "first act"}
+    assert fields & pinero.roster_forms() == set()
 
 
 # --- Shakespeare: NAME: alone over verse with colons; similar names kept apart ----------
