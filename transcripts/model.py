@@ -188,6 +188,9 @@ class Transcript:
     metadata: dict[str, Any] = field(default_factory=dict)
     source: str | None = None
     layout: Layout | None = None
+    # What the text reader inferred about the labels (`readers.text.evidence.Inference`:
+    # its `summary()` and `warning`); None for other formats. Not part of the dict form.
+    inference: Any = field(default=None, compare=False, repr=False)
 
     def turns(self) -> Iterator[Block]:
         """The speech blocks, in order."""

@@ -30,7 +30,15 @@ def test_select_by_code_name_and_prefix():
     assert _codes(["TR201"]) == ["TR201"]
     assert _codes(["duplicate-passage"]) == ["TR201"]
     assert _codes(["TR2"]) == ["TR201", "TR202", "TR203"]
-    assert _codes(["TR1", "encoding"]) == ["TR101", "TR102", "TR103", "TR104", "TR105", "TR302"]
+    assert _codes(["TR1", "encoding"]) == [
+        "TR101",
+        "TR102",
+        "TR103",
+        "TR104",
+        "TR105",
+        "TR106",
+        "TR302",
+    ]
 
 
 def test_the_most_specific_selector_wins():

@@ -12,13 +12,31 @@ it is usable (and testable) without the command line. Engines never import this 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from ..errors import TranscriptError, internal_error
-from ..io import text_encoding
+from ..io import display_name, text_encoding
+from ..model import Block, Transcript
 
 #: Where a command reports an input it could not use: one line, no trailing newline.
 Report = Callable[[str], None]
+
+
+def reader_warning(transcript: Transcript, path: str) -> str | None:
+    """The reader's one-line warning about a document it has read to the end (the text
+    reader's, when it found no speakers or barely any), naming the file."""
+    warning = getattr(getattr(transcript, "inference", None), "warning", None)
+    return f"{display_name(path)}: warning: {warning}" if warning else None
+
+
+def warn_when_read(
+    transcript: Transcript, blocks: Iterator[Block], path: str, report: Report
+) -> Iterator[Block]:
+    """The blocks, and once the last has passed, the reader's warning reported."""
+    yield from blocks
+    warning = reader_warning(transcript, path)
+    if warning:
+        report(warning)
 
 
 def input_failure(error: Exception, name: str) -> TranscriptError:

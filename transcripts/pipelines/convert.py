@@ -20,7 +20,7 @@ from ..io import display_name, open_output, refuse_to_overwrite_inputs, write_ou
 from ..losses import Losses
 from ..options import ReadOptions, WriteOptions
 from ..speakermap import parse_speaker_map
-from . import Report, check_encoding, input_failure
+from . import Report, check_encoding, input_failure, warn_when_read
 from .parse import output_format
 
 
@@ -126,6 +126,8 @@ def convert_file(
     write_options = WriteOptions(path=path, losses=losses)
     try:
         header, blocks = reader.stream(source, read_options)
+        if report is not None:
+            blocks = warn_when_read(header, blocks, path, report)
         if writer.streams and estimate_timing is None:
             with open_output(output, writer.output_encoding(header)) as sink:
                 writer.writer_module().write_documents([(header, blocks)], sink, write_options)

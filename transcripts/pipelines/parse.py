@@ -4,16 +4,18 @@ and write its document."""
 from __future__ import annotations
 
 import itertools
+import json
 from collections.abc import Iterator, Sequence
 
-from .. import formats
-from ..api import open_document
+from .. import formats, safeyaml
+from ..api import open_document, read
 from ..errors import ExitCode, TranscriptError
 from ..inputs import Selection, expand_inputs, or_standard_input
-from ..io import display_name, open_output, refuse_to_overwrite_inputs
+from ..io import display_name, open_output, refuse_to_overwrite_inputs, write_output
 from ..model import Block, Transcript
 from ..options import WriteOptions
-from . import Report, check_encoding, input_failure
+from ..terminal import printable
+from . import Report, check_encoding, input_failure, warn_when_read
 
 #: What `parse` writes: the document model's forms.
 PARSE_FORMATS = ("json", "jsonl", "yaml")
@@ -79,7 +81,7 @@ def parse_files(
                 report(str(input_failure(error, display_name(path))))
                 failures += 1
                 continue
-            yield header, blocks
+            yield header, warn_when_read(header, blocks, path, report)
 
     stream = documents()
     first = next(stream, None)
@@ -89,4 +91,60 @@ def parse_files(
         writer.writer_module().write_documents(
             itertools.chain([first], stream), sink, WriteOptions(), many=many
         )
+    return ExitCode.ERROR if failures else ExitCode.OK
+
+
+def explain_files(
+    paths: Sequence[str],
+    how: str,
+    output: str | None,
+    *,
+    speakers: Sequence[str] = (),
+    from_format: str | None = None,
+    encoding: str | None = None,
+    report: Report,
+    select: Selection | None = None,
+) -> int:
+    """What the text reader inferred about each input's speaker labels, written instead of
+    the documents: the conventions chosen with counts and examples and the label-like
+    lines rejected with reasons (`how` "text"), with every candidate's verdict too
+    ("lines"), or all of it as data ("json", "jsonl" or "yaml")."""
+    from ..readers.text.explain import render, to_dict
+
+    check_encoding(encoding)
+    inputs = list(expand_inputs(or_standard_input(paths), select))
+    refuse_to_overwrite_inputs(output, [item for item in inputs if isinstance(item, str)])
+    failures = 0
+    reports: list[str] = []
+    data: list[dict[str, object]] = []
+    for path in inputs:
+        try:
+            if isinstance(path, TranscriptError):
+                raise path
+            transcript = read(path, from_format, speakers=speakers, encoding=encoding)
+        except Exception as error:
+            report(str(input_failure(error, display_name(str(path)))))
+            failures += 1
+            continue
+        name = display_name(path)
+        inference = transcript.inference
+        if inference is None:
+            reports.append(f"{printable(name)}: read as structured data; no labels to infer")
+            data.append({"path": name, "summary": None})
+        elif how in PARSE_FORMATS:
+            data.append(to_dict(inference, name))
+        else:
+            reports.append(render(inference, name, verbose=how == "lines"))
+    if len(data) + len(reports) == 0:
+        return ExitCode.ERROR
+    if how == "jsonl":
+        text = "".join(json.dumps(item, ensure_ascii=False) + "\n" for item in data)
+    elif how == "yaml":
+        text = safeyaml.dump(data if len(inputs) > 1 else data[0] if data else None)
+    elif how == "json":
+        payload = data[0] if len(inputs) == 1 and data else data
+        text = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = "\n".join(reports) + "\n"
+    write_output(text, output)
     return ExitCode.ERROR if failures else ExitCode.OK

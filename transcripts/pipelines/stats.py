@@ -13,7 +13,7 @@ from ..parallel import map_ordered
 from ..statistics.render import RenderOptions, check_options, render
 from ..statistics.report import DEFAULT_SORT, build_report, check_field, check_only
 from ..statistics.tally import Tally
-from . import Report, check_encoding, input_failure
+from . import Report, check_encoding, input_failure, reader_warning
 
 
 def stats_files(
@@ -70,6 +70,8 @@ def stats_files(
             failures += 1
         else:
             tallies.append(result)
+            for warning in result.warnings:
+                report(warning)
     if not tallies:
         return ExitCode.ERROR
     check_only(only, tallies)
@@ -112,6 +114,10 @@ def _tally(
             speaker_map=speaker_map,
             diarization=diarization,
         )
-        return Tally.of_document(header, blocks, path)
+        tally = Tally.of_document(header, blocks, path)
+        warning = reader_warning(header, path)
+        if warning:
+            tally.warnings.append(warning)
+        return tally
     except Exception as error:  # also raised while the blocks stream
         return input_failure(error, display_name(path))

@@ -55,6 +55,9 @@ class Tally:
     speakers: dict[str, SpeakerTally] = field(default_factory=dict)
     non_speech: Counter[str] = field(default_factory=Counter)
     paths: list[str] = field(default_factory=list)
+    # The readers' warnings about the documents counted (no speakers found, ...), one line
+    # each, naming the file: so a command can say why a count is empty.
+    warnings: list[str] = field(default_factory=list)
 
     def speaker(self, name: str) -> SpeakerTally:
         tally = self.speakers.get(name)
@@ -148,6 +151,7 @@ class Tally:
             self.speaker(name).merge(tally)
         self.non_speech.update(other.non_speech)
         self.paths.extend(other.paths)
+        self.warnings.extend(other.warnings)
 
 
 def tally_documents(

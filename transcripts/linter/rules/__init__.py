@@ -14,6 +14,7 @@ RULE_MODULES: tuple[str, ...] = (
     "speaker_variant",
     "consecutive_speaker",
     "empty_turn",
+    "speakers_not_found",
     "duplicate_passage",
     "near_duplicate_passage",
     "repeated_question",

@@ -113,7 +113,11 @@ def _speaker_lookup(results: dict[str, Any]) -> Any:
 def _units(results: dict[str, Any], spoken: list[Spoken], ids: list[Any]) -> list[list[Spoken]]:
     """The words cut where the job's audio segments (or speaker segments) end."""
     segments = results.get("audio_segments")
-    if isinstance(segments, list) and segments and all(i is not None for i in ids):
+    if (
+        isinstance(segments, list)
+        and segments
+        and all(isinstance(i, (str, int)) for i in ids)  # ids index the words: hashable
+    ):
         position = {item_id: index for index, item_id in enumerate(ids)}
         units = []
         for segment in segments:
