@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from ..model import Transcript
+from ..model import Block, Kind, Transcript
 from .context import Context
 from .finding import Problem
 from .passages import Sentence, SentenceTable
@@ -200,3 +200,34 @@ def problems(
             end_column=end_column,
             related=((earlier_line, earlier_column),),
         )
+
+
+def in_verse(run: list[Repeat], context: Context) -> bool:
+    """Is either copy of the run in a block of verse (a song, a poem): four lines or
+    more, nearly all short and opening with a capital? A line repeated from a song is
+    its refrain, sung again by design."""
+    blocks = context.transcript.blocks
+    return any(
+        _is_verse(_lines_around(blocks, sentence.block))
+        for repeat in run
+        for sentence in (repeat.earlier, repeat.later)
+    )
+
+
+def _lines_around(blocks: list[Block], index: int) -> list[str]:
+    """The block's lines; for text outside the turns (where a reader may have put each
+    line of a song in a block of its own), those of its neighbours of the same kind too.
+    A turn's neighbours are other turns, whose short lines make no song."""
+    block = blocks[index]
+    if block.kind == Kind.TURN:
+        near = [block]
+    else:
+        near = [b for b in blocks[max(0, index - 3) : index + 4] if b.kind == block.kind]
+    return [line.strip() for b in near for line in b.text.split("\n") if line.strip()]
+
+
+def _is_verse(lines: list[str]) -> bool:
+    if len(lines) < 4:
+        return False
+    verse = [line for line in lines if len(line) <= 60 and line.lstrip("\"“‘'([_")[:1].isupper()]
+    return len(verse) >= 0.75 * len(lines)

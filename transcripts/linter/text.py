@@ -27,6 +27,18 @@ FUNCTION_WORDS = frozenset(
 # question words (who, what, which, why, how, when, where), negations, and words of
 # order or degree (before, after, more, only, again...).
 
+#: Labels that stand for a group speaking together ("ALL:", "BOTH:"): no person's name,
+#: so no variant of one (compared without case and spacing).
+GROUP_LABELS = frozenset({"all", "both", "omnes", "everyone", "everybody", "together", "others"})
+#: Words that tell roles of one kind apart ("First Citizen", "Second Citizen", "Young
+#: Marcius"): two labels differing in them are different people.
+DISTINGUISHING_WORDS = frozenset(
+    """
+    first second third fourth fifth sixth seventh eighth ninth tenth 1st 2nd 3rd 4th 5th
+    6th 7th 8th 9th 10th young old elder younger older junior senior ghost
+    """.split()
+)
+
 
 def raw_lines(raw: str) -> list[str]:
     """A block's raw text split at LF, CRLF or CR only, like the text reader splits it

@@ -59,3 +59,32 @@ def test_two_labels_both_in_regular_use_are_two_people():
 def test_different_names_are_not_variants():
     text = _dialogue("Rob Pike", "Robert Griesemer", "Rob Pike", "Carmen Andoh")
     assert lint_text(text, RULE) == []
+
+
+def test_ordinal_and_qualified_roles_are_different_people():
+    text = """
+        First Citizen: Before we proceed any further, hear me speak.
+        Second Citizen: Speak, speak.
+        Fifth Citizen: We are resolved.
+        Sixth Citizen: Resolved, resolved.
+        Messenger: News, my lord.
+        Fourth Messenger: More news.
+        Messenger: And more.
+        Young Marcius: I will not be trod upon.
+        Marcius: Nor I.
+        Marcius: Away.
+    """
+    assert lint_text(text, "speaker-variant") == []
+
+
+def test_group_labels_and_plurals_are_not_variants_of_one_speaker():
+    text = """
+        Hamlet: Swear.
+        ALL: We swear.
+        Hamlet: Again.
+        All: We swear, my lord.
+        Mariner: All lost!
+        Mariners: To prayers, to prayers!
+        Mariner: All lost!
+    """
+    assert lint_text(text, "speaker-variant") == []
