@@ -4,6 +4,7 @@ defect, not five)."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -231,3 +232,50 @@ def _is_verse(lines: list[str]) -> bool:
         return False
     verse = [line for line in lines if len(line) <= 60 and line.lstrip("\"“‘'([_")[:1].isupper()]
     return len(verse) >= 0.75 * len(lines)
+
+
+#: The family of the rules that report a passage repeating another.
+REPEAT_FAMILY = "TR2"
+
+
+def one_finding_per_copy(problems: dict[str, list[Problem]]) -> dict[str, list[Problem]]:
+    """`problems` (by rule code) without the repeat findings that lie inside another
+    repeat rule's finding of the same copy: a stretch pasted again with a few edits is
+    found partly word for word (duplicate-passage) and partly nearly (near-duplicate-
+    passage), and is one defect, reported once as the longer span. A finding is inside
+    another when its lines are, and so are the lines it repeats (the other's earlier copy
+    taken as long as its later one). Sorting and a running maximum keep this
+    O(n log n) in the findings."""
+    spans = sorted(
+        (problem.line, problem.end_line or problem.line, problem.related[0][0], code)
+        for code, found in problems.items()
+        if code.startswith(REPEAT_FAMILY)
+        for problem in found
+        if problem.related
+    )
+    if len(spans) < 2:
+        return problems
+    starts = [span[0] for span in spans]
+    widest: list[tuple[int, int, int, str]] = []  # the span reaching furthest so far
+    for span in spans:
+        widest.append(span if not widest or span[1] > widest[-1][1] else widest[-1])
+
+    def absorbed(code: str, problem: Problem) -> bool:
+        if not problem.related:
+            return False
+        end = problem.end_line or problem.line
+        index = bisect.bisect_right(starts, problem.line) - 1
+        if index < 0:
+            return False
+        line, outer_end, earlier, outer_code = widest[index]
+        if outer_code == code or outer_end < end or (line, outer_end) == (problem.line, end):
+            return False
+        related = problem.related[0][0]
+        return earlier <= related <= earlier + (outer_end - line)
+
+    return {
+        code: [p for p in found if not absorbed(code, p)]
+        if code.startswith(REPEAT_FAMILY)
+        else found
+        for code, found in problems.items()
+    }
