@@ -15,6 +15,7 @@ RULE_MODULES: tuple[str, ...] = (
     "consecutive_speaker",
     "empty_turn",
     "swallowed_label",
+    "lost_label",
     "duplicate_passage",
     "near_duplicate_passage",
     "repeated_question",
