@@ -19,7 +19,7 @@ quotation: both are built once, in time linear in the transcript.
 from __future__ import annotations
 
 import bisect
-import difflib
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -36,16 +36,24 @@ PROSE_KINDS = frozenset({Kind.PROSE})
 
 _QUOTED = re.compile(r"“([^“”\n]+)”|«\s*([^«»\n]+?)\s*»|(?<![\w\"])\"([^\"\n]+)\"(?!\w)")
 #: Words that say the prose is reporting speech ("says Lukashenko", "he told the BBC").
-_CUE = re.compile(
+_CUE_PATTERN = (
     r"\b(?:say|says|said|saying|tell|tells|told|add|adds|added|state|states|stated|"
     r"explain|explains|explained|claim|claims|claimed|argue|argues|argued|insist|insists|"
     r"insisted|warn|warns|warned|note|notes|noted|repl(?:y|ies|ied)|answer|answers|"
     r"answered|ask|asks|asked|continue|continues|continued|recall|recalls|recalled|"
     r"declare|declares|declared|call|calls|called|describe|describes|described|admit|"
     r"admits|admitted|stress|stresses|stressed|emphasi[sz]e[sd]?|assert|asserts|asserted|"
-    r"according\s+to|in\s+(?:his|her|their)\s+words|put\s+it|puts\s+it|quoted\s+as)\b",
-    re.IGNORECASE,
+    r"according\s+to|in\s+(?:his|her|their)\s+words|put\s+it|puts\s+it|quoted\s+as)\b"
 )
+
+
+@functools.cache
+def _cue() -> re.Pattern[str]:
+    """The speech cue pattern, compiled on first use (most transcripts have no prose
+    quotation, and start-up time counts)."""
+    return re.compile(_CUE_PATTERN, re.IGNORECASE)
+
+
 _PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 #: Where a quotation leaves words out or adds its own: "...", "…", "[the army]".
 _GAP = re.compile(r"\.\s?\.\s?\.|…|\[[^\]]*\]")
@@ -141,7 +149,7 @@ def _without(text: str, start: int, end: int, marks: list[tuple[int, int, str]])
 
 def _attribution(sentence: str, previous: str, speakers: _SpeakerNames) -> str | None:
     """The one roster speaker `sentence` (its quotations blanked out) says is quoted."""
-    if not _CUE.search(sentence):
+    if not _cue().search(sentence):
         return None
     named = speakers.named(sentence)
     if len(named) == 1:
@@ -277,6 +285,8 @@ class SpeakerWords:
 
         best = max(votes, key=lambda number: (dice(number), -number))
         passage = sentences[best]
+        import difflib  # only for a misquote: not at every start-up
+
         similarity = difflib.SequenceMatcher(
             None, _stem_list(quotation.words()), _stem_list(folded(passage.text).split())
         ).ratio()

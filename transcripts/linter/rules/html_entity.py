@@ -24,8 +24,6 @@ Example:
 
 from __future__ import annotations
 
-import html
-import html.entities
 import re
 from collections.abc import Iterator
 from itertools import groupby
@@ -90,9 +88,13 @@ def _is_markup(text: str) -> bool:
     """A tag, a numeric reference, or a named entity HTML knows."""
     if not text.startswith("&") or text.startswith("&#"):
         return True
+    import html.entities  # a large table, loaded only when an entity is found
+
     return text[1:] in html.entities.html5
 
 
 def _character(entity: str) -> str:
+    import html
+
     character = html.unescape(entity)
     return " " if character == "\u00a0" else character
