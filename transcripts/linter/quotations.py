@@ -175,7 +175,12 @@ class _SpeakerNames:
                     forms[folded(name)].add(speaker.name)
                 if surname and len(surname[0]) >= 3:
                     forms[folded(surname[0])].add(speaker.name)
-        self.speaker_of = {form: who.pop() for form, who in forms.items() if form and len(who) == 1}
+        # A label such as "Q", "A" or "So" is a word of any sentence, not a name in it.
+        self.speaker_of = {
+            form: who.pop()
+            for form, who in forms.items()
+            if len(form) >= 3 and form not in FUNCTION_WORDS and len(who) == 1
+        }
         alternatives = "|".join(
             r"\s+".join(map(re.escape, form.split()))
             for form in sorted(self.speaker_of, key=len, reverse=True)

@@ -73,6 +73,17 @@ def test_quotations_it_cannot_attribute_are_left_alone():
         assert _lint(prose) == [], prose
 
 
+def test_one_letter_labels_are_not_names_found_in_every_sentence():
+    text = """
+        The witness said “the car was red and it was going fast” to a police officer.
+        Q: What did you see that night?
+        A: A blue car, going slowly.
+        Q: Anything else?
+        A: Nothing at all.
+    """
+    assert lint_text(text, "TR4") == []
+
+
 def test_short_quotations_and_quotations_inside_turns_are_not_checked():
     assert _lint("Lopez called the plan “a compromise”.") == []
     text = """

@@ -10,7 +10,8 @@ its related location, with how similar it is.
 What is checked: text in double quotes (“ ”, " ", « ») of at least `min-words` words in
 a prose block (never in a turn: a speaker may quote anyone). Its sentence, the quoted
 words left out, must have a speech cue (says, said, told, added, according to, ...) and
-name exactly one roster speaker, by label, full name or surname; or have a cue and "he"
+name exactly one roster speaker, by label, full name or surname (a label of one or two
+letters, such as Q or A, is no name to look for); or have a cue and "he"
 or "she" while the sentence before names exactly one. A quotation is found when, after
 folding case, punctuation, quotes and spacing, its words appear in a row in one of the
 speaker's turns; an ellipsis or a bracketed insertion ("[the army]") may stand for
