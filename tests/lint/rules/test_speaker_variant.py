@@ -124,3 +124,32 @@ def test_a_label_is_compared_with_at_most_a_bounded_number_of_others():
         most = max(most, len(found))
         index.add(key, surname=None, last_name=None)
     assert most <= LIMIT
+
+
+def test_ordinal_and_qualified_roles_are_different_people():
+    text = """
+        First Citizen: Before we proceed any further, hear me speak.
+        Second Citizen: Speak, speak.
+        Fifth Citizen: We are resolved.
+        Sixth Citizen: Resolved, resolved.
+        Messenger: News, my lord.
+        Fourth Messenger: More news.
+        Messenger: And more.
+        Young Marcius: I will not be trod upon.
+        Marcius: Nor I.
+        Marcius: Away.
+    """
+    assert lint_text(text, "speaker-variant") == []
+
+
+def test_group_labels_and_plurals_are_not_variants_of_one_speaker():
+    text = """
+        Hamlet: Swear.
+        ALL: We swear.
+        Hamlet: Again.
+        All: We swear, my lord.
+        Mariner: All lost!
+        Mariners: To prayers, to prayers!
+        Mariner: All lost!
+    """
+    assert lint_text(text, "speaker-variant") == []

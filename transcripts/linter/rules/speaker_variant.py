@@ -13,9 +13,12 @@ Finds labels that probably name the same speaker:
 
 Labels are read from the turns (each turn keeps the label it was written with, also when
 the parser merged variants into one speaker). Labels that differ only in a number
-(`Speaker 1` / `Speaker 2`) or in an honorific (`Mr. Smith` / `Ms. Smith`) name
-different people and are never reported, nor are two labels that are both in regular use
-(`established` turns each or more), which is how two people with similar names look.
+(`Speaker 1` / `Speaker 2`), an honorific (`Mr. Smith` / `Ms. Smith`), an ordinal or
+a qualifier (`First Citizen` / `Second Citizen`, `Messenger` / `Fourth Messenger`,
+`Young Marcius` / `Marcius`) or in a plural (`Mariners` / `Mariner`) name different
+people and are never reported; group labels (`ALL`, `BOTH`) name no one person; nor
+are two labels that are both in regular use (`established` turns each or more), which
+is how two people with similar names look.
 
 Labels are compared through an index of what they share (a key, a near key, a
 surname), not pair by pair, so a file of thousands of labels is linted in about the
@@ -48,7 +51,7 @@ from ...model import Block, Transcript
 from ..context import RuleOptions
 from ..finding import Edit, Fix, Problem
 from ..label_index import LabelIndex, reference_candidates
-from ..text import plural, raw_lines
+from ..text import DISTINGUISHING_WORDS, GROUP_LABELS, plural, raw_lines
 
 CODE = "TR103"
 NAME = "speaker-variant"
@@ -174,6 +177,8 @@ def _label_of(block: Block) -> str:
 def _variant_reason(main: _Label, variant: _Label, established: int) -> str | None:
     """Why `variant` (used no more than `main`) looks like another label for the same
     person, or None."""
+    if _group_or_distinct_roles(main.text, variant.text):
+        return None
     if main.key == variant.key:
         return "the same name written differently"
     if variant.uses >= established:
@@ -183,6 +188,24 @@ def _variant_reason(main: _Label, variant: _Label, established: int) -> str | No
     if _surname_form(main, variant):
         return "the same person by full name and by surname"
     return None
+
+
+def _group_or_distinct_roles(main: str, variant: str) -> bool:
+    """A group label (`ALL`, `BOTH`), or two labels told apart by an ordinal or a
+    qualifier (`First Citizen` / `Second Citizen`, `Messenger` / `Fourth Messenger`,
+    `Young MARCIUS` / `MARCIUS`): not one person under two labels."""
+    a, b = _key(main), _key(variant)
+    if a in GROUP_LABELS or b in GROUP_LABELS:
+        return True
+    if _plural_of(a, b) or _plural_of(b, a):
+        return True  # "Mariners" / "Mariner", "GENTLEMEN" / "Gentleman": a group and one
+    marks_a = [token for token in _tokens(main) if token in DISTINGUISHING_WORDS]
+    marks_b = [token for token in _tokens(variant) if token in DISTINGUISHING_WORDS]
+    return marks_a != marks_b
+
+
+def _plural_of(group: str, one: str) -> bool:
+    return group in (one + "s", one + "es") or (one.endswith("man") and group == one[:-3] + "men")
 
 
 def _key(label: str) -> str:
@@ -220,8 +243,9 @@ def _surname_form(main: _Label, variant: _Label) -> bool:
     long_label, short_label = (
         (main, variant) if len(main.tokens) > len(variant.tokens) else (variant, main)
     )
-    short = [t for t in short_label.tokens if t not in _HONORIFICS]
-    long = [t for t in long_label.tokens if t not in _HONORIFICS]
+    # The name before a trailing role: "Look, York" is no name ending in "York".
+    short = [t for t in _tokens(names.split_name(short_label.text)[0]) if t not in _HONORIFICS]
+    long = [t for t in _tokens(names.split_name(long_label.text)[0]) if t not in _HONORIFICS]
     if len(short) != 1 or len(long) < 2 or len(short[0]) < 4 or long[-1] != short[0]:
         return False
     return long_label.last.line > short_label.first.line
