@@ -50,31 +50,45 @@ EXPECTED: dict[str, dict[str, int]] = {
     # "Speaker4" once for "Speaker 4" at 344.
     "meeting-bitcointranscripts-lightning-spec-call-2023-07-31.md": {"TR103": 1},
     "parliament-canada-hansard-2000-03-16-debates-065.txt": {
-        "TR104": 5,  # a member speaking twice in a row (575-645): lost interjections
-        "TR105": 22,  # "Some hon. members:" style labels with the words on the next page
+        # labels directly over another label or a heading: the corpus lost their speech
+        # (SOURCES.md counts about 37); each is an empty turn, which an editor would mark
+        "TR105": 38,
         "TR301": 2,  # "(" left open at 775 and 978
     },
     "play-gutenberg-pinero-mind-the-paint-girl.txt": {
-        "TR101": 4,  # song lines and a transcriber's note between turns
+        # Since the parser reads the play's labels (issue 11), its turns hold the stage
+        # directions, and Gutenberg leaves a stage direction of several lines unclosed
+        # ("[_FARNCOMBE joins ROPER, ... delightedly._"): a convention of the file, so
+        # these are false positives of unbalanced-quotes, held here until that rule
+        # learns the convention. The other new counts are not yet reviewed by an editor.
+        "TR101": 1,
+        "TR103": 7,
+        "TR104": 3,
+        "TR105": 23,
         "TR201": 2,  # the Gutenberg credits and licence, printed at the top and the end
-        "TR301": 1,
-        # not reported: the refrain "A girl is not a sinner ..." sung again (a song)
+        "TR301": 131,
     },
     "play-shakespeare-tinyshakespeare.txt": {
-        # tinyshakespeare joins many plays with labels on their own lines: the parser
-        # (its own branch) reads verse lines ending in ":" as labels, which gives most
-        # of these; held at today's counts until it lands.
-        "TR102": 33,
-        "TR103": 12,  # NURSE / Nurse, PAGE / Page, POMPHEY / POMPEY: real variants;
+        # tinyshakespeare joins many plays with labels on their own lines; 125 labels have
+        # no speech under them (SOURCES.md), most of the empty turns.
+        "TR102": 31,
+        "TR103": 11,  # NURSE / Nurse, PAGE / Page, POMPHEY / POMPEY: real variants;
         # not reported any more: First/Second Citizen, Messenger / Fourth Messenger,
         # Young MARCIUS / MARCIUS, ALL / All, Mariners / Mariner (different people)
-        "TR104": 8,
-        "TR105": 291,
+        "TR104": 8,  # one speaker twice in a row where the joined plays meet
+        "TR105": 134,
     },
     "podcast-bitcointranscripts-stephan-livera-what-is-splicing.md": {},
     "podcast-changelog-gotime-100-pike-griesemer.md": {},
     # two long sentences said again, a few words changed, hundreds of lines later
-    "podcast-italic-name-time-security-cocktail-hour-21.md": {"TR202": 2},
+    # The raw speech-to-text copy pasted below the edited transcript (from line 1390)
+    # belongs to no speaker, so half the speech is unattributed: speakers-not-found says
+    # so. The unbalanced brackets are in that raw copy. Not yet reviewed by an editor.
+    "podcast-italic-name-time-security-cocktail-hour-21.md": {
+        "TR106": 1,
+        "TR202": 2,
+        "TR301": 6,
+    },
     "podcast-otter-bold-names-ladybug-45.md": {},
     "podcast20-json-podcastindex-example.json": {},
     "press-briefing-whitehouse-2022-11-22-jean-pierre-jha-fauci.md": {
