@@ -91,6 +91,8 @@ CASES: list[Case] = [
         4.0,
     ),
     Case("parse json", lambda f: [*TRANSCRIPTS, "parse", str(f)], "baseline"),
+    # Issue 19 point 6: YAML output (our own emitter for blocks) at most twice JSON's.
+    Case("parse yaml", lambda f: [*TRANSCRIPTS, "parse", str(f), "-t", "yaml"], "parse json", 2.0),
     # Conversions, each against reading and parsing the same talk with no output at all.
     Case("parse alone (no output)", lambda f: [PYTHON, "-c", PARSE_ALONE, str(f)], "baseline"),
     Case(
