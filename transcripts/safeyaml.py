@@ -140,11 +140,33 @@ def _children(node: Any) -> list[Any]:
     return list(node.value)
 
 
+def reads_as_other_than_text(text: str) -> bool:
+    """Would `text`, written plain, load as something other than that string under the
+    core schema (`1e3`, `0o17`, `null`)? PyYAML's dumper quotes only what YAML 1.1 reads
+    otherwise; such strings must be quoted too."""
+    return any(pattern.match(text) for pattern in _core_patterns())
+
+
+@functools.cache
+def _core_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(pattern) for _, pattern, _ in _CORE_TAGS)
+
+
+@functools.cache
 def dumper() -> Any:
-    """The safe dumper class, the C one when available."""
+    """The safe dumper class (the C one when available), which quotes the strings that
+    either YAML 1.1 or YAML 1.2's core schema would read as something else."""
     import yaml
 
-    return getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    base = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+    class CoreSafeDumper(base):  # type: ignore[misc, valid-type]
+        def represent_str(self, data: str) -> Any:
+            style = '"' if reads_as_other_than_text(data) else None
+            return self.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+    CoreSafeDumper.add_representer(str, CoreSafeDumper.represent_str)
+    return CoreSafeDumper
 
 
 def dump(data: Any, **options: Any) -> str:
