@@ -5,6 +5,9 @@
     python bench/run.py --only report   # among the cases: report on 10 MB vs parsing alone
     python bench/run.py --only archive  # 2,000 and 20,000 small files: files/s, peak memory
     python bench/run.py --only archive --archive 2000,20000,100000
+    python bench/run.py --only pathological   # hostile inputs at two sizes: growth ~2x
+    python bench/run.py --only peers    # against srt, webvtt-py, pysubs2, pylangacq (bench extra)
+    python bench/run.py --only real     # the shared corpus repeated to 20 MB, against synthetic
 
 Machines are noisy, so every figure is a ratio to a baseline run moments before on the
 same file, and each timing is the best of several runs. Peak memory is the child
@@ -15,10 +18,8 @@ printed beside the figures; the exit status is 1 when one is missed.
 from __future__ import annotations
 
 import argparse
-import os
 import subprocess
 import sys
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,14 +27,15 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+import hostile  # noqa: E402
 from archive import generate_archive  # noqa: E402
+from measure import PYTHON, TRANSCRIPTS, Measure, child_env, run  # noqa: E402
+from measure import mb as _mb  # noqa: E402
+from peers import bench_peers  # noqa: E402
+from realtext import bench_real_text  # noqa: E402
 from synth import generate, generate_whisper_json  # noqa: E402
 
 DATA = HERE / "data"
-PYTHON = sys.executable
-# The console script users run, from the same environment as this Python when it is there.
-_SCRIPT = Path(PYTHON).parent / "transcripts"
-TRANSCRIPTS = [str(_SCRIPT)] if _SCRIPT.exists() else [PYTHON, "-m", "transcripts"]
 
 # The reference point for throughput: read the file, split lines, match one compiled
 # label regex per line. Anything the tool does costs more than this.
@@ -55,19 +57,11 @@ print(count)
 PARSE_ALONE = "import gc, sys; gc.disable(); import transcripts; transcripts.read(sys.argv[1])"
 
 
+PEER_CUES = 1_000_000  # the caption files of the peer section (SubRip about 72 MB)
+PEER_CHAT_SIZE = 20_000_000
+REAL_TEXT_SIZE = 20_000_000
+
 MEMORY_TARGET_MIN_SIZE = 10_000_000  # targets are judged on files at least this large
-
-
-def child_env() -> dict[str, str]:
-    """The environment benchmarked commands run in.
-
-    Installed packages have compiled bytecode; the children may write and reuse theirs
-    too, or every run would pay to compile the package from source (some machines set
-    PYTHONDONTWRITEBYTECODE).
-    """
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env["PYTHONPATH"] = str(HERE.parent)
-    return env
 
 
 def synthetic_vtt(text: Path) -> Path:
@@ -80,34 +74,6 @@ def synthetic_vtt(text: Path) -> Path:
             [*argv, "-o", str(vtt)], check=True, env=child_env(), stderr=subprocess.DEVNULL
         )
     return vtt
-
-
-@dataclass
-class Measure:
-    seconds: float
-    peak_bytes: int
-
-
-def run(argv: Sequence[str], repeat: int) -> Measure:
-    """Best wall time of `repeat` runs of a whole process, and its peak memory."""
-    best = float("inf")
-    peak = 0
-    env = child_env()
-    for _ in range(repeat):
-        start = time.perf_counter()
-        process = subprocess.Popen(
-            list(argv), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env
-        )
-        _, status, usage = os.wait4(process.pid, 0)
-        elapsed = time.perf_counter() - start
-        stderr = process.stderr.read().decode(errors="replace") if process.stderr else ""
-        process.stderr and process.stderr.close()
-        code = os.waitstatus_to_exitcode(status)
-        if code not in (0, 1):
-            raise SystemExit(f"benchmark command failed ({code}): {' '.join(argv)}\n{stderr}")
-        best = min(best, elapsed)
-        peak = max(peak, usage.ru_maxrss * 1024)
-    return Measure(best, peak)
 
 
 @dataclass
@@ -130,6 +96,8 @@ CASES: list[Case] = [
         4.0,
     ),
     Case("parse json", lambda f: [*TRANSCRIPTS, "parse", str(f)], "baseline"),
+    # Issue 19 point 6: YAML output (our own emitter for blocks) at most twice JSON's.
+    Case("parse yaml", lambda f: [*TRANSCRIPTS, "parse", str(f), "-t", "yaml"], "parse json", 2.0),
     # Conversions, each against reading and parsing the same talk with no output at all.
     Case("parse alone (no output)", lambda f: [PYTHON, "-c", PARSE_ALONE, str(f)], "baseline"),
     Case(
@@ -187,10 +155,6 @@ MANY: list[tuple[str, list[str]]] = [
     ("stats", ["stats"]),
     ("stats --jobs 0", ["stats", "--jobs", "0"]),
 ]
-
-
-def _mb(size: int) -> float:
-    return size / 1e6
 
 
 def bench_file(path: Path, repeat: int, only: str | None) -> bool:
@@ -413,6 +377,49 @@ def bench_archive(sizes: Sequence[int], only: str | None) -> bool:
     return ok
 
 
+# Pathological inputs (see hostile.py): each grows one dimension a file controls, and
+# every command must stay linear in it: twice the input, about twice the time.
+PATHOLOGICAL_GROWTH = 2.5
+PATHOLOGICAL: list[tuple[str, Callable[[Path, int], Path], int, str, str]] = [
+    ("many speakers", hostile.many_speakers, 10_000, "voices", ".vtt"),
+    ("many tiny turns", hostile.tiny_turns, 200_000, "turns", ".txt"),
+    ("one huge line", hostile.one_huge_line, 10_000_000, "bytes", ".txt"),
+    ("a run of ?! marks", hostile.punctuation_run, 2_000_000, "marks", ".txt"),
+    ("alias-heavy YAML", hostile.alias_yaml, 40_000, "blocks", ".yaml"),
+]
+PATHOLOGICAL_COMMANDS: list[tuple[str, list[str]]] = [("lint", ["lint"]), ("stats", ["stats"])]
+
+
+def bench_pathological(scale: float, repeat: int, only: str | None) -> bool:
+    """Each pathological input at one size and at twice it: the time ratio of each
+    command must stay near 2 (a quadratic step would show as 4)."""
+    print(
+        f"\npathological inputs (growth target <= {PATHOLOGICAL_GROWTH:g}x when the input doubles)"
+    )
+    ok = True
+    for name, make, base, unit, suffix in PATHOLOGICAL:
+        if only and only not in name and only not in "pathological":
+            continue
+        count = max(1, int(base * scale))
+        slug = name.replace(" ", "-")
+        small = make(DATA / f"hostile-{slug}-{count}{suffix}", count)
+        large = make(DATA / f"hostile-{slug}-{2 * count}{suffix}", 2 * count)
+        for command, args in PATHOLOGICAL_COMMANDS:
+            before = run([*TRANSCRIPTS, *args, str(small)], repeat)
+            after = run([*TRANSCRIPTS, *args, str(large)], repeat)
+            growth = after.seconds / before.seconds
+            passed = growth <= PATHOLOGICAL_GROWTH
+            ok &= passed
+            label = f"{name}, {command}"
+            print(
+                f"  {label:34} {count:>10,} -> {2 * count:>10,} {unit:6}"
+                f" {before.seconds:7.3f} s -> {after.seconds:7.3f} s  {growth:5.2f}x"
+                f"  peak {after.peak_bytes / 1e6:5.0f} MB"
+                f"  [{'ok' if passed else 'MISSED'}]"
+            )
+    return ok
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -428,10 +435,30 @@ def main() -> int:
         default=",".join(map(str, ARCHIVE_SIZES)),
         help="archive sizes in files, comma-separated (default: %(default)s; 0: skip)",
     )
+    parser.add_argument(
+        "--rounds", type=int, default=5, help="rounds of the peer section (the median is kept)"
+    )
     args = parser.parse_args()
+    # Sections run alone by name (`--only peers`); other names filter the cases below.
+    sections: dict[str, Callable[[], bool]] = {
+        "peers": lambda: bench_peers(
+            PYTHON,
+            DATA,
+            100_000 if args.quick else PEER_CUES,
+            2_000_000 if args.quick else PEER_CHAT_SIZE,
+            args.rounds,
+        ),
+        "real": lambda: bench_real_text(
+            2_000_000 if args.quick else REAL_TEXT_SIZE, args.repeat, DATA
+        ),
+    }
     if args.only == "archive":  # the archive section alone
         archive_sizes = [int(size) for size in args.archive.split(",")]
         return 0 if bench_archive(archive_sizes, None) else 1
+    if args.only in sections:
+        ok = sections[args.only]()
+        print("\nall targets met" if ok else "\nsome targets MISSED")
+        return 0 if ok else 1
     sizes = [1_000_000] if args.quick else [1_000_000, 50_000_000]
     ok = bench_startup(max(args.repeat, 5))
     for size in sizes:
@@ -440,12 +467,16 @@ def main() -> int:
     ok &= bench_scaling(1_000_000 if args.quick else 25_000_000, args.repeat, args.only)
     ok &= bench_stt(2_000_000 if args.quick else 25_000_000, args.repeat, args.only)
 
+    ok &= bench_pathological(0.25 if args.quick else 1.0, args.repeat, args.only)
     if not args.only or args.only in "report":
         ok &= bench_report(1_000_000 if args.quick else REPORT_SIZE, args.repeat)
     ok &= bench_many(1_000 if args.quick else args.files, args.only)
     archive_sizes = [int(size) for size in args.archive.split(",") if int(size)]
     if len(archive_sizes) > 1 and not args.quick:
         ok &= bench_archive(archive_sizes, args.only)
+    if not args.only:
+        for section in sections.values():
+            ok &= section()
     print("\nall targets met" if ok else "\nsome targets MISSED")
     return 0 if ok else 1
 

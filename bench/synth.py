@@ -126,3 +126,75 @@ def generate_whisper_json(path: Path, size: int, seed: int = 1) -> Path:
     with open(path, "w", encoding="utf-8") as handle:
         json.dump({"text": "", "segments": segments, "language": "en"}, handle)
     return path
+
+
+def _clock(seconds: float, separator: str) -> str:
+    millis = round(seconds * 1000)
+    hours, millis = divmod(millis, 3_600_000)
+    minutes, millis = divmod(millis, 60_000)
+    return f"{hours:02d}:{minutes:02d}:{millis // 1000:02d}{separator}{millis % 1000:03d}"
+
+
+def generate_captions(folder: Path, cues: int, seed: int = 1) -> tuple[Path, Path]:
+    """Write the same talk as SubRip and as WebVTT, `cues` cues each (reused if present).
+
+    Each cue holds one or two caption lines. The SubRip file follows the podcast
+    convention (`Name:` opens the cue where the speaker changes); the WebVTT file names
+    the speaker of every cue with a voice span, as Zoom and our own writer do.
+    """
+    srt_path = folder / f"captions-{cues}.srt"
+    vtt_path = folder / f"captions-{cues}.vtt"
+    if srt_path.exists() and vtt_path.exists():
+        return srt_path, vtt_path
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    clock = 0.0
+    speaker = 0
+    with open(srt_path, "w", encoding="utf-8") as srt, open(vtt_path, "w", encoding="utf-8") as vtt:
+        vtt.write("WEBVTT\n\n")
+        for number in range(1, cues + 1):
+            changed = number == 1 or rng.random() < 0.1
+            if changed:
+                speaker = (speaker + rng.randint(1, len(SPEAKERS) - 1)) % len(SPEAKERS)
+            lines = [" ".join(rng.choices(WORDS, k=rng.randint(3, 6)))]
+            if rng.random() < 0.6:
+                lines.append(" ".join(rng.choices(WORDS, k=rng.randint(3, 6))))
+            start, clock = clock, clock + rng.uniform(1.0, 4.0)
+            name = SPEAKERS[speaker]
+            text = "\n".join(lines)
+            srt.write(
+                f"{number}\n{_clock(start, ',')} --> {_clock(clock, ',')}\n"
+                + (f"{name}: {text}" if changed else text)
+                + "\n\n"
+            )
+            vtt.write(f"{_clock(start, '.')} --> {_clock(clock, '.')}\n<v {name}>{text}\n\n")
+            clock += rng.uniform(0.0, 0.3)
+    return srt_path, vtt_path
+
+
+def generate_chat(path: Path, size: int, seed: int = 1) -> Path:
+    """Write a CHAT (CHILDES) file of about `size` bytes: headers, then main tiers of
+    three participants, some with %mor dependent tiers (reused if already that size)."""
+    if path.exists() and abs(path.stat().st_size - size) < 4096:
+        return path
+    rng = random.Random(seed)
+    parts = [
+        "@UTF8\n@Begin\n@Languages:\teng\n",
+        "@Participants:\tCHI Eve Target_Child, MOT Sue Mother, COL Colin Investigator\n",
+        "@ID:\teng|Brown|CHI|1;06.|female|||Target_Child|||\n",
+        "@ID:\teng|Brown|MOT|||||Mother|||\n",
+        "@ID:\teng|Brown|COL|||||Investigator|||\n",
+    ]
+    written = sum(len(part) for part in parts)
+    while written < size:
+        who = rng.choice(("CHI", "MOT", "MOT", "COL"))
+        words = rng.choices(WORDS, k=rng.randint(2, 12))
+        line = f"*{who}:\t{' '.join(words)} .\n"
+        if rng.random() < 0.5:
+            line += "%mor:\t" + " ".join(f"n|{word}" for word in words) + " .\n"
+        parts.append(line)
+        written += len(line)
+    parts.append("@End\n")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(parts), encoding="utf-8")
+    return path

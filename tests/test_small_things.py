@@ -42,11 +42,12 @@ def _complete(args: list[str], incomplete: str) -> list[str]:
 
 
 def test_completion_offers_rule_codes_and_names():
-    assert _complete(["lint", "--select"], "TR30") == ["TR301", "TR302", "TR303"]
+    assert _complete(["lint", "--select"], "TR30") == ["TR301", "TR302", "TR303", "TR304"]
     assert "duplicate-passage" in _complete(["lint", "--ignore"], "dup")
     assert _complete(["lint", "--select"], "TR101,TR20") == ["TR101,TR201", "TR101,TR202",
-                                                            "TR101,TR203"]  # fmt: skip
-    assert _complete(["report", "--ignore"], "repeated") == ["repeated-question"]
+                                                            "TR101,TR203",
+                                                            "TR101,TR204"]  # fmt: skip
+    assert _complete(["report", "--ignore"], "repeated") == ["repeated-question", "repeated-turn"]
 
 
 def test_completion_offers_formats_and_fields():

@@ -7,16 +7,19 @@ message and an exit status (see `ExitCode`), so no traceback reaches a user.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import importlib
 import os
+import signal
 import sys
 from typing import Any
 
 import click
 
 from ._version import __version__
-from .errors import ExitCode, TranscriptError
+from .errors import STDOUT_NAME, ExitCode, Terminated, TranscriptError, internal_error
+from .terminal import say
 
 # name -> (module, attribute, one-line help); loaded only when the command runs.
 COMMANDS: dict[str, tuple[str, str, str]] = {
@@ -69,30 +72,34 @@ class LazyGroup(click.Group):
         try:
             status = super().invoke(ctx)
         except TranscriptError as error:
-            click.echo(f"transcripts: {error}", err=True)
+            if error.path == STDOUT_NAME:
+                _silence_stdout()  # what could not be written must not be tried again at exit
+            say(str(error))
             ctx.exit(ExitCode.ERROR)
+        except Terminated as error:
+            ctx.exit(128 + error.signum)
         except KeyboardInterrupt:
-            click.echo("", err=True)
+            _new_line_on_stderr()
             ctx.exit(ExitCode.INTERRUPTED)
         except BrokenPipeError:
             _silence_stdout()
             ctx.exit(ExitCode.BROKEN_PIPE)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except OSError as error:  # the system refused something: not a bug of ours
+            where = f"{error.filename}: " if isinstance(error.filename, str) else ""
+            say(f"{where}{error.strerror or error}")
+            ctx.exit(ExitCode.ERROR)
         except RecursionError:
-            click.echo("transcripts: input is nested too deeply to process", err=True)
+            say("input is nested too deeply to process")
             ctx.exit(ExitCode.ERROR)
         except MemoryError:
-            click.echo("transcripts: out of memory", err=True)
+            say("out of memory")
             ctx.exit(ExitCode.ERROR)
         except Exception as error:  # a bug: say so in one line, unless debugging
             if os.environ.get("TRANSCRIPTS_DEBUG"):
                 raise
-            click.echo(
-                f"transcripts: internal error ({type(error).__name__}: {error}); "
-                "please report it (TRANSCRIPTS_DEBUG=1 shows the traceback)",
-                err=True,
-            )
+            say(internal_error(error))
             ctx.exit(ExitCode.ERROR)
         # Commands return their exit status; click would otherwise exit 0.
         if isinstance(status, int) and status:
@@ -101,12 +108,20 @@ class LazyGroup(click.Group):
 
 
 def _silence_stdout() -> None:
-    """After a closed pipe, send what is left in stdout's buffer nowhere, quietly."""
+    """After a closed pipe or a failed write, send what is left in stdout's buffer
+    nowhere, quietly (Python would try again at exit and print a traceback)."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        os.dup2(devnull, 1)
+        os.close(devnull)
     except (OSError, ValueError):
         pass
+
+
+def _new_line_on_stderr() -> None:
+    """After ^C, so the shell's prompt starts on a line of its own."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        sys.stderr.write("\n")
 
 
 @click.group(
@@ -136,4 +151,62 @@ def main(argv: list[str] | None = None) -> None:
     # Parsing allocates many small objects that live until the end; collecting cycles
     # less often saves several percent on large files and changes nothing else.
     gc.disable()
-    cli.main(args=argv, prog_name="transcripts")
+    _reserve_standard_descriptors()
+    _end_cleanly_on_signals()
+    try:
+        cli.main(args=argv, prog_name="transcripts")
+    except SystemExit as done:
+        raise SystemExit(_flush_stdout(done.code)) from None
+    except BrokenPipeError:  # `--help | head`: click's own output, before any command
+        _silence_stdout()
+        raise SystemExit(ExitCode.BROKEN_PIPE) from None
+    except OSError as error:  # `--version > /dev/full`
+        _silence_stdout()
+        say(f"{STDOUT_NAME}: cannot write: {error.strerror or error}")
+        raise SystemExit(ExitCode.ERROR) from None
+
+
+def _reserve_standard_descriptors() -> None:
+    """Started with standard input, output or error closed (`>&-`), a process would give
+    the first file it opens that descriptor, and a message meant for stderr could land
+    in an output file. /dev/null holds the place instead (Python already knows the
+    stream is missing: writing to standard output is then an error, see `io`)."""
+    for descriptor in (0, 1, 2):
+        try:
+            os.fstat(descriptor)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.open(os.devnull, os.O_RDWR)  # the lowest free descriptor: this one
+
+
+def _end_cleanly_on_signals() -> None:
+    """SIGTERM and SIGHUP (a cancelled CI job, a closed terminal) end a run as Ctrl-C
+    does: an exception, so temporary files are removed and worker processes stopped,
+    then exit status 128 + the signal's number. A signal the caller set to be ignored
+    (`nohup`) stays ignored."""
+    for name in ("SIGTERM", "SIGHUP"):
+        signum = getattr(signal, name, None)
+        if signum is not None and signal.getsignal(signum) == signal.SIG_DFL:
+            signal.signal(signum, _raise_terminated)
+
+
+def _raise_terminated(signum: int, frame: object) -> None:
+    raise Terminated(signum)
+
+
+def _flush_stdout(status: Any) -> Any:
+    """Flush what is left for standard output now, so a failure is one line and an exit
+    status rather than a traceback printed by Python at exit."""
+    stream = sys.stdout
+    if stream is None:
+        return status
+    try:
+        stream.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        return status or ExitCode.BROKEN_PIPE
+    except (OSError, ValueError) as error:
+        _silence_stdout()
+        say(f"{STDOUT_NAME}: cannot write: {getattr(error, 'strerror', None) or error}")
+        return status or ExitCode.ERROR
+    return status

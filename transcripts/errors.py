@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from enum import IntEnum
 
+#: How messages name standard output (standard input is `<stdin>`, see `io.display_name`).
+STDOUT_NAME = "<stdout>"
+
 
 class ExitCode(IntEnum):
     """Exit statuses, the same for every command (ruff's and flake8's convention)."""
@@ -13,6 +16,16 @@ class ExitCode(IntEnum):
     ERROR = 2
     INTERRUPTED = 130
     BROKEN_PIPE = 141
+
+
+class Terminated(KeyboardInterrupt):
+    """The run was ended by a signal (`SIGTERM`, `SIGHUP`): raised like Ctrl-C's
+    `KeyboardInterrupt` (whose cleanup it shares: temporary files removed, worker
+    processes stopped), and ending with exit status 128 + the signal's number."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
 
 
 class TranscriptError(Exception):
@@ -40,3 +53,11 @@ class TranscriptError(Exception):
         if self.path is None:
             self.path = path
         return self
+
+
+def internal_error(error: BaseException) -> str:
+    """The one line for an exception that is not an input problem: a bug in this tool."""
+    return (
+        f"internal error ({type(error).__name__}: {error}); please report it "
+        "(TRANSCRIPTS_DEBUG=1 shows the traceback)"
+    )

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from . import formats
 from .errors import TranscriptError
 from .globs import PathPatterns
+from .io import decode, not_a_regular_file, read_bytes, special_file
 
 STDIN = "-"
 
@@ -162,17 +163,7 @@ def expand_inputs(
                 listed = " ".join(sorted(select.extensions))
                 yield NothingFound(f"no transcript files found (looked for {listed})", path)
         else:
-            yield TranscriptError(
-                f"is {kind}, not a regular file; give its content on standard input (-)", path
-            )
-
-
-_SPECIAL = (
-    (stat.S_ISFIFO, "a FIFO (named pipe)"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISSOCK, "a socket"),
-)
+            yield not_a_regular_file(kind, path)
 
 
 def _kind(path: str) -> str | TranscriptError:
@@ -190,7 +181,7 @@ def _kind(path: str) -> str | TranscriptError:
         return "file"
     if stat.S_ISDIR(mode):
         return "directory"
-    return next((name for test, name in _SPECIAL if test(mode)), "not a regular file")
+    return special_file(mode) or "a file of another kind"
 
 
 def _walk(directory: str, select: Selection) -> Iterator[str | TranscriptError]:
@@ -250,8 +241,6 @@ _YAML_DOCUMENT = re.compile(r"^blocks[ \t]*:", re.M)
 def _is_transcript(path: str, extension: str) -> bool:
     """Is this `.json`, `.jsonl`, `.yaml` or `.xml` file a transcript document or the
     output of a known speech-to-text service or caption format, by its content?"""
-    from .io import decode, read_bytes
-
     try:
         source = decode(read_bytes(path), path)
     except TranscriptError:

@@ -11,12 +11,16 @@ from __future__ import annotations
 import codecs
 import contextlib
 import os
+import re
+import signal
+import stat
 import sys
-from collections.abc import Iterable, Iterator
+import threading
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
-from .errors import TranscriptError
+from .errors import STDOUT_NAME, TranscriptError
 
 STDIN = "-"
 
@@ -52,12 +56,48 @@ def display_name(path: str) -> str:
     return "<stdin>" if path == STDIN else path
 
 
+#: Files that are neither regular files nor folders, as messages name them.
+SPECIAL_FILES: tuple[tuple[Callable[[int], bool], str], ...] = (
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def special_file(mode: int) -> str | None:
+    """What special file a file of this `st_mode` is (see `SPECIAL_FILES`), or None."""
+    return next((name for test, name in SPECIAL_FILES if test(mode)), None)
+
+
+def not_a_regular_file(kind: str, path: str) -> TranscriptError:
+    """The one error for an input that is a special file (`kind`, as `special_file`
+    names it): a command refuses a named one (`inputs`); reading refuses a device."""
+    return TranscriptError(
+        f"is {kind}, not a regular file; give its content on standard input (-)",
+        display_name(path),
+    )
+
+
 def read_bytes(path: str) -> bytes:
     """All bytes of `path` (or standard input for `-`), with a one-line error on failure."""
     if path == STDIN:
-        return sys.stdin.buffer.read()
+        stream: BinaryIO | None = getattr(sys.stdin, "buffer", None)
+        if stream is None:
+            raise TranscriptError("cannot read: standard input is closed", display_name(path))
+        try:
+            return stream.read()
+        except OSError as error:
+            raise TranscriptError(
+                f"cannot read: {error.strerror or error}", display_name(path)
+            ) from None
     try:
         with open(path, "rb") as handle:
+            mode = os.fstat(handle.fileno()).st_mode
+            if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+                # /dev/zero would be read until memory runs out, a terminal until ^D; a
+                # pipe (what `<(...)` gives a library caller) is read to its end.
+                raise not_a_regular_file(special_file(mode) or "a device", path)
             return handle.read()
     except FileNotFoundError:
         raise TranscriptError("no such file", display_name(path)) from None
@@ -70,17 +110,23 @@ def read_bytes(path: str) -> bytes:
 
 
 def decode(data: bytes, path: str = STDIN, encoding: str | None = None) -> SourceText:
-    """Decode input bytes strictly; the error names the byte offset and line and suggests a fix."""
+    """Decode input bytes strictly; the error names the byte offset and line and suggests a fix.
+
+    Without `encoding`: UTF-8, or UTF-16/32 by their byte order mark. With one (any text
+    encoding Python knows), a byte order mark of that encoding is noted and removed, and
+    the byte order read is kept (`utf-16` becomes `utf-16-be` for a big-endian file), so
+    that writing the text back gives the same bytes, mark and byte order.
+    """
     name = display_name(path)
     if not data:
         raise TranscriptError("is empty", name)
     bom = False
+    skipped = 0
     if encoding is None:
         encoding = "utf-8"
         for mark, bom_encoding in _BOMS:
             if data.startswith(mark):
-                encoding, bom = bom_encoding, True
-                data = data[len(mark) :]
+                encoding, bom, skipped = bom_encoding, True, len(mark)
                 break
         if not bom:
             nul = data.find(b"\x00")
@@ -89,36 +135,97 @@ def decode(data: bytes, path: str = STDIN, encoding: str | None = None) -> Sourc
                     f"looks like a binary file (NUL byte at offset {nul}), not a transcript", name
                 )
     else:
-        try:
-            encoding = codecs.lookup(encoding).name
-        except LookupError:
-            raise TranscriptError(f"unknown encoding {encoding!r}") from None
-        mark = codecs.BOM_UTF8 if encoding == "utf-8" else None
-        if mark and data.startswith(mark):
-            bom, data = True, data[len(mark) :]
+        encoding = text_encoding(encoding)
+        encoding, bom = _byte_order(encoding, data)
+        skipped = len(_MARKS.get(encoding, b"")) if bom else 0
+    if skipped:
+        data = data[skipped:]
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as error:
-        offset = error.start + (len(codecs.BOM_UTF8) if bom and encoding == "utf-8" else 0)
         line = data.count(b"\n", 0, error.start) + 1
-        byte = data[error.start]
+        byte = data[error.start] if error.start < len(data) else 0
         hint = "; try --encoding cp1252 (or latin-1)" if encoding == "utf-8" else ""
         raise TranscriptError(
-            f"cannot decode byte 0x{byte:02x} at offset {offset} (line {line}) as "
+            f"cannot decode byte 0x{byte:02x} at offset {error.start + skipped} (line {line}) as "
             f"{encoding.upper()}{hint}",
             name,
         ) from None
+    except UnicodeError as error:  # a codec that refuses in its own way (idna, undefined)
+        raise TranscriptError(f"cannot decode as {encoding.upper()}: {error}", name) from None
+    if encoding not in _NO_SURROGATES:  # an escape codec can make half characters
+        found = _SURROGATE.search(text)
+        if found:
+            raise TranscriptError(
+                f"decoding as {encoding.upper()} gives a lone surrogate "
+                f"(\\u{ord(found.group()):04x}), which is not text",
+                name,
+            )
     return SourceText(text=text, path=path, encoding=encoding, bom=bom)
 
 
+def text_encoding(name: str) -> str:
+    """The canonical name of a text encoding (bytes to text and back), or an error:
+    `--encoding rot13` (text to text), `zlib_codec` or `base64` (bytes to bytes) are
+    codecs, but not encodings of text."""
+    try:
+        info = codecs.lookup(name)
+    except (LookupError, TypeError, ValueError):
+        raise TranscriptError(f"unknown encoding {name!r}") from None
+    try:
+        "".encode(info.name)
+        b"".decode(info.name)
+    except LookupError:
+        raise TranscriptError(
+            f"{name!r} is not a text encoding; give one such as utf-8, utf-16 or cp1252"
+        ) from None
+    except UnicodeError:
+        pass  # a codec that refuses even nothing (`undefined`): decoding will say so
+    return info.name
+
+
+# The byte order marks an encoding may start with, by the encoding they mean.
+_MARKS = {
+    "utf-8": codecs.BOM_UTF8,
+    "utf-16-le": codecs.BOM_UTF16_LE,
+    "utf-16-be": codecs.BOM_UTF16_BE,
+    "utf-32-le": codecs.BOM_UTF32_LE,
+    "utf-32-be": codecs.BOM_UTF32_BE,
+}
+_NATIVE = "le" if sys.byteorder == "little" else "be"
+_NO_SURROGATES = frozenset({"utf-8", *_MARKS, "ascii", "iso8859-1", "cp1252"})
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _byte_order(encoding: str, data: bytes) -> tuple[str, bool]:
+    """The encoding with its byte order settled, and whether `data` opens with its mark:
+    `utf-16` and `utf-32` by their mark (else the byte order Python assumes), `utf-8-sig`
+    as `utf-8` with a mark."""
+    if encoding in ("utf-16", "utf-32"):
+        for order in ("le", "be"):
+            if data.startswith(_MARKS[f"{encoding}-{order}"]) and not (
+                encoding == "utf-16" and data.startswith(codecs.BOM_UTF32_LE)
+            ):
+                return f"{encoding}-{order}", True
+        return f"{encoding}-{_NATIVE}", False
+    if encoding == "utf-8-sig":
+        encoding = "utf-8"
+    mark = _MARKS.get(encoding)
+    return encoding, bool(mark) and data.startswith(mark)  # type: ignore[arg-type]
+
+
 class Sink:
-    """A destination for text (and already-encoded bytes) that writes in large chunks."""
+    """A destination for text (and already-encoded bytes) that writes in large chunks.
+
+    A failure to write (a full disk, a file size limit, a closed stream) is an error
+    naming the destination; a closed pipe stays a `BrokenPipeError` (`| head`)."""
 
     _CHUNK = 1 << 20
 
-    def __init__(self, stream: BinaryIO, encoding: str = "utf-8") -> None:
+    def __init__(self, stream: BinaryIO, encoding: str = "utf-8", name: str = STDOUT_NAME) -> None:
         self._stream = stream
         self._encoding = encoding
+        self._name = name
         self._parts: list[bytes] = []
         self._size = 0
 
@@ -127,7 +234,7 @@ class Sink:
             data = text.encode(self._encoding)
         except UnicodeEncodeError as error:
             raise TranscriptError(
-                f"cannot encode {text[error.start]!r} as {self._encoding.upper()}"
+                f"cannot encode {text[error.start]!r} as {self._encoding.upper()}", self._name
             ) from None
         self.write_bytes(data)
 
@@ -144,58 +251,206 @@ class Sink:
 
     def flush(self) -> None:
         if self._parts:
-            self._stream.write(b"".join(self._parts))
+            data = b"".join(self._parts)
             self._parts.clear()
             self._size = 0
+            with write_errors(self._name):
+                _write_all(self._stream, data)
+
+
+def _write_all(stream: BinaryIO, data: bytes) -> None:
+    """Write all of `data`: an unbuffered file may take only part of it at a time."""
+    view = memoryview(data)
+    while view:
+        written = stream.write(view)
+        view = view[written if written is not None else 0 :]
+
+
+@contextlib.contextmanager
+def write_errors(name: str) -> Iterator[None]:
+    """An `OSError` while writing `name` as a one-line error (a closed pipe excepted:
+    `| head` ends the run quietly, see the CLI)."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise TranscriptError(f"cannot write: {error.strerror or error}", name) from None
+
+
+def standard_output() -> BinaryIO:
+    """Standard output's byte stream, or an error when the process was started without
+    one (`>&-`)."""
+    stream = sys.stdout
+    if stream is None or getattr(stream, "buffer", None) is None:
+        raise TranscriptError("cannot write: standard output is closed", STDOUT_NAME)
+    return stream.buffer
 
 
 @contextlib.contextmanager
 def open_output(path: str | None, encoding: str = "utf-8") -> Iterator[Sink]:
-    """A sink for `path` (stdout for None or `-`); a file appears only if all went well."""
+    """A sink for `path` (stdout for None or `-`); a file appears only if all went well.
+
+    A regular file (new, or an existing one, also through a symbolic link, which is
+    followed to its target and kept) is written to a temporary file beside it, renamed
+    into place at the end and removed on any failure, Ctrl-C or termination (`SIGTERM`,
+    `SIGHUP`: the CLI turns them into exceptions). A device, a pipe or a standard stream
+    (`/dev/null`, a FIFO, `/dev/stdout`, `/dev/fd/3`) is written to as it is, never
+    replaced.
+    """
     if path is None or path == STDIN:
-        sink = Sink(sys.stdout.buffer, encoding)
-        yield sink
-        sink.flush()
-        sys.stdout.buffer.flush()
+        yield from _write_to_stream(standard_output(), encoding, STDOUT_NAME)
         return
-    directory = os.path.dirname(os.path.abspath(path))
-    if os.path.isdir(path):
+    target = output_target(path)
+    if isinstance(target, int):
+        yield from _write_to_descriptor(target, encoding, path)
+        return
+    try:
+        info: os.stat_result | None = os.stat(target)
+    except FileNotFoundError:
+        info = None
+    except OSError as error:
+        raise TranscriptError(f"cannot write: {error.strerror or error}", path) from None
+    if info is not None and stat.S_ISDIR(info.st_mode):
         raise TranscriptError("is a directory; give a file name for the output", path)
-    if os.path.exists(path) and not os.path.isfile(path):
-        # A device or a pipe (/dev/null, a FIFO): write straight to it, never replace it.
-        with _open_special(path) as handle:
-            sink = Sink(handle, encoding)
-            yield sink
-            sink.flush()
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        yield from _write_to_special(target, encoding, path)
         return
+    yield from _write_by_renaming(target, info, encoding, path)
+
+
+def _write_to_stream(stream: BinaryIO, encoding: str, name: str) -> Iterator[Sink]:
+    sink = Sink(stream, encoding, name)
+    yield sink
+    sink.flush()
+    with write_errors(name):
+        stream.flush()
+
+
+def _write_to_descriptor(fd: int, encoding: str, name: str) -> Iterator[Sink]:
+    """`/dev/stdout`, `/dev/fd/N` and the like: the open descriptor itself."""
+    if fd == 1:
+        yield from _write_to_stream(standard_output(), encoding, name)
+        return
+    try:
+        handle = os.fdopen(os.dup(fd), "wb", buffering=0)
+    except OSError as error:
+        raise TranscriptError(f"cannot write: {error.strerror or error}", name) from None
+    with handle:
+        yield from _write_to_stream(handle, encoding, name)
+
+
+def _write_to_special(target: str, encoding: str, name: str) -> Iterator[Sink]:
+    """A device or a pipe, opened for writing as it is: never created, truncated or
+    replaced (which is also why a regular file there now is refused)."""
+    try:
+        fd = os.open(target, os.O_WRONLY | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0))
+    except OSError as error:
+        raise TranscriptError(f"cannot write: {error.strerror or error}", name) from None
+    if stat.S_ISREG(os.fstat(fd).st_mode):  # replaced by a regular file since it was looked at
+        os.close(fd)
+        raise TranscriptError("changed while it was being opened; try again", name)
+    with os.fdopen(fd, "wb", buffering=0) as handle:
+        yield from _write_to_stream(handle, encoding, name)
+
+
+def _write_by_renaming(
+    target: str, info: os.stat_result | None, encoding: str, name: str
+) -> Iterator[Sink]:
     import tempfile  # only when writing a file: it costs start-up time otherwise
 
+    directory = os.path.dirname(os.path.abspath(target))
+    temp: str | None = None
     try:
-        fd, temp = tempfile.mkstemp(
-            dir=directory, prefix=f".{os.path.basename(path)}.", suffix=".tmp"
+        with signals_deferred():  # no termination between creating it and knowing its name
+            try:
+                fd, temp = tempfile.mkstemp(
+                    dir=directory, prefix=f".{os.path.basename(target)}.", suffix=".tmp"
+                )
+            except FileNotFoundError:
+                raise TranscriptError("cannot write: its directory does not exist", name) from None
+            except OSError as error:
+                raise TranscriptError(f"cannot write: {error.strerror or error}", name) from None
+        with os.fdopen(fd, "wb", buffering=0) as handle:
+            yield from _write_to_stream(handle, encoding, name)
+        _copy_mode(info, temp)
+        with signals_deferred(), write_errors(name):
+            os.replace(temp, target)
+            temp = None
+    finally:
+        if temp is not None:
+            # A second ^C or SIGTERM while unwinding must not cut the removal short.
+            with signals_deferred(), contextlib.suppress(OSError):
+                os.unlink(temp)
+
+
+#: How many symbolic links a path may go through, as the kernel allows (Linux: 40).
+_MAX_LINKS = 40
+_DESCRIPTOR = re.compile(r"/(?:dev|proc/self)/fd/(\d+)")
+_STANDARD_STREAMS = {"/dev/stdout": 1, "/dev/stderr": 2}
+
+
+def output_target(path: str) -> str | int:
+    """Where writing `path` goes: the file it names, or the end of the chain of symbolic
+    links it names (so the link is kept and its target written), or an open descriptor
+    (`/dev/stdout`, `/dev/fd/3`). A loop of links is an error, and so is a link that
+    another user owns in a shared sticky folder such as /tmp, which is never followed
+    (the kernel's `protected_symlinks` rule: someone else's link there is a trap)."""
+    current = path
+    for _ in range(_MAX_LINKS + 1):
+        descriptor = _descriptor_of(current)
+        if descriptor is not None:
+            return descriptor
+        try:
+            info = os.lstat(current)
+        except FileNotFoundError:
+            return current  # a new file (also the missing target of a dangling link)
+        except OSError as error:
+            raise TranscriptError(f"cannot write: {error.strerror or error}", path) from None
+        if not stat.S_ISLNK(info.st_mode):
+            return current
+        _refuse_planted_link(current, info, path)
+        current = os.path.join(os.path.dirname(current), os.readlink(current))
+    raise TranscriptError("cannot write: a loop of symbolic links", path)
+
+
+def _descriptor_of(path: str) -> int | None:
+    normal = os.path.normpath(path)
+    if normal in _STANDARD_STREAMS:
+        return _STANDARD_STREAMS[normal]
+    found = _DESCRIPTOR.fullmatch(normal)
+    return int(found.group(1)) if found else None
+
+
+def _refuse_planted_link(link: str, info: os.stat_result, name: str) -> None:
+    folder = os.path.dirname(os.path.abspath(link))
+    try:
+        owner = os.stat(folder)
+    except OSError:
+        return
+    shared = owner.st_mode & stat.S_ISVTX and owner.st_mode & stat.S_IWOTH
+    if shared and info.st_uid not in (os.geteuid(), owner.st_uid):
+        raise TranscriptError(
+            f"is a symbolic link another user owns in the shared folder {folder}; not "
+            "followed (write to a file of your own)",
+            name,
         )
-    except FileNotFoundError:
-        raise TranscriptError("cannot write: its directory does not exist", path) from None
-    except OSError as error:
-        raise TranscriptError(f"cannot write: {error.strerror or error}", path) from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            sink = Sink(handle, encoding)
-            yield sink
-            sink.flush()
-        _copy_mode(path, temp)
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
 
 
-def _open_special(path: str) -> BinaryIO:
+@contextlib.contextmanager
+def signals_deferred() -> Iterator[None]:
+    """Hold back termination signals for a few steps that must not be cut in two
+    (creating a temporary file and noting its name; renaming it into place)."""
+    block = getattr(signal, "pthread_sigmask", None)
+    if block is None or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held = {signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", signal.SIGTERM)}
+    previous = block(signal.SIG_BLOCK, held)
     try:
-        return open(path, "wb")
-    except OSError as error:
-        raise TranscriptError(f"cannot write: {error.strerror or error}", path) from None
+        yield
+    finally:
+        block(signal.SIG_SETMASK, previous)
 
 
 def refuse_to_overwrite_inputs(output: str | None, inputs: Iterable[str]) -> None:
@@ -218,7 +473,7 @@ def refuse_to_overwrite_inputs(output: str | None, inputs: Iterable[str]) -> Non
 def write_output(text: str | bytes, path: str | None, encoding: str = "utf-8") -> None:
     """Write a whole output at once (see `open_output`); bytes (a Word document) are
     written as they are, but never to a terminal."""
-    if isinstance(text, bytes) and (path is None or path == STDIN) and sys.stdout.isatty():
+    if isinstance(text, bytes) and (path is None or path == STDIN) and _stdout_is_a_terminal():
         raise TranscriptError("the output is a binary file; write it to a file with -o FILE")
     with open_output(path, encoding) as sink:
         if isinstance(text, bytes):
@@ -227,11 +482,18 @@ def write_output(text: str | bytes, path: str | None, encoding: str = "utf-8") -
             sink.write(text)
 
 
-def _copy_mode(target: str, temp: str) -> None:
-    """Give the new file the permissions of the one it replaces, or the umask default."""
-    try:
-        mode = os.stat(target).st_mode & 0o7777
-    except OSError:
+def _stdout_is_a_terminal() -> bool:
+    return sys.stdout is not None and sys.stdout.isatty()
+
+
+def _copy_mode(replaced: os.stat_result | None, temp: str) -> None:
+    """Give the new file the permissions (and, where allowed, the owner) of the one it
+    replaces, or the umask's default for a new file."""
+    if replaced is not None:
+        mode = replaced.st_mode & 0o7777
+        with contextlib.suppress(OSError):
+            os.chown(temp, replaced.st_uid, replaced.st_gid)
+    else:
         umask = os.umask(0)
         os.umask(umask)
         mode = 0o666 & ~umask

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from .errors import TranscriptError
+from .io import text_encoding
+from .timecode import MAX_SECONDS, as_seconds
 
 #: Version of the dict form; bump on any incompatible change to `to_dict`'s output.
 SCHEMA_VERSION = 1
@@ -186,6 +188,9 @@ class Transcript:
     metadata: dict[str, Any] = field(default_factory=dict)
     source: str | None = None
     layout: Layout | None = None
+    # What the text reader inferred about the labels (`readers.text.evidence.Inference`:
+    # its `summary()` and `warning`); None for other formats. Not part of the dict form.
+    inference: Any = field(default=None, compare=False, repr=False)
 
     def turns(self) -> Iterator[Block]:
         """The speech blocks, in order."""
@@ -291,9 +296,9 @@ class _DictReader:
         if not isinstance(data, Mapping):
             raise TranscriptError(f"{where}: expected an object, found {_type_name(data)}")
         kind = data.get("kind")
-        if kind not in KINDS:
+        if not isinstance(kind, str) or kind not in KINDS:
             raise TranscriptError(
-                f"{where}.kind: expected one of {', '.join(sorted(KINDS))}, found {kind!r}"
+                f"{where}.kind: expected one of {', '.join(sorted(KINDS))}, found {_shown(kind)}"
             )
         text = data.get("text", "")
         if not isinstance(text, str):
@@ -339,12 +344,10 @@ class _DictReader:
             text = self.text(item, at)
             start, end = self.span(item, at)
             confidence = item.get("confidence")
-            if confidence is not None and (
-                isinstance(confidence, bool)
-                or not isinstance(confidence, (int, float))
-                or not math.isfinite(confidence)
-            ):
-                raise TranscriptError(f"{at}.confidence: expected a number, found {confidence!r}")
+            if confidence is not None and not _is_finite_number(confidence):
+                raise TranscriptError(
+                    f"{at}.confidence: expected a number, found {_shown(confidence)}"
+                )
             words.append(Word(text, start, end, confidence))
         return tuple(words)
 
@@ -380,11 +383,9 @@ class _DictReader:
         if not isinstance(encoding, str):
             raise TranscriptError("layout.encoding: expected a string")
         try:
-            import codecs
-
-            codecs.lookup(encoding)
-        except LookupError:
-            raise TranscriptError(f"layout.encoding: unknown encoding {encoding!r}") from None
+            encoding = text_encoding(encoding)
+        except TranscriptError as error:
+            raise TranscriptError(f"layout.encoding: {error.message}") from None
         bom = data.get("bom", False)
         if not isinstance(bom, bool):
             raise TranscriptError("layout.bom: expected true or false")
@@ -396,8 +397,8 @@ class _DictReader:
     @staticmethod
     def line_number(data: Mapping[str, Any], key: str, where: str, default: int) -> int:
         value = data.get(key, default)
-        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            raise TranscriptError(f"{where}: expected a line number, found {value!r}")
+        if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_LINE:
+            raise TranscriptError(f"{where}: expected a line number, found {_shown(value)}")
         return value
 
     @staticmethod
@@ -413,10 +414,35 @@ class _DictReader:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise TranscriptError(f"{where}: expected seconds as a number, found {value!r}")
-        if not math.isfinite(value) or value < 0:
-            raise TranscriptError(f"{where}: expected a non-negative number of seconds")
+            raise TranscriptError(f"{where}: expected seconds as a number, found {_shown(value)}")
+        if as_seconds(value) is None:
+            raise TranscriptError(
+                f"{where}: expected a non-negative number of seconds (at most "
+                f"{MAX_SECONDS:g}), found {_shown(value)}"
+            )
         return value
+
+
+#: The largest line number read: the largest integer every JSON reader reads exactly.
+MAX_LINE = 2**53 - 1
+
+
+def _is_finite_number(value: Any) -> bool:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    try:
+        return math.isfinite(value)
+    except OverflowError:  # an integer beyond any float
+        return False
+
+
+def _shown(value: Any, limit: int = 40) -> str:
+    """A value from a file in an error message: its repr, cut short (an integer of
+    thousands of digits, a long string)."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**limit:
+        return f"a number of about {int(value.bit_length() * 0.30103) + 1} digits"
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _type_name(value: Any) -> str:

@@ -22,6 +22,15 @@ HONORIFICS = frozenset(
     """.split()
 )
 
+# Abbreviations that end in a period inside a name ("Mr. SMITH", "Hon. Jane Stewart",
+# "Martin Luther King Jr."): the period is part of the name, not the end of a label.
+NAME_ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms mx dr prof sen rep gov gen col capt lt sgt rev fr hon st jr sr messrs mme
+    mlle sra sr dra supt insp det cmdr adm maj cpl pvt rt esq
+    """.split()
+)
+
 # Words that name a role rather than a person, and are speaker labels on their own.
 ROLE_WORDS = frozenset(
     """
@@ -32,7 +41,8 @@ ROLE_WORDS = frozenset(
     president chairman chair member members questioner attorney counsel defendant
     plaintiff prosecutor juror bailiff operator analyst customer agent doctor patient
     therapist client subject child mother father parent investigator inv int iv ie r p
-    person spk officer
+    person spk officer juror jurors all both everyone several some others chorus group
+    panel audience crowd voices
     """.split()
 )
 
@@ -81,6 +91,9 @@ _CAPITALISED = regex.compile(r"^[\p{Lu}\p{Lt}][\p{L}\p{M}'’\-]*\.?$")
 _ALL_CAPS = regex.compile(r"^[\p{Lu}\p{M}'’.\-]*\p{Lu}[\p{Lu}\p{M}'’.\-]*$")
 _ALL_CAPS_NAME = regex.compile(r"^[\p{Lu}\p{M}'’.\-]{2,}(?:\s+[\p{Lu}\p{M}'’.\-]+)*$")
 _INITIAL = regex.compile(r"^\p{Lu}\.?$")
+# A word of a script without case (Chinese, Japanese, Arabic, Hebrew, Thai ...): "李雷",
+# "ジョン・スミス".
+_CASELESS = regex.compile(r"^\p{Lo}[\p{Lo}\p{M}・·]*$")
 _NUMBERED = regex.compile(r"^(?P<role>[\p{L}][\p{L}\-]*)\s*(?P<number>\d{1,3})$")
 # A trailing role after a comma ("WOLF BLITZER, CNN ANCHOR") or a parenthesis
 # ("SEN. MARIA LOPEZ (D-NM)", "The SPEAKER pro tempore (Mr. Mica)").
@@ -124,7 +137,12 @@ def name_words(label: str) -> list[str] | None:
     if all(_key(token) in LABEL_FUNCTION_WORDS for token in tokens):
         return None  # "And:" before a list is no name
     for index, token in enumerate(tokens):
-        if _CAPITALISED.match(token) or _ALL_CAPS.match(token) or _INITIAL.match(token):
+        if (
+            _CAPITALISED.match(token)
+            or _ALL_CAPS.match(token)
+            or _INITIAL.match(token)
+            or _CASELESS.match(token)
+        ):
             continue
         if index > 0 and _key(token) in NAME_PARTICLES:
             continue
@@ -165,9 +183,15 @@ def has_honorific(label: str) -> bool:
 
 @functools.lru_cache(maxsize=4096)
 def is_marked(label: str) -> bool:
-    """A label that announces a speaker by itself: a role, an honorific or capitals."""
+    """A label that announces a speaker by itself: a role, an honorific, capitals or an
+    office ("The SPEAKER pro tempore (Mr. Mica)")."""
     name, _ = split_name(label)
-    return is_role(label) or has_honorific(name) or bool(_ALL_CAPS_NAME.match(name))
+    return (
+        is_role(label)
+        or has_honorific(name)
+        or bool(_ALL_CAPS_NAME.match(name))
+        or office_of(label) is not None
+    )
 
 
 @functools.lru_cache(maxsize=4096)

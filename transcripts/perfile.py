@@ -27,6 +27,7 @@ from .linter import Finding, LintSettings
 from .linter.engine import lint_document
 from .linter.passages import SentenceTable
 from .model import Transcript
+from .pipelines import reader_warning
 from .statistics.report import DEFAULT_SORT, Report, build_report
 from .statistics.tally import SpeakerTally, Tally
 
@@ -53,8 +54,10 @@ def tally_file(
     speaker_map: Iterable[str] | Mapping[str, str] = (),
     diarization: str | None = None,
 ) -> Tally:
-    """What `stats` counts in one file, as a `Tally` to merge with others. It is counted
-    in the calling process (never a second one), streaming the file's blocks."""
+    """What `stats` counts in one file, as a `Tally` to merge with others, with the
+    reader's one-line warning in `warnings` when it found no speakers or barely any (as
+    `stats` says it). It is counted in the calling process (never a second one),
+    streaming the file's blocks."""
     name = os.fspath(path)
     header, blocks = open_document(
         name,
@@ -64,7 +67,11 @@ def tally_file(
         speaker_map=speaker_map,
         diarization=diarization,
     )
-    return Tally.of_document(header, blocks, name, single_process=True)
+    tally = Tally.of_document(header, blocks, name, single_process=True)
+    warning = reader_warning(header, name)
+    if warning:
+        tally.warnings.append(warning)
+    return tally
 
 
 def combine(tallies: Iterable[Tally]) -> Tally:

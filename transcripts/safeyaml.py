@@ -63,19 +63,110 @@ def _core_loader() -> Any:
     return CoreLoader
 
 
+#: How much larger than its text a YAML document may grow through aliases (counting
+#: each node once per reference and each character of a scalar): enough for aliases
+#: used as YAML means them, far too little for a "billion laughs" or a megabyte of text
+#: aliased a hundred thousand times.
+EXPANSION = 4
+EXPANSION_SLACK = 1 << 20
+
+
 def load(text: str) -> Any:
     """Parse one YAML document with the safe loader under YAML 1.2's core schema (never
-    constructs Python objects); raises `yaml.YAMLError` on bad YAML."""
+    constructs Python objects); raises `yaml.YAMLError` on bad YAML, also on a value the
+    loader cannot make (an integer of too many digits), and on aliases that would expand
+    the document beyond `EXPANSION` times its text or refer to themselves."""
     import yaml
 
-    return yaml.load(text, Loader=_core_loader())
+    loader = _core_loader()(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        if "*" in text:  # no alias without one
+            check_expansion(node, EXPANSION * len(text) + EXPANSION_SLACK)
+        try:
+            return loader.construct_document(node)
+        except (ValueError, OverflowError, TypeError) as error:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"cannot read a value: {error}", None
+            ) from None
+    finally:
+        loader.dispose()
 
 
+def check_expansion(root: Any, budget: int) -> None:
+    """Refuse a node graph whose expansion (each node counted once per path to it, each
+    scalar by its length) exceeds `budget`, or that contains itself. Computed once per
+    node (the sizes of shared nodes are remembered), so the check is linear in the text."""
+    import yaml
+
+    sizes: dict[int, int] = {}
+    on_path: set[int] = set()
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if isinstance(node, yaml.ScalarNode):
+            sizes[key] = 1 + len(node.value)
+            continue
+        children = _children(node)
+        if done:
+            on_path.discard(key)
+            size = 1 + sum(sizes[id(child)] for child in children)
+            if size > budget:
+                raise yaml.composer.ComposerError(
+                    None,
+                    None,
+                    f"too large or too deeply aliased to read (beyond {EXPANSION} times its size)",
+                    node.start_mark,
+                )
+            sizes[key] = size
+        elif key not in sizes:
+            if key in on_path:
+                raise yaml.composer.ComposerError(
+                    None, None, "an alias refers to a node that contains it", node.start_mark
+                )
+            on_path.add(key)
+            stack.append((node, True))
+            stack.extend((child, False) for child in children if id(child) not in sizes)
+
+
+def _children(node: Any) -> list[Any]:
+    import yaml
+
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return list(node.value)
+
+
+def reads_as_other_than_text(text: str) -> bool:
+    """Would `text`, written plain, load as something other than that string under the
+    core schema (`1e3`, `0o17`, `null`)? PyYAML's dumper quotes only what YAML 1.1 reads
+    otherwise; such strings must be quoted too."""
+    return any(pattern.match(text) for pattern in _core_patterns())
+
+
+@functools.cache
+def _core_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(pattern) for _, pattern, _ in _CORE_TAGS)
+
+
+@functools.cache
 def dumper() -> Any:
-    """The safe dumper class, the C one when available."""
+    """The safe dumper class (the C one when available), which quotes the strings that
+    either YAML 1.1 or YAML 1.2's core schema would read as something else."""
     import yaml
 
-    return getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    base = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+    class CoreSafeDumper(base):  # type: ignore[misc, valid-type]
+        def represent_str(self, data: str) -> Any:
+            style = '"' if reads_as_other_than_text(data) else None
+            return self.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+    CoreSafeDumper.add_representer(str, CoreSafeDumper.represent_str)
+    return CoreSafeDumper
 
 
 def dump(data: Any, **options: Any) -> str:

@@ -3,7 +3,7 @@
 The one definition of a clock time for every reader and writer. A clock time is
 `[hours:]minutes:seconds[.fraction]`:
 
-* hours have any number of digits (a recording may run past 99 hours), and are optional;
+* hours have one to eight digits (a recording may run past 99 hours), and are optional;
 * minutes and seconds have one or two digits (Teams writes `0:0:0.570`); seconds are
   below 60, and so are minutes when hours are written. With no hours, minutes may pass 59
   (`75:30` is 75 minutes 30 seconds: a clock that counts minutes only);
@@ -23,10 +23,10 @@ from dataclasses import dataclass
 #: A clock time, as a regular-expression source with no capture groups (so it can be
 #: embedded, even twice, in a larger pattern). It matches exactly what `parse_clock`
 #: accepts once stripped, ranges included: `1:75` and `1:60:00` do not match.
-CLOCK_PATTERN = r"(?:\d+:[0-5]?\d|\d{1,2}):[0-5]?\d(?:[.,]\d{1,9})?"
+CLOCK_PATTERN = r"(?:\d{1,8}:[0-5]?\d|\d{1,2}):[0-5]?\d(?:[.,]\d{1,9})?"
 
 _CLOCK = re.compile(
-    r"(?:(?P<hours>\d+):(?=\d+:))?(?P<minutes>\d{1,2}):(?P<seconds>\d{1,2})"
+    r"(?:(?P<hours>\d{1,8}):(?=\d+:))?(?P<minutes>\d{1,2}):(?P<seconds>\d{1,2})"
     r"(?:[.,](?P<fraction>\d{1,9}))?"
 )
 
@@ -45,6 +45,23 @@ def parse_clock(text: str) -> float | None:
         scale: int = 10 ** len(fraction)
         return round(value + int(fraction) / scale, 6)
     return float(value)
+
+
+#: The latest time read (about 31,700 years): a time beyond it is a mistake in the file,
+#: and sums of such times would overflow. Eight digits of hours stay below it.
+MAX_SECONDS = 1e12
+
+
+def as_seconds(value: object) -> float | None:
+    """`value` as a time in seconds when it can be one: a number (not a boolean), finite,
+    not negative and not beyond `MAX_SECONDS`; None otherwise (readers word the error)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    try:
+        seconds = float(value)
+    except OverflowError:  # an integer beyond any float
+        return None
+    return seconds if 0 <= seconds <= MAX_SECONDS else None  # NaN fails both
 
 
 @dataclass(frozen=True)

@@ -321,11 +321,16 @@ def _settle_by_reference(
     else:
         unsettled = [patterns.unsettled[mark] for mark in present]
     for pattern in unsettled:
-        for found in pattern.finditer(text):
+        # One search per run, resumed after it: searching from every mark of a long run
+        # ("?!?!?!...") would look ahead to its end each time, quadratic in its length.
+        found = pattern.search(text)
+        while found is not None:
             at = found.start()
             while at and text[at - 1] in TERMINALS:  # back to where the run begins
                 at -= 1
             starts.add(at)
+            run_end = patterns.run.match(text, at).end()  # type: ignore[union-attr]
+            found = pattern.search(text, max(run_end, found.start() + 1))
     if not starts:
         return []
     reference: Any = words._pattern("end")

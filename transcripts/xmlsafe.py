@@ -8,6 +8,7 @@ what defusedxml does, in the few lines this project needs, with no dependency.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ElementTree
 from typing import Any
 from xml.parsers import expat
@@ -52,6 +53,17 @@ def parse_xml(text: str | bytes, name: str | None = None) -> ElementTree.Element
         ) from None
     except (AssertionError, IndexError):  # TreeBuilder: an unbalanced document
         raise TranscriptError("invalid XML: the elements do not nest", name) from None
+
+
+# Characters XML 1.0 cannot hold at all, even escaped: C0 controls but tab and line
+# breaks, lone surrogates, U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """`text` as XML can hold it: each character XML 1.0 forbids (a control character
+    from a damaged file) replaced by U+FFFD, so the document written stays readable."""
+    return _NOT_XML.sub("\ufffd", text)
 
 
 def _name(tag: str) -> str:

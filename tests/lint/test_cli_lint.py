@@ -15,6 +15,8 @@ Guest: We meet again in the spring, once the experts have compared their figures
 """
 
 SEED_LINES = [
+    "samples/lukashenko-interview.txt:2:28: TR401 [misquote]",
+    "samples/lukashenko-interview.txt:2:146: TR401 [misquote]",
     "samples/lukashenko-interview.txt:21:1: TR102 [non-speaker-label]",
     "samples/lukashenko-interview.txt:22:1: TR101 [orphaned-passage]",
     "samples/lukashenko-interview.txt:30:14: TR201 [duplicate-passage]",
@@ -35,8 +37,8 @@ def test_the_seed_exits_1_with_exactly_the_findings_an_editor_agrees_with(
     assert [
         line[: len(prefix)] for line, prefix in zip(lines, SEED_LINES, strict=False)
     ] == SEED_LINES
-    assert len(lines) == 3
-    assert result.stderr.strip() == "3 findings (3 warnings) in 1 of 1 file"
+    assert len(lines) == 5
+    assert result.stderr.strip() == "5 findings (5 warnings) in 1 of 1 file"
 
 
 def test_a_clean_transcript_exits_0_and_prints_no_finding(runner, tmp_path):
@@ -73,15 +75,18 @@ def test_an_empty_directory_is_a_warning_not_an_error(runner, tmp_path):
 def test_json_github_and_sarif_formats(runner, seed):
     findings = json.loads(runner.invoke(cli, ["lint", "--format", "json", str(seed)]).stdout)
     assert [(f["line"], f["rule"]) for f in findings] == [
+        (2, "misquote"),
+        (2, "misquote"),
         (21, "non-speaker-label"),
         (22, "orphaned-passage"),
         (30, "duplicate-passage"),
     ]
-    assert findings[2]["related"] == [{"path": str(seed), "line": 19}]
+    assert findings[0]["related"] == [{"path": str(seed), "line": 10}]
+    assert findings[4]["related"] == [{"path": str(seed), "line": 19}]
     annotations = runner.invoke(cli, ["lint", "--format", "github", str(seed)]).stdout
-    assert annotations.splitlines()[0].startswith(f"::warning file={seed},line=21,col=1,")
+    assert annotations.splitlines()[2].startswith(f"::warning file={seed},line=21,col=1,")
     log = json.loads(runner.invoke(cli, ["lint", "--format", "sarif", str(seed)]).stdout)
-    assert len(log["runs"][0]["results"]) == 3
+    assert len(log["runs"][0]["results"]) == 5
 
 
 def test_select_ignore_severity_and_exit_zero(runner, seed):
@@ -91,7 +96,7 @@ def test_select_ignore_severity_and_exit_zero(runner, seed):
     assert len(run("--select", "TR1").stdout.splitlines()) == 2
     assert len(run("--select", "TR1,TR2", "--ignore", "orphaned-passage").stdout.splitlines()) == 2
     assert run("--severity", "error").exit_code == 0  # warnings are reported, do not fail
-    assert len(run("--severity", "error").stdout.splitlines()) == 3
+    assert len(run("--severity", "error").stdout.splitlines()) == 5
     assert run("--exit-zero").exit_code == 0
     bad = run("--select", "TR9")
     assert bad.exit_code == 2 and "--select: unknown rule 'TR9'" in bad.stderr
@@ -112,6 +117,7 @@ def test_statistics_replace_the_findings(runner, seed):
     result = runner.invoke(cli, ["lint", "--statistics", str(seed)])
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
+        "2  TR401  [misquote]  warning",
         "1  TR101  [orphaned-passage]  warning",
         "1  TR102  [non-speaker-label]  warning",
         "1  TR201  [duplicate-passage]  warning",
@@ -120,7 +126,7 @@ def test_statistics_replace_the_findings(runner, seed):
 
 def test_settings_come_from_pyproject_found_above_the_input(runner, seed, tmp_path):
     (tmp_path / "pyproject.toml").write_text(
-        '[tool.transcripts.lint]\nignore = ["TR1"]\nformat = "json"\n'
+        '[tool.transcripts.lint]\nignore = ["TR1", "TR4"]\nformat = "json"\n'
         '[tool.transcripts.lint.rules.duplicate-passage]\nseverity = "error"\n',
         encoding="utf-8",
     )
@@ -153,7 +159,7 @@ def test_a_bad_setting_is_one_line_naming_the_file(runner, seed, tmp_path):
 def test_standard_input_and_an_output_file(runner, seed, tmp_path):
     result = runner.invoke(cli, ["lint", "-"], input=seed.read_text(encoding="utf-8"))
     assert result.exit_code == 1
-    assert result.stdout.splitlines()[0].startswith("<stdin>:21:1: TR102")
+    assert result.stdout.splitlines()[2].startswith("<stdin>:21:1: TR102")
     report = tmp_path / "lint.sarif"
     result = runner.invoke(cli, ["lint", "--format", "sarif", "-o", str(report), str(seed)])
     assert result.exit_code == 1 and result.stdout == ""

@@ -162,7 +162,8 @@ def _convert(tmp_path, source, to: str, name: str):
     target = tmp_path / name
     result = CliRunner().invoke(cli, ["convert", str(source), "-t", to, "-o", str(target)])
     assert result.exit_code == 0, result.stderr
-    assert result.stderr == ""  # nothing lost between text, json and yaml
+    # nothing lost between text, json and yaml (the reader may warn about the speakers)
+    assert all(": warning: " in line for line in result.stderr.splitlines())
     return target
 
 

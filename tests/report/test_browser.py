@@ -253,7 +253,7 @@ def test_the_text_reads_without_javascript(browser, pages):
         turn = browser.find_element("id", "L10")
         assert turn.is_displayed()
         assert "Certainly. From my understanding of President Putin" in turn.text
-        assert browser.find_element("id", "f3").text.startswith("30:14 TR201")
+        assert browser.find_element("id", "f5").text.startswith("30:14 TR201")
     finally:
         browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
 

@@ -98,6 +98,7 @@ def test_inferred_convention_and_warning_are_shown_when_the_reader_gives_them():
     html = html_report(t)
     assert "<dt>Convention</dt><dd>Name: text labels, one line each</dd>" in html
     assert "<dt>Parser warning</dt><dd>no speaker found &lt;b&gt;here&lt;/b&gt;</dd>" in html
+    seed.inference = None  # what other formats' readers give
     assert "Convention" not in html_report(seed)
 
 
@@ -169,7 +170,7 @@ def test_the_page_is_never_written_to_a_terminal(monkeypatch, seed):
 
 def test_select_and_ignore_choose_the_findings_shown(runner, tmp_path):
     out = tmp_path / "r.html"
-    _report(runner, str(SEED), "--ignore", "duplicate-passage", "-o", str(out))
+    _report(runner, str(SEED), "--ignore", "duplicate-passage", "--ignore", "TR4", "-o", str(out))
     codes = re.findall(r'<p class="finding[^>]*>.*?<code>(TR\d+)</code>', out.read_text("utf-8"))
     assert codes == ["TR102", "TR101"]
     _report(runner, str(SEED), "--select", "TR2", "-o", str(out))
@@ -214,7 +215,7 @@ def test_findings_follow_the_lint_table_and_the_report_table_sets_options(runner
     source = tmp_path / "talk.txt"
     source.write_bytes(SEED.read_bytes())
     (tmp_path / ".transcripts.yaml").write_text(
-        "lint:\n  ignore: [duplicate-passage]\nreport:\n  title: From the config\n",
+        "lint:\n  ignore: [duplicate-passage, TR4]\nreport:\n  title: From the config\n",
         encoding="utf-8",
     )
     out = tmp_path / "r.html"

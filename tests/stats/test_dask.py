@@ -26,13 +26,15 @@ def client():
 
 @pytest.fixture
 def archive(tmp_path):
+    """Twelve small interviews, each with a finding to compare (an HTML entity)."""
     paths = []
     for number in range(12):
         path = tmp_path / f"{number:02d}.txt"
         repeated = "The committee will now hear the testimony of the witnesses today."
         path.write_text(
             f"Host: Welcome to show {number}. {repeated}\n\n"
-            f"Guest {number % 3}: Thanks. {repeated} Is it {number}?\n\nHost: Yes.\n",
+            f"Guest {number % 3}: Thanks &amp; hello. {repeated} Is it {number}?\n\n"
+            "Host: Yes.\n",
             encoding="utf-8",
         )
         paths.append(str(path))

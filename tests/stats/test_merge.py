@@ -104,6 +104,24 @@ def test_the_public_functions_give_what_the_commands_give(tmp_path, runner):
     assert lint_file(paths[0]) == transcripts.lint(paths[0])
 
 
+def test_a_file_without_speakers_carries_the_warning_stats_gives_it(tmp_path, runner):
+    from transcripts.cli import cli
+
+    labelled = tmp_path / "labelled.txt"
+    labelled.write_text("Ana: Hello there.\n\nBen: Fine.\n", encoding="utf-8")
+    prose = tmp_path / "prose.txt"
+    prose.write_text("Just prose, with no speaker in it.\nAnd more prose.\n", encoding="utf-8")
+    assert tally_file(labelled).warnings == []
+    (warning,) = tally_file(prose).warnings
+    assert warning.startswith(f"{prose}: warning: ")
+    merged = tally_file(prose).merge(tally_file(labelled))
+    assert merged.warnings == [warning]  # the files' warnings travel with their counts
+    for args in ([], ["--per-file"]):
+        command = runner.invoke(cli, ["stats", *args, str(prose), str(labelled)])
+        assert command.exit_code == 0
+        assert command.stderr.strip() == f"transcripts: {warning}"
+
+
 def test_sentence_hashes_find_a_sentence_repeated_in_another_file():
     long = "The committee will now hear the testimony of the witnesses today."
     one = transcripts.parse(

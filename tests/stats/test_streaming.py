@@ -132,6 +132,7 @@ def test_per_file_reports_rendered_as_they_come_read_as_rendered_at_once(
     monkeypatch.setattr(PerFileSpool, "CHUNK", 7)  # several chunks, one not full
     reports = _reports(archives[0])
     reports[3].speakers[0]["words"] = 123456789  # one wide cell, far from the first chunk
+    reports[1].speakers[0]["speaker"] = "Ana\u202e\x1b[2J"  # escaped in every format alike
     options = RenderOptions(tablefmt=tablefmt, per_file=True, totals=format != "csv")
     spool = PerFileSpool(format, options)
     for report in reports:

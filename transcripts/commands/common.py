@@ -16,7 +16,13 @@ F = TypeVar("F", bound=Callable[..., Any])
 def input_files(func: F) -> F:
     """FILE... arguments; none means standard input."""
     return click.argument(
-        "files", nargs=-1, metavar="[FILE|-]...", type=click.Path(allow_dash=True), is_eager=True
+        "files",
+        nargs=-1,
+        metavar="[FILE|-]...",
+        # Not checked here: an unreadable file is that file's one-line error, and the
+        # other files are still read (click's check would end the run with a usage error).
+        type=click.Path(allow_dash=True, readable=False),
+        is_eager=True,
     )(func)
 
 
@@ -27,7 +33,8 @@ def output_option(func: F) -> F:
         "--output-file",
         "output",
         metavar="FILE",
-        type=click.Path(dir_okay=False, allow_dash=True),
+        # Checked when writing, where a path is shown escaped (click would print it raw).
+        type=click.Path(allow_dash=True),
         help="Write to FILE instead of standard output (atomically; never over an input).",
     )(func)
 
@@ -66,7 +73,7 @@ def diarization_option(func: F) -> F:
     return click.option(
         "--diarization",
         metavar="FILE.rttm",
-        type=click.Path(dir_okay=False, allow_dash=False),
+        type=click.Path(dir_okay=False, allow_dash=False, readable=False),
         help="Give a timed transcript the speakers of this diarisation (pyannote RTTM), "
         "word by word where words are timed.",
     )(func)
@@ -113,8 +120,11 @@ def config_option(command: str) -> Callable[[F], F]:
 
 
 def report_error(message: str) -> None:
-    """One line on stderr, the way every command reports a file it could not use."""
-    click.echo(f"transcripts: {message}", err=True)
+    """One line on stderr, the way every command reports a file it could not use (what
+    came from the file shown escaped, see `terminal.printable`)."""
+    from ..terminal import say
+
+    say(message)
 
 
 def jobs_option(func: F) -> F:

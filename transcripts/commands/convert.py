@@ -31,7 +31,12 @@ Examples:
   cat interview.yaml | transcripts convert - -t json"""
 )
 @click.argument(
-    "files", nargs=-1, metavar="INPUT...", type=click.Path(allow_dash=True), is_eager=True
+    "files",
+    nargs=-1,
+    metavar="INPUT...",
+    # Not checked here: an unreadable file is that file's one-line error (see input_files).
+    type=click.Path(allow_dash=True, readable=False),
+    is_eager=True,
 )
 @from_option
 @click.option(

@@ -8,6 +8,7 @@ import click
 @click.command(epilog="Example:\n\n  transcripts formats")
 def formats() -> None:
     """List the formats transcripts can read and write, with their extensions."""
+    from ..io import write_output
     from ..pipelines.formats import list_formats
 
-    click.echo(list_formats(), nl=False)
+    write_output(list_formats(), None)

@@ -167,6 +167,7 @@ def lint(
     setting is wrong (the other files are still linted).
     """
     from ..pipelines.lint import run_lint
+    from ..terminal import printable
 
     return run_lint(
         files,
@@ -195,5 +196,5 @@ def lint(
         config=ctx.meta.get("transcripts.config"),
         config_path=ctx.meta.get("transcripts.config_path"),
         report=report_error,
-        note=lambda line: click.echo(line, err=True),
+        note=lambda line: click.echo(printable(line), err=True),
     )

@@ -24,7 +24,9 @@ from .common import (
 Examples:
   transcripts parse interview.txt
   transcripts parse -t jsonl *.txt | jq -r 'select(.kind=="turn") | .speaker'
-  transcripts parse -s Interviewer -s Lukashenko interview.txt -o interview.json"""
+  transcripts parse -s Interviewer -s Lukashenko interview.txt -o interview.json
+  transcripts parse --explain interview.txt      # how the speaker labels were read
+  transcripts parse --explain -v interview.txt   # ... and why each line was (not) one"""
 )
 @input_files
 @click.option(
@@ -39,6 +41,19 @@ Examples:
     "one table of all blocks with their file's path.",
 )
 @output_option
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Instead of the document, say how its speaker labels were inferred: the "
+    "conventions chosen and the label-like lines rejected, with reasons (as data with an "
+    "explicit -t json, jsonl or yaml).",
+)
+@click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help="With --explain: also every candidate line's verdict and its reason.",
+)
 @selection_options
 @speaker_option
 @speaker_map_option
@@ -55,6 +70,8 @@ def parse(
     exclude: tuple[str, ...],
     force_exclude: bool | None,
     respect_gitignore: bool | None,
+    explain: bool,
+    verbose: bool,
     speakers: tuple[str, ...],
     speaker_map: tuple[str, ...],
     diarization: str | None,
@@ -68,8 +85,19 @@ def parse(
     speaker roster and the blocks (turns, prose, headings, stage directions, ...),
     each with its source lines.
     """
-    from ..pipelines.parse import parse_files
+    from ..pipelines.parse import explain_files, parse_files
 
+    if explain:
+        return explain_files(
+            files,
+            to_format or ("lines" if verbose else "text"),
+            output,
+            speakers=speakers,
+            from_format=from_format,
+            encoding=encoding,
+            report=report_error,
+            select=chosen_files(ctx, exclude, force_exclude, respect_gitignore),
+        )
     return parse_files(
         files,
         to_format,

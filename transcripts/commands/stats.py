@@ -23,9 +23,10 @@ from .common import (
 
 def _list_fields(ctx: click.Context, param: click.Parameter, value: bool) -> None:
     if value:
+        from ..io import write_output
         from ..statistics.measures import describe_fields
 
-        click.echo(describe_fields(), nl=False)
+        write_output(describe_fields(), None)
         ctx.exit()
 
 

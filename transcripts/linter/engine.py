@@ -12,6 +12,7 @@ from .config import LintSettings
 from .context import Context, RuleOptions
 from .finding import Finding, Location, Problem
 from .registry import Rule
+from .repeats import one_finding_per_copy
 from .suppression import spans, suppressor
 from .text import raw_lines
 
@@ -127,7 +128,8 @@ def _check(
     """Each rule's problems, by code; the rules share one context (the sentence table is
     built once)."""
     context = Context(transcript, settings.speakers)
-    return {
+    problems = {
         rule.code: list(rule.check(transcript, RuleOptions(settings.options_for(rule), context)))
         for rule in rules
     }
+    return one_finding_per_copy(problems)

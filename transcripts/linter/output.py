@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import quote as url_quote
 
 from .._version import __version__
+from ..terminal import json_escaped, printable
 from .finding import Finding, Severity
 from .registry import Rule, all_rules
 
@@ -27,27 +28,39 @@ def use_colour(stream: object = None) -> bool:
 
 
 def text(findings: Sequence[Finding], colour: bool = False) -> str:
-    """`path:line:col: CODE [name] message`, one per line, in file and line order."""
+    """`path:line:col: CODE [name] message`, one per line, in file and line order; what
+    came from a file (its name, quoted text) is shown with control characters escaped."""
     lines = []
     for finding in findings:
-        place = f"{finding.path}:{finding.line}:{finding.column}:"
+        place = f"{printable(finding.path)}:{finding.line}:{finding.column}:"
         code = finding.code
         if colour:
             import click
 
             place = click.style(place, bold=True)
             code = click.style(code, fg=_COLOURS[finding.severity], bold=True)
-        lines.append(f"{place} {code} [{finding.rule}] {finding.message}")
+        lines.append(f"{place} {code} [{finding.rule}] {printable(finding.message)}")
     return "".join(line + "\n" for line in lines)
 
 
 def json_array(findings: Sequence[Finding], colour: bool = False) -> str:
     """A JSON array of findings (the keys are documented in transcripts-lint(1))."""
-    return json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2) + "\n"
+    return _json([f.to_dict() for f in findings])
+
+
+def _json(data: object) -> str:
+    """JSON for a terminal as well as a program: characters that could act on a terminal
+    are written as `\\uXXXX` escapes, which read back as the same text."""
+    return json_escaped(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
 
 def github(findings: Sequence[Finding], colour: bool = False) -> str:
-    """GitHub Actions workflow commands: each finding becomes an annotation on the file."""
+    """GitHub Actions workflow commands: each finding becomes an annotation on the file.
+
+    Each finding is one line whatever its text holds: the workflow syntax's own escapes
+    (`%`, CR and LF; also `:` and `,` in the properties), then every other control
+    character shown escaped (`printable`), so no text from a file can end the line and
+    start a workflow command of its own, or act on the log's terminal."""
     level = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
     lines = []
     for f in findings:
@@ -66,7 +79,10 @@ def github(findings: Sequence[Finding], colour: bool = False) -> str:
 
 
 def _escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # Line breaks become the syntax's own escapes (the annotation shows them as breaks);
+    # every other control character is shown escaped.
+    escaped = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(escaped)
 
 
 def _escape_property(value: str) -> str:
@@ -150,7 +166,7 @@ def sarif(
     if with_statistics:
         counts = json.loads(statistics(findings, as_json=True))
         log["runs"][0]["properties"] = {"statistics": counts}
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return _json(log)
 
 
 def _rule_descriptor(rule: Rule) -> dict[str, Any]:
@@ -201,7 +217,7 @@ def statistics(findings: Sequence[Finding], as_json: bool = False) -> str:
             {"code": code, "rule": rule, "severity": str(severity), "count": count}
             for (code, rule, severity), count in rows
         ]
-        return json.dumps(data, indent=2) + "\n"
+        return _json(data)
     if not rows:
         return ""
     width = len(str(rows[0][1]))

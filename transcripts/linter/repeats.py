@@ -4,11 +4,12 @@ defect, not five)."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from ..model import Transcript
+from ..model import Block, Kind, Transcript
 from .context import Context
 from .finding import Problem
 from .passages import Sentence, SentenceTable
@@ -200,3 +201,81 @@ def problems(
             end_column=end_column,
             related=((earlier_line, earlier_column),),
         )
+
+
+def in_verse(run: list[Repeat], context: Context) -> bool:
+    """Is either copy of the run in a block of verse (a song, a poem): four lines or
+    more, nearly all short and opening with a capital? A line repeated from a song is
+    its refrain, sung again by design."""
+    blocks = context.transcript.blocks
+    return any(
+        _is_verse(_lines_around(blocks, sentence.block))
+        for repeat in run
+        for sentence in (repeat.earlier, repeat.later)
+    )
+
+
+def _lines_around(blocks: list[Block], index: int) -> list[str]:
+    """The block's lines; for text outside the turns (where a reader may have put each
+    line of a song in a block of its own), those of its neighbours of the same kind too.
+    A turn's neighbours are other turns, whose short lines make no song."""
+    block = blocks[index]
+    if block.kind == Kind.TURN:
+        near = [block]
+    else:
+        near = [b for b in blocks[max(0, index - 3) : index + 4] if b.kind == block.kind]
+    return [line.strip() for b in near for line in b.text.split("\n") if line.strip()]
+
+
+def _is_verse(lines: list[str]) -> bool:
+    if len(lines) < 4:
+        return False
+    verse = [line for line in lines if len(line) <= 60 and line.lstrip("\"“‘'([_")[:1].isupper()]
+    return len(verse) >= 0.75 * len(lines)
+
+
+#: The family of the rules that report a passage repeating another.
+REPEAT_FAMILY = "TR2"
+
+
+def one_finding_per_copy(problems: dict[str, list[Problem]]) -> dict[str, list[Problem]]:
+    """`problems` (by rule code) without the repeat findings that lie inside another
+    repeat rule's finding of the same copy: a stretch pasted again with a few edits is
+    found partly word for word (duplicate-passage) and partly nearly (near-duplicate-
+    passage), and is one defect, reported once as the longer span. A finding is inside
+    another when its lines are, and so are the lines it repeats (the other's earlier copy
+    taken as long as its later one). Sorting and a running maximum keep this
+    O(n log n) in the findings."""
+    spans = sorted(
+        (problem.line, problem.end_line or problem.line, problem.related[0][0], code)
+        for code, found in problems.items()
+        if code.startswith(REPEAT_FAMILY)
+        for problem in found
+        if problem.related
+    )
+    if len(spans) < 2:
+        return problems
+    starts = [span[0] for span in spans]
+    widest: list[tuple[int, int, int, str]] = []  # the span reaching furthest so far
+    for span in spans:
+        widest.append(span if not widest or span[1] > widest[-1][1] else widest[-1])
+
+    def absorbed(code: str, problem: Problem) -> bool:
+        if not problem.related:
+            return False
+        end = problem.end_line or problem.line
+        index = bisect.bisect_right(starts, problem.line) - 1
+        if index < 0:
+            return False
+        line, outer_end, earlier, outer_code = widest[index]
+        if outer_code == code or outer_end < end or (line, outer_end) == (problem.line, end):
+            return False
+        related = problem.related[0][0]
+        return earlier <= related <= earlier + (outer_end - line)
+
+    return {
+        code: [p for p in found if not absorbed(code, p)]
+        if code.startswith(REPEAT_FAMILY)
+        else found
+        for code, found in problems.items()
+    }

@@ -70,6 +70,12 @@ def sentence_key(sentence: str) -> str:
     return key + "?" if words.is_question(sentence) else key
 
 
+def folded(text: str) -> str:
+    """The words of `text` folded as keys fold them, with no sentence marks: the form a
+    quotation and the turns it quotes are compared in."""
+    return " ".join(text.casefold().translate(_SPARE).translate(_FOLD).split())
+
+
 def has_key(key: str) -> bool:
     return key != "" and key != "?"
 

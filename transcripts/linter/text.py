@@ -8,6 +8,37 @@ from ..model import Block
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
+# Words that carry no topic (as folded: "don't" is "don t"): what is left names what a
+# question or a quotation is about (repeated-question, misquote).
+FUNCTION_WORDS = frozenset(
+    """
+    a about am an and any are as at be because been being both but by can could did do
+    does doing down during each for from further had has have having he her here hers
+    herself him himself his i if in into is it its itself just let me my myself of off on
+    once or our ours ourselves out over own she should so some such than that the their
+    theirs them themselves then there these they this those through to too under until up
+    very was we were will with would you your yours yourself yourselves s t d ll m re ve
+    don didn doesn isn aren wasn weren won wouldn couldn shouldn haven hasn hadn also ever
+    really think mean say said tell know get got go going make made well oh okay ok yes
+    yeah right sir madam mr mrs ms dr
+    """.split()
+)
+# Not among them, because they make a different question of the same words: the
+# question words (who, what, which, why, how, when, where), negations, and words of
+# order or degree (before, after, more, only, again...).
+
+#: Labels that stand for a group speaking together ("ALL:", "BOTH:"): no person's name,
+#: so no variant of one (compared without case and spacing).
+GROUP_LABELS = frozenset({"all", "both", "omnes", "everyone", "everybody", "together", "others"})
+#: Words that tell roles of one kind apart ("First Citizen", "Second Citizen", "Young
+#: Marcius"): two labels differing in them are different people.
+DISTINGUISHING_WORDS = frozenset(
+    """
+    first second third fourth fifth sixth seventh eighth ninth tenth 1st 2nd 3rd 4th 5th
+    6th 7th 8th 9th 10th young old elder younger older junior senior ghost
+    """.split()
+)
+
 
 def raw_lines(raw: str) -> list[str]:
     """A block's raw text split at LF, CRLF or CR only, like the text reader splits it

@@ -11,7 +11,54 @@ it is usable (and testable) without the command line. Engines never import this 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
+
+from ..errors import TranscriptError, internal_error
+from ..io import display_name, text_encoding
+from ..model import Block, Transcript
 
 #: Where a command reports an input it could not use: one line, no trailing newline.
 Report = Callable[[str], None]
+
+
+def reader_warning(transcript: Transcript, path: str) -> str | None:
+    """The reader's one-line warning about a document it has read to the end (the text
+    reader's, when it found no speakers or barely any), naming the file."""
+    warning = getattr(getattr(transcript, "inference", None), "warning", None)
+    return f"{display_name(path)}: warning: {warning}" if warning else None
+
+
+def warn_when_read(
+    transcript: Transcript, blocks: Iterator[Block], path: str, report: Report
+) -> Iterator[Block]:
+    """The blocks, and once the last has passed, the reader's warning reported."""
+    yield from blocks
+    warning = reader_warning(transcript, path)
+    if warning:
+        report(warning)
+
+
+def input_failure(error: Exception, name: str) -> TranscriptError:
+    """What kept one input of a batch from being used, as that input's one-line error:
+    its own `TranscriptError`, or for anything else (a bug of ours) an internal error
+    naming it. The batch goes on with the other inputs either way; with
+    TRANSCRIPTS_DEBUG set, a bug is raised for its traceback instead."""
+    if isinstance(error, TranscriptError):
+        return error.with_path(name)
+    if isinstance(error, RecursionError):
+        return TranscriptError("input is nested too deeply to process", name)
+    if isinstance(error, MemoryError):
+        return TranscriptError("out of memory while reading it", name)
+    if os.environ.get("TRANSCRIPTS_DEBUG"):
+        raise error
+    return TranscriptError(internal_error(error), name)
+
+
+def check_encoding(encoding: str | None) -> None:
+    """`--encoding` names a text encoding: said once, before any input is read."""
+    if encoding is not None:
+        try:
+            text_encoding(encoding)
+        except TranscriptError as error:
+            raise TranscriptError(f"--encoding: {error.message}") from None

@@ -22,7 +22,7 @@ from ..losses import Losses
 from ..options import ReadOptions, WriteOptions
 from ..progress import shown
 from ..speakermap import parse_speaker_map
-from . import Report
+from . import Report, check_encoding, input_failure, warn_when_read
 from .parse import output_format
 from .stream import counter
 
@@ -41,6 +41,7 @@ def convert_files(
     `output` (created if missing), each named after its input with the new format's
     extension. A file that cannot be converted is reported and the others still are
     (exit status 2). `to_format` None: the format `output`'s extension names."""
+    check_encoding(options.get("encoding"))
     # Inputs stream in one at a time (a folder is never listed whole); the first two say
     # whether this converts one file or several.
     stream_in = expand_inputs(or_standard_input(paths), select)
@@ -75,11 +76,12 @@ def convert_files(
             written.add(target)
             os.makedirs(os.path.dirname(target) or ".", exist_ok=True)
             convert_file(item, to_format, target, report=report, **options)
-        except TranscriptError as error:
-            report(str(error))
-            failures += 1
         except OSError as error:
             report(f"{output}: cannot write: {error.strerror or error}")
+            failures += 1
+        except Exception as error:
+            name = display_name(item if isinstance(item, str) else STDIN)
+            report(str(input_failure(error, name)))
             failures += 1
     return ExitCode.ERROR if failures else ExitCode.OK
 
@@ -131,6 +133,8 @@ def convert_file(
     write_options = WriteOptions(path=path, losses=losses)
     try:
         header, blocks = reader.stream(source, read_options)
+        if report is not None:
+            blocks = warn_when_read(header, blocks, path, report)
         if writer.streams and estimate_timing is None:
             with open_output(output, writer.output_encoding(header)) as sink:
                 writer.writer_module().write_documents([(header, blocks)], sink, write_options)

@@ -33,7 +33,8 @@ from ..linter.registry import all_rules, find_rule
 from ..model import Transcript
 from ..options import ReadOptions
 from ..progress import shown
-from . import Report
+from ..terminal import printable
+from . import Report, check_encoding, input_failure
 from .stream import checked, counter, map_inputs
 
 
@@ -125,6 +126,7 @@ def lint_paths(
     the others are still linted. With `jobs` > 1 files are linted in that many processes;
     the findings are the same, in the same order. `output`, the report's file, must not
     be one of the inputs."""
+    check_encoding(encoding)
     settings = settings or LintSettings()
     run = LintRun()
     work = functools.partial(
@@ -181,8 +183,8 @@ def _lint_file(
         if path == STDIN and not fixing.diff:
             raise TranscriptError("--fix cannot rewrite standard input; use --diff", STDIN)
         return _fix(path, transcript, source, chosen.name, findings, settings, fixing)
-    except TranscriptError as error:
-        return str(error.with_path(display_name(path)))
+    except Exception as error:
+        return str(input_failure(error, display_name(path)))
 
 
 def _findings(
@@ -242,8 +244,8 @@ def _fix(
             tofile=name,
         )
         return FileResult(findings, fixed, diff="".join(_ended(line) for line in diff))
-    target = os.path.realpath(path)  # through a symbolic link, not over it
-    write_output(("\ufeff" if source.bom else "") + text, target, source.encoding)
+    # Through a symbolic link, not over it (and never through one planted in /tmp).
+    write_output(("\ufeff" if source.bom else "") + text, path, source.encoding)
     return FileResult(findings, fixed)
 
 
@@ -427,6 +429,6 @@ def _show_files(
             if report:
                 report(str(item))
         else:
-            listed.append(display_name(item) + "\n")
+            listed.append(printable(display_name(item)) + "\n")  # one line, whatever the name
     write_output("".join(listed), output)
     return ExitCode.ERROR if failed else ExitCode.OK

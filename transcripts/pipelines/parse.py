@@ -4,22 +4,26 @@ and write its document."""
 from __future__ import annotations
 
 import itertools
+import json
 import sys
 from collections.abc import Iterator, Sequence
 
-from .. import formats
-from ..api import open_document
+from .. import formats, safeyaml
+from ..api import open_document, read
 from ..errors import ExitCode, TranscriptError
 from ..inputs import Selection, expand_inputs, or_standard_input
-from ..io import open_output
+from ..io import display_name, open_output, refuse_to_overwrite_inputs, write_output
 from ..model import Block, Transcript
 from ..options import WriteOptions
 from ..progress import shown
-from . import Report
+from ..terminal import printable
+from . import Report, check_encoding, input_failure, warn_when_read
 from .stream import checked, counter
 
 #: What `parse` writes: the document model's forms.
 PARSE_FORMATS = ("json", "jsonl", "yaml", "parquet")
+#: What `parse --explain` writes as data (besides its text forms, "text" and "lines").
+EXPLAIN_FORMATS = ("json", "jsonl", "yaml")
 
 
 def output_format(to_format: str | None, output: str | None, allowed: Sequence[str]) -> str:
@@ -51,6 +55,7 @@ def parse_files(
     and skipped (exit status 2), the others are still written. A folder stands for the
     transcripts under it (`transcripts.inputs`); `to_format` None: from `output`'s
     extension, else JSON."""
+    check_encoding(encoding)
     writer = formats.get_format(output_format(to_format, output, PARSE_FORMATS))
     if getattr(writer.writer_module(), "BINARY", False):  # Parquet
         if (output is None or output == "-") and sys.stdout.isatty():
@@ -62,6 +67,7 @@ def parse_files(
     ahead = list(itertools.islice(stream_in, 2))
     inputs = shown(itertools.chain(ahead, stream_in), "Parsing", counter(paths, select))
     failures = 0
+    many = len(ahead) > 1
 
     def documents() -> Iterator[tuple[Transcript, Iterator[Block]]]:
         nonlocal failures
@@ -71,7 +77,7 @@ def parse_files(
                 failures += 1
                 continue
             try:
-                yield open_document(
+                header, blocks = open_document(
                     path,
                     from_format,
                     speakers=speakers,
@@ -79,9 +85,14 @@ def parse_files(
                     speaker_map=speaker_map,
                     diarization=diarization,
                 )
-            except TranscriptError as error:
-                report(str(error))
+                if many:  # read it all before writing any, so a failure drops only it
+                    header.blocks = list(blocks)
+                    blocks = iter(header.blocks)
+            except Exception as error:
+                report(str(input_failure(error, display_name(path))))
                 failures += 1
+                continue
+            yield header, warn_when_read(header, blocks, path, report)
 
     stream = documents()
     first = next(stream, None)
@@ -89,6 +100,64 @@ def parse_files(
         return ExitCode.ERROR
     with open_output(output) as sink:
         writer.writer_module().write_documents(
-            itertools.chain([first], stream), sink, WriteOptions(), many=len(ahead) > 1
+            itertools.chain([first], stream), sink, WriteOptions(), many=many
         )
+    return ExitCode.ERROR if failures else ExitCode.OK
+
+
+def explain_files(
+    paths: Sequence[str],
+    how: str,
+    output: str | None,
+    *,
+    speakers: Sequence[str] = (),
+    from_format: str | None = None,
+    encoding: str | None = None,
+    report: Report,
+    select: Selection | None = None,
+) -> int:
+    """What the text reader inferred about each input's speaker labels, written instead of
+    the documents: the conventions chosen with counts and examples and the label-like
+    lines rejected with reasons (`how` "text"), with every candidate's verdict too
+    ("lines"), or all of it as data ("json", "jsonl" or "yaml")."""
+    from ..readers.text.explain import render, to_dict
+
+    check_encoding(encoding)
+    if how not in ("text", "lines", *EXPLAIN_FORMATS):
+        raise TranscriptError(f"--explain writes text, json, jsonl or yaml, not {how}")
+    inputs = list(expand_inputs(or_standard_input(paths), select))
+    refuse_to_overwrite_inputs(output, [item for item in inputs if isinstance(item, str)])
+    failures = 0
+    reports: list[str] = []
+    data: list[dict[str, object]] = []
+    for path in inputs:
+        try:
+            if isinstance(path, TranscriptError):
+                raise path
+            transcript = read(path, from_format, speakers=speakers, encoding=encoding)
+        except Exception as error:
+            report(str(input_failure(error, display_name(str(path)))))
+            failures += 1
+            continue
+        name = display_name(path)
+        inference = transcript.inference
+        if inference is None:
+            reports.append(f"{printable(name)}: read as structured data; no labels to infer")
+            data.append({"path": name, "summary": None})
+        elif how in EXPLAIN_FORMATS:
+            data.append(to_dict(inference, name))
+        else:
+            reports.append(render(inference, name, verbose=how == "lines"))
+    if len(data) + len(reports) == 0:
+        return ExitCode.ERROR
+    if how == "jsonl":
+        text = "".join(json.dumps(item, ensure_ascii=False) + "\n" for item in data)
+    elif how == "yaml":
+        text = safeyaml.dump(data if len(inputs) > 1 else data[0] if data else None)
+    elif how == "json":
+        payload = data[0] if len(inputs) == 1 and data else data
+        text = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = "\n".join(reports) + "\n"
+    write_output(text, output)
     return ExitCode.ERROR if failures else ExitCode.OK

@@ -10,7 +10,7 @@ index, and the others still make it into the report (exit status 2).
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..errors import ExitCode, TranscriptError
@@ -19,8 +19,7 @@ from ..io import display_name, refuse_to_overwrite_inputs, write_output
 from ..linter import LintSettings
 from ..report import article_of
 from ..report.page import Article, FileError, render_page
-
-Report = Callable[[str], None]
+from . import Report, check_encoding, input_failure
 
 
 def lint_settings(
@@ -68,6 +67,7 @@ def report_files(
     never a terminal: HTML is for a browser). Returns the exit status."""
     if output in (None, STDIN) and sys.stdout.isatty():
         raise TranscriptError("the report is an HTML page; write it to a file with -o FILE")
+    check_encoding(encoding)
     settings = lint_settings(config_path, select=select, ignore=ignore, speakers=speakers)
     chosen = selection(
         configuration_of(config_path),
@@ -88,8 +88,8 @@ def report_files(
                 raise item
             number = len(articles) + 1
             article, drawn = _article(item, settings, from_format, encoding, number, many)
-        except TranscriptError as error:
-            error = error.with_path(display_name(item if isinstance(item, str) else STDIN))
+        except Exception as error:
+            error = input_failure(error, display_name(item if isinstance(item, str) else STDIN))
             report(str(error))
             errors.append(FileError(error.path or "", error.message))
             continue

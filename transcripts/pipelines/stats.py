@@ -11,12 +11,12 @@ from collections.abc import Iterable, Sequence
 from ..api import open_document
 from ..errors import ExitCode, TranscriptError
 from ..inputs import Selection, expand_inputs, or_standard_input
-from ..io import open_output, write_output
+from ..io import display_name, open_output, write_output
 from ..progress import shown
 from ..statistics.render import PerFileSpool, RenderOptions, check_options, render
 from ..statistics.report import DEFAULT_SORT, build_report, check_field, check_only
 from ..statistics.tally import Tally
-from . import Report
+from . import Report, check_encoding, input_failure, reader_warning
 from .stream import checked, counter, map_inputs
 
 
@@ -50,6 +50,7 @@ def stats_files(
     options = RenderOptions(
         fields=tuple(fields), tablefmt=tablefmt, totals=totals, per_file=per_file
     )
+    check_encoding(encoding)
     check_options(format, options)
     check_field(sort, "--sort", per_file)
     count = functools.partial(
@@ -76,6 +77,7 @@ def stats_files(
             report(str(result))
             failures += 1
         else:
+            _report_warnings(result, report)
             total.update(result)
     if not total.files:
         return ExitCode.ERROR
@@ -106,6 +108,7 @@ def _per_file(
                 report(str(result))
                 failures += 1
                 continue
+            _report_warnings(result, report)
             speakers.update(result.speakers)
             path = result.path or "-"
             spool.add(build_report(result, sort=sort, reverse=reverse, only=only, path=path))
@@ -117,6 +120,14 @@ def _per_file(
     finally:
         spool.close()
     return ExitCode.ERROR if failures else ExitCode.OK
+
+
+def _report_warnings(tally: Tally, report: Report) -> None:
+    """One file's reader warnings, said as the file is counted; they are not kept in
+    the running total, which would grow with the number of files warned about."""
+    for warning in tally.warnings:
+        report(warning)
+    tally.warnings.clear()
 
 
 def _path_key(item: str | TranscriptError) -> str:
@@ -142,6 +153,10 @@ def _tally(
             speaker_map=speaker_map,
             diarization=diarization,
         )
-        return Tally.of_document(header, blocks, path)
-    except TranscriptError as error:  # also raised while the blocks stream
-        return error.with_path("<stdin>" if path == "-" else path)
+        tally = Tally.of_document(header, blocks, path)
+        warning = reader_warning(header, path)
+        if warning:
+            tally.warnings.append(warning)
+        return tally
+    except Exception as error:  # also raised while the blocks stream
+        return input_failure(error, display_name(path))

@@ -23,7 +23,7 @@ from ..options import ReadOptions
 from .common import LINE_BREAK, clean_spaces
 from .turns import Part, assemble
 
-_BULLET = re.compile(r"\x15(\d+)_(\d+)\x15")
+_BULLET = re.compile(r"\x15(\d{1,15})_(\d{1,15})\x15")  # milliseconds, within MAX_SECONDS
 _TIER = re.compile(r"([*%@])([^:\t]*):[ \t]*(.*)", re.S)
 # Headers without a value: they mark places, they carry nothing to keep.
 _MARKERS = frozenset(["@UTF8", "@Begin", "@End", "@Blank", "@New Episode", "@New Language"])

@@ -20,6 +20,7 @@ from ..losses import note
 from ..model import Transcript
 from ..options import ReadOptions
 from ..tiers import NOT_SPEAKERS
+from ..timecode import as_seconds
 from ..xmlsafe import parse_xml, text_of
 from .common import clean_lines
 from .turns import Part, assemble
@@ -36,8 +37,11 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
     for slot in root.iter("TIME_SLOT"):
         value = slot.get("TIME_VALUE")
         try:
-            slots[slot.get("TIME_SLOT_ID")] = int(value) / 1000 if value is not None else None
-        except ValueError:
+            seconds = as_seconds(int(value) / 1000) if value is not None else None
+            if value is not None and seconds is None:
+                raise ValueError(value)
+            slots[slot.get("TIME_SLOT_ID")] = seconds
+        except (ValueError, OverflowError):
             raise TranscriptError(
                 f"time slot {slot.get('TIME_SLOT_ID')!r}: not milliseconds", name
             ) from None

@@ -7,6 +7,8 @@ speech-to-text dialects) share this module instead of importing one another.
 from __future__ import annotations
 
 import json
+import re
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -33,15 +35,57 @@ def load_json(source: SourceText) -> Any:
 
 
 def _loads(source: SourceText) -> Any:
-    name = display_name(source.path)
+    return loads(source.text, display_name(source.path))
+
+
+def loads(text: str, name: str, line: int | None = None) -> Any:
+    """JSON text read by the standard library (what orjson refused, or one line of JSON
+    Lines, `line`), every failure one line naming the place. A lone surrogate (an escape
+    such as `\\ud800`, half of a character) is refused: it is not text, and no output
+    could hold it."""
+    at = f" on line {line}" if line is not None else ""
     try:
-        return json.loads(source.text)
+        data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise TranscriptError(
-            f"invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}", name
-        ) from None
+        where = at or f" at line {error.lineno}, column {error.colno}"
+        raise TranscriptError(f"invalid JSON{where}: {error.msg}", name) from None
     except RecursionError:
-        raise TranscriptError("JSON is nested too deeply to read", name) from None
+        raise TranscriptError(f"JSON{at} is nested too deeply to read", name) from None
+    except ValueError:  # the standard library's limit on integer digits
+        raise TranscriptError(
+            f"invalid JSON{at}: a number of more than {sys.get_int_max_str_digits()} digits",
+            name,
+        ) from None
+    if _SURROGATE_ESCAPE.search(text):
+        found = lone_surrogate(data)
+        if found is not None:
+            raise TranscriptError(
+                f"invalid JSON{at}: a lone surrogate ({found}) in a string; it is half of a "
+                "character, not text",
+                name,
+            )
+    return data
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def lone_surrogate(data: Any) -> str | None:
+    """The first lone surrogate in any string of `data` (keys too), as an escape, or None."""
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            found = None if item.isascii() else _SURROGATE.search(item)
+            if found:
+                return f"\\u{ord(found.group()):04x}"
+        elif isinstance(item, dict):
+            stack.extend(item)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return None
 
 
 _fast_loads: Callable[[str | bytes], Any]

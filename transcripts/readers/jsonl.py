@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from ..errors import TranscriptError
@@ -10,7 +9,7 @@ from ..io import SourceText, display_name
 from ..model import Transcript
 from ..options import ReadOptions
 from .document import transcript_from_data
-from .jsondata import is_json_lines
+from .jsondata import is_json_lines, loads
 
 
 def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
@@ -19,18 +18,17 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
     header: dict[str, Any] = {}
     blocks: list[Any] = []
     paths: set[Any] = set()
-    for number, line in enumerate(source.text.splitlines(), start=1):
+    # Records end at line feeds only: a JSON string may hold U+2028 or a form feed as it is.
+    for number, line in enumerate(source.text.split("\n"), start=1):
         if not line.strip():
             continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise TranscriptError(f"invalid JSON on line {number}: {error.msg}", name) from None
-        except RecursionError:
-            raise TranscriptError(f"line {number} is nested too deeply", name) from None
+        record = loads(line, name, number)
         if not isinstance(record, dict):
             raise TranscriptError(f"line {number}: expected a JSON object", name)
-        paths.add(record.pop("path", None))
+        path = record.pop("path", None)
+        if path is not None and not isinstance(path, str):
+            raise TranscriptError(f"line {number}: path: expected a string", name)
+        paths.add(path)
         if len(paths - {None}) > 1:
             raise TranscriptError(f"line {number} starts another document; give one document", name)
         if "kind" in record:

@@ -9,7 +9,6 @@ words of sentence-sized pieces, and consecutive pieces of one speaker one turn.
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 from ..cues import is_direction
@@ -17,6 +16,7 @@ from ..errors import TranscriptError
 from ..io import SourceText, display_name
 from ..model import Transcript, Word
 from ..options import ReadOptions
+from ..timecode import MAX_SECONDS, as_seconds
 from .common import clean_spaces
 from .jsondata import first_items, has_keys, load_json
 from .jsonpositions import LineIndex, member_offsets
@@ -111,12 +111,13 @@ def _seconds(value: Any, field: str) -> float | None:
         try:
             value = float(value)
         except ValueError:
-            raise TranscriptError(f".{field}: expected seconds, found {value!r}") from None
+            raise TranscriptError(f".{field}: expected seconds, found {value[:30]!r}") from None
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise TranscriptError(f".{field}: expected seconds as a number")
-    if not math.isfinite(value) or value < 0:
-        raise TranscriptError(f".{field}: expected a non-negative number of seconds")
-    return value
+    seconds = as_seconds(value)
+    if seconds is None:
+        raise TranscriptError(f".{field}: expected a number of seconds from 0 to {MAX_SECONDS:g}")
+    return seconds
 
 
 def recognise(data: object) -> bool:

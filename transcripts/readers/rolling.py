@@ -43,10 +43,12 @@ def folded_count(overlaps: list[tuple[int, int]] | None) -> int:
 def _overlap(previous: list[str], current: list[str]) -> tuple[int, int]:
     """Whole lines of `current` that repeat the end of `previous`; else the characters of
     its first line that repeat `previous`'s last line (a line typed in word by word)."""
+    last, first = previous[-1], current[0]
+    if first not in previous and not first.startswith(last):
+        return 0, 0  # both kinds of repeat below start with one of these
     for count in range(min(len(previous), len(current)), 0, -1):
         if previous[-count:] == current[:count]:
             return count, 0
-    last, first = previous[-1], current[0]
     if len(first) > len(last) and first.startswith(last) and first[len(last)] == " ":
         return 0, len(last)
     return 0, 0

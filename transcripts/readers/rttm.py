@@ -9,13 +9,13 @@ Other line types (`SPKR-INFO`, `LEXEME`, ...) and `;;` comments are skipped.
 
 from __future__ import annotations
 
-import math
 from typing import NamedTuple
 
 from ..errors import TranscriptError
 from ..io import SourceText, display_name
 from ..model import Block, Kind, Piece, Speaker, Transcript
 from ..options import ReadOptions
+from ..timecode import MAX_SECONDS, as_seconds
 from .common import LINE_BREAK
 from .document import declare_speakers
 
@@ -54,8 +54,11 @@ def stretches(text: str, name: str = "-") -> list[Stretch]:
                 f"and {fields[4]!r}",
                 name,
             ) from None
-        if not (math.isfinite(onset) and math.isfinite(duration)) or onset < 0 or duration < 0:
-            raise TranscriptError(f"line {number}: onset and duration must be positive", name)
+        if as_seconds(onset) is None or as_seconds(onset + duration) is None or duration < 0:
+            raise TranscriptError(
+                f"line {number}: onset and duration must be seconds from 0 to {MAX_SECONDS:g}",
+                name,
+            )
         found.append(Stretch(round(onset, 6), round(onset + duration, 6), fields[7], number))
     if not found:
         raise TranscriptError("has no SPEAKER lines (not an RTTM diarisation)", name)

@@ -10,6 +10,7 @@ UTF-16, which the byte order mark announces.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 
@@ -19,6 +20,7 @@ from ..losses import note
 from ..model import Transcript
 from ..options import ReadOptions
 from ..tiers import NOT_SPEAKERS
+from ..timecode import MAX_SECONDS
 from .common import clean_lines
 from .turns import Part, assemble
 
@@ -53,7 +55,10 @@ class _Tokens:
             raise TranscriptError(
                 f"expected {what} as a number, found {found.group()[:30]!r}", self.name
             )
-        return float(found.group(2))
+        number = float(found.group(2))
+        if not math.isfinite(number) or abs(number) > MAX_SECONDS:
+            raise TranscriptError(f"{what} is out of range: {found.group()[:30]}", self.name)
+        return number
 
     def flag(self) -> bool:
         found = self._next("<exists>")
@@ -97,6 +102,8 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
                 text = clean_lines(tokens.string("an interval's text"))
                 if end < start:
                     raise TranscriptError(f"tier {tier!r}: an interval ends before it starts", name)
+                if start < 0:
+                    raise TranscriptError(f"tier {tier!r}: an interval starts before 0", name)
                 if text:
                     parts.append(Part(text, max(start, 0.0), max(end, 0.0), 0, 0, True, speaker))
     note(options.losses, "{n} point{s} of point tiers", points)

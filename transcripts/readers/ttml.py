@@ -20,7 +20,7 @@ from ..errors import TranscriptError
 from ..io import SourceText, display_name
 from ..model import Transcript, Word
 from ..options import ReadOptions
-from ..timecode import parse_clock
+from ..timecode import as_seconds, parse_clock
 from ..xmlsafe import local, parse_xml
 from .common import clean_lines
 from .turns import Part, assemble
@@ -42,8 +42,15 @@ class _Clock:
     absolute: bool = False
 
     def seconds(self, value: str | None) -> float | None:
+        """A time attribute in seconds; None when absent, unreadable or out of range."""
         if value is None:
             return None
+        try:
+            return as_seconds(self._seconds(value))
+        except (ValueError, OverflowError):  # frames of a thousand digits
+            return None
+
+    def _seconds(self, value: str) -> float | None:
         value = value.strip()
         try:  # a bare number: seconds (Apple's transcripts write them)
             return float(value)

@@ -56,6 +56,12 @@ def parts_of_cue(
     """Parts for the marked stretches of one cue, its time divided in proportion to their
     length when there are several. A stretch that is only a dialogue dash ("- " before
     a voice span) is dropped."""
+    if len(marks) == 1:  # the usual cue: one mark (the general case below, without lists)
+        marked, name, text = marks[0]
+        text = text.strip()
+        if marked or text.strip("-– "):
+            return [Part(text, start, end, line, end_line, marked, name)]
+        return []
     marks = [(marked, name, text.strip()) for marked, name, text in marks]
     marks = [mark for mark in marks if mark[0] or mark[2].strip("-– ")]
     if not marks:

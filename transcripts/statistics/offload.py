@@ -18,11 +18,11 @@ exists, in a process running no other thread, and never inside a worker of `--jo
 from __future__ import annotations
 
 import multiprocessing
-import signal
+import os
 from typing import Any
 
 from ..errors import TranscriptError
-from ..parallel import available_cores
+from ..parallel import available_cores, prepare_worker
 from .counting import SpeakerCounter
 
 
@@ -35,8 +35,16 @@ class Offload:
         # the counting process to take the one before (a bare pipe would, in lockstep).
         self._batches = context.Queue()
         self._connection, child = context.Pipe()
-        self._process = context.Process(target=_serve, args=(self._batches, child), daemon=True)
-        self._process.start()
+        self._process = context.Process(
+            target=_serve, args=(self._batches, child, os.getpid()), daemon=True
+        )
+        try:
+            self._process.start()
+        except BaseException:  # refused (a process limit): nothing must be left open
+            self._batches.close()
+            self._connection.close()
+            child.close()
+            raise
         child.close()
         self._remote: dict[str, bool] = {}  # speaker -> counted by the other process?
         self._load = [0, 0]  # turns given to this process, to the other
@@ -90,11 +98,14 @@ class Offload:
             self._batches.put(None)
             counters: dict[str, SpeakerCounter] = self._connection.recv()
         except (EOFError, OSError) as error:
+            self.close()
             raise TranscriptError(f"the counting process failed ({error!r})") from None
-        finally:
-            self._connection.close()
-            self._batches.close()
-            self._process.join()
+        except BaseException:  # Ctrl-C, SIGTERM: stop it rather than wait for it
+            self.close()
+            raise
+        self._connection.close()
+        self._batches.close()
+        self._process.join()
         return counters
 
     def close(self) -> None:
@@ -107,9 +118,9 @@ class Offload:
         self._connection.close()
 
 
-def _serve(batches: Any, connection: Any) -> None:
-    # Ctrl-C is the parent's to handle; here it would only print a second traceback.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+def _serve(batches: Any, connection: Any, parent: int) -> None:
+    # Ctrl-C and termination are the parent's to handle, and this process ends with it.
+    prepare_worker(parent)
     counters: dict[str, SpeakerCounter] = {}
     try:
         while (message := batches.get()) is not None:

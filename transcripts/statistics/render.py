@@ -16,6 +16,7 @@ from typing import Any, Protocol
 
 from .. import safeyaml
 from ..errors import TranscriptError
+from ..terminal import json_escaped, printable
 from .measures import BY_NAME, FIELDS
 from .report import Report, check_field
 
@@ -141,7 +142,8 @@ def _document(reports: Sequence[Report], options: RenderOptions) -> dict[str, An
 def render_json(reports: Sequence[Report], options: RenderOptions) -> str:
     import orjson
 
-    return orjson.dumps(_document(reports, options), option=orjson.OPT_INDENT_2).decode() + "\n"
+    data = orjson.dumps(_document(reports, options), option=orjson.OPT_INDENT_2).decode()
+    return json_escaped(data) + "\n"
 
 
 def render_yaml(reports: Sequence[Report], options: RenderOptions) -> str:
@@ -190,14 +192,14 @@ def _cell(name: str, record: dict[str, Any], report: Report, is_total: bool) -> 
     if name == _BAR:
         return "" if is_total else bar(record.get("words_share"))
     if name == "longest_turn_line" and report.files > 1 and record.get("longest_turn_path"):
-        return f"{record['longest_turn_path']}:{value}"
+        return f"{printable(record['longest_turn_path'])}:{value}"
     if kind == "seconds":
         return format_seconds(value)
     if kind == "ratio" and 0 < value < 0.01:
         return f"{value:.2g}"  # a long text's type-token ratio
     if kind in _DECIMALS:
         return f"{value:.{_DECIMALS[kind]}f}"
-    return str(value)
+    return printable(str(value))  # a name or a path from a file, shown to people
 
 
 def _rows(reports: Sequence[Report], fields: list[str], options: RenderOptions) -> list[list[str]]:
@@ -247,7 +249,7 @@ def _summary(report: Report) -> str:
     ]
     line += "; not speech: " + (", ".join(kinds) if kinds else "none")
     if report.path is not None:
-        line = f"{report.path}: {line}"
+        line = f"{printable(report.path)}: {line}"
     return line + "."
 
 
@@ -345,7 +347,7 @@ class PerFileSpool:
             import orjson
 
             data = _records_for_machines(report, self._fields)
-            text = orjson.dumps(data, option=orjson.OPT_INDENT_2).decode()
+            text = json_escaped(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode())
             indented = "\n".join("    " + line for line in text.split("\n"))
             self._body.write(indented if first else ",\n" + indented)
         elif self.format == "yaml":

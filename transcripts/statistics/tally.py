@@ -107,6 +107,9 @@ class Tally:
     non_speech: Counter[str] = field(default_factory=Counter)
     files: int = 0
     path: str | None = None
+    # The readers' warnings about the documents counted (no speakers found, ...), one line
+    # each, naming the file: so a command can say why a count is empty.
+    warnings: list[str] = field(default_factory=list)
 
     def speaker(self, name: str) -> SpeakerTally:
         tally = self.speakers.get(name)
@@ -152,7 +155,10 @@ class Tally:
                     add_line(block.line)
                     if len(texts) >= BATCH:
                         if offload is None and not single_process and Offload.available():
-                            offload = Offload()
+                            try:
+                                offload = Offload()
+                            except OSError:  # no process to be had: count it all here
+                                single_process = True
                         if offload is not None and offload.takes(name, len(texts)):
                             offload.submit(name, counter)
                         else:
@@ -202,6 +208,7 @@ class Tally:
         self.non_speech.update(other.non_speech)
         self.path = other.path if not self.files else None if other.files else self.path
         self.files += other.files
+        self.warnings.extend(other.warnings)
 
     def merge(self, other: Tally) -> Tally:
         """A new tally of these files followed by `other`'s; neither is changed.
@@ -216,6 +223,7 @@ class Tally:
             Counter(self.non_speech),
             self.files,
             self.path,
+            list(self.warnings),
         )
 
 

@@ -18,6 +18,7 @@ from ..losses import note
 from ..model import Kind, Transcript
 from ..options import WriteOptions
 from ..timecode import format_clock
+from ..xmlsafe import xml_text
 from .timed import note_metadata, note_timings
 
 
@@ -31,14 +32,14 @@ def write(transcript: Transcript, options: WriteOptions | None = None) -> bytes:
     title = transcript.title
     headings = {b.text.strip() for b in transcript.blocks if b.kind == Kind.HEADING}
     if title and title.strip() and title.strip() not in headings:
-        document.add_heading(" ".join(title.split()), level=1)
+        document.add_heading(xml_text(" ".join(title.split())), level=1)
     ends = 0
     for block in transcript.blocks:
         paragraphs = [" ".join(p.split()) for p in block.text.split("\n\n") if p.strip()]
         if block.kind == Kind.FRONT_MATTER or not paragraphs:
             continue
         if block.kind == Kind.HEADING:
-            document.add_heading(" ".join(block.text.split()), level=2)
+            document.add_heading(xml_text(" ".join(block.text.split())), level=2)
             continue
         label = None
         first = paragraphs[0]
@@ -51,12 +52,12 @@ def write(transcript: Transcript, options: WriteOptions | None = None) -> bytes:
             label = block.label
         paragraph = document.add_paragraph()
         if label:
-            paragraph.add_run(f"{label}:").bold = True
-            paragraph.add_run(" " + first)
+            paragraph.add_run(xml_text(f"{label}:")).bold = True
+            paragraph.add_run(xml_text(" " + first))
         else:
-            paragraph.add_run(paragraphs[0])
+            paragraph.add_run(xml_text(paragraphs[0]))
         for more in paragraphs[1:]:
-            document.add_paragraph(more)
+            document.add_paragraph(xml_text(more))
     note(options.losses, "the end times of {n} turn{s} (a turn shows its start, in seconds)", ends)
     buffer = io.BytesIO()
     document.save(buffer)

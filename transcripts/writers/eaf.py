@@ -13,6 +13,7 @@ from xml.sax.saxutils import escape, quoteattr
 from ..model import Transcript
 from ..options import WriteOptions
 from ..tiers import NOT_SPEAKERS
+from ..xmlsafe import xml_text
 from .tierspans import tier_spans
 from .timed import note_metadata, note_timings, timed_blocks
 
@@ -33,8 +34,8 @@ def write(transcript: Transcript, options: WriteOptions | None = None) -> str:
     for tier, spans in tiers.items():
         participant = "" if tier in NOT_SPEAKERS else tier
         lines.append(
-            f'    <TIER LINGUISTIC_TYPE_REF="default-lt" TIER_ID={quoteattr(tier)} '
-            f"PARTICIPANT={quoteattr(participant)}>"
+            f'    <TIER LINGUISTIC_TYPE_REF="default-lt" TIER_ID={quoteattr(xml_text(tier))} '
+            f"PARTICIPANT={quoteattr(xml_text(participant))}>"
         )
         for start, stop, text in spans:
             annotation += 1
@@ -43,7 +44,7 @@ def write(transcript: Transcript, options: WriteOptions | None = None) -> str:
             lines.append(
                 f'        <ANNOTATION><ALIGNABLE_ANNOTATION ANNOTATION_ID="a{annotation}" '
                 f'TIME_SLOT_REF1="ts{first}" TIME_SLOT_REF2="ts{second}">'
-                f"<ANNOTATION_VALUE>{escape(text)}</ANNOTATION_VALUE>"
+                f"<ANNOTATION_VALUE>{escape(xml_text(text))}</ANNOTATION_VALUE>"
                 "</ALIGNABLE_ANNOTATION></ANNOTATION>"
             )
         lines.append("    </TIER>")

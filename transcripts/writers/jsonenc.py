@@ -11,6 +11,8 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from ..errors import TranscriptError
+
 _dense_stdlib = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
 
 try:
@@ -21,25 +23,42 @@ try:
         try:
             return orjson.dumps(value, option=orjson.OPT_APPEND_NEWLINE if newline else 0)
         except (TypeError, orjson.JSONEncodeError):
-            text = _dense_stdlib(value) + ("\n" if newline else "")
-            return text.encode("utf-8")
+            return _encoded(_dense_stdlib(value) + ("\n" if newline else ""))
 
 except ImportError:  # pragma: no cover - orjson is a declared dependency
 
     def dense_bytes(value: Any, newline: bool = False) -> bytes:
-        return (_dense_stdlib(value) + ("\n" if newline else "")).encode("utf-8")
+        return _encoded(_dense_stdlib(value) + ("\n" if newline else ""))
+
+
+def _encoded(text: str) -> bytes:
+    """JSON text as UTF-8; a lone surrogate (half a character, from a document built in
+    Python: readers refuse them) is an error, not an exception from the codec."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise TranscriptError(
+            f"cannot write {text[error.start]!r}: a lone surrogate is not text"
+        ) from None
 
 
 def block_encoder() -> Callable[[dict[str, Any]], bytes]:
-    """The fastest encoder for block records, one per line (blocks hold only strings,
-    numbers and booleans, which orjson always accepts)."""
+    """The fastest encoder for block records, one per line (orjson; the standard library
+    for the rare integer beyond 64 bits)."""
     try:
         import orjson
     except ImportError:  # pragma: no cover - orjson is a declared dependency
         return lambda record: dense_bytes(record, newline=True)
     option = orjson.OPT_APPEND_NEWLINE
     dumps = orjson.dumps
-    return lambda record: dumps(record, option=option)
+
+    def encode(record: dict[str, Any]) -> bytes:
+        try:
+            return dumps(record, option=option)
+        except TypeError:  # an integer beyond 64 bits (a confidence of 10**30)
+            return dense_bytes(record, newline=True)
+
+    return encode
 
 
 def dense(value: Any) -> str:

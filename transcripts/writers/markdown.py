@@ -36,6 +36,9 @@ def write(transcript: Transcript, options: WriteOptions | None = None) -> str:
     }
     if front and not has_front_matter:
         parts.append(_front_matter(front))
+    if blocks and blocks[0].kind == Kind.FRONT_MATTER:  # front matter opens the file
+        parts.append(_render(blocks[0]))
+        blocks = blocks[1:]
     title = transcript.title
     headings = [block.text.strip() for block in blocks if block.kind == Kind.HEADING]
     if title and title.strip() and title.strip() not in headings:

@@ -1,16 +1,21 @@
-"""The YAML writer: the document's dict form, with PyYAML's C emitter when available.
+"""The YAML writer: the document's dict form, block records written by our own emitter.
 
-Several documents are written as a YAML stream (`---` before each). Blocks are written
-in batches as they come, so a large document never exists as one giant YAML node tree,
-and block records are turned into YAML nodes directly (they hold only strings, numbers,
-booleans and the lists and objects of pieces and words), which skips most of PyYAML's
-generic representer. The output is the same, byte for byte, as `yaml.dump` of the whole
-dict form.
+Several documents are written as a YAML stream (`---` before each). The header (source,
+metadata, speakers) goes through PyYAML's safe dumper, since metadata may hold anything.
+Block records hold only strings, numbers, booleans and the lists and objects of pieces
+and words, so they are written here directly, in batches as they come: a string is a
+plain scalar only when every YAML reader reads it back as that same string (it opens
+with a letter, is no boolean or null word of YAML 1.1 or 1.2, holds no `: `, ` #`,
+line break or character a reader refuses), otherwise a double-quoted scalar with JSON's
+escapes (a subset of YAML's) plus YAML's own for the characters JSON leaves raw. This is
+several times faster than PyYAML's emitter, which calls its Python resolver back for
+every scalar; a test holds the output to loading back as the dict form.
 """
 
 from __future__ import annotations
 
-import io
+import json
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -18,16 +23,10 @@ from .. import safeyaml
 from ..io import Sink
 from ..model import Block, Transcript
 from ..options import WriteOptions
+from .jsonenc import dense
 from .strings import StringSink
 
 _BATCH = 2048  # blocks a batch: big enough to amortise the emitter's start, small in memory
-
-_STR = "tag:yaml.org,2002:str"
-_INT = "tag:yaml.org,2002:int"
-_FLOAT = "tag:yaml.org,2002:float"
-_BOOL = "tag:yaml.org,2002:bool"
-_MAP = "tag:yaml.org,2002:map"
-_SEQ = "tag:yaml.org,2002:seq"
 
 
 def _options(explicit_start: bool) -> dict[str, Any]:
@@ -88,34 +87,85 @@ def _batches(blocks: Iterable[Block]) -> Iterator[list[Block]]:
 
 
 def _dump_blocks(blocks: list[Block]) -> str:
-    """A YAML sequence of block records, as `yaml.dump` would write it."""
-    from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+    """A YAML block sequence of block records (the value of `blocks:`)."""
+    out: list[str] = []
+    for block in blocks:
+        _mapping(block.to_dict(), "", out)
+    return "".join(out)
 
-    def node(value: Any) -> Any:
-        if isinstance(value, str):
-            return ScalarNode(_STR, value)
-        if isinstance(value, bool):
-            return ScalarNode(_BOOL, "true" if value else "false")
-        if isinstance(value, int):
-            return ScalarNode(_INT, str(value))
-        if isinstance(value, dict):  # a piece or a word
-            pairs = [(ScalarNode(_STR, key), node(item)) for key, item in value.items()]
-            return MappingNode(_MAP, pairs, flow_style=False)
-        if isinstance(value, list):
-            return SequenceNode(_SEQ, [node(item) for item in value], flow_style=False)
-        return ScalarNode(_FLOAT, _float(value))
 
-    items = [node(block.to_dict()) for block in blocks]
-    stream = io.StringIO()
-    dumper = _dumper()(stream, **_options(False))
-    dumper.open()
-    dumper.serialize(SequenceNode(_SEQ, items, flow_style=False))
-    dumper.close()
-    return stream.getvalue()
+def _mapping(record: dict[str, Any], indent: str, out: list[str]) -> None:
+    """One record as a sequence item (`- key: value` and then `  key: value`)."""
+    lead = indent + "- "
+    inner = indent + "  "
+    for key, value in record.items():
+        if type(value) is list:
+            if not value:
+                out.append(f"{lead}{key}: []\n")
+            else:
+                out.append(f"{lead}{key}:\n")
+                for item in value:
+                    _mapping(item, inner, out)
+        else:
+            out.append(f"{lead}{key}: {scalar(value)}\n")
+        lead = inner
+
+
+# Characters JSON leaves raw that YAML readers refuse or read as line breaks.
+_YAML_ONLY_ESCAPES = re.compile(r"[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+# Words YAML 1.1 or 1.2 readers take for booleans or null when plain.
+_RESERVED = frozenset(
+    variant
+    for word in ("y", "n", "yes", "no", "true", "false", "on", "off", "null")
+    for variant in (word, word.capitalize(), word.upper())
+)
+
+
+def scalar(value: Any) -> str:
+    """A value of a block record as a YAML scalar that reads back as the same value."""
+    if type(value) is str:
+        # A letter first; no control, line break, odd space or character readers refuse
+        # (str.isprintable is false for all of these).
+        if (
+            value[:1].isalpha()
+            and value.isprintable()
+            and value not in _RESERVED
+            and ": " not in value
+            and " #" not in value
+            and value[-1] not in ": "
+        ):
+            return value
+        return _quoted(value)
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if type(value) is int:
+        return str(value)
+    if value is None:
+        return "null"
+    return _float(value)
+
+
+def _quoted(text: str) -> str:
+    """A double-quoted scalar: JSON's escapes, and YAML's `\\xNN`/`\\uNNNN` for the rest."""
+    try:
+        quoted = dense(text)
+    except UnicodeEncodeError:  # a lone surrogate: escaped, as YAML allows
+        quoted = json.dumps(text)
+    if not quoted.isprintable() and _YAML_ONLY_ESCAPES.search(quoted):
+        quoted = _YAML_ONLY_ESCAPES.sub(_escape, quoted)
+    return quoted
+
+
+def _escape(found: re.Match[str]) -> str:
+    code = ord(found.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def _float(value: float) -> str:
-    """A float as PyYAML's SafeRepresenter writes it."""
+    """A float as PyYAML's SafeRepresenter writes it (a dot always, so YAML 1.1 reads a
+    float too)."""
     if value != value:
         return ".nan"
     if value in (float("inf"), float("-inf")):

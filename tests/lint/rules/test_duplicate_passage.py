@@ -118,3 +118,23 @@ def test_a_lone_sentence_amid_different_words_at_both_places_is_a_formula():
     assert lint_text(text, RULE) == []
     alone = text.replace(f"{formula} This is Government Exhibit STIP-9.", formula)
     assert [f.line for f in lint_text(alone, RULE)] == [9]  # a whole turn pasted
+
+
+def test_a_refrain_of_a_song_sung_again_is_not_a_duplicate():
+    song = (
+        "Should you fail to keep your distance,\n"
+        "Goodness gracious, mind the paint!\n"
+        "A girl is not a sinner just because she's not a saint!\n"
+        "But my heart shall hold you dearer,\n"
+    )
+    rest = (
+        "Ben: Lovely, quite lovely, the best thing I have heard this year.\n"
+        "Lily: Thank you. The second verse is even better than the first, you know.\n"
+        "Ben: Then sing it, please.\n"
+        "Lily: A girl is not a sinner just because she's not a saint!\n"
+    )
+    sung = "Lily: I'll sing it for you now, the song the whole town is singing.\n" + song
+    assert lint_text(sung + rest, RULE, insist_turns=0) == []
+    # The same sentence said, not sung, is a repeated passage.
+    said = "Lily: I have one thing to say. A girl is not a sinner just because she's not a saint!\n"
+    assert len(lint_text(said + rest, RULE, insist_turns=0)) == 1

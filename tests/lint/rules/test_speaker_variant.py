@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
 from tests.lint.conftest import lint_text
-from transcripts.linter.rules.speaker_variant import _misspelt
+from transcripts.linter.label_index import LIMIT, LabelIndex
+from transcripts.linter.rules.speaker_variant import _Label, _misspelt, _variants
+from transcripts.model import Block, Kind
 
 RULE = "speaker-variant"
 
@@ -59,3 +64,92 @@ def test_two_labels_both_in_regular_use_are_two_people():
 def test_different_names_are_not_variants():
     text = _dialogue("Rob Pike", "Robert Griesemer", "Rob Pike", "Carmen Andoh")
     assert lint_text(text, RULE) == []
+
+
+# The index (label_index) against its twin that compares every pair.
+
+_NAME_PARTS = ["Ana", "Lukashenko", "Lukashenka", "Speaker", "Dr.", "Mr.", "J.", "Smithson"]
+
+
+@st.composite
+def _label_texts(draw: st.DrawFn) -> str:
+    """Labels near one another: shared words, one or two letters changed, case,
+    spacing, digits and honorifics, so that every reason of the rule comes up."""
+    words = draw(st.lists(st.sampled_from(_NAME_PARTS), min_size=1, max_size=3))
+    text = " ".join(words)
+    for _ in range(draw(st.integers(0, 2))):
+        at = draw(st.integers(0, len(text)))
+        text = (
+            text[:at]
+            + draw(st.sampled_from(["", "a", "e", "o", "1", "2", " ", "."]))
+            + text[at + 1 :]
+        )
+    if draw(st.booleans()):
+        text = text.upper()
+    if draw(st.booleans()):
+        text += f" {draw(st.integers(0, 12))}"
+    return text
+
+
+@settings(max_examples=300, deadline=None)
+@example(labels=[("Lukashenko", 3), ("Lukashenka", 1)], established=3)
+@example(labels=[("Alexandra Lukashenko", 3), ("Alexandre Lukashenka", 1)], established=3)
+@example(labels=[("Speaker 4", 3), ("Speaker4", 1), ("Speaker 5", 1)], established=3)
+@given(
+    labels=st.lists(st.tuples(_label_texts(), st.integers(1, 4)), min_size=2, max_size=LIMIT - 2),
+    established=st.integers(1, 4),
+)
+def test_the_index_gives_the_findings_of_comparing_every_pair(labels, established):
+    ordered = []
+    for line, (text, uses) in enumerate(dict(labels).items(), start=1):
+        first = Block(Kind.TURN, "x", line, line, text, label=text)
+        last = Block(Kind.TURN, "x", 1000 - line, 1000 - line, text, label=text)
+        ordered.append(_Label(text, uses, first, last))
+    ordered.sort(key=lambda label: (-label.uses, label.first.line))
+    indexed = list(_variants(ordered, established, indexed=True))
+    every_pair = list(_variants(ordered, established, indexed=False))
+    assert indexed == every_pair
+
+
+def test_a_label_is_compared_with_at_most_a_bounded_number_of_others():
+    # Thousands of labels that differ only in a number, or in an initial: each is
+    # compared with a bounded number of others, however many there are.
+    keys = [f"speaker{n}" for n in range(3000)] + [
+        f"{chr(0x3B1 + n % 25)}smithson" for n in range(3000)
+    ]
+    index = LabelIndex(keys)
+    most = 0
+    for key in keys:
+        found = list(index.candidates(key, surname=None, last_name=None, misspelt=True))
+        most = max(most, len(found))
+        index.add(key, surname=None, last_name=None)
+    assert most <= LIMIT
+
+
+def test_ordinal_and_qualified_roles_are_different_people():
+    text = """
+        First Citizen: Before we proceed any further, hear me speak.
+        Second Citizen: Speak, speak.
+        Fifth Citizen: We are resolved.
+        Sixth Citizen: Resolved, resolved.
+        Messenger: News, my lord.
+        Fourth Messenger: More news.
+        Messenger: And more.
+        Young Marcius: I will not be trod upon.
+        Marcius: Nor I.
+        Marcius: Away.
+    """
+    assert lint_text(text, "speaker-variant") == []
+
+
+def test_group_labels_and_plurals_are_not_variants_of_one_speaker():
+    text = """
+        Hamlet: Swear.
+        ALL: We swear.
+        Hamlet: Again.
+        All: We swear, my lord.
+        Mariner: All lost!
+        Mariners: To prayers, to prayers!
+        Mariner: All lost!
+    """
+    assert lint_text(text, "speaker-variant") == []

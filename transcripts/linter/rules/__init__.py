@@ -5,7 +5,7 @@ A rule module defines `CODE` (family letters and digits, e.g. `TR201`), `NAME`
 `OPTIONS` (a dict of option names and defaults, possibly empty), a docstring that is its
 documentation (`transcripts lint --explain NAME`) and `check(transcript, options)`, a
 generator of `Problem`s. Families: TR1 speakers and turns, TR2 repeated passages, TR3
-characters and punctuation.
+characters and punctuation, TR4 quotations.
 """
 
 RULE_MODULES: tuple[str, ...] = (
@@ -14,10 +14,17 @@ RULE_MODULES: tuple[str, ...] = (
     "speaker_variant",
     "consecutive_speaker",
     "empty_turn",
+    "speakers_not_found",
+    "swallowed_label",
+    "lost_label",
     "duplicate_passage",
     "near_duplicate_passage",
     "repeated_question",
+    "repeated_turn",
     "unbalanced_quotes",
     "encoding",
     "invisible_character",
+    "html_entity",
+    "misquote",
+    "misattributed_quote",
 )

@@ -14,6 +14,8 @@ Natural repetition is left alone:
   so is one whose first or last twenty characters open or close that many different
   sentences ("Mr. Chairman, I yield 2 minutes to ...", "... is recognized for 5
   minutes.");
+- refrains: a sentence of a song or a poem (a block of four lines or more, nearly all
+  short and capitalised) sung again;
 - headings, addresses and rolls of names (every longer word capitalised) and notes in
   brackets, which repeat by design;
 - insistence: a speaker saying a sentence again in the same turn or within their next
@@ -53,6 +55,7 @@ from ..repeats import (
     across_speakers,
     extend_runs,
     group_runs,
+    in_verse,
     insisting,
     problems,
 )
@@ -86,6 +89,7 @@ def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
         run
         for run in extend_runs(group_runs(repeats), table)
         if not insisting(run, options.context, options["insist-turns"])
+        and not in_verse(run, options.context)
         and (options["across-speakers"] or not across_speakers(run, options.context))
     ]
     yield from problems(transcript, runs, "repeats")

@@ -7,13 +7,20 @@ see them, but they break searching, word counts and quoting (a search for "Medic
 misses the word with a soft hyphen inside it), and bidirectional controls can make text
 display in an order other than the one it is stored in.
 
+A speaker's name read from JSON, YAML, CHAT or captions is checked too, for those and
+for any other control or formatting character (an escape sequence, a line break, a
+bidirectional mark): a name is shown on terminals and in CI logs, where such a
+character can hide or act (the output shows it escaped). Each name is reported once,
+at its first turn.
+
 Reported: U+00AD SOFT HYPHEN, U+200B ZERO WIDTH SPACE, U+2060 WORD JOINER, U+FEFF ZERO
 WIDTH NO-BREAK SPACE (a byte order mark inside the text), U+180E MONGOLIAN VOWEL
 SEPARATOR, and the bidirectional embeddings, overrides and isolates U+202A-U+202E and
 U+2066-U+2069. Zero-width joiners and non-joiners are left alone (emoji and several
 scripts need them), and so is the no-break space.
 
-`lint --fix` removes them (a safe fix: the text reads the same).
+`lint --fix` removes them from the text (a safe fix: the text reads the same); in a
+name read from a document's fields they are reported only.
 """
 
 from __future__ import annotations
@@ -22,7 +29,10 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+import regex
+
 from ...model import Transcript
+from ...terminal import printable
 from ..context import RuleOptions
 from ..finding import Edit, Fix, Problem
 from ..source import find_in_source
@@ -35,11 +45,13 @@ OPTIONS: dict[str, object] = {}
 _INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff\u180e\u202a-\u202e\u2066-\u2069]+")
 
 
+# In a name: every control and formatting character but the joiners scripts need.
+_HIDDEN_IN_NAMES = regex.compile(r"[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}--[\u200c\u200d]]+", regex.V1)
+
+
 def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
     for found, line, column in find_in_source(options.context, _INVISIBLE, in_ascii="nothing"):
-        names = ", ".join(
-            dict.fromkeys(f"U+{ord(c):04X} {unicodedata.name(c, '')}" for c in found.group())
-        )
+        names = _names(found.group())
         end = column + len(found.group())
         yield Problem(
             line,
@@ -48,3 +60,30 @@ def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
             end_column=end,
             fix=Fix(f"remove {names}", (Edit(line, column, line, end, ""),)),
         )
+    yield from _in_names(transcript)
+
+
+def _in_names(transcript: Transcript) -> Iterator[Problem]:
+    """Names given apart from the source text (a JSON field, a caption voice): the text
+    reader's labels are in the source text, searched above."""
+    seen: set[str] = set()
+    for block in transcript.blocks:
+        if block.raw is not None:
+            continue
+        for name in (block.speaker, block.label):
+            if not name or name in seen or name.isprintable():
+                continue
+            seen.add(name)
+            hidden = "".join(_HIDDEN_IN_NAMES.findall(name))
+            if hidden:
+                yield Problem(
+                    block.line,
+                    f"invisible {_names(hidden)} in the speaker name “{printable(name)}”; "
+                    "remove it",
+                )
+
+
+def _names(characters: str) -> str:
+    return ", ".join(
+        dict.fromkeys(f"U+{ord(c):04X} {unicodedata.name(c, '')}".rstrip() for c in characters)
+    )

@@ -24,6 +24,10 @@ them: repeated-question's business, not a pasting mistake); unless
 or a quotation); and one sentence amid different words at both places (neither copy is
 a whole paragraph).
 
+A stretch pasted again with edits is found partly word for word by duplicate-passage
+and partly here; it is one defect, reported once, as the longer span (the linter drops
+a repeat finding that lies inside another rule's finding of the same copy).
+
 Options:
   min-words: shortest sentence, in words, worth comparing (default 10)
   threshold: lowest similarity reported, between 0 and 1 (default 0.9)

@@ -38,31 +38,12 @@ from ..context import RuleOptions
 from ..finding import Problem
 from ..passages import Sentence
 from ..repeats import Spans
-from ..text import quote
+from ..text import FUNCTION_WORDS, quote
 
 CODE = "TR203"
 NAME = "repeated-question"
 SEVERITY = "info"
 OPTIONS = {"min-words": 4, "asker-share": 0.3}
-
-# Words that carry no topic (as folded: "don't" is "don t"): what is left names what a
-# question is about.
-FUNCTION_WORDS = frozenset(
-    """
-    a about am an and any are as at be because been being both but by can could did do
-    does doing down during each for from further had has have having he her here hers
-    herself him himself his i if in into is it its itself just let me my myself of off on
-    once or our ours ourselves out over own she should so some such than that the their
-    theirs them themselves then there these they this those through to too under until up
-    very was we were will with would you your yours yourself yourselves s t d ll m re ve
-    don didn doesn isn aren wasn weren won wouldn couldn shouldn haven hasn hadn also ever
-    really think mean say said tell know get got go going make made well oh okay ok yes
-    yeah right sir madam mr mrs ms dr
-    """.split()
-)
-# Not among them, because they make a different question of the same words: the
-# question words (who, what, which, why, how, when, where), negations, and words of
-# order or degree (before, after, more, only, again...).
 
 
 def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:

@@ -13,9 +13,17 @@ Finds labels that probably name the same speaker:
 
 Labels are read from the turns (each turn keeps the label it was written with, also when
 the parser merged variants into one speaker). Labels that differ only in a number
-(`Speaker 1` / `Speaker 2`) or in an honorific (`Mr. Smith` / `Ms. Smith`) name
-different people and are never reported, nor are two labels that are both in regular use
-(`established` turns each or more), which is how two people with similar names look.
+(`Speaker 1` / `Speaker 2`), an honorific (`Mr. Smith` / `Ms. Smith`), an ordinal or
+a qualifier (`First Citizen` / `Second Citizen`, `Messenger` / `Fourth Messenger`,
+`Young Marcius` / `Marcius`) or in a plural (`Mariners` / `Mariner`) name different
+people and are never reported; group labels (`ALL`, `BOTH`) name no one person; nor
+are two labels that are both in regular use (`established` turns each or more), which
+is how two people with similar names look.
+
+Labels are compared through an index of what they share (a key, a near key, a
+surname), not pair by pair, so a file of thousands of labels is linted in about the
+time of a few; in such a file each label is compared with at most 16 others that
+share something with it.
 
 Options:
   established: turns after which a label counts as deliberate (default 3)
@@ -30,11 +38,9 @@ Example:
 
 from __future__ import annotations
 
-import functools
 import operator
 from collections import Counter
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
 from itertools import compress
 from operator import attrgetter
 
@@ -44,7 +50,8 @@ from ... import names
 from ...model import Block, Transcript
 from ..context import RuleOptions
 from ..finding import Edit, Fix, Problem
-from ..text import plural, raw_lines
+from ..label_index import LabelIndex, reference_candidates
+from ..text import DISTINGUISHING_WORDS, GROUP_LABELS, plural, raw_lines
 
 CODE = "TR103"
 NAME = "speaker-variant"
@@ -56,14 +63,39 @@ _HONORIFICS = names.HONORIFICS | {"the"}
 _NON_NAME = regex.compile(r"[^\p{L}\p{N}]+")
 
 
-@dataclass
-class _Label:
+class _Name:
+    """A label's text with what the comparisons use, computed once (a file may hold
+    thousands of labels): its key, its words, its key without digits, and the fuzzy
+    patterns of its key."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.key = _key(text)
+        self.tokens = _tokens(text)
+        self.digitless = _DIGITS.sub("", self.key)
+        self._patterns: dict[int, regex.Pattern[str]] = {}
+
+    def fuzzy(self, errors: int) -> regex.Pattern[str]:
+        """The key within `errors` edits, as a pattern (`regex` fuzzy matching)."""
+        pattern = self._patterns.get(errors)
+        if pattern is None:
+            pattern = self._patterns[errors] = regex.compile(
+                f"(?:{regex.escape(self.key)}){{e<={errors}}}", regex.BESTMATCH
+            )
+        return pattern
+
+
+class _Label(_Name):
     """A label as written: how many turns use it, the first and the last of them."""
 
-    text: str
-    uses: int
-    first: Block
-    last: Block
+    def __init__(self, text: str, uses: int, first: Block, last: Block) -> None:
+        super().__init__(text)
+        self.uses = uses
+        self.first = first
+        self.last = last
+
+
+_DIGITS = regex.compile(r"\d")
 
 
 def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
@@ -76,25 +108,66 @@ def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
         return
     first = dict(zip(reversed(names), reversed(turns), strict=True))
     last = dict(zip(names, turns, strict=True))
-    labels = {
-        name: _Label(name.strip(), count, first[name], last[name])
+    labels = [
+        _Label(name.strip(), count, first[name], last[name])
         for name, count in counts.items()
         if name and name.strip()
-    }
-    established = options["established"]
+    ]
+    ordered = sorted(labels, key=lambda label: (-label.uses, label.first.line))
+    by_label: dict[str, list[Block]] = {}
+
+    def uses(label: str) -> list[Block]:
+        if not by_label:  # gathered once, on the first variant found
+            for turn, name in zip(turns, names, strict=True):
+                by_label.setdefault(name, []).append(turn)
+        return by_label.get(label, [])
+
+    yield from _variants(ordered, options["established"], indexed=True, uses=uses)
+
+
+def _variants(
+    ordered: list[_Label],
+    established: int,
+    indexed: bool,
+    uses: Callable[[str], list[Block]] | None = None,
+) -> Iterator[Problem]:
+    """Each label (most used first) compared with the labels before it, until one gives
+    a reason; only with the candidates `LabelIndex` finds when `indexed`, else with
+    every one of them (the reference its property test compares with). `uses`, the
+    turns written with a label, gives each finding its fix (renaming them)."""
     reported: set[str] = set()
-    ordered = sorted(labels.values(), key=lambda label: (-label.uses, label.first.line))
+    index = LabelIndex(label.key for label in ordered)
     for position, variant in enumerate(ordered):
-        for main in ordered[:position]:
-            if main.text in reported or variant.text in reported:
-                continue
-            reason = _variant_reason(main, variant, established)
-            if reason:
-                reported.add(variant.text)
-                uses = [
-                    turn for turn, name in zip(turns, names, strict=True) if name == variant.text
-                ]
-                yield _problem(variant, main, reason, _rename(uses, variant.text, main.text))
+        surname, last_name = _name_parts(variant)
+        candidates = (
+            index.candidates(
+                variant.key,
+                surname=surname,
+                last_name=last_name,
+                misspelt=variant.uses < established,
+            )
+            if indexed
+            else reference_candidates(position)
+        )
+        if variant.text not in reported:
+            for main in map(ordered.__getitem__, candidates):
+                if main.text in reported:
+                    continue
+                reason = _variant_reason(main, variant, established)
+                if reason:
+                    reported.add(variant.text)
+                    fix = _rename(uses(variant.text), variant.text, main.text) if uses else None
+                    yield _problem(variant, main, reason, fix)
+                    break
+        index.add(variant.key, surname=surname, last_name=last_name)  # a main from now on
+
+
+def _name_parts(label: _Label) -> tuple[str | None, str | None]:
+    """The label's one name when it is a surname alone (honorifics aside, four letters
+    or more), and the last word of a name of several: what `_surname_form` compares."""
+    words = [token for token in label.tokens if token not in _HONORIFICS]
+    surname = words[0] if len(words) == 1 and len(words[0]) >= 4 else None
+    return surname, words[-1] if len(words) >= 2 else None
 
 
 def _label_of(block: Block) -> str:
@@ -104,59 +177,75 @@ def _label_of(block: Block) -> str:
 def _variant_reason(main: _Label, variant: _Label, established: int) -> str | None:
     """Why `variant` (used no more than `main`) looks like another label for the same
     person, or None."""
-    if _key(main.text) == _key(variant.text):
+    if _group_or_distinct_roles(main.text, variant.text):
+        return None
+    if main.key == variant.key:
         return "the same name written differently"
     if variant.uses >= established:
         return None  # both labels in regular use: two people, or a deliberate choice
-    if _misspelt(main.text, variant.text):
+    if _misspelt(main, variant):
         return "a misspelling"
     if _surname_form(main, variant):
         return "the same person by full name and by surname"
     return None
 
 
-@functools.lru_cache(maxsize=4096)
+def _group_or_distinct_roles(main: str, variant: str) -> bool:
+    """A group label (`ALL`, `BOTH`), or two labels told apart by an ordinal or a
+    qualifier (`First Citizen` / `Second Citizen`, `Messenger` / `Fourth Messenger`,
+    `Young MARCIUS` / `MARCIUS`): not one person under two labels."""
+    a, b = _key(main), _key(variant)
+    if a in GROUP_LABELS or b in GROUP_LABELS:
+        return True
+    if _plural_of(a, b) or _plural_of(b, a):
+        return True  # "Mariners" / "Mariner", "GENTLEMEN" / "Gentleman": a group and one
+    marks_a = [token for token in _tokens(main) if token in DISTINGUISHING_WORDS]
+    marks_b = [token for token in _tokens(variant) if token in DISTINGUISHING_WORDS]
+    return marks_a != marks_b
+
+
+def _plural_of(group: str, one: str) -> bool:
+    return group in (one + "s", one + "es") or (one.endswith("man") and group == one[:-3] + "men")
+
+
 def _key(label: str) -> str:
     """The label without case, spacing and punctuation: `Speaker4` == `SPEAKER 4`."""
     return _NON_NAME.sub("", label).casefold()
 
 
-@functools.lru_cache(maxsize=4096)
 def _tokens(label: str) -> tuple[str, ...]:
     return tuple(token.casefold() for token in _NON_NAME.split(label) if token)
 
 
-def _misspelt(main: str, variant: str) -> bool:
+def _misspelt(main: _Name | str, variant: _Name | str) -> bool:
     """One letter apart (two for names of twelve letters or more), but not a different
     number, honorific or initial."""
-    a, b = _key(main), _key(variant)
+    main = main if isinstance(main, _Name) else _Name(main)
+    variant = variant if isinstance(variant, _Name) else _Name(variant)
+    a, b = main.key, variant.key
     if min(len(a), len(b)) < 6 or abs(len(a) - len(b)) > 2:
         return False
-    if regex.sub(r"\d", "", a) == regex.sub(r"\d", "", b):
+    if main.digitless == variant.digitless:
         return False  # Speaker 1 / Speaker 2
-    tokens_a, tokens_b = _tokens(main), _tokens(variant)
+    tokens_a, tokens_b = main.tokens, variant.tokens
     if len(tokens_a) == len(tokens_b) and any(
         x != y and (x in _HONORIFICS or y in _HONORIFICS or len(x) == 1 or len(y) == 1)
         for x, y in zip(tokens_a, tokens_b, strict=True)
     ):
         return False  # Mr. Smith / Ms. Smith, J. Smith / K. Smith
     errors = 2 if min(len(a), len(b)) >= 12 else 1
-    return _fuzzy(a, errors).fullmatch(b) is not None
-
-
-@functools.lru_cache(maxsize=4096)
-def _fuzzy(key: str, errors: int) -> regex.Pattern[str]:
-    return regex.compile(f"(?:{regex.escape(key)}){{e<={errors}}}", regex.BESTMATCH)
+    return main.fuzzy(errors).fullmatch(b) is not None
 
 
 def _surname_form(main: _Label, variant: _Label) -> bool:
     """One label is a name and the other its last word (honorifics aside), and the long
     form is used again after the short one (so it is not just an introduction)."""
     long_label, short_label = (
-        (main, variant) if len(_tokens(main.text)) > len(_tokens(variant.text)) else (variant, main)
+        (main, variant) if len(main.tokens) > len(variant.tokens) else (variant, main)
     )
-    short = [t for t in _tokens(short_label.text) if t not in _HONORIFICS]
-    long = [t for t in _tokens(long_label.text) if t not in _HONORIFICS]
+    # The name before a trailing role: "Look, York" is no name ending in "York".
+    short = [t for t in _tokens(names.split_name(short_label.text)[0]) if t not in _HONORIFICS]
+    long = [t for t in _tokens(names.split_name(long_label.text)[0]) if t not in _HONORIFICS]
     if len(short) != 1 or len(long) < 2 or len(short[0]) < 4 or long[-1] != short[0]:
         return False
     return long_label.last.line > short_label.first.line

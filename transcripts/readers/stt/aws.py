@@ -113,14 +113,18 @@ def _speaker_lookup(results: dict[str, Any]) -> Any:
 def _units(results: dict[str, Any], spoken: list[Spoken], ids: list[Any]) -> list[list[Spoken]]:
     """The words cut where the job's audio segments (or speaker segments) end."""
     segments = results.get("audio_segments")
-    if isinstance(segments, list) and segments and all(i is not None for i in ids):
+    if (
+        isinstance(segments, list)
+        and segments
+        and all(isinstance(i, (str, int)) for i in ids)  # ids index the words: hashable
+    ):
         position = {item_id: index for index, item_id in enumerate(ids)}
         units = []
         for segment in segments:
             indexes = sorted(
                 position[i]
                 for i in items(segment, "items", "audio_segments", False)
-                if i in position
+                if isinstance(i, (str, int)) and i in position
             )
             if indexes:
                 units.append(spoken[indexes[0] : indexes[-1] + 1])

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...errors import TranscriptError
 from ...io import SourceText
 from ...model import Transcript, Word
 from ...options import ReadOptions
@@ -44,7 +45,7 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
 
 def parts(data: Any) -> list[Part]:
     phrases = items(data, "recognizedPhrases", "top level")
-    channels = {obj(p, "recognizedPhrases[]").get("channel") for p in phrases}
+    channels = {repr(obj(p, "recognizedPhrases[]").get("channel")) for p in phrases}
     found = []
     for index, phrase in enumerate(phrases):
         where = f"recognizedPhrases[{index}]"
@@ -61,6 +62,8 @@ def parts(data: Any) -> list[Part]:
         if not isinstance(display, str):
             display = text(choice, "lexical", f"{where}.nBest[0]", "")
         raw_words = choice.get("displayWords") or choice.get("words") or []
+        if not isinstance(raw_words, list):
+            raise TranscriptError(f"{where}.nBest[0].words: expected a list")
         words = [_word(w, f"{where}.nBest[0].words[{i}]") for i, w in enumerate(raw_words)]
         shown = display.split()
         if len(shown) == len(words):  # lexical words, one for each displayed one

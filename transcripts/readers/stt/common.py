@@ -12,6 +12,7 @@ from ...errors import TranscriptError
 from ...io import SourceText, display_name
 from ...model import Transcript, Word
 from ...options import ReadOptions
+from ...timecode import as_seconds
 from ..jsondata import load_json
 from ..turns import Part, assemble
 from ..wordparts import Spoken, parts_from_words, split_at_ends
@@ -93,20 +94,28 @@ def seconds(value: Any, where: str, scale: float = 1.0, required: bool = False) 
             raise TranscriptError(f"{where}: missing")
         return None
     number: float | None = None
-    if isinstance(value, bool):
-        number = None
-    elif isinstance(value, (int, float)):
-        number = value * scale
-    elif isinstance(value, str):
-        number = _seconds_in_text(value.strip(), scale)
-    elif isinstance(value, dict) and ("seconds" in value or "nanos" in value):
-        try:
-            number = float(value.get("seconds", 0)) + float(value.get("nanos", 0)) / 1e9
-        except (TypeError, ValueError):
+    try:
+        if isinstance(value, bool):
             number = None
-    if number is None or not math.isfinite(number) or number < 0:
-        raise TranscriptError(f"{where}: expected a time, found {str(value)[:30]!r}")
+        elif isinstance(value, (int, float)):
+            number = float(value) * scale
+        elif isinstance(value, str):
+            number = _seconds_in_text(value.strip(), scale)
+        elif isinstance(value, dict) and ("seconds" in value or "nanos" in value):
+            number = float(value.get("seconds", 0)) + float(value.get("nanos", 0)) / 1e9
+    except (TypeError, ValueError, OverflowError):  # not a number, or beyond any float
+        number = None
+    number = as_seconds(number)
+    if number is None:
+        raise TranscriptError(f"{where}: expected a time, found {_shown(value)}")
     return round(number, 6)
+
+
+def _shown(value: Any) -> str:
+    """A value from the file in a message, cut short (it can be megabytes long)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return "a number" if value.bit_length() > 64 else repr(value)
+    return repr(str(value)[:30]) if not isinstance(value, (dict, list)) else type(value).__name__
 
 
 def _seconds_in_text(value: str, scale: float) -> float | None:
@@ -131,9 +140,12 @@ def confidence(value: Any) -> float | None:
             value = float(value)
         except ValueError:
             return None
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
-    return value
+    try:
+        return value if math.isfinite(value) else None
+    except OverflowError:  # an integer beyond any float
+        return None
 
 
 def speaker_label(value: Any) -> str | None:

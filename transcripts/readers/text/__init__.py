@@ -12,17 +12,22 @@ writer gives back the input exactly.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ...errors import TranscriptError
 from ...io import SourceText, display_name
-from ...model import Block, Layout, Transcript
+from ...model import Block, Kind, Layout, Transcript
 from ...options import ReadOptions
-from . import frontmatter, pages
+from . import conventions, frontmatter, pages, roster
 from .assemble import Assembler
 from .attribution import attribute
+from .candidates import common_words, find_candidates
+from .evidence import Inference
 from .lines import split_lines
 from .paragraphs_scan import is_hard_wrapped, scan_paragraphs
-from .roster import CandidateCounter, decide, declared_matches
+
+if TYPE_CHECKING:
+    from .htmlpage import HtmlPage
 
 
 def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
@@ -38,7 +43,8 @@ def stream(
     """The transcript's header (metadata, roster, layout) and an iterator over its blocks.
 
     Blocks are built one at a time, so a writer can stream a large file without holding
-    every block in memory. The header is complete before the first block is built.
+    every block in memory. The header is complete before the first block is built; the
+    inference's share of attributed text (`transcript.inference`) once the last one is.
     """
     options = options or ReadOptions()
     text = source.text
@@ -47,53 +53,81 @@ def stream(
             "is empty" if not text else "contains only blank lines", display_name(source.path)
         )
     lines = split_lines(text)
-    front = frontmatter.find_front_matter(lines)
-    body_start, metadata = front if front else (0, {})
-    page = pages.detect(text, lines, body_start, is_hard_wrapped(lines, body_start))
-    if page is None:
-        paragraphs, uses, bare, hashed = scan_paragraphs(lines, body_start)
+    web = _web_page(text, lines)
+    if web is not None:  # an HTML page: its lines are its paragraphs, as a browser shows them
+        lines, page, front, body_start, metadata = web.lines, web.page, None, 0, {}
+    else:
+        front = frontmatter.find_front_matter(lines)
+        body_start, metadata = front if front else (0, {})
+        page = pages.detect(text, lines, body_start, is_hard_wrapped(lines, body_start))
+    uses = find_candidates(lines, body_start, page)
+    declared = list(options.speakers)
+    front_speakers = frontmatter.declared_speakers(metadata)
+    if not declared and front_speakers and roster.declared_matches(uses, front_speakers):
+        declared = front_speakers
+    inference = conventions.infer(uses, lambda: common_words(lines, body_start), declared)
+    candidates = {use.line: use for use in uses}
+    if web is not None:
+        paragraphs, hashed = web.scan(candidates)
+    elif page is None:
+        paragraphs, hashed = scan_paragraphs(lines, body_start, candidates)
     else:  # hard-wrapped or paginated: its own scan, imported only when needed
         from .paragraphs_wrapped import scan_wrapped
 
-        paragraphs, uses, bare, hashed = scan_wrapped(lines, page, body_start)
-    for index in bare:
-        # A label alone on its line speaks if text follows it (in its paragraph or the next).
-        paragraph = paragraphs[index]
-        use = uses[paragraph.label]
-        if use[2] != 1 and (
-            paragraph.last > paragraph.start
-            or (index + 1 < len(paragraphs) and paragraphs[index + 1].label is None)
-        ):
-            use[2] = 2  # speech, but not on the label's own line
-    counter = CandidateCounter()
-    for label, (count, first, speech, rule, midway) in uses.items():
-        counter.add(label, first, speech, count, rule, midway)
-
-    declared = list(options.speakers)
-    front_speakers = frontmatter.declared_speakers(metadata)
-    if (
-        not declared
-        and front_speakers
-        and declared_matches(counter.candidates.values(), front_speakers)
-    ):
-        declared = front_speakers
-    roster = decide(counter.candidates.values(), declared)
-    assembler = Assembler(lines, paragraphs, roster, hashed, page)
+        paragraphs, hashed = scan_wrapped(lines, page, body_start, candidates)
+    speakers = roster.build(inference.accepted(), declared)
+    words = web.text if web is not None else lines  # a page's words, without markup
+    assembler = Assembler(words, paragraphs, speakers, hashed, page)
     if not declared:  # a declared roster is taken as it is
-        attributed, roster = attribute(paragraphs, roster, assembler.text_of)
-        if attributed or roster.contextual:
-            assembler = Assembler(lines, paragraphs, roster, hashed, page, attributed)
+        attributed, speakers = attribute(paragraphs, speakers, assembler.text_of)
+        if attributed or speakers.contextual:
+            assembler = Assembler(words, paragraphs, speakers, hashed, page, attributed)
     if page is not None and page.title and "title" not in metadata:
         metadata = {**metadata, "title": page.title}
     metadata = assembler.metadata(metadata)
     leading = ""
     if not front and paragraphs and paragraphs[0].start > 0:
-        leading = "".join(lines[: paragraphs[0].start])
+        leading = "".join((web.raw if web else lines)[: paragraphs[0].start])
     transcript = Transcript(
         blocks=[],
-        speakers=roster.speakers,
+        speakers=speakers.speakers,
         metadata=metadata,
         source=source.path,
         layout=Layout(encoding=source.encoding, bom=source.bom, leading=leading),
     )
-    return transcript, assembler.blocks(front_matter_end=body_start if front else 0)
+    transcript.inference = inference
+    blocks = assembler.blocks(front_matter_end=body_start if front else 0)
+    if web is not None:
+        web.relocate(uses)
+        blocks = web.in_source(blocks)
+    return transcript, _measured(blocks, inference)
+
+
+def _web_page(text: str, lines: list[str]) -> HtmlPage | None:
+    """The text as an HTML page, when it is one whose text is not mostly in `<pre>` (a
+    page printed first, as GPO's are, is read by `pages.py`). The page reader is
+    imported only for pages."""
+    if not pages.is_html(text):
+        return None
+    from .htmlpage import read_page
+
+    web = read_page(text, lines)
+    return web if web.pre_share <= _PRE_SHARE else None
+
+
+# A page whose text is mostly in `<pre>` is a printed page put on the web.
+_PRE_SHARE = 0.5
+
+
+def _measured(blocks: Iterator[Block], inference: Inference) -> Iterator[Block]:
+    """The blocks, measuring as they pass how much of the dialogue-like text is attributed
+    (the text of turns against that of text in the dialogue no label names)."""
+    speech = unattributed = 0
+    for block in blocks:
+        kind = block.kind
+        if kind == Kind.TURN:
+            speech += len(block.text)
+        elif kind == Kind.UNATTRIBUTED:
+            unattributed += len(block.text)
+        yield block
+    inference.finish(speech, unattributed)

@@ -44,6 +44,7 @@ class Assembler:
         # Turns whose speaker their place decides ("Q" is the examining lawyer), by the
         # paragraph's first line; their labels are looked up there first.
         self.attributed = attributed or {}
+        self.runaway = runaway_paragraphs(paragraph_list)
         self._speakers: dict[str, str | None] = {}
         self._following: dict[int, Paragraph] | None = None  # layout paragraph -> the next
         for label in roster.contextual:
@@ -58,7 +59,10 @@ class Assembler:
             return speaker
 
     def speaker_of(self, paragraph: Paragraph) -> str | None:
-        """The speaker of a labelled paragraph, its place considered."""
+        """The speaker of a labelled paragraph, its place considered (None when its label
+        was not taken as a speaker's)."""
+        if not paragraph.speaker:
+            return None
         speaker = self.speaker_for(paragraph.label)  # type: ignore[arg-type]
         if speaker is _IN_CONTEXT:
             return self.attributed.get(paragraph.start) or self.roster.speaker_for(
@@ -192,7 +196,7 @@ class Assembler:
         plain = self.page is None
         for paragraph in self.paragraphs:
             start, last, label = paragraph.start, paragraph.last, paragraph.label
-            if label is None:
+            if label is None or not paragraph.speaker:
                 speaker = None
             elif label in known:
                 speaker = known[label]
@@ -214,6 +218,12 @@ class Assembler:
                 )
                 continue
             kind, speaker, label, words = self.classify(paragraph, in_dialogue)
+            if kind is None and start in self.runaway:
+                interrupted = None  # far past where this document's turns end: no one's
+                if pending is not None and pending.kind == Kind.TURN:
+                    pending.raw = "".join(lines[pending.line - 1 : start])
+                    yield pending
+                    pending = None
             if kind is None and pending is not None and pending.kind == Kind.TURN:
                 # A paragraph continuing the turn: same block, joined as in the source.
                 if pending.text:
@@ -270,6 +280,39 @@ class Assembler:
             return False
         return self.classify(following, True)[0] is None
 
+
+def runaway_paragraphs(paragraphs: Sequence[Paragraph]) -> set[int]:
+    """The first lines of unlabelled paragraphs that run on far past where this document's
+    turns end: text no one says, though it follows a turn.
+
+    A turn goes on over the unlabelled paragraphs after it. In a document whose turns hold
+    a paragraph or two, a turn followed by hundreds (a second, raw copy of the
+    conversation pasted below the transcript) is not one long turn: past `RUNAWAY_FACTOR`
+    times the document's usual longest turn (its 99th percentile, at least
+    `RUNAWAY_LEAST`), what follows the turn's usual length is unattributed.
+    """
+    runs: list[list[int]] = []  # per turn: the unlabelled paragraphs after it
+    for paragraph in paragraphs:
+        if paragraph.speaker:
+            runs.append([])
+        elif paragraph.label is not None or paragraph.kind is not None:
+            if runs:
+                runs.append([])  # a note or a heading ends the run; it belongs to no turn
+        elif runs:
+            runs[-1].append(paragraph.start)
+    lengths = sorted(len(run) for run in runs)
+    if len(lengths) < RUNAWAY_TURNS:
+        return set()
+    usual = lengths[len(lengths) // 2]
+    longest = lengths[min(len(lengths) - 1, len(lengths) * 99 // 100)]
+    limit = max(RUNAWAY_LEAST, RUNAWAY_FACTOR * longest)
+    return {start for run in runs if len(run) > limit for start in run[usual:]}
+
+
+# Turns enough to know how long a document's turns run, and how far past that is too far.
+RUNAWAY_TURNS = 20
+RUNAWAY_FACTOR = 5
+RUNAWAY_LEAST = 10
 
 # Marks labels whose speaker depends on where they are (`attribution.py`).
 _IN_CONTEXT = "\0in context"

@@ -71,7 +71,7 @@ def attribute(
             lawyer = label[3:].strip()
             examiner = roster.speaker_for(lawyer) or lawyer
             continue
-        if speaker is None:
+        if speaker is None or not paragraph.speaker:
             continue
         person: str | None = None
         if court and key == _QUESTION:
@@ -152,7 +152,7 @@ def _with_people(
     still_used: set[str] = set()  # speakers some turn still carries by its own label
     first_turn: dict[str, int] = {}
     for index, paragraph in enumerate(paragraphs):
-        if paragraph.label is None:
+        if paragraph.label is None or not paragraph.speaker:
             continue
         own = roster.names.get(names.normalise(paragraph.label))
         if own is None:

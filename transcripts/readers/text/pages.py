@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import islice, pairwise
+from itertools import pairwise
 
-from .labels import find_label
+from .shapes import shape_of
 
 # What a line is, for the paragraph scanner.
 TEXT = 0
@@ -43,6 +43,18 @@ _FURNITURE_WIDTH = 80
 # least once per this many lines of text.
 _FURNITURE_MIN = 3
 _FURNITURE_SPACING = 300
+
+# An HTML page: how much of the start of a text to look at, and the tags that make a page.
+_HTML_SNIFF = 4096
+_HTML_START = ("<!doctype html", "<html", "<?xml", "<!--")
+_HTML_BLOCKS = r"(?:p|div|br|li|h[1-6]|tr|td|table|blockquote|body|section|article|ul|ol|dl)"
+_HTML_BLOCK_TAG = re.compile(rf"</?{_HTML_BLOCKS}[\s/>]", re.I)
+# A line of a page opens or ends with a block tag (a tag inside a sentence is a word).
+_HTML_BLOCK_LINE = re.compile(
+    rf"[ \t]*</?{_HTML_BLOCKS}[\s/>]|.*</?{_HTML_BLOCKS}(?:\s[^<>]*)?/?>[ \t]*$", re.I
+)
+_PRE = re.compile(r"<pre[\s>]", re.I)
+_HTML_PAGE_TAG = re.compile(r"<(?:html|head|body|meta|title)[\s>]", re.I)
 
 
 class Page:
@@ -87,7 +99,7 @@ class Page:
 def detect(text: str, lines: Sequence[str], start: int, wrapped: bool) -> Page | None:
     """The page layout of `lines[start:]`, or None when the text shows no sign of pages
     and is not hard-wrapped (then the plain one-paragraph-per-line scan reads it)."""
-    is_html = _opens_as_html(lines, start)
+    is_html = is_pre_page(text)
     form_feeds = "\f" in text
     if not (wrapped or form_feeds or is_html):
         return None
@@ -109,11 +121,45 @@ def detect(text: str, lines: Sequence[str], start: int, wrapped: bool) -> Page |
     return Page(codes, starts, html=is_html, title=title, numbered=numbered)
 
 
-def _opens_as_html(lines: Sequence[str], start: int) -> bool:
-    """An HTML page whose text sits in a `<pre>` block (GPO hearings, the Congressional
-    Record): only these are read as HTML; other HTML is read as plain text."""
-    head = "".join(islice(lines, start, start + 40)).lower()
-    return head.lstrip().startswith(("<html", "<!doctype html")) and "<pre" in head
+def layout_end(codes: bytearray, index: int) -> int:
+    """The last layout line of the run of layout (and blank) lines from `index`: one
+    stretch of the page's layout, a paragraph of its own."""
+    last = index
+    while index < len(codes) and codes[index] in (LAYOUT, BLANK):
+        if codes[index] == LAYOUT:
+            last = index
+        index += 1
+    return last
+
+
+def is_html(text: str) -> bool:
+    """Is `text` an HTML page (or a fragment of one) rather than text with a few tags?
+    (Then `htmlpage.py` reads it, or this module where its text is in `<pre>`.)
+
+    It is when it opens as a page (`<!doctype html>`, `<html>`), or when it holds block
+    tags and at least half the lines of its start open or end with one (a page on one
+    line holds several). The common case, text with no `<` near its start, costs one
+    search of its first few kilobytes.
+    """
+    if text.find("<", 0, _HTML_SNIFF) < 0:
+        return False
+    head = text[:_HTML_SNIFF]
+    opening = head.lstrip().lower()
+    if opening.startswith(_HTML_START) and _HTML_PAGE_TAG.search(head):
+        return True
+    if len(_HTML_BLOCK_TAG.findall(head)) < 2:
+        return False
+    lines = [line for line in head.splitlines() if line.strip()]
+    tagged = sum(1 for line in lines if _HTML_BLOCK_LINE.match(line))
+    return tagged * 2 >= len(lines)
+
+
+def is_pre_page(text: str) -> bool:
+    """An HTML page whose transcript sits in `<pre>` (GPO hearings, the Congressional
+    Record: pages printed first, then put on the web): read here, as printed pages. (The
+    text reader sends here only the pages whose text is mostly in `<pre>`; others are
+    read by `htmlpage.py`.)"""
+    return is_html(text) and _PRE.search(text) is not None
 
 
 def _mark_html(text: str, lines: Sequence[str], start: int, codes: bytearray) -> str | None:
@@ -231,6 +277,13 @@ def _near_page_break(lines: Sequence[str], codes: bytearray, index: int) -> bool
     return False
 
 
+def _opens_with_label(content: str) -> bool:
+    """Does the line open with a label ended by a colon or a period ("THE COURT:", "Q.")?
+    A running header is a bare phrase ("Alderson Reporting Company"), never a label."""
+    shape = shape_of(content)
+    return shape is not None and shape.signature.delimiter in (":", ".")
+
+
 def _mark_furniture(lines: Sequence[str], start: int, codes: bytearray, starts: list[int]) -> None:
     """Running headers and footers: short lines that recur page after page next to page
     breaks ("Alderson Reporting Company", a page number, "O5S1GUO1 Le Zhou - Direct").
@@ -258,7 +311,7 @@ def _mark_furniture(lines: Sequence[str], start: int, codes: bytearray, starts: 
         code = _page_code_key(lines, index, codes)
         if code is not None:
             key = "\0" + code
-        elif find_label(content) is not None:
+        elif _opens_with_label(content):
             continue
         else:
             key = _DIGITS.sub("#", " ".join(content.split()))

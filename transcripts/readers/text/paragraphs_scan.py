@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import islice
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from .labels import find_label
-from .roster import is_speech
+from .shapes import field_of
+
+if TYPE_CHECKING:
+    from .evidence import Use
 
 # A document whose lines run longer than this holds a paragraph per line (the seed, Rev
 # exports); one whose lines stay shorter is hard-wrapped (court and briefing transcripts).
@@ -27,23 +29,56 @@ SPEECH_WINDOW = 64  # characters after a label enough to tell speech
 
 
 class Paragraph(NamedTuple):
-    """Lines `start`..`last` (0-based, inclusive), and the candidate label of the first line.
+    """Lines `start`..`last` (0-based, inclusive), and the label of the first line.
 
-    `rest_at` is where the text after the label starts in that line; `speech` says
-    whether that text reads like something said, `bare` that there is none (the label
-    stands alone); `time` is a timestamp given with the label. `kind`, when set, is
-    decided by the paragraph's place on the page (page layout, a centred heading).
+    `label` is a candidate label as written (a speaker's, a note's, or a name the
+    inference did not take); `speaker` says the inference took it as a speaker label.
+    `rest_at` is where the text after the label starts in that line, `bare` that there is
+    none (the label stands alone); `time` is a timestamp given with the label. `rule` is
+    "speaker", "candidate" (a name-shaped label not taken), "field" (a label that is no
+    name) or "chevron" (a broadcast `>>`). `kind`, when set, is decided by the
+    paragraph's place on the page (page layout, a centred heading).
     """
 
     start: int
     last: int
     label: str | None = None
     rest_at: int = 0
-    speech: bool = False
+    speaker: bool = False
     bare: bool = False
     rule: str | None = None
     time: float | None = None
     kind: str | None = None
+
+
+class LineLabel(NamedTuple):
+    """What opens a line, for the paragraph scanners: (label, rest_at, rule, time,
+    speaker)."""
+
+    label: str
+    rest_at: int
+    rule: str
+    time: float | None
+    speaker: bool
+
+
+def label_of(line: str, at: int, candidate: Use | None) -> LineLabel | None:
+    """The label opening a line: its candidate label (taken as a speaker's or not), else
+    a field label or a broadcast `>>`."""
+    if candidate is not None:
+        shape = candidate.shape
+        speaker = candidate.accepted
+        return LineLabel(
+            shape.label, shape.rest_at, "speaker" if speaker else "candidate", shape.time, speaker
+        )
+    if ":" not in line and "：" not in line and ">>" not in line:
+        return None
+    found = field_of(line, at)
+    if found is None:
+        return None
+    return LineLabel(
+        found.label, found.rest_at, "chevron" if found.chevron else "field", None, False
+    )
 
 
 def is_hard_wrapped(lines: Sequence[str], start: int = 0) -> bool:
@@ -74,54 +109,42 @@ def is_hard_wrapped(lines: Sequence[str], start: int = 0) -> bool:
 
 
 class Scan(NamedTuple):
-    """What one pass over the lines finds.
-
-    `paragraphs` in order; `uses` of each candidate label as written: [count, index of
-    the first paragraph using it, 1 if some use has speech on its line (2 if only on
-    the lines after it), the rule that found it, how many uses interrupt a sentence
-    the line before left unfinished]; `bare`, the
-    paragraphs whose label stands alone with no speech known yet (text may follow in
-    the next paragraph); `hashed`, the unlabelled paragraphs opening with `#` (tag lines
-    and Markdown headings: rare, so the metadata pass looks only at these).
-    """
+    """What one pass over the lines finds: the `paragraphs` in order, and `hashed`, the
+    unlabelled paragraphs opening with `#` (tag lines and Markdown headings: rare, so the
+    metadata pass looks only at these)."""
 
     paragraphs: list[Paragraph]
-    uses: dict[str, list]
-    bare: list[int]
     hashed: list[int]
 
 
-def scan_paragraphs(lines: Sequence[str], start: int = 0) -> Scan:
+def scan_paragraphs(lines: Sequence[str], start: int, candidates: dict[int, Use]) -> Scan:
     """The paragraphs of `lines[start:]`, one per non-blank line."""
     paragraphs: list[Paragraph] = []
     append = paragraphs.append
     new = tuple.__new__  # NamedTuple's own __new__ is a Python function: slow per line
-    uses: dict[str, list] = {}
-    bare_labels: list[int] = []
     hashed: list[int] = []
+    candidate_at = candidates.get
     for index in range(start, len(lines)):
         line = lines[index]
         if line.isspace():
             continue
-        found = find_label(line)
+        use = candidate_at(index)
+        if use is not None:  # the common case in a transcript, without `label_of`'s calls
+            shape = use.shape
+            rest_at = shape.rest_at
+            speaker = use.verdict is not None and use.verdict.accepted
+            rule = "speaker" if speaker else "candidate"
+            bare = rest_at >= len(line) or line[rest_at] in "\r\n"
+            fields = (index, index, shape.label, rest_at, speaker, bare, rule, shape.time, None)
+            append(new(Paragraph, fields))
+            continue
+        found = label_of(line, 0, None)
         if found is None:
             if "#" in line and line.lstrip(" \t\xa0").startswith("#"):
                 hashed.append(len(paragraphs))
             append(new(Paragraph, (index, index, None, 0, False, False, None, None, None)))
             continue
-        label, rest_at, rule, time = found
+        label, rest_at, rule, time, speaker = found
         bare = rest_at >= len(line) or line[rest_at] in "\r\n"
-        use = uses.get(label)
-        if use is None:
-            use = uses[label] = [0, len(paragraphs), 0, rule, 0]
-        use[0] += 1
-        if use[2]:
-            speech = True  # known to speak: no need to look again
-        else:  # whether the text after the label is speech shows in its first words
-            speech = not bare and is_speech(line[rest_at : rest_at + SPEECH_WINDOW].rstrip())
-            if speech:
-                use[2] = 1
-            elif bare:
-                bare_labels.append(len(paragraphs))
-        append(new(Paragraph, (index, index, label, rest_at, speech, bare, rule, time, None)))
-    return Scan(paragraphs, uses, bare_labels, hashed)
+        append(new(Paragraph, (index, index, label, rest_at, speaker, bare, rule, time, None)))
+    return Scan(paragraphs, hashed)

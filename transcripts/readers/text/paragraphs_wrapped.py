@@ -11,14 +11,16 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ... import names
 from ...model import Kind
 from . import paragraphs
-from .labels import find_label
-from .pages import APART, BLANK, LAYOUT, TEXT, Page
-from .paragraphs_scan import APART_KIND, SPEECH_WINDOW, Paragraph, Scan
-from .roster import is_speech
+from .pages import APART, BLANK, LAYOUT, TEXT, Page, layout_end
+from .paragraphs_scan import APART_KIND, LineLabel, Paragraph, Scan, label_of
+
+if TYPE_CHECKING:
+    from .evidence import Use
 
 # A double-spaced document (a blank line after nearly every line of text) uses its blank
 # lines for spacing, not to end paragraphs.
@@ -98,7 +100,7 @@ class _Breaks:
         return caps and before.endswith(_ENDS)
 
 
-def scan_wrapped(lines: Sequence[str], page: Page, start: int = 0) -> Scan:
+def scan_wrapped(lines: Sequence[str], page: Page, start: int, candidates: dict[int, Use]) -> Scan:
     """The paragraphs of `lines[start:]` in hard-wrapped or paginated text."""
     view = _Lines(lines, page)
     codes = page.codes
@@ -106,12 +108,10 @@ def scan_wrapped(lines: Sequence[str], page: Page, start: int = 0) -> Scan:
     double = _is_double_spaced(view, start)
     breaks = _Breaks(view, _body_indent(view, start))
     paragraphs: list[Paragraph] = []
-    uses: dict[str, list] = {}
-    bare_labels: list[int] = []
     hashed: list[int] = []
-    pending: tuple[int, tuple[str, int, str, float | None] | None] | None = None
+    pending: tuple[int, LineLabel | None] | None = None
 
-    def label_at(index: int) -> tuple[str, int, str, float | None] | None:
+    def label_at(index: int) -> LineLabel | None:
         nonlocal pending
         if pending is not None and pending[0] == index:
             return pending[1]
@@ -123,9 +123,7 @@ def scan_wrapped(lines: Sequence[str], page: Page, start: int = 0) -> Scan:
         if page.numbered:  # the margin number takes the place of the indentation
             while at < len(line) and line[at] in " \t\xa0\f":
                 at += 1
-        found = find_label(line, at)
-        if found is not None and not _may_label(found[0]):
-            found = None  # "may it please the Court:" goes on with a sentence
+        found = label_of(line, at, candidates.get(index))
         pending = (index, found)
         return found
 
@@ -136,12 +134,8 @@ def scan_wrapped(lines: Sequence[str], page: Page, start: int = 0) -> Scan:
             index += 1
             continue
         if code == LAYOUT:  # layout no text continues through: a paragraph of its own
-            first = last = index
-            while index < count and codes[index] in (LAYOUT, BLANK):
-                if codes[index] == LAYOUT:
-                    last = index
-                index += 1
-            paragraphs.append(Paragraph(first, last, kind=Kind.LAYOUT))
+            last = layout_end(codes, index)
+            paragraphs.append(Paragraph(index, last, kind=Kind.LAYOUT))
             index = last + 1
             continue
         first = index
@@ -159,7 +153,7 @@ def scan_wrapped(lines: Sequence[str], page: Page, start: int = 0) -> Scan:
                 break
             if gap_end > index and not (double or layout):
                 break  # a blank line ends the paragraph
-            if label_at(gap_end) is not None or breaks.new_paragraph(
+            if _breaks_paragraph(label_at(gap_end), lines[gap_end]) or breaks.new_paragraph(
                 last, gap_end, opened_bracket, layout
             ):
                 break
@@ -177,40 +171,40 @@ def scan_wrapped(lines: Sequence[str], page: Page, start: int = 0) -> Scan:
                 kind = Kind.HEADING
             paragraphs.append(Paragraph(first, last, kind=kind))
             continue
-        label, rest_at, rule, time = found
-        line = lines[first]
-        bare = not line[rest_at:].strip()
-        use = uses.get(label)
-        if use is None:
-            use = uses[label] = [0, len(paragraphs), 0, rule, 0]
-        use[0] += 1
-        if first > start and codes[first - 1] == codes[first]:
-            before = view.content(first - 1)
-            use[4] += bool(before) and not before.endswith(_ENDS)
-        speech = bool(use[2])
-        if not speech:
-            speech = not bare and is_speech(line[rest_at : rest_at + SPEECH_WINDOW].strip())
-            if speech:
-                use[2] = 1
-            elif bare:
-                bare_labels.append(len(paragraphs))
-        paragraphs.append(Paragraph(first, last, label, rest_at, speech, bare, rule, time))
+        label, rest_at, rule, time, speaker = found
+        bare = not lines[first][rest_at:].strip()
+        paragraphs.append(Paragraph(first, last, label, rest_at, speaker, bare, rule, time))
     if not double:
         _set_insets_apart(view, paragraphs, breaks.body_indent)
-    return Scan(paragraphs, uses, bare_labels, hashed)
+    return Scan(paragraphs, hashed)
+
+
+def _breaks_paragraph(found: LineLabel | None, line: str) -> bool:
+    """Does a label start a new paragraph where it stands? A speaker's label does; so does
+    a label that is no name ("Question for Readers:") or one alone on its line ("BY MS.
+    MURRAY:"). A name-shaped label the inference did not take ("Next:" in the middle of
+    a wrapped sentence) goes on with the paragraph it sits in."""
+    if found is None:
+        return False
+    if found.speaker or found.rule == "chevron":
+        return True
+    if found.rule == "candidate":  # "BY MS. MURRAY:" alone: a colon ends it
+        rest = line[found.rest_at :]
+        return not rest.strip() and line[: found.rest_at].rstrip().endswith(":")
+    return names.is_label_shaped(found.label) and not names.is_speaker_shaped(found.label)
 
 
 def _set_insets_apart(view: _Lines, paragraphs: list[Paragraph], body_indent: int) -> None:
     """Paragraphs set in from where the labels stand (an amendment's text, a letter put
     into the record) are documents quoted into the transcript, not a speaker's words
     running on."""
-    label_indents = Counter(view.indent(p.start) for p in paragraphs if p.label is not None)
+    label_indents = Counter(view.indent(p.start) for p in paragraphs if p.speaker)
     if not label_indents:
         return
     inset = max(label_indents.most_common(1)[0][0], body_indent) + _INSET
     codes = view.codes
     for number, paragraph in enumerate(paragraphs):
-        if paragraph.label is not None or paragraph.kind is not None:
+        if paragraph.speaker or paragraph.kind is not None:
             continue
         if all(
             view.indent(index) >= inset
@@ -274,9 +268,3 @@ def _is_centred_heading(view: _Lines, breaks: _Breaks, index: int) -> bool:
         return False
     text = view.content(index).strip()
     return not text.startswith(_BRACKETS) and paragraphs.is_title_case_heading(text)
-
-
-def _may_label(label: str) -> bool:
-    """Could this label make a turn or a labelled block? A clause that happens to end in
-    a colon cannot, and in wrapped text it must not break the paragraph it sits in."""
-    return names.is_speaker_shaped(label) or names.is_label_shaped(label)

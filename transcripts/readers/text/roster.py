@@ -1,22 +1,23 @@
-"""Which candidate labels are speakers: shape, recurrence and position weighed together.
+"""The roster: who the accepted labels name, one speaker per person.
 
 A declared roster (`--speaker`, front matter `speakers:`) wins over inference. Otherwise
-a label is a speaker when it is shaped like a name or role and either recurs or first
-appears inside the dialogue that recurring speakers open, written the way the recurring
-speakers' labels are. Labels naming one person are one speaker: "WOLF BLITZER, CNN
-ANCHOR" and "BLITZER" are Wolf Blitzer.
+labels naming one person are one speaker: "WOLF BLITZER, CNN ANCHOR" and "BLITZER" are
+Wolf Blitzer; "Hon. Jane Stewart (Minister of ...)" is Hon. Jane Stewart. Which lines are
+labels at all is decided before (`conventions.py`).
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ... import names
 from ...model import Speaker
-from .labels import WEAK_RULES
+
+if TYPE_CHECKING:
+    from .evidence import Use
 
 # Text after a label that is not speech: a bare URL, a date or a number ("Agenda: <https://…>").
 _NOT_SPEECH = re.compile(r"<?(?:https?://|www\.)\S+>?|[\d\s:/.,\-]+")
@@ -38,25 +39,17 @@ def is_speech(rest: str) -> bool:
 
 @dataclass(slots=True)
 class Candidate:
-    """Every use of one label (compared case-insensitively) across the document."""
+    """Every accepted use of one label (compared case-insensitively) across the document."""
 
     key: str
     forms: dict[str, int] = field(default_factory=dict)  # as written -> uses
     count: int = 0
-    speech: int = 0  # uses followed by speech
-    first: int = -1  # index of the first use among the document's paragraphs
-    rules: set[str] = field(default_factory=set)  # the label conventions it is written in
-    inline: bool = False  # some use has speech on the label's own line
-    midway: int = 0  # uses on a line that goes on with a sentence the line before began
+    first: int = -1  # line of the first use
+    last: int = -1  # line of the last use
 
     @property
     def label(self) -> str:
         return next(iter(self.forms))
-
-    @property
-    def is_weak(self) -> bool:
-        """Written only in conventions that need the document to establish them."""
-        return bool(self.rules) and self.rules <= WEAK_RULES
 
 
 @dataclass(slots=True)
@@ -77,50 +70,37 @@ class Roster:
         return self.names.get(names.normalise(label))
 
 
-class CandidateCounter:
-    """Collects the candidate labels of a document; labels differing only in case and
-    spacing are one candidate."""
+# A full name used at most this often, before its short form, introduces the person.
+_INTRODUCTION_USES = 2
 
-    def __init__(self) -> None:
-        self.candidates: dict[str, Candidate] = {}
 
-    def add(
-        self,
-        label: str,
-        index: int,
-        speech: int,
-        count: int = 1,
-        rule: str | None = None,
-        midway: int = 0,
-    ) -> None:
-        """Record `count` uses of `label`, the first at paragraph `index`, found by `rule`;
-        `speech` is 1 when text follows on the label's line, 2 when only on later lines."""
+def candidates_of(uses: Iterable[Use]) -> list[Candidate]:
+    """The accepted labels, one candidate per label as compared (case and spacing folded)."""
+    candidates: dict[str, Candidate] = {}
+    for use in uses:
+        label = use.shape.label
         key = names.normalise(label)
-        candidate = self.candidates.get(key)
+        candidate = candidates.get(key)
         if candidate is None:
-            candidate = self.candidates[key] = Candidate(key=key, first=index)
-        candidate.first = min(candidate.first, index)
-        candidate.forms[label] = candidate.forms.get(label, 0) + count
-        candidate.count += count
-        candidate.speech += bool(speech)
-        candidate.inline = candidate.inline or speech == 1
-        candidate.midway += midway
-        if rule is not None:
-            candidate.rules.add(rule)
+            candidate = candidates[key] = Candidate(key=key, first=use.line)
+        candidate.forms[label] = candidate.forms.get(label, 0) + 1
+        candidate.count += 1
+        candidate.last = use.line
+    return list(candidates.values())
 
 
-def decide(candidates: Iterable[Candidate], declared: Sequence[str] = ()) -> Roster:
-    """Choose the speakers among the candidates (see the module docstring)."""
-    candidates = list(candidates)
+def build(uses: Iterable[Use], declared: Sequence[str] = ()) -> Roster:
+    """The roster of the accepted labels: declared names as given, or people inferred."""
+    candidates = candidates_of(uses)
     if declared:
         return _declared_roster(candidates, declared)
     return _inferred_roster(candidates)
 
 
-def declared_matches(candidates: Iterable[Candidate], declared: Sequence[str]) -> bool:
+def declared_matches(uses: Iterable[Use], declared: Sequence[str]) -> bool:
     """Does any candidate label name one of the declared speakers?"""
     keys = {names.normalise(name) for name in declared}
-    return any(candidate.key in keys for candidate in candidates)
+    return any(use.key in keys or names.normalise(use.shape.label) in keys for use in uses)
 
 
 def _declared_roster(candidates: list[Candidate], declared: Sequence[str]) -> Roster:
@@ -129,6 +109,9 @@ def _declared_roster(candidates: list[Candidate], declared: Sequence[str]) -> Ro
     aliases: dict[str, list[str]] = {name: [] for name in canonical.values()}
     for candidate in candidates:
         name = canonical.get(candidate.key)
+        if name is None:
+            person = names.person_name(candidate.label)
+            name = canonical.get(names.normalise(person)) if person else None
         if name is not None:
             mapping[candidate.key] = name
             aliases[name].extend(form for form in candidate.forms if form != name)
@@ -140,35 +123,7 @@ def _declared_roster(candidates: list[Candidate], declared: Sequence[str]) -> Ro
 
 
 def _inferred_roster(candidates: list[Candidate]) -> Roster:
-    shaped = [c for c in candidates if c.speech and names.is_speaker_shaped(c.label)]
-    established = _established_conventions(shaped)
-    # A period or a bare "Q" opens ordinary text too: such labels need their convention.
-    shaped = [c for c in shaped if not c.is_weak or c.rules & established]
-    recurring = [c for c in shaped if c.count >= 2]
-    accepted: list[Candidate]
-    if recurring:
-        # Recurring speakers open the dialogue; a plain name used once is a speaker only
-        # inside it (a "Kyiv:" in the lede before it is a dateline), while a role, an
-        # honorific or capitals ("MODERATOR: Welcome", "Dr. Jha: Thanks") mark a speaker
-        # anywhere, if speech follows on the label's line. A label used once must be
-        # written as the recurring ones are, and not in the middle of a wrapped
-        # sentence ("... Co-operation and\nDevelopment (OECD): ...").
-        opening = min(c.first for c in recurring)
-        consistent = _written_like(recurring)
-        accepted = [
-            c
-            for c in shaped
-            if c.count >= 2
-            or (
-                (c.first > opening or (_is_marked(c) and c.inline))
-                and consistent(c)
-                and not c.midway
-            )
-        ]
-    else:
-        # No label recurs: it is a dialogue only if at least two speakers take turns.
-        accepted = shaped if len(shaped) >= 2 else []
-    accepted.sort(key=lambda c: c.first)
+    accepted = sorted(candidates, key=lambda c: c.first)
     mapping = {}
     speakers = []
     for group in _people(accepted):
@@ -181,48 +136,14 @@ def _inferred_roster(candidates: list[Candidate]) -> Roster:
     return Roster(names=mapping, speakers=speakers)
 
 
-def _is_marked(candidate: Candidate) -> bool:
-    """A label that announces a speaker by itself: a role, an honorific, capitals, or a
-    convention whose shape is all of that ("The SPEAKER pro tempore (Mr. Mica).")."""
-    return candidate.is_weak or names.is_marked(candidate.label)
-
-
-def _established_conventions(shaped: list[Candidate]) -> set[str]:
-    """Weak conventions the document uses again and again: three uses or more, at least
-    one label used twice ("Q" in a briefing, "Mr. LANTOS." in the Record)."""
-    uses: Counter[str] = Counter()
-    recurs: set[str] = set()
-    for candidate in shaped:
-        for rule in candidate.rules & WEAK_RULES:
-            uses[rule] += candidate.count
-            if candidate.count >= 2:
-                recurs.add(rule)
-    return {rule for rule, count in uses.items() if count >= 3 and rule in recurs}
-
-
-def _written_like(recurring: list[Candidate]) -> Callable[[Candidate], bool]:
-    """A test that a once-used label is written as the recurring speakers' labels are:
-    in one of their conventions, and in capitals where theirs all are (a mixed-case
-    "Next:" in a briefing whose speakers are "MS. JEAN-PIERRE:" and "DR. FAUCI:" is a
-    word of the speech, "Dear Ms. Secretary:" in the Record a letter being read)."""
-    rules = set().union(*(c.rules for c in recurring))
-    lettered = [c for c in recurring if len(c.key) > 1]  # "Q" and "A" say nothing
-    capitals = bool(lettered) and all(names.is_caps(c.label) for c in lettered)
-
-    def consistent(candidate: Candidate) -> bool:
-        if candidate.rules and rules and not candidate.rules & rules:
-            return False
-        return not capitals or names.is_caps(candidate.label)
-
-    return consistent
-
-
 def _people(accepted: list[Candidate]) -> list[list[Candidate]]:
     """The accepted labels grouped by the person they name, in order of first use.
 
     A name with a role after it is that name ("WOLF BLITZER, CNN ANCHOR" is "WOLF
     BLITZER"); a surname alone, or after an honorific ("BLITZER", "MR. COOPER"), is the
-    one longer name that ends with it, when exactly one does.
+    one longer name that ends with it, when exactly one does and it was introduced with
+    its role or affiliation (news transcripts name a guest in full once, then by surname).
+    A play's "VINCENTIO" and "DUKE VINCENTIO" are two characters.
     """
     groups: dict[str, list[Candidate]] = {}
     for candidate in accepted:
@@ -239,10 +160,21 @@ def _people(accepted: list[Candidate]) -> list[list[Candidate]]:
         if surname is None or surname[1] != 1:
             continue
         targets = [other for other in full.get(surname[0], []) if other != key]
-        if len(targets) == 1:
+        if len(targets) == 1 and _introduces(groups[targets[0]], groups[key]):
             groups[targets[0]].extend(groups.pop(key))
     ordered = sorted(groups.values(), key=lambda group: min(c.first for c in group))
     return [sorted(group, key=lambda c: c.first) for group in ordered]
+
+
+def _introduces(full: list[Candidate], short: list[Candidate]) -> bool:
+    """Is the full name an introduction of the person the short one names: written with a
+    role or an affiliation ("WOLF BLITZER, CNN ANCHOR"), or used once or twice before the
+    short name's first use ("Vice Chairman Lee Hamilton:" then "Hamilton:")? A play's
+    "DUKE VINCENTIO" and "VINCENTIO", each speaking throughout, are two characters."""
+    if any(names.split_name(form)[1] is not None for c in full for form in c.forms):
+        return True
+    uses = sum(c.count for c in full)
+    return uses <= _INTRODUCTION_USES and max(c.last for c in full) < min(c.first for c in short)
 
 
 def _surname(candidate: Candidate) -> tuple[str, int] | None:

@@ -1,0 +1,48 @@
+"""Issue 13's points that live in config.py and inputs.py, which the adoption branch
+(issue 15) built: written here against the behaviour issue 13 demands."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+
+from tests.hardening.helpers import start
+from transcripts.cli import cli
+
+
+def _ends_within(process: subprocess.Popen, seconds: float) -> bool:
+    try:
+        process.communicate(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        process.kill()  # only the process this test started
+        process.communicate()
+        return False
+    return True
+
+
+# Point 1: configuration cannot redirect or destroy.
+def test_a_configuration_above_the_input_cannot_redirect_the_output(runner, tmp_path):
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious", encoding="utf-8")
+    (tmp_path / ".transcripts.yaml").write_text(f"output: {victim}\n", encoding="utf-8")
+    folder = tmp_path / "talks"
+    folder.mkdir()
+    talk = folder / "talk.txt"
+    talk.write_text("Ana: Hello\u00adthere.\nBen: Hi.\n", encoding="utf-8")
+    result = runner.invoke(cli, ["lint", str(talk)])
+    assert victim.read_text(encoding="utf-8") == "precious"
+    # issue 15's answer (see tests/test_config.py): such a setting is an error naming it
+    assert result.exit_code == 2 and "output: unknown setting" in result.stderr
+
+
+# Point 5, the walker's part: special files skipped when walking, refused when named.
+def test_a_named_pipe_in_a_walked_folder_is_skipped(tmp_path):
+    (tmp_path / "talk.txt").write_text("Ana: Hi.\nBen: Hello.\n", encoding="utf-8")
+    os.mkfifo(tmp_path / "trap.txt")
+    assert _ends_within(start("lint", str(tmp_path)), 2)
+
+
+def test_a_named_pipe_given_as_an_input_is_refused(tmp_path):
+    os.mkfifo(tmp_path / "trap.txt")
+    process = start("lint", str(tmp_path / "trap.txt"))
+    assert _ends_within(process, 2) and process.returncode == 2

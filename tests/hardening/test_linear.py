@@ -1,0 +1,73 @@
+"""Linear in what a file controls: YAML aliases are budgeted over the whole document
+(block text too) before anything is built, and nesting is refused in one line.
+
+(Speaker names are compared through an index: tests/lint/rules/test_speaker_variant.py
+holds it to comparing every pair and bounds the comparisons per label; the bench's
+pathological section measures each dimension at two sizes.)"""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+import yaml
+
+from transcripts import safeyaml
+from transcripts.cli import cli
+
+
+def _refused(text: str) -> str:
+    with pytest.raises(yaml.YAMLError) as error:
+        safeyaml.load(text)
+    return " ".join(str(error.value).split())
+
+
+def test_a_megabyte_of_text_aliased_many_times_is_refused_before_it_is_built():
+    text = "x: &x " + "y" * 1_000_000 + "\nblocks:\n" + "- *x\n" * 5_000
+    assert "too deeply aliased" in _refused(text)
+
+
+def test_a_billion_laughs_is_refused():
+    levels = "".join(
+        f"{b}: &{b} [*{a}, *{a}]\n" for a, b in itertools.pairwise("abcdefghijklmnopqrstu")
+    )
+    assert "too deeply aliased" in _refused("a: &a [x, x]\n" + levels)
+
+
+def test_a_chain_of_merge_keys_is_refused():
+    lines = ["k0: &k0 {a0: 0}"]
+    lines += [f"k{n}: &k{n} {{<<: *k{n - 1}, a{n}: {n}}}" for n in range(1, 3000)]
+    assert "too deeply aliased" in _refused("\n".join(lines) + "\n")
+
+
+def test_a_node_that_contains_itself_is_refused():
+    assert "contains it" in _refused("a: &a [1, *a]\n")
+
+
+def test_aliases_used_as_yaml_means_them_are_read():
+    text = "speakers: [&ana Ana, Ben]\nblocks:\n- {kind: turn, speaker: *ana, text: &hi Hello}\n"
+    text += "- {kind: turn, speaker: Ben, text: *hi}\n" * 3
+    data = safeyaml.load(text)
+    assert [block["text"] for block in data["blocks"]] == ["Hello"] * 4
+
+
+@pytest.mark.parametrize("suffix", [".yaml", ".json"])
+def test_deep_nesting_is_one_line(runner, tmp_path, suffix):
+    path = tmp_path / f"deep{suffix}"
+    depth = 50_000
+    path.write_text(f'{{"blocks": [], "metadata": {{"a": {"[" * depth}{"]" * depth}}}}}')
+    result = runner.invoke(cli, ["parse", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    assert "nested too deeply" in result.stderr or "maximum nesting depth" in result.stderr
+
+
+def test_a_long_run_of_sentence_marks_is_linted_in_linear_time(tmp_path):
+    # "?!?!..." made the sentence splitter look ahead to the end of the run from each
+    # mark: 40,000 marks took 25 s. The timeout is a hang guard, not a benchmark.
+    from tests.hardening.helpers import run
+
+    path = tmp_path / "marks.txt"
+    path.write_text("Ana: Really" + "?!" * 200_000 + "\nBen: Yes.\n", encoding="utf-8")
+    result = run("lint", str(path), timeout=60)
+    assert result.returncode in (0, 1), result.stderr

@@ -1,0 +1,158 @@
+"""The label convention inferred from each document: verdicts with reasons, the warning
+when speakers are not found, and `transcripts parse --explain`."""
+
+from __future__ import annotations
+
+import json
+
+import yaml
+
+import transcripts
+from transcripts.cli import cli
+
+NO_LABELS = "The notes follow.\n\nEveryone agreed on the budget.\n\nThe date is the fourth.\n"
+
+
+def _turns(text: str) -> list[tuple[int, str, str]]:
+    transcript = transcripts.parse(text)
+    return [(b.line, b.speaker, b.text) for b in transcript.turns()]
+
+
+def test_three_lines_of_two_speakers_are_three_turns():
+    assert _turns("Ana: hi\nBen: hello\nAna: bye\n") == [
+        (1, "Ana", "hi"),
+        (2, "Ben", "hello"),
+        (3, "Ana", "bye"),
+    ]
+
+
+def test_question_and_answer_of_two_lines_are_two_speakers():
+    transcript = transcripts.parse("Q: hi?\nA: yes.\n")
+    assert transcript.speaker_names() == ["Q", "A"]
+
+
+def test_names_in_scripts_without_case_take_turns_after_a_full_width_colon():
+    assert _turns("李雷：你好。\n韩梅梅：你好！\n李雷：再见。\n") == [
+        (1, "李雷", "你好。"),
+        (2, "韩梅梅", "你好！"),
+        (3, "李雷", "再见。"),
+    ]
+    japanese = _turns("ジョン・スミス：こんにちは。\n田中：はい。\nジョン・スミス：どうも。\n")
+    assert [speaker for _, speaker, _ in japanese] == ["ジョン・スミス", "田中", "ジョン・スミス"]
+
+
+def test_cyrillic_and_hebrew_names_are_names():
+    assert [s for _, s, _ in _turns("Иван: Привет.\nМария: Здравствуй!\nИван: Ну?\n")] == [
+        "Иван",
+        "Мария",
+        "Иван",
+    ]
+    assert [s for _, s, _ in _turns("מרים: שלום.\nדוד: מה שלומך?\nמרים: טוב.\n")] == [
+        "מרים",
+        "דוד",
+        "מרים",
+    ]
+
+
+def test_a_one_line_text_that_is_a_label_and_its_speech_is_a_turn():
+    assert _turns("Ben: I know.\n") == [(1, "Ben", "I know.")]
+
+
+def test_every_candidate_carries_its_verdict_and_reason():
+    transcript = transcripts.parse(
+        "Kyiv: The talks resumed today in the capital.\n\n"
+        "Ana: Where were you?\n\nBen: At home.\n\nAna: Alone?\n\nBen: Yes.\n"
+    )
+    verdicts = {use.line + 1: use.verdict for use in transcript.inference.uses}
+    assert verdicts[3].accepted and verdicts[3].reason == "a recurring name of the convention"
+    assert not verdicts[1].accepted
+    assert verdicts[1].reason == "before the dialogue, and not marked as a speaker"
+
+
+def test_the_convention_and_its_habits_are_what_the_document_does():
+    text = "\n".join(f"{name}:\nWords of {name}.\n" for name in ["ROMEO", "JULIET"] * 5)
+    (convention,) = transcripts.parse(text).inference.conventions
+    assert convention.describe() == "Name: alone on its line, speech below"
+    assert {habit.name for habit in convention.habits} >= {
+        "alone on its line",
+        "blank line before",
+        "name in capitals",
+    }
+
+
+def test_a_verse_line_with_a_colon_breaks_the_habits_of_a_play():
+    play = "".join(f"{name}:\nA line of verse, and more.\n\n" for name in ["ROMEO", "JULIET"] * 4)
+    play += "ROMEO:\nHere: what's the matter?\n"
+    transcript = transcripts.parse(play)
+    assert transcript.speaker_names() == ["ROMEO", "JULIET"]
+    assert transcript.blocks[-1].text == "Here: what's the matter?"
+
+
+def test_no_speaker_found_sets_a_warning_naming_the_ways_out():
+    inference = transcripts.parse(NO_LABELS).inference
+    assert inference.summary() == "no speaker labels found"
+    assert inference.warning.startswith("no speaker labels found")
+    assert "--explain" in inference.warning and "--speaker" in inference.warning
+
+
+def test_labels_that_barely_attribute_the_speech_set_a_warning():
+    text = "Ana: hi\nBen: hello\nAna: bye\n\nNote: the rest is unclear.\n\n"
+    text += "Some words nobody is said to say.\n" * 8
+    inference = transcripts.parse(text).inference
+    assert inference.attributed is not None and inference.attributed < 0.5
+    assert inference.warning.startswith("speaker labels attribute only")
+
+
+def test_parse_stats_and_convert_warn_in_one_line_and_still_succeed(runner, tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text(NO_LABELS, encoding="utf-8")
+    for command in (["parse"], ["stats"], ["convert", "-t", "yaml"]):
+        result = runner.invoke(cli, [*command, str(path)])
+        assert result.exit_code == 0, (command, result.stderr)
+        (line,) = result.stderr.splitlines()
+        assert line.startswith(f"transcripts: {path}: warning: no speaker labels found")
+
+
+def test_a_transcript_whose_speakers_are_found_gives_no_warning(runner, seed):
+    result = runner.invoke(cli, ["parse", str(seed)])
+    assert result.exit_code == 0 and result.stderr == ""
+
+
+def test_explain_names_the_convention_with_counts_and_examples(runner, seed):
+    result = runner.invoke(cli, ["parse", "--explain", str(seed)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith(f"{seed}: Name: text (21 labels, 2 names)")
+    assert "line 9 'Interviewer'" in result.stdout
+
+
+def test_explain_verbose_gives_every_candidates_verdict(runner, tmp_path):
+    path = tmp_path / "t.txt"
+    path.write_text("Kyiv: Talks resumed.\n\nAna: hi\n\nBen: hello\n\nAna: bye\n")
+    result = runner.invoke(cli, ["parse", "--explain", "-v", str(path)])
+    assert "not   line 1: Kyiv (before the dialogue, and not marked as a speaker)" in (
+        result.stdout
+    )
+    assert "label line 3: Ana" in result.stdout
+
+
+def test_explain_as_data_with_an_explicit_output_format(runner, seed, tmp_path):
+    as_json = json.loads(runner.invoke(cli, ["parse", "--explain", "-t", "json", str(seed)]).stdout)
+    assert as_json["conventions"][0]["labels"] == 21
+    assert as_json["candidates"][0] == {
+        "line": 9,
+        "label": "Interviewer",
+        "name": "Interviewer",
+        "accepted": True,
+        "reason": "a recurring name of the convention",
+    }
+    as_yaml = yaml.safe_load(
+        runner.invoke(cli, ["parse", "--explain", "-t", "yaml", str(seed)]).stdout
+    )
+    assert as_yaml["summary"] == as_json["summary"]
+
+
+def test_explain_says_when_a_document_has_no_labels_to_infer(runner, seed, tmp_path):
+    document = tmp_path / "t.json"
+    document.write_text(transcripts.write(transcripts.read(seed), "json"), encoding="utf-8")
+    result = runner.invoke(cli, ["parse", "--explain", str(document)])
+    assert result.stdout == f"{document}: read as structured data; no labels to infer\n"

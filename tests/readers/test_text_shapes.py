@@ -1,0 +1,198 @@
+"""The label grammar: what the opening of a line is read as (`readers/text/shapes.py`)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from transcripts.readers.text import shapes
+from transcripts.readers.text.shapes import ALONE, INLINE, shape_of
+
+# line -> (name, label as written, signature parts: wrapper, time, delimiter; placement,
+# time in seconds, the text after the label)
+SHAPES = {
+    "Interviewer: Hello there\n": (
+        "Interviewer",
+        "Interviewer",
+        ("", "", ":"),
+        INLINE,
+        None,
+        "Hello there",
+    ),
+    "**Ali**  0:00  \n": ("Ali", "Ali", ("bold", "", ""), ALONE, 0.0, ""),
+    "*Joe Patti (1:00:05)*\n": (
+        "Joe Patti",
+        "Joe Patti",
+        ("italic", "inside", ""),
+        ALONE,
+        3605.0,
+        "",
+    ),
+    "MRS. UPJOHN.\r\n": ("MRS. UPJOHN", "MRS. UPJOHN", ("", "", "."), ALONE, None, ""),
+    "Hon. Jane Stewart (Minister of Human Resources Development, Lib.):\n": (
+        "Hon. Jane Stewart",
+        "Hon. Jane Stewart (Minister of Human Resources Development, Lib.)",
+        ("", "", ":"),
+        ALONE,
+        None,
+        "",
+    ),
+    "Mr. GRASSLEY. Mr. Speaker, I yield.\n": (
+        "Mr. GRASSLEY",
+        "Mr. GRASSLEY",
+        ("", "", "."),
+        INLINE,
+        None,
+        "Mr. Speaker, I yield.",
+    ),
+    "A. Yes.\n": ("A", "A", ("", "", "."), INLINE, None, "Yes."),
+    "Q. Did you go?\n": ("Q", "Q", ("", "", "."), INLINE, None, "Did you go?"),
+    "Q\xa0 Thank you.\n": ("Q", "Q", ("", "", "gap"), INLINE, None, "Thank you."),
+    "**Rob Pike:** \\[04:22\\] 45 minutes.\n": (
+        "Rob Pike",
+        "Rob Pike",
+        ("bold", "", ":"),
+        INLINE,
+        262.0,
+        "45 minutes.",
+    ),
+    "Stephan Livera 00:02:14\n": (
+        "Stephan Livera",
+        "Stephan Livera",
+        ("", "", ""),
+        ALONE,
+        134.0,
+        "",
+    ),
+    "The SPEAKER pro tempore (Mr. Mica). The question is\n": (
+        "The SPEAKER pro tempore",
+        "The SPEAKER pro tempore (Mr. Mica)",
+        ("", "", "."),
+        INLINE,
+        None,
+        "The question is",
+    ),
+    "WOLF BLITZER, CNN ANCHOR: Good evening.\n": (
+        "WOLF BLITZER",
+        "WOLF BLITZER, CNN ANCHOR",
+        ("", "", ":"),
+        INLINE,
+        None,
+        "Good evening.",
+    ),
+    "Speaker 1:Yeah\n": ("Speaker 1", "Speaker 1", ("", "", ":"), INLINE, None, "Yeah"),
+    "主持人：你好\n": ("主持人", "主持人", ("", "", ":"), INLINE, None, "你好"),
+    "Путин: Да.\n": ("Путин", "Путин", ("", "", ":"), INLINE, None, "Да."),
+    "[00:15] Ana: hi\n": ("Ana", "Ana", ("", "before", ":"), INLINE, 15.0, "hi"),
+    "Tim Cook - Apple Inc. - CEO\n": (
+        "Tim Cook",
+        "Tim Cook - Apple Inc. - CEO",
+        ("", "", ""),
+        ALONE,
+        None,
+        "",
+    ),
+    "JOHN (V.O.)\n": ("JOHN", "JOHN (V.O.)", ("", "", ""), ALONE, None, ""),
+    "JIMMIE, MRS. UPJOHN, AND ROPER.\n": (
+        "JIMMIE",
+        "JIMMIE, MRS. UPJOHN, AND ROPER",
+        ("", "", "."),
+        ALONE,
+        None,
+        "",
+    ),
+    "SPEAKER_00: hi\n": ("SPEAKER_00", "SPEAKER_00", ("", "", ":"), INLINE, None, "hi"),
+    "<b>Maria Lopez:</b> Thanks.\n": (
+        "Maria Lopez",
+        "Maria Lopez",
+        ("bold", "", ":"),
+        INLINE,
+        None,
+        "Thanks.",
+    ),
+    "[Alice Smith] 10:02:03\n": (
+        "Alice Smith",
+        "Alice Smith",
+        ("brackets", "", ""),
+        ALONE,
+        36123.0,
+        "",
+    ),
+}
+
+# Lines whose opening is no label at all, whatever a rule list would have said.
+NOT_LABELS = [
+    "No, I'll nor sell nor give him: lend you him I will\n",
+    "My Lord of Warwick, hear me but one word:\n",
+    "The president said that we will go.\n",
+    "Interview with Alexander Lukashenko: Allegations of\n",
+    "Question for Readers: share your thoughts\n",
+    "at 7:00 p.m. we met\n",
+    "Tel.: 10,337 Gerrard.\n",
+    "Mr. Chairman, the U.S. decision to recognize China\n",
+    "Amendment No. 42 offered by Mr. Smith\n",
+    "Diaz-Balart, L.\n",
+    "Mr. Rey D. Pagtakhan (Winnipeg North-St.\n",
+    "**emphasis without an end\n",
+    "https://example.com: a link\n",
+]
+
+
+@pytest.mark.parametrize("line", list(SHAPES), ids=repr)
+def test_a_line_opening_is_read_into_its_parts(line):
+    name, label, (wrapper, time, delimiter), placement, seconds, rest = SHAPES[line]
+    shape = shape_of(line)
+    assert shape is not None
+    assert (shape.name, shape.label) == (name, label)
+    assert (shape.signature.wrapper, shape.signature.time, shape.signature.delimiter) == (
+        wrapper,
+        time,
+        delimiter,
+    )
+    assert shape.placement == placement
+    assert shape.time == seconds
+    assert line[shape.rest_at :].strip() == rest
+
+
+@pytest.mark.parametrize("line", NOT_LABELS, ids=repr)
+def test_sentences_titles_and_fields_are_no_name_label(line):
+    assert shape_of(line) is None
+
+
+def test_a_label_after_a_margin_number_is_read_from_where_the_text_starts():
+    line = "12   JUSTICE SCALIA:   Why not?\n"
+    shape = shape_of(line, 5)
+    assert shape is not None and shape.name == "JUSTICE SCALIA"
+    assert line[shape.rest_at :] == "Why not?\n"
+
+
+def test_the_convention_is_described_as_a_reader_would_write_it():
+    signature = shape_of("**Rob Pike:** hi\n").signature
+    assert signature.describe(INLINE) == "**Name:** text"
+    assert shape_of("ROPER.\n").signature.describe(ALONE) == "Name. alone on its line, speech below"
+
+
+_label_ish = st.lists(
+    st.sampled_from([*"AQZaqz .,:;-*_[]()<>/\\0123456789\t'", "Mr.", "Dr.", " of "]),
+    max_size=20,
+).map("".join)
+
+
+@given(_label_ish, st.sampled_from(["", " text", "\n", " 00:01\n", ": hi\n"]))
+def test_the_ascii_grammar_reads_ascii_lines_as_the_unicode_grammar_does(opening, ending):
+    if shapes._ASCII is None:  # Python 3.10: one grammar only
+        return
+    line = opening + ending
+    fast, reference = shapes._ASCII.match(line), shapes._UNICODE.match(line)
+    assert (fast is None) == (reference is None)
+    if fast is not None and reference is not None:
+        assert fast.groupdict() == reference.groupdict()
+
+
+def test_the_ascii_grammar_is_the_same_grammar_with_ascii_letter_classes():
+    assert re.compile(shapes.grammar(shapes._ASCII_CLASSES), re.VERBOSE).groups == (
+        shapes._UNICODE.groups
+    )

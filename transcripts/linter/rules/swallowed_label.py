@@ -1,0 +1,61 @@
+"""A speaker's label inside another turn's text: two turns run together.
+
+"Ana: I saw her at the clinic. Maria: And the date?": when a line break is lost (in
+copying, in a speech-to-text export), the next turn's label ends up in the middle of the
+turn before, and its words are credited to the wrong speaker. Reported: the label of a
+roster speaker (as the turns spell it, followed by a colon and a word) right after the
+end of a sentence inside a turn.
+
+Not reported: a colon after a word that is not a roster speaker's label ("The answer:
+no."), a label at the start of a line (that is a turn of its own), a label that
+does not follow a sentence's end ("as Maria: said") or is not followed by the capital
+or digit a turn starts with ("Go: fresh horses!" where "Go" misread as a label names a
+speaker).
+
+Example:
+  Ana: I saw her at the clinic. Maria: And the date?
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ...model import Transcript
+from ..context import RuleOptions
+from ..finding import Problem
+from ..text import locate
+
+CODE = "TR107"
+NAME = "swallowed-label"
+SEVERITY = "warning"
+OPTIONS: dict[str, object] = {}
+
+
+def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
+    labels = {
+        label
+        for speaker in transcript.speakers
+        for label in (speaker.name, *speaker.aliases)
+        if label and ":" not in label
+    }
+    if not labels:
+        return
+    alternatives = "|".join(map(re.escape, sorted(labels, key=len, reverse=True)))
+    pattern = re.compile(rf"(?<=[.?!…\"”])[ \t]+({alternatives}):[ \t]+(?=\w)")
+    blocks = transcript.blocks
+    for index in options.context.turn_indices():
+        block = blocks[index]
+        if ":" not in block.text:
+            continue
+        for found in pattern.finditer(block.text):
+            following = block.text[found.end() : found.end() + 2].lstrip("\"“‘'([")
+            if not following[:1].isupper() and not following[:1].isdigit():
+                continue  # "Farewell: go, say I": a colon in a sentence, not a new turn
+            line, column = locate(block, found.start(1))
+            yield Problem(
+                line,
+                f"“{found.group(1)}:” inside {block.speaker}'s turn: two turns run "
+                "together; start a new line before the label",
+                column,
+            )

@@ -1,0 +1,105 @@
+"""SubRip files into cues: each cue's times, text lines and first line number.
+
+Two parsers give the same answers (a test holds them to it): `parse_usual` reads the
+usual file (number, timing, text, blank line) cue by cue with one pattern over the whole
+text, without splitting it into lines; `parse_lines` reads anything line by line (sloppy
+files: text after a blank line, cues with no blank line between them) and names the
+line of whatever is malformed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import TranscriptError
+from .common import LINE_BREAK
+from .cuetiming import parse_timing
+
+#: One cue as read: start, end, its text lines (as written), the line number of the first.
+SrtCue = tuple[float, float, list[str], int]
+
+# The usual cue: a number, the timing with nothing after it, text lines that are not
+# blank, then blank lines (or the end). Anything else is left to `parse_lines`.
+_USUAL_CUE = re.compile(
+    r"[0-9]+\n"
+    r"(?:([0-9]{1,3}):)?([0-5][0-9]):([0-5][0-9]),([0-9]{3}) --> "
+    r"(?:([0-9]{1,3}):)?([0-5][0-9]):([0-5][0-9]),([0-9]{3})\n"
+    r"((?:[^\n]*\S[^\n]*(?:\n|\Z))*)"
+    r"(?:[^\S\n]*(?:\n|\Z))*"
+)
+_BLANK = re.compile(r"(?:[^\S\n]*\n)*")
+
+
+def parse_usual(text: str) -> list[SrtCue] | None:
+    """`parse_lines` for the usual file, or None when the file holds anything it reads
+    specially (then `parse_lines` reads it)."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    length = len(text)
+    position = _BLANK.match(text).end()  # type: ignore[union-attr]  # it matches anywhere
+    line = 1 + text.count("\n", 0, position)  # the number of the cue's first line
+    cues: list[SrtCue] = []
+    match = _USUAL_CUE.match
+    while position < length:
+        found = match(text, position)
+        if found is None or found.end() == position:
+            return None
+        h1, m1, s1, f1, h2, m2, s2, f2, body = found.groups()
+        # Whole milliseconds divided once: the same float as `parse_timing`'s rounding.
+        start = (int(h1 or 0) * 3600_000 + int(m1) * 60_000 + int(s1) * 1000 + int(f1)) / 1000
+        end = (int(h2 or 0) * 3600_000 + int(m2) * 60_000 + int(s2) * 1000 + int(f2)) / 1000
+        if end < start or "-->" in body:
+            return None
+        lines = body.split("\n")
+        if lines[-1] == "":
+            lines.pop()
+        cues.append((start, end, lines, line + 2))
+        line += text.count("\n", position, found.end())
+        position = found.end()
+    return cues
+
+
+def parse_lines(text: str, name: str) -> list[SrtCue]:
+    """The cues of any SubRip file, with a clear error for anything malformed."""
+    lines = LINE_BREAK.split(text)
+    count = len(lines)
+    cues: list[SrtCue] = []
+    index = 0
+    while index < count:
+        line = lines[index].strip()
+        if not line:
+            index += 1
+            continue
+        if "-->" in line:
+            timing = index
+        elif line.isdigit() and index + 1 < count and "-->" in lines[index + 1]:
+            timing = index + 1
+        elif cues:
+            # Text after a blank line inside a cue: sloppy files have them; keep the words.
+            index = _read_text(lines, index, cues[-1][2])
+            continue
+        else:
+            raise TranscriptError(
+                f"line {index + 1}: expected a subtitle number or a cue timing "
+                f"(00:00:01,000 --> 00:00:02,000), found {line[:40]!r}",
+                name,
+            )
+        start, end, _ = parse_timing(lines[timing], timing + 1, name, "SRT")
+        cue_text: list[str] = []
+        index = _read_text(lines, timing + 1, cue_text)
+        cues.append((start, end, cue_text, timing + 2))
+    return cues
+
+
+def _read_text(lines: list[str], index: int, into: list[str]) -> int:
+    """Append a cue's text lines (up to a blank line) to `into`; the index after them."""
+    count = len(lines)
+    while index < count and lines[index].strip():
+        if "-->" in lines[index]:
+            break  # a timing with no blank line before it starts the next cue
+        into.append(lines[index])
+        index += 1
+    if index < count and "-->" in lines[index] and into and into[-1].strip().isdigit():
+        into.pop()  # that cue's number, not this cue's text
+        index -= 1
+    return index

@@ -1,0 +1,121 @@
+"""Finding the candidate labels of a document, with what surrounds each one.
+
+One pass over the lines: every line whose opening fits the label grammar (`shapes.py`)
+becomes a `Use`, with the context the inference weighs: a blank line before it, whether
+the line before ends a sentence, and whether speech follows. Page layout (margin numbers,
+running headers) is looked through, so a label after a page break is seen as it reads.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+import regex
+
+from ... import names
+from .evidence import Use
+from .pages import APART, BLANK, TEXT, Page
+from .roster import is_speech
+from .shapes import ALONE, Shape, shape_of
+
+# Characters after which the line before a label has finished its sentence.
+SENTENCE_ENDS = (".", "?", "!", ":", ";", '"', "'", "”", "’", ")", "]", "-", "—", "\u00ad", "*")
+SPEECH_WINDOW = 64  # characters after a label enough to tell speech
+_HEADING_WIDTH = 60  # a line in capitals shorter than this is a heading, not speech
+# Lower-case words counted for `common_words`: enough text to know a language's small words.
+_COMMON_SAMPLE = 400_000
+_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}'’])\p{Ll}[\p{Ll}\p{M}'’]*+(?![\p{L}\p{M}])")
+
+
+def find_candidates(lines: Sequence[str], start: int, page: Page | None = None) -> list[Use]:
+    """The candidate labels of `lines[start:]`, in order, with their context: a blank line
+    before, whether the line before ends a sentence, the next line of text, and whether
+    speech follows (on the label's line, or on that next line)."""
+    uses: list[Use] = []
+    codes = page.codes if page is not None else None
+    starts = page.starts if page is not None else None
+    numbered = page is not None and page.numbered
+    normalise = names.normalise
+    blank_before = True
+    before_ends = True
+    waiting: Use | None = None  # the last candidate, until the next line of text is seen
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if codes is not None:
+            code = codes[index]
+            if code == BLANK:
+                blank_before = True
+                continue
+            if code != TEXT:
+                continue  # page layout reads through; an index is no dialogue
+        elif line.isspace():
+            blank_before = True
+            continue
+        at = 0
+        if starts is not None:
+            at = starts[index]
+            if numbered:
+                while at < len(line) and line[at] in " \t\xa0\f":
+                    at += 1
+        shape = shape_of(line, at) if at < len(line) else None
+        if waiting is not None:
+            waiting.next_line = index
+            if waiting.shape.placement == ALONE:
+                _follow(waiting, line[at : at + 200].strip(), shape)
+            waiting = None
+        if shape is None:
+            before_ends = _ends_sentence(line)
+        else:
+            use = Use(index, shape, normalise(shape.name), False, blank_before, before_ends)
+            if shape.placement == ALONE:
+                before_ends = True  # a label alone on its line ends what came before
+            else:
+                rest = line[shape.rest_at : shape.rest_at + SPEECH_WINDOW]
+                use.speech = is_speech(rest.strip())
+                before_ends = _ends_sentence(line)
+            uses.append(use)
+            waiting = use
+        blank_before = False
+    return uses
+
+
+def _ends_sentence(line: str) -> bool:
+    """Does the line end a sentence, or is it a heading (which ends what came before as a
+    sentence does)?"""
+    content = line.rstrip()
+    return content.endswith(SENTENCE_ENDS) or _is_heading(content.lstrip())
+
+
+def _follow(use: Use, text: str, shape: Shape | None) -> None:
+    """What follows a label alone on its line: whether the next line of text is speech
+    (not a heading, nor another label)."""
+    use.heading_next = _is_heading(text)
+    if shape is not None and shape.signature == use.shape.signature:
+        return  # another label of the same shape: no speech in between
+    use.speech = is_speech(text[:SPEECH_WINDOW]) and not use.heading_next
+
+
+def _is_heading(text: str) -> bool:
+    """A short line in capitals ("ORAL ARGUMENT OF", "DONALD B. VERRILLI, JR., ESQ."): a
+    heading or a name, not speech."""
+    return len(text) < _HEADING_WIDTH and text.isupper()
+
+
+def common_words(lines: Sequence[str], start: int) -> Counter[str]:
+    """How often each word occurs in lower case in the text (a sample of it): a word a
+    document writes in lower case is a word of its language ("yeah", "farewell", "no"),
+    not a name ("Warwick", "Lukashenko")."""
+    counts: Counter[str] = Counter()
+    size = 0
+    for index in range(start, len(lines)):
+        line = lines[index]
+        counts.update(_LOWER_WORD.findall(line))
+        size += len(line)
+        if size > _COMMON_SAMPLE:
+            break
+    return counts
+
+
+def is_apart(page: Page | None, index: int) -> bool:
+    return page is not None and page.codes[index] == APART

@@ -1,0 +1,643 @@
+"""Which label shapes a document uses for its speakers, inferred from the document.
+
+Candidates (`candidates.py`) are grouped by shape signature into families. A family's
+*habits* are what nearly all of its recurring labels do: stand alone on their line or
+open it, follow a blank line, write names in capitals or open them with a title, keep
+one indentation. A label that breaks a habit is not counted as the family's.
+
+A family is a *convention* of the document when its labels read as a cast taking turns:
+
+- two or more names, and consecutive labels mostly change speaker;
+- speech follows most of them;
+- names recur (most labels name someone named again), or, in a short document, a strong
+  shape (a colon, a time) holds a few names taking turns;
+- in a weak shape (a period, a gap, nothing after a few capitalised words), the names
+  are names, not words the text also writes in lower case ("Yeah.", "No.").
+
+The strongest convention is found first. Other families join it when they pass the same
+test, when they mostly name its speakers in another shape, or when they are one
+recurring role taking turns with its speakers (a briefing's bare `Q`). A line right under
+a label that stands alone is that label's speech, whatever it looks like.
+
+Within a convention, a name with two or more labels keeping the habits is *confirmed*: a
+speaker wherever the shape holds (its capitals and placement included). Another name
+must keep every habit, read as a name, have speech after it (or another label: the
+speech was lost), and, before the dialogue starts, be marked as a speaker (a role, an
+honorific or capitals). Every decision is a `Verdict` with its reason.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
+from operator import attrgetter
+from typing import NamedTuple
+
+from ... import names
+from .evidence import Convention, Family, Habit, Inference, Rejection, Use, Verdict
+from .shapes import ALONE, Shape, Signature
+
+# A habit binds when at least this share of a family's recurring labels keep it, and
+# there are at least this many of them to tell.
+HABIT_SHARE = 0.85
+HABIT_MIN_LABELS = 5
+# How names are written is learned from this many confirmed names or more.
+HABIT_MIN_NAMES = 2
+# Of a convention's labels: the share whose name recurs, the share followed by speech,
+# the share of consecutive labels that change speaker.
+MIN_RECURRING = 0.5
+MIN_SPEECH = 0.5
+MIN_TURN_TAKING = 0.3
+# Figures and habits are learned from at most this many labels of a shape, spread evenly.
+SAMPLE = 4000
+# A strong shape with a few names taking turns is a dialogue even when little recurs:
+# at most this many labels, changing speaker this often.
+SHORT_DIALOGUE = 12
+SHORT_TURN_TAKING = 0.5
+SHORT_DIALOGUE_GAP = 4  # lines between two labels of a short dialogue, on average
+# A second convention in a weak shape (a period, a gap, nothing) needs this many labels.
+MIN_WEAK = 20
+# A family mostly naming a convention's speakers (this share of its uses) joins it.
+MIN_OVERLAP = 0.5
+_RECURRING = Verdict(True, "a recurring name of the convention")
+_NO_NAME = Verdict(False, "not shaped like a name")
+# Why a family that is no convention of its own joins one: its labels then need speech.
+_SAME_SPEAKERS = "it names the same speakers"
+# A name seen this often in lower case in the text is a word of the language.
+COMMON_WORD_USES = 2
+
+
+@dataclass(slots=True)
+class _Assessment:
+    """A family's habits, the names its habit-keeping labels confirm, and the labels
+    that keep the habits."""
+
+    habits: list[Habit]
+    keeping: list[Use]
+    confirmed: set[str] = field(default_factory=set)
+    slots: set[int] = field(default_factory=set)  # lines right under labels that stand alone
+    capitals: dict[str, bool] = field(default_factory=dict)  # confirmed name -> in capitals
+
+
+def infer(
+    uses: list[Use], common: Callable[[], Counter[str]], declared: Sequence[str] = ()
+) -> Inference:
+    """Decide every candidate's verdict and the document's conventions. `common` counts
+    the words the text writes in lower case (called only if a name needs it)."""
+    if declared:
+        return _declared(uses, declared)
+    judge = _Judge(common)
+    families = _families(uses, judge)
+    assessed = {id(family): _assess(family) for family in families}
+    inference = Inference(uses=uses)
+    ranked = sorted(families, key=lambda f: (-_recurring_uses(assessed[id(f)]), -len(f.uses)))
+    primary = None
+    for family in ranked:
+        if judge.convention_reason(family, assessed[id(family)]) is None:
+            primary = family
+            break
+    if primary is None:
+        for family in ranked:
+            reason = judge.convention_reason(family, assessed[id(family)])
+            inference.rejected.append(Rejection(family, reason or ""))
+        _reject_rest(uses, "no shape of label recurs as a cast taking turns")
+        return inference
+    chosen = [(primary, assessed[id(primary)], "its names take turns and recur")]
+    taken = assessed[id(primary)]
+    slots = _speech_slots([u for u in taken.keeping if u.key in taken.confirmed], spoken=True)
+    confirmed = set(assessed[id(primary)].confirmed)
+    for family in ranked:
+        if family is primary:
+            continue
+        for use in family.uses:
+            if use.line in slots:
+                use.verdict = Verdict(False, "the speech of the label above it")
+        family.uses = [use for use in family.uses if use.line not in slots]
+        if not family.uses:
+            continue
+        assessment = assessed[id(family)] = _assess(family)
+        reason = judge.convention_reason(family, assessment, alone=False)
+        if reason is None and not (_is_strong(family) or len(assessment.keeping) >= MIN_WEAK):
+            reason = f"a weak shape with few labels ({len(assessment.keeping)}) beside the main one"
+        if reason is None:
+            chosen.append((family, assessment, "its names take turns and recur"))
+            confirmed |= assessment.confirmed
+        elif _overlap(family, confirmed) >= MIN_OVERLAP:
+            chosen.append((family, assessment, _SAME_SPEAKERS))
+        elif _role_taking_turns(family, primary):
+            assessment.confirmed = set(family.names())
+            chosen.append((family, assessment, "one role taking turns with the speakers"))
+            confirmed |= assessment.confirmed
+        else:
+            inference.rejected.append(Rejection(family, reason))
+    start = min(
+        (
+            next((use.line for use in family.uses if use.key in confirmed), family.uses[0].line)
+            for family, _, _ in chosen
+        ),
+        default=primary.uses[0].line,
+    )
+    for family, assessment, why in chosen:
+        convention = Convention(family, assessment.habits, why)
+        lines = {use.line for use in family.uses}
+        # The common case, decided at once: a confirmed name in a look that keeps every
+        # habit, where no other label's speech stands; `judge` has the same answer.
+        plain = set()
+        if assessment.habits and why != _SAME_SPEAKERS:
+            plain = {
+                look
+                for look in {use.look for use in family.uses}
+                if _first_broken(look, assessment.habits, _ALL, judge.memo(convention)) is None
+            }
+        capitals = assessment.capitals
+        slots = assessment.slots
+        for use in family.uses:
+            look = use.look
+            if (
+                look in plain
+                and use.key in confirmed
+                and use.line not in slots
+                and (look.capitals or not capitals.get(use.key, False))
+            ):
+                use.verdict = _RECURRING
+            else:
+                use.verdict = judge.judge(use, convention, confirmed, start, lines, assessment)
+        if convention.accepted():
+            inference.conventions.append(convention)
+    _reject_rest(uses, "its shape is not one the document uses for speakers")
+    return inference
+
+
+def _declared(uses: list[Use], declared: Sequence[str]) -> Inference:
+    """With a declared roster, a candidate is a label exactly when it names a declared
+    speaker (by name or as written)."""
+    keys = {names.normalise(name) for name in declared}
+    for use in uses:
+        if use.key in keys or names.normalise(use.shape.label) in keys:
+            use.verdict = Verdict(True, "names a declared speaker")
+        else:
+            use.verdict = Verdict(False, "not a declared speaker")
+    return Inference(uses=uses, declared=True)
+
+
+def _reject_rest(uses: list[Use], reason: str) -> None:
+    for use in uses:
+        if use.verdict is None:
+            use.verdict = Verdict(False, reason)
+
+
+def _families(uses: list[Use], judge: _Judge) -> list[Family]:
+    """The candidates that could name a speaker, grouped by their shape's signature, each
+    with its look; the others get their rejecting verdict.
+
+    (What is decided once per shape, the look, the prejudgement and the family, is
+    remembered by the shape's identity: the shape reader hands out one object for the
+    labels a document repeats, and hashing a shape for every label would cost more.)"""
+    families: dict[Signature, Family] = {}
+    family_of: dict[int, Family | Verdict] = {}  # a shape's family, or why it has none
+    looks: dict[tuple[int, bool, bool], Look] = {}
+    for use in uses:
+        shape = use.shape
+        key = (id(shape), use.blank_before, use.after_sentence)
+        look = looks.get(key)
+        if look is None:
+            look = looks[key] = _look(use)
+        use.look = look
+        family = family_of.get(key[0])
+        if family is None:  # the first label of this shape
+            family = family_of[key[0]] = (
+                families.setdefault(shape.signature, Family(shape.signature))
+                if judge.prejudge(use)
+                else use.verdict or _NO_NAME
+            )
+        if type(family) is Family:
+            family.uses.append(use)
+        else:
+            use.verdict = family
+    return list(families.values())
+
+
+def _assess(family: Family) -> _Assessment:
+    """The family's habits, the labels that keep them, and the names two or more of
+    those confirm.
+
+    Where labels stand is learned from the uses of names that recur; how names are
+    written, from the confirmed names themselves (one each: a play's many "Nurse"
+    labels make it no more mixed-case than its one "Second Watchman")."""
+    uses = family.uses
+    counts = Counter(map(_KEY, uses))
+    core = [use for use in _sample(uses) if counts[use.key] >= 2]
+    habits = _habits(core, (PLACEMENT, PLACE)) if len(core) >= HABIT_MIN_LABELS else []
+    memo: dict = {}
+    kept_looks = {
+        look for look in set(map(_LOOK, uses)) if _first_broken(look, habits, _ALL, memo) is None
+    }
+    keeping = [use for use in uses if use.look in kept_looks]
+    # A line right under a label that stands alone may be its speech ("ROPER." then
+    # "Yes."): it confirms no name, whatever it looks like.
+    slots = _speech_slots(keeping)
+    kept = Counter(
+        map(_KEY, [use for use in keeping if use.line not in slots] if slots else keeping)
+    )
+    confirmed = {key for key, count in kept.items() if count >= 2}
+    if len(confirmed) >= HABIT_MIN_NAMES:
+        each = {use.key: use for use in keeping if use.key in confirmed}
+        habits += _habits(list(each.values()), (NAME,))
+    capitals = Counter(map(_KEY, [use for use in keeping if use.look.capitals]))
+    written = {key: capitals[key] * 2 > kept[key] for key in confirmed}
+    return _Assessment(habits, keeping, confirmed, slots, written)
+
+
+def _sample(uses: list[Use]) -> list[Use]:
+    """Enough of a family's labels, spread through the document, to learn its habits and
+    figures from (all of them up to `SAMPLE`)."""
+    if len(uses) <= SAMPLE:
+        return uses
+    return uses[:: -(-len(uses) // SAMPLE)]
+
+
+def _recurring_uses(assessment: _Assessment) -> int:
+    confirmed = assessment.confirmed
+    return sum(
+        count for key, count in Counter(map(_KEY, assessment.keeping)).items() if key in confirmed
+    )
+
+
+def _is_strong(family: Family) -> bool:
+    """Is the family's shape one sentences seldom take: a colon, or a time with the name
+    (before it, inside it, or after it on nearly every label)?"""
+    if family.signature.is_strong:
+        return True
+    uses = _sample(family.uses)
+    timed = sum(1 for use in uses if use.shape.time is not None)
+    return timed >= HABIT_SHARE * len(uses)
+
+
+def _close_together(uses: Sequence[Use]) -> bool:
+    """Do the labels follow one another closely, as a dialogue's do (a few lines apart on
+    average), rather than lie scattered through a document (list items in notes)?"""
+    gaps = [b.line - a.line - 1 for a, b in pairwise(uses)]
+    return sum(gaps) <= SHORT_DIALOGUE_GAP * len(gaps)
+
+
+def _turn_taking(uses: Sequence[Use]) -> float:
+    """The share of consecutive labels that change speaker."""
+    if len(uses) < 2:
+        return 0.0
+    changes = sum(1 for a, b in pairwise(uses) if a.key != b.key)
+    return changes / (len(uses) - 1)
+
+
+def _speech_share(uses: Sequence[Use]) -> float:
+    return sum(1 for use in uses if use.speech) / len(uses) if uses else 0.0
+
+
+def _speech_slots(uses: Sequence[Use], spoken: bool = False) -> set[int]:
+    """The lines where the speech of labels that stand alone starts: the next
+    line of text, at the distance such labels usually keep from their speech (a
+    play's "ROPER." then a blank line then "Yes."; "HASTINGS:" then at once its verse, so
+    a label after a blank line is not in the slot). With `spoken`, only slots read as
+    speech."""
+    alone = [use for use in uses if use.shape.placement == ALONE and use.next_line >= 0]
+    if not alone:
+        return set()
+    distance = Counter(use.next_line - use.line for use in alone).most_common(1)[0][0]
+    return {
+        use.next_line
+        for use in alone
+        if use.next_line - use.line == distance and (use.speech or not spoken)
+    }
+
+
+def _overlap(family: Family, confirmed: set[str]) -> float:
+    """The share of a family's uses naming speakers already confirmed."""
+    return sum(1 for use in family.uses if use.key in confirmed) / len(family.uses)
+
+
+def _role_taking_turns(family: Family, primary: Family) -> bool:
+    """One recurring role ("Q", "Operator") whose labels alternate with the primary
+    convention's: between two of its labels, some other speaker has spoken."""
+    counts = family.names()
+    if len(counts) != 1:
+        return False
+    key, count = next(iter(counts.items()))
+    if count < 2 or not names.is_role(key) or _speech_share(family.uses) < MIN_SPEECH:
+        return False
+    others = sorted(use.line for use in primary.uses)
+    lines = [use.line for use in family.uses]
+    between = sum(
+        1 for a, b in pairwise(lines) if bisect_right(others, b) - bisect_right(others, a) > 0
+    )
+    return between >= MIN_TURN_TAKING * (len(lines) - 1)
+
+
+# --- Habits -----------------------------------------------------------------------------
+
+
+class Look(NamedTuple):
+    """How a label sits on the page and how its name is written: what habits test. Labels
+    of one look keep or break a habit alike, so the tests run once per look."""
+
+    alone: bool  # the speech starts below the label
+    blank_before: bool
+    after_sentence: bool  # the line before ends a sentence (or is blank)
+    capitals: bool  # the name is in capitals
+    titled: bool  # the name opens with a title or is a role
+    indent: int
+
+
+def _look(use: Use) -> Look:
+    """How a candidate sits and how its name is written."""
+    shape = use.shape
+    values = (
+        shape.placement == ALONE,
+        use.blank_before,
+        use.after_sentence or use.blank_before,
+        names.is_caps(shape.name),
+        _opens_with_title(use.key),
+        shape.indent,
+    )
+    return _new(Look, values)
+
+
+def _opens_with_title(key: str) -> bool:
+    """Opens with an honorific or "The", or is a role ("ALL COUNSEL", "JUROR"): what the
+    labels of a court or a parliament are."""
+    first = key.split()[0].rstrip(".")
+    return first in names.HONORIFICS or first == "the" or names.is_role(key)
+
+
+_HabitTest = Callable[[Look], bool]
+_LOOK = attrgetter("look")
+_KEY = attrgetter("key")
+_new = tuple.__new__  # a NamedTuple's own constructor is a Python function: slow per label
+
+
+# Kinds of habit: where the speech starts ("placement": held for every label), where
+# the label stands ("place": a blank line before, a finished sentence before, the
+# indentation), and how the name is written ("name": capitals, a title). A name is
+# confirmed by two labels that keep every habit of placement and place, so a label
+# where no label stands (a word opening a wrapped line, "Iraq. The ...") confirms
+# nothing; a confirmed name may then be written another way ("Nurse" among capitals)
+# and stand where its labels seldom do, and is still that speaker.
+PLACEMENT, PLACE, NAME = "placement", "place", "name"
+_CONFIRMED_KEEP = frozenset({PLACEMENT})
+_ALL: frozenset[str] = frozenset()
+
+# name -> (test, what a label breaking the habit is said to do, kind)
+HABITS: dict[str, tuple[_HabitTest, str, str]] = {
+    "alone on its line": (
+        lambda look: look.alone,
+        "has speech on its line, where the convention's labels stand alone",
+        PLACEMENT,
+    ),
+    "speech on the same line": (
+        lambda look: not look.alone,
+        "stands alone, where the convention's labels have speech on their line",
+        PLACEMENT,
+    ),
+    "name in capitals": (
+        lambda look: look.capitals,
+        "is not in capitals, unlike the convention's names",
+        NAME,
+    ),
+    "opens with a title": (
+        lambda look: look.titled,
+        "does not open with a title (Mr., The ...), unlike the convention's names",
+        NAME,
+    ),
+    "blank line before": (
+        lambda look: look.blank_before,
+        "has no blank line before it, unlike the convention's labels",
+        PLACE,
+    ),
+    "after a finished sentence": (
+        lambda look: look.after_sentence,
+        "goes on with a sentence the line before began",
+        PLACE,
+    ),
+}
+
+
+def _habits(core: list[Use], kinds: tuple[str, ...]) -> list[Habit]:
+    """The habits of the given kinds that nearly all of the given labels keep."""
+    looks = Counter(map(_LOOK, core))
+    total = len(core)
+    habits = []
+    for name, (test, _, kind) in HABITS.items():
+        if kind in kinds:
+            share = sum(count for look, count in looks.items() if test(look)) / total
+            if share >= HABIT_SHARE:
+                habits.append(Habit(name, share))
+    if PLACE in kinds:
+        indents = Counter(use.shape.indent for use in core)
+        indent, count = indents.most_common(1)[0]
+        if count / total >= HABIT_SHARE:
+            habits.append(Habit(f"indented {indent}", count / total))
+    return habits
+
+
+def _breaks(look: Look, habit: Habit, kinds: frozenset[str] = frozenset()) -> str | None:
+    """Why a label of this look breaks a habit, or None when it keeps it or the habit is
+    not of the given kinds (all kinds when none are given)."""
+    if habit.name.startswith("indented "):
+        if kinds and PLACE not in kinds:
+            return None
+        if look.indent == int(habit.name.split()[1]):
+            return None
+        return "is indented unlike the convention's labels"
+    test, broken, kind = HABITS[habit.name]
+    if (kinds and kind not in kinds) or test(look):
+        return None
+    return broken
+
+
+def _first_broken(look: Look, habits: list[Habit], kinds: frozenset[str], memo: dict) -> str | None:
+    """The first habit a label of this look breaks (remembered per look)."""
+    key = (look, kinds)
+    try:
+        return memo[key]
+    except KeyError:
+        broken = next((b for h in habits if (b := _breaks(look, h, kinds)) is not None), None)
+        memo[key] = broken
+        return broken
+
+
+def _unlike_the_others(use: Use, family: Family) -> str | None:
+    """In a convention with too few labels to learn habits from: the name is written
+    unlike every other label of it: mixed case where the labels of two or more other names
+    are all capitals ("Next:" among "MS. JEAN-PIERRE:" and "DR. JHA:")."""
+    others = [other for other in family.uses if other.key != use.key]
+    if len({other.key for other in others}) < 2:
+        return None
+    if not use.look.capitals and all(other.look.capitals for other in others):
+        return HABITS["name in capitals"][1]
+    return None
+
+
+# --- Judging ----------------------------------------------------------------------------
+
+
+def _prejudge(shape: Shape) -> Verdict | None:
+    """A rejecting verdict for a label that cannot name a speaker at all, else None."""
+    if names.is_non_speaker_label(shape.name):
+        return Verdict(False, "names a note or a field, not a person")
+    if not names.is_speaker_shaped(shape.label) and not names.is_speaker_shaped(shape.name):
+        return Verdict(False, "not shaped like a name")
+    return None
+
+
+class _Judge:
+    """The tests on single candidates, with the document's common words to hand."""
+
+    def __init__(self, common: Callable[[], Counter[str]]) -> None:
+        self._count_common = common
+        self._common: Counter[str] | None = None
+        self._is_common: dict[str, bool] = {}
+        self._memos: dict[int, dict] = {}
+        self._prejudged: dict[Shape, Verdict | None] = {}
+
+    def memo(self, convention: Convention) -> dict:
+        """Where the habits a look breaks are remembered, per convention."""
+        return self._memos.setdefault(id(convention), {})
+
+    def prejudge(self, use: Use) -> bool:
+        """Could this candidate be a speaker label at all? Sets a rejecting verdict if not."""
+        shape = use.shape
+        try:
+            verdict = self._prejudged[shape]
+        except KeyError:
+            verdict = self._prejudged[shape] = _prejudge(shape)
+        if verdict is None:
+            return True
+        use.verdict = verdict
+        return False
+
+    def common(self) -> Counter[str]:
+        """The text's lower-case words, counted the first time a name needs them."""
+        if self._common is None:
+            self._common = self._count_common()
+        return self._common
+
+    def is_common(self, use: Use) -> bool:
+        """Is this name one word the text also writes in lower case ("Yeah", "Farewell")?
+        Names in capitals, roles and names of several words are never taken for words."""
+        key = use.key
+        known = self._is_common.get(key)
+        if known is None:
+            name = use.shape.name
+            known = (
+                " " not in key
+                and not names.is_caps(name)
+                and not names.is_role(key)
+                and not names.is_numbered_role(key)
+                and key.strip(".") not in names.HONORIFICS
+                and self.common().get(key, 0) >= COMMON_WORD_USES
+            )
+            self._is_common[key] = known
+        return known
+
+    def convention_reason(
+        self, family: Family, assessment: _Assessment, alone: bool = True
+    ) -> str | None:
+        """Why a family is not a convention of the document (None when it is one).
+        `alone` says no other convention has been found: only then may a few labels
+        make a short dialogue."""
+        uses = assessment.keeping
+        if not uses:
+            return "no label keeps the shape's habits"
+        counts = Counter(map(_KEY, uses))
+        if len(counts) < 2:
+            if alone and self._one_speaker(family, uses):
+                return None
+            return "one name only: no turns are taken"
+        if _speech_share(_sample(uses)) < MIN_SPEECH:
+            return "most are not followed by speech"
+        turn_taking = _turn_taking(uses[:SAMPLE])
+        if turn_taking < MIN_TURN_TAKING:
+            return "consecutive labels seldom change speaker"
+        confirmed = assessment.confirmed
+        recurring = sum(count for key, count in counts.items() if key in confirmed)
+        strong = _is_strong(family)
+        if not strong:
+            common = sum(1 for use in _sample(uses) if self.is_common(use))
+            if common * 2 >= len(_sample(uses)):
+                return "its names are words the text also writes in lower case"
+        if len(assessment.confirmed) >= 2 and recurring >= MIN_RECURRING * len(uses):
+            return None
+        if (
+            alone
+            and strong
+            and turn_taking >= SHORT_TURN_TAKING
+            and not any(self.is_common(use) for use in uses)
+            and (recurring >= MIN_RECURRING * len(uses) or len(uses) <= SHORT_DIALOGUE)
+            and _close_together(uses)
+        ):
+            # "Q: hi?" / "A: yes."; "Ana: hi" / "Ben: hello" / "Ana: bye"; "**Mira:** hi"
+            return None
+        return f"most names are used once ({len(counts)} names in {len(uses)} labels)"
+
+    def _one_speaker(self, family: Family, uses: list[Use]) -> bool:
+        """One name, written again and again in a strong shape, each time with speech
+        after it: a monologue or a speech in parts ("THE PRESIDENT:" between rounds of
+        applause); or a text that is nothing but one such label and its speech on one
+        line ("Ben: I know.", a snippet passed on the command line)."""
+        whole_text = len(uses) == 1 and uses[0].line == 0 and uses[0].next_line < 0
+        return (
+            (len(uses) >= 2 or whole_text)
+            and _is_strong(family)
+            and _speech_share(uses) >= MIN_SPEECH
+            and not self.is_common(uses[0])
+        )
+
+    def judge(
+        self,
+        use: Use,
+        convention: Convention,
+        confirmed: set[str],
+        start: int,
+        label_lines: set[int],
+        assessment: _Assessment,
+    ) -> Verdict:
+        """The verdict on one candidate of a chosen convention. A label right under a
+        label that stands alone is judged as a new name, whatever its name: it may be
+        that label's speech."""
+        known = use.key in confirmed and use.line not in assessment.slots
+        look = use.look
+        if known and assessment.capitals.get(use.key, False) and not look.capitals:
+            # "Farncombe." in a play whose FARNCOMBE is always in capitals: a word
+            return Verdict(False, "written unlike this name's other labels (capitals)")
+        lost = (
+            known
+            and use.shape.placement == ALONE
+            and (use.next_line in label_lines or use.next_line < 0)
+        )
+        kinds = _CONFIRMED_KEEP if known else _ALL
+        broken = _first_broken(look, convention.habits, kinds, self.memo(convention))
+        if broken is not None and not lost:
+            return Verdict(False, broken)
+        if lost:
+            return Verdict(True, "a recurring name whose speech was lost (a label follows)")
+        if not convention.habits:
+            broken = _unlike_the_others(use, convention.family)
+            if broken is not None:
+                return Verdict(False, broken)
+        if convention.reason == _SAME_SPEAKERS and not use.speech:
+            return Verdict(False, "no speech follows")
+        if convention.reason == _SAME_SPEAKERS and use.line < start:
+            return Verdict(False, "before the dialogue, in another shape than its labels")
+        if known:
+            return _RECURRING
+        if self.is_common(use):
+            return Verdict(False, "a word the text also writes in lower case, not a name")
+        # A label over another label, or over a heading where the convention is
+        # established enough to tell, lost its speech (Hansard); otherwise speech follows.
+        lost_speech = use.next_line in label_lines or (use.heading_next and convention.habits)
+        if not use.speech and not lost_speech:
+            return Verdict(False, "no speech follows")
+        if use.line < start and not (names.is_marked(use.shape.label) and use.speech):
+            return Verdict(False, "before the dialogue, and not marked as a speaker")
+        return Verdict(True, "fits the convention")

@@ -1,0 +1,372 @@
+"""The grammar of speaker labels: what the opening of a line can look like when it names
+who speaks, described by its parts rather than by a list of known conventions.
+
+A candidate label is, at the start of a line (after indentation, a quote or list marker,
+a broadcast `>>`, and an optional time):
+
+    [wrapper] NAME [affiliation] [time] [wrapper] [delimiter] [time]  then speech or nothing
+
+- NAME: one to six name-like words: capitalised or in capitals, initials, honorific
+  abbreviations ("Mr.", "Hon."), name particles ("of", "van", "pro tempore"), a number
+  after a word ("Speaker 3", "SPEAKER_00"), or a short word of a script without letter
+  case ("主持人");
+- wrapper: Markdown bold or italic, brackets, HTML bold: `**Ali**`, `*Joe (1:00:05)*`,
+  `[Name]`, `<b>Name</b>`;
+- affiliation: `, CNN ANCHOR`, `(Riding, Party)`, ` - Company - Title`, `--Title`;
+- time: `[00:15]` before the name, `(00:00:11)` after it, `0:34` or `\\[04:22\\]` after
+  the label;
+- delimiter: a colon (`:`, full-width `：`), a period (`LILY.`, `Mr. GRASSLEY.`), a wide
+  gap before the text (`Q\\xa0\\xa0text`), or nothing when the label stands alone on its
+  line or is wrapped.
+
+`shape_of` parses one line into a `Shape`, or None. It decides nothing about speakers:
+which shapes a document uses as labels is inferred from the document (`conventions.py`).
+Its `signature` is what the inference groups labels by.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from typing import NamedTuple
+
+import regex
+
+from ... import names
+from ...timecode import CLOCK_PATTERN, parse_clock
+
+# Placement of the speech: on the label's line, or below it.
+INLINE = "inline"
+ALONE = "alone"
+
+# Wrappers, by what they are rather than how they are written.
+_WRAPPERS = {
+    "**": "bold",
+    "__": "bold",
+    "<b>": "bold",
+    "<strong>": "bold",
+    "*": "italic",
+    "_": "italic",
+    "[": "brackets",
+}
+_CLOSERS = {"**": "**", "__": "__", "<b>": "</b>", "<strong>": "</strong>", "*": "*", "_": "_"}
+_CLOSERS["["] = "]"
+
+
+class Signature(NamedTuple):
+    """The parts of a label's shape that a document's convention keeps fixed.
+
+    A time written after the label and an affiliation come and go within one convention
+    ("**Rob Pike:** \\[04:22\\]" beside "**Rob Pike:**"; "WOLF BLITZER, CNN ANCHOR:" then
+    "BLITZER:"), so they are not part of it; nor is where the speech starts (on the
+    label's line or below it), which is a habit the inference learns per document.
+    """
+
+    marker: str  # "", ">>" (broadcast), ">" (quote), "-" (list)
+    wrapper: str  # "", "bold", "italic", "brackets"
+    time: str  # "", "before" (a time opens the line), "inside" (Name (00:01):)
+    delimiter: str  # ":", ".", "gap" (spaces before the text), "" (none)
+
+    @property
+    def is_strong(self) -> bool:
+        """A shape ordinary sentences seldom take: a colon after a name, or a time with
+        it. A period, a gap or nothing after a few capitalised words is weak evidence."""
+        return self.delimiter == ":" or self.time != ""
+
+    def describe(self, placement: str | None = None) -> str:
+        """The convention as a reader would write it: `**Name:** text`, `NAME.` alone."""
+        name = "Name"
+        if self.time == "inside":
+            name += " (0:00)"
+        if self.delimiter == ":":
+            name += ":"
+        elif self.delimiter == ".":
+            name += "."
+        if self.wrapper == "bold":
+            name = f"**{name}**"
+        elif self.wrapper == "italic":
+            name = f"*{name}*"
+        elif self.wrapper == "brackets":
+            name = f"[{name}]"
+        if self.time == "before":
+            name = f"[0:00] {name}"
+        if self.marker:
+            name = f"{self.marker} {name}"
+        if placement == INLINE or self.delimiter == "gap":
+            return name + ("   text" if self.delimiter == "gap" else " text")
+        if placement == ALONE:
+            return f"{name} alone on its line, speech below"
+        return name
+
+
+class Shape(NamedTuple):
+    """A candidate label found at the start of a line."""
+
+    name: str  # the name as written, spacing normalised ("MRS. UPJOHN")
+    label: str  # name and affiliation as written ("WOLF BLITZER, CNN ANCHOR")
+    affiliation: str | None  # "CNN ANCHOR", "Minister of ..., Lib.", None
+    signature: Signature
+    placement: str  # INLINE (speech on the label's line) or ALONE
+    rest_at: int  # where the text after the label starts in the line
+    time: float | None  # a time given with the label, in seconds
+    indent: int  # columns of indentation before the label
+
+
+_CLOCK = CLOCK_PATTERN
+_ABBREVIATION = "|".join(sorted(names.NAME_ABBREVIATIONS, key=len, reverse=True))
+_PARTICLE = "|".join(sorted(names.NAME_PARTICLES, key=len, reverse=True))
+
+# The grammar below is written once with these letter classes, and compiled twice: with
+# Unicode classes (the `regex` module) for any text, and with their ASCII equivalents
+# (the faster `re`) for lines that are ASCII, where the two match alike (a test holds
+# them to it). {CASELESS} is the alternative for a word of a script without case.
+_UNICODE_CLASSES = {
+    "UPPER": r"\p{Lu}\p{Lt}",
+    "LETTER": r"\p{L}",
+    "MARK": r"\p{M}",
+    "UPPER_OR_CASELESS": r"\p{Lu}\p{Lt}\p{Lo}",
+    "CASELESS": r"| [\p{Lo}][\p{Lo}\p{M}・·]{0,11}+  # 主持人, ジョン・スミス: no case",
+}
+_ASCII_CLASSES = {
+    "UPPER": "A-Z",
+    "LETTER": "A-Za-z",
+    "MARK": "",
+    "UPPER_OR_CASELESS": "A-Z",
+    "CASELESS": "",
+}
+# One word of a name.
+_TOKEN = r"""(?:
+    (?=[{LETTER}]{{1,5}}\.)(?i:{ABBREVIATION})\.      # Mr. Hon. St.
+  | [{UPPER}]\.(?=[ ][{UPPER}])                        # an initial: "J. Smith"
+  | [{UPPER}][{LETTER}{MARK}'’\-]*+(?:_?\d{{1,3}})?+     # Name, NAME, O'Brien, Speaker4
+  {CASELESS}
+)"""
+# Later words may also be a name particle ("SMITH of New Jersey") or a number ("Speaker 3").
+_LATER = r"(?:{TOKEN}|(?=[a-z])(?:{PARTICLE})(?=[ .:：(])|\d{{1,3}}(?!\d|:\d))"
+_NAME = r"{TOKEN}(?:[ ]{LATER}){{0,5}}"
+# A word of an affiliation: a title, an office, a place or a party ("CNN ANCHOR",
+# "Chief Executive Officer", "D-NM"), with the small words titles hold. The first word is
+# a capitalised word or a number, never a small word ("Mr. Chairman, the U.S. decision
+# ..." is a sentence, not "Mr. Chairman" and a title).
+_AFFILIATION_WORD = (
+    r"(?:[{UPPER_OR_CASELESS}\d](?:[{LETTER}{MARK}\d'’\-&/]|\.(?=[{LETTER}\d]))*+(?:\.(?=[ ]))?"
+    r"|(?:of|the|and|for|to|on|in|at|de|du|des|la|le|y|et|und|&))"
+)
+_AFFILIATION_WORDS = r"(?=[{UPPER_OR_CASELESS}\d]){WORD}(?:[ ]{WORD}){{0,9}}"
+_AFFILIATION = r"""(?:
+    (?:,[ ]{WORDS}){{1,3}}                                    # , CNN ANCHOR
+  | [ ]?\((?![ ]*{CLOCK}[ ]*\))[^()\r\n]{{1,80}}\)            # (Riding, Party), (V.O.)
+  | [ ]{{1,2}}(?:--?|–|—)[ ]{{0,2}}{WORDS}
+    (?:[ ](?:-|–|—)[ ]{WORDS})?                               # - Company - Title
+)"""
+_LINE_END = r"[ \t\xa0\u3000\r\n]*\Z"
+_GRAMMAR = r"""
+    (?P<indent>[ \t\xa0\u3000]{{0,48}})
+    (?:(?P<marker>>>|>(?=[ ])|[-•+](?=[ ]))[ \t\xa0]*)?
+    (?:(?=[\\\[(\d])(?P<before>\\?[\[(]?{CLOCK}\\?[\])]?)[ \t\xa0]+(?:[-–—|][ \t\xa0]+)?)?
+    (?P<open>\*\*|__|\*|_|\[|<(?i:b|strong)>)?
+    (?P<name>{NAME})
+    (?P<affiliation>{AFFILIATION})?
+    (?:[ \t]*(?P<inside>\({CLOCK}\)|\[{CLOCK}\]))?
+    (?P<inner>[ ]?[:：](?=\*|_|\]|</))?
+    (?P<close>\*\*|__|\*|_|\]|</(?i:b|strong)>)?
+    (?:
+        [ \t\xa0]*(?P<colon>[:：])(?=[^/\\\d]|\Z)
+      | (?P<dot>\.)(?=[ \t\xa0\r\n]|\Z)
+      | (?<=[*_\]>])
+      | (?=[ \t\xa0]*(?:\\?\[|\()?\d{{1,3}}:\d)
+      | (?={LINE_END})
+      | (?P<gap>(?=\xa0|[ \t]{{2}}|\t))
+    )
+    (?:[ \t\xa0]*(?P<after>\\?\[{CLOCK}\\?\]|\({CLOCK}\)|{CLOCK})(?=[ \t\xa0\r\n]|\Z))?
+    [ \t\xa0\u3000]*
+"""
+
+
+def grammar(classes: dict[str, str]) -> str:
+    """The label grammar as regular-expression source, with the given letter classes."""
+
+    def fill(template: str, **parts: str) -> str:
+        return template.format(**classes, **parts)
+
+    token = fill(_TOKEN, ABBREVIATION=_ABBREVIATION)
+    name = fill(_NAME, TOKEN=token, LATER=fill(_LATER, TOKEN=token, PARTICLE=_PARTICLE))
+    words = fill(_AFFILIATION_WORDS, WORD=fill(_AFFILIATION_WORD))
+    affiliation = fill(_AFFILIATION, WORDS=words, CLOCK=_CLOCK)
+    return fill(_GRAMMAR, NAME=name, AFFILIATION=affiliation, CLOCK=_CLOCK, LINE_END=_LINE_END)
+
+
+_UNICODE = regex.compile(grammar(_UNICODE_CLASSES), regex.VERBOSE | regex.VERSION0)
+# Possessive quantifiers came to `re` in Python 3.11; before, every line takes `regex`.
+_ASCII: re.Pattern[str] | None = (
+    re.compile(grammar(_ASCII_CLASSES), re.VERBOSE) if sys.version_info >= (3, 11) else None
+)
+_CLOCK_IN = regex.compile(r"\d[\d:.,]*\d")
+# (The lookaheads before the abbreviations, the particles and a time opening the line only
+# save time: they fail at once where the alternation after them would fail slowly.)
+# Shapes by the text they were read from (the same label recurs through a document);
+# past this many, shapes are no longer remembered, so no document can make it grow.
+_REMEMBERED = 50_000
+_shapes: dict[tuple[str, bool, bool], Shape | None] = {}
+# A line's opening up to a colon and the spaces after it, with the character that follows
+# (not a digit, bracket or parenthesis, which may open a time): where no parenthesis or
+# bracket comes before the colon, the grammar reads nothing past this, so lines that open
+# alike have the same shape, and a document's recurring "Name: " is read once.
+_HEAD = re.compile(r"[^:：\r\n(\[]{1,80}[:：][ \t]+[^\s\d\\\[(]")
+_heads: dict[str, Shape] = {}
+
+
+def shape_of(line: str, pos: int = 0) -> Shape | None:
+    """The candidate label at the start of `line` (or at `pos`, after a margin number)."""
+    if not pos:
+        head = _HEAD.match(line)
+        if head is not None:  # "Name: text", seen before: the same shape again
+            known = _heads.get(head.group())
+            if known is not None:
+                return known
+            shape = _grammar_shape(line, pos)
+            if len(_heads) < _REMEMBERED:
+                _heads[head.group()] = shape
+            return shape
+    return _grammar_shape(line, pos)
+
+
+def _grammar_shape(line: str, pos: int) -> Shape | None:
+    """The shape the grammar reads at `pos` of `line`."""
+    found = (_ASCII if _ASCII is not None and line.isascii() else _UNICODE).match(line, pos)
+    if found is None:
+        return None
+    end = found.end()
+    after = line[end : end + 1]
+    key = (found.group(), after in ("", "\r", "\n"), after.isdigit())
+    try:
+        shape = _shapes[key]
+    except KeyError:
+        shape = _read_shape(line[pos:], found if pos == 0 else _match(line[pos:]))
+        if len(_shapes) < _REMEMBERED:
+            _shapes[key] = shape
+    if shape is not None and pos:
+        shape = shape._replace(rest_at=shape.rest_at + pos)
+    return shape
+
+
+def _match(line: str) -> re.Match[str] | regex.Match[str]:
+    found = (_ASCII if _ASCII is not None and line.isascii() else _UNICODE).match(line)
+    assert found is not None  # it matched at `pos` of the longer line
+    return found
+
+
+def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | None:
+    """The shape a grammar match describes (the line starts where the match does)."""
+    opener, closer = found["open"], found["close"]
+    if opener is not None:
+        if closer != _CLOSERS[opener]:
+            return None  # "**Name" with no closing "**" is emphasis, not a label
+        wrapper = _WRAPPERS[opener]
+    elif closer is not None:
+        return None
+    else:
+        wrapper = ""
+    if found["inner"] is not None and opener is None:
+        return None
+    name = " ".join(found["name"].split())
+    rest_at = found.end()
+    alone = rest_at >= len(line) or line[rest_at] in "\r\n"
+    if found["colon"] is not None or found["inner"] is not None:
+        delimiter = ":"
+    elif found["dot"] is not None:
+        delimiter = "."
+        if _is_lone_initial(name):
+            return _initial_label(line, found, name)
+        written = found.group("name", "affiliation")
+        last = "".join(part for part in written if part).rsplit(None, 1)[-1].lstrip(",(")
+        if (len(last) == 1 or "." in last) and len(name) > 1:
+            return None  # "Mr. Rey D. Pagtakhan", "Diaz-Balart, L.", "the U.S.": an initial's
+        if last.casefold() in names.NAME_ABBREVIATIONS:
+            return None  # "Mr. Chairman, ...", "Finally, Mr. Speaker": the abbreviation's
+        if len(name) > 1 and line[rest_at : rest_at + 1].isdigit():
+            return None  # "Amendment No. 42", "SEC. 101.": a number's abbreviation
+    elif alone or wrapper:
+        delimiter = ""
+    elif found["gap"] is not None:
+        delimiter = "gap"
+    else:
+        return None  # "Name 10:30am ...": words after a name, no label
+    before, inside, after = found["before"], found["inside"], found["after"]
+    time = before or inside or after
+    marker = found["marker"] or ""
+    if marker in ("•", "+"):
+        marker = "-"
+    signature = Signature(
+        marker, wrapper, "before" if before else "inside" if inside else "", delimiter
+    )
+    affiliation = found["affiliation"]
+    label = name
+    if affiliation:
+        label = " ".join(f"{name}{affiliation}".split())
+        affiliation = affiliation.strip().lstrip(",-–—").strip()
+        if affiliation.startswith("(") and affiliation.endswith(")"):
+            affiliation = affiliation[1:-1].strip()
+    return Shape(
+        name,
+        label,
+        affiliation or None,
+        signature,
+        ALONE if alone else INLINE,
+        rest_at,
+        _seconds(time) if time else None,
+        len(found["indent"].expandtabs(8)),
+    )
+
+
+def _is_lone_initial(name: str) -> bool:
+    """`A. Yes.` reads as the name "A. Yes" to the grammar; a capital and a period
+    opening a line with more text after it is the `Q.`/`A.` of an examination."""
+    return len(name) > 2 and name[1:3] == ". " and name[0].isupper()
+
+
+def _initial_label(line: str, found: re.Match[str] | regex.Match[str], name: str) -> Shape:
+    """`Q. text` / `A. Yes.`: the letter is the label and the rest is speech."""
+    at = found.start("name") + 2
+    while at < len(line) and line[at] in " \t\xa0":
+        at += 1
+    signature = Signature(found["marker"] or "", "", "", ".")
+    indent = len(found["indent"].expandtabs(8))
+    return Shape(name[0], name[0], None, signature, INLINE, at, None, indent)
+
+
+def _seconds(written: str) -> float | None:
+    clock = _CLOCK_IN.search(written)
+    return parse_clock(clock.group()) if clock else None
+
+
+# A label that is no name ("Question for Readers:", "**Date:**", "Editor's note:") or a
+# broadcast `>>` naming no one: what is left of a line's opening when the name grammar
+# finds nothing. Whether it is a note, a heading or text is decided from its words.
+_FIELD = regex.compile(
+    r"[ \t\xa0]{0,16}(?:"
+    r"(?P<chevron>>>)(?!>)[ \t\xa0]*"
+    r"|(?:\*\*)?(?P<label>[^\s:*#>][^:*\r\n]{0,79}?)[ \t]*(?::[ \t]*\*\*|\*\*[ \t]*:|[:：])"
+    r"(?=[ \t\xa0\r\n]|\Z)[ \t\xa0]*"
+    r")",
+    regex.VERSION0,
+)
+
+
+class Field(NamedTuple):
+    """A label-like opening that the name grammar does not read as a name."""
+
+    label: str
+    rest_at: int
+    chevron: bool
+
+
+def field_of(line: str, pos: int = 0) -> Field | None:
+    """The field label or broadcast `>>` at the start of `line` (or at `pos`), if any."""
+    found = _FIELD.match(line, pos)
+    if found is None:
+        return None
+    if found["chevron"] is not None:
+        return Field(">>", found.end(), True)
+    label = " ".join(found["label"].split())
+    return Field(label, found.end(), False) if label else None
