@@ -184,13 +184,22 @@ def _end_cleanly_on_signals() -> None:
     does: an exception, so temporary files are removed and worker processes stopped,
     then exit status 128 + the signal's number. A signal the caller set to be ignored
     (`nohup`) stays ignored."""
+    global _MAIN_PROCESS
+    _MAIN_PROCESS = os.getpid()
     for name in ("SIGTERM", "SIGHUP"):
         signum = getattr(signal, name, None)
         if signum is not None and signal.getsignal(signum) == signal.SIG_DFL:
             signal.signal(signum, _raise_terminated)
 
 
+_MAIN_PROCESS = 0  # the process whose run a signal ends
+
+
 def _raise_terminated(signum: int, frame: object) -> None:
+    if os.getpid() != _MAIN_PROCESS:
+        # A worker forked a moment ago, before it set its own handlers: it ends at once
+        # and quietly, and the run it works for is ended by its parent.
+        os._exit(128 + signum)
     raise Terminated(signum)
 
 
