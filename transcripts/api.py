@@ -43,6 +43,25 @@ def load_source(
     return source, chosen
 
 
+def read_options(
+    *,
+    speakers: Sequence[str] = (),
+    encoding: str | None = None,
+    speaker_map: Iterable[str] | Mapping[str, str] = (),
+    diarization: str | None = None,
+    losses: Losses | None = None,
+) -> ReadOptions:
+    """The readers' options from what a user gives (`speaker_map` as `NAME=LABEL` texts
+    or a mapping, checked here)."""
+    return ReadOptions(
+        speakers=tuple(speakers),
+        encoding=encoding,
+        losses=losses,
+        speaker_map=parse_speaker_map(speaker_map),
+        diarization=diarization,
+    )
+
+
 def open_document(
     path: str | os.PathLike[str],
     format: str | None = None,
@@ -58,11 +77,8 @@ def open_document(
     file whose speakers are given to a timed transcript by overlap.
     """
     source, chosen = load_source(path, format, encoding)
-    options = ReadOptions(
-        speakers=tuple(speakers),
-        encoding=encoding,
-        speaker_map=parse_speaker_map(speaker_map),
-        diarization=diarization,
+    options = read_options(
+        speakers=speakers, encoding=encoding, speaker_map=speaker_map, diarization=diarization
     )
     try:
         return chosen.stream(source, options)
@@ -167,12 +183,12 @@ def convert(
     writer = formats.get_format(to)
     if not isinstance(transcript, Transcript):
         source, reader = load_source(transcript, format, encoding)
-        options = ReadOptions(
-            speakers=tuple(speakers),
+        options = read_options(
+            speakers=speakers,
             encoding=encoding,
-            losses=losses,
-            speaker_map=parse_speaker_map(speaker_map),
+            speaker_map=speaker_map,
             diarization=diarization,
+            losses=losses,
         )
         try:
             transcript = reader.read(source, options)

@@ -14,14 +14,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from .. import formats, timing
-from ..api import load_source
+from ..api import load_source, read_options
 from ..errors import ExitCode, TranscriptError
 from ..inputs import STDIN, Selection, expand_inputs, or_standard_input
 from ..io import display_name, open_output, refuse_to_overwrite_inputs, write_output
 from ..losses import Losses
-from ..options import ReadOptions, WriteOptions
+from ..options import WriteOptions
 from ..progress import shown
-from ..speakermap import parse_speaker_map
 from . import Report, check_encoding, input_failure, warn_when_read
 from .parse import output_format
 from .stream import counter
@@ -123,16 +122,16 @@ def convert_file(
     source, reader = load_source(path, from_format, encoding)
     name = display_name(path)
     losses = Losses()
-    read_options = ReadOptions(
-        speakers=tuple(speakers),
+    options = read_options(
+        speakers=speakers,
         encoding=encoding,
-        losses=losses,
-        speaker_map=parse_speaker_map(speaker_map),
+        speaker_map=speaker_map,
         diarization=diarization,
+        losses=losses,
     )
     write_options = WriteOptions(path=path, losses=losses)
     try:
-        header, blocks = reader.stream(source, read_options)
+        header, blocks = reader.stream(source, options)
         if report is not None:
             blocks = warn_when_read(header, blocks, path, report)
         if writer.streams and estimate_timing is None:

@@ -131,12 +131,14 @@ def explain_files(
     reports: list[str] = []
     data: list[dict[str, object]] = []
     for path in inputs:
+        if isinstance(path, TranscriptError):  # an input the walk could not use
+            report(str(path))
+            failures += 1
+            continue
         try:
-            if isinstance(path, TranscriptError):
-                raise path
             transcript = read(path, from_format, speakers=speakers, encoding=encoding)
         except Exception as error:
-            report(str(input_failure(error, display_name(str(path)))))
+            report(str(input_failure(error, display_name(path))))
             failures += 1
             continue
         name = display_name(path)
