@@ -95,10 +95,17 @@ _INITIAL = regex.compile(r"^\p{Lu}\.?$")
 # "ジョン・スミス".
 _CASELESS = regex.compile(r"^\p{Lo}[\p{Lo}\p{M}・·]*$")
 _NUMBERED = regex.compile(r"^(?P<role>[\p{L}][\p{L}\-]*)\s*(?P<number>\d{1,3})$")
-# A trailing role after a comma ("WOLF BLITZER, CNN ANCHOR") or a parenthesis
-# ("SEN. MARIA LOPEZ (D-NM)", "The SPEAKER pro tempore (Mr. Mica)").
+# A trailing role or affiliation after a comma ("WOLF BLITZER, CNN ANCHOR"), a parenthesis
+# ("SEN. MARIA LOPEZ (D-NM)", "Hon. Jane Stewart (Minister of ..., Lib.)", "SEN. MARK
+# RIVERA (D), NEW MEXICO"), or a dash ("Jane Roe - Acme Corp - Vice President, Investor
+# Relations", "SMITH--Chairman"): the affiliations of the label grammar (`shapes.py`).
+# A list ending in "and" ("BLAND, DE CASTRO, AND ROPER") names a group, not a role.
 _SUFFIX = regex.compile(
-    r"^(?P<name>[^,(]+?)\s*(?:,\s*(?P<role>[^,()]{1,60})|\((?P<paren>[^()]{1,60})\))$"
+    r"^(?P<name>[^,(]+?)\s*(?:"
+    r",\s*(?P<role>[^,()]{1,80}(?:,(?!\s*(?i:and|&)\s)\s*[^,()]{1,80}){0,2})"
+    r"|\((?P<paren>[^()]{1,80})\)(?:\s*,\s*[^()]{1,160})?"
+    r"|(?:\s+[-–—]\s+|\s*--\s*)(?P<dash>[^()]{1,160})"
+    r")$"
 )
 
 
@@ -111,7 +118,7 @@ def split_name(label: str) -> tuple[str, str | None]:
     """The name part of a label and its trailing role or parenthesis, if any."""
     match = _SUFFIX.match(label)
     if match:
-        return match["name"], match["role"] or match["paren"]
+        return match["name"], match["role"] or match["paren"] or match["dash"]
     return label, None
 
 
@@ -196,10 +203,34 @@ def is_marked(label: str) -> bool:
 
 @functools.lru_cache(maxsize=4096)
 def is_speaker_shaped(label: str) -> bool:
-    """Could this label name a speaker at all (before weighing recurrence and position)?"""
+    """Could this label name a speaker at all (before weighing recurrence and position)?
+    A group speaking together ("BLAND, DE CASTRO, AND ROPER") is, when each member is."""
     if not label or len(label) > 80 or is_non_speaker_label(label):
         return False
-    return is_role(label) or name_words(label) is not None
+    return is_role(label) or name_words(label) is not None or is_group(label)
+
+
+@functools.lru_cache(maxsize=4096)
+def is_group(label: str) -> bool:
+    """Does the label name several people speaking together, each by a name or a role?"""
+    members = group_members(label)
+    return members is not None and all(
+        is_role(member) or name_words(member) is not None for member in members
+    )
+
+
+_GROUP = regex.compile(
+    r"^(?P<list>[^,]+(?:,\s*[^,]+){0,4}),?\s+(?:and|&)\s+(?P<last>[^,]+)$", regex.I
+)
+
+
+def group_members(label: str) -> list[str] | None:
+    """The names of a label naming several people speaking together ("BLAND, DE CASTRO,
+    AND ROPER", "Ana and Ben"), or None when the label is no such list."""
+    found = _GROUP.match(label)
+    if found is None:
+        return None
+    return [part.strip() for part in found["list"].split(",")] + [found["last"].strip()]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -263,8 +294,9 @@ def office_of(label: str) -> tuple[str, str | None] | None:
 def person_name(label: str) -> str | None:
     """The name a person's label gives, without the role or affiliation that follows it
     ("WOLF BLITZER, CNN ANCHOR" -> "WOLF BLITZER", "SEN. MARIA LOPEZ (D-NM)" -> "SEN.
-    MARIA LOPEZ"); None when the label is a role, an office or a numbered speaker."""
-    if is_numbered_role(label) or office_of(label) is not None:
+    MARIA LOPEZ"); None when the label is a role, an office, a group or a numbered
+    speaker."""
+    if is_numbered_role(label) or office_of(label) is not None or is_group(label):
         return None
     name, _ = split_name(label)
     if is_role(name) or name_words(name) is None:

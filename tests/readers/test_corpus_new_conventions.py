@@ -96,8 +96,9 @@ def _hansard_labels(lines: list[str]) -> dict[int, Label]:
 
 
 def _pinero_labels(lines: list[str]) -> dict[int, Label]:
-    """`NAME.` in capitals alone on its line, with a blank line before and after."""
-    pattern = re.compile(r"([A-Z][A-Z .,'-]*[A-Z])\.")
+    """`NAME.` in capitals alone on its line, with a blank line before and after; a group
+    may join its last name with a lower-case "and" (`DAPHNE and NITA.`)."""
+    pattern = re.compile(r"([A-Z][A-Z .,'-]*[A-Z](?: and [A-Z][A-Z .'-]*[A-Z])?)\.")
     return {
         index + 1: Label(match[1], match[1])
         for index, line in enumerate(lines[:-1])
@@ -191,7 +192,9 @@ MAY_BE_MISSING = {
 def test_truth_patterns_count_what_sources_md_counts(doc, request):
     """The hand-written patterns find the labelled turns SOURCES.md counted by hand."""
     parsed: Parsed = request.getfixturevalue(doc)
-    expected = {"hansard": 167, "pinero": 1572, "shakespeare": 7222, "otter": 89, "italic": 454}
+    # Pinero: SOURCES.md counts 1,572 with a capitals-only pattern, which misses the two
+    # `DAPHNE and NITA.` group labels.
+    expected = {"hansard": 167, "pinero": 1574, "shakespeare": 7222, "otter": 89, "italic": 454}
     assert len(parsed.labels) == expected[doc]
 
 
@@ -290,11 +293,6 @@ def test_text_writer_gives_the_bytes_back(doc, request):
 # --- Hansard: affiliations, quotations introduced by a colon, lost speeches --------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="parser: names.split_name takes a parenthesis of at most 60 characters (the "
-    "grammar 80), so Mr. Eugene Bellemare's 71-character office stays in his name",
-)
 def test_hansard_members_are_named_without_riding_or_office(hansard):
     names = {label.name for label in hansard.labels.values()}
     assert [s.name for s in hansard.transcript.speakers if s.name not in names] == []
@@ -415,10 +413,6 @@ def test_shakespeare_colon_ended_verse_lines_never_start_a_turn(shakespeare):
     assert sorted(set(verse) & set(shakespeare.turn_starts())) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="parser: a line of verse that is only a known speaker's name (no colon) starts a turn",
-)
 def test_shakespeare_a_name_alone_in_verse_is_speech(shakespeare):
     assert shakespeare.lines[13897 - 1] == "Henry Bolingbroke"
     block = shakespeare.block_at(13897)

@@ -96,8 +96,8 @@ SHAPES = {
         "",
     ),
     "JOHN (V.O.)\n": ("JOHN", "JOHN (V.O.)", ("", "", ""), ALONE, None, ""),
-    "JIMMIE, MRS. UPJOHN, AND ROPER.\n": (
-        "JIMMIE",
+    "JIMMIE, MRS. UPJOHN, AND ROPER.\n": (  # a group is one name, not JIMMIE and a title
+        "JIMMIE, MRS. UPJOHN, AND ROPER",
         "JIMMIE, MRS. UPJOHN, AND ROPER",
         ("", "", "."),
         ALONE,

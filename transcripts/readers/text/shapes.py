@@ -143,7 +143,10 @@ _TOKEN = r"""(?:
 )"""
 # Later words may also be a name particle ("SMITH of New Jersey") or a number ("Speaker 3").
 _LATER = r"(?:{TOKEN}|(?=[a-z])(?:{PARTICLE})(?=[ .:：(])|\d{{1,3}}(?!\d|:\d))"
-_NAME = r"{TOKEN}(?:[ ]{LATER}){{0,5}}"
+_ONE_NAME = r"{TOKEN}(?:[ ]{LATER}){{0,5}}"
+# A group speaking together is a list of names ending in "and": "BLAND, DE CASTRO, AND
+# ROPER", "Ana and Ben".
+_NAME = r"{ONE}(?:(?:,[ ]{ONE}){{0,4}},?[ ](?:and|AND|And|&)[ ]{ONE})?"
 # A word of an affiliation: a title, an office, a place or a party ("CNN ANCHOR",
 # "Chief Executive Officer", "D-NM"), with the small words titles hold. The first word is
 # a capitalised word or a number, never a small word ("Mr. Chairman, the U.S. decision
@@ -152,12 +155,15 @@ _AFFILIATION_WORD = (
     r"(?:[{UPPER_OR_CASELESS}\d](?:[{LETTER}{MARK}\d'’\-&/]|\.(?=[{LETTER}\d]))*+(?:\.(?=[ ]))?"
     r"|(?:of|the|and|for|to|on|in|at|de|du|des|la|le|y|et|und|&))"
 )
-_AFFILIATION_WORDS = r"(?=[{UPPER_OR_CASELESS}\d]){WORD}(?:[ ]{WORD}){{0,9}}"
+# An affiliation never opens with "and": "BLAND, DE CASTRO, AND ROPER." is a group.
+_AFFILIATION_WORDS = r"(?=[{UPPER_OR_CASELESS}\d])(?!(?i:and)[ ]){WORD}(?:[ ]{WORD}){{0,9}}"
 _AFFILIATION = r"""(?:
     (?:,[ ]{WORDS}){{1,3}}                                    # , CNN ANCHOR
   | [ ]?\((?![ ]*{CLOCK}[ ]*\))[^()\r\n]{{1,80}}\)            # (Riding, Party), (V.O.)
+    (?:,[ ]{WORDS}){{0,3}}                                    # (D), NEW MEXICO, SENATOR
   | [ ]{{1,2}}(?:--?|–|—)[ ]{{0,2}}{WORDS}
     (?:[ ](?:-|–|—)[ ]{WORDS})?                               # - Company - Title
+    (?:,[ ]{WORDS}){{0,2}}                                    # - Acme - VP, Investor Relations
 )"""
 _LINE_END = r"[ \t\xa0\u3000\r\n]*\Z"
 _GRAMMAR = r"""
@@ -190,7 +196,8 @@ def grammar(classes: dict[str, str]) -> str:
         return template.format(**classes, **parts)
 
     token = fill(_TOKEN, ABBREVIATION=_ABBREVIATION)
-    name = fill(_NAME, TOKEN=token, LATER=fill(_LATER, TOKEN=token, PARTICLE=_PARTICLE))
+    one = fill(_ONE_NAME, TOKEN=token, LATER=fill(_LATER, TOKEN=token, PARTICLE=_PARTICLE))
+    name = fill(_NAME, ONE=one)
     words = fill(_AFFILIATION_WORDS, WORD=fill(_AFFILIATION_WORD))
     affiliation = fill(_AFFILIATION, WORDS=words, CLOCK=_CLOCK)
     return fill(_GRAMMAR, NAME=name, AFFILIATION=affiliation, CLOCK=_CLOCK, LINE_END=_LINE_END)
