@@ -68,6 +68,17 @@ NON_SPEAKER_WORDS = frozenset(
     """.split()
 )
 
+# Words naming a field of a document's metadata ("Author: ...", "Release Date: ..."):
+# a label ending in one is a field whatever its value, where "Mayor Interview: The
+# Bridge at Last" is a title.
+FIELD_WORDS = frozenset(
+    """
+    author authors date title language encoding editor editors translator translators
+    illustrator illustrators publisher published posted updated source location venue
+    duration recording format category status version copyright credit credits produced
+    """.split()
+)
+
 # Words that open a letter's greeting, which ends in a colon like a label.
 SALUTATIONS = frozenset({"dear", "hi", "hello", "greetings", "gentlemen", "sirs"})
 
@@ -168,6 +179,12 @@ def is_non_speaker_label(label: str) -> bool:
     return words[-1] in NON_SPEAKER_WORDS or (
         words[0] in NON_SPEAKER_WORDS and words[0] not in HONORIFICS
     )
+
+
+def is_field_name(label: str) -> bool:
+    """A label of one to three words naming a metadata field ("Release Date", "Author")."""
+    words = [_key(word) for word in _WORD.findall(label)]
+    return 1 <= len(words) <= 3 and words[-1] in FIELD_WORDS
 
 
 @functools.lru_cache(maxsize=4096)

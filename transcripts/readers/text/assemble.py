@@ -141,13 +141,18 @@ class Assembler:
         return None, None, None, text
 
     def _is_field(self, paragraph: Paragraph) -> bool:
-        """A label with a value that is not speech: "**Date:** 2026-04-29", "Agenda: <URL>"."""
+        """A label with a value that is not speech ("**Date:** 2026-04-29", "Agenda:
+        <URL>"), or a label naming a field whatever its value ("Author: Edith Marsh",
+        "Release Date: March 3, 2009")."""
         label = paragraph.label
         return (
             not paragraph.bare
             and names.is_label_shaped(label)  # type: ignore[arg-type]
             and not names.is_speaker_shaped(label)  # type: ignore[arg-type]
-            and not is_speech(self.turn_text(paragraph)[:SPEECH_WINDOW])
+            and (
+                names.is_field_name(label)  # type: ignore[arg-type]
+                or not is_speech(self.turn_text(paragraph)[:SPEECH_WINDOW])
+            )
             # a line in capitals is a heading even with a colon ("TRANSCRIPT: SECOND DEBATE")
             and not paragraphs.is_all_caps_heading(self.text_of(paragraph))
         )

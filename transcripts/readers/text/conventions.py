@@ -469,12 +469,18 @@ def _first_broken(look: Look, habits: list[Habit], kinds: frozenset[str], memo: 
 def _unlike_the_others(use: Use, family: Family) -> str | None:
     """In a convention with too few labels to learn habits from: the name is written
     unlike every other label of it: mixed case where the labels of two or more other names
-    are all capitals ("Next:" among "MS. JEAN-PIERRE:" and "DR. JHA:")."""
+    are all capitals ("Next:" among "MS. JEAN-PIERRE:" and "DR. JHA:"), or speech on its
+    line where theirs all stand alone ("THE SAILORS' REST, 12 Quay Street. Rooms by the
+    week." among "DORA." and "FRANK."), or the other way round, in a weak shape (a colon's
+    labels stand either way: "Chris Wallace (00:00:11):" over its speech)."""
     others = [other for other in family.uses if other.key != use.key]
     if len({other.key for other in others}) < 2:
         return None
     if not use.look.capitals and all(other.look.capitals for other in others):
         return HABITS["name in capitals"][1]
+    alone = use.look.alone
+    if not family.signature.is_strong and all(other.look.alone != alone for other in others):
+        return HABITS["alone on its line" if not alone else "speech on the same line"][1]
     return None
 
 
@@ -570,7 +576,7 @@ class _Judge:
             return None
         if (
             alone
-            and strong
+            and (strong or self._cast_in_capitals(uses))
             and turn_taking >= SHORT_TURN_TAKING
             and not any(self.is_common(use) for use in uses)
             and (recurring >= MIN_RECURRING * len(uses) or len(uses) <= SHORT_DIALOGUE)
@@ -579,6 +585,28 @@ class _Judge:
             # "Q: hi?" / "A: yes."; "Ana: hi" / "Ben: hello" / "Ana: bye"; "**Mira:** hi"
             return None
         return f"most names are used once ({len(counts)} names in {len(uses)} labels)"
+
+    def _cast_in_capitals(self, uses: list[Use]) -> bool:
+        """A few labels in a weak shape that still read as a play's cast: each in
+        capitals, alone on its line after a blank line, and no word of the names one the
+        text writes in lower case ("LILY." and "MRS. UPJOHN.", not "INTRODUCTION." and
+        "METHODS.", headings whose words the text uses)."""
+        common = None
+        cast = [use for use in uses if use.look.alone]
+        if len(cast) * 4 < len(uses) * 3:
+            return False
+        for use in cast:
+            look = use.look
+            if not (look.blank_before and look.capitals):
+                return False
+            for word in use.key.split():
+                word = word.strip(".")
+                if word in names.HONORIFICS or word in names.NAME_PARTICLES:
+                    continue
+                common = common if common is not None else self.common()
+                if common.get(word, 0) >= COMMON_WORD_USES:
+                    return False
+        return True
 
     def _one_speaker(self, family: Family, uses: list[Use]) -> bool:
         """One name, written again and again in a strong shape, each time with speech
