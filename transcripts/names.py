@@ -79,6 +79,15 @@ FIELD_WORDS = frozenset(
     """.split()
 )
 
+# Ordinals that number people sharing a role ("First Citizen", "Second Murderer", "2nd
+# Officer"): a role of a play or a record, not words of a sentence.
+ORDINALS = frozenset(
+    """
+    first second third fourth fifth sixth seventh eighth ninth tenth 1st 2nd 3rd 4th 5th
+    6th 7th 8th 9th 10th
+    """.split()
+)
+
 # Words that open a letter's greeting, which ends in a colon like a label.
 SALUTATIONS = frozenset({"dear", "hi", "hello", "greetings", "gentlemen", "sirs"})
 
@@ -205,13 +214,20 @@ def has_honorific(label: str) -> bool:
     return len(words) >= 2 and _key(words[0]) in HONORIFICS
 
 
+def is_ordinal_role(label: str) -> bool:
+    """A role numbered by an ordinal: "First Citizen", "Second Murderer"."""
+    words = label.split()
+    return len(words) >= 2 and _key(words[0]) in ORDINALS
+
+
 @functools.lru_cache(maxsize=4096)
 def is_marked(label: str) -> bool:
-    """A label that announces a speaker by itself: a role, an honorific, capitals or an
-    office ("The SPEAKER pro tempore (Mr. Mica)")."""
+    """A label that announces a speaker by itself: a role (an ordinal one too), an
+    honorific, capitals or an office ("The SPEAKER pro tempore (Mr. Mica)")."""
     name, _ = split_name(label)
     return (
         is_role(label)
+        or is_ordinal_role(name)
         or has_honorific(name)
         or bool(_ALL_CAPS_NAME.match(name))
         or office_of(label) is not None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .. import names
 from ..model import Block
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -32,11 +33,8 @@ FUNCTION_WORDS = frozenset(
 GROUP_LABELS = frozenset({"all", "both", "omnes", "everyone", "everybody", "together", "others"})
 #: Words that tell roles of one kind apart ("First Citizen", "Second Citizen", "Young
 #: Marcius"): two labels differing in them are different people.
-DISTINGUISHING_WORDS = frozenset(
-    """
-    first second third fourth fifth sixth seventh eighth ninth tenth 1st 2nd 3rd 4th 5th
-    6th 7th 8th 9th 10th young old elder younger older junior senior ghost
-    """.split()
+DISTINGUISHING_WORDS = names.ORDINALS | frozenset(
+    "young old elder younger older junior senior ghost".split()
 )
 
 

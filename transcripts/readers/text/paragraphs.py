@@ -26,8 +26,16 @@ _TIMESTAMP = re.compile(
 )
 # A Markdown thematic break or a rule of dashes: the page, not the text.
 _SEPARATOR = re.compile(r"(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|(?:=[ \t]*){3,}")
-_MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+\S")
+MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+\S")
 _WORDS = re.compile(r"[^\W\d_][\w'’\-]*")
+# The credit a transcription service or tool writes under its output: "Transcribed by
+# https://otter.ai", "Transcription by Rev.com", "Captions generated with Descript".
+_CREDIT = re.compile(
+    r"(?i:(?:auto(?:matically)?[ -])?(?:transcribed|transcription|transcript|captioned|captions?"
+    r"|subtitles?|generated|created|produced|powered))"
+    r"(?:[ \t]+\w+)?[ \t]+(?i:by|with|using|via|on)[ \t]+"
+    r"(?:<?https?://|www\.|[\w\-]+\.(?:ai|com|io|org|net|app|co)\b|[A-Z])[^\n]{0,80}"
+)
 
 
 def is_tags(text: str) -> bool:
@@ -45,6 +53,12 @@ def is_stage_direction(text: str) -> bool:
     return _STAGE.fullmatch(text) is not None
 
 
+def is_credit(text: str) -> bool:
+    """A line crediting the service or tool that made the transcript: not speech, though
+    it follows the last turn."""
+    return len(text) <= 120 and "\n" not in text and _CREDIT.fullmatch(text) is not None
+
+
 def is_timestamp(text: str) -> bool:
     """A time marker on its own line."""
     return len(text) <= 40 and _TIMESTAMP.fullmatch(text) is not None
@@ -56,7 +70,7 @@ def is_separator(text: str) -> bool:
 
 
 def is_markdown_heading(text: str) -> bool:
-    return "\n" not in text and _MARKDOWN_HEADING.match(text) is not None
+    return "\n" not in text and MARKDOWN_HEADING.match(text) is not None
 
 
 def is_all_caps_heading(text: str) -> bool:
@@ -98,6 +112,7 @@ def heading_text(text: str) -> str:
 # Characters a separator, tag line, time marker, stage direction or Markdown heading can
 # open with; a paragraph opening otherwise skips those tests (most paragraphs are prose).
 _MARKED_OPENINGS = frozenset("-*_=#[(\\0123456789")
+_CREDIT_OPENINGS = frozenset("AaTtCcSsGgPp")
 
 
 def classify(text: str, in_dialogue: bool) -> str | None:
@@ -115,6 +130,8 @@ def classify(text: str, in_dialogue: bool) -> str | None:
             return Kind.HEADING
     if is_all_caps_heading(text):
         return Kind.HEADING
+    if text[:1] in _CREDIT_OPENINGS and is_credit(text):
+        return Kind.PROSE
     if not in_dialogue and is_title_case_heading(text):
         return Kind.HEADING
     return None

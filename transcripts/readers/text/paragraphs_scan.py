@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from itertools import islice
 from typing import TYPE_CHECKING, NamedTuple
 
+from .paragraphs import MARKDOWN_HEADING
 from .shapes import field_of
 
 if TYPE_CHECKING:
@@ -98,6 +99,9 @@ def is_hard_wrapped(lines: Sequence[str], start: int = 0) -> bool:
         nonblank += 1
         if len(content) > _WRAP_WIDTH:
             long += 1
+        if content[0] == "#" and MARKDOWN_HEADING.match(content):
+            previous = ""  # a Markdown heading is a line of its own, never wrapped text
+            continue
         if previous:
             joined += 1
             if not previous.endswith(_SENTENCE_ENDS):
