@@ -18,7 +18,7 @@ from transcripts.cli import cli
 from transcripts.formats import guess_format
 from transcripts.model import Kind, Transcript
 from transcripts.readers.text.lines import split_lines
-from transcripts.readers.text.pages import is_html
+from transcripts.readers.text.pages import html_kind, is_html
 from transcripts.statistics import stats
 
 # A tag, or an entity left undecoded, in a block's text.
@@ -210,13 +210,26 @@ def test_headings_and_list_items_keep_their_kind():
     "text",
     [
         "Ana: hi\nBen: hello\n",
-        "<b>Ana:</b> hi\n<b>Ben:</b> hello\n<b>Ana:</b> bye\n",  # labels in bold, lines of text
         "Ana: the <div> goes here\nBen: and the <p> there?\nAna: yes\nBen: ok\n",
         "# Notes\n\nAna: hi <br>\nBen: hello\nAna: more\nBen: and more\nAna: done\n",
     ],
 )
 def test_text_with_a_few_tags_is_not_a_page(text: str):
     assert not is_html(text)
+
+
+def test_lines_of_bold_labels_are_a_fragment_read_line_by_line_with_entities_decoded():
+    """Lines of a page's text pasted without its paragraphs (`<b>Ana:</b> hi`) keep their
+    line breaks, as their writer meant them, and lose their tags and entities."""
+    text = "<b>Ana:</b> hi &amp; bye\n<b>Ben:</b> hello\n<b>Ana:</b> bye\n"
+    assert html_kind(text) == "fragment"
+    transcript = parse(text)
+    assert [(b.speaker, b.text, b.line) for b in transcript.blocks] == [
+        ("Ana", "hi & bye", 1),
+        ("Ben", "hello", 2),
+        ("Ana", "bye", 3),
+    ]
+    assert "".join(b.raw for b in transcript.blocks) == text
 
 
 @pytest.mark.parametrize(

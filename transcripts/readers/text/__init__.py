@@ -107,11 +107,12 @@ def _web_page(text: str, lines: list[str]) -> HtmlPage | None:
     """The text as an HTML page, when it is one whose text is not mostly in `<pre>` (a
     page printed first, as GPO's are, is read by `pages.py`). The page reader is
     imported only for pages."""
-    if not pages.is_html(text):
+    kind = pages.html_kind(text)
+    if kind is None:
         return None
     from .htmlpage import read_page
 
-    web = read_page(text, lines)
+    web = read_page(text, lines, fragment=kind == "fragment")
     return web if web.pre_share <= _PRE_SHARE else None
 
 

@@ -177,9 +177,11 @@ class HtmlPage:
                 use.next_line = first[use.next_line] - 1
 
 
-def read_page(text: str, source_lines: Sequence[str]) -> HtmlPage:
-    """The page `text` (split into `source_lines`) as lines to read."""
-    return _Reader(text, source_lines).read()
+def read_page(text: str, source_lines: Sequence[str], fragment: bool = False) -> HtmlPage:
+    """The page `text` (split into `source_lines`) as lines to read. A `fragment` (lines
+    of a page's text with inline tags, `<b>Ana:</b> hi`, and no paragraphs) keeps its
+    line breaks, as its writer meant them."""
+    return _Reader(text, source_lines, fragment).read()
 
 
 class _Line:
@@ -216,8 +218,9 @@ class _Line:
 class _Reader:
     """One pass over the page's markup, cutting it into lines."""
 
-    def __init__(self, text: str, source_lines: Sequence[str]) -> None:
+    def __init__(self, text: str, source_lines: Sequence[str], fragment: bool = False) -> None:
         self.text = text
+        self.fragment = fragment  # line breaks are breaks, as in `<pre>`
         self.line_starts = [0]
         for line in source_lines:
             self.line_starts.append(self.line_starts[-1] + len(line))
@@ -256,13 +259,15 @@ class _Reader:
         """Text between tags: shown (or the furniture's), and in `<pre>` a line per line."""
         if start >= end:
             return
-        if self.pre and not self.chrome_open:
+        if (self.pre or self.fragment) and not self.chrome_open:
             text = self.text
             at = start
             while at < end:
                 newline = _next_line_end(text, at, end)
                 self._show(at, newline)
                 if newline >= end:
+                    if self.fragment and not self.pre and text[end - 1] in "\r\n":
+                        self._cut(end, gap=False)  # the fragment's line ends before a tag
                     break
                 self._cut(newline, gap=False)
                 at = newline
