@@ -148,8 +148,8 @@ def html_kind(text: str) -> str | None:
     It is when it opens as a page (`<!doctype html>`, `<html>`), or when it holds block
     tags and at least half the lines of its start open or end with one (a page on one
     line holds several), or when at least half of them open with an inline tag closed on
-    the line (`<b>Name:</b> text`: a fragment). The common case, text with no `<` near its start, costs one
-    search of its first few kilobytes.
+    the line (`<b>Name:</b> text`: a fragment). The common case, text with no `<` near
+    its start, costs one search of its first few kilobytes.
     """
     if text.find("<", 0, _HTML_SNIFF) < 0:
         return None
