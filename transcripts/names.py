@@ -214,6 +214,20 @@ def has_honorific(label: str) -> bool:
     return len(words) >= 2 and _key(words[0]) in HONORIFICS
 
 
+_ACRONYM = regex.compile(r"^\p{Lu}{2,6}$")
+
+
+def is_expansion(label: str, text: str) -> bool:
+    """Does `text` open by spelling out the abbreviation `label` ("EPS: earnings per
+    share", "ARR: Annual Recurring Revenue")? A glossary's entry, not a speaker's turn."""
+    if not _ACRONYM.match(label):
+        return False
+    letters = label.casefold()
+    words = [w for w in _WORD.findall(text[:120]) if _key(w) not in LABEL_FUNCTION_WORDS]
+    initials = "".join(word[0] for word in words[: len(letters)]).casefold()
+    return initials == letters
+
+
 def is_ordinal_role(label: str) -> bool:
     """A role numbered by an ordinal: "First Citizen", "Second Murderer"."""
     words = label.split()

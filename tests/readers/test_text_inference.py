@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import json
 
+import pytest
 import yaml
 
 import transcripts
+from transcripts import names
+from transcripts.api import parse
 from transcripts.cli import cli
 
 NO_LABELS = "The notes follow.\n\nEveryone agreed on the budget.\n\nThe date is the fourth.\n"
@@ -156,3 +159,37 @@ def test_explain_says_when_a_document_has_no_labels_to_infer(runner, seed, tmp_p
     document.write_text(transcripts.write(transcripts.read(seed), "json"), encoding="utf-8")
     result = runner.invoke(cli, ["parse", "--explain", str(document)])
     assert result.stdout == f"{document}: read as structured data; no labels to infer\n"
+
+
+def test_a_glossary_before_the_call_names_no_speakers():
+    """`EPS: earnings per share` spells out its label: a definition, not a turn."""
+    text = (
+        "Glossary\n\nEPS: earnings per share\nARR: annual recurring revenue\n\n"
+        "Operator: Good day, and welcome to the call.\n\n"
+        "Jane Roe: Thank you. Revenue grew 12% this quarter.\n\n"
+        "Sam Lee: Congratulations. What drove the margin?\n\nJane Roe: Mostly pricing.\n"
+    )
+    transcript = parse(text)
+    assert transcript.speaker_names() == ["Operator", "Jane Roe", "Sam Lee"]
+    assert not any(block.is_turn and block.line in (3, 4) for block in transcript.blocks)
+
+
+@pytest.mark.parametrize(
+    ("label", "text", "expected"),
+    [
+        ("EPS", "earnings per share", True),
+        ("CEO", "Chief Executive Officer", True),
+        ("GDP", "gross domestic product, in real terms", True),
+        ("ANA", "and now, again", False),
+        ("Ana", "another night away", False),  # not an abbreviation
+    ],
+)
+def test_an_expansion_spells_its_abbreviation(label, text, expected):
+    assert names.is_expansion(label, text) is expected
+
+
+def test_a_group_label_is_one_speaker_shaped_name():
+    assert names.group_members("BLAND, DE CASTRO, AND ROPER") == ["BLAND", "DE CASTRO", "ROPER"]
+    assert names.is_group("Ana and Ben")
+    assert not names.is_group("Minister of Trade and Industry)")
+    assert names.person_name("JIMMIE, MRS. UPJOHN, AND ROPER") is None

@@ -71,8 +71,9 @@ def find_candidates(lines: Sequence[str], start: int, page: Page | None = None) 
             if shape.placement == ALONE:
                 before_ends = True  # a label alone on its line ends what came before
             else:
-                rest = line[shape.rest_at : shape.rest_at + SPEECH_WINDOW]
-                use.speech = is_speech(rest.strip())
+                rest = line[shape.rest_at : shape.rest_at + SPEECH_WINDOW].strip()
+                # "EPS: earnings per share" defines a word; it says nothing
+                use.speech = is_speech(rest) and not names.is_expansion(shape.name, rest)
                 before_ends = _ends_sentence(line)
             uses.append(use)
             waiting = use

@@ -141,7 +141,7 @@ def is_html(text: str) -> bool:
 
 
 def html_kind(text: str) -> str | None:
-    """"page" when `text` is an HTML page, "fragment" when it is lines of a page's text
+    """ "page" when `text` is an HTML page, "fragment" when it is lines of a page's text
     pasted without its paragraphs, None when it is text with a few tags or none. (A page
     or fragment is read by `htmlpage.py`, or by this module where its text is in `<pre>`.)
 

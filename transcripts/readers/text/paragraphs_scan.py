@@ -6,6 +6,7 @@ hard-wrapped and paginated text is grouped by `paragraphs_wrapped.py`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from itertools import islice
 from typing import TYPE_CHECKING, NamedTuple
@@ -25,6 +26,10 @@ _WRAP_WIDTH = 100
 _LONG_LINE_SHARE = 0.02
 _MID_SENTENCE_SHARE = 0.4
 _SENTENCE_ENDS = (".", "?", "!", ":", ";", '"', "”", "’", ")", "]", "-", "—")
+# A list item ("- Revenue: ...", "2. Guidance"), which starts a line whatever the line
+# before it ends with.
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+\S")
+_LIST_OPENINGS = frozenset(" \t-*+•0123456789")
 _WRAP_SAMPLE = 20_000  # lines enough to tell a document's style
 SPEECH_WINDOW = 64  # characters after a label enough to tell speech
 
@@ -101,6 +106,12 @@ def is_hard_wrapped(lines: Sequence[str], start: int = 0) -> bool:
             long += 1
         if content[0] == "#" and MARKDOWN_HEADING.match(content):
             previous = ""  # a Markdown heading is a line of its own, never wrapped text
+            continue
+        if content[0] in _LIST_OPENINGS and _LIST_ITEM.match(content):
+            previous = content  # a list item starts a line of its own
+            continue
+        if ":" in content[:82] and field_of(content) is not None:
+            previous = content  # so does a label ("ARR: annual ..." under "EPS: ...")
             continue
         if previous:
             joined += 1
