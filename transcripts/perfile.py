@@ -17,7 +17,6 @@ read.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import NamedTuple
@@ -26,6 +25,7 @@ from .api import open_document, read_document
 from .linter import Finding, LintSettings
 from .linter.engine import lint_document
 from .linter.passages import SentenceTable
+from .linter.sentence_keys import key_hash
 from .model import Transcript
 from .pipelines import reader_warning
 from .statistics.report import DEFAULT_SORT, Report, build_report
@@ -134,14 +134,6 @@ class PassageHash(NamedTuple):
 MIN_LENGTH = 40
 #: Sentences in a passage.
 PASSAGE = 3
-
-
-def key_hash(key: str) -> int:
-    """A sentence key's hash: the first 8 bytes of its BLAKE2b digest as a signed 64-bit
-    integer (an SQLite INTEGER), the same in every process and on every machine
-    (Python's `hash` of a string is not)."""
-    digest = hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest()
-    return int.from_bytes(digest, "big", signed=True)
 
 
 def _keyed(transcript: Transcript) -> Iterator[tuple[str, int]]:
