@@ -42,6 +42,7 @@ from typing import NamedTuple
 
 from ..errors import TranscriptError
 from ..model import Kind, Transcript
+from .finding import Location, Problem
 from .passages import SentenceTable
 from .sentence_keys import SEPARATOR, key_hash
 
@@ -121,13 +122,15 @@ class Match:
 
 class FileEntry(NamedTuple):
     """A file of the index: its id (files added earlier have smaller ones), path as
-    stored (absolute), how it is shown in findings, format and number of rows."""
+    stored (absolute), how it is shown in findings, format, number of rows, and its
+    place among this run's files (None when it was not given)."""
 
     id: int
     path: str
     shown: str
     format: str
     sentences: int
+    order: int | None
 
 
 _SCHEMA = """
@@ -138,7 +141,7 @@ CREATE TABLE IF NOT EXISTS files (
 CREATE TABLE IF NOT EXISTS rows (
     file INTEGER, ordinal INTEGER, hash INTEGER, position INTEGER, line INTEGER,
     length INTEGER, spoken INTEGER, PRIMARY KEY (file, ordinal)) WITHOUT ROWID;
-CREATE TEMP TABLE given (file INTEGER PRIMARY KEY, shown TEXT);
+CREATE TEMP TABLE given (file INTEGER PRIMARY KEY, shown TEXT, seq INTEGER);
 """
 
 
@@ -156,6 +159,7 @@ class Index:
         self._db = connection
         self._temporary = temporary
         self._hash_indexed = False
+        self._given = 0
 
     @classmethod
     def open(cls, path: str | os.PathLike[str] | None = None) -> Index:
@@ -248,10 +252,12 @@ class Index:
         given: bool = True,
         size: int | None = None,
         mtime: int | None = None,
+        order: int | None = None,
     ) -> int:
         """Index a file's rows (replacing what the index held for it) and return its id;
-        `given`, it is one of this run's files (findings are made for it). `size` and
-        `mtime` (nanoseconds) default to the file's own, when it exists."""
+        `given`, it is one of this run's files (findings are made for it), the
+        `order`-th (default: after those given before). `size` and `mtime`
+        (nanoseconds) default to the file's own, when it exists."""
         absolute = os.path.abspath(path)
         if size is None or mtime is None:
             try:
@@ -283,18 +289,23 @@ class Index:
             ),
         )
         if given:
-            db.execute("INSERT OR REPLACE INTO given VALUES (?, ?)", (file, shown or path))
+            self._mark(file, shown or path, order)
         return file
 
-    def give(self, path: str, shown: str | None = None) -> bool:
-        """Mark a file the index already holds as one of this run's; False if it holds
-        no such file."""
+    def _mark(self, file: int, shown: str, order: int | None) -> None:
+        order = self._given if order is None else order
+        self._db.execute("INSERT OR REPLACE INTO given VALUES (?, ?, ?)", (file, shown, order))
+        self._given = order + 1
+
+    def give(self, path: str, shown: str | None = None, order: int | None = None) -> bool:
+        """Mark a file the index already holds as one of this run's (see `add`); False
+        if it holds no such file."""
         found = self._db.execute(
             "SELECT id FROM files WHERE path = ?", (os.path.abspath(path),)
         ).fetchone()
         if found is None:
             return False
-        self._db.execute("INSERT OR REPLACE INTO given VALUES (?, ?)", (found[0], shown or path))
+        self._mark(int(found[0]), shown or path, order)
         return True
 
     def forget_missing(self) -> int:
@@ -311,12 +322,12 @@ class Index:
     def file(self, file: int) -> FileEntry:
         """What the index knows of file `file`; it is shown as given on this run, or
         by its path relative to the current folder when that is below it."""
-        path, format, sentences, shown = self._db.execute(
-            "SELECT path, format, sentences, shown FROM files LEFT JOIN given ON id = file "
+        path, format, sentences, shown, order = self._db.execute(
+            "SELECT path, format, sentences, shown, seq FROM files LEFT JOIN given ON id = file "
             "WHERE id = ?",
             (file,),
         ).fetchone()
-        return FileEntry(file, path, shown or _shown(path), format, sentences)
+        return FileEntry(file, path, shown or _shown(path), format, sentences, order)
 
     def matches(self, most_files: int) -> Iterator[Match]:
         """Every indexed sentence of a given file that the first file holding it (an
@@ -467,3 +478,48 @@ def _runs(found: list[Match]) -> Iterator[list[Match]]:
         run = [match]
     if run:
         yield run
+
+
+def problems(
+    found: Sequence[Copy], transcript: Transcript, index: Index
+) -> dict[str, list[Problem]]:
+    """One file's copies (all with the same `file`, whose transcript this is) as the
+    problems of `copied-passage` and `duplicate-transcript`, by code: the later copy
+    placed at its sentences, the first copy as a related place in the other file."""
+    from .repeats import Spans
+    from .rules import copied_passage, duplicate_transcript
+    from .text import plural, quote
+
+    table = SentenceTable(transcript)
+    spans = Spans(transcript)
+    result: dict[str, list[Problem]] = {copied_passage.CODE: [], duplicate_transcript.CODE: []}
+    for copy in found:
+        other = index.file(copy.other)
+        if copy.whole:
+            mine = index.file(copy.file).sentences
+            result[duplicate_transcript.CODE].append(
+                Problem(
+                    1,
+                    f"the same interview as {other.shown} ({copy.sentences} of "
+                    f"{plural(max(mine, other.sentences), 'sentence')} shared)",
+                    elsewhere=(Location(other.shown, 1, 1, "the first copy"),),
+                )
+            )
+            continue
+        first, last = table.at(copy.positions[0]), table.at(copy.positions[1])
+        line, column = spans.start(first)
+        end_line, end_column = spans.end(last)
+        start, end = copy.other_lines
+        where = f"line {start}" if start == end else f"lines {start}-{end}"
+        size = f" ({plural(copy.sentences, 'sentence')})" if copy.sentences > 1 else ""
+        result[copied_passage.CODE].append(
+            Problem(
+                line,
+                f"also in {other.shown} {where}{size}: {quote(spans.text(first))}",
+                column,
+                end_line=end_line,
+                end_column=end_column,
+                elsewhere=(Location(other.shown, start, 1, "the first copy"),),
+            )
+        )
+    return result
