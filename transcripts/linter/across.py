@@ -359,8 +359,32 @@ class Index:
             JOIN rows AS earlier ON earlier.file = firsts.first AND earlier.ordinal = firsts.ordinal
             ORDER BY later.file, firsts.first, later.ordinal
         """
-        for found in db.execute(query, {"most": max(2, most_files)}):
-            yield Match(*found[:5], bool(found[5]), *found[6:9], bool(found[9]), found[10])
+        for (
+            file,
+            ordinal,
+            position,
+            line,
+            length,
+            spoken,
+            other,
+            other_ordinal,
+            other_line,
+            other_spoken,
+            files,
+        ) in db.execute(query, {"most": max(2, most_files)}):
+            yield Match(
+                file,
+                ordinal,
+                position,
+                line,
+                length,
+                bool(spoken),
+                other,
+                other_ordinal,
+                other_line,
+                bool(other_spoken),
+                files,
+            )
 
 
 def _shown(path: str) -> str:
@@ -447,8 +471,8 @@ def _pair_copies(index: Index, found: list[Match], options: CopyOptions) -> Iter
             return
     for run in _runs([m for m in found if m.files <= options.most_files]):
         length = sum(match.length for match in run)
-        long_enough = length >= options.min_length if len(run) > 1 else (
-            length >= options.long_sentence
+        long_enough = (
+            length >= options.min_length if len(run) > 1 else (length >= options.long_sentence)
         )
         spoken = any(m.spoken for m in run) and any(m.other_spoken for m in run)
         if long_enough and spoken:
@@ -468,7 +492,10 @@ def _runs(found: list[Match]) -> Iterator[list[Match]]:
     for match in found:
         if run:
             last = run[-1]
-            step, other_step = match.ordinal - last.ordinal, match.other_ordinal - last.other_ordinal
+            step, other_step = (
+                match.ordinal - last.ordinal,
+                match.other_ordinal - last.other_ordinal,
+            )
             if 0 < step <= _GAP + 1 and 0 < other_step <= _GAP + 1:
                 run.append(match)
                 continue

@@ -243,13 +243,25 @@ def _across(
     report: Report | None,
     run: LintRun,
 ) -> list[tuple[int, list[Finding]]]:
-    """The across-files findings of the given files, with each file's place among the
-    inputs: the index joined, then each file with a copy read again to place its
-    findings (few files: copies are rare)."""
+    """The across-files findings of the given files with each file's place among the
+    inputs; a file that cannot be read again is an error of the run."""
+    found: list[tuple[int, list[Finding]]] = []
+    for order, result in copy_findings(store, settings, encoding=encoding):
+        if isinstance(result, str):
+            run.errors.append(result)
+            if report:
+                report(result)
+        else:
+            found.append((order, result))
+    return found
+
+
+def copy_options(settings: LintSettings) -> across.CopyOptions:
+    """What counts as a copy, from the options of the two across-files rules."""
     rules = {rule.name: rule for rule in all_rules() if rule.across}
     passage = settings.options_for(rules["copied-passage"])
     whole = settings.options_for(rules["duplicate-transcript"])
-    options = across.CopyOptions(
+    return across.CopyOptions(
         most_files=passage["max-files"],
         whole_most_files=whole["max-files"],
         min_length=passage["min-length"],
@@ -257,24 +269,34 @@ def _across(
         share=whole["share"],
         min_sentences=whole["min-sentences"],
     )
-    findings: list[tuple[int, list[Finding]]] = []
+
+
+def copy_findings(
+    store: across.Index, settings: LintSettings, *, encoding: str | None = None
+) -> Iterator[tuple[int, list[Finding] | str]]:
+    """The findings of `copied-passage` and `duplicate-transcript` for each file given
+    to `store` that has a copy, with the file's place among the given files (its
+    `order`, -1 when it has none), in the order of the index. Each such file is read
+    again (copies are rare) so its findings are placed, suppressed by its comments,
+    fingerprinted and given their severity exactly as other rules' are; a file that
+    cannot be read again comes as its one-line error instead."""
+    options = copy_options(settings)
     for file, copies in itertools.groupby(across.copies(store, options), key=lambda c: c.file):
         entry = store.file(file)
+        order = entry.order if entry.order is not None else -1
         try:
             transcript, source, chosen = read_document(
                 entry.path, entry.format, speakers=settings.speakers, encoding=encoding
             )
             problems = across.problems(list(copies), transcript, store)
-            placed = across_findings(
-                problems, transcript, source.text, chosen.name, settings, path=entry.shown
+            yield (
+                order,
+                across_findings(
+                    problems, transcript, source.text, chosen.name, settings, path=entry.shown
+                ),
             )
-            findings.append((entry.order if entry.order is not None else -1, placed))
         except Exception as error:  # changed or gone since it was read
-            message = str(input_failure(error, entry.shown))
-            run.errors.append(message)
-            if report:
-                report(message)
-    return findings
+            yield order, str(input_failure(error, entry.shown))
 
 
 def _merged(
