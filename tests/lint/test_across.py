@@ -128,6 +128,7 @@ def test_boilerplate_shared_by_many_files_is_not_a_copy(runner, tmp_path):
         body = interview("Host", f"Guest {number}", topic)
         write(tmp_path, f"episode-{number}.txt", BOILERPLATE + body + OUTRO + LICENCE)
     code, findings = lint_json(runner, "--select", "TR2", str(tmp_path))
+    assert code == 0
     assert across(findings) == []
     # More files may share a passage before it is boilerplate: then it is reported.
     config = write(tmp_path, ".transcripts.yaml", "lint:\n  rules:\n    copied-passage:\n")
@@ -153,7 +154,7 @@ def test_short_shared_sentences_and_quotations_in_prose_are_not_copies(runner, t
 
 def test_a_second_run_with_the_index_finds_a_copy_of_an_indexed_file(runner, pasted, monkeypatch):
     monkeypatch.chdir(pasted)
-    code, findings = lint_json(runner, "--index", "archive.sqlite", "a.txt", "c.txt")
+    _, findings = lint_json(runner, "--index", "archive.sqlite", "a.txt", "c.txt")
     assert across(findings) == [] and (pasted / "archive.sqlite").is_file()
     _, findings = lint_json(runner, "--index", "archive.sqlite", "b.txt")
     (finding,) = across(findings)
@@ -252,6 +253,7 @@ def test_the_library_joins_rows_from_any_engine_as_lint_does(pasted):
     (finding,) = join_rows(shards, LintSettings())
     assert (finding.path, finding.code, finding.related[0].path) == (paths[1], "TR205", paths[0])
     findings, rows = lint_file_rows(paths[1])
+    assert "TR205" not in {f.code for f in findings}  # one file alone: no copy
     assert rows.rows == shards[1].rows and rows.format == "text"
 
 
