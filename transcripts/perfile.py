@@ -47,6 +47,7 @@ __all__ = [
     "key_hash",
     "lint_file",
     "lint_file_rows",
+    "merge_findings",
     "passage_hashes",
     "report",
     "sentence_hashes",
@@ -262,3 +263,22 @@ def join_rows(
             found.append((order, result))
     found.sort(key=lambda item: item[0])
     return [finding for _, findings in found for finding in findings]
+
+
+def merge_findings(
+    per_file: Iterable[tuple[str, Sequence[Finding]]], across_files: Iterable[Finding]
+) -> list[Finding]:
+    """All findings of a run as `transcripts lint` orders them: `per_file` gives each
+    file's path and its findings (`lint_file`, `lint_file_rows`) in the files' order,
+    `across_files` what `join_rows` found; they come file by file, each file's findings
+    by place."""
+    pending: dict[str, list[Finding]] = {}
+    for finding in across_files:
+        pending.setdefault(finding.path, []).append(finding)
+    merged: list[Finding] = []
+    for path, findings in per_file:
+        extra = pending.pop(os.fspath(path), None)
+        merged.extend(sorted([*findings, *extra], key=Finding.sort_key) if extra else findings)
+    for extra in pending.values():  # (paths not among `per_file`)
+        merged.extend(extra)
+    return merged

@@ -13,7 +13,7 @@ from tests.conftest import CORPUS, SHARED, corpus_files
 from transcripts.cli import cli as main
 from transcripts.linter import LintSettings
 from transcripts.linter.across import Index, file_rows
-from transcripts.perfile import join_rows, lint_file_rows, sentence_rows
+from transcripts.perfile import join_rows, lint_file_rows, merge_findings, sentence_rows
 
 PASSAGE = (
     "We closed the old harbour fund in the spring of 2019 after the audit found missing "
@@ -247,14 +247,17 @@ def test_a_file_that_is_no_index_is_a_clear_error(runner, pasted, tmp_path):
     assert "bad.sqlite" in result.stderr and "Traceback" not in result.output
 
 
-def test_the_library_joins_rows_from_any_engine_as_lint_does(pasted):
+def test_the_library_joins_rows_from_any_engine_as_lint_does(runner, pasted):
     paths = [str(pasted / name) for name in ("a.txt", "b.txt", "c.txt")]
     shards = [sentence_rows(path) for path in paths]  # e.g. from Dask workers
     (finding,) = join_rows(shards, LintSettings())
     assert (finding.path, finding.code, finding.related[0].path) == (paths[1], "TR205", paths[0])
-    findings, rows = lint_file_rows(paths[1])
-    assert "TR205" not in {f.code for f in findings}  # one file alone: no copy
-    assert rows.rows == shards[1].rows and rows.format == "text"
+    linted = [lint_file_rows(path) for path in paths]
+    assert [rows for _, rows in linted] == shards
+    found = join_rows([rows for _, rows in linted])
+    merged = merge_findings([(p, f) for p, (f, _) in zip(paths, linted, strict=True)], found)
+    local = runner.invoke(main, ["lint", "--format", "json", *paths])
+    assert [f.to_dict() for f in merged] == json.loads(local.stdout)
 
 
 def test_rows_are_one_per_long_enough_sentence_with_its_line():
