@@ -122,21 +122,36 @@ LICENCE = (
 )
 
 
+SPONSOR = (
+    "This programme is supported by the Coastal Heritage Foundation and its members. "
+    "Learn more about their work with harbour towns at coastal heritage dot org."
+)
+
+
 def test_boilerplate_shared_by_many_files_is_not_a_copy(runner, tmp_path):
     topics = ["the harbour", "the railway", "the ferry", "the school", "the bridge"]
     for number, topic in enumerate(topics):
-        body = interview("Host", f"Guest {number}", topic)
+        body = interview("Host", f"Guest {number}", topic, SPONSOR)
         write(tmp_path, f"episode-{number}.txt", BOILERPLATE + body + OUTRO + LICENCE)
     code, findings = lint_json(runner, "--select", "TR2", str(tmp_path))
-    assert code == 0
-    assert across(findings) == []
-    # More files may share a passage before it is boilerplate: then it is reported.
+    assert code == 0 and across(findings) == []
+    # More files may share a passage before it is boilerplate: then the sponsor's
+    # message in the middle of each episode is reported, against the first episode's.
+    # The welcome and the sign-off open and close every episode: never copies. The
+    # licence is prose, spoken by nobody: never a copy.
     config = write(tmp_path, ".transcripts.yaml", "lint:\n  rules:\n    copied-passage:\n")
     config.write_text("lint:\n  rules:\n    copied-passage: {max-files: 10}\n", encoding="utf-8")
     _, findings = lint_json(runner, "--select", "TR205", "--config", str(config), str(tmp_path))
-    # each later episode's introduction and closing against the first's (the licence is
-    # prose, spoken by nobody: never a copy)
-    assert len(across(findings)) == 8
+    found = across(findings)
+    assert [Path(f["path"]).name for f in found] == [f"episode-{n}.txt" for n in range(1, 5)]
+    assert all("Coastal Heritage Foundation" in f["message"] for f in found)
+
+
+def test_the_same_welcome_in_two_episodes_is_not_a_copy(runner, tmp_path):
+    for number, topic in enumerate(["the harbour", "the railway"]):
+        write(tmp_path, f"{number}.txt", BOILERPLATE + interview("Host", "Guest", topic) + OUTRO)
+    _, findings = lint_json(runner, str(tmp_path))
+    assert across(findings) == []
 
 
 def test_short_shared_sentences_and_quotations_in_prose_are_not_copies(runner, tmp_path):

@@ -469,13 +469,18 @@ def _pair_copies(index: Index, found: list[Match], options: CopyOptions) -> Iter
         if shared >= options.share * min(mine, theirs):
             yield Copy(first.file, first.other, (-1, -1), (1, 1), (1, 1), shared, whole=True)
             return
+    mine = theirs = 0
     for run in _runs([m for m in found if m.files <= options.most_files]):
         length = sum(match.length for match in run)
         long_enough = (
             length >= options.min_length if len(run) > 1 else (length >= options.long_sentence)
         )
         spoken = any(m.spoken for m in run) and any(m.other_spoken for m in run)
-        if long_enough and spoken:
+        if not (long_enough and spoken):
+            continue
+        if not mine:
+            mine, theirs = index.file(first.file).sentences, index.file(first.other).sentences
+        if not _at_both_edges(run, mine, theirs):
             yield Copy(
                 first.file,
                 first.other,
@@ -484,6 +489,19 @@ def _pair_copies(index: Index, found: list[Match], options: CopyOptions) -> Iter
                 (run[0].other_line, run[-1].other_line),
                 len(run),
             )
+
+
+#: Indexed sentences at each end of a file where a shared run is its opening or closing.
+EDGE = 4
+
+
+def _at_both_edges(run: list[Match], mine: int, theirs: int) -> bool:
+    """Does the run open both files (it lies in the first `EDGE` sentences of each) or
+    close both (in the last `EDGE`)? That is a show's standard welcome or sign-off,
+    said again in each episode, not a passage pasted from one into the other."""
+    opens = run[-1].ordinal < EDGE and run[-1].other_ordinal < EDGE
+    closes = run[0].ordinal >= mine - EDGE and run[0].other_ordinal >= theirs - EDGE
+    return opens or closes
 
 
 def _runs(found: list[Match]) -> Iterator[list[Match]]:

@@ -15,6 +15,8 @@ Natural sharing is left alone:
 - short sentences: fewer than 20 characters once folded are not indexed;
 - short passages: a run of sentences shorter than `min-length` folded characters in
   all, or a lone sentence shorter than `long-sentence`;
+- openings and closings: a passage among the first four or the last four indexed
+  sentences of both files is a show's standard welcome or sign-off;
 - text outside the dialogue: a passage must be in a speaker's turns in both files
   (a quotation of an interview in an article's prose is not a pasting mistake);
 - the same interview filed twice is one `duplicate-transcript` finding instead.
