@@ -36,7 +36,6 @@ import sqlite3
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import compress
 from types import TracebackType
 from typing import NamedTuple
 
@@ -81,24 +80,20 @@ def file_rows(
     table = SentenceTable(transcript)
     blocks = transcript.blocks
     lines = (
-        list(document_lines)
+        document_lines
         if document_lines is not None and len(document_lines) == len(blocks)
         else [block.line for block in blocks]
     )
-    keys = table.keys
+    block_ids = table.block_ids
     rows = []
-    block_number = -1
-    block = 0
-    spoken = False
-    for position in compress(range(len(keys)), map(min_length.__le__, map(len, keys))):
-        key = keys[position]
-        if key == SEPARATOR:  # (one character: never this long; kept for clarity)
-            continue
-        sentence = table.at(position)
-        if sentence.block != block_number:
-            block_number = block = sentence.block
+    number = 0  # among the passage blocks (a separator key between two)
+    for position, key in enumerate(table.keys):
+        if key == SEPARATOR:
+            number += 1
+        elif len(key) >= min_length:
+            block = block_ids[number]
             spoken = blocks[block].kind == Kind.TURN
-        rows.append(Row(key_hash(key), position, lines[block], len(key), spoken))
+            rows.append(Row(key_hash(key), position, lines[block], len(key), spoken))
     return rows
 
 
@@ -176,7 +171,7 @@ class Index:
             connection = sqlite3.connect(name, isolation_level=None)
             connection.execute("PRAGMA journal_mode = " + ("OFF" if temporary else "DELETE"))
             connection.execute("PRAGMA synchronous = " + ("OFF" if temporary else "NORMAL"))
-            connection.execute("PRAGMA cache_size = -32000")  # 32 MB, whatever the archive
+            connection.execute("PRAGMA cache_size = -8000")  # 8 MB, whatever the archive
             connection.execute("PRAGMA temp_store = FILE")
             connection.execute("BEGIN")
             index = cls(connection, temporary)

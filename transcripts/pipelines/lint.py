@@ -168,7 +168,7 @@ def lint_paths(
         )
         inputs = checked(expand_paths(paths, settings, report, select), output)
         if store is not None:
-            inputs = _marked(inputs, store, settings)
+            inputs = _marked(inputs, store)
         files = map_inputs(work, inputs, jobs)  # files stream in, one at a time
         total = counter(paths, select or default_selection(settings))
         order: dict[str, int] = {}
@@ -207,7 +207,7 @@ def _across_wanted(paths: Sequence[str], settings: LintSettings, index: str | No
 
 
 def _marked(
-    inputs: Iterable[str | TranscriptError], store: across.Index, settings: LintSettings
+    inputs: Iterable[str | TranscriptError], store: across.Index
 ) -> Iterator[str | TranscriptError]:
     """The inputs, those the index holds unchanged marked `Indexed`."""
     for item in inputs:
