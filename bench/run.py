@@ -5,6 +5,7 @@
     python bench/run.py --only report   # among the cases: report on 10 MB vs parsing alone
     python bench/run.py --only archive  # 2,000 and 20,000 small files: files/s, peak memory
     python bench/run.py --only archive --archive 2000,20000,100000
+    python bench/run.py --only across   # 5,000 and 10,000 files with planted copies
     python bench/run.py --only pathological   # hostile inputs at two sizes: growth ~2x
     python bench/run.py --only peers    # against srt, webvtt-py, pysubs2, pylangacq (bench extra)
     python bench/run.py --only real     # the shared corpus repeated to 20 MB, against synthetic
@@ -28,6 +29,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import hostile  # noqa: E402
+from across import bench_across  # noqa: E402
 from archive import generate_archive  # noqa: E402
 from measure import PYTHON, TRANSCRIPTS, Measure, child_env, run  # noqa: E402
 from measure import mb as _mb  # noqa: E402
@@ -451,6 +453,7 @@ def main() -> int:
         "real": lambda: bench_real_text(
             2_000_000 if args.quick else REAL_TEXT_SIZE, args.repeat, DATA
         ),
+        "across": lambda: bench_across(DATA, (500, 1_000) if args.quick else (5_000, 10_000)),
     }
     if args.only == "archive":  # the archive section alone
         archive_sizes = [int(size) for size in args.archive.split(",")]

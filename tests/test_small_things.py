@@ -46,7 +46,8 @@ def test_completion_offers_rule_codes_and_names():
     assert "duplicate-passage" in _complete(["lint", "--ignore"], "dup")
     assert _complete(["lint", "--select"], "TR101,TR20") == ["TR101,TR201", "TR101,TR202",
                                                             "TR101,TR203",
-                                                            "TR101,TR204"]  # fmt: skip
+                                                            "TR101,TR204", "TR101,TR205",
+                                                            "TR101,TR206"]  # fmt: skip
     assert _complete(["report", "--ignore"], "repeated") == ["repeated-question", "repeated-turn"]
 
 

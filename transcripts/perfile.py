@@ -17,30 +17,41 @@ read.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
 from .api import open_document, read_document
-from .linter import Finding, LintSettings
+from .errors import TranscriptError
+from .linter import Finding, LintSettings, across
+from .linter.across import Row
 from .linter.engine import lint_document
 from .linter.passages import SentenceTable
+from .linter.sentence_keys import key_hash
 from .model import Transcript
 from .pipelines import reader_warning
+from .pipelines.lint import copy_findings
+from .readers.positions import block_lines
 from .statistics.report import DEFAULT_SORT, Report, build_report
 from .statistics.tally import SpeakerTally, Tally
 
 __all__ = [
+    "FileRows",
     "PassageHash",
+    "Row",
     "SentenceHash",
     "SpeakerTally",
     "Tally",
     "combine",
+    "join_rows",
+    "key_hash",
     "lint_file",
+    "lint_file_rows",
+    "merge_findings",
     "passage_hashes",
     "report",
     "sentence_hashes",
+    "sentence_rows",
     "tally_file",
 ]
 
@@ -136,14 +147,6 @@ MIN_LENGTH = 40
 PASSAGE = 3
 
 
-def key_hash(key: str) -> int:
-    """A sentence key's hash: the first 8 bytes of its BLAKE2b digest as a signed 64-bit
-    integer (an SQLite INTEGER), the same in every process and on every machine
-    (Python's `hash` of a string is not)."""
-    digest = hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest()
-    return int.from_bytes(digest, "big", signed=True)
-
-
 def _keyed(transcript: Transcript) -> Iterator[tuple[str, int]]:
     """Each sentence key of the passage blocks (turns, prose, ...) with its block's line,
     in order: the keys the repetition rules compare (`linter.sentence_keys`)."""
@@ -174,3 +177,108 @@ def passage_hashes(transcript: Transcript, size: int = PASSAGE) -> list[PassageH
         PassageHash(key_hash("\n".join(key for key, _ in keyed[at : at + size])), keyed[at][1])
         for at in range(len(keyed) - size + 1)
     ]
+
+
+class FileRows(NamedTuple):
+    """One file's part of the across-files check (`copied-passage`,
+    `duplicate-transcript`): its path as given, the format it was read in, its size and
+    modification time (ns) before it was read, and its sentence `rows`
+    (`linter.across.Row`: hash, position, line, length, spoken). Small and picklable: a
+    worker returns it, one process joins them (`join_rows`)."""
+
+    path: str
+    format: str
+    size: int
+    mtime: int
+    rows: list[Row]
+
+
+def lint_file_rows(
+    path: str | os.PathLike[str],
+    settings: LintSettings | None = None,
+    *,
+    format: str | None = None,
+    encoding: str | None = None,
+) -> tuple[list[Finding], FileRows]:
+    """`lint_file`'s findings and the file's `FileRows`, from one reading of it: what a
+    worker of a cluster maps over an archive before `join_rows`."""
+    settings = settings or LintSettings()
+    name = os.fspath(path)
+    info = os.stat(name)
+    transcript, source, chosen = read_document(
+        name, format, speakers=settings.speakers, encoding=encoding
+    )
+    findings = lint_document(transcript, source.text, chosen.name, settings, path=name)
+    rows = across.file_rows(transcript, document_lines=block_lines(chosen.name, source.text))
+    return findings, FileRows(name, chosen.name, info.st_size, info.st_mtime_ns, rows)
+
+
+def sentence_rows(
+    path: str | os.PathLike[str],
+    format: str | None = None,
+    *,
+    speakers: Sequence[str] = (),
+    encoding: str | None = None,
+) -> FileRows:
+    """A file's `FileRows` alone (no lint rule run)."""
+    name = os.fspath(path)
+    info = os.stat(name)
+    transcript, source, chosen = read_document(name, format, speakers=speakers, encoding=encoding)
+    rows = across.file_rows(transcript, document_lines=block_lines(chosen.name, source.text))
+    return FileRows(name, chosen.name, info.st_size, info.st_mtime_ns, rows)
+
+
+def join_rows(
+    shards: Iterable[FileRows],
+    settings: LintSettings | None = None,
+    *,
+    index: str | os.PathLike[str] | None = None,
+    encoding: str | None = None,
+) -> list[Finding]:
+    """The across-files findings of the files whose rows are `shards`, as `transcripts
+    lint` reports them for those files (the files are these runs' inputs, in the
+    shards' order: a passage's later copy is reported against its first one).
+
+    The rows are written to an SQLite index as they come (a temporary one, or `index`,
+    kept between runs, which may hold other files: copies of those are found too) and
+    joined by hash in one query, so memory does not grow with the number of files.
+    Files with a copy are read again to place their findings; one that cannot be
+    raises `TranscriptError`. Findings come file by file in the shards' order."""
+    settings = settings or LintSettings()
+    found: list[tuple[int, list[Finding]]] = []
+    with across.Index.open(index) as store:
+        for order, shard in enumerate(shards):
+            store.add(
+                shard.path,
+                shard.rows,
+                format=shard.format,
+                shown=shard.path,
+                size=shard.size,
+                mtime=shard.mtime,
+                order=order,
+            )
+        for order, result in copy_findings(store, settings, encoding=encoding):
+            if isinstance(result, str):
+                raise TranscriptError(result)
+            found.append((order, result))
+    found.sort(key=lambda item: item[0])
+    return [finding for _, findings in found for finding in findings]
+
+
+def merge_findings(
+    per_file: Iterable[tuple[str, Sequence[Finding]]], across_files: Iterable[Finding]
+) -> list[Finding]:
+    """All findings of a run as `transcripts lint` orders them: `per_file` gives each
+    file's path and its findings (`lint_file`, `lint_file_rows`) in the files' order,
+    `across_files` what `join_rows` found; they come file by file, each file's findings
+    by place."""
+    pending: dict[str, list[Finding]] = {}
+    for finding in across_files:
+        pending.setdefault(finding.path, []).append(finding)
+    merged: list[Finding] = []
+    for path, findings in per_file:
+        extra = pending.pop(os.fspath(path), None)
+        merged.extend(sorted([*findings, *extra], key=Finding.sort_key) if extra else findings)
+    for extra in pending.values():  # (paths not among `per_file`)
+        merged.extend(extra)
+    return merged

@@ -29,7 +29,7 @@ def test_no_select_means_every_rule():
 def test_select_by_code_name_and_prefix():
     assert _codes(["TR201"]) == ["TR201"]
     assert _codes(["duplicate-passage"]) == ["TR201"]
-    assert _codes(["TR2"]) == ["TR201", "TR202", "TR203", "TR204"]
+    assert _codes(["TR2"]) == ["TR201", "TR202", "TR203", "TR204", "TR205", "TR206"]
     assert _codes(["TR1", "encoding"]) == [
         *("TR101", "TR102", "TR103", "TR104", "TR105", "TR106", "TR107", "TR108"),
         "TR302",

@@ -28,6 +28,7 @@ Examples:
   transcripts lint --write-baseline lint-baseline.json transcripts/
   transcripts lint --baseline lint-baseline.json transcripts/   # new findings only
   transcripts lint --diff transcripts/ && transcripts lint --fix transcripts/
+  transcripts lint --index archive.sqlite new-interview.txt   # against the archive
   transcripts lint --explain duplicate-passage"""
 )
 @input_files
@@ -121,6 +122,14 @@ Examples:
     help="Write every finding to the baseline FILE (atomically) and exit 0: the findings "
     "accepted for now.",
 )
+@click.option(
+    "--index",
+    metavar="FILE",
+    type=click.Path(dir_okay=False),
+    help="Keep the across-files index (SQLite) in FILE between runs: files already in it "
+    "and unchanged are not read again, and the files given are checked for passages "
+    "copied from any file it holds.",
+)
 @selection_options
 @output_option
 @speaker_option
@@ -146,6 +155,7 @@ def lint(
     diff: bool,
     baseline: str | None,
     write_baseline: str | None,
+    index: str | None,
     exclude: tuple[str, ...],
     force_exclude: bool | None,
     respect_gitignore: bool | None,
@@ -160,7 +170,9 @@ def lint(
     Reads each FILE (a directory is searched for transcript files; none or - means
     standard input) and reports text that belongs to no speaker, labels that are not
     speakers, one speaker under several labels, repeated and nearly repeated passages,
-    unbalanced quotes, encoding damage and more. `--explain all` lists the rules.
+    unbalanced quotes, encoding damage and more. Given several files or a folder, it
+    also reports passages copied from one file into another and interviews filed
+    twice (--index FILE keeps that index between runs). `--explain all` lists the rules.
 
     Exit status: 0 no finding at or above the failing severity (after --fix: none
     left), 1 findings (with --diff: fixes to make), 2 a file could not be read or a
@@ -193,6 +205,7 @@ def lint(
         diff=diff,
         baseline=baseline,
         write_baseline=write_baseline,
+        index=index,
         config=ctx.meta.get("transcripts.config"),
         config_path=ctx.meta.get("transcripts.config_path"),
         report=report_error,

@@ -35,9 +35,23 @@ def lint(
     """
     settings = settings or LintSettings()
     path = path or transcript.source or "-"
-    shown = display_name(path)
-    rules = list(settings.rules_for(path))
+    rules = [rule for rule in settings.rules_for(path) if not rule.across]
     problems = _check(rules, transcript, settings)
+    return _findings(rules, problems, transcript, settings, path, source, comments)
+
+
+def _findings(
+    rules: list[Rule],
+    problems: dict[str, list[Problem]],
+    transcript: Transcript,
+    settings: LintSettings,
+    path: str,
+    source: str | None,
+    comments: str | None,
+) -> list[Finding]:
+    """The rules' problems as findings: named, placed, given their severity and
+    fingerprint, less those the comments in `source` turn off; sorted by place."""
+    shown = display_name(path)
     if source is None and comments is None and any(b.raw is not None for b in transcript.blocks):
         source, comments = "".join(b.raw or "" for b in transcript.blocks), "html"
     off = suppressor(spans(source or "", comments))
@@ -45,7 +59,7 @@ def lint(
     findings: list[Finding] = []
     for rule in rules:
         severity = settings.severity_for(rule)
-        for problem in problems[rule.code]:
+        for problem in problems.get(rule.code, ()):
             if off(rule, problem.line):
                 continue
             findings.append(
@@ -58,8 +72,9 @@ def lint(
                     rule=rule.name,
                     severity=severity,
                     message=problem.message,
-                    related=tuple(
-                        Location(shown, line, column) for line, column in problem.related
+                    related=(
+                        *(Location(shown, line, column) for line, column in problem.related),
+                        *problem.elsewhere,
                     ),
                     end_column=problem.end_column,
                     fingerprint=fingerprint(rule.code, line_text(problem.line), problem.message),
@@ -82,12 +97,44 @@ def lint_document(
     format `format_name`, as the user sees them in that file: the directives in its
     comments honoured, and, for a document of blocks (JSON, JSON Lines, YAML), placed at
     the document's own lines (see `locations`)."""
-    from ..readers.positions import block_lines
-    from .locations import relocate
     from .suppression import comment_style
 
     style = comment_style(format_name) or "none"
     findings = lint(transcript, settings, path=path, source=source, comments=style)
+    return _placed(findings, transcript, source, format_name)
+
+
+def across_findings(
+    problems: dict[str, list[Problem]],
+    transcript: Transcript,
+    source: str,
+    format_name: str,
+    settings: LintSettings | None = None,
+    *,
+    path: str | None = None,
+) -> list[Finding]:
+    """What the across-files rules (`Rule.across`; see `linter.across`) found in one
+    file, by code, as findings in that file, exactly as `lint_document` makes the other
+    rules' findings: per-file ignores, comment directives, severities, fingerprints and
+    placement in a document of blocks. Related places in other files (`elsewhere`) are
+    kept as they are."""
+    from .suppression import comment_style
+
+    settings = settings or LintSettings()
+    path = path or transcript.source or "-"
+    rules = [rule for rule in settings.rules_for(path) if rule.across]
+    style = comment_style(format_name) or "none"
+    findings = _findings(rules, problems, transcript, settings, path, source, style)
+    return _placed(findings, transcript, source, format_name)
+
+
+def _placed(
+    findings: list[Finding], transcript: Transcript, source: str, format_name: str
+) -> list[Finding]:
+    """Findings moved to the lines of a document of blocks (see `locations`)."""
+    from ..readers.positions import block_lines
+    from .locations import relocate
+
     lines = block_lines(format_name, source) if findings else None
     return relocate(findings, transcript, lines) if lines is not None else findings
 

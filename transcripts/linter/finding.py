@@ -102,7 +102,8 @@ class Problem:
 
     Lines are 1-based source lines and columns 1-based characters. The engine adds the
     file, the rule's code and name, and the severity the configuration gives it.
-    `related` holds (line, column) pairs in the same file; `fix`, where the rule knows
+    `related` holds (line, column) pairs in the same file, `elsewhere` places in other
+    files (the copy of a passage in another transcript); `fix`, where the rule knows
     one, the edits that would mend the problem (the engine applies them).
     """
 
@@ -113,6 +114,7 @@ class Problem:
     end_column: int | None = None
     related: tuple[tuple[int, int], ...] = ()
     fix: Fix | None = None
+    elsewhere: tuple[Location, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

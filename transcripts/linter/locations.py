@@ -44,6 +44,8 @@ def relocate(
             continue
         related = [
             dataclasses.replace(r, line=document_line(r.line) or r.line, column=1)
+            if r.path == finding.path
+            else r  # in another file (already at its own line)
             for r in finding.related
         ]
         if source and source not in ("-", finding.path):

@@ -25,6 +25,8 @@ class Rule:
     options: Mapping[str, Any]
     doc: str
     check: Callable[..., Iterator[Problem]]
+    #: checked across files (`linter.across`), not within one transcript
+    across: bool = False
 
     @property
     def summary(self) -> str:
@@ -46,6 +48,7 @@ def all_rules() -> tuple[Rule, ...]:
                 options=dict(getattr(module, "OPTIONS", {})),
                 doc=inspect.cleandoc(module.__doc__ or ""),
                 check=module.check,
+                across=bool(getattr(module, "ACROSS", False)),
             )
         )
     return tuple(sorted(rules, key=lambda rule: rule.code))

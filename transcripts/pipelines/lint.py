@@ -3,9 +3,11 @@ the findings in the chosen format and decide the exit status."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import itertools
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,10 +24,12 @@ from ..inputs import (
     selection,
 )
 from ..io import SourceText, display_name, write_output
+from ..linter import across
+from ..linter.across import Row
 from ..linter.baseline import Baseline
 from ..linter.baseline import render as render_baseline
 from ..linter.config import LintSettings
-from ..linter.engine import lint, lint_document
+from ..linter.engine import across_findings, lint, lint_document
 from ..linter.finding import Finding
 from ..linter.fixes import apply_fixes, fixable
 from ..linter.output import FORMATTERS, sarif, statistics, summary, use_colour
@@ -33,6 +37,7 @@ from ..linter.registry import all_rules, find_rule
 from ..model import Transcript
 from ..options import ReadOptions
 from ..progress import shown
+from ..readers.positions import block_lines
 from ..terminal import printable
 from . import Report, check_encoding, input_failure
 from .stream import checked, counter, map_inputs
@@ -78,12 +83,25 @@ class FixMode:
 @dataclass
 class FileResult:
     """One input linted: its findings (those left after fixing), how many were fixed,
-    the diff of the fixes (`--diff`), and a note when it could not be fixed."""
+    the diff of the fixes (`--diff`), and a note when it could not be fixed; for the
+    across-files rules, its sentence rows (None: not computed), its format and the
+    size and modification time it had when it was read."""
 
     findings: list[Finding]
     fixed: int = 0
     diff: str = ""
     note: str = ""
+    rows: list[Row] | None = None
+    format: str = ""
+    stat: tuple[int, int] = (-1, -1)
+    path: str = ""
+
+
+class Indexed(str):
+    """A path the across-files index holds unchanged: its rows are not computed again
+    (and, when only across-files rules run on it, it is not even read)."""
+
+    __slots__ = ()
 
 
 def expand_paths(
@@ -121,35 +139,177 @@ def lint_paths(
     output: str | None = None,
     select: Selection | None = None,
     fixing: FixMode = FixMode(),
+    index: str | None = None,
 ) -> LintRun:
     """Lint every input; one that cannot be read is reported and counted as an error, and
     the others are still linted. With `jobs` > 1 files are linted in that many processes;
     the findings are the same, in the same order. `output`, the report's file, must not
-    be one of the inputs."""
+    be one of the inputs.
+
+    The across-files rules (`copied-passage`, `duplicate-transcript`) run when several
+    files or a folder are given, or an `index` file (kept between runs; see
+    `linter.across`): the workers compute each file's sentence rows, this process
+    writes them to the SQLite index and joins them at the end."""
     check_encoding(encoding)
     settings = settings or LintSettings()
     run = LintRun()
-    work = functools.partial(
-        _lint_file, settings=settings, from_format=from_format, encoding=encoding, fixing=fixing
-    )
-    inputs = checked(expand_paths(paths or [STDIN], settings, report, select), output)
-    files = map_inputs(work, inputs, jobs)  # files stream in, one at a time
-    total = counter(paths or [STDIN], select or default_selection(settings))
-    for result in shown(files, "Linting", total):
-        if isinstance(result, (str, TranscriptError)):
-            result = str(result)
+    paths = list(paths or [STDIN])
+    acrossing = _across_wanted(paths, settings, index)
+    with across.Index.open(index) if acrossing else contextlib.nullcontext() as store:
+        if store is not None and index is not None:
+            store.forget_missing()
+        work = functools.partial(
+            _lint_file,
+            settings=settings,
+            from_format=from_format,
+            encoding=encoding,
+            fixing=fixing,
+            rows=store is not None,
+        )
+        inputs = checked(expand_paths(paths, settings, report, select), output)
+        if store is not None:
+            inputs = _marked(inputs, store)
+        files = map_inputs(work, inputs, jobs)  # files stream in, one at a time
+        total = counter(paths, select or default_selection(settings))
+        order: dict[str, int] = {}
+        for result in shown(files, "Linting", total):
+            if isinstance(result, (str, TranscriptError)):
+                result = str(result)
+                run.errors.append(result)
+                if report:
+                    report(result)
+                continue
+            position = run.files
+            run.files += 1
+            if result.findings:
+                order.setdefault(result.findings[0].path, position)
+            run.findings.extend(result.findings)
+            run.fixed += result.fixed
+            if result.diff:
+                run.diffs.append(result.diff)
+            if result.note:
+                run.notes.append(result.note)
+            if store is not None and result.path and result.path != STDIN:
+                _index(store, result, position)
+        if store is not None:
+            found = _across(store, settings, encoding, report, run)
+            if found:
+                run.findings = _merged(run.findings, found, order)
+    return run
+
+
+def _across_wanted(paths: Sequence[str], settings: LintSettings, index: str | None) -> bool:
+    """Do the across-files rules run: one is selected, and there is something to compare
+    (an index, several inputs, or a folder)?"""
+    if not any(rule.across for rule in settings.rules_for(None)):
+        return False
+    return index is not None or len(paths) > 1 or any(os.path.isdir(path) for path in paths)
+
+
+def _marked(
+    inputs: Iterable[str | TranscriptError], store: across.Index
+) -> Iterator[str | TranscriptError]:
+    """The inputs, those the index holds unchanged marked `Indexed`."""
+    for item in inputs:
+        if isinstance(item, str) and item != STDIN and store.unchanged(item):
+            yield Indexed(item)
+        else:
+            yield item
+
+
+def _index(store: across.Index, result: FileResult, position: int) -> None:
+    """Put a linted file's rows in the index, or mark it given when it holds it."""
+    path = result.path
+    name = display_name(path)
+    if result.rows is None:
+        store.give(path, name, order=position)
+    else:
+        size, mtime = result.stat
+        store.add(
+            path,
+            result.rows,
+            format=result.format,
+            shown=name,
+            size=size,
+            mtime=mtime,
+            order=position,
+        )
+
+
+def _across(
+    store: across.Index,
+    settings: LintSettings,
+    encoding: str | None,
+    report: Report | None,
+    run: LintRun,
+) -> list[tuple[int, list[Finding]]]:
+    """The across-files findings of the given files with each file's place among the
+    inputs; a file that cannot be read again is an error of the run."""
+    found: list[tuple[int, list[Finding]]] = []
+    for order, result in copy_findings(store, settings, encoding=encoding):
+        if isinstance(result, str):
             run.errors.append(result)
             if report:
                 report(result)
-            continue
-        run.files += 1
-        run.findings.extend(result.findings)
-        run.fixed += result.fixed
-        if result.diff:
-            run.diffs.append(result.diff)
-        if result.note:
-            run.notes.append(result.note)
-    return run
+        else:
+            found.append((order, result))
+    return found
+
+
+def copy_options(settings: LintSettings) -> across.CopyOptions:
+    """What counts as a copy, from the options of the two across-files rules."""
+    rules = {rule.name: rule for rule in all_rules() if rule.across}
+    passage = settings.options_for(rules["copied-passage"])
+    whole = settings.options_for(rules["duplicate-transcript"])
+    return across.CopyOptions(
+        most_files=passage["max-files"],
+        whole_most_files=whole["max-files"],
+        min_length=passage["min-length"],
+        long_sentence=passage["long-sentence"],
+        share=whole["share"],
+        min_sentences=whole["min-sentences"],
+    )
+
+
+def copy_findings(
+    store: across.Index, settings: LintSettings, *, encoding: str | None = None
+) -> Iterator[tuple[int, list[Finding] | str]]:
+    """The findings of `copied-passage` and `duplicate-transcript` for each file given
+    to `store` that has a copy, with the file's place among the given files (its
+    `order`, -1 when it has none), in the order of the index. Each such file is read
+    again (copies are rare) so its findings are placed, suppressed by its comments,
+    fingerprinted and given their severity exactly as other rules' are; a file that
+    cannot be read again comes as its one-line error instead."""
+    options = copy_options(settings)
+    for file, copies in itertools.groupby(across.copies(store, options), key=lambda c: c.file):
+        entry = store.file(file)
+        order = entry.order if entry.order is not None else -1
+        try:
+            transcript, source, chosen = read_document(
+                entry.path, entry.format, speakers=settings.speakers, encoding=encoding
+            )
+            problems = across.problems(list(copies), transcript, store)
+            yield (
+                order,
+                across_findings(
+                    problems, transcript, source.text, chosen.name, settings, path=entry.shown
+                ),
+            )
+        except Exception as error:  # changed or gone since it was read
+            yield order, str(input_failure(error, entry.shown))
+
+
+def _merged(
+    findings: list[Finding], found: list[tuple[int, list[Finding]]], order: dict[str, int]
+) -> list[Finding]:
+    """The across-files findings merged into the others: files in the order they were
+    given, each file's findings by place."""
+    rank = dict(order)
+    for position, placed in found:
+        for finding in placed:
+            rank[finding.path] = position
+    every = [*findings, *(finding for _, placed in found for finding in placed)]
+    return sorted(every, key=lambda f: (rank[f.path], *f.sort_key()[1:]))
 
 
 #: Formats whose files `--fix` can rewrite: the text reader's, whose lines and columns
@@ -164,27 +324,59 @@ def _lint_file(
     from_format: str | None,
     encoding: str | None,
     fixing: FixMode = FixMode(),
+    rows: bool = False,
 ) -> FileResult | str:
     """One input's findings (and fixes), or the one-line error that kept it from being
-    linted."""
+    linted; with `rows`, its sentence rows for the across-files rules too (unless it is
+    `Indexed`: the index holds them)."""
     try:
+        if isinstance(path, Indexed) and not _per_file_rules(settings, path):
+            return FileResult([], path=str(path))  # nothing to read: the index has it
+        stat = _stat(path) if rows else (-1, -1)
         transcript, source, chosen = read_document(
             path, from_format, speakers=settings.speakers, encoding=encoding
         )
         findings, count = _findings(transcript, source, chosen.name, settings, path, fixing)
-        if not fixing.active or not count:
-            return FileResult(findings)
-        if chosen.name not in FIXABLE_FORMATS:
-            return FileResult(
-                findings,
-                note=f"{display_name(path)}: {count} fixable finding{'s' if count != 1 else ''} "
-                f"left as they are: fixes rewrite text and Markdown only, not {chosen.name}",
+        result = FileResult(findings, path=str(path), format=chosen.name, stat=stat)
+        if rows and not isinstance(path, Indexed) and path != STDIN:
+            result.rows = across.file_rows(
+                transcript, document_lines=block_lines(chosen.name, source.text)
             )
+        if not fixing.active or not count:
+            return result
+        if chosen.name not in FIXABLE_FORMATS:
+            result.note = (
+                f"{display_name(path)}: {count} fixable finding{'s' if count != 1 else ''} "
+                f"left as they are: fixes rewrite text and Markdown only, not {chosen.name}"
+            )
+            return result
         if path == STDIN and not fixing.diff:
             raise TranscriptError("--fix cannot rewrite standard input; use --diff", STDIN)
-        return _fix(path, transcript, source, chosen.name, findings, settings, fixing)
+        fixed = _fix(path, transcript, source, chosen.name, findings, settings, fixing)
+        fixed.path, fixed.format, fixed.stat, fixed.rows = (
+            result.path,
+            result.format,
+            result.stat,
+            result.rows,
+        )
+        return fixed
     except Exception as error:
         return str(input_failure(error, display_name(path)))
+
+
+def _per_file_rules(settings: LintSettings, path: str) -> bool:
+    """Does any rule that looks at one file at a time run on `path`?"""
+    return any(not rule.across for rule in settings.rules_for(path))
+
+
+def _stat(path: str) -> tuple[int, int]:
+    """A file's size and modification time (ns), before it is read: a change after
+    that makes the index read it again next time."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return -1, -1
+    return info.st_size, info.st_mtime_ns
 
 
 def _findings(
@@ -300,6 +492,7 @@ def run_lint(
     fix: bool = False,
     unsafe_fixes: bool = False,
     diff: bool = False,
+    index: str | None = None,
 ) -> int:
     """The whole `transcripts lint` command: settings from the config file and the
     options, lint the inputs, write the report, return the exit status. `report` gets
@@ -342,6 +535,7 @@ def run_lint(
         output=output,
         select=chosen,
         fixing=fixing,
+        index=index,
     )
     for line in run.notes:
         if note:

@@ -6,6 +6,10 @@ A rule module defines `CODE` (family letters and digits, e.g. `TR201`), `NAME`
 documentation (`transcripts lint --explain NAME`) and `check(transcript, options)`, a
 generator of `Problem`s. Families: TR1 speakers and turns, TR2 repeated passages, TR3
 characters and punctuation, TR4 quotations.
+
+A rule checked across files rather than in one transcript (`copied-passage`) also sets
+`ACROSS = True`; its `check` finds nothing alone, and the lint pipeline reports it from
+the files' joined sentences (`linter.across`).
 """
 
 RULE_MODULES: tuple[str, ...] = (
@@ -21,6 +25,8 @@ RULE_MODULES: tuple[str, ...] = (
     "near_duplicate_passage",
     "repeated_question",
     "repeated_turn",
+    "copied_passage",
+    "duplicate_transcript",
     "unbalanced_quotes",
     "encoding",
     "invisible_character",
