@@ -140,6 +140,37 @@ def jobs_option(func: F) -> F:
     )(func)
 
 
+def scheduler_option(func: F) -> F:
+    return click.option(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Do the work on a Dask cluster: its scheduler's ADDRESS (tcp://host:8786), or "
+        "local for one started on this machine (a process per core, or --jobs where the "
+        "command has it). Needs the dask extra; the output is the same, in the same order.",
+    )(func)
+
+
+def cluster_jobs(ctx: click.Context, scheduler: str | None, jobs: int) -> int:
+    """`--jobs` beside `--scheduler`: with `local`, the processes of the cluster started
+    for the run (one per core unless --jobs or the configuration says); with an address,
+    --jobs on the command line is an error (the cluster has the workers it has) and a
+    configuration's `jobs` is set aside."""
+    if not scheduler:
+        return jobs
+    from ..errors import TranscriptError
+
+    given = ctx.get_parameter_source("jobs")
+    if scheduler.strip().lower() != "local":
+        if given == click.core.ParameterSource.COMMANDLINE:
+            raise TranscriptError(
+                "--jobs works with --scheduler local only: a cluster's workers are set where "
+                "the cluster is started"
+            )
+        return 0
+    explicit = (click.core.ParameterSource.COMMANDLINE, click.core.ParameterSource.DEFAULT_MAP)
+    return jobs if given in explicit else 0
+
+
 def chosen_files(
     ctx: click.Context,
     exclude: tuple[str, ...],

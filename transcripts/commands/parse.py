@@ -13,6 +13,7 @@ from .common import (
     input_files,
     output_option,
     report_error,
+    scheduler_option,
     selection_options,
     speaker_map_option,
     speaker_option,
@@ -60,6 +61,7 @@ Examples:
 @diarization_option
 @from_option
 @encoding_option
+@scheduler_option
 @config_option("parse")
 @click.pass_context
 def parse(
@@ -77,6 +79,7 @@ def parse(
     diarization: str | None,
     from_format: str | None,
     encoding: str | None,
+    scheduler: str | None,
 ) -> int:
     """Parse transcripts into turns, speakers and the text around them.
 
@@ -107,6 +110,7 @@ def parse(
         encoding=encoding,
         speaker_map=speaker_map,
         diarization=diarization,
+        scheduler=scheduler,
         report=report_error,
         select=chosen_files(ctx, exclude, force_exclude, respect_gitignore),
     )

@@ -121,10 +121,12 @@ def lint_paths(
     output: str | None = None,
     select: Selection | None = None,
     fixing: FixMode = FixMode(),
+    scheduler: str | None = None,
 ) -> LintRun:
     """Lint every input; one that cannot be read is reported and counted as an error, and
     the others are still linted. With `jobs` > 1 files are linted in that many processes;
-    the findings are the same, in the same order. `output`, the report's file, must not
+    the findings are the same, in the same order; with `scheduler` (a Dask scheduler's
+    address, or `local`), on that cluster, the same again. `output`, the report's file, must not
     be one of the inputs."""
     check_encoding(encoding)
     settings = settings or LintSettings()
@@ -133,7 +135,7 @@ def lint_paths(
         _lint_file, settings=settings, from_format=from_format, encoding=encoding, fixing=fixing
     )
     inputs = checked(expand_paths(paths or [STDIN], settings, report, select), output)
-    files = map_inputs(work, inputs, jobs)  # files stream in, one at a time
+    files = map_inputs(work, inputs, jobs, scheduler)  # files stream in, one at a time
     total = counter(paths or [STDIN], select or default_selection(settings))
     for result in shown(files, "Linting", total):
         if isinstance(result, (str, TranscriptError)):
@@ -290,6 +292,7 @@ def run_lint(
     report: Report | None = None,
     note: Report | None = None,
     jobs: int = 1,
+    scheduler: str | None = None,
     extend_select: Sequence[str] = (),
     exclude: Sequence[str] = (),
     force_exclude: bool | None = None,
@@ -342,6 +345,7 @@ def run_lint(
         output=output,
         select=chosen,
         fixing=fixing,
+        scheduler=scheduler,
     )
     for line in run.notes:
         if note:

@@ -3,10 +3,13 @@ and write its document."""
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import sys
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from .. import formats, safeyaml
 from ..api import open_document, read
@@ -18,7 +21,7 @@ from ..options import WriteOptions
 from ..progress import shown
 from ..terminal import printable
 from . import Report, check_encoding, input_failure, warn_when_read
-from .stream import checked, counter
+from .stream import checked, counter, map_inputs
 
 #: What `parse` writes: the document model's forms.
 PARSE_FORMATS = ("json", "jsonl", "yaml", "parquet")
@@ -48,13 +51,15 @@ def parse_files(
     encoding: str | None = None,
     speaker_map: Sequence[str] = (),
     diarization: str | None = None,
+    scheduler: str | None = None,
     report: Report,
     select: Selection | None = None,
 ) -> int:
     """Parse each input and write their documents; a file that cannot be read is reported
     and skipped (exit status 2), the others are still written. A folder stands for the
     transcripts under it (`transcripts.inputs`); `to_format` None: from `output`'s
-    extension, else JSON."""
+    extension, else JSON. With `scheduler` (a Dask scheduler's address, or `local`), the
+    files are read on that cluster and written here, in the same order."""
     check_encoding(encoding)
     writer = formats.get_format(output_format(to_format, output, PARSE_FORMATS))
     if getattr(writer.writer_module(), "BINARY", False):  # Parquet
@@ -65,34 +70,35 @@ def parse_files(
     # say whether one document or several are written.
     stream_in = checked(expand_inputs(or_standard_input(paths), select), output)
     ahead = list(itertools.islice(stream_in, 2))
-    inputs = shown(itertools.chain(ahead, stream_in), "Parsing", counter(paths, select))
+    inputs = itertools.chain(ahead, stream_in)
     failures = 0
     many = len(ahead) > 1
+    options: dict[str, Any] = {
+        "format": from_format,
+        "speakers": tuple(speakers),
+        "encoding": encoding,
+        "speaker_map": tuple(speaker_map),
+        "diarization": diarization,
+    }
+    opened: Iterator[Opened | TranscriptError]
+    if scheduler:  # read on the cluster's workers, whole, in order
+        read = functools.partial(_open, whole=True, **options)
+        opened = map_inputs(read, inputs, 0, scheduler)
+    else:
+        opened = (
+            path if isinstance(path, TranscriptError) else _open(path, many, **options)
+            for path in inputs
+        )
+    shown_opened = shown(opened, "Parsing", counter(paths, select))
 
     def documents() -> Iterator[tuple[Transcript, Iterator[Block]]]:
         nonlocal failures
-        for path in inputs:
-            if isinstance(path, TranscriptError):
-                report(str(path))
+        for item in shown_opened:
+            if isinstance(item, TranscriptError):
+                report(str(item))
                 failures += 1
                 continue
-            try:
-                header, blocks = open_document(
-                    path,
-                    from_format,
-                    speakers=speakers,
-                    encoding=encoding,
-                    speaker_map=speaker_map,
-                    diarization=diarization,
-                )
-                if many:  # read it all before writing any, so a failure drops only it
-                    header.blocks = list(blocks)
-                    blocks = iter(header.blocks)
-            except Exception as error:
-                report(str(input_failure(error, display_name(path))))
-                failures += 1
-                continue
-            yield header, warn_when_read(header, blocks, path, report)
+            yield item.header, warn_when_read(item.header, item.blocks(), item.path, report)
 
     stream = documents()
     first = next(stream, None)
@@ -103,6 +109,32 @@ def parse_files(
             itertools.chain([first], stream), sink, WriteOptions(), many=many
         )
     return ExitCode.ERROR if failures else ExitCode.OK
+
+
+@dataclass
+class Opened:
+    """One input opened: its path, its header and its blocks, either as they stream from
+    the reader (`stream`) or read whole into `header.blocks` (several inputs, so that a
+    failure drops only that one; or read on a cluster's worker and sent back whole)."""
+
+    path: str
+    header: Transcript
+    stream: Iterator[Block] | None = None
+
+    def blocks(self) -> Iterator[Block]:
+        return self.stream if self.stream is not None else iter(self.header.blocks)
+
+
+def _open(path: str, whole: bool, **options: Any) -> Opened | TranscriptError:
+    """One input opened (`Opened`), or the error that kept it from being read."""
+    try:
+        header, blocks = open_document(path, **options)
+        if whole:
+            header.blocks = list(blocks)
+            return Opened(path, header)
+        return Opened(path, header, blocks)
+    except Exception as error:
+        return input_failure(error, display_name(path))
 
 
 def explain_files(
