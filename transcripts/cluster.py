@@ -43,6 +43,11 @@ IN_FLIGHT_PER_THREAD = 4
 _INSTALL = "pip install 'interview-transcripts[dask]'"
 
 
+def is_local(scheduler: str | None) -> bool:
+    """Does `scheduler` ask for a cluster started on this machine for the run?"""
+    return (scheduler or "").strip().lower() == LOCAL
+
+
 def distributed_module() -> Any:
     """`distributed`, or a one-line error saying how to install it."""
     try:
@@ -66,14 +71,16 @@ def connected(scheduler: str, workers: int = 0) -> Iterator[Any]:
     logging.getLogger("distributed").setLevel(logging.CRITICAL)
     cluster = None
     try:
-        if scheduler.strip().lower() == LOCAL:
-            cluster = distributed.LocalCluster(
-                n_workers=resolve_jobs(workers),
-                threads_per_worker=1,  # parsing holds the GIL: processes, not threads
-                processes=True,
-                dashboard_address=None,
-                silence_logs=logging.CRITICAL,
-            )
+        if is_local(scheduler):
+            with warnings.catch_warnings():  # say, about the dashboard's port
+                warnings.simplefilter("ignore")
+                cluster = distributed.LocalCluster(
+                    n_workers=resolve_jobs(workers),
+                    threads_per_worker=1,  # parsing holds the GIL: processes, not threads
+                    processes=True,
+                    dashboard_address=":0",  # any free port: never "8787 is in use"
+                    silence_logs=logging.CRITICAL,
+                )
             client = distributed.Client(cluster, set_as_default=False)
         else:
             address = _address(distributed, scheduler)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from .common import (
+    checked_scheduler,
     chosen_files,
     config_option,
     diarization_option,
@@ -110,7 +111,7 @@ def parse(
         encoding=encoding,
         speaker_map=speaker_map,
         diarization=diarization,
-        scheduler=scheduler,
+        scheduler=checked_scheduler(ctx, scheduler),
         report=report_error,
         select=chosen_files(ctx, exclude, force_exclude, respect_gitignore),
     )

@@ -11,6 +11,7 @@ held. With `scheduler` (`--scheduler`), the work runs on a Dask cluster instead
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
@@ -99,12 +100,32 @@ def _map_on_cluster(
     with cluster.connected(scheduler, jobs) as client:
         yield from cluster.map_ordered(
             work,  # type: ignore[arg-type]  # `here` keeps the errors from it
-            inputs,
+            _workers_see(inputs, client),
             client,
             here=here,
             local=local,
             failed=failed,
         )
+
+
+def _workers_see(
+    inputs: Iterable[str | TranscriptError], client: object
+) -> Iterator[str | TranscriptError]:
+    """The inputs, the first relative path checked to mean on the workers what it means
+    here: they must run in this folder (as a `LocalCluster` and dask-jobqueue's workers
+    do), or a relative path would name another file there, or none."""
+    checked = False
+    for item in inputs:
+        if not checked and isinstance(item, str) and item != STDIN and not os.path.isabs(item):
+            checked = True
+            here = os.getcwd()
+            elsewhere = sorted({folder for folder in client.run(os.getcwd).values()} - {here})  # type: ignore[attr-defined]
+            if elsewhere:
+                raise TranscriptError(
+                    f"--scheduler: the workers run in {elsewhere[0]}, not in {here}, so "
+                    "relative paths would name other files there; give absolute paths"
+                )
+        yield item
 
 
 def counter(paths: Iterable[str], select: Selection | None) -> Callable[[], int]:
