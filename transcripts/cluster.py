@@ -34,8 +34,9 @@ Result = TypeVar("Result")
 LOCAL = "local"
 #: Seconds to wait for a scheduler before saying it cannot be reached.
 CONNECT_TIMEOUT = 5
-#: Files per task.
-BATCH = 16
+#: Files per task, at most (see bench/RESULTS.md: one task per file costs about twice
+#: the CPU; 16 to 128 files a task cost about the same as `--jobs`).
+BATCH = 64
 #: Batches in flight per worker thread: enough to keep every worker busy while results
 #: come back, few enough that memory does not grow with the archive.
 IN_FLIGHT_PER_THREAD = 4
@@ -150,7 +151,7 @@ def map_ordered(
     threads = max(1, sum(client.nthreads().values()))
     limit = threads * IN_FLIGHT_PER_THREAD
     pending: deque[tuple[Any, list[Item]]] = deque()  # (future or None, items)
-    remote_pending = 0
+    remote_pending = submitted = 0
     chunk: list[Item] = []
     try:
         for item in items:
@@ -162,7 +163,10 @@ def map_ordered(
                 pending.append((None, [item]))
             else:
                 chunk.append(item)
-                if len(chunk) >= batch:
+                submitted += 1
+                # Small batches first, so that every worker has work at once even in a
+                # short run; then `batch` files a task.
+                if len(chunk) >= min(batch, 1 + submitted // limit):
                     pending.append((_submit(client, work, chunk), chunk))
                     remote_pending += 1
                     chunk = []
