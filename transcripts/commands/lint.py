@@ -30,6 +30,7 @@ Examples:
   transcripts lint --write-baseline lint-baseline.json transcripts/
   transcripts lint --baseline lint-baseline.json transcripts/   # new findings only
   transcripts lint --diff transcripts/ && transcripts lint --fix transcripts/
+  transcripts lint --format json --scheduler local --jobs 4 archive/
   transcripts lint --explain duplicate-passage"""
 )
 @input_files

@@ -27,6 +27,8 @@ Examples:
   transcripts parse interview.txt
   transcripts parse -t jsonl *.txt | jq -r 'select(.kind=="turn") | .speaker'
   transcripts parse -s Interviewer -s Lukashenko interview.txt -o interview.json
+  transcripts parse -t parquet archive/ -o tables/   # blocks and speakers tables
+  transcripts parse -t jsonl --scheduler local archive/ > archive.jsonl
   transcripts parse --explain interview.txt      # how the speaker labels were read
   transcripts parse --explain -v interview.txt   # ... and why each line was (not) one"""
 )
@@ -40,7 +42,8 @@ Examples:
     type=click.Choice(["json", "jsonl", "yaml", "parquet"]),
     help="Output format (default: from -o's extension, else json); several inputs give a "
     "JSON array, a YAML stream or concatenated lines; parquet (with the parquet extra) is "
-    "one table of all blocks with their file's path.",
+    "one table of all blocks with their file's path, and with -o DIR/ a speakers table "
+    "beside it (DIR/blocks.parquet, DIR/speakers.parquet).",
 )
 @output_option
 @click.option(

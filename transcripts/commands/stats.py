@@ -40,7 +40,8 @@ Examples:
   transcripts stats --format json interview.txt | jq '.speakers[] | {speaker, words}'
   transcripts stats --fields speaker,turns,questions --sort questions *.txt
   transcripts stats --only Lukashenko --tablefmt github interview.txt
-  transcripts stats --list-fields"""
+  transcripts stats --list-fields
+  transcripts stats --per-file --format csv --scheduler tcp://scheduler:8786 archive/"""
 )
 @input_files
 @click.option(
