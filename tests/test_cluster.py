@@ -227,3 +227,31 @@ def test_relative_paths_are_refused_when_the_workers_run_in_another_folder(
 def test_the_library_error_is_a_transcript_error():
     with pytest.raises(TranscriptError, match="cannot reach"), cluster.connected("nonsense"):
         pass
+
+
+class _LostClient:
+    """A client whose scheduler has gone: Dask cancels every task it was waiting for."""
+
+    status = "connecting"
+
+    def nthreads(self):
+        return {"worker": 1}
+
+    def submit(self, *args, **kwargs):
+        return self
+
+    def result(self):
+        from concurrent.futures import CancelledError
+
+        raise CancelledError("scheduler-connection-lost")
+
+    def cancel(self):
+        pass
+
+
+def test_a_lost_scheduler_ends_the_run_in_one_line_not_a_line_per_file():
+    results = cluster.map_ordered(
+        _fails_on_thirty, range(100), _LostClient(), failed=lambda item, reason: reason
+    )
+    with pytest.raises(TranscriptError, match="^--scheduler: lost the Dask scheduler"):
+        list(results)

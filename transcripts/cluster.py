@@ -22,6 +22,7 @@ import os
 import warnings
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
+from concurrent.futures import CancelledError
 from typing import Any, TypeVar
 
 from .errors import TranscriptError
@@ -69,19 +70,28 @@ def connected(scheduler: str, workers: int = 0) -> Iterator[Any]:
     distributed = distributed_module()
     # Dask logs connection retries and worker restarts on stderr; what matters to the
     # user is said here, in one line.
-    logging.getLogger("distributed").setLevel(logging.CRITICAL)
+    loggers = [
+        logging.getLogger(name)
+        for name in ["distributed", *logging.root.manager.loggerDict]
+        if name.split(".")[0] == "distributed"
+    ]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.CRITICAL + 1)
+    try:
+        with _client(distributed, scheduler, workers) as client:
+            yield client
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
+
+
+@contextlib.contextmanager
+def _client(distributed: Any, scheduler: str, workers: int) -> Iterator[Any]:
     cluster = None
     try:
         if is_local(scheduler):
-            with warnings.catch_warnings():  # say, about the dashboard's port
-                warnings.simplefilter("ignore")
-                cluster = distributed.LocalCluster(
-                    n_workers=resolve_jobs(workers),
-                    threads_per_worker=1,  # parsing holds the GIL: processes, not threads
-                    processes=True,
-                    dashboard_address=":0",  # any free port: never "8787 is in use"
-                    silence_logs=logging.CRITICAL,
-                )
+            cluster = _local_cluster(distributed, workers)
             client = distributed.Client(cluster, set_as_default=False)
         else:
             address = _address(distributed, scheduler)
@@ -100,6 +110,25 @@ def connected(scheduler: str, workers: int = 0) -> Iterator[Any]:
         if cluster is not None:
             with contextlib.suppress(Exception):
                 cluster.close()
+
+
+def _local_cluster(distributed: Any, workers: int) -> Any:
+    """A `LocalCluster` of `workers` single-threaded processes (0: one per core); an
+    OSError when the system will not start them (a process limit, no memory)."""
+    try:
+        with warnings.catch_warnings():  # say, about the dashboard's port
+            warnings.simplefilter("ignore")
+            return distributed.LocalCluster(
+                n_workers=resolve_jobs(workers),
+                threads_per_worker=1,  # parsing holds the GIL: processes, not threads
+                processes=True,
+                dashboard_address=":0",  # any free port: never "8787 is in use"
+                silence_logs=logging.CRITICAL,
+            )
+    except (OSError, ValueError):
+        raise
+    except Exception as error:  # "Nanny failed to start", and the like
+        raise OSError(f"cannot start its workers: {_reason(error)}") from None
 
 
 def _address(distributed: Any, scheduler: str) -> str:
@@ -171,12 +200,12 @@ def map_ordered(
                     remote_pending += 1
                     chunk = []
             while remote_pending >= limit:
-                remote_pending -= yield from _drain_one(pending, local, failed)
+                remote_pending -= yield from _drain_one(client, pending, local, failed)
         if chunk:
             pending.append((_submit(client, work, chunk), chunk))
             chunk = []
         while pending:
-            yield from _drain_one(pending, local, failed)
+            yield from _drain_one(client, pending, local, failed)
     finally:
         for future, _ in pending:
             if future is not None:
@@ -190,6 +219,7 @@ def _submit(client: Any, work: Callable[[Item], Result], items: list[Item]) -> A
 
 
 def _drain_one(
+    client: Any,
     pending: deque[tuple[Any, list[Item]]],
     local: Callable[[Item], Result],
     failed: Callable[[Item, str], Result],
@@ -202,7 +232,13 @@ def _drain_one(
         return 0
     try:
         results = future.result()
-    except Exception as error:  # the worker died, or a result would not pickle
+    except Exception as error:  # the worker died, a result did not pickle, ...
+        # A task is cancelled (never by us while we wait for it) when the client lost
+        # the scheduler: every batch would fail, so the run ends, in one line.
+        if isinstance(error, CancelledError) or client.status not in ("running", "connecting"):
+            raise TranscriptError(
+                f"--scheduler: lost the Dask scheduler ({_reason(error)})"
+            ) from None
         reason = f"the Dask worker failed ({_reason(error)})"
         results = [failed(item, reason) for item in items]
     yield from results
