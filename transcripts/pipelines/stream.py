@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from ..errors import TranscriptError
 from ..inputs import STDIN, Selection, expand_inputs
@@ -109,7 +109,7 @@ def _map_on_cluster(
 
 
 def _workers_see(
-    inputs: Iterable[str | TranscriptError], client: object
+    inputs: Iterable[str | TranscriptError], client: Any
 ) -> Iterator[str | TranscriptError]:
     """The inputs, the first relative path checked to mean on the workers what it means
     here: they must run in this folder (as a `LocalCluster` and dask-jobqueue's workers
@@ -119,7 +119,7 @@ def _workers_see(
         if not checked and isinstance(item, str) and item != STDIN and not os.path.isabs(item):
             checked = True
             here = os.getcwd()
-            elsewhere = sorted({folder for folder in client.run(os.getcwd).values()} - {here})  # type: ignore[attr-defined]
+            elsewhere = sorted(set(client.run(os.getcwd).values()) - {here})
             if elsewhere:
                 raise TranscriptError(
                     f"--scheduler: the workers run in {elsewhere[0]}, not in {here}, so "
