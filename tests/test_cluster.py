@@ -253,5 +253,5 @@ def test_a_lost_scheduler_ends_the_run_in_one_line_not_a_line_per_file():
     results = cluster.map_ordered(
         _fails_on_thirty, range(100), _LostClient(), failed=lambda item, reason: reason
     )
-    with pytest.raises(TranscriptError, match="^--scheduler: lost the Dask scheduler"):
+    with pytest.raises(TranscriptError, match=r"^--scheduler: lost the Dask scheduler"):
         list(results)
