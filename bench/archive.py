@@ -9,7 +9,15 @@ are those of `synth`, so duplicate detection has something to find.
 
 from __future__ import annotations
 
+import hashlib
+import os
 import random
+import resource
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from synth import DIRECTIONS, _paragraph
@@ -60,3 +68,55 @@ def generate_archive(folder: Path, count: int, seed: int = 1) -> Path:
         path.write_text(interview(number, seed), encoding="utf-8")
     marker.write_text(f"{count} {seed}")
     return folder
+
+
+# --- Process trees: CPU of a command and every process it starts --------------------------
+
+
+@dataclass
+class TreeMeasure:
+    """One run of a command: wall seconds, CPU seconds (user + system) of the command
+    and of every process it started, and a digest of what it printed (to check two
+    ways of running it agree)."""
+
+    seconds: float
+    cpu: float
+    digest: str
+
+
+def _become_subreaper() -> None:
+    """Adopt the descendants of our children that outlive their parents (Linux
+    PR_SET_CHILD_SUBREAPER), so their CPU time is counted when we reap them; without it
+    an orphaned worker would be reaped by init and its time lost."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+
+
+def run_tree(argv: Sequence[str], env: dict[str, str]) -> TreeMeasure:
+    """Run `argv` to the end, and every process it started: their CPU time is the
+    difference in this process's RUSAGE_CHILDREN, which counts every descendant that was
+    waited for (a worker's nanny waits for its worker, we wait for the command and for
+    any orphan adopted as subreaper)."""
+    _become_subreaper()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    process = subprocess.run(list(argv), capture_output=True, env=env, check=False)
+    while True:  # orphans adopted while it ran
+        try:
+            os.waitpid(-1, 0)
+        except ChildProcessError:
+            break
+    elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if process.returncode not in (0, 1):
+        raise SystemExit(
+            f"benchmark command failed ({process.returncode}): {' '.join(argv)}\n"
+            + process.stderr.decode(errors="replace")
+        )
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    digest = hashlib.sha256(process.stdout + b"\0" + process.stderr).hexdigest()
+    return TreeMeasure(elapsed, cpu, digest)

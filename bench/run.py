@@ -6,6 +6,7 @@
     python bench/run.py --only archive  # 2,000 and 20,000 small files: files/s, peak memory
     python bench/run.py --only archive --archive 2000,20000,100000
     python bench/run.py --only across   # 5,000 and 10,000 files with planted copies
+    python bench/run.py --only dask --archive 2000   # --scheduler local against --jobs 2
     python bench/run.py --only pathological   # hostile inputs at two sizes: growth ~2x
     python bench/run.py --only peers    # against srt, webvtt-py, pysubs2, pylangacq (bench extra)
     python bench/run.py --only real     # the shared corpus repeated to 20 MB, against synthetic
@@ -30,7 +31,7 @@ sys.path.insert(0, str(HERE))
 
 import hostile  # noqa: E402
 from across import bench_across  # noqa: E402
-from archive import generate_archive  # noqa: E402
+from archive import generate_archive, run_tree  # noqa: E402
 from measure import PYTHON, TRANSCRIPTS, Measure, child_env, run  # noqa: E402
 from measure import mb as _mb  # noqa: E402
 from peers import bench_peers  # noqa: E402
@@ -379,6 +380,59 @@ def bench_archive(sizes: Sequence[int], only: str | None) -> bool:
     return ok
 
 
+# The Dask path (`--scheduler local`, a LocalCluster started for the run) against the
+# tool's own process pool, both with 2 processes on the same files: CPU of the whole
+# process tree (the command, its workers, Dask's scheduler and nannies) and wall time.
+# The cluster's start-up (about 1.5 s of CPU) is part of what a user pays, so it counts.
+DASK_CPU_TARGET = 1.5
+# (name, arguments, the local run it is compared with: parse has no --jobs, so one process)
+DASK_COMMANDS: list[tuple[str, list[str], list[str]]] = [
+    ("lint", ["lint", "--exit-zero"], ["--jobs", "2"]),
+    ("stats --per-file", ["stats", "--per-file"], ["--jobs", "2"]),
+    ("parse -t jsonl DIR", ["parse", "-t", "jsonl"], []),
+]
+
+
+def bench_archive_dask(sizes: Sequence[int], only: str | None) -> bool:
+    """Each DASK_COMMANDS command with `--scheduler local --jobs 2` and with `--jobs 2`
+    (parse, which has no --jobs: in one process): the CPU ratio must stay within
+    DASK_CPU_TARGET, and the outputs (standard output and error) must be the same."""
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        print("\narchive on Dask: skipped (pip install -e '.[dask]')")
+        return True
+    print("\narchive on Dask: --scheduler local --jobs 2 against --jobs 2 (CPU of all processes)")
+    ok = True
+    for size in sizes:
+        folder = str(generate_archive(DATA / f"archive-{size}", size))
+        for name, args, local in DASK_COMMANDS:
+            if only and only not in name and only != "archive":
+                continue
+            jobs = run_tree([*TRANSCRIPTS, *args, *local, folder], child_env())
+            workers = ["--jobs", "2"] if local else []  # parse: a worker per core (2 here)
+            dask = run_tree(
+                [*TRANSCRIPTS, *args, "--scheduler", "local", *workers, folder], child_env()
+            )
+            ratio = dask.cpu / jobs.cpu
+            same = dask.digest == jobs.digest
+            passed = ratio <= DASK_CPU_TARGET and same
+            # parse has no --jobs: its figures are printed, and only its output judged
+            ok &= passed if local else same
+            verdict = "ok" if passed else "MISSED"
+            if not local:
+                verdict = "no --jobs to compare; output " + ("ok" if same else "MISSED")
+            print(
+                f"  {name:20} {size:>7,} files  {' '.join(local) or 'one process':11}:"
+                f" {jobs.cpu:7.1f} s CPU"
+                f" {jobs.seconds:6.1f} s"
+                f"  Dask: {dask.cpu:7.1f} s CPU {dask.seconds:6.1f} s  CPU {ratio:4.2f}x"
+                f" wall {dask.seconds / jobs.seconds:4.2f}x  output {'same' if same else 'DIFFERS'}"
+                f"  [target <= {DASK_CPU_TARGET:g}x: {verdict}]"
+            )
+    return ok
+
+
 # Pathological inputs (see hostile.py): each grows one dimension a file controls, and
 # every command must stay linear in it: twice the input, about twice the time.
 PATHOLOGICAL_GROWTH = 2.5
@@ -457,7 +511,12 @@ def main() -> int:
     }
     if args.only == "archive":  # the archive section alone
         archive_sizes = [int(size) for size in args.archive.split(",")]
-        return 0 if bench_archive(archive_sizes, None) else 1
+        ok = bench_archive(archive_sizes, None)
+        ok &= bench_archive_dask(archive_sizes, None)
+        return 0 if ok else 1
+    if args.only in ("dask", "archive-dask"):  # the Dask comparison alone
+        archive_sizes = [int(size) for size in args.archive.split(",")]
+        return 0 if bench_archive_dask(archive_sizes, None) else 1
     if args.only in sections:
         ok = sections[args.only]()
         print("\nall targets met" if ok else "\nsome targets MISSED")
@@ -477,6 +536,7 @@ def main() -> int:
     archive_sizes = [int(size) for size in args.archive.split(",") if int(size)]
     if len(archive_sizes) > 1 and not args.quick:
         ok &= bench_archive(archive_sizes, args.only)
+        ok &= bench_archive_dask(archive_sizes, args.only)
     if not args.only:
         for section in sections.values():
             ok &= section()

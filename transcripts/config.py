@@ -253,6 +253,12 @@ SHARED: dict[str, Setting] = {
         _setting("extend-exclude", None, f"{_LIST} of globs (gitignore syntax)", _strings),
         _setting("respect-gitignore", "respect_gitignore", "true or false", _flag),
         _setting("force-exclude", "force_exclude", "true or false", _flag),
+        _setting(
+            "scheduler",
+            "scheduler",
+            "local, or a Dask scheduler's address (from --config FILE only)",
+            _string,
+        ),
     )
 }
 

@@ -104,6 +104,7 @@ def config_option(command: str) -> Callable[[F], F]:
         ctx.default_map = {**(ctx.default_map or {}), **defaults_for(command, settings, names)}
         ctx.meta["transcripts.config"] = settings
         ctx.meta["transcripts.config_path"] = path
+        ctx.meta["transcripts.config_given"] = value is not None
         return path
 
     return click.option(
@@ -138,6 +139,62 @@ def jobs_option(func: F) -> F:
         help="Work on N files at once in N processes (0: one per core); the output is the "
         "same, in the same order.",
     )(func)
+
+
+def scheduler_option(func: F) -> F:
+    return click.option(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Do the work on a Dask cluster: its scheduler's ADDRESS (tcp://host:8786), or "
+        "local for one started on this machine (a process per core, or --jobs where the "
+        "command has it). Needs the dask extra; the output is the same, in the same order.",
+    )(func)
+
+
+def cluster_jobs(ctx: click.Context, scheduler: str | None, jobs: int) -> int:
+    """`--jobs` beside `--scheduler` (checked by `checked_scheduler`): with `local`, the
+    processes of the cluster started for the run (one per core unless --jobs or the
+    configuration says); with an address, --jobs on the command line is an error (the
+    cluster has the workers it has) and a configuration's `jobs` is set aside."""
+    if not checked_scheduler(ctx, scheduler):
+        return jobs
+    from ..errors import TranscriptError
+
+    given = ctx.get_parameter_source("jobs")
+    if not _is_local(scheduler):
+        if given == click.core.ParameterSource.COMMANDLINE:
+            raise TranscriptError(
+                "--jobs works with --scheduler local only: a cluster's workers are set where "
+                "the cluster is started"
+            )
+        return 0
+    explicit = (click.core.ParameterSource.COMMANDLINE, click.core.ParameterSource.DEFAULT_MAP)
+    return jobs if given in explicit else 0
+
+
+def checked_scheduler(ctx: click.Context, scheduler: str | None) -> str | None:
+    """The scheduler to use, if any. A configuration file that was discovered (not given
+    with --config) may say `local` but not an address: a Dask scheduler sends back
+    pickled results, which run code here, so a file in a cloned repository must not
+    choose one."""
+    if not scheduler:
+        return None
+    from_file = ctx.get_parameter_source("scheduler") == click.core.ParameterSource.DEFAULT_MAP
+    if from_file and not _is_local(scheduler) and not ctx.meta.get("transcripts.config_given"):
+        from ..errors import TranscriptError
+
+        raise TranscriptError(
+            "scheduler: a discovered configuration may say only 'local'; give a scheduler's "
+            "address with --scheduler, or this file with --config",
+            ctx.meta.get("transcripts.config_path"),
+        )
+    return scheduler
+
+
+def _is_local(scheduler: str | None) -> bool:
+    from ..cluster import is_local  # Dask itself is imported only to connect
+
+    return is_local(scheduler)
 
 
 def chosen_files(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from .common import (
+    cluster_jobs,
     complete_rules,
     config_option,
     encoding_option,
@@ -13,6 +14,7 @@ from .common import (
     jobs_option,
     output_option,
     report_error,
+    scheduler_option,
     selection_options,
     speaker_option,
 )
@@ -29,6 +31,7 @@ Examples:
   transcripts lint --baseline lint-baseline.json transcripts/   # new findings only
   transcripts lint --diff transcripts/ && transcripts lint --fix transcripts/
   transcripts lint --index archive.sqlite new-interview.txt   # against the archive
+  transcripts lint --format json --scheduler local --jobs 4 archive/
   transcripts lint --explain duplicate-passage"""
 )
 @input_files
@@ -136,6 +139,7 @@ Examples:
 @from_option
 @encoding_option
 @jobs_option
+@scheduler_option
 @config_option("lint")
 @click.pass_context
 def lint(
@@ -164,6 +168,7 @@ def lint(
     from_format: str | None,
     encoding: str | None,
     jobs: int,
+    scheduler: str | None,
 ) -> int:
     """Check transcripts for what an editor would catch.
 
@@ -194,7 +199,8 @@ def lint(
         speakers=speakers,
         from_format=from_format,
         encoding=encoding,
-        jobs=jobs,
+        jobs=cluster_jobs(ctx, scheduler, jobs),
+        scheduler=scheduler,
         extend_select=extend_select,
         exclude=exclude,
         force_exclude=force_exclude,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from .common import (
+    checked_scheduler,
     chosen_files,
     config_option,
     diarization_option,
@@ -13,6 +14,7 @@ from .common import (
     input_files,
     output_option,
     report_error,
+    scheduler_option,
     selection_options,
     speaker_map_option,
     speaker_option,
@@ -25,6 +27,8 @@ Examples:
   transcripts parse interview.txt
   transcripts parse -t jsonl *.txt | jq -r 'select(.kind=="turn") | .speaker'
   transcripts parse -s Interviewer -s Lukashenko interview.txt -o interview.json
+  transcripts parse -t parquet archive/ -o tables/   # blocks and speakers tables
+  transcripts parse -t jsonl --scheduler local archive/ > archive.jsonl
   transcripts parse --explain interview.txt      # how the speaker labels were read
   transcripts parse --explain -v interview.txt   # ... and why each line was (not) one"""
 )
@@ -38,7 +42,8 @@ Examples:
     type=click.Choice(["json", "jsonl", "yaml", "parquet"]),
     help="Output format (default: from -o's extension, else json); several inputs give a "
     "JSON array, a YAML stream or concatenated lines; parquet (with the parquet extra) is "
-    "one table of all blocks with their file's path.",
+    "one table of all blocks with their file's path, and with -o DIR/ a speakers table "
+    "beside it (DIR/blocks.parquet, DIR/speakers.parquet).",
 )
 @output_option
 @click.option(
@@ -60,6 +65,7 @@ Examples:
 @diarization_option
 @from_option
 @encoding_option
+@scheduler_option
 @config_option("parse")
 @click.pass_context
 def parse(
@@ -77,6 +83,7 @@ def parse(
     diarization: str | None,
     from_format: str | None,
     encoding: str | None,
+    scheduler: str | None,
 ) -> int:
     """Parse transcripts into turns, speakers and the text around them.
 
@@ -107,6 +114,7 @@ def parse(
         encoding=encoding,
         speaker_map=speaker_map,
         diarization=diarization,
+        scheduler=checked_scheduler(ctx, scheduler),
         report=report_error,
         select=chosen_files(ctx, exclude, force_exclude, respect_gitignore),
     )

@@ -6,6 +6,7 @@ import click
 
 from .common import (
     chosen_files,
+    cluster_jobs,
     complete_fields,
     config_option,
     diarization_option,
@@ -15,6 +16,7 @@ from .common import (
     jobs_option,
     output_option,
     report_error,
+    scheduler_option,
     selection_options,
     speaker_map_option,
     speaker_option,
@@ -38,7 +40,8 @@ Examples:
   transcripts stats --format json interview.txt | jq '.speakers[] | {speaker, words}'
   transcripts stats --fields speaker,turns,questions --sort questions *.txt
   transcripts stats --only Lukashenko --tablefmt github interview.txt
-  transcripts stats --list-fields"""
+  transcripts stats --list-fields
+  transcripts stats --per-file --format csv --scheduler tcp://scheduler:8786 archive/"""
 )
 @input_files
 @click.option(
@@ -111,6 +114,7 @@ Examples:
 @from_option
 @encoding_option
 @jobs_option
+@scheduler_option
 @config_option("stats")
 @click.pass_context
 def stats(
@@ -134,6 +138,7 @@ def stats(
     from_format: str | None,
     encoding: str | None,
     jobs: int,
+    scheduler: str | None,
 ) -> int:
     """Count, per speaker, who talked, how much and how.
 
@@ -162,7 +167,8 @@ def stats(
         encoding=encoding,
         speaker_map=speaker_map,
         diarization=diarization,
-        jobs=jobs,
+        jobs=cluster_jobs(ctx, scheduler, jobs),
+        scheduler=scheduler,
         report=report_error,
         select=chosen_files(ctx, exclude, force_exclude, respect_gitignore),
     )

@@ -140,11 +140,13 @@ def lint_paths(
     select: Selection | None = None,
     fixing: FixMode = FixMode(),
     index: str | None = None,
+    scheduler: str | None = None,
 ) -> LintRun:
     """Lint every input; one that cannot be read is reported and counted as an error, and
     the others are still linted. With `jobs` > 1 files are linted in that many processes;
-    the findings are the same, in the same order. `output`, the report's file, must not
-    be one of the inputs.
+    the findings are the same, in the same order; with `scheduler` (a Dask scheduler's
+    address, or `local`), on that cluster, the same again. `output`, the report's file,
+    must not be one of the inputs.
 
     The across-files rules (`copied-passage`, `duplicate-transcript`) run when several
     files or a folder are given, or an `index` file (kept between runs; see
@@ -169,7 +171,7 @@ def lint_paths(
         inputs = checked(expand_paths(paths, settings, report, select), output)
         if store is not None:
             inputs = _marked(inputs, store)
-        files = map_inputs(work, inputs, jobs)  # files stream in, one at a time
+        files = map_inputs(work, inputs, jobs, scheduler)  # files stream in, one at a time
         total = counter(paths, select or default_selection(settings))
         order: dict[str, int] = {}
         for result in shown(files, "Linting", total):
@@ -482,6 +484,7 @@ def run_lint(
     report: Report | None = None,
     note: Report | None = None,
     jobs: int = 1,
+    scheduler: str | None = None,
     extend_select: Sequence[str] = (),
     exclude: Sequence[str] = (),
     force_exclude: bool | None = None,
@@ -536,6 +539,7 @@ def run_lint(
         select=chosen,
         fixing=fixing,
         index=index,
+        scheduler=scheduler,
     )
     for line in run.notes:
         if note:

@@ -3,10 +3,14 @@ and write its document."""
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
+import os
 import sys
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from .. import formats, safeyaml
 from ..api import open_document, read
@@ -17,8 +21,8 @@ from ..model import Block, Transcript
 from ..options import WriteOptions
 from ..progress import shown
 from ..terminal import printable
-from . import Report, check_encoding, input_failure, warn_when_read
-from .stream import checked, counter
+from . import Report, check_encoding, input_failure, reader_warning, warn_when_read
+from .stream import checked, counter, map_inputs
 
 #: What `parse` writes: the document model's forms.
 PARSE_FORMATS = ("json", "jsonl", "yaml", "parquet")
@@ -48,61 +52,131 @@ def parse_files(
     encoding: str | None = None,
     speaker_map: Sequence[str] = (),
     diarization: str | None = None,
+    scheduler: str | None = None,
     report: Report,
     select: Selection | None = None,
 ) -> int:
     """Parse each input and write their documents; a file that cannot be read is reported
     and skipped (exit status 2), the others are still written. A folder stands for the
     transcripts under it (`transcripts.inputs`); `to_format` None: from `output`'s
-    extension, else JSON."""
+    extension, else JSON. With `scheduler` (a Dask scheduler's address, or `local`), the
+    files are read on that cluster and written here, in the same order."""
     check_encoding(encoding)
     writer = formats.get_format(output_format(to_format, output, PARSE_FORMATS))
     if getattr(writer.writer_module(), "BINARY", False):  # Parquet
         if (output is None or output == "-") and sys.stdout.isatty():
             raise TranscriptError(f"{writer.name} is binary: write it to a file with -o FILE")
         writer.writer_module().schema()  # a missing library is said before any input is read
+    tables = _table_files(writer.name, output)
     # Inputs stream in one at a time (an archive is never listed whole); the first two
     # say whether one document or several are written.
-    stream_in = checked(expand_inputs(or_standard_input(paths), select), output)
+    stream_in = expand_inputs(or_standard_input(paths), select)
+    targets: list[str | None] = [*tables] if tables else [output]
+    for target in targets:
+        stream_in = checked(stream_in, target)  # no output may be an input
     ahead = list(itertools.islice(stream_in, 2))
-    inputs = shown(itertools.chain(ahead, stream_in), "Parsing", counter(paths, select))
+    inputs = itertools.chain(ahead, stream_in)
     failures = 0
     many = len(ahead) > 1
+    options: dict[str, Any] = {
+        "format": from_format,
+        "speakers": tuple(speakers),
+        "encoding": encoding,
+        "speaker_map": tuple(speaker_map),
+        "diarization": diarization,
+    }
+    opened: Iterator[Opened | TranscriptError]
+    if scheduler:  # read on the cluster's workers, whole, in order
+        read = functools.partial(_open_to_send, **options)
+        opened = map_inputs(read, inputs, 0, scheduler)
+    else:
+        opened = (
+            path if isinstance(path, TranscriptError) else _open(path, many, **options)
+            for path in inputs
+        )
+    shown_opened = shown(opened, "Parsing", counter(paths, select))
 
     def documents() -> Iterator[tuple[Transcript, Iterator[Block]]]:
         nonlocal failures
-        for path in inputs:
-            if isinstance(path, TranscriptError):
-                report(str(path))
+        for item in shown_opened:
+            if isinstance(item, TranscriptError):
+                report(str(item))
                 failures += 1
                 continue
-            try:
-                header, blocks = open_document(
-                    path,
-                    from_format,
-                    speakers=speakers,
-                    encoding=encoding,
-                    speaker_map=speaker_map,
-                    diarization=diarization,
-                )
-                if many:  # read it all before writing any, so a failure drops only it
-                    header.blocks = list(blocks)
-                    blocks = iter(header.blocks)
-            except Exception as error:
-                report(str(input_failure(error, display_name(path))))
-                failures += 1
-                continue
-            yield header, warn_when_read(header, blocks, path, report)
+            yield item.header, item.blocks_then_warning(report)
 
     stream = documents()
     first = next(stream, None)
     if first is None:  # nothing readable: write nothing, not even an empty file
         return ExitCode.ERROR
-    with open_output(output) as sink:
-        writer.writer_module().write_documents(
-            itertools.chain([first], stream), sink, WriteOptions(), many=many
-        )
+    documents_read = itertools.chain([first], stream)
+    if tables:
+        os.makedirs(os.path.dirname(tables[0]), exist_ok=True)
+        with open_output(tables[0]) as blocks_sink, open_output(tables[1]) as speakers_sink:
+            writer.writer_module().write_tables(documents_read, blocks_sink, speakers_sink)
+    else:
+        with open_output(output) as sink:
+            writer.writer_module().write_documents(documents_read, sink, WriteOptions(), many=many)
     return ExitCode.ERROR if failures else ExitCode.OK
+
+
+def _table_files(format_name: str, output: str | None) -> list[str]:
+    """`parse -t parquet -o DIR` (a folder, or a name ending in `/`): the blocks and the
+    speakers tables it writes in DIR; [] for any other output."""
+    if format_name != "parquet" or not output or output == "-":
+        return []
+    if not (os.path.isdir(output) or output.endswith(("/", os.sep))):
+        return []
+    from ..writers.parquet import BLOCKS_FILE, SPEAKERS_FILE
+
+    return [os.path.join(output, BLOCKS_FILE), os.path.join(output, SPEAKERS_FILE)]
+
+
+@dataclass
+class Opened:
+    """One input opened: its path, its header and its blocks, either as they stream from
+    the reader (`stream`) or read whole into `header.blocks` (several inputs, so that a
+    failure drops only that one; or read on a cluster's worker and sent back whole, with
+    the reader's `warning` said there and its evidence left behind, which would double
+    what crosses the wire)."""
+
+    path: str
+    header: Transcript
+    stream: Iterator[Block] | None = None
+    sent: bool = False
+    warning: str | None = None
+
+    def blocks_then_warning(self, report: Report) -> Iterator[Block]:
+        """The blocks, then the reader's warning about the document reported."""
+        if not self.sent:
+            blocks = self.stream if self.stream is not None else iter(self.header.blocks)
+            yield from warn_when_read(self.header, blocks, self.path, report)
+            return
+        yield from self.header.blocks
+        if self.warning:
+            report(self.warning)
+
+
+def _open(path: str, whole: bool, **options: Any) -> Opened | TranscriptError:
+    """One input opened (`Opened`), or the error that kept it from being read."""
+    try:
+        header, blocks = open_document(path, **options)
+        if whole:
+            header.blocks = list(blocks)
+            return Opened(path, header)
+        return Opened(path, header, blocks)
+    except Exception as error:
+        return input_failure(error, display_name(path))
+
+
+def _open_to_send(path: str, **options: Any) -> Opened | TranscriptError:
+    """One input read whole on a cluster's worker, ready to be sent back."""
+    opened = _open(path, True, **options)
+    if isinstance(opened, Opened):
+        opened.warning = reader_warning(opened.header, path)
+        opened.header.inference = None
+        opened.sent = True
+    return opened
 
 
 def explain_files(

@@ -38,13 +38,15 @@ def stats_files(
     speaker_map: Sequence[str] = (),
     diarization: str | None = None,
     jobs: int = 1,
+    scheduler: str | None = None,
     report: Report,
     select: Selection | None = None,
 ) -> int:
     """Count each input and write the statistics; a file that cannot be read is reported
     and left out (exit status 2), the others are still counted. Folders are walked as
     `select` says (`transcripts.inputs`). `totals` None: a total row in tables, none in
-    CSV (where it would double each column's sum)."""
+    CSV (where it would double each column's sum). With `scheduler` (a Dask scheduler's
+    address, or `local`), the files are counted on that cluster (`transcripts.cluster`)."""
     if totals is None:
         totals = format != "csv"
     options = RenderOptions(
@@ -65,7 +67,7 @@ def stats_files(
     if per_file and sort == "path":  # the files themselves are what this sorts
         inputs = sorted(inputs, key=_path_key, reverse=reverse)
     results = shown(
-        map_inputs(count, checked(inputs, output), jobs),
+        map_inputs(count, checked(inputs, output), jobs, scheduler),
         "Counting",
         counter(or_standard_input(paths), select),
     )
