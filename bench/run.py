@@ -8,6 +8,7 @@
     python bench/run.py --only pathological   # hostile inputs at two sizes: growth ~2x
     python bench/run.py --only peers    # against srt, webvtt-py, pysubs2, pylangacq (bench extra)
     python bench/run.py --only real     # the shared corpus repeated to 20 MB, against synthetic
+    python bench/run.py --only speakers # lint, stats: 5,000 against 1,000 speakers in 5 MB
 
 Machines are noisy, so every figure is a ratio to a baseline run moments before on the
 same file, and each timing is the best of several runs. Peak memory is the child
@@ -420,6 +421,37 @@ def bench_pathological(scale: float, repeat: int, only: str | None) -> bool:
     return ok
 
 
+# Distinct speakers (issue 19): the same 5 MB with 1,000 and with 5,000 voices; lint and
+# stats must cost about the same (a step comparing every pair of labels, or a bounded
+# cache the labels thrash, would show here).
+SPEAKERS_SIZE = 5_000_000
+SPEAKERS_COUNTS = (1_000, 5_000)
+SPEAKERS_TARGET = 1.5
+SPEAKERS_COMMANDS: list[tuple[str, list[str]]] = [("lint", ["lint"]), ("stats", ["stats"])]
+
+
+def bench_speakers(size: int, repeat: int) -> bool:
+    """lint and stats on one file size with few and with many distinct speakers."""
+    few, many = SPEAKERS_COUNTS
+    small = hostile.speakers_at_size(DATA / f"speakers-{few}-{size // 1_000_000}mb.vtt", few, size)
+    large = hostile.speakers_at_size(
+        DATA / f"speakers-{many}-{size // 1_000_000}mb.vtt", many, size
+    )
+    print(f"\nmany speakers: {_mb(size):.0f} MB of WebVTT with {few:,} and {many:,} voices")
+    ok = True
+    for name, args in SPEAKERS_COMMANDS:
+        before = run([*TRANSCRIPTS, *args, str(small)], repeat)
+        after = run([*TRANSCRIPTS, *args, str(large)], repeat)
+        ratio = after.seconds / before.seconds
+        passed = ratio <= SPEAKERS_TARGET
+        ok &= passed
+        print(
+            f"  {name:34} {before.seconds:7.3f} s -> {after.seconds:7.3f} s  {ratio:5.2f}x"
+            f"  [target <= {SPEAKERS_TARGET:g}x: {'ok' if passed else 'MISSED'}]"
+        )
+    return ok
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -451,6 +483,7 @@ def main() -> int:
         "real": lambda: bench_real_text(
             2_000_000 if args.quick else REAL_TEXT_SIZE, args.repeat, DATA
         ),
+        "speakers": lambda: bench_speakers(SPEAKERS_SIZE, args.repeat),
     }
     if args.only == "archive":  # the archive section alone
         archive_sizes = [int(size) for size in args.archive.split(",")]
