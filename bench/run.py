@@ -9,6 +9,7 @@
     python bench/run.py --only peers    # against srt, webvtt-py, pysubs2, pylangacq (bench extra)
     python bench/run.py --only real     # the shared corpus repeated to 20 MB, against synthetic
     python bench/run.py --only speakers # lint, stats: 5,000 against 1,000 speakers in 5 MB
+    python bench/run.py --only memory   # peak memory / input: 200 MB of text, 1M-cue captions
 
 Machines are noisy, so every figure is a ratio to a baseline run moments before on the
 same file, and each timing is the best of several runs. Peak memory is the child
@@ -32,6 +33,7 @@ import hostile  # noqa: E402
 from archive import generate_archive  # noqa: E402
 from measure import PYTHON, TRANSCRIPTS, Measure, child_env, run  # noqa: E402
 from measure import mb as _mb  # noqa: E402
+from memory import bench_memory  # noqa: E402
 from peers import bench_peers  # noqa: E402
 from realtext import bench_real_text  # noqa: E402
 from synth import generate, generate_whisper_json  # noqa: E402
@@ -61,6 +63,7 @@ PARSE_ALONE = "import gc, sys; gc.disable(); import transcripts; transcripts.rea
 PEER_CUES = 1_000_000  # the caption files of the peer section (SubRip about 72 MB)
 PEER_CHAT_SIZE = 20_000_000
 REAL_TEXT_SIZE = 20_000_000
+MEMORY_SIZE = 200_000_000  # the memory section's transcript (issue 19)
 
 MEMORY_TARGET_MIN_SIZE = 10_000_000  # targets are judged on files at least this large
 
@@ -484,6 +487,11 @@ def main() -> int:
             2_000_000 if args.quick else REAL_TEXT_SIZE, args.repeat, DATA
         ),
         "speakers": lambda: bench_speakers(SPEAKERS_SIZE, args.repeat),
+        "memory": lambda: bench_memory(
+            DATA,
+            20_000_000 if args.quick else MEMORY_SIZE,
+            100_000 if args.quick else PEER_CUES,
+        ),
     }
     if args.only == "archive":  # the archive section alone
         archive_sizes = [int(size) for size in args.archive.split(",")]
