@@ -80,3 +80,8 @@ def _cleaned(cues: Iterator[SrtCue]) -> tuple[array[float], array[int], list[lis
                 cleaned.append(line)
         texts.append(cleaned)
     return timings, spans, texts, formatted
+
+
+def sniff(text: str) -> bool:
+    """SubRip opens with a cue number and a timing line."""
+    return _SNIFF.match(text) is not None
