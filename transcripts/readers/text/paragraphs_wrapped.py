@@ -42,11 +42,13 @@ _CENTRED = 10
 
 class _Lines:
     """The lines as the scanner sees them, with the facts each stage asks about a line
-    computed once per line, in one pass (every stage below asks them again and again):
+    computed once per line, in one pass (every stage below asks them again and again),
+    and kept as numbers, not copies of the text (a file may have millions of lines):
 
-    - `texts`: the line's text without its margin number, stripped;
-    - `indents`: how far its text stands in (spaces, tabs, no-break spaces, form feeds);
-    - `caps`: whether it is a line in capitals (`_is_caps`).
+    - `indents`: how far the line's text stands in (spaces, tabs, no-break spaces, form
+      feeds), its margin number aside;
+    - `marks`: what its stripped text is (`line_marks`): ends a sentence, ends a
+      bracketed note, ends with a comma, opens a bracket, is in capitals.
 
     `plain_facts` gives the same facts from their plain definitions, line by line; a
     test holds the two to each other."""
@@ -55,14 +57,14 @@ class _Lines:
         self.lines = lines
         self.codes = page.codes
         self.starts = page.starts
-        contents = [
-            line[at:].rstrip() if at else line.rstrip()
-            for line, at in zip(lines, page.starts, strict=True)
-        ]
-        self.indents = [len(text) - len(text.lstrip(_INDENT)) for text in contents]
-        self.texts = [text.lstrip() for text in contents]
-        del contents
-        self.caps = bytearray(text.isupper() and _is_caps(text) for text in self.texts)
+        indents = []
+        marks = bytearray()
+        for line, at in zip(lines, page.starts, strict=True):
+            content = line[at:].rstrip() if at else line.rstrip()
+            indents.append(len(content) - len(content.lstrip(_INDENT)))
+            marks.append(line_marks(content.lstrip()))
+        self.indents = indents
+        self.marks = marks
 
     def content(self, index: int) -> str:
         """The line's text without its margin number and its trailing white space."""
@@ -70,12 +72,35 @@ class _Lines:
 
 
 _INDENT = " \t\xa0\f"  # what indents a line
+# What `line_marks` says of a line's stripped text, a bit each.
+ENDS, CLOSES, COMMA, BRACKET, CAPS = 1, 2, 4, 8, 16
 
 
-def plain_facts(lines: Sequence[str], page: Page, index: int) -> tuple[str, int, bool]:
-    """A line's (text, indent, caps) as `_Lines` defines them, from scratch."""
+def line_marks(text: str) -> int:
+    """The marks of a stripped line of text (see `_Lines`)."""
+    if not text:
+        return 0
+    return (
+        (ENDS if text.endswith(_ENDS) else 0)
+        | (CLOSES if text.endswith(_CLOSERS) else 0)
+        | (COMMA if text.endswith(",") else 0)
+        | (BRACKET if text.startswith(_BRACKETS) else 0)
+        | (CAPS if text.isupper() and _is_caps(text) else 0)
+    )
+
+
+def plain_facts(lines: Sequence[str], page: Page, index: int) -> tuple[int, int]:
+    """A line's (indent, marks) as `_Lines` defines them, from scratch."""
     content = lines[index][page.starts[index] :].rstrip()
-    return content.strip(), len(content) - len(content.lstrip(_INDENT)), _is_caps(content.strip())
+    text = content.strip()
+    marks = (
+        ENDS * text.endswith(_ENDS)
+        + CLOSES * text.endswith(_CLOSERS)
+        + COMMA * text.endswith(",")
+        + BRACKET * text.startswith(_BRACKETS)
+        + CAPS * _is_caps(text)
+    )
+    return len(content) - len(content.lstrip(_INDENT)), marks
 
 
 def _is_caps(text: str) -> bool:
@@ -99,9 +124,9 @@ class _Breaks:
             return True  # into or out of the numbered body
         if codes[index] == APART:
             return False  # an index runs on; only blank lines and layout divide it
-        before, text = view.texts[previous], view.texts[index]
-        caps_before, caps = view.caps[previous], view.caps[index]
-        before_ends = before.endswith(_ENDS)
+        before, this = view.marks[previous], view.marks[index]
+        caps_before, caps = before & CAPS, this & CAPS
+        before_ends = before & ENDS
         if caps_before and caps and not before_ends:
             return False  # a heading in capitals over two or three lines, centred or not
         # A first-line indent: the line stands further in than the text's margin (a
@@ -112,15 +137,15 @@ class _Breaks:
         ):
             return True
         # A complete bracketed note ("(Recess)", "[Roll No. 390]") stands alone.
-        if opened_bracket and before.endswith(_CLOSERS):
+        if opened_bracket and before & CLOSES:
             return True
-        if text.startswith(_BRACKETS) and before_ends:
+        if this & BRACKET and before_ends:
             return True
         # Capitals: a heading, or a witness's name; a line of them ending in a comma
         # runs on ("LE ZHOU," / "called as a witness ...").
         if caps_before:
-            return not caps and not before.endswith(",")
-        return bool(caps) and before_ends
+            return not caps and not before & COMMA
+        return bool(caps and before_ends)
 
 
 def scan_wrapped(lines: Sequence[str], page: Page, start: int, candidates: dict[int, Use]) -> Scan:
@@ -163,7 +188,7 @@ def scan_wrapped(lines: Sequence[str], page: Page, start: int, candidates: dict[
             continue
         first = index
         found = label_at(first)
-        opened_bracket = found is None and view.texts[first].startswith(_BRACKETS)
+        opened_bracket = found is None and bool(view.marks[first] & BRACKET)
         last = first
         index += 1
         while index < count:
@@ -247,7 +272,7 @@ def _is_double_spaced(view: _Lines, start: int) -> bool:
             text += 1
             if codes[index + 1] == BLANK:
                 followed += 1
-                unfinished += not view.texts[index].endswith(_ENDS)
+                unfinished += not view.marks[index] & ENDS
     return (
         text > 0
         and followed >= _DOUBLE_SPACED_SHARE * text
@@ -259,13 +284,11 @@ def _body_indent(view: _Lines, start: int) -> int:
     """The text's margin, where wrapped lines go on: of the lines that carry on a sentence
     from the line above, the least indentation a good share have (quoted documents, set
     further in, may outnumber the speech; a hanging indent puts labels left of it)."""
-    codes, texts, indent = view.codes, view.texts, view.indents
+    codes, marks, indent = view.codes, view.marks, view.indents
     indents = Counter(
         indent[index]
         for index in range(start + 1, len(view.lines))
-        if codes[index] == TEXT
-        and codes[index - 1] == TEXT
-        and not texts[index - 1].endswith(_ENDS)
+        if codes[index] == TEXT and codes[index - 1] == TEXT and not marks[index - 1] & ENDS
     )
     if not indents:
         indents = Counter(
@@ -289,5 +312,5 @@ def _is_centred_heading(view: _Lines, breaks: _Breaks, index: int) -> bool:
         or (index + 1 < len(codes) and codes[index + 1] != BLANK)
     ):
         return False
-    text = view.texts[index]
+    text = view.content(index).strip()
     return not text.startswith(_BRACKETS) and paragraphs.is_title_case_heading(text)
