@@ -272,9 +272,9 @@ def _tabulate(reports: Sequence[Report], options: RenderOptions, tablefmt: str) 
         ]
         table = _PaddedTable(headers, _alignment(fields), widths, tablefmt)
         if table.template is not None:
-            out = io.StringIO()
+            out = _Collected()
             table.write(rows, out, len(rows))
-            return out.getvalue()
+            return "".join(out.parts)
     padding = tabulate.MIN_PADDING
     tabulate.MIN_PADDING = 0
     try:
@@ -317,6 +317,16 @@ class Sink(Protocol):
     """Where rendered text goes (`io.Sink`, or anything with `write(str)`)."""
 
     def write(self, text: str) -> None: ...
+
+
+class _Collected:
+    """A sink that keeps what is written to it."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+
+    def write(self, text: str) -> None:
+        self.parts.append(text)
 
 
 class PerFileSpool:
