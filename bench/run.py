@@ -10,6 +10,8 @@
     python bench/run.py --only real     # the shared corpus repeated to 20 MB, against synthetic
     python bench/run.py --only speakers # lint, stats: 5,000 against 1,000 speakers in 5 MB
     python bench/run.py --only memory   # peak memory / input: 200 MB of text, 1M-cue captions
+    python bench/run.py --only issue19  # every target of issue 19 (peers, real, speakers,
+                                        # memory, YAML/JSON); --quick for smaller inputs
 
 Machines are noisy, so every figure is a ratio to a baseline run moments before on the
 same file, and each timing is the best of several runs. Peak memory is the child
@@ -493,6 +495,12 @@ def main() -> int:
             100_000 if args.quick else PEER_CUES,
         ),
     }
+    # Every target of issue 19 in one command: its own sections, then YAML against JSON.
+    issue19 = ("peers", "real", "speakers", "memory")
+    sections["issue19"] = lambda: all(
+        [sections[name]() for name in issue19]
+        + [bench_file(generate(DATA / "synthetic-10mb.txt", 10_000_000), args.repeat, "parse")]
+    )
     if args.only == "archive":  # the archive section alone
         archive_sizes = [int(size) for size in args.archive.split(",")]
         return 0 if bench_archive(archive_sizes, None) else 1
