@@ -112,3 +112,27 @@ def _write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def speakers_at_size(path: Path, speakers: int, size: int, seed: int = 1) -> Path:
+    """WebVTT of about `size` bytes in which `speakers` voices take turns in order, each
+    several times: the same file with more or fewer people in it, so that only the
+    number of distinct labels changes between two sizes. Every tenth voice speaks once
+    only (a rare label, as a misspelling would be). (Voice tags name every speaker
+    outright; in plain text the parser rightly doubts thousands of odd names.)"""
+    if path.exists() and abs(path.stat().st_size - size) < 4096:
+        return path
+    rng = random.Random(seed)
+    names = [_voice(rng, number) for number in range(speakers)]
+    regular = [name for number, name in enumerate(names) if number % 10]
+    parts = ["WEBVTT\n\n"]
+    written = len(parts[0])
+    turn = 0
+    while written < size:
+        words = _words(rng, rng.randint(12, 24)).capitalize()
+        name = names[turn] if turn < speakers else regular[turn % len(regular)]
+        chunk = f"{_clock(turn)} --> {_clock(turn + 1)}\n<v {name}>{words}.\n\n"
+        parts.append(chunk)
+        written += len(chunk)
+        turn += 1
+    return _write(path, "".join(parts))

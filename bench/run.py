@@ -10,6 +10,10 @@
     python bench/run.py --only pathological   # hostile inputs at two sizes: growth ~2x
     python bench/run.py --only peers    # against srt, webvtt-py, pysubs2, pylangacq (bench extra)
     python bench/run.py --only real     # the shared corpus repeated to 20 MB, against synthetic
+    python bench/run.py --only speakers # lint, stats: 5,000 against 1,000 speakers in 5 MB
+    python bench/run.py --only memory   # peak memory / input: 200 MB of text, 1M-cue captions
+    python bench/run.py --only issue19  # every target of issue 19 (peers, real, speakers,
+                                        # memory, YAML/JSON); --quick for smaller inputs
 
 Machines are noisy, so every figure is a ratio to a baseline run moments before on the
 same file, and each timing is the best of several runs. Peak memory is the child
@@ -34,6 +38,7 @@ from across import bench_across  # noqa: E402
 from archive import generate_archive, run_tree  # noqa: E402
 from measure import PYTHON, TRANSCRIPTS, Measure, child_env, run  # noqa: E402
 from measure import mb as _mb  # noqa: E402
+from memory import bench_memory  # noqa: E402
 from peers import bench_peers  # noqa: E402
 from realtext import bench_real_text  # noqa: E402
 from synth import generate, generate_whisper_json  # noqa: E402
@@ -63,6 +68,7 @@ PARSE_ALONE = "import gc, sys; gc.disable(); import transcripts; transcripts.rea
 PEER_CUES = 1_000_000  # the caption files of the peer section (SubRip about 72 MB)
 PEER_CHAT_SIZE = 20_000_000
 REAL_TEXT_SIZE = 20_000_000
+MEMORY_SIZE = 200_000_000  # the memory section's transcript (issue 19)
 
 MEMORY_TARGET_MIN_SIZE = 10_000_000  # targets are judged on files at least this large
 
@@ -476,6 +482,37 @@ def bench_pathological(scale: float, repeat: int, only: str | None) -> bool:
     return ok
 
 
+# Distinct speakers (issue 19): the same 5 MB with 1,000 and with 5,000 voices; lint and
+# stats must cost about the same (a step comparing every pair of labels, or a bounded
+# cache the labels thrash, would show here).
+SPEAKERS_SIZE = 5_000_000
+SPEAKERS_COUNTS = (1_000, 5_000)
+SPEAKERS_TARGET = 1.5
+SPEAKERS_COMMANDS: list[tuple[str, list[str]]] = [("lint", ["lint"]), ("stats", ["stats"])]
+
+
+def bench_speakers(size: int, repeat: int) -> bool:
+    """lint and stats on one file size with few and with many distinct speakers."""
+    few, many = SPEAKERS_COUNTS
+    small = hostile.speakers_at_size(DATA / f"speakers-{few}-{size // 1_000_000}mb.vtt", few, size)
+    large = hostile.speakers_at_size(
+        DATA / f"speakers-{many}-{size // 1_000_000}mb.vtt", many, size
+    )
+    print(f"\nmany speakers: {_mb(size):.0f} MB of WebVTT with {few:,} and {many:,} voices")
+    ok = True
+    for name, args in SPEAKERS_COMMANDS:
+        before = run([*TRANSCRIPTS, *args, str(small)], repeat)
+        after = run([*TRANSCRIPTS, *args, str(large)], repeat)
+        ratio = after.seconds / before.seconds
+        passed = ratio <= SPEAKERS_TARGET
+        ok &= passed
+        print(
+            f"  {name:34} {before.seconds:7.3f} s -> {after.seconds:7.3f} s  {ratio:5.2f}x"
+            f"  [target <= {SPEAKERS_TARGET:g}x: {'ok' if passed else 'MISSED'}]"
+        )
+    return ok
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -508,7 +545,19 @@ def main() -> int:
             2_000_000 if args.quick else REAL_TEXT_SIZE, args.repeat, DATA
         ),
         "across": lambda: bench_across(DATA, (500, 1_000) if args.quick else (5_000, 10_000)),
+        "speakers": lambda: bench_speakers(SPEAKERS_SIZE, args.repeat),
+        "memory": lambda: bench_memory(
+            DATA,
+            20_000_000 if args.quick else MEMORY_SIZE,
+            100_000 if args.quick else PEER_CUES,
+        ),
     }
+    # Every target of issue 19 in one command: its own sections, then YAML against JSON.
+    issue19 = ("peers", "real", "speakers", "memory")
+    sections["issue19"] = lambda: all(
+        [sections[name]() for name in issue19]
+        + [bench_file(generate(DATA / "synthetic-10mb.txt", 10_000_000), args.repeat, "parse")]
+    )
     if args.only == "archive":  # the archive section alone
         archive_sizes = [int(size) for size in args.archive.split(",")]
         ok = bench_archive(archive_sizes, None)

@@ -71,6 +71,20 @@ def test_the_fast_counter_agrees_with_the_reference(items, batch):
     assert counter.vocabulary() == {word_type(w) for text, _ in items for w in words(text)}
 
 
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(turns, min_size=1, max_size=4))
+def test_speakers_sharing_what_their_tokens_are_count_as_they_would_alone(speakers):
+    # A document's counters share one TokenKinds (each token judged once for all).
+    kinds = counting.TokenKinds()
+    for items in speakers:
+        counter = SpeakerCounter(kinds)
+        for line, (text, continued) in enumerate(items, 1):
+            counter.add(text, line, continued)
+        counter.flush()
+        assert summary(counter) == reference(items)
+        assert counter.vocabulary() == {word_type(w) for text, _ in items for w in words(text)}
+
+
 def test_a_profile_counts_words_sentences_questions_and_utterances():
     result = profile("Is it true? Yes (inaudible) it is. I think so.")
     counts = result.counts

@@ -7,7 +7,6 @@ back as the previous speaker's?), so both use this one definition.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -31,17 +30,39 @@ class CueMark(NamedTuple):
 
 def marks_every_cue(marks: Sequence[CueMark]) -> bool:
     """Does the file name the speaker on every cue (so an unnamed cue has no speaker)?
+    See `MarkTally`."""
+    tally = MarkTally()
+    for mark in marks:
+        tally.add(mark)
+    return tally.every_cue()
+
+
+class MarkTally:
+    """`marks_every_cue` counted one cue at a time (a writer need not keep its cues).
 
     Counted: how often a cue names the same speaker as the cue right before it, against
     how often a named cue is followed (sounds aside) by an unnamed one. Files that mark
     only changes of speaker never repeat a name on adjacent cues; they may repeat it
     after a "[laughter]", which is why a sound in between breaks a repeat.
     """
-    repeats = unmarked = 0
-    for before, after in itertools.pairwise(marks):
-        if before.marked and after.marked and after.speaker is not None:
-            repeats += after.speaker == before.speaker
-    spoken = [mark for mark in marks if not mark.direction]
-    for before, after in itertools.pairwise(spoken):
-        unmarked += before.marked and not after.marked
-    return repeats >= unmarked
+
+    __slots__ = ("_before", "_spoken_before", "repeats", "unmarked")
+
+    def __init__(self) -> None:
+        self.repeats = self.unmarked = 0
+        self._before: CueMark | None = None
+        self._spoken_before: CueMark | None = None
+
+    def add(self, mark: CueMark) -> None:
+        before = self._before
+        if before is not None and before.marked and mark.marked and mark.speaker is not None:
+            self.repeats += mark.speaker == before.speaker
+        self._before = mark
+        if not mark.direction:
+            spoken = self._spoken_before
+            if spoken is not None:
+                self.unmarked += spoken.marked and not mark.marked
+            self._spoken_before = mark
+
+    def every_cue(self) -> bool:
+        return self.repeats >= self.unmarked

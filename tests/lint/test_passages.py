@@ -89,3 +89,17 @@ def test_the_fast_keys_are_the_keys_of_the_sentences_the_rule_cuts(texts):
         text = text.replace(SEPARATOR, " ")
         expected += [k for k in map(sentence_key, words.sentences(text)) if k not in ("", "?")]
     assert keys(texts) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TEXT, max_size=8), st.integers(1, 40))
+def test_keys_folded_in_batches_are_the_keys_folded_at_once(texts, batch_chars):
+    from transcripts.linter import sentence_keys
+
+    whole = keys(texts)
+    saved = sentence_keys.BATCH_CHARS
+    sentence_keys.BATCH_CHARS = batch_chars
+    try:
+        assert keys(texts) == whole
+    finally:
+        sentence_keys.BATCH_CHARS = saved

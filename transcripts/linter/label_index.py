@@ -51,16 +51,25 @@ class LabelIndex:
     """Labels added in the rule's order (0, 1, 2, ...), looked up by what they share.
     `keys` are all the keys that will be added: how rare their pieces are orders them."""
 
-    def __init__(self, keys: Iterable[str]) -> None:
+    def __init__(self, keys: Iterable[str], *, misspellings: bool = True) -> None:
         self._lists: defaultdict[object, list[int]] = defaultdict(list)  # bucket -> labels
         # bucket -> key without digits -> labels: the misspelling buckets, by group
         self._grouped: defaultdict[object, defaultdict[str, list[int]]] = defaultdict(
             lambda: defaultdict(list)
         )
         self._added = 0
-        self._piece_counts = Counter(
-            piece for key in keys if len(key) >= TWO_EDITS_FROM for piece in _pieces(key)
+        # Each key's pieces, and its misspelling buckets once asked for: a label's are
+        # looked up before it is added, and both need them (no bound: a key each).
+        # Without `misspellings` (no label is rare enough to be one), no label is looked
+        # up by its misspelling buckets, and none is kept under them.
+        self._misspellings = misspellings
+        self._pieces = (
+            {key: _pieces(key) for key in keys if len(key) >= TWO_EDITS_FROM}
+            if misspellings
+            else {}
         )
+        self._piece_counts = Counter(piece for pieces in self._pieces.values() for piece in pieces)
+        self._buckets: dict[str, set[object]] = {}
 
     def add(self, key: str, *, surname: str | None, last_name: str | None) -> None:
         """Index the next label by its `key`, the one name it holds when it is a lone
@@ -72,6 +81,8 @@ class LabelIndex:
             self._lists[("surname", surname)].append(position)
         if last_name is not None:
             self._lists[("full name", last_name)].append(position)
+        if not self._misspellings:
+            return
         group = _digitless(key)
         for bucket in self._near(key):
             self._grouped[bucket][group].append(position)
@@ -91,6 +102,8 @@ class LabelIndex:
         of its surname or the surname of its full name."""
         lists = [self._lists.get(("key", key), [])]
         if misspelt:
+            if not self._misspellings:
+                raise ValueError("a misspelling looked up in an index made without them")
             own = _digitless(key)
             near: list[list[int]] = []
             for bucket in self._near(key):
@@ -123,6 +136,12 @@ class LabelIndex:
     def _near(self, key: str) -> set[object]:
         """The misspelling buckets of a key: any two keys the rule could call one a
         misspelling of the other share one."""
+        buckets = self._buckets.get(key)
+        if buckets is None:
+            buckets = self._buckets[key] = self._near_buckets(key)
+        return buckets
+
+    def _near_buckets(self, key: str) -> set[object]:
         length = len(key)
         buckets: set[object] = set()
         if MISSPELLING_FROM <= length <= TWO_EDITS_FROM:
@@ -130,7 +149,8 @@ class LabelIndex:
             buckets.update(key[:at] + key[at + 1 :] for at in range(length))
         if length >= TWO_EDITS_FROM:
             counts = self._piece_counts
-            rarest = sorted(_pieces(key), key=lambda piece: (counts[piece], piece))
+            pieces = self._pieces.get(key) or _pieces(key)
+            rarest = sorted(pieces, key=lambda piece: (counts[piece], piece))
             buckets.update(rarest[:_PREFIX])
         return buckets
 
@@ -146,12 +166,13 @@ def _digitless(key: str) -> str:
 def _pieces(text: str) -> list[tuple[str, int]]:
     """The text's three-letter pieces, each with how many times it came before (so that
     the pieces are a set, and shared pieces count as often as both texts hold them)."""
-    seen: Counter[str] = Counter()
+    seen: dict[str, int] = {}
     pieces = []
     for at in range(len(text) - _Q + 1):
         piece = text[at : at + _Q]
-        pieces.append((piece, seen[piece]))
-        seen[piece] += 1
+        before = seen.get(piece, 0)
+        pieces.append((piece, before))
+        seen[piece] = before + 1
     return pieces
 
 

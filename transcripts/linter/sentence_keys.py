@@ -92,8 +92,36 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     ]
 
 
+#: About how many characters of text `keys` folds at once: each step copies the text it
+#: folds, so megabytes of turns are folded a batch at a time, not all together.
+BATCH_CHARS = 1 << 20
+
+
 def keys(texts: list[str]) -> list[str]:
-    """The keys of the sentences of `texts`, in order, with `SEPARATOR` between two texts."""
+    """The keys of the sentences of `texts`, in order, with `SEPARATOR` between two texts.
+
+    A sentence never runs from one text into the next, so batches of texts are folded
+    apart and their keys joined with a separator, as the texts are."""
+    result: list[str] = []
+    batch: list[str] = []
+    size = 0
+    folded = False  # a batch was folded: the next one is a text further on
+    for text in texts:
+        batch.append(text)
+        size += len(text)
+        if size >= BATCH_CHARS:
+            if folded:
+                result.append(SEPARATOR)
+            result += _batch_keys(batch)
+            batch, size, folded = [], 0, True
+    if batch or not folded:
+        if folded:
+            result.append(SEPARATOR)
+        result += _batch_keys(batch)
+    return result
+
+
+def _batch_keys(texts: list[str]) -> list[str]:
     joined = SEPARATOR.join(texts)
     if joined.count(SEPARATOR) != max(0, len(texts) - 1):  # the character in a text
         joined = SEPARATOR.join(text.replace(SEPARATOR, " ") for text in texts)

@@ -9,6 +9,8 @@ in broadcast captions. Formatting tags (`<i>`, `<font>`, `{\\an8}`) are removed.
 from __future__ import annotations
 
 import re
+from array import array
+from collections.abc import Iterator
 
 from ..errors import TranscriptError
 from ..io import SourceText, display_name
@@ -18,7 +20,7 @@ from ..options import ReadOptions
 from .common import clean_spaces
 from .rolling import fold_rolling, folded_count
 from .speakermarks import PrefixRule, split_marks
-from .srtparse import parse_lines, parse_usual
+from .srtparse import SrtCue, UnusualCue, iter_usual, parse_lines
 from .turns import Part, assemble, parts_of_cue
 
 _FORMATTING = re.compile(r"</?(?:i|b|u|s|font)\b[^<>]*>|\{\\[^{}]*\}", re.I)
@@ -29,15 +31,47 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
     """Read a SubRip file into turns."""
     options = options or ReadOptions()
     name = display_name(source.path)
-    cues = parse_usual(source.text) or parse_lines(source.text, name)
-    formatted = 0
-    if not cues:
+    # A file of a million cues: each stage lets go of the one before as it goes (cues
+    # are cleaned as they are parsed; later lists are taken from the end of reversed
+    # ones), so no two whole copies of the text are held at once.
+    try:
+        timings, spans, texts, formatted = _cleaned(iter_usual(source.text))
+    except UnusualCue:
+        timings, spans, texts, formatted = _cleaned(iter(parse_lines(source.text, name)))
+    if not texts:  # nothing usual: the line parser reads (or names) what is there
+        timings, spans, texts, formatted = _cleaned(iter(parse_lines(source.text, name)))
+    if not texts:
         raise TranscriptError("has no subtitles (no cue timings found)", name)
+    note(options.losses, "formatting tags of {n} line{s}", formatted)
+    folded = folded_count(fold_rolling(texts))
+    note(options.losses, "{n} rolling-caption repeat{s} (folded)", folded)
+    texts.reverse()
+    joined = []
+    while texts:
+        joined.append("\n".join(texts.pop()))
+    prefixes = PrefixRule(joined, options.speakers)
+    parts: list[Part] = []
+    joined.reverse()
+    for index in range(len(joined)):
+        cue_text = joined.pop()
+        start, end = timings[2 * index], timings[2 * index + 1]
+        first, last = spans[2 * index], spans[2 * index + 1]
+        parts.extend(parts_of_cue(split_marks(cue_text, prefixes), start, end, first, last))
+    return assemble(parts, source, options, inferred=True)
 
+
+def _cleaned(cues: Iterator[SrtCue]) -> tuple[array[float], array[int], list[list[str]], int]:
+    """Each cue's (start, end) and (first line, last line), flat, and its text lines
+    without formatting tags or odd spacing (blank ones dropped); how many lines lost tags."""
+    timings = array("d")
+    spans = array("q")
     texts = []
-    for _, _, text, _ in cues:
+    formatted = 0
+    for start, end, raw, first in cues:
+        timings.extend((start, end))
+        spans.extend((first, first + max(len(raw) - 1, 0)))
         cleaned = []
-        for line in text:
+        for line in raw:
             if "<" in line or "{" in line:
                 line, removed = _FORMATTING.subn("", line)
                 formatted += bool(removed)
@@ -45,16 +79,7 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
             if line:
                 cleaned.append(line)
         texts.append(cleaned)
-    note(options.losses, "formatting tags of {n} line{s}", formatted)
-    folded = folded_count(fold_rolling(texts))
-    note(options.losses, "{n} rolling-caption repeat{s} (folded)", folded)
-    joined = ["\n".join(text) for text in texts]
-    prefixes = PrefixRule(joined, options.speakers)
-    parts: list[Part] = []
-    for (start, end, raw, first), cue_text in zip(cues, joined, strict=True):
-        last = first + max(len(raw) - 1, 0)
-        parts.extend(parts_of_cue(split_marks(cue_text, prefixes), start, end, first, last))
-    return assemble(parts, source, options, inferred=True)
+    return timings, spans, texts, formatted
 
 
 def sniff(text: str) -> bool:

@@ -2,14 +2,15 @@
 
 Two parsers give the same answers (a test holds them to it): `parse_usual` reads the
 usual file (number, timing, text, blank line) cue by cue with one pattern over the whole
-text, without splitting it into lines; `parse_lines` reads anything line by line (sloppy
-files: text after a blank line, cues with no blank line between them) and names the
-line of whatever is malformed.
+text, without splitting it into lines (`iter_usual` gives its cues one at a time);
+`parse_lines` reads anything line by line (sloppy files: text after a blank line, cues
+with no blank line between them) and names the line of whatever is malformed.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ..errors import TranscriptError
 from .common import LINE_BREAK
@@ -30,33 +31,44 @@ _USUAL_CUE = re.compile(
 _BLANK = re.compile(r"(?:[^\S\n]*\n)*")
 
 
+class UnusualCue(Exception):
+    """The file holds something `iter_usual` leaves to `parse_lines`."""
+
+
 def parse_usual(text: str) -> list[SrtCue] | None:
     """`parse_lines` for the usual file, or None when the file holds anything it reads
     specially (then `parse_lines` reads it)."""
+    try:
+        return list(iter_usual(text))
+    except UnusualCue:
+        return None
+
+
+def iter_usual(text: str) -> Iterator[SrtCue]:
+    """The cues of `parse_usual` one at a time (a reader need not hold them all), raising
+    `UnusualCue` where the file stops being usual."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     length = len(text)
     position = _BLANK.match(text).end()  # type: ignore[union-attr]  # it matches anywhere
     line = 1 + text.count("\n", 0, position)  # the number of the cue's first line
-    cues: list[SrtCue] = []
     match = _USUAL_CUE.match
     while position < length:
         found = match(text, position)
         if found is None or found.end() == position:
-            return None
+            raise UnusualCue
         h1, m1, s1, f1, h2, m2, s2, f2, body = found.groups()
         # Whole milliseconds divided once: the same float as `parse_timing`'s rounding.
         start = (int(h1 or 0) * 3600_000 + int(m1) * 60_000 + int(s1) * 1000 + int(f1)) / 1000
         end = (int(h2 or 0) * 3600_000 + int(m2) * 60_000 + int(s2) * 1000 + int(f2)) / 1000
         if end < start or "-->" in body:
-            return None
+            raise UnusualCue
         lines = body.split("\n")
         if lines[-1] == "":
             lines.pop()
-        cues.append((start, end, lines, line + 2))
+        yield start, end, lines, line + 2
         line += text.count("\n", position, found.end())
         position = found.end()
-    return cues
 
 
 def parse_lines(text: str, name: str) -> list[SrtCue]:

@@ -62,6 +62,36 @@ def ends_in_questions(texts: Iterable[str]) -> list[bool]:
     return list(map(_ends_with_question, map(_strip_closers, map(str.rstrip, texts))))
 
 
+class TokenKinds:
+    """What each distinct token of a document is, judged once for all its speakers: one
+    plain word or not (`words_fast.is_plain_word`), and its `abbreviation_kind`.
+
+    Every speaker's counter asks about the tokens it meets; without this, a file of
+    thousands of speakers judged each common word thousands of times (the cost grew
+    with the number of speakers, not the text). Nothing is evicted: the sets hold each
+    distinct token of the document once, so no file can make them thrash.
+    """
+
+    __slots__ = ("abbreviating", "odd", "plain")
+
+    def __init__(self) -> None:
+        self.plain: set[str] = set()
+        self.odd: set[str] = set()
+        self.abbreviating: dict[str, set[str]] = {"title": set(), "number": set(), "digit": set()}
+
+    def learn(self, tokens: set[str]) -> None:
+        """Judge the tokens not judged before."""
+        unknown = tokens - self.plain - self.odd
+        for token in unknown:
+            if not words_fast.is_plain_word(token):
+                self.odd.add(token)
+                continue
+            self.plain.add(token)
+            kind = words_fast.abbreviation_kind(token)
+            if kind is not None:
+                self.abbreviating[kind].add(token)
+
+
 @dataclass
 class _Plain:
     """The plain texts of a batch: their indices in it, their tokens, the texts joined
@@ -90,12 +120,14 @@ class SpeakerCounter:
 
     Add each of the speaker's turn texts with `add`, in order; a text with `continued`
     set resumes the speaker's previous turn. Call `flush` before reading the counts.
+    The counters of one document share one `TokenKinds` (`kinds`).
     """
 
     __slots__ = (
         "_last_ends_with_question",
         "abbreviating_tokens",
         "counts",
+        "kinds",
         "other_tokens",
         "pending_continued",
         "pending_lines",
@@ -105,7 +137,8 @@ class SpeakerCounter:
         "turn_words",
     )
 
-    def __init__(self) -> None:
+    def __init__(self, kinds: TokenKinds | None = None) -> None:
+        self.kinds = kinds if kinds is not None else TokenKinds()
         # The batch waiting to be counted; a hot loop may append to these lists directly
         # (they are emptied in place), then call `flush` when `BATCH` texts are waiting.
         self.pending_texts: list[str] = []
@@ -192,13 +225,13 @@ class SpeakerCounter:
         fresh = seen - self.plain_tokens
         if not fresh:
             return fresh
-        odd = {token for token in fresh if not words_fast.is_plain_word(token)}
+        kinds = self.kinds
+        kinds.learn(fresh)
+        odd = fresh & kinds.odd
         plain = fresh - odd
         self.plain_tokens |= plain
-        for token in plain:
-            kind = words_fast.abbreviation_kind(token)
-            if kind is not None:
-                self.abbreviating_tokens[kind].add(token)
+        for kind, tokens in kinds.abbreviating.items():
+            self.abbreviating_tokens[kind] |= plain & tokens
         return odd
 
     def _count_plain(

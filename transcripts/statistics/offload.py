@@ -23,7 +23,7 @@ from typing import Any
 
 from ..errors import TranscriptError
 from ..parallel import available_cores, prepare_worker
-from .counting import SpeakerCounter
+from .counting import SpeakerCounter, TokenKinds
 
 
 class Offload:
@@ -122,12 +122,13 @@ def _serve(batches: Any, connection: Any, parent: int) -> None:
     # Ctrl-C and termination are the parent's to handle, and this process ends with it.
     prepare_worker(parent)
     counters: dict[str, SpeakerCounter] = {}
+    kinds = TokenKinds()  # shared by the counters, as in the parent
     try:
         while (message := batches.get()) is not None:
             name, texts, lines, continued = message
             counter = counters.get(name)
             if counter is None:
-                counter = counters[name] = SpeakerCounter()
+                counter = counters[name] = SpeakerCounter(kinds)
             counter.pending_texts.extend(texts)
             counter.pending_lines.extend(lines)
             counter.pending_continued.extend(continued)

@@ -263,18 +263,33 @@ def _tabulate(reports: Sequence[Report], options: RenderOptions, tablefmt: str) 
     fields = _with_bar(_table_fields(reports, options))
     # tabulate pads every header by two spaces unless told otherwise; without that the
     # default table fits twenty columns narrower. The setting is global, so restore it.
+    rows = _rows(reports, fields, options)
+    headers = _headers(fields)
+    if len(rows) >= _MANY_ROWS:  # a row per speaker: thousands in some files
+        widths = [
+            max([_visible_width(header)] + [_visible_width(row[column]) for row in rows])
+            for column, header in enumerate(headers)
+        ]
+        table = _PaddedTable(headers, _alignment(fields), widths, tablefmt)
+        if table.template is not None:
+            out = _Collected()
+            table.write(rows, out, len(rows))
+            return "".join(out.parts)
     padding = tabulate.MIN_PADDING
     tabulate.MIN_PADDING = 0
     try:
         return tabulate.tabulate(
-            _rows(reports, fields, options),
-            headers=_headers(fields),
+            rows,
+            headers=headers,
             tablefmt=tablefmt,
             colalign=_alignment(fields),
             disable_numparse=True,
         )
     finally:
         tabulate.MIN_PADDING = padding
+
+
+_MANY_ROWS = 64  # from this many rows on, a table is drawn from a padded row's template
 
 
 def render_table(reports: Sequence[Report], options: RenderOptions) -> str:
@@ -302,6 +317,16 @@ class Sink(Protocol):
     """Where rendered text goes (`io.Sink`, or anything with `write(str)`)."""
 
     def write(self, text: str) -> None: ...
+
+
+class _Collected:
+    """A sink that keeps what is written to it."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+
+    def write(self, text: str) -> None:
+        self.parts.append(text)
 
 
 class PerFileSpool:
@@ -424,10 +449,29 @@ def _copy(source: Any, sink: Sink) -> None:
 def _visible_width(text: str) -> int:
     """The width tabulate gives a cell (wide characters count twice where wcwidth is
     installed)."""
+    if text.isascii() and text.isprintable():  # no wide character, no escape code
+        return len(text)
     import tabulate
 
     width: int = getattr(tabulate, "_visible_width", len)(text)
     return width
+
+
+# Formats that draw a row of padded cells as the cells joined by fixed text (no escaping,
+# no rules between rows): `_PaddedTable` may join thousands of rows itself.
+_JOINED_FORMATS = frozenset(
+    ("plain", "simple", "github", "pipe", "orgtbl", "psql", "rst", "presto", "simple_outline")
+)
+_MARKS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"  # a letter per column in the probe rows
+
+
+def _joined(pieces: list[str], cells: list[str]) -> str:
+    """A row's padded cells with the format's text around them; where the format ends a
+    row with the last cell, tabulate leaves no trailing space, nor does this."""
+    parts = [pieces[0]]
+    for cell, after in zip(cells, pieces[1:], strict=True):
+        parts += (cell, after)
+    return "".join(parts) if pieces[-1] else "".join(parts).rstrip()
 
 
 class _PaddedTable:
@@ -450,6 +494,35 @@ class _PaddedTable:
             if two == one[: head + 1] + one[head : head + 1] + one[head + 1 :]:
                 self.frame = (head, len(one) - head - 1)
                 break
+        #: the head and tail lines, and the text around each cell of a row, when the
+        #: format draws a row as its padded cells joined (see `_row_template`)
+        self.template: tuple[list[str], list[str], list[str]] | None = None
+        if self.frame is not None and tablefmt in _JOINED_FORMATS:
+            self.template = self._row_template(one)
+
+    def _row_template(self, one: list[str]) -> tuple[list[str], list[str], list[str]] | None:
+        """Learn from tabulate how it draws one padded row (the text before, between and
+        after the cells), so thousands of rows (a speaker each) are joined, not typed
+        cell by cell; checked against tabulate on a second probe, else None."""
+        head, tail = self.frame or (0, 0)
+        if len(self.widths) > len(_MARKS) or not all(self.widths):
+            return None
+        marked = [mark * width for mark, width in zip(_MARKS, self.widths, strict=False)]
+        line = self._draw([marked])[head]
+        pieces, at = [], 0
+        for cell in marked:
+            found = line.find(cell, at)
+            if found < 0:
+                return None
+            pieces.append(line[at:found])
+            at = found + len(cell)
+        pieces.append(line[at:])
+        frame = (one[:head], one[len(one) - tail :], pieces)
+        probe = [mark.lower() * width for mark, width in zip(_MARKS, self.widths, strict=False)]
+        drawn = self._draw([probe, probe])
+        if drawn != frame[0] + [_joined(pieces, probe)] * 2 + frame[1]:
+            return None
+        return frame
 
     def _pad(self, row: list[str]) -> list[str]:
         return [
@@ -483,6 +556,20 @@ class _PaddedTable:
             tabulate.MIN_PADDING, tabulate.PRESERVE_WHITESPACE = padding, preserve
 
     def write(self, rows: Iterable[list[str]], sink: Sink, chunk: int) -> None:
+        if self.template is not None:
+            start, end, pieces = self.template
+            lines = list(start)
+            drawn = written = 0
+            for row in rows:  # chunk by chunk: the rows may come from a spool of any size
+                lines.append(_joined(pieces, self._pad(row)))
+                drawn += 1
+                if len(lines) >= chunk:
+                    sink.write("\n" * (written > 0) + "\n".join(lines))
+                    written, lines = written + len(lines), []
+            if drawn:
+                if lines or end:
+                    sink.write("\n" * (written > 0) + "\n".join(lines + end))
+                return
         if self.frame is None:  # a rule between rows: drawn whole
             sink.write("\n".join(self._draw([self._pad(row) for row in rows])))
             return

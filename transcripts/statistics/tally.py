@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import KINDS, Block, Kind, Transcript
-from .counting import BATCH, SpeakerCounter
+from .counting import BATCH, SpeakerCounter, TokenKinds
 from .counts import TextCounts
 from .offload import Offload
 
@@ -134,6 +134,7 @@ class Tally:
         for speaker in header.speakers:
             self.speaker(speaker.name)
         counters: dict[str, SpeakerCounter] = {}
+        kinds = TokenKinds()  # what each token is, judged once for every speaker
         pending: tuple[SpeakerTally, float] | None = None  # a turn with a start, no end
         # name -> (tally, its counter, the counter's pending texts, their `append`s, its
         # name): the loop below runs once per block of files of any size, so it calls no
@@ -147,7 +148,7 @@ class Tally:
                 if block.kind == turn:
                     entry = entries.get(block.speaker)
                     if entry is None:
-                        entry = entries[block.speaker] = self._entry(block.speaker, counters)
+                        entry = entries[block.speaker] = self._entry(block.speaker, counters, kinds)
                     tally, counter, texts, add_text, add_line, name = entry
                     if block.continued:
                         counter.pending_continued.append(len(texts))
@@ -189,10 +190,12 @@ class Tally:
             self.speakers[name].count(counter, path)
         return self
 
-    def _entry(self, name: str | None, counters: dict[str, SpeakerCounter]) -> tuple[Any, ...]:
+    def _entry(
+        self, name: str | None, counters: dict[str, SpeakerCounter], kinds: TokenKinds
+    ) -> tuple[Any, ...]:
         name = name or "(unknown)"
         tally = self.speaker(name)
-        counter = counters[name] = SpeakerCounter()
+        counter = counters[name] = SpeakerCounter(kinds)
         texts = counter.pending_texts
         return tally, counter, texts, texts.append, counter.pending_lines.append, name
 

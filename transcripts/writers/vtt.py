@@ -10,7 +10,7 @@ said so in a NOTE (which the vtt reader turns back into the metadata mark).
 
 from __future__ import annotations
 
-from ..cues import CueMark, is_direction, marks_every_cue
+from ..cues import CueMark, MarkTally, is_direction
 from ..losses import note
 from ..model import Transcript
 from ..options import WriteOptions
@@ -48,12 +48,11 @@ def write(transcript: Transcript, options: WriteOptions | None = None) -> str:
     if mark:
         rate = mark.get("words_per_minute", "?")
         parts.append(f"\nNOTE\n{ESTIMATE_NOTE.format(rate=rate)}\n")
-    written = list(cues(blocks, WIDTH, HEIGHT, losses=options.losses))
-    marks = [CueMark(bool(c.speaker), c.speaker, is_direction(c.block.text)) for c in written]
-    if not marks_every_cue(marks):
-        note_unmarked(blocks, options.losses)  # read back, an unvoiced cue continues a turn
+    # Cue by cue: a million of them need not be held at once.
+    tally = MarkTally()
     lengthened = 0
-    for cue in written:
+    for cue in cues(blocks, WIDTH, HEIGHT, losses=options.losses):
+        tally.add(CueMark(bool(cue.speaker), cue.speaker, is_direction(cue.block.text)))
         end = cue.end
         if end <= cue.start:  # WebVTT: a cue ends after it starts
             end = cue.start + 0.001
@@ -62,6 +61,8 @@ def write(transcript: Transcript, options: WriteOptions | None = None) -> str:
         if cue.speaker:
             text = f"<v {escape(cue.speaker)}>{text}"
         parts.append(f"\n{timestamp(cue.start)} --> {timestamp(end)}\n{text}\n")
+    if not tally.every_cue():
+        note_unmarked(blocks, options.losses)  # read back, an unvoiced cue continues a turn
     note(options.losses, "{n} cue{s} of no length (made 1 ms long)", lengthened)
     return "".join(parts)
 

@@ -136,7 +136,10 @@ def _variants(
     every one of them (the reference its property test compares with). `uses`, the
     turns written with a label, gives each finding its fix (renaming them)."""
     reported: set[str] = set()
-    index = LabelIndex(label.key for label in ordered)
+    index = LabelIndex(
+        (label.key for label in ordered),
+        misspellings=any(label.uses < established for label in ordered),
+    )
     for position, variant in enumerate(ordered):
         surname, last_name = _name_parts(variant)
         candidates = (

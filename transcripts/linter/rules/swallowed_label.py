@@ -41,21 +41,44 @@ def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
     }
     if not labels:
         return
-    alternatives = "|".join(map(re.escape, sorted(labels, key=len, reverse=True)))
-    pattern = re.compile(rf"(?<=[.?!…\"”])[ \t]+({alternatives}):[ \t]+(?=\w)")
+    finder = LabelFinder(labels)
     blocks = transcript.blocks
     for index in options.context.turn_indices():
         block = blocks[index]
         if ":" not in block.text:
             continue
-        for found in pattern.finditer(block.text):
-            following = block.text[found.end() : found.end() + 2].lstrip("\"“‘'([")
-            if not following[:1].isupper() and not following[:1].isdigit():
-                continue  # "Farewell: go, say I": a colon in a sentence, not a new turn
-            line, column = locate(block, found.start(1))
+        for start, label in finder.swallowed(block.text):
+            line, column = locate(block, start)
             yield Problem(
                 line,
-                f"“{found.group(1)}:” inside {block.speaker}'s turn: two turns run "
+                f"“{label}:” inside {block.speaker}'s turn: two turns run "
                 "together; start a new line before the label",
                 column,
             )
+
+
+class LabelFinder:
+    """Finds labels (none holding a colon) swallowed by a text.
+
+    Since a label holds no colon, the text from a sentence's end to the next colon is the
+    one label that can stand there: it is looked up in the set, not tried against each
+    label in turn (a caption file may have thousands). A match takes only the spaces
+    before it, so a label further on is still found.
+    """
+
+    def __init__(self, labels: set[str]) -> None:
+        self.labels = labels
+        longest = max(map(len, labels))
+        self.pattern = re.compile(rf"(?<=[.?!…\"”])[ \t]+(?=([^:\n]{{1,{longest}}}):([ \t]+)\w)")
+
+    def swallowed(self, text: str) -> Iterator[tuple[int, str]]:
+        """Where each swallowed label starts, and the label: after a sentence's end, and
+        followed by a colon and the capital or digit a turn starts with."""
+        for found in self.pattern.finditer(text):
+            label = found.group(1)
+            if label not in self.labels:
+                continue
+            following = text[found.end(2) : found.end(2) + 2].lstrip("\"“‘'([")
+            if not following[:1].isupper() and not following[:1].isdigit():
+                continue  # "Farewell: go, say I": a colon in a sentence, not a new turn
+            yield found.start(1), label

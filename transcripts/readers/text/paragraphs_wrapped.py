@@ -41,24 +41,71 @@ _CENTRED = 10
 
 
 class _Lines:
-    """The lines as the scanner sees them: code, indentation and text of each."""
+    """The lines as the scanner sees them, with the facts each stage asks about a line
+    computed once per line, in one pass (every stage below asks them again and again),
+    and kept as numbers, not copies of the text (a file may have millions of lines):
+
+    - `indents`: how far the line's text stands in (spaces, tabs, no-break spaces, form
+      feeds), its margin number aside;
+    - `marks`: what its stripped text is (`line_marks`): ends a sentence, ends a
+      bracketed note, ends with a comma, opens a bracket, is in capitals.
+
+    `plain_facts` gives the same facts from their plain definitions, line by line; a
+    test holds the two to each other."""
 
     def __init__(self, lines: Sequence[str], page: Page) -> None:
         self.lines = lines
         self.codes = page.codes
         self.starts = page.starts
+        indents = []
+        marks = bytearray()
+        for line, at in zip(lines, page.starts, strict=True):
+            content = line[at:].rstrip() if at else line.rstrip()
+            indents.append(len(content) - len(content.lstrip(_INDENT)))
+            marks.append(line_marks(content.lstrip()))
+        self.indents = indents
+        self.marks = marks
 
     def content(self, index: int) -> str:
+        """The line's text without its margin number and its trailing white space."""
         return self.lines[index][self.starts[index] :].rstrip()
 
-    def indent(self, index: int) -> int:
-        text = self.content(index)
-        return len(text) - len(text.lstrip(" \t\xa0\f"))
+
+_INDENT = " \t\xa0\f"  # what indents a line
+# What `line_marks` says of a line's stripped text, a bit each.
+ENDS, CLOSES, COMMA, BRACKET, CAPS = 1, 2, 4, 8, 16
+
+
+def line_marks(text: str) -> int:
+    """The marks of a stripped line of text (see `_Lines`)."""
+    if not text:
+        return 0
+    return (
+        (ENDS if text.endswith(_ENDS) else 0)
+        | (CLOSES if text.endswith(_CLOSERS) else 0)
+        | (COMMA if text.endswith(",") else 0)
+        | (BRACKET if text.startswith(_BRACKETS) else 0)
+        | (CAPS if text.isupper() and _is_caps(text) else 0)
+    )
+
+
+def plain_facts(lines: Sequence[str], page: Page, index: int) -> tuple[int, int]:
+    """A line's (indent, marks) as `_Lines` defines them, from scratch."""
+    content = lines[index][page.starts[index] :].rstrip()
+    text = content.strip()
+    marks = (
+        ENDS * text.endswith(_ENDS)
+        + CLOSES * text.endswith(_CLOSERS)
+        + COMMA * text.endswith(",")
+        + BRACKET * text.startswith(_BRACKETS)
+        + CAPS * _is_caps(text)
+    )
+    return len(content) - len(content.lstrip(_INDENT)), marks
 
 
 def _is_caps(text: str) -> bool:
     """A line in capitals ("DIRECT EXAMINATION", "LE ZHOU,"): a heading or a name."""
-    return text.isupper() and sum(1 for char in text if char.isalpha()) >= 4
+    return text.isupper() and sum(map(str.isalpha, text)) >= 4
 
 
 class _Breaks:
@@ -72,32 +119,33 @@ class _Breaks:
         self, previous: int, index: int, opened_bracket: bool, page_break: bool
     ) -> bool:
         view = self.view
-        if view.codes[index] != view.codes[previous]:
+        codes = view.codes
+        if codes[index] != codes[previous]:
             return True  # into or out of the numbered body
-        before = view.content(previous).strip()
-        text = view.content(index).strip()
-        if view.codes[index] == APART:
+        if codes[index] == APART:
             return False  # an index runs on; only blank lines and layout divide it
-        caps_before, caps = _is_caps(before), _is_caps(text)
-        if caps_before and caps and not before.endswith(_ENDS):
+        before, this = view.marks[previous], view.marks[index]
+        caps_before, caps = before & CAPS, this & CAPS
+        before_ends = before & ENDS
+        if caps_before and caps and not before_ends:
             return False  # a heading in capitals over two or three lines, centred or not
         # A first-line indent: the line stands further in than the text's margin (a
         # sentence carried over a page break goes on at the margin).
-        indent = view.indent(index)
-        if indent > self.body_indent and (
-            page_break or view.indent(previous) <= self.body_indent or before.endswith(_ENDS)
+        indents = view.indents
+        if indents[index] > self.body_indent and (
+            page_break or indents[previous] <= self.body_indent or before_ends
         ):
             return True
         # A complete bracketed note ("(Recess)", "[Roll No. 390]") stands alone.
-        if opened_bracket and before.endswith(_CLOSERS):
+        if opened_bracket and before & CLOSES:
             return True
-        if text.startswith(_BRACKETS) and before.endswith(_ENDS):
+        if this & BRACKET and before_ends:
             return True
         # Capitals: a heading, or a witness's name; a line of them ending in a comma
         # runs on ("LE ZHOU," / "called as a witness ...").
         if caps_before:
-            return not caps and not before.endswith(",")
-        return caps and before.endswith(_ENDS)
+            return not caps and not before & COMMA
+        return bool(caps and before_ends)
 
 
 def scan_wrapped(lines: Sequence[str], page: Page, start: int, candidates: dict[int, Use]) -> Scan:
@@ -140,7 +188,7 @@ def scan_wrapped(lines: Sequence[str], page: Page, start: int, candidates: dict[
             continue
         first = index
         found = label_at(first)
-        opened_bracket = found is None and view.content(first).lstrip().startswith(_BRACKETS)
+        opened_bracket = found is None and bool(view.marks[first] & BRACKET)
         last = first
         index += 1
         while index < count:
@@ -162,8 +210,7 @@ def scan_wrapped(lines: Sequence[str], page: Page, start: int, candidates: dict[
         index = last + 1
         kind = None
         if found is None:
-            text = view.content(first).lstrip(" \t\xa0\f")
-            if text.startswith("#"):
+            if view.content(first).lstrip(_INDENT).startswith("#"):
                 hashed.append(len(paragraphs))
             if codes[first] == APART:
                 kind = APART_KIND
@@ -198,7 +245,8 @@ def _set_insets_apart(view: _Lines, paragraphs: list[Paragraph], body_indent: in
     """Paragraphs set in from where the labels stand (an amendment's text, a letter put
     into the record) are documents quoted into the transcript, not a speaker's words
     running on."""
-    label_indents = Counter(view.indent(p.start) for p in paragraphs if p.speaker)
+    indents = view.indents
+    label_indents = Counter(indents[p.start] for p in paragraphs if p.speaker)
     if not label_indents:
         return
     inset = max(label_indents.most_common(1)[0][0], body_indent) + _INSET
@@ -207,7 +255,7 @@ def _set_insets_apart(view: _Lines, paragraphs: list[Paragraph], body_indent: in
         if paragraph.speaker or paragraph.kind is not None:
             continue
         if all(
-            view.indent(index) >= inset
+            indents[index] >= inset
             for index in range(paragraph.start, paragraph.last + 1)
             if codes[index] == TEXT
         ):
@@ -224,7 +272,7 @@ def _is_double_spaced(view: _Lines, start: int) -> bool:
             text += 1
             if codes[index + 1] == BLANK:
                 followed += 1
-                unfinished += not view.content(index).endswith(_ENDS)
+                unfinished += not view.marks[index] & ENDS
     return (
         text > 0
         and followed >= _DOUBLE_SPACED_SHARE * text
@@ -236,17 +284,15 @@ def _body_indent(view: _Lines, start: int) -> int:
     """The text's margin, where wrapped lines go on: of the lines that carry on a sentence
     from the line above, the least indentation a good share have (quoted documents, set
     further in, may outnumber the speech; a hanging indent puts labels left of it)."""
-    codes = view.codes
+    codes, marks, indent = view.codes, view.marks, view.indents
     indents = Counter(
-        view.indent(index)
+        indent[index]
         for index in range(start + 1, len(view.lines))
-        if codes[index] == TEXT
-        and codes[index - 1] == TEXT
-        and not view.content(index - 1).endswith(_ENDS)
+        if codes[index] == TEXT and codes[index - 1] == TEXT and not marks[index - 1] & ENDS
     )
     if not indents:
         indents = Counter(
-            view.indent(index) for index in range(start, len(view.lines)) if codes[index] == TEXT
+            indent[index] for index in range(start, len(view.lines)) if codes[index] == TEXT
         )
     total = sum(indents.values())
     for indent in sorted(indents):
@@ -258,7 +304,7 @@ def _body_indent(view: _Lines, start: int) -> int:
 def _is_centred_heading(view: _Lines, breaks: _Breaks, index: int) -> bool:
     """A short line set far in from the margin between blank lines, reading as a title."""
     codes = view.codes
-    if view.indent(index) < breaks.body_indent + _CENTRED:
+    if view.indents[index] < breaks.body_indent + _CENTRED:
         return False
     if (
         index == 0
