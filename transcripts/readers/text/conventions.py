@@ -466,6 +466,14 @@ def _first_broken(look: Look, habits: list[Habit], kinds: frozenset[str], memo: 
         return broken
 
 
+def _sets_labels_apart(convention: Convention) -> bool:
+    """Do the convention's labels stand alone on their line after a blank line? There, a
+    word keeping every habit is a label even if the text also writes it in lower case: a
+    play's "Priest:" or "Soldier:", said once."""
+    held = {habit.name for habit in convention.habits}
+    return "alone on its line" in held and "blank line before" in held
+
+
 def _unlike_the_others(use: Use, family: Family) -> str | None:
     """In a convention with too few labels to learn habits from: the name is written
     unlike every other label of it: mixed case where the labels of two or more other names
@@ -659,7 +667,7 @@ class _Judge:
             return Verdict(False, "before the dialogue, in another shape than its labels")
         if known:
             return _RECURRING
-        if self.is_common(use):
+        if self.is_common(use) and not _sets_labels_apart(convention):
             return Verdict(False, "a word the text also writes in lower case, not a name")
         # A label over another label, or over a heading where the convention is
         # established enough to tell, lost its speech (Hansard); otherwise speech follows.
