@@ -114,7 +114,7 @@ _INITIAL = regex.compile(r"^\p{Lu}\.?$")
 # A word of a script without case (Chinese, Japanese, Arabic, Hebrew, Thai ...): "李雷",
 # "ジョン・スミス".
 _CASELESS = regex.compile(r"^\p{Lo}[\p{Lo}\p{M}・·]*$")
-_NUMBERED = regex.compile(r"^(?P<role>[\p{L}][\p{L}\-]*)\s*(?P<number>\d{1,3})$")
+_NUMBERED = regex.compile(r"^(?P<role>[\p{L}][\p{L}\-]*)[\s_]*(?P<number>\d{1,3})$")
 # A trailing role or affiliation after a comma ("WOLF BLITZER, CNN ANCHOR"), a parenthesis
 # ("SEN. MARIA LOPEZ (D-NM)", "Hon. Jane Stewart (Minister of ..., Lib.)", "SEN. MARK
 # RIVERA (D), NEW MEXICO"), or a dash ("Jane Roe - Acme Corp - Vice President, Investor
@@ -144,8 +144,8 @@ def split_name(label: str) -> tuple[str, str | None]:
 
 @functools.lru_cache(maxsize=4096)
 def is_numbered_role(label: str) -> bool:
-    """`Speaker 1`, `Speaker4`, `Guest 2`: anonymised diarisation labels (a role word
-    and a number; "Count 1" and "Chapter 3" are not)."""
+    """`Speaker 1`, `Speaker4`, `SPEAKER_00`, `Guest 2`: anonymised diarisation labels (a
+    role word and a number; "Count 1" and "Chapter 3" are not)."""
     match = _NUMBERED.match(label)
     return match is not None and _key(match["role"]) in ROLE_WORDS
 

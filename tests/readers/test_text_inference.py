@@ -193,3 +193,35 @@ def test_a_group_label_is_one_speaker_shaped_name():
     assert names.is_group("Ana and Ben")
     assert not names.is_group("Minister of Trade and Industry)")
     assert names.person_name("JIMMIE, MRS. UPJOHN, AND ROPER") is None
+
+
+def _deposition() -> str:
+    """Three pages of a deposition: a page number, 25 numbered lines of `Q.`/`A.`, and a
+    lawyer's objection (`MR. SMITH:`) now and then, pages split by a form feed."""
+    exchange = [
+        ("Q.", "Where were you on the night of May 2, after the meeting ended?"),
+        ("A.", "At home, with my wife and my two children."),
+        ("Q.", "Did anyone else see you there that evening?"),
+        ("A.", "No, nobody came by."),
+        ("", "MR. SMITH:  Objection, form."),
+        ("Q.", "You may answer the question."),
+        ("A.", "Nobody saw me that night."),
+    ]
+    lines, turn = [], 0
+    for page in (12, 13, 14):
+        lines.append(" " * 56 + str(page))
+        for number in range(1, 26):
+            mark, text = exchange[turn % len(exchange)]
+            turn += 1
+            lines.append(f"{number:2d}   {mark:4s} {text}" if mark else f"{number:2d}        {text}")
+        lines.append("\f")
+    return "\n".join(lines) + "\n"
+
+
+def test_a_deposition_with_numbered_lines_gives_q_a_and_the_objecting_lawyer():
+    transcript = parse(_deposition())
+    assert transcript.speaker_names() == ["Q", "A", "MR. SMITH"]
+    turns = [block for block in transcript.blocks if block.is_turn]
+    assert sum(1 for b in turns if b.speaker == "MR. SMITH") == 11  # every 7th of 75 lines
+    assert all(b.text == "Objection, form." for b in turns if b.speaker == "MR. SMITH")
+    assert not any(b.kind == "unattributed" for b in transcript.blocks)

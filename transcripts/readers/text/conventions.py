@@ -318,13 +318,17 @@ def _overlap(family: Family, confirmed: set[str]) -> float:
 
 
 def _role_taking_turns(family: Family, primary: Family) -> bool:
-    """One recurring role ("Q", "Operator") whose labels alternate with the primary
-    convention's: between two of its labels, some other speaker has spoken."""
+    """One recurring role ("Q", "Operator"), or one person announced by an honorific in
+    capitals ("MR. SMITH:" objecting in a deposition of `Q.` and `A.`), whose labels
+    alternate with the primary convention's: between two of its labels, some other
+    speaker has spoken."""
     counts = family.names()
     if len(counts) != 1:
         return False
     key, count = next(iter(counts.items()))
-    if count < 2 or not names.is_role(key) or _speech_share(family.uses) < MIN_SPEECH:
+    name = family.uses[0].shape.name
+    marked = names.is_role(key) or (names.has_honorific(name) and names.is_caps(name))
+    if count < 2 or not marked or _speech_share(family.uses) < MIN_SPEECH:
         return False
     others = sorted(use.line for use in primary.uses)
     lines = [use.line for use in family.uses]
