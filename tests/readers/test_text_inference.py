@@ -213,7 +213,8 @@ def _deposition() -> str:
         for number in range(1, 26):
             mark, text = exchange[turn % len(exchange)]
             turn += 1
-            lines.append(f"{number:2d}   {mark:4s} {text}" if mark else f"{number:2d}        {text}")
+            opening = f"{mark:4s} " if mark else "     "
+            lines.append(f"{number:2d}   {opening}{text}")
         lines.append("\f")
     return "\n".join(lines) + "\n"
 
