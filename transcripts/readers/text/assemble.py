@@ -239,6 +239,17 @@ class Assembler:
                 continue
             if kind == Kind.LAYOUT and self._continues_turn(pending, paragraph):
                 continue  # a page break inside a turn: its lines join the turn's raw text
+            if (
+                kind == Kind.STAGE_DIRECTION
+                and pending is not None
+                and pending.kind == Kind.TURN
+                and not pending.text
+            ):
+                # A screenplay's parenthetical right under the name ("JOHN" then
+                # "(quietly)"): how the turn is said, the first words of the turn.
+                pending.text = words
+                pending.end_line = last + 1
+                continue
             if pending is not None:
                 pending.raw = "".join(lines[pending.line - 1 : start])
                 yield pending
