@@ -109,8 +109,9 @@ LABEL_FUNCTION_WORDS = frozenset(
 _WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’.\-]*")
 _CAPITALISED = regex.compile(r"^[\p{Lu}\p{Lt}][\p{L}\p{M}'’\-]*\.?$")
 _ALL_CAPS = regex.compile(r"^[\p{Lu}\p{M}'’.\-]*\p{Lu}[\p{Lu}\p{M}'’.\-]*$")
-_ALL_CAPS_NAME = regex.compile(r"^[\p{Lu}\p{M}'’.\-]{2,}(?:\s+[\p{Lu}\p{M}'’.\-]+)*$")
+_ALL_CAPS_NAME = regex.compile(r"^[\p{Lu}\p{M}'’.\-]{2,}(?:\s+(?:[\p{Lu}\p{M}'’.\-]+|#?\d{1,3}))*$")
 _INITIAL = regex.compile(r"^\p{Lu}\.?$")
+_NUMBER = regex.compile(r"^#\d{1,3}$")  # "UNIDENTIFIED REPORTER #1" ("Count 1" is no name)
 # A word of a script without case (Chinese, Japanese, Arabic, Hebrew, Thai ...): "李雷",
 # "ジョン・スミス".
 _CASELESS = regex.compile(r"^\p{Lo}[\p{Lo}\p{M}・·]*$")
@@ -171,8 +172,8 @@ def name_words(label: str) -> list[str] | None:
             or _CASELESS.match(token)
         ):
             continue
-        if index > 0 and _key(token) in NAME_PARTICLES:
-            continue
+        if index > 0 and (_key(token) in NAME_PARTICLES or _NUMBER.match(token)):
+            continue  # "SMITH of New Jersey", "UNIDENTIFIED REPORTER #1"
         return None
     return tokens
 

@@ -141,8 +141,9 @@ _TOKEN = r"""(?:
   | [{UPPER}][{LETTER}{MARK}'’\-]*+(?:_?\d{{1,3}})?+     # Name, NAME, O'Brien, Speaker4
   {CASELESS}
 )"""
-# Later words may also be a name particle ("SMITH of New Jersey") or a number ("Speaker 3").
-_LATER = r"(?:{TOKEN}|(?=[a-z])(?:{PARTICLE})(?=[ .:：(])|\d{{1,3}}(?!\d|:\d))"
+# Later words may also be a name particle ("SMITH of New Jersey") or a number ("Speaker 3",
+# "UNIDENTIFIED REPORTER #1").
+_LATER = r"(?:{TOKEN}|(?=[a-z])(?:{PARTICLE})(?=[ .:：(])|\#?\d{{1,3}}(?!\d|:\d))"
 _ONE_NAME = r"{TOKEN}(?:[ ]{LATER}){{0,5}}"
 # A group speaking together is a list of names ending in "and": "BLAND, DE CASTRO, AND
 # ROPER", "Ana and Ben".
