@@ -92,12 +92,14 @@ EXPECTED: dict[str, dict[str, int]] = {
     },
     "podcast-bitcointranscripts-stephan-livera-what-is-splicing.md": {},
     "podcast-changelog-gotime-100-pike-griesemer.md": {},
-    # two long sentences said again, a few words changed, hundreds of lines later
-    # The raw speech-to-text copy pasted below the edited transcript (from line 1390)
-    # belongs to no speaker, so half the speech is unattributed: speakers-not-found says
-    # so. Not yet reviewed by an editor.
+    # A raw speech-to-text copy of the whole talk is pasted below the edited transcript
+    # (from line 1390, "**[0:05]:** okay Adam how you doing"), a defect an editor marks.
     "podcast-italic-name-time-security-cocktail-hour-21.md": {
+        # reviewed: real. The raw copy belongs to no speaker, so about half the speech
+        # is unattributed.
         "TR106": 1,
+        # reviewed: real. Two long sentences of the edited transcript (437, 854) again
+        # in the raw copy (1937, 2726), a few words changed.
         "TR202": 2,
         # reviewed: real. At 602-617 and 653-656 the speech-to-text cut a quotation
         # across two turns ("...we're giving you" | "luck." Here's the thing"), so each
