@@ -108,3 +108,27 @@ def test_many_repeats_are_the_transcripts_convention_a_few_are_defects():
     assert transcripts.lint(transcript(12, 200), select=[RULE]) == []  # 6% of turns
     settings = LintSettings.from_config({"rules": {RULE: {"max-share": 0.5}}, "select": [RULE]})
     assert len(transcripts.lint(transcript(12, 200), settings=settings)) == 12
+
+
+def test_a_label_repeated_after_a_stage_direction_closing_the_turn_is_not_a_dropped_label():
+    text = """
+        LILY.
+
+        Oh, boys, it's gone. I couldn't----
+
+          [_BLAND plays the introductory symphony and then pauses. Then she
+          sings, he accompanying her._
+
+        LILY.
+
+        There, it came back.
+
+        BLAND.
+
+        Bravo! [_He claps._]
+
+        LILY.
+
+        Thank you.
+    """
+    assert lint_text(text, RULE) == []

@@ -38,3 +38,29 @@ def test_a_turn_holding_only_a_note_records_that_something_was_said():
         Guest: They went well.
     """
     assert lint_text(text, RULE) == []
+
+
+def test_a_label_whose_words_follow_a_stage_direction_is_not_empty():
+    text = """
+        FARNCOMBE.
+
+        [_Smiling._] I hope so.
+
+        ROPER.
+
+        [_Approaching FARNCOMBE and taking him by the lapel of his coat._]
+        What I want to say to you is, doing anything to-night?
+
+        FARNCOMBE.
+
+        I-- I shall be at the theatre.
+
+        ROPER.
+
+        [_Laughing._] Of course you will.
+
+        FARNCOMBE.
+
+        And you?
+    """
+    assert lint_text(text, RULE) == []

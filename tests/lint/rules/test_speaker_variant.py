@@ -153,3 +153,17 @@ def test_group_labels_and_plurals_are_not_variants_of_one_speaker():
         Mariner: All lost!
     """
     assert lint_text(text, "speaker-variant") == []
+
+
+def test_a_label_joining_several_names_is_a_group_not_a_variant_of_its_last_name():
+    text = """
+        Lily: Good evening.
+        Bland: Evening.
+        Lily: Sit down.
+        Cooling and Lily: Together, then!
+        Lily: Yes.
+        Roper & Bland: Again!
+        Bland: Enough.
+        Lily: Quite.
+    """
+    assert lint_text(text, "speaker-variant") == []

@@ -64,3 +64,61 @@ def test_list_markers_and_smileys_close_nothing():
         Ben: Fine.
     """
     assert lint_text(text, RULE) == []
+
+
+def test_a_document_that_leaves_paragraph_long_asides_open_is_following_a_convention():
+    text = """
+        Ana: Come in.
+
+          [Ben enters, and sits by the window
+          without a word.
+
+        Ben: Thank you.
+
+          [Ana rises.
+
+        Ana: Tea?
+
+          [She pours it, slowly,
+          and hands him the cup.
+
+        Ben: Please.
+    """
+    assert lint_text(text, RULE) == []
+
+
+def test_one_paragraph_long_aside_left_open_is_still_reported():
+    text = """
+        Ana: Come in.
+
+          [Ben enters, and sits by the window
+          without a word.
+
+        Ben: Thank you.
+    """
+    (finding,) = lint_text(text, RULE)
+    assert finding.message == "[ opens and is not closed by ] in this turn"
+
+
+def test_a_bracket_opened_mid_sentence_is_reported_even_where_asides_are_left_open():
+    text = """
+        Ana: Come in.
+
+          [Ben enters.
+
+        Ben: Thank you (he says.
+
+          [Ana rises.
+
+        Ana: Tea?
+
+          [She pours it.
+
+        Ben: Please.
+
+          [He drinks.
+
+        Ana: More?
+    """
+    (finding,) = lint_text(text, RULE)
+    assert finding.message == "( opens and is not closed by ) in this turn"

@@ -10,7 +10,8 @@ Not reported either:
 - text that belongs to no speaker between the two turns: that is the likely lost turn,
   and orphaned-passage reports it;
 - a stage direction between them ("(Applause.)", "(Commercial break begins.)",
-  "[crosstalk]"): something happened, and the speaker starts again after it;
+  "[crosstalk]"), or closing the first turn as a paragraph of its own: something
+  happened, and the speaker starts again after it;
 - turns that each carry their own time (`Name (00:01:02):`): exports from Rev, Otter
   and the like label every paragraph, so one speaker's paragraphs follow each other;
 - labels that stand for several people (`Q`, `AUDIENCE MEMBER`, `Caller`, `Reporter`,
@@ -110,6 +111,7 @@ def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
             and previous is not None
             and block.speaker == previous.speaker
             and not between & _EXPLAINED_BY
+            and not _ends_with_aside(previous.text)
             and not (block.start is not None and previous.start is not None)
             and previous.text.strip()  # an empty turn is empty-turn's to report
             and _label(block).casefold() == _label(previous).casefold()
@@ -125,6 +127,14 @@ def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
     if len(problems) >= _CONVENTION_AT and len(problems) > options["max-share"] * len(turns):
         return
     yield from problems
+
+
+def _ends_with_aside(text: str) -> bool:
+    """The turn's last paragraph is a stage direction the parser kept in the turn
+    ("...\n\n[_VON RETTENMAYER halts before LILY..._"): the same reason to relabel as
+    a stage direction of its own."""
+    last = text.rstrip().rpartition("\n\n")[2].lstrip()
+    return last.startswith(("[", "(")) and "\n\n" in text.rstrip()
 
 
 def _label(block: Block) -> str:

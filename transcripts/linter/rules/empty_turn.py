@@ -3,7 +3,8 @@
 A label followed by nothing, or only by punctuation (`Interviewer:` alone, `Q: ...`,
 `A: -`): the words were lost, or the label is left over from an edit. A label alone on
 its line whose words follow in the next paragraph is a normal turn, not an empty one,
-and a turn holding only a bracketed note (`[inaudible]`, `[crosstalk]`) or a time is not
+nor is one whose words continue after a stage direction set between them and the
+label; and a turn holding only a bracketed note (`[inaudible]`, `[crosstalk]`) or a time is not
 empty either: it records that something was said.
 
 Example:
@@ -16,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...model import Transcript
+from ...model import Block, Kind, Transcript
 from ..context import RuleOptions
 from ..finding import Problem
 from ..text import raw_lines
@@ -33,9 +34,11 @@ def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
     blocks = transcript.blocks
     # Most turns start with a letter; only the others are searched for one.
     empty = [
-        block
-        for block in map(blocks.__getitem__, options.context.turn_indices())
-        if not block.text[:1].isalnum() and not _WORD_CHARACTER.search(block.text)
+        blocks[index]
+        for index in options.context.turn_indices()
+        if not blocks[index].text[:1].isalnum()
+        and not _WORD_CHARACTER.search(blocks[index].text)
+        and not _continues_later(blocks, index)
     ]
     for block in empty:
         label = block.label or block.speaker or ""
@@ -49,3 +52,14 @@ def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
             column,
             end_line=block.end_line,
         )
+
+
+def _continues_later(blocks: list[Block], index: int) -> bool:
+    """The turn's words come after a stage direction or note between them and the label
+    (`ROPER.` / `[_Approaching FARNCOMBE._]` / `What I want to say...`): the parser
+    reads them as the turn continued, so the label is not left empty."""
+    speaker = blocks[index].speaker
+    for block in blocks[index + 1 :]:
+        if block.kind == Kind.TURN:
+            return block.continued and block.speaker == speaker
+    return False

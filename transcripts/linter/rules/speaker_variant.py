@@ -16,7 +16,8 @@ the parser merged variants into one speaker). Labels that differ only in a numbe
 (`Speaker 1` / `Speaker 2`), an honorific (`Mr. Smith` / `Ms. Smith`), an ordinal or
 a qualifier (`First Citizen` / `Second Citizen`, `Messenger` / `Fourth Messenger`,
 `Young Marcius` / `Marcius`) or in a plural (`Mariners` / `Mariner`) name different
-people and are never reported; group labels (`ALL`, `BOTH`) name no one person; nor
+people and are never reported; group labels (`ALL`, `BOTH`, and a play's `BLAND,
+DE CASTRO, AND ROPER`, several names joined by "and" or "&") name no one person; nor
 are two labels that are both in regular use (`established` turns each or more), which
 is how two people with similar names look.
 
@@ -200,11 +201,18 @@ def _group_or_distinct_roles(main: str, variant: str) -> bool:
     a, b = _key(main), _key(variant)
     if a in GROUP_LABELS or b in GROUP_LABELS:
         return True
+    if _names_several(main) or _names_several(variant):
+        return True  # "COOLING AND LILY" is two people speaking at once, not LILY again
     if _plural_of(a, b) or _plural_of(b, a):
         return True  # "Mariners" / "Mariner", "GENTLEMEN" / "Gentleman": a group and one
     marks_a = [token for token in _tokens(main) if token in DISTINGUISHING_WORDS]
     marks_b = [token for token in _tokens(variant) if token in DISTINGUISHING_WORDS]
     return marks_a != marks_b
+
+
+def _names_several(label: str) -> bool:
+    """Several names joined by "and" or "&" ("VON RETTENMAYER AND BLAND"): a group."""
+    return "&" in label or "and" in _tokens(label)
 
 
 def _plural_of(group: str, one: str) -> bool:

@@ -74,11 +74,11 @@ class LabelFinder:
     def swallowed(self, text: str) -> Iterator[tuple[int, str]]:
         """Where each swallowed label starts, and the label: after a sentence's end, and
         followed by a colon and the capital or digit a turn starts with."""
-        taken = 0  # where the last label found ends: labels do not overlap
+        taken = -1  # the colon of the last label found: one colon ends one label
         for found in self.pattern.finditer(text):
             label = found.group(1)
-            if found.start(1) < taken or label not in self.labels:
-                continue
+            if label not in self.labels or found.end(1) == taken:
+                continue  # ". A: X" with labels ". A" and "A": the longer one only
             following = text[found.end(2) : found.end(2) + 2].lstrip("\"“‘'([")
             if not following[:1].isupper() and not following[:1].isdigit():
                 continue  # "Farewell: go, say I": a colon in a sentence, not a new turn

@@ -10,7 +10,11 @@ Left alone, because they are conventions rather than mistakes:
   closing it;
 - a quote or bracket left open by a turn that is cut off (it ends with a dash or an
   ellipsis: the speaker was interrupted);
-- single quotes and apostrophes (’ is both), and list markers such as "a)" or "1)".
+- single quotes and apostrophes (’ is both), and list markers such as "a)" or "1)";
+- a bracket that opens a paragraph and is left open to the paragraph's end, where the
+  document does so again and again (at least three times): its convention for an aside
+  or stage direction of several lines ("[_FARNCOMBE joins ROPER ... delightedly._"),
+  not a slip. One or two such brackets are still reported.
 
 Example:
   Lukashenko: As I said, “nonsense. It is a path I believe neither Russia nor Belarus
@@ -39,6 +43,9 @@ _MARKS = re.compile(r'[“”«»()\[\]{}"]')
 # "a)", "1)", "ii)": an enumeration, not a closing parenthesis; ":)" and ";)" are smileys.
 _LIST_MARKER = re.compile(r"(?:^|(?<=\s))(?:[a-zA-Z]|\d{1,2}|[ivx]{1,4})\)|[:;]-?\)")
 _CUT_OFF = ("-", "—", "–", "…", "...", "-\u00ad")
+_ASIDE_OPENERS = "([{"
+# how many paragraph-long open brackets make them the document's convention
+_CONVENTION = 3
 
 
 def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
@@ -47,6 +54,7 @@ def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
         return  # a few memchr-speed searches answer for most large transcripts
     turn: list[Block] = []  # the current turn: a block and the blocks that continue it
     marked = False  # does the current turn hold a quote or a bracket at all?
+    asides: list[Problem] = []  # brackets opening a paragraph, left open to its end
     search = _MARKS.search
     for block in transcript.blocks:
         if block.kind != Kind.TURN:
@@ -56,14 +64,17 @@ def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
             marked = marked or search(block.text) is not None
             continue
         if marked:
-            yield from _check_turn(turn)
+            yield from _check_turn(turn, asides)
         turn = [block]
         marked = search(block.text) is not None
     if marked:
-        yield from _check_turn(turn)
+        yield from _check_turn(turn, asides)
+    if len(asides) < _CONVENTION:
+        yield from asides  # a slip or two, not the document's habit
 
 
-def _check_turn(blocks: list[Block]) -> Iterator[Problem]:
+def _check_turn(blocks: list[Block], asides: list[Problem]) -> Iterator[Problem]:
+    """Yield the turn's problems; an unclosed paragraph-long aside goes to `asides`."""
     open_marks: list[tuple[str, Block, int]] = []  # (mark, block, offset)
     straight: tuple[str, Block, int] | None = None  # an open " (they do not nest)
     for block in blocks:
@@ -96,7 +107,17 @@ def _check_turn(blocks: list[Block]) -> Iterator[Problem]:
         return
     mark, block, offset = min(open_marks, key=lambda item: (item[1].line, item[2]))
     closer = _PAIRS.get(mark, '"')
-    yield _problem(block, offset, f"{mark} opens and is not closed by {closer} in this turn")
+    problem = _problem(block, offset, f"{mark} opens and is not closed by {closer} in this turn")
+    if mark in _ASIDE_OPENERS and _opens_paragraph(block.text, offset):
+        asides.append(problem)  # reported at the end only if the document rarely does it
+    else:
+        yield problem
+
+
+def _opens_paragraph(text: str, offset: int) -> bool:
+    """Is the mark at `offset` the first thing of its paragraph (a block, or after a blank line)?"""
+    before = text[:offset]
+    return not before.strip() or bool(re.search(r"\n[ \t]*\n[ \t]*$", before))
 
 
 def _continued_quotation(open_marks: list[tuple[str, Block, int]], text: str, offset: int) -> bool:
