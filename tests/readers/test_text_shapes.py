@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.conftest import corpus_files
 from transcripts.readers.text import shapes
 from transcripts.readers.text.shapes import ALONE, INLINE, shape_of
 
@@ -196,3 +197,90 @@ def test_the_ascii_grammar_is_the_same_grammar_with_ascii_letter_classes():
     assert re.compile(shapes.grammar(shapes._ASCII_CLASSES), re.VERBOSE).groups == (
         shapes._UNICODE.groups
     )
+
+
+def _full_grammar_accepts(line: str) -> bool:
+    """The plain reference: the Unicode grammar and the shape reading, no pre-filter."""
+    found = shapes._UNICODE.match(line)
+    return found is not None and shapes._read_shape(line, found) is not None
+
+
+_words = st.lists(
+    st.sampled_from(
+        [
+            "And",
+            "let",
+            "me",
+            "of",
+            "de",
+            "the",
+            "and",
+            "van",
+            "Mr.",
+            "JOHN",
+            "Lady",
+            "pro",
+            "tempore",
+            "St",
+            "3",
+            "mr.",
+            "Tell",
+            "dr",
+            "Dr",
+            "Cry",
+            "(CNN)",
+            "–",
+            "-",
+            "é",
+            "Émile",
+            "ofx",
+            "主持人",
+            ",",
+            ";",
+            "!",
+            "?",
+            "'tis",
+            "deX",
+            "\xa0",
+            "\t",
+            " ",
+            ":",
+            "：",
+            "**",
+            "_",
+            "]",
+            "[",
+            "<b>",
+        ]
+    ),
+    max_size=10,
+)
+
+
+@given(_words, st.sampled_from(["", "\n", "  \n", ",\n", " to the world", " and"]))
+def test_the_pre_filter_never_rejects_a_line_the_full_grammar_accepts(words, ending):
+    line = " ".join(words) + ending
+    if shapes.cannot_be_label(line):
+        assert not _full_grammar_accepts(line)
+
+
+@pytest.mark.parametrize("line", [*SHAPES, *NOT_LABELS], ids=repr)
+def test_the_pre_filter_keeps_every_golden_label_line(line):
+    if shapes.cannot_be_label(line):
+        assert not _full_grammar_accepts(line)
+
+
+def test_the_pre_filter_spares_verse_the_grammar():
+    assert shapes.cannot_be_label("And let me speak to the yet unknowing world\n")
+    assert not shapes.cannot_be_label("First Citizen\n")
+    assert not shapes.cannot_be_label("MRS. UPJOHN.\n")
+
+
+def test_the_pre_filter_never_rejects_a_corpus_line_the_full_grammar_accepts():
+    files = corpus_files(".txt", ".md", ".htm")
+    if not files:
+        pytest.skip("../shared/corpus is not available")
+    for path in files:
+        for line in path.read_text(encoding="utf-8").splitlines(keepends=True):
+            if shapes.cannot_be_label(line):
+                assert not _full_grammar_accepts(line), line

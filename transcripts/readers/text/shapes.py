@@ -224,8 +224,32 @@ _HEAD = re.compile(r"[^:：\r\n(\[]{1,80}[:：][ \t]+[^\s\d\\\[(]")
 _heads: dict[str, Shape] = {}
 
 
+# A cheap test that a line cannot be a label, to spare most lines of prose and verse the
+# grammar: a capitalised word, a space, then a word in lower case ("And let me speak").
+# No label opens so: the grammar reads the first word whole as the name's first word,
+# and after one space it takes only another name word (capitalised, a particle, an
+# abbreviation such as "mr.", a number), a group's "and" or a delimiter, so the lower-
+# case words it knows (particles, an affiliation's small words, abbreviations) are left
+# to the grammar. (A test holds the two to it.)
+_SMALL_WORDS = names.NAME_PARTICLES | {
+    *"of the and for to on in at de du des la le y et und".split()
+}
+_PROSE_OPENING = re.compile(
+    r"[ \t]*[A-Z][a-z']*+[ ]"
+    r"(?!(?:" + "|".join(sorted(_SMALL_WORDS, key=len, reverse=True)) + r")(?![^\W\d_]))"
+    r"(?![A-Za-z]{1,5}\.)[a-z]"
+)
+
+
+def cannot_be_label(line: str, pos: int = 0) -> bool:
+    """Is `line` (from `pos`) sure to fit no label shape? False when unsure."""
+    return _PROSE_OPENING.match(line, pos) is not None
+
+
 def shape_of(line: str, pos: int = 0) -> Shape | None:
     """The candidate label at the start of `line` (or at `pos`, after a margin number)."""
+    if cannot_be_label(line, pos):
+        return None
     if not pos:
         head = _HEAD.match(line)
         if head is not None:  # "Name: text", seen before: the same shape again
