@@ -12,6 +12,7 @@ cut short.
 from __future__ import annotations
 
 import contextlib
+import copy
 import json
 import math
 import os
@@ -98,7 +99,8 @@ def hostile_documents(draw: st.DrawFn) -> tuple[str, bytes]:
             try:
                 for key in where:
                     target = target[key]
-                target[last] = draw(HOSTILE_VALUES)
+                # a copy: the sampled `{}` placed twice would nest in itself
+                target[last] = copy.deepcopy(draw(HOSTILE_VALUES))
             except (KeyError, IndexError, TypeError):
                 pass
         return name, json.dumps(data, ensure_ascii=draw(st.booleans())).encode("utf-8")
