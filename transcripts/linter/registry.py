@@ -34,6 +34,13 @@ class Rule:
         return self.doc.split("\n", 1)[0].strip()
 
 
+def _nothing_alone(transcript: object, options: object) -> Iterator[Problem]:
+    """The per-transcript check of a rule checked across files only (`ACROSS = True`,
+    no `check` of its own): nothing in one transcript alone; the lint pipeline joins the
+    files (`linter.across`) and reports through `engine.across_findings`."""
+    return iter(())
+
+
 @functools.cache
 def all_rules() -> tuple[Rule, ...]:
     """Every rule, in code order."""
@@ -47,7 +54,7 @@ def all_rules() -> tuple[Rule, ...]:
                 severity=Severity.parse(module.SEVERITY),
                 options=dict(getattr(module, "OPTIONS", {})),
                 doc=inspect.cleandoc(module.__doc__ or ""),
-                check=module.check,
+                check=getattr(module, "check", _nothing_alone),
                 across=bool(getattr(module, "ACROSS", False)),
             )
         )

@@ -34,21 +34,9 @@ Example (`lint a.txt b.txt`, b.txt pasted a turn of a.txt):
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from ...model import Transcript
-from ..context import RuleOptions
-from ..finding import Problem
-
 CODE = "TR205"
 NAME = "copied-passage"
 SEVERITY = "warning"
 OPTIONS = {"max-files": 3, "min-length": 80, "long-sentence": 150}
-#: Checked across files (`linter.across`), not one transcript at a time.
+#: Checked across files (`linter.across`), not one transcript at a time: no `check`.
 ACROSS = True
-
-
-def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
-    """Nothing in one transcript alone: the lint pipeline joins the files' sentences
-    (`linter.across.copies`) and reports through `engine.across_findings`."""
-    return iter(())

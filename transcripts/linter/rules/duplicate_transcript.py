@@ -20,21 +20,9 @@ Example (`lint archive/`, one interview saved under two names):
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from ...model import Transcript
-from ..context import RuleOptions
-from ..finding import Problem
-
 CODE = "TR206"
 NAME = "duplicate-transcript"
 SEVERITY = "warning"
 OPTIONS = {"share": 0.5, "min-sentences": 5, "max-files": 3}
-#: Checked across files (`linter.across`), not one transcript at a time.
+#: Checked across files (`linter.across`), not one transcript at a time: no `check`.
 ACROSS = True
-
-
-def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
-    """Nothing in one transcript alone: the lint pipeline joins the files' sentences
-    (`linter.across.copies`) and reports through `engine.across_findings`."""
-    return iter(())

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import islice
 
 from ...model import Block, Kind, Transcript
 from ..context import RuleOptions
@@ -55,11 +56,11 @@ def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
 
 
 def _continues_later(blocks: list[Block], index: int) -> bool:
-    """The turn's words come after a stage direction or note between them and the label
-    (`ROPER.` / `[_Approaching FARNCOMBE._]` / `What I want to say...`): the parser
-    reads them as the turn continued, so the label is not left empty."""
+    """The turn's words come after a time, a page break or a note between them and the
+    label: the parser reads them as the turn continued, so the label is not left empty.
+    (A stage direction right under the label the parser already puts in the turn.)"""
     speaker = blocks[index].speaker
-    for block in blocks[index + 1 :]:
+    for block in islice(blocks, index + 1, None):
         if block.kind == Kind.TURN:
             return block.continued and block.speaker == speaker
     return False
