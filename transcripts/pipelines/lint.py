@@ -9,7 +9,7 @@ import itertools
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import formats
 from ..api import read_document
@@ -24,8 +24,6 @@ from ..inputs import (
     selection,
 )
 from ..io import SourceText, display_name, write_output
-from ..linter import across
-from ..linter.across import Row
 from ..linter.baseline import Baseline
 from ..linter.baseline import render as render_baseline
 from ..linter.config import LintSettings
@@ -41,6 +39,10 @@ from ..readers.positions import block_lines
 from ..terminal import printable
 from . import Report, check_encoding, input_failure
 from .stream import checked, counter, map_inputs
+
+if TYPE_CHECKING:  # the across-files check (and sqlite3) is imported when it runs
+    from ..linter import across
+    from ..linter.across import Row
 
 
 @dataclass
@@ -157,6 +159,8 @@ def lint_paths(
     run = LintRun()
     paths = list(paths or [STDIN])
     acrossing = _across_wanted(paths, settings, index)
+    if acrossing:
+        from ..linter import across
     with across.Index.open(index) if acrossing else contextlib.nullcontext() as store:
         if store is not None and index is not None:
             store.forget_missing()
@@ -260,6 +264,8 @@ def _across(
 
 def copy_options(settings: LintSettings) -> across.CopyOptions:
     """What counts as a copy, from the options of the two across-files rules."""
+    from ..linter import across
+
     rules = {rule.name: rule for rule in all_rules() if rule.across}
     passage = settings.options_for(rules["copied-passage"])
     whole = settings.options_for(rules["duplicate-transcript"])
@@ -282,6 +288,8 @@ def copy_findings(
     again (copies are rare) so its findings are placed, suppressed by its comments,
     fingerprinted and given their severity exactly as other rules' are; a file that
     cannot be read again comes as its one-line error instead."""
+    from ..linter import across
+
     options = copy_options(settings)
     for file, copies in itertools.groupby(across.copies(store, options), key=lambda c: c.file):
         entry = store.file(file)
@@ -341,6 +349,8 @@ def _lint_file(
         findings, count = _findings(transcript, source, chosen.name, settings, path, fixing)
         result = FileResult(findings, path=str(path), format=chosen.name, stat=stat)
         if rows and not isinstance(path, Indexed) and path != STDIN:
+            from ..linter import across
+
             result.rows = across.file_rows(
                 transcript, document_lines=block_lines(chosen.name, source.text)
             )
