@@ -218,10 +218,15 @@ def has_honorific(label: str) -> bool:
 _ACRONYM = regex.compile(r"^\p{Lu}{2,6}$")
 
 
+def is_acronym(label: str) -> bool:
+    """A label of two to six capitals ("EPS", "ARR"): perhaps an abbreviation."""
+    return _ACRONYM.match(label) is not None
+
+
 def is_expansion(label: str, text: str) -> bool:
     """Does `text` open by spelling out the abbreviation `label` ("EPS: earnings per
     share", "ARR: Annual Recurring Revenue")? A glossary's entry, not a speaker's turn."""
-    if not _ACRONYM.match(label):
+    if not is_acronym(label):
         return False
     letters = label.casefold()
     words = [w for w in _WORD.findall(text[:120]) if _key(w) not in LABEL_FUNCTION_WORDS]

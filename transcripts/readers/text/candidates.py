@@ -36,9 +36,9 @@ def find_candidates(lines: Sequence[str], start: int, page: Page | None = None) 
     codes = page.codes if page is not None else None
     starts = page.starts if page is not None else None
     numbered = page is not None and page.numbered
-    normalise = names.normalise
+    keys: dict[str, tuple[str, bool]] = {}  # name -> (key, may be an abbreviation)
     blank_before = True
-    before_ends = True
+    before = -1  # the last line of text, unless a label alone on it ended what it said
     waiting: Use | None = None  # the last candidate, until the next line of text is seen
     for index in range(start, len(lines)):
         line = lines[index]
@@ -64,19 +64,24 @@ def find_candidates(lines: Sequence[str], start: int, page: Page | None = None) 
             if waiting.shape.placement == ALONE:
                 _follow(waiting, line[at : at + 200].strip(), shape)
             waiting = None
-        if shape is None:
-            before_ends = _ends_sentence(line)
-        else:
-            use = Use(index, shape, normalise(shape.name), False, blank_before, before_ends)
+        if shape is not None:
+            name = shape.name
+            known = keys.get(name)
+            if known is None:
+                known = keys[name] = (names.normalise(name), names.is_acronym(name))
+            after_sentence = before < 0 or _ends_sentence(lines[before])
+            use = Use(index, shape, known[0], False, blank_before, after_sentence)
             if shape.placement == ALONE:
-                before_ends = True  # a label alone on its line ends what came before
+                before = -1  # a label alone on its line ends what came before
             else:
                 rest = line[shape.rest_at : shape.rest_at + SPEECH_WINDOW].strip()
                 # "EPS: earnings per share" defines a word; it says nothing
-                use.speech = is_speech(rest) and not names.is_expansion(shape.name, rest)
-                before_ends = _ends_sentence(line)
+                use.speech = is_speech(rest) and not (known[1] and names.is_expansion(name, rest))
+                before = index
             uses.append(use)
             waiting = use
+        else:
+            before = index
         blank_before = False
     return uses
 

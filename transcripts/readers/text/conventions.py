@@ -154,6 +154,7 @@ def infer(
             }
         capitals = assessment.capitals
         slots = assessment.slots
+        taken = False
         for use in family.uses:
             look = use.look
             if (
@@ -163,9 +164,13 @@ def infer(
                 and (look.capitals or not capitals.get(use.key, False))
             ):
                 use.verdict = _RECURRING
+                taken = True
             else:
-                use.verdict = judge.judge(use, convention, confirmed, start, lines, assessment)
-        if convention.accepted():
+                verdict = use.verdict = judge.judge(
+                    use, convention, confirmed, start, lines, assessment
+                )
+                taken = taken or verdict.accepted
+        if taken:
             inference.conventions.append(convention)
     _reject_rest(uses, "its shape is not one the document uses for speakers")
     return inference
@@ -201,22 +206,23 @@ def _families(uses: list[Use], judge: _Judge) -> list[Family]:
     looks: dict[tuple[int, bool, bool], Look] = {}
     for use in uses:
         shape = use.shape
-        key = (id(shape), use.blank_before, use.after_sentence)
+        shape_id = id(shape)
+        key = (shape_id, use.blank_before, use.after_sentence)
         look = looks.get(key)
         if look is None:
             look = looks[key] = _look(use)
         use.look = look
-        family = family_of.get(key[0])
+        family = family_of.get(shape_id)
         if family is None:  # the first label of this shape
-            family = family_of[key[0]] = (
+            family = family_of[shape_id] = (
                 families.setdefault(shape.signature, Family(shape.signature))
                 if judge.prejudge(use)
                 else use.verdict or _NO_NAME
             )
-        if type(family) is Family:
-            family.uses.append(use)
+        if family.__class__ is Family:
+            family.uses.append(use)  # type: ignore[union-attr]
         else:
-            use.verdict = family
+            use.verdict = family  # type: ignore[assignment]
     return list(families.values())
 
 
