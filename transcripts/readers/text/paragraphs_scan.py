@@ -141,9 +141,7 @@ def scan_paragraphs(lines: Sequence[str], start: int, candidates: dict[int, Use]
     candidate_at = candidates.get
     for index in range(start, len(lines)):
         line = lines[index]
-        if line.isspace():
-            continue
-        use = candidate_at(index)
+        use = candidate_at(index)  # (a candidate's line is never blank)
         if use is not None:  # the common case in a transcript, without `label_of`'s calls
             shape = use.shape
             rest_at = shape.rest_at
@@ -152,6 +150,8 @@ def scan_paragraphs(lines: Sequence[str], start: int, candidates: dict[int, Use]
             bare = rest_at >= len(line) or line[rest_at] in "\r\n"
             fields = (index, index, shape.label, rest_at, speaker, bare, rule, shape.time, None)
             append(new(Paragraph, fields))
+            continue
+        if line.isspace():
             continue
         found = label_of(line, 0, None)
         if found is None:

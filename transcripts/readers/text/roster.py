@@ -31,9 +31,10 @@ def is_speech(rest: str) -> bool:
     nor the rest of a heading in capitals: "CITY COUNCIL HEARING: BRIDGE REPAIRS")?"""
     if not rest:
         return False
-    if rest[0].isalpha() and rest[:3].lower() not in ("htt", "www"):
+    first = rest[0]
+    if first.isalpha() and not (first in "hHwW" and rest[:3].lower() in ("htt", "www")):
         # A short phrase all in capitals that ends no sentence is a heading's second half.
-        return not (len(rest) < _HEADING_TAIL and rest.isupper() and rest[-1].isalnum())
+        return len(rest) >= _HEADING_TAIL or not rest.isupper() or not rest[-1].isalnum()
     return _NOT_SPEECH.fullmatch(rest) is None
 
 
@@ -77,12 +78,16 @@ _INTRODUCTION_USES = 2
 def candidates_of(uses: Iterable[Use]) -> list[Candidate]:
     """The accepted labels, one candidate per label as compared (case and spacing folded)."""
     candidates: dict[str, Candidate] = {}
+    by_label: dict[str, Candidate] = {}  # as written: a document repeats its labels
     for use in uses:
         label = use.shape.label
-        key = names.normalise(label)
-        candidate = candidates.get(key)
+        candidate = by_label.get(label)
         if candidate is None:
-            candidate = candidates[key] = Candidate(key=key, first=use.line)
+            key = names.normalise(label)
+            candidate = candidates.get(key)
+            if candidate is None:
+                candidate = candidates[key] = Candidate(key=key, first=use.line)
+            by_label[label] = candidate
         candidate.forms[label] = candidate.forms.get(label, 0) + 1
         candidate.count += 1
         candidate.last = use.line
