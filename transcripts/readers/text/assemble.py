@@ -20,6 +20,8 @@ from .pages import APART, TEXT, Page
 from .paragraphs_scan import APART_KIND, SPEECH_WINDOW, Paragraph
 from .roster import Roster, is_speech
 
+# What opens a list item ("- ", "• ", "+ ").
+_LIST_MARKERS = ("-", "•", "+")
 # Kinds that interrupt a turn without ending it: the same speaker goes on afterwards.
 _INTERRUPTIONS = frozenset({Kind.STAGE_DIRECTION, Kind.TIMESTAMP, Kind.LAYOUT})
 
@@ -119,7 +121,7 @@ class Assembler:
                 return Kind.TURN, speaker, label, self.turn_text(paragraph)
             if paragraph.rule == "chevron":  # ">>": someone speaks, the text does not say who
                 return Kind.UNATTRIBUTED, None, None, self.turn_text(paragraph)
-            if self._is_field(paragraph):
+            if self._is_field(paragraph) or self._is_entry(paragraph):
                 return Kind.LABELLED, None, label, self.turn_text(paragraph)
         text = self.text_of(paragraph)
         kind = paragraphs.classify(text, in_dialogue)
@@ -156,6 +158,17 @@ class Assembler:
             # a line in capitals is a heading even with a colon ("TRANSCRIPT: SECOND DEBATE")
             and not paragraphs.is_all_caps_heading(self.text_of(paragraph))
         )
+
+    def _is_entry(self, paragraph: Paragraph) -> bool:
+        """A label no one speaks under that opens a list item ("- Revenue: $4.2B, up
+        12%") or spells out an abbreviation ("EPS: earnings per share"): an entry of a
+        summary or a glossary, not prose."""
+        if paragraph.bare:
+            return False
+        opening = self.lines[paragraph.start].lstrip(" \t\xa0")
+        if opening[:1] in _LIST_MARKERS and opening[1:2] in (" ", "\t"):
+            return True
+        return names.is_expansion(paragraph.label, self.turn_text(paragraph))  # type: ignore[arg-type]
 
     def metadata(self, metadata: dict[str, Any]) -> dict[str, Any]:
         """Front matter metadata plus the title (the first heading before the dialogue)

@@ -378,7 +378,8 @@ def _seconds(written: str) -> float | None:
 _FIELD = regex.compile(
     r"[ \t\xa0]{0,16}(?:"
     r"(?P<chevron>>>)(?!>)[ \t\xa0]*"
-    r"|(?:\*\*)?(?P<label>[^\s:*#>][^:*\r\n]{0,79}?)[ \t]*(?::[ \t]*\*\*|\*\*[ \t]*:|[:：])"
+    r"|(?:[-•+][ \t]+)?"  # a list item's marker, not part of the label
+    r"(?:\*\*)?(?P<label>[^\s:*#>][^:*\r\n]{0,79}?)[ \t]*(?::[ \t]*\*\*|\*\*[ \t]*:|[:：])"
     r"(?=[ \t\xa0\r\n]|\Z)[ \t\xa0]*"
     r")",
     regex.VERSION0,
