@@ -131,6 +131,10 @@ def infer(
             assessment.confirmed = set(family.names())
             chosen.append((family, assessment, "one role taking turns with the speakers"))
             confirmed |= assessment.confirmed
+        elif _titled_cast(family):
+            assessment.confirmed = set(family.names())
+            chosen.append((family, assessment, "speakers announced by title or role"))
+            confirmed |= assessment.confirmed
         else:
             inference.rejected.append(Rejection(family, reason))
     start = min(
@@ -342,6 +346,19 @@ def _role_taking_turns(family: Family, primary: Family) -> bool:
         1 for a, b in pairwise(lines) if bisect_right(others, b) - bisect_right(others, a) > 0
     )
     return between >= MIN_TURN_TAKING * (len(lines) - 1)
+
+
+def _titled_cast(family: Family) -> bool:
+    """Beside the document's speakers, a few more in a strong shape, each announced by
+    a title or a role ("THE COURT:", "MR. HALE:", "DR. PRICE:" before a deposition's
+    `Q.` and `A.`), with speech after most: people who speak, though each only once or
+    twice. Capitals alone are not enough ("NOTE:", "UPDATE:" are a document's notes)."""
+    uses = family.uses
+    if len(uses) < 2 or not _is_strong(family) or _speech_share(uses) < MIN_SPEECH:
+        return False
+    return all(
+        names.is_role(use.key) or names.has_honorific(use.shape.name) for use in _sample(uses)
+    )
 
 
 # --- Habits -----------------------------------------------------------------------------
