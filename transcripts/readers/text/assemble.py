@@ -15,6 +15,7 @@ from typing import Any
 
 from ... import names
 from ...model import Block, Kind
+from ...timecode import parse_clock
 from . import frontmatter, paragraphs
 from .pages import APART, TEXT, Page
 from .paragraphs_scan import APART_KIND, SPEECH_WINDOW, Paragraph
@@ -227,13 +228,14 @@ class Assembler:
                     pending.raw = "".join(lines[pending.line - 1 : start])
                     yield pending
                 in_dialogue, interrupted = True, None
+                time = paragraph.time
                 if start == last and plain:
                     words = lines[start][paragraph.rest_at :].strip()
                 else:
                     words = self.turn_text(paragraph)
-                pending = Block(
-                    Kind.TURN, words, start + 1, last + 1, speaker, label, paragraph.time
-                )
+                    if paragraph.bare and time is None:
+                        time, words = _time_below(words)
+                pending = Block(Kind.TURN, words, start + 1, last + 1, speaker, label, time)
                 continue
             kind, speaker, label, words = self.classify(paragraph, in_dialogue)
             if kind is None and start in self.runaway:
@@ -263,6 +265,20 @@ class Assembler:
                 pending.text = words
                 pending.end_line = last + 1
                 continue
+            if (
+                kind == Kind.TIMESTAMP
+                and pending is not None
+                and pending.kind == Kind.TURN
+                and not pending.text
+                and pending.start is None
+            ):
+                # A time right under a name that stands alone ("Jane Doe" then
+                # "00:00:05"): when the turn starts, not a marker of its own.
+                time = parse_clock(words)
+                if time is not None:
+                    pending.start = time
+                    pending.end_line = last + 1
+                    continue
             if pending is not None:
                 pending.raw = "".join(lines[pending.line - 1 : start])
                 yield pending
@@ -308,6 +324,15 @@ class Assembler:
         if following.label is not None or following.kind is not None:
             return False
         return self.classify(following, True)[0] is None
+
+
+def _time_below(words: str) -> tuple[float | None, str]:
+    """The time on the first line of a turn under a name standing alone ("Jane Doe" then
+    "00:00:05" then the speech), and the words after it; (None, words) when there is
+    none."""
+    first, _, rest = words.partition("\n")
+    time = parse_clock(first)
+    return (time, rest) if time is not None else (None, words)
 
 
 def runaway_paragraphs(paragraphs: Sequence[Paragraph]) -> set[int]:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import regex
 
 from ... import names
+from ...timecode import parse_clock
 from .evidence import Use
 from .pages import APART, BLANK, TEXT, Page
 from .roster import is_speech
@@ -60,6 +61,9 @@ def find_candidates(lines: Sequence[str], start: int, page: Page | None = None) 
                     at += 1
         shape = shape_of(line, at) if at < len(line) else None
         if waiting is not None:
+            alone = waiting.shape.placement == ALONE
+            if alone and shape is None and parse_clock(line[at:]) is not None:
+                continue  # "Jane Doe" then "00:00:05": the label's time; its speech is next
             waiting.next_line = index
             if waiting.shape.placement == ALONE:
                 _follow(waiting, line[at : at + 200].strip(), shape)
