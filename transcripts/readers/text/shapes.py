@@ -125,7 +125,7 @@ _UNICODE_CLASSES = {
     "LETTER": r"\p{L}",
     "MARK": r"\p{M}",
     "UPPER_OR_CASELESS": r"\p{Lu}\p{Lt}\p{Lo}",
-    "CASELESS": r"| [\p{Lo}][\p{Lo}\p{M}・·]{0,11}+  # 主持人, ジョン・スミス: no case",
+    "CASELESS": r"| [\p{Lo}][\p{Lo}\p{M}・·]{0,19}+  # 主持人, ジョン・スミス: no case",
 }
 _ASCII_CLASSES = {
     "UPPER": "A-Z",
@@ -137,6 +137,7 @@ _ASCII_CLASSES = {
 # One word of a name.
 _TOKEN = r"""(?:
     (?=[{LETTER}]{{1,5}}\.)(?i:{ABBREVIATION})\.      # Mr. Hon. St.
+  | [{UPPER}]\.(?:[ ]?[{UPPER}]\.){{1,2}}+              # initials: "J.R.", "Иванов И.И."
   | [{UPPER}]\.(?=[ ][{UPPER}])                        # an initial: "J. Smith"
   | [{UPPER}][{LETTER}{MARK}'’\-]*+(?:_?\d{{1,3}})?+     # Name, NAME, O'Brien, Speaker4
   {CASELESS}
