@@ -9,6 +9,7 @@ text, not its words), so a page break never splits a turn.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from itertools import pairwise
 from typing import Any
@@ -17,6 +18,7 @@ from ... import names
 from ...model import Block, Kind
 from ...timecode import parse_clock
 from . import frontmatter, paragraphs
+from .lines import indent_width
 from .pages import APART, TEXT, Page
 from .paragraphs_scan import APART_KIND, SPEECH_WINDOW, Paragraph
 from .roster import Roster, is_speech
@@ -48,6 +50,9 @@ class Assembler:
         # paragraph's first line; their labels are looked up there first.
         self.attributed = attributed or {}
         self.runaway = runaway_paragraphs(paragraph_list)
+        self.speech_indent = (
+            speech_indent(lines, paragraph_list) if page is None or not page.numbered else 0
+        )
         self._speakers: dict[str, str | None] = {}
         self._following: dict[int, Paragraph] | None = None  # layout paragraph -> the next
         for label in roster.contextual:
@@ -244,6 +249,15 @@ class Assembler:
                     pending.raw = "".join(lines[pending.line - 1 : start])
                     yield pending
                     pending = None
+            if (
+                kind is None
+                and in_dialogue
+                and self.speech_indent
+                and indent_width(lines[start]) < self.speech_indent
+            ):
+                # A screenplay's action, at the margin under speech set in from it: what
+                # happens, not what the last speaker goes on to say.
+                kind = Kind.STAGE_DIRECTION
             if kind is None and pending is not None and pending.kind == Kind.TURN:
                 # A paragraph continuing the turn: same block, joined as in the source.
                 if pending.text:
@@ -333,6 +347,30 @@ def _time_below(words: str) -> tuple[float | None, str]:
     first, _, rest = words.partition("\n")
     time = parse_clock(first)
     return (time, rest) if time is not None else (None, words)
+
+
+def speech_indent(lines: Sequence[str], paragraph_list: Sequence[Paragraph]) -> int:
+    """The columns a document sets its speech in from the margin, under names that stand
+    alone (a screenplay's dialogue, 10 to 15 columns in): the indentation of the line
+    under most such labels, when that is at least `SPEECH_INDENT_LEAST`; else 0."""
+    indents: Counter[int] = Counter()
+    for paragraph in paragraph_list:
+        if paragraph.speaker and paragraph.bare:
+            below = paragraph.start + 1
+            if below < len(lines) and not lines[below].isspace():
+                indents[indent_width(lines[below])] += 1
+    if not indents:
+        return 0
+    indent, count = indents.most_common(1)[0]
+    if indent < SPEECH_INDENT_LEAST or count < SPEECH_INDENT_SHARE * sum(indents.values()):
+        return 0
+    return indent
+
+
+# Speech set in from the margin by at least this many columns, under at least this share
+# of the labels standing alone, marks text at the margin as something else.
+SPEECH_INDENT_LEAST = 4
+SPEECH_INDENT_SHARE = 0.8
 
 
 def runaway_paragraphs(paragraphs: Sequence[Paragraph]) -> set[int]:

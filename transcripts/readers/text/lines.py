@@ -25,3 +25,10 @@ def strip_ending(line: str) -> str:
     if line.endswith("\r"):
         return line[:-1]
     return line
+
+
+def indent_width(line: str) -> int:
+    """Columns of white space opening `line`, a tab reaching the next multiple of 8."""
+    body = line.lstrip(" \t\xa0\u3000")
+    lead = line[: len(line) - len(body)]
+    return len(lead.expandtabs(8)) if "\t" in lead else len(lead)

@@ -34,6 +34,7 @@ import regex
 
 from ... import names
 from ...timecode import CLOCK_PATTERN, parse_clock
+from .lines import indent_width
 
 # Placement of the speech: on the label's line, or below it.
 INLINE = "inline"
@@ -348,7 +349,7 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
         ALONE if alone else INLINE,
         rest_at,
         _seconds(time) if time else None,
-        len(found["indent"].expandtabs(8)),
+        indent_width(found["indent"]),
     )
 
 
@@ -364,7 +365,7 @@ def _initial_label(line: str, found: re.Match[str] | regex.Match[str], name: str
     while at < len(line) and line[at] in " \t\xa0":
         at += 1
     signature = Signature(found["marker"] or "", "", "", ".")
-    indent = len(found["indent"].expandtabs(8))
+    indent = indent_width(found["indent"])
     return Shape(name[0], name[0], None, signature, INLINE, at, None, indent)
 
 
