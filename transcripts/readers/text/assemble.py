@@ -55,6 +55,7 @@ class Assembler:
         )
         self._speakers: dict[str, str | None] = {}
         self._following: dict[int, Paragraph] | None = None  # layout paragraph -> the next
+        self._after: dict[int, Paragraph] | None = None  # any paragraph -> the next
         for label in roster.contextual:
             self._speakers[label] = _IN_CONTEXT
 
@@ -146,7 +147,23 @@ class Assembler:
                 return Kind.LABELLED, None, label, self.turn_text(paragraph)
             if paragraph.start == paragraph.last:
                 return Kind.HEADING, None, None, text  # "Background:" over what follows
+        if (
+            label is not None
+            and paragraph.bare
+            and paragraph.start == paragraph.last
+            and in_dialogue
+            and text.endswith((":", "："))
+            and self._speaker_follows(paragraph)
+        ):
+            return Kind.HEADING, None, None, text  # "Questions & Answers:" between turns
         return None, None, None, text
+
+    def _speaker_follows(self, paragraph: Paragraph) -> bool:
+        """Is the paragraph after this one a speaker's label?"""
+        if self._after is None:  # built the first time it is asked: most text never asks
+            self._after = {before.start: after for before, after in pairwise(self.paragraphs)}
+        after = self._after.get(paragraph.start)
+        return after is not None and after.speaker
 
     def _is_field(self, paragraph: Paragraph) -> bool:
         """A label with a value that is not speech ("**Date:** 2026-04-29", "Agenda:

@@ -64,6 +64,9 @@ MIN_WEAK = 20
 MIN_OVERLAP = 0.5
 _RECURRING = Verdict(True, "a recurring name of the convention")
 _NO_NAME = Verdict(False, "not shaped like a name")
+_IN_A_LIST = Verdict(False, "one of a list of names, with no speech between them")
+# Labels standing alone one under another, this many or more, are a list of names.
+NAME_LIST_LEAST = 3
 # Why a family that is no convention of its own joins one: its labels then need speech.
 _SAME_SPEAKERS = "it names the same speakers"
 # A name seen this often in lower case in the text is a word of the language.
@@ -176,8 +179,38 @@ def infer(
                 taken = taken or verdict.accepted
         if taken:
             inference.conventions.append(convention)
+    _reject_name_lists(uses)
     _reject_rest(uses, "its shape is not one the document uses for speakers")
     return inference
+
+
+def _reject_name_lists(uses: list[Use]) -> None:
+    """Labels standing alone one right under another, `NAME_LIST_LEAST` or more with no
+    speech between them, before the first label with speech or after the last one, are
+    a list of the people (a call's participants), not turns. (Inside the dialogue, such
+    a run is turns whose speech was lost, as in a play that kept only its labels.)"""
+    spoken = [use.line for use in uses if use.accepted and use.speech]
+    if not spoken:
+        return
+    first, last = spoken[0], spoken[-1]
+    run: list[Use] = []
+    for use in uses:
+        if use.shape.placement != ALONE or (run and run[-1].next_line != use.line):
+            _reject_list(run, first, last)
+            run = []
+        if use.shape.placement == ALONE:
+            run.append(use)
+    _reject_list(run, first, last)
+
+
+def _reject_list(run: list[Use], first: int, last: int) -> None:
+    """Reject the labels of `run` that have no speech, when the run is a list of names
+    outside the dialogue (lines `first` to `last`)."""
+    if len(run) < NAME_LIST_LEAST or (first <= run[0].line and run[-1].line <= last):
+        return
+    for use in run:
+        if use.accepted and not use.speech:
+            use.verdict = _IN_A_LIST
 
 
 def _declared(uses: list[Use], declared: Sequence[str]) -> Inference:

@@ -165,7 +165,7 @@ _AFFILIATION = r"""(?:
   | [ ]?\((?![ ]*{CLOCK}[ ]*\))[^()\r\n]{{1,80}}\)            # (Riding, Party), (V.O.)
     (?:,[ ]{WORDS}){{0,3}}                                    # (D), NEW MEXICO, SENATOR
   | [ ]{{1,2}}(?:--?|–|—)[ ]{{0,2}}{WORDS}
-    (?:[ ](?:-|–|—)[ ]{WORDS})?                               # - Company - Title
+    (?:[ ](?:--?|–|—)[ ]{WORDS})?                             # - Company - Title
     (?:,[ ]{WORDS}){{0,2}}                                    # - Acme - VP, Investor Relations
 )"""
 _LINE_END = r"[ \t\xa0\u3000\r\n]*\Z"
