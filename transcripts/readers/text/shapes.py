@@ -114,8 +114,21 @@ class Shape(NamedTuple):
 
 
 _CLOCK = CLOCK_PATTERN
+# A time in brackets may be a span: "[00:00:00.000 --> 00:00:03.120]", "(1:05 - 1:09)", or
+# a diarisation tool's seconds, "[0.00 - 3.12]" (seconds only ever as a span).
+_SECONDS = r"\d{1,6}\.\d{1,3}"
+_SPAN_SEPARATOR = r"[ ]*(?:-->|--?|–)[ ]*"
+_SPAN = f"(?:{_CLOCK}(?:{_SPAN_SEPARATOR}{_CLOCK})?|{_SECONDS}{_SPAN_SEPARATOR}{_SECONDS})"
 _ABBREVIATION = "|".join(sorted(names.NAME_ABBREVIATIONS, key=len, reverse=True))
 _PARTICLE = "|".join(sorted(names.NAME_PARTICLES, key=len, reverse=True))
+# Diarisation labels in lower case ("spk_0", "speaker_1"): a role word and a number.
+_NUMBERED_ROLE = "|".join(
+    sorted(
+        (word for word in names.ROLE_WORDS if len(word) >= 3 and word.isalpha()),
+        key=len,
+        reverse=True,
+    )
+)
 
 # The grammar below is written once with these letter classes, and compiled twice: with
 # Unicode classes (the `regex` module) for any text, and with their ASCII equivalents
@@ -141,6 +154,7 @@ _TOKEN = r"""(?:
   | [{UPPER}]\.(?:[ ]?[{UPPER}]\.){{1,2}}+              # initials: "J.R.", "Иванов И.И."
   | [{UPPER}]\.(?=[ ][{UPPER}])                        # an initial: "J. Smith"
   | [{UPPER}][{LETTER}{MARK}'’\-]*+(?:_?\d{{1,3}})?+     # Name, NAME, O'Brien, Speaker4
+  | (?=[a-z]{{2,12}}[_ ]?\d)(?:{NUMBERED_ROLE})[_ ]?\d{{1,3}}(?![{LETTER}\d])  # spk_0
   {CASELESS}
 )"""
 # Later words may also be a name particle ("SMITH of New Jersey") or a number ("Speaker 3",
@@ -162,7 +176,7 @@ _AFFILIATION_WORD = (
 _AFFILIATION_WORDS = r"(?=[{UPPER_OR_CASELESS}\d])(?!(?i:and)[ ]){WORD}(?:[ ]{WORD}){{0,9}}"
 _AFFILIATION = r"""(?:
     (?:,[ ]{WORDS}){{1,3}}                                    # , CNN ANCHOR
-  | [ ]?\((?![ ]*{CLOCK}[ ]*\))[^()\r\n]{{1,80}}\)            # (Riding, Party), (V.O.)
+  | [ ]?\((?![ ]*{SPAN}[ ]*\))[^()\r\n]{{1,80}}\)             # (Riding, Party), (V.O.)
     (?:,[ ]{WORDS}){{0,3}}                                    # (D), NEW MEXICO, SENATOR
   | [ ]{{1,2}}(?:--?|–|—)[ ]{{0,2}}{WORDS}
     (?:[ ](?:--?|–|—)[ ]{WORDS})?                             # - Company - Title
@@ -172,11 +186,11 @@ _LINE_END = r"[ \t\xa0\u3000\r\n]*\Z"
 _GRAMMAR = r"""
     (?P<indent>[ \t\xa0\u3000]{{0,48}})
     (?:(?P<marker>>>|>(?=[ ])|[-•+](?=[ ]))[ \t\xa0]*)?
-    (?:(?=[\\\[(\d])(?P<before>\\?[\[(]?{CLOCK}\\?[\])]?)[ \t\xa0]+(?:[-–—|][ \t\xa0]+)?)?
+    (?:(?=[\\\[(\d])(?P<before>\\?[\[(]{SPAN}\\?[\])]?|{CLOCK})[ \t\xa0]+(?:[-–—|][ \t\xa0]+)?)?
     (?P<open>\*\*|__|\*|_|\[|<(?i:b|strong)>)?
     (?P<name>{NAME})
     (?P<affiliation>{AFFILIATION})?
-    (?:[ \t]*(?P<inside>\({CLOCK}\)|\[{CLOCK}\]))?
+    (?:[ \t]*(?P<inside>\({SPAN}\)|\[{SPAN}\]))?
     (?P<inner>[ ]?[:：](?=\*|_|\]|</))?
     (?P<close>\*\*|__|\*|_|\]|</(?i:b|strong)>)?
     (?:
@@ -187,7 +201,7 @@ _GRAMMAR = r"""
       | (?={LINE_END})
       | (?P<gap>(?=\xa0|[ \t]{{2}}|\t))
     )
-    (?:[ \t\xa0]*(?P<after>\\?\[{CLOCK}\\?\]|\({CLOCK}\)|{CLOCK})(?=[ \t\xa0\r\n]|\Z))?
+    (?:[ \t\xa0]*(?P<after>\\?\[{SPAN}\\?\]|\({SPAN}\)|{CLOCK})(?=[ \t\xa0\r\n]|\Z))?
     [ \t\xa0\u3000]*
 """
 
@@ -198,12 +212,14 @@ def grammar(classes: dict[str, str]) -> str:
     def fill(template: str, **parts: str) -> str:
         return template.format(**classes, **parts)
 
-    token = fill(_TOKEN, ABBREVIATION=_ABBREVIATION)
+    token = fill(_TOKEN, ABBREVIATION=_ABBREVIATION, NUMBERED_ROLE=_NUMBERED_ROLE)
     one = fill(_ONE_NAME, TOKEN=token, LATER=fill(_LATER, TOKEN=token, PARTICLE=_PARTICLE))
     name = fill(_NAME, ONE=one)
     words = fill(_AFFILIATION_WORDS, WORD=fill(_AFFILIATION_WORD))
-    affiliation = fill(_AFFILIATION, WORDS=words, CLOCK=_CLOCK)
-    return fill(_GRAMMAR, NAME=name, AFFILIATION=affiliation, CLOCK=_CLOCK, LINE_END=_LINE_END)
+    affiliation = fill(_AFFILIATION, WORDS=words, SPAN=_SPAN)
+    return fill(
+        _GRAMMAR, NAME=name, AFFILIATION=affiliation, CLOCK=_CLOCK, SPAN=_SPAN, LINE_END=_LINE_END
+    )
 
 
 _UNICODE = regex.compile(grammar(_UNICODE_CLASSES), regex.VERBOSE | regex.VERSION0)
@@ -370,8 +386,13 @@ def _initial_label(line: str, found: re.Match[str] | regex.Match[str], name: str
 
 
 def _seconds(written: str) -> float | None:
+    """The time a label gives (the start of a span), in seconds."""
     clock = _CLOCK_IN.search(written)
-    return parse_clock(clock.group()) if clock else None
+    if clock is None:
+        return None
+    if ":" not in clock.group():  # a diarisation tool's "0.00 - 3.12"
+        return float(clock.group())
+    return parse_clock(clock.group())
 
 
 # A label that is no name ("Question for Readers:", "**Date:**", "Editor's note:") or a
