@@ -255,7 +255,7 @@ class Assembler:
                     words = lines[start][paragraph.rest_at :].strip()
                 else:
                     words = self.turn_text(paragraph)
-                    if paragraph.bare and time is None:
+                    if paragraph.bare and time is None and words[:1].isdigit():
                         time, words = _time_below(words)
                 pending = Block(Kind.TURN, words, start + 1, last + 1, speaker, label, time)
                 continue
@@ -376,6 +376,8 @@ def speech_indent(lines: Sequence[str], paragraph_list: Sequence[Paragraph]) -> 
             below = paragraph.start + 1
             if below < len(lines) and not lines[below].isspace():
                 indents[indent_width(lines[below])] += 1
+                if len(indents) == 1 and indents.total() >= _SPEECH_INDENT_SAMPLE:
+                    break  # one indentation all along: enough to tell
     if not indents:
         return 0
     indent, count = indents.most_common(1)[0]
@@ -388,6 +390,7 @@ def speech_indent(lines: Sequence[str], paragraph_list: Sequence[Paragraph]) -> 
 # of the labels standing alone, marks text at the margin as something else.
 SPEECH_INDENT_LEAST = 4
 SPEECH_INDENT_SHARE = 0.8
+_SPEECH_INDENT_SAMPLE = 200
 
 
 def runaway_paragraphs(paragraphs: Sequence[Paragraph]) -> set[int]:

@@ -8,6 +8,7 @@ running headers) is looked through, so a label after a page break is seen as it 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -26,6 +27,7 @@ SPEECH_WINDOW = 64  # characters after a label enough to tell speech
 _HEADING_WIDTH = 60  # a line in capitals shorter than this is a heading, not speech
 # Lower-case words counted for `common_words`: enough text to know a language's small words.
 _COMMON_SAMPLE = 400_000
+_DIGIT_FIRST = re.compile(r"[ \t]*\d")  # (spares the clock test most lines)
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}'’])\p{Ll}[\p{Ll}\p{M}'’]*+(?![\p{L}\p{M}])")
 
 
@@ -62,7 +64,7 @@ def find_candidates(lines: Sequence[str], start: int, page: Page | None = None) 
         shape = shape_of(line, at) if at < len(line) else None
         if waiting is not None:
             alone = waiting.shape.placement == ALONE
-            if alone and shape is None and parse_clock(line[at:]) is not None:
+            if alone and shape is None and _is_clock_line(line, at):
                 continue  # "Jane Doe" then "00:00:05": the label's time; its speech is next
             waiting.next_line = index
             if waiting.shape.placement == ALONE:
@@ -95,6 +97,11 @@ def _ends_sentence(line: str) -> bool:
     sentence does)?"""
     content = line.rstrip()
     return content.endswith(SENTENCE_ENDS) or _is_heading(content.lstrip())
+
+
+def _is_clock_line(line: str, at: int) -> bool:
+    """Is the line (from `at`) nothing but a clock time ("00:00:05")?"""
+    return _DIGIT_FIRST.match(line, at) is not None and parse_clock(line[at:]) is not None
 
 
 def _follow(use: Use, text: str, shape: Shape | None) -> None:

@@ -189,28 +189,25 @@ def _reject_name_lists(uses: list[Use]) -> None:
     speech between them, before the first label with speech or after the last one, are
     a list of the people (a call's participants), not turns. (Inside the dialogue, such
     a run is turns whose speech was lost, as in a play that kept only its labels.)"""
-    spoken = [use.line for use in uses if use.accepted and use.speech]
-    if not spoken:
-        return
-    first, last = spoken[0], spoken[-1]
+    spoken = [index for index, use in enumerate(uses) if use.accepted and use.speech]
+    if spoken:
+        _reject_list_in(uses[: spoken[0]])
+        _reject_list_in(uses[spoken[-1] + 1 :])
+
+
+def _reject_list_in(uses: list[Use]) -> None:
+    """Reject, in `uses` (outside the dialogue), the labels without speech of each run of
+    labels standing alone one right under another."""
     run: list[Use] = []
-    for use in uses:
-        if use.shape.placement != ALONE or (run and run[-1].next_line != use.line):
-            _reject_list(run, first, last)
+    for use in [*uses, None]:
+        if use is None or use.shape.placement != ALONE or (run and run[-1].next_line != use.line):
+            if len(run) >= NAME_LIST_LEAST:
+                for member in run:
+                    if member.accepted and not member.speech:
+                        member.verdict = _IN_A_LIST
             run = []
-        if use.shape.placement == ALONE:
+        if use is not None and use.shape.placement == ALONE:
             run.append(use)
-    _reject_list(run, first, last)
-
-
-def _reject_list(run: list[Use], first: int, last: int) -> None:
-    """Reject the labels of `run` that have no speech, when the run is a list of names
-    outside the dialogue (lines `first` to `last`)."""
-    if len(run) < NAME_LIST_LEAST or (first <= run[0].line and run[-1].line <= last):
-        return
-    for use in run:
-        if use.accepted and not use.speech:
-            use.verdict = _IN_A_LIST
 
 
 def _declared(uses: list[Use], declared: Sequence[str]) -> Inference:
