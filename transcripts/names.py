@@ -76,6 +76,7 @@ FIELD_WORDS = frozenset(
     author authors date title language encoding editor editors translator translators
     illustrator illustrators publisher published posted updated source location venue
     duration recording format category status version copyright credit credits produced
+    transcriber transcribers
     """.split()
 )
 

@@ -23,6 +23,8 @@ from .pages import APART, TEXT, Page
 from .paragraphs_scan import APART_KIND, SPEECH_WINDOW, Paragraph
 from .roster import Roster, is_speech
 
+# A person's name written as a field's value is no longer than this.
+_NAME_VALUE_WIDTH = 60
 # What opens a list item ("- ", "• ", "+ ").
 _LIST_MARKERS = ("-", "•", "+")
 # Kinds that interrupt a turn without ending it: the same speaker goes on afterwards.
@@ -128,7 +130,11 @@ class Assembler:
                 return Kind.TURN, speaker, label, self.turn_text(paragraph)
             if paragraph.rule == "chevron":  # ">>": someone speaks, the text does not say who
                 return Kind.UNATTRIBUTED, None, None, self.turn_text(paragraph)
-            if self._is_field(paragraph) or self._is_entry(paragraph):
+            if (
+                self._is_field(paragraph)
+                or self._is_entry(paragraph)
+                or (not in_dialogue and self._names_who(paragraph))
+            ):
                 return Kind.LABELLED, None, label, self.turn_text(paragraph)
         text = self.text_of(paragraph)
         kind = paragraphs.classify(text, in_dialogue)
@@ -192,6 +198,21 @@ class Assembler:
         if opening[:1] in _LIST_MARKERS and opening[1:2] in (" ", "\t"):
             return True
         return names.is_expansion(paragraph.label, self.turn_text(paragraph))  # type: ignore[arg-type]
+
+    def _names_who(self, paragraph: Paragraph) -> bool:
+        """A role or a field followed by a person's name and nothing else ("Interviewer:
+        Tom Brown", "Host: Jane Doe", "Transcriber: Ann Lee"): a header's line saying
+        who, not a turn and not a heading."""
+        label = paragraph.label
+        if paragraph.bare or label is None:
+            return False
+        opening = self.lines[paragraph.start][: paragraph.rest_at]
+        if ":" not in opening and "：" not in opening:
+            return False  # "INT. DINER - NIGHT": a screenplay's scene, not a field
+        if not (names.is_role(names.normalise(label)) or names.is_field_name(label)):
+            return False
+        value = self.turn_text(paragraph)
+        return len(value) <= _NAME_VALUE_WIDTH and names.is_speaker_shaped(value)
 
     def metadata(self, metadata: dict[str, Any]) -> dict[str, Any]:
         """Front matter metadata plus the title (the first heading before the dialogue)
