@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from operator import attrgetter
@@ -110,7 +110,11 @@ def infer(
         return inference
     chosen = [(primary, assessed[id(primary)], "its names take turns and recur")]
     taken = assessed[id(primary)]
-    slots = _speech_slots([u for u in taken.keeping if u.key in taken.confirmed], spoken=True)
+    slots = (
+        _speech_slots([u for u in taken.keeping if u.key in taken.confirmed], spoken=True)
+        if any(look.alone for look in set(map(_LOOK, taken.keeping)))
+        else set()
+    )
     confirmed = set(assessed[id(primary)].confirmed)
     for family in ranked:
         if family is primary:
@@ -149,14 +153,14 @@ def infer(
     )
     for family, assessment, why in chosen:
         convention = Convention(family, assessment.habits, why)
-        lines = {use.line for use in family.uses}
+        lines = _LabelLines(family.uses)
         # The common case, decided at once: a confirmed name in a look that keeps every
         # habit, where no other label's speech stands; `judge` has the same answer.
         plain = set()
         if assessment.habits and why != _SAME_SPEAKERS:
             plain = {
                 look
-                for look in {use.look for use in family.uses}
+                for look in set(map(_LOOK, family.uses))
                 if _first_broken(look, assessment.habits, _ALL, judge.memo(convention)) is None
             }
         capitals = assessment.capitals
@@ -184,15 +188,38 @@ def infer(
     return inference
 
 
+class _LabelLines:
+    """The lines of a family's labels, gathered the first time one is asked about (most
+    documents decide every label without asking)."""
+
+    __slots__ = ("_lines", "_uses")
+
+    def __init__(self, uses: list[Use]) -> None:
+        self._uses = uses
+        self._lines: set[int] | None = None
+
+    def __contains__(self, line: object) -> bool:
+        if self._lines is None:
+            self._lines = {use.line for use in self._uses}
+        return line in self._lines
+
+
 def _reject_name_lists(uses: list[Use]) -> None:
     """Labels standing alone one right under another, `NAME_LIST_LEAST` or more with no
     speech between them, before the first label with speech or after the last one, are
     a list of the people (a call's participants), not turns. (Inside the dialogue, such
     a run is turns whose speech was lost, as in a play that kept only its labels.)"""
-    spoken = [index for index, use in enumerate(uses) if use.accepted and use.speech]
-    if spoken:
-        _reject_list_in(uses[: spoken[0]])
-        _reject_list_in(uses[spoken[-1] + 1 :])
+    spoken = (index for index, use in enumerate(uses) if use.accepted and use.speech)
+    first = next(spoken, None)
+    if first is None:
+        return
+    last = next(
+        index
+        for index in range(len(uses) - 1, -1, -1)
+        if uses[index].accepted and uses[index].speech
+    )
+    _reject_list_in(uses[:first])
+    _reject_list_in(uses[last + 1 :])
 
 
 def _reject_list_in(uses: list[Use]) -> None:
@@ -272,21 +299,28 @@ def _assess(family: Family) -> _Assessment:
     core = [use for use in _sample(uses) if counts[use.key] >= 2]
     habits = _habits(core, (PLACEMENT, PLACE)) if len(core) >= HABIT_MIN_LABELS else []
     memo: dict = {}
-    kept_looks = {
-        look for look in set(map(_LOOK, uses)) if _first_broken(look, habits, _ALL, memo) is None
-    }
-    keeping = [use for use in uses if use.look in kept_looks]
+    looks = set(map(_LOOK, uses))
+    kept_looks = {look for look in looks if _first_broken(look, habits, _ALL, memo) is None}
+    # (Where every look keeps the habits, as in most documents, the lists and counts
+    # below are the family's own: they are not built again.)
+    keeping = uses if len(kept_looks) == len(looks) else [u for u in uses if u.look in kept_looks]
     # A line right under a label that stands alone may be its speech ("ROPER." then
     # "Yes."): it confirms no name, whatever it looks like.
-    slots = _speech_slots(keeping)
-    kept = Counter(
-        map(_KEY, [use for use in keeping if use.line not in slots] if slots else keeping)
-    )
+    slots = _speech_slots(keeping) if any(look.alone for look in kept_looks) else set()
+    if slots:
+        kept = Counter(map(_KEY, [use for use in keeping if use.line not in slots]))
+    else:
+        kept = counts if keeping is uses else Counter(map(_KEY, keeping))
     confirmed = {key for key, count in kept.items() if count >= 2}
     if len(confirmed) >= HABIT_MIN_NAMES:
         each = {use.key: use for use in keeping if use.key in confirmed}
         habits += _habits(list(each.values()), (NAME,))
-    capitals = Counter(map(_KEY, [use for use in keeping if use.look.capitals]))
+    if all(look.capitals for look in kept_looks):
+        capitals = counts if keeping is uses else Counter(map(_KEY, keeping))
+    elif not any(look.capitals for look in kept_looks):
+        capitals = Counter()
+    else:
+        capitals = Counter(map(_KEY, [use for use in keeping if use.look.capitals]))
     written = {key: capitals[key] * 2 > kept[key] for key in confirmed}
     return _Assessment(habits, keeping, confirmed, slots, written)
 
@@ -692,7 +726,7 @@ class _Judge:
         convention: Convention,
         confirmed: set[str],
         start: int,
-        label_lines: set[int],
+        label_lines: Container[int],
         assessment: _Assessment,
     ) -> Verdict:
         """The verdict on one candidate of a chosen convention. A label right under a
