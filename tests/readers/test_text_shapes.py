@@ -187,7 +187,7 @@ def test_the_ascii_grammar_reads_ascii_lines_as_the_unicode_grammar_does(opening
     if shapes._ASCII is None:  # Python 3.10: one grammar only
         return
     line = opening + ending
-    fast, reference = shapes._ASCII.match(line), shapes._UNICODE.match(line)
+    fast, reference = shapes._ASCII.match(line), shapes.unicode_grammar().match(line)
     assert (fast is None) == (reference is None)
     if fast is not None and reference is not None:
         assert fast.groupdict() == reference.groupdict()
@@ -195,13 +195,13 @@ def test_the_ascii_grammar_reads_ascii_lines_as_the_unicode_grammar_does(opening
 
 def test_the_ascii_grammar_is_the_same_grammar_with_ascii_letter_classes():
     assert re.compile(shapes.grammar(shapes._ASCII_CLASSES), re.VERBOSE).groups == (
-        shapes._UNICODE.groups
+        shapes.unicode_grammar().groups
     )
 
 
 def _full_grammar_accepts(line: str) -> bool:
     """The plain reference: the Unicode grammar and the shape reading, no pre-filter."""
-    found = shapes._UNICODE.match(line)
+    found = shapes.unicode_grammar().match(line)
     return found is not None and shapes._read_shape(line, found) is not None
 
 

@@ -26,6 +26,7 @@ Its `signature` is what the inference groups labels by.
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from typing import NamedTuple
@@ -222,7 +223,14 @@ def grammar(classes: dict[str, str]) -> str:
     )
 
 
-_UNICODE = regex.compile(grammar(_UNICODE_CLASSES), regex.VERBOSE | regex.VERSION0)
+@functools.cache
+def unicode_grammar() -> regex.Pattern[str]:
+    """The grammar with Unicode letter classes, compiled the first time a line outside
+    ASCII asks for it: compiling it takes about a tenth of a second, which a file in
+    ASCII (and a run over small files) need not pay."""
+    return regex.compile(grammar(_UNICODE_CLASSES), regex.VERBOSE | regex.VERSION0)
+
+
 # Possessive quantifiers came to `re` in Python 3.11; before, every line takes `regex`.
 _ASCII: re.Pattern[str] | None = (
     re.compile(grammar(_ASCII_CLASSES), re.VERBOSE) if sys.version_info >= (3, 11) else None
@@ -281,9 +289,16 @@ def shape_of(line: str, pos: int = 0) -> Shape | None:
     return _grammar_shape(line, pos)
 
 
+def _grammar_for(line: str) -> re.Pattern[str] | regex.Pattern[str]:
+    """The fast ASCII grammar for a line in ASCII, else the Unicode one."""
+    return _ASCII if _ASCII is not None and line.isascii() else unicode_grammar()
+
+
 def _grammar_shape(line: str, pos: int) -> Shape | None:
     """The shape the grammar reads at `pos` of `line`."""
-    found = (_ASCII if _ASCII is not None and line.isascii() else _UNICODE).match(line, pos)
+    found = (_ASCII if _ASCII is not None and line.isascii() else unicode_grammar()).match(
+        line, pos
+    )
     if found is None:
         return None
     end = found.end()
@@ -301,7 +316,7 @@ def _grammar_shape(line: str, pos: int) -> Shape | None:
 
 
 def _match(line: str) -> re.Match[str] | regex.Match[str]:
-    found = (_ASCII if _ASCII is not None and line.isascii() else _UNICODE).match(line)
+    found = _grammar_for(line).match(line)
     assert found is not None  # it matched at `pos` of the longer line
     return found
 
