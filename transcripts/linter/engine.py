@@ -199,10 +199,11 @@ def _check(
     rules: list[Rule], transcript: Transcript, settings: LintSettings
 ) -> dict[str, list[Problem]]:
     """Each rule's problems, by code; the rules share one context (the sentence table is
-    built once)."""
+    built once, and freed once the last rule that uses it has run)."""
     context = Context(transcript, settings.speakers)
-    problems = {
-        rule.code: list(rule.check(transcript, RuleOptions(settings.options_for(rule), context)))
-        for rule in rules
-    }
+    problems = {}
+    for position, rule in enumerate(rules):
+        options = RuleOptions(settings.options_for(rule), context)
+        problems[rule.code] = list(rule.check(transcript, options))
+        context.keep_only(name for later in rules[position + 1 :] for name in later.uses)
     return one_finding_per_copy(problems)
