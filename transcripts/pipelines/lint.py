@@ -346,6 +346,11 @@ def _lint_file(
             path, from_format, speakers=settings.speakers, encoding=encoding
         )
         facts = SourceFacts(source.text, chosen.name)
+        if not getattr(transcript.inference, "warning", None):
+            # The reader's evidence (a record for every label candidate, for `parse
+            # --explain`) is as large as the text's turns; of the rules only
+            # speakers-not-found reads it, and only when it holds a warning.
+            transcript.inference = None
         # The text is as large as the file: only fixing needs it once the facts are taken.
         kept = source if fixing.active else None
         del source
