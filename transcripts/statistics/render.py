@@ -296,8 +296,8 @@ def _tabulate(reports: Sequence[Report], options: RenderOptions, tablefmt: str) 
     headers = _headers(fields)
     if len(rows) >= _MANY_ROWS:  # a row per speaker: thousands in some files
         widths = [
-            max([_visible_width(header)] + [_visible_width(row[column]) for row in rows])
-            for column, header in enumerate(headers)
+            max(_visible_width(header), _widest(cells))
+            for header, cells in zip(headers, zip(*rows, strict=True), strict=True)
         ]
         table = _PaddedTable(headers, _alignment(fields), widths, tablefmt)
         if table.template is not None:
@@ -475,6 +475,15 @@ def _copy(source: Any, sink: Sink) -> None:
         sink.write(text)
 
 
+def _widest(cells: Sequence[str]) -> int:
+    """The largest `_visible_width` of a column's cells (a test of the whole column at C
+    speed where it is all printable ASCII, as numbers are)."""
+    joined = "".join(cells)
+    if joined.isascii() and joined.isprintable():
+        return max(map(len, cells), default=0)
+    return max(map(_visible_width, cells), default=0)
+
+
 def _visible_width(text: str) -> int:
     """The width tabulate gives a cell (wide characters count twice where wcwidth is
     installed)."""
@@ -555,7 +564,9 @@ class _PaddedTable:
 
     def _pad(self, row: list[str]) -> list[str]:
         return [
-            cell + " " * (width - _visible_width(cell))
+            (cell.ljust(width) if align == "left" else cell.rjust(width))
+            if cell.isascii() and cell.isprintable()  # a character a column, as most are
+            else cell + " " * (width - _visible_width(cell))
             if align == "left"
             else " " * (width - _visible_width(cell)) + cell
             for cell, width, align in zip(row, self.widths, self.alignment, strict=True)
