@@ -232,7 +232,7 @@ def _line_in_file(value: Any, record: dict[str, Any], shown: Callable[[Any], str
 
 
 def _rows(reports: Sequence[Report], fields: list[str], options: RenderOptions) -> list[list[str]]:
-    rows = []
+    rows: list[list[str]] = []
     for report in reports:
         columns = [_column(name, report) for name in fields]
         rows.extend([column(record) for column in columns] for record in report.speakers)
