@@ -238,10 +238,11 @@ class SpeakerCounter:
         kinds = self.kinds
         kinds.learn(fresh)
         odd = fresh & kinds.odd
-        plain = fresh - odd
+        plain = fresh - odd if odd else fresh
         self.plain_tokens |= plain
         for kind, tokens in kinds.abbreviating.items():
-            self.abbreviating_tokens[kind] |= plain & tokens
+            if tokens:
+                self.abbreviating_tokens[kind] |= plain & tokens
         return odd
 
     def _count_plain(
