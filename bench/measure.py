@@ -33,6 +33,9 @@ def child_env() -> dict[str, str]:
 class Measure:
     seconds: float
     peak_bytes: int
+    #: CPU time (user and system) of the process and the children it waited for: what
+    #: the work cost, which other programs on a busy machine change less than wall time
+    cpu_seconds: float = 0.0
 
 
 def run_once(argv: Sequence[str]) -> Measure:
@@ -49,13 +52,17 @@ def run_once(argv: Sequence[str]) -> Measure:
     code = os.waitstatus_to_exitcode(status)
     if code not in (0, 1):
         raise SystemExit(f"benchmark command failed ({code}): {' '.join(argv)}\n{stderr}")
-    return Measure(elapsed, usage.ru_maxrss * 1024)
+    return Measure(elapsed, usage.ru_maxrss * 1024, usage.ru_utime + usage.ru_stime)
 
 
 def run(argv: Sequence[str], repeat: int) -> Measure:
     """Best wall time of `repeat` runs of a whole process, and its peak memory."""
     measures = [run_once(argv) for _ in range(repeat)]
-    return Measure(min(m.seconds for m in measures), max(m.peak_bytes for m in measures))
+    return Measure(
+        min(m.seconds for m in measures),
+        max(m.peak_bytes for m in measures),
+        min(m.cpu_seconds for m in measures),
+    )
 
 
 def mb(size: int) -> float:

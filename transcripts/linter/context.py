@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import compress
 from operator import attrgetter
 from typing import Any, TypeVar, cast
@@ -17,6 +17,14 @@ class Context:
     """Per-transcript facts computed once and shared by the rules that need them
     (the sentence table, where the dialogue starts and ends)."""
 
+    #: The analyses as large as the text, by the name a rule lists in its `USES`, with
+    #: the cache entries they fill: freed (`keep_only`) once no rule left to run uses
+    #: them. A rule that used one without saying so would only compute it again.
+    LARGE: Mapping[str, tuple[str, ...]] = {
+        "sentences": ("sentences", "sentence-edges"),
+        "source-text": ("source-text",),
+    }
+
     def __init__(self, transcript: Transcript, speakers: tuple[str, ...] = ()) -> None:
         self.transcript = transcript
         self.declared_speakers = speakers
@@ -29,6 +37,14 @@ class Context:
         except KeyError:
             value = self._cache[name] = compute()
             return value
+
+    def keep_only(self, used: Iterable[str]) -> None:
+        """Free the large analyses (`LARGE`) but those named in `used`."""
+        wanted = set(used)
+        for name, entries in self.LARGE.items():
+            if name not in wanted:
+                for entry in entries:
+                    self._cache.pop(entry, None)
 
     def sentences(self) -> Any:
         """The shared `passages.SentenceTable` of the transcript."""

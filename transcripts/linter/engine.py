@@ -13,7 +13,7 @@ from .context import Context, RuleOptions
 from .finding import Finding, Location, Problem
 from .registry import Rule
 from .repeats import one_finding_per_copy
-from .suppression import spans, suppressor
+from .suppression import Span, comment_style, spans, suppressor
 from .text import raw_lines
 
 
@@ -33,11 +33,20 @@ def lint(
     the directives in its comments turn rules off. Without them, a transcript read from
     text (whose blocks keep their source) is searched for HTML comments.
     """
+    if source is None and comments is None and any(b.raw is not None for b in transcript.blocks):
+        source, comments = "".join(b.raw or "" for b in transcript.blocks), "html"
+    return _lint(transcript, settings, path, spans(source or "", comments))
+
+
+def _lint(
+    transcript: Transcript, settings: LintSettings | None, path: str | None, off: list[Span]
+) -> list[Finding]:
+    """The findings of the per-file rules, less those the directives `off` turn off."""
     settings = settings or LintSettings()
     path = path or transcript.source or "-"
     rules = [rule for rule in settings.rules_for(path) if not rule.across]
     problems = _check(rules, transcript, settings)
-    return _findings(rules, problems, transcript, settings, path, source, comments)
+    return _findings(rules, problems, transcript, settings, path, off)
 
 
 def _findings(
@@ -46,15 +55,12 @@ def _findings(
     transcript: Transcript,
     settings: LintSettings,
     path: str,
-    source: str | None,
-    comments: str | None,
+    directives: list[Span],
 ) -> list[Finding]:
     """The rules' problems as findings: named, placed, given their severity and
-    fingerprint, less those the comments in `source` turn off; sorted by place."""
+    fingerprint, less those the comment `directives` turn off; sorted by place."""
     shown = display_name(path)
-    if source is None and comments is None and any(b.raw is not None for b in transcript.blocks):
-        source, comments = "".join(b.raw or "" for b in transcript.blocks), "html"
-    off = suppressor(spans(source or "", comments))
+    off = suppressor(directives)
     line_text = _line_texts(transcript)
     findings: list[Finding] = []
     for rule in rules:
@@ -85,23 +91,56 @@ def _findings(
     return findings
 
 
+class SourceFacts:
+    """What linting needs from the text a transcript was read from, taken from it in one
+    pass before any rule runs, so that the caller need not keep the text (as large as the
+    file, and the transcript's blocks hold their own source) while the rules run: where
+    its comments turn rules off, and, for a document of blocks (JSON, JSON Lines, YAML),
+    the text itself, to place findings at the document's lines (see `locations`)."""
+
+    def __init__(self, source: str, format_name: str) -> None:
+        from ..readers.positions import is_document
+
+        self.format_name = format_name
+        self.directives = spans(source, comment_style(format_name) or "none")
+        self._document = source if is_document(format_name) else None
+        self._lines: list[int] | None = None
+        self._lines_found = False
+
+    def block_lines(self) -> list[int] | None:
+        """The document line where each block starts (see `readers.positions`); None for
+        a format that is no document of blocks. Found on first use only."""
+        if not self._lines_found and self._document is not None:
+            from ..readers.positions import block_lines
+
+            self._lines = block_lines(self.format_name, self._document)
+            self._lines_found = True
+        return self._lines
+
+    def placed(self, findings: list[Finding], transcript: Transcript) -> list[Finding]:
+        """Findings moved to the lines of a document of blocks (see `locations`)."""
+        from .locations import relocate
+
+        lines = self.block_lines() if findings else None
+        return relocate(findings, transcript, lines) if lines is not None else findings
+
+
 def lint_document(
     transcript: Transcript,
-    source: str,
+    source: str | SourceFacts,
     format_name: str,
     settings: LintSettings | None = None,
     *,
     path: str | None = None,
 ) -> list[Finding]:
-    """The findings of a transcript read from `source` (the file's decoded text) in the
-    format `format_name`, as the user sees them in that file: the directives in its
-    comments honoured, and, for a document of blocks (JSON, JSON Lines, YAML), placed at
-    the document's own lines (see `locations`)."""
-    from .suppression import comment_style
-
-    style = comment_style(format_name) or "none"
-    findings = lint(transcript, settings, path=path, source=source, comments=style)
-    return _placed(findings, transcript, source, format_name)
+    """The findings of a transcript read from `source` (the file's decoded text, or the
+    `SourceFacts` taken from it) in the format `format_name`, as the user sees them in
+    that file: the directives in its comments honoured, and, for a document of blocks
+    (JSON, JSON Lines, YAML), placed at the document's own lines (see `locations`)."""
+    facts = source if isinstance(source, SourceFacts) else SourceFacts(source, format_name)
+    del source  # the facts are all the rules need: a caller that drops the text frees it
+    findings = _lint(transcript, settings, path, facts.directives)
+    return facts.placed(findings, transcript)
 
 
 def across_findings(
@@ -118,25 +157,12 @@ def across_findings(
     rules' findings: per-file ignores, comment directives, severities, fingerprints and
     placement in a document of blocks. Related places in other files (`elsewhere`) are
     kept as they are."""
-    from .suppression import comment_style
-
     settings = settings or LintSettings()
     path = path or transcript.source or "-"
     rules = [rule for rule in settings.rules_for(path) if rule.across]
-    style = comment_style(format_name) or "none"
-    findings = _findings(rules, problems, transcript, settings, path, source, style)
-    return _placed(findings, transcript, source, format_name)
-
-
-def _placed(
-    findings: list[Finding], transcript: Transcript, source: str, format_name: str
-) -> list[Finding]:
-    """Findings moved to the lines of a document of blocks (see `locations`)."""
-    from ..readers.positions import block_lines
-    from .locations import relocate
-
-    lines = block_lines(format_name, source) if findings else None
-    return relocate(findings, transcript, lines) if lines is not None else findings
+    facts = SourceFacts(source, format_name)
+    findings = _findings(rules, problems, transcript, settings, path, facts.directives)
+    return facts.placed(findings, transcript)
 
 
 _DIGITS = re.compile(r"\d+")
@@ -173,10 +199,11 @@ def _check(
     rules: list[Rule], transcript: Transcript, settings: LintSettings
 ) -> dict[str, list[Problem]]:
     """Each rule's problems, by code; the rules share one context (the sentence table is
-    built once)."""
+    built once, and freed once the last rule that uses it has run)."""
     context = Context(transcript, settings.speakers)
-    problems = {
-        rule.code: list(rule.check(transcript, RuleOptions(settings.options_for(rule), context)))
-        for rule in rules
-    }
+    problems = {}
+    for position, rule in enumerate(rules):
+        options = RuleOptions(settings.options_for(rule), context)
+        problems[rule.code] = list(rule.check(transcript, options))
+        context.keep_only(name for later in rules[position + 1 :] for name in later.uses)
     return one_finding_per_copy(problems)

@@ -9,11 +9,12 @@ sentence is; `Edges` tells the sentences that follow a template.
 from __future__ import annotations
 
 import bisect
+from array import array
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import compress
-from operator import attrgetter, itemgetter
+from itertools import compress, islice
+from operator import attrgetter, eq, itemgetter
 
 from ..model import Kind, Transcript
 from .sentence_keys import SEPARATOR as _SEPARATOR
@@ -45,11 +46,13 @@ class SentenceTable:
         blocks = transcript.blocks
         kinds = kinds if kinds is not None else [block.kind for block in blocks]
         # (A block with no text adds no sentence; leaving it in costs nothing.)
-        self.block_ids = list(compress(range(len(kinds)), map(PASSAGE_KINDS.__contains__, kinds)))
+        self.block_ids = array(  # 8 bytes a block, not a Python integer's 36
+            "q", compress(range(len(kinds)), map(PASSAGE_KINDS.__contains__, kinds))
+        )
         texts = list(map(attrgetter("text"), map(blocks.__getitem__, self.block_ids)))
         self.keys = keys(texts)
         self.counts = Counter(self.keys)
-        self._separators: list[int] | None = None
+        self._separators: array[int] | None = None
 
     def index_of(self, sentence: Sentence) -> int | None:
         """The position in `keys` of `sentence`, or None when there is no such sentence."""
@@ -76,7 +79,7 @@ class SentenceTable:
         """Where `keys[index]` (not a separator) is."""
         if self._separators is None:
             keys = self.keys
-            self._separators = list(compress(range(len(keys)), map(_SEPARATOR.__eq__, keys)))
+            self._separators = array("q", compress(range(len(keys)), map(_SEPARATOR.__eq__, keys)))
         block = bisect.bisect_left(self._separators, index)
         start = self._separators[block - 1] + 1 if block else 0
         return Sentence(self.block_ids[block], index - start)
@@ -117,26 +120,46 @@ class Edges:
     def __init__(self, table: SentenceTable) -> None:
         #: every different sentence of `2 * EDGE` characters or more (shorter ones are
         #: neither formulas worth telling apart nor near duplicates worth comparing), in
-        #: order of first appearance, and the hashes of its two ends (integers take half
-        #: the memory of the strings; within one run two different ends would share a
-        #: hash once in billions of sentences, and then only add a candidate for the
-        #: similarity test)
+        #: order of first appearance, and the hashes of its two ends, in arrays of 8 bytes
+        #: a hash (a Python integer in a list takes five times that; within one run two
+        #: different ends would share a hash once in billions of sentences, and then only
+        #: add a candidate for the similarity test)
         self.distinct = [key for key in table.counts if len(key) >= 2 * EDGE]
-        self.head_of = list(map(hash, map(itemgetter(slice(None, EDGE)), self.distinct)))
-        self.tail_of = list(map(hash, map(itemgetter(slice(-EDGE, None)), self.distinct)))
-        self.heads = Counter(self.head_of)
-        self.tails = Counter(self.tail_of)
+        self.head_of = array("q", map(hash, map(itemgetter(slice(None, EDGE)), self.distinct)))
+        self.tail_of = array("q", map(hash, map(itemgetter(slice(-EDGE, None)), self.distinct)))
+        #: how many different sentences share each opening and closing, for those shared
+        #: by two or more (most are not: a missing one is one sentence's own)
+        self.heads = _shared_only(self.head_of)
+        self.tails = _shared_only(self.tail_of)
 
     def shared(self, low: int, high: float) -> tuple[set[int], set[int]]:
-        """Openings and closings shared by at least `low` and fewer than `high`
-        different sentences."""
+        """Openings and closings shared by at least `low` (2 or more) and fewer than
+        `high` different sentences."""
         heads = {end for end, count in self.heads.items() if low <= count < high}
         tails = {end for end, count in self.tails.items() if low <= count < high}
         return heads, tails
 
     def variants(self, key: str) -> int:
-        """Different sentences sharing `key`'s opening or its closing (at most)."""
+        """Different sentences sharing `key`'s opening or its closing (at most; 1 when
+        none but one sentence has either)."""
         return max(self.heads[hash(key[:EDGE])], self.tails[hash(key[-EDGE:])])
+
+
+class _Shared(dict[int, int]):
+    """Counts of the ends shared by two different sentences or more; 1 for any other."""
+
+    def __missing__(self, end: int) -> int:
+        return 1
+
+
+def _shared_only(ends: array[int]) -> _Shared:
+    """How often each end that occurs more than once occurs. Sorted, a shared end equals
+    its successor: found at C speed, and counted alone (a count of every end would hold
+    an entry for each different sentence, twice the memory of the sorted copy)."""
+    ordered = sorted(ends)
+    shared = set(compress(ordered, map(eq, ordered, islice(ordered, 1, None))))
+    del ordered
+    return _Shared(Counter(compress(ends, map(shared.__contains__, ends))))
 
 
 def word_count(key: str) -> int:

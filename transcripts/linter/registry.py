@@ -27,6 +27,9 @@ class Rule:
     check: Callable[..., Iterator[Problem]]
     #: checked across files (`linter.across`), not within one transcript
     across: bool = False
+    #: the large analyses of `Context` the check uses (`Context.LARGE`), kept for it
+    #: while it is still to run and freed once no rule left needs them
+    uses: frozenset[str] = frozenset()
 
     @property
     def summary(self) -> str:
@@ -56,6 +59,7 @@ def all_rules() -> tuple[Rule, ...]:
                 doc=inspect.cleandoc(module.__doc__ or ""),
                 check=getattr(module, "check", _nothing_alone),
                 across=bool(getattr(module, "ACROSS", False)),
+                uses=frozenset(getattr(module, "USES", ())),
             )
         )
     return tuple(sorted(rules, key=lambda rule: rule.code))

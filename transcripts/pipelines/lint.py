@@ -27,7 +27,7 @@ from ..io import SourceText, display_name, write_output
 from ..linter.baseline import Baseline
 from ..linter.baseline import render as render_baseline
 from ..linter.config import LintSettings
-from ..linter.engine import across_findings, lint, lint_document
+from ..linter.engine import SourceFacts, across_findings, lint, lint_document
 from ..linter.finding import Finding
 from ..linter.fixes import apply_fixes, fixable
 from ..linter.output import FORMATTERS, sarif, statistics, summary, use_colour
@@ -35,7 +35,6 @@ from ..linter.registry import all_rules, find_rule
 from ..model import Transcript
 from ..options import ReadOptions
 from ..progress import shown
-from ..readers.positions import block_lines
 from ..terminal import printable
 from . import Report, check_encoding, input_failure
 from .stream import checked, counter, map_inputs
@@ -346,15 +345,22 @@ def _lint_file(
         transcript, source, chosen = read_document(
             path, from_format, speakers=settings.speakers, encoding=encoding
         )
-        findings, count = _findings(transcript, source, chosen.name, settings, path, fixing)
+        facts = SourceFacts(source.text, chosen.name)
+        if not getattr(transcript.inference, "warning", None):
+            # The reader's evidence (a record for every label candidate, for `parse
+            # --explain`) is as large as the text's turns; of the rules only
+            # speakers-not-found reads it, and only when it holds a warning.
+            transcript.inference = None
+        # The text is as large as the file: only fixing needs it once the facts are taken.
+        kept = source if fixing.active else None
+        del source
+        findings, count = _findings(transcript, facts, settings, path, fixing)
         result = FileResult(findings, path=str(path), format=chosen.name, stat=stat)
         if rows and not isinstance(path, Indexed) and path != STDIN:
             from ..linter import across
 
-            result.rows = across.file_rows(
-                transcript, document_lines=block_lines(chosen.name, source.text)
-            )
-        if not fixing.active or not count:
+            result.rows = across.file_rows(transcript, document_lines=facts.block_lines())
+        if kept is None or not count:
             return result
         if chosen.name not in FIXABLE_FORMATS:
             result.note = (
@@ -364,7 +370,7 @@ def _lint_file(
             return result
         if path == STDIN and not fixing.diff:
             raise TranscriptError("--fix cannot rewrite standard input; use --diff", STDIN)
-        fixed = _fix(path, transcript, source, chosen.name, findings, settings, fixing)
+        fixed = _fix(path, transcript, kept, chosen.name, findings, settings, fixing)
         fixed.path, fixed.format, fixed.stat, fixed.rows = (
             result.path,
             result.format,
@@ -393,15 +399,15 @@ def _stat(path: str) -> tuple[int, int]:
 
 def _findings(
     transcript: Transcript,
-    source: SourceText,
-    format_name: str,
+    facts: SourceFacts,
     settings: LintSettings,
     path: str,
     fixing: FixMode,
 ) -> tuple[list[Finding], int]:
     """A transcript's findings as the file shows them (`lint_document`), and how many
     the rules could fix in the text it was read from."""
-    findings = lint_document(transcript, source.text, format_name, settings, path=path)
+    format_name = facts.format_name
+    findings = lint_document(transcript, facts, format_name, settings, path=path)
     count = len(fixable(findings, fixing.unsafe))
     if fixing.active and findings and not count and format_name not in FIXABLE_FORMATS:
         # placed in a document, findings lose their fixes (edits of another text)
@@ -412,7 +418,7 @@ def _findings(
 def _fix(
     path: str,
     transcript: Transcript,
-    source: SourceText,
+    source: SourceText | None,
     format_name: str,
     findings: list[Finding],
     settings: LintSettings,
@@ -421,6 +427,7 @@ def _fix(
     """Apply the fixes pass after pass (each pass lints the fixed text again), then
     write the file (atomically, in its encoding, with its byte order mark and line
     endings) or, with `--diff`, only say what would change."""
+    assert source is not None  # kept when fixing
     text, fixed = source.text, 0
     for _ in range(_MAX_PASSES):
         chosen = fixable(findings, fixing.unsafe)
@@ -434,7 +441,8 @@ def _fix(
         transcript = formats.get_format(format_name).read(
             again, ReadOptions(speakers=settings.speakers, encoding=source.encoding)
         )
-        findings, _ = _findings(transcript, again, format_name, settings, path, fixing)
+        facts = SourceFacts(text, format_name)
+        findings, _ = _findings(transcript, facts, settings, path, fixing)
     if text == source.text:
         return FileResult(findings)
     if fixing.diff:

@@ -16,6 +16,11 @@ from .. import safeyaml
 from .jsonpositions import LineIndex, member_offsets
 
 
+def is_document(format_name: str) -> bool:
+    """Is a file of this format a document of blocks, whose lines `block_lines` finds?"""
+    return format_name in _FINDERS
+
+
 def block_lines(format_name: str, text: str) -> list[int] | None:
     """The 1-based line of `text` where each block starts, in the order of the blocks;
     None for a format that is no document of blocks, or a text that cannot say."""

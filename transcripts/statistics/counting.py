@@ -72,12 +72,14 @@ class TokenKinds:
     distinct token of the document once, so no file can make them thrash.
     """
 
-    __slots__ = ("abbreviating", "odd", "plain")
+    __slots__ = ("abbreviating", "odd", "plain", "types")
 
     def __init__(self) -> None:
         self.plain: set[str] = set()
         self.odd: set[str] = set()
         self.abbreviating: dict[str, set[str]] = {"title": set(), "number": set(), "digit": set()}
+        #: each token's `token_types`, found once for every speaker who says it
+        self.types: dict[str, tuple[str, ...]] = _Types()
 
     def learn(self, tokens: set[str]) -> None:
         """Judge the tokens not judged before."""
@@ -90,6 +92,14 @@ class TokenKinds:
             kind = words_fast.abbreviation_kind(token)
             if kind is not None:
                 self.abbreviating[kind].add(token)
+
+
+class _Types(dict[str, tuple[str, ...]]):
+    """`token_types` of each token, computed on first use."""
+
+    def __missing__(self, token: str) -> tuple[str, ...]:
+        types = self[token] = token_types(token)
+        return types
 
 
 @dataclass
@@ -228,10 +238,11 @@ class SpeakerCounter:
         kinds = self.kinds
         kinds.learn(fresh)
         odd = fresh & kinds.odd
-        plain = fresh - odd
+        plain = fresh - odd if odd else fresh
         self.plain_tokens |= plain
         for kind, tokens in kinds.abbreviating.items():
-            self.abbreviating_tokens[kind] |= plain & tokens
+            if tokens:
+                self.abbreviating_tokens[kind] |= plain & tokens
         return odd
 
     def _count_plain(
@@ -295,9 +306,10 @@ class SpeakerCounter:
         """The distinct words (`words.word_type`) of all turns counted so far."""
         self.flush()
         result: set[str] = set()
+        types = self.kinds.types.__getitem__
         for tokens in (self.plain_tokens, self.other_tokens):
             if tokens:
-                result.update(*map(token_types, tokens))
+                result.update(*map(types, tokens))
         return result
 
     def merge(self, other: SpeakerCounter) -> None:

@@ -182,31 +182,60 @@ def _table_fields(
 
 
 def _cell(name: str, record: dict[str, Any], report: Report, is_total: bool) -> str:
-    value = record.get("words_share" if name == _BAR else name)
-    if name == "speaker" and is_total:
+    if not is_total:
+        return _column(name, report)(record)
+    if name == "speaker":
         return TOTAL_LABEL
-    if value is None:
-        return "" if is_total and name == "path" else "-"
+    if record.get("words_share" if name == _BAR else name) is None:
+        return "" if name == "path" else "-"
+    return "" if name == _BAR else _column(name, report)(record)
+
+
+def _column(name: str, report: Report) -> Callable[[dict[str, Any]], str]:
+    """How a speaker's record shows in the column of field `name`: decided once a
+    column, not once a cell (a file may have thousands of speakers)."""
+    if name == _BAR:
+        return lambda record: _or_dash(record.get("words_share"), bar)
     measure = BY_NAME.get(name)
     kind = measure.kind if measure else "text"
-    if name == _BAR:
-        return "" if is_total else bar(record.get("words_share"))
-    if name == "longest_turn_line" and report.files > 1 and record.get("longest_turn_path"):
-        return f"{printable(record['longest_turn_path'])}:{value}"
+    shown: Callable[[Any], str]
     if kind == "seconds":
-        return format_seconds(value)
-    if kind == "ratio" and 0 < value < 0.01:
-        return f"{value:.2g}"  # a long text's type-token ratio
-    if kind in _DECIMALS:
-        return f"{value:.{_DECIMALS[kind]}f}"
-    return printable(str(value))  # a name or a path from a file, shown to people
+        shown = format_seconds
+    elif kind == "ratio":
+        shown = _ratio_text
+    elif kind in _DECIMALS:
+        shown = f"{{:.{_DECIMALS[kind]}f}}".format
+    else:
+        shown = _text  # a name or a path from a file, shown to people
+    if name == "longest_turn_line" and report.files > 1:
+        return lambda record: _or_dash(
+            record.get(name), lambda value: _line_in_file(value, record, shown)
+        )
+    return lambda record: _or_dash(record.get(name), shown)
+
+
+def _or_dash(value: Any, shown: Callable[[Any], str]) -> str:
+    return "-" if value is None else shown(value)
+
+
+def _ratio_text(value: float) -> str:
+    return f"{value:.2g}" if 0 < value < 0.01 else f"{value:.2f}"  # a long text's TTR
+
+
+def _text(value: Any) -> str:
+    return printable(str(value))
+
+
+def _line_in_file(value: Any, record: dict[str, Any], shown: Callable[[Any], str]) -> str:
+    path = record.get("longest_turn_path")
+    return f"{printable(path)}:{value}" if path else shown(value)
 
 
 def _rows(reports: Sequence[Report], fields: list[str], options: RenderOptions) -> list[list[str]]:
-    rows = []
+    rows: list[list[str]] = []
     for report in reports:
-        for record in report.speakers:
-            rows.append([_cell(name, record, report, False) for name in fields])
+        columns = [_column(name, report) for name in fields]
+        rows.extend([column(record) for column in columns] for record in report.speakers)
         if options.totals:
             totals = {**report.totals, "path": report.path}
             rows.append([_cell(name, totals, report, True) for name in fields])
@@ -267,8 +296,8 @@ def _tabulate(reports: Sequence[Report], options: RenderOptions, tablefmt: str) 
     headers = _headers(fields)
     if len(rows) >= _MANY_ROWS:  # a row per speaker: thousands in some files
         widths = [
-            max([_visible_width(header)] + [_visible_width(row[column]) for row in rows])
-            for column, header in enumerate(headers)
+            max(_visible_width(header), _widest(cells))
+            for header, cells in zip(headers, zip(*rows, strict=True), strict=True)
         ]
         table = _PaddedTable(headers, _alignment(fields), widths, tablefmt)
         if table.template is not None:
@@ -446,6 +475,15 @@ def _copy(source: Any, sink: Sink) -> None:
         sink.write(text)
 
 
+def _widest(cells: Sequence[str]) -> int:
+    """The largest `_visible_width` of a column's cells (a test of the whole column at C
+    speed where it is all printable ASCII, as numbers are)."""
+    joined = "".join(cells)
+    if joined.isascii() and joined.isprintable():
+        return max(map(len, cells), default=0)
+    return max(map(_visible_width, cells), default=0)
+
+
 def _visible_width(text: str) -> int:
     """The width tabulate gives a cell (wide characters count twice where wcwidth is
     installed)."""
@@ -526,7 +564,9 @@ class _PaddedTable:
 
     def _pad(self, row: list[str]) -> list[str]:
         return [
-            cell + " " * (width - _visible_width(cell))
+            (cell.ljust(width) if align == "left" else cell.rjust(width))
+            if cell.isascii() and cell.isprintable()  # a character a column, as most are
+            else cell + " " * (width - _visible_width(cell))
             if align == "left"
             else " " * (width - _visible_width(cell)) + cell
             for cell, width, align in zip(row, self.widths, self.alignment, strict=True)

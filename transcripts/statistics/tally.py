@@ -66,7 +66,10 @@ class SpeakerTally:
             self._keep_longest((most, counter.turn_lines[index], path))
         self.counts += counter.counts
         self.turn_lengths.update(lengths)
-        self.vocabulary |= counter.vocabulary()
+        if self.vocabulary:
+            self.vocabulary |= counter.vocabulary()
+        else:  # the speaker's first file: their vocabulary, not a copy of it
+            self.vocabulary = counter.vocabulary()
 
     def _keep_longest(self, longest: Longest | None) -> None:
         if longest is not None and (self.longest is None or longest[0] > self.longest[0]):

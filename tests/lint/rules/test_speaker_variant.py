@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from hypothesis import example, given, settings
+import regex
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from tests.lint.conftest import lint_text
 from transcripts.linter.label_index import LIMIT, LabelIndex
-from transcripts.linter.rules.speaker_variant import _Label, _misspelt, _variants
+from transcripts.linter.rules.speaker_variant import _Label, _misspelt, _variants, within_edits
 from transcripts.model import Block, Kind
 
 RULE = "speaker-variant"
@@ -167,3 +168,33 @@ def test_a_label_joining_several_names_is_a_group_not_a_variant_of_its_last_name
         Lily: Quite.
     """
     assert lint_text(text, "speaker-variant") == []
+
+
+@st.composite
+def _near_keys(draw: st.DrawFn) -> tuple[str, str]:
+    """A key of six characters or more (the rule compares no shorter ones) and another
+    made from it by up to three insertions, deletions or substitutions."""
+    letters = "abcé1 "
+    key = draw(st.text(alphabet=letters, min_size=6, max_size=16))
+    other = list(key)
+    for _ in range(draw(st.integers(0, 3))):
+        at = draw(st.integers(0, len(other)))
+        edit = draw(st.sampled_from(["insert", "delete", "substitute"]))
+        if edit == "insert":
+            other.insert(at, draw(st.sampled_from(letters)))
+        elif other:
+            at = min(at, len(other) - 1)
+            if edit == "delete":
+                del other[at]
+            else:
+                other[at] = draw(st.sampled_from(letters))
+    return key, "".join(other)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_near_keys(), st.integers(min_value=1, max_value=2))
+def test_within_edits_answers_as_regex_fuzzy_matching_does(keys, errors):
+    a, b = keys
+    assume(len(b) >= 6)
+    fuzzy = regex.compile(f"(?:{regex.escape(a)}){{e<={errors}}}", regex.BESTMATCH)
+    assert within_edits(a, b, errors) == (fuzzy.fullmatch(b) is not None)

@@ -63,6 +63,7 @@ from ..repeats import (
 CODE = "TR201"
 NAME = "duplicate-passage"
 SEVERITY = "warning"
+USES = ("sentences",)  # the shared sentence table (see `Context.LARGE`)
 OPTIONS = {"min-length": 40, "formula-repeats": 3, "insist-turns": 3, "across-speakers": False}
 
 

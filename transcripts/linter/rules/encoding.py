@@ -30,6 +30,7 @@ from ..source import find_in_source
 CODE = "TR302"
 NAME = "encoding"
 SEVERITY = "error"
+USES = ("source-text",)  # the joined source text (see `Context.LARGE`)
 OPTIONS: dict[str, object] = {}
 
 # Windows-1252's characters for the bytes 0x80-0x9F, which continue a UTF-8 sequence.

@@ -37,6 +37,7 @@ from ..text import plural
 CODE = "TR304"
 NAME = "html-entity"
 SEVERITY = "warning"
+USES = ("source-text",)  # the joined source text (see `Context.LARGE`)
 OPTIONS: dict[str, object] = {}
 
 _HTML_DOCUMENT = ("<!doctype html", "<html")

@@ -59,6 +59,7 @@ from ..repeats import Repeat, Spans, across_speakers, group_runs, insisting, pro
 CODE = "TR202"
 NAME = "near-duplicate-passage"
 SEVERITY = "warning"
+USES = ("sentences",)  # the shared sentence table (see `Context.LARGE`)
 OPTIONS = {
     "min-words": 10,
     "threshold": 0.9,

@@ -43,6 +43,7 @@ from ..text import FUNCTION_WORDS, quote
 CODE = "TR203"
 NAME = "repeated-question"
 SEVERITY = "info"
+USES = ("sentences",)  # the shared sentence table (see `Context.LARGE`)
 OPTIONS = {"min-words": 4, "asker-share": 0.3}
 
 
