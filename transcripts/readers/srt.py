@@ -27,7 +27,7 @@ from .common import clean_spaces, paused_gc
 from .rolling import fold_rolling, folded_count, may_fold
 from .speakermarks import PrefixRule, split_marks
 from .srtparse import SrtCue, UnusualCue, iter_usual, iter_usual_bodies, parse_lines
-from .turns import Part, assemble, assemble_lazily, parts_of_cue
+from .turns import Hearing, Part, assemble, assemble_lazily, parts_of_cue
 
 _FORMATTING = re.compile(r"</?(?:i|b|u|s|font)\b[^<>]*>|\{\\[^{}]*\}", re.I)
 _SNIFF = re.compile(r"\s*\d+[ \t]*\r?\n[ \t]*\d+:\d{1,2}:\d{1,2}[,.]\d+[ \t]*-->")
@@ -55,7 +55,7 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
     """Read a SubRip file into turns."""
     options = options or ReadOptions()
     with paused_gc():  # a million cues make millions of objects, none in a cycle
-        marked = _marked_cues(source, options)
+        marked = _marked_cues(source, options, None)
         return assemble(list(marked.parts()), source, options, inferred=True)
 
 
@@ -64,14 +64,15 @@ def stream(
 ) -> tuple[Transcript, Iterator[Block]]:
     """`read` as a header and its blocks, built one at a time as they are asked for."""
     options = options or ReadOptions()
+    heard = Hearing()  # what the header needs, heard as the marks are read
     with paused_gc():
-        marked = _marked_cues(source, options)
-        return assemble_lazily(marked.parts, source, options, inferred=True)
+        marked = _marked_cues(source, options, heard)
+    return assemble_lazily(marked.parts, source, options, inferred=True, heard=heard)
 
 
-def _marked_cues(source: SourceText, options: ReadOptions) -> _MarkedCues:
+def _marked_cues(source: SourceText, options: ReadOptions, heard: Hearing | None) -> _MarkedCues:
     cues = _read_cues(source, options)
-    return _MarkedCues(cues, PrefixRule(cues.texts, options.speakers))
+    return _MarkedCues(cues, PrefixRule(cues.texts, options.speakers), heard)
 
 
 class _MarkedCues:
@@ -83,24 +84,33 @@ class _MarkedCues:
 
     __slots__ = ("codes", "cues", "names", "prefixes")
 
-    def __init__(self, cues: _Cues, prefixes: PrefixRule) -> None:
+    def __init__(self, cues: _Cues, prefixes: PrefixRule, heard: Hearing | None) -> None:
         self.cues = cues
         self.prefixes = prefixes
-        self.codes = array("i")
+        self.codes = codes = array("i")
         numbers: dict[str, int] = {}
         texts = cues.texts
         split = prefixes.split
+        hear = heard.hear if heard is not None else None
         for index, text in enumerate(texts):
             if ">>" in text:
-                self.codes.append(_GENERAL)
+                codes.append(_GENERAL)
+                if hear is not None:
+                    for part in parts_of_cue(split_marks(text, prefixes), 0, 0, 0, 0):
+                        hear(part.marked, part.speaker, part.text)
                 continue
             name, rest = split(text)  # `split_marks` of a cue without `>>`
             rest = rest.strip()  # and `parts_of_cue` of its one mark
             if name is None:
-                self.codes.append(_UNMARKED if rest.strip("-– ") else _DROPPED)
+                if not rest.strip("-– "):
+                    codes.append(_DROPPED)
+                    continue
+                codes.append(_UNMARKED)
             else:
-                self.codes.append(numbers.setdefault(name, len(numbers)))
+                codes.append(numbers.setdefault(name, len(numbers)))
             texts[index] = rest
+            if hear is not None:
+                hear(name is not None, name, rest)
         self.names = list(numbers)
 
     def parts(self) -> Iterator[Part]:

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..cues import CueMark, MarkTally, is_direction
+from ..cues import MarkTally, is_direction
 from ..io import SourceText
 from ..model import Block, Kind, Piece, Speaker, Transcript, Word
 from ..options import ReadOptions
@@ -114,21 +114,43 @@ def assemble_lazily(
     *,
     metadata: dict[str, Any] | None = None,
     inferred: bool = False,
+    heard: Hearing | None = None,
 ) -> tuple[Transcript, Iterator[Block]]:
     """`assemble` as a header and an iterator of its blocks, each built when asked for, so
     that a writer can stream a file of a million cues. `parts` gives the parts afresh
     each time it is called: once to learn how the file marks speakers and whom it names
-    (the header's speakers), once more as the blocks are built."""
-    tally = MarkTally()
-    if_every, if_changes = _Voices(True), _Voices(False)  # who is met, either way
-    for part in parts():
-        tally.add(CueMark(part.marked, part.speaker, is_direction(part.text)))
-        if_every.hear(part)
-        if_changes.hear(part)
-    every_cue_marked = tally.every_cue()
-    met = (if_every if every_cue_marked else if_changes).met
+    (the header's speakers; not needed when `heard` has heard every part already), once
+    more as the blocks are built."""
+    if heard is None:
+        heard = Hearing()
+        for part in parts():
+            heard.hear(part.marked, part.speaker, part.text)
+    every_cue_marked = heard.tally.every_cue()
+    met = (heard.if_every if every_cue_marked else heard.if_changes).met
     header = _header(met, source, options, metadata, inferred, ())
     return header, _built(parts(), every_cue_marked)
+
+
+class Hearing:
+    """What `assemble_lazily` must know before the first block, heard part by part:
+    whether the file names the speaker on every cue, and whom it names either way."""
+
+    __slots__ = ("if_changes", "if_every", "tally")
+
+    def __init__(self) -> None:
+        self.tally = MarkTally()
+        self.if_every, self.if_changes = _Voices(True), _Voices(False)
+
+    def hear(self, marked: bool, speaker: str | None, text: str) -> None:
+        """One part's speaker mark and text, in order."""
+        direction = is_direction(text)
+        self.tally.count(marked, speaker, direction)
+        if not text:
+            self.if_every.change(marked, speaker)
+            self.if_changes.change(marked, speaker)
+        elif not direction:
+            self.if_every.speech(marked, speaker)
+            self.if_changes.speech(marked, speaker)
 
 
 def _built(parts: Iterable[Part], every_cue_marked: bool) -> Iterator[Block]:
@@ -168,7 +190,7 @@ def _marks_every_cue(parts: Iterable[Part | Block]) -> bool:
     tally = MarkTally()
     for part in parts:
         if isinstance(part, Part):
-            tally.add(CueMark(part.marked, part.speaker, is_direction(part.text)))
+            tally.count(part.marked, part.speaker, is_direction(part.text))
     return tally.every_cue()
 
 
@@ -195,22 +217,15 @@ class _Voices:
         self.current: str | None = None  # the speaker an unnamed part continues
         self.met: dict[str, None] = {}
 
-    def hear(self, part: Part) -> None:
-        """Follow one part as `_TurnBuilder.add` does, without building anything."""
-        if not part.text:
-            self.change(part)
-        elif not is_direction(part.text):
-            self.speech(part)
-
-    def change(self, part: Part) -> None:
+    def change(self, marked: bool, speaker: str | None) -> None:
         """A part without words: a bare `>>` or an empty voice still changes speaker."""
-        if part.marked:
-            self.current = part.speaker
+        if marked:
+            self.current = speaker
 
-    def speech(self, part: Part) -> str | None:
+    def speech(self, marked: bool, speaker: str | None) -> str | None:
         """The speaker of a part of speech (see the module's docstring)."""
-        unnamed = None if self.every_cue_marked else self.current
-        speaker = part.speaker if part.marked else unnamed
+        if not marked:
+            speaker = None if self.every_cue_marked else self.current
         self.current = speaker
         if speaker:
             self.met[speaker] = None
@@ -231,7 +246,7 @@ class _TurnBuilder:
         if isinstance(part, Block):
             self.add_block(part)
         elif not part.text:
-            self.voices.change(part)
+            self.voices.change(part.marked, part.speaker)
         elif is_direction(part.text):
             self.add_block(_direction(part))
         else:
@@ -248,7 +263,7 @@ class _TurnBuilder:
         self.blocks.append(block)
 
     def add_speech(self, part: Part) -> None:
-        speaker = self.voices.speech(part)
+        speaker = self.voices.speech(part.marked, part.speaker)
         kind = Kind.TURN if speaker else Kind.UNATTRIBUTED
         previous = self.blocks[-1] if self.blocks else None
         new_unknown = part.marked and speaker is None  # `>>`: someone else, name unknown
