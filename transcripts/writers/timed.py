@@ -57,7 +57,13 @@ def caption_clock(seconds: float, separator: str = ".") -> str:
     whole, fraction = divmod(round(seconds * 1000), 1000)
     minutes, secs = divmod(whole, 60)
     hours, minutes = divmod(minutes, 60)
-    return f"{hours:02d}:{minutes:02d}:{secs:02d}{separator}{fraction:03d}"
+    two = _TWO_DIGITS
+    hours_text = two[hours] if hours < 100 else str(hours)
+    return f"{hours_text}:{two[minutes]}:{two[secs]}{separator}{_THREE_DIGITS[fraction]}"
+
+
+_TWO_DIGITS = [f"{number:02d}" for number in range(100)]
+_THREE_DIGITS = [f"{number:03d}" for number in range(1000)]
 
 
 def timed_blocks(transcript: Transcript, format_name: str, losses: Losses | None) -> list[Block]:
@@ -273,7 +279,7 @@ def cues(
             yield from written
             continue
         for index, piece in enumerate(pieces):
-            yield from _piece_cues(piece, block, "" if index else prefix, speaker)
+            yield _piece_cue(piece, block, "" if index else prefix, speaker)
     if counts is None:
         counted.note(losses)
 
@@ -308,7 +314,7 @@ def _cut_block(
         start = cue_end
 
 
-def _piece_cues(piece: Piece, block: Block, prefix: str, speaker: str | None) -> Iterator[Cue]:
+def _piece_cue(piece: Piece, block: Block, prefix: str, speaker: str | None) -> Cue:
     """One piece as one cue: its own times and line breaks, and its words when they
     spell its text (a piece is a cue of the source, never cut: readers of sources timed
     only word by word group the words into caption-sized pieces)."""
@@ -317,7 +323,7 @@ def _piece_cues(piece: Piece, block: Block, prefix: str, speaker: str | None) ->
     if not words or [word.text for word in words] != piece.text.split():
         words = None
     lines = (prefix + piece.text).split("\n")
-    yield Cue(piece.start, piece.end, speaker, lines, block, words, prefix)
+    return Cue(piece.start, piece.end, speaker, lines, block, words, prefix)
 
 
 def cut(text: str, width: int, height: int) -> list[list[str]]:

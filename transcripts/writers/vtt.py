@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..cues import CueMark, MarkTally, is_direction
+from ..cues import MarkTally, is_direction
 from ..io import Sink
 from ..losses import note
 from ..model import Block, Transcript
@@ -78,7 +78,7 @@ def _write_one(
     lengthened = 0
     cut = CutCounts()
     for cue in cues(timed, WIDTH, HEIGHT, counts=cut):
-        tally.add(CueMark(bool(cue.speaker), cue.speaker, is_direction(cue.block.text)))
+        tally.count(bool(cue.speaker), cue.speaker, is_direction(cue.block.text))
         end = cue.end
         if end <= cue.start:  # WebVTT: a cue ends after it starts
             end = cue.start + 0.001
