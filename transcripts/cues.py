@@ -15,9 +15,14 @@ from typing import NamedTuple
 _DIRECTION = re.compile(r"(?:\[[^\[\]]*\]|\([^()]*\)|[♪♫][^♪♫]*[♪♫]?)")
 
 
+#: The characters a stage direction opens with: `text[:1] in DIRECTION_OPENERS` is the
+#: quick half of `is_direction`, for loops over a million cues.
+DIRECTION_OPENERS = "[(♪♫"
+
+
 def is_direction(text: str) -> bool:
     """Is this cue text only a bracketed sound or action (a stage direction)?"""
-    return bool(text) and text[0] in "[(♪♫" and _DIRECTION.fullmatch(text) is not None
+    return bool(text) and text[0] in DIRECTION_OPENERS and _DIRECTION.fullmatch(text) is not None
 
 
 class CueMark(NamedTuple):

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..cues import MarkTally, is_direction
+from ..cues import DIRECTION_OPENERS, MarkTally, is_direction
 from ..io import SourceText
 from ..model import Block, Kind, Piece, Speaker, Transcript, Word
 from ..options import ReadOptions
@@ -143,7 +143,7 @@ class Hearing:
 
     def hear(self, marked: bool, speaker: str | None, text: str) -> None:
         """One part's speaker mark and text, in order."""
-        direction = is_direction(text)
+        direction = text[:1] in DIRECTION_OPENERS and is_direction(text)
         self.tally.count(marked, speaker, direction)
         if not text:
             self.if_every.change(marked, speaker)
@@ -247,7 +247,7 @@ class _TurnBuilder:
             self.add_block(part)
         elif not part.text:
             self.voices.change(part.marked, part.speaker)
-        elif is_direction(part.text):
+        elif part.text[:1] in DIRECTION_OPENERS and is_direction(part.text):
             self.add_block(_direction(part))
         else:
             self.add_speech(part)

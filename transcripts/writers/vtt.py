@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..cues import MarkTally, is_direction
+from ..cues import DIRECTION_OPENERS, MarkTally, is_direction
 from ..io import Sink
 from ..losses import note
 from ..model import Block, Transcript
@@ -77,16 +77,23 @@ def _write_one(
     tally = MarkTally()
     lengthened = 0
     cut = CutCounts()
+    clock = caption_clock
+    voices: dict[str, str] = {}  # each speaker's voice tag, written once
     for cue in cues(timed, WIDTH, HEIGHT, counts=cut):
-        tally.count(bool(cue.speaker), cue.speaker, is_direction(cue.block.text))
+        said = cue.block.text
+        direction = said[:1] in DIRECTION_OPENERS and is_direction(said)
+        tally.count(bool(cue.speaker), cue.speaker, direction)
         end = cue.end
         if end <= cue.start:  # WebVTT: a cue ends after it starts
             end = cue.start + 0.001
             lengthened += 1
-        text = "\n".join(_lines(cue))
+        text = _cue_text(cue)
         if cue.speaker:
-            text = f"<v {escape(cue.speaker)}>{text}"
-        parts.append(f"\n{timestamp(cue.start)} --> {timestamp(end)}\n{text}\n")
+            voice = voices.get(cue.speaker)
+            if voice is None:
+                voice = voices[cue.speaker] = f"<v {escape(cue.speaker)}>"
+            text = voice + text
+        parts.append(f"\n{clock(cue.start)} --> {clock(end)}\n{text}\n")
         if len(parts) >= _BATCH:
             sink.write("".join(parts))
             parts.clear()
@@ -98,6 +105,13 @@ def _write_one(
     if not tally.every_cue():
         timed.note_unmarked(losses)  # read back, an unvoiced cue continues a turn
     note(losses, "{n} cue{s} of no length (made 1 ms long)", lengthened)
+
+
+def _cue_text(cue: Cue) -> str:
+    """The cue's lines, escaped and joined (see `_lines`)."""
+    if cue.words is None:  # the usual cue: its lines escaped at once
+        return escape("\n".join(cue.lines))
+    return "\n".join(_lines(cue))
 
 
 def _lines(cue: Cue) -> list[str]:
