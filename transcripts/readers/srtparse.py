@@ -58,12 +58,9 @@ def iter_usual_bodies(text: str) -> Iterator[tuple[float, float, str, int]]:
     position = _BLANK.match(text).end()  # type: ignore[union-attr]  # it matches anywhere
     line = 1 + text.count("\n", 0, position)  # the number of the cue's first line
     minutes: dict[str, int] = {}  # "hh:mm" (or "mm") -> its milliseconds: cues share them
-    next_cue = _USUAL_CUE.scanner(text, position).match  # each cue where the last ended
-    length = len(text)
-    while position < length:
-        found = next_cue()
-        if found is None:
-            raise UnusualCue
+    for found in _USUAL_CUE.finditer(text, position):
+        if found.start() != position:
+            raise UnusualCue  # something unusual before this cue
         hm1, s1, f1, hm2, s2, f2, body = found.groups()
         # Whole milliseconds divided once: the same float as `parse_timing`'s rounding
         # (seconds and their three digits of milliseconds read as one number).
@@ -80,6 +77,8 @@ def iter_usual_bodies(text: str) -> Iterator[tuple[float, float, str, int]]:
         yield start, end, body[:-1] if body.endswith("\n") else body, line + 2
         line += text.count("\n", position, found.end())
         position = found.end()
+    if position < len(text):
+        raise UnusualCue  # something unusual after the last cue
 
 
 def _milliseconds(hours_minutes: str) -> int:
