@@ -71,6 +71,7 @@ def stream(
 
 
 def _marked_cues(source: SourceText, options: ReadOptions, heard: Hearing | None) -> _MarkedCues:
+    """The file's cues with their speaker marks read (and heard by `heard`, if given)."""
     cues = _read_cues(source, options)
     return _MarkedCues(cues, PrefixRule(cues.texts, options.speakers), heard)
 
