@@ -23,6 +23,7 @@ from .io import SourceText, display_name, read_bytes
 from .losses import Losses
 from .model import Block, Transcript
 from .options import ReadOptions, WriteOptions
+from .readers.common import paused_gc
 from .speakermap import parse_speaker_map
 
 if TYPE_CHECKING:
@@ -102,15 +103,16 @@ def read(
     >>> [s.name for s in t.speakers]  # doctest: +SKIP
     ['Interviewer', 'Lukashenko']
     """
-    transcript, blocks = open_document(
-        path,
-        format,
-        speakers=speakers,
-        encoding=encoding,
-        speaker_map=speaker_map,
-        diarization=diarization,
-    )
-    transcript.blocks = list(blocks)
+    with paused_gc():  # a large file's blocks are many objects, none in a cycle
+        transcript, blocks = open_document(
+            path,
+            format,
+            speakers=speakers,
+            encoding=encoding,
+            speaker_map=speaker_map,
+            diarization=diarization,
+        )
+        transcript.blocks = list(blocks)
     return transcript
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+import gc
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from ..errors import TranscriptError
@@ -12,6 +15,20 @@ MAX_NODES = 10_000  # values beyond this in metadata (an alias bomb, a data dump
 
 # Line terminators of line-based formats (and of the text reader): CRLF, LF, CR.
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """The cyclic garbage collector paused while a reader builds many objects that form
+    no cycles (a million cues): it would scan them again and again for nothing. The
+    collector is left as it was found."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def clean_spaces(text: str) -> str:

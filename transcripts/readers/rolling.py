@@ -35,6 +35,22 @@ def fold_rolling(cues: list[list[str]]) -> list[tuple[int, int]] | None:
     return overlaps
 
 
+def may_fold(texts: list[str]) -> bool:
+    """Could `fold_rolling` fold these cues (each one's lines joined by "\n")? False
+    when too few cues open with a line of the cue before, or with its last line, which
+    each repeat it folds does: then the cues need not be split into lines to be asked."""
+    repeats = 0
+    for previous, current in itertools.pairwise(texts):
+        if not previous or not current:
+            continue
+        first = current.partition("\n")[0]
+        if first in previous and (
+            first.startswith(previous.rpartition("\n")[2]) or first in previous.split("\n")
+        ):
+            repeats += 1
+    return repeats >= 2 and repeats * 4 >= len(texts)
+
+
 def folded_count(overlaps: list[tuple[int, int]] | None) -> int:
     """How many cues `fold_rolling` changed."""
     return 0 if overlaps is None else sum(1 for lines, chars in overlaps if lines or chars)

@@ -54,6 +54,7 @@ class PrefixRule:
 
     def __init__(self, texts: Iterable[str], declared: Sequence[str] = ()) -> None:
         self.declared = {name.casefold(): name for name in declared}
+        self._names: dict[str, bool] = {}  # `is_name` of each label met: a file repeats them
         if self.declared:
             self.enabled = True
             return
@@ -66,7 +67,7 @@ class PrefixRule:
                 found = _PREFIX.match(text)
             if found is None:
                 continue
-            if is_name(found["label"]):
+            if self._is_name(found["label"]):
                 named += 1
             else:
                 others += 1
@@ -83,7 +84,13 @@ class PrefixRule:
         if self.declared:
             name = self.declared.get(label.casefold())
             return (name, text[found.end() :]) if name else (None, text)
-        return (label, text[found.end() :]) if is_name(label) else (None, text)
+        return (label, text[found.end() :]) if self._is_name(label) else (None, text)
+
+    def _is_name(self, label: str) -> bool:
+        known = self._names.get(label)
+        if known is None:
+            known = self._names[label] = is_name(label)
+        return known
 
 
 def split_marks(text: str, prefixes: PrefixRule | None) -> list[Mark]:

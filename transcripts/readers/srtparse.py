@@ -23,8 +23,8 @@ SrtCue = tuple[float, float, list[str], int]
 # blank, then blank lines (or the end). Anything else is left to `parse_lines`.
 _USUAL_CUE = re.compile(
     r"[0-9]+\n"
-    r"(?:([0-9]{1,3}):)?([0-5][0-9]):([0-5][0-9]),([0-9]{3}) --> "
-    r"(?:([0-9]{1,3}):)?([0-5][0-9]):([0-5][0-9]),([0-9]{3})\n"
+    r"((?:[0-9]{1,3}:)?[0-5][0-9]):([0-5][0-9]),([0-9]{3}) --> "
+    r"((?:[0-9]{1,3}:)?[0-5][0-9]):([0-5][0-9]),([0-9]{3})\n"
     r"((?:[^\n]*\S[^\n]*(?:\n|\Z))*)"
     r"(?:[^\S\n]*(?:\n|\Z))*"
 )
@@ -47,28 +47,44 @@ def parse_usual(text: str) -> list[SrtCue] | None:
 def iter_usual(text: str) -> Iterator[SrtCue]:
     """The cues of `parse_usual` one at a time (a reader need not hold them all), raising
     `UnusualCue` where the file stops being usual."""
+    for start, end, body, line in iter_usual_bodies(text):
+        yield start, end, body.split("\n") if body else [], line
+
+
+def iter_usual_bodies(text: str) -> Iterator[tuple[float, float, str, int]]:
+    """`iter_usual` with each cue's text lines as written, joined by "\n" (not split)."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    length = len(text)
     position = _BLANK.match(text).end()  # type: ignore[union-attr]  # it matches anywhere
     line = 1 + text.count("\n", 0, position)  # the number of the cue's first line
-    match = _USUAL_CUE.match
-    while position < length:
-        found = match(text, position)
-        if found is None or found.end() == position:
-            raise UnusualCue
-        h1, m1, s1, f1, h2, m2, s2, f2, body = found.groups()
-        # Whole milliseconds divided once: the same float as `parse_timing`'s rounding.
-        start = (int(h1 or 0) * 3600_000 + int(m1) * 60_000 + int(s1) * 1000 + int(f1)) / 1000
-        end = (int(h2 or 0) * 3600_000 + int(m2) * 60_000 + int(s2) * 1000 + int(f2)) / 1000
+    minutes: dict[str, int] = {}  # "hh:mm" (or "mm") -> its milliseconds: cues share them
+    for found in _USUAL_CUE.finditer(text, position):
+        if found.start() != position:
+            raise UnusualCue  # something unusual before this cue
+        hm1, s1, f1, hm2, s2, f2, body = found.groups()
+        # Whole milliseconds divided once: the same float as `parse_timing`'s rounding
+        # (seconds and their three digits of milliseconds read as one number).
+        base1 = minutes.get(hm1)
+        if base1 is None:
+            base1 = minutes[hm1] = _milliseconds(hm1)
+        base2 = minutes.get(hm2)
+        if base2 is None:
+            base2 = minutes[hm2] = _milliseconds(hm2)
+        start = (base1 + int(s1 + f1)) / 1000
+        end = (base2 + int(s2 + f2)) / 1000
         if end < start or "-->" in body:
             raise UnusualCue
-        lines = body.split("\n")
-        if lines[-1] == "":
-            lines.pop()
-        yield start, end, lines, line + 2
+        yield start, end, body[:-1] if body.endswith("\n") else body, line + 2
         line += text.count("\n", position, found.end())
         position = found.end()
+    if position < len(text):
+        raise UnusualCue  # something unusual after the last cue
+
+
+def _milliseconds(hours_minutes: str) -> int:
+    """`hh:mm` (or `mm`) as milliseconds."""
+    hours, _, minutes = hours_minutes.rpartition(":")
+    return int(hours or 0) * 3600_000 + int(minutes) * 60_000
 
 
 def parse_lines(text: str, name: str) -> list[SrtCue]:

@@ -15,11 +15,11 @@ mark; a speech-to-text segment; a CHAT utterance) and `assemble` makes blocks of
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..cues import CueMark, is_direction, marks_every_cue
+from ..cues import DIRECTION_OPENERS, MarkTally, is_direction
 from ..io import SourceText
 from ..model import Block, Kind, Piece, Speaker, Transcript, Word
 from ..options import ReadOptions
@@ -100,36 +100,98 @@ def assemble(
     """
     builder = _TurnBuilder(_marks_every_cue(parts))
     for part in parts:
-        if isinstance(part, Block):
-            builder.add_block(part)
-        elif not part.text:
-            builder.change_speaker(part)
-        elif is_direction(part.text):
-            builder.add_block(_direction(part))
-        else:
-            builder.add_speech(part)
+        builder.add(part)
     builder.close()
+    transcript = _header(builder.voices.met, source, options, metadata, inferred, roster)
+    transcript.blocks = builder.blocks
+    return transcript
+
+
+def assemble_lazily(
+    parts: Callable[[], Iterable[Part]],
+    source: SourceText,
+    options: ReadOptions,
+    *,
+    metadata: dict[str, Any] | None = None,
+    inferred: bool = False,
+    heard: Hearing | None = None,
+) -> tuple[Transcript, Iterator[Block]]:
+    """`assemble` as a header and an iterator of its blocks, each built when asked for, so
+    that a writer can stream a file of a million cues. `parts` gives the parts afresh
+    each time it is called: once to learn how the file marks speakers and whom it names
+    (the header's speakers; not needed when `heard` has heard every part already), once
+    more as the blocks are built."""
+    if heard is None:
+        heard = Hearing()
+        for part in parts():
+            heard.hear(part.marked, part.speaker, part.text)
+    every_cue_marked = heard.tally.every_cue()
+    met = (heard.if_every if every_cue_marked else heard.if_changes).met
+    header = _header(met, source, options, metadata, inferred, ())
+    return header, _built(parts(), every_cue_marked)
+
+
+class Hearing:
+    """What `assemble_lazily` must know before the first block, heard part by part:
+    whether the file names the speaker on every cue, and whom it names either way."""
+
+    __slots__ = ("if_changes", "if_every", "tally")
+
+    def __init__(self) -> None:
+        self.tally = MarkTally()
+        self.if_every, self.if_changes = _Voices(True), _Voices(False)
+
+    def hear(self, marked: bool, speaker: str | None, text: str) -> None:
+        """One part's speaker mark and text, in order."""
+        direction = text[:1] in DIRECTION_OPENERS and is_direction(text)
+        self.tally.count(marked, speaker, direction)
+        if not text:
+            self.if_every.change(marked, speaker)
+            self.if_changes.change(marked, speaker)
+        elif not direction:
+            self.if_every.speech(marked, speaker)
+            self.if_changes.speech(marked, speaker)
+
+
+def _built(parts: Iterable[Part], every_cue_marked: bool) -> Iterator[Block]:
+    """The blocks of `assemble`, each given once no later part can change it."""
+    builder = _TurnBuilder(every_cue_marked)
+    blocks = builder.blocks
+    for part in parts:
+        builder.add(part)
+        if len(blocks) > 1:  # all but the open block are done
+            yield from blocks[:-1]
+            del blocks[:-1]
+    builder.close()
+    yield from blocks
+
+
+def _header(
+    met: Iterable[str],
+    source: SourceText,
+    options: ReadOptions,
+    metadata: dict[str, Any] | None,
+    inferred: bool,
+    roster: Sequence[Speaker],
+) -> Transcript:
+    """The transcript without its blocks: the roster, then the speakers met in order."""
     known = {speaker.name for speaker in roster}
-    met = (Speaker(name, inferred=inferred) for name in builder.speakers if name not in known)
+    found = (Speaker(name, inferred=inferred) for name in met if name not in known)
     transcript = Transcript(
-        blocks=builder.blocks,
-        speakers=[*roster, *met],
-        metadata=metadata or {},
-        source=source.path,
+        blocks=[], speakers=[*roster, *found], metadata=metadata or {}, source=source.path
     )
     if options.speakers:
         transcript = declare_speakers(transcript, options.speakers)
     return transcript
 
 
-def _marks_every_cue(parts: Sequence[Part | Block]) -> bool:
-    return marks_every_cue(
-        [
-            CueMark(part.marked, part.speaker, is_direction(part.text))
-            for part in parts
-            if isinstance(part, Part)
-        ]
-    )
+def _marks_every_cue(parts: Iterable[Part | Block]) -> bool:
+    """`cues.marks_every_cue` of the parts, counted as they come (no list of marks)."""
+    tally = MarkTally()
+    for part in parts:
+        if isinstance(part, Part):
+            tally.count(part.marked, part.speaker, is_direction(part.text))
+    return tally.every_cue()
 
 
 def _direction(part: Part) -> Block:
@@ -144,16 +206,51 @@ def _direction(part: Part) -> Block:
     )
 
 
+class _Voices:
+    """Whose each part of speech is, and the speakers met so far (in order): a part
+    names its speaker, or continues the current one when the file marks only changes."""
+
+    __slots__ = ("current", "every_cue_marked", "met")
+
+    def __init__(self, every_cue_marked: bool) -> None:
+        self.every_cue_marked = every_cue_marked
+        self.current: str | None = None  # the speaker an unnamed part continues
+        self.met: dict[str, None] = {}
+
+    def change(self, marked: bool, speaker: str | None) -> None:
+        """A part without words: a bare `>>` or an empty voice still changes speaker."""
+        if marked:
+            self.current = speaker
+
+    def speech(self, marked: bool, speaker: str | None) -> str | None:
+        """The speaker of a part of speech (see the module's docstring)."""
+        if not marked:
+            speaker = None if self.every_cue_marked else self.current
+        self.current = speaker
+        if speaker:
+            self.met[speaker] = None
+        return speaker
+
+
 class _TurnBuilder:
     """The blocks so far, and the open block that parts of its speaker extend."""
 
     def __init__(self, every_cue_marked: bool) -> None:
-        self.every_cue_marked = every_cue_marked
+        self.voices = _Voices(every_cue_marked)
         self.blocks: list[Block] = []
-        self.speakers: dict[str, None] = {}  # in order of first turn
         self._texts: list[str] = []  # the open block's texts, joined when it closes
-        self._current: str | None = None  # the speaker an unnamed part continues
         self._last_speaker: str | None = None  # the speaker of the latest turn
+
+    def add(self, part: Part | Block) -> None:
+        """One part (or ready-made block), in order."""
+        if isinstance(part, Block):
+            self.add_block(part)
+        elif not part.text:
+            self.voices.change(part.marked, part.speaker)
+        elif part.text[:1] in DIRECTION_OPENERS and is_direction(part.text):
+            self.add_block(_direction(part))
+        else:
+            self.add_speech(part)
 
     def close(self) -> None:
         """Finish the open block: its text is its parts' texts, spaced once."""
@@ -165,14 +262,8 @@ class _TurnBuilder:
         self.close()
         self.blocks.append(block)
 
-    def change_speaker(self, part: Part) -> None:
-        """A part without words: a bare `>>` or an empty voice still changes speaker."""
-        if part.marked:
-            self._current = part.speaker
-
     def add_speech(self, part: Part) -> None:
-        speaker = part.speaker if part.marked else self._unmarked_speaker()
-        self._current = speaker
+        speaker = self.voices.speech(part.marked, part.speaker)
         kind = Kind.TURN if speaker else Kind.UNATTRIBUTED
         previous = self.blocks[-1] if self.blocks else None
         new_unknown = part.marked and speaker is None  # `>>`: someone else, name unknown
@@ -186,10 +277,6 @@ class _TurnBuilder:
             self._extend(previous, part)
         else:
             self._open(kind, speaker, part, previous)
-
-    def _unmarked_speaker(self) -> str | None:
-        """Whose a part is when its source names no one (see the module's docstring)."""
-        return None if self.every_cue_marked else self._current
 
     def _extend(self, block: Block, part: Part) -> None:
         self._texts.append(part.text)
@@ -217,4 +304,3 @@ class _TurnBuilder:
         self._texts.append(part.text)
         if speaker:
             self._last_speaker = speaker
-            self.speakers[speaker] = None

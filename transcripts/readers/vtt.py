@@ -50,10 +50,13 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
 
 
 def _voiced_parts(cues: list[Cue], tags: _TagCounter) -> list[Part]:
-    """Parts of a file that names speakers with voice spans."""
+    """Parts of a file that names speakers with voice spans. The list of cues is used up:
+    each cue is let go of once its parts are made, so the two are never held whole."""
     parts: list[Part] = []
     names: dict[str, str] = {}  # voice annotations as written -> clean names
-    for cue in cues:
+    cues.reverse()
+    while cues:
+        cue = cues.pop()
         simple = _ONE_VOICE.fullmatch(cue.payload)
         if simple is not None:  # the usual cue: one voice, plain text (no tags at all)
             annotation, text = simple.groups()

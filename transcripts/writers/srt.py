@@ -12,9 +12,8 @@ from __future__ import annotations
 from ..losses import note
 from ..model import Block, Kind, Transcript
 from ..options import WriteOptions
-from ..timecode import format_clock
 from ..timing import estimated
-from .timed import cues, note_metadata, note_timings, note_unmarked, timed_blocks
+from .timed import caption_clock, cues, note_metadata, note_timings, note_unmarked, timed_blocks
 
 WIDTH = 32  # characters a line (podcast namespace SRT guidance)
 HEIGHT = 2  # lines a cue
@@ -36,7 +35,7 @@ def write(transcript: Transcript, options: WriteOptions | None = None) -> str:
     parts = []
     for number, cue in enumerate(cues(blocks, WIDTH, HEIGHT, _prefix, options.losses), start=1):
         end = cue.end
-        start_text = format_clock(cue.start, separator=",")
-        end_text = format_clock(end, separator=",")
+        start_text = caption_clock(cue.start, separator=",")
+        end_text = caption_clock(end, separator=",")
         parts.append(f"{number}\n{start_text} --> {end_text}\n" + "\n".join(cue.lines) + "\n\n")
     return "".join(parts)

@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from ..errors import TranscriptError
 from ..losses import Losses, note
 from ..model import Block, Kind, Piece, Transcript, Word
 from ..timing import TIMED_KINDS, TIMING_KEY
+
+_UNMARKED = "the no-speaker mark of {n} unattributed block{s} after a turn"
 
 # What each kind a timed format cannot hold is called in the "lost" line.
 _KIND_NOUNS = {
@@ -48,61 +50,134 @@ class Cue:
     prefix: str = ""
 
 
+def caption_clock(seconds: float, separator: str = ".") -> str:
+    """`timecode.format_clock(seconds, separator=separator)` (hours always, milliseconds)
+    in one step: the timed writers write two a cue, a million cues in a large file. A
+    test holds it to `format_clock`."""
+    whole, fraction = divmod(round(seconds * 1000), 1000)
+    minutes, secs = divmod(whole, 60)
+    hours, minutes = divmod(minutes, 60)
+    two = _TWO_DIGITS
+    hours_text = two[hours] if hours < 100 else str(hours)
+    return f"{hours_text}:{two[minutes]}:{two[secs]}{separator}{_THREE_DIGITS[fraction]}"
+
+
+_TWO_DIGITS = [f"{number:02d}" for number in range(100)]
+_THREE_DIGITS = [f"{number:03d}" for number in range(1000)]
+
+
 def timed_blocks(transcript: Transcript, format_name: str, losses: Losses | None) -> list[Block]:
     """The blocks a timed format holds, each with a start and an end, or a clear refusal.
 
     What the format cannot hold (prose, headings, ...) is counted in `losses`.
     """
-    kept: list[Block] = []
-    dropped: Counter[str] = Counter()
-    for block in transcript.blocks:
-        if block.kind in TIMED_KINDS and block.text.strip():
-            kept.append(block)
-        elif block.text.strip() or block.kind == Kind.FRONT_MATTER:
-            dropped[block.kind] += 1
-    missing = [block for block in kept if block.start is None]
-    if missing:
-        if len(missing) == len(kept):
+    stream = TimedStream(transcript.blocks, format_name)
+    kept = list(stream)
+    stream.note_dropped(losses)
+    return kept
+
+
+class TimedStream:
+    """`timed_blocks` one block at a time, for a writer that streams a large file.
+
+    Iterating gives the blocks a timed format holds; a block without a start ends the
+    iteration with `timed_blocks`' refusal, the rest of the blocks counted for it. What
+    `timed_blocks`, `note_timings` and `note_unmarked` count is counted on the way, and
+    noted by the `note_*` methods (called in the order a writer of whole lists notes).
+    """
+
+    def __init__(self, blocks: Iterable[Block], format_name: str) -> None:
+        self._blocks = iter(blocks)
+        self._format_name = format_name
+        self.dropped: Counter[str] = Counter()
+        self.unmarked = 0
+        self._timings = _TimingCounts()
+
+    def __iter__(self) -> Iterator[Block]:
+        before: Block | None = None
+        kept = 0
+        for block in self._blocks:
+            if block.kind in TIMED_KINDS and block.text.strip():
+                kept += 1
+                if block.start is None:
+                    self._refuse(block, kept)
+                self._count(block, before)
+                before = block
+                yield block
+            elif block.text.strip() or block.kind == Kind.FRONT_MATTER:
+                self.dropped[block.kind] += 1
+
+    def _refuse(self, first: Block, kept: int) -> None:
+        """`timed_blocks`' refusal: `first` is the first kept block without times."""
+        missing = 1
+        for block in self._blocks:  # the rest, counted for the message
+            if block.kind in TIMED_KINDS and block.text.strip():
+                kept += 1
+                missing += block.start is None
+        if missing == kept:
             raise TranscriptError(
-                f"has no times, and {format_name} needs them; add --estimate-timing WPM "
+                f"has no times, and {self._format_name} needs them; add --estimate-timing WPM "
                 "to estimate them from word counts (conversation is about 150 words per minute)"
             )
         raise TranscriptError(
-            f"{len(missing)} of {len(kept)} blocks have no times (the first at line "
-            f"{missing[0].line}), and {format_name} needs them; add --estimate-timing WPM "
+            f"{missing} of {kept} blocks have no times (the first at line "
+            f"{first.line}), and {self._format_name} needs them; add --estimate-timing WPM "
             "to estimate the missing ones"
         )
-    for kind, count in dropped.items():
-        note(losses, _KIND_NOUNS.get(kind, "{n} " + kind + " block{s}"), count)
-    return kept
+
+    def _count(self, block: Block, before: Block | None) -> None:
+        self.unmarked += before is not None and _unmarked(before, block)
+        self._timings.add(block)
+
+    def note_dropped(self, losses: Losses | None) -> None:
+        """What `timed_blocks` notes: the blocks the format cannot hold."""
+        for kind, count in self.dropped.items():
+            note(losses, _KIND_NOUNS.get(kind, "{n} " + kind + " block{s}"), count)
+
+    def note_timings(
+        self, losses: Losses | None, keeps_pieces: bool = False, keeps_word_times: bool = False
+    ) -> None:
+        """What `note_timings` notes, for the blocks iterated."""
+        self._timings.note(losses, keeps_pieces, keeps_word_times)
+
+    def note_unmarked(self, losses: Losses | None) -> None:
+        """What `note_unmarked` notes, for the blocks iterated."""
+        note(losses, _UNMARKED, self.unmarked)
 
 
 def ends(blocks: list[Block]) -> list[float]:
     """Each block's end: its own, else the next block's start; a refusal when neither."""
-    result = []
-    for index, block in enumerate(blocks):
+    return [end for _, end in with_ends(blocks)]
+
+
+def with_ends(blocks: Iterable[Block]) -> Iterator[tuple[Block, float]]:
+    """`ends` as the blocks come: each block with its end (looking one block ahead)."""
+    iterator = iter(blocks)
+    block = next(iterator, None)
+    while block is not None:
+        following = next(iterator, None)
         end = block.end
-        if end is None and index + 1 < len(blocks):
-            end = blocks[index + 1].start
+        if end is None and following is not None:
+            end = following.start
         assert block.start is not None
         if end is None or end < block.start:
             raise TranscriptError(
                 f"the block at line {block.line} has a start but no end time; add "
                 "--estimate-timing WPM to estimate it"
             )
-        result.append(end)
-    return result
+        yield block, end
+        block = following
 
 
 def note_unmarked(blocks: list[Block], losses: Losses | None) -> None:
     """Count unattributed blocks right after a turn, for formats that name a speaker only
     where it changes: read back, they continue that turn."""
-    count = sum(
-        1
-        for before, block in itertools.pairwise(blocks)
-        if block.kind == Kind.UNATTRIBUTED and before.kind == Kind.TURN
-    )
-    note(losses, "the no-speaker mark of {n} unattributed block{s} after a turn", count)
+    count = sum(1 for before, block in itertools.pairwise(blocks) if _unmarked(before, block))
+    note(losses, _UNMARKED, count)
+
+
+def _unmarked(before: Block, block: Block) -> bool:
+    return block.kind == Kind.UNATTRIBUTED and before.kind == Kind.TURN
 
 
 def note_timings(
@@ -116,18 +191,33 @@ def note_timings(
     confidence."""
     if losses is None:
         return
-    pieces = timed = confident = 0
+    counts = _TimingCounts()
     for block in blocks:
+        counts.add(block)
+    counts.note(losses, keeps_pieces, keeps_word_times)
+
+
+class _TimingCounts:
+    """What `note_timings` counts, block by block."""
+
+    __slots__ = ("confident", "pieces", "timed_words")
+
+    def __init__(self) -> None:
+        self.pieces = self.timed_words = self.confident = 0
+
+    def add(self, block: Block) -> None:
         for piece in block.pieces or ():
-            pieces += piece.start is not None or piece.end is not None
+            self.pieces += piece.start is not None or piece.end is not None
             for word in piece.words or ():
-                timed += word.start is not None or word.end is not None
-                confident += word.confidence is not None
-    if not keeps_pieces:
-        note(losses, "the times of {n} cue{s} or segment{s}", pieces)
-    if not keeps_word_times:
-        note(losses, "the times of {n} word{s}", timed)
-    note(losses, "the confidence of {n} word{s}", confident)
+                self.timed_words += word.start is not None or word.end is not None
+                self.confident += word.confidence is not None
+
+    def note(self, losses: Losses | None, keeps_pieces: bool, keeps_word_times: bool) -> None:
+        if not keeps_pieces:
+            note(losses, "the times of {n} cue{s} or segment{s}", self.pieces)
+        if not keeps_word_times:
+            note(losses, "the times of {n} word{s}", self.timed_words)
+        note(losses, "the confidence of {n} word{s}", self.confident)
 
 
 def note_metadata(
@@ -145,35 +235,53 @@ def note_metadata(
             note(losses, "{n} metadata field{s}", detail=key)
 
 
+@dataclass(slots=True)
+class CutCounts:
+    """What `cues` tells `losses` when it is done: cues cut from blocks without usable
+    pieces (their times shared out), and blocks whose pieces no longer say their text."""
+
+    shared: int = 0
+    stale: int = 0
+
+    def note(self, losses: Losses | None) -> None:
+        shared = "the times of {n} cue{s} inside turns (shared out by characters)"
+        stale = "the cue times of {n} block{s} whose text no longer matches its pieces"
+        note(losses, shared, self.shared)
+        note(losses, stale, self.stale)
+
+
 def cues(
-    blocks: list[Block],
+    blocks: Iterable[Block],
     width: int,
     height: int,
     prefix_of: Callable[[Block], str] = lambda block: "",
     losses: Losses | None = None,
+    counts: CutCounts | None = None,
 ) -> Iterator[Cue]:
     """The blocks as cues of at most `height` lines of about `width` characters.
 
     A block's pieces (the cues or segments it was read from) are written back as they
     were, one cue each, times and line breaks kept. A block without usable pieces is cut
     into cues whose times inside the block are shared out by characters, which `losses`
-    hears about. `prefix_of` gives what opens a block's first cue (`Name: ` in SubRip).
+    hears about at the end (or `counts` counts, for a caller that notes them later).
+    `prefix_of` gives what opens a block's first cue (`Name: ` in SubRip). The blocks
+    are taken as they come (one looked ahead), so a writer can stream them.
     """
-    shared = stale = 0
-    for block, end in zip(blocks, ends(blocks), strict=True):
+    counted = counts if counts is not None else CutCounts()
+    for block, end in with_ends(blocks):
         prefix = prefix_of(block)
         speaker = block.speaker if block.kind == Kind.TURN else None
         pieces = usable_pieces(block)
         if pieces is None:
-            stale += block.pieces is not None
+            counted.stale += block.pieces is not None
             written = list(_cut_block(block, end, width, height, prefix, speaker))
-            shared += len(written) - 1
+            counted.shared += len(written) - 1
             yield from written
             continue
         for index, piece in enumerate(pieces):
-            yield from _piece_cues(piece, block, "" if index else prefix, speaker)
-    note(losses, "the times of {n} cue{s} inside turns (shared out by characters)", shared)
-    note(losses, "the cue times of {n} block{s} whose text no longer matches its pieces", stale)
+            yield _piece_cue(piece, block, "" if index else prefix, speaker)
+    if counts is None:
+        counted.note(losses)
 
 
 def usable_pieces(block: Block) -> list[Piece] | None:
@@ -206,7 +314,7 @@ def _cut_block(
         start = cue_end
 
 
-def _piece_cues(piece: Piece, block: Block, prefix: str, speaker: str | None) -> Iterator[Cue]:
+def _piece_cue(piece: Piece, block: Block, prefix: str, speaker: str | None) -> Cue:
     """One piece as one cue: its own times and line breaks, and its words when they
     spell its text (a piece is a cue of the source, never cut: readers of sources timed
     only word by word group the words into caption-sized pieces)."""
@@ -215,7 +323,7 @@ def _piece_cues(piece: Piece, block: Block, prefix: str, speaker: str | None) ->
     if not words or [word.text for word in words] != piece.text.split():
         words = None
     lines = (prefix + piece.text).split("\n")
-    yield Cue(piece.start, piece.end, speaker, lines, block, words, prefix)
+    return Cue(piece.start, piece.end, speaker, lines, block, words, prefix)
 
 
 def cut(text: str, width: int, height: int) -> list[list[str]]:

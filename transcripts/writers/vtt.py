@@ -10,35 +10,61 @@ said so in a NOTE (which the vtt reader turns back into the metadata mark).
 
 from __future__ import annotations
 
-from ..cues import CueMark, MarkTally, is_direction
+from collections.abc import Iterable
+
+from ..cues import DIRECTION_OPENERS, MarkTally, is_direction
+from ..io import Sink
 from ..losses import note
-from ..model import Transcript
+from ..model import Block, Transcript
 from ..options import WriteOptions
-from ..timecode import format_clock
 from ..timing import ESTIMATE_NOTE, estimated
-from .timed import Cue, cues, note_metadata, note_timings, note_unmarked, timed_blocks
+from .strings import StringSink
+from .timed import Cue, CutCounts, TimedStream, caption_clock, cues, note_metadata
 
 WIDTH = 42  # characters a line: the usual caption guideline, within the podcast spec's 65
 HEIGHT = 2  # lines a cue
+
+_BATCH = 1024  # cues joined per write to the sink
 
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 
 
 def escape(text: str) -> str:
     """Cue text with the characters WebVTT reserves escaped (which also rules out `-->`)."""
-    return text.translate(_ESCAPES)
+    if "&" in text or "<" in text or ">" in text:
+        return text.translate(_ESCAPES)
+    return text  # the usual line: nothing to escape, and no copy made
 
 
 def timestamp(seconds: float) -> str:
-    return format_clock(seconds)
+    return caption_clock(seconds)
 
 
 def write(transcript: Transcript, options: WriteOptions | None = None) -> str:
     """The transcript as a WebVTT file."""
-    options = options or WriteOptions()
-    blocks = timed_blocks(transcript, "vtt", options.losses)
-    note_metadata(transcript, options.losses, keeps=frozenset({"title"}))
-    note_timings(blocks, options.losses, keeps_pieces=True, keeps_word_times=True)
+    sink = StringSink()
+    write_documents([(transcript, transcript.blocks)], sink, options)
+    return sink.getvalue()
+
+
+def write_documents(
+    documents: Iterable[tuple[Transcript, Iterable[Block]]],
+    sink: Sink | StringSink,
+    options: WriteOptions | None = None,
+    many: bool = False,
+) -> None:
+    """Write each document (`convert` gives one) as WebVTT, cue by cue as its blocks
+    come: a million cues need not be held at once. What is lost is noted at the end, in
+    the order `write` always noted it."""
+    for header, blocks in documents:
+        _write_one(header, blocks, sink, options or WriteOptions())
+
+
+def _write_one(
+    transcript: Transcript, blocks: Iterable[Block], sink: Sink | StringSink, options: WriteOptions
+) -> None:
+    losses = options.losses
+    timed = TimedStream(blocks, "vtt")
     header = "WEBVTT"
     title = transcript.title
     if title and title.strip():
@@ -48,23 +74,44 @@ def write(transcript: Transcript, options: WriteOptions | None = None) -> str:
     if mark:
         rate = mark.get("words_per_minute", "?")
         parts.append(f"\nNOTE\n{ESTIMATE_NOTE.format(rate=rate)}\n")
-    # Cue by cue: a million of them need not be held at once.
     tally = MarkTally()
     lengthened = 0
-    for cue in cues(blocks, WIDTH, HEIGHT, losses=options.losses):
-        tally.add(CueMark(bool(cue.speaker), cue.speaker, is_direction(cue.block.text)))
+    cut = CutCounts()
+    clock = caption_clock
+    voices: dict[str, str] = {}  # each speaker's voice tag, written once
+    for cue in cues(timed, WIDTH, HEIGHT, counts=cut):
+        said = cue.block.text
+        direction = said[:1] in DIRECTION_OPENERS and is_direction(said)
+        tally.count(bool(cue.speaker), cue.speaker, direction)
         end = cue.end
         if end <= cue.start:  # WebVTT: a cue ends after it starts
             end = cue.start + 0.001
             lengthened += 1
-        text = "\n".join(_lines(cue))
+        text = _cue_text(cue)
         if cue.speaker:
-            text = f"<v {escape(cue.speaker)}>{text}"
-        parts.append(f"\n{timestamp(cue.start)} --> {timestamp(end)}\n{text}\n")
+            voice = voices.get(cue.speaker)
+            if voice is None:
+                voice = voices[cue.speaker] = f"<v {escape(cue.speaker)}>"
+            text = voice + text
+        parts.append(f"\n{clock(cue.start)} --> {clock(end)}\n{text}\n")
+        if len(parts) >= _BATCH:
+            sink.write("".join(parts))
+            parts.clear()
+    sink.write("".join(parts))
+    timed.note_dropped(losses)
+    note_metadata(transcript, losses, keeps=frozenset({"title"}))
+    timed.note_timings(losses, keeps_pieces=True, keeps_word_times=True)
+    cut.note(losses)
     if not tally.every_cue():
-        note_unmarked(blocks, options.losses)  # read back, an unvoiced cue continues a turn
-    note(options.losses, "{n} cue{s} of no length (made 1 ms long)", lengthened)
-    return "".join(parts)
+        timed.note_unmarked(losses)  # read back, an unvoiced cue continues a turn
+    note(losses, "{n} cue{s} of no length (made 1 ms long)", lengthened)
+
+
+def _cue_text(cue: Cue) -> str:
+    """The cue's lines, escaped and joined (see `_lines`)."""
+    if cue.words is None:  # the usual cue: its lines escaped at once
+        return escape("\n".join(cue.lines))
+    return "\n".join(_lines(cue))
 
 
 def _lines(cue: Cue) -> list[str]:

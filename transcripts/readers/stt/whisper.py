@@ -24,6 +24,7 @@ from .common import (
     make_word,
     obj,
     parts_from_words,
+    plain_seconds,
     read_dialect,
     seconds,
     segment_part,
@@ -94,12 +95,15 @@ def _word(data: Any, where: str) -> Word:
     value = word.get("word", word.get("text"))
     if not isinstance(value, str):
         raise_missing(where)
-    return make_word(
-        value,
-        seconds(word.get("start"), f"{where}.start"),
-        seconds(word.get("end"), f"{where}.end"),
-        word.get("probability", word.get("confidence", word.get("score"))),
-    )
+    start, end = word.get("start"), word.get("end")
+    start_seconds = plain_seconds(start)
+    if start_seconds is None:
+        start_seconds = seconds(start, f"{where}.start")
+    end_seconds = plain_seconds(end)
+    if end_seconds is None:
+        end_seconds = seconds(end, f"{where}.end")
+    score = word.get("probability", word.get("confidence", word.get("score")))
+    return make_word(value, start_seconds, end_seconds, score)
 
 
 def raise_missing(where: str) -> NoReturn:
