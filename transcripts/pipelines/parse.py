@@ -17,7 +17,7 @@ from ..api import open_document, read
 from ..errors import ExitCode, TranscriptError
 from ..inputs import Selection, expand_inputs, or_standard_input
 from ..io import display_name, open_output, refuse_to_overwrite_inputs, write_output
-from ..model import Block, Transcript
+from ..model import Block, Transcript, held_blocks
 from ..options import WriteOptions
 from ..progress import shown
 from ..terminal import printable
@@ -162,7 +162,7 @@ def _open(path: str, whole: bool, **options: Any) -> Opened | TranscriptError:
     try:
         header, blocks = open_document(path, **options)
         if whole:
-            header.blocks = list(blocks)
+            header.blocks = held_blocks(header, blocks)
             return Opened(path, header)
         return Opened(path, header, blocks)
     except Exception as error:
