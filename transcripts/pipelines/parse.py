@@ -162,7 +162,7 @@ def _open(path: str, whole: bool, **options: Any) -> Opened | TranscriptError:
     try:
         header, blocks = open_document(path, **options)
         if whole:
-            header.blocks = held_blocks(header, blocks)
+            header.blocks = list(blocks)
             return Opened(path, header)
         return Opened(path, header, blocks)
     except Exception as error:
@@ -172,7 +172,8 @@ def _open(path: str, whole: bool, **options: Any) -> Opened | TranscriptError:
 def _open_to_send(path: str, **options: Any) -> Opened | TranscriptError:
     """One input read whole on a cluster's worker, ready to be sent back."""
     opened = _open(path, True, **options)
-    if isinstance(opened, Opened):
+    if isinstance(opened, Opened):  # compact, it pickles smaller: less crosses the wire
+        opened.header.blocks = held_blocks(opened.header, opened.header.blocks)
         opened.warning = reader_warning(opened.header, path)
         opened.header.inference = None
         opened.sent = True
