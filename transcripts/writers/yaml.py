@@ -112,7 +112,8 @@ def _dump_blocks(blocks: list[Block]) -> str:
             record += f"  speaker: {repeated(speaker)}\n"
         if label is not None:
             record += f"  label: {repeated(label)}\n"
-        line, end_line = block.line, block.end_line
+        line: object = block.line
+        end_line: object = block.end_line
         if line.__class__ is not int or end_line.__class__ is not int:  # not from a reader
             line, end_line = scalar(line), scalar(end_line)
         record += f"  text: {scalar(block.text)}\n  line: {line}\n  end_line: {end_line}\n"
