@@ -296,7 +296,7 @@ def compact_blocks(blocks: Iterable[Block]) -> list[Block]:
         if label is not None:
             block.label = share(label, label)
         raw, text = block._raw, block.text
-        if raw.__class__ is not str or len(text) < COMPACT_LEAST:
+        if raw.__class__ is not str or text.__class__ is not str or len(text) < COMPACT_LEAST:
             continue
         at = raw.find(text[:8])
         if at < 0 or not raw.startswith(text, at):
