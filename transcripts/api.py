@@ -21,7 +21,7 @@ from . import formats
 from .errors import TranscriptError
 from .io import SourceText, display_name, read_bytes
 from .losses import Losses
-from .model import Block, Transcript
+from .model import Block, Transcript, held_blocks
 from .options import ReadOptions, WriteOptions
 from .readers.common import paused_gc
 from .speakermap import parse_speaker_map
@@ -112,7 +112,7 @@ def read(
             speaker_map=speaker_map,
             diarization=diarization,
         )
-        transcript.blocks = list(blocks)
+        transcript.blocks = held_blocks(transcript, blocks)
     return transcript
 
 

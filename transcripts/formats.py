@@ -15,7 +15,7 @@ from types import ModuleType
 
 from .errors import TranscriptError
 from .io import SourceText, decode
-from .model import Block, Transcript
+from .model import Block, Transcript, held_blocks
 from .options import ReadOptions, WriteOptions
 
 
@@ -57,8 +57,13 @@ class Format:
     def read(self, source: SourceText, options: ReadOptions | None = None) -> Transcript:
         """Read a document; the diarisation and speaker map, if any, are applied to it."""
         options = options or ReadOptions()
+        module = self.reader_module()
         try:
-            transcript = self.reader_module().read(source, options)
+            if hasattr(module, "stream"):  # listed as they come, each held compact
+                transcript, blocks = module.stream(source, options)
+                transcript.blocks = held_blocks(transcript, blocks)
+            else:
+                transcript = module.read(source, options)
         except TranscriptError as error:
             raise _with_json_formats(error) from None
         return _after_reading(transcript, options)

@@ -8,7 +8,7 @@ versioned by `SCHEMA_VERSION` and described by the shipped `schema.json`.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -96,7 +96,6 @@ class Piece:
         return data
 
 
-@dataclass(slots=True)
 class Block:
     """One stretch of the source: a turn, a heading, a stage direction, ...
 
@@ -106,19 +105,132 @@ class Block:
     text round trip byte-exact. `start`/`end` are times in seconds where known.
     `pieces`, for a block read from a time-aligned source, are the cues or segments it
     was assembled from (see `Piece`); None for a block read from text.
+
+    A plain class with slots rather than a dataclass, for one reason: a transcript held
+    whole (`read`, `lint`) keeps a block's `raw` as the text around its `text` (see
+    `compact_blocks`) instead of a second copy of it, and `raw` is a property that
+    gives the same string back. Attributes, equality, `repr`, pickling and the dict
+    form are those the dataclass had.
     """
+
+    __slots__ = (
+        "_inner",
+        "_raw",
+        "continued",
+        "end",
+        "end_line",
+        "kind",
+        "label",
+        "line",
+        "pieces",
+        "speaker",
+        "start",
+        "text",
+    )
+    __match_args__ = (
+        "kind",
+        "text",
+        "line",
+        "end_line",
+        "speaker",
+        "label",
+        "start",
+        "end",
+        "continued",
+        "raw",
+        "pieces",
+    )
 
     kind: str
     text: str
-    line: int = 0
-    end_line: int = 0
-    speaker: str | None = None
-    label: str | None = None
-    start: float | None = None
-    end: float | None = None
-    continued: bool = False  # a turn resumed after an interruption (a stage direction, a page)
-    raw: str | None = None
-    pieces: list[Piece] | None = None
+    line: int
+    end_line: int
+    speaker: str | None
+    label: str | None
+    start: float | None
+    end: float | None
+    continued: bool  # a turn resumed after an interruption (a stage direction, a page)
+    pieces: list[Piece] | None
+    # `raw` as given (a string or None), or, once compacted, the shared pair of what
+    # comes before and after `_inner`, the text it was split around (the same object
+    # as `text` unless `text` was reassigned since, which leaves `raw` as it was).
+    _raw: str | tuple[str, str] | None
+    _inner: str
+
+    def __init__(
+        self,
+        kind: str,
+        text: str,
+        line: int = 0,
+        end_line: int = 0,
+        speaker: str | None = None,
+        label: str | None = None,
+        start: float | None = None,
+        end: float | None = None,
+        continued: bool = False,
+        raw: str | None = None,
+        pieces: list[Piece] | None = None,
+    ) -> None:
+        self.kind = kind
+        self.text = text
+        self.line = line
+        self.end_line = end_line
+        self.speaker = speaker
+        self.label = label
+        self.start = start
+        self.end = end
+        self.continued = continued
+        self._raw = raw
+        self.pieces = pieces
+
+    @property
+    def raw(self) -> str | None:
+        raw = self._raw
+        if raw.__class__ is tuple:
+            before, after = raw
+            return before + self._inner + after
+        return raw  # type: ignore[return-value]
+
+    @raw.setter
+    def raw(self, value: str | None) -> None:
+        self._raw = value
+
+    def _fields(self) -> tuple[Any, ...]:
+        return (
+            self.kind,
+            self.text,
+            self.line,
+            self.end_line,
+            self.speaker,
+            self.label,
+            self.start,
+            self.end,
+            self.continued,
+            self.raw,
+            self.pieces,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like the dataclass it was
+
+    def __repr__(self) -> str:
+        pairs = zip(self.__match_args__, self._fields(), strict=True)
+        shown = ", ".join(f"{name}={value!r}" for name, value in pairs)
+        return f"{self.__class__.__qualname__}({shown})"
+
+    def __getstate__(self) -> tuple[Any, ...]:
+        """The slots as they are: a compacted block pickles compact (`--jobs` sends
+        whole transcripts between processes)."""
+        return tuple(getattr(self, name, None) for name in self.__slots__)
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        for name, value in zip(self.__slots__, state, strict=True):
+            if name != "_inner" or value is not None:
+                setattr(self, name, value)
 
     @property
     def is_turn(self) -> bool:
@@ -144,11 +256,57 @@ class Block:
             data["end"] = self.end
         if self.continued:
             data["continued"] = True
-        if self.raw is not None:
-            data["raw"] = self.raw
+        raw = self._raw
+        if raw is not None:
+            data["raw"] = self.raw if raw.__class__ is tuple else raw
         if self.pieces is not None:
             data["pieces"] = [piece.to_dict() for piece in self.pieces]
         return data
+
+
+def held_blocks(transcript: Transcript, blocks: Iterable[Block]) -> list[Block]:
+    """A document's blocks listed to be held whole: compacted (`compact_blocks`) when
+    they came from a text source (a `layout` says so), whose blocks carry their `raw`."""
+    return compact_blocks(blocks) if transcript.layout is not None else list(blocks)
+
+
+#: Shortest text worth keeping `raw` around rather than as a copy: the pair it shares
+#: with other blocks costs a lookup, and a short text saves less than that is worth.
+COMPACT_LEAST = 32
+
+
+def compact_blocks(blocks: Iterable[Block]) -> list[Block]:
+    """The blocks in a list, each stored in less memory, for a transcript held whole.
+
+    A text block's `raw` is mostly its `text` again: `"Ana: " + text + "\n\n"`. Kept as
+    the pair of what comes before and after the text (one pair shared by every block
+    with the same label and spacing), the copy goes; `raw` still gives the same string.
+    Labels are shared the same way, and an `end_line` equal to `line` is the same int
+    object. Nothing observable changes; this costs about half a microsecond a block,
+    so streaming writers, which hold no block for long, never call it.
+    """
+    shared: dict[Any, Any] = {}
+    share = shared.setdefault
+    held = []
+    for block in blocks:
+        held.append(block)
+        if block.end_line == block.line:
+            block.end_line = block.line
+        label = block.label
+        if label is not None:
+            block.label = share(label, label)
+        raw, text = block._raw, block.text
+        if raw.__class__ is not str or text.__class__ is not str or len(text) < COMPACT_LEAST:
+            continue
+        at = raw.find(text[:8])
+        if at < 0 or not raw.startswith(text, at):
+            at = raw.find(text)
+            if at < 0:
+                continue  # the text is not in the raw as it stands (line endings, wrapping)
+        around = (raw[:at], raw[at + len(text) :])
+        block._raw = share(around, around)
+        block._inner = text
+    return held
 
 
 @dataclass(slots=True)

@@ -90,3 +90,44 @@ def test_any_strings_load_back_as_written(items, metadata):
         for text, speaker, start, continued, words in items
     ]
     _loads_back(Transcript(blocks=blocks, metadata=metadata, source="a: b.txt"))
+
+
+_texts = st.text(max_size=30)
+
+
+@given(
+    st.lists(
+        st.builds(
+            Block,
+            st.sampled_from(sorted({Kind.TURN, Kind.PROSE, Kind.STAGE_DIRECTION})),
+            _texts,
+            st.integers(0, 10**6),
+            st.integers(0, 10**6),
+            st.none() | _texts,
+            st.none() | _texts,
+            st.none() | st.floats(0, 1e6) | st.integers(0, 10),
+            st.none() | st.floats(0, 1e6),
+            st.booleans(),
+            st.none() | _texts,
+            st.none()
+            | st.lists(
+                st.builds(
+                    Piece,
+                    _texts,
+                    st.none() | st.floats(0, 100),
+                    st.none() | st.floats(0, 100),
+                    st.none() | st.tuples(st.builds(Word, _texts, st.none() | st.floats(0, 9))),
+                ),
+                max_size=2,
+            ),
+        ),
+        max_size=4,
+    )
+)
+def test_blocks_are_written_as_the_generic_emitter_writes_their_dict_form(blocks):
+    from transcripts.writers.yaml import _dump_blocks, _mapping
+
+    reference: list[str] = []
+    for block in blocks:
+        _mapping(block.to_dict(), "", reference)
+    assert _dump_blocks(blocks) == "".join(reference)

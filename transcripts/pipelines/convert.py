@@ -19,6 +19,7 @@ from ..errors import ExitCode, TranscriptError
 from ..inputs import STDIN, Selection, expand_inputs, or_standard_input
 from ..io import display_name, open_output, refuse_to_overwrite_inputs, write_output
 from ..losses import Losses
+from ..model import held_blocks
 from ..options import WriteOptions
 from ..progress import shown
 from . import Report, check_encoding, input_failure, warn_when_read
@@ -138,7 +139,7 @@ def convert_file(
             with open_output(output, writer.output_encoding(header)) as sink:
                 writer.writer_module().write_documents([(header, blocks)], sink, write_options)
         else:
-            header.blocks = list(blocks)
+            header.blocks = held_blocks(header, blocks)
             if estimate_timing is not None:
                 timing.estimate_timing(header, estimate_timing)
             text = writer.write(header, write_options)

@@ -17,7 +17,7 @@ from ..api import open_document, read
 from ..errors import ExitCode, TranscriptError
 from ..inputs import Selection, expand_inputs, or_standard_input
 from ..io import display_name, open_output, refuse_to_overwrite_inputs, write_output
-from ..model import Block, Transcript
+from ..model import Block, Transcript, held_blocks
 from ..options import WriteOptions
 from ..progress import shown
 from ..terminal import printable
@@ -172,7 +172,8 @@ def _open(path: str, whole: bool, **options: Any) -> Opened | TranscriptError:
 def _open_to_send(path: str, **options: Any) -> Opened | TranscriptError:
     """One input read whole on a cluster's worker, ready to be sent back."""
     opened = _open(path, True, **options)
-    if isinstance(opened, Opened):
+    if isinstance(opened, Opened):  # compact, it pickles smaller: less crosses the wire
+        opened.header.blocks = held_blocks(opened.header, opened.header.blocks)
         opened.warning = reader_warning(opened.header, path)
         opened.header.inference = None
         opened.sent = True

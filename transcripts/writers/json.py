@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from ..io import Sink
 from ..model import Block, Transcript
 from ..options import WriteOptions
-from .jsonenc import dense, pretty
+from .jsonenc import batches, dense, encoded_blocks, pretty
 from .strings import StringSink
 
 
@@ -57,8 +57,21 @@ def _write_document(
             sink.write(dense(value))
         sink.write(",")
     sink.write(f'\n{inner}"blocks": ')
-    _write_list((dense(block.to_dict()) for block in blocks), sink, inner)
+    _write_blocks(blocks, sink, inner)
     sink.write(f"\n{indent}}}" + ("" if indent else "\n"))
+
+
+def _write_blocks(blocks: Iterable[Block], sink: Sink | StringSink, indent: str) -> None:
+    """The blocks as `_write_list` writes items, encoded and written a batch at a time."""
+    item_start = f"\n{indent}  ".encode()
+    separator = b"," + item_start
+    sink.write("[")
+    first = True
+    for batch in batches(blocks):
+        items = separator.join(encoded_blocks(batch))
+        sink.write_bytes((item_start if first else separator) + items)
+        first = False
+    sink.write("]" if first else f"\n{indent}]")
 
 
 def _write_list(items: Iterable[str], sink: Sink | StringSink, indent: str) -> None:

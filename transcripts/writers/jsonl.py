@@ -11,10 +11,8 @@ from collections.abc import Iterable
 from ..io import Sink
 from ..model import Block, Transcript
 from ..options import WriteOptions
-from .jsonenc import block_encoder, dense
+from .jsonenc import batches, dense, encoded_blocks
 from .strings import StringSink
-
-_BATCH = 1024  # records joined per write: one call per record costs more than the encoding
 
 
 def write(transcript: Transcript, options: WriteOptions | None = None) -> str:
@@ -35,11 +33,5 @@ def write_documents(
         head = header.header_dict()
         head.pop("source", None)
         sink.write(dense({"path": path, **head}) + "\n")
-        batch: list[bytes] = []
-        encode = block_encoder()
-        for block in blocks:
-            batch.append(encode(block.to_dict({"path": path})))
-            if len(batch) >= _BATCH:
-                sink.write_bytes(b"".join(batch))
-                batch.clear()
-        sink.write_bytes(b"".join(batch))
+        for batch in batches(blocks):
+            sink.write_bytes(b"".join(encoded_blocks(batch, ("path", path), newline=True)))

@@ -87,10 +87,54 @@ def _batches(blocks: Iterable[Block]) -> Iterator[list[Block]]:
 
 
 def _dump_blocks(blocks: list[Block]) -> str:
-    """A YAML block sequence of block records (the value of `blocks:`)."""
+    """A YAML block sequence of block records (the value of `blocks:`).
+
+    Written field by field from the block, in `Block.to_dict`'s order and with its rule
+    for optional fields, rather than through a dict per block; the scalars of kinds,
+    speakers and labels, which repeat, are made once per batch. A test holds it to
+    `_mapping` of the dict form.
+    """
     out: list[str] = []
+    append = out.append
+    known: dict[str, str] = {}  # kind, speaker and label -> its scalar
+
+    def repeated(value: str) -> str:
+        try:
+            return known[value]
+        except KeyError:
+            made = known[value] = scalar(value)
+            return made
+
     for block in blocks:
-        _mapping(block.to_dict(), "", out)
+        speaker, label = block.speaker, block.label
+        record = f"- kind: {repeated(block.kind)}\n"
+        if speaker is not None:
+            record += f"  speaker: {repeated(speaker)}\n"
+        if label is not None:
+            record += f"  label: {repeated(label)}\n"
+        line: object = block.line
+        end_line: object = block.end_line
+        if line.__class__ is not int or end_line.__class__ is not int:  # not from a reader
+            line, end_line = scalar(line), scalar(end_line)
+        record += f"  text: {scalar(block.text)}\n  line: {line}\n  end_line: {end_line}\n"
+        if block.start is not None:
+            record += f"  start: {scalar(block.start)}\n"
+        if block.end is not None:
+            record += f"  end: {scalar(block.end)}\n"
+        if block.continued:
+            record += "  continued: true\n"
+        raw = block.raw
+        if raw is not None:
+            record += f"  raw: {scalar(raw)}\n"
+        append(record)
+        if block.pieces is not None:
+            pieces = [piece.to_dict() for piece in block.pieces]
+            if not pieces:
+                append("  pieces: []\n")
+            else:
+                append("  pieces:\n")
+                for piece in pieces:
+                    _mapping(piece, "  ", out)
     return "".join(out)
 
 
@@ -119,6 +163,7 @@ _RESERVED = frozenset(
     for word in ("y", "n", "yes", "no", "true", "false", "on", "off", "null")
     for variant in (word, word.capitalize(), word.upper())
 )
+_RESERVED_LONGEST = max(map(len, _RESERVED))
 
 
 def scalar(value: Any) -> str:
@@ -126,13 +171,14 @@ def scalar(value: Any) -> str:
     if type(value) is str:
         # A letter first; no control, line break, odd space or character readers refuse
         # (str.isprintable is false for all of these).
+        # (The scan of every character comes last: most texts fail sooner.)
         if (
             value[:1].isalpha()
-            and value.isprintable()
-            and value not in _RESERVED
             and ": " not in value
             and " #" not in value
             and value[-1] not in ": "
+            and (len(value) > _RESERVED_LONGEST or value not in _RESERVED)
+            and value.isprintable()
         ):
             return value
         return _quoted(value)
@@ -153,6 +199,8 @@ def _quoted(text: str) -> str:
         quoted = dense(text)
     except UnicodeEncodeError:  # a lone surrogate: escaped, as YAML allows
         quoted = json.dumps(text)
+    if quoted.isascii():  # JSON escaped every control character but DEL
+        return quoted.replace("\x7f", "\\x7f") if "\x7f" in quoted else quoted
     if not quoted.isprintable() and _YAML_ONLY_ESCAPES.search(quoted):
         quoted = _YAML_ONLY_ESCAPES.sub(_escape, quoted)
     return quoted
