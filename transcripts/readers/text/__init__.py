@@ -66,15 +66,14 @@ def stream(
     if not declared and front_speakers and roster.declared_matches(uses, front_speakers):
         declared = front_speakers
     inference = conventions.infer(uses, lambda: common_words(lines, body_start), declared)
-    candidates = {use.line: use for use in uses}
     if web is not None:
-        paragraphs, hashed = web.scan(candidates)
+        paragraphs, hashed = web.scan({use.line: use for use in uses})
     elif page is None:
-        paragraphs, hashed = scan_paragraphs(lines, body_start, candidates)
+        paragraphs, hashed = scan_paragraphs(lines, body_start, uses)
     else:  # hard-wrapped or paginated: its own scan, imported only when needed
         from .paragraphs_wrapped import scan_wrapped
 
-        paragraphs, hashed = scan_wrapped(lines, page, body_start, candidates)
+        paragraphs, hashed = scan_wrapped(lines, page, body_start, {u.line: u for u in uses})
     speakers = roster.build(inference.accepted(), declared)
     words = web.text if web is not None else lines  # a page's words, without markup
     assembler = Assembler(words, paragraphs, speakers, hashed, page)

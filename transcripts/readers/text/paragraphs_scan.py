@@ -132,17 +132,21 @@ class Scan(NamedTuple):
     hashed: list[int]
 
 
-def scan_paragraphs(lines: Sequence[str], start: int, candidates: dict[int, Use]) -> Scan:
-    """The paragraphs of `lines[start:]`, one per non-blank line."""
+def scan_paragraphs(lines: Sequence[str], start: int, uses: Sequence[Use]) -> Scan:
+    """The paragraphs of `lines[start:]`, one per non-blank line; `uses` are the
+    candidate labels, in line order (walked beside the lines, not looked up in a table
+    of every candidate, which a large file would hold at its peak)."""
     paragraphs: list[Paragraph] = []
     append = paragraphs.append
     new = tuple.__new__  # NamedTuple's own __new__ is a Python function: slow per line
     hashed: list[int] = []
-    candidate_at = candidates.get
+    following = iter(uses)
+    use = next(following, None)
+    use_line = use.line if use is not None else -1
     for index in range(start, len(lines)):
         line = lines[index]
-        use = candidate_at(index)  # (a candidate's line is never blank)
-        if use is not None:  # the common case in a transcript, without `label_of`'s calls
+        if index == use_line:  # the common case in a transcript, without `label_of`'s calls
+            assert use is not None
             shape = use.shape
             rest_at = shape.rest_at
             speaker = use.verdict is not None and use.verdict.accepted
@@ -150,6 +154,8 @@ def scan_paragraphs(lines: Sequence[str], start: int, candidates: dict[int, Use]
             bare = rest_at >= len(line) or line[rest_at] in "\r\n"
             fields = (index, index, shape.label, rest_at, speaker, bare, rule, shape.time, None)
             append(new(Paragraph, fields))
+            use = next(following, None)
+            use_line = use.line if use is not None else -1
             continue
         if line.isspace():
             continue
