@@ -42,29 +42,51 @@ _CENTRED = 10
 
 class _Lines:
     """The lines as the scanner sees them, with the facts each stage asks about a line
-    computed once per line, in one pass (every stage below asks them again and again),
-    and kept as numbers, not copies of the text (a file may have millions of lines):
+    computed once per line (every stage below asks them again and again), and kept as
+    numbers, not copies of the text (a file may have millions of lines):
 
     - `indents`: how far the line's text stands in (spaces, tabs, no-break spaces, form
       feeds), its margin number aside;
     - `marks`: what its stripped text is (`line_marks`): ends a sentence, ends a
-      bracketed note, ends with a comma, opens a bracket, is in capitals.
+      bracketed note, ends with a comma, opens a bracket, is in capitals;
+    - `labels`: the label opening each line of text that opens with one (`label_of`).
 
     `plain_facts` gives the same facts from their plain definitions, line by line; a
     test holds the two to each other."""
 
-    def __init__(self, lines: Sequence[str], page: Page) -> None:
+    def __init__(
+        self,
+        lines: Sequence[str],
+        page: Page,
+        start: int = 0,
+        candidates: dict[int, Use] | None = None,
+    ) -> None:
         self.lines = lines
         self.codes = page.codes
         self.starts = page.starts
-        indents = []
-        marks = bytearray()
-        for line, at in zip(lines, page.starts, strict=True):
-            content = line[at:].rstrip() if at else line.rstrip()
-            indents.append(len(content) - len(content.lstrip(_INDENT)))
-            marks.append(line_marks(content.lstrip()))
-        self.indents = indents
-        self.marks = marks
+        self.indents: list[int] = []
+        self.marks = bytearray()
+        for chunk in range(0, len(lines), _CHUNK):
+            self._add_facts(lines[chunk : chunk + _CHUNK], page.starts[chunk : chunk + _CHUNK])
+        self.labels = _labels(lines, page, start, candidates or {})
+
+    def _add_facts(self, lines: Sequence[str], starts: Sequence[int]) -> None:
+        """The indents and marks of a chunk of lines, in a few passes over the chunk's
+        stripped lines (list comprehensions: a Python loop over the lines costs twice
+        as much). Most lines' marks are told by their last character; the few that may
+        open a bracket, end a bracketed note or be in capitals get `line_marks` itself."""
+        contents = [line[at:].rstrip() for line, at in zip(lines, starts, strict=True)]
+        self.indents += [len(content) - len(content.lstrip(_INDENT)) for content in contents]
+        last_mark = _LAST_MARK.get
+        marks = bytearray([last_mark(content[-1:], 0) for content in contents])
+        rare = [
+            offset
+            for offset, content in enumerate(contents)
+            if "(" in content or "[" in content or content[-2:] in _CLOSERS or content.isupper()
+        ]
+        for offset in rare:
+            marks[offset] = line_marks(contents[offset].lstrip())
+        self.marks += marks
 
     def content(self, index: int) -> str:
         """The line's text without its margin number and its trailing white space."""
@@ -72,6 +94,7 @@ class _Lines:
 
 
 _INDENT = " \t\xa0\f"  # what indents a line
+_CHUNK = 10_000  # lines whose stripped copies `_Lines` holds at a time
 # What `line_marks` says of a line's stripped text, a bit each.
 ENDS, CLOSES, COMMA, BRACKET, CAPS = 1, 2, 4, 8, 16
 
@@ -89,6 +112,42 @@ def line_marks(text: str) -> int:
     )
 
 
+# The marks a line's last character gives, where it opens no bracket, does not end in
+# ")." or "]." and is not in capitals (`_Lines` gives the others `line_marks` itself).
+_LAST_MARK = {
+    **dict.fromkeys(_ENDS, ENDS),
+    ")": ENDS | CLOSES,
+    "]": ENDS | CLOSES,
+    ",": COMMA,
+}
+
+
+def _labels(
+    lines: Sequence[str], page: Page, start: int, candidates: dict[int, Use]
+) -> dict[int, LineLabel]:
+    """The label opening each line of text from `start` that opens with one: a candidate
+    label, or a field label or `>>` (only lines with a colon or `>>` can hold those).
+    Outside the numbered body no line opens with a label (an index is no dialogue)."""
+    codes, starts = page.codes, page.starts
+    maybe = set(candidates)
+    maybe.update(
+        index for index, line in enumerate(lines) if ":" in line or "：" in line or ">>" in line
+    )
+    labels = {}
+    for index in sorted(maybe):
+        if index < start or codes[index] != TEXT:
+            continue  # only lines of text are asked about; apart from the body, none opens
+        line = lines[index]
+        at = starts[index]
+        if page.numbered:  # the margin number takes the place of the indentation
+            while at < len(line) and line[at] in " \t\xa0\f":
+                at += 1
+        found = label_of(line, at, candidates.get(index))
+        if found is not None:
+            labels[index] = found
+    return labels
+
+
 def plain_facts(lines: Sequence[str], page: Page, index: int) -> tuple[int, int]:
     """A line's (indent, marks) as `_Lines` defines them, from scratch."""
     content = lines[index][page.starts[index] :].rstrip()
@@ -101,6 +160,20 @@ def plain_facts(lines: Sequence[str], page: Page, index: int) -> tuple[int, int]
         + CAPS * _is_caps(text)
     )
     return len(content) - len(content.lstrip(_INDENT)), marks
+
+
+def plain_label(
+    lines: Sequence[str], page: Page, candidates: dict[int, Use], index: int
+) -> LineLabel | None:
+    """The label opening line `index` as `_Lines.labels` defines it, from scratch: none
+    outside the lines of text; else `label_of` where the text starts (after the margin
+    number and the blank standing in for indentation on a numbered page)."""
+    if page.codes[index] != TEXT:
+        return None
+    line, at = lines[index], page.starts[index]
+    if page.numbered:
+        at += len(line[at:]) - len(line[at:].lstrip(" \t\xa0\f"))
+    return label_of(line, at, candidates.get(index))
 
 
 def _is_caps(text: str) -> bool:
@@ -150,30 +223,14 @@ class _Breaks:
 
 def scan_wrapped(lines: Sequence[str], page: Page, start: int, candidates: dict[int, Use]) -> Scan:
     """The paragraphs of `lines[start:]` in hard-wrapped or paginated text."""
-    view = _Lines(lines, page)
+    view = _Lines(lines, page, start, candidates)
     codes = page.codes
     count = len(lines)
     double = _is_double_spaced(view, start)
     breaks = _Breaks(view, _body_indent(view, start))
     paragraphs: list[Paragraph] = []
     hashed: list[int] = []
-    pending: tuple[int, LineLabel | None] | None = None
-
-    def label_at(index: int) -> LineLabel | None:
-        nonlocal pending
-        if pending is not None and pending[0] == index:
-            return pending[1]
-        if codes[index] == APART:  # outside the numbered body: an index, not dialogue
-            pending = (index, None)
-            return None
-        line = lines[index]
-        at = page.starts[index]
-        if page.numbered:  # the margin number takes the place of the indentation
-            while at < len(line) and line[at] in " \t\xa0\f":
-                at += 1
-        found = label_of(line, at, candidates.get(index))
-        pending = (index, found)
-        return found
+    label_at = view.labels.get
 
     index = start
     while index < count:
@@ -201,9 +258,10 @@ def scan_wrapped(lines: Sequence[str], page: Page, start: int, candidates: dict[
                 break
             if gap_end > index and not (double or layout):
                 break  # a blank line ends the paragraph
-            if _breaks_paragraph(label_at(gap_end), lines[gap_end]) or breaks.new_paragraph(
-                last, gap_end, opened_bracket, layout
-            ):
+            opening = label_at(gap_end)
+            if (
+                opening is not None and _breaks_paragraph(opening, lines[gap_end])
+            ) or breaks.new_paragraph(last, gap_end, opened_bracket, layout):
                 break
             last = gap_end
             index = gap_end + 1
