@@ -178,33 +178,33 @@ def plain_label(
 
 def _is_caps(text: str) -> bool:
     """A line in capitals ("DIRECT EXAMINATION", "LE ZHOU,"): a heading or a name."""
-    return text.isupper() and sum(map(str.isalpha, text)) >= 4
+    return text.isupper() and (text[:4].isalpha() or sum(map(str.isalpha, text)) >= 4)
 
 
 class _Breaks:
     """Why a line starts a new paragraph (the label and blank-line tests aside)."""
 
     def __init__(self, view: _Lines, body_indent: int) -> None:
-        self.view = view
+        self.codes, self.marks, self.indents = view.codes, view.marks, view.indents
         self.body_indent = body_indent
 
     def new_paragraph(
         self, previous: int, index: int, opened_bracket: bool, page_break: bool
     ) -> bool:
-        view = self.view
-        codes = view.codes
-        if codes[index] != codes[previous]:
+        code = self.codes[index]
+        if code != self.codes[previous]:
             return True  # into or out of the numbered body
-        if codes[index] == APART:
+        if code == APART:
             return False  # an index runs on; only blank lines and layout divide it
-        before, this = view.marks[previous], view.marks[index]
+        marks = self.marks
+        before, this = marks[previous], marks[index]
         caps_before, caps = before & CAPS, this & CAPS
         before_ends = before & ENDS
         if caps_before and caps and not before_ends:
             return False  # a heading in capitals over two or three lines, centred or not
         # A first-line indent: the line stands further in than the text's margin (a
         # sentence carried over a page break goes on at the margin).
-        indents = view.indents
+        indents = self.indents
         if indents[index] > self.body_indent and (
             page_break or indents[previous] <= self.body_indent or before_ends
         ):
@@ -268,7 +268,7 @@ def scan_wrapped(lines: Sequence[str], page: Page, start: int, candidates: dict[
         index = last + 1
         kind = None
         if found is None:
-            if view.content(first).lstrip(_INDENT).startswith("#"):
+            if "#" in lines[first] and view.content(first).lstrip(_INDENT).startswith("#"):
                 hashed.append(len(paragraphs))
             if codes[first] == APART:
                 kind = APART_KIND
@@ -308,6 +308,8 @@ def _set_insets_apart(view: _Lines, paragraphs: list[Paragraph], body_indent: in
     if not label_indents:
         return
     inset = max(label_indents.most_common(1)[0][0], body_indent) + _INSET
+    if max(indents) < inset:
+        return  # no line stands that far in (every paragraph checked opens with text)
     codes = view.codes
     for number, paragraph in enumerate(paragraphs):
         if paragraph.speaker or paragraph.kind is not None:
