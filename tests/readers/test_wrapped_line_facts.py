@@ -40,3 +40,22 @@ def test_each_lines_facts_computed_once_are_its_plain_facts(rows, numbered, star
         assert (view.indents[index], view.marks[index]) == plain_facts(lines, page, index)
         if index >= start:
             assert view.labels.get(index) == plain_label(lines, page, candidates, index)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_LINE, _CODE), max_size=20), st.integers(0, 3))
+def test_double_spacing_counted_in_the_codes_is_the_line_by_line_count(rows, start):
+    lines = [line for line, _ in rows]
+    page = Page(bytearray(code for _, code in rows), [0] * len(lines))
+    view = _Lines(lines, page)
+    codes = page.codes
+    text = followed = unfinished = 0
+    for index in range(start, len(codes) - 1):  # the definition, line by line
+        if codes[index] == TEXT:
+            text += 1
+            if codes[index + 1] == BLANK:
+                followed += 1
+                unfinished += not view.marks[index] & paragraphs_wrapped.ENDS
+    shares = paragraphs_wrapped._DOUBLE_SPACED_SHARE, paragraphs_wrapped._MID_SENTENCE_SHARE
+    expected = text > 0 and followed >= shares[0] * text and unfinished >= shares[1] * followed
+    assert paragraphs_wrapped._is_double_spaced(view, start) == expected

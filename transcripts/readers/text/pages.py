@@ -86,17 +86,21 @@ class Page:
     def text(self, lines: Sequence[str], index: int) -> str:
         """Line `index` as block text: without its margin number, stripped, and decoded
         from HTML where the document is HTML."""
-        return self.clean(lines[index][self.starts[index] :])
+        text = lines[index][self.starts[index] :].strip()  # `clean`, without a call per line
+        return _decoded(text) if self.html and ("<" in text or "&" in text) else text
 
     def clean(self, text: str) -> str:
         """A stretch of a line as block text: stripped, and decoded from HTML (entities,
         tags such as `<a href>`) where the document is HTML."""
         text = text.strip()
-        if self.html and ("<" in text or "&" in text):
-            from html import unescape  # only HTML pages need it
+        return _decoded(text) if self.html and ("<" in text or "&" in text) else text
 
-            text = unescape(_TAG.sub("", text)).strip()
-        return text
+
+def _decoded(text: str) -> str:
+    """Stripped text of an HTML page without its tags and entities."""
+    from html import unescape  # only HTML pages need it
+
+    return unescape(_TAG.sub("", text)).strip()
 
 
 def detect(text: str, lines: Sequence[str], start: int, wrapped: bool) -> Page | None:

@@ -9,6 +9,7 @@ break starts something new, the layout lines make a paragraph of their own.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -325,19 +326,20 @@ def _set_insets_apart(view: _Lines, paragraphs: list[Paragraph], body_indent: in
 def _is_double_spaced(view: _Lines, start: int) -> bool:
     """Is nearly every line of text followed by a blank line, and do sentences run on
     over the blank lines (else the blank lines part paragraphs of a line each)?"""
-    codes = view.codes
-    text = followed = unfinished = 0
-    for index in range(start, len(codes) - 1):
-        if codes[index] == TEXT:
-            text += 1
-            if codes[index + 1] == BLANK:
-                followed += 1
-                unfinished += not view.marks[index] & ENDS
-    return (
-        text > 0
-        and followed >= _DOUBLE_SPACED_SHARE * text
-        and unfinished >= _MID_SENTENCE_SHARE * followed
+    codes, marks = view.codes, view.marks
+    # Counted in the codes themselves: lines of text (but the last line), and lines of
+    # text followed by a blank line (such pairs cannot overlap).
+    text = codes.count(TEXT, start, len(codes) - 1)
+    followed = codes.count(bytes([TEXT, BLANK]), start)
+    if text == 0 or followed < _DOUBLE_SPACED_SHARE * text:
+        return False
+    unfinished = sum(
+        not marks[found.start()] & ENDS for found in _TEXT_THEN_BLANK.finditer(codes, start)
     )
+    return unfinished >= _MID_SENTENCE_SHARE * followed
+
+
+_TEXT_THEN_BLANK = re.compile(b"%c(?=%c)" % (TEXT, BLANK))
 
 
 def _body_indent(view: _Lines, start: int) -> int:
@@ -346,9 +348,11 @@ def _body_indent(view: _Lines, start: int) -> int:
     further in, may outnumber the speech; a hanging indent puts labels left of it)."""
     codes, marks, indent = view.codes, view.marks, view.indents
     indents = Counter(
-        indent[index]
-        for index in range(start + 1, len(view.lines))
-        if codes[index] == TEXT and codes[index - 1] == TEXT and not marks[index - 1] & ENDS
+        [
+            indent[index]
+            for index in range(start + 1, len(view.lines))
+            if codes[index] == TEXT and codes[index - 1] == TEXT and not marks[index - 1] & ENDS
+        ]
     )
     if not indents:
         indents = Counter(
