@@ -74,8 +74,8 @@ class _Lines:
     def _add_facts(self, lines: Sequence[str], starts: Sequence[int]) -> None:
         """The indents and marks of a chunk of lines, in a few passes over the chunk's
         stripped lines (list comprehensions: a Python loop over the lines costs twice
-        as much). Most lines' marks are told by their last character; the few that may
-        open a bracket, end a bracketed note or be in capitals get `line_marks` itself."""
+        as much). Most lines' marks are told by their last character; the few that hold a
+        bracket (which may open or close the line) or are in capitals get `line_marks`."""
         contents = [line[at:].rstrip() for line, at in zip(lines, starts, strict=True)]
         self.indents += [len(content) - len(content.lstrip(_INDENT)) for content in contents]
         last_mark = _LAST_MARK.get
@@ -83,7 +83,11 @@ class _Lines:
         rare = [
             offset
             for offset, content in enumerate(contents)
-            if "(" in content or "[" in content or content[-2:] in _CLOSERS or content.isupper()
+            if "(" in content
+            or "[" in content
+            or ")" in content
+            or "]" in content
+            or content.isupper()
         ]
         for offset in rare:
             marks[offset] = line_marks(contents[offset].lstrip())
@@ -113,8 +117,8 @@ def line_marks(text: str) -> int:
     )
 
 
-# The marks a line's last character gives, where it opens no bracket, does not end in
-# ")." or "]." and is not in capitals (`_Lines` gives the others `line_marks` itself).
+# The marks a line's last character gives, where it holds no bracket and is not in
+# capitals (`_Lines` gives the others `line_marks` itself).
 _LAST_MARK = {
     **dict.fromkeys(_ENDS, ENDS),
     ")": ENDS | CLOSES,
@@ -132,7 +136,7 @@ def _labels(
     codes, starts = page.codes, page.starts
     maybe = set(candidates)
     maybe.update(
-        index for index, line in enumerate(lines) if ":" in line or "：" in line or ">>" in line
+        [index for index, line in enumerate(lines) if ":" in line or "：" in line or ">>" in line]
     )
     labels = {}
     for index in sorted(maybe):
