@@ -245,11 +245,7 @@ def _mark_markers(
     of control characters (a stray ^Z) is not text either."""
     # The common case, told from the whole text: it holds no marker and nothing
     # unprintable but its line ends.
-    if (
-        "[[Page" not in text
-        and "{time}" not in text
-        and text.replace("\n", "").replace("\r", "").isprintable()
-    ):
+    if "[[Page" not in text and "{time}" not in text and _printable_but_line_ends(text):
         return
     # Only a line holding a marker's opening, or something unprintable, can be either.
     maybe = [
@@ -267,6 +263,18 @@ def _mark_markers(
         control = not content.isprintable() and not any(char.isalnum() for char in content)
         if marker or control:
             codes[index] = LAYOUT
+
+
+def _printable_but_line_ends(text: str) -> bool:
+    """Is every character of `text` printable but its line ends? (Looked at a stretch at
+    a time, so a large text is never copied whole.)"""
+    return all(
+        text[at : at + _STRETCH].replace("\n", "").replace("\r", "").isprintable()
+        for at in range(0, len(text), _STRETCH)
+    )
+
+
+_STRETCH = 1 << 18
 
 
 def _has_page_codes(lines: Sequence[str], start: int, codes: bytearray) -> bool:
