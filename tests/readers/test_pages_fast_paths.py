@@ -3,6 +3,8 @@ the lines they find must be the ones the plain per-line definitions give."""
 
 from __future__ import annotations
 
+from unittest import mock
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -28,13 +30,16 @@ def test_lines_after_gaps_found_in_the_codes_are_those_after_two_blank_lines(cod
 
 
 @settings(max_examples=300, deadline=None)
-@given(_TEXT, st.integers(0, 3))
-def test_markers_and_control_lines_are_found_with_or_without_the_whole_text_shortcut(text, start):
+@given(_TEXT, st.integers(0, 3), st.integers(1, 6))
+def test_markers_and_control_lines_are_found_with_or_without_the_whole_text_shortcut(
+    text, start, stretch
+):
     lines = split_lines(text)
     codes = bytearray(BLANK if line.isspace() else TEXT for line in lines)
     starts = [0] * len(lines)
     fast = bytearray(codes)
-    pages._mark_markers(text, lines, start, fast, starts)
+    with mock.patch.object(pages, "_STRETCH", stretch):  # the text looked at a stretch at a time
+        pages._mark_markers(text, lines, start, fast, starts)
     plain = bytearray(codes)
     for index in range(start, len(lines)):  # the definition, line by line
         content = lines[index].strip()
