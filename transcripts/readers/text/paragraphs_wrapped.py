@@ -50,26 +50,37 @@ class _Lines:
       feeds), its margin number aside;
     - `marks`: what its stripped text is (`line_marks`): ends a sentence, ends a
       bracketed note, ends with a comma, opens a bracket, is in capitals;
-    - `labels`: the label opening each line of text that opens with one (`label_of`).
+    - `may_label`: whether the line may open with a label (a candidate label's line, or
+      one holding a colon or `>>`, which a field label needs); `label` gives the label
+      (`opening_label`), asking the grammar only of those lines.
 
     `plain_facts` gives the same facts from their plain definitions, line by line; a
-    test holds the two to each other."""
+    test holds the two (and `label` to `opening_label`) to each other."""
 
     def __init__(
         self,
         lines: Sequence[str],
         page: Page,
-        start: int = 0,
         candidates: dict[int, Use] | None = None,
     ) -> None:
         self.lines = lines
+        self.page = page
         self.codes = page.codes
         self.starts = page.starts
+        self.candidates = candidates = candidates or {}
         self.indents: list[int] = []
         self.marks = bytearray()
+        self.may_label = bytearray()
         for chunk in range(0, len(lines), _CHUNK):
             self._add_facts(lines[chunk : chunk + _CHUNK], page.starts[chunk : chunk + _CHUNK])
-        self.labels = _labels(lines, page, start, candidates or {})
+        for index in candidates:
+            self.may_label[index] = True
+
+    def label(self, index: int) -> LineLabel | None:
+        """The label opening line `index` (`opening_label`)."""
+        if not self.may_label[index]:
+            return None
+        return opening_label(self.lines, self.page, self.candidates, index)
 
     def _add_facts(self, lines: Sequence[str], starts: Sequence[int]) -> None:
         """The indents and marks of a chunk of lines, in a few passes over the chunk's
@@ -92,6 +103,7 @@ class _Lines:
         for offset in rare:
             marks[offset] = line_marks(contents[offset].lstrip())
         self.marks += marks
+        self.may_label += bytearray([":" in line or "：" in line or ">>" in line for line in lines])
 
     def content(self, index: int) -> str:
         """The line's text without its margin number and its trailing white space."""
@@ -127,32 +139,6 @@ _LAST_MARK = {
 }
 
 
-def _labels(
-    lines: Sequence[str], page: Page, start: int, candidates: dict[int, Use]
-) -> dict[int, LineLabel]:
-    """The label opening each line of text from `start` that opens with one: a candidate
-    label, or a field label or `>>` (only lines with a colon or `>>` can hold those).
-    Outside the numbered body no line opens with a label (an index is no dialogue)."""
-    codes, starts = page.codes, page.starts
-    maybe = set(candidates)
-    maybe.update(
-        [index for index, line in enumerate(lines) if ":" in line or "：" in line or ">>" in line]
-    )
-    labels = {}
-    for index in sorted(maybe):
-        if index < start or codes[index] != TEXT:
-            continue  # only lines of text are asked about; apart from the body, none opens
-        line = lines[index]
-        at = starts[index]
-        if page.numbered:  # the margin number takes the place of the indentation
-            while at < len(line) and line[at] in " \t\xa0\f":
-                at += 1
-        found = label_of(line, at, candidates.get(index))
-        if found is not None:
-            labels[index] = found
-    return labels
-
-
 def plain_facts(lines: Sequence[str], page: Page, index: int) -> tuple[int, int]:
     """A line's (indent, marks) as `_Lines` defines them, from scratch."""
     content = lines[index][page.starts[index] :].rstrip()
@@ -167,12 +153,12 @@ def plain_facts(lines: Sequence[str], page: Page, index: int) -> tuple[int, int]
     return len(content) - len(content.lstrip(_INDENT)), marks
 
 
-def plain_label(
+def opening_label(
     lines: Sequence[str], page: Page, candidates: dict[int, Use], index: int
 ) -> LineLabel | None:
-    """The label opening line `index` as `_Lines.labels` defines it, from scratch: none
-    outside the lines of text; else `label_of` where the text starts (after the margin
-    number and the blank standing in for indentation on a numbered page)."""
+    """The label opening line `index`: none outside the lines of text (text apart from a
+    numbered body is no dialogue); else `label_of` where the text starts (after the
+    margin number and the blank standing in for indentation on a numbered page)."""
     if page.codes[index] != TEXT:
         return None
     line, at = lines[index], page.starts[index]
@@ -228,14 +214,14 @@ class _Breaks:
 
 def scan_wrapped(lines: Sequence[str], page: Page, start: int, candidates: dict[int, Use]) -> Scan:
     """The paragraphs of `lines[start:]` in hard-wrapped or paginated text."""
-    view = _Lines(lines, page, start, candidates)
+    view = _Lines(lines, page, candidates)
     codes = page.codes
     count = len(lines)
     double = _is_double_spaced(view, start)
     breaks = _Breaks(view, _body_indent(view, start))
     paragraphs: list[Paragraph] = []
     hashed: list[int] = []
-    label_at = view.labels.get
+    label_at = view.label
 
     index = start
     while index < count:
