@@ -222,6 +222,8 @@ def scan_wrapped(lines: Sequence[str], page: Page, start: int, candidates: dict[
     paragraphs: list[Paragraph] = []
     hashed: list[int] = []
     label_at = view.label
+    new_paragraph = breaks.new_paragraph
+    marks = view.marks
 
     index = start
     while index < count:
@@ -236,7 +238,7 @@ def scan_wrapped(lines: Sequence[str], page: Page, start: int, candidates: dict[
             continue
         first = index
         found = label_at(first)
-        opened_bracket = found is None and bool(view.marks[first] & BRACKET)
+        opened_bracket = found is None and bool(marks[first] & BRACKET)
         last = first
         index += 1
         while index < count:
@@ -252,7 +254,7 @@ def scan_wrapped(lines: Sequence[str], page: Page, start: int, candidates: dict[
             opening = label_at(gap_end)
             if (
                 opening is not None and _breaks_paragraph(opening, lines[gap_end])
-            ) or breaks.new_paragraph(last, gap_end, opened_bracket, layout):
+            ) or new_paragraph(last, gap_end, opened_bracket, layout):
                 break
             last = gap_end
             index = gap_end + 1
