@@ -83,10 +83,10 @@ class _Lines:
         return opening_label(self.lines, self.page, self.candidates, index)
 
     def _add_facts(self, lines: Sequence[str], starts: Sequence[int]) -> None:
-        """The indents and marks of a chunk of lines, in a few passes over the chunk's
-        stripped lines (list comprehensions: a Python loop over the lines costs twice
-        as much). Most lines' marks are told by their last character; the few that hold a
-        bracket (which may open or close the line) or are in capitals get `line_marks`."""
+        """The facts of a chunk of lines, in a few passes over the chunk's stripped
+        lines (list comprehensions: a Python loop over the lines costs twice as much).
+        Most lines' marks are told by their last character; the few that hold a bracket
+        (which may open or close the line) or are in capitals get `line_marks`."""
         contents = [line[at:].rstrip() for line, at in zip(lines, starts, strict=True)]
         self.indents += [len(content) - len(content.lstrip(_INDENT)) for content in contents]
         last_mark = _LAST_MARK.get
@@ -163,7 +163,7 @@ def opening_label(
         return None
     line, at = lines[index], page.starts[index]
     if page.numbered:
-        at += len(line[at:]) - len(line[at:].lstrip(" \t\xa0\f"))
+        at += len(line[at:]) - len(line[at:].lstrip(_INDENT))
     return label_of(line, at, candidates.get(index))
 
 
