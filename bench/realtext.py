@@ -5,13 +5,23 @@ The corpus lives in `../shared/corpus/` beside the project; without it this sect
 skipped with a note. Each family's files are concatenated (blank lines between) and the
 whole repeated until the size is reached; podcasts keep their `.md` extension so the
 reader users get reads them.
+
+Run alone (`python bench/realtext.py`), it reads the same files in process and prints the
+CPU seconds of each stage of the text reader, so a change to one stage can be measured on
+a machine others share (compare trees by running each tree's own Python, alternately).
 """
 
 from __future__ import annotations
 
+import argparse
+import gc
+import time
+from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from measure import PYTHON, mb, run
+from measure import HERE, PYTHON, mb, run
 from synth import generate
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
@@ -85,3 +95,87 @@ def bench_real_text(size: int, repeat: int, data: Path) -> bool:
             f"  [target <= {TARGET:g}x: {'ok' if passed else 'MISSED'}]"
         )
     return ok
+
+
+def stage_seconds(path: Path, rounds: int) -> dict[str, float]:
+    """CPU seconds of each stage of `transcripts.read(path)` in this process (the best of
+    `rounds` reads by total), the collector off as the CLI has it. A stage is timed where
+    the text reader calls it; "rest" is the reader's own work (assembling blocks, the
+    roster, attribution)."""
+    import transcripts
+    import transcripts.readers.text as reader
+    from transcripts.readers.text import paragraphs_wrapped
+
+    spent: Counter[str] = Counter()
+
+    def timed(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+        def measured(*args: Any, **kwargs: Any) -> Any:
+            started = time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[name] += time.process_time() - started
+
+        return measured
+
+    stages = [
+        (reader, "split_lines"),
+        (reader.pages, "detect"),
+        (reader, "find_candidates"),
+        (reader.conventions, "infer"),
+        (reader, "scan_paragraphs"),
+        (paragraphs_wrapped, "scan_wrapped"),
+    ]
+    originals = [(module, name, getattr(module, name)) for module, name in stages]
+    for module, name, function in originals:
+        setattr(module, name, timed(name, function))
+    best: dict[str, float] = {}
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for _ in range(rounds):
+            spent.clear()
+            started = time.process_time()
+            transcripts.read(str(path))
+            total = time.process_time() - started
+            if not best or total < best["total"]:
+                best = {**spent, "rest": total - sum(spent.values()), "total": total}
+    finally:
+        for module, name, function in originals:
+            setattr(module, name, function)
+        if enabled:
+            gc.enable()
+    return best
+
+
+def print_stages(size: int, rounds: int, data: Path) -> None:
+    """Each family's stages, and its total per MB against synthetic text's."""
+    if not CORPUS.is_dir():
+        print(f"real text: skipped ({CORPUS} is not there)")
+        return
+    synthetic = generate(data / f"synthetic-{size // 1_000_000}mb.txt", size)
+    paths = {"synthetic": synthetic}
+    for family, names in FAMILIES.items():
+        path = repeated(family, names, size, data)
+        if path is not None:
+            paths[family] = path
+    columns = ["split_lines", "detect", "find_candidates", "infer", "scan_paragraphs"]
+    columns += ["scan_wrapped", "rest", "total"]
+    heads = ["lines", "pages", "candidates", "infer", "scan", "scan wrapped", "rest", "total"]
+    print(f"CPU seconds in process, best of {rounds}; per MB against synthetic text")
+    print(f"  {'':12}" + "".join(f"{head:>13}" for head in heads) + "  per MB")
+    base = 0.0
+    for family, path in paths.items():
+        seconds = stage_seconds(path, rounds)
+        per_mb = seconds["total"] / mb(path.stat().st_size)
+        base = base or per_mb
+        cells = "".join(f"{seconds.get(column, 0.0):13.3f}" for column in columns)
+        print(f"  {family:12}{cells}  {per_mb / base:5.2f}x")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--size", type=float, default=4, help="MB of each file (default 4)")
+    parser.add_argument("--rounds", type=int, default=3, help="reads of each file (best kept)")
+    args = parser.parse_args()
+    print_stages(int(args.size * 1_000_000), args.rounds, HERE / "data")

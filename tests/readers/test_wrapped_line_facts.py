@@ -1,27 +1,59 @@
 """The hard-wrapped text scanner computes each line's facts (indentation; sentence end,
-bracket, comma, capitals) once per line (`paragraphs_wrapped._Lines`): they must be the
-facts the plain definitions give line by line (`paragraphs_wrapped.plain_facts`)."""
+bracket, comma, capitals; the label it opens with) once per line, a chunk of lines at a
+time (`paragraphs_wrapped._Lines`): they must be the facts the plain definitions give
+line by line (`paragraphs_wrapped.plain_facts`, `opening_label`)."""
 
 from __future__ import annotations
+
+from unittest import mock
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transcripts.readers.text.pages import Page
-from transcripts.readers.text.paragraphs_wrapped import _Lines, plain_facts
+from transcripts.readers.text import paragraphs_wrapped
+from transcripts.readers.text.candidates import find_candidates
+from transcripts.readers.text.pages import APART, BLANK, LAYOUT, TEXT, Page
+from transcripts.readers.text.paragraphs_wrapped import _Lines, opening_label, plain_facts
 
 _PIECES = [" ", "\t", "\xa0", "\f", "\v", "\u2003", "a", "A", "É", "ß", "1", ".", ",", ":",
            "(", "[", ")", "].", "?", "”", "—", "HE", "LE ZHOU,", "DIRECT", "\n", "\r\n",
-           "x"]  # fmt: skip
+           "x", "Q.", "THE COURT:", "Ana Lima:", "：", ">>", "**Bo:**", " 12  "]  # fmt: skip
 _LINE = st.lists(st.sampled_from(_PIECES), max_size=12).map("".join)
+_CODE = st.sampled_from([TEXT, TEXT, TEXT, BLANK, LAYOUT, APART])
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.tuples(_LINE, st.integers(0, 4)), max_size=12))
-def test_each_lines_facts_computed_once_are_its_plain_facts(rows):
-    lines = [line for line, _ in rows]
-    starts = [min(at, len(line)) for line, at in rows]
-    page = Page(bytearray(len(lines)), starts)
-    view = _Lines(lines, page)
+@given(
+    st.lists(st.tuples(_LINE, st.integers(0, 4), _CODE), max_size=14),
+    st.booleans(),
+    st.integers(1, 5),
+)
+def test_each_lines_facts_computed_once_are_its_plain_facts(rows, numbered, chunk):
+    lines = [line for line, _, _ in rows]
+    starts = [min(at, len(line)) for line, at, _ in rows]
+    page = Page(bytearray(code for _, _, code in rows), starts, numbered=numbered)
+    candidates = {use.line: use for use in find_candidates(lines, 0, page)}
+    with mock.patch.object(paragraphs_wrapped, "_CHUNK", chunk):
+        view = _Lines(lines, page, candidates)
     for index in range(len(lines)):
         assert (view.indents[index], view.marks[index]) == plain_facts(lines, page, index)
+        assert view.label(index) == opening_label(lines, page, candidates, index)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_LINE, _CODE), max_size=20), st.integers(0, 3))
+def test_double_spacing_counted_in_the_codes_is_the_line_by_line_count(rows, start):
+    lines = [line for line, _ in rows]
+    page = Page(bytearray(code for _, code in rows), [0] * len(lines))
+    view = _Lines(lines, page)
+    codes = page.codes
+    text = followed = unfinished = 0
+    for index in range(start, len(codes) - 1):  # the definition, line by line
+        if codes[index] == TEXT:
+            text += 1
+            if codes[index + 1] == BLANK:
+                followed += 1
+                unfinished += not view.marks[index] & paragraphs_wrapped.ENDS
+    shares = paragraphs_wrapped._DOUBLE_SPACED_SHARE, paragraphs_wrapped._MID_SENTENCE_SHARE
+    expected = text > 0 and followed >= shares[0] * text and unfinished >= shares[1] * followed
+    assert paragraphs_wrapped._is_double_spaced(view, start) == expected

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import pairwise
+from itertools import islice, pairwise
 
 from .shapes import shape_of
 
@@ -86,17 +86,21 @@ class Page:
     def text(self, lines: Sequence[str], index: int) -> str:
         """Line `index` as block text: without its margin number, stripped, and decoded
         from HTML where the document is HTML."""
-        return self.clean(lines[index][self.starts[index] :])
+        text = lines[index][self.starts[index] :].strip()  # `clean`, without a call per line
+        return _decoded(text) if self.html and ("<" in text or "&" in text) else text
 
     def clean(self, text: str) -> str:
         """A stretch of a line as block text: stripped, and decoded from HTML (entities,
         tags such as `<a href>`) where the document is HTML."""
         text = text.strip()
-        if self.html and ("<" in text or "&" in text):
-            from html import unescape  # only HTML pages need it
+        return _decoded(text) if self.html and ("<" in text or "&" in text) else text
 
-            text = unescape(_TAG.sub("", text)).strip()
-        return text
+
+def _decoded(text: str) -> str:
+    """Stripped text of an HTML page without its tags and entities."""
+    from html import unescape  # only HTML pages need it
+
+    return unescape(_TAG.sub("", text)).strip()
 
 
 def detect(text: str, lines: Sequence[str], start: int, wrapped: bool) -> Page | None:
@@ -107,18 +111,16 @@ def detect(text: str, lines: Sequence[str], start: int, wrapped: bool) -> Page |
     if not (wrapped or form_feeds or is_html):
         return None
     count = len(lines)
-    codes = bytearray(count)
+    # A blank line's code is BLANK (1, `isspace`'s True), any other's TEXT (0).
+    codes = bytearray(start) + bytearray(map(str.isspace, islice(lines, start, None)))
     starts = [0] * count
-    for index in range(start, count):
-        if lines[index].isspace():
-            codes[index] = BLANK
     title = None
     if is_html:
         title = _mark_html(text, lines, start, codes)
     numbered = _is_numbered(lines, start, codes)
     if numbered:
         _mark_margins(lines, start, codes, starts)
-    _mark_markers(lines, start, codes, starts)
+    _mark_markers(text, lines, start, codes, starts)
     if form_feeds or numbered or _has_page_codes(lines, start, codes):
         _mark_furniture(lines, start, codes, starts)
     return Page(codes, starts, html=is_html, title=title, numbered=numbered)
@@ -236,10 +238,24 @@ def _mark_margins(lines: Sequence[str], start: int, codes: bytearray, starts: li
             codes[index] = APART
 
 
-def _mark_markers(lines: Sequence[str], start: int, codes: bytearray, starts: list[int]) -> None:
+def _mark_markers(
+    text: str, lines: Sequence[str], start: int, codes: bytearray, starts: list[int]
+) -> None:
     """ "[[Page H6118]]" and "{time}  1117" on a line of their own are page markers; a line
     of control characters (a stray ^Z) is not text either."""
-    for index in range(start, len(lines)):
+    # The common case, told from the whole text: it holds no marker and nothing
+    # unprintable but its line ends.
+    if "[[Page" not in text and "{time}" not in text and _printable_but_line_ends(text):
+        return
+    # Only a line holding a marker's opening, or something unprintable, can be either.
+    maybe = [
+        index
+        for index in range(start, len(lines))
+        if "[[Page" in lines[index]
+        or "{time}" in lines[index]
+        or not lines[index].strip().isprintable()
+    ]
+    for index in maybe:
         if codes[index] in (BLANK, LAYOUT):
             continue
         content = lines[index][starts[index] :].strip()
@@ -249,9 +265,21 @@ def _mark_markers(lines: Sequence[str], start: int, codes: bytearray, starts: li
             codes[index] = LAYOUT
 
 
+def _printable_but_line_ends(text: str) -> bool:
+    """Is every character of `text` printable but its line ends? (Looked at a stretch at
+    a time, so a large text is never copied whole.)"""
+    return all(
+        text[at : at + _STRETCH].replace("\n", "").replace("\r", "").isprintable()
+        for at in range(0, len(text), _STRETCH)
+    )
+
+
+_STRETCH = 1 << 18
+
+
 def _has_page_codes(lines: Sequence[str], start: int, codes: bytearray) -> bool:
     """Does a court reporter's page code ("O5S1GUO1") open lines after page-break gaps?"""
-    return any(_page_code_key(lines, index, codes) for index in range(start, len(lines)))
+    return any(_page_code_key(lines, index, codes) for index in _after_gaps(codes, start))
 
 
 def _page_code_key(lines: Sequence[str], index: int, codes: bytearray) -> str | None:
@@ -263,6 +291,15 @@ def _page_code_key(lines: Sequence[str], index: int, codes: bytearray) -> str | 
         return None
     found = _PAGE_CODE.match(line)
     return _DIGITS.sub("", found.group()) if found else None
+
+
+def _after_gaps(codes: bytearray, start: int) -> list[int]:
+    """The lines of text from `start` right after two or more blank lines (`_after_gap`),
+    found in one pass over the codes."""
+    return [found.start() for found in _AFTER_GAP.finditer(codes, start)]
+
+
+_AFTER_GAP = re.compile(b"(?<=%c%c)%c" % (BLANK, BLANK, TEXT))  # in the codes
 
 
 def _after_gap(codes: bytearray, index: int) -> bool:
@@ -296,6 +333,12 @@ def _opens_with_label(content: str) -> bool:
     return shape is not None and shape.signature.delimiter in (":", ".")
 
 
+def _content(lines: Sequence[str], starts: list[int], index: int) -> str:
+    """A line's text as running headers are compared: after the margin number, form feeds
+    as spaces, stripped."""
+    return lines[index][starts[index] :].replace("\f", " ").strip()
+
+
 def _mark_furniture(lines: Sequence[str], start: int, codes: bytearray, starts: list[int]) -> None:
     """Running headers and footers: short lines that recur page after page next to page
     breaks ("Alderson Reporting Company", a page number, "O5S1GUO1 Le Zhou - Direct").
@@ -306,13 +349,15 @@ def _mark_furniture(lines: Sequence[str], start: int, codes: bytearray, starts: 
     Sentences, bracketed notes and labels never count, so a recurring answer ("Yes.")
     or stage direction stays text.
     """
-    candidates: dict[str, list[int]] = {}
+    coded: dict[str, list[int]] = {}  # by page code family ("OSGUO")
+    worded: dict[str, list[int]] = {}  # by words, digits aside
     text_lines = 0
+    after_gaps = set(_after_gaps(codes, start))  # where a page code may open a header
     for index in range(start, len(lines)):
         if codes[index] not in (TEXT, APART):
             continue
         text_lines += 1
-        content = lines[index][starts[index] :].replace("\f", " ").strip()
+        content = _content(lines, starts, index)
         if (
             not content
             or len(content) > _FURNITURE_WIDTH
@@ -320,16 +365,19 @@ def _mark_furniture(lines: Sequence[str], start: int, codes: bytearray, starts: 
             or content[0] in "([{"
         ):
             continue
-        code = _page_code_key(lines, index, codes)
+        code = _page_code_key(lines, index, codes) if index in after_gaps else None
         if code is not None:
-            key = "\0" + code
-        elif _opens_with_label(content):
-            continue
+            coded.setdefault(code, []).append(index)
         else:
-            key = _DIGITS.sub("#", " ".join(content.split()))
-        candidates.setdefault(key, []).append(index)
+            worded.setdefault(_DIGITS.sub("#", " ".join(content.split())), []).append(index)
     least = max(_FURNITURE_MIN, text_lines // _FURNITURE_SPACING)
-    for indices in candidates.values():
+    # A label is never furniture: asked only of the lines that recur often enough.
+    recurring = [
+        [index for index in indices if not _opens_with_label(_content(lines, starts, index))]
+        for indices in worded.values()
+        if len(indices) >= least
+    ]
+    for indices in [*coded.values(), *recurring]:
         if len(indices) < least:
             continue
         near = [index for index in indices if _near_page_break(lines, codes, index)]

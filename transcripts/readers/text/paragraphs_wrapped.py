@@ -9,6 +9,7 @@ break starts something new, the layout lines make a paragraph of their own.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -42,29 +43,67 @@ _CENTRED = 10
 
 class _Lines:
     """The lines as the scanner sees them, with the facts each stage asks about a line
-    computed once per line, in one pass (every stage below asks them again and again),
-    and kept as numbers, not copies of the text (a file may have millions of lines):
+    computed once per line (every stage below asks them again and again), and kept as
+    numbers, not copies of the text (a file may have millions of lines):
 
     - `indents`: how far the line's text stands in (spaces, tabs, no-break spaces, form
       feeds), its margin number aside;
     - `marks`: what its stripped text is (`line_marks`): ends a sentence, ends a
-      bracketed note, ends with a comma, opens a bracket, is in capitals.
+      bracketed note, ends with a comma, opens a bracket, is in capitals;
+    - `may_label`: whether the line may open with a label (a candidate label's line, or
+      one holding a colon or `>>`, which a field label needs); `label` gives the label
+      (`opening_label`), asking the grammar only of those lines.
 
     `plain_facts` gives the same facts from their plain definitions, line by line; a
-    test holds the two to each other."""
+    test holds the two (and `label` to `opening_label`) to each other."""
 
-    def __init__(self, lines: Sequence[str], page: Page) -> None:
+    def __init__(
+        self,
+        lines: Sequence[str],
+        page: Page,
+        candidates: dict[int, Use] | None = None,
+    ) -> None:
         self.lines = lines
+        self.page = page
         self.codes = page.codes
         self.starts = page.starts
-        indents = []
-        marks = bytearray()
-        for line, at in zip(lines, page.starts, strict=True):
-            content = line[at:].rstrip() if at else line.rstrip()
-            indents.append(len(content) - len(content.lstrip(_INDENT)))
-            marks.append(line_marks(content.lstrip()))
-        self.indents = indents
-        self.marks = marks
+        self.candidates = candidates = candidates or {}
+        self.indents: list[int] = []
+        self.marks = bytearray()
+        self.may_label = bytearray()
+        for chunk in range(0, len(lines), _CHUNK):
+            self._add_facts(lines[chunk : chunk + _CHUNK], page.starts[chunk : chunk + _CHUNK])
+        for index in candidates:
+            self.may_label[index] = True
+
+    def label(self, index: int) -> LineLabel | None:
+        """The label opening line `index` (`opening_label`)."""
+        if not self.may_label[index]:
+            return None
+        return opening_label(self.lines, self.page, self.candidates, index)
+
+    def _add_facts(self, lines: Sequence[str], starts: Sequence[int]) -> None:
+        """The facts of a chunk of lines, in a few passes over the chunk's stripped
+        lines (list comprehensions: a Python loop over the lines costs twice as much).
+        Most lines' marks are told by their last character; the few that hold a bracket
+        (which may open or close the line) or are in capitals get `line_marks`."""
+        contents = [line[at:].rstrip() for line, at in zip(lines, starts, strict=True)]
+        self.indents += [len(content) - len(content.lstrip(_INDENT)) for content in contents]
+        last_mark = _LAST_MARK.get
+        marks = bytearray([last_mark(content[-1:], 0) for content in contents])
+        rare = [
+            offset
+            for offset, content in enumerate(contents)
+            if "(" in content
+            or "[" in content
+            or ")" in content
+            or "]" in content
+            or content.isupper()
+        ]
+        for offset in rare:
+            marks[offset] = line_marks(contents[offset].lstrip())
+        self.marks += marks
+        self.may_label += bytearray([":" in line or "：" in line or ">>" in line for line in lines])
 
     def content(self, index: int) -> str:
         """The line's text without its margin number and its trailing white space."""
@@ -72,6 +111,7 @@ class _Lines:
 
 
 _INDENT = " \t\xa0\f"  # what indents a line
+_CHUNK = 10_000  # lines whose stripped copies `_Lines` holds at a time
 # What `line_marks` says of a line's stripped text, a bit each.
 ENDS, CLOSES, COMMA, BRACKET, CAPS = 1, 2, 4, 8, 16
 
@@ -89,6 +129,16 @@ def line_marks(text: str) -> int:
     )
 
 
+# The marks a line's last character gives, where it holds no bracket and is not in
+# capitals (`_Lines` gives the others `line_marks` itself).
+_LAST_MARK = {
+    **dict.fromkeys(_ENDS, ENDS),
+    ")": ENDS | CLOSES,
+    "]": ENDS | CLOSES,
+    ",": COMMA,
+}
+
+
 def plain_facts(lines: Sequence[str], page: Page, index: int) -> tuple[int, int]:
     """A line's (indent, marks) as `_Lines` defines them, from scratch."""
     content = lines[index][page.starts[index] :].rstrip()
@@ -103,35 +153,49 @@ def plain_facts(lines: Sequence[str], page: Page, index: int) -> tuple[int, int]
     return len(content) - len(content.lstrip(_INDENT)), marks
 
 
+def opening_label(
+    lines: Sequence[str], page: Page, candidates: dict[int, Use], index: int
+) -> LineLabel | None:
+    """The label opening line `index`: none outside the lines of text (text apart from a
+    numbered body is no dialogue); else `label_of` where the text starts (after the
+    margin number and the blank standing in for indentation on a numbered page)."""
+    if page.codes[index] != TEXT:
+        return None
+    line, at = lines[index], page.starts[index]
+    if page.numbered:
+        at += len(line[at:]) - len(line[at:].lstrip(_INDENT))
+    return label_of(line, at, candidates.get(index))
+
+
 def _is_caps(text: str) -> bool:
     """A line in capitals ("DIRECT EXAMINATION", "LE ZHOU,"): a heading or a name."""
-    return text.isupper() and sum(map(str.isalpha, text)) >= 4
+    return text.isupper() and (text[:4].isalpha() or sum(map(str.isalpha, text)) >= 4)
 
 
 class _Breaks:
     """Why a line starts a new paragraph (the label and blank-line tests aside)."""
 
     def __init__(self, view: _Lines, body_indent: int) -> None:
-        self.view = view
+        self.codes, self.marks, self.indents = view.codes, view.marks, view.indents
         self.body_indent = body_indent
 
     def new_paragraph(
         self, previous: int, index: int, opened_bracket: bool, page_break: bool
     ) -> bool:
-        view = self.view
-        codes = view.codes
-        if codes[index] != codes[previous]:
+        code = self.codes[index]
+        if code != self.codes[previous]:
             return True  # into or out of the numbered body
-        if codes[index] == APART:
+        if code == APART:
             return False  # an index runs on; only blank lines and layout divide it
-        before, this = view.marks[previous], view.marks[index]
+        marks = self.marks
+        before, this = marks[previous], marks[index]
         caps_before, caps = before & CAPS, this & CAPS
         before_ends = before & ENDS
         if caps_before and caps and not before_ends:
             return False  # a heading in capitals over two or three lines, centred or not
         # A first-line indent: the line stands further in than the text's margin (a
         # sentence carried over a page break goes on at the margin).
-        indents = view.indents
+        indents = self.indents
         if indents[index] > self.body_indent and (
             page_break or indents[previous] <= self.body_indent or before_ends
         ):
@@ -150,30 +214,16 @@ class _Breaks:
 
 def scan_wrapped(lines: Sequence[str], page: Page, start: int, candidates: dict[int, Use]) -> Scan:
     """The paragraphs of `lines[start:]` in hard-wrapped or paginated text."""
-    view = _Lines(lines, page)
+    view = _Lines(lines, page, candidates)
     codes = page.codes
     count = len(lines)
     double = _is_double_spaced(view, start)
     breaks = _Breaks(view, _body_indent(view, start))
     paragraphs: list[Paragraph] = []
     hashed: list[int] = []
-    pending: tuple[int, LineLabel | None] | None = None
-
-    def label_at(index: int) -> LineLabel | None:
-        nonlocal pending
-        if pending is not None and pending[0] == index:
-            return pending[1]
-        if codes[index] == APART:  # outside the numbered body: an index, not dialogue
-            pending = (index, None)
-            return None
-        line = lines[index]
-        at = page.starts[index]
-        if page.numbered:  # the margin number takes the place of the indentation
-            while at < len(line) and line[at] in " \t\xa0\f":
-                at += 1
-        found = label_of(line, at, candidates.get(index))
-        pending = (index, found)
-        return found
+    label_at = view.label
+    new_paragraph = breaks.new_paragraph
+    marks = view.marks
 
     index = start
     while index < count:
@@ -188,7 +238,7 @@ def scan_wrapped(lines: Sequence[str], page: Page, start: int, candidates: dict[
             continue
         first = index
         found = label_at(first)
-        opened_bracket = found is None and bool(view.marks[first] & BRACKET)
+        opened_bracket = found is None and bool(marks[first] & BRACKET)
         last = first
         index += 1
         while index < count:
@@ -201,16 +251,17 @@ def scan_wrapped(lines: Sequence[str], page: Page, start: int, candidates: dict[
                 break
             if gap_end > index and not (double or layout):
                 break  # a blank line ends the paragraph
-            if _breaks_paragraph(label_at(gap_end), lines[gap_end]) or breaks.new_paragraph(
-                last, gap_end, opened_bracket, layout
-            ):
+            opening = label_at(gap_end)
+            if (
+                opening is not None and _breaks_paragraph(opening, lines[gap_end])
+            ) or new_paragraph(last, gap_end, opened_bracket, layout):
                 break
             last = gap_end
             index = gap_end + 1
         index = last + 1
         kind = None
         if found is None:
-            if view.content(first).lstrip(_INDENT).startswith("#"):
+            if "#" in lines[first] and view.content(first).lstrip(_INDENT).startswith("#"):
                 hashed.append(len(paragraphs))
             if codes[first] == APART:
                 kind = APART_KIND
@@ -250,6 +301,8 @@ def _set_insets_apart(view: _Lines, paragraphs: list[Paragraph], body_indent: in
     if not label_indents:
         return
     inset = max(label_indents.most_common(1)[0][0], body_indent) + _INSET
+    if max(indents) < inset:
+        return  # no line stands that far in (every paragraph checked opens with text)
     codes = view.codes
     for number, paragraph in enumerate(paragraphs):
         if paragraph.speaker or paragraph.kind is not None:
@@ -265,19 +318,20 @@ def _set_insets_apart(view: _Lines, paragraphs: list[Paragraph], body_indent: in
 def _is_double_spaced(view: _Lines, start: int) -> bool:
     """Is nearly every line of text followed by a blank line, and do sentences run on
     over the blank lines (else the blank lines part paragraphs of a line each)?"""
-    codes = view.codes
-    text = followed = unfinished = 0
-    for index in range(start, len(codes) - 1):
-        if codes[index] == TEXT:
-            text += 1
-            if codes[index + 1] == BLANK:
-                followed += 1
-                unfinished += not view.marks[index] & ENDS
-    return (
-        text > 0
-        and followed >= _DOUBLE_SPACED_SHARE * text
-        and unfinished >= _MID_SENTENCE_SHARE * followed
+    codes, marks = view.codes, view.marks
+    # Counted in the codes themselves: lines of text (but the last line), and lines of
+    # text followed by a blank line (such pairs cannot overlap).
+    text = codes.count(TEXT, start, len(codes) - 1)
+    followed = codes.count(bytes([TEXT, BLANK]), start)
+    if text == 0 or followed < _DOUBLE_SPACED_SHARE * text:
+        return False
+    unfinished = sum(
+        not marks[found.start()] & ENDS for found in _TEXT_THEN_BLANK.finditer(codes, start)
     )
+    return unfinished >= _MID_SENTENCE_SHARE * followed
+
+
+_TEXT_THEN_BLANK = re.compile(b"%c(?=%c)" % (TEXT, BLANK))
 
 
 def _body_indent(view: _Lines, start: int) -> int:
@@ -286,9 +340,11 @@ def _body_indent(view: _Lines, start: int) -> int:
     further in, may outnumber the speech; a hanging indent puts labels left of it)."""
     codes, marks, indent = view.codes, view.marks, view.indents
     indents = Counter(
-        indent[index]
-        for index in range(start + 1, len(view.lines))
-        if codes[index] == TEXT and codes[index - 1] == TEXT and not marks[index - 1] & ENDS
+        [
+            indent[index]
+            for index in range(start + 1, len(view.lines))
+            if codes[index] == TEXT and codes[index - 1] == TEXT and not marks[index - 1] & ENDS
+        ]
     )
     if not indents:
         indents = Counter(

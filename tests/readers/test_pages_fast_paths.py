@@ -1,0 +1,50 @@
+"""Page layout finds its rare lines by whole-text and whole-codes passes (`pages.py`):
+the lines they find must be the ones the plain per-line definitions give."""
+
+from __future__ import annotations
+
+from unittest import mock
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from transcripts.readers.text import pages
+from transcripts.readers.text.lines import split_lines
+from transcripts.readers.text.pages import APART, BLANK, LAYOUT, TEXT
+
+_CODES = st.lists(st.sampled_from([TEXT, BLANK, LAYOUT, APART]), max_size=30).map(bytearray)
+_PIECES = ["a", "Q.", " ", "\t", "\f", "\x1a", "\x00", "\xa0", "[[Page H6118]]",
+           "{time}  1117", "[", "{", "12", "\n", "\r\n", "\r", "\u2028", "é"]  # fmt: skip
+_TEXT = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_CODES, st.integers(0, 5))
+def test_lines_after_gaps_found_in_the_codes_are_those_after_two_blank_lines(codes, start):
+    expected = [
+        index
+        for index in range(start, len(codes))
+        if codes[index] == TEXT and pages._after_gap(codes, index)
+    ]
+    assert pages._after_gaps(codes, start) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT, st.integers(0, 3), st.integers(1, 6))
+def test_markers_and_control_lines_are_found_with_or_without_the_whole_text_shortcut(
+    text, start, stretch
+):
+    lines = split_lines(text)
+    codes = bytearray(BLANK if line.isspace() else TEXT for line in lines)
+    starts = [0] * len(lines)
+    fast = bytearray(codes)
+    with mock.patch.object(pages, "_STRETCH", stretch):  # the text looked at a stretch at a time
+        pages._mark_markers(text, lines, start, fast, starts)
+    plain = bytearray(codes)
+    for index in range(start, len(lines)):  # the definition, line by line
+        content = lines[index].strip()
+        marker = content[:1] in "[{" and pages._PAGE_MARKER.fullmatch(content) is not None
+        control = not content.isprintable() and not any(char.isalnum() for char in content)
+        if plain[index] == TEXT and (marker or control):
+            plain[index] = LAYOUT
+    assert fast == plain
