@@ -108,7 +108,7 @@ def detect(text: str, lines: Sequence[str], start: int, wrapped: bool) -> Page |
     and is not hard-wrapped (then the plain one-paragraph-per-line scan reads it)."""
     is_html = is_pre_page(text)
     form_feeds = "\f" in text
-    if not (wrapped or form_feeds or is_html):
+    if not (wrapped or form_feeds or is_html or _opens_numbered(lines, start)):
         return None
     count = len(lines)
     # A blank line's code is BLANK (1, `isspace`'s True), any other's TEXT (0).
@@ -124,6 +124,18 @@ def detect(text: str, lines: Sequence[str], start: int, wrapped: bool) -> Page |
     if form_feeds or numbered or _has_page_codes(lines, start, codes):
         _mark_furniture(lines, start, codes, starts)
     return Page(codes, starts, html=is_html, title=title, numbered=numbered)
+
+
+def _opens_numbered(lines: Sequence[str], start: int) -> bool:
+    """Do most of the first lines of text open with a margin number? (A deposition whose
+    numbered lines each hold a sentence does not look hard-wrapped, yet has pages.)
+    A cheap look at the start: `_is_numbered` then decides."""
+    sample = [line for line in islice(lines, start, start + _OPENING_SAMPLE) if not line.isspace()]
+    numbered = sum(1 for line in sample if _MARGIN.match(line))
+    return numbered >= _MARGIN_MIN and numbered >= _MARGIN_SHARE * len(sample)
+
+
+_OPENING_SAMPLE = 200  # lines
 
 
 def layout_end(codes: bytearray, index: int) -> int:
@@ -309,10 +321,12 @@ def _after_gap(codes: bytearray, index: int) -> bool:
 
 def _near_page_break(lines: Sequence[str], codes: bytearray, index: int) -> bool:
     """Is the line within three non-blank lines of a form feed, or right after a gap of
-    blank lines, or right before one?"""
+    blank lines, or right before one, or next to where margin numbers start again at 1?"""
     if _after_gap(codes, index) or (
         index + 2 < len(codes) and codes[index + 1] == BLANK and codes[index + 2] == BLANK
     ):
+        return True
+    if _numbering_restarts_by(lines, codes, index):
         return True
     seen = 0
     for step in (-1, 1):
@@ -324,6 +338,24 @@ def _near_page_break(lines: Sequence[str], codes: bytearray, index: int) -> bool
                 seen += 1
             other += step
     return False
+
+
+def _numbering_restarts_by(lines: Sequence[str], codes: bytearray, index: int) -> bool:
+    """Is the next non-blank line numbered 1 in the margin, or the one before it numbered
+    at the end of a page (a deposition's page number between line 25 and line 1)?"""
+    for step, wanted in ((1, range(1, 2)), (-1, range(_PAGE_END_LEAST, _MARGIN_MAX + 1))):
+        other = index + step
+        while 0 <= other < len(lines) and codes[other] == BLANK:
+            other += step
+        if 0 <= other < len(lines):
+            found = _MARGIN.match(lines[other])
+            if found is not None and int(found.group(1)) in wanted:
+                return True
+    return False
+
+
+# A page of numbered lines ends at line 20 or later (25 in most transcripts).
+_PAGE_END_LEAST = 20
 
 
 def _opens_with_label(content: str) -> bool:
