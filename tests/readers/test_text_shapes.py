@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -284,3 +285,19 @@ def test_the_pre_filter_never_rejects_a_corpus_line_the_full_grammar_accepts():
         for line in path.read_text(encoding="utf-8").splitlines(keepends=True):
             if shapes.cannot_be_label(line):
                 assert not _full_grammar_accepts(line), line
+
+
+_field_ish = st.lists(
+    st.sampled_from([*"Ab :：*#>-•+\t\xa0\u2028é1", "**", ">>", "Note", "\n", "\r\n"]),
+    max_size=24,
+).map("".join)
+
+
+@given(_field_ish)
+def test_the_field_pattern_reads_as_the_regex_module_would(line):
+    """`_FIELD` is compiled with `re` for speed; `regex` (VERSION0) is the reference."""
+    reference = regex.compile(shapes._FIELD.pattern, regex.VERSION0).match(line)
+    fast = shapes._FIELD.match(line)
+    assert (fast is None) == (reference is None)
+    if fast is not None and reference is not None:
+        assert fast.groupdict() == reference.groupdict() and fast.end() == reference.end()
