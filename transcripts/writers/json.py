@@ -12,14 +12,12 @@ from ..io import Sink
 from ..model import Block, Transcript
 from ..options import WriteOptions
 from .jsonenc import batches, dense, encoded_blocks, pretty
-from .strings import StringSink
+from .strings import StringSink, written
 
 
 def write(transcript: Transcript, options: WriteOptions | None = None) -> str:
     """The whole document as JSON text."""
-    sink = StringSink()
-    write_documents([(transcript, transcript.blocks)], sink, many=False)
-    return sink.getvalue()
+    return written(write_documents, transcript, options)
 
 
 def write_documents(

@@ -12,13 +12,11 @@ from ..io import Sink
 from ..model import Block, Transcript
 from ..options import WriteOptions
 from .jsonenc import batches, dense, encoded_blocks
-from .strings import StringSink
+from .strings import StringSink, written
 
 
 def write(transcript: Transcript, options: WriteOptions | None = None) -> str:
-    sink = StringSink()
-    write_documents([(transcript, transcript.blocks)], sink, options)
-    return sink.getvalue()
+    return written(write_documents, transcript, options)
 
 
 def write_documents(

@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..model import Block, Transcript
+    from ..options import WriteOptions
+
 
 class StringSink:
     """Collects written text; `getvalue` joins it."""
@@ -19,3 +26,16 @@ class StringSink:
 
     def getvalue(self) -> str:
         return "".join(self._parts)
+
+
+def written(
+    write_documents: Callable[..., None],
+    transcript: Transcript,
+    options: WriteOptions | None = None,
+) -> str:
+    """What a streaming writer's `write_documents` writes for one whole transcript, as
+    a string: every streaming writer's `write`."""
+    sink = StringSink()
+    documents: Iterable[tuple[Transcript, Iterable[Block]]] = [(transcript, transcript.blocks)]
+    write_documents(documents, sink, options)
+    return sink.getvalue()

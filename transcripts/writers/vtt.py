@@ -18,7 +18,7 @@ from ..losses import note
 from ..model import Block, Transcript
 from ..options import WriteOptions
 from ..timing import ESTIMATE_NOTE, estimated
-from .strings import StringSink
+from .strings import StringSink, written
 from .timed import Cue, CutCounts, TimedStream, caption_clock, cues, note_metadata
 
 WIDTH = 42  # characters a line: the usual caption guideline, within the podcast spec's 65
@@ -42,9 +42,7 @@ def timestamp(seconds: float) -> str:
 
 def write(transcript: Transcript, options: WriteOptions | None = None) -> str:
     """The transcript as a WebVTT file."""
-    sink = StringSink()
-    write_documents([(transcript, transcript.blocks)], sink, options)
-    return sink.getvalue()
+    return written(write_documents, transcript, options)
 
 
 def write_documents(

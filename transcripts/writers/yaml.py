@@ -24,7 +24,7 @@ from ..io import Sink
 from ..model import Block, Transcript
 from ..options import WriteOptions
 from .jsonenc import dense
-from .strings import StringSink
+from .strings import StringSink, written
 
 _BATCH = 2048  # blocks a batch: big enough to amortise the emitter's start, small in memory
 
@@ -51,9 +51,7 @@ def _dump(data: Any, explicit_start: bool) -> str:
 
 
 def write(transcript: Transcript, options: WriteOptions | None = None) -> str:
-    sink = StringSink()
-    write_documents([(transcript, transcript.blocks)], sink, options)
-    return sink.getvalue()
+    return written(write_documents, transcript, options)
 
 
 def write_documents(
