@@ -19,7 +19,7 @@ from ...model import Block, Kind
 from ...timecode import parse_clock
 from . import frontmatter, paragraphs
 from .lines import indent_width
-from .pages import APART, TEXT, Page
+from .pages import Page
 from .paragraphs_scan import APART_KIND, SPEECH_WINDOW, Paragraph
 from .roster import Roster, is_speech
 
@@ -87,13 +87,7 @@ class Assembler:
         first = paragraph.start + 1 if skip_first else paragraph.start
         page = self.page
         if page is not None:
-            codes, lines = page.codes, self.lines
-            words = (
-                page.text(lines, index)
-                for index in range(first, paragraph.last + 1)
-                if codes[index] == TEXT or codes[index] == APART
-            )
-            return "\n".join(word for word in words if word)
+            return page.joined(self.lines, first, paragraph.last)
         if first == paragraph.last:
             return self.lines[first].strip()
         return "\n".join(line.strip() for line in self.lines[first : paragraph.last + 1])

@@ -89,6 +89,19 @@ class Page:
         text = lines[index][self.starts[index] :].strip()  # `clean`, without a call per line
         return _decoded(text) if self.html and ("<" in text or "&" in text) else text
 
+    def joined(self, lines: Sequence[str], first: int, last: int) -> str:
+        """Lines `first`..`last` of text (and text set apart) as block text, one per line
+        (see `text`), the page's layout and emptied lines left out."""
+        codes, starts = self.codes, self.starts
+        words = [
+            lines[index][starts[index] :].strip()
+            for index in range(first, last + 1)
+            if codes[index] == TEXT or codes[index] == APART
+        ]
+        if self.html:
+            words = [_decoded(word) if "<" in word or "&" in word else word for word in words]
+        return "\n".join(word for word in words if word)
+
     def clean(self, text: str) -> str:
         """A stretch of a line as block text: stripped, and decoded from HTML (entities,
         tags such as `<a href>`) where the document is HTML."""
