@@ -20,13 +20,11 @@ from ...timecode import parse_clock
 from . import frontmatter, paragraphs
 from .lines import indent_width
 from .pages import Page
-from .paragraphs_scan import APART_KIND, SPEECH_WINDOW, Paragraph
+from .paragraphs_scan import APART_KIND, SPEECH_WINDOW, Paragraph, is_list_item
 from .roster import Roster, is_speech
 
 # A person's name written as a field's value is no longer than this.
 _NAME_VALUE_WIDTH = 60
-# What opens a list item ("- ", "• ", "+ ").
-_LIST_MARKERS = ("-", "•", "+")
 # Kinds that interrupt a turn without ending it: the same speaker goes on afterwards.
 _INTERRUPTIONS = frozenset({Kind.STAGE_DIRECTION, Kind.TIMESTAMP, Kind.LAYOUT})
 
@@ -56,8 +54,7 @@ class Assembler:
             speech_indent(lines, paragraph_list) if page is None or not page.numbered else 0
         )
         self._speakers: dict[str, str | None] = {}
-        self._following: dict[int, Paragraph] | None = None  # layout paragraph -> the next
-        self._after: dict[int, Paragraph] | None = None  # any paragraph -> the next
+        self._after: dict[int, Paragraph] | None = None  # first line -> the next paragraph
         for label in roster.contextual:
             self._speakers[label] = _IN_CONTEXT
 
@@ -158,11 +155,16 @@ class Assembler:
             return Kind.HEADING, None, None, text  # "Questions & Answers:" between turns
         return None, None, None, text
 
+    def _next(self, paragraph: Paragraph) -> Paragraph | None:
+        """The paragraph after this one (the map is built the first time it is asked:
+        most text never asks)."""
+        if self._after is None:
+            self._after = {before.start: after for before, after in pairwise(self.paragraphs)}
+        return self._after.get(paragraph.start)
+
     def _speaker_follows(self, paragraph: Paragraph) -> bool:
         """Is the paragraph after this one a speaker's label?"""
-        if self._after is None:  # built the first time it is asked: most text never asks
-            self._after = {before.start: after for before, after in pairwise(self.paragraphs)}
-        after = self._after.get(paragraph.start)
+        after = self._next(paragraph)
         return after is not None and after.speaker
 
     def _is_field(self, paragraph: Paragraph) -> bool:
@@ -188,8 +190,7 @@ class Assembler:
         summary or a glossary, not prose."""
         if paragraph.bare:
             return False
-        opening = self.lines[paragraph.start].lstrip(" \t\xa0")
-        if opening[:1] in _LIST_MARKERS and opening[1:2] in (" ", "\t"):
+        if is_list_item(self.lines[paragraph.start]):
             return True
         return names.is_expansion(paragraph.label, self.turn_text(paragraph))  # type: ignore[arg-type]
 
@@ -358,13 +359,7 @@ class Assembler:
         continues it?"""
         if pending is None or pending.kind != Kind.TURN:
             return False
-        if self._following is None:  # built on the first page break: most text has none
-            self._following = {
-                before.start: after
-                for before, after in pairwise(self.paragraphs)
-                if before.kind == Kind.LAYOUT
-            }
-        following = self._following.get(paragraph.start)
+        following = self._next(paragraph)
         if following is None:
             return False
         if following.label is not None or following.kind is not None:
@@ -396,7 +391,7 @@ def speech_indent(lines: Sequence[str], paragraph_list: Sequence[Paragraph]) -> 
     if not indents:
         return 0
     indent, count = indents.most_common(1)[0]
-    if indent < SPEECH_INDENT_LEAST or count < SPEECH_INDENT_SHARE * sum(indents.values()):
+    if indent < SPEECH_INDENT_LEAST or count < SPEECH_INDENT_SHARE * indents.total():
         return 0
     return indent
 

@@ -68,7 +68,7 @@ def find_candidates(lines: Sequence[str], start: int, page: Page | None = None) 
             if alone and shape is None and _is_clock_line(line, at):
                 continue  # "Jane Doe" then "00:00:05": the label's time; its speech is next
             waiting.next_line = index
-            if waiting.shape.placement == ALONE:
+            if alone:
                 _follow(waiting, line[at : at + 200].strip(), shape)
             waiting = None
         if shape is not None:

@@ -134,13 +134,9 @@ def infer(
             confirmed |= assessment.confirmed
         elif _overlap(family, confirmed) >= MIN_OVERLAP:
             chosen.append((family, assessment, _SAME_SPEAKERS))
-        elif _role_taking_turns(family, primary):
+        elif (why := _cast_beside(family, primary)) is not None:
             assessment.confirmed = set(family.names())
-            chosen.append((family, assessment, "one role taking turns with the speakers"))
-            confirmed |= assessment.confirmed
-        elif _titled_cast(family):
-            assessment.confirmed = set(family.names())
-            chosen.append((family, assessment, "speakers announced by title or role"))
+            chosen.append((family, assessment, why))
             confirmed |= assessment.confirmed
         else:
             inference.rejected.append(Rejection(family, reason))
@@ -209,17 +205,17 @@ def _reject_name_lists(uses: list[Use]) -> None:
     speech between them, before the first label with speech or after the last one, are
     a list of the people (a call's participants), not turns. (Inside the dialogue, such
     a run is turns whose speech was lost, as in a play that kept only its labels.)"""
-    spoken = (index for index, use in enumerate(uses) if use.accepted and use.speech)
-    first = next(spoken, None)
+    first = next((index for index, use in enumerate(uses) if _spoken(use)), None)
     if first is None:
         return
-    last = next(
-        index
-        for index in range(len(uses) - 1, -1, -1)
-        if uses[index].accepted and uses[index].speech
-    )
+    last = next(index for index in range(len(uses) - 1, -1, -1) if _spoken(uses[index]))
     _reject_list_in(uses[:first])
     _reject_list_in(uses[last + 1 :])
+
+
+def _spoken(use: Use) -> bool:
+    """A label taken as a speaker's, with speech after it."""
+    return use.accepted and use.speech
 
 
 def _reject_list_in(uses: list[Use]) -> None:
@@ -410,6 +406,17 @@ def _role_taking_turns(family: Family, primary: Family) -> bool:
         1 for a, b in pairwise(lines) if bisect_right(others, b) - bisect_right(others, a) > 0
     )
     return between >= MIN_TURN_TAKING * (len(lines) - 1)
+
+
+def _cast_beside(family: Family, primary: Family) -> str | None:
+    """Why a family that is no convention of its own still names speakers beside the
+    primary convention's, whatever its names' counts: one role taking turns with them,
+    or people announced by title or role. None when neither."""
+    if _role_taking_turns(family, primary):
+        return "one role taking turns with the speakers"
+    if _titled_cast(family):
+        return "speakers announced by title or role"
+    return None
 
 
 def _titled_cast(family: Family) -> bool:

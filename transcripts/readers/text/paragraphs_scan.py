@@ -34,6 +34,11 @@ _WRAP_SAMPLE = 20_000  # lines enough to tell a document's style
 SPEECH_WINDOW = 64  # characters after a label enough to tell speech
 
 
+def is_list_item(line: str) -> bool:
+    """Does the line open a list item ("- Revenue: ...", "• Guidance", "2. Outlook")?"""
+    return line[:1] in _LIST_OPENINGS and _LIST_ITEM.match(line) is not None
+
+
 class Paragraph(NamedTuple):
     """Lines `start`..`last` (0-based, inclusive), and the label of the first line.
 
@@ -107,7 +112,7 @@ def is_hard_wrapped(lines: Sequence[str], start: int = 0) -> bool:
         if content[0] == "#" and MARKDOWN_HEADING.match(content):
             previous = ""  # a Markdown heading is a line of its own, never wrapped text
             continue
-        if content[0] in _LIST_OPENINGS and _LIST_ITEM.match(content):
+        if is_list_item(content):
             previous = content  # a list item starts a line of its own
             continue
         if ":" in content[:82] and field_of(content) is not None:

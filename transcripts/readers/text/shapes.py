@@ -296,9 +296,7 @@ def _grammar_for(line: str) -> re.Pattern[str] | regex.Pattern[str]:
 
 def _grammar_shape(line: str, pos: int) -> Shape | None:
     """The shape the grammar reads at `pos` of `line`."""
-    found = (_ASCII if _ASCII is not None and line.isascii() else unicode_grammar()).match(
-        line, pos
-    )
+    found = _grammar_for(line).match(line, pos)
     if found is None:
         return None
     end = found.end()
