@@ -83,15 +83,10 @@ class Page:
         self.title = title
         self.numbered = numbered
 
-    def text(self, lines: Sequence[str], index: int) -> str:
-        """Line `index` as block text: without its margin number, stripped, and decoded
-        from HTML where the document is HTML."""
-        text = lines[index][self.starts[index] :].strip()  # `clean`, without a call per line
-        return _decoded(text) if self.html and ("<" in text or "&" in text) else text
-
     def joined(self, lines: Sequence[str], first: int, last: int) -> str:
-        """Lines `first`..`last` of text (and text set apart) as block text, one per line
-        (see `text`), the page's layout and emptied lines left out."""
+        """Lines `first`..`last` of text (and text set apart) as block text, one per line,
+        each without its margin number and `clean`ed (inline here: a call per line would
+        cost more than the rest), the page's layout and emptied lines left out."""
         codes, starts = self.codes, self.starts
         words = [
             lines[index][starts[index] :].strip()
