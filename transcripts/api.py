@@ -78,6 +78,7 @@ def open_document(
     file whose speakers are given to a timed transcript by overlap.
     """
     source, chosen = load_source(path, format, encoding)
+    source.transient = True  # only the reader sees it
     options = read_options(
         speakers=speakers, encoding=encoding, speaker_map=speaker_map, diarization=diarization
     )

@@ -41,6 +41,9 @@ class SourceText:
     A binary format (a Word document) is not decoded: its bytes are in `data` and `text`
     is empty. `parsed` caches the JSON data of the text once parsed (as a one-element
     tuple), so that telling JSON dialects apart and reading one parse the file once.
+    `transient` says the caller will not look at `text` again once a reader has it: a
+    reader that holds the text in another form (its lines) then drops it, so a large
+    file is not held twice at the reader's peak.
     """
 
     text: str
@@ -49,6 +52,7 @@ class SourceText:
     bom: bool = False
     data: bytes | None = None
     parsed: tuple[Any] | None = None
+    transient: bool = False
 
 
 def display_name(path: str) -> str:

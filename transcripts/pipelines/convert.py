@@ -121,6 +121,7 @@ def convert_file(
     refuse_to_overwrite_inputs(output, [path])
     writer.writer_module()  # an unwritable format fails before any input is read
     source, reader = load_source(path, from_format, encoding)
+    source.transient = True  # only the reader sees it
     name = display_name(path)
     losses = Losses()
     options = read_options(

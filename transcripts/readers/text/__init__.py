@@ -48,7 +48,7 @@ def stream(
     """
     options = options or ReadOptions()
     text = source.text
-    if not text.strip():
+    if not text or text.isspace():  # (without a copy of a large text)
         raise TranscriptError(
             "is empty" if not text else "contains only blank lines", display_name(source.path)
         )
@@ -60,6 +60,9 @@ def stream(
         front = frontmatter.find_front_matter(lines)
         body_start, metadata = front if front else (0, {})
         page = pages.detect(text, lines, body_start, is_hard_wrapped(lines, body_start))
+    del text  # the lines hold it now
+    if source.transient:
+        source.text = ""
     uses = find_candidates(lines, body_start, page)
     declared = list(options.speakers)
     front_speakers = frontmatter.declared_speakers(metadata)

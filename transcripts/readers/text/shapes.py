@@ -247,7 +247,7 @@ _shapes: dict[tuple[str, bool, bool], Shape | None] = {}
 # bracket comes before the colon, the grammar reads nothing past this, so lines that open
 # alike have the same shape, and a document's recurring "Name: " is read once.
 _HEAD = re.compile(r"[^:：\r\n(\[]{1,80}[:：][ \t]+[^\s\d\\\[(]")
-_heads: dict[str, Shape] = {}
+_heads: dict[str, Shape] = {}  # (only labels: prose that opens alike is seldom repeated)
 
 
 # A cheap test that a line cannot be a label, to spare most lines of prose and verse the
@@ -274,18 +274,21 @@ def cannot_be_label(line: str, pos: int = 0) -> bool:
 
 def shape_of(line: str, pos: int = 0) -> Shape | None:
     """The candidate label at the start of `line` (or at `pos`, after a margin number)."""
-    if cannot_be_label(line, pos):
-        return None
     if not pos:
         head = _HEAD.match(line)
         if head is not None:  # "Name: text", seen before: the same shape again
-            known = _heads.get(head.group())
+            opening = head.group()
+            known = _heads.get(opening)
             if known is not None:
                 return known
+            if cannot_be_label(line):
+                return None
             shape = _grammar_shape(line, pos)
-            if len(_heads) < _REMEMBERED:
-                _heads[head.group()] = shape
+            if shape is not None and len(_heads) < _REMEMBERED:
+                _heads[opening] = shape
             return shape
+    if cannot_be_label(line, pos):
+        return None
     return _grammar_shape(line, pos)
 
 
