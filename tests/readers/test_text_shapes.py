@@ -252,6 +252,15 @@ _words = st.lists(
             "]",
             "[",
             "<b>",
+            "Romeo,",
+            "and",
+            "mr.",
+            "spk_0",
+            "speaker",
+            "1",
+            "come",
+            "to",
+            "y",
         ]
     ),
     max_size=10,
@@ -273,6 +282,12 @@ def test_the_pre_filter_keeps_every_golden_label_line(line):
 
 def test_the_pre_filter_spares_verse_the_grammar():
     assert shapes.cannot_be_label("And let me speak to the yet unknowing world\n")
+    assert shapes.cannot_be_label("Romeo, come forth; come forth, thou fearful man:\n")
+    assert shapes.cannot_be_label("Come to me, and tell me all:\n")
+    assert shapes.cannot_be_label("and so farewell:\n")
+    assert not shapes.cannot_be_label("Ana, and Ben: hello\n")
+    assert not shapes.cannot_be_label("spk_0: hello\n")
+    assert not shapes.cannot_be_label("Ana van Dijk: hello\n")
     assert not shapes.cannot_be_label("First Citizen\n")
     assert not shapes.cannot_be_label("MRS. UPJOHN.\n")
 

@@ -23,7 +23,7 @@ from .shapes import ALONE, Shape, shape_of
 
 # Characters after which the line before a label has finished its sentence.
 SENTENCE_ENDS = (".", "?", "!", ":", ";", '"', "'", "”", "’", ")", "]", "-", "—", "\u00ad", "*")
-_SENTENCE_END_SET = frozenset(SENTENCE_ENDS)
+_ENDS_AND_NEWLINES = tuple(end + newline for end in SENTENCE_ENDS for newline in ("\n", "\r\n"))
 SPEECH_WINDOW = 64  # characters after a label enough to tell speech
 _HEADING_WIDTH = 60  # a line in capitals shorter than this is a heading, not speech
 # Lower-case words counted for `common_words`: enough text to know a language's small words.
@@ -96,8 +96,7 @@ def find_candidates(lines: Sequence[str], start: int, page: Page | None = None) 
 def _ends_sentence(line: str) -> bool:
     """Does the line end a sentence, or is it a heading (which ends what came before as a
     sentence does)?"""
-    tail = line[-3:].rstrip()  # the common case, without copying the line
-    if tail and tail[-1] in _SENTENCE_END_SET:
+    if line.endswith(_ENDS_AND_NEWLINES):  # the common case, without copying the line
         return True
     content = line.rstrip()
     return content.endswith(SENTENCE_ENDS) or _is_heading(content.lstrip())

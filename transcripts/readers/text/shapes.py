@@ -251,19 +251,21 @@ _heads: dict[str, Shape] = {}  # (only labels: prose that opens alike is seldom 
 
 
 # A cheap test that a line cannot be a label, to spare most lines of prose and verse the
-# grammar: a capitalised word, a space, then a word in lower case ("And let me speak").
-# No label opens so: the grammar reads the first word whole as the name's first word,
-# and after one space it takes only another name word (capitalised, a particle, an
-# abbreviation such as "mr.", a number), a group's "and" or a delimiter, so the lower-
-# case words it knows (particles, an affiliation's small words, abbreviations) are left
-# to the grammar. (A test holds the two to it.)
-_SMALL_WORDS = names.NAME_PARTICLES | {
-    *"of the and for to on in at de du des la le y et und".split()
-}
+# grammar. No label opens with
+# - a capitalised word, a space, then a word in lower case ("And let me speak"): after
+#   the first word and one space the grammar takes only another name word (capitalised,
+#   a particle such as "van", a number, a role numbered as in "speaker 1", an
+#   abbreviation such as "mr.") or a group's "and";
+# - a capitalised word, a comma, then a word in lower case ("Romeo, come forth"): after a
+#   comma it takes only another name, an affiliation (capitalised or a number) or ", and";
+# - a word in lower case ("and so farewell"), unless it is an abbreviation or a numbered
+#   role ("spk_0").
+# (A test holds the filter to the grammar.)
 _PROSE_OPENING = re.compile(
-    r"[ \t]*[A-Z][a-z']*+[ ]"
-    r"(?!(?:" + "|".join(sorted(_SMALL_WORDS, key=len, reverse=True)) + r")(?![^\W\d_]))"
-    r"(?![A-Za-z]{1,5}\.)[a-z]"
+    r"[ \t]*(?:[A-Z][a-z']*+(?:[ ](?!(?:"
+    + "|".join(sorted(names.NAME_PARTICLES | {"and"}, key=len, reverse=True))
+    + r")(?![^\W\d_]))|,[ ](?!and[ ]))|(?=[a-z]))"
+    + r"(?![A-Za-z]{1,5}\.)(?![a-z]{2,12}[_ ]?\d)[a-z]"
 )
 
 
@@ -274,6 +276,8 @@ def cannot_be_label(line: str, pos: int = 0) -> bool:
 
 def shape_of(line: str, pos: int = 0) -> Shape | None:
     """The candidate label at the start of `line` (or at `pos`, after a margin number)."""
+    if cannot_be_label(line, pos):
+        return None
     if not pos:
         head = _HEAD.match(line)
         if head is not None:  # "Name: text", seen before: the same shape again
@@ -281,14 +285,10 @@ def shape_of(line: str, pos: int = 0) -> Shape | None:
             known = _heads.get(opening)
             if known is not None:
                 return known
-            if cannot_be_label(line):
-                return None
             shape = _grammar_shape(line, pos)
             if shape is not None and len(_heads) < _REMEMBERED:
                 _heads[opening] = shape
             return shape
-    if cannot_be_label(line, pos):
-        return None
     return _grammar_shape(line, pos)
 
 
