@@ -126,15 +126,15 @@ def common_words(lines: Sequence[str], start: int) -> Counter[str]:
     """How often each word occurs in lower case in the text (a sample of it): a word a
     document writes in lower case is a word of its language ("yeah", "farewell", "no"),
     not a name ("Warwick", "Lukashenko")."""
-    counts: Counter[str] = Counter()
+    sample: list[str] = []
     size = 0
     for index in range(start, len(lines)):
         line = lines[index]
-        counts.update(_LOWER_WORD.findall(line))
+        sample.append(line)
         size += len(line)
         if size > _COMMON_SAMPLE:
             break
-    return counts
+    return Counter(_LOWER_WORD.findall("".join(sample)))  # (one search, not one a line)
 
 
 def is_apart(page: Page | None, index: int) -> bool:
