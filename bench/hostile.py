@@ -76,6 +76,17 @@ def one_huge_line(path: Path, size: int, seed: int = 1) -> Path:
     return _write(path, "".join(parts))
 
 
+def long_speech(path: Path, paragraphs: int, seed: int = 1) -> Path:
+    """A few turns, then one speaker's turn of `paragraphs` paragraphs (a lecture, a
+    statement read into the record)."""
+    rng = random.Random(seed)
+    parts = [f"Ana: {_words(rng, 8).capitalize()}?\n\nBen: {_words(rng, 8)}.\n\n" for _ in range(5)]
+    parts.append("Ben: Let me read the statement.\n\n")
+    parts += [_words(rng, 14).capitalize() + ".\n\n" for _ in range(paragraphs)]
+    parts.append("Ana: Thank you.\n")
+    return _write(path, "".join(parts))
+
+
 def punctuation_run(path: Path, marks: int) -> Path:
     """One turn ending in a run of `marks` question and exclamation marks ("?!?!...")."""
     return _write(path, "Ana: Really" + "?!" * (marks // 2) + "\nBen: Yes, really.\n")

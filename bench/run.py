@@ -446,6 +446,7 @@ PATHOLOGICAL: list[tuple[str, Callable[[Path, int], Path], int, str, str]] = [
     ("many speakers", hostile.many_speakers, 10_000, "voices", ".vtt"),
     ("many tiny turns", hostile.tiny_turns, 200_000, "turns", ".txt"),
     ("one huge line", hostile.one_huge_line, 10_000_000, "bytes", ".txt"),
+    ("one long speech", hostile.long_speech, 40_000, "paragraphs", ".txt"),
     ("a run of ?! marks", hostile.punctuation_run, 2_000_000, "marks", ".txt"),
     ("alias-heavy YAML", hostile.alias_yaml, 40_000, "blocks", ".yaml"),
 ]

@@ -246,6 +246,7 @@ class Assembler:
         if front_matter_end:
             body = "".join(lines[1 : front_matter_end - 1]).rstrip("\r\n")
             pending = Block(Kind.FRONT_MATTER, body, 1, front_matter_end)
+        more: list[str] = []  # the paragraphs continuing the pending turn, to join once
         in_dialogue = False
         interrupted: str | None = None  # the speaker of a turn a stage direction interrupted
         speaker_for = self.speaker_for
@@ -263,6 +264,7 @@ class Assembler:
                 speaker = speaker_for(label)
             if speaker is not None:  # the common case, without the general classification
                 if pending is not None:
+                    _complete(pending, more)
                     pending.raw = "".join(lines[pending.line - 1 : start])
                     yield pending
                 in_dialogue, interrupted = True, None
@@ -279,6 +281,7 @@ class Assembler:
             if kind is None and start in self.runaway:
                 interrupted = None  # far past where this document's turns end: no one's
                 if pending is not None and pending.kind == Kind.TURN:
+                    _complete(pending, more)
                     pending.raw = "".join(lines[pending.line - 1 : start])
                     yield pending
                     pending = None
@@ -293,8 +296,8 @@ class Assembler:
                 kind = Kind.STAGE_DIRECTION
             if kind is None and pending is not None and pending.kind == Kind.TURN:
                 # A paragraph continuing the turn: same block, joined as in the source.
-                if pending.text:
-                    pending.text += ("\n" if start == pending.end_line else "\n\n") + words
+                if pending.text or more:
+                    more.append(("\n" if start == pending.end_line else "\n\n") + words)
                 else:
                     pending.text = words
                 pending.end_line = last + 1
@@ -327,6 +330,7 @@ class Assembler:
                     pending.end_line = last + 1
                     continue
             if pending is not None:
+                _complete(pending, more)
                 pending.raw = "".join(lines[pending.line - 1 : start])
                 yield pending
             if kind == Kind.TURN:
@@ -351,6 +355,7 @@ class Assembler:
                     interrupted = None
                 pending = Block(kind, words, start + 1, last + 1, label=label, start=paragraph.time)
         if pending is not None:
+            _complete(pending, more)
             pending.raw = "".join(lines[pending.line - 1 :])
             yield pending
 
@@ -365,6 +370,14 @@ class Assembler:
         if following.label is not None or following.kind is not None:
             return False
         return self.classify(following, True)[0] is None
+
+
+def _complete(block: Block, more: list[str]) -> None:
+    """Join the paragraphs gathered for a turn onto its text, once: adding each to the
+    text as it came would copy the growing text every time, quadratic in a long speech."""
+    if more:
+        block.text = "".join([block.text, *more])
+        more.clear()
 
 
 def _time_below(words: str) -> tuple[float | None, str]:
