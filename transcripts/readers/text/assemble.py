@@ -216,12 +216,14 @@ class Assembler:
         if "tags" in metadata:
             metadata["tags"] = frontmatter.tags_list(metadata["tags"])
         title = metadata.get("title")
-        for paragraph in self.paragraphs:
+        for paragraph in () if title else self.paragraphs:  # (a document's title is known)
             kind, _, _, text = self.classify(paragraph, False)
             if kind == Kind.TURN:
                 break
-            if kind == Kind.HEADING and not title:
+            if kind == Kind.HEADING:
                 title = paragraphs.heading_text(text)
+                if title:
+                    break  # the first heading is the title: the rest need not be asked
         if title:
             metadata["title"] = title
         tags = self.tags()
