@@ -266,7 +266,8 @@ class Assembler:
                 speaker = speaker_for(label)
             if speaker is not None:  # the common case, without the general classification
                 if pending is not None:
-                    _complete(pending, more)
+                    if more:
+                        _complete(pending, more)
                     pending.raw = "".join(lines[pending.line - 1 : start])
                     yield pending
                 in_dialogue, interrupted = True, None
@@ -283,7 +284,8 @@ class Assembler:
             if kind is None and start in self.runaway:
                 interrupted = None  # far past where this document's turns end: no one's
                 if pending is not None and pending.kind == Kind.TURN:
-                    _complete(pending, more)
+                    if more:
+                        _complete(pending, more)
                     pending.raw = "".join(lines[pending.line - 1 : start])
                     yield pending
                     pending = None
@@ -332,7 +334,8 @@ class Assembler:
                     pending.end_line = last + 1
                     continue
             if pending is not None:
-                _complete(pending, more)
+                if more:
+                    _complete(pending, more)
                 pending.raw = "".join(lines[pending.line - 1 : start])
                 yield pending
             if kind == Kind.TURN:
@@ -357,7 +360,8 @@ class Assembler:
                     interrupted = None
                 pending = Block(kind, words, start + 1, last + 1, label=label, start=paragraph.time)
         if pending is not None:
-            _complete(pending, more)
+            if more:
+                _complete(pending, more)
             pending.raw = "".join(lines[pending.line - 1 :])
             yield pending
 
@@ -377,9 +381,8 @@ class Assembler:
 def _complete(block: Block, more: list[str]) -> None:
     """Join the paragraphs gathered for a turn onto its text, once: adding each to the
     text as it came would copy the growing text every time, quadratic in a long speech."""
-    if more:
-        block.text = "".join([block.text, *more])
-        more.clear()
+    block.text = "".join([block.text, *more])
+    more.clear()
 
 
 def _time_below(words: str) -> tuple[float | None, str]:
