@@ -259,10 +259,12 @@ _heads: dict[str, Shape] = {}  # (only labels: prose that opens alike is seldom 
 # - a capitalised word, a comma, then a word in lower case ("Romeo, come forth"): after a
 #   comma it takes only another name, an affiliation (capitalised or a number) or ", and";
 # - a word in lower case ("and so farewell"), unless it is an abbreviation or a numbered
-#   role ("spk_0").
+#   role ("spk_0");
+# and a time before the words ("[08:23] So we had ...") changes none of this.
 # (A test holds the filter to the grammar.)
 _PROSE_OPENING = re.compile(
-    r"[ \t]*(?:[A-Z][a-z']*+(?:[ ](?!(?:"
+    r"[ \t]*(?:(?:\\?[\[(][\d:.,]{1,12}\\?[\])]|\d{1,2}(?::\d\d){1,2})[ \t]+)?"  # a time
+    r"(?:[A-Z][a-z']*+(?:[ ](?!(?:"
     + "|".join(sorted(names.NAME_PARTICLES | {"and"}, key=len, reverse=True))
     + r")(?![^\W\d_]))|,[ ](?!and[ ]))|(?=[a-z]))"
     + r"(?![A-Za-z]{1,5}\.)(?![a-z]{2,12}[_ ]?\d)[a-z]"
