@@ -125,7 +125,7 @@ _NUMBERED = regex.compile(r"^(?P<role>[\p{L}][\p{L}\-]*)[\s_]*(?P<number>\d{1,3}
 _SUFFIX = regex.compile(
     r"^(?P<name>[^,(]+?)\s*(?:"
     r",\s*(?P<role>[^,()]{1,80}(?:,(?!\s*(?i:and|&)\s)\s*[^,()]{1,80}){0,2})"
-    r"|\((?P<paren>[^()]{1,80})\)(?:\s*,\s*[^()]{1,160})?"
+    r"|\((?P<paren>[^()]{1,80})\)(?:\s*\([^()]{1,40}\))?(?:\s*,\s*[^()]{1,160})?"
     r"|(?:\s+[-–—]\s+|\s*--\s*)(?P<dash>[^()]{1,160})"
     r")$"
 )
@@ -358,13 +358,22 @@ def person_name(label: str) -> str | None:
     return name
 
 
+def split_titles(name: str) -> tuple[list[str], list[str]]:
+    """The honorifics and titles opening a person's name, and the rest of its words, as
+    compared (case folded, end dots dropped): "Sir Keir Starmer" -> (["sir"], ["keir",
+    "starmer"])."""
+    words = [_key(word) for word in name.split()]
+    first = 0
+    while first < len(words) and words[first] in HONORIFICS:
+        first += 1
+    return words[:first], words[first:]
+
+
 @functools.lru_cache(maxsize=4096)
 def surname_of(name: str) -> tuple[str, int] | None:
     """The last word of a person's name and how many words (honorifics aside) the name
     has: ("blitzer", 2) for "WOLF BLITZER", ("cooper", 1) for "MR. COOPER"."""
-    words = [_key(word) for word in name.split()]
-    while words and words[0] in HONORIFICS:
-        words = words[1:]
+    words = split_titles(name)[1]
     if not words or not words[-1].isalpha() or len(words[-1]) < 2:
         return None
     return words[-1], len(words)

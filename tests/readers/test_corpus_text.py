@@ -370,9 +370,12 @@ def test_record_roster_members_offices_and_an_inserted_interview():
 
 def test_record_turn_counts_match_the_label_lines():
     counts = _turn_counts(_read(RECORD))
-    # 251 member labels, 140 office labels, 26 interview labels (Hansen cuts in at line
-    # 2873 with "Hansen:--trying to ...", no space after the colon).
-    assert sum(counts.values()) == 417
+    # 251 member labels, 144 office labels, 26 interview labels (Hansen cuts in at line
+    # 2873 with "Hansen:--trying to ...", no space after the colon). Four office labels
+    # carry a note after the officer's name, "The Acting CHAIRMAN (Mr. Latham) (during
+    # the vote).": the officer speaks.
+    assert sum(counts.values()) == 421
+    assert counts["The Acting CHAIRMAN (Mr. Latham)"] == 46
     assert counts["Mr. LANTOS"] == 50
     assert counts["Mr. SMITH of New Jersey"] == 18
     assert counts["The Acting CHAIRMAN"] == 10

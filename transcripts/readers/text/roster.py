@@ -148,12 +148,18 @@ def _people(accepted: list[Candidate]) -> list[list[Candidate]]:
     BLITZER"); a surname alone, or after an honorific ("BLITZER", "MR. COOPER"), is the
     one longer name that ends with it, when exactly one does and it was introduced with
     its role or affiliation (news transcripts name a guest in full once, then by surname).
-    A play's "VINCENTIO" and "DUKE VINCENTIO" are two characters.
+    A play's "VINCENTIO" and "DUKE VINCENTIO" are two characters. A name with titles
+    before it is the same name without them ("Sir Keir Starmer", "Keir Starmer").
     """
     groups: dict[str, list[Candidate]] = {}
+    titles: dict[str, str] = {}  # key -> the titles of its first titled name
     for candidate in accepted:
         person = names.person_name(candidate.label)
-        key = names.normalise(person) if person else candidate.key
+        key, title = _person_key(person) if person else (candidate.key, "")
+        # "Mr. John Smith" and "Mrs. John Smith" are two people ("John Smith" goes with
+        # the first).
+        if title and titles.setdefault(key, title) != title:
+            key = names.normalise(person)  # type: ignore[arg-type]
         groups.setdefault(key, []).append(candidate)
     full: dict[str, list[str]] = {}  # surname -> keys of the longer names ending with it
     for key, group in groups.items():
@@ -169,6 +175,17 @@ def _people(accepted: list[Candidate]) -> list[list[Candidate]]:
             groups[targets[0]].extend(groups.pop(key))
     ordered = sorted(groups.values(), key=lambda group: min(c.first for c in group))
     return [sorted(group, key=lambda c: c.first) for group in ordered]
+
+
+def _person_key(person: str) -> tuple[str, str]:
+    """The key a person's labels are grouped by, and the titles the name opens with: the
+    name without its honorifics and titles where two words or more are left ("Sir Keir
+    Starmer" and "Keir Starmer", "President Joe Biden" and "Joe Biden" are one person);
+    else the name ("Mr Smith": a surname alone is matched to a full name below)."""
+    titles, words = names.split_titles(person)
+    if len(words) >= 2:
+        return " ".join(words), " ".join(titles)
+    return names.normalise(person), ""
 
 
 def _introduces(full: list[Candidate], short: list[Candidate]) -> bool:

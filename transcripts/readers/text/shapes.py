@@ -12,7 +12,9 @@ a broadcast `>>`, and an optional time):
   case ("主持人");
 - wrapper: Markdown bold or italic, brackets, HTML bold: `**Ali**`, `*Joe (1:00:05)*`,
   `[Name]`, `<b>Name</b>`;
-- affiliation: `, CNN ANCHOR`, `(Riding, Party)`, ` - Company - Title`, `--Title`;
+- affiliation: `, CNN ANCHOR`, `(Riding, Party)`, ` - Company - Title`, `--Title`; a
+  second parenthesis after it is a note, not part of the label (`(Seat) (Party)`,
+  `The Acting CHAIRMAN (Mr. Latham) (during the vote).`);
 - time: `[00:15]` before the name, `(00:00:11)` after it, `0:34` or `\\[04:22\\]` after
   the label;
 - delimiter: a colon (`:`, full-width `：`), a period (`LILY.`, `Mr. GRASSLEY.`), a wide
@@ -191,6 +193,7 @@ _GRAMMAR = r"""
     (?P<open>\*\*|__|\*|_|\[|<(?i:b|strong)>)?
     (?P<name>{NAME})
     (?P<affiliation>{AFFILIATION})?
+    (?P<note>[ ]\((?![ ]*{SPAN}[ ]*\))[^()\r\n]{{1,40}}\))?       # (Lab), (during the vote)
     (?:[ \t]*(?P<inside>\({SPAN}\)|\[{SPAN}\]))?
     (?P<inner>[ ]?[:：](?=\*|_|\]|</))?
     (?P<close>\*\*|__|\*|_|\]|</(?i:b|strong)>)?
