@@ -35,6 +35,8 @@ _CREDIT = re.compile(
     r"|subtitles?|generated|created|produced|powered))"
     r"(?:[ \t]+\w+)?[ \t]+(?i:by|with|using|via|on)[ \t]+"
     r"(?:<?https?://|www\.|[\w\-]+\.(?:ai|com|io|org|net|app|co)\b|[A-Z])[^\n]{0,80}"
+    # A copyright notice under the transcript: "Copyright © 2021 NPR. All rights reserved."
+    r"|(?:(?i:copyright)[ \t]*(?:©|\([cC]\)|\d{4})|©[ \t]*\d{4})[^\n]{0,100}"
 )
 
 
@@ -54,8 +56,8 @@ def is_stage_direction(text: str) -> bool:
 
 
 def is_credit(text: str) -> bool:
-    """A line crediting the service or tool that made the transcript: not speech, though
-    it follows the last turn."""
+    """A line crediting the service or tool that made the transcript, or a copyright
+    notice: not speech, though it follows the last turn."""
     return len(text) <= 120 and "\n" not in text and _CREDIT.fullmatch(text) is not None
 
 
@@ -112,7 +114,7 @@ def heading_text(text: str) -> str:
 # Characters a separator, tag line, time marker, stage direction or Markdown heading can
 # open with; a paragraph opening otherwise skips those tests (most paragraphs are prose).
 _MARKED_OPENINGS = frozenset("-*_=#[(\\0123456789")
-_CREDIT_OPENINGS = frozenset("AaTtCcSsGgPp")
+_CREDIT_OPENINGS = frozenset("AaTtCcSsGgPp©")
 
 
 def classify(text: str, in_dialogue: bool) -> str | None:

@@ -16,7 +16,8 @@ a broadcast `>>`, and an optional time):
   second parenthesis after it is a note, not part of the label (`(Seat) (Party)`,
   `The Acting CHAIRMAN (Mr. Latham) (during the vote).`);
 - time: `[00:15]` before the name, `(00:00:11)` after it, `0:34` or `\\[04:22\\]` after
-  the label;
+  the label (a time of day, `10:02 AM` as a meeting app writes it, is no time in the
+  recording);
 - delimiter: a colon (`:`, full-width `：`), a period (`LILY.`, `Mr. GRASSLEY.`), a wide
   gap before the text (`Q\\xa0\\xa0text`), or nothing when the label stands alone on its
   line or is wrapped.
@@ -205,7 +206,8 @@ _GRAMMAR = r"""
       | (?={LINE_END})
       | (?P<gap>(?=\xa0|[ \t]{{2}}|\t))
     )
-    (?:[ \t\xa0]*(?P<after>\\?\[{SPAN}\\?\]|\({SPAN}\)|{CLOCK})(?=[ \t\xa0\r\n]|\Z))?
+    (?:[ \t\xa0]*(?P<after>\\?\[{SPAN}\\?\]|\({SPAN}\)|{CLOCK}(?P<meridiem>[ ]?[AaPp]\.?[Mm]\.?)?)
+      (?=[ \t\xa0\r\n]|\Z))?                                  # 0:34, [04:22], 10:02 AM
     [ \t\xa0\u3000]*
 """
 
@@ -365,6 +367,8 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
         return None  # "Name 10:30am ...": words after a name, no label
     before, inside, after = found["before"], found["inside"], found["after"]
     time = before or inside or after
+    if found["meridiem"] is not None:
+        time = None  # "10:02 AM": the time of day a chat or meeting app shows, no offset
     marker = found["marker"] or ""
     if marker in ("•", "+"):
         marker = "-"
