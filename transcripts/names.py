@@ -114,8 +114,8 @@ _ALL_CAPS_NAME = regex.compile(r"^[\p{Lu}\p{M}'’.\-]{2,}(?:\s+(?:[\p{Lu}\p{M}'
 _INITIAL = regex.compile(r"^\p{Lu}\.?$")
 _NUMBER = regex.compile(r"^#\d{1,3}$")  # "UNIDENTIFIED REPORTER #1" ("Count 1" is no name)
 # A word of a script without case (Chinese, Japanese, Arabic, Hebrew, Thai ...): "李雷",
-# "ジョン・スミス".
-_CASELESS = regex.compile(r"^\p{Lo}[\p{Lo}\p{M}・·]*$")
+# "ジョン・スミス", or its abbreviation as an honorific is written ("डॉ." for doctor).
+_CASELESS = regex.compile(r"^\p{Lo}[\p{Lo}\p{M}・·]*\.?$")
 _NUMBERED = regex.compile(r"^(?P<role>[\p{L}][\p{L}\-]*)[\s_]*(?P<number>\d{1,3})$")
 # A trailing role or affiliation after a comma ("WOLF BLITZER, CNN ANCHOR"), a parenthesis
 # ("SEN. MARIA LOPEZ (D-NM)", "Hon. Jane Stewart (Minister of ..., Lib.)", "SEN. MARK

@@ -143,7 +143,8 @@ _UNICODE_CLASSES = {
     "LETTER": r"\p{L}",
     "MARK": r"\p{M}",
     "UPPER_OR_CASELESS": r"\p{Lu}\p{Lt}\p{Lo}",
-    "CASELESS": r"| [\p{Lo}][\p{Lo}\p{M}・·]{0,19}+  # 主持人, ジョン・スミス: no case",
+    # 主持人, ジョン・スミス, and an abbreviation before a name: डॉ. शर्मा
+    "CASELESS": r"| [\p{Lo}][\p{Lo}\p{M}・·]{0,19}+(?:\.(?=[ ][\p{Lo}]))?",
 }
 _ASCII_CLASSES = {
     "UPPER": "A-Z",
