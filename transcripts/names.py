@@ -165,6 +165,8 @@ def name_words(label: str) -> list[str] | None:
         return None
     if all(_key(token) in LABEL_FUNCTION_WORDS for token in tokens):
         return None  # "And:" before a list is no name
+    if all(_key(token) in NAME_PARTICLES for token in tokens):
+        return None  # "de la": particles of no name
     for index, token in enumerate(tokens):
         if (
             _CAPITALISED.match(token)
@@ -173,7 +175,9 @@ def name_words(label: str) -> list[str] | None:
             or _CASELESS.match(token)
         ):
             continue
-        if index > 0 and (_key(token) in NAME_PARTICLES or _NUMBER.match(token)):
+        if (index > 0 or len(tokens) > 1) and (
+            _key(token) in NAME_PARTICLES or (index > 0 and _NUMBER.match(token))
+        ):
             continue  # "SMITH of New Jersey", "UNIDENTIFIED REPORTER #1"
         return None
     return tokens

@@ -258,6 +258,8 @@ _words = st.lists(
             "(1:05)",
             "[0.00",
             "Romeo,",
+            "de",
+            "van",
             "and",
             "mr.",
             "spk_0",
@@ -295,6 +297,7 @@ def test_the_pre_filter_spares_verse_the_grammar():
     assert shapes.cannot_be_label("\\[08:23\\] So we had worked together\n")
     assert not shapes.cannot_be_label("[08:23] Ana Ruiz: So we had\n")
     assert not shapes.cannot_be_label("Ana van Dijk: hello\n")
+    assert not shapes.cannot_be_label("de Klerk: In 1989.\n")
     assert not shapes.cannot_be_label("First Citizen\n")
     assert not shapes.cannot_be_label("MRS. UPJOHN.\n")
 

@@ -165,7 +165,9 @@ _TOKEN = r"""(?:
 # Later words may also be a name particle ("SMITH of New Jersey") or a number ("Speaker 3",
 # "UNIDENTIFIED REPORTER #1").
 _LATER = r"(?:{TOKEN}|(?=[a-z])(?:{PARTICLE})(?=[ .:：(])|\#?\d{{1,3}}(?!\d|:\d))"
-_ONE_NAME = r"{TOKEN}(?:[ ]{LATER}){{0,5}}"
+# A name may open with a particle or two in lower case before a capitalised word: "de
+# Klerk", "van der Berg".
+_ONE_NAME = r"(?:(?:(?=[a-z])(?:{PARTICLE})[ ]){{1,2}}(?=[{UPPER}]))?{TOKEN}(?:[ ]{LATER}){{0,5}}"
 # A group speaking together is a list of names ending in "and": "BLAND, DE CASTRO, AND
 # ROPER", "Ana and Ben".
 _NAME = r"{ONE}(?:(?:,[ ]{ONE}){{0,4}},?[ ](?:and|AND|And|&)[ ]{ONE})?"
@@ -220,7 +222,8 @@ def grammar(classes: dict[str, str]) -> str:
         return template.format(**classes, **parts)
 
     token = fill(_TOKEN, ABBREVIATION=_ABBREVIATION, NUMBERED_ROLE=_NUMBERED_ROLE)
-    one = fill(_ONE_NAME, TOKEN=token, LATER=fill(_LATER, TOKEN=token, PARTICLE=_PARTICLE))
+    later = fill(_LATER, TOKEN=token, PARTICLE=_PARTICLE)
+    one = fill(_ONE_NAME, TOKEN=token, LATER=later, PARTICLE=_PARTICLE)
     name = fill(_NAME, ONE=one)
     words = fill(_AFFILIATION_WORDS, WORD=fill(_AFFILIATION_WORD))
     affiliation = fill(_AFFILIATION, WORDS=words, SPAN=_SPAN)
@@ -264,15 +267,17 @@ _heads: dict[str, Shape] = {}  # (only labels: prose that opens alike is seldom 
 #   abbreviation such as "mr.") or a group's "and";
 # - a capitalised word, a comma, then a word in lower case ("Romeo, come forth"): after a
 #   comma it takes only another name, an affiliation (capitalised or a number) or ", and";
-# - a word in lower case ("and so farewell"), unless it is an abbreviation or a numbered
-#   role ("spk_0");
+# - a word in lower case ("and so farewell"), unless it is an abbreviation, a numbered
+#   role ("spk_0") or a particle opening a name ("de Klerk");
 # and a time before the words ("[08:23] So we had ...") changes none of this.
 # (A test holds the filter to the grammar.)
 _PROSE_OPENING = re.compile(
     r"[ \t]*(?:(?:\\?[\[(][\d:.,]{1,12}\\?[\])]|\d{1,2}(?::\d\d){1,2})[ \t]+)?"  # a time
     r"(?:[A-Z][a-z']*+(?:[ ](?!(?:"
     + "|".join(sorted(names.NAME_PARTICLES | {"and"}, key=len, reverse=True))
-    + r")(?![^\W\d_]))|,[ ](?!and[ ]))|(?=[a-z]))"
+    + r")(?![^\W\d_]))|,[ ](?!and[ ]))|(?=[a-z])(?!(?:"
+    + "|".join(sorted(names.NAME_PARTICLES, key=len, reverse=True))
+    + r")[ ]))"
     + r"(?![A-Za-z]{1,5}\.)(?![a-z]{2,12}[_ ]?\d)[a-z]"
 )
 
