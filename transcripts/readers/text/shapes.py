@@ -268,17 +268,15 @@ _heads: dict[str, Shape] = {}  # (only labels: prose that opens alike is seldom 
 # - a capitalised word, a comma, then a word in lower case ("Romeo, come forth"): after a
 #   comma it takes only another name, an affiliation (capitalised or a number) or ", and";
 # - a word in lower case ("and so farewell"), unless it is an abbreviation, a numbered
-#   role ("spk_0") or a particle opening a name ("de Klerk");
-# and a time before the words ("[08:23] So we had ...") changes none of this.
+#   role ("spk_0") or a particle opening a name ("de Klerk").
 # (A test holds the filter to the grammar.)
+_PARTICLES = "|".join(sorted(names.NAME_PARTICLES, key=len, reverse=True))
 _PROSE_OPENING = re.compile(
-    r"[ \t]*(?:(?:\\?[\[(][\d:.,]{1,12}\\?[\])]|\d{1,2}(?::\d\d){1,2})[ \t]+)?"  # a time
-    r"(?:[A-Z][a-z']*+(?:[ ](?!(?:"
-    + "|".join(sorted(names.NAME_PARTICLES | {"and"}, key=len, reverse=True))
-    + r")(?![^\W\d_]))|,[ ](?!and[ ]))|(?=[a-z])(?!(?:"
-    + "|".join(sorted(names.NAME_PARTICLES, key=len, reverse=True))
-    + r")[ ]))"
-    + r"(?![A-Za-z]{1,5}\.)(?![a-z]{2,12}[_ ]?\d)[a-z]"
+    r"[ \t]*"
+    r"(?:[A-Z][a-z']*+(?:[ ](?=[a-z])(?!(?:and|" + _PARTICLES + r")(?![^\W\d_]))"
+    r"|,[ ](?=[a-z])(?!and[ ]))"
+    r"|(?=[a-z])(?!(?:" + _PARTICLES + r")[ ]))"
+    r"(?![A-Za-z]{1,5}\.)(?![a-z]{2,12}[_ ]?\d)[a-z]"
 )
 
 
