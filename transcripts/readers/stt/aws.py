@@ -30,9 +30,11 @@ from .common import (
     make_word,
     obj,
     parts_from_words,
+    plain_seconds,
     read_dialect,
     seconds,
     speaker_label,
+    speaker_labels,
     split_at_ends,
     text,
 )
@@ -53,37 +55,87 @@ def parts(data: Any) -> list[Part]:
     speaker_at = _speaker_lookup(results)
     spoken: list[Spoken] = []
     ids: list[Any] = []  # each word's item id (audio segments list them)
+    label = speaker_labels()
     for index, item in enumerate(items(results, "items", "results")):
-        where = f"results.items[{index}]"
-        alternatives = items(item, "alternatives", where)
-        if not alternatives:
-            continue
-        content = text(alternatives[0], "content", f"{where}.alternatives[0]")
-        if item.get("type") == "punctuation":
-            attach(spoken, content)
-            continue
-        start = seconds(item.get("start_time"), f"{where}.start_time")
-        end = seconds(item.get("end_time"), f"{where}.end_time")
-        word = make_word(content, start, end, alternatives[0].get("confidence"))
-        speaker = speaker_label(item.get("speaker_label")) or speaker_at(start)
-        spoken.append(Spoken(word, speaker))
-        ids.append(item.get("id"))
+        # The usual item (a word with its times, or punctuation) in one step; any other
+        # by `_item`, which reads every form and names the place of an error.
+        best = _first_alternative(item)
+        if best is not None:
+            content = best.get("content")
+            if type(content) is str:
+                if item.get("type") == "punctuation":
+                    attach(spoken, content)
+                    continue
+                start = plain_seconds(item.get("start_time"))
+                end = plain_seconds(item.get("end_time"))
+                if start is not None and end is not None:
+                    speaker = label(item.get("speaker_label")) or speaker_at(start)
+                    word = make_word(content, start, end, best.get("confidence"))
+                    spoken.append(Spoken(word, speaker))
+                    ids.append(item.get("id"))
+                    continue
+        _item(item, f"results.items[{index}]", spoken, ids, speaker_at)
     return parts_from_words(_units(results, spoken, ids))
+
+
+def _first_alternative(item: Any) -> dict[str, Any] | None:
+    """An item's first alternative when the item has the usual shape, else None."""
+    if type(item) is dict:
+        alternatives = item.get("alternatives")
+        if type(alternatives) is list and alternatives and type(alternatives[0]) is dict:
+            return alternatives[0]
+    return None
+
+
+def _item(item: Any, where: str, spoken: list[Spoken], ids: list[Any], speaker_at: Any) -> None:
+    """Read one item of any form into `spoken` (and its id into `ids`)."""
+    alternatives = items(item, "alternatives", where)
+    if not alternatives:
+        return
+    content = text(alternatives[0], "content", f"{where}.alternatives[0]")
+    if item.get("type") == "punctuation":
+        attach(spoken, content)
+        return
+    start = seconds(item.get("start_time"), f"{where}.start_time")
+    end = seconds(item.get("end_time"), f"{where}.end_time")
+    word = make_word(content, start, end, alternatives[0].get("confidence"))
+    speaker = speaker_label(item.get("speaker_label")) or speaker_at(start)
+    spoken.append(Spoken(word, speaker))
+    ids.append(item.get("id"))
+
+
+def _span(item: Any, where: str, label: str | None) -> tuple[float, float, str] | None:
+    """A speaker (or channel) segment's item as (start, end, label); None without a start
+    or a label."""
+    if type(item) is dict:  # the usual item, times in range, in one step
+        start = plain_seconds(item.get("start_time"))
+        end = plain_seconds(item.get("end_time"))
+        if start is not None and end is not None:
+            return (start, end, label) if label is not None else None
+    start = seconds(obj(item, where).get("start_time"), f"{where}.start_time")
+    end = seconds(item.get("end_time"), f"{where}.end_time")
+    if start is not None and label is not None:
+        return start, end if end is not None else start, label
+    return None
 
 
 def _speaker_lookup(results: dict[str, Any]) -> Any:
     """A function from a word's start to the speaker (or channel) whose segment holds it."""
     spans: list[tuple[float, float, str]] = []
     labels = results.get("speaker_labels")
+    label_of = speaker_labels()
     if isinstance(labels, dict):
         for index, segment in enumerate(items(labels, "segments", "results.speaker_labels", False)):
             where = f"results.speaker_labels.segments[{index}]"
             for item in items(segment, "items", where, False) or [segment]:
-                start = seconds(obj(item, where).get("start_time"), f"{where}.start_time")
-                end = seconds(item.get("end_time"), f"{where}.end_time")
-                label = speaker_label(item.get("speaker_label", segment.get("speaker_label")))
-                if start is not None and label is not None:
-                    spans.append((start, end if end is not None else start, label))
+                raw = (
+                    item.get("speaker_label", segment.get("speaker_label"))
+                    if type(item) is dict
+                    else None
+                )
+                span = _span(item, where, label_of(raw))
+                if span is not None:
+                    spans.append(span)
     channels = results.get("channel_labels")
     if not spans and isinstance(channels, dict):
         for index, channel in enumerate(
@@ -92,10 +144,9 @@ def _speaker_lookup(results: dict[str, Any]) -> Any:
             where = f"results.channel_labels.channels[{index}]"
             label = speaker_label(obj(channel, where).get("channel_label"))
             for item in items(channel, "items", where, False):
-                start = seconds(obj(item, where).get("start_time"), f"{where}.start_time")
-                end = seconds(item.get("end_time"), f"{where}.end_time")
-                if start is not None and label is not None:
-                    spans.append((start, end if end is not None else start, label))
+                span = _span(item, where, label)
+                if span is not None:
+                    spans.append(span)
     spans.sort()
     starts = [span[0] for span in spans]
 

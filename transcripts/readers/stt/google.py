@@ -25,9 +25,11 @@ from .common import (
     make_word,
     obj,
     parts_from_words,
+    plain_seconds,
     read_dialect,
     seconds,
     speaker_label,
+    speaker_labels,
 )
 
 
@@ -71,27 +73,22 @@ def _words(result: Any, where: str) -> list[Spoken]:
         return []
     alternative = obj(alternatives[0], f"{where}.alternatives[0]")
     spoken = []
+    label = speaker_labels()
     for index, word in enumerate(items(alternative, "words", f"{where}.alternatives[0]", False)):
-        at = f"{where}.alternatives[0].words[{index}]"
-        word = obj(word, at)
-        start = word.get("startTime", word.get("startOffset", word.get("start_time")))
-        end = word.get("endTime", word.get("endOffset", word.get("end_time")))
-        value = word.get("word")
-        if not isinstance(value, str):
-            continue
-        tag = word.get("speakerLabel", word.get("speakerTag", word.get("speaker_tag")))
-        speaker = speaker_label(tag) if tag not in (0, "0", "") else None
-        spoken.append(
-            Spoken(
-                make_word(
-                    value,
-                    seconds(start, f"{at}.startTime"),
-                    seconds(end, f"{at}.endTime"),
-                    word.get("confidence"),
-                ),
-                speaker,
-            )
-        )
+        # The usual word (v1's keys, times in range) in one step; any other by `_word`,
+        # which reads every form and names the place of an error.
+        if type(word) is dict and "startTime" in word and "endTime" in word:
+            value = word.get("word")
+            start = plain_seconds(word["startTime"])
+            end = plain_seconds(word["endTime"])
+            if type(value) is str and start is not None and end is not None:
+                tag = word.get("speakerLabel", word.get("speakerTag", word.get("speaker_tag")))
+                speaker = label(tag) if tag not in (0, "0", "") else None
+                spoken.append(Spoken(make_word(value, start, end, word.get("confidence")), speaker))
+                continue
+        found = _word(word, f"{where}.alternatives[0].words[{index}]")
+        if found is not None:
+            spoken.append(found)
     if not spoken and isinstance(alternative.get("transcript"), str):
         end = seconds(
             result.get("resultEndTime", result.get("resultEndOffset")), f"{where}.resultEndTime"
@@ -100,3 +97,18 @@ def _words(result: Any, where: str) -> list[Spoken]:
         if spoken and end is not None:
             spoken[-1] = Spoken(spoken[-1].word._replace(end=end), None)
     return spoken
+
+
+def _word(data: Any, at: str) -> Spoken | None:
+    """A word in any form Google writes (None: no word to read)."""
+    word = obj(data, at)
+    start = word.get("startTime", word.get("startOffset", word.get("start_time")))
+    end = word.get("endTime", word.get("endOffset", word.get("end_time")))
+    value = word.get("word")
+    if not isinstance(value, str):
+        return None
+    tag = word.get("speakerLabel", word.get("speakerTag", word.get("speaker_tag")))
+    speaker = speaker_label(tag) if tag not in (0, "0", "") else None
+    start_seconds = seconds(start, f"{at}.startTime")
+    end_seconds = seconds(end, f"{at}.endTime")
+    return Spoken(make_word(value, start_seconds, end_seconds, word.get("confidence")), speaker)
