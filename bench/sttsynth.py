@@ -493,17 +493,23 @@ DIALECTS: dict[str, Callable[[list[list[Sentence]]], dict[str, Any]]] = {
 }
 
 
-def generate_stt_json(dialect: str, path: Path, size: int, seed: int = 1) -> Path:
-    """Write `dialect`'s JSON of about `size` bytes to `path` (reused if about that size)."""
-    if path.exists() and abs(path.stat().st_size - size) < size // 10:
-        return path
+def stt_data(dialect: str, size: int, seed: int = 1) -> dict[str, Any]:
+    """`dialect`'s JSON data of about `size` bytes once written."""
     build = DIALECTS[dialect]
     # What one more turn adds to the file (its words and the views beside them), so the
     # file's header does not count once per turn.
     turns = _turns(size, seed, lambda turn: _dumps(build([turn, turn])) - _dumps(build([turn])))
+    return build(turns)
+
+
+def generate_stt_json(dialect: str, path: Path, size: int, seed: int = 1) -> Path:
+    """Write `dialect`'s JSON of about `size` bytes to `path` (reused if about that size)."""
+    if path.exists() and abs(path.stat().st_size - size) < size // 10:
+        return path
+    data = stt_data(dialect, size, seed)
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w", encoding="utf-8") as handle:
-        json.dump(build(turns), handle)
+        json.dump(data, handle)
     return path
 
 

@@ -65,9 +65,9 @@ def _words(data: Any, where: str, speaker: str | None) -> list[Spoken]:
     """The words of `data` (the transcript or an utterance by `speaker`): the usual list
     at once (`bulk`), any other word by word."""
     raw = obj(data, where).get("words")
-    words = timed_words(raw, ("text",), "start", "end", _MS, ("confidence",))
+    words = timed_words(raw, ("text",), ("start",), ("end",), _MS, ("confidence",))
     if words is not None:
-        return bulk.spoken(words, bulk.said_by(raw, "speaker", speaker))
+        return bulk.spoken(words, bulk.said_by(raw, ("speaker",), speaker))
     spoken = []
     for index, word in enumerate(items(data, "words", where, required=False)):
         at = f"{where}.words[{index}]"

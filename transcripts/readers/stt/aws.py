@@ -16,6 +16,8 @@ when the job has them, else the speaker segments, cut into sentences of caption 
 from __future__ import annotations
 
 import bisect
+from itertools import chain, compress, pairwise, repeat
+from operator import eq, not_
 from typing import Any
 
 from ...io import SourceText
@@ -23,6 +25,7 @@ from ...model import Transcript
 from ...options import ReadOptions
 from ..jsondata import has_keys
 from ..turns import Part
+from . import bulk
 from .common import (
     Spoken,
     attach,
@@ -30,11 +33,9 @@ from .common import (
     make_word,
     obj,
     parts_from_words,
-    plain_seconds,
     read_dialect,
     seconds,
     speaker_label,
-    speaker_labels,
     split_at_ends,
     text,
 )
@@ -53,38 +54,39 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
 def parts(data: Any) -> list[Part]:
     results = obj(obj(data, "top level").get("results"), "results")
     speaker_at = _speaker_lookup(results)
-    spoken: list[Spoken] = []
-    ids: list[Any] = []  # each word's item id (audio segments list them)
-    label = speaker_labels()
-    for index, item in enumerate(items(results, "items", "results")):
-        # The usual item (a word with its times, or punctuation) in one step; any other
-        # by `_item`, which reads every form and names the place of an error.
-        best = _first_alternative(item)
-        if best is not None:
-            content = best.get("content")
-            if type(content) is str:
-                if item.get("type") == "punctuation":
-                    attach(spoken, content)
-                    continue
-                start = plain_seconds(item.get("start_time"))
-                end = plain_seconds(item.get("end_time"))
-                if start is not None and end is not None:
-                    speaker = label(item.get("speaker_label")) or speaker_at(start)
-                    word = make_word(content, start, end, best.get("confidence"))
-                    spoken.append(Spoken(word, speaker))
-                    ids.append(item.get("id"))
-                    continue
-        _item(item, f"results.items[{index}]", spoken, ids, speaker_at)
+    raw = items(results, "items", "results")
+    found = _every_item(raw, speaker_at)
+    if found is not None:
+        spoken, ids = found
+    else:
+        spoken, ids = [], []  # each word's item id (audio segments list them)
+        for index, item in enumerate(raw):
+            _item(item, f"results.items[{index}]", spoken, ids, speaker_at)
     return parts_from_words(_units(results, spoken, ids))
 
 
-def _first_alternative(item: Any) -> dict[str, Any] | None:
-    """An item's first alternative when the item has the usual shape, else None."""
-    if type(item) is dict:
-        alternatives = item.get("alternatives")
-        if type(alternatives) is list and alternatives and type(alternatives[0]) is dict:
-            return alternatives[0]
-    return None
+def _every_item(raw: list[Any], speaker_at: Any) -> tuple[list[Spoken], list[Any]] | None:
+    """The words (punctuation attached) and their ids, the usual items at once
+    (`bulk`): None unless every item has its alternatives and content, and every word
+    its times (then `_item` reads them one by one)."""
+    firsts = bulk.first_alternatives(raw)
+    if firsts is None:
+        return None
+    contents = bulk.at_key(firsts, "content")
+    if not bulk.all_are(contents, str):
+        return None
+    marks = list(map(eq, bulk.at_key(raw, "type"), repeat("punctuation")))
+    said = list(compress(raw, map(not_, marks)))
+    starts = bulk.times(said, ("start_time",))
+    ends = bulk.times(said, ("end_time",)) if starts is not None else None
+    scores = bulk.confidences(bulk.at_key(compress(firsts, map(not_, marks)), "confidence"))
+    if starts is None or ends is None or scores is None:
+        return None
+    words = bulk.make_words(bulk.punctuated(contents, marks), starts, ends, scores)
+    speakers = bulk.said_by(said, ("speaker_label",))
+    if None in speakers:  # a word without a label: the speaker segment it falls in
+        speakers = [who or speaker_at(start) for who, start in zip(speakers, starts, strict=True)]
+    return bulk.spoken(words, speakers), bulk.at_key(said, "id")
 
 
 def _item(item: Any, where: str, spoken: list[Spoken], ids: list[Any], speaker_at: Any) -> None:
@@ -104,38 +106,22 @@ def _item(item: Any, where: str, spoken: list[Spoken], ids: list[Any], speaker_a
     ids.append(item.get("id"))
 
 
-def _span(item: Any, where: str, label: str | None) -> tuple[float, float, str] | None:
-    """A speaker (or channel) segment's item as (start, end, label); None without a start
-    or a label."""
-    if type(item) is dict:  # the usual item, times in range, in one step
-        start = plain_seconds(item.get("start_time"))
-        end = plain_seconds(item.get("end_time"))
-        if start is not None and end is not None:
-            return (start, end, label) if label is not None else None
-    start = seconds(obj(item, where).get("start_time"), f"{where}.start_time")
-    end = seconds(item.get("end_time"), f"{where}.end_time")
-    if start is not None and label is not None:
-        return start, end if end is not None else start, label
-    return None
-
-
 def _speaker_lookup(results: dict[str, Any]) -> Any:
     """A function from a word's start to the speaker (or channel) whose segment holds it."""
-    spans: list[tuple[float, float, str]] = []
+    spans: list[tuple[float, float, str]] | None = []
     labels = results.get("speaker_labels")
-    label_of = speaker_labels()
     if isinstance(labels, dict):
+        spans = _every_span(labels.get("segments"))
+    if spans is None:
+        spans = []
         for index, segment in enumerate(items(labels, "segments", "results.speaker_labels", False)):
             where = f"results.speaker_labels.segments[{index}]"
             for item in items(segment, "items", where, False) or [segment]:
-                raw = (
-                    item.get("speaker_label", segment.get("speaker_label"))
-                    if type(item) is dict
-                    else None
-                )
-                span = _span(item, where, label_of(raw))
-                if span is not None:
-                    spans.append(span)
+                start = seconds(obj(item, where).get("start_time"), f"{where}.start_time")
+                end = seconds(item.get("end_time"), f"{where}.end_time")
+                label = speaker_label(item.get("speaker_label", segment.get("speaker_label")))
+                if start is not None and label is not None:
+                    spans.append((start, end if end is not None else start, label))
     channels = results.get("channel_labels")
     if not spans and isinstance(channels, dict):
         for index, channel in enumerate(
@@ -144,9 +130,10 @@ def _speaker_lookup(results: dict[str, Any]) -> Any:
             where = f"results.channel_labels.channels[{index}]"
             label = speaker_label(obj(channel, where).get("channel_label"))
             for item in items(channel, "items", where, False):
-                span = _span(item, where, label)
-                if span is not None:
-                    spans.append(span)
+                start = seconds(obj(item, where).get("start_time"), f"{where}.start_time")
+                end = seconds(item.get("end_time"), f"{where}.end_time")
+                if start is not None and label is not None:
+                    spans.append((start, end if end is not None else start, label))
     spans.sort()
     starts = [span[0] for span in spans]
 
@@ -159,6 +146,25 @@ def _speaker_lookup(results: dict[str, Any]) -> Any:
         return None
 
     return speaker_at
+
+
+def _every_span(segments: Any) -> list[tuple[float, float, str]] | None:
+    """The speaker segments' items as (start, end, speaker), the usual segments at once
+    (`bulk`): None unless every segment has items and every item its times."""
+    found = bulk.flattened(segments, "items")
+    if found is None:
+        return None
+    raw, bounds = found
+    counts = [end - start for start, end in pairwise(bounds)]
+    if 0 in counts or not bulk.all_are(raw, dict):
+        return None
+    starts = bulk.times(raw, ("start_time",))
+    ends = bulk.times(raw, ("end_time",)) if starts is not None else None
+    if starts is None or ends is None:
+        return None
+    around = chain.from_iterable(map(repeat, bulk.at_key(segments, "speaker_label"), counts))
+    speakers = bulk.labels(list(map(dict.get, raw, repeat("speaker_label"), around)))
+    return [span for span in zip(starts, ends, speakers, strict=True) if span[2] is not None]
 
 
 def _units(results: dict[str, Any], spoken: list[Spoken], ids: list[Any]) -> list[list[Spoken]]:

@@ -13,86 +13,158 @@ other on every fixture, the real samples and generated lists).
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Sequence
-from itertools import accumulate, chain, pairwise, repeat
+from itertools import accumulate, chain, compress, pairwise, repeat
+from operator import itemgetter, not_
 from typing import Any
 
 from ...model import Word
 from ...timecode import MAX_SECONDS
+from ..jsondata import fast_loads
 from ..wordparts import Spoken
 from .common import plain_seconds, speaker_label
 
 _new = tuple.__new__  # a named tuple made in C, without its Python `__new__`
 
+#: Off, every list is read word by word by the readers' reference code (the tests that
+#: pit the two paths against each other turn it off).
+ENABLED = True
+
 
 def timed_words(
     raw: Any,
     text_keys: Sequence[str],
-    start_key: str,
-    end_key: str,
+    start_keys: Sequence[str],
+    end_keys: Sequence[str],
     scale: float = 1.0,
     confidence_keys: Sequence[str] = (),
 ) -> list[Word] | None:
     """`make_word` of each word of the list `raw`: its text at the first of `text_keys`
-    (the others are where a service may write it instead), times at `start_key` and
-    `end_key` in units of `scale` seconds, confidence at the first of `confidence_keys`
-    (as `word.get(first, word.get(second, ...))` reads them). None when any word is
-    unusual (see the module docstring)."""
-    if type(raw) is not list or not raw or not _all(raw, dict):
+    (the others are where a service may write it instead), times at the first of
+    `start_keys` and of `end_keys`, in units of `scale` seconds, its confidence at the
+    first of `confidence_keys` (as `word.get(first, word.get(second, ...))` reads them).
+    None when any word is unusual (see the module docstring)."""
+    if not ENABLED or type(raw) is not list or not raw or not all_are(raw, dict):
         return None
     texts = _first_of(raw, text_keys)
-    if texts is None or not _all(texts, str):
+    if not all_are(texts, str):
         return None
-    starts = _times(_values(raw, start_key), scale)
+    starts = times(raw, start_keys, scale)
     if starts is None:
         return None
-    ends = _times(_values(raw, end_key), scale)
+    ends = times(raw, end_keys, scale)
     if ends is None:
         return None
-    confidences = _confidences(raw, confidence_keys)
-    if confidences is None:
+    found = confidences(_first_of(raw, confidence_keys) if confidence_keys else [None] * len(raw))
+    if found is None:
         return None
+    return make_words(texts, starts, ends, found)
+
+
+def make_words(
+    texts: list[str], starts: list[float], ends: list[float], confidences: list[float | None]
+) -> list[Word]:
+    """`make_word` of each text, times and confidence (times and confidences as `times`
+    and `confidences` read them)."""
     ends = list(map(max, ends, starts))  # an end never before its start; a tie keeps the end
     return list(
         map(_new, repeat(Word), zip(map(str.strip, texts), starts, ends, confidences, strict=True))
     )
 
 
+def times(raw: list[dict[str, Any]], keys: Sequence[str], scale: float = 1.0) -> list[float] | None:
+    """Each item's time at the first of `keys`, as `seconds` reads it, when every one is
+    a plain time (`plain_seconds`); None when any is not."""
+    return _times(_first_of(raw, keys), scale)
+
+
 def timed_words_of(
     holders: Any,
     key: str,
     text_keys: Sequence[str],
-    start_key: str,
-    end_key: str,
+    start_keys: Sequence[str],
+    end_keys: Sequence[str],
     scale: float = 1.0,
     confidence_keys: Sequence[str] = (),
 ) -> list[list[Word]] | None:
     """`timed_words` of the list at `key` of each of `holders` (a service's segments or
     utterances), read as one list: None unless every holder is an object with a list
     there and every word is usual."""
-    if type(holders) is not list or not holders or not _all(holders, dict):
+    found = flattened(holders, key)
+    if found is None:
         return None
-    lists = _values(holders, key)
-    if not _all(lists, list):
-        return None
-    words = timed_words(
-        list(chain.from_iterable(lists)), text_keys, start_key, end_key, scale, confidence_keys
-    )
-    if words is None:
-        return None
-    bounds = pairwise(accumulate(map(len, lists), initial=0))
-    return [words[start:end] for start, end in bounds]
+    raw, bounds = found
+    words = timed_words(raw, text_keys, start_keys, end_keys, scale, confidence_keys)
+    return None if words is None else cut(words, bounds)
 
 
-def said_by(raw: list[dict[str, Any]], key: str, default: str | None = None) -> list[str | None]:
-    """The words' speakers: `speaker_label` of each word's `key`, else `default`, each
-    distinct label worked out once."""
-    labels = _values(raw, key)
-    kinds = set(map(type, labels))
+def flattened(holders: Any, key: str) -> tuple[list[Any], list[int]] | None:
+    """The lists at `key` of each of `holders` as one list, and where each list starts
+    in it (and where the last ends); None unless every holder is an object with a list
+    there."""
+    if not ENABLED or type(holders) is not list or not holders or not all_are(holders, dict):
+        return None
+    lists = at_key(holders, key)
+    if not all_are(lists, list):
+        return None
+    return list(chain.from_iterable(lists)), list(accumulate(map(len, lists), initial=0))
+
+
+def cut(items: list[Any], bounds: list[int]) -> list[list[Any]]:
+    """`items` cut back into the lists `flattened` made them from."""
+    return [items[start:end] for start, end in pairwise(bounds)]
+
+
+def first_alternatives(raw: list[Any]) -> list[dict[str, Any]] | None:
+    """Each item's first alternative (AWS, Speechmatics): None unless every item is an
+    object whose `alternatives` is a list opening with an object."""
+    if not ENABLED or not all_are(raw, dict):
+        return None
+    alternatives = at_key(raw, "alternatives")
+    if not all_are(alternatives, list) or not all(alternatives):
+        return None
+    firsts = list(map(itemgetter(0), alternatives))
+    return firsts if all_are(firsts, dict) else None
+
+
+def punctuated(texts: list[str], marks: list[bool]) -> list[str]:
+    """The words' texts (each stripped) with the punctuation among them attached to the
+    word before it (`attach`): `marks` says which of `texts` are punctuation."""
+    words = list(map(str.strip, compress(texts, map(not_, marks))))
+    before = list(accumulate(map(not_, marks)))  # how many words each item closes
+    for index in compress(range(len(texts)), marks):
+        mark = texts[index].strip()
+        if mark and before[index]:
+            words[before[index] - 1] += mark
+    return words
+
+
+def said_by(
+    raw: list[dict[str, Any]],
+    keys: Sequence[str],
+    default: str | None = None,
+    nobody: tuple[Any, ...] = (),
+) -> list[str | None]:
+    """The words' speakers: `labels` of each word's label at the first of `keys`."""
+    return labels(_first_of(raw, keys), default, nobody)
+
+
+def labels(
+    found: list[Any], default: str | None = None, nobody: tuple[Any, ...] = ()
+) -> list[str | None]:
+    """`speaker_label` of each label, else `default` (also for a label among `nobody`),
+    each distinct label worked out once."""
+    kinds = set(map(type, found))
     if kinds <= {str, int, type(None)}:  # hashable, and no True beside 1
-        names = {label: speaker_label(label) or default for label in set(labels)}
-        return list(map(names.__getitem__, labels))  # type: ignore[arg-type]
-    return [speaker_label(label) or default for label in labels]
+        names = {label: _name(label, default, nobody) for label in set(found)}
+        return list(map(names.__getitem__, found))
+    return [_name(label, default, nobody) for label in found]
+
+
+def _name(label: Any, default: str | None, nobody: tuple[Any, ...]) -> str | None:
+    return (None if label in nobody else speaker_label(label)) or default
 
 
 def spoken(words: list[Word], speakers: list[str | None]) -> list[Spoken]:
@@ -100,32 +172,31 @@ def spoken(words: list[Word], speakers: list[str | None]) -> list[Spoken]:
     return list(map(_new, repeat(Spoken), zip(words, speakers, strict=True)))
 
 
-def _first_of(raw: list[dict[str, Any]], keys: Sequence[str]) -> list[Any] | None:
-    """Each word's value at the first of `keys` it holds, when every word holds the same
-    one (None when they differ); all None when no word holds any."""
-    for key in keys:
-        held = list(map(dict.__contains__, raw, repeat(key)))
-        if all(held):
-            return _values(raw, key)
-        if any(held):
-            return None
-    return [None] * len(raw)
+def _first_of(raw: list[dict[str, Any]], keys: Sequence[str]) -> list[Any]:
+    """Each word's value as `word.get(first, word.get(second, ...))` gives it."""
+    if len(keys) == 1:
+        return at_key(raw, keys[0])
+    values = list(map(dict.get, raw, repeat(keys[0]), repeat(_MISSING)))
+    if _MISSING not in values:  # the usual list: every word holds the first key
+        return values
+    rest = _first_of(raw, keys[1:])
+    return list(map(dict.get, raw, repeat(keys[0]), rest))
 
 
-def _values(raw: list[dict[str, Any]], key: str) -> list[Any]:
-    return list(map(dict.get, raw, repeat(key)))
-
-
-def _all(values: list[Any], kind: type) -> bool:
-    return set(map(type, values)) == {kind}
+_MISSING = object()
 
 
 def _times(values: list[Any], scale: float) -> list[float] | None:
     """`plain_seconds` of each value, or None when any is not a plain time."""
     kinds = set(map(type, values))
-    if kinds == {str}:  # services that write numbers as text (AWS, Google)
-        times = list(map(plain_seconds, values, repeat(scale)))
-        return None if None in times else times  # type: ignore[return-value]
+    if kinds == {str}:  # services that write numbers as text (AWS, Google): each
+        distinct = list(set(values))  # text read once (a word's end is often the next start)
+        times = _short_decimals(distinct, scale)
+        if times is None:
+            times = list(map(plain_seconds, distinct, repeat(scale)))
+            if None in times:
+                return None
+        return list(map(dict(zip(distinct, times, strict=True)).__getitem__, values))
     if not kinds or not kinds <= {float, int}:
         return None
     try:
@@ -141,17 +212,67 @@ def _times(values: list[Any], scale: float) -> list[float] | None:
     return list(map(round, values, repeat(6)))
 
 
-def _confidences(raw: list[dict[str, Any]], keys: Sequence[str]) -> list[float | None] | None:
-    """Each word's confidence as `confidence` reads it, when each is a finite number (or
-    none is given: None); None when any is anything else."""
-    values = _first_of(raw, keys) if keys else [None] * len(raw)
-    if values is None:
+# Digits with at most six after a point, each followed by a line break: the float
+# nearest such digits is already what rounding to six places gives (`plain_seconds`).
+# Possessive (`++`): a line that does not match is given up at once.
+_DECIMALS = re.compile(r"(?:[0-9]++(?:\.[0-9]{1,6}+)?+\n)*+")
+_GOOGLE_DECIMALS = re.compile(r"(?:[0-9]++(?:\.[0-9]{1,6}+)?+s\n)*+")
+
+
+def _short_decimals(values: list[str], scale: float) -> list[float] | None:
+    """Times written as short decimals ("0.49", or Google's "1.300s"), checked all at
+    once by one pattern; None when any is another text."""
+    lines = "\n".join(values) + "\n"
+    if scale == 1.0 and _DECIMALS.fullmatch(lines):
+        texts = values
+    elif _GOOGLE_DECIMALS.fullmatch(lines):
+        texts = list(map(str.rstrip, values, repeat("s")))
+    else:
         return None
+    found = _numbers(texts)
+    return found if found is not None and max(found) <= MAX_SECONDS else None
+
+
+def _numbers(texts: list[str]) -> list[float] | None:
+    """Numbers in plain digits (checked by the caller) as floats, read as one JSON array
+    (orjson reads numbers several times faster than `float`, to the same float); None
+    when one holds a line break of its own."""
+    try:
+        return list(map(float, fast_loads("[" + ",".join(texts) + "]")))
+    except ValueError:  # leading zeros, which JSON refuses: one at a time
+        pass
+    try:
+        return list(map(float, texts))
+    except ValueError:  # a line break inside a value
+        return None
+
+
+_NUMBER_TEXTS = re.compile(r"(?:[0-9]++(?:\.[0-9]++)?+\n)*+")
+
+
+def confidences(values: list[Any]) -> list[float | None] | None:
+    """Each confidence as `confidence` reads it, when each is a finite number or a
+    number in plain digits (AWS), or none is given: None when any is anything else."""
     kinds = set(map(type, values))
-    if kinds == {type(None)}:
-        return values
     if kinds == {float}:
         total = sum(values)
         if total - total == 0:  # finite: not NaN, not infinite
             return values
+    elif kinds == {type(None)} or not kinds:
+        return values
+    elif kinds == {str} and _NUMBER_TEXTS.fullmatch("\n".join(values) + "\n"):
+        found = _numbers(values)
+        total = sum(found) if found is not None else math.nan
+        if total - total == 0:  # finite (a float of many digits can be infinite)
+            return found
     return None
+
+
+def at_key(raw: Any, key: str) -> list[Any]:
+    """Each item's value at `key` (`dict.get`)."""
+    return list(map(dict.get, raw, repeat(key)))
+
+
+def all_are(items: list[Any], kind: type) -> bool:
+    """Is every item (and at least one) of exactly this type?"""
+    return set(map(type, items)) == {kind}

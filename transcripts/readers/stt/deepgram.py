@@ -70,9 +70,9 @@ def _words(alternative: dict[str, Any], where: str, fallback: str | None) -> lis
     """An alternative's words with their speakers (`fallback` where a word names none):
     the usual list at once (`bulk`), any other word by word."""
     raw = alternative.get("words")
-    words = timed_words(raw, _TEXT, "start", "end", 1.0, ("confidence",))
+    words = timed_words(raw, _TEXT, ("start",), ("end",), 1.0, ("confidence",))
     if words is not None:
-        return spoken(words, said_by(raw, "speaker", fallback))
+        return spoken(words, said_by(raw, ("speaker",), fallback))
     found = []
     for index, word in enumerate(items(alternative, "words", where, False)):
         at = f"{where}.words[{index}]"

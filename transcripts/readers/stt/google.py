@@ -19,17 +19,17 @@ from ...model import Transcript
 from ...options import ReadOptions
 from ..jsondata import first_items, has_keys
 from ..turns import Part
+from . import bulk
+from .bulk import said_by, timed_words
 from .common import (
     Spoken,
     items,
     make_word,
     obj,
     parts_from_words,
-    plain_seconds,
     read_dialect,
     seconds,
     speaker_label,
-    speaker_labels,
 )
 
 
@@ -48,7 +48,9 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
 
 def parts(data: Any) -> list[Part]:
     results = items(data, "results", "top level")
-    runs = [_words(result, f"results[{index}]") for index, result in enumerate(results)]
+    runs = _every_run(results)
+    if runs is None:
+        runs = [_words(result, f"results[{index}]") for index, result in enumerate(results)]
     runs = [run for run in runs if run]
     if not runs:
         return []
@@ -67,28 +69,47 @@ def parts(data: Any) -> list[Part]:
     return parts_from_words(runs)
 
 
+def _every_run(results: list[Any]) -> list[list[Spoken]] | None:
+    """Every result's words, the usual response at once (`bulk`): each result an object
+    whose alternatives open with an object with a list of usual words (a result without
+    words is read by `_words`, from its transcript). None for any other response."""
+    if not all(type(r) is dict and _opens_with_object(r.get("alternatives")) for r in results):
+        return None
+    found = bulk.flattened([result["alternatives"][0] for result in results], "words")
+    if found is None:
+        return None
+    raw, bounds = found
+    words = timed_words(raw, ("word",), _START, _END, 1.0, ("confidence",))
+    if words is None:
+        return None
+    runs = bulk.cut(bulk.spoken(words, said_by(raw, _TAG, None, (0, "0", ""))), bounds)
+    for index, run in enumerate(runs):
+        if not run:
+            runs[index] = _words(results[index], f"results[{index}]")
+    return runs
+
+
+def _opens_with_object(alternatives: Any) -> bool:
+    return type(alternatives) is list and bool(alternatives) and type(alternatives[0]) is dict
+
+
 def _words(result: Any, where: str) -> list[Spoken]:
     alternatives = items(result, "alternatives", where)
     if not alternatives:
         return []
     alternative = obj(alternatives[0], f"{where}.alternatives[0]")
-    spoken = []
-    label = speaker_labels()
-    for index, word in enumerate(items(alternative, "words", f"{where}.alternatives[0]", False)):
-        # The usual word (v1's keys, times in range) in one step; any other by `_word`,
-        # which reads every form and names the place of an error.
-        if type(word) is dict and "startTime" in word and "endTime" in word:
-            value = word.get("word")
-            start = plain_seconds(word["startTime"])
-            end = plain_seconds(word["endTime"])
-            if type(value) is str and start is not None and end is not None:
-                tag = word.get("speakerLabel", word.get("speakerTag", word.get("speaker_tag")))
-                speaker = label(tag) if tag not in (0, "0", "") else None
-                spoken.append(Spoken(make_word(value, start, end, word.get("confidence")), speaker))
-                continue
-        found = _word(word, f"{where}.alternatives[0].words[{index}]")
-        if found is not None:
-            spoken.append(found)
+    raw = alternative.get("words")
+    words = timed_words(raw, ("word",), _START, _END, 1.0, ("confidence",))
+    if words is not None:  # the usual list, at once
+        spoken = bulk.spoken(words, said_by(raw, _TAG, None, (0, "0", "")))
+    else:
+        spoken = []
+        for index, word in enumerate(
+            items(alternative, "words", f"{where}.alternatives[0]", False)
+        ):
+            found = _word(word, f"{where}.alternatives[0].words[{index}]")
+            if found is not None:
+                spoken.append(found)
     if not spoken and isinstance(alternative.get("transcript"), str):
         end = seconds(
             result.get("resultEndTime", result.get("resultEndOffset")), f"{where}.resultEndTime"
@@ -99,15 +120,20 @@ def _words(result: Any, where: str) -> list[Spoken]:
     return spoken
 
 
+_START = ("startTime", "startOffset", "start_time")
+_END = ("endTime", "endOffset", "end_time")
+_TAG = ("speakerLabel", "speakerTag", "speaker_tag")
+
+
 def _word(data: Any, at: str) -> Spoken | None:
     """A word in any form Google writes (None: no word to read)."""
     word = obj(data, at)
-    start = word.get("startTime", word.get("startOffset", word.get("start_time")))
-    end = word.get("endTime", word.get("endOffset", word.get("end_time")))
+    start = word.get(_START[0], word.get(_START[1], word.get(_START[2])))
+    end = word.get(_END[0], word.get(_END[1], word.get(_END[2])))
     value = word.get("word")
     if not isinstance(value, str):
         return None
-    tag = word.get("speakerLabel", word.get("speakerTag", word.get("speaker_tag")))
+    tag = word.get(_TAG[0], word.get(_TAG[1], word.get(_TAG[2])))
     speaker = speaker_label(tag) if tag not in (0, "0", "") else None
     start_seconds = seconds(start, f"{at}.startTime")
     end_seconds = seconds(end, f"{at}.endTime")

@@ -72,7 +72,7 @@ def parts(data: Any) -> list[Part]:
         return parts_from_words([[Spoken(word, None) for word in loose]])
     found = []
     position = 0
-    every = timed_words_of(segments, "words", _TEXT, "start", "end", 1.0, _SCORE)
+    every = timed_words_of(segments, "words", _TEXT, _START, _END, 1.0, _SCORE)
     for index, segment in enumerate(segments):
         where = f"segments[{index}]"
         start = seconds(obj(segment, where).get("start"), f"{where}.start")
@@ -89,12 +89,13 @@ def parts(data: Any) -> list[Part]:
 
 _TEXT = ("word", "text")
 _SCORE = ("probability", "confidence", "score")
+_START, _END = ("start",), ("end",)
 
 
 def _words(data: dict[str, Any], where: str, prefix: str) -> list[Word]:
     """The words at `data["words"]` (`prefix` names `data` in errors): the usual list at
     once (`bulk`), any other word by word."""
-    found = timed_words(data.get("words"), _TEXT, "start", "end", 1.0, _SCORE)
+    found = timed_words(data.get("words"), _TEXT, _START, _END, 1.0, _SCORE)
     if found is not None:
         return found
     return [

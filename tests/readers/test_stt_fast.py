@@ -1,0 +1,186 @@
+"""The speech-to-text readers' fast path (`readers/stt/bulk.py`: the usual list of words
+read at once) against their reference (every word read one at a time, `bulk.ENABLED`
+off): the same document, or the same error, on the fixtures, the real samples, the
+bench's synthetic files of every service, and those files with fields changed."""
+
+from __future__ import annotations
+
+import copy
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import ROOT, SHARED
+from transcripts.errors import TranscriptError
+from transcripts.formats import get_format
+from transcripts.io import SourceText
+from transcripts.readers.stt import bulk
+
+FIXTURES = Path(__file__).parent / "stt_fixtures"
+FORMATS = {
+    "assemblyai.json": "assemblyai",
+    "aws-transcribe.json": "aws-transcribe",
+    "azure-stt.json": "azure-stt",
+    "deepgram.json": "deepgram",
+    "google-stt.json": "google-stt",
+    "revai.json": "revai",
+    "speechmatics.json": "speechmatics",
+    "whisper-cpp.json": "whisper-cpp",
+    "whisper-diarized-json.json": "whisper",
+    "whisper-openai.json": "whisper",
+    "whisper-verbose-json.json": "whisper",
+    "whisperx.json": "whisperx",
+}
+REAL = {
+    "stt-assemblyai-utterances.json": "assemblyai",
+    "stt-aws-transcribe-speaker-identification.json": "aws-transcribe",
+    "stt-deepgram-diarize-utterances.json": "deepgram",
+    "stt-revai-monologues.json": "revai",
+    "stt-whisper-timestamped-segments.json": "whisper",
+}
+
+
+def _read(fmt: str, text: str, fast: bool) -> Any:
+    """The document's dict form, or the error's words, with the fast path on or off."""
+    bulk.ENABLED = fast
+    try:
+        return get_format(fmt).read(SourceText(text=text, path="x.json")).to_dict()
+    except TranscriptError as error:
+        return f"error: {error}"
+    finally:
+        bulk.ENABLED = True
+
+
+def _agree(fmt: str, text: str) -> Any:
+    fast = _read(fmt, text, True)
+    assert fast == _read(fmt, text, False)
+    return fast
+
+
+@pytest.mark.parametrize("name", sorted(FORMATS))
+def test_the_fast_path_reads_every_fixture_as_the_reference_does(name):
+    read = _agree(FORMATS[name], (FIXTURES / name).read_text(encoding="utf-8"))
+    assert not isinstance(read, str)
+
+
+@pytest.mark.parametrize("name", sorted(REAL))
+def test_the_fast_path_reads_every_real_sample_as_the_reference_does(name):
+    path = SHARED / "formats" / name
+    if not path.is_file():
+        pytest.skip(f"{path} is not available")
+    read = _agree(REAL[name], path.read_text(encoding="utf-8"))
+    assert not isinstance(read, str)
+
+
+def _synthetic(service: str, size: int = 50_000) -> str:
+    """The bench's synthetic file of a service (several hundred words), as text."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import sttsynth
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    return json.dumps(sttsynth.stt_data(service, size, seed=7))
+
+
+SERVICES = sorted(set(FORMATS.values()) - {"whisper"})
+
+
+@pytest.mark.parametrize("service", SERVICES)
+def test_the_fast_path_reads_the_bench_files_as_the_reference_does(service):
+    read = _agree(service, _synthetic(service))
+    assert not isinstance(read, str)
+    pieces = [piece for block in read["blocks"] for piece in block.get("pieces", [])]
+    assert sum(len(piece["text"].split()) for piece in pieces) > 150
+
+
+# Changed fields: a value of another type or out of range, or a key taken away, in a few
+# places of a file; the two paths must give the same document or the same error.
+_ODD = st.sampled_from(
+    [None, True, False, 0, 1, -1, 2**70, 1.5, -0.0, 1e300, "", " ", "0", "1", "1.5", "1.300s",
+     "PT1.5S", "spk_1", " A ", "007", "1.1234567", "1e3", "x", "1\n2", [], {}, [1], {"a": 1}]
+)  # fmt: skip
+_GONE = object()
+
+
+def _places(data: Any, found: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            found.append((data, key))
+            _places(value, found)
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            found.append((data, index))
+            _places(value, found)
+    return found
+
+
+def _changed(data: Any, picks: list[tuple[int, Any]]) -> Any:
+    data = copy.deepcopy(data)
+    for position, value in picks:
+        places = _places(data, [])
+        if not places:
+            break
+        holder, key = places[position % len(places)]
+        if value is _GONE and isinstance(holder, dict):
+            del holder[key]
+        elif value is not _GONE:
+            holder[key] = copy.deepcopy(value)
+    return data
+
+
+_SOURCES: dict[str, Any] = {
+    **{
+        name: (fmt, lambda name=name: (FIXTURES / name).read_text())
+        for name, fmt in FORMATS.items()
+    },
+    **{service: (service, lambda s=service: _synthetic(s, 3_000)) for service in SERVICES},
+}
+_LOADED: dict[str, tuple[str, Any]] = {}
+
+
+def _source(name: str) -> tuple[str, Any]:
+    if name not in _LOADED:
+        fmt, text = _SOURCES[name]
+        _LOADED[name] = (fmt, json.loads(text()))
+    return _LOADED[name]
+
+
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(
+    name=st.sampled_from(sorted(_SOURCES)),
+    picks=st.lists(
+        st.tuples(st.integers(min_value=0, max_value=10_000), st.one_of(_ODD, st.just(_GONE))),
+        min_size=1,
+        max_size=4,
+    ),
+)
+def test_the_fast_path_agrees_with_the_reference_on_changed_files(name, picks):
+    fmt, data = _source(name)
+    _agree(fmt, json.dumps(_changed(data, picks)))
+
+
+@given(
+    times=st.lists(
+        st.one_of(
+            st.floats(min_value=0, max_value=1e13),
+            st.integers(min_value=0, max_value=10**13),
+            st.decimals(min_value=0, max_value=10**13, places=7).map(str),
+            st.decimals(min_value=0, max_value=10**13, places=3).map(lambda d: f"{d}s"),
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_times_read_at_once_are_those_read_one_at_a_time(times):
+    words = [{"word": "a", "start": time, "end": time} for time in times]
+    data = {"segments": [{"start": 0.0, "end": 1.0, "text": "a", "words": words}]}
+    _agree("whisper", json.dumps(data))
+    google = {"results": [{"alternatives": [{"words": [
+        {"word": "a", "startTime": time, "endTime": time} for time in times
+    ]}]}]}  # fmt: skip
+    _agree("google-stt", json.dumps(google))
