@@ -129,16 +129,31 @@ def first_alternatives(raw: list[Any]) -> list[dict[str, Any]] | None:
     return firsts if all_are(firsts, dict) else None
 
 
-def punctuated(texts: list[str], marks: list[bool]) -> list[str]:
+def punctuated(texts: list[str], marks: list[bool], bounds: list[int] | None = None) -> list[str]:
     """The words' texts (each stripped) with the punctuation among them attached to the
-    word before it (`attach`): `marks` says which of `texts` are punctuation."""
+    word before it (`attach`): `marks` says which of `texts` are punctuation. With
+    `bounds` (from `flattened`), punctuation attaches only within its own list."""
     words = list(map(str.strip, compress(texts, map(not_, marks))))
     before = list(accumulate(map(not_, marks)))  # how many words each item closes
-    for index in compress(range(len(texts)), marks):
+    if bounds is None:
+        floors: list[int] | repeat[int] = repeat(0)
+    else:  # the words before each list, for each of its items
+        counts = [end - start for start, end in pairwise(bounds)]
+        opening = [before[start - 1] if start else 0 for start in bounds[:-1]]
+        floors = list(chain.from_iterable(map(repeat, opening, counts)))
+    for index, floor in compress(zip(range(len(texts)), floors, strict=False), marks):
         mark = texts[index].strip()
-        if mark and before[index]:
+        if mark and before[index] > floor:
             words[before[index] - 1] += mark
     return words
+
+
+def single_words(texts: list[str]) -> bool:
+    """Is every text one word: not empty, and without white space?"""
+    return "" not in texts and not _SPACE.search("".join(texts))
+
+
+_SPACE = re.compile(r"\s")
 
 
 def said_by(
