@@ -15,6 +15,7 @@ speaker, else its channel when the audio had several.
 
 from __future__ import annotations
 
+from operator import add
 from typing import Any
 
 from ...errors import TranscriptError
@@ -23,7 +24,18 @@ from ...model import Transcript, Word
 from ...options import ReadOptions
 from ..jsondata import first_items, has_keys
 from ..turns import Part
-from .common import items, make_word, obj, read_dialect, seconds, segment_part, speaker_label, text
+from . import bulk
+from .common import (
+    items,
+    make_word,
+    obj,
+    plain_seconds,
+    read_dialect,
+    seconds,
+    segment_part,
+    speaker_label,
+    text,
+)
 
 _TICK = 1e-7
 
@@ -47,6 +59,7 @@ def parts(data: Any) -> list[Part]:
     phrases = items(data, "recognizedPhrases", "top level")
     channels = {repr(obj(p, "recognizedPhrases[]").get("channel")) for p in phrases}
     found = []
+    every = _every_phrases_words(phrases)
     for index, phrase in enumerate(phrases):
         where = f"recognizedPhrases[{index}]"
         if phrase.get("recognitionStatus", "Success") != "Success":
@@ -61,13 +74,16 @@ def parts(data: Any) -> list[Part]:
         display = choice.get("display", choice.get("lexical", ""))
         if not isinstance(display, str):
             display = text(choice, "lexical", f"{where}.nBest[0]", "")
-        raw_words = choice.get("displayWords") or choice.get("words") or []
-        if not isinstance(raw_words, list):
-            raise TranscriptError(f"{where}.nBest[0].words: expected a list")
-        words = [_word(w, f"{where}.nBest[0].words[{i}]") for i, w in enumerate(raw_words)]
+        if every is not None:
+            words = every[index]
+        else:
+            raw_words = _raw_words(choice)
+            if not isinstance(raw_words, list):
+                raise TranscriptError(f"{where}.nBest[0].words: expected a list")
+            words = [_word(w, f"{where}.nBest[0].words[{i}]") for i, w in enumerate(raw_words)]
         shown = display.split()
         if len(shown) == len(words):  # lexical words, one for each displayed one
-            words = [word._replace(text=text) for word, text in zip(words, shown, strict=True)]
+            words = bulk.with_texts(words, shown)
         speaker = speaker_label(phrase.get("speaker"))
         if speaker is None and len(channels) > 1:
             speaker = f"channel {phrase.get('channel')}"
@@ -77,10 +93,44 @@ def parts(data: Any) -> list[Part]:
     return found
 
 
+def _raw_words(choice: dict[str, Any]) -> Any:
+    """A choice's words: the display words when the job asked for them, else the lexical."""
+    return choice.get("displayWords") or choice.get("words") or []
+
+
+def _every_phrases_words(phrases: list[Any]) -> list[list[Word]] | None:
+    """Each phrase's words, the usual phrases at once (`bulk`): None unless every phrase
+    has its choices, every choice its list of words, and every word its times in ticks."""
+    if not all(type(p) is dict and type(p.get("nBest")) is list and p["nBest"] for p in phrases):
+        return None
+    choices = [phrase["nBest"][0] for phrase in phrases]
+    if not bulk.all_are(choices, dict):
+        return None
+    found = bulk.flattened([{"words": _raw_words(choice)} for choice in choices], "words")
+    if found is None:
+        return None
+    raw, bounds = found
+    if not raw or not bulk.all_are(raw, dict):
+        return None
+    texts = bulk.first_of(raw, ("displayText", "word"))
+    starts = bulk.times(raw, ("offsetInTicks",), _TICK)
+    lengths = bulk.times(raw, ("durationInTicks",), _TICK) if starts is not None else None
+    scores = bulk.confidences(bulk.at_key(raw, "confidence"))
+    if not bulk.all_are(texts, str) or starts is None or lengths is None or scores is None:
+        return None
+    ends = list(map(add, starts, lengths))
+    return bulk.cut(bulk.make_words(texts, starts, ends, scores), bounds)
+
+
+_TICKS = {"offset": "offsetInTicks", "duration": "durationInTicks"}
+
+
 def _time(data: dict[str, Any], key: str, where: str) -> float | None:
     """A time from `<key>InTicks`, else from the ISO 8601 duration at `key`."""
-    if data.get(f"{key}InTicks") is not None:
-        return seconds(data[f"{key}InTicks"], f"{where}.{key}InTicks", _TICK)
+    ticks = data.get(_TICKS[key])
+    if ticks is not None:
+        found = plain_seconds(ticks, _TICK)
+        return found if found is not None else seconds(ticks, f"{where}.{key}InTicks", _TICK)
     return seconds(data.get(key), f"{where}.{key}")
 
 

@@ -13,6 +13,7 @@ other on every fixture, the real samples and generated lists).
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Sequence
@@ -48,7 +49,7 @@ def timed_words(
     None when any word is unusual (see the module docstring)."""
     if not ENABLED or type(raw) is not list or not raw or not all_are(raw, dict):
         return None
-    texts = _first_of(raw, text_keys)
+    texts = first_of(raw, text_keys)
     if not all_are(texts, str):
         return None
     starts = times(raw, start_keys, scale)
@@ -57,7 +58,7 @@ def timed_words(
     ends = times(raw, end_keys, scale)
     if ends is None:
         return None
-    found = confidences(_first_of(raw, confidence_keys) if confidence_keys else [None] * len(raw))
+    found = confidences(first_of(raw, confidence_keys) if confidence_keys else [None] * len(raw))
     if found is None:
         return None
     return make_words(texts, starts, ends, found)
@@ -77,7 +78,7 @@ def make_words(
 def times(raw: list[dict[str, Any]], keys: Sequence[str], scale: float = 1.0) -> list[float] | None:
     """Each item's time at the first of `keys`, as `seconds` reads it, when every one is
     a plain time (`plain_seconds`); None when any is not."""
-    return _times(_first_of(raw, keys), scale)
+    return _times(first_of(raw, keys), scale)
 
 
 def timed_words_of(
@@ -134,17 +135,16 @@ def punctuated(texts: list[str], marks: list[bool], bounds: list[int] | None = N
     word before it (`attach`): `marks` says which of `texts` are punctuation. With
     `bounds` (from `flattened`), punctuation attaches only within its own list."""
     words = list(map(str.strip, compress(texts, map(not_, marks))))
-    before = list(accumulate(map(not_, marks)))  # how many words each item closes
-    if bounds is None:
-        floors: list[int] | repeat[int] = repeat(0)
-    else:  # the words before each list, for each of its items
-        counts = [end - start for start, end in pairwise(bounds)]
-        opening = [before[start - 1] if start else 0 for start in bounds[:-1]]
-        floors = list(chain.from_iterable(map(repeat, opening, counts)))
-    for index, floor in compress(zip(range(len(texts)), floors, strict=False), marks):
-        mark = texts[index].strip()
-        if mark and before[index] > floor:
-            words[before[index] - 1] += mark
+    places = list(compress(range(len(texts)), marks))  # where each punctuation mark is
+    stripped = list(map(str.strip, compress(texts, marks)))
+    for number in compress(range(len(stripped)), stripped):  # marks that are not spaces
+        place = places[number]
+        before = place - number  # the words before it
+        if bounds is not None:  # ... that are in its own list
+            opening = bounds[bisect.bisect_right(bounds, place) - 1]
+            before -= opening - bisect.bisect_left(places, opening)
+        if before > 0:
+            words[place - number - 1] += stripped[number]
     return words
 
 
@@ -163,7 +163,7 @@ def said_by(
     nobody: tuple[Any, ...] = (),
 ) -> list[str | None]:
     """The words' speakers: `labels` of each word's label at the first of `keys`."""
-    return labels(_first_of(raw, keys), default, nobody)
+    return labels(first_of(raw, keys), default, nobody)
 
 
 def labels(
@@ -182,19 +182,27 @@ def _name(label: Any, default: str | None, nobody: tuple[Any, ...]) -> str | Non
     return (None if label in nobody else speaker_label(label)) or default
 
 
+def with_texts(words: list[Word], texts: list[str]) -> list[Word]:
+    """The words spelled as `texts` (as many), times and confidences kept."""
+    if not words:
+        return []
+    _, starts, ends, confidences = zip(*words, strict=True)
+    return list(map(_new, repeat(Word), zip(texts, starts, ends, confidences, strict=True)))
+
+
 def spoken(words: list[Word], speakers: list[str | None]) -> list[Spoken]:
     """Each word with its speaker, as `Spoken`."""
     return list(map(_new, repeat(Spoken), zip(words, speakers, strict=True)))
 
 
-def _first_of(raw: list[dict[str, Any]], keys: Sequence[str]) -> list[Any]:
+def first_of(raw: list[dict[str, Any]], keys: Sequence[str]) -> list[Any]:
     """Each word's value as `word.get(first, word.get(second, ...))` gives it."""
     if len(keys) == 1:
         return at_key(raw, keys[0])
     values = list(map(dict.get, raw, repeat(keys[0]), repeat(_MISSING)))
     if _MISSING not in values:  # the usual list: every word holds the first key
         return values
-    rest = _first_of(raw, keys[1:])
+    rest = first_of(raw, keys[1:])
     return list(map(dict.get, raw, repeat(keys[0]), rest))
 
 
