@@ -184,3 +184,11 @@ def test_times_read_at_once_are_those_read_one_at_a_time(times):
         {"word": "a", "startTime": time, "endTime": time} for time in times
     ]}]}]}  # fmt: skip
     _agree("google-stt", json.dumps(google))
+
+
+@given(st.lists(st.integers(min_value=-5, max_value=2**40), min_size=1, max_size=6))
+def test_milliseconds_read_at_once_are_those_read_one_at_a_time(times):
+    words = [{"text": "a", "start": time, "end": time, "speaker": "A"} for time in times]
+    _agree("assemblyai", json.dumps({"text": "a", "words": words, "audio_duration": 1}))
+    segments = [{"offsets": {"from": time, "to": time}, "text": " a  b"} for time in times]
+    _agree("whisper-cpp", json.dumps({"transcription": segments}))

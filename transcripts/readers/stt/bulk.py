@@ -34,6 +34,11 @@ _new = tuple.__new__  # a named tuple made in C, without its Python `__new__`
 ENABLED = True
 
 
+def usual(raw: Any) -> bool:
+    """Is `raw` a list of objects, to be read at once (and the fast path on)?"""
+    return ENABLED and type(raw) is list and bool(raw) and all_are(raw, dict)
+
+
 def timed_words(
     raw: Any,
     text_keys: Sequence[str],
@@ -47,7 +52,7 @@ def timed_words(
     `start_keys` and of `end_keys`, in units of `scale` seconds, its confidence at the
     first of `confidence_keys` (as `word.get(first, word.get(second, ...))` reads them).
     None when any word is unusual (see the module docstring)."""
-    if not ENABLED or type(raw) is not list or not raw or not all_are(raw, dict):
+    if not usual(raw):
         return None
     texts = first_of(raw, text_keys)
     if not all_are(texts, str):
@@ -105,7 +110,7 @@ def flattened(holders: Any, key: str) -> tuple[list[Any], list[int]] | None:
     """The lists at `key` of each of `holders` as one list, and where each list starts
     in it (and where the last ends); None unless every holder is an object with a list
     there."""
-    if not ENABLED or type(holders) is not list or not holders or not all_are(holders, dict):
+    if not usual(holders):
         return None
     lists = at_key(holders, key)
     if not all_are(lists, list):
@@ -121,7 +126,7 @@ def cut(items: list[Any], bounds: list[int]) -> list[list[Any]]:
 def first_alternatives(raw: list[Any]) -> list[dict[str, Any]] | None:
     """Each item's first alternative (AWS, Speechmatics): None unless every item is an
     object whose `alternatives` is a list opening with an object."""
-    if not ENABLED or not all_are(raw, dict):
+    if not usual(raw):
         return None
     alternatives = at_key(raw, "alternatives")
     if not all_are(alternatives, list) or not all(alternatives):
@@ -146,6 +151,17 @@ def punctuated(texts: list[str], marks: list[bool], bounds: list[int] | None = N
         if before > 0:
             words[place - number - 1] += stripped[number]
     return words
+
+
+def spaced(texts: list[str]) -> list[str]:
+    """Each text with its white space made single spaces (`" ".join(text.split())`)."""
+    stripped = list(map(str.strip, texts))
+    if not _UNSPACED.search("\x00".join(stripped)):  # already spaced once
+        return stripped
+    return list(map(" ".join, map(str.split, texts)))
+
+
+_UNSPACED = re.compile(r"[^\S ]|  ")  # white space but a space, or two spaces
 
 
 def single_words(texts: list[str]) -> bool:
@@ -222,6 +238,10 @@ def _times(values: list[Any], scale: float) -> list[float] | None:
         return list(map(dict(zip(distinct, times, strict=True)).__getitem__, values))
     if not kinds or not kinds <= {float, int}:
         return None
+    if kinds == {int} and scale in _INTEGER_SCALES and min(values) >= 0 and max(values) < 2**31:
+        # whole units (AssemblyAI's and whisper.cpp's milliseconds): the float nearest
+        # the decimal k/1000 is what rounding k * 0.001 to six places gives
+        return list(map(int.__truediv__, values, repeat(_INTEGER_SCALES[scale])))
     try:
         if int in kinds:
             values = list(map(float, values))
@@ -240,6 +260,9 @@ def _times(values: list[Any], scale: float) -> list[float] | None:
 # Possessive (`++`): a line that does not match is given up at once.
 _DECIMALS = re.compile(r"(?:[0-9]++(?:\.[0-9]{1,6}+)?+\n)*+")
 _GOOGLE_DECIMALS = re.compile(r"(?:[0-9]++(?:\.[0-9]{1,6}+)?+s\n)*+")
+
+
+_INTEGER_SCALES = {1.0: 1, 0.001: 1000}
 
 
 def _short_decimals(values: list[str], scale: float) -> list[float] | None:
