@@ -53,9 +53,10 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
 
 def parts(data: Any) -> list[Part]:
     results = obj(obj(data, "top level").get("results"), "results")
-    speaker_at = _speaker_lookup(results)
+    known: dict[str, float] = {}  # times read (the speaker segments repeat the items')
+    speaker_at = _speaker_lookup(results, known)
     raw = items(results, "items", "results")
-    found = _every_item(raw, speaker_at)
+    found = _every_item(raw, speaker_at, known)
     if found is not None:
         spoken, ids = found
     else:
@@ -65,7 +66,9 @@ def parts(data: Any) -> list[Part]:
     return parts_from_words(_units(results, spoken, ids))
 
 
-def _every_item(raw: list[Any], speaker_at: Any) -> tuple[list[Spoken], list[Any]] | None:
+def _every_item(
+    raw: list[Any], speaker_at: Any, known: dict[str, float]
+) -> tuple[list[Spoken], list[Any]] | None:
     """The words (punctuation attached) and their ids, the usual items at once
     (`bulk`): None unless every item has its alternatives and content, and every word
     its times (then `_item` reads them one by one)."""
@@ -77,8 +80,8 @@ def _every_item(raw: list[Any], speaker_at: Any) -> tuple[list[Spoken], list[Any
         return None
     marks = list(map(eq, bulk.at_key(raw, "type"), repeat("punctuation")))
     said = list(compress(raw, map(not_, marks)))
-    starts = bulk.times(said, ("start_time",))
-    ends = bulk.times(said, ("end_time",)) if starts is not None else None
+    starts = bulk.times(said, ("start_time",), 1.0, known)
+    ends = bulk.times(said, ("end_time",), 1.0, known) if starts is not None else None
     scores = bulk.confidences(bulk.at_key(compress(firsts, map(not_, marks)), "confidence"))
     if starts is None or ends is None or scores is None:
         return None
@@ -106,12 +109,12 @@ def _item(item: Any, where: str, spoken: list[Spoken], ids: list[Any], speaker_a
     ids.append(item.get("id"))
 
 
-def _speaker_lookup(results: dict[str, Any]) -> Any:
+def _speaker_lookup(results: dict[str, Any], known: dict[str, float]) -> Any:
     """A function from a word's start to the speaker (or channel) whose segment holds it."""
     spans: list[tuple[float, float, str]] | None = []
     labels = results.get("speaker_labels")
     if isinstance(labels, dict):
-        spans = _every_span(labels.get("segments"))
+        spans = _every_span(labels.get("segments"), known)
     if spans is None:
         spans = []
         for index, segment in enumerate(items(labels, "segments", "results.speaker_labels", False)):
@@ -148,7 +151,7 @@ def _speaker_lookup(results: dict[str, Any]) -> Any:
     return speaker_at
 
 
-def _every_span(segments: Any) -> list[tuple[float, float, str]] | None:
+def _every_span(segments: Any, known: dict[str, float]) -> list[tuple[float, float, str]] | None:
     """The speaker segments' items as (start, end, speaker), the usual segments at once
     (`bulk`): None unless every segment has items and every item its times."""
     found = bulk.flattened(segments, "items")
@@ -158,8 +161,8 @@ def _every_span(segments: Any) -> list[tuple[float, float, str]] | None:
     counts = [end - start for start, end in pairwise(bounds)]
     if 0 in counts or not bulk.all_are(raw, dict):
         return None
-    starts = bulk.times(raw, ("start_time",))
-    ends = bulk.times(raw, ("end_time",)) if starts is not None else None
+    starts = bulk.times(raw, ("start_time",), 1.0, known)
+    ends = bulk.times(raw, ("end_time",), 1.0, known) if starts is not None else None
     if starts is None or ends is None:
         return None
     around = chain.from_iterable(map(repeat, bulk.at_key(segments, "speaker_label"), counts))

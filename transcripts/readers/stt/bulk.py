@@ -46,6 +46,7 @@ def timed_words(
     end_keys: Sequence[str],
     scale: float = 1.0,
     confidence_keys: Sequence[str] = (),
+    known: dict[str, float] | None = None,
 ) -> list[Word] | None:
     """`make_word` of each word of the list `raw`: its text at the first of `text_keys`
     (the others are where a service may write it instead), times at the first of
@@ -57,10 +58,11 @@ def timed_words(
     texts = first_of(raw, text_keys)
     if not all_are(texts, str):
         return None
-    starts = times(raw, start_keys, scale)
+    known = {} if known is None else known  # times in text, read once for both ends
+    starts = times(raw, start_keys, scale, known)
     if starts is None:
         return None
-    ends = times(raw, end_keys, scale)
+    ends = times(raw, end_keys, scale, known)
     if ends is None:
         return None
     found = confidences(first_of(raw, confidence_keys) if confidence_keys else [None] * len(raw))
@@ -80,10 +82,17 @@ def make_words(
     )
 
 
-def times(raw: list[dict[str, Any]], keys: Sequence[str], scale: float = 1.0) -> list[float] | None:
+def times(
+    raw: list[dict[str, Any]],
+    keys: Sequence[str],
+    scale: float = 1.0,
+    known: dict[str, float] | None = None,
+) -> list[float] | None:
     """Each item's time at the first of `keys`, as `seconds` reads it, when every one is
-    a plain time (`plain_seconds`); None when any is not."""
-    return _times(first_of(raw, keys), scale)
+    a plain time (`plain_seconds`); None when any is not. Times written as text are
+    read once each, and kept in `known` (text to seconds, at this `scale`) when given:
+    a service that writes the same times in several places reads them once."""
+    return _times(first_of(raw, keys), scale, {} if known is None else known)
 
 
 def timed_words_of(
@@ -225,17 +234,19 @@ def first_of(raw: list[dict[str, Any]], keys: Sequence[str]) -> list[Any]:
 _MISSING = object()
 
 
-def _times(values: list[Any], scale: float) -> list[float] | None:
+def _times(values: list[Any], scale: float, known: dict[str, float]) -> list[float] | None:
     """`plain_seconds` of each value, or None when any is not a plain time."""
     kinds = set(map(type, values))
-    if kinds == {str}:  # services that write numbers as text (AWS, Google): each
-        distinct = list(set(values))  # text read once (a word's end is often the next start)
-        times = _short_decimals(distinct, scale)
-        if times is None:
-            times = list(map(plain_seconds, distinct, repeat(scale)))
-            if None in times:
-                return None
-        return list(map(dict(zip(distinct, times, strict=True)).__getitem__, values))
+    if kinds == {str}:  # services that write numbers as text (AWS, Google): each text
+        distinct = list(set(values).difference(known))  # read once (a word's end is
+        if distinct:  # often the next start)
+            times = _short_decimals(distinct, scale)
+            if times is None:
+                times = list(map(plain_seconds, distinct, repeat(scale)))
+                if None in times:
+                    return None
+            known.update(zip(distinct, times, strict=True))
+        return list(map(known.__getitem__, values))
     if not kinds or not kinds <= {float, int}:
         return None
     if kinds == {int} and scale in _INTEGER_SCALES and min(values) >= 0 and max(values) < 2**31:

@@ -79,7 +79,7 @@ def _every_run(results: list[Any]) -> list[list[Spoken]] | None:
     if found is None:
         return None
     raw, bounds = found
-    words = timed_words(raw, ("word",), _START, _END, 1.0, ("confidence",))
+    words = timed_words(raw, ("word",), _START, _END, 1.0, ("confidence",), {})
     if words is None:
         return None
     runs = bulk.cut(bulk.spoken(words, said_by(raw, _TAG, None, (0, "0", ""))), bounds)
