@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 from transcripts.errors import TranscriptError
 from transcripts.readers.stt.common import plain_seconds, seconds
 
-
 _NUMBERS = st.one_of(
     st.floats(allow_nan=True, allow_infinity=True),
     st.integers(min_value=-(2**80), max_value=2**1100),
@@ -20,7 +19,9 @@ _TIMES = st.one_of(
     _NUMBERS.map(str),
     _NUMBERS.map(lambda number: f"{number}s"),  # Google's seconds
     st.from_regex(r"\A\s?[-+]?[0-9._]{0,6}(e-?[0-9]{1,3})?[sS]?\s?\Z"),
-    st.sampled_from(["1.300s", " 2s", "2s ", ".5s", "5.s", "1_0", "1_0s", "+1s", "PT1.5S", "", "s"]),
+    st.sampled_from(
+        ["1.300s", " 2s", "2s ", ".5s", "5.s", "1_0", "1_0s", "+1s", "PT1.5S", "", "s"]
+    ),
     st.text(max_size=8),
     st.booleans(),
     st.none(),

@@ -167,7 +167,11 @@ def _every_span(segments: Any, known: dict[str, float]) -> list[tuple[float, flo
         return None
     around = chain.from_iterable(map(repeat, bulk.at_key(segments, "speaker_label"), counts))
     speakers = bulk.labels(list(map(dict.get, raw, repeat("speaker_label"), around)))
-    return [span for span in zip(starts, ends, speakers, strict=True) if span[2] is not None]
+    return [
+        (start, end, who)
+        for start, end, who in zip(starts, ends, speakers, strict=True)
+        if who is not None
+    ]
 
 
 def _units(results: dict[str, Any], spoken: list[Spoken], ids: list[Any]) -> list[list[Spoken]]:

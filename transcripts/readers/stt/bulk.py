@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 from itertools import accumulate, chain, compress, pairwise, repeat
 from operator import itemgetter, not_
-from typing import Any
+from typing import Any, cast
 
 from ...model import Word
 from ...timecode import MAX_SECONDS
@@ -72,7 +72,10 @@ def timed_words(
 
 
 def make_words(
-    texts: list[str], starts: list[float], ends: list[float], confidences: list[float | None]
+    texts: list[str],
+    starts: list[float],
+    ends: list[float],
+    confidences: Sequence[float | None],
 ) -> list[Word]:
     """`make_word` of each text, times and confidence (times and confidences as `times`
     and `confidences` read them)."""
@@ -182,7 +185,7 @@ _SPACE = re.compile(r"\s")
 
 
 def said_by(
-    raw: list[dict[str, Any]],
+    raw: Any,
     keys: Sequence[str],
     default: str | None = None,
     nobody: tuple[Any, ...] = (),
@@ -240,12 +243,13 @@ def _times(values: list[Any], scale: float, known: dict[str, float]) -> list[flo
     if kinds == {str}:  # services that write numbers as text (AWS, Google): each text
         distinct = list(set(values).difference(known))  # read once (a word's end is
         if distinct:  # often the next start)
-            times = _short_decimals(distinct, scale)
-            if times is None:
-                times = list(map(plain_seconds, distinct, repeat(scale)))
-                if None in times:
+            found = _short_decimals(distinct, scale)
+            if found is None:
+                loose = list(map(plain_seconds, distinct, repeat(scale)))
+                if None in loose:
                     return None
-            known.update(zip(distinct, times, strict=True))
+                found = cast(list[float], loose)
+            known.update(zip(distinct, found, strict=True))
         return list(map(known.__getitem__, values))
     if not kinds or not kinds <= {float, int}:
         return None
@@ -307,7 +311,7 @@ def _numbers(texts: list[str]) -> list[float] | None:
 _NUMBER_TEXTS = re.compile(r"(?:[0-9]++(?:\.[0-9]++)?+\n)*+")
 
 
-def confidences(values: list[Any]) -> list[float | None] | None:
+def confidences(values: list[Any]) -> Sequence[float | None] | None:
     """Each confidence as `confidence` reads it, when each is a finite number or a
     number in plain digits (AWS), or none is given: None when any is anything else."""
     kinds = set(map(type, values))

@@ -120,6 +120,7 @@ def plain_seconds(value: Any, scale: float = 1.0) -> float | None:
     reads the rest and names the place of an error: a caller that asks this first need
     not build that name for every word). Where it answers, it answers as `seconds` does."""
     kind = type(value)
+    number: float
     try:
         if kind is float or kind is int:  # not bool: `type`, not isinstance
             number = value * scale
@@ -127,9 +128,9 @@ def plain_seconds(value: Any, scale: float = 1.0) -> float | None:
             google = value[-1:] == "s"  # Google's seconds, "1.300s"
             body = value[:-1] if google else value
             if google or scale == 1.0:
-                number = _short_decimal(body)
-                if number is not None:
-                    return number if number <= MAX_SECONDS else None
+                short = _short_decimal(body)
+                if short is not None:
+                    return short if short <= MAX_SECONDS else None
             if not google:
                 number = float(value) * scale
             else:
