@@ -19,7 +19,10 @@ from tests.conftest import ROOT, SHARED
 from transcripts.errors import TranscriptError
 from transcripts.formats import get_format
 from transcripts.io import SourceText
+from transcripts.model import Word
 from transcripts.readers.stt import bulk
+from transcripts.readers.turns import Part
+from transcripts.readers.wordparts import HALF_PIECE, MAX_PIECE, Spoken, parts_from_words
 
 FIXTURES = Path(__file__).parent / "stt_fixtures"
 FORMATS = {
@@ -192,3 +195,47 @@ def test_milliseconds_read_at_once_are_those_read_one_at_a_time(times):
     _agree("assemblyai", json.dumps({"text": "a", "words": words, "audio_duration": 1}))
     segments = [{"offsets": {"from": time, "to": time}, "text": " a  b"} for time in times]
     _agree("whisper-cpp", json.dumps({"transcription": segments}))
+
+
+def _plain_parts(units: list[list[Spoken]]) -> list[Part]:
+    """`parts_from_words` as it was written word by word (its reference)."""
+    parts = []
+    for unit in units:
+        run: list[Spoken] = []
+        size = 0
+        for spoken in unit:
+            if run and (
+                spoken.speaker != run[-1].speaker or size + len(spoken.word.text) > MAX_PIECE
+            ):
+                parts.append(run)
+                run, size = [], 0
+            run.append(spoken)
+            size += len(spoken.word.text) + 1
+            if size >= HALF_PIECE and spoken.word.text.endswith((".", "?", "!")):
+                parts.append(run)
+                run, size = [], 0
+        if run:
+            parts.append(run)
+    found = []
+    for run in parts:
+        words = tuple(spoken.word for spoken in run)
+        starts = [word.start for word in words if word.start is not None]
+        ends = [word.end for word in words if word.end is not None]
+        speaker = run[0].speaker
+        text = " ".join(word.text for word in words)
+        start, end = min(starts) if starts else None, max(ends) if ends else None
+        found.append(Part(text, start, end, 0, 0, speaker is not None, speaker, words))
+    return found
+
+
+_TIME = st.one_of(st.none(), st.floats(min_value=0, max_value=100))
+_SPOKEN = st.builds(
+    Spoken,
+    st.builds(Word, st.sampled_from(["a", "word", "end.", "why?", "x" * 50, ""]), _TIME, _TIME),
+    st.sampled_from([None, "A", "B"]),
+)
+
+
+@given(st.lists(st.lists(_SPOKEN, max_size=40), max_size=4))
+def test_words_make_the_parts_the_plain_loop_makes(units):
+    assert parts_from_words(units) == _plain_parts(units)

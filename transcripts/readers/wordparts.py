@@ -55,23 +55,14 @@ _WORD, _TEXT, _START, _END = itemgetter(0), itemgetter(0), itemgetter(1), itemge
 
 def _part(run: Sequence[Spoken]) -> Part:
     words = tuple(map(_WORD, run))
-    starts = list(map(_START, words))
-    if None in starts:
-        starts = [start for start in starts if start is not None]
-    ends = list(map(_END, words))
-    if None in ends:
-        ends = [end for end in ends if end is not None]
+    try:  # the usual run: every word timed
+        start, end = min(map(_START, words)), max(map(_END, words))
+    except TypeError:  # some times unknown: the known ones
+        starts = [word.start for word in words if word.start is not None]
+        ends = [word.end for word in words if word.end is not None]
+        start, end = (min(starts) if starts else None), (max(ends) if ends else None)
     speaker = run[0].speaker
-    return Part(
-        " ".join(map(_TEXT, words)),
-        min(starts) if starts else None,
-        max(ends) if ends else None,
-        0,
-        0,
-        speaker is not None,
-        speaker,
-        words,
-    )
+    return Part(" ".join(map(_TEXT, words)), start, end, 0, 0, speaker is not None, speaker, words)
 
 
 def split_at_ends(spoken: list[Spoken], ends: Iterable[float]) -> list[list[Spoken]]:
