@@ -231,6 +231,8 @@ def first_of(raw: list[dict[str, Any]], keys: Sequence[str]) -> list[Any]:
     if _MISSING not in values:  # the usual list: every word holds the first key
         return values
     rest = first_of(raw, keys[1:])
+    if values.count(_MISSING) == len(values):  # no word holds it
+        return rest
     return list(map(dict.get, raw, repeat(keys[0]), rest))
 
 
