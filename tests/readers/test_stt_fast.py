@@ -48,20 +48,24 @@ REAL = {
 }
 
 
-def _read(fmt: str, text: str, fast: bool) -> Any:
-    """The document's dict form, or the error's words, with the fast path on or off."""
-    bulk.ENABLED = fast
+def _read(fmt: str, text: str, fast: bool, chunk: int = bulk.CHUNK) -> Any:
+    """The document's dict form, or the error's words, with the fast path on or off (and
+    reading lists `chunk` items at a time)."""
+    bulk.ENABLED, bulk.CHUNK, default = fast, chunk, bulk.CHUNK
     try:
         return get_format(fmt).read(SourceText(text=text, path="x.json")).to_dict()
     except TranscriptError as error:
         return f"error: {error}"
     finally:
-        bulk.ENABLED = True
+        bulk.ENABLED, bulk.CHUNK = True, default
 
 
 def _agree(fmt: str, text: str) -> Any:
+    """The fast path's reading, after checking that the reference reads the same, and so
+    does the fast path in chunks of a few items (as it reads long lists)."""
     fast = _read(fmt, text, True)
     assert fast == _read(fmt, text, False)
+    assert fast == _read(fmt, text, True, chunk=3)
     return fast
 
 

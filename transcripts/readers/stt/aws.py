@@ -56,9 +56,12 @@ def parts(data: Any) -> list[Part]:
     known: dict[str, float] = {}  # times read (the speaker segments repeat the items')
     speaker_at = _speaker_lookup(results, known)
     raw = items(results, "items", "results")
-    found = _every_item(raw, speaker_at, known)
+    found = bulk.in_chunks(
+        raw, lambda chunk, _: _every_item(chunk, speaker_at, known), opens=_not_punctuation
+    )
     if found is not None:
-        spoken, ids = found
+        spoken = [entry for part in found for entry in part[0]]
+        ids = [item_id for part in found for item_id in part[1]]
     else:
         spoken, ids = [], []  # each word's item id (audio segments list them)
         for index, item in enumerate(raw):
@@ -66,9 +69,14 @@ def parts(data: Any) -> list[Part]:
     return parts_from_words(_units(results, spoken, ids))
 
 
+def _not_punctuation(item: Any) -> bool:
+    """Can a chunk of items open with this one (punctuation attaches to the word before)?"""
+    return type(item) is dict and item.get("type") != "punctuation"
+
+
 def _every_item(
     raw: list[Any], speaker_at: Any, known: dict[str, float]
-) -> tuple[list[Spoken], list[Any]] | None:
+) -> list[tuple[list[Spoken], list[Any]]] | None:
     """The words (punctuation attached) and their ids, the usual items at once
     (`bulk`): None unless every item has its alternatives and content, and every word
     its times (then `_item` reads them one by one)."""
@@ -89,7 +97,7 @@ def _every_item(
     speakers = bulk.said_by(said, ("speaker_label",))
     if None in speakers:  # a word without a label: the speaker segment it falls in
         speakers = [who or speaker_at(start) for who, start in zip(speakers, starts, strict=True)]
-    return bulk.spoken(words, speakers), bulk.at_key(said, "id")
+    return [(bulk.spoken(words, speakers), bulk.at_key(said, "id"))]
 
 
 def _item(item: Any, where: str, spoken: list[Spoken], ids: list[Any], speaker_at: Any) -> None:
@@ -154,6 +162,12 @@ def _speaker_lookup(results: dict[str, Any], known: dict[str, float]) -> Any:
 def _every_span(segments: Any, known: dict[str, float]) -> list[tuple[float, float, str]] | None:
     """The speaker segments' items as (start, end, speaker), the usual segments at once
     (`bulk`): None unless every segment has items and every item its times."""
+    if not bulk.usual(segments):
+        return None
+    return bulk.in_chunks(segments, lambda chunk, _: _spans(chunk, known), bulk.length_at("items"))
+
+
+def _spans(segments: list[Any], known: dict[str, float]) -> list[tuple[float, float, str]] | None:
     found = bulk.flattened(segments, "items")
     if found is None:
         return None

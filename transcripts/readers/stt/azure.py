@@ -104,9 +104,18 @@ def _every_phrases_words(phrases: list[Any]) -> list[list[Word]] | None:
     if not all(type(p) is dict and type(p.get("nBest")) is list and p["nBest"] for p in phrases):
         return None
     choices = [phrase["nBest"][0] for phrase in phrases]
-    if not bulk.all_are(choices, dict):
+    if not bulk.usual(choices):
         return None
-    found = bulk.flattened([{"words": _raw_words(choice)} for choice in choices], "words")
+    return bulk.in_chunks(
+        [{"words": _raw_words(choice)} for choice in choices],
+        lambda chunk, _: _words_at_once(chunk),
+        bulk.length_at("words"),
+    )
+
+
+def _words_at_once(choices: list[dict[str, Any]]) -> list[list[Word]] | None:
+    """`_every_phrases_words` of some phrases' choices (their words at "words")."""
+    found = bulk.flattened(choices, "words")
     if found is None:
         return None
     raw, bounds = found

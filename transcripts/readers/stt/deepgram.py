@@ -21,6 +21,7 @@ from ...io import SourceText
 from ...model import Transcript
 from ...options import ReadOptions
 from ..turns import Part
+from . import bulk
 from .bulk import said_by, spoken, timed_words
 from .common import (
     Spoken,
@@ -69,10 +70,11 @@ def parts(data: Any) -> list[Part]:
 def _words(alternative: dict[str, Any], where: str, fallback: str | None) -> list[Spoken]:
     """An alternative's words with their speakers (`fallback` where a word names none):
     the usual list at once (`bulk`), any other word by word."""
-    raw = alternative.get("words")
-    words = timed_words(raw, _TEXT, ("start",), ("end",), 1.0, ("confidence",))
-    if words is not None:
-        return spoken(words, said_by(raw, ("speaker",), fallback))
+    raw: Any = alternative.get("words")
+    if bulk.usual(raw):
+        at_once = bulk.in_chunks(raw, lambda chunk, _: _words_at_once(chunk, fallback))
+        if at_once is not None:
+            return at_once
     found = []
     for index, word in enumerate(items(alternative, "words", where, False)):
         at = f"{where}.words[{index}]"
@@ -85,6 +87,11 @@ def _words(alternative: dict[str, Any], where: str, fallback: str | None) -> lis
         speaker = speaker_label(word.get("speaker")) or fallback
         found.append(Spoken(make_word(value, start, end, word.get("confidence")), speaker))
     return found
+
+
+def _words_at_once(raw: list[dict[str, Any]], fallback: str | None) -> list[Spoken] | None:
+    words = timed_words(raw, _TEXT, ("start",), ("end",), 1.0, ("confidence",))
+    return None if words is None else spoken(words, said_by(raw, ("speaker",), fallback))
 
 
 _TEXT = ("punctuated_word", "word")

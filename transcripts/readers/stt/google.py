@@ -75,18 +75,28 @@ def _every_run(results: list[Any]) -> list[list[Spoken]] | None:
     words is read by `_words`, from its transcript). None for any other response."""
     if not all(type(r) is dict and _opens_with_object(r.get("alternatives")) for r in results):
         return None
-    found = bulk.flattened([result["alternatives"][0] for result in results], "words")
-    if found is None:
-        return None
-    raw, bounds = found
-    words = timed_words(raw, ("word",), _START, _END, 1.0, ("confidence",), {})
-    if words is None:
-        return None
-    runs = bulk.cut(bulk.spoken(words, said_by(raw, _TAG, None, (0, "0", ""))), bounds)
-    for index, run in enumerate(runs):
-        if not run:
-            runs[index] = _words(results[index], f"results[{index}]")
-    return runs
+    known: dict[str, float] = {}  # the repetition's times are the results' times
+
+    def read(chunk: list[dict[str, Any]], start: int) -> list[list[Spoken]] | None:
+        found = bulk.flattened([result["alternatives"][0] for result in chunk], "words")
+        if found is None:
+            return None
+        raw, bounds = found
+        words = timed_words(raw, ("word",), _START, _END, 1.0, ("confidence",), known)
+        if words is None:
+            return None
+        runs = bulk.cut(bulk.spoken(words, said_by(raw, _TAG, None, (0, "0", ""))), bounds)
+        for index, run in enumerate(runs):
+            if not run:
+                runs[index] = _words(chunk[index], f"results[{start + index}]")
+        return runs
+
+    return bulk.in_chunks(results, read, _weight)
+
+
+def _weight(result: dict[str, Any]) -> int:
+    words = result["alternatives"][0].get("words")
+    return len(words) if type(words) is list else 1
 
 
 def _opens_with_object(alternatives: Any) -> bool:

@@ -45,7 +45,11 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
 
 def parts(data: Any) -> list[Part]:
     monologues = items(data, "monologues", "top level")
-    units = _every_monologue(monologues)
+    units = (
+        bulk.in_chunks(monologues, lambda chunk, _: _every_monologue(chunk), _elements)
+        if bulk.usual(monologues)
+        else None
+    )
     if units is not None:
         return parts_from_words(units)
     units = []
@@ -75,6 +79,9 @@ def parts(data: Any) -> list[Part]:
 
 def _speaker(monologue: dict[str, Any]) -> str | None:
     return speaker_label(monologue.get("speaker_name")) or speaker_label(monologue.get("speaker"))
+
+
+_elements = bulk.length_at("elements")
 
 
 def _every_monologue(monologues: list[Any]) -> list[list[Spoken]] | None:

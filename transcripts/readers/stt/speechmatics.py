@@ -53,7 +53,11 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
 
 def parts(data: Any) -> list[Part]:
     results = items(data, "results", "top level")
-    spoken = _every_result(results)
+    spoken = (
+        bulk.in_chunks(results, lambda chunk, _: _every_result(chunk), opens=_not_punctuation)
+        if bulk.usual(results)
+        else None
+    )
     if spoken is not None:
         return parts_from_words([spoken])
     spoken = []
@@ -85,6 +89,11 @@ def parts(data: Any) -> list[Part]:
         )
         pending = ""
     return parts_from_words([spoken])
+
+
+def _not_punctuation(result: Any) -> bool:
+    """Can a chunk of results open with this one (punctuation attaches to a word)?"""
+    return type(result) is dict and result.get("type") != "punctuation"
 
 
 def _every_result(results: list[Any]) -> list[Spoken] | None:

@@ -75,14 +75,22 @@ def _mark(part: Part, speaker: Any, turn_next: bool) -> None:
 def _every_segment(segments: list[Any]) -> list[Part] | None:
     """The parts, the usual segments at once (`bulk`): None unless every segment has its
     text and offsets (then they are read one by one)."""
-    found = (
-        bulk.flattened([{"offsets": [s.get("offsets")]} for s in segments], "offsets")
-        if (bulk.ENABLED and segments and bulk.all_are(segments, dict))
-        else None
-    )
-    if found is None or not bulk.all_are(found[0], dict):
+    if not bulk.usual(segments):
         return None
-    offsets = found[0]
+
+    def read(chunk: list[dict[str, Any]], start: int) -> list[Part] | None:
+        turn_next = start > 0 and segments[start - 1].get("speaker_turn_next") is True
+        return _segments(chunk, turn_next)
+
+    return bulk.in_chunks(segments, read)
+
+
+def _segments(segments: list[dict[str, Any]], turn_next: bool) -> list[Part] | None:
+    """`_every_segment` of some segments, after one that said whether the speaker
+    changes next (`turn_next`)."""
+    offsets = bulk.at_key(segments, "offsets")
+    if not bulk.all_are(offsets, dict):
+        return None
     texts = bulk.at_key(segments, "text")
     starts = bulk.times(offsets, ("from",), 0.001)
     ends = bulk.times(offsets, ("to",), 0.001) if starts is not None else None
@@ -91,7 +99,6 @@ def _every_segment(segments: list[Any]) -> list[Part] | None:
     speakers = bulk.at_key(segments, "speaker")
     turns_next = bulk.at_key(segments, "speaker_turn_next")
     parts = []
-    turn_next = False
     for text_value, start, end, speaker, next_turn in zip(
         bulk.spaced(texts), starts, map(max, ends, starts), speakers, turns_next, strict=True
     ):
