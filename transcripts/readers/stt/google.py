@@ -82,16 +82,22 @@ def _every_run(results: list[Any]) -> list[list[Spoken]] | None:
         if found is None:
             return None
         raw, bounds = found
-        words = timed_words(raw, ("word",), _START, _END, 1.0, ("confidence",), known)
-        if words is None:
+        spoken = bulk.in_chunks(raw, lambda words, _: _spoken(words, known)) if raw else []
+        if spoken is None:
             return None
-        runs = bulk.cut(bulk.spoken(words, said_by(raw, _TAG, None, (0, "0", ""))), bounds)
+        runs = bulk.cut(spoken, bounds)
         for index, run in enumerate(runs):
             if not run:
                 runs[index] = _words(chunk[index], f"results[{start + index}]")
         return runs
 
     return bulk.in_chunks(results, read, _weight)
+
+
+def _spoken(raw: list[Any], known: dict[str, float]) -> list[Spoken] | None:
+    """Usual words with their speakers (None if any is unusual)."""
+    words = timed_words(raw, ("word",), _START, _END, 1.0, ("confidence",), known)
+    return None if words is None else bulk.spoken(words, said_by(raw, _TAG, None, (0, "0", "")))
 
 
 def _weight(result: dict[str, Any]) -> int:
