@@ -53,11 +53,10 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
 
 def parts(data: Any) -> list[Part]:
     results = obj(obj(data, "top level").get("results"), "results")
-    known: dict[str, float] = {}  # times read (the speaker segments repeat the items')
-    speaker_at = _speaker_lookup(results, known)
+    speaker_at = _speaker_lookup(results)
     raw = items(results, "items", "results")
     found = bulk.in_chunks(
-        raw, lambda chunk, _: _every_item(chunk, speaker_at, known), opens=_not_punctuation
+        raw, lambda chunk, _: _every_item(chunk, speaker_at), opens=_not_punctuation
     )
     if found is not None:
         spoken = [entry for part in found for entry in part[0]]
@@ -74,9 +73,7 @@ def _not_punctuation(item: Any) -> bool:
     return type(item) is dict and item.get("type") != "punctuation"
 
 
-def _every_item(
-    raw: list[Any], speaker_at: Any, known: dict[str, float]
-) -> list[tuple[list[Spoken], list[Any]]] | None:
+def _every_item(raw: list[Any], speaker_at: Any) -> list[tuple[list[Spoken], list[Any]]] | None:
     """The words (punctuation attached) and their ids, the usual items at once
     (`bulk`): None unless every item has its alternatives and content, and every word
     its times (then `_item` reads them one by one)."""
@@ -88,6 +85,7 @@ def _every_item(
         return None
     marks = list(map(eq, bulk.at_key(raw, "type"), repeat("punctuation")))
     said = list(compress(raw, map(not_, marks)))
+    known: dict[str, float] = {}  # a word's end is often the next one's start
     starts = bulk.times(said, ("start_time",), 1.0, known)
     ends = bulk.times(said, ("end_time",), 1.0, known) if starts is not None else None
     scores = bulk.confidences(bulk.at_key(compress(firsts, map(not_, marks)), "confidence"))
@@ -117,12 +115,12 @@ def _item(item: Any, where: str, spoken: list[Spoken], ids: list[Any], speaker_a
     ids.append(item.get("id"))
 
 
-def _speaker_lookup(results: dict[str, Any], known: dict[str, float]) -> Any:
+def _speaker_lookup(results: dict[str, Any]) -> Any:
     """A function from a word's start to the speaker (or channel) whose segment holds it."""
     spans: list[tuple[float, float, str]] | None = []
     labels = results.get("speaker_labels")
     if isinstance(labels, dict):
-        spans = _every_span(labels.get("segments"), known)
+        spans = _every_span(labels.get("segments"))
     if spans is None:
         spans = []
         for index, segment in enumerate(items(labels, "segments", "results.speaker_labels", False)):
@@ -159,15 +157,15 @@ def _speaker_lookup(results: dict[str, Any], known: dict[str, float]) -> Any:
     return speaker_at
 
 
-def _every_span(segments: Any, known: dict[str, float]) -> list[tuple[float, float, str]] | None:
+def _every_span(segments: Any) -> list[tuple[float, float, str]] | None:
     """The speaker segments' items as (start, end, speaker), the usual segments at once
     (`bulk`): None unless every segment has items and every item its times."""
     if not bulk.usual(segments):
         return None
-    return bulk.in_chunks(segments, lambda chunk, _: _spans(chunk, known), bulk.length_at("items"))
+    return bulk.in_chunks(segments, lambda chunk, _: _spans(chunk), bulk.length_at("items"))
 
 
-def _spans(segments: list[Any], known: dict[str, float]) -> list[tuple[float, float, str]] | None:
+def _spans(segments: list[Any]) -> list[tuple[float, float, str]] | None:
     found = bulk.flattened(segments, "items")
     if found is None:
         return None
@@ -175,6 +173,7 @@ def _spans(segments: list[Any], known: dict[str, float]) -> list[tuple[float, fl
     counts = [end - start for start, end in pairwise(bounds)]
     if 0 in counts or not bulk.all_are(raw, dict):
         return None
+    known: dict[str, float] = {}  # a word's end is often the next one's start
     starts = bulk.times(raw, ("start_time",), 1.0, known)
     ends = bulk.times(raw, ("end_time",), 1.0, known) if starts is not None else None
     if starts is None or ends is None:

@@ -75,14 +75,13 @@ def _every_run(results: list[Any]) -> list[list[Spoken]] | None:
     words is read by `_words`, from its transcript). None for any other response."""
     if not all(type(r) is dict and _opens_with_object(r.get("alternatives")) for r in results):
         return None
-    known: dict[str, float] = {}  # the repetition's times are the results' times
 
     def read(chunk: list[dict[str, Any]], start: int) -> list[list[Spoken]] | None:
         found = bulk.flattened([result["alternatives"][0] for result in chunk], "words")
         if found is None:
             return None
         raw, bounds = found
-        spoken = bulk.in_chunks(raw, lambda words, _: _spoken(words, known)) if raw else []
+        spoken = bulk.in_chunks(raw, lambda words, _: _spoken(words)) if raw else []
         if spoken is None:
             return None
         runs = bulk.cut(spoken, bounds)
@@ -94,9 +93,9 @@ def _every_run(results: list[Any]) -> list[list[Spoken]] | None:
     return bulk.in_chunks(results, read, _weight)
 
 
-def _spoken(raw: list[Any], known: dict[str, float]) -> list[Spoken] | None:
+def _spoken(raw: list[Any]) -> list[Spoken] | None:
     """Usual words with their speakers (None if any is unusual)."""
-    words = timed_words(raw, ("word",), _START, _END, 1.0, ("confidence",), known)
+    words = timed_words(raw, ("word",), _START, _END, 1.0, ("confidence",))
     return None if words is None else bulk.spoken(words, said_by(raw, _TAG, None, (0, "0", "")))
 
 
