@@ -16,8 +16,8 @@ when the job has them, else the speaker segments, cut into sentences of caption 
 from __future__ import annotations
 
 import bisect
-from itertools import chain, compress, pairwise, repeat
-from operator import eq, not_
+from itertools import chain, pairwise, repeat
+from operator import eq
 from typing import Any
 
 from ...io import SourceText
@@ -84,17 +84,13 @@ def _every_item(raw: list[Any], speaker_at: Any) -> list[tuple[list[Spoken], lis
     if not bulk.all_are(contents, str):
         return None
     marks = list(map(eq, bulk.at_key(raw, "type"), repeat("punctuation")))
-    said = list(compress(raw, map(not_, marks)))
-    known: dict[str, float] = {}  # a word's end is often the next one's start
-    starts = bulk.times(said, ("start_time",), 1.0, known)
-    ends = bulk.times(said, ("end_time",), 1.0, known) if starts is not None else None
-    scores = bulk.confidences(bulk.at_key(compress(firsts, map(not_, marks)), "confidence"))
-    if starts is None or ends is None or scores is None:
+    found = bulk.punctuated_words(raw, contents, marks, "start_time", "end_time", firsts)
+    if found is None:
         return None
-    words = bulk.make_words(bulk.punctuated(contents, marks), starts, ends, scores)
+    said, words = found
     speakers = bulk.said_by(said, ("speaker_label",))
     if None in speakers:  # a word without a label: the speaker segment it falls in
-        speakers = [who or speaker_at(start) for who, start in zip(speakers, starts, strict=True)]
+        speakers = [who or speaker_at(w.start) for who, w in zip(speakers, words, strict=True)]
     return [(bulk.spoken(words, speakers), bulk.at_key(said, "id"))]
 
 

@@ -239,6 +239,31 @@ def spaced(texts: list[str]) -> list[str]:
 _UNSPACED = re.compile(r"[^\S ]|  ")  # white space but a space, or two spaces
 
 
+def punctuated_words(
+    items: list[dict[str, Any]],
+    texts: list[str],
+    marks: list[bool],
+    start_key: str,
+    end_key: str,
+    scored: list[dict[str, Any]],
+    bounds: list[int] | None = None,
+) -> tuple[list[dict[str, Any]], list[Word]] | None:
+    """The words of items among which some are punctuation (`marks`), attached to the
+    word before (`punctuated`): each word spelled by `texts`, timed at `start_key` and
+    `end_key` of its item, scored at "confidence" of its object in `scored` (beside
+    `items`: the item or its alternative). The items that are words, and their words;
+    None when any word is unusual."""
+    kept = list(map(not_, marks))
+    said = list(compress(items, kept))
+    known: dict[str, float] = {}  # a word's end is often the next one's start
+    starts = times(said, (start_key,), 1.0, known)
+    ends = times(said, (end_key,), 1.0, known) if starts is not None else None
+    scores = confidences(at_key(compress(scored, kept), "confidence"))
+    if starts is None or ends is None or scores is None:
+        return None
+    return said, make_words(punctuated(texts, marks, bounds), starts, ends, scores)
+
+
 def single_words(texts: list[str]) -> bool:
     """Is every text one word: not empty, and without white space?"""
     return "" not in texts and not _SPACE.search("".join(texts))

@@ -98,15 +98,12 @@ def _every_monologue(monologues: list[Any]) -> list[list[Spoken]] | None:
     if not bulk.all_are(values, str):
         return None
     marks = list(map(eq, bulk.at_key(raw, "type"), repeat("punct")))
-    said = list(compress(raw, map(not_, marks)))
-    if not said or not bulk.single_words(list(compress(values, map(not_, marks)))):
+    if not bulk.single_words(list(compress(values, map(not_, marks)))):
         return None
-    starts = bulk.times(said, ("ts",))
-    ends = bulk.times(said, ("end_ts",)) if starts is not None else None
-    scores = bulk.confidences(bulk.at_key(said, "confidence"))
-    if starts is None or ends is None or scores is None:
+    read = bulk.punctuated_words(raw, values, marks, "ts", "end_ts", raw, bounds)
+    if read is None:
         return None
-    words = bulk.make_words(bulk.punctuated(values, marks, bounds), starts, ends, scores)
+    words = read[1]
     counts = [marks[start:end].count(False) for start, end in pairwise(bounds)]
     speakers = chain.from_iterable(map(repeat, map(_speaker, monologues), counts))
     spoken = bulk.spoken(words, list(speakers))

@@ -113,14 +113,11 @@ def _every_result(results: list[Any]) -> list[Spoken] | None:
     ):
         return None
     marks = list(map(eq, kinds, repeat("punctuation")))
-    said = list(compress(results, map(not_, marks)))
-    best = list(compress(firsts, map(not_, marks)))
-    starts = bulk.times(said, ("start_time",))
-    ends = bulk.times(said, ("end_time",)) if starts is not None else None
-    scores = bulk.confidences(bulk.at_key(best, "confidence"))
-    if starts is None or ends is None or scores is None:
+    found = bulk.punctuated_words(results, contents, marks, "start_time", "end_time", firsts)
+    if found is None:
         return None
-    words = bulk.make_words(bulk.punctuated(contents, marks), starts, ends, scores)
+    said, words = found
+    best = list(compress(firsts, map(not_, marks)))
     speakers = bulk.said_by(best, ("speaker",))
     if _UNKNOWN in speakers or None in speakers:  # no one named: the channel, if any
         speakers = [
