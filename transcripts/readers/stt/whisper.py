@@ -17,6 +17,7 @@ from ...model import Transcript, Word
 from ...options import ReadOptions
 from ..jsondata import first_items, has_keys
 from ..turns import Part
+from . import bulk
 from .bulk import timed_words, timed_words_of
 from .common import (
     Spoken,
@@ -73,6 +74,10 @@ def parts(data: Any) -> list[Part]:
     found = []
     position = 0
     every = timed_words_of(segments, "words", _TEXT, _START, _END, 1.0, _SCORE)
+    if every is not None and not loose:
+        at_once = _segments_at_once(segments, every)
+        if at_once is not None:
+            return at_once
     for index, segment in enumerate(segments):
         where = f"segments[{index}]"
         start = seconds(obj(segment, where).get("start"), f"{where}.start")
@@ -85,6 +90,23 @@ def parts(data: Any) -> list[Part]:
         speaker = speaker_label(segment.get("speaker"))
         found.append(segment_part(text(segment, "text", where), start, end, speaker, words))
     return found
+
+
+def _segments_at_once(segments: list[dict[str, Any]], words: list[list[Word]]) -> list[Part] | None:
+    """The parts of segments whose `words` were read at once (`bulk`), when every
+    segment's times are plain and its text a string: `segment_part` of each."""
+    starts = bulk.times(segments, _START)
+    ends = bulk.times(segments, _END) if starts is not None else None
+    texts = bulk.at_key(segments, "text")
+    if starts is None or ends is None or not bulk.all_are(texts, str):
+        return None
+    speakers = bulk.labels(bulk.at_key(segments, "speaker"))
+    return [
+        Part(text_value, start, end, 0, 0, speaker is not None, speaker, tuple(said) or None)
+        for text_value, start, end, speaker, said in zip(
+            bulk.spaced(texts), starts, map(max, ends, starts), speakers, words, strict=True
+        )
+    ]
 
 
 _TEXT = ("word", "text")
