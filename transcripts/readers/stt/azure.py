@@ -15,6 +15,7 @@ speaker, else its channel when the audio had several.
 
 from __future__ import annotations
 
+from itertools import repeat
 from operator import add
 from typing import Any
 
@@ -57,9 +58,18 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
 
 def parts(data: Any) -> list[Part]:
     phrases = items(data, "recognizedPhrases", "top level")
-    channels = {repr(obj(p, "recognizedPhrases[]").get("channel")) for p in phrases}
-    found = []
+    channels = len({repr(obj(p, "recognizedPhrases[]").get("channel")) for p in phrases}) > 1
     every = _every_phrases_words(phrases)
+    found = _phrases_at_once(phrases, every, channels) if every is not None else None
+    if found is None:
+        found = _phrases(phrases, every, channels)
+    found.sort(key=lambda part: part.start if part.start is not None else 0.0)
+    return found
+
+
+def _phrases(phrases: list[Any], every: list[list[Word]] | None, channels: bool) -> list[Part]:
+    """The parts of the phrases, one at a time (their words too unless in `every`)."""
+    found = []
     for index, phrase in enumerate(phrases):
         where = f"recognizedPhrases[{index}]"
         if phrase.get("recognitionStatus", "Success") != "Success":
@@ -85,11 +95,42 @@ def parts(data: Any) -> list[Part]:
         if len(shown) == len(words):  # lexical words, one for each displayed one
             words = bulk.with_texts(words, shown)
         speaker = speaker_label(phrase.get("speaker"))
-        if speaker is None and len(channels) > 1:
+        if speaker is None and channels:
             speaker = f"channel {phrase.get('channel')}"
-        part = segment_part(display, start, end, speaker, words)
-        found.append(part)
-    found.sort(key=lambda part: part.start if part.start is not None else 0.0)
+        found.append(segment_part(display, start, end, speaker, words))
+    return found
+
+
+def _phrases_at_once(
+    phrases: list[dict[str, Any]], every: list[list[Word]], channels: bool
+) -> list[Part] | None:
+    """The parts of phrases whose words were read at once (`bulk`), when every phrase
+    was recognised, is timed in ticks and has a display text, and names its speaker or
+    the audio had one channel: what the loop in `parts` makes of each."""
+    recognised = list(map(dict.get, phrases, repeat("recognitionStatus"), repeat("Success")))
+    choices = [phrase["nBest"][0] for phrase in phrases]
+    displays = bulk.first_of(choices, ("display", "lexical"))
+    starts = bulk.times(phrases, ("offsetInTicks",), _TICK)
+    lengths = bulk.times(phrases, ("durationInTicks",), _TICK) if starts is not None else None
+    speakers = bulk.labels(bulk.at_key(phrases, "speaker"))
+    if (
+        recognised.count("Success") != len(recognised)
+        or not bulk.all_are(displays, str)
+        or starts is None
+        or lengths is None
+        or (channels and None in speakers)
+    ):
+        return None
+    found = []
+    for display, start, length, speaker, words in zip(
+        displays, starts, lengths, speakers, every, strict=True
+    ):
+        shown = display.split()
+        if len(shown) == len(words):  # lexical words, one for each displayed one
+            words = bulk.with_texts(words, shown)
+        end = max(start + length, start)  # as `segment_part` has it
+        marked = speaker is not None
+        found.append(Part(" ".join(shown), start, end, 0, 0, marked, speaker, tuple(words) or None))
     return found
 
 
