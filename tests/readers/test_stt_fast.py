@@ -243,3 +243,27 @@ _SPOKEN = st.builds(
 @given(st.lists(st.lists(_SPOKEN, max_size=40), max_size=4))
 def test_words_make_the_parts_the_plain_loop_makes(units):
     assert parts_from_words(units) == _plain_parts(units)
+
+
+def test_aws_words_without_labels_take_the_segments_speakers_on_either_path():
+    data = json.loads(_synthetic("aws-transcribe", 8_000))
+    for item in data["results"]["items"]:
+        item.pop("speaker_label", None)
+    read = _agree("aws-transcribe", json.dumps(data))
+    speakers = {block["speaker"] for block in read["blocks"]}
+    assert len(speakers) >= 2 and all(speaker.startswith("spk_") for speaker in speakers)
+
+
+def test_aws_segments_that_name_no_one_leave_the_words_to_the_channels_on_either_path():
+    data = json.loads(_synthetic("aws-transcribe", 8_000))
+    results = data["results"]
+    for item in results["items"]:
+        item.pop("speaker_label", None)
+    for segment in results["speaker_labels"]["segments"]:
+        for item in segment["items"]:
+            item["speaker_label"] = None
+    starts = [item["start_time"] for item in results["items"] if "start_time" in item]
+    channel = [{"start_time": start, "end_time": start} for start in starts]
+    results["channel_labels"] = {"channels": [{"channel_label": "ch_0", "items": channel}]}
+    read = _agree("aws-transcribe", json.dumps(data))
+    assert {block["speaker"] for block in read["blocks"]} == {"ch_0"}

@@ -112,9 +112,22 @@ def _item(item: Any, where: str, spoken: list[Spoken], ids: list[Any], speaker_a
 
 
 def _speaker_lookup(results: dict[str, Any]) -> Any:
-    """A function from a word's start to the speaker (or channel) whose segment holds it."""
-    spans: list[tuple[float, float, str]] | None = []
+    """A function from a word's start to the speaker (or channel) whose segment holds it.
+
+    Where every speaker segment reads without an error and one names a speaker (so the
+    channels are not asked), the segments are read when a word first needs them: a job
+    that labels each word never does."""
     labels = results.get("speaker_labels")
+    if isinstance(labels, dict) and _spans_read_well(labels.get("segments")):
+        found: list[Any] = []
+
+        def lazily(start: float | None) -> str | None:
+            if not found:
+                found.append(_lookup(_every_span(labels.get("segments")) or []))
+            return found[0](start)  # type: ignore[no-any-return]
+
+        return lazily
+    spans: list[tuple[float, float, str]] | None = []
     if isinstance(labels, dict):
         spans = _every_span(labels.get("segments"))
     if spans is None:
@@ -139,6 +152,11 @@ def _speaker_lookup(results: dict[str, Any]) -> Any:
                 end = seconds(item.get("end_time"), f"{where}.end_time")
                 if start is not None and label is not None:
                     spans.append((start, end if end is not None else start, label))
+    return _lookup(spans)
+
+
+def _lookup(spans: list[tuple[float, float, str]]) -> Any:
+    """`speaker_at` of the spans (start, end, speaker)."""
     spans.sort()
     starts = [span[0] for span in spans]
 
@@ -151,6 +169,28 @@ def _speaker_lookup(results: dict[str, Any]) -> Any:
         return None
 
     return speaker_at
+
+
+def _spans_read_well(segments: Any) -> bool:
+    """Do the speaker segments all have items, each timed by plain digits (so that no
+    error can come of reading them), and does one name a speaker?"""
+    found = bulk.flattened(segments, "items") if bulk.usual(segments) else None
+    if found is None or not bulk.all_are(found[0], dict):
+        return False
+    raw, bounds = found
+    counts = [end - start for start, end in pairwise(bounds)]
+    if 0 in counts:
+        return False
+    times = (*bulk.at_key(raw, "start_time"), *bulk.at_key(raw, "end_time"))
+    return any(_speakers(segments, raw, counts)) and bulk.plain_times(list(times))
+
+
+def _speakers(
+    segments: list[Any], raw: list[dict[str, Any]], counts: list[int]
+) -> list[str | None]:
+    """The speaker of each segment's item: its own label, else its segment's."""
+    around = chain.from_iterable(map(repeat, bulk.at_key(segments, "speaker_label"), counts))
+    return bulk.labels(list(map(dict.get, raw, repeat("speaker_label"), around)))
 
 
 def _every_span(segments: Any) -> list[tuple[float, float, str]] | None:
@@ -174,8 +214,7 @@ def _spans(segments: list[Any]) -> list[tuple[float, float, str]] | None:
     ends = bulk.times(raw, ("end_time",), 1.0, known) if starts is not None else None
     if starts is None or ends is None:
         return None
-    around = chain.from_iterable(map(repeat, bulk.at_key(segments, "speaker_label"), counts))
-    speakers = bulk.labels(list(map(dict.get, raw, repeat("speaker_label"), around)))
+    speakers = _speakers(segments, raw, counts)
     return [
         (start, end, who)
         for start, end, who in zip(starts, ends, speakers, strict=True)

@@ -264,6 +264,15 @@ def punctuated_words(
     return said, make_words(punctuated(texts, marks, bounds), starts, ends, scores)
 
 
+def plain_times(values: list[Any]) -> bool:
+    """Is every value a time in plain digits that `plain_seconds` reads (under 10^12,
+    at most six after a point)? Checked by one pattern, nothing parsed."""
+    return all_are(values, str) and bool(_PLAIN_TIMES.fullmatch("\n".join(values) + "\n"))
+
+
+_PLAIN_TIMES = re.compile(r"(?:[0-9]{1,12}+(?:\.[0-9]{1,6}+)?+\n)*+")
+
+
 def single_words(texts: list[str]) -> bool:
     """Is every text one word: not empty, and without white space?"""
     return "" not in texts and not _SPACE.search("".join(texts))
