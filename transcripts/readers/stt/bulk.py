@@ -95,7 +95,6 @@ def timed_words(
     end_keys: Sequence[str],
     scale: float = 1.0,
     confidence_keys: Sequence[str] = (),
-    known: dict[str, float] | None = None,
 ) -> list[Word] | None:
     """`make_word` of each word of the list `raw`: its text at the first of `text_keys`
     (the others are where a service may write it instead), times at the first of
@@ -105,17 +104,16 @@ def timed_words(
     if not usual(raw):
         return None
     if len(raw) > CHUNK:
-        known = {} if known is None else known
         return in_chunks(
             raw,
             lambda chunk, _: timed_words(
-                chunk, text_keys, start_keys, end_keys, scale, confidence_keys, known
+                chunk, text_keys, start_keys, end_keys, scale, confidence_keys
             ),
         )
     texts = first_of(raw, text_keys)
     if not all_are(texts, str):
         return None
-    known = {} if known is None else known  # times in text, read once for both ends
+    known: dict[str, float] = {}  # times in text, read once for both ends
     starts = times(raw, start_keys, scale, known)
     if starts is None:
         return None
