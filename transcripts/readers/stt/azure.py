@@ -15,7 +15,7 @@ speaker, else its channel when the audio had several.
 
 from __future__ import annotations
 
-from itertools import repeat
+from itertools import pairwise, repeat
 from operator import add
 from typing import Any
 
@@ -125,9 +125,7 @@ def _phrases_at_once(
     for display, start, length, speaker, words in zip(
         displays, starts, lengths, speakers, every, strict=True
     ):
-        shown = display.split()
-        if len(shown) == len(words):  # lexical words, one for each displayed one
-            words = bulk.with_texts(words, shown)
+        shown = display.split()  # the words are spelled as shown already (`_words_at_once`)
         end = max(start + length, start)  # as `segment_part` has it
         marked = speaker is not None
         found.append(Part(" ".join(shown), start, end, 0, 0, marked, speaker, tuple(words) or None))
@@ -148,14 +146,19 @@ def _every_phrases_words(phrases: list[Any]) -> list[list[Word]] | None:
     if not bulk.usual(choices):
         return None
     return bulk.in_chunks(
-        [{"words": _raw_words(choice)} for choice in choices],
+        [
+            {"words": _raw_words(choice), "display": choice.get("display", choice.get("lexical"))}
+            for choice in choices
+        ],
         lambda chunk, _: _words_at_once(chunk),
         bulk.length_at("words"),
     )
 
 
 def _words_at_once(choices: list[dict[str, Any]]) -> list[list[Word]] | None:
-    """`_every_phrases_words` of some phrases' choices (their words at "words")."""
+    """`_every_phrases_words` of some phrases' choices (their words at "words"), each
+    spelled as the display text shows it where it shows as many words (as `_phrases`
+    does after: the same words)."""
     found = bulk.flattened(choices, "words")
     if found is None:
         return None
@@ -168,6 +171,12 @@ def _words_at_once(choices: list[dict[str, Any]]) -> list[list[Word]] | None:
     scores = bulk.confidences(bulk.at_key(raw, "confidence"))
     if not bulk.all_are(texts, str) or starts is None or lengths is None or scores is None:
         return None
+    for display, (start, end) in zip(
+        bulk.at_key(choices, "display"), pairwise(bounds), strict=True
+    ):
+        shown = display.split() if type(display) is str else ()
+        if len(shown) == end - start:  # lexical words, one for each displayed one
+            texts[start:end] = shown
     ends = list(map(add, starts, lengths))
     return bulk.cut(bulk.make_words(texts, starts, ends, scores), bounds)
 
