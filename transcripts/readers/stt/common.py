@@ -211,27 +211,6 @@ def speaker_label(value: Any) -> str | None:
     return label or None
 
 
-def speaker_labels() -> Callable[[Any], str | None]:
-    """`speaker_label`, worked out once for each label a file gives (it names a few
-    speakers, for thousands of words). Only strings and integers are remembered: as dict
-    keys `True` and `1` are one key, and only one of them is a speaker."""
-    known: dict[str | int, str | None] = {}
-
-    def label(value: Any) -> str | None:
-        kind = type(value)
-        if kind is not str and kind is not int:
-            return speaker_label(value)
-        found = known.get(value, _UNKNOWN)
-        if found is _UNKNOWN:
-            found = known[value] = speaker_label(value)
-        return found  # type: ignore[return-value]
-
-    return label
-
-
-_UNKNOWN = object()
-
-
 def attach(spoken: list[Spoken], punctuation: str) -> None:
     """Attach a punctuation token to the word before it (or drop it when none is)."""
     if spoken and punctuation.strip():
