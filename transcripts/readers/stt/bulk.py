@@ -262,13 +262,17 @@ def punctuated_words(
     return said, make_words(punctuated(texts, marks, bounds), starts, ends, scores)
 
 
-def plain_times(values: list[Any]) -> bool:
+def plain_times(values: list[Any], unit: str = "") -> bool:
     """Is every value a time in plain digits that `plain_seconds` reads (under 10^12,
-    at most six after a point)? Checked by one pattern, nothing parsed."""
-    return all_are(values, str) and bool(_PLAIN_TIMES.fullmatch("\n".join(values) + "\n"))
+    at most six after a point), followed by `unit` ("s": Google's seconds)? Checked by
+    one pattern, nothing parsed."""
+    lines = "\n".join(values) + "\n" if all_are(values, str) else ""
+    return bool(lines) and bool(_PLAIN_TIMES[unit].fullmatch(lines))
 
 
-_PLAIN_TIMES = re.compile(r"(?:[0-9]{1,12}+(?:\.[0-9]{1,6}+)?+\n)*+")
+_PLAIN_TIMES = {
+    unit: re.compile(rf"(?:[0-9]{{1,12}}+(?:\.[0-9]{{1,6}}+)?+{unit}\n)*+") for unit in ("", "s")
+}
 
 
 def single_words(texts: list[str]) -> bool:

@@ -12,6 +12,7 @@ words are not read twice. Times are `"1.300s"` strings or `{"seconds", "nanos"}`
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 from ...io import SourceText
@@ -48,6 +49,9 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
 
 def parts(data: Any) -> list[Part]:
     results = items(data, "results", "top level")
+    repeated = _repetition_at_once(results)
+    if repeated is not None:
+        return parts_from_words(repeated)
     runs = _every_run(results)
     if runs is None:
         runs = [_words(result, f"results[{index}]") for index, result in enumerate(results)]
@@ -67,6 +71,37 @@ def parts(data: Any) -> list[Part]:
     ):
         return parts_from_words([last])
     return parts_from_words(runs)
+
+
+def _repetition_at_once(results: list[Any]) -> list[list[Spoken]] | None:
+    """The units `parts` makes of the usual diarised response, at once (`bulk`): the
+    last result's tagged words, cut like the results before it (or whole, when those
+    name no one). The earlier results' words are only checked (each a word whose times
+    are plain digits, so no error can come of them) and counted, not built. None for
+    any other response (then `parts` reads every result)."""
+    if len(results) < 2 or not all(
+        type(r) is dict and _opens_with_object(r.get("alternatives")) for r in results
+    ):
+        return None
+    found = bulk.flattened([result["alternatives"][0] for result in results[:-1]], "words")
+    if found is None or any(start == end for start, end in pairwise(found[1])):
+        return None
+    raw = found[0]
+    if not (
+        bulk.all_are(raw, dict)
+        and bulk.all_are(bulk.first_of(raw, ("word",)), str)
+        and bulk.plain_times(bulk.first_of(raw, _START) + bulk.first_of(raw, _END), "s")
+    ):
+        return None
+    tagged = results[-1]["alternatives"][0].get("words")
+    last = bulk.in_chunks(tagged, lambda words, _: _spoken(words)) if bulk.usual(tagged) else None
+    if last is None or not any(speaker for _, speaker in last):
+        return None
+    if len(last) == len(raw):  # the full, tagged repetition: cut it like the results
+        return bulk.cut(last, found[1])
+    if not any(bulk.said_by(raw, _TAG, None, (0, "0", ""))):
+        return [last]
+    return None
 
 
 def _every_run(results: list[Any]) -> list[list[Spoken]] | None:
