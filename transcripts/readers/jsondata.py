@@ -94,6 +94,10 @@ try:
 except ImportError:  # pragma: no cover - orjson is a declared dependency
     _fast_loads = json.loads
 
+#: JSON text parsed fast (orjson) where the standard library's words on an error are
+#: not needed: it raises ValueError for anything it refuses
+fast_loads = _fast_loads
+
 
 def is_json_lines(text: str) -> bool:
     """JSON Lines: the first line is a whole JSON object and the next opens another."""

@@ -5,6 +5,7 @@ caption-sized segments (speech-to-text services, word-level podcast transcripts)
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from operator import itemgetter
 from typing import NamedTuple
 
 from ..model import Word
@@ -30,16 +31,18 @@ def parts_from_words(units: Iterable[Sequence[Spoken]]) -> list[Part]:
     parts: list[Part] = []
     for unit in units:
         run: list[Spoken] = []
+        speaker: str | None = None  # the run's speaker
         size = 0
         for spoken in unit:
-            if run and (
-                spoken.speaker != run[-1].speaker or size + len(spoken.word.text) > MAX_PIECE
-            ):
+            said_by = spoken[1]
+            text = spoken[0][0]
+            if run and (said_by != speaker or size + len(text) > MAX_PIECE):
                 parts.append(_part(run))
                 run, size = [], 0
             run.append(spoken)
-            size += len(spoken.word.text) + 1
-            if size >= HALF_PIECE and spoken.word.text.endswith((".", "?", "!")):
+            speaker = said_by
+            size += len(text) + 1
+            if size >= HALF_PIECE and text.endswith((".", "?", "!")):
                 parts.append(_part(run))
                 run, size = [], 0
         if run:
@@ -47,21 +50,19 @@ def parts_from_words(units: Iterable[Sequence[Spoken]]) -> list[Part]:
     return parts
 
 
+_WORD, _TEXT, _START, _END = itemgetter(0), itemgetter(0), itemgetter(1), itemgetter(2)
+
+
 def _part(run: Sequence[Spoken]) -> Part:
-    words = tuple(spoken.word for spoken in run)
-    starts = [word.start for word in words if word.start is not None]
-    ends = [word.end for word in words if word.end is not None]
+    words = tuple(map(_WORD, run))
+    try:  # the usual run: every word timed
+        start, end = min(map(_START, words)), max(map(_END, words))
+    except TypeError:  # some times unknown: the known ones
+        starts = [word.start for word in words if word.start is not None]
+        ends = [word.end for word in words if word.end is not None]
+        start, end = (min(starts) if starts else None), (max(ends) if ends else None)
     speaker = run[0].speaker
-    return Part(
-        " ".join(word.text for word in words),
-        min(starts) if starts else None,
-        max(ends) if ends else None,
-        0,
-        0,
-        speaker is not None,
-        speaker,
-        words,
-    )
+    return Part(" ".join(map(_TEXT, words)), start, end, 0, 0, speaker is not None, speaker, words)
 
 
 def split_at_ends(spoken: list[Spoken], ends: Iterable[float]) -> list[list[Spoken]]:

@@ -12,4 +12,8 @@ Where a service offers several views that can disagree, the reader follows the f
 diarisation it has: Deepgram's per-word speakers (which its paragraphs agree with)
 rather than its utterances, whose single speaker can hide a change of speaker inside
 them; Google's last result, which repeats every word with its speaker tag.
+
+Speed: a reader reads the usual list of words (every word with the same keys, plain
+times) at once with `bulk`, and any other list word by word, which names the place of
+an error; the two give the same document (`tests/readers/test_stt_fast.py`).
 """

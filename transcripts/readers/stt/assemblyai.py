@@ -16,6 +16,8 @@ from ...model import Transcript
 from ...options import ReadOptions
 from ..jsondata import has_keys
 from ..turns import Part
+from . import bulk
+from .bulk import timed_words
 from .common import (
     Spoken,
     items,
@@ -60,6 +62,12 @@ def parts(data: Any) -> list[Part]:
 
 
 def _words(data: Any, where: str, speaker: str | None) -> list[Spoken]:
+    """The words of `data` (the transcript or an utterance by `speaker`): the usual list
+    at once (`bulk`), any other word by word."""
+    raw = obj(data, where).get("words")
+    words = timed_words(raw, ("text",), ("start",), ("end",), _MS, ("confidence",))
+    if words is not None:
+        return bulk.spoken(words, bulk.said_by(raw, ("speaker",), speaker))
     spoken = []
     for index, word in enumerate(items(data, "words", where, required=False)):
         at = f"{where}.words[{index}]"

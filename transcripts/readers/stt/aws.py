@@ -16,6 +16,8 @@ when the job has them, else the speaker segments, cut into sentences of caption 
 from __future__ import annotations
 
 import bisect
+from itertools import chain, pairwise, repeat
+from operator import eq
 from typing import Any
 
 from ...io import SourceText
@@ -23,6 +25,7 @@ from ...model import Transcript
 from ...options import ReadOptions
 from ..jsondata import has_keys
 from ..turns import Part
+from . import bulk
 from .common import (
     Spoken,
     attach,
@@ -51,31 +54,84 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
 def parts(data: Any) -> list[Part]:
     results = obj(obj(data, "top level").get("results"), "results")
     speaker_at = _speaker_lookup(results)
-    spoken: list[Spoken] = []
-    ids: list[Any] = []  # each word's item id (audio segments list them)
-    for index, item in enumerate(items(results, "items", "results")):
-        where = f"results.items[{index}]"
-        alternatives = items(item, "alternatives", where)
-        if not alternatives:
-            continue
-        content = text(alternatives[0], "content", f"{where}.alternatives[0]")
-        if item.get("type") == "punctuation":
-            attach(spoken, content)
-            continue
-        start = seconds(item.get("start_time"), f"{where}.start_time")
-        end = seconds(item.get("end_time"), f"{where}.end_time")
-        word = make_word(content, start, end, alternatives[0].get("confidence"))
-        speaker = speaker_label(item.get("speaker_label")) or speaker_at(start)
-        spoken.append(Spoken(word, speaker))
-        ids.append(item.get("id"))
+    raw = items(results, "items", "results")
+    found = bulk.in_chunks(
+        raw, lambda chunk, _: _every_item(chunk, speaker_at), opens=_not_punctuation
+    )
+    if found is not None:
+        spoken = [entry for part in found for entry in part[0]]
+        ids = [item_id for part in found for item_id in part[1]]
+    else:
+        spoken, ids = [], []  # each word's item id (audio segments list them)
+        for index, item in enumerate(raw):
+            _item(item, f"results.items[{index}]", spoken, ids, speaker_at)
     return parts_from_words(_units(results, spoken, ids))
 
 
+def _not_punctuation(item: Any) -> bool:
+    """Can a chunk of items open with this one (punctuation attaches to the word before)?"""
+    return type(item) is dict and item.get("type") != "punctuation"
+
+
+def _every_item(raw: list[Any], speaker_at: Any) -> list[tuple[list[Spoken], list[Any]]] | None:
+    """The words (punctuation attached) and their ids, the usual items at once
+    (`bulk`): None unless every item has its alternatives and content, and every word
+    its times (then `_item` reads them one by one)."""
+    firsts = bulk.first_alternatives(raw)
+    if firsts is None:
+        return None
+    contents = bulk.at_key(firsts, "content")
+    if not bulk.all_are(contents, str):
+        return None
+    marks = list(map(eq, bulk.at_key(raw, "type"), repeat("punctuation")))
+    found = bulk.punctuated_words(raw, contents, marks, "start_time", "end_time", firsts)
+    if found is None:
+        return None
+    said, words = found
+    speakers = bulk.said_by(said, ("speaker_label",))
+    if None in speakers:  # a word without a label: the speaker segment it falls in
+        speakers = [who or speaker_at(w.start) for who, w in zip(speakers, words, strict=True)]
+    return [(bulk.spoken(words, speakers), bulk.at_key(said, "id"))]
+
+
+def _item(item: Any, where: str, spoken: list[Spoken], ids: list[Any], speaker_at: Any) -> None:
+    """Read one item of any form into `spoken` (and its id into `ids`)."""
+    alternatives = items(item, "alternatives", where)
+    if not alternatives:
+        return
+    content = text(alternatives[0], "content", f"{where}.alternatives[0]")
+    if item.get("type") == "punctuation":
+        attach(spoken, content)
+        return
+    start = seconds(item.get("start_time"), f"{where}.start_time")
+    end = seconds(item.get("end_time"), f"{where}.end_time")
+    word = make_word(content, start, end, alternatives[0].get("confidence"))
+    speaker = speaker_label(item.get("speaker_label")) or speaker_at(start)
+    spoken.append(Spoken(word, speaker))
+    ids.append(item.get("id"))
+
+
 def _speaker_lookup(results: dict[str, Any]) -> Any:
-    """A function from a word's start to the speaker (or channel) whose segment holds it."""
-    spans: list[tuple[float, float, str]] = []
+    """A function from a word's start to the speaker (or channel) whose segment holds it.
+
+    Where every speaker segment reads without an error and one names a speaker (so the
+    channels are not asked), the segments are read when a word first needs them: a job
+    that labels each word never does."""
     labels = results.get("speaker_labels")
+    if isinstance(labels, dict) and _spans_read_well(labels.get("segments")):
+        found: list[Any] = []
+
+        def lazily(start: float | None) -> str | None:
+            if not found:
+                found.append(_lookup(_every_span(labels.get("segments")) or []))
+            return found[0](start)  # type: ignore[no-any-return]
+
+        return lazily
+    spans: list[tuple[float, float, str]] | None = []
     if isinstance(labels, dict):
+        spans = _every_span(labels.get("segments"))
+    if spans is None:
+        spans = []
         for index, segment in enumerate(items(labels, "segments", "results.speaker_labels", False)):
             where = f"results.speaker_labels.segments[{index}]"
             for item in items(segment, "items", where, False) or [segment]:
@@ -96,6 +152,11 @@ def _speaker_lookup(results: dict[str, Any]) -> Any:
                 end = seconds(item.get("end_time"), f"{where}.end_time")
                 if start is not None and label is not None:
                     spans.append((start, end if end is not None else start, label))
+    return _lookup(spans)
+
+
+def _lookup(spans: list[tuple[float, float, str]]) -> Any:
+    """`speaker_at` of the spans (start, end, speaker)."""
     spans.sort()
     starts = [span[0] for span in spans]
 
@@ -108,6 +169,57 @@ def _speaker_lookup(results: dict[str, Any]) -> Any:
         return None
 
     return speaker_at
+
+
+def _spans_read_well(segments: Any) -> bool:
+    """Do the speaker segments all have items, each timed by plain digits (so that no
+    error can come of reading them), and does one name a speaker?"""
+    found = bulk.flattened(segments, "items") if bulk.usual(segments) else None
+    if found is None or not bulk.all_are(found[0], dict):
+        return False
+    raw, bounds = found
+    counts = [end - start for start, end in pairwise(bounds)]
+    if 0 in counts:
+        return False
+    times = (*bulk.at_key(raw, "start_time"), *bulk.at_key(raw, "end_time"))
+    return any(_speakers(segments, raw, counts)) and bulk.plain_times(list(times))
+
+
+def _speakers(
+    segments: list[Any], raw: list[dict[str, Any]], counts: list[int]
+) -> list[str | None]:
+    """The speaker of each segment's item: its own label, else its segment's."""
+    around = chain.from_iterable(map(repeat, bulk.at_key(segments, "speaker_label"), counts))
+    return bulk.labels(list(map(dict.get, raw, repeat("speaker_label"), around)))
+
+
+def _every_span(segments: Any) -> list[tuple[float, float, str]] | None:
+    """The speaker segments' items as (start, end, speaker), the usual segments at once
+    (`bulk`): None unless every segment has items and every item its times."""
+    if not bulk.usual(segments):
+        return None
+    return bulk.in_chunks(segments, lambda chunk, _: _spans(chunk), bulk.length_at("items"))
+
+
+def _spans(segments: list[Any]) -> list[tuple[float, float, str]] | None:
+    found = bulk.flattened(segments, "items")
+    if found is None:
+        return None
+    raw, bounds = found
+    counts = [end - start for start, end in pairwise(bounds)]
+    if 0 in counts or not bulk.all_are(raw, dict):
+        return None
+    known: dict[str, float] = {}  # a word's end is often the next one's start
+    starts = bulk.times(raw, ("start_time",), 1.0, known)
+    ends = bulk.times(raw, ("end_time",), 1.0, known) if starts is not None else None
+    if starts is None or ends is None:
+        return None
+    speakers = _speakers(segments, raw, counts)
+    return [
+        (start, end, who)
+        for start, end, who in zip(starts, ends, speakers, strict=True)
+        if who is not None
+    ]
 
 
 def _units(results: dict[str, Any], spoken: list[Spoken], ids: list[Any]) -> list[list[Spoken]]:

@@ -15,6 +15,8 @@ speaker, else its channel when the audio had several.
 
 from __future__ import annotations
 
+from itertools import pairwise, repeat
+from operator import add
 from typing import Any
 
 from ...errors import TranscriptError
@@ -23,7 +25,18 @@ from ...model import Transcript, Word
 from ...options import ReadOptions
 from ..jsondata import first_items, has_keys
 from ..turns import Part
-from .common import items, make_word, obj, read_dialect, seconds, segment_part, speaker_label, text
+from . import bulk
+from .common import (
+    items,
+    make_word,
+    obj,
+    plain_seconds,
+    read_dialect,
+    seconds,
+    segment_part,
+    speaker_label,
+    text,
+)
 
 _TICK = 1e-7
 
@@ -45,7 +58,17 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
 
 def parts(data: Any) -> list[Part]:
     phrases = items(data, "recognizedPhrases", "top level")
-    channels = {repr(obj(p, "recognizedPhrases[]").get("channel")) for p in phrases}
+    channels = len({repr(obj(p, "recognizedPhrases[]").get("channel")) for p in phrases}) > 1
+    every = _every_phrases_words(phrases)
+    found = _phrases_at_once(phrases, every, channels) if every is not None else None
+    if found is None:
+        found = _phrases(phrases, every, channels)
+    found.sort(key=lambda part: part.start if part.start is not None else 0.0)
+    return found
+
+
+def _phrases(phrases: list[Any], every: list[list[Word]] | None, channels: bool) -> list[Part]:
+    """The parts of the phrases, one at a time (their words too unless in `every`)."""
     found = []
     for index, phrase in enumerate(phrases):
         where = f"recognizedPhrases[{index}]"
@@ -61,26 +84,112 @@ def parts(data: Any) -> list[Part]:
         display = choice.get("display", choice.get("lexical", ""))
         if not isinstance(display, str):
             display = text(choice, "lexical", f"{where}.nBest[0]", "")
-        raw_words = choice.get("displayWords") or choice.get("words") or []
-        if not isinstance(raw_words, list):
-            raise TranscriptError(f"{where}.nBest[0].words: expected a list")
-        words = [_word(w, f"{where}.nBest[0].words[{i}]") for i, w in enumerate(raw_words)]
+        if every is not None:
+            words = every[index]
+        else:
+            raw_words = _raw_words(choice)
+            if not isinstance(raw_words, list):
+                raise TranscriptError(f"{where}.nBest[0].words: expected a list")
+            words = [_word(w, f"{where}.nBest[0].words[{i}]") for i, w in enumerate(raw_words)]
         shown = display.split()
         if len(shown) == len(words):  # lexical words, one for each displayed one
-            words = [word._replace(text=text) for word, text in zip(words, shown, strict=True)]
+            words = bulk.with_texts(words, shown)
         speaker = speaker_label(phrase.get("speaker"))
-        if speaker is None and len(channels) > 1:
+        if speaker is None and channels:
             speaker = f"channel {phrase.get('channel')}"
-        part = segment_part(display, start, end, speaker, words)
-        found.append(part)
-    found.sort(key=lambda part: part.start if part.start is not None else 0.0)
+        found.append(segment_part(display, start, end, speaker, words))
     return found
+
+
+def _phrases_at_once(
+    phrases: list[dict[str, Any]], every: list[list[Word]], channels: bool
+) -> list[Part] | None:
+    """The parts of phrases whose words were read at once (`bulk`), when every phrase
+    was recognised, is timed in ticks and has a display text, and names its speaker or
+    the audio had one channel: what the loop in `parts` makes of each."""
+    recognised = list(map(dict.get, phrases, repeat("recognitionStatus"), repeat("Success")))
+    choices = [phrase["nBest"][0] for phrase in phrases]
+    displays = bulk.first_of(choices, ("display", "lexical"))
+    starts = bulk.times(phrases, ("offsetInTicks",), _TICK)
+    lengths = bulk.times(phrases, ("durationInTicks",), _TICK) if starts is not None else None
+    speakers = bulk.labels(bulk.at_key(phrases, "speaker"))
+    if (
+        recognised.count("Success") != len(recognised)
+        or not bulk.all_are(displays, str)
+        or starts is None
+        or lengths is None
+        or (channels and None in speakers)
+    ):
+        return None
+    found = []
+    for display, start, length, speaker, words in zip(
+        displays, starts, lengths, speakers, every, strict=True
+    ):
+        shown = display.split()  # the words are spelled as shown already (`_words_at_once`)
+        end = max(start + length, start)  # as `segment_part` has it
+        marked = speaker is not None
+        found.append(Part(" ".join(shown), start, end, 0, 0, marked, speaker, tuple(words) or None))
+    return found
+
+
+def _raw_words(choice: dict[str, Any]) -> Any:
+    """A choice's words: the display words when the job asked for them, else the lexical."""
+    return choice.get("displayWords") or choice.get("words") or []
+
+
+def _every_phrases_words(phrases: list[Any]) -> list[list[Word]] | None:
+    """Each phrase's words, the usual phrases at once (`bulk`): None unless every phrase
+    has its choices, every choice its list of words, and every word its times in ticks."""
+    if not all(type(p) is dict and type(p.get("nBest")) is list and p["nBest"] for p in phrases):
+        return None
+    choices = [phrase["nBest"][0] for phrase in phrases]
+    if not bulk.usual(choices):
+        return None
+    return bulk.in_chunks(
+        [
+            {"words": _raw_words(choice), "display": choice.get("display", choice.get("lexical"))}
+            for choice in choices
+        ],
+        lambda chunk, _: _words_at_once(chunk),
+        bulk.length_at("words"),
+    )
+
+
+def _words_at_once(choices: list[dict[str, Any]]) -> list[list[Word]] | None:
+    """`_every_phrases_words` of some phrases' choices (their words at "words"), each
+    spelled as the display text shows it where it shows as many words (as `_phrases`
+    does after: the same words)."""
+    found = bulk.flattened(choices, "words")
+    if found is None:
+        return None
+    raw, bounds = found
+    if not raw or not bulk.all_are(raw, dict):
+        return None
+    texts = bulk.first_of(raw, ("displayText", "word"))
+    starts = bulk.times(raw, ("offsetInTicks",), _TICK)
+    lengths = bulk.times(raw, ("durationInTicks",), _TICK) if starts is not None else None
+    scores = bulk.confidences(bulk.at_key(raw, "confidence"))
+    if not bulk.all_are(texts, str) or starts is None or lengths is None or scores is None:
+        return None
+    for display, (start, end) in zip(
+        bulk.at_key(choices, "display"), pairwise(bounds), strict=True
+    ):
+        shown = display.split() if type(display) is str else ()
+        if len(shown) == end - start:  # lexical words, one for each displayed one
+            texts[start:end] = shown
+    ends = list(map(add, starts, lengths))
+    return bulk.cut(bulk.make_words(texts, starts, ends, scores), bounds)
+
+
+_TICKS = {"offset": "offsetInTicks", "duration": "durationInTicks"}
 
 
 def _time(data: dict[str, Any], key: str, where: str) -> float | None:
     """A time from `<key>InTicks`, else from the ISO 8601 duration at `key`."""
-    if data.get(f"{key}InTicks") is not None:
-        return seconds(data[f"{key}InTicks"], f"{where}.{key}InTicks", _TICK)
+    ticks = data.get(_TICKS[key])
+    if ticks is not None:
+        found = plain_seconds(ticks, _TICK)
+        return found if found is not None else seconds(ticks, f"{where}.{key}InTicks", _TICK)
     return seconds(data.get(key), f"{where}.{key}")
 
 

@@ -115,13 +115,45 @@ def seconds(value: Any, where: str, scale: float = 1.0, required: bool = False) 
 
 
 def plain_seconds(value: Any, scale: float = 1.0) -> float | None:
-    """`seconds` of the usual time, a float in range, in one step; None for anything else
-    (ask `seconds`, which reads the rest and names the place of an error: a caller that
-    asks this first need not build that name for every word)."""
-    if type(value) is float:
-        number = value * scale
-        if 0 <= number <= MAX_SECONDS:
-            return round(number, 6)
+    """`seconds` of the usual times in one step: a number in range, or a number in a
+    string ("0.49", Google's "1.300s"); None for anything else (ask `seconds`, which
+    reads the rest and names the place of an error: a caller that asks this first need
+    not build that name for every word). Where it answers, it answers as `seconds` does."""
+    kind = type(value)
+    number: float
+    try:
+        if kind is float or kind is int:  # not bool: `type`, not isinstance
+            number = value * scale
+        elif kind is str:
+            google = value[-1:] == "s"  # Google's seconds, "1.300s"
+            body = value[:-1] if google else value
+            if google or scale == 1.0:
+                short = _short_decimal(body)
+                if short is not None:
+                    return short if short <= MAX_SECONDS else None
+            if not google:
+                number = float(value) * scale
+            else:
+                found = _SECONDS_SUFFIX.fullmatch(value)
+                if found is None:
+                    return None
+                number = float(found.group(1))
+        else:
+            return None
+    except (ValueError, OverflowError):  # not a number; an integer beyond any float
+        return None
+    if 0 <= number <= MAX_SECONDS:
+        return round(number, 6)
+    return None
+
+
+def _short_decimal(text: str) -> float | None:
+    """Digits with at most six after a point ("0.49", "12"), as a float; None for any
+    other text. The float nearest such digits is already what rounding to six places
+    gives, so `seconds` would read the same."""
+    whole, point, fraction = text.partition(".")
+    if whole.isdecimal() and len(fraction) <= 6 and (fraction.isdecimal() or not point):
+        return float(text)  # isdecimal: the digits `\d` and float() read
     return None
 
 
@@ -151,6 +183,8 @@ def confidence(value: Any) -> float | None:
     """A confidence as a number (AWS writes strings); anything else is unknown."""
     if type(value) is float:  # the usual confidence
         return value if math.isfinite(value) else None
+    if value is None:
+        return None
     if isinstance(value, str):
         try:
             value = float(value)

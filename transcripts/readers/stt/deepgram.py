@@ -21,6 +21,8 @@ from ...io import SourceText
 from ...model import Transcript
 from ...options import ReadOptions
 from ..turns import Part
+from . import bulk
+from .bulk import said_by, spoken, timed_words
 from .common import (
     Spoken,
     items,
@@ -56,24 +58,43 @@ def parts(data: Any) -> list[Part]:
             continue
         alternative = obj(alternatives[0], f"{where}.alternatives[0]")
         fallback = f"channel {number}" if len(channels) > 1 else None
-        for index, word in enumerate(
-            items(alternative, "words", f"{where}.alternatives[0]", False)
-        ):
-            at = f"{where}.alternatives[0].words[{index}]"
-            word = obj(word, at)
-            value = word.get("punctuated_word", word.get("word"))
-            if not isinstance(value, str):
-                continue
-            start = seconds(word.get("start"), f"{at}.start")
-            end = seconds(word.get("end"), f"{at}.end")
-            speaker = speaker_label(word.get("speaker")) or fallback
-            spoken.append(Spoken(make_word(value, start, end, word.get("confidence")), speaker))
+        spoken.extend(_words(alternative, f"{where}.alternatives[0]", fallback))
         ends.extend(_sentence_ends(alternative, where))
     if len(channels) > 1:
         spoken.sort(key=lambda entry: entry.word.start or 0.0)
     if not ends:
         ends = _utterance_ends(results)
     return parts_from_words(split_at_ends(spoken, ends))
+
+
+def _words(alternative: dict[str, Any], where: str, fallback: str | None) -> list[Spoken]:
+    """An alternative's words with their speakers (`fallback` where a word names none):
+    the usual list at once (`bulk`), any other word by word."""
+    raw: Any = alternative.get("words")
+    if bulk.usual(raw):
+        at_once = bulk.in_chunks(raw, lambda chunk, _: _words_at_once(chunk, fallback))
+        if at_once is not None:
+            return at_once
+    found = []
+    for index, word in enumerate(items(alternative, "words", where, False)):
+        at = f"{where}.words[{index}]"
+        word = obj(word, at)
+        value = word.get("punctuated_word", word.get("word"))
+        if not isinstance(value, str):
+            continue
+        start = seconds(word.get("start"), f"{at}.start")
+        end = seconds(word.get("end"), f"{at}.end")
+        speaker = speaker_label(word.get("speaker")) or fallback
+        found.append(Spoken(make_word(value, start, end, word.get("confidence")), speaker))
+    return found
+
+
+def _words_at_once(raw: list[dict[str, Any]], fallback: str | None) -> list[Spoken] | None:
+    words = timed_words(raw, _TEXT, ("start",), ("end",), 1.0, ("confidence",))
+    return None if words is None else spoken(words, said_by(raw, ("speaker",), fallback))
+
+
+_TEXT = ("punctuated_word", "word")
 
 
 def _sentence_ends(alternative: dict[str, Any], where: str) -> list[float]:

@@ -12,6 +12,7 @@ words are not read twice. Times are `"1.300s"` strings or `{"seconds", "nanos"}`
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 from ...io import SourceText
@@ -19,6 +20,8 @@ from ...model import Transcript
 from ...options import ReadOptions
 from ..jsondata import first_items, has_keys
 from ..turns import Part
+from . import bulk
+from .bulk import said_by, timed_words
 from .common import (
     Spoken,
     items,
@@ -46,7 +49,12 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
 
 def parts(data: Any) -> list[Part]:
     results = items(data, "results", "top level")
-    runs = [_words(result, f"results[{index}]") for index, result in enumerate(results)]
+    repeated = _repetition_at_once(results)
+    if repeated is not None:
+        return parts_from_words(repeated)
+    runs = _every_run(results)
+    if runs is None:
+        runs = [_words(result, f"results[{index}]") for index, result in enumerate(results)]
     runs = [run for run in runs if run]
     if not runs:
         return []
@@ -65,33 +73,93 @@ def parts(data: Any) -> list[Part]:
     return parts_from_words(runs)
 
 
+def _repetition_at_once(results: list[Any]) -> list[list[Spoken]] | None:
+    """The units `parts` makes of the usual diarised response, at once (`bulk`): the
+    last result's tagged words, cut like the results before it (or whole, when those
+    name no one). The earlier results' words are only checked (each a word whose times
+    are plain digits, so no error can come of them) and counted, not built. None for
+    any other response (then `parts` reads every result)."""
+    if len(results) < 2 or not all(
+        type(r) is dict and _opens_with_object(r.get("alternatives")) for r in results
+    ):
+        return None
+    found = bulk.flattened([result["alternatives"][0] for result in results[:-1]], "words")
+    if found is None or any(start == end for start, end in pairwise(found[1])):
+        return None
+    raw = found[0]
+    if not (
+        bulk.all_are(raw, dict)
+        and bulk.all_are(bulk.first_of(raw, ("word",)), str)
+        and bulk.plain_times(bulk.first_of(raw, _START) + bulk.first_of(raw, _END), "s")
+    ):
+        return None
+    tagged = results[-1]["alternatives"][0].get("words")
+    last = bulk.in_chunks(tagged, lambda words, _: _spoken(words)) if bulk.usual(tagged) else None
+    if last is None or not any(speaker for _, speaker in last):
+        return None
+    if len(last) == len(raw):  # the full, tagged repetition: cut it like the results
+        return bulk.cut(last, found[1])
+    if not any(bulk.said_by(raw, _TAG, None, (0, "0", ""))):
+        return [last]
+    return None
+
+
+def _every_run(results: list[Any]) -> list[list[Spoken]] | None:
+    """Every result's words, the usual response at once (`bulk`): each result an object
+    whose alternatives open with an object with a list of usual words (a result without
+    words is read by `_words`, from its transcript). None for any other response."""
+    if not all(type(r) is dict and _opens_with_object(r.get("alternatives")) for r in results):
+        return None
+
+    def read(chunk: list[dict[str, Any]], start: int) -> list[list[Spoken]] | None:
+        found = bulk.flattened([result["alternatives"][0] for result in chunk], "words")
+        if found is None:
+            return None
+        raw, bounds = found
+        spoken = bulk.in_chunks(raw, lambda words, _: _spoken(words)) if raw else []
+        if spoken is None:
+            return None
+        runs = bulk.cut(spoken, bounds)
+        for index, run in enumerate(runs):
+            if not run:
+                runs[index] = _words(chunk[index], f"results[{start + index}]")
+        return runs
+
+    return bulk.in_chunks(results, read, _weight)
+
+
+def _spoken(raw: list[Any]) -> list[Spoken] | None:
+    """Usual words with their speakers (None if any is unusual)."""
+    words = timed_words(raw, ("word",), _START, _END, 1.0, ("confidence",))
+    return None if words is None else bulk.spoken(words, said_by(raw, _TAG, None, (0, "0", "")))
+
+
+def _weight(result: dict[str, Any]) -> int:
+    words = result["alternatives"][0].get("words")
+    return len(words) if type(words) is list else 1
+
+
+def _opens_with_object(alternatives: Any) -> bool:
+    return type(alternatives) is list and bool(alternatives) and type(alternatives[0]) is dict
+
+
 def _words(result: Any, where: str) -> list[Spoken]:
     alternatives = items(result, "alternatives", where)
     if not alternatives:
         return []
     alternative = obj(alternatives[0], f"{where}.alternatives[0]")
-    spoken = []
-    for index, word in enumerate(items(alternative, "words", f"{where}.alternatives[0]", False)):
-        at = f"{where}.alternatives[0].words[{index}]"
-        word = obj(word, at)
-        start = word.get("startTime", word.get("startOffset", word.get("start_time")))
-        end = word.get("endTime", word.get("endOffset", word.get("end_time")))
-        value = word.get("word")
-        if not isinstance(value, str):
-            continue
-        tag = word.get("speakerLabel", word.get("speakerTag", word.get("speaker_tag")))
-        speaker = speaker_label(tag) if tag not in (0, "0", "") else None
-        spoken.append(
-            Spoken(
-                make_word(
-                    value,
-                    seconds(start, f"{at}.startTime"),
-                    seconds(end, f"{at}.endTime"),
-                    word.get("confidence"),
-                ),
-                speaker,
-            )
-        )
+    raw = alternative.get("words")
+    words = timed_words(raw, ("word",), _START, _END, 1.0, ("confidence",))
+    if words is not None:  # the usual list, at once
+        spoken = bulk.spoken(words, said_by(raw, _TAG, None, (0, "0", "")))
+    else:
+        spoken = []
+        for index, word in enumerate(
+            items(alternative, "words", f"{where}.alternatives[0]", False)
+        ):
+            found = _word(word, f"{where}.alternatives[0].words[{index}]")
+            if found is not None:
+                spoken.append(found)
     if not spoken and isinstance(alternative.get("transcript"), str):
         end = seconds(
             result.get("resultEndTime", result.get("resultEndOffset")), f"{where}.resultEndTime"
@@ -100,3 +168,23 @@ def _words(result: Any, where: str) -> list[Spoken]:
         if spoken and end is not None:
             spoken[-1] = Spoken(spoken[-1].word._replace(end=end), None)
     return spoken
+
+
+_START = ("startTime", "startOffset", "start_time")
+_END = ("endTime", "endOffset", "end_time")
+_TAG = ("speakerLabel", "speakerTag", "speaker_tag")
+
+
+def _word(data: Any, at: str) -> Spoken | None:
+    """A word in any form Google writes (None: no word to read)."""
+    word = obj(data, at)
+    start = word.get(_START[0], word.get(_START[1], word.get(_START[2])))
+    end = word.get(_END[0], word.get(_END[1], word.get(_END[2])))
+    value = word.get("word")
+    if not isinstance(value, str):
+        return None
+    tag = word.get(_TAG[0], word.get(_TAG[1], word.get(_TAG[2])))
+    speaker = speaker_label(tag) if tag not in (0, "0", "") else None
+    start_seconds = seconds(start, f"{at}.startTime")
+    end_seconds = seconds(end, f"{at}.endTime")
+    return Spoken(make_word(value, start_seconds, end_seconds, word.get("confidence")), speaker)

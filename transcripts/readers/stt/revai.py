@@ -10,6 +10,8 @@ before; `unknown` elements (`<inaudible>`) are kept as words without times.
 
 from __future__ import annotations
 
+from itertools import accumulate, chain, compress, pairwise, repeat
+from operator import eq, not_
 from typing import Any
 
 from ...io import SourceText
@@ -17,6 +19,7 @@ from ...model import Transcript
 from ...options import ReadOptions
 from ..jsondata import first_items, has_keys
 from ..turns import Part
+from . import bulk
 from .common import (
     Spoken,
     attach,
@@ -41,13 +44,19 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
 
 
 def parts(data: Any) -> list[Part]:
+    monologues = items(data, "monologues", "top level")
+    units = (
+        bulk.in_chunks(monologues, lambda chunk, _: _every_monologue(chunk), _elements)
+        if bulk.usual(monologues)
+        else None
+    )
+    if units is not None:
+        return parts_from_words(units)
     units = []
-    for index, monologue in enumerate(items(data, "monologues", "top level")):
+    for index, monologue in enumerate(monologues):
         where = f"monologues[{index}]"
         monologue = obj(monologue, where)
-        speaker = speaker_label(monologue.get("speaker_name")) or speaker_label(
-            monologue.get("speaker")
-        )
+        speaker = _speaker(monologue)
         spoken: list[Spoken] = []
         for number, element in enumerate(items(monologue, "elements", where)):
             at = f"{where}.elements[{number}]"
@@ -66,3 +75,36 @@ def parts(data: Any) -> list[Part]:
                 )
         units.append([entry for entry in spoken if entry.word.text])
     return parts_from_words(units)
+
+
+def _speaker(monologue: dict[str, Any]) -> str | None:
+    return speaker_label(monologue.get("speaker_name")) or speaker_label(monologue.get("speaker"))
+
+
+_elements = bulk.length_at("elements")
+
+
+def _every_monologue(monologues: list[Any]) -> list[list[Spoken]] | None:
+    """Each monologue's words (punctuation attached), the usual monologues at once
+    (`bulk`): None unless every element has a text value, and every element that is
+    not punctuation is one word with its times."""
+    found = bulk.flattened(monologues, "elements")
+    if found is None:
+        return None
+    raw, bounds = found
+    if not bulk.all_are(raw, dict):
+        return None
+    values = bulk.at_key(raw, "value")
+    if not bulk.all_are(values, str):
+        return None
+    marks = list(map(eq, bulk.at_key(raw, "type"), repeat("punct")))
+    if not bulk.single_words(list(compress(values, map(not_, marks)))):
+        return None
+    read = bulk.punctuated_words(raw, values, marks, "ts", "end_ts", raw, bounds)
+    if read is None:
+        return None
+    words = read[1]
+    counts = [marks[start:end].count(False) for start, end in pairwise(bounds)]
+    speakers = chain.from_iterable(map(repeat, map(_speaker, monologues), counts))
+    spoken = bulk.spoken(words, list(speakers))
+    return bulk.cut(spoken, list(accumulate(counts, initial=0)))

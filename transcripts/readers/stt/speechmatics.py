@@ -11,6 +11,8 @@ is no speaker. A channel (`channel_1`) is the speaker when no speaker is given.
 
 from __future__ import annotations
 
+from itertools import compress, repeat
+from operator import eq, not_
 from typing import Any
 
 from ...io import SourceText
@@ -18,6 +20,7 @@ from ...model import Transcript
 from ...options import ReadOptions
 from ..jsondata import first_items, has_keys
 from ..turns import Part
+from . import bulk
 from .common import (
     Spoken,
     attach,
@@ -49,9 +52,17 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
 
 
 def parts(data: Any) -> list[Part]:
-    spoken: list[Spoken] = []
+    results = items(data, "results", "top level")
+    spoken = (
+        bulk.in_chunks(results, lambda chunk, _: _every_result(chunk), opens=_not_punctuation)
+        if bulk.usual(results)
+        else None
+    )
+    if spoken is not None:
+        return parts_from_words([spoken])
+    spoken = []
     pending = ""  # punctuation that attaches to the next word
-    for index, result in enumerate(items(data, "results", "top level")):
+    for index, result in enumerate(results):
         where = f"results[{index}]"
         result = obj(result, where)
         alternatives = items(result, "alternatives", where, required=False)
@@ -78,3 +89,39 @@ def parts(data: Any) -> list[Part]:
         )
         pending = ""
     return parts_from_words([spoken])
+
+
+def _not_punctuation(result: Any) -> bool:
+    """Can a chunk of results open with this one (punctuation attaches to a word)?"""
+    return type(result) is dict and result.get("type") != "punctuation"
+
+
+def _every_result(results: list[Any]) -> list[Spoken] | None:
+    """The words (punctuation attached to the word before), the usual results at once
+    (`bulk`): None unless every result is a word or punctuation with its alternatives
+    and content, no punctuation attaches to the next word, and every word has its times."""
+    firsts = bulk.first_alternatives(results)
+    if firsts is None:
+        return None
+    contents = bulk.at_key(firsts, "content")
+    kinds = bulk.at_key(results, "type")
+    if (
+        not bulk.all_are(contents, str)
+        or not bulk.all_are(kinds, str)
+        or not set(kinds) <= {"word", "punctuation"}
+        or "next" in bulk.at_key(results, "attaches_to")
+    ):
+        return None
+    marks = list(map(eq, kinds, repeat("punctuation")))
+    found = bulk.punctuated_words(results, contents, marks, "start_time", "end_time", firsts)
+    if found is None:
+        return None
+    said, words = found
+    best = list(compress(firsts, map(not_, marks)))
+    speakers = bulk.said_by(best, ("speaker",))
+    if _UNKNOWN in speakers or None in speakers:  # no one named: the channel, if any
+        speakers = [
+            (None if who == _UNKNOWN else who) or speaker_label(result.get("channel"))
+            for who, result in zip(speakers, said, strict=True)
+        ]
+    return bulk.spoken(words, speakers)

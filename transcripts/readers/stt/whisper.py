@@ -17,6 +17,8 @@ from ...model import Transcript, Word
 from ...options import ReadOptions
 from ..jsondata import first_items, has_keys
 from ..turns import Part
+from . import bulk
+from .bulk import timed_words, timed_words_of
 from .common import (
     Spoken,
     items,
@@ -66,21 +68,21 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
 
 def parts(data: Any) -> list[Part]:
     segments = items(data, "segments", "top level", required=False)
-    loose = [
-        _word(w, f"words[{i}]") for i, w in enumerate(items(data, "words", "top level", False))
-    ]
+    loose = _words(data, "top level", "")
     if not segments:
         return parts_from_words([[Spoken(word, None) for word in loose]])
     found = []
     position = 0
+    every = timed_words_of(segments, "words", _TEXT, _START, _END, 1.0, _SCORE)
+    if every is not None and not loose:
+        at_once = _segments_at_once(segments, every)
+        if at_once is not None:
+            return at_once
     for index, segment in enumerate(segments):
         where = f"segments[{index}]"
         start = seconds(obj(segment, where).get("start"), f"{where}.start")
         end = seconds(segment.get("end"), f"{where}.end")
-        words = [
-            _word(w, f"{where}.words[{i}]")
-            for i, w in enumerate(items(segment, "words", where, False))
-        ]
+        words = every[index] if every is not None else _words(segment, where, f"{where}.")
         if not words and loose:  # verbose_json: the words beside the segments
             while position < len(loose) and (end is None or (loose[position].start or 0) < end):
                 words.append(loose[position])
@@ -88,6 +90,39 @@ def parts(data: Any) -> list[Part]:
         speaker = speaker_label(segment.get("speaker"))
         found.append(segment_part(text(segment, "text", where), start, end, speaker, words))
     return found
+
+
+def _segments_at_once(segments: list[dict[str, Any]], words: list[list[Word]]) -> list[Part] | None:
+    """The parts of segments whose `words` were read at once (`bulk`), when every
+    segment's times are plain and its text a string: `segment_part` of each."""
+    starts = bulk.times(segments, _START)
+    ends = bulk.times(segments, _END) if starts is not None else None
+    texts = bulk.at_key(segments, "text")
+    if starts is None or ends is None or not bulk.all_are(texts, str):
+        return None
+    speakers = bulk.labels(bulk.at_key(segments, "speaker"))
+    return [
+        Part(text_value, start, end, 0, 0, speaker is not None, speaker, tuple(said) or None)
+        for text_value, start, end, speaker, said in zip(
+            bulk.spaced(texts), starts, map(max, ends, starts), speakers, words, strict=True
+        )
+    ]
+
+
+_TEXT = ("word", "text")
+_SCORE = ("probability", "confidence", "score")
+_START, _END = ("start",), ("end",)
+
+
+def _words(data: dict[str, Any], where: str, prefix: str) -> list[Word]:
+    """The words at `data["words"]` (`prefix` names `data` in errors): the usual list at
+    once (`bulk`), any other word by word."""
+    found = timed_words(data.get("words"), _TEXT, _START, _END, 1.0, _SCORE)
+    if found is not None:
+        return found
+    return [
+        _word(w, f"{prefix}words[{i}]") for i, w in enumerate(items(data, "words", where, False))
+    ]
 
 
 def _word(data: Any, where: str) -> Word:

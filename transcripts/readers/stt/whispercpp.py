@@ -18,6 +18,7 @@ from ...model import Transcript
 from ...options import ReadOptions
 from ..jsondata import first_items, has_keys
 from ..turns import Part
+from . import bulk
 from .common import (
     items,
     language_at,
@@ -43,19 +44,67 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
 
 
 def parts(data: Any) -> list[Part]:
+    segments = items(data, "transcription", "top level")
+    found = _every_segment(segments)
+    if found is not None:
+        return found
     found = []
     turn_next = False
-    for index, segment in enumerate(items(data, "transcription", "top level")):
+    for index, segment in enumerate(segments):
         where = f"transcription[{index}]"
         offsets = obj(obj(segment, where).get("offsets"), f"{where}.offsets")
         start = seconds(offsets.get("from"), f"{where}.offsets.from", 0.001)
         end = seconds(offsets.get("to"), f"{where}.offsets.to", 0.001)
         part = segment_part(text(segment, "text", where), start, end, None)
-        speaker = speaker_label(segment.get("speaker"))
-        if speaker is not None:
-            part.marked, part.speaker = True, speaker
-        elif turn_next:
-            part.marked = True  # someone else, unnamed (a `>>` in captions)
+        _mark(part, segment.get("speaker"), turn_next)
         turn_next = segment.get("speaker_turn_next") is True
         found.append(part)
     return found
+
+
+def _mark(part: Part, speaker: Any, turn_next: bool) -> None:
+    """Mark the part with the segment's `speaker`, or as someone else's when the segment
+    before said the speaker changes next (tinydiarize)."""
+    label = speaker_label(speaker)
+    if label is not None:
+        part.marked, part.speaker = True, label
+    elif turn_next:
+        part.marked = True  # someone else, unnamed (a `>>` in captions)
+
+
+def _every_segment(segments: list[Any]) -> list[Part] | None:
+    """The parts, the usual segments at once (`bulk`): None unless every segment has its
+    text and offsets (then they are read one by one)."""
+    if not bulk.usual(segments):
+        return None
+
+    def read(chunk: list[dict[str, Any]], start: int) -> list[Part] | None:
+        turn_next = start > 0 and segments[start - 1].get("speaker_turn_next") is True
+        return _segments(chunk, turn_next)
+
+    return bulk.in_chunks(segments, read)
+
+
+def _segments(segments: list[dict[str, Any]], turn_next: bool) -> list[Part] | None:
+    """`_every_segment` of some segments, after one that said whether the speaker
+    changes next (`turn_next`)."""
+    offsets = bulk.at_key(segments, "offsets")
+    if not bulk.all_are(offsets, dict):
+        return None
+    texts = bulk.at_key(segments, "text")
+    starts = bulk.times(offsets, ("from",), 0.001)
+    ends = bulk.times(offsets, ("to",), 0.001) if starts is not None else None
+    if not bulk.all_are(texts, str) or starts is None or ends is None:
+        return None
+    speakers = bulk.at_key(segments, "speaker")
+    turns_next = bulk.at_key(segments, "speaker_turn_next")
+    parts = []
+    for text_value, start, end, speaker, next_turn in zip(
+        bulk.spaced(texts), starts, map(max, ends, starts), speakers, turns_next, strict=True
+    ):
+        part = Part(text_value, start, end, 0, 0)  # `segment_part`, end never before start
+        if speaker is not None or turn_next:
+            _mark(part, speaker, turn_next)
+        turn_next = next_turn is True
+        parts.append(part)
+    return parts

@@ -1,0 +1,445 @@
+"""Timed words read a whole list at a time, in C loops (`map`, `zip`, `set`) instead of a
+Python loop per word: the usual list of a service that writes tens of thousands of
+words, where every word has the same keys and its times are numbers in range.
+
+This is the readers' fast path, and only that. The reference is each reader's
+word-at-a-time code: every function here answers None for a list with anything unusual
+in it (a missing key, a null, a time in another form or out of range, a confidence that
+is not a finite number), and the reader then reads that list word by word, which reads
+every form and names the place of an error. Where these answer, they answer what the
+word-at-a-time code gives (`tests/readers/test_stt_fast.py` pits the two against each
+other on every fixture, the real samples and generated lists).
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections.abc import Callable, Sequence
+from itertools import accumulate, chain, compress, pairwise, repeat
+from operator import itemgetter, not_
+from typing import Any, TypeVar, cast
+
+from ...model import Word
+from ...timecode import MAX_SECONDS
+from ..jsondata import fast_loads
+from ..wordparts import Spoken
+from .common import plain_seconds, speaker_label
+
+_new = tuple.__new__  # a named tuple made in C, without its Python `__new__`
+
+#: Off, every list is read word by word by the readers' reference code (the tests that
+#: pit the two paths against each other turn it off).
+ENABLED = True
+
+
+#: Lists are read at once in chunks of about this many items: each pass over a chunk
+#: finds its objects still in the processor's cache (over all of a 10 MB file's words
+#: at once, every pass costs about a third more)
+CHUNK = 2048
+
+T = TypeVar("T")
+
+
+def in_chunks(
+    items: list[Any],
+    read: Callable[[list[Any], int], list[T] | None],
+    weight: Callable[[Any], int] | None = None,
+    opens: Callable[[Any], bool] | None = None,
+) -> list[T] | None:
+    """`read(chunk, start)` of `items` a chunk at a time, joined (None when any chunk
+    gives None). A chunk holds about `CHUNK` items, or items weighing as much (`weight`:
+    a segment weighs its words), and opens with an item that `opens` accepts (one that
+    does not lean on the one before it, as punctuation attaches to the word before)."""
+    found: list[T] = []
+    start = 0
+    while start < len(items):
+        end = start + 1
+        if weight is None:
+            end = start + CHUNK
+        else:
+            held = weight(items[start])
+            while end < len(items) and held < CHUNK:
+                held += weight(items[end])
+                end += 1
+        while opens is not None and end < len(items) and not opens(items[end]):
+            end += 1
+        part = read(items[start:end], start)
+        if part is None:
+            return None
+        found.extend(part)
+        start = end
+    return found
+
+
+def length_at(key: str) -> Callable[[Any], int]:
+    """The weight of an object holding a list of words at `key` (for `in_chunks`)."""
+
+    def weight(item: Any) -> int:
+        words = item.get(key) if type(item) is dict else None
+        return len(words) if type(words) is list else 1
+
+    return weight
+
+
+def usual(raw: Any) -> bool:
+    """Is `raw` a list of objects, to be read at once (and the fast path on)?"""
+    return ENABLED and type(raw) is list and bool(raw) and all_are(raw, dict)
+
+
+def timed_words(
+    raw: Any,
+    text_keys: Sequence[str],
+    start_keys: Sequence[str],
+    end_keys: Sequence[str],
+    scale: float = 1.0,
+    confidence_keys: Sequence[str] = (),
+) -> list[Word] | None:
+    """`make_word` of each word of the list `raw`: its text at the first of `text_keys`
+    (the others are where a service may write it instead), times at the first of
+    `start_keys` and of `end_keys`, in units of `scale` seconds, its confidence at the
+    first of `confidence_keys` (as `word.get(first, word.get(second, ...))` reads them).
+    None when any word is unusual (see the module docstring)."""
+    if not usual(raw):
+        return None
+    if len(raw) > CHUNK:
+        return in_chunks(
+            raw,
+            lambda chunk, _: timed_words(
+                chunk, text_keys, start_keys, end_keys, scale, confidence_keys
+            ),
+        )
+    texts = first_of(raw, text_keys)
+    if not all_are(texts, str):
+        return None
+    known: dict[str, float] = {}  # times in text, read once for both ends
+    starts = times(raw, start_keys, scale, known)
+    if starts is None:
+        return None
+    ends = times(raw, end_keys, scale, known)
+    if ends is None:
+        return None
+    found = confidences(first_of(raw, confidence_keys) if confidence_keys else [None] * len(raw))
+    if found is None:
+        return None
+    return make_words(texts, starts, ends, found)
+
+
+def make_words(
+    texts: list[str],
+    starts: list[float],
+    ends: list[float],
+    confidences: Sequence[float | None],
+) -> list[Word]:
+    """`make_word` of each text, times and confidence (times and confidences as `times`
+    and `confidences` read them)."""
+    ends = list(map(max, ends, starts))  # an end never before its start; a tie keeps the end
+    return list(
+        map(_new, repeat(Word), zip(map(str.strip, texts), starts, ends, confidences, strict=True))
+    )
+
+
+def times(
+    raw: list[dict[str, Any]],
+    keys: Sequence[str],
+    scale: float = 1.0,
+    known: dict[str, float] | None = None,
+) -> list[float] | None:
+    """Each item's time at the first of `keys`, as `seconds` reads it, when every one is
+    a plain time (`plain_seconds`); None when any is not. Times written as text are
+    read once each, and kept in `known` (text to seconds, at this `scale`) when given:
+    a service that writes the same times in several places reads them once."""
+    return _times(first_of(raw, keys), scale, {} if known is None else known)
+
+
+def timed_words_of(
+    holders: Any,
+    key: str,
+    text_keys: Sequence[str],
+    start_keys: Sequence[str],
+    end_keys: Sequence[str],
+    scale: float = 1.0,
+    confidence_keys: Sequence[str] = (),
+) -> list[list[Word]] | None:
+    """`timed_words` of the list at `key` of each of `holders` (a service's segments or
+    utterances), read as one list: None unless every holder is an object with a list
+    there and every word is usual."""
+    if not usual(holders):
+        return None
+
+    def read(chunk: list[Any], start: int) -> list[list[Word]] | None:
+        found = flattened(chunk, key)
+        if found is None:
+            return None
+        raw, bounds = found
+        words = timed_words(raw, text_keys, start_keys, end_keys, scale, confidence_keys)
+        return None if words is None else cut(words, bounds)
+
+    return in_chunks(holders, read, length_at(key))
+
+
+def flattened(holders: Any, key: str) -> tuple[list[Any], list[int]] | None:
+    """The lists at `key` of each of `holders` as one list, and where each list starts
+    in it (and where the last ends); None unless every holder is an object with a list
+    there."""
+    if not usual(holders):
+        return None
+    lists = at_key(holders, key)
+    if not all_are(lists, list):
+        return None
+    return list(chain.from_iterable(lists)), list(accumulate(map(len, lists), initial=0))
+
+
+def cut(items: list[Any], bounds: list[int]) -> list[list[Any]]:
+    """`items` cut back into the lists `flattened` made them from."""
+    return [items[start:end] for start, end in pairwise(bounds)]
+
+
+def first_alternatives(raw: list[Any]) -> list[dict[str, Any]] | None:
+    """Each item's first alternative (AWS, Speechmatics): None unless every item is an
+    object whose `alternatives` is a list opening with an object."""
+    if not usual(raw):
+        return None
+    alternatives = at_key(raw, "alternatives")
+    if not all_are(alternatives, list) or not all(alternatives):
+        return None
+    firsts = list(map(itemgetter(0), alternatives))
+    return firsts if all_are(firsts, dict) else None
+
+
+def punctuated(texts: list[str], marks: list[bool], bounds: list[int] | None = None) -> list[str]:
+    """The words' texts (each stripped) with the punctuation among them attached to the
+    word before it (`attach`): `marks` says which of `texts` are punctuation. With
+    `bounds` (from `flattened`), punctuation attaches only within its own list."""
+    words = list(map(str.strip, compress(texts, map(not_, marks))))
+    places = list(compress(range(len(texts)), marks))  # where each punctuation mark is
+    stripped = list(map(str.strip, compress(texts, marks)))
+    for number in compress(range(len(stripped)), stripped):  # marks that are not spaces
+        place = places[number]
+        before = place - number  # the words before it
+        if bounds is not None:  # ... that are in its own list
+            opening = bounds[bisect.bisect_right(bounds, place) - 1]
+            before -= opening - bisect.bisect_left(places, opening)
+        if before > 0:
+            words[place - number - 1] += stripped[number]
+    return words
+
+
+def spaced(texts: list[str]) -> list[str]:
+    """Each text with its white space made single spaces (`" ".join(text.split())`)."""
+    stripped = list(map(str.strip, texts))
+    if not _UNSPACED.search("\x00".join(stripped)):  # already spaced once
+        return stripped
+    return list(map(" ".join, map(str.split, texts)))
+
+
+_UNSPACED = re.compile(r"[^\S ]|  ")  # white space but a space, or two spaces
+
+
+def punctuated_words(
+    items: list[dict[str, Any]],
+    texts: list[str],
+    marks: list[bool],
+    start_key: str,
+    end_key: str,
+    scored: list[dict[str, Any]],
+    bounds: list[int] | None = None,
+) -> tuple[list[dict[str, Any]], list[Word]] | None:
+    """The words of items among which some are punctuation (`marks`), attached to the
+    word before (`punctuated`): each word spelled by `texts`, timed at `start_key` and
+    `end_key` of its item, scored at "confidence" of its object in `scored` (beside
+    `items`: the item or its alternative). The items that are words, and their words;
+    None when any word is unusual."""
+    kept = list(map(not_, marks))
+    said = list(compress(items, kept))
+    known: dict[str, float] = {}  # a word's end is often the next one's start
+    starts = times(said, (start_key,), 1.0, known)
+    ends = times(said, (end_key,), 1.0, known) if starts is not None else None
+    scores = confidences(at_key(compress(scored, kept), "confidence"))
+    if starts is None or ends is None or scores is None:
+        return None
+    return said, make_words(punctuated(texts, marks, bounds), starts, ends, scores)
+
+
+def plain_times(values: list[Any], unit: str = "") -> bool:
+    """Is every value a time in plain digits that `plain_seconds` reads (under 10^12,
+    at most six after a point), followed by `unit` ("s": Google's seconds)? Checked by
+    one pattern, nothing parsed."""
+    lines = "\n".join(values) + "\n" if all_are(values, str) else ""
+    return bool(lines) and bool(_PLAIN_TIMES[unit].fullmatch(lines))
+
+
+_PLAIN_TIMES = {
+    unit: re.compile(rf"(?:[0-9]{{1,12}}+(?:\.[0-9]{{1,6}}+)?+{unit}\n)*+") for unit in ("", "s")
+}
+
+
+def single_words(texts: list[str]) -> bool:
+    """Is every text one word: not empty, and without white space?"""
+    return "" not in texts and not _SPACE.search("".join(texts))
+
+
+_SPACE = re.compile(r"\s")
+
+
+def said_by(
+    raw: Any,
+    keys: Sequence[str],
+    default: str | None = None,
+    nobody: tuple[Any, ...] = (),
+) -> list[str | None]:
+    """The words' speakers: `labels` of each word's label at the first of `keys`."""
+    return labels(first_of(raw, keys), default, nobody)
+
+
+def labels(
+    found: list[Any], default: str | None = None, nobody: tuple[Any, ...] = ()
+) -> list[str | None]:
+    """`speaker_label` of each label, else `default` (also for a label among `nobody`),
+    each distinct label worked out once."""
+    kinds = set(map(type, found))
+    if kinds <= {str, int, type(None)}:  # hashable, and no True beside 1
+        names = {label: _name(label, default, nobody) for label in set(found)}
+        return list(map(names.__getitem__, found))
+    return [_name(label, default, nobody) for label in found]
+
+
+def _name(label: Any, default: str | None, nobody: tuple[Any, ...]) -> str | None:
+    return (None if label in nobody else speaker_label(label)) or default
+
+
+def with_texts(words: list[Word], texts: list[str]) -> list[Word]:
+    """The words spelled as `texts` (as many), times and confidences kept."""
+    if not words:
+        return []
+    _, starts, ends, confidences = zip(*words, strict=True)
+    return list(map(_new, repeat(Word), zip(texts, starts, ends, confidences, strict=True)))
+
+
+def spoken(words: list[Word], speakers: list[str | None]) -> list[Spoken]:
+    """Each word with its speaker, as `Spoken`."""
+    return list(map(_new, repeat(Spoken), zip(words, speakers, strict=True)))
+
+
+def first_of(raw: list[dict[str, Any]], keys: Sequence[str]) -> list[Any]:
+    """Each word's value as `word.get(first, word.get(second, ...))` gives it."""
+    if len(keys) == 1:
+        return at_key(raw, keys[0])
+    values = list(map(dict.get, raw, repeat(keys[0]), repeat(_MISSING)))
+    if _MISSING not in values:  # the usual list: every word holds the first key
+        return values
+    rest = first_of(raw, keys[1:])
+    if values.count(_MISSING) == len(values):  # no word holds it
+        return rest
+    return list(map(dict.get, raw, repeat(keys[0]), rest))
+
+
+_MISSING = object()
+
+
+def _times(values: list[Any], scale: float, known: dict[str, float]) -> list[float] | None:
+    """`plain_seconds` of each value, or None when any is not a plain time."""
+    kinds = set(map(type, values))
+    if kinds == {str}:  # services that write numbers as text (AWS, Google): each text
+        distinct = list(set(values).difference(known))  # read once (a word's end is
+        if distinct:  # often the next start)
+            found = _short_decimals(distinct, scale)
+            if found is None:
+                loose = list(map(plain_seconds, distinct, repeat(scale)))
+                if None in loose:
+                    return None
+                found = cast(list[float], loose)
+            known.update(zip(distinct, found, strict=True))
+        return list(map(known.__getitem__, values))
+    if not kinds or not kinds <= {float, int}:
+        return None
+    if kinds == {int} and scale in _INTEGER_SCALES and min(values) >= 0 and max(values) < 2**31:
+        # whole units (AssemblyAI's and whisper.cpp's milliseconds): the float nearest
+        # the decimal k/1000 is what rounding k * 0.001 to six places gives
+        return list(map(int.__truediv__, values, repeat(_INTEGER_SCALES[scale])))
+    try:
+        if int in kinds:
+            values = list(map(float, values))
+        if scale != 1.0:
+            values = list(map(float.__mul__, values, repeat(scale)))
+    except OverflowError:  # an integer beyond any float
+        return None
+    total = sum(values)
+    if total != total or not (min(values) >= 0 and max(values) <= MAX_SECONDS):  # NaN; range
+        return None
+    return list(map(round, values, repeat(6)))
+
+
+# Digits with at most six after a point, each followed by a line break: the float
+# nearest such digits is already what rounding to six places gives (`plain_seconds`).
+# Possessive (`++`): a line that does not match is given up at once.
+_DECIMALS = re.compile(r"(?:[0-9]++(?:\.[0-9]{1,6}+)?+\n)*+")
+_GOOGLE_DECIMALS = re.compile(r"(?:[0-9]++(?:\.[0-9]{1,6}+)?+s\n)*+")
+
+
+_INTEGER_SCALES = {1.0: 1, 0.001: 1000}
+
+
+def _short_decimals(values: list[str], scale: float) -> list[float] | None:
+    """Times written as short decimals ("0.49", or Google's "1.300s"), checked all at
+    once by one pattern and read as one JSON array (orjson reads numbers several times
+    faster than `float`, to the same float); None when any is another text."""
+    lines = "\n".join(values) + "\n"
+    if scale == 1.0 and _DECIMALS.fullmatch(lines):
+        digits = lines
+    elif _GOOGLE_DECIMALS.fullmatch(lines):
+        digits = lines.replace("s", "")
+    else:
+        return None
+    try:
+        found = list(map(float, fast_loads("[" + digits[:-1].replace("\n", ",") + "]")))
+    except ValueError:  # leading zeros, which JSON refuses: one at a time
+        found = list(map(float, digits.split()))
+    if len(found) != len(values):  # a value holding a line break of its own
+        return None
+    return found if max(found) <= MAX_SECONDS else None
+
+
+def _numbers(texts: list[str]) -> list[float] | None:
+    """Numbers in plain digits (checked by the caller) as floats, read as one JSON array;
+    None when one holds a line break of its own."""
+    try:
+        return list(map(float, fast_loads("[" + ",".join(texts) + "]")))
+    except ValueError:  # leading zeros, which JSON refuses: one at a time
+        pass
+    try:
+        return list(map(float, texts))
+    except ValueError:  # a line break inside a value
+        return None
+
+
+_NUMBER_TEXTS = re.compile(r"(?:[0-9]++(?:\.[0-9]++)?+\n)*+")
+
+
+def confidences(values: list[Any]) -> Sequence[float | None] | None:
+    """Each confidence as `confidence` reads it, when each is a finite number or a
+    number in plain digits (AWS), or none is given: None when any is anything else."""
+    kinds = set(map(type, values))
+    if kinds == {float}:
+        total = sum(values)
+        if total - total == 0:  # finite: not NaN, not infinite
+            return values
+    elif kinds == {type(None)} or not kinds:
+        return values
+    elif kinds == {str} and _NUMBER_TEXTS.fullmatch("\n".join(values) + "\n"):
+        found = _numbers(values)
+        total = sum(found) if found is not None else math.nan
+        if total - total == 0:  # finite (a float of many digits can be infinite)
+            return found
+    return None
+
+
+def at_key(raw: Any, key: str) -> list[Any]:
+    """Each item's value at `key` (`dict.get`)."""
+    return list(map(dict.get, raw, repeat(key)))
+
+
+def all_are(items: list[Any], kind: type) -> bool:
+    """Is every item (and at least one) of exactly this type?"""
+    return set(map(type, items)) == {kind}
