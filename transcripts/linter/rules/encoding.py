@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from ...model import Transcript
 from ..context import RuleOptions
 from ..finding import Edit, Fix, Problem
-from ..source import find_in_source
+from ..source import at_line_break, find_in_source
 
 CODE = "TR302"
 NAME = "encoding"
@@ -43,7 +43,9 @@ _SUSPECT = re.compile(
 
 
 def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
-    for found, line, column in find_in_source(options.context, _SUSPECT, in_ascii="controls"):
+    for found, line, column in find_in_source(
+        options.context, _SUSPECT, in_ascii="controls", cut_after=at_line_break
+    ):
         text = found.group()
         fix = None
         if text == "\ufffd":

@@ -35,7 +35,7 @@ from ...model import Transcript
 from ...terminal import printable
 from ..context import RuleOptions
 from ..finding import Edit, Fix, Problem
-from ..source import find_in_source
+from ..source import at_line_break, find_in_source
 
 CODE = "TR303"
 NAME = "invisible-character"
@@ -51,7 +51,9 @@ _HIDDEN_IN_NAMES = regex.compile(r"[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}--[\u200c\u200
 
 
 def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
-    for found, line, column in find_in_source(options.context, _INVISIBLE, in_ascii="nothing"):
+    for found, line, column in find_in_source(
+        options.context, _INVISIBLE, in_ascii="nothing", cut_after=at_line_break
+    ):
         names = _names(found.group())
         end = column + len(found.group())
         yield Problem(
