@@ -56,6 +56,7 @@ _PIECES = st.text(alphabet='ab <>\n\r&;#x1"=/\u00ad\u200b\u00c3\u00a9\x07\ufffd'
 @settings(max_examples=150, deadline=None)
 @example(texts=["<b \n", 'x="1"\n', ">\n"], rule="html_entity")  # a tag over three blocks
 @example(texts=["\u00c3", "\u00a9\n"], rule="encoding")  # mojibake over two blocks
+@example(texts=["<b\n", "x\n", ">\n"], rule="html_entity")  # open over a short block
 @given(
     texts=st.lists(_PIECES, max_size=10),
     rule=st.sampled_from(["encoding", "invisible_character", "html_entity"]),
@@ -83,8 +84,10 @@ def test_the_text_searched_in_pieces_gives_the_matches_of_the_text_searched_whol
             )
         ]
 
-    with patch.object(source, "_CHUNK", 3):
-        assert found(cut_after()) == found(None)
+    whole = found(None)
+    for chunk in (1, 5, 12):
+        with patch.object(source, "_CHUNK", chunk):
+            assert found(cut_after()) == whole, chunk
 
 
 def test_the_start_of_the_text_skips_its_leading_white_space_across_blocks():

@@ -56,10 +56,13 @@ class SourceText:
         where `cut_after` allows (the whole text in one piece without it)."""
         parts: list[str] = []
         first = size = 0
-        for index in range(len(self.blocks)):
-            part = self.part(index)
+        for index, block in enumerate(self.blocks):
+            part = block.raw  # (the body of `part`, inlined: a call per block adds up)
+            if part is None:
+                part = block.text + "\n"
             parts.append(part)
             size += len(part)
+            # (`cut_after` sees every part: it may keep state, such as an open tag)
             if cut_after is not None and cut_after(part) and size >= _CHUNK:
                 yield _Piece(self.blocks, first, parts)
                 parts, first, size = [], index + 1, 0
