@@ -34,7 +34,7 @@ class TextCounts:
         return TextCounts(*map(operator.add, _values(self), _values(other)))
 
     @staticmethod
-    def total(counts: Iterable[TextCounts]) -> TextCounts:
+    def summed(counts: Iterable[TextCounts]) -> TextCounts:
         """The sum of many counts, field by field (`sum` would make one per addition)."""
         return TextCounts(*map(sum, zip(*map(_values, counts), strict=True)))
 
