@@ -13,8 +13,8 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, chain, compress, count, islice
-from operator import attrgetter, eq, gt, itemgetter, methodcaller
+from itertools import accumulate, compress, count, islice
+from operator import attrgetter, eq, gt, itemgetter
 from typing import overload
 
 from ..model import Kind, Transcript
@@ -80,7 +80,8 @@ class SentenceKeys(Sequence[str]):
         return text[start:] if end < 0 else text[start:end]
 
     def __iter__(self) -> Iterator[str]:
-        return chain.from_iterable(map(methodcaller("split", "\n"), self._batches))
+        for text in self._batches:
+            yield from text.split("\n")
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, (SentenceKeys, list)):
@@ -183,7 +184,8 @@ def _repeated(keys: SentenceKeys, hashes: array[int]) -> tuple[dict[str, int], b
     shared = set(compress(ordered, map(eq, ordered, islice(ordered, 1, None))))
     del ordered
     counts: Counter[str] = Counter()
-    for index, key in compress(enumerate(keys), map(shared.__contains__, hashes)):
+    for index in compress(count(), map(shared.__contains__, hashes)):
+        key = keys[index]
         if counts[key]:
             later[index] = 1
         counts[key] += 1
