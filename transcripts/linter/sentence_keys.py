@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .. import words, words_fast
@@ -99,16 +98,11 @@ BATCH_CHARS = 1 << 20
 
 
 def keys(texts: list[str]) -> list[str]:
-    """The keys of the sentences of `texts`, in order, with `SEPARATOR` between two texts."""
-    return [key for batch in key_batches(texts) for key in batch]
-
-
-def key_batches(texts: Iterable[str]) -> Iterator[list[str]]:
-    """`keys(texts)` a batch at a time (about `BATCH_CHARS` of text each), for a caller
-    that keeps them in another form than a list of strings.
+    """The keys of the sentences of `texts`, in order, with `SEPARATOR` between two texts.
 
     A sentence never runs from one text into the next, so batches of texts are folded
     apart and their keys joined with a separator, as the texts are."""
+    result: list[str] = []
     batch: list[str] = []
     size = 0
     folded = False  # a batch was folded: the next one is a text further on
@@ -116,10 +110,15 @@ def key_batches(texts: Iterable[str]) -> Iterator[list[str]]:
         batch.append(text)
         size += len(text)
         if size >= BATCH_CHARS:
-            yield [SEPARATOR, *_batch_keys(batch)] if folded else _batch_keys(batch)
+            if folded:
+                result.append(SEPARATOR)
+            result += _batch_keys(batch)
             batch, size, folded = [], 0, True
     if batch or not folded:
-        yield [SEPARATOR, *_batch_keys(batch)] if folded else _batch_keys(batch)
+        if folded:
+            result.append(SEPARATOR)
+        result += _batch_keys(batch)
+    return result
 
 
 def _batch_keys(texts: list[str]) -> list[str]:

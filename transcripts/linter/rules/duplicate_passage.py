@@ -45,6 +45,7 @@ Example (line 30 repeats the first sentence of line 19):
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import compress
 
 from ...model import Transcript
 from ..context import RuleOptions
@@ -70,9 +71,12 @@ def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
     table = options.context.sentences()
     shortest = options["min-length"]
     formula = options["formula-repeats"] or float("inf")
-    # Sentences seen more than once (the table keeps those apart: most occur once).
+    counts = table.counts
+    # Sentences seen more than once, picked out at C speed (most sentences occur once).
     repeated = [
-        key for key, count in table.repeated.items() if count < formula and len(key) >= shortest
+        key
+        for key in compress(counts.keys(), map((1).__lt__, counts.values()))
+        if counts[key] < formula and len(key) >= shortest
     ]
     if not repeated:
         return

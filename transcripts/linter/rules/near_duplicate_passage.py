@@ -89,15 +89,10 @@ def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
     # so many that they follow a template ("Mr. Chairman, I yield 2 minutes to ...").
     # One cheap pass picks them out; the similarity test runs on candidates only.
     shared_heads, shared_tails = edges.shared(2, formula)
-    keys = table.keys
     candidates = [
         (key, head, tail)
-        for key, head, tail in (
-            (keys[index], head, tail)
-            for index, head, tail in zip(edges.distinct, edges.head_of, edges.tail_of, strict=True)
-            if head in shared_heads or tail in shared_tails
-        )
-        if len(key) >= shortest
+        for key, head, tail in zip(edges.distinct, edges.head_of, edges.tail_of, strict=True)
+        if (head in shared_heads or tail in shared_tails) and len(key) >= shortest
     ]
     groups: defaultdict[tuple[bool, int], list[str]] = defaultdict(list)
     for key, head, tail in candidates:
@@ -122,7 +117,7 @@ def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
     family = _families(pairs)
     sizes: Counter[str] = Counter()  # sentences (exact copies included) per family
     for member, root in family.items():
-        sizes[root] += table.count(member)
+        sizes[root] += table.counts[member]
     wanted = [key for key in pairs if sizes[family[key]] < formula]
     where = table.locate({*wanted, *(pairs[key] for key in wanted)})
     spans = Spans(transcript)
