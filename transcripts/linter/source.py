@@ -20,14 +20,15 @@ from ..model import Block
 from .context import Context
 from .text import raw_lines
 
-#: Where a piece of the text may end: called with each block's source text in order (so
-#: it may keep state, such as an open tag), it says whether a piece may end after it.
-CutAfter = Callable[[str], bool]
+#: Where a piece of the text may end: called once a piece is long enough, with the source
+#: text of the blocks added since its last call (so every block's, in order, once: it may
+#: keep state, such as an open tag), it says whether the piece may end after the last.
+CutAfter = Callable[[list[str]], bool]
 
 
-def at_line_break(part: str) -> bool:
-    """`CutAfter` for a pattern that matches no line break: any block ending one."""
-    return part.endswith("\n")
+def at_line_break(parts: list[str]) -> bool:
+    """`CutAfter` for a pattern that matches no line break: after any block ending one."""
+    return parts[-1].endswith("\n")
 
 
 class SourceText:
@@ -55,17 +56,18 @@ class SourceText:
         """The text in pieces of about `_CHUNK` characters, each ending after a block
         where `cut_after` allows (the whole text in one piece without it)."""
         parts: list[str] = []
-        first = size = 0
+        first = size = judged = 0  # `judged`: parts `cut_after` has seen
         for index, block in enumerate(self.blocks):
             part = block.raw  # (the body of `part`, inlined: a call per block adds up)
             if part is None:
                 part = block.text + "\n"
             parts.append(part)
             size += len(part)
-            # (`cut_after` sees every part: it may keep state, such as an open tag)
-            if cut_after is not None and cut_after(part) and size >= _CHUNK:
-                yield _Piece(self.blocks, first, parts)
-                parts, first, size = [], index + 1, 0
+            if size >= _CHUNK and cut_after is not None:
+                fresh, judged = parts[judged:], len(parts)
+                if cut_after(fresh):
+                    yield _Piece(self.blocks, first, parts)
+                    parts, first, size, judged = [], index + 1, 0, 0
         if parts or not first:
             yield _Piece(self.blocks, first, parts)
 

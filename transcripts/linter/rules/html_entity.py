@@ -58,11 +58,12 @@ class _NoTagOpen:
     def __init__(self) -> None:
         self.open = False
 
-    def __call__(self, part: str) -> bool:
-        opening, closing = part.rfind("<"), part.rfind(">")
-        if opening != closing:  # (equal only when the part holds neither)
+    def __call__(self, parts: list[str]) -> bool:
+        text = "".join(parts)
+        opening, closing = text.rfind("<"), text.rfind(">")
+        if opening != closing:  # (equal only when the text holds neither)
             self.open = opening > closing
-        return not self.open and part.endswith("\n")
+        return not self.open and text.endswith("\n")
 
 
 def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
