@@ -30,7 +30,7 @@ from ..source import at_line_break, find_in_source
 CODE = "TR302"
 NAME = "encoding"
 SEVERITY = "error"
-USES = ("source-text",)  # the joined source text (see `Context.LARGE`)
+USES = ("source-text",)  # the source text, read a piece at a time (see `linter.source`)
 OPTIONS: dict[str, object] = {}
 
 # Windows-1252's characters for the bytes 0x80-0x9F, which continue a UTF-8 sequence.

@@ -37,7 +37,7 @@ from ..text import plural
 CODE = "TR304"
 NAME = "html-entity"
 SEVERITY = "warning"
-USES = ("source-text",)  # the joined source text (see `Context.LARGE`)
+USES = ("source-text",)  # the source text, read a piece at a time (see `linter.source`)
 OPTIONS: dict[str, object] = {}
 
 _HTML_DOCUMENT = ("<!doctype html", "<html")

@@ -40,7 +40,7 @@ from ..source import at_line_break, find_in_source
 CODE = "TR303"
 NAME = "invisible-character"
 SEVERITY = "warning"
-USES = ("source-text",)  # the joined source text (see `Context.LARGE`)
+USES = ("source-text",)  # the source text, read a piece at a time (see `linter.source`)
 OPTIONS: dict[str, object] = {}
 
 _INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff\u180e\u202a-\u202e\u2066-\u2069]+")
