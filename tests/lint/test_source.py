@@ -4,11 +4,15 @@ ASCII text holds none."""
 from __future__ import annotations
 
 import re
+from unittest.mock import patch
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
+from transcripts.linter import source
 from transcripts.linter.context import Context
-from transcripts.linter.source import find_in_source
+from transcripts.linter.source import CutAfter, at_line_break, find_in_source
 from transcripts.model import Block, Kind, Transcript
 
 
@@ -44,3 +48,49 @@ def test_a_pattern_that_matches_nothing_in_ascii_still_searches_other_text():
 def test_an_unknown_promise_is_refused():
     with pytest.raises(ValueError, match="in_ascii"):
         _found(_context("x"), "x", "sometimes")
+
+
+_PIECES = st.text(alphabet='ab <>\n\r&;#x1"=/\u00ad\u200b\u00c3\u00a9\x07\ufffd', max_size=14)
+
+
+@settings(max_examples=150, deadline=None)
+@example(texts=["<b \n", 'x="1"\n', ">\n"], rule="html_entity")  # a tag over three blocks
+@example(texts=["\u00c3", "\u00a9\n"], rule="encoding")  # mojibake over two blocks
+@example(texts=["<b\n", "x\n", ">\n"], rule="html_entity")  # open over a short block
+@given(
+    texts=st.lists(_PIECES, max_size=10),
+    rule=st.sampled_from(["encoding", "invisible_character", "html_entity"]),
+)
+def test_the_text_searched_in_pieces_gives_the_matches_of_the_text_searched_whole(texts, rule):
+    # Each rule that scans the source cuts it where its pattern says no match runs across;
+    # with pieces of a few characters there are cuts everywhere they are allowed.
+    from transcripts.linter.rules import encoding, html_entity, invisible_character
+
+    pattern, in_ascii, cut_after = {
+        "encoding": (encoding._SUSPECT, "controls", lambda: at_line_break),
+        "invisible_character": (invisible_character._INVISIBLE, "nothing", lambda: at_line_break),
+        "html_entity": (html_entity._MARKUP, "anything", html_entity._NoTagOpen),
+    }[rule]
+    blocks = [
+        Block(Kind.TURN, text.strip(), n, n, "Ana", raw=text) for n, text in enumerate(texts, 1)
+    ]
+
+    def found(cut: CutAfter | None) -> list[tuple]:
+        context = Context(Transcript(blocks=blocks))
+        return [
+            (match.group(), line, column)
+            for match, line, column in find_in_source(
+                context, pattern, in_ascii=in_ascii, cut_after=cut
+            )
+        ]
+
+    whole = found(None)
+    for chunk in (1, 5, 12):
+        with patch.object(source, "_CHUNK", chunk):
+            assert found(cut_after()) == whole, chunk
+
+
+def test_the_start_of_the_text_skips_its_leading_white_space_across_blocks():
+    context = _context("", "  ", "<!DOCTYPE html>")
+    whole = "".join(block.text + "\n" for block in context.transcript.blocks)
+    assert source.source_text(context).head(9) == whole.lstrip()[:9] == "<!DOCTYPE"

@@ -54,3 +54,27 @@ def test_a_table_joined_from_a_row_template_is_the_table_tabulate_draws(columns,
 def test_the_row_template_is_used_for_the_usual_format():
     table = render._PaddedTable(["speaker", "turns"], ["left", "right"], [9, 5], "simple")
     assert table.template is not None
+
+
+_WIDE_CELL = st.text(alphabet="ab1 .{}▏▎█éß中文", max_size=6)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    rows=st.lists(st.lists(_WIDE_CELL, min_size=3, max_size=3), min_size=1, max_size=8),
+    fmt=st.sampled_from(sorted(render._JOINED_FORMATS)),
+)
+def test_rows_of_bars_and_wide_characters_are_drawn_as_tabulate_draws_them(rows, fmt):
+    # A row whose cells are as wide as they are long (ASCII, bars, accents) is one
+    # `str.format`, braces in the format's own text included; a row with a character
+    # wider than one column (where wcwidth is installed) is padded cell by cell.
+    rows = [[row[0].strip() or "x", *(cell.strip() for cell in row[1:])] for row in rows]
+    headers, alignment = ["speaker", "bar", "n"], ["left", "left", "right"]
+    widths = [
+        max([len(header)] + [render._visible_width(row[column]) for row in rows])
+        for column, header in enumerate(headers)
+    ]
+    table = render._PaddedTable(headers, alignment, widths, fmt)
+    out = io.StringIO()
+    table.write(rows, out, 3)
+    assert out.getvalue() == _plain(rows, headers, alignment, fmt)

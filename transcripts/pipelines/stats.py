@@ -80,7 +80,10 @@ def stats_files(
             failures += 1
         else:
             _report_warnings(result, report)
-            total.update(result)
+            if total.files:
+                total.update(result)
+            else:  # the first file's tally is the total so far: taken, not copied
+                total = result
     if not total.files:
         return ExitCode.ERROR
     check_only(only, total.speakers)

@@ -55,7 +55,7 @@ class Counts(TextCounts):
         for counts in speakers:
             lengths.update(counts.turn_lengths)
         return cls(
-            **sum(speakers, TextCounts()).as_dict(),
+            **TextCounts.summed(speakers).as_dict(),
             name="total",
             turns=sum(c.turns for c in speakers),
             turn_lengths=lengths,

@@ -9,6 +9,7 @@ speech.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -183,19 +184,19 @@ def _table_fields(
 
 def _cell(name: str, record: dict[str, Any], report: Report, is_total: bool) -> str:
     if not is_total:
-        return _column(name, report)(record)
+        return _column(name, report, [record])[0]
     if name == "speaker":
         return TOTAL_LABEL
     if record.get("words_share" if name == _BAR else name) is None:
         return "" if name == "path" else "-"
-    return "" if name == _BAR else _column(name, report)(record)
+    return "" if name == _BAR else _column(name, report, [record])[0]
 
 
-def _column(name: str, report: Report) -> Callable[[dict[str, Any]], str]:
-    """How a speaker's record shows in the column of field `name`: decided once a
-    column, not once a cell (a file may have thousands of speakers)."""
+def _column(name: str, report: Report, records: list[dict[str, Any]]) -> list[str]:
+    """How each speaker's record shows in the column of field `name` (`-` for none):
+    decided once a column, not once a cell (a file may have thousands of speakers)."""
     if name == _BAR:
-        return lambda record: _or_dash(record.get("words_share"), bar)
+        return ["-" if (share := r.get("words_share")) is None else bar(share) for r in records]
     measure = BY_NAME.get(name)
     kind = measure.kind if measure else "text"
     shown: Callable[[Any], str]
@@ -208,14 +209,11 @@ def _column(name: str, report: Report) -> Callable[[dict[str, Any]], str]:
     else:
         shown = _text  # a name or a path from a file, shown to people
     if name == "longest_turn_line" and report.files > 1:
-        return lambda record: _or_dash(
-            record.get(name), lambda value: _line_in_file(value, record, shown)
-        )
-    return lambda record: _or_dash(record.get(name), shown)
-
-
-def _or_dash(value: Any, shown: Callable[[Any], str]) -> str:
-    return "-" if value is None else shown(value)
+        return [
+            "-" if (value := r.get(name)) is None else _line_in_file(value, r, shown)
+            for r in records
+        ]
+    return ["-" if (value := r.get(name)) is None else shown(value) for r in records]
 
 
 def _ratio_text(value: float) -> str:
@@ -234,8 +232,8 @@ def _line_in_file(value: Any, record: dict[str, Any], shown: Callable[[Any], str
 def _rows(reports: Sequence[Report], fields: list[str], options: RenderOptions) -> list[list[str]]:
     rows: list[list[str]] = []
     for report in reports:
-        columns = [_column(name, report) for name in fields]
-        rows.extend([column(record) for column in columns] for record in report.speakers)
+        columns = [_column(name, report, report.speakers) for name in fields]
+        rows.extend(map(list, zip(*columns, strict=True)))
         if options.totals:
             totals = {**report.totals, "path": report.path}
             rows.append([_cell(name, totals, report, True) for name in fields])
@@ -484,6 +482,16 @@ def _widest(cells: Sequence[str]) -> int:
     return max(map(_visible_width, cells), default=0)
 
 
+def _fits(cell: str) -> bool:
+    """Is this cell as wide on screen as it is long (so `str.format` pads it right)?"""
+    return (cell.isascii() and cell.isprintable()) or _as_long(cell)
+
+
+@functools.lru_cache(maxsize=1024)  # a bar's few lengths; a name seen once costs a call
+def _as_long(cell: str) -> bool:
+    return _visible_width(cell) == len(cell)
+
+
 def _visible_width(text: str) -> int:
     """The width tabulate gives a cell (wide characters count twice where wcwidth is
     installed)."""
@@ -595,13 +603,33 @@ class _PaddedTable:
         finally:
             tabulate.MIN_PADDING, tabulate.PRESERVE_WHITESPACE = padding, preserve
 
+    def _row_format(self, pieces: list[str]) -> Callable[..., str]:
+        """`str.format` of a template row: the format's text around each cell, and each
+        cell padded to its width as `_pad` pads a cell of printable ASCII."""
+        fields = [
+            f"{{:{'<' if align == 'left' else '>'}{width}}}"
+            for width, align in zip(self.widths, self.alignment, strict=True)
+        ]
+        escaped = [piece.replace("{", "{{").replace("}", "}}") for piece in pieces]
+        return _joined(escaped, fields).format
+
     def write(self, rows: Iterable[list[str]], sink: Sink, chunk: int) -> None:
         if self.template is not None:
             start, end, pieces = self.template
+            # A row whose cells are each as wide as they are long (printable ASCII, as
+            # names and numbers mostly are, or a bar) is one `str.format`; any other row
+            # is padded by the width tabulate gives its cells.
+            padded = self._row_format(pieces)
+            trimmed = not pieces[-1]  # as `_joined` trims
             lines = list(start)
             drawn = written = 0
             for row in rows:  # chunk by chunk: the rows may come from a spool of any size
-                lines.append(_joined(pieces, self._pad(row)))
+                joined = "".join(row)
+                if (joined.isascii() and joined.isprintable()) or all(map(_fits, row)):
+                    line = padded(*row)
+                    lines.append(line.rstrip() if trimmed else line)
+                else:
+                    lines.append(_joined(pieces, self._pad(row)))
                 drawn += 1
                 if len(lines) >= chunk:
                     sink.write("\n" * (written > 0) + "\n".join(lines))

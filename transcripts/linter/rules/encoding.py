@@ -25,12 +25,12 @@ from collections.abc import Iterator
 from ...model import Transcript
 from ..context import RuleOptions
 from ..finding import Edit, Fix, Problem
-from ..source import find_in_source
+from ..source import at_line_break, find_in_source
 
 CODE = "TR302"
 NAME = "encoding"
 SEVERITY = "error"
-USES = ("source-text",)  # the joined source text (see `Context.LARGE`)
+USES = ("source-text",)  # the source text, read a piece at a time (see `linter.source`)
 OPTIONS: dict[str, object] = {}
 
 # Windows-1252's characters for the bytes 0x80-0x9F, which continue a UTF-8 sequence.
@@ -43,7 +43,9 @@ _SUSPECT = re.compile(
 
 
 def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
-    for found, line, column in find_in_source(options.context, _SUSPECT, in_ascii="controls"):
+    for found, line, column in find_in_source(
+        options.context, _SUSPECT, in_ascii="controls", cut_after=at_line_break
+    ):
         text = found.group()
         fix = None
         if text == "\ufffd":

@@ -37,7 +37,7 @@ from ..text import plural
 CODE = "TR304"
 NAME = "html-entity"
 SEVERITY = "warning"
-USES = ("source-text",)  # the joined source text (see `Context.LARGE`)
+USES = ("source-text",)  # the source text, read a piece at a time (see `linter.source`)
 OPTIONS: dict[str, object] = {}
 
 _HTML_DOCUMENT = ("<!doctype html", "<html")
@@ -49,12 +49,29 @@ _MARKUP = re.compile(
 )
 
 
+class _NoTagOpen:
+    """Where the text may be cut for `_MARKUP` (see `source.CutAfter`): after a line break
+    with no tag open. An entity holds no line break, and a tag holds no "<" but its first
+    character and no ">" but its last, so only a "<" with no ">" after it yet can start a
+    match that runs on past the cut."""
+
+    def __init__(self) -> None:
+        self.open = False
+
+    def __call__(self, parts: list[str]) -> bool:
+        text = "".join(parts)
+        opening, closing = text.rfind("<"), text.rfind(">")
+        if opening != closing:  # (equal only when the text holds neither)
+            self.open = opening > closing
+        return not self.open and text.endswith("\n")
+
+
 def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
-    if source_text(options.context).text.lstrip()[:15].lower().startswith(_HTML_DOCUMENT):
+    if source_text(options.context).head(15).lower().startswith(_HTML_DOCUMENT):
         return  # a transcript kept as an HTML page: its entities and tags are its format
     found = [
         (line, column, match.group())
-        for match, line, column in find_in_source(options.context, _MARKUP)
+        for match, line, column in find_in_source(options.context, _MARKUP, cut_after=_NoTagOpen())
         if _is_markup(match.group())
     ]
     for line, on_line in groupby(found, key=lambda item: item[0]):

@@ -35,12 +35,12 @@ from ...model import Transcript
 from ...terminal import printable
 from ..context import RuleOptions
 from ..finding import Edit, Fix, Problem
-from ..source import find_in_source
+from ..source import at_line_break, find_in_source
 
 CODE = "TR303"
 NAME = "invisible-character"
 SEVERITY = "warning"
-USES = ("source-text",)  # the joined source text (see `Context.LARGE`)
+USES = ("source-text",)  # the source text, read a piece at a time (see `linter.source`)
 OPTIONS: dict[str, object] = {}
 
 _INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff\u180e\u202a-\u202e\u2066-\u2069]+")
@@ -51,7 +51,9 @@ _HIDDEN_IN_NAMES = regex.compile(r"[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}--[\u200c\u200
 
 
 def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
-    for found, line, column in find_in_source(options.context, _INVISIBLE, in_ascii="nothing"):
+    for found, line, column in find_in_source(
+        options.context, _INVISIBLE, in_ascii="nothing", cut_after=at_line_break
+    ):
         names = _names(found.group())
         end = column + len(found.group())
         yield Problem(

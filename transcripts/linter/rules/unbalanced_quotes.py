@@ -46,12 +46,19 @@ _CUT_OFF = ("-", "—", "–", "…", "...", "-\u00ad")
 _ASIDE_OPENERS = "([{"
 # how many paragraph-long open brackets make them the document's convention
 _CONVENTION = 3
+_BATCH = 4096  # turns searched for a mark at once
 
 
 def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
-    joined = "\n".join([block.text for block in transcript.blocks if block.kind == Kind.TURN])
-    if not any(mark in joined for mark in _MARK_CHARACTERS):
-        return  # a few memchr-speed searches answer for most large transcripts
+    texts = [block.text for block in transcript.blocks if block.kind == Kind.TURN]
+    # A few memchr-speed searches answer for most large transcripts, a batch of turns at
+    # a time: no copy of the whole text (twice the file or more beyond Latin-1).
+    if not any(
+        any(mark in joined for mark in _MARK_CHARACTERS)
+        for joined in ("\n".join(texts[at : at + _BATCH]) for at in range(0, len(texts), _BATCH))
+    ):
+        return
+    del texts
     turn: list[Block] = []  # the current turn: a block and the blocks that continue it
     marked = False  # does the current turn hold a quote or a bracket at all?
     asides: list[Problem] = []  # brackets opening a paragraph, left open to its end
