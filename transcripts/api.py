@@ -127,11 +127,22 @@ def read_document(
     """A transcript with the decoded text it was read from and its format: what `lint`
     needs to honour the comments in a file, to fix it and to point into it."""
     source, chosen = load_source(path, format, encoding)
+    return read_source(source, chosen, speakers=speakers, encoding=encoding), source, chosen
+
+
+def read_source(
+    source: SourceText,
+    chosen: formats.Format,
+    *,
+    speakers: Sequence[str] = (),
+    encoding: str | None = None,
+) -> Transcript:
+    """A transcript from a loaded source (`load_source`): for a caller that takes what it
+    needs of the text first, then lets the reader drop it (`SourceText.transient`)."""
     try:
-        transcript = chosen.read(source, ReadOptions(speakers=tuple(speakers), encoding=encoding))
+        return chosen.read(source, ReadOptions(speakers=tuple(speakers), encoding=encoding))
     except TranscriptError as error:
         raise error.with_path(display_name(source.path)) from None
-    return transcript, source, chosen
 
 
 def parse(

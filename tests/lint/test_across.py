@@ -184,13 +184,17 @@ def test_the_index_does_not_read_unchanged_files_again(runner, pasted, tmp_path,
     names = [str(pasted / name) for name in ("a.txt", "b.txt", "c.txt")]
     lint_json(runner, "--index", index, *names)
     read: list[str] = []
-    original = pipeline.read_document
 
-    def counting(path, *args, **kwargs):
-        read.append(Path(path).name)
-        return original(path, *args, **kwargs)
+    def counting(original):
+        def count(path, *args, **kwargs):
+            read.append(Path(path).name)
+            return original(path, *args, **kwargs)
 
-    monkeypatch.setattr(pipeline, "read_document", counting)
+        return count
+
+    # A file is read whole (to place a finding) or loaded to be linted.
+    monkeypatch.setattr(pipeline, "read_document", counting(pipeline.read_document))
+    monkeypatch.setattr(pipeline, "load_source", counting(pipeline.load_source))
     _, findings = lint_json(runner, "--index", index, "--select", "TR205,TR206", *names)
     assert [f["path"] for f in findings] == [names[1]]
     assert read == ["b.txt"]  # only to place its finding: no file parsed for the index

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .. import formats
-from ..api import read_document
+from ..api import load_source, read_document, read_source
 from ..errors import ExitCode, TranscriptError
 from ..globs import PathPatterns
 from ..inputs import (
@@ -342,16 +342,17 @@ def _lint_file(
         if isinstance(path, Indexed) and not _per_file_rules(settings, path):
             return FileResult([], path=str(path))  # nothing to read: the index has it
         stat = _stat(path) if rows else (-1, -1)
-        transcript, source, chosen = read_document(
-            path, from_format, speakers=settings.speakers, encoding=encoding
-        )
+        source, chosen = load_source(path, from_format, encoding)
         facts = SourceFacts(source.text, chosen.name)
+        # The text is as large as the file: once the facts are taken only fixing needs
+        # it, so the reader may drop it as soon as it holds the lines.
+        source.transient = not fixing.active
+        transcript = read_source(source, chosen, speakers=settings.speakers, encoding=encoding)
         if not getattr(transcript.inference, "warning", None):
             # The reader's evidence (a record for every label candidate, for `parse
             # --explain`) is as large as the text's turns; of the rules only
             # speakers-not-found reads it, and only when it holds a warning.
             transcript.inference = None
-        # The text is as large as the file: only fixing needs it once the facts are taken.
         kept = source if fixing.active else None
         del source
         findings, count = _findings(transcript, facts, settings, path, fixing)
