@@ -98,7 +98,8 @@ def stream(
         layout=Layout(encoding=source.encoding, bom=source.bom, leading=leading),
     )
     transcript.inference = inference
-    blocks = assembler.blocks(front_matter_end=body_start if front else 0)
+    # The lines are the reader's own (a web page's words are read again by `in_source`).
+    blocks = assembler.blocks(front_matter_end=body_start if front else 0, release=web is None)
     if web is not None:
         web.relocate(uses)
         blocks = web.in_source(blocks)

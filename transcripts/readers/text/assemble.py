@@ -240,10 +240,14 @@ class Assembler:
                 tags.extend(paragraphs.tags_of(words))
         return tags
 
-    def blocks(self, front_matter_end: int = 0) -> Iterator[Block]:
+    def blocks(self, front_matter_end: int = 0, release: bool = False) -> Iterator[Block]:
         """The document's blocks in order; each is yielded once the next one starts (which
-        is when its raw text, the blank lines after it included, is known)."""
+        is when its raw text, the blank lines after it included, is known). With
+        `release`, the lines of each block are let go of once it has its raw text (the
+        caller owns `lines` and needs them no more): a transcript read whole then never
+        holds its text as lines and as blocks at once."""
         lines = self.lines
+        released = 0  # lines before this are let go of (with `release`)
         pending: Block | None = None
         if front_matter_end:
             body = "".join(lines[1 : front_matter_end - 1]).rstrip("\r\n")
@@ -256,6 +260,12 @@ class Assembler:
         plain = self.page is None
         for paragraph in self.paragraphs:
             start, last, label = paragraph.start, paragraph.last, paragraph.label
+            if release and start - released > _RELEASE_EVERY and pending is not None:
+                # The lines of the blocks yielded so far: nothing reads behind the
+                # pending block (a list slice at a time, not a step per block).
+                upto = pending.line - 1
+                lines[released:upto] = [""] * (upto - released)  # type: ignore[index]
+                released = upto
             if label is None or not paragraph.speaker:
                 speaker = None
             elif label in known:
@@ -376,6 +386,9 @@ class Assembler:
         if following.label is not None or following.kind is not None:
             return False
         return self.classify(following, True)[0] is None
+
+
+_RELEASE_EVERY = 4096  # lines
 
 
 def _complete(block: Block, more: list[str]) -> None:
