@@ -267,7 +267,11 @@ def plain_times(values: list[Any], unit: str = "") -> bool:
     at most six after a point), followed by `unit` ("s": Google's seconds)? Checked by
     one pattern, nothing parsed."""
     lines = "\n".join(values) + "\n" if all_are(values, str) else ""
-    return bool(lines) and bool(_PLAIN_TIMES[unit].fullmatch(lines))
+    return (
+        bool(lines)
+        and lines.count("\n") == len(values)  # no value holds a line break of its own
+        and bool(_PLAIN_TIMES[unit].fullmatch(lines))
+    )
 
 
 _PLAIN_TIMES = {
