@@ -253,9 +253,14 @@ class _TurnBuilder:
             self.add_speech(part)
 
     def close(self) -> None:
-        """Finish the open block: its text is its parts' texts, spaced once."""
+        """Finish the open block: its text is its parts' texts, spaced once, and its list
+        of pieces no longer than it is (a list grown piece by piece holds spare room,
+        which a million cues' turns would keep)."""
         if self._texts:
-            self.blocks[-1].text = " ".join(" ".join(self._texts).split())
+            block = self.blocks[-1]
+            block.text = " ".join(" ".join(self._texts).split())
+            if block.pieces is not None and len(block.pieces) > 1:
+                block.pieces = block.pieces.copy()
             self._texts.clear()
 
     def add_block(self, block: Block) -> None:
