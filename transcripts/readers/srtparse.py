@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from ..errors import TranscriptError
 from .common import LINE_BREAK
-from .cuetiming import parse_timing
+from .cuetiming import MinuteMarks, parse_timing
 
 #: One cue as read: start, end, its text lines (as written), the line number of the first.
 SrtCue = tuple[float, float, list[str], int]
@@ -57,21 +57,13 @@ def iter_usual_bodies(text: str) -> Iterator[tuple[float, float, str, int]]:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     position = _BLANK.match(text).end()  # type: ignore[union-attr]  # it matches anywhere
     line = 1 + text.count("\n", 0, position)  # the number of the cue's first line
-    minutes: dict[str, int] = {}  # "hh:mm" (or "mm") -> its milliseconds: cues share them
+    minutes = MinuteMarks()
     for found in _USUAL_CUE.finditer(text, position):
         if found.start() != position:
             raise UnusualCue  # something unusual before this cue
         hm1, s1, f1, hm2, s2, f2, body = found.groups()
-        # Whole milliseconds divided once: the same float as `parse_timing`'s rounding
-        # (seconds and their three digits of milliseconds read as one number).
-        base1 = minutes.get(hm1)
-        if base1 is None:
-            base1 = minutes[hm1] = _milliseconds(hm1)
-        base2 = minutes.get(hm2)
-        if base2 is None:
-            base2 = minutes[hm2] = _milliseconds(hm2)
-        start = (base1 + int(s1 + f1)) / 1000
-        end = (base2 + int(s2 + f2)) / 1000
+        start = (minutes[hm1] + int(s1 + f1)) / 1000  # see `MinuteMarks`
+        end = (minutes[hm2] + int(s2 + f2)) / 1000
         if end < start or "-->" in body:
             raise UnusualCue
         yield start, end, body[:-1] if body.endswith("\n") else body, line + 2
@@ -79,12 +71,6 @@ def iter_usual_bodies(text: str) -> Iterator[tuple[float, float, str, int]]:
         position = found.end()
     if position < len(text):
         raise UnusualCue  # something unusual after the last cue
-
-
-def _milliseconds(hours_minutes: str) -> int:
-    """`hh:mm` (or `mm`) as milliseconds."""
-    hours, _, minutes = hours_minutes.rpartition(":")
-    return int(hours or 0) * 3600_000 + int(minutes) * 60_000
 
 
 def parse_lines(text: str, name: str) -> list[SrtCue]:
