@@ -20,7 +20,8 @@ from array import array
 from collections.abc import Iterator
 from typing import Any
 
-from .turns import Part
+from ..model import Piece
+from .turns import Part, PlacedPiece
 
 UNMARKED, DROPPED, SPLIT = -1, -2, -3  # codes that name no speaker
 _BATCH = 512  # cues taken from the end of the arrays at a time
@@ -52,44 +53,40 @@ class CueStore:
     def __len__(self) -> int:
         return len(self.texts)
 
-    def parts(self) -> Iterator[Part]:
-        """The parts of the cues, in order, once: the cues are let go of as they go."""
-        times, lines, texts, codes, names = (
-            self.times,
-            self.lines,
-            self.texts,
-            self.codes,
-            self.names,
-        )
+    def parts(self) -> Iterator[Part | PlacedPiece]:
+        """The parts of the cues, in order, once: the cues are let go of as they go. A cue
+        with one mark comes as a `PlacedPiece`, a `SPLIT` cue as its parts."""
+        names = self.names
+        for times, lines, texts, codes in self._batches():
+            for index, code in enumerate(codes):
+                if code >= 0:
+                    at = 2 * index
+                    piece = Piece(texts[index], times[at], times[at + 1])
+                    yield piece, lines[at], lines[at + 1], True, names[code]
+                elif code == UNMARKED:
+                    at = 2 * index
+                    piece = Piece(texts[index], times[at], times[at + 1])
+                    yield piece, lines[at], lines[at + 1], False, None
+                elif code == SPLIT:
+                    yield from texts[index]
+
+    def taken(self) -> Iterator[tuple[float, float, int, int, Any]]:
+        """Each cue's start, end, first and last line and text, in order, once: the cues
+        are let go of as they go."""
+        for times, lines, texts, _ in self._batches():
+            for index, text in enumerate(texts):
+                at = 2 * index
+                yield times[at], times[at + 1], lines[at], lines[at + 1], text
+
+    def _batches(self) -> Iterator[tuple[array[float], array[int], list[Any], array[int]]]:
+        """The cues a batch at a time, in order, each batch taken out of the store."""
+        times, lines, texts, codes = self.times, self.lines, self.texts, self.codes
         for held in (times, lines, texts, codes):
             held.reverse()
         while texts:
             count = min(_BATCH, len(texts))
-            batch_times, batch_lines = times[-2 * count :], lines[-2 * count :]
-            batch_texts, batch_codes = texts[-count:], codes[-count:]
+            batch = (times[-2 * count :], lines[-2 * count :], texts[-count:], codes[-count:])
             del times[-2 * count :], lines[-2 * count :], texts[-count:], codes[-count:]
-            for batch in (batch_times, batch_lines, batch_texts, batch_codes):
-                batch.reverse()
-            for index, code in enumerate(batch_codes):
-                if code >= 0:
-                    at = 2 * index
-                    yield Part(
-                        batch_texts[index],
-                        batch_times[at],
-                        batch_times[at + 1],
-                        batch_lines[at],
-                        batch_lines[at + 1],
-                        True,
-                        names[code],
-                    )
-                elif code == UNMARKED:
-                    at = 2 * index
-                    yield Part(
-                        batch_texts[index],
-                        batch_times[at],
-                        batch_times[at + 1],
-                        batch_lines[at],
-                        batch_lines[at + 1],
-                    )
-                elif code == SPLIT:
-                    yield from batch_texts[index]
+            for held in batch:
+                held.reverse()
+            yield batch

@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 import re
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from ..errors import TranscriptError
 from ..io import SourceText, display_name
@@ -26,8 +26,8 @@ from .common import clean_spaces, paused_gc
 from .cuestore import DROPPED, SPLIT, UNMARKED, CueStore
 from .rolling import fold_rolling, folded_count, may_fold
 from .speakermarks import PrefixRule, split_marks
-from .srtparse import SrtCue, UnusualCue, iter_usual, iter_usual_bodies, parse_lines
-from .turns import Hearing, assemble, assemble_lazily, parts_of_cue
+from .srtparse import SrtCue, UnusualCue, iter_usual, parse_lines, usual_store
+from .turns import Hearing, assemble_lazily, parts_of_cue
 
 _FORMATTING = re.compile(r"</?(?:i|b|u|s|font)\b[^<>]*>|\{\\[^{}]*\}", re.I)
 _SNIFF = re.compile(r"\s*\d+[ \t]*\r?\n[ \t]*\d+:\d{1,2}:\d{1,2}[,.]\d+[ \t]*-->")
@@ -40,10 +40,10 @@ _UNCLEAN_SPACE = re.compile(r"[^\S \n\r]")  # the same, for text beyond ASCII
 
 def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
     """Read a SubRip file into turns."""
-    options = options or ReadOptions()
     with paused_gc():  # a million cues make millions of objects, none in a cycle
-        cues = _marked_cues(source, options, None)
-        return assemble(list(cues.parts()), source, options, inferred=True)
+        transcript, blocks = stream(source, options)
+        transcript.blocks = list(blocks)
+    return transcript
 
 
 def stream(
@@ -105,10 +105,11 @@ def _read_cues(source: SourceText, options: ReadOptions) -> CueStore:
     cues = None
     if _written_clean(text):
         with contextlib.suppress(UnusualCue):  # then the parsers below say what is there
-            cues = _as_written(iter_usual_bodies(text))
+            cues = usual_store(text) or None  # None: no cues at all
     if cues is None or may_fold(cues.texts):
         # A file of a million cues: each stage lets go of the one before as it goes
-        # (cues are cleaned as they are parsed), so no two copies of the text are held.
+        # (cues are cleaned as they are taken from the parse), so no two copies of the
+        # text are held.
         try:
             timings, spans, lines, formatted = _cleaned(iter_usual(text))
         except UnusualCue:
@@ -133,16 +134,6 @@ def _written_clean(text: str) -> bool:
     if text[:1] == " " or text[-1:] == " " or any(mark in text for mark in _UNCLEAN_MARKS):
         return False
     return text.isascii() or _UNCLEAN_SPACE.search(text) is None
-
-
-def _as_written(cues: Iterable[tuple[float, float, str, int]]) -> CueStore | None:
-    """`_cleaned` and `_joined` of a file that needs no cleaning (no tags, single spaces
-    between words): each cue's text as written. None for a file without cues."""
-    store = CueStore()
-    add = store.add
-    for start, end, body, first in cues:
-        add(start, end, first, first + body.count("\n"), body)
-    return store if store.texts else None
 
 
 def _joined(lines: list[list[str]]) -> list[str]:

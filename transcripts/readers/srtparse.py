@@ -10,10 +10,12 @@ with no blank line between them) and names the line of whatever is malformed.
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Iterator
 
 from ..errors import TranscriptError
 from .common import LINE_BREAK
+from .cuestore import UNMARKED, CueStore
 from .cuetiming import MinuteMarks, parse_timing
 
 #: One cue as read: start, end, its text lines (as written), the line number of the first.
@@ -45,16 +47,26 @@ def parse_usual(text: str) -> list[SrtCue] | None:
 
 
 def iter_usual(text: str) -> Iterator[SrtCue]:
-    """The cues of `parse_usual` one at a time (a reader need not hold them all), raising
-    `UnusualCue` where the file stops being usual."""
+    """The cues of `parse_usual` one at a time, raising `UnusualCue` if the file is not
+    usual."""
     for start, end, body, line in iter_usual_bodies(text):
         yield start, end, body.split("\n") if body else [], line
 
 
 def iter_usual_bodies(text: str) -> Iterator[tuple[float, float, str, int]]:
     """`iter_usual` with each cue's text lines as written, joined by "\n" (not split)."""
+    for start, end, line, _, body in usual_store(text).taken():
+        yield start, end, body, line
+
+
+def usual_store(text: str) -> CueStore:
+    """The cues of the usual file in a flat store (each one's text as written, its lines
+    joined by "\n"; none marked yet), or `UnusualCue`. One pattern finds each cue
+    where the one before ended, and its numbers go straight into the store's arrays."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    store = CueStore()
+    add_times, add_lines, add_text = store.times.extend, store.lines.extend, store.texts.append
     position = _BLANK.match(text).end()  # type: ignore[union-attr]  # it matches anywhere
     line = 1 + text.count("\n", 0, position)  # the number of the cue's first line
     minutes = MinuteMarks()
@@ -66,11 +78,18 @@ def iter_usual_bodies(text: str) -> Iterator[tuple[float, float, str, int]]:
         end = (minutes[hm2] + int(s2 + f2)) / 1000
         if end < start or "-->" in body:
             raise UnusualCue
-        yield start, end, body[:-1] if body.endswith("\n") else body, line + 2
-        line += text.count("\n", position, found.end())
-        position = found.end()
+        if body[-1:] == "\n":
+            body = body[:-1]
+        add_times((start, end))
+        add_lines((line + 2, line + 2 + body.count("\n")))
+        add_text(body)
+        end_of_cue = found.end()
+        line += text.count("\n", position, end_of_cue)
+        position = end_of_cue
     if position < len(text):
         raise UnusualCue  # something unusual after the last cue
+    store.codes = array("i", [UNMARKED]) * len(store.texts)
+    return store
 
 
 def parse_lines(text: str, name: str) -> list[SrtCue]:
