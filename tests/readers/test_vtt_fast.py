@@ -42,6 +42,10 @@ _PAYLOADS = [
     "<c.red>coloured</c>",
     ">> new speaker",
     "<v Ana>ünïcödé ✓",
+    "<v Ana> leading space",
+    "<v Ana>trailing space </v>",
+    "<v Ana>nbsp\u00a0inside",
+    "<v Ana>\u200ebidi mark",
 ]
 _TIMINGS = [
     "{a} --> {b}",

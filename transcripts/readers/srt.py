@@ -23,6 +23,7 @@ from ..losses import note
 from ..model import Block, Transcript
 from ..options import ReadOptions
 from .common import clean_spaces, paused_gc
+from .cuespacing import spaced_cleanly
 from .cuestore import DROPPED, SPLIT, UNMARKED, CueStore
 from .rolling import fold_rolling, folded_count, may_fold
 from .speakermarks import PrefixRule, split_marks
@@ -31,11 +32,7 @@ from .turns import Hearing, assemble_lazily, parts_of_cue
 
 _FORMATTING = re.compile(r"</?(?:i|b|u|s|font)\b[^<>]*>|\{\\[^{}]*\}", re.I)
 _SNIFF = re.compile(r"\s*\d+[ \t]*\r?\n[ \t]*\d+:\d{1,2}:\d{1,2}[,.]\d+[ \t]*-->")
-# What `_cleaned` would change in a line: a formatting tag's opening character, spacing
-# other than single spaces between words (a carriage return is a line break to the
-# parser, as a line feed is). A file without any is read as it is written.
-_UNCLEAN_MARKS = ("<", "{", "  ", " \n", "\n ", " \r", "\r ", *"\t\x0b\x0c\x1c\x1d\x1e\x1f")
-_UNCLEAN_SPACE = re.compile(r"[^\S \n\r]")  # the same, for text beyond ASCII
+_TAG_OPENERS = ("<", "{")  # what `_cleaned` removes besides spacing
 
 
 def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
@@ -129,11 +126,8 @@ def _read_cues(source: SourceText, options: ReadOptions) -> CueStore:
 
 
 def _written_clean(text: str) -> bool:
-    """Does `_cleaned` leave every line of this text as it is? (Searched for whole, at
-    the speed of `str.find`: a pattern tried at every character costs more.)"""
-    if text[:1] == " " or text[-1:] == " " or any(mark in text for mark in _UNCLEAN_MARKS):
-        return False
-    return text.isascii() or _UNCLEAN_SPACE.search(text) is None
+    """Does `_cleaned` leave every line of this text as it is?"""
+    return spaced_cleanly(text, _TAG_OPENERS)
 
 
 def _joined(lines: list[list[str]]) -> list[str]:

@@ -27,6 +27,7 @@ from ..model import Block, Transcript, Word
 from ..options import ReadOptions
 from ..timecode import parse_clock
 from .common import LINE_BREAK, clean_lines, clean_spaces, paused_gc
+from .cuespacing import spaced_cleanly
 from .cuestore import SPLIT, CueStore
 from .rolling import fold_rolling, folded_count
 from .speakermarks import Mark, PrefixRule, split_marks
@@ -40,6 +41,8 @@ _ONE_VOICE = re.compile(r"<v(?:\.[^\s<>]*)?[ \t]+([^<>]*[^<>\s][^<>]*)>([^<]*)(?
 _INLINE_TIME = re.compile(r"[\d:.]+")
 _INLINE_TIME_TAG = re.compile(r"<(\d[\d:.]*)>")
 _BIDI_MARKS = str.maketrans("", "", "\u200e\u200f")
+# Spacing `_clean` would change at the edges of a voice span's text (`<v Ana> hi`).
+_SPACED_VOICE_MARKS = ("> ", " <")
 
 
 def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
@@ -62,15 +65,17 @@ def stream(
         transcript = _read_unvoiced(source, name, options)
         blocks, transcript.blocks = transcript.blocks, []
         return transcript, iter(blocks)
+    # Spaced as cleaned, voice spans included: a usual cue's text needs no cleaning.
+    spaced = spaced_cleanly(source.text, _SPACED_VOICE_MARKS)
     with paused_gc():  # a million cues make millions of objects, none in a cycle
         try:
             metadata: dict[str, Any] = {}
             usual = iter_usual(source.text, name, options, metadata)
-            cues, heard, tags = _voiced_cues(usual)
+            cues, heard, tags = _voiced_cues(usual, spaced)
         except UnusualCue:
             metadata, listed = parse_lines(LINE_BREAK.split(source.text), name, options)
             written = ((cue.start, cue.end, cue.payload, cue.line) for cue in listed)
-            cues, heard, tags = _voiced_cues(written)
+            cues, heard, tags = _voiced_cues(written, spaced)
     tags.report(options)
     return assemble_lazily(cues.parts, source, options, metadata=metadata, heard=heard)
 
@@ -86,10 +91,11 @@ def _read_unvoiced(source: SourceText, name: str, options: ReadOptions) -> Trans
 
 
 def _voiced_cues(
-    cues: Iterable[tuple[float, float, str, int]],
+    cues: Iterable[tuple[float, float, str, int]], spaced: bool
 ) -> tuple[CueStore, Hearing, _TagCounter]:
     """The cues of a file that names speakers with voice spans, their marks read (and
-    heard), in a flat store; what was lost of their tags, counted."""
+    heard), in a flat store; what was lost of their tags, counted. In a file `spaced`
+    as cleaned, a usual cue's text without entities or bidi marks is kept as written."""
     store = CueStore()
     heard = Hearing()
     hear = heard.hear
@@ -106,7 +112,8 @@ def _voiced_cues(
                 speaker = clean_spaces(_clean(annotation))
                 number = numbers[annotation] = len(names)
                 names.append(speaker)
-            text = _clean(text)
+            if not spaced or "&" in text or "\u200e" in text or "\u200f" in text:
+                text = _clean(text)
             store.add(start, end, line, end_line, text, number)
             hear(True, names[number], text)
             continue
