@@ -80,7 +80,8 @@ def _mark(cues: CueStore, prefixes: PrefixRule, heard: Hearing | None) -> None:
                 for part in parts:
                     hear(part.marked, part.speaker, part.text)
             continue
-        name, rest = split(text)  # `split_marks` of a cue without `>>`
+        # `split_marks` of a cue without `>>` (a prefix needs a colon: most cues have none)
+        name, rest = split(text) if ":" in text else (None, text)
         rest = rest.strip()  # and `parts_of_cue` of its one mark
         if name is None:
             if not rest.strip("-– "):

@@ -301,7 +301,7 @@ def usable_pieces(block: Block) -> list[Piece] | None:
     """A block's pieces, if each has its times and together they still say the block's
     text (an edited text makes them stale)."""
     pieces = block.pieces
-    if not pieces or any(piece.start is None or piece.end is None for piece in pieces):
+    if not pieces or None in [piece.start for piece in pieces] + [piece.end for piece in pieces]:
         return None
     said = " ".join([piece.text for piece in pieces])
     # The same text (line breaks as spaces) says the same words, and is quicker to ask.

@@ -117,7 +117,7 @@ def _block_cues(block: Block, end: float, cut: CutCounts) -> list[tuple[float, f
     block whose pieces are plain cues (no timed words), the usual block read from
     captions, gives them as they are, without making a `Cue` of each."""
     pieces = usable_pieces(block)
-    if pieces is None or any(piece.words for piece in pieces):
+    if pieces is None or any([piece.words for piece in pieces]):
         return [
             (cue.start, cue.end, _cue_text(cue))
             for cue in block_cues(block, end, WIDTH, HEIGHT, "", cut)
