@@ -2,7 +2,8 @@
 
 Two parsers give the same answers (a test holds them to it): `parse_usual` reads the
 usual file (number, timing, text, blank line) cue by cue with one pattern over the whole
-text, without splitting it into lines (`iter_usual` gives its cues one at a time);
+text, without splitting it into lines, straight into a flat store (`usual_store`, what
+the reader keeps; `iter_usual` gives its cues one at a time, letting go of the store);
 `parse_lines` reads anything line by line (sloppy files: text after a blank line, cues
 with no blank line between them) and names the line of whatever is malformed.
 """

@@ -1,7 +1,8 @@
 """WebVTT files into cues: the header's metadata and each cue's times and payload.
 
 Two parsers give the same answers (a test holds them to it): `parse_usual` reads the
-usual file block by block without splitting it into lines; `parse_lines` reads anything
+usual file block by block without splitting it into lines (`iter_usual` gives its cues
+one at a time, the usual timing line read by one pattern); `parse_lines` reads anything
 line by line and names the line of whatever is malformed.
 """
 
