@@ -19,6 +19,19 @@ _TIMING = re.compile(
 )
 
 
+class MinuteMarks(dict[str, int]):
+    """The milliseconds of `hh:mm` (or `mm`) texts, each read once: a file's cues share a
+    few of them. The whole-file parsers of both caption formats read a usual timing as
+    this and its seconds and milliseconds as one number (`ss` + `fff`): whole
+    milliseconds divided once, the same float as `parse_timing`'s rounding (a test holds
+    them to it)."""
+
+    def __missing__(self, hours_minutes: str) -> int:
+        hours, _, minutes = hours_minutes.rpartition(":")
+        value = self[hours_minutes] = int(hours or 0) * 3600_000 + int(minutes) * 60_000
+        return value
+
+
 def parse_timing(line: str, number: int, name: str, format_name: str) -> tuple[float, float, str]:
     """A `start --> end [settings]` line: its times and what follows them, or a clear error."""
     found = _TIMING.fullmatch(line)

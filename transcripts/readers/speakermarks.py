@@ -60,6 +60,8 @@ class PrefixRule:
             return
         named = others = 0
         for text in texts:
+            if ":" not in text:  # `_PREFIX` needs a colon: most cues have none
+                continue
             if ">>" in text:  # each change of speaker may open with a name
                 chunks = _CHANGE.split(text)
                 found = next((_PREFIX.match(c) for c in chunks if _PREFIX.match(c)), None)
@@ -75,7 +77,7 @@ class PrefixRule:
 
     def split(self, text: str) -> tuple[str | None, str]:
         """The speaker a cue's text opens with, if any, and the rest of the text."""
-        if not self.enabled:
+        if not self.enabled or ":" not in text:  # `_PREFIX` needs a colon
             return None, text
         found = _PREFIX.match(text)
         if found is None:

@@ -15,8 +15,7 @@ from __future__ import annotations
 import contextlib
 import re
 from array import array
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 
 from ..errors import TranscriptError
 from ..io import SourceText, display_name
@@ -24,39 +23,24 @@ from ..losses import note
 from ..model import Block, Transcript
 from ..options import ReadOptions
 from .common import clean_spaces, paused_gc
+from .cuespacing import spaced_cleanly
+from .cuestore import DROPPED, SPLIT, UNMARKED, CueStore
 from .rolling import fold_rolling, folded_count, may_fold
 from .speakermarks import PrefixRule, split_marks
-from .srtparse import SrtCue, UnusualCue, iter_usual, iter_usual_bodies, parse_lines
-from .turns import Hearing, Part, assemble, assemble_lazily, parts_of_cue
+from .srtparse import SrtCue, UnusualCue, iter_usual, parse_lines, usual_store
+from .turns import Hearing, assemble_lazily, parts_of_cue
 
 _FORMATTING = re.compile(r"</?(?:i|b|u|s|font)\b[^<>]*>|\{\\[^{}]*\}", re.I)
 _SNIFF = re.compile(r"\s*\d+[ \t]*\r?\n[ \t]*\d+:\d{1,2}:\d{1,2}[,.]\d+[ \t]*-->")
-# What `_cleaned` would change in a line: a formatting tag's opening character, spacing
-# other than single spaces between words (a carriage return is a line break to the
-# parser, as a line feed is). A file without any is read as it is written.
-_UNCLEAN_MARKS = ("<", "{", "  ", " \n", "\n ", " \r", "\r ", *"\t\x0b\x0c\x1c\x1d\x1e\x1f")
-_UNCLEAN_SPACE = re.compile(r"[^\S \n\r]")  # the same, for text beyond ASCII
-
-
-_UNMARKED, _DROPPED, _GENERAL = -1, -2, -3  # `_MarkedCues.codes` that name no speaker
-
-
-@dataclass(slots=True)
-class _Cues:
-    """A file's cues, flat: (start, end) and (first line, last line) of each, and its text
-    (lines cleaned, blank ones dropped, rolling repeats folded, joined by "\\n")."""
-
-    timings: array[float]
-    spans: array[int]
-    texts: list[str]
+_TAG_OPENERS = ("<", "{")  # what `_cleaned` removes besides spacing
 
 
 def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
     """Read a SubRip file into turns."""
-    options = options or ReadOptions()
     with paused_gc():  # a million cues make millions of objects, none in a cycle
-        marked = _marked_cues(source, options, None)
-        return assemble(list(marked.parts()), source, options, inferred=True)
+        transcript, blocks = stream(source, options)
+        transcript.blocks = list(blocks)
+    return transcript
 
 
 def stream(
@@ -66,83 +50,64 @@ def stream(
     options = options or ReadOptions()
     heard = Hearing()  # what the header needs, heard as the marks are read
     with paused_gc():
-        marked = _marked_cues(source, options, heard)
-    return assemble_lazily(marked.parts, source, options, inferred=True, heard=heard)
+        cues = _marked_cues(source, options, heard)
+    return assemble_lazily(cues.parts, source, options, inferred=True, heard=heard)
 
 
-def _marked_cues(source: SourceText, options: ReadOptions, heard: Hearing | None) -> _MarkedCues:
+def _marked_cues(source: SourceText, options: ReadOptions, heard: Hearing | None) -> CueStore:
     """The file's cues with their speaker marks read (and heard by `heard`, if given)."""
     cues = _read_cues(source, options)
-    return _MarkedCues(cues, PrefixRule(cues.texts, options.speakers), heard)
+    _mark(cues, PrefixRule(cues.texts, options.speakers), heard)
+    return cues
 
 
-class _MarkedCues:
-    """The cues with their speaker marks read once, kept flat: for the usual cue (no
-    `>>`) its speaker's number in `names` (or `_UNMARKED`, `_DROPPED`) and, in place of
-    its text, the text of its one part; any other cue keeps its text and is split again
-    each time its parts are asked for. `parts()` gives the parts of `split_marks` and
-    `parts_of_cue`, as often as asked, without holding them."""
-
-    __slots__ = ("codes", "cues", "names", "prefixes")
-
-    def __init__(self, cues: _Cues, prefixes: PrefixRule, heard: Hearing | None) -> None:
-        self.cues = cues
-        self.prefixes = prefixes
-        self.codes = codes = array("i")
-        numbers: dict[str, int] = {}
-        texts = cues.texts
-        split = prefixes.split
-        hear = heard.hear if heard is not None else None
-        for index, text in enumerate(texts):
-            if ">>" in text:
-                codes.append(_GENERAL)
-                if hear is not None:
-                    for part in parts_of_cue(split_marks(text, prefixes), 0, 0, 0, 0):
-                        hear(part.marked, part.speaker, part.text)
-                continue
-            name, rest = split(text)  # `split_marks` of a cue without `>>`
-            rest = rest.strip()  # and `parts_of_cue` of its one mark
-            if name is None:
-                if not rest.strip("-– "):
-                    codes.append(_DROPPED)
-                    continue
-                codes.append(_UNMARKED)
-            else:
-                codes.append(numbers.setdefault(name, len(numbers)))
-            texts[index] = rest
+def _mark(cues: CueStore, prefixes: PrefixRule, heard: Hearing | None) -> None:
+    """Read each cue's speaker mark once, in place: the usual cue (no `>>`) gets its
+    speaker's number (or `UNMARKED`, `DROPPED`) and, in place of its text, the text of its
+    one part; any other cue gets its parts (`split_marks`, `parts_of_cue`)."""
+    numbers: dict[str, int] = {}
+    split = prefixes.split
+    hear = heard.hear if heard is not None else None
+    texts, codes, times, lines = cues.texts, cues.codes, cues.times, cues.lines
+    for index, text in enumerate(texts):
+        if ">>" in text:
+            at = 2 * index
+            marks = split_marks(text, prefixes)
+            parts = parts_of_cue(marks, times[at], times[at + 1], lines[at], lines[at + 1])
+            codes[index] = SPLIT
+            texts[index] = parts
             if hear is not None:
-                hear(name is not None, name, rest)
-        self.names = list(numbers)
-
-    def parts(self) -> Iterator[Part]:
-        cues, names = self.cues, self.names
-        timings, spans = cues.timings, cues.spans
-        for index, code in enumerate(self.codes):
-            if code == _DROPPED:
+                for part in parts:
+                    hear(part.marked, part.speaker, part.text)
+            continue
+        # `split_marks` of a cue without `>>` (a prefix needs a colon: most cues have none)
+        name, rest = split(text) if ":" in text else (None, text)
+        rest = rest.strip()  # and `parts_of_cue` of its one mark
+        if name is None:
+            if not rest.strip("-– "):
+                codes[index] = DROPPED
                 continue
-            text = cues.texts[index]
-            start, end = timings[2 * index], timings[2 * index + 1]
-            first, last = spans[2 * index], spans[2 * index + 1]
-            if code >= 0:
-                yield Part(text, start, end, first, last, True, names[code])
-            elif code == _UNMARKED:
-                yield Part(text, start, end, first, last)
-            else:
-                marks = split_marks(text, self.prefixes)
-                yield from parts_of_cue(marks, start, end, first, last)
+            codes[index] = UNMARKED
+        else:
+            codes[index] = numbers.setdefault(name, len(numbers))
+        texts[index] = rest
+        if hear is not None:
+            hear(name is not None, name, rest)
+    cues.names = list(numbers)
 
 
-def _read_cues(source: SourceText, options: ReadOptions) -> _Cues:
+def _read_cues(source: SourceText, options: ReadOptions) -> CueStore:
     """The file's cues, with what was lost in cleaning them noted, or a clear error."""
     name = display_name(source.path)
     text = source.text
     cues = None
     if _written_clean(text):
         with contextlib.suppress(UnusualCue):  # then the parsers below say what is there
-            cues = _as_written(iter_usual_bodies(text))
+            cues = usual_store(text) or None  # None: no cues at all
     if cues is None or may_fold(cues.texts):
         # A file of a million cues: each stage lets go of the one before as it goes
-        # (cues are cleaned as they are parsed), so no two copies of the text are held.
+        # (cues are cleaned as they are taken from the parse), so no two copies of the
+        # text are held.
         try:
             timings, spans, lines, formatted = _cleaned(iter_usual(text))
         except UnusualCue:
@@ -154,29 +119,16 @@ def _read_cues(source: SourceText, options: ReadOptions) -> _Cues:
         note(options.losses, "formatting tags of {n} line{s}", formatted)
         folded = folded_count(fold_rolling(lines))
         note(options.losses, "{n} rolling-caption repeat{s} (folded)", folded)
-        cues = _Cues(timings, spans, _joined(lines))
+        cues = CueStore()
+        for index, text in enumerate(_joined(lines)):
+            at = 2 * index
+            cues.add(timings[at], timings[at + 1], spans[at], spans[at + 1], text)
     return cues
 
 
 def _written_clean(text: str) -> bool:
-    """Does `_cleaned` leave every line of this text as it is? (Searched for whole, at
-    the speed of `str.find`: a pattern tried at every character costs more.)"""
-    if text[:1] == " " or text[-1:] == " " or any(mark in text for mark in _UNCLEAN_MARKS):
-        return False
-    return text.isascii() or _UNCLEAN_SPACE.search(text) is None
-
-
-def _as_written(cues: Iterable[tuple[float, float, str, int]]) -> _Cues | None:
-    """`_cleaned` and `_joined` of a file that needs no cleaning (no tags, single spaces
-    between words): each cue's text as written. None for a file without cues."""
-    timings = array("d")
-    spans = array("q")
-    texts = []
-    for start, end, body, first in cues:
-        timings.extend((start, end))
-        spans.extend((first, first + body.count("\n")))
-        texts.append(body)
-    return _Cues(timings, spans, texts) if texts else None
+    """Does `_cleaned` leave every line of this text as it is?"""
+    return spaced_cleanly(text, _TAG_OPENERS)
 
 
 def _joined(lines: list[list[str]]) -> list[str]:

@@ -2,7 +2,8 @@
 
 Two parsers give the same answers (a test holds them to it): `parse_usual` reads the
 usual file (number, timing, text, blank line) cue by cue with one pattern over the whole
-text, without splitting it into lines (`iter_usual` gives its cues one at a time);
+text, without splitting it into lines, straight into a flat store (`usual_store`, what
+the reader keeps; `iter_usual` gives its cues one at a time, letting go of the store);
 `parse_lines` reads anything line by line (sloppy files: text after a blank line, cues
 with no blank line between them) and names the line of whatever is malformed.
 """
@@ -10,11 +11,13 @@ with no blank line between them) and names the line of whatever is malformed.
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Iterator
 
 from ..errors import TranscriptError
 from .common import LINE_BREAK
-from .cuetiming import parse_timing
+from .cuestore import UNMARKED, CueStore
+from .cuetiming import MinuteMarks, parse_timing
 
 #: One cue as read: start, end, its text lines (as written), the line number of the first.
 SrtCue = tuple[float, float, list[str], int]
@@ -45,46 +48,49 @@ def parse_usual(text: str) -> list[SrtCue] | None:
 
 
 def iter_usual(text: str) -> Iterator[SrtCue]:
-    """The cues of `parse_usual` one at a time (a reader need not hold them all), raising
-    `UnusualCue` where the file stops being usual."""
+    """The cues of `parse_usual` one at a time, raising `UnusualCue` if the file is not
+    usual."""
     for start, end, body, line in iter_usual_bodies(text):
         yield start, end, body.split("\n") if body else [], line
 
 
 def iter_usual_bodies(text: str) -> Iterator[tuple[float, float, str, int]]:
     """`iter_usual` with each cue's text lines as written, joined by "\n" (not split)."""
+    for start, end, line, _, body in usual_store(text).taken():
+        yield start, end, body, line
+
+
+def usual_store(text: str) -> CueStore:
+    """The cues of the usual file in a flat store (each one's text as written, its lines
+    joined by "\n"; none marked yet), or `UnusualCue`. One pattern finds each cue
+    where the one before ended, and its numbers go straight into the store's arrays."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    store = CueStore()
+    add_times, add_lines, add_text = store.times.extend, store.lines.extend, store.texts.append
     position = _BLANK.match(text).end()  # type: ignore[union-attr]  # it matches anywhere
     line = 1 + text.count("\n", 0, position)  # the number of the cue's first line
-    minutes: dict[str, int] = {}  # "hh:mm" (or "mm") -> its milliseconds: cues share them
+    minutes = MinuteMarks()
     for found in _USUAL_CUE.finditer(text, position):
         if found.start() != position:
             raise UnusualCue  # something unusual before this cue
         hm1, s1, f1, hm2, s2, f2, body = found.groups()
-        # Whole milliseconds divided once: the same float as `parse_timing`'s rounding
-        # (seconds and their three digits of milliseconds read as one number).
-        base1 = minutes.get(hm1)
-        if base1 is None:
-            base1 = minutes[hm1] = _milliseconds(hm1)
-        base2 = minutes.get(hm2)
-        if base2 is None:
-            base2 = minutes[hm2] = _milliseconds(hm2)
-        start = (base1 + int(s1 + f1)) / 1000
-        end = (base2 + int(s2 + f2)) / 1000
+        start = (minutes[hm1] + int(s1 + f1)) / 1000  # see `MinuteMarks`
+        end = (minutes[hm2] + int(s2 + f2)) / 1000
         if end < start or "-->" in body:
             raise UnusualCue
-        yield start, end, body[:-1] if body.endswith("\n") else body, line + 2
-        line += text.count("\n", position, found.end())
-        position = found.end()
+        if body[-1:] == "\n":
+            body = body[:-1]
+        add_times((start, end))
+        add_lines((line + 2, line + 2 + body.count("\n")))
+        add_text(body)
+        end_of_cue = found.end()
+        line += text.count("\n", position, end_of_cue)
+        position = end_of_cue
     if position < len(text):
         raise UnusualCue  # something unusual after the last cue
-
-
-def _milliseconds(hours_minutes: str) -> int:
-    """`hh:mm` (or `mm`) as milliseconds."""
-    hours, _, minutes = hours_minutes.rpartition(":")
-    return int(hours or 0) * 3600_000 + int(minutes) * 60_000
+    store.codes = array("i", [UNMARKED]) * len(store.texts)
+    return store
 
 
 def parse_lines(text: str, name: str) -> list[SrtCue]:

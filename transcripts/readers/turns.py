@@ -50,6 +50,12 @@ class Part:
         return Piece(self.text, self.start, self.end, self.words)
 
 
+#: A part already made a piece, with its first and last line, whether the source marks
+#: its speaker and the name: what a reader of many plain cues gives `assemble_lazily`
+#: instead of a `Part` (a cue's piece is made once, not a part and then its piece).
+PlacedPiece = tuple[Piece, int, int, bool, "str | None"]
+
+
 def parts_of_cue(
     marks: Sequence[Mark], start: float, end: float, line: int, end_line: int
 ) -> list[Part]:
@@ -108,7 +114,7 @@ def assemble(
 
 
 def assemble_lazily(
-    parts: Callable[[], Iterable[Part]],
+    parts: Callable[[], Iterable[Part | PlacedPiece]],
     source: SourceText,
     options: ReadOptions,
     *,
@@ -120,11 +126,15 @@ def assemble_lazily(
     that a writer can stream a file of a million cues. `parts` gives the parts afresh
     each time it is called: once to learn how the file marks speakers and whom it names
     (the header's speakers; not needed when `heard` has heard every part already), once
-    more as the blocks are built."""
+    more as the blocks are built. A part may come as a `PlacedPiece`."""
     if heard is None:
         heard = Hearing()
         for part in parts():
-            heard.hear(part.marked, part.speaker, part.text)
+            if isinstance(part, tuple):
+                piece, _, _, marked, speaker = part
+                heard.hear(marked, speaker, piece.text)
+            else:
+                heard.hear(part.marked, part.speaker, part.text)
     every_cue_marked = heard.tally.every_cue()
     met = (heard.if_every if every_cue_marked else heard.if_changes).met
     header = _header(met, source, options, metadata, inferred, ())
@@ -153,7 +163,7 @@ class Hearing:
             self.if_changes.speech(marked, speaker)
 
 
-def _built(parts: Iterable[Part], every_cue_marked: bool) -> Iterator[Block]:
+def _built(parts: Iterable[Part | PlacedPiece], every_cue_marked: bool) -> Iterator[Block]:
     """The blocks of `assemble`, each given once no later part can change it."""
     builder = _TurnBuilder(every_cue_marked)
     blocks = builder.blocks
@@ -194,15 +204,15 @@ def _marks_every_cue(parts: Iterable[Part | Block]) -> bool:
     return tally.every_cue()
 
 
-def _direction(part: Part) -> Block:
+def _direction(piece: Piece, line: int, end_line: int) -> Block:
     return Block(
         Kind.STAGE_DIRECTION,
-        clean_spaces(part.text),
-        part.line,
-        part.end_line,
-        start=part.start,
-        end=part.end,
-        pieces=[part.piece()],
+        clean_spaces(piece.text),
+        line,
+        end_line,
+        start=piece.start,
+        end=piece.end,
+        pieces=[piece],
     )
 
 
@@ -241,32 +251,50 @@ class _TurnBuilder:
         self._texts: list[str] = []  # the open block's texts, joined when it closes
         self._last_speaker: str | None = None  # the speaker of the latest turn
 
-    def add(self, part: Part | Block) -> None:
-        """One part (or ready-made block), in order."""
-        if isinstance(part, Block):
+    def add(self, part: Part | Block | PlacedPiece) -> None:
+        """One part (or ready-made block, or placed piece), in order."""
+        if part.__class__ is tuple:
+            self.add_piece(*part)
+        elif isinstance(part, Block):
             self.add_block(part)
-        elif not part.text:
-            self.voices.change(part.marked, part.speaker)
-        elif part.text[:1] in DIRECTION_OPENERS and is_direction(part.text):
-            self.add_block(_direction(part))
         else:
-            self.add_speech(part)
+            assert isinstance(part, Part)
+            self.add_piece(part.piece(), part.line, part.end_line, part.marked, part.speaker)
+
+    def add_piece(
+        self, piece: Piece, line: int, end_line: int, marked: bool, speaker: str | None
+    ) -> None:
+        """One part, made a piece (see `PlacedPiece`)."""
+        text = piece.text
+        if not text:
+            self.voices.change(marked, speaker)
+        elif text[:1] in DIRECTION_OPENERS and is_direction(text):
+            self.add_block(_direction(piece, line, end_line))
+        else:
+            self.add_speech(piece, line, end_line, marked, speaker)
 
     def close(self) -> None:
-        """Finish the open block: its text is its parts' texts, spaced once."""
+        """Finish the open block: its text is its parts' texts, spaced once, and its list
+        of pieces no longer than it is (a list grown piece by piece holds spare room,
+        which a million cues' turns would keep)."""
         if self._texts:
-            self.blocks[-1].text = " ".join(" ".join(self._texts).split())
+            block = self.blocks[-1]
+            block.text = " ".join(" ".join(self._texts).split())
+            if block.pieces is not None and len(block.pieces) > 1:
+                block.pieces = block.pieces.copy()
             self._texts.clear()
 
     def add_block(self, block: Block) -> None:
         self.close()
         self.blocks.append(block)
 
-    def add_speech(self, part: Part) -> None:
-        speaker = self.voices.speech(part.marked, part.speaker)
+    def add_speech(
+        self, piece: Piece, line: int, end_line: int, marked: bool, speaker: str | None
+    ) -> None:
+        speaker = self.voices.speech(marked, speaker)
         kind = Kind.TURN if speaker else Kind.UNATTRIBUTED
         previous = self.blocks[-1] if self.blocks else None
-        new_unknown = part.marked and speaker is None  # `>>`: someone else, name unknown
+        new_unknown = marked and speaker is None  # `>>`: someone else, name unknown
         if (
             previous is not None
             and previous.kind == kind
@@ -274,33 +302,42 @@ class _TurnBuilder:
             and previous.pieces is not None
             and not new_unknown
         ):
-            self._extend(previous, part)
+            self._extend(previous, piece, end_line)
         else:
-            self._open(kind, speaker, part, previous)
+            self._open(kind, speaker, piece, line, end_line, previous)
 
-    def _extend(self, block: Block, part: Part) -> None:
-        self._texts.append(part.text)
+    def _extend(self, block: Block, piece: Piece, end_line: int) -> None:
+        self._texts.append(piece.text)
         assert block.pieces is not None
-        block.pieces.append(part.piece())
-        if part.end is not None:
-            block.end = part.end if block.end is None else max(block.end, part.end)
-        block.end_line = part.end_line
+        block.pieces.append(piece)
+        end = piece.end
+        if end is not None:
+            block.end = end if block.end is None else max(block.end, end)
+        block.end_line = end_line
 
-    def _open(self, kind: str, speaker: str | None, part: Part, previous: Block | None) -> None:
+    def _open(
+        self,
+        kind: str,
+        speaker: str | None,
+        piece: Piece,
+        line: int,
+        end_line: int,
+        previous: Block | None,
+    ) -> None:
         self.close()
         continued = kind == Kind.TURN and speaker == self._last_speaker and previous is not None
         block = Block(
             kind,
             "",
-            part.line,
-            part.end_line,
+            line,
+            end_line,
             speaker=speaker,
-            start=part.start,
-            end=part.end,
+            start=piece.start,
+            end=piece.end,
             continued=continued,
-            pieces=[part.piece()],
+            pieces=[piece],
         )
         self.blocks.append(block)
-        self._texts.append(part.text)
+        self._texts.append(piece.text)
         if speaker:
             self._last_speaker = speaker

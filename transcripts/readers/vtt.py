@@ -8,23 +8,31 @@ changes with `>>`. Each cue is kept as a piece of its turn, with its times and l
 breaks. Cue settings, styling and comments are not kept; `losses` counts them.
 Timestamps are read leniently (Teams writes `0:0:0.570`). See `turns.py` for how cues
 become turns.
+
+`stream` gives the header and then the blocks one at a time (what `convert` streams into a
+writer, and what `read` lists): a file with voice spans is held as a flat store of its
+cues (`cuestore.py`), not as the cues' parts and turns at once.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from ..io import SourceText, display_name
 from ..losses import note
-from ..model import Transcript, Word
+from ..model import Block, Transcript, Word
 from ..options import ReadOptions
 from ..timecode import parse_clock
-from .common import LINE_BREAK, clean_lines, clean_spaces
+from .common import LINE_BREAK, clean_lines, clean_spaces, paused_gc
+from .cuespacing import spaced_cleanly
+from .cuestore import SPLIT, CueStore
 from .rolling import fold_rolling, folded_count
 from .speakermarks import Mark, PrefixRule, split_marks
-from .turns import Part, assemble, parts_of_cue
-from .vttparse import Cue, parse_lines, parse_usual
+from .turns import Hearing, Part, assemble, assemble_lazily, parts_of_cue
+from .vttparse import Cue, UnusualCue, iter_usual, parse_lines, parse_usual
 
 _TAG = re.compile(r"<([^<>]*)>")
 _VOICE_TAG = re.compile(r"<v[ \t.]")
@@ -33,50 +41,102 @@ _ONE_VOICE = re.compile(r"<v(?:\.[^\s<>]*)?[ \t]+([^<>]*[^<>\s][^<>]*)>([^<]*)(?
 _INLINE_TIME = re.compile(r"[\d:.]+")
 _INLINE_TIME_TAG = re.compile(r"<(\d[\d:.]*)>")
 _BIDI_MARKS = str.maketrans("", "", "\u200e\u200f")
+# Spacing `_clean` would change at the edges of a voice span's text (`<v Ana> hi`).
+_SPACED_VOICE_MARKS = ("> ", " <")
 
 
 def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
     """Read a WebVTT file into turns."""
+    transcript, blocks = stream(source, options)
+    transcript.blocks = list(blocks)
+    return transcript
+
+
+def stream(
+    source: SourceText, options: ReadOptions | None = None
+) -> tuple[Transcript, Iterator[Block]]:
+    """`read` as a header and its blocks. A file that names speakers with voice spans (the
+    usual file: Zoom's, Teams', our own writer's) is read cue by cue into a flat store and
+    its blocks built as they are asked for; a file without them is read whole (its
+    `Name:` prefixes and rolling repeats are decided over all of its cues)."""
     options = options or ReadOptions()
     name = display_name(source.path)
+    if _VOICE_TAG.search(source.text) is None:
+        transcript = _read_unvoiced(source, name, options)
+        blocks, transcript.blocks = transcript.blocks, []
+        return transcript, iter(blocks)
+    # Spaced as cleaned, voice spans included: a usual cue's text needs no cleaning.
+    spaced = spaced_cleanly(source.text, _SPACED_VOICE_MARKS)
+    with paused_gc():  # a million cues make millions of objects, none in a cycle
+        try:
+            metadata: dict[str, Any] = {}
+            usual = iter_usual(source.text, name, options, metadata)
+            cues, heard, tags = _voiced_cues(usual, spaced)
+        except UnusualCue:
+            metadata, listed = parse_lines(LINE_BREAK.split(source.text), name, options)
+            written = ((cue.start, cue.end, cue.payload, cue.line) for cue in listed)
+            cues, heard, tags = _voiced_cues(written, spaced)
+    tags.report(options)
+    return assemble_lazily(cues.parts, source, options, metadata=metadata, heard=heard)
+
+
+def _read_unvoiced(source: SourceText, name: str, options: ReadOptions) -> Transcript:
     found = parse_usual(source.text, name, options)
     metadata, cues = found or parse_lines(LINE_BREAK.split(source.text), name, options)
-    has_voices = _VOICE_TAG.search(source.text) is not None
     tags = _TagCounter()
-    parts = _voiced_parts(cues, tags) if has_voices else _unvoiced_parts(cues, tags, options)
+    parts = _unvoiced_parts(cues, tags, options)
     tags.report(options)
     del cues  # the parts hold what is needed; on a large file the cues are much memory
-    return assemble(parts, source, options, metadata=metadata, inferred=not has_voices)
+    return assemble(parts, source, options, metadata=metadata, inferred=True)
 
 
-def _voiced_parts(cues: list[Cue], tags: _TagCounter) -> list[Part]:
-    """Parts of a file that names speakers with voice spans. The list of cues is used up:
-    each cue is let go of once its parts are made, so the two are never held whole."""
-    parts: list[Part] = []
-    names: dict[str, str] = {}  # voice annotations as written -> clean names
-    cues.reverse()
-    while cues:
-        cue = cues.pop()
-        simple = _ONE_VOICE.fullmatch(cue.payload)
+def _voiced_cues(
+    cues: Iterable[tuple[float, float, str, int]], spaced: bool
+) -> tuple[CueStore, Hearing, _TagCounter]:
+    """The cues of a file that names speakers with voice spans, their marks read (and
+    heard), in a flat store; what was lost of their tags, counted. In a file `spaced`
+    as cleaned, a usual cue's text without entities or bidi marks is kept as written."""
+    store = CueStore()
+    heard = Hearing()
+    hear = heard.hear
+    tags = _TagCounter()
+    numbers: dict[str, int] = {}  # voice annotations as written -> their speaker's number
+    names: list[str] = []  # the speakers the numbers number: clean names
+    for start, end, payload, line in cues:
+        end_line = line + payload.count("\n")
+        simple = _ONE_VOICE.fullmatch(payload)
         if simple is not None:  # the usual cue: one voice, plain text (no tags at all)
             annotation, text = simple.groups()
-            speaker = names.get(annotation)
-            if speaker is None:
-                speaker = names[annotation] = clean_spaces(_clean(annotation))
-            parts.append(
-                Part(_clean(text), cue.start, cue.end, cue.line, cue.end_line, True, speaker)
-            )
+            number = numbers.get(annotation)
+            if number is None:
+                speaker = clean_spaces(_clean(annotation))
+                number = numbers[annotation] = len(names)
+                names.append(speaker)
+            if not spaced or "&" in text or "\u200e" in text or "\u200f" in text:
+                text = _clean(text)
+            store.add(start, end, line, end_line, text, number)
+            hear(True, names[number], text)
             continue
-        marks: list[Mark] = []
-        for marked, speaker, text in _voice_runs(cue.payload, tags):
-            marks.extend([(True, speaker, text)] if marked else split_marks(text, None))
-        found = parts_of_cue(marks, cue.start, cue.end, cue.line, cue.end_line)
-        if len(found) == 1 and "<" in cue.payload:
-            found[0].words = _kept_words(_cue_words(cue), found[0].text, tags)
-        tags.note_shared(len(found))
-        parts.extend(found)
-        tags.end_cue()
-    return parts
+        parts = _voiced_parts(Cue(start, end, payload, line), tags)
+        store.add(start, end, line, end_line, parts, SPLIT)
+        for part in parts:
+            hear(part.marked, part.speaker, part.text)
+    store.names = names
+    return store, heard, tags
+
+
+def _voiced_parts(cue: Cue, tags: _TagCounter) -> list[Part]:
+    """The parts of a cue of a file that names speakers with voice spans (any cue but
+    the usual one, which `_voiced_cues` reads itself)."""
+    marks: list[Mark] = []
+    for marked, speaker, text in _voice_runs(cue.payload, tags):
+        marks.extend([(True, speaker, text)] if marked else split_marks(text, None))
+    found = parts_of_cue(marks, cue.start, cue.end, cue.line, cue.end_line)
+    if len(found) == 1 and "<" in cue.payload:
+        found[0].words = _kept_words(_cue_words(cue), found[0].text, tags)
+    tags.note_shared(len(found))
+    tags.end_cue()
+    return found
 
 
 def _unvoiced_parts(cues: list[Cue], tags: _TagCounter, options: ReadOptions) -> list[Part]:

@@ -1,20 +1,22 @@
 """WebVTT files into cues: the header's metadata and each cue's times and payload.
 
 Two parsers give the same answers (a test holds them to it): `parse_usual` reads the
-usual file block by block without splitting it into lines; `parse_lines` reads anything
+usual file block by block without splitting it into lines (`iter_usual` gives its cues
+one at a time, the usual timing line read by one pattern); `parse_lines` reads anything
 line by line and names the line of whatever is malformed.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from ..errors import TranscriptError
 from ..losses import note
 from ..options import ReadOptions
 from ..timing import TIMING_KEY, mark_from_note
-from .cuetiming import parse_timing
+from .cuetiming import MinuteMarks, parse_timing
 
 
 class Cue:
@@ -87,6 +89,18 @@ def parse_lines(
 
 
 _BLOCK = re.compile(r"[^\n]+(?:\n[^\n]+)*")  # lines up to an empty line
+_EMPTY_LINES = re.compile(r"\n*")
+# The usual cue: its timing alone on its line (no identifier, no settings), then its
+# payload up to an empty line. Any other block is read by the general code below.
+_USUAL_CUE = re.compile(
+    r"((?:[0-9]{1,3}:)?[0-5][0-9]):([0-5][0-9])\.([0-9]{3}) --> "
+    r"((?:[0-9]{1,3}:)?[0-5][0-9]):([0-5][0-9])\.([0-9]{3})\n"
+    r"([^\n]+(?:\n[^\n]+)*)"
+)
+
+
+class UnusualCue(Exception):
+    """The file holds something `iter_usual` leaves to `parse_lines`."""
 
 
 def parse_usual(
@@ -95,24 +109,55 @@ def parse_usual(
     """`parse_lines` for the usual file, block by block without splitting it into lines; None
     when the file has anything `parse_lines` treats specially (a cue with no blank line before
     the next, a header run into a cue), so that `parse_lines` reads it instead."""
+    metadata: dict[str, Any] = {}
+    try:
+        cues = [Cue(*cue) for cue in iter_usual(text, name, options, metadata)]
+    except UnusualCue:
+        return None
+    return metadata, cues
+
+
+def iter_usual(
+    text: str, name: str, options: ReadOptions, metadata: dict[str, Any]
+) -> Iterator[tuple[float, float, str, int]]:
+    """The cues of `parse_usual` one at a time, as (start, end, payload, first line of the
+    payload), raising `UnusualCue` where the file stops being usual; `metadata` is filled
+    from the header and the notes as they are read, and what was lost is noted at the end."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    blocks = _BLOCK.finditer(text)
-    first = next(blocks, None)
-    if first is None or first.start() != 0 or "-->" in first.group():
-        return None
+    first = _BLOCK.match(text)
+    if first is None or "-->" in first.group():
+        raise UnusualCue
     header = first.group().split("\n")
     if not header[0].startswith("WEBVTT") or header[0][6:7] not in ("", " ", "\t"):
-        return None
+        raise UnusualCue
     if not all(line.strip() for line in header[1:]):  # a blank-looking line ends a header
-        return None
-    metadata = _header(header)
-    cues: list[Cue] = []
+        raise UnusualCue
+    metadata.update(_header(header))
     comments = settings = 0
+    minutes = MinuteMarks()
     line = len(header)  # the number of the last line read
     position = first.end()
-    for found in blocks:
-        line += text.count("\n", position, found.start())  # now the block's first line
+    length = len(text)
+    while True:
+        block_start = _EMPTY_LINES.match(text, position).end()  # type: ignore[union-attr]
+        if block_start >= length:
+            break
+        line += block_start - position  # now the block's first line
+        usual = _USUAL_CUE.match(text, block_start)
+        if usual is not None:
+            hm1, s1, f1, hm2, s2, f2, payload = usual.groups()
+            start = (minutes[hm1] + int(s1 + f1)) / 1000  # see `MinuteMarks`
+            end = (minutes[hm2] + int(s2 + f2)) / 1000
+            if "-->" in payload:
+                raise UnusualCue
+            if end >= start:
+                yield start, end, payload, line + 1
+                line += 1 + payload.count("\n")
+                position = usual.end()
+                continue
+        found = _BLOCK.match(text, block_start)
+        assert found is not None  # a block starts here: not at an empty line, not at the end
         position = found.end()
         block = found.group()
         head, _, rest = block.partition("\n")
@@ -122,7 +167,7 @@ def parse_usual(
             keyword = head.split(None, 1)[0] if head.strip() else ""
             if keyword in ("NOTE", "STYLE", "REGION"):
                 if "-->" in block or "\n " in block or "\n\t" in block:
-                    return None  # `parse_lines` ends these at a blank-looking line
+                    raise UnusualCue  # `parse_lines` ends these at a blank-looking line
                 mark = mark_from_note(block) if keyword == "NOTE" else None
                 if mark:
                     metadata[TIMING_KEY] = mark
@@ -133,16 +178,15 @@ def parse_usual(
             timing, _, payload = rest.partition("\n")
             payload_line = line + 2
             if "-->" not in timing:
-                return None
+                raise UnusualCue
         if "-->" in payload:
-            return None
+            raise UnusualCue
         start, end, cue_settings = parse_timing(timing, payload_line - 1, name, "WebVTT")
         settings += bool(cue_settings)
-        cues.append(Cue(start, end, payload, payload_line))
+        yield start, end, payload, payload_line
         line += block.count("\n")
     note(options.losses, "cue settings of {n} cue{s}", settings)
     note(options.losses, "{n} comment, style or region block{s}", comments)
-    return metadata, cues
 
 
 def _header(lines: list[str]) -> dict[str, Any]:

@@ -15,11 +15,20 @@ from collections.abc import Iterable
 from ..cues import DIRECTION_OPENERS, MarkTally, is_direction
 from ..io import Sink
 from ..losses import note
-from ..model import Block, Transcript
+from ..model import Block, Kind, Transcript
 from ..options import WriteOptions
 from ..timing import ESTIMATE_NOTE, estimated
 from .strings import StringSink, written
-from .timed import Cue, CutCounts, TimedStream, caption_clock, cues, note_metadata
+from .timed import (
+    Cue,
+    CutCounts,
+    TimedStream,
+    block_cues,
+    caption_clock,
+    note_metadata,
+    usable_pieces,
+    with_ends,
+)
 
 WIDTH = 42  # characters a line: the usual caption guideline, within the podcast spec's 65
 HEIGHT = 2  # lines a cue
@@ -77,21 +86,19 @@ def _write_one(
     cut = CutCounts()
     clock = caption_clock
     voices: dict[str, str] = {}  # each speaker's voice tag, written once
-    for cue in cues(timed, WIDTH, HEIGHT, counts=cut):
-        said = cue.block.text
+    for block, block_end in with_ends(timed):
+        speaker = block.speaker if block.kind == Kind.TURN else None
+        said = block.text
         direction = said[:1] in DIRECTION_OPENERS and is_direction(said)
-        tally.count(bool(cue.speaker), cue.speaker, direction)
-        end = cue.end
-        if end <= cue.start:  # WebVTT: a cue ends after it starts
-            end = cue.start + 0.001
-            lengthened += 1
-        text = _cue_text(cue)
-        if cue.speaker:
-            voice = voices.get(cue.speaker)
-            if voice is None:
-                voice = voices[cue.speaker] = f"<v {escape(cue.speaker)}>"
-            text = voice + text
-        parts.append(f"\n{clock(cue.start)} --> {clock(end)}\n{text}\n")
+        voice = ""
+        if speaker:
+            voice = voices.get(speaker) or voices.setdefault(speaker, f"<v {escape(speaker)}>")
+        for start, end, text in _block_cues(block, block_end, cut):
+            tally.count(bool(speaker), speaker, direction)
+            if end <= start:  # WebVTT: a cue ends after it starts
+                end = start + 0.001
+                lengthened += 1
+            parts.append(f"\n{clock(start)} --> {clock(end)}\n{voice}{text}\n")
         if len(parts) >= _BATCH:
             sink.write("".join(parts))
             parts.clear()
@@ -103,6 +110,19 @@ def _write_one(
     if not tally.every_cue():
         timed.note_unmarked(losses)  # read back, an unvoiced cue continues a turn
     note(losses, "{n} cue{s} of no length (made 1 ms long)", lengthened)
+
+
+def _block_cues(block: Block, end: float, cut: CutCounts) -> list[tuple[float, float, str]]:
+    """The start, end and escaped text of each cue of a block (`timed.block_cues`): a
+    block whose pieces are plain cues (no timed words), the usual block read from
+    captions, gives them as they are, without making a `Cue` of each."""
+    pieces = usable_pieces(block)
+    if pieces is None or any([piece.words for piece in pieces]):
+        return [
+            (cue.start, cue.end, _cue_text(cue))
+            for cue in block_cues(block, end, WIDTH, HEIGHT, "", cut)
+        ]
+    return [(piece.start, piece.end, escape(piece.text)) for piece in pieces]  # type: ignore[misc]
 
 
 def _cue_text(cue: Cue) -> str:
