@@ -47,8 +47,11 @@ def may_fold(texts: Iterable[str]) -> bool:
         if not previous or not current:
             continue
         first = current.partition("\n")[0]
-        if first in previous and (
-            first.startswith(previous.rpartition("\n")[2]) or first in previous.split("\n")
+        last = previous.rpartition("\n")[2]
+        # `_overlap`'s two kinds: a line of the cue before again, or its last line typed
+        # on ("-" then "- dash"), which the first line holds more of than it does.
+        if (first in previous and first in previous.split("\n")) or (
+            len(first) > len(last) and first.startswith(last) and first[len(last)] == " "
         ):
             repeats += 1
     return repeats >= 2 and repeats * 4 >= count
