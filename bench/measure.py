@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,21 +38,54 @@ class Measure:
     cpu_seconds: float = 0.0
 
 
+# A child's peak memory (`ru_maxrss`) starts from its parent's size when it was forked:
+# Linux keeps the high-water mark of the memory an `exec` replaces. After a section
+# generated a 200 MB input, every command would report at least this process's own
+# size. So each command runs under a small launcher (a fresh interpreter) that forks and
+# times it, and reports its wall time, peak memory, CPU time and exit status on a pipe.
+_LAUNCHER = r"""
+import json, os, sys, time
+report, argv = int(sys.argv[1]), sys.argv[2:]
+start = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    try:
+        os.execvp(argv[0], argv)
+    finally:
+        os._exit(127)
+_, status, usage = os.wait4(pid, 0)
+elapsed = time.perf_counter() - start
+cpu, code = usage.ru_utime + usage.ru_stime, os.waitstatus_to_exitcode(status)
+os.write(report, json.dumps([elapsed, usage.ru_maxrss, cpu, code]).encode())
+"""
+
+
 def run_once(argv: Sequence[str]) -> Measure:
-    """One run of a whole process: its wall time and peak resident memory."""
-    start = time.perf_counter()
-    process = subprocess.Popen(
-        list(argv), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=child_env()
-    )
+    """One run of a whole process: its wall time, peak resident memory and CPU time (the
+    launcher's own start-up excluded)."""
+    read_end, write_end = os.pipe()
+    try:
+        process = subprocess.Popen(
+            [PYTHON, "-c", _LAUNCHER, str(write_end), *argv],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            env=child_env(),
+            pass_fds=(write_end,),
+        )
+    finally:
+        os.close(write_end)
     assert process.stderr is not None
     stderr = process.stderr.read().decode(errors="replace")
     process.stderr.close()
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - start
-    code = os.waitstatus_to_exitcode(status)
+    process.wait()
+    with os.fdopen(read_end, "rb") as report:
+        written = report.read()
+    if not written:
+        raise SystemExit(f"benchmark launcher failed: {' '.join(argv)}\n{stderr}")
+    elapsed, peak_kib, cpu, code = json.loads(written)
     if code not in (0, 1):
         raise SystemExit(f"benchmark command failed ({code}): {' '.join(argv)}\n{stderr}")
-    return Measure(elapsed, usage.ru_maxrss * 1024, usage.ru_utime + usage.ru_stime)
+    return Measure(elapsed, peak_kib * 1024, cpu)
 
 
 def run(argv: Sequence[str], repeat: int) -> Measure:
