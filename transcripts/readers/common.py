@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..errors import TranscriptError
+from ..model import Block, Transcript
 
 MAX_NODES = 10_000  # values beyond this in metadata (an alias bomb, a data dump) are refused
 
@@ -29,6 +30,14 @@ def paused_gc() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+def listed(opened: tuple[Transcript, Iterator[Block]]) -> Transcript:
+    """A streaming reader's header and blocks as one transcript: its blocks listed into
+    it (a reader's `read`, where it also has a `stream`)."""
+    transcript, blocks = opened
+    transcript.blocks = list(blocks)
+    return transcript
 
 
 def clean_spaces(text: str) -> str:

@@ -22,7 +22,7 @@ from ..io import SourceText, display_name
 from ..losses import note
 from ..model import Block, Transcript
 from ..options import ReadOptions
-from .common import clean_spaces, paused_gc
+from .common import clean_spaces, listed, paused_gc
 from .cuespacing import spaced_cleanly
 from .cuestore import DROPPED, SPLIT, UNMARKED, CueStore
 from .rolling import fold_rolling, folded_count, may_fold
@@ -38,9 +38,7 @@ _TAG_OPENERS = ("<", "{")  # what `_cleaned` removes besides spacing
 def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
     """Read a SubRip file into turns."""
     with paused_gc():  # a million cues make millions of objects, none in a cycle
-        transcript, blocks = stream(source, options)
-        transcript.blocks = list(blocks)
-    return transcript
+        return listed(stream(source, options))
 
 
 def stream(

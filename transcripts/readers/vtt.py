@@ -26,7 +26,7 @@ from ..losses import note
 from ..model import Block, Transcript, Word
 from ..options import ReadOptions
 from ..timecode import parse_clock
-from .common import LINE_BREAK, clean_lines, clean_spaces, paused_gc
+from .common import LINE_BREAK, clean_lines, clean_spaces, listed, paused_gc
 from .cuespacing import spaced_cleanly
 from .cuestore import SPLIT, CueStore
 from .rolling import fold_rolling, folded_count
@@ -47,9 +47,7 @@ _SPACED_VOICE_MARKS = ("> ", " <")
 
 def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
     """Read a WebVTT file into turns."""
-    transcript, blocks = stream(source, options)
-    transcript.blocks = list(blocks)
-    return transcript
+    return listed(stream(source, options))
 
 
 def stream(

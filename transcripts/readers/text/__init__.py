@@ -18,6 +18,7 @@ from ...errors import TranscriptError
 from ...io import SourceText, display_name
 from ...model import Block, Kind, Layout, Transcript
 from ...options import ReadOptions
+from ..common import listed
 from . import conventions, frontmatter, pages, roster
 from .assemble import Assembler
 from .attribution import attribute
@@ -32,9 +33,7 @@ if TYPE_CHECKING:
 
 def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
     """Parse a decoded text source into a complete transcript."""
-    transcript, blocks = stream(source, options)
-    transcript.blocks = list(blocks)
-    return transcript
+    return listed(stream(source, options))
 
 
 def stream(
