@@ -6,15 +6,16 @@ import re
 
 # Characters str.splitlines() also breaks at, which transcripts use as content
 # (form feeds at PDF page breaks, U+2028 from word processors): they are not line ends.
-_EXOTIC_BREAKS = "\v\f\x1c\x1d\x1e\x85\u2028\u2029"  # (the ASCII ones first)
+_ASCII_EXOTIC_BREAKS = "\v\f\x1c\x1d\x1e"
+_EXOTIC_BREAKS = _ASCII_EXOTIC_BREAKS + "\x85\u2028\u2029"
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 
 
 def split_lines(text: str) -> list[str]:
     """The lines of `text`, each with its own line ending; joining them gives `text` back."""
     # str.find is a fast memchr-like scan; one regex pass over a large text costs more.
-    # (Text in ASCII, the common case, can hold only the first five.)
-    exotic = _EXOTIC_BREAKS[:5] if text.isascii() else _EXOTIC_BREAKS
+    # (Text in ASCII, the common case, can hold only the ASCII ones.)
+    exotic = _ASCII_EXOTIC_BREAKS if text.isascii() else _EXOTIC_BREAKS
     if not any(char in text for char in exotic):
         return text.splitlines(keepends=True)
     return _LINE.findall(text)

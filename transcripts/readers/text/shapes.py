@@ -270,12 +270,11 @@ _heads: dict[str, Shape] = {}  # (only labels: prose that opens alike is seldom 
 # - a word in lower case ("and so farewell"), unless it is an abbreviation, a numbered
 #   role ("spk_0") or a particle opening a name ("de Klerk").
 # (A test holds the filter to the grammar.)
-_PARTICLES = "|".join(sorted(names.NAME_PARTICLES, key=len, reverse=True))
 _PROSE_OPENING = re.compile(
     r"[ \t]*"
-    r"(?:[A-Z][a-z']*+(?:[ ](?=[a-z])(?!(?:and|" + _PARTICLES + r")(?![^\W\d_]))"
+    r"(?:[A-Z][a-z']*+(?:[ ](?=[a-z])(?!(?:and|" + _PARTICLE + r")(?![^\W\d_]))"
     r"|,[ ](?=[a-z])(?!and[ ]))"
-    r"|(?=[a-z])(?!(?:" + _PARTICLES + r")[ ]))"
+    r"|(?=[a-z])(?!(?:" + _PARTICLE + r")[ ]))"
     r"(?![A-Za-z]{1,5}\.)(?![a-z]{2,12}[_ ]?\d)[a-z]"
 )
 
