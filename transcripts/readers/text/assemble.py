@@ -276,10 +276,7 @@ class Assembler:
                 speaker = speaker_for(label)
             if speaker is not None:  # the common case, without the general classification
                 if pending is not None:
-                    if more:
-                        _complete(pending, more)
-                    pending.raw = "".join(lines[pending.line - 1 : start])
-                    yield pending
+                    yield _finished(pending, more, lines, start)
                 in_dialogue, interrupted = True, None
                 time = paragraph.time
                 if start == last and plain:
@@ -294,10 +291,7 @@ class Assembler:
             if kind is None and start in self.runaway:
                 interrupted = None  # far past where this document's turns end: no one's
                 if pending is not None and pending.kind == Kind.TURN:
-                    if more:
-                        _complete(pending, more)
-                    pending.raw = "".join(lines[pending.line - 1 : start])
-                    yield pending
+                    yield _finished(pending, more, lines, start)
                     pending = None
             if (
                 kind is None
@@ -344,10 +338,7 @@ class Assembler:
                     pending.end_line = last + 1
                     continue
             if pending is not None:
-                if more:
-                    _complete(pending, more)
-                pending.raw = "".join(lines[pending.line - 1 : start])
-                yield pending
+                yield _finished(pending, more, lines, start)
             if kind == Kind.TURN:
                 in_dialogue, interrupted = True, None
                 pending = Block(
@@ -370,10 +361,7 @@ class Assembler:
                     interrupted = None
                 pending = Block(kind, words, start + 1, last + 1, label=label, start=paragraph.time)
         if pending is not None:
-            if more:
-                _complete(pending, more)
-            pending.raw = "".join(lines[pending.line - 1 :])
-            yield pending
+            yield _finished(pending, more, lines, len(lines))
 
     def _continues_turn(self, pending: Block | None, paragraph: Paragraph) -> bool:
         """Is this layout paragraph a page break between a turn and a paragraph that
@@ -391,11 +379,15 @@ class Assembler:
 _RELEASE_EVERY = 4096  # lines
 
 
-def _complete(block: Block, more: list[str]) -> None:
-    """Join the paragraphs gathered for a turn onto its text, once: adding each to the
-    text as it came would copy the growing text every time, quadratic in a long speech."""
-    block.text = "".join([block.text, *more])
-    more.clear()
+def _finished(block: Block, more: list[str], lines: Sequence[str], end: int) -> Block:
+    """The block complete: the paragraphs gathered for a turn joined onto its text, once
+    (adding each to the text as it came would copy the growing text every time,
+    quadratic in a long speech), and its raw text, its lines up to `end` (exclusive)."""
+    if more:
+        block.text = "".join([block.text, *more])
+        more.clear()
+    block.raw = "".join(lines[block.line - 1 : end])
+    return block
 
 
 def _time_below(words: str) -> tuple[float | None, str]:

@@ -155,11 +155,13 @@ def _people(accepted: list[Candidate]) -> list[list[Candidate]]:
     titles: dict[str, str] = {}  # key -> the titles of its first titled name
     for candidate in accepted:
         person = names.person_name(candidate.label)
-        key, title = _person_key(person) if person else (candidate.key, "")
-        # "Mr. John Smith" and "Mrs. John Smith" are two people ("John Smith" goes with
-        # the first).
-        if title and titles.setdefault(key, title) != title:
-            key = names.normalise(person)  # type: ignore[arg-type]
+        key = candidate.key
+        if person:
+            key, title = _person_key(person)
+            # "Mr. John Smith" and "Mrs. John Smith" are two people ("John Smith" goes
+            # with the first).
+            if title and titles.setdefault(key, title) != title:
+                key = names.normalise(person)
         groups.setdefault(key, []).append(candidate)
     full: dict[str, list[str]] = {}  # surname -> keys of the longer names ending with it
     for key, group in groups.items():
