@@ -50,14 +50,8 @@ def parse_usual(text: str) -> list[SrtCue] | None:
 def iter_usual(text: str) -> Iterator[SrtCue]:
     """The cues of `parse_usual` one at a time, raising `UnusualCue` if the file is not
     usual."""
-    for start, end, body, line in iter_usual_bodies(text):
-        yield start, end, body.split("\n") if body else [], line
-
-
-def iter_usual_bodies(text: str) -> Iterator[tuple[float, float, str, int]]:
-    """`iter_usual` with each cue's text lines as written, joined by "\n" (not split)."""
     for start, end, line, _, body in usual_store(text).taken():
-        yield start, end, body, line
+        yield start, end, body.split("\n") if body else [], line
 
 
 def usual_store(text: str) -> CueStore:
