@@ -396,11 +396,8 @@ def _short_decimals(values: list[str], scale: float) -> list[float] | None:
         digits = lines.replace("s", "")
     else:
         return None
-    try:
-        found = list(map(float, fast_loads("[" + digits[:-1].replace("\n", ",") + "]")))
-    except ValueError:  # leading zeros, which JSON refuses: one at a time
-        found = list(map(float, digits.split()))
-    if len(found) != len(values):  # a value holding a line break of its own
+    found = _numbers(digits[:-1].split("\n"))
+    if found is None or len(found) != len(values):  # a value holding a line break of its own
         return None
     return found if max(found) <= MAX_SECONDS else None
 
