@@ -59,16 +59,13 @@ class CueStore:
         names = self.names
         for times, lines, texts, codes in self._batches():
             for index, code in enumerate(codes):
-                if code >= 0:
-                    at = 2 * index
-                    piece = Piece(texts[index], times[at], times[at + 1])
-                    yield piece, lines[at], lines[at + 1], True, names[code]
-                elif code == UNMARKED:
-                    at = 2 * index
-                    piece = Piece(texts[index], times[at], times[at + 1])
-                    yield piece, lines[at], lines[at + 1], False, None
-                elif code == SPLIT:
+                if code == SPLIT:
                     yield from texts[index]
+                elif code != DROPPED:  # one mark (a speaker's number) or none
+                    at = 2 * index
+                    piece = Piece(texts[index], times[at], times[at + 1])
+                    marked = code >= 0
+                    yield piece, lines[at], lines[at + 1], marked, names[code] if marked else None
 
     def taken(self) -> Iterator[tuple[float, float, int, int, Any]]:
         """Each cue's start, end, first and last line and text, in order, once: the cues
