@@ -197,7 +197,7 @@ def cut(items: list[Any], bounds: list[int]) -> list[list[Any]]:
 
 
 def first_alternatives(raw: list[Any]) -> list[dict[str, Any]] | None:
-    """Each item's first alternative (AWS, Speechmatics): None unless every item is an
+    """Each item's first alternative (AWS, Google, Speechmatics): None unless every item is an
     object whose `alternatives` is a list opening with an object."""
     if not usual(raw):
         return None

@@ -79,11 +79,10 @@ def _repetition_at_once(results: list[Any]) -> list[list[Spoken]] | None:
     name no one). The earlier results' words are only checked (each a word whose times
     are plain digits, so no error can come of them) and counted, not built. None for
     any other response (then `parts` reads every result)."""
-    if len(results) < 2 or not all(
-        type(r) is dict and _opens_with_object(r.get("alternatives")) for r in results
-    ):
+    firsts = bulk.first_alternatives(results)
+    if len(results) < 2 or firsts is None:
         return None
-    found = bulk.flattened([result["alternatives"][0] for result in results[:-1]], "words")
+    found = bulk.flattened(firsts[:-1], "words")
     if found is None or any(start == end for start, end in pairwise(found[1])):
         return None
     raw = found[0]
@@ -93,7 +92,7 @@ def _repetition_at_once(results: list[Any]) -> list[list[Spoken]] | None:
         and bulk.plain_times(bulk.first_of(raw, _START) + bulk.first_of(raw, _END), "s")
     ):
         return None
-    tagged = results[-1]["alternatives"][0].get("words")
+    tagged = firsts[-1].get("words")
     last = bulk.in_chunks(tagged, lambda words, _: _spoken(words)) if bulk.usual(tagged) else None
     if last is None or not any(speaker for _, speaker in last):
         return None
@@ -108,11 +107,12 @@ def _every_run(results: list[Any]) -> list[list[Spoken]] | None:
     """Every result's words, the usual response at once (`bulk`): each result an object
     whose alternatives open with an object with a list of usual words (a result without
     words is read by `_words`, from its transcript). None for any other response."""
-    if not all(type(r) is dict and _opens_with_object(r.get("alternatives")) for r in results):
+    firsts = bulk.first_alternatives(results)
+    if firsts is None:
         return None
 
     def read(chunk: list[dict[str, Any]], start: int) -> list[list[Spoken]] | None:
-        found = bulk.flattened([result["alternatives"][0] for result in chunk], "words")
+        found = bulk.flattened(chunk, "words")
         if found is None:
             return None
         raw, bounds = found
@@ -122,25 +122,16 @@ def _every_run(results: list[Any]) -> list[list[Spoken]] | None:
         runs = bulk.cut(spoken, bounds)
         for index, run in enumerate(runs):
             if not run:
-                runs[index] = _words(chunk[index], f"results[{start + index}]")
+                runs[index] = _words(results[start + index], f"results[{start + index}]")
         return runs
 
-    return bulk.in_chunks(results, read, _weight)
+    return bulk.in_chunks(firsts, read, bulk.length_at("words"))
 
 
 def _spoken(raw: list[Any]) -> list[Spoken] | None:
     """Usual words with their speakers (None if any is unusual)."""
     words = timed_words(raw, ("word",), _START, _END, 1.0, ("confidence",))
     return None if words is None else bulk.spoken(words, said_by(raw, _TAG, None, (0, "0", "")))
-
-
-def _weight(result: dict[str, Any]) -> int:
-    words = result["alternatives"][0].get("words")
-    return len(words) if type(words) is list else 1
-
-
-def _opens_with_object(alternatives: Any) -> bool:
-    return type(alternatives) is list and bool(alternatives) and type(alternatives[0]) is dict
 
 
 def _words(result: Any, where: str) -> list[Spoken]:
