@@ -140,10 +140,8 @@ def _raw_words(choice: dict[str, Any]) -> Any:
 def _every_phrases_words(phrases: list[Any]) -> list[list[Word]] | None:
     """Each phrase's words, the usual phrases at once (`bulk`): None unless every phrase
     has its choices, every choice its list of words, and every word its times in ticks."""
-    if not all(type(p) is dict and type(p.get("nBest")) is list and p["nBest"] for p in phrases):
-        return None
-    choices = [phrase["nBest"][0] for phrase in phrases]
-    if not bulk.usual(choices):
+    choices = bulk.first_alternatives(phrases, "nBest")
+    if choices is None:
         return None
     return bulk.in_chunks(
         [

@@ -196,12 +196,12 @@ def cut(items: list[Any], bounds: list[int]) -> list[list[Any]]:
     return [items[start:end] for start, end in pairwise(bounds)]
 
 
-def first_alternatives(raw: list[Any]) -> list[dict[str, Any]] | None:
-    """Each item's first alternative (AWS, Google, Speechmatics): None unless every item is an
-    object whose `alternatives` is a list opening with an object."""
+def first_alternatives(raw: list[Any], key: str = "alternatives") -> list[dict[str, Any]] | None:
+    """Each item's first alternative (AWS, Google, Speechmatics; Azure's at "nBest"): None
+    unless every item is an object whose `key` is a list opening with an object."""
     if not usual(raw):
         return None
-    alternatives = at_key(raw, "alternatives")
+    alternatives = at_key(raw, key)
     if not all_are(alternatives, list) or not all(alternatives):
         return None
     firsts = list(map(itemgetter(0), alternatives))
