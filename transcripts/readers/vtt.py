@@ -71,8 +71,8 @@ def stream(
             usual = iter_usual(source.text, name, options, metadata)
             cues, heard, tags = _voiced_cues(usual, spaced)
         except UnusualCue:
-            metadata, listed = parse_lines(LINE_BREAK.split(source.text), name, options)
-            written = ((cue.start, cue.end, cue.payload, cue.line) for cue in listed)
+            metadata, parsed = parse_lines(LINE_BREAK.split(source.text), name, options)
+            written = ((cue.start, cue.end, cue.payload, cue.line) for cue in parsed)
             cues, heard, tags = _voiced_cues(written, spaced)
     tags.report(options)
     return assemble_lazily(cues.parts, source, options, metadata=metadata, heard=heard)
