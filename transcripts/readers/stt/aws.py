@@ -209,11 +209,10 @@ def _spans(segments: list[Any]) -> list[tuple[float, float, str]] | None:
     counts = [end - start for start, end in pairwise(bounds)]
     if 0 in counts or not bulk.all_are(raw, dict):
         return None
-    known: dict[str, float] = {}  # a word's end is often the next one's start
-    starts = bulk.times(raw, ("start_time",), 1.0, known)
-    ends = bulk.times(raw, ("end_time",), 1.0, known) if starts is not None else None
-    if starts is None or ends is None:
+    timed = bulk.starts_and_ends(raw, ("start_time",), ("end_time",))
+    if timed is None:
         return None
+    starts, ends = timed
     speakers = _speakers(segments, raw, counts)
     return [
         (start, end, who)

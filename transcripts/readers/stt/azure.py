@@ -110,17 +110,16 @@ def _phrases_at_once(
     recognised = list(map(dict.get, phrases, repeat("recognitionStatus"), repeat("Success")))
     choices = [phrase["nBest"][0] for phrase in phrases]
     displays = bulk.first_of(choices, ("display", "lexical"))
-    starts = bulk.times(phrases, ("offsetInTicks",), _TICK)
-    lengths = bulk.times(phrases, ("durationInTicks",), _TICK) if starts is not None else None
+    timed = bulk.starts_and_ends(phrases, ("offsetInTicks",), ("durationInTicks",), _TICK)
     speakers = bulk.labels(bulk.at_key(phrases, "speaker"))
     if (
         recognised.count("Success") != len(recognised)
         or not bulk.all_are(displays, str)
-        or starts is None
-        or lengths is None
+        or timed is None
         or (channels and None in speakers)
     ):
         return None
+    starts, lengths = timed
     found = []
     for display, start, length, speaker, words in zip(
         displays, starts, lengths, speakers, every, strict=True
@@ -164,11 +163,11 @@ def _words_at_once(choices: list[dict[str, Any]]) -> list[list[Word]] | None:
     if not raw or not bulk.all_are(raw, dict):
         return None
     texts = bulk.first_of(raw, ("displayText", "word"))
-    starts = bulk.times(raw, ("offsetInTicks",), _TICK)
-    lengths = bulk.times(raw, ("durationInTicks",), _TICK) if starts is not None else None
+    timed = bulk.starts_and_ends(raw, ("offsetInTicks",), ("durationInTicks",), _TICK)
     scores = bulk.confidences(bulk.at_key(raw, "confidence"))
-    if not bulk.all_are(texts, str) or starts is None or lengths is None or scores is None:
+    if not bulk.all_are(texts, str) or timed is None or scores is None:
         return None
+    starts, lengths = timed
     for display, (start, end) in zip(
         bulk.at_key(choices, "display"), pairwise(bounds), strict=True
     ):

@@ -113,17 +113,13 @@ def timed_words(
     texts = first_of(raw, text_keys)
     if not all_are(texts, str):
         return None
-    known: dict[str, float] = {}  # times in text, read once for both ends
-    starts = times(raw, start_keys, scale, known)
-    if starts is None:
-        return None
-    ends = times(raw, end_keys, scale, known)
-    if ends is None:
+    timed = starts_and_ends(raw, start_keys, end_keys, scale)
+    if timed is None:
         return None
     found = confidences(first_of(raw, confidence_keys) if confidence_keys else [None] * len(raw))
     if found is None:
         return None
-    return make_words(texts, starts, ends, found)
+    return make_words(texts, *timed, found)
 
 
 def make_words(
@@ -132,25 +128,28 @@ def make_words(
     ends: list[float],
     confidences: Sequence[float | None],
 ) -> list[Word]:
-    """`make_word` of each text, times and confidence (times and confidences as `times`
-    and `confidences` read them)."""
+    """`make_word` of each text, times and confidence (times and confidences as
+    `starts_and_ends` and `confidences` read them)."""
     ends = list(map(max, ends, starts))  # an end never before its start; a tie keeps the end
     return list(
         map(_new, repeat(Word), zip(map(str.strip, texts), starts, ends, confidences, strict=True))
     )
 
 
-def times(
+def starts_and_ends(
     raw: list[dict[str, Any]],
-    keys: Sequence[str],
+    start_keys: Sequence[str],
+    end_keys: Sequence[str],
     scale: float = 1.0,
-    known: dict[str, float] | None = None,
-) -> list[float] | None:
-    """Each item's time at the first of `keys`, as `seconds` reads it, when every one is
-    a plain time (`plain_seconds`); None when any is not. Times written as text are
-    read once each, and kept in `known` (text to seconds, at this `scale`) when given:
-    a service that writes the same times in several places reads them once."""
-    return _times(first_of(raw, keys), scale, {} if known is None else known)
+) -> tuple[list[float], list[float]] | None:
+    """Each item's times at the first of `start_keys` and at the first of `end_keys` (or
+    a length), as `seconds` reads them, when every one is a plain time (`plain_seconds`);
+    None when any is not. Each time written as text is read once, for both lists (a
+    word's end is often the next one's start)."""
+    known: dict[str, float] = {}  # text to seconds, at this `scale`
+    starts = _times(first_of(raw, start_keys), scale, known)
+    ends = _times(first_of(raw, end_keys), scale, known) if starts is not None else None
+    return None if starts is None or ends is None else (starts, ends)
 
 
 def timed_words_of(
@@ -253,13 +252,11 @@ def punctuated_words(
     None when any word is unusual."""
     kept = list(map(not_, marks))
     said = list(compress(items, kept))
-    known: dict[str, float] = {}  # a word's end is often the next one's start
-    starts = times(said, (start_key,), 1.0, known)
-    ends = times(said, (end_key,), 1.0, known) if starts is not None else None
+    timed = starts_and_ends(said, (start_key,), (end_key,))
     scores = confidences(at_key(compress(scored, kept), "confidence"))
-    if starts is None or ends is None or scores is None:
+    if timed is None or scores is None:
         return None
-    return said, make_words(punctuated(texts, marks, bounds), starts, ends, scores)
+    return said, make_words(punctuated(texts, marks, bounds), *timed, scores)
 
 
 def plain_times(values: list[Any], unit: str = "") -> bool:

@@ -95,11 +95,11 @@ def parts(data: Any) -> list[Part]:
 def _segments_at_once(segments: list[dict[str, Any]], words: list[list[Word]]) -> list[Part] | None:
     """The parts of segments whose `words` were read at once (`bulk`), when every
     segment's times are plain and its text a string: `segment_part` of each."""
-    starts = bulk.times(segments, _START)
-    ends = bulk.times(segments, _END) if starts is not None else None
+    timed = bulk.starts_and_ends(segments, _START, _END)
     texts = bulk.at_key(segments, "text")
-    if starts is None or ends is None or not bulk.all_are(texts, str):
+    if timed is None or not bulk.all_are(texts, str):
         return None
+    starts, ends = timed
     speakers = bulk.labels(bulk.at_key(segments, "speaker"))
     return [
         Part(text_value, start, end, 0, 0, speaker is not None, speaker, tuple(said) or None)

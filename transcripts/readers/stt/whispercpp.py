@@ -92,10 +92,10 @@ def _segments(segments: list[dict[str, Any]], turn_next: bool) -> list[Part] | N
     if not bulk.all_are(offsets, dict):
         return None
     texts = bulk.at_key(segments, "text")
-    starts = bulk.times(offsets, ("from",), 0.001)
-    ends = bulk.times(offsets, ("to",), 0.001) if starts is not None else None
-    if not bulk.all_are(texts, str) or starts is None or ends is None:
+    timed = bulk.starts_and_ends(offsets, ("from",), ("to",), 0.001)
+    if not bulk.all_are(texts, str) or timed is None:
         return None
+    starts, ends = timed
     speakers = bulk.at_key(segments, "speaker")
     turns_next = bulk.at_key(segments, "speaker_turn_next")
     parts = []
