@@ -92,7 +92,7 @@ def _repetition_at_once(results: list[Any]) -> list[list[Spoken]] | None:
         and bulk.plain_times(bulk.first_of(raw, _START) + bulk.first_of(raw, _END), "s")
     ):
         return None
-    tagged = firsts[-1].get("words")
+    tagged: Any = firsts[-1].get("words")
     last = bulk.in_chunks(tagged, lambda words, _: _spoken(words)) if bulk.usual(tagged) else None
     if last is None or not any(speaker for _, speaker in last):
         return None
