@@ -7,7 +7,7 @@ the next, while the next line is typed in. Read naively, every line is said twic
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable
+from collections.abc import Sequence
 
 
 def fold_rolling(cues: list[list[str]]) -> list[tuple[int, int]] | None:
@@ -36,14 +36,12 @@ def fold_rolling(cues: list[list[str]]) -> list[tuple[int, int]] | None:
     return overlaps
 
 
-def may_fold(texts: Iterable[str]) -> bool:
+def may_fold(texts: Sequence[str]) -> bool:
     """Could `fold_rolling` fold these cues (each one's lines joined by "\n")? False
     when too few cues open with a line of the cue before, or with its last line, which
     each repeat it folds does: then the cues need not be split into lines to be asked."""
     repeats = 0
-    count = 1  # the cues seen, one ahead of the pairs
     for previous, current in itertools.pairwise(texts):
-        count += 1
         if not previous or not current:
             continue
         first = current.partition("\n")[0]
@@ -54,7 +52,7 @@ def may_fold(texts: Iterable[str]) -> bool:
             len(first) > len(last) and first.startswith(last) and first[len(last)] == " "
         ):
             repeats += 1
-    return repeats >= 2 and repeats * 4 >= count
+    return repeats >= 2 and repeats * 4 >= len(texts)
 
 
 def folded_count(overlaps: list[tuple[int, int]] | None) -> int:
