@@ -174,15 +174,23 @@ def _lookup(spans: list[tuple[float, float, str]]) -> Any:
 def _spans_read_well(segments: Any) -> bool:
     """Do the speaker segments all have items, each timed by plain digits (so that no
     error can come of reading them), and does one name a speaker?"""
-    found = bulk.flattened(segments, "items") if bulk.usual(segments) else None
-    if found is None or not bulk.all_are(found[0], dict):
+    found = _segment_items(segments)
+    if found is None:
         return False
-    raw, bounds = found
-    counts = [end - start for start, end in pairwise(bounds)]
-    if 0 in counts:
-        return False
+    raw, counts = found
     times = (*bulk.at_key(raw, "start_time"), *bulk.at_key(raw, "end_time"))
     return any(_speakers(segments, raw, counts)) and bulk.plain_times(list(times))
+
+
+def _segment_items(segments: Any) -> tuple[list[dict[str, Any]], list[int]] | None:
+    """The speaker segments' items as one list, and how many each segment has: None
+    unless every segment has a list of items, not empty, and every item is an object."""
+    found = bulk.flattened(segments, "items")
+    if found is None:
+        return None
+    raw, bounds = found
+    counts = [end - start for start, end in pairwise(bounds)]
+    return None if 0 in counts or not bulk.all_are(raw, dict) else (raw, counts)
 
 
 def _speakers(
@@ -202,13 +210,10 @@ def _every_span(segments: Any) -> list[tuple[float, float, str]] | None:
 
 
 def _spans(segments: list[Any]) -> list[tuple[float, float, str]] | None:
-    found = bulk.flattened(segments, "items")
+    found = _segment_items(segments)
     if found is None:
         return None
-    raw, bounds = found
-    counts = [end - start for start, end in pairwise(bounds)]
-    if 0 in counts or not bulk.all_are(raw, dict):
-        return None
+    raw, counts = found
     timed = bulk.starts_and_ends(raw, ("start_time",), ("end_time",))
     if timed is None:
         return None
