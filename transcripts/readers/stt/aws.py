@@ -56,7 +56,7 @@ def parts(data: Any) -> list[Part]:
     speaker_at = _speaker_lookup(results)
     raw = items(results, "items", "results")
     found = bulk.in_chunks(
-        raw, lambda chunk, _: _every_item(chunk, speaker_at), opens=_not_punctuation
+        raw, lambda chunk, _: _every_item(chunk, speaker_at), opens=bulk.not_punctuation
     )
     if found is not None:
         spoken = [entry for part in found for entry in part[0]]
@@ -66,11 +66,6 @@ def parts(data: Any) -> list[Part]:
         for index, item in enumerate(raw):
             _item(item, f"results.items[{index}]", spoken, ids, speaker_at)
     return parts_from_words(_units(results, spoken, ids))
-
-
-def _not_punctuation(item: Any) -> bool:
-    """Can a chunk of items open with this one (punctuation attaches to the word before)?"""
-    return type(item) is dict and item.get("type") != "punctuation"
 
 
 def _every_item(raw: list[Any], speaker_at: Any) -> list[tuple[list[Spoken], list[Any]]] | None:

@@ -73,6 +73,12 @@ def in_chunks(
     return found
 
 
+def not_punctuation(item: Any) -> bool:
+    """Can a chunk of items open with this one (for `in_chunks`)? Not when its "type"
+    is "punctuation" (AWS, Speechmatics), which attaches to the word before."""
+    return type(item) is dict and item.get("type") != "punctuation"
+
+
 def length_at(key: str) -> Callable[[Any], int]:
     """The weight of an object holding a list of words at `key` (for `in_chunks`)."""
 

@@ -54,7 +54,7 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
 def parts(data: Any) -> list[Part]:
     results = items(data, "results", "top level")
     spoken = (
-        bulk.in_chunks(results, lambda chunk, _: _every_result(chunk), opens=_not_punctuation)
+        bulk.in_chunks(results, lambda chunk, _: _every_result(chunk), opens=bulk.not_punctuation)
         if bulk.usual(results)
         else None
     )
@@ -89,11 +89,6 @@ def parts(data: Any) -> list[Part]:
         )
         pending = ""
     return parts_from_words([spoken])
-
-
-def _not_punctuation(result: Any) -> bool:
-    """Can a chunk of results open with this one (punctuation attaches to a word)?"""
-    return type(result) is dict and result.get("type") != "punctuation"
 
 
 def _every_result(results: list[Any]) -> list[Spoken] | None:
