@@ -117,6 +117,7 @@ _NUMBER = regex.compile(r"^#\d{1,3}$")  # "UNIDENTIFIED REPORTER #1" ("Count 1" 
 # "ジョン・スミス", or its abbreviation as an honorific is written ("डॉ." for doctor).
 _CASELESS = regex.compile(r"^\p{Lo}[\p{Lo}\p{M}・·]*\.?$")
 _NUMBERED = regex.compile(r"^(?P<role>[\p{L}][\p{L}\-]*)[\s_]*(?P<number>\d{1,3})$")
+_PARTICIPANT_CODE = regex.compile(r"^\p{Lu}{1,2}\d{1,3}$")
 # A trailing role or affiliation after a comma ("WOLF BLITZER, CNN ANCHOR"), a parenthesis
 # ("SEN. MARIA LOPEZ (D-NM)", "Hon. Jane Stewart (Minister of ..., Lib.)", "SEN. MARK
 # RIVERA (D), NEW MEXICO"), or a dash ("Jane Roe - Acme Corp - Vice President, Investor
@@ -147,7 +148,11 @@ def split_name(label: str) -> tuple[str, str | None]:
 @functools.lru_cache(maxsize=4096)
 def is_numbered_role(label: str) -> bool:
     """`Speaker 1`, `Speaker4`, `SPEAKER_00`, `Guest 2`: anonymised diarisation labels (a
-    role word and a number; "Count 1" and "Chapter 3" are not)."""
+    role word and a number; "Count 1" and "Chapter 3" are not); and the participant codes
+    of anonymised interviews and focus groups, a capital or two and a number (`S1`, `P01`,
+    `M3`, `FG2`)."""
+    if _PARTICIPANT_CODE.match(label) is not None:
+        return True
     match = _NUMBERED.match(label)
     return match is not None and _key(match["role"]) in ROLE_WORDS
 
@@ -248,8 +253,12 @@ def is_ordinal_role(label: str) -> bool:
 @functools.lru_cache(maxsize=4096)
 def is_marked(label: str) -> bool:
     """A label that announces a speaker by itself: a role (an ordinal one too), an
-    honorific, capitals or an office ("The SPEAKER pro tempore (Mr. Mica)")."""
+    honorific, capitals or an office ("The SPEAKER pro tempore (Mr. Mica)"). A code of a
+    letter or two and a number does not: it names a participant only where it recurs
+    (`S1`), and before the dialogue it is as often a quarter or a year ("Q3:", "FY25:")."""
     name, _ = split_name(label)
+    if _PARTICIPANT_CODE.match(name) is not None:
+        return False
     return (
         is_role(label)
         or is_ordinal_role(name)
