@@ -69,11 +69,10 @@ EXPECTED: dict[str, dict[str, int]] = {
         # held (plural nouns cannot yet be told from surnames ending in s). Not
         # reported: group labels "COOLING AND LILY", "BLAND, DE CASTRO, AND ROPER" (5).
         "TR103": 1,
-        # MRS. UPJOHN at 7795 ("_An'_ muddled----!": the parser leaves the turn empty,
-        # a false positive held for the parser); the other 22 labels whose words follow
-        # a stage direction ("ROPER." / "[_Approaching FARNCOMBE..._]" / "What I
+        # No TR105: MRS. UPJOHN at 7795 has its words ("_An'_ muddled----!" was read as
+        # a labelled block, leaving the turn empty), and the other 22 labels whose words
+        # follow a stage direction ("ROPER." / "[_Approaching FARNCOMBE..._]" / "What I
         # want...") are no more.
-        "TR105": 1,
         "TR201": 2,  # the Gutenberg credits and licence, printed at the top and the end
         # "[_He vanishes._" at 2311: the same convention, but opened mid-paragraph at
         # the end of a turn, where an unclosed bracket is usually a slip: held.

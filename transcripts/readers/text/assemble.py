@@ -140,9 +140,10 @@ class Assembler:
             and (self.roster.declared or not names.is_speaker_shaped(label))
         ):
             if not paragraph.bare or paragraph.time is not None:
-                # "Update: ...", "**Break:** [24:27]": a label that is no speaker.
-                return Kind.LABELLED, None, label, self.turn_text(paragraph)
-            if paragraph.start == paragraph.last:
+                if self._has_colon(paragraph):
+                    # "Update: ...", "**Break:** [24:27]": a label that is no speaker.
+                    return Kind.LABELLED, None, label, self.turn_text(paragraph)
+            elif paragraph.start == paragraph.last:
                 return Kind.HEADING, None, None, text  # "Background:" over what follows
         if (
             label is not None
@@ -174,6 +175,7 @@ class Assembler:
         label = paragraph.label
         return (
             not paragraph.bare
+            and self._has_colon(paragraph)
             and names.is_label_shaped(label)  # type: ignore[arg-type]
             and not names.is_speaker_shaped(label)  # type: ignore[arg-type]
             and (
@@ -183,6 +185,13 @@ class Assembler:
             # a line in capitals is a heading even with a colon ("TRANSCRIPT: SECOND DEBATE")
             and not paragraphs.is_all_caps_heading(self.text_of(paragraph))
         )
+
+    def _has_colon(self, paragraph: Paragraph) -> bool:
+        """Does the paragraph's label end in a colon? A field or a note is labelled so
+        ("Update: ..."); a name before a period or a dash that is no one's label
+        ("The -- when you enact ...") is the start of a sentence."""
+        opening = self.lines[paragraph.start][: paragraph.rest_at]
+        return ":" in opening or "：" in opening
 
     def _is_entry(self, paragraph: Paragraph) -> bool:
         """A label no one speaks under that opens a list item ("- Revenue: $4.2B, up
@@ -201,8 +210,7 @@ class Assembler:
         label = paragraph.label
         if paragraph.bare or label is None:
             return False
-        opening = self.lines[paragraph.start][: paragraph.rest_at]
-        if ":" not in opening and "：" not in opening:
+        if not self._has_colon(paragraph):
             return False  # "INT. DINER - NIGHT": a screenplay's scene, not a field
         if not (names.is_role(names.normalise(label)) or names.is_field_name(label)):
             return False

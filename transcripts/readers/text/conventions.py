@@ -769,7 +769,11 @@ class _Judge:
             return Verdict(False, "a word the text also writes in lower case, not a name")
         # A label over another label, or over a heading where the convention is
         # established enough to tell, lost its speech (Hansard); otherwise speech follows.
-        lost_speech = use.next_line in label_lines or (use.heading_next and convention.habits)
+        # (A label with text on its line has not lost its speech: "API - application
+        # programming interface" over "SDK - ..." is a glossary's entry.)
+        lost_speech = use.shape.placement == ALONE and (
+            use.next_line in label_lines or (use.heading_next and convention.habits)
+        )
         if not use.speech and not lost_speech:
             return Verdict(False, "no speech follows")
         if use.line < start and not (names.is_marked(use.shape.label) and use.speech):

@@ -18,9 +18,9 @@ a broadcast `>>`, and an optional time):
 - time: `[00:15]` before the name, `(00:00:11)` after it, `0:34` or `\\[04:22\\]` after
   the label (a time of day, `10:02 AM` as a meeting app writes it, is no time in the
   recording);
-- delimiter: a colon (`:`, full-width `：`), a period (`LILY.`, `Mr. GRASSLEY.`), a wide
-  gap before the text (`Q\\xa0\\xa0text`), or nothing when the label stands alone on its
-  line or is wrapped.
+- delimiter: a colon (`:`, full-width `：`), a period (`LILY.`, `Mr. GRASSLEY.`), a dash
+  between spaces (`JOHN — text`, `Mary Jones - text`), a wide gap before the text
+  (`Q\\xa0\\xa0text`), or nothing when the label stands alone on its line or is wrapped.
 
 `shape_of` parses one line into a `Shape`, or None. It decides nothing about speakers:
 which shapes a document uses as labels is inferred from the document (`conventions.py`).
@@ -70,7 +70,7 @@ class Signature(NamedTuple):
     marker: str  # "", ">>" (broadcast), ">" (quote), "-" (list)
     wrapper: str  # "", "bold", "italic", "brackets"
     time: str  # "", "before" (a time opens the line), "inside" (Name (00:01):)
-    delimiter: str  # ":", ".", "gap" (spaces before the text), "" (none)
+    delimiter: str  # ":", ".", "dash" (`JOHN — text`), "gap" (spaces before the text), ""
 
     @property
     def is_strong(self) -> bool:
@@ -87,6 +87,8 @@ class Signature(NamedTuple):
             name += ":"
         elif self.delimiter == ".":
             name += "."
+        elif self.delimiter == "dash":
+            name += " —"
         if self.wrapper == "bold":
             name = f"**{name}**"
         elif self.wrapper == "italic":
@@ -188,6 +190,7 @@ _AFFILIATION = r"""(?:
   | [ ]{{1,2}}(?:--?|–|—)[ ]{{0,2}}{WORDS}
     (?:[ ](?:--?|–|—)[ ]{WORDS})?                             # - Company - Title
     (?:,[ ]{WORDS}){{0,2}}                                    # - Acme - VP, Investor Relations
+    (?!\.(?:[ \t\xa0\r\n]|\Z))                               # (not "Ana - Morning John.")
 )"""
 _LINE_END = r"[ \t\xa0\u3000\r\n]*\Z"
 _GRAMMAR = r"""
@@ -208,6 +211,7 @@ _GRAMMAR = r"""
       | (?=[ \t\xa0]*(?:\\?\[|\()?\d{{1,3}}:\d)
       | (?={LINE_END})
       | (?P<gap>(?=\xa0|[ \t]{{2}}|\t))
+      | (?P<dash>[ ](?:—|–|--?)(?=[ \t\xa0]+\S))
     )
     (?:[ \t\xa0]*(?P<after>\\?\[{SPAN}\\?\]|\({SPAN}\)|{CLOCK}(?P<meridiem>[ ]?[AaPp]\.?[Mm]\.?)?)
       (?=[ \t\xa0\r\n]|\Z))?                                  # 0:34, [04:22], 10:02 AM
@@ -364,6 +368,8 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
             return None  # "Amendment No. 42", "SEC. 101.": a number's abbreviation
     elif alone or wrapper:
         delimiter = ""
+    elif found["dash"] is not None:
+        delimiter = "dash"
     elif found["gap"] is not None:
         delimiter = "gap"
     else:
