@@ -125,6 +125,10 @@ _CLOCK = CLOCK_PATTERN
 _SECONDS = r"\d{1,6}\.\d{1,3}"
 _SPAN_SEPARATOR = r"[ ]*(?:-->|--?|–)[ ]*"
 _SPAN = f"(?:{_CLOCK}(?:{_SPAN_SEPARATOR}{_CLOCK})?|{_SECONDS}{_SPAN_SEPARATOR}{_SECONDS})"
+# A date before the time of day, as chat and meeting exports write it: "[12/01/2023,
+# 10:02:03]", "2023-01-12 10:02"; and the half of the day after a time: "10:02 AM".
+_DAY = r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4},?[ ]"
+_MERIDIEM = r"[ ]?[AaPp]\.?[Mm]\.?"
 _ABBREVIATION = "|".join(sorted(names.NAME_ABBREVIATIONS, key=len, reverse=True))
 _PARTICLE = "|".join(sorted(names.NAME_PARTICLES, key=len, reverse=True))
 # Diarisation labels in lower case ("spk_0", "speaker_1"): a role word and a number.
@@ -196,7 +200,10 @@ _LINE_END = r"[ \t\xa0\u3000\r\n]*\Z"
 _GRAMMAR = r"""
     (?P<indent>[ \t\xa0\u3000]{{0,48}})
     (?:(?P<marker>>>|>(?=[ ])|[-•+](?=[ ]))[ \t\xa0]*)?
-    (?:(?=[\\\[(\d])(?P<before>\\?[\[(]{SPAN}\\?[\])]?|{CLOCK})[ \t\xa0]+(?:[-–—|][ \t\xa0]+)?)?
+    (?:(?=[\\\[(\d])(?P<before>
+        \\?[\[(](?P<date>{DAY})?{SPAN}(?:{MERIDIEM})?\\?[\])]?
+      | (?P<bare_date>{DAY})?{CLOCK}(?:{MERIDIEM})?
+    )[ \t\xa0]+(?:[-–—|][ \t\xa0]+)?)?                            # [00:15], [12/01/2023, 10:02]
     (?P<open>\*\*|__|\*|_|\[|<(?i:b|strong)>)?
     (?P<name>{NAME})
     (?P<affiliation>{AFFILIATION})?
@@ -213,7 +220,7 @@ _GRAMMAR = r"""
       | (?P<gap>(?=\xa0|[ \t]{{2}}|\t))
       | (?P<dash>[ ](?:—|–|--?)(?=[ \t\xa0]+\S))
     )
-    (?:[ \t\xa0]*(?P<after>\\?\[{SPAN}\\?\]|\({SPAN}\)|{CLOCK}(?P<meridiem>[ ]?[AaPp]\.?[Mm]\.?)?)
+    (?:[ \t\xa0]*(?P<after>\\?\[{SPAN}\\?\]|\({SPAN}\)|{CLOCK}(?P<meridiem>{MERIDIEM})?)
       (?=[ \t\xa0\r\n]|\Z))?                                  # 0:34, [04:22], 10:02 AM
     [ \t\xa0\u3000]*
 """
@@ -232,7 +239,14 @@ def grammar(classes: dict[str, str]) -> str:
     words = fill(_AFFILIATION_WORDS, WORD=fill(_AFFILIATION_WORD))
     affiliation = fill(_AFFILIATION, WORDS=words, SPAN=_SPAN)
     return fill(
-        _GRAMMAR, NAME=name, AFFILIATION=affiliation, CLOCK=_CLOCK, SPAN=_SPAN, LINE_END=_LINE_END
+        _GRAMMAR,
+        NAME=name,
+        AFFILIATION=affiliation,
+        CLOCK=_CLOCK,
+        SPAN=_SPAN,
+        LINE_END=_LINE_END,
+        DAY=_DAY,
+        MERIDIEM=_MERIDIEM,
     )
 
 
@@ -376,8 +390,8 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
         return None  # "Name 10:30am ...": words after a name, no label
     before, inside, after = found["before"], found["inside"], found["after"]
     time = before or inside or after
-    if found["meridiem"] is not None:
-        time = None  # "10:02 AM": the time of day a chat or meeting app shows, no offset
+    if found["meridiem"] is not None or found["date"] or found["bare_date"]:
+        time = None  # "10:02 AM", "[12/01/2023, 10:02]": a time of day, no offset
     marker = found["marker"] or ""
     if marker in ("•", "+"):
         marker = "-"
