@@ -25,7 +25,10 @@ LAYOUT = 2  # a page header or footer, a page marker, HTML around the text
 APART = 3  # text outside the numbered body of a numbered document (a word index)
 
 # "12   argument this morning": a line number in the left margin (1 to 35 per page).
-_MARGIN = re.compile(r"[ ]{0,3}(\d{1,2})(?=[ \t]|\r?\n|\r|$)")
+# A margin number: a page's line number (1 to 25 in most transcripts), or a line's number
+# in the whole document (`001 INTERVIEWER: ...`, as qualitative transcripts are numbered
+# for coding).
+_MARGIN = re.compile(r"[ ]{0,3}(\d{1,5})(?=[ \t]|\r?\n|\r|$)")
 _MARGIN_SAMPLE = 2000
 _MARGIN_SHARE = 0.5  # of non-blank lines, for a document to count as numbered
 _MARGIN_MAX = 35
@@ -218,7 +221,8 @@ def _mark_html(text: str, lines: Sequence[str], start: int, codes: bytearray) ->
 
 
 def _is_numbered(lines: Sequence[str], start: int, codes: bytearray) -> bool:
-    """Do most lines open with a margin line number that counts up page by page?"""
+    """Do most lines open with a margin line number that counts up, page by page or
+    through the whole document?"""
     numbers = []
     nonblank = 0
     for index in range(start, min(len(lines), start + _MARGIN_SAMPLE)):
@@ -226,12 +230,20 @@ def _is_numbered(lines: Sequence[str], start: int, codes: bytearray) -> bool:
             continue
         nonblank += 1
         found = _MARGIN.match(lines[index])
-        if found and 1 <= int(found.group(1)) <= _MARGIN_MAX:
+        if found and int(found.group(1)) >= 1:
             numbers.append(int(found.group(1)))
-    if len(numbers) < _MARGIN_MIN or len(numbers) < _MARGIN_SHARE * nonblank:
-        return False
+    enough = max(_MARGIN_MIN, _MARGIN_SHARE * nonblank)
     # Numbered pages count 1, 2, 3 ... and start again at 1.
-    steps = sum(1 for a, b in pairwise(numbers) if b == a + 1 or (b == 1 and a >= 3))
+    lines_of_pages = [number for number in numbers if number <= _MARGIN_MAX]
+    if len(lines_of_pages) >= enough and _counts_up(lines_of_pages, restarts=True):
+        return True
+    # A numbered document counts on through its pages.
+    return len(numbers) >= enough and _counts_up(numbers, restarts=False)
+
+
+def _counts_up(numbers: list[int], restarts: bool) -> bool:
+    """Do the numbers (nearly all) count up by one, or start again at 1 when `restarts`?"""
+    steps = sum(1 for a, b in pairwise(numbers) if b == a + 1 or (restarts and b == 1 and a >= 3))
     return steps >= 0.8 * (len(numbers) - 1)
 
 
