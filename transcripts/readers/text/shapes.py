@@ -193,6 +193,7 @@ _AFFILIATION = r"""(?:
   | [ ]?\((?![ ]*{SPAN}[ ]*\))[^()\r\n]{{1,80}}\)             # (Riding, Party), (V.O.)
     (?:,[ ]{WORDS}){{0,3}}                                    # (D), NEW MEXICO, SENATOR
   | [ ]?\[(?![ ]*{SPAN}[ ]*\])[^\[\]\r\n]{{1,60}}\]             # [Interviewer]
+  | ,[ ](?=[a-z][^.\r\n]{{0,100}}\.[ ](?:—|–|--?)[ ])[^.\r\n]{{1,100}}  # , on behalf of X. –
   | [ ]{{1,2}}(?:--?|–|—)[ ]{{0,2}}{WORDS}
     (?:[ ](?:--?|–|—)[ ]{WORDS})?                             # - Company - Title
     (?:,[ ]{WORDS}){{0,2}}                                    # - Acme - VP, Investor Relations
@@ -215,12 +216,12 @@ _GRAMMAR = r"""
     (?P<close>\*\*|__|\*|_|\]|</(?i:b|strong)>)?
     (?:
         [ \t\xa0]*(?P<colon>[:：])(?=[^/\\\d]|\Z)
+      | (?P<dash>\.?[ ](?:—|–|--?)(?=[ \t\xa0]+\S))              # JOHN — text, Name. – text
       | (?P<dot>\.)(?=[ \t\xa0\r\n]|\Z)
       | (?<=[*_\]>])
       | (?=[ \t\xa0]*(?:\\?\[|\()?\d{{1,3}}:\d)
       | (?={LINE_END})
       | (?P<gap>(?=\xa0|[ \t]{{2}}|\t))
-      | (?P<dash>[ ](?:—|–|--?)(?=[ \t\xa0]+\S))
     )
     (?:[ \t\xa0]*(?P<after>\\?\[{SPAN}\\?\]|\({SPAN}\)|{CLOCK}(?P<meridiem>{MERIDIEM})?)
       (?=[ \t\xa0\r\n]|\Z))?                                  # 0:34, [04:22], 10:02 AM
@@ -402,6 +403,8 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
     )
     affiliation = found["affiliation"]
     label = name
+    if affiliation and delimiter == "dash":
+        affiliation = affiliation.removesuffix(".")  # "..., President of the Commission. –"
     if affiliation:
         label = " ".join(f"{name}{affiliation}".split())
         affiliation = affiliation.strip().lstrip(",-–—").strip()
