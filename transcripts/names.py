@@ -288,6 +288,7 @@ def is_group(label: str) -> bool:
     )
 
 
+_DASHED = regex.compile(r"\s[-–—]\s|--")  # a dash between a name and its company or title
 _GROUP = regex.compile(
     r"^(?P<list>[^,]+(?:,\s*[^,]+){0,4}),?\s+(?:and|&)\s+(?P<last>[^,]+)$", regex.I
 )
@@ -297,8 +298,8 @@ def group_members(label: str) -> list[str] | None:
     """The names of a label naming several people speaking together ("BLAND, DE CASTRO,
     AND ROPER", "Ana and Ben"), or None when the label is no such list."""
     found = _GROUP.match(label)
-    if found is None:
-        return None
+    if found is None or _DASHED.search(label):
+        return None  # "Tim Cook, Apple Inc. - CEO & Director": a name and its titles
     return [part.strip() for part in found["list"].split(",")] + [found["last"].strip()]
 
 

@@ -379,8 +379,8 @@ class Assembler:
         following = self._next(paragraph)
         if following is None:
             return False
-        if following.label is not None or following.kind is not None:
-            return False
+        if following.speaker or following.kind is not None:
+            return False  # (a label not taken, "Sure." in "Sure. China improved", is text)
         return self.classify(following, True)[0] is None
 
 

@@ -18,6 +18,7 @@ from ... import names
 from ...timecode import parse_clock
 from .evidence import Use
 from .pages import APART, BLANK, TEXT, Page
+from .paragraphs import is_separator
 from .roster import is_speech
 from .shapes import ALONE, Shape, shape_of
 
@@ -69,6 +70,8 @@ def find_candidates(lines: Sequence[str], start: int, page: Page | None = None) 
             alone = waiting.shape.placement == ALONE
             if alone and shape is None and _is_clock_line(line, at):
                 continue  # "Jane Doe" then "00:00:05": the label's time; its speech is next
+            if alone and shape is None and is_separator(line[at:].strip()):
+                continue  # a rule under the label (StreetEvents): its speech is next
             waiting.next_line = index
             if alone:
                 _follow(waiting, line[at : at + 200].strip(), shape)

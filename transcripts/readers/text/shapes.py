@@ -189,7 +189,7 @@ _AFFILIATION_WORD = (
 # An affiliation never opens with "and": "BLAND, DE CASTRO, AND ROPER." is a group.
 _AFFILIATION_WORDS = r"(?=[{UPPER_OR_CASELESS}\d])(?!(?i:and)[ ]){WORD}(?:[ ]{WORD}){{0,9}}"
 _AFFILIATION = r"""(?:
-    (?:,[ ]{WORDS}){{1,3}}                                    # , CNN ANCHOR
+    (?:,[ ]{{1,2}}{WORDS}(?:[ ](?:--?|–|—)[ ]{WORDS})?){{1,3}}    # , CNN ANCHOR; , Acme - CEO
   | [ ]?\((?![ ]*{SPAN}[ ]*\))[^()\r\n]{{1,80}}\)             # (Riding, Party), (V.O.)
     (?:,[ ]{WORDS}){{0,3}}                                    # (D), NEW MEXICO, SENATOR
   | [ ]?\[(?![ ]*{SPAN}[ ]*\])[^\[\]\r\n]{{1,60}}\]             # [Interviewer]
@@ -212,6 +212,7 @@ _GRAMMAR = r"""
     (?P<affiliation>{AFFILIATION})?
     (?P<note>[ ]\((?![ ]*{SPAN}[ ]*\))[^()\r\n]{{1,40}}\))?       # (Lab), (during the vote)
     (?:[ \t]*(?P<inside>\({SPAN}\)|\[{SPAN}\]))?
+    (?:[ \t]+\[\d{{1,4}}\](?={LINE_END}))?                           # a turn's number: "[2]"
     (?P<inner>[ ]?[:：](?=\*|_|\]|</))?
     (?P<close>\*\*|__|\*|_|\]|</(?i:b|strong)>)?
     (?:
