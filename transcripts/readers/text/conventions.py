@@ -564,6 +564,14 @@ def _first_broken(look: Look, habits: list[Habit], kinds: frozenset[str], memo: 
         return broken
 
 
+def _introduces_confirmed(use: Use, confirmed: set[str]) -> bool:
+    """Is the label a full name whose surname alone is a confirmed name of the document
+    ("Al Kossow:" once, then "Kossow:" throughout): the speaker introduced in full."""
+    person = names.person_name(use.shape.label)
+    surname = names.surname_of(person) if person else None
+    return surname is not None and surname[1] >= 2 and surname[0] in confirmed
+
+
 def _sets_labels_apart(convention: Convention) -> bool:
     """Do the convention's labels stand alone on their line after a blank line? There, a
     word keeping every habit is a label even if the text also writes it in lower case: a
@@ -772,6 +780,10 @@ class _Judge:
         lost_speech = use.next_line in label_lines or (use.heading_next and convention.habits)
         if not use.speech and not lost_speech:
             return Verdict(False, "no speech follows")
-        if use.line < start and not (names.is_marked(use.shape.label) and use.speech):
+        if (
+            use.line < start
+            and not (names.is_marked(use.shape.label) and use.speech)
+            and not (use.speech and _introduces_confirmed(use, confirmed))
+        ):
             return Verdict(False, "before the dialogue, and not marked as a speaker")
         return Verdict(True, "fits the convention")

@@ -8,8 +8,9 @@ a broadcast `>>`, and an optional time):
 
 - NAME: one to six name-like words: capitalised or in capitals, initials, honorific
   abbreviations ("Mr.", "Hon."), name particles ("of", "van", "pro tempore"), a number
-  after a word ("Speaker 3", "SPEAKER_00"), or a short word of a script without letter
-  case ("主持人");
+  after a word ("Speaker 3", "SPEAKER_00"), a name cut short in capitals right before
+  the colon ("SL.:", "MNG.:"), or a short word of a script without letter case
+  ("主持人");
 - wrapper: Markdown bold or italic, brackets, HTML bold: `**Ali**`, `*Joe (1:00:05)*`,
   `[Name]`, `<b>Name</b>`;
 - affiliation: `, CNN ANCHOR`, `(Riding, Party)`, ` - Company - Title`, `--Title`; a
@@ -158,6 +159,7 @@ _TOKEN = r"""(?:
     (?=[{LETTER}]{{1,5}}\.)(?i:{ABBREVIATION})\.      # Mr. Hon. St.
   | [{UPPER}]\.(?:[ ]?[{UPPER}]\.){{1,2}}+              # initials: "J.R.", "Иванов И.И."
   | [{UPPER}]\.(?=[ ][{UPPER}])                        # an initial: "J. Smith"
+  | [{UPPER}]{{2,5}}\.(?=[ ]?[:：]|[ ]\([^()\r\n]{{1,40}}\)[ ]?[:：])  # SL.: (not Tel.:)
   | [{UPPER}][{LETTER}{MARK}'’\-]*+(?:_?\d{{1,3}})?+     # Name, NAME, O'Brien, Speaker4
   | (?=[a-z]{{2,12}}[_ ]?\d)(?:{NUMBERED_ROLE})[_ ]?\d{{1,3}}(?![{LETTER}\d])  # spk_0
   {CASELESS}
