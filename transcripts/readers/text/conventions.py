@@ -140,10 +140,14 @@ def infer(
             confirmed |= assessment.confirmed
         else:
             inference.rejected.append(Rejection(family, reason))
+    # Where the dialogue starts: the first confirmed name in a shape that is a convention
+    # of its own (a cast list before a play, "King   Rob Moore.", names its speakers in
+    # another shape: it starts nothing).
     start = min(
         (
             next((use.line for use in family.uses if use.key in confirmed), family.uses[0].line)
-            for family, _, _ in chosen
+            for family, _, why in chosen
+            if why != _SAME_SPEAKERS
         ),
         default=primary.uses[0].line,
     )
@@ -773,6 +777,10 @@ class _Judge:
             return Verdict(False, "before the dialogue, in another shape than its labels")
         if known:
             return _RECURRING
+        if convention.reason == _SAME_SPEAKERS:
+            # "Hero  shall 'scape ...": a verse line opening with a name, in the shape of
+            # the cast list; that shape was taken for the speakers it names, no others.
+            return Verdict(False, "a new name in a shape taken only for known speakers")
         if self.is_common(use) and not _sets_labels_apart(convention):
             return Verdict(False, "a word the text also writes in lower case, not a name")
         # A label over another label, or over a heading where the convention is
