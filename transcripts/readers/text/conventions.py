@@ -777,6 +777,10 @@ class _Judge:
             return Verdict(False, "before the dialogue, in another shape than its labels")
         if known:
             return _RECURRING
+        if use.shape.aside is not None:
+            # "_Princess sings_" is the Princess, known; "_Enter quickly, with lights_"
+            # is a stage direction in italics, not someone called Enter.
+            return Verdict(False, "a note on how a line is given, after no known name")
         if convention.reason == _SAME_SPEAKERS:
             # "Hero  shall 'scape ...": a verse line opening with a name, in the shape of
             # the cast list; that shape was taken for the speakers it names, no others.

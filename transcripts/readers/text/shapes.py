@@ -12,7 +12,8 @@ a broadcast `>>`, and an optional time):
   the colon ("SL.:", "MNG.:"), or a short word of a script without letter case
   ("主持人");
 - wrapper: Markdown bold or italic, brackets, HTML bold: `**Ali**`, `*Joe (1:00:05)*`,
-  `[Name]`, `<b>Name</b>`;
+  `[Name]`, `<b>Name</b>`; inside it, a few words in lower case after the name say how
+  the line is given, not who gives it (`_Princess sings_`, `*Bob, laughing*`);
 - affiliation: `, CNN ANCHOR`, `(Riding, Party)`, ` - Company - Title`, `--Title`; a
   second parenthesis after it is a note, not part of the label (`(Seat) (Party)`,
   `The Acting CHAIRMAN (Mr. Latham) (during the vote).`);
@@ -116,6 +117,7 @@ class Shape(NamedTuple):
     rest_at: int  # where the text after the label starts in the line
     time: float | None  # a time given with the label, in seconds
     indent: int  # columns of indentation before the label
+    aside: str | None = None  # how the line is given, inside the wrapper ("sings")
 
 
 _CLOCK = CLOCK_PATTERN
@@ -144,6 +146,7 @@ _UNICODE_CLASSES = {
     "LETTER": r"\p{L}",
     "MARK": r"\p{M}",
     "UPPER_OR_CASELESS": r"\p{Lu}\p{Lt}\p{Lo}",
+    "LOWER": r"\p{Ll}",
     # 主持人, ジョン・スミス, and an abbreviation before a name: डॉ. शर्मा
     "CASELESS": r"| [\p{Lo}][\p{Lo}\p{M}・·]{0,19}+(?:\.(?=[ ][\p{Lo}]))?",
 }
@@ -152,6 +155,7 @@ _ASCII_CLASSES = {
     "LETTER": "A-Za-z",
     "MARK": "",
     "UPPER_OR_CASELESS": "A-Z",
+    "LOWER": "a-z",
     "CASELESS": "",
 }
 # One word of a name.
@@ -200,6 +204,7 @@ _GRAMMAR = r"""
     (?P<name>{NAME})
     (?P<affiliation>{AFFILIATION})?
     (?P<note>[ ]\((?![ ]*{SPAN}[ ]*\))[^()\r\n]{{1,40}}\))?       # (Lab), (during the vote)
+    (?P<aside>(?:,?[ ][{LOWER}][{LOWER}'’]*){{1,3}}(?=\*|_|\]|</))?  # _Princess sings_
     (?:[ \t]*(?P<inside>\({SPAN}\)|\[{SPAN}\]))?
     (?P<inner>[ ]?[:：](?=\*|_|\]|</))?
     (?P<close>\*\*|__|\*|_|\]|</(?i:b|strong)>)?
@@ -345,7 +350,7 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
         return None
     else:
         wrapper = ""
-    if found["inner"] is not None and opener is None:
+    if (found["inner"] is not None or found["aside"] is not None) and opener is None:
         return None
     name = " ".join(found["name"].split())
     rest_at = found.end()
@@ -396,6 +401,7 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
         rest_at,
         _seconds(time) if time else None,
         indent_width(found["indent"]),
+        found["aside"].lstrip(", ") if found["aside"] else None,
     )
 
 
