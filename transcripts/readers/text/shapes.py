@@ -20,6 +20,8 @@ a broadcast `>>`, and an optional time):
 - time: `[00:15]` before the name, `(00:00:11)` after it, `0:34` or `\\[04:22\\]` after
   the label (a time of day, `10:02 AM` as a meeting app writes it, is no time in the
   recording);
+- a screenplay's caret after a name alone on its line (`BRICK ^`: Fountain's mark of
+  dialogue spoken at the same time as the speech before it);
 - delimiter: a colon (`:`, full-width `：`), a period (`LILY.`, `Mr. GRASSLEY.`), a wide
   gap before the text (`Q\\xa0\\xa0text`), or nothing when the label stands alone on its
   line or is wrapped.
@@ -208,6 +210,7 @@ _GRAMMAR = r"""
     (?:[ \t]*(?P<inside>\({SPAN}\)|\[{SPAN}\]))?
     (?P<inner>[ ]?[:：](?=\*|_|\]|</))?
     (?P<close>\*\*|__|\*|_|\]|</(?i:b|strong)>)?
+    (?:[ ]\^(?={LINE_END}))?                                    # BRICK ^ (dual dialogue)
     (?:
         [ \t\xa0]*(?P<colon>[:：])(?=[^/\\\d]|\Z)
       | (?P<dot>\.)(?=[ \t\xa0\r\n]|\Z)
