@@ -761,12 +761,23 @@ class _Judge:
             and use.shape.placement == ALONE
             and (use.next_line in label_lines or use.next_line < 0)
         )
-        kinds = _CONFIRMED_KEEP if known else _ALL
+        # "Michael KENNEDY:" opening a show whose labels are then "KENNEDY:": the speaker
+        # introduced in full, before the dialogue, written as an introduction is.
+        introduced = (
+            not known
+            and use.line < start
+            and use.speech
+            and use.line not in assessment.slots
+            and _introduces_confirmed(use, confirmed)
+        )
+        kinds = _CONFIRMED_KEEP if known or introduced else _ALL
         broken = _first_broken(look, convention.habits, kinds, self.memo(convention))
         if broken is not None and not lost:
             return Verdict(False, broken)
         if lost:
             return Verdict(True, "a recurring name whose speech was lost (a label follows)")
+        if introduced:
+            return Verdict(True, "introduces in full a name the convention confirms")
         if not convention.habits:
             broken = _unlike_the_others(use, convention.family)
             if broken is not None:
@@ -792,10 +803,6 @@ class _Judge:
         lost_speech = use.next_line in label_lines or (use.heading_next and convention.habits)
         if not use.speech and not lost_speech:
             return Verdict(False, "no speech follows")
-        if (
-            use.line < start
-            and not (names.is_marked(use.shape.label) and use.speech)
-            and not (use.speech and _introduces_confirmed(use, confirmed))
-        ):
+        if use.line < start and not (names.is_marked(use.shape.label) and use.speech):
             return Verdict(False, "before the dialogue, and not marked as a speaker")
         return Verdict(True, "fits the convention")
