@@ -14,14 +14,14 @@ a broadcast `>>`, and an optional time):
 - wrapper: Markdown bold or italic, brackets, HTML bold: `**Ali**`, `*Joe (1:00:05)*`,
   `[Name]`, `<b>Name</b>`; inside it, a few words in lower case after the name say how
   the line is given, not who gives it (`_Princess sings_`, `*Bob, laughing*`);
+- a screenplay's caret after a name alone on its line (`BRICK ^`: Fountain's mark of
+  dialogue spoken at the same time as the speech before it);
 - affiliation: `, CNN ANCHOR`, `(Riding, Party)`, ` - Company - Title`, `--Title`; a
   second parenthesis after it is a note, not part of the label (`(Seat) (Party)`,
   `The Acting CHAIRMAN (Mr. Latham) (during the vote).`);
 - time: `[00:15]` before the name, `(00:00:11)` after it, `0:34` or `\\[04:22\\]` after
   the label (a time of day, `10:02 AM` as a meeting app writes it, is no time in the
   recording);
-- a screenplay's caret after a name alone on its line (`BRICK ^`: Fountain's mark of
-  dialogue spoken at the same time as the speech before it);
 - delimiter: a colon (`:`, full-width `：`), a period (`LILY.`, `Mr. GRASSLEY.`), a wide
   gap before the text (`Q\\xa0\\xa0text`), or nothing when the label stands alone on its
   line or is wrapped.
