@@ -12,10 +12,7 @@ a broadcast `>>`, and an optional time):
   the colon ("SL.:", "MNG.:"), or a short word of a script without letter case
   ("主持人");
 - wrapper: Markdown bold or italic, brackets, HTML bold: `**Ali**`, `*Joe (1:00:05)*`,
-  `[Name]`, `<b>Name</b>`; inside it, a few words in lower case after the name say how
-  the line is given, not who gives it (`_Princess sings_`, `*Bob, laughing*`);
-- a screenplay's caret after a name alone on its line (`BRICK ^`: Fountain's mark of
-  dialogue spoken at the same time as the speech before it);
+  `[Name]`, `<b>Name</b>`;
 - affiliation: `, CNN ANCHOR`, `(Riding, Party)`, ` - Company - Title`, `--Title`; a
   second parenthesis after it is a note, not part of the label (`(Seat) (Party)`,
   `The Acting CHAIRMAN (Mr. Latham) (during the vote).`);
@@ -29,6 +26,11 @@ a broadcast `>>`, and an optional time):
 `shape_of` parses one line into a `Shape`, or None. It decides nothing about speakers:
 which shapes a document uses as labels is inferred from the document (`conventions.py`).
 Its `signature` is what the inference groups labels by.
+
+Two marks after a name are read and set aside: inside a wrapper, a few words in lower
+case that say how the line is given, not who gives it (`_Princess sings_`, `*Bob,
+laughing*`: `Shape.aside`); and a screenplay's caret after a name alone on its line
+(`BRICK ^`: Fountain's mark of dialogue spoken at the same time as the speech before).
 """
 
 from __future__ import annotations
