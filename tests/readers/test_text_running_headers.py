@@ -22,3 +22,12 @@ def test_a_label_saying_the_same_words_with_a_number_counting_up_is_a_speaker():
     transcript = parse(text)
     assert transcript.speaker_names() == ["CLERK", "Ana", "Ben"]
     assert not [block for block in transcript.blocks if block.kind == "layout"]
+
+
+def test_left_and_right_pages_each_with_their_own_header_are_layout():
+    left = "REF No: X1.2009     (c) The Museum     Page {n}\n"
+    right = "Oral History: Ann Lee     Page {n}\n"
+    text = "".join(f"{(left if n % 2 == 0 else right)}\n{_PAGE}\n".format(n=n) for n in range(2, 8))
+    transcript = parse(text)
+    assert transcript.speaker_names() == ["Ana", "Ben"]
+    assert len([block for block in transcript.blocks if block.kind == "layout"]) == 6

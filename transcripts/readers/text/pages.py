@@ -482,15 +482,17 @@ def running_headers(lines: Sequence[str], uses: Sequence[Use]) -> list[int]:
 _KEY = attrgetter("key")
 _DIGIT = re.compile(r"\d")
 # Of a header's page numbers, at least this share of the steps from one to the next add
-# one; and a page holds at least this many lines.
+# one or two (a book's left and right pages may each have their own header); and a page
+# holds at least this many lines.
 _COUNTING_SHARE = 0.8
 _PAGE_LEAST = 10
 
 
 def _counts_pages(indices: list[int], texts: list[str]) -> bool:
-    """Are the lines one text with a number that counts up line after line (a page
-    number), the same digits aside, ending no sentence ("CLERK: Item 4." then "CLERK:
-    Item 5." is someone speaking), at least a page's worth of lines apart?"""
+    """Are the lines one text with a number that counts up line after line, by one or
+    two pages (a page number), the same digits aside, ending no sentence ("CLERK: Item
+    4." then "CLERK: Item 5." is someone speaking), at least a page's worth of lines
+    apart?"""
     if any(b - a < _PAGE_LEAST for a, b in pairwise(indices)):
         return False
     if len({_DIGITS.sub("#", " ".join(text.split())) for text in texts}) != 1:
@@ -501,7 +503,7 @@ def _counts_pages(indices: list[int], texts: list[str]) -> bool:
     for place in range(len(numbers[0])):
         column = [row[place] for row in numbers]
         steps = list(pairwise(column))
-        if all(b > a for a, b in steps) and sum(b == a + 1 for a, b in steps) >= (
+        if all(b > a for a, b in steps) and sum(b - a <= 2 for a, b in steps) >= (
             _COUNTING_SHARE * len(steps)
         ):
             return True
