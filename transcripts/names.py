@@ -172,8 +172,10 @@ def name_words(label: str) -> list[str] | None:
         return None
     if all(_key(token) in LABEL_FUNCTION_WORDS for token in tokens):
         return None  # "And:" before a list is no name
-    if all(_key(token) in NAME_PARTICLES for token in tokens):
-        return None  # "de la": particles of no name
+    if all(_key(token) in NAME_PARTICLES for token in tokens) and not (
+        len(tokens) == 1 and is_abbreviated(tokens[0])
+    ):
+        return None  # "de la": particles of no name ("ST.", a name cut short, is one)
     for index, token in enumerate(tokens):
         if (
             _CAPITALISED.match(token)
@@ -383,6 +385,41 @@ def split_titles(name: str) -> tuple[list[str], list[str]]:
     while first < len(words) and words[first] in HONORIFICS:
         first += 1
     return words[:first], words[first:]
+
+
+# A name cut short to a few capitals and a period ("SL.", "MNG."): a play's way of naming
+# a character it has introduced in full ("SLENDER CROW:", then "SL.:").
+_ABBREVIATED = regex.compile(r"^\p{Lu}{2,5}\.$")
+
+
+def is_abbreviated(name: str) -> bool:
+    """Is the name one word in capitals cut short with a period ("SL.", "MNG.")? An
+    honorific ("MR.", "DR.") is no name cut short."""
+    return _ABBREVIATED.match(name) is not None and _key(name) not in HONORIFICS
+
+
+def abbreviates(short: str, full: str) -> bool:
+    """Is `short` ("SL.", "MNG.", "CWK.") a shortening of the longer name `full`
+    ("SLENDER CROW", "THE MANAGER", "COWORKER"): its letters, in order, among the
+    name's, the first of them the name's first letter ("THE" aside)? Whether the two
+    name one person is for the roster to weigh (the full name must come first, and be
+    the only one that fits)."""
+    letters = _key(short)
+    words = [_key(word) for word in full.split()]
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    joined = "".join(words)
+    if len(joined) <= len(letters) or not letters or joined[0] != letters[0]:
+        return False
+    rest = iter(joined)
+    return all(letter in rest for letter in letters)
+
+
+def is_delivery_note(note: str) -> bool:
+    """Is a parenthesis after a name a note on how the line is said ("aside", "pointing
+    to a purple cable", "after a pause") rather than who says it ("Minister of ...,
+    Lib.", "D-NM", "Mr. Mica")? A stage note is written in lower case."""
+    return note[:1].islower()
 
 
 @functools.lru_cache(maxsize=4096)

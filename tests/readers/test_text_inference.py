@@ -188,6 +188,34 @@ def test_an_expansion_spells_its_abbreviation(label, text, expected):
     assert names.is_expansion(label, text) is expected
 
 
+@pytest.mark.parametrize(
+    ("short", "full", "expected"),
+    [
+        ("SL.", "SLENDER CROW", True),
+        ("MNG.", "THE MANAGER", True),  # "THE" aside
+        ("CWK.", "COWORKER", True),
+        ("EXC.", "EXECUTIVE", True),
+        ("ST.", "SLENDER CROW", False),  # no T
+        ("MNG.", "MAN", False),  # no G, and no longer than the short form
+        ("CR.", "STOUT CROW", False),  # the first letter is the name's first letter
+    ],
+)
+def test_a_name_cut_short_has_its_letters_in_order_in_the_full_name(short, full, expected):
+    assert names.abbreviates(short, full) is expected
+
+
+def test_a_name_cut_short_is_capitals_and_a_period_not_an_honorific():
+    assert names.is_abbreviated("MNG.")
+    assert not names.is_abbreviated("MR.")
+    assert not names.is_abbreviated("Tel.")
+    assert not names.is_abbreviated("MANAGER")
+
+
+def test_a_note_in_lower_case_after_a_name_is_how_it_is_said():
+    assert names.is_delivery_note("pointing to a purple cable")
+    assert not names.is_delivery_note("Minister of Human Resources Development, Lib.")
+
+
 def test_a_group_label_is_one_speaker_shaped_name():
     assert names.group_members("BLAND, DE CASTRO, AND ROPER") == ["BLAND", "DE CASTRO", "ROPER"]
     assert names.is_group("Ana and Ben")

@@ -63,6 +63,10 @@ def stream(
     if source.transient:
         source.text = ""
     uses = find_candidates(lines, body_start, page)
+    headers = pages.running_headers(lines, uses)
+    if headers:  # a page header that opens like a label: layout, and the labels found again
+        page = pages.with_running_headers(lines, body_start, page, headers)
+        uses = find_candidates(lines, body_start, page)
     declared = list(options.speakers)
     front_speakers = frontmatter.declared_speakers(metadata)
     if not declared and front_speakers and roster.declared_matches(uses, front_speakers):

@@ -140,10 +140,14 @@ def infer(
             confirmed |= assessment.confirmed
         else:
             inference.rejected.append(Rejection(family, reason))
+    # Where the dialogue starts: the first confirmed name in a shape that is a convention
+    # of its own (a cast list before a play, "King   Rob Moore.", names its speakers in
+    # another shape: it starts nothing).
     start = min(
         (
             next((use.line for use in family.uses if use.key in confirmed), family.uses[0].line)
-            for family, _, _ in chosen
+            for family, _, why in chosen
+            if why != _SAME_SPEAKERS
         ),
         default=primary.uses[0].line,
     )
@@ -564,6 +568,14 @@ def _first_broken(look: Look, habits: list[Habit], kinds: frozenset[str], memo: 
         return broken
 
 
+def _introduces_confirmed(use: Use, confirmed: set[str]) -> bool:
+    """Is the label a full name whose surname alone is a confirmed name of the document
+    ("Al Kossow:" once, then "Kossow:" throughout): the speaker introduced in full."""
+    person = names.person_name(use.shape.label)
+    surname = names.surname_of(person) if person else None
+    return surname is not None and surname[1] >= 2 and surname[0] in confirmed
+
+
 def _sets_labels_apart(convention: Convention) -> bool:
     """Do the convention's labels stand alone on their line after a blank line? There, a
     word keeping every habit is a label even if the text also writes it in lower case: a
@@ -749,12 +761,23 @@ class _Judge:
             and use.shape.placement == ALONE
             and (use.next_line in label_lines or use.next_line < 0)
         )
-        kinds = _CONFIRMED_KEEP if known else _ALL
+        # "Michael KENNEDY:" opening a show whose labels are then "KENNEDY:": the speaker
+        # introduced in full, before the dialogue, written as an introduction is.
+        introduced = (
+            not known
+            and use.line < start
+            and use.speech
+            and use.line not in assessment.slots
+            and _introduces_confirmed(use, confirmed)
+        )
+        kinds = _CONFIRMED_KEEP if known or introduced else _ALL
         broken = _first_broken(look, convention.habits, kinds, self.memo(convention))
         if broken is not None and not lost:
             return Verdict(False, broken)
         if lost:
             return Verdict(True, "a recurring name whose speech was lost (a label follows)")
+        if introduced:
+            return Verdict(True, "introduces in full a name the convention confirms")
         if not convention.habits:
             broken = _unlike_the_others(use, convention.family)
             if broken is not None:
@@ -765,6 +788,14 @@ class _Judge:
             return Verdict(False, "before the dialogue, in another shape than its labels")
         if known:
             return _RECURRING
+        if use.shape.aside is not None:
+            # "_Princess sings_" is the Princess, known; "_Enter quickly, with lights_"
+            # is a stage direction in italics, not someone called Enter.
+            return Verdict(False, "a note on how a line is given, after no known name")
+        if convention.reason == _SAME_SPEAKERS:
+            # "Hero  shall 'scape ...": a verse line opening with a name, in the shape of
+            # the cast list; that shape was taken for the speakers it names, no others.
+            return Verdict(False, "a new name in a shape taken only for known speakers")
         if self.is_common(use) and not _sets_labels_apart(convention):
             return Verdict(False, "a word the text also writes in lower case, not a name")
         # A label over another label, or over a heading where the convention is

@@ -13,10 +13,16 @@ ordinary transcripts pay nothing.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from itertools import islice, pairwise
+from operator import attrgetter
+from typing import TYPE_CHECKING
 
 from .shapes import shape_of
+
+if TYPE_CHECKING:
+    from .evidence import Use
 
 # What a line is, for the paragraph scanner.
 TEXT = 0
@@ -346,6 +352,8 @@ def _near_page_break(lines: Sequence[str], codes: bytearray, index: int) -> bool
         index + 2 < len(codes) and codes[index + 1] == BLANK and codes[index + 2] == BLANK
     ):
         return True
+    if _by_layout(codes, index):
+        return True
     if _numbering_restarts_by(lines, codes, index):
         return True
     seen = 0
@@ -357,6 +365,18 @@ def _near_page_break(lines: Sequence[str], codes: bytearray, index: int) -> bool
             if codes[other] != BLANK:
                 seen += 1
             other += step
+    return False
+
+
+def _by_layout(codes: bytearray, index: int) -> bool:
+    """Is the next or the last line of text before it (blank lines aside) page layout
+    already found (a running header): where a page breaks?"""
+    for step in (-1, 1):
+        other = index + step
+        while 0 <= other < len(codes) and codes[other] == BLANK:
+            other += step
+        if 0 <= other < len(codes) and codes[other] == LAYOUT:
+            return True
     return False
 
 
@@ -436,3 +456,98 @@ def _mark_furniture(lines: Sequence[str], start: int, codes: bytearray, starts: 
         if len(near) * 2 >= len(indices):
             for index in near:  # elsewhere the same words are not the page's
                 codes[index] = LAYOUT
+
+
+def running_headers(lines: Sequence[str], uses: Sequence[Use]) -> list[int]:
+    """The lines of candidate labels that are a running page header: the same line page
+    after page, but for a page number counting up ("CHM Ref: X5006.2009    © 2008 ...
+    Page 3 of 18", as a PDF turned into text repeats it). A speaker's label never recurs
+    with the very same words and a counter; a header that opens like one is layout.
+
+    Asked per distinct label, of the labels used at least `_FURNITURE_MIN` times whose
+    line holds a digit, so a document without one costs a count of its labels."""
+    counts = Counter(map(_KEY, uses))
+    recurring = {key for key, count in counts.items() if count >= _FURNITURE_MIN}
+    if not recurring:
+        return []
+    sample = {use.key: use.line for use in uses if use.key in recurring}
+    suspects = {key for key, line in sample.items() if _DIGIT.search(lines[line])}
+    if not suspects:
+        return []
+    by_key: dict[str, list[int]] = {}
+    for use in uses:
+        if use.key in suspects:
+            by_key.setdefault(use.key, []).append(use.line)
+    headers: list[int] = []
+    for indices in by_key.values():
+        wrapped = [index + 1 for index in indices if _wrapped_number(lines, index)]
+        ends = set(wrapped)
+        texts = [
+            lines[index] + lines[index + 1] if index + 1 in ends else lines[index]
+            for index in indices
+        ]
+        if _counts_pages(indices, texts):
+            headers += indices + wrapped
+    return sorted(headers)
+
+
+_KEY = attrgetter("key")
+_DIGIT = re.compile(r"\d")
+# Of a header's page numbers, at least this share of the steps from one to the next add
+# one or two (a book's left and right pages may each have their own header); and a page
+# holds at least this many lines.
+_COUNTING_SHARE = 0.8
+_PAGE_LEAST = 10
+
+
+def _counts_pages(indices: list[int], texts: list[str]) -> bool:
+    """Are the lines one text with a number that counts up line after line, by one or
+    two pages (a page number), the same digits aside, ending no sentence ("CLERK: Item
+    4." then "CLERK: Item 5." is someone speaking), at least a page's worth of lines
+    apart?"""
+    if any(b - a < _PAGE_LEAST for a, b in pairwise(indices)):
+        return False
+    if len({_DIGITS.sub("#", " ".join(text.split())) for text in texts}) != 1:
+        return False
+    if texts[0].rstrip().endswith(_SENTENCE_END):
+        return False
+    numbers = [[int(n) for n in _DIGITS.findall(text)] for text in texts]
+    for place in range(len(numbers[0])):
+        column = [row[place] for row in numbers]
+        steps = list(pairwise(column))
+        if all(b > a for a, b in steps) and sum(b - a <= 2 for a, b in steps) >= (
+            _COUNTING_SHARE * len(steps)
+        ):
+            return True
+    return False
+
+
+def _wrapped_number(lines: Sequence[str], index: int) -> bool:
+    """Is the line after a running header a number alone, the end of the header that
+    the conversion to text wrapped ("Page 18 of" then "18")?"""
+    after = index + 1
+    return after < len(lines) and lines[after].strip().isdigit()
+
+
+def with_running_headers(
+    lines: Sequence[str], start: int, page: Page | None, headers: Sequence[int]
+) -> Page:
+    """The page layout with the running headers as layout, and the lines that recur
+    beside them page after page (a title over each header) as well: the first such line
+    without a number is the document's title. A document with no page layout found
+    before gets one: running headers say it was printed."""
+    if page is None:
+        codes = bytearray(start) + bytearray(map(str.isspace, islice(lines, start, None)))
+        page = Page(codes, [0] * len(lines))
+    for index in headers:
+        page.codes[index] = LAYOUT
+    before = bytes(page.codes)
+    _mark_furniture(lines, start, page.codes, page.starts)
+    if page.title is None:
+        found = (
+            _content(lines, page.starts, index)
+            for index, (was, now) in enumerate(zip(before, page.codes, strict=True))
+            if now != was
+        )
+        page.title = next((text for text in found if not _DIGIT.search(text)), None)
+    return page

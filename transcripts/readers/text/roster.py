@@ -155,7 +155,7 @@ def _people(accepted: list[Candidate]) -> list[list[Candidate]]:
     titles: dict[str, str] = {}  # key -> the titles of its first titled name
     for candidate in accepted:
         person = names.person_name(candidate.label)
-        key = candidate.key
+        key = _role_key(candidate.label)
         if person:
             key, title = _person_key(person)
             # "Mr. John Smith" and "Mrs. John Smith" are two people ("John Smith" goes
@@ -175,8 +175,53 @@ def _people(accepted: list[Candidate]) -> list[list[Candidate]]:
         targets = [other for other in full.get(surname[0], []) if other != key]
         if len(targets) == 1 and _introduces(groups[targets[0]], groups[key]):
             groups[targets[0]].extend(groups.pop(key))
+    _join_abbreviations(groups)
     ordered = sorted(groups.values(), key=lambda group: min(c.first for c in group))
     return [sorted(group, key=lambda c: c.first) for group in ordered]
+
+
+def _role_key(label: str) -> str:
+    """The key a label that names no person by name is grouped by: the label as compared,
+    without a note on how the line is said ("MAN (pointing to a cable)" is "MAN") and
+    without an article opening a role ("THE BOY" is "BOY", as a play calls him later)."""
+    key = names.normalise(_spoken_name(label))
+    article, _, rest = key.partition(" ")
+    return rest if article == "the" and rest else key
+
+
+def _join_abbreviations(groups: dict[str, list[Candidate]]) -> None:
+    """A name cut short with a period ("SL.", "MNG.") joins the one longer name it
+    shortens ("SLENDER CROW", "THE MANAGER") that the document used before it: a play
+    names its characters in full, then by a few letters. Where two longer names fit
+    ("ST." with "STOUT CROW" and "STEWARD"), or none came first, it stays a name of its
+    own."""
+    short = {
+        key: group
+        for key, group in groups.items()
+        if all(names.is_abbreviated(_spoken_name(c.label)) for c in group)
+    }
+    if not short:
+        return
+    full = [key for key in groups if key not in short]
+    for key, group in short.items():
+        first = min(c.first for c in group)
+        written = _spoken_name(group[0].label)
+        targets = [
+            other
+            for other in full
+            if min(c.first for c in groups[other]) < first and names.abbreviates(written, other)
+        ]
+        if len(targets) == 1:
+            groups[targets[0]].extend(groups.pop(key))
+
+
+def _spoken_name(label: str) -> str:
+    """The name of a label without a note in parentheses on how the line is said ("ST.
+    (above)" is "ST.")."""
+    name, note = names.split_name(label)
+    if note is None or not names.is_delivery_note(note):
+        return label
+    return name if label[len(name) :].lstrip().startswith("(") else label
 
 
 def _person_key(person: str) -> tuple[str, str]:
@@ -192,13 +237,22 @@ def _person_key(person: str) -> tuple[str, str]:
 
 def _introduces(full: list[Candidate], short: list[Candidate]) -> bool:
     """Is the full name an introduction of the person the short one names: written with a
-    role or an affiliation ("WOLF BLITZER, CNN ANCHOR"), or used once or twice before the
-    short name's first use ("Vice Chairman Lee Hamilton:" then "Hamilton:")? A play's
-    "DUKE VINCENTIO" and "VINCENTIO", each speaking throughout, are two characters."""
-    if any(names.split_name(form)[1] is not None for c in full for form in c.forms):
+    role or an affiliation ("WOLF BLITZER, CNN ANCHOR"), or used once or twice, the
+    first time before the short name's first use ("Vice Chairman Lee Hamilton:" then
+    "Hamilton:"; "Fran Allen:", "Allen:" throughout, and "Fran Allen:" to close)? A
+    play's "DUKE VINCENTIO" and "VINCENTIO", each speaking throughout, are two
+    characters; a note on how a line is said ("DUKE VINCENTIO (aside)") is no role."""
+    if any(_has_role(form) for c in full for form in c.forms):
         return True
     uses = sum(c.count for c in full)
-    return uses <= _INTRODUCTION_USES and max(c.last for c in full) < min(c.first for c in short)
+    return uses <= _INTRODUCTION_USES and min(c.first for c in full) < min(c.first for c in short)
+
+
+def _has_role(label: str) -> bool:
+    """Does the label give a role or an affiliation after the name (not a note on how the
+    line is said)?"""
+    note = names.split_name(label)[1]
+    return note is not None and _spoken_name(label) == label
 
 
 def _surname(candidate: Candidate) -> tuple[str, int] | None:
@@ -210,9 +264,10 @@ def _canonical_name(group: list[Candidate]) -> str:
     """The name a speaker goes by: the fullest name among its labels (the role dropped),
     the most used written form when they are equally full."""
 
-    def fullness(candidate: Candidate) -> tuple[int, int]:
+    def fullness(candidate: Candidate) -> tuple[bool, int, int]:
         surname = _surname(candidate)
-        return (surname[1] if surname else 0, candidate.count)
+        cut_short = names.is_abbreviated(_spoken_name(candidate.label))  # "MNG." for "MANAGER"
+        return (not cut_short, surname[1] if surname else 0, candidate.count)
 
     best = max(group, key=fullness)
     # The most used form; of forms used as often, one spaced as the others ("Speaker 4"
@@ -220,4 +275,4 @@ def _canonical_name(group: list[Candidate]) -> str:
     form = max(
         best.forms, key=lambda f: (best.forms[f], " ".join(f.split()).casefold() == best.key)
     )
-    return names.person_name(form) or form
+    return names.person_name(form) or _spoken_name(form)

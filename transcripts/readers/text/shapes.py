@@ -8,8 +8,9 @@ a broadcast `>>`, and an optional time):
 
 - NAME: one to six name-like words: capitalised or in capitals, initials, honorific
   abbreviations ("Mr.", "Hon."), name particles ("of", "van", "pro tempore"), a number
-  after a word ("Speaker 3", "SPEAKER_00"), or a short word of a script without letter
-  case ("主持人");
+  after a word ("Speaker 3", "SPEAKER_00"), a name cut short in capitals right before
+  the colon ("SL.:", "MNG.:"), or a short word of a script without letter case
+  ("主持人");
 - wrapper: Markdown bold or italic, brackets, HTML bold: `**Ali**`, `*Joe (1:00:05)*`,
   `[Name]`, `<b>Name</b>`;
 - affiliation: `, CNN ANCHOR`, `(Riding, Party)`, `[Interviewer]`, ` - Company - Title`,
@@ -26,6 +27,11 @@ a broadcast `>>`, and an optional time):
 `shape_of` parses one line into a `Shape`, or None. It decides nothing about speakers:
 which shapes a document uses as labels is inferred from the document (`conventions.py`).
 Its `signature` is what the inference groups labels by.
+
+Two marks after a name are read and set aside: inside a wrapper, a few words in lower
+case that say how the line is given, not who gives it (`_Princess sings_`, `*Bob,
+laughing*`: `Shape.aside`); and a screenplay's caret after a name alone on its line
+(`BRICK ^`: Fountain's mark of dialogue spoken at the same time as the speech before).
 """
 
 from __future__ import annotations
@@ -118,6 +124,7 @@ class Shape(NamedTuple):
     rest_at: int  # where the text after the label starts in the line
     time: float | None  # a time given with the label, in seconds
     indent: int  # columns of indentation before the label
+    aside: str | None = None  # how the line is given, inside the wrapper ("sings")
 
 
 _CLOCK = CLOCK_PATTERN
@@ -150,6 +157,7 @@ _UNICODE_CLASSES = {
     "LETTER": r"\p{L}",
     "MARK": r"\p{M}",
     "UPPER_OR_CASELESS": r"\p{Lu}\p{Lt}\p{Lo}",
+    "LOWER": r"\p{Ll}",
     # 主持人, ジョン・スミス, and an abbreviation before a name: डॉ. शर्मा
     "CASELESS": r"| [\p{Lo}][\p{Lo}\p{M}・·]{0,19}+(?:\.(?=[ ][\p{Lo}]))?",
 }
@@ -158,6 +166,7 @@ _ASCII_CLASSES = {
     "LETTER": "A-Za-z",
     "MARK": "",
     "UPPER_OR_CASELESS": "A-Z",
+    "LOWER": "a-z",
     "CASELESS": "",
 }
 # One word of a name.
@@ -165,6 +174,7 @@ _TOKEN = r"""(?:
     (?=[{LETTER}]{{1,5}}\.)(?i:{ABBREVIATION})\.      # Mr. Hon. St.
   | [{UPPER}]\.(?:[ ]?[{UPPER}]\.){{1,2}}+              # initials: "J.R.", "Иванов И.И."
   | [{UPPER}]\.(?=[ ][{UPPER}])                        # an initial: "J. Smith"
+  | [{UPPER}]{{2,5}}\.(?=[ ]?[:：]|[ ]\([^()\r\n]{{1,40}}\)[ ]?[:：])  # SL.: (not Tel.:)
   | [{UPPER}][{LETTER}{MARK}'’\-]*+(?:_?\d{{1,3}})?+     # Name, NAME, O'Brien, Speaker4
   | (?=[a-z]{{2,12}}[_ ]?\d)(?:{NUMBERED_ROLE})[_ ]?\d{{1,3}}(?![{LETTER}\d])  # spk_0
   {CASELESS}
@@ -211,10 +221,12 @@ _GRAMMAR = r"""
     (?P<name>{NAME})
     (?P<affiliation>{AFFILIATION})?
     (?P<note>[ ]\((?![ ]*{SPAN}[ ]*\))[^()\r\n]{{1,40}}\))?       # (Lab), (during the vote)
+    (?P<aside>(?:,?[ ][{LOWER}][{LOWER}'’]*){{1,3}}(?=\*|_|\]|</))?  # _Princess sings_
     (?:[ \t]*(?P<inside>\({SPAN}\)|\[{SPAN}\]))?
     (?:[ \t]+\[\d{{1,4}}\](?={LINE_END}))?                           # a turn's number: "[2]"
     (?P<inner>[ ]?[:：](?=\*|_|\]|</))?
     (?P<close>\*\*|__|\*|_|\]|</(?i:b|strong)>)?
+    (?:[ ]\^(?={LINE_END}))?                                    # BRICK ^ (dual dialogue)
     (?:
         [ \t\xa0]*(?P<colon>[:：])(?=[^/\\\d]|\Z)
       | (?P<dash>\.?[ ](?:—|–|--?)(?=[ \t\xa0]+\S))              # JOHN — text, Name. – text
@@ -365,7 +377,7 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
         return None
     else:
         wrapper = ""
-    if found["inner"] is not None and opener is None:
+    if (found["inner"] is not None or found["aside"] is not None) and opener is None:
         return None
     name = " ".join(found["name"].split())
     rest_at = found.end()
@@ -420,6 +432,7 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
         rest_at,
         _seconds(time) if time else None,
         indent_width(found["indent"]),
+        found["aside"].lstrip(", ") if found["aside"] else None,
     )
 
 
