@@ -125,6 +125,52 @@ SHAPES = {
     ),
 }
 
+SHAPES.update(
+    {
+        "JOHN — Good morning.\n": ("JOHN", "JOHN", ("", "", "dash"), INLINE, None, "Good morning."),
+        "President. – Thank you.\n": (
+            "President",
+            "President",
+            ("", "", "dash"),
+            INLINE,
+            None,
+            "Thank you.",
+        ),
+        "Manfred Weber, on behalf of the PPE Group. – Madam President\n": (
+            "Manfred Weber",
+            "Manfred Weber, on behalf of the PPE Group",
+            ("", "", "dash"),
+            INLINE,
+            None,
+            "Madam President",
+        ),
+        "John Park [Interviewer]: Thanks.\n": (
+            "John Park",
+            "John Park [Interviewer]",
+            ("", "", ":"),
+            INLINE,
+            None,
+            "Thanks.",
+        ),
+        "[1/12/23, 10:02:03 AM] Anna Berg: Did you?\n": (
+            "Anna Berg",
+            "Anna Berg",
+            ("", "before", ":"),
+            INLINE,
+            None,
+            "Did you?",
+        ),
+        "Tim Cook,  Apple Inc. - CEO & Director   [2]\n": (
+            "Tim Cook",
+            "Tim Cook, Apple Inc. - CEO & Director",
+            ("", "", ""),
+            ALONE,
+            None,
+            "",
+        ),
+    }
+)
+
 # Lines whose opening is no label at all, whatever a rule list would have said.
 NOT_LABELS = [
     "No, I'll nor sell nor give him: lend you him I will\n",
@@ -268,6 +314,16 @@ _words = st.lists(
             "come",
             "to",
             "y",
+            ".",
+            "—",
+            "on",
+            "behalf",
+            "Group.",
+            "[Interviewer]",
+            "[2]",
+            "[1/12/23,",
+            "10:02",
+            "AM]",
         ]
     ),
     max_size=10,

@@ -300,14 +300,15 @@ _heads: dict[str, Shape] = {}  # (only labels: prose that opens alike is seldom 
 #   a particle such as "van", a number, a role numbered as in "speaker 1", an
 #   abbreviation such as "mr.") or a group's "and";
 # - a capitalised word, a comma, then a word in lower case ("Romeo, come forth"): after a
-#   comma it takes only another name, an affiliation (capitalised or a number) or ", and";
+#   comma it takes only another name, an affiliation (capitalised or a number, or in lower
+#   case where a period and a dash end it: ", on behalf of the PPE Group. –") or ", and";
 # - a word in lower case ("and so farewell"), unless it is an abbreviation, a numbered
 #   role ("spk_0") or a particle opening a name ("de Klerk").
 # (A test holds the filter to the grammar.)
 _PROSE_OPENING = re.compile(
     r"[ \t]*"
     r"(?:[A-Z][a-z']*+(?:[ ](?=[a-z])(?!(?:and|" + _PARTICLE + r")(?![^\W\d_]))"
-    r"|,[ ](?=[a-z])(?!and[ ]))"
+    r"|,[ ](?=[a-z])(?!and[ ])(?![^.\r\n]{0,100}\.[ ](?:—|–|--?)[ ]))"
     r"|(?=[a-z])(?!(?:" + _PARTICLE + r")[ ]))"
     r"(?![A-Za-z]{1,5}\.)(?![a-z]{2,12}[_ ]?\d)[a-z]"
 )
