@@ -125,10 +125,11 @@ _PARTICIPANT_CODE = regex.compile(r"^\p{Lu}{1,2}\d{1,3}$")
 # of the label grammar (`shapes.py`).
 # A list ending in "and" ("BLAND, DE CASTRO, AND ROPER") names a group, not a role.
 _SUFFIX = regex.compile(
-    r"^(?P<name>[^,(\[]+?)\s*(?:"
+    r"^(?P<name>[^,(\[（]+?)\s*(?:"
     r",\s*(?P<role>[^,()]{1,80}(?:,(?!\s*(?i:and|&)\s)\s*[^,()]{1,80}){0,2})"
     r"|\((?P<paren>[^()]{1,80})\)(?:\s*\([^()]{1,40}\))?(?:\s*,\s*[^()]{1,160})?"
     r"|\[(?P<bracket>[^\[\]]{1,60})\]"
+    r"|（(?P<wide>[^（）]{1,40})）"
     r"|(?:\s+[-–—]\s+|\s*--\s*)(?P<dash>[^()]{1,160})"
     r")$"
 )
@@ -143,7 +144,9 @@ def split_name(label: str) -> tuple[str, str | None]:
     """The name part of a label and its trailing role or parenthesis, if any."""
     match = _SUFFIX.match(label)
     if match:
-        return match["name"], match["role"] or match["paren"] or match["bracket"] or match["dash"]
+        return match["name"], (
+            match["role"] or match["paren"] or match["bracket"] or match["wide"] or match["dash"]
+        )
     return label, None
 
 

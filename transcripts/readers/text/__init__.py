@@ -128,13 +128,17 @@ _PRE_SHARE = 0.5
 
 def _measured(blocks: Iterator[Block], inference: Inference) -> Iterator[Block]:
     """The blocks, measuring as they pass how much of the dialogue-like text is attributed
-    (the text of turns against that of text in the dialogue no label names)."""
+    (the text of turns, and of someone unnamed marked as speaking, `>>` or `――`, against
+    that of text in the dialogue no label names)."""
     speech = unattributed = 0
     for block in blocks:
         kind = block.kind
         if kind == Kind.TURN:
             speech += len(block.text)
         elif kind == Kind.UNATTRIBUTED:
-            unattributed += len(block.text)
+            if block.label is None:
+                unattributed += len(block.text)
+            else:
+                speech += len(block.text)
         yield block
     inference.finish(speech, unattributed)

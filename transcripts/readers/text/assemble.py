@@ -120,7 +120,7 @@ class Assembler:
             if speaker is not None:
                 return Kind.TURN, speaker, label, self.turn_text(paragraph)
             if paragraph.rule == "chevron":  # ">>": someone speaks, the text does not say who
-                return Kind.UNATTRIBUTED, None, None, self.turn_text(paragraph)
+                return Kind.UNATTRIBUTED, None, label, self.turn_text(paragraph)
             if (
                 self._is_field(paragraph)
                 or self._is_entry(paragraph)

@@ -11,6 +11,10 @@ import re
 
 from ...model import Kind
 
+# What ends a sentence in scripts written with full-width punctuation (Chinese, Japanese):
+# a full stop, a question or exclamation mark, a closing quote or parenthesis.
+WIDE_SENTENCE_ENDS = ("。", "？", "！", "」", "』", "）", "：", "…")
+
 # "#Lukashenko #Putin #North": every word a hashtag ("# Title" is a Markdown heading).
 _TAGS = re.compile(r"#\w[\w\-]*(?:[ \t]+#\w[\w\-]*)*", re.U)
 # The whole paragraph in one pair of brackets: "(LAUGHTER)", "[crosstalk]", "\[laughs\]".

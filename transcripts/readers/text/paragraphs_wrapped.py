@@ -103,7 +103,9 @@ class _Lines:
         for offset in rare:
             marks[offset] = line_marks(contents[offset].lstrip())
         self.marks += marks
-        self.may_label += bytearray([":" in line or "：" in line or ">>" in line for line in lines])
+        self.may_label += bytearray(
+            [":" in line or "：" in line or ">>" in line or "――" in line for line in lines]
+        )
 
     def content(self, index: int) -> str:
         """The line's text without its margin number and its trailing white space."""

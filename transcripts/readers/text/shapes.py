@@ -60,9 +60,11 @@ _WRAPPERS = {
     "*": "italic",
     "_": "italic",
     "[": "brackets",
+    "【": "brackets",  # Chinese lenticular brackets: 【主持人】
 }
 _CLOSERS = {"**": "**", "__": "__", "<b>": "</b>", "<strong>": "</strong>", "*": "*", "_": "_"}
 _CLOSERS["["] = "]"
+_CLOSERS["【"] = "】"
 
 
 class Signature(NamedTuple):
@@ -203,6 +205,7 @@ _AFFILIATION = r"""(?:
   | [ ]?\((?![ ]*{SPAN}[ ]*\))[^()\r\n]{{1,80}}\)             # (Riding, Party), (V.O.)
     (?:,[ ]{WORDS}){{0,3}}                                    # (D), NEW MEXICO, SENATOR
   | [ ]?\[(?![ ]*{SPAN}[ ]*\])[^\[\]\r\n]{{1,60}}\]             # [Interviewer]
+  | （[^（）\r\n]{{1,40}}）                                     # 李明（记者）
   | ,[ ](?=[a-z][^.\r\n]{{0,100}}\.[ ](?:—|–|--?)[ ])[^.\r\n]{{1,100}}  # , on behalf of X. –
   | [ ]{{1,2}}(?:--?|–|—)[ ]{{0,2}}{WORDS}
     (?:[ ](?:--?|–|—)[ ]{WORDS})?                             # - Company - Title
@@ -217,21 +220,21 @@ _GRAMMAR = r"""
         \\?[\[(](?P<date>{DAY})?{SPAN}(?:{MERIDIEM})?\\?[\])]?
       | (?P<bare_date>{DAY})?{CLOCK}(?:{MERIDIEM})?
     )[ \t\xa0]+(?:[-–—|][ \t\xa0]+)?)?                            # [00:15], [12/01/2023, 10:02]
-    (?P<open>\*\*|__|\*|_|\[|<(?i:b|strong)>)?
+    (?P<open>\*\*|__|\*|_|\[|【|<(?i:b|strong)>)?
     (?P<name>{NAME})
     (?P<affiliation>{AFFILIATION})?
     (?P<note>[ ]\((?![ ]*{SPAN}[ ]*\))[^()\r\n]{{1,40}}\))?       # (Lab), (during the vote)
     (?P<aside>(?:,?[ ][{LOWER}][{LOWER}'’]*){{1,3}}(?=\*|_|\]|</))?  # _Princess sings_
     (?:[ \t]*(?P<inside>\({SPAN}\)|\[{SPAN}\]))?
     (?:[ \t]+\[\d{{1,4}}\](?={LINE_END}))?                           # a turn's number: "[2]"
-    (?P<inner>[ ]?[:：](?=\*|_|\]|</))?
-    (?P<close>\*\*|__|\*|_|\]|</(?i:b|strong)>)?
+    (?P<inner>[ ]?[:：](?=\*|_|\]|】|</))?
+    (?P<close>\*\*|__|\*|_|\]|】|</(?i:b|strong)>)?
     (?:[ ]\^(?={LINE_END}))?                                    # BRICK ^ (dual dialogue)
     (?:
         [ \t\xa0]*(?P<colon>[:：])(?=[^/\\\d]|\Z)
       | (?P<dash>\.?[ ](?:—|–|--?)(?=[ \t\xa0]+\S))              # JOHN — text, Name. – text
       | (?P<dot>\.)(?=[ \t\xa0\r\n]|\Z)
-      | (?<=[*_\]>])
+      | (?<=[*_\]>】])
       | (?=[ \t\xa0]*(?:\\?\[|\()?\d{{1,3}}:\d)
       | (?={LINE_END})
       | (?P<gap>(?=\xa0|[ \t]{{2}}|\t))
@@ -468,7 +471,7 @@ def _seconds(written: str) -> float | None:
 # finds nothing. Whether it is a note, a heading or text is decided from its words.
 _FIELD = re.compile(  # (`re`: twice as fast as `regex` here, and the same)
     r"[ \t\xa0]{0,16}(?:"
-    r"(?P<chevron>>>)(?!>)[ \t\xa0]*"
+    r"(?P<chevron>>>(?!>)|――|——)[ \t\xa0]*"
     r"|(?:[-•+][ \t]+)?"  # a list item's marker, not part of the label
     r"(?:\*\*)?(?P<label>[^\s:*#>][^:*\r\n]{0,79}?)[ \t]*(?::[ \t]*\*\*|\*\*[ \t]*:|[:：])"
     r"(?=[ \t\xa0\r\n]|\Z)[ \t\xa0]*"
@@ -490,6 +493,6 @@ def field_of(line: str, pos: int = 0) -> Field | None:
     if found is None:
         return None
     if found["chevron"] is not None:
-        return Field(">>", found.end(), True)
+        return Field(found["chevron"], found.end(), True)
     label = " ".join(found["label"].split())
     return Field(label, found.end(), False) if label else None
