@@ -470,8 +470,13 @@ def running_headers(lines: Sequence[str], uses: Sequence[Use]) -> list[int]:
     recurring = {key for key, count in counts.items() if count >= _FURNITURE_MIN}
     if not recurring:
         return []
-    sample = {use.key: use.line for use in uses if use.key in recurring}
-    suspects = {key for key, line in sample.items() if _DIGIT.search(lines[line])}
+    last: dict[str, int] = {}  # each recurring label's last line (found from the end)
+    for use in reversed(uses):
+        if use.key in recurring and use.key not in last:
+            last[use.key] = use.line
+            if len(last) == len(recurring):
+                break
+    suspects = {key for key, line in last.items() if _DIGIT.search(lines[line])}
     if not suspects:
         return []
     by_key: dict[str, list[int]] = {}
