@@ -76,7 +76,7 @@ class Signature(NamedTuple):
     label's line or below it), which is a habit the inference learns per document.
     """
 
-    marker: str  # "", ">>" (broadcast), ">" (quote), "-" (list)
+    marker: str  # "", ">>" (broadcast), ">" (quote), "-" (list), "#" (heading)
     wrapper: str  # "", "bold", "italic", "brackets"
     time: str  # "", "before" (a time opens the line), "inside" (Name (00:01):)
     delimiter: str  # ":", ".", "dash" (`JOHN — text`), "gap" (spaces before the text), ""
@@ -215,7 +215,7 @@ _AFFILIATION = r"""(?:
 _LINE_END = r"[ \t\xa0\u3000\r\n]*\Z"
 _GRAMMAR = r"""
     (?P<indent>[ \t\xa0\u3000]{{0,48}})
-    (?:(?P<marker>>>|>(?=[ ])|[-•+](?=[ ]))[ \t\xa0]*)?
+    (?:(?P<marker>>>|>(?=[ ])|[-•+](?=[ ])|\#{{1,6}}(?=[ ]))[ \t\xa0]*)?
     (?:(?=[\\\[(\d])(?P<before>
         \\?[\[(](?P<date>{DAY})?{SPAN}(?:{MERIDIEM})?\\?[\])]?
       | (?P<bare_date>{DAY})?{CLOCK}(?:{MERIDIEM})?
@@ -415,6 +415,8 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
     marker = found["marker"] or ""
     if marker in ("•", "+"):
         marker = "-"
+    elif marker.startswith("#"):
+        marker = "#"  # a Markdown heading of any level: "### Jane Doe" over the speech
     signature = Signature(
         marker, wrapper, "before" if before else "inside" if inside else "", delimiter
     )
