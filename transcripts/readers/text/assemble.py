@@ -150,7 +150,7 @@ class Assembler:
             and paragraph.bare
             and paragraph.start == paragraph.last
             and in_dialogue
-            and text.endswith((":", "："))
+            and (text.endswith((":", "：")) or self._titles_a_section(paragraph, text))
             and self._speaker_follows(paragraph)
         ):
             return Kind.HEADING, None, None, text  # "Questions & Answers:" between turns
@@ -164,9 +164,29 @@ class Assembler:
         return self._after.get(paragraph.start)
 
     def _speaker_follows(self, paragraph: Paragraph) -> bool:
-        """Is the paragraph after this one a speaker's label?"""
+        """Is the paragraph after this one (past a rule or other layout) a speaker's
+        label?"""
         after = self._next(paragraph)
+        while after is not None and (after.kind == Kind.LAYOUT or self._is_rule(after)):
+            after = self._next(after)
         return after is not None and after.speaker
+
+    def _titles_a_section(self, paragraph: Paragraph, text: str) -> bool:
+        """A line in title case set off by a rule above it ("Questions and Answers"
+        between rules of dashes), not the words under a name alone ("ROPER." then "Lord
+        Farncombe----")."""
+        if not paragraphs.is_title_case_heading(text) or paragraph.start == 0:
+            return False
+        above = paragraph.start - 1
+        while above > 0 and self.lines[above].isspace():
+            above -= 1
+        return paragraphs.is_separator(self.lines[above].strip())
+
+    def _is_rule(self, paragraph: Paragraph) -> bool:
+        """Is the paragraph a rule of dashes or the like, on a line of its own?"""
+        return paragraph.start == paragraph.last and paragraphs.is_separator(
+            self.lines[paragraph.start].strip()
+        )
 
     def _is_field(self, paragraph: Paragraph) -> bool:
         """A label with a value that is not speech ("**Date:** 2026-04-29", "Agenda:

@@ -204,6 +204,16 @@ class _LabelLines:
         return line in self._lines
 
 
+def _unknown_group(label: str, confirmed: set[str]) -> bool:
+    """Is the label a list of names ("Questions and Answers", "Ana and Ben") of which
+    some never speak on their own? With no speech after it, such a label is a heading
+    (a call's section), not a group whose speech was lost."""
+    members = names.group_members(label)
+    return members is not None and not all(
+        names.normalise(member) in confirmed for member in members
+    )
+
+
 def _reject_name_lists(uses: list[Use]) -> None:
     """Labels standing alone one right under another, `NAME_LIST_LEAST` or more with no
     speech between them, before the first label with speech or after the last one, are
@@ -802,8 +812,10 @@ class _Judge:
         # established enough to tell, lost its speech (Hansard); otherwise speech follows.
         # (A label with text on its line has not lost its speech: "API - application
         # programming interface" over "SDK - ..." is a glossary's entry.)
-        lost_speech = use.shape.placement == ALONE and (
-            use.next_line in label_lines or (use.heading_next and convention.habits)
+        lost_speech = (
+            use.shape.placement == ALONE
+            and (use.next_line in label_lines or (use.heading_next and convention.habits))
+            and not _unknown_group(use.shape.label, confirmed)
         )
         if not use.speech and not lost_speech:
             return Verdict(False, "no speech follows")
