@@ -526,9 +526,10 @@ def problems(
     """One file's copies (all with the same `file`, whose transcript this is) as the
     problems of `copied-passage` and `duplicate-transcript`, by code: the later copy
     placed at its sentences, the first copy as a related place in the other file."""
+    from ..plurals import plural
     from .repeats import Spans
     from .rules import copied_passage, duplicate_transcript
-    from .text import plural, quote
+    from .text import quote
 
     table = SentenceTable(transcript)
     spans = Spans(transcript)

@@ -10,11 +10,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..model import Block, Kind, Transcript
+from ..plurals import plural
 from .context import Context
 from .finding import Problem
 from .passages import Sentence, SentenceTable
 from .sentence_keys import sentence_spans
-from .text import locate, plural, quote
+from .text import locate, quote
 
 
 @dataclass(frozen=True, slots=True)

@@ -90,8 +90,3 @@ def quote(text: str, limit: int = 80) -> str:
         cut = flat.rfind(" ", 0, limit)
         flat = flat[: cut if cut > limit // 2 else limit].rstrip(",;:") + "…"
     return f"“{flat}”"
-
-
-def plural(count: int, noun: str, plural_form: str | None = None) -> str:
-    """`1 turn`, `3 turns`."""
-    return f"{count} {noun if count == 1 else (plural_form or noun + 's')}"

@@ -17,6 +17,7 @@ from typing import Any, Protocol
 
 from .. import safeyaml
 from ..errors import TranscriptError
+from ..plurals import plural
 from ..terminal import json_escaped, printable
 from .measures import BY_NAME, FIELDS
 from .report import Report, check_field
@@ -267,9 +268,9 @@ def _summary(report: Report) -> str:
     parts = []
     if report.files > 1:
         parts.append(f"{report.files} files")
-    parts.append(_plural(totals["speakers"], "speaker"))
-    parts.append(_plural(totals["turns"], "turn"))
-    parts.append(_plural(totals["words"], "word"))
+    parts.append(plural(totals["speakers"], "speaker"))
+    parts.append(plural(totals["turns"], "turn"))
+    parts.append(plural(totals["words"], "word"))
     line = ", ".join(parts)
     kinds = [
         f"{count} {kind.replace('_', ' ')}" for kind, count in totals["non_speech"].items() if count
@@ -278,10 +279,6 @@ def _summary(report: Report) -> str:
     if report.path is not None:
         line = f"{printable(report.path)}: {line}"
     return line + "."
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def _tabulate(reports: Sequence[Report], options: RenderOptions, tablefmt: str) -> str:

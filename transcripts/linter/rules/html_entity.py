@@ -29,10 +29,10 @@ from collections.abc import Iterator
 from itertools import groupby
 
 from ...model import Transcript
+from ...plurals import plural
 from ..context import RuleOptions
 from ..finding import Edit, Fix, Problem
 from ..source import find_in_source, source_text
-from ..text import plural
 
 CODE = "TR304"
 NAME = "html-entity"

@@ -49,10 +49,11 @@ import regex
 
 from ... import names
 from ...model import Block, Transcript
+from ...plurals import plural
 from ..context import RuleOptions
 from ..finding import Edit, Fix, Problem
 from ..label_index import LabelIndex, reference_candidates
-from ..text import DISTINGUISHING_WORDS, GROUP_LABELS, plural, raw_lines
+from ..text import DISTINGUISHING_WORDS, GROUP_LABELS, raw_lines
 
 CODE = "TR103"
 NAME = "speaker-variant"

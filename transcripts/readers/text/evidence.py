@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from ...plurals import plural
 from ...terminal import printable
 from .shapes import Shape, Signature
 
@@ -176,5 +177,7 @@ class Inference:
         for convention in self.conventions:
             uses = convention.accepted()
             people = len({use.key for use in uses})
-            parts.append(f"{convention.describe()} ({len(uses)} labels, {people} names)")
+            parts.append(
+                f"{convention.describe()} ({plural(len(uses), 'label')}, {plural(people, 'name')})"
+            )
         return "; ".join(parts)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from ...plurals import plural
 from ...terminal import printable
 from .evidence import Family, Inference, Use
 
@@ -25,8 +26,8 @@ def render(inference: Inference, path: str, verbose: bool = False) -> str:
         accepted = convention.accepted()
         people = Counter(use.key for use in accepted)
         out.append(
-            f"  convention {number}: {convention.describe()}: {len(accepted)} labels,"
-            f" {len(people)} names ({convention.reason})"
+            f"  convention {number}: {convention.describe()}: {plural(len(accepted), 'label')},"
+            f" {plural(len(people), 'name')} ({convention.reason})"
         )
         if convention.habits:
             habits = ", ".join(f"{h.name} ({h.share:.0%})" for h in convention.habits)
@@ -35,15 +36,15 @@ def render(inference: Inference, path: str, verbose: bool = False) -> str:
         refused = [use for use in convention.family.uses if not use.accepted]
         if refused:
             reasons = Counter(use.verdict.reason for use in refused if use.verdict)
-            out.append(f"    {len(refused)} lines of this shape not taken:")
+            out.append(f"    {plural(len(refused), 'line')} of this shape not taken:")
             for reason, count in reasons.most_common():
                 example = next(u for u in refused if u.verdict and u.verdict.reason == reason)
                 out.append(f"      {count} × {reason}, e.g. {_example(example)}")
     for rejection in inference.rejected[:_REJECTED_SHOWN]:
         family = rejection.family
         out.append(
-            f"  rejected: {family.describe()}: {len(family.uses)} lines,"
-            f" {len(family.names())} names: {rejection.reason}"
+            f"  rejected: {family.describe()}: {plural(len(family.uses), 'line')},"
+            f" {plural(len(family.names()), 'name')}: {rejection.reason}"
         )
         out.append(f"    e.g. {_examples(family.examples(_EXAMPLES))}")
     hidden = len(inference.rejected) - _REJECTED_SHOWN
