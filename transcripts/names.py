@@ -433,3 +433,18 @@ def surname_of(name: str) -> tuple[str, int] | None:
     if not words or not words[-1].isalpha() or len(words[-1]) < 2:
         return None
     return words[-1], len(words)
+
+
+def short_form(label: str) -> str | None:
+    """The short form a label declares in parentheses after the name, compared as keys
+    are ("Jane Doe (JD)" -> "jd"): one word of at most four letters."""
+    _, role = split_name(label)
+    if role is None or not label.rstrip().endswith(")"):
+        return None
+    word = role.strip()
+    if " " in word or not 1 <= len(word) <= _SHORT_FORM_WIDTH or not word.isalpha():
+        return None
+    return normalise(word)
+
+
+_SHORT_FORM_WIDTH = 4

@@ -63,6 +63,7 @@ MIN_WEAK = 20
 # A family mostly naming a convention's speakers (this share of its uses) joins it.
 MIN_OVERLAP = 0.5
 _RECURRING = Verdict(True, "a recurring name of the convention")
+_INTRODUCES = Verdict(True, "gives in parentheses a short form the convention uses")
 _NO_NAME = Verdict(False, "not shaped like a name")
 _IN_A_LIST = Verdict(False, "one of a list of names, with no speech between them")
 # Labels standing alone one under another, this many or more, are a list of names.
@@ -762,6 +763,12 @@ class _Judge:
         label that stands alone is judged as a new name, whatever its name: it may be
         that label's speech."""
         known = use.key in confirmed and use.line not in assessment.slots
+        if not known and use.speech and use.shape.affiliation is not None:
+            # "Jane Doe (JD): text" before the "JD:" labels (a header's "Interviewer (I):
+            # Jane Doe" names who the role is: a field, not a turn)
+            short = names.short_form(use.shape.label)
+            if short is not None and short in confirmed and not names.is_role(use.shape.name):
+                return _INTRODUCES
         look = use.look
         if known and assessment.capitals.get(use.key, False) and not look.capitals:
             # "Farncombe." in a play whose FARNCOMBE is always in capitals: a word

@@ -176,8 +176,23 @@ def _people(accepted: list[Candidate]) -> list[list[Candidate]]:
         if len(targets) == 1 and _introduces(groups[targets[0]], groups[key]):
             groups[targets[0]].extend(groups.pop(key))
     _join_abbreviations(groups)
+    _join_declared_short_forms(groups)
     ordered = sorted(groups.values(), key=lambda group: min(c.first for c in group))
     return [sorted(group, key=lambda c: c.first) for group in ordered]
+
+
+def _join_declared_short_forms(groups: dict[str, list[Candidate]]) -> None:
+    """A name given with its short form in parentheses ("Jane Doe (JD)", "Interviewer
+    (I)") joins the labels written in that short form ("JD:", "I:"): the transcript
+    said how it would name the speaker."""
+    for key in list(groups):
+        group = groups.get(key)
+        if group is None:
+            continue
+        for candidate in list(group):
+            short = names.short_form(candidate.label)
+            if short is not None and short != key and short in groups:
+                group.extend(groups.pop(short))
 
 
 def _role_key(label: str) -> str:
