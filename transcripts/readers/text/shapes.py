@@ -218,7 +218,7 @@ _GRAMMAR = r"""
     (?:(?P<marker>>>|>(?=[ ])|[-•+](?=[ ])|\#{{1,6}}(?=[ ]))[ \t\xa0]*)?
     (?:(?=[\\\[(\d])(?P<before>
         \\?[\[(](?P<date>{DAY})?{SPAN}(?:{MERIDIEM})?\\?[\])]?
-      | (?P<bare_date>{DAY})?{CLOCK}(?:{MERIDIEM})?
+      | (?P<bare_date>{DAY})?{SPAN}(?:{MERIDIEM})?
     )[ \t\xa0]+(?:[-–—|][ \t\xa0]+)?)?                            # [00:15], [12/01/2023, 10:02]
     (?P<open>\*\*|__|\*|_|\[|【|<(?i:b|strong)>)?
     (?P<name>{NAME})
