@@ -111,6 +111,8 @@ class Assembler:
                 return Kind.LAYOUT, None, None, text
             text = self.text_of(paragraph)
             if kind == APART_KIND:  # a heading or a note, else text of no speaker's
+                if self._is_page_number(paragraph):
+                    return Kind.LAYOUT, None, None, text
                 kind = paragraphs.classify(text, in_dialogue) or (
                     Kind.UNATTRIBUTED if in_dialogue else Kind.PROSE
                 )
@@ -128,6 +130,8 @@ class Assembler:
             ):
                 return Kind.LABELLED, None, label, self.turn_text(paragraph)
         text = self.text_of(paragraph)
+        if self._is_page_number(paragraph):
+            return Kind.LAYOUT, None, None, text
         kind = paragraphs.classify(text, in_dialogue)
         if kind is not None:
             if kind == Kind.HEADING and paragraphs.is_markdown_heading(text):
@@ -181,6 +185,12 @@ class Assembler:
         while above > 0 and self.lines[above].isspace():
             above -= 1
         return paragraphs.is_separator(self.lines[above].strip())
+
+    def _is_page_number(self, paragraph: Paragraph) -> bool:
+        """A script's "13." alone far from the margin: the page's number, layout."""
+        return paragraph.start == paragraph.last and paragraphs.is_page_number(
+            self.lines[paragraph.start]
+        )
 
     def _is_rule(self, paragraph: Paragraph) -> bool:
         """Is the paragraph a rule of dashes or the like, on a line of its own?"""

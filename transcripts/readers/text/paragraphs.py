@@ -70,6 +70,16 @@ def is_timestamp(text: str) -> bool:
     return len(text) <= 40 and _TIMESTAMP.fullmatch(text) is not None
 
 
+def is_page_number(line: str) -> bool:
+    """A page's number alone on its line, set far from the margin ("            13."), as
+    a script or a printed page puts it; a number at the margin may be what was said."""
+    return line[:PAGE_NUMBER_INDENT].isspace() and _PAGE_NUMBER.fullmatch(line.strip()) is not None
+
+
+PAGE_NUMBER_INDENT = 20  # columns
+_PAGE_NUMBER = re.compile(r"\d{1,3}\.?")  # (a year, "1908", is no page)
+
+
 def is_separator(text: str) -> bool:
     """A rule of dashes, stars or underscores."""
     return _SEPARATOR.fullmatch(text) is not None
