@@ -31,6 +31,23 @@ def test_a_capitalised_line_or_a_statement_is_left_alone():
         assert lint_text(ONE_LINE_TURNS.format(glued=glued), RULE) == [], glued
 
 
+def test_a_question_wrapped_onto_the_next_line_mid_sentence_is_left_alone():
+    text = """
+        Interviewer: How was the trip to the capital?
+        Guest: It was long, but worth it.
+        Interviewer: Back on the record. Mr. Doyle, you
+        understand you are still under oath?
+        Guest: Yes.
+        Interviewer: Will they last?
+        Guest: No.
+        Interviewer: Why not?
+        Guest: The money is back.
+        Interviewer: And then?
+        Guest: Then nothing.
+    """
+    assert lint_text(text, RULE) == []
+
+
 def test_hard_wrapped_turns_are_not_checked():
     text = """
         Interviewer: How was the trip to the capital, and what did you

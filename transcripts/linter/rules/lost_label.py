@@ -8,7 +8,8 @@ of. Only the line is reported; the asker is guessed as the speaker who asked mos
 the questions (when one did).
 
 Checked only where nearly every turn is one line (`one-line-share` of the turns, and
-five turns at least): in hard-wrapped transcripts a turn's later lines are ordinary.
+five turns at least): in hard-wrapped transcripts a turn's later lines are ordinary. The
+line before it must end a sentence: a line that stops mid-sentence was wrapped.
 
 Options:
   one-line-share: share of one-line turns that makes a transcript one line per turn
@@ -47,11 +48,22 @@ def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
     askers = Counter(turn.speaker for turn in turns if turn.speaker and "?" in turn.text)
     for turn in several:
         offset = turn.text.index("\n") + 1
+        before = turn.text[: offset - 1]
         for line in turn.text[offset:].split("\n"):
             text = line.strip()
-            if text[:1].islower() and words.is_question(text):
+            if (
+                text[:1].islower()
+                and before.rstrip().endswith(_SENTENCE_ENDS)
+                and words.is_question(text)
+            ):
                 yield _problem(turn, offset + line.find(text), text, askers)
             offset += len(line) + 1
+            before = line
+
+
+# The line before a glued question finished what it said ("... worth it."); one that
+# stops mid-sentence ("Mr. Doyle, you") runs on into the next line, wrapped.
+_SENTENCE_ENDS = (".", "!", "?", "…", '"', "”", "'", "’", ")", "]")
 
 
 def _problem(turn: Block, offset: int, text: str, askers: Counter[str]) -> Problem:
