@@ -22,7 +22,11 @@ a broadcast `>>`, and an optional time):
   recording);
 - delimiter: a colon (`:`, full-width `：`), a period (`LILY.`, `Mr. GRASSLEY.`), a dash
   between spaces (`JOHN — text`, `Mary Jones - text`), a wide gap before the text
-  (`Q\\xa0\\xa0text`), or nothing when the label stands alone on its line or is wrapped.
+  (`Q\\xa0\\xa0text`, a tab: `Name<TAB>text`), or nothing when the label stands alone on
+  its line or is wrapped;
+- a table's row: a line opening with `|` names its speaker in a cell ended by the next
+  `|` (`| Interviewer | How did you start? |`), after a time in a cell of its own
+  (`| 00:01:02 | Interviewer | ... |`); which lines frame a table is `tables.py`'s.
 
 `shape_of` parses one line into a `Shape`, or None. It decides nothing about speakers:
 which shapes a document uses as labels is inferred from the document (`conventions.py`).
@@ -74,10 +78,12 @@ class Signature(NamedTuple):
     label's line or below it), which is a habit the inference learns per document.
     """
 
-    marker: str  # "", ">>" (broadcast), ">" (quote), "-" (list)
+    marker: str  # "", ">>" (broadcast), ">" (quote), "-" (list), "|" (a table's row)
     wrapper: str  # "", "bold", "italic", "brackets"
     time: str  # "", "before" (a time opens the line), "inside" (Name (00:01):)
-    delimiter: str  # ":", ".", "dash" (`JOHN — text`), "gap" (spaces before the text), ""
+    # ":", ".", "dash" (`JOHN — text`), "gap" (spaces before the text), "cell" (the
+    # name is a table's cell: `| Name | text |`), ""
+    delimiter: str
 
     @property
     def is_strong(self) -> bool:
@@ -102,12 +108,14 @@ class Signature(NamedTuple):
             name = f"*{name}*"
         elif self.wrapper == "brackets":
             name = f"[{name}]"
+        if self.delimiter == "cell":
+            name += " |"
         if self.time == "before":
-            name = f"[0:00] {name}"
+            name = f"0:00 | {name}" if self.delimiter == "cell" else f"[0:00] {name}"
         if self.marker:
             name = f"{self.marker} {name}"
-        if placement == INLINE or self.delimiter == "gap":
-            return name + ("   text" if self.delimiter == "gap" else " text")
+        if placement == INLINE or self.delimiter in ("gap", "cell"):
+            return name + {"gap": "   text", "cell": " text |"}.get(self.delimiter, " text")
         if placement == ALONE:
             return f"{name} alone on its line, speech below"
         return name
@@ -212,7 +220,7 @@ _AFFILIATION = r"""(?:
 _LINE_END = r"[ \t\xa0\u3000\r\n]*\Z"
 _GRAMMAR = r"""
     (?P<indent>[ \t\xa0\u3000]{{0,48}})
-    (?:(?P<marker>>>|>(?=[ ])|[-•+](?=[ ]))[ \t\xa0]*)?
+    (?:(?P<marker>>>|>(?=[ ])|[-•+](?=[ ])|\|)[ \t\xa0]*)?        # | a table's row
     (?:(?=[\\\[(\d])(?P<before>
         \\?[\[(](?P<date>{DAY})?{SPAN}(?:{MERIDIEM})?\\?[\])]?
       | (?P<bare_date>{DAY})?{CLOCK}(?:{MERIDIEM})?
@@ -229,6 +237,7 @@ _GRAMMAR = r"""
     (?:[ ]\^(?={LINE_END}))?                                    # BRICK ^ (dual dialogue)
     (?:
         [ \t\xa0]*(?P<colon>[:：])(?=[^/\\\d]|\Z)
+      | [ \t\xa0]*(?P<cell>\|)                                   # | Name | text |
       | (?P<dash>\.?[ ](?:—|–|--?)(?=[ \t\xa0]+\S))              # JOHN — text, Name. – text
       | (?P<dot>\.)(?=[ \t\xa0\r\n]|\Z)
       | (?<=[*_\]>])
@@ -382,7 +391,12 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
     name = " ".join(found["name"].split())
     rest_at = found.end()
     alone = rest_at >= len(line) or line[rest_at] in "\r\n"
-    if found["colon"] is not None or found["inner"] is not None:
+    marker = found["marker"] or ""
+    if (found["cell"] is not None) != (marker == "|"):
+        return None  # a table's row names its speaker in a cell of its own
+    if found["cell"] is not None:
+        delimiter = "cell"
+    elif found["colon"] is not None or found["inner"] is not None:
         delimiter = ":"
     elif found["dot"] is not None:
         delimiter = "."
@@ -408,7 +422,6 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
     time = before or inside or after
     if found["meridiem"] is not None or found["date"] or found["bare_date"]:
         time = None  # "10:02 AM", "[12/01/2023, 10:02]": a time of day, no offset
-    marker = found["marker"] or ""
     if marker in ("•", "+"):
         marker = "-"
     signature = Signature(
