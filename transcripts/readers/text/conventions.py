@@ -12,7 +12,10 @@ A family is a *convention* of the document when its labels read as a cast taking
 - names recur (most labels name someone named again), or, in a short document, a strong
   shape (a colon, a time) holds a few names taking turns;
 - in a weak shape (a period, a gap, nothing after a few capitalised words), the names
-  are names, not words the text also writes in lower case ("Yeah.", "No.").
+  are names, not words the text also writes in lower case ("Yeah.", "No.");
+- names in lower case (`agent:`, `user:`) are a convention only where they are the
+  document's own: two or more recurring names taking turns, none beside a convention
+  that capitalises its names.
 
 The strongest convention is found first. Other families join it when they pass the same
 test, when they mostly name its speakers in another shape, or when they are one
@@ -129,12 +132,17 @@ def infer(
         reason = judge.convention_reason(family, assessment, alone=False)
         if reason is None and not (_is_strong(family) or len(assessment.keeping) >= MIN_WEAK):
             reason = f"a weak shape with few labels ({len(assessment.keeping)}) beside the main one"
+        lower = family.signature.case == "lower"
+        if reason is None and lower:
+            # "as follows:", "below:" ending wrapped sentences in a document whose labels
+            # are capitalised: names in lower case are a convention only of their own.
+            reason = "names in lower case beside a convention that capitalises them"
         if reason is None:
             chosen.append((family, assessment, "its names take turns and recur"))
             confirmed |= assessment.confirmed
         elif _overlap(family, confirmed) >= MIN_OVERLAP:
             chosen.append((family, assessment, _SAME_SPEAKERS))
-        elif (why := _cast_beside(family, primary)) is not None:
+        elif not lower and (why := _cast_beside(family, primary)) is not None:
             assessment.confirmed = set(family.names())
             chosen.append((family, assessment, why))
             confirmed |= assessment.confirmed
@@ -609,7 +617,10 @@ def _prejudge(shape: Shape) -> Verdict | None:
     """A rejecting verdict for a label that cannot name a speaker at all, else None."""
     if names.is_non_speaker_label(shape.name):
         return Verdict(False, "names a note or a field, not a person")
-    if not names.is_speaker_shaped(shape.label) and not names.is_speaker_shaped(shape.name):
+    if shape.signature.case == "lower":
+        if not names.is_lower_case_name(shape.name) and not names.is_speaker_shaped(shape.name):
+            return Verdict(False, "not shaped like a name")
+    elif not names.is_speaker_shaped(shape.label) and not names.is_speaker_shaped(shape.name):
         return Verdict(False, "not shaped like a name")
     return None
 
@@ -675,7 +686,8 @@ class _Judge:
             return "no label keeps the shape's habits"
         counts = Counter(map(_KEY, uses))
         if len(counts) < 2:
-            if alone and self._one_speaker(family, uses):
+            # (A name in lower case said again and again is a document's note, "todo:".)
+            if alone and family.signature.case != "lower" and self._one_speaker(family, uses):
                 return None
             return "one name only: no turns are taken"
         if _speech_share(_sample(uses)) < MIN_SPEECH:
@@ -694,6 +706,7 @@ class _Judge:
             return None
         if (
             alone
+            and family.signature.case != "lower"  # (names in lower case must recur)
             and (strong or self._cast_in_capitals(uses))
             and turn_taking >= SHORT_TURN_TAKING
             and not any(self.is_common(use) for use in uses)

@@ -6,7 +6,8 @@ a broadcast `>>`, and an optional time):
 
     [wrapper] NAME [affiliation] [time] [wrapper] [delimiter] [time]  then speech or nothing
 
-- NAME: one to six name-like words: capitalised or in capitals, initials, honorific
+- NAME: one to six name-like words (or one word in lower case right before a colon:
+  `agent:`, `user:`): capitalised or in capitals, initials, honorific
   abbreviations ("Mr.", "Hon."), name particles ("of", "van", "pro tempore"), a number
   after a word ("Speaker 3", "SPEAKER_00"), a name cut short in capitals right before
   the colon ("SL.:", "MNG.:"), or a short word of a script without letter case
@@ -84,6 +85,7 @@ class Signature(NamedTuple):
     # ":", ".", "dash" (`JOHN — text`), "gap" (spaces before the text), "cell" (the
     # name is a table's cell: `| Name | text |`), ""
     delimiter: str
+    case: str = ""  # "lower": a name in lower case (`agent:`, `user:`, `spk_0:`)
 
     @property
     def is_strong(self) -> bool:
@@ -93,7 +95,7 @@ class Signature(NamedTuple):
 
     def describe(self, placement: str | None = None) -> str:
         """The convention as a reader would write it: `**Name:** text`, `NAME.` alone."""
-        name = "Name"
+        name = "name" if self.case == "lower" else "Name"
         if self.time == "inside":
             name += " (0:00)"
         if self.delimiter == ":":
@@ -192,7 +194,13 @@ _TOKEN = r"""(?:
 _LATER = r"(?:{TOKEN}|(?=[a-z])(?:{PARTICLE})(?=[ .:：(])|\#?\d{{1,3}}(?!\d|:\d))"
 # A name may open with a particle or two in lower case before a capitalised word: "de
 # Klerk", "van der Berg".
-_ONE_NAME = r"(?:(?:(?=[a-z])(?:{PARTICLE})[ ]){{1,2}}(?=[{UPPER}]))?{TOKEN}(?:[ ]{LATER}){{0,5}}"
+# A name in lower case, as chat and support logs and chatbot transcripts write them
+# ("agent:", "user:", "participant 2:"), is one word (and a number) right before a colon.
+_LOWER_NAME = r"[{LOWER}][{LOWER}{MARK}'’\-]{{1,24}}+(?:[ _]?\d{{1,3}})?(?=[ \t]*[:：])"
+_ONE_NAME = (
+    r"(?:{LOWER_NAME}"
+    r"|(?:(?:(?=[a-z])(?:{PARTICLE})[ ]){{1,2}}(?=[{UPPER}]))?{TOKEN}(?:[ ]{LATER}){{0,5}})"
+)
 # A group speaking together is a list of names ending in "and": "BLAND, DE CASTRO, AND
 # ROPER", "Ana and Ben".
 _NAME = r"{ONE}(?:(?:,[ ]{ONE}){{0,4}},?[ ](?:and|AND|And|&)[ ]{ONE})?"
@@ -259,7 +267,8 @@ def grammar(classes: dict[str, str]) -> str:
 
     token = fill(_TOKEN, ABBREVIATION=_ABBREVIATION, NUMBERED_ROLE=_NUMBERED_ROLE)
     later = fill(_LATER, TOKEN=token, PARTICLE=_PARTICLE)
-    one = fill(_ONE_NAME, TOKEN=token, LATER=later, PARTICLE=_PARTICLE)
+    lower = fill(_LOWER_NAME)
+    one = fill(_ONE_NAME, TOKEN=token, LATER=later, PARTICLE=_PARTICLE, LOWER_NAME=lower)
     name = fill(_NAME, ONE=one)
     words = fill(_AFFILIATION_WORDS, WORD=fill(_AFFILIATION_WORD))
     affiliation = fill(_AFFILIATION, WORDS=words, SPAN=_SPAN)
@@ -311,13 +320,14 @@ _heads: dict[str, Shape] = {}  # (only labels: prose that opens alike is seldom 
 # - a capitalised word, a comma, then a word in lower case ("Romeo, come forth"): after a
 #   comma it takes only another name, an affiliation (capitalised or a number) or ", and";
 # - a word in lower case ("and so farewell"), unless it is an abbreviation, a numbered
-#   role ("spk_0") or a particle opening a name ("de Klerk").
+#   role ("spk_0"), a particle opening a name ("de Klerk") or a name in lower case right
+#   before a colon ("agent: hi").
 # (A test holds the filter to the grammar.)
 _PROSE_OPENING = re.compile(
     r"[ \t]*"
     r"(?:[A-Z][a-z']*+(?:[ ](?=[a-z])(?!(?:and|" + _PARTICLE + r")(?![^\W\d_]))"
     r"|,[ ](?=[a-z])(?!and[ ]))"
-    r"|(?=[a-z])(?!(?:" + _PARTICLE + r")[ ]))"
+    r"|(?=[a-z])(?!(?:" + _PARTICLE + r")[ ])(?![a-z][a-z'’\-]*+(?:[ _]?\d{1,3})?[ \t]*[:：]))"
     r"(?![A-Za-z]{1,5}\.)(?![a-z]{2,12}[_ ]?\d)[a-z]"
 )
 
@@ -424,8 +434,9 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
         time = None  # "10:02 AM", "[12/01/2023, 10:02]": a time of day, no offset
     if marker in ("•", "+"):
         marker = "-"
+    case = "lower" if name.islower() else ""
     signature = Signature(
-        marker, wrapper, "before" if before else "inside" if inside else "", delimiter
+        marker, wrapper, "before" if before else "inside" if inside else "", delimiter, case
     )
     affiliation = found["affiliation"]
     label = name
