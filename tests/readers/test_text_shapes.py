@@ -147,6 +147,14 @@ SHAPES = {
         None,
         "hi, how can I help?",
     ),
+    "[10:02] <@alice> anyone around?\n": (
+        "alice",
+        "alice",
+        ("angle", "before", ""),
+        INLINE,
+        602.0,
+        "anyone around?",
+    ),
     "participant 2: well, it began\n": (
         "participant 2",
         "participant 2",

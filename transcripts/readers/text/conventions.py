@@ -15,7 +15,8 @@ A family is a *convention* of the document when its labels read as a cast taking
   are names, not words the text also writes in lower case ("Yeah.", "No.");
 - names in lower case (`agent:`, `user:`) are a convention only where they are the
   document's own: two or more recurring names taking turns, none beside a convention
-  that capitalises its names.
+  that capitalises its names; so are a chat log's nicks (`<alice> text`), which must
+  recur too.
 
 The strongest convention is found first. Other families join it when they pass the same
 test, when they mostly name its speakers in another shape, or when they are one
@@ -706,7 +707,10 @@ class _Judge:
             return None
         if (
             alone
-            and family.signature.case != "lower"  # (names in lower case must recur)
+            # (names in lower case, and a chat log's nicks, must recur: "<Enter> saves"
+            # and "<Esc> cancels" are keys, not people)
+            and family.signature.case != "lower"
+            and family.signature.wrapper != "angle"
             and (strong or self._cast_in_capitals(uses))
             and turn_taking >= SHORT_TURN_TAKING
             and not any(self.is_common(use) for use in uses)

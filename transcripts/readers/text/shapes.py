@@ -12,8 +12,8 @@ a broadcast `>>`, and an optional time):
   after a word ("Speaker 3", "SPEAKER_00"), a name cut short in capitals right before
   the colon ("SL.:", "MNG.:"), or a short word of a script without letter case
   ("主持人");
-- wrapper: Markdown bold or italic, brackets, HTML bold: `**Ali**`, `*Joe (1:00:05)*`,
-  `[Name]`, `<b>Name</b>`;
+- wrapper: Markdown bold or italic, brackets, HTML bold, a chat log's angle brackets:
+  `**Ali**`, `*Joe (1:00:05)*`, `[Name]`, `<b>Name</b>`, `<alice> text`;
 - affiliation: `, CNN ANCHOR`, `(Riding, Party)`, `[Interviewer]`, ` - Company - Title`,
   `--Title`; a
   second parenthesis after it is a note, not part of the label (`(Seat) (Party)`,
@@ -65,9 +65,11 @@ _WRAPPERS = {
     "*": "italic",
     "_": "italic",
     "[": "brackets",
+    "<": "angle",  # a chat log's nick: "<alice> text"
 }
 _CLOSERS = {"**": "**", "__": "__", "<b>": "</b>", "<strong>": "</strong>", "*": "*", "_": "_"}
 _CLOSERS["["] = "]"
+_CLOSERS["<"] = ">"
 
 
 class Signature(NamedTuple):
@@ -80,7 +82,7 @@ class Signature(NamedTuple):
     """
 
     marker: str  # "", ">>" (broadcast), ">" (quote), "-" (list), "|" (a table's row)
-    wrapper: str  # "", "bold", "italic", "brackets"
+    wrapper: str  # "", "bold", "italic", "brackets", "angle" (a chat log's `<nick>`)
     time: str  # "", "before" (a time opens the line), "inside" (Name (00:01):)
     # ":", ".", "dash" (`JOHN — text`), "gap" (spaces before the text), "cell" (the
     # name is a table's cell: `| Name | text |`), ""
@@ -89,9 +91,10 @@ class Signature(NamedTuple):
 
     @property
     def is_strong(self) -> bool:
-        """A shape ordinary sentences seldom take: a colon after a name, or a time with
-        it. A period, a gap or nothing after a few capitalised words is weak evidence."""
-        return self.delimiter == ":" or self.time != ""
+        """A shape ordinary sentences seldom take: a colon after a name, a time with it,
+        or a chat log's `<nick>`. A period, a gap or nothing after a few capitalised
+        words is weak evidence."""
+        return self.delimiter == ":" or self.time != "" or self.wrapper == "angle"
 
     def describe(self, placement: str | None = None) -> str:
         """The convention as a reader would write it: `**Name:** text`, `NAME.` alone."""
@@ -110,6 +113,8 @@ class Signature(NamedTuple):
             name = f"*{name}*"
         elif self.wrapper == "brackets":
             name = f"[{name}]"
+        elif self.wrapper == "angle":
+            name = f"<{name}>"
         if self.delimiter == "cell":
             name += " |"
         if self.time == "before":
@@ -195,8 +200,9 @@ _LATER = r"(?:{TOKEN}|(?=[a-z])(?:{PARTICLE})(?=[ .:：(])|\#?\d{{1,3}}(?!\d|:\d
 # A name may open with a particle or two in lower case before a capitalised word: "de
 # Klerk", "van der Berg".
 # A name in lower case, as chat and support logs and chatbot transcripts write them
-# ("agent:", "user:", "participant 2:"), is one word (and a number) right before a colon.
-_LOWER_NAME = r"[{LOWER}][{LOWER}{MARK}'’\-]{{1,24}}+(?:[ _]?\d{{1,3}})?(?=[ \t]*[:：])"
+# ("agent:", "user:", "participant 2:"), is one word (and a number) right before a colon,
+# or a chat log's nick in angle brackets ("<alice> text").
+_LOWER_NAME = r"[{LOWER}][{LOWER}{MARK}'’\-_]{{1,24}}+(?:[ _]?\d{{1,3}})?(?=[ \t]*[:：]|>[ \t])"
 _ONE_NAME = (
     r"(?:{LOWER_NAME}"
     r"|(?:(?:(?=[a-z])(?:{PARTICLE})[ ]){{1,2}}(?=[{UPPER}]))?{TOKEN}(?:[ ]{LATER}){{0,5}})"
@@ -233,7 +239,7 @@ _GRAMMAR = r"""
         \\?[\[(](?P<date>{DAY})?{SPAN}(?:{MERIDIEM})?\\?[\])]?
       | (?P<bare_date>{DAY})?{CLOCK}(?:{MERIDIEM})?
     )[ \t\xa0]+(?:[-–—|][ \t\xa0]+)?)?                            # [00:15], [12/01/2023, 10:02]
-    (?P<open>\*\*|__|\*|_|\[|<(?i:b|strong)>)?
+    (?P<open>\*\*|__|\*|_|\[|<(?i:b|strong)>|<[@+%~&]?(?=[^\s<>/!?]))?
     (?P<name>{NAME})
     (?P<affiliation>{AFFILIATION})?
     (?P<note>[ ]\((?![ ]*{SPAN}[ ]*\))[^()\r\n]{{1,40}}\))?       # (Lab), (during the vote)
@@ -241,7 +247,7 @@ _GRAMMAR = r"""
     (?:[ \t]*(?P<inside>\({SPAN}\)|\[{SPAN}\]))?
     (?:[ \t]+\[\d{{1,4}}\](?={LINE_END}))?                           # a turn's number: "[2]"
     (?P<inner>[ ]?[:：](?=\*|_|\]|</))?
-    (?P<close>\*\*|__|\*|_|\]|</(?i:b|strong)>)?
+    (?P<close>\*\*|__|\*|_|\]|</(?i:b|strong)>|>(?=[ \t]))?
     (?:[ ]\^(?={LINE_END}))?                                    # BRICK ^ (dual dialogue)
     (?:
         [ \t\xa0]*(?P<colon>[:：])(?=[^/\\\d]|\Z)
@@ -327,7 +333,7 @@ _PROSE_OPENING = re.compile(
     r"[ \t]*"
     r"(?:[A-Z][a-z']*+(?:[ ](?=[a-z])(?!(?:and|" + _PARTICLE + r")(?![^\W\d_]))"
     r"|,[ ](?=[a-z])(?!and[ ]))"
-    r"|(?=[a-z])(?!(?:" + _PARTICLE + r")[ ])(?![a-z][a-z'’\-]*+(?:[ _]?\d{1,3})?[ \t]*[:：]))"
+    r"|(?=[a-z])(?!(?:" + _PARTICLE + r")[ ])(?![a-z][a-z'’\-_]*+(?:[ _]?\d{1,3})?[ \t]*[:：]))"
     r"(?![A-Za-z]{1,5}\.)(?![a-z]{2,12}[_ ]?\d)[a-z]"
 )
 
@@ -388,6 +394,8 @@ def _match(line: str) -> re.Match[str] | regex.Match[str]:
 def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | None:
     """The shape a grammar match describes (the line starts where the match does)."""
     opener, closer = found["open"], found["close"]
+    if opener is not None and opener[:1] == "<" and len(opener) == 2:
+        opener = "<"  # a nick's channel mode ("<@alice>", an operator) is not its name
     if opener is not None:
         if closer != _CLOSERS[opener]:
             return None  # "**Name" with no closing "**" is emphasis, not a label
