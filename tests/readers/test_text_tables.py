@@ -52,3 +52,20 @@ def test_glossary_table_is_text_as_written() -> None:
     kinds = _kinds(text)
     assert [kind for kind, _, _ in kinds] == ["heading", "prose"]
     assert kinds[1][2].startswith("| Term | Meaning |")
+
+
+def test_a_row_number_or_a_time_after_the_name_is_no_part_of_the_turn() -> None:
+    numbered = (
+        "| # | Speaker | Text |\n|---|---|---|\n| 1 | Ana | Hi. |\n| 2 | Ben | Hello. |\n"
+        "| 3 | Ana | Bye. |\n| 4 | Ben | Bye now. |\n"
+    )
+    assert _kinds(numbered)[1] == ("turn", "Ana", "Hi.")
+    timed = (
+        "| Speaker | Time | Text |\n|---|---|---|\n| Ana | 00:01 | Hi. |\n"
+        "| Ben | 00:05 | Hello. |\n| Ana | 00:09 | Bye. |\n| Ben | 00:12 | Bye now. |\n"
+    )
+    transcript = parse(timed)
+    assert [(b.speaker, b.start, b.text) for b in transcript.blocks[1:3]] == [
+        ("Ana", 1.0, "Hi."),
+        ("Ben", 5.0, "Hello."),
+    ]

@@ -26,8 +26,9 @@ a broadcast `>>`, and an optional time):
   (`Q\\xa0\\xa0text`, a tab: `Name<TAB>text`), or nothing when the label stands alone on
   its line or is wrapped;
 - a table's row: a line opening with `|` names its speaker in a cell ended by the next
-  `|` (`| Interviewer | How did you start? |`), after a time in a cell of its own
-  (`| 00:01:02 | Interviewer | ... |`); which lines frame a table is `tables.py`'s.
+  `|` (`| Interviewer | How did you start? |`), after a row number or a time in a cell
+  of its own (`| 00:01:02 | Interviewer | ... |`); which lines frame a table is
+  `tables.py`'s.
 
 `shape_of` parses one line into a `Shape`, or None. It decides nothing about speakers:
 which shapes a document uses as labels is inferred from the document (`conventions.py`).
@@ -234,7 +235,7 @@ _AFFILIATION = r"""(?:
 _LINE_END = r"[ \t\xa0\u3000\r\n]*\Z"
 _GRAMMAR = r"""
     (?P<indent>[ \t\xa0\u3000]{{0,48}})
-    (?:(?P<marker>>>|>(?=[ ])|[-•+](?=[ ])|\|)[ \t\xa0]*)?        # | a table's row
+    (?:(?P<marker>>>|>(?=[ ])|[-•+](?=[ ])|\|(?:[ \t]*\d{{1,6}}[ \t]*\|)?)[ \t\xa0]*)?  # | row
     (?:(?=[\\\[(\d])(?P<before>
         \\?[\[(](?P<date>{DAY})?{SPAN}(?:{MERIDIEM})?\\?[\])]?
       | (?P<bare_date>{DAY})?{CLOCK}(?:{MERIDIEM})?
@@ -410,6 +411,8 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
     rest_at = found.end()
     alone = rest_at >= len(line) or line[rest_at] in "\r\n"
     marker = found["marker"] or ""
+    if marker[:1] == "|":
+        marker = "|"  # a table's row, perhaps numbered ("| 12 | Ana | text |")
     if (found["cell"] is not None) != (marker == "|"):
         return None  # a table's row names its speaker in a cell of its own
     if found["cell"] is not None:
