@@ -24,6 +24,8 @@ from typing import NamedTuple
 
 # A Markdown table's rule row: two or more cells of dashes, each may be aligned by colons.
 _RULE = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*(?:\r\n|\r|\n)?")
+# A pipe beside a dash, as every rule row has one.
+_PIPE_BY_DASH = re.compile(r"\|[ \t]*:?-|-:?[ \t]*\|")
 # A cell separator of a Markdown table (`\|` is a pipe inside a cell).
 _PIPE = re.compile(r"(?<!\\)\|")
 # A header cell names a column: a word or three, no sentence ("Speaker", "Start time").
@@ -61,7 +63,7 @@ def find(text: str, lines: Sequence[str], start: int) -> list[Table]:
     """The tables of `lines[start:]` that have a header row. A text without a `|` and
     whose first line holds no tab costs two searches."""
     tables = _tab_separated(lines, start)
-    if "|" in text:
+    if "|" in text and _PIPE_BY_DASH.search(text) is not None:  # (no line loop without)
         tables += _markdown(lines, start)
     return tables
 
@@ -134,7 +136,10 @@ def split_cells(line: str, separator: str, keep_empty: bool = False) -> list[str
             row = row[1:]
         if row.endswith("|") and not row.endswith("\\|"):
             row = row[:-1]
-        cells = [cell.strip().replace("\\|", "|") for cell in _PIPE.split(row)]
+        if "\\|" in row:  # a pipe inside a cell
+            cells = [cell.strip().replace("\\|", "|") for cell in _PIPE.split(row)]
+        else:
+            cells = [cell.strip() for cell in row.split("|")]
     else:
         cells = [cell.strip() for cell in line.rstrip("\r\n").split(separator)]
     return cells if keep_empty else [cell for cell in cells if cell]
