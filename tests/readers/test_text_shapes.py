@@ -139,6 +139,14 @@ SHAPES = {
         62.0,
         "In 1998. |",
     ),
+    "| **Interviewer:** | How did you start? |\n": (  # a label copied into its cell
+        "Interviewer",
+        "Interviewer",
+        ("bold", "", "cell"),
+        INLINE,
+        None,
+        "How did you start? |",
+    ),
     "agent: hi, how can I help?\n": (
         "agent",
         "agent",

@@ -251,8 +251,8 @@ _GRAMMAR = r"""
     (?P<close>\*\*|__|\*|_|\]|</(?i:b|strong)>|>(?=[ \t]))?
     (?:[ ]\^(?={LINE_END}))?                                    # BRICK ^ (dual dialogue)
     (?:
-        [ \t\xa0]*(?P<colon>[:：])(?=[^/\\\d]|\Z)
-      | [ \t\xa0]*(?P<cell>\|)                                   # | Name | text |
+        [ \t\xa0]*(?:[:：][ \t\xa0]*)?(?P<cell>\|)                  # | Name | text |
+      | [ \t\xa0]*(?P<colon>[:：])(?=[^/\\\d]|\Z)
       | (?P<dash>\.?[ ](?:—|–|--?)(?=[ \t\xa0]+\S))              # JOHN — text, Name. – text
       | (?P<dot>\.)(?=[ \t\xa0\r\n]|\Z)
       | (?<=[*_\]>])
