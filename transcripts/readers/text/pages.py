@@ -13,6 +13,7 @@ ordinary transcripts pay nothing.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from itertools import islice, pairwise
@@ -185,11 +186,11 @@ def settle_tables(page: Page | None, uses: Sequence[Use]) -> Page | None:
     for such tables is no page."""
     if page is None or not page.tables:
         return page
-    accepted = [use.line for use in uses if use.accepted]
+    accepted = [use.line for use in uses if use.accepted]  # (in order)
     kept = []
     codes = page.codes
     for table in page.tables:
-        turns = sum(1 for line in accepted if table.holds(line))
+        turns = bisect_right(accepted, table.last) - bisect_left(accepted, table.first_row)
         if turns >= _TABLE_TURNS_LEAST:
             kept.append(table)
         else:
@@ -199,7 +200,8 @@ def settle_tables(page: Page | None, uses: Sequence[Use]) -> Page | None:
     # The text after a table of turns, up to the next label, goes on with no one's turn.
     for table in kept:
         index = table.last + 1
-        end = next((line for line in accepted if line > table.last), len(codes))
+        after = bisect_right(accepted, table.last)
+        end = accepted[after] if after < len(accepted) else len(codes)
         while index < end and codes[index] != LAYOUT:
             if codes[index] == TEXT:
                 codes[index] = APART
