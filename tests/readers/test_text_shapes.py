@@ -147,6 +147,14 @@ SHAPES = {
         None,
         "How did you start? |",
     ),
+    "Interviewer | How did you start?\n": (  # a table without its outer pipes
+        "Interviewer",
+        "Interviewer",
+        ("", "", "cell"),
+        INLINE,
+        None,
+        "How did you start?",
+    ),
     "agent: hi, how can I help?\n": (
         "agent",
         "agent",
@@ -176,7 +184,6 @@ SHAPES = {
 # Lines whose opening is no label at all, whatever a rule list would have said.
 NOT_LABELS = [
     "and so: we left\n",
-    "Interviewer | How did you start? |\n",  # a cell needs its row's opening pipe
     "| Interviewer: How did you start? |\n",  # a row's label is a cell of its own
     "agent smith: hi\n",  # a name in lower case is one word
     "No, I'll nor sell nor give him: lend you him I will\n",
@@ -228,6 +235,7 @@ def test_the_convention_is_described_as_a_reader_would_write_it():
     assert signature.describe(INLINE) == "**Name:** text"
     assert shape_of("ROPER.\n").signature.describe(ALONE) == "Name. alone on its line, speech below"
     assert shape_of("| Ana | hi |\n").signature.describe(INLINE) == "| Name | text |"
+    assert shape_of("Ana | hi\n").signature.describe(INLINE) == "Name | text"
     assert shape_of("user: hi\n").signature.describe(INLINE) == "name: text"
 
 

@@ -69,3 +69,10 @@ def test_a_row_number_or_a_time_after_the_name_is_no_part_of_the_turn() -> None:
         ("Ana", 1.0, "Hi."),
         ("Ben", 5.0, "Hello."),
     ]
+
+
+def test_a_markdown_table_without_its_outer_pipes_is_read_alike() -> None:
+    text = "Speaker | Text\n--- | ---\nAna | Hi.\nBen | Hello.\nAna | Bye.\nBen | Bye now.\n"
+    kinds = _kinds(text)
+    assert kinds[0][0] == "layout"
+    assert kinds[1:3] == [("turn", "Ana", "Hi."), ("turn", "Ben", "Hello.")]

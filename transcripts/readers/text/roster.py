@@ -32,7 +32,7 @@ def is_speech(rest: str) -> bool:
     nor the rest of a heading in capitals: "CITY COUNCIL HEARING: BRIDGE REPAIRS")?"""
     if not rest:
         return False
-    if rest[-1] == "|":  # a table's row: what is said is its last cell ("| Bread | 2.50 |")
+    if "|" in rest:  # a table's row: what is said is its last cell ("| Bread | 2.50 |")
         rest = last_cell(rest)
         if not rest:
             return False

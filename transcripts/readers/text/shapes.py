@@ -25,10 +25,10 @@ a broadcast `>>`, and an optional time):
   between spaces (`JOHN — text`, `Mary Jones - text`), a wide gap before the text
   (`Q\\xa0\\xa0text`, a tab: `Name<TAB>text`), or nothing when the label stands alone on
   its line or is wrapped;
-- a table's row: a line opening with `|` names its speaker in a cell ended by the next
-  `|` (`| Interviewer | How did you start? |`), after a row number or a time in a cell
-  of its own (`| 00:01:02 | Interviewer | ... |`); which lines frame a table is
-  `tables.py`'s.
+- a table's row: a name in a cell ended by a `|` (`| Interviewer | How did you start? |`,
+  or without the outer pipes, `Interviewer | How did you start?`), after a row number or
+  a time in a cell of its own (`| 00:01:02 | Interviewer | ... |`); which lines frame a
+  table is `tables.py`'s.
 
 `shape_of` parses one line into a `Shape`, or None. It decides nothing about speakers:
 which shapes a document uses as labels is inferred from the document (`conventions.py`).
@@ -123,7 +123,9 @@ class Signature(NamedTuple):
         if self.marker:
             name = f"{self.marker} {name}"
         if placement == INLINE or self.delimiter in ("gap", "cell"):
-            return name + {"gap": "   text", "cell": " text |"}.get(self.delimiter, " text")
+            if self.delimiter == "cell" and self.marker == "|":
+                return name + " text |"
+            return name + ("   text" if self.delimiter == "gap" else " text")
         if placement == ALONE:
             return f"{name} alone on its line, speech below"
         return name
@@ -413,7 +415,7 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
     marker = found["marker"] or ""
     if marker[:1] == "|":
         marker = "|"  # a table's row, perhaps numbered ("| 12 | Ana | text |")
-    if (found["cell"] is not None) != (marker == "|"):
+    if marker == "|" and found["cell"] is None:
         return None  # a table's row names its speaker in a cell of its own
     if found["cell"] is not None:
         delimiter = "cell"
