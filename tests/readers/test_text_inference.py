@@ -275,3 +275,13 @@ def test_names_in_lower_case_beside_capitalised_labels_are_no_speakers():
     transcript = parse(text)
     assert transcript.speaker_names() == ["Ana", "Ben"]
     assert "then: we left" in transcript.blocks[0].text
+
+
+def test_a_diarisation_code_left_in_lower_case_beside_a_name_still_speaks():
+    # "spk_1" is a tool's code (lower case by its habit), not a word in lower case.
+    text = (
+        "Interviewer: hello there.\nspk_1: hi, thanks.\nInterviewer: how are you?\n"
+        "spk_1: fine thanks.\nInterviewer: good.\nspk_1: yes.\n"
+    )
+    assert parse(text).speaker_names() == ["Interviewer", "spk_1"]
+    assert parse("spk_0: hi\nspk_1: hello\n").speaker_names() == ["spk_0", "spk_1"]

@@ -133,7 +133,7 @@ def infer(
         reason = judge.convention_reason(family, assessment, alone=False)
         if reason is None and not (_is_strong(family) or len(assessment.keeping) >= MIN_WEAK):
             reason = f"a weak shape with few labels ({len(assessment.keeping)}) beside the main one"
-        lower = family.signature.case == "lower"
+        lower = _in_lower_case_words(family)
         if reason is None and lower:
             # "as follows:", "below:" ending wrapped sentences in a document whose labels
             # are capitalised: names in lower case are a convention only of their own.
@@ -421,6 +421,15 @@ def _role_taking_turns(family: Family, primary: Family) -> bool:
     return between >= MIN_TURN_TAKING * (len(lines) - 1)
 
 
+def _in_lower_case_words(family: Family) -> bool:
+    """Are the family's names words in lower case ("agent", "user"), which must recur as
+    the document's own convention? A diarisation tool's codes (`spk_0`, `speaker_1`) are
+    lower case by the tool's habit, not the document's, and are read as any label."""
+    if family.signature.case != "lower":
+        return False
+    return not all(names.is_numbered_role(use.key) for use in _sample(family.uses))
+
+
 def _cast_beside(family: Family, primary: Family) -> str | None:
     """Why a family that is no convention of its own still names speakers beside the
     primary convention's, whatever its names' counts: one role taking turns with them,
@@ -688,7 +697,7 @@ class _Judge:
         counts = Counter(map(_KEY, uses))
         if len(counts) < 2:
             # (A name in lower case said again and again is a document's note, "todo:".)
-            if alone and family.signature.case != "lower" and self._one_speaker(family, uses):
+            if alone and not _in_lower_case_words(family) and self._one_speaker(family, uses):
                 return None
             return "one name only: no turns are taken"
         if _speech_share(_sample(uses)) < MIN_SPEECH:
@@ -709,7 +718,7 @@ class _Judge:
             alone
             # (names in lower case, and a chat log's nicks, must recur: "<Enter> saves"
             # and "<Esc> cancels" are keys, not people)
-            and family.signature.case != "lower"
+            and not _in_lower_case_words(family)
             and family.signature.wrapper != "angle"
             and (strong or self._cast_in_capitals(uses))
             and turn_taking >= SHORT_TURN_TAKING
