@@ -276,6 +276,20 @@ def is_marked(label: str) -> bool:
 
 
 @functools.lru_cache(maxsize=4096)
+def is_lower_case_name(label: str) -> bool:
+    """Could a label in lower case name a speaker ("agent", "user", "participant 2")? One
+    word, and a number, that is neither a small word of a sentence ("and", "for") nor a
+    note's or a field's ("note", "update"). Whether it does is the document's to say: a
+    cast of such names taking turns (`readers/text/conventions.py`)."""
+    words = label.split()
+    if not 1 <= len(words) <= 2 or not label.islower():
+        return False
+    if len(words) == 2 and not words[1].isdigit():
+        return False
+    word = _key(words[0])
+    return word not in LABEL_FUNCTION_WORDS and not is_non_speaker_label(label)
+
+
 def is_speaker_shaped(label: str) -> bool:
     """Could this label name a speaker at all (before weighing recurrence and position)?
     A group speaking together ("BLAND, DE CASTRO, AND ROPER") is, when each member is."""

@@ -254,3 +254,34 @@ def test_a_deposition_with_numbered_lines_gives_q_a_and_the_objecting_lawyer():
     assert sum(1 for b in turns if b.speaker == "MR. SMITH") == 11  # every 7th of 75 lines
     assert all(b.text == "Objection, form." for b in turns if b.speaker == "MR. SMITH")
     assert not any(b.kind == "unattributed" for b in transcript.blocks)
+
+
+def test_names_in_lower_case_taking_turns_are_the_documents_convention():
+    transcript = parse("user: hi\nassistant: hello\nuser: a joke?\nassistant: no.\n")
+    assert transcript.speaker_names() == ["user", "assistant"]
+    assert transcript.inference.summary().startswith("name: text")
+
+
+def test_names_in_lower_case_must_recur_as_a_cast():
+    assert parse("user: hi\nassistant: hello\n").speaker_names() == []
+    assert parse("todo: milk\ntodo: bread\ntodo: the bike\n").speaker_names() == []
+
+
+def test_names_in_lower_case_beside_capitalised_labels_are_no_speakers():
+    text = (
+        "Ana: we met and\nthen: we left\nBen: right, but\nlater: we came back\n"
+        "Ana: yes, and\nthen: home\nBen: ok, and\nlater: bed\nAna: fine.\nBen: good.\n"
+    )
+    transcript = parse(text)
+    assert transcript.speaker_names() == ["Ana", "Ben"]
+    assert "then: we left" in transcript.blocks[0].text
+
+
+def test_a_diarisation_code_left_in_lower_case_beside_a_name_still_speaks():
+    # "spk_1" is a tool's code (lower case by its habit), not a word in lower case.
+    text = (
+        "Interviewer: hello there.\nspk_1: hi, thanks.\nInterviewer: how are you?\n"
+        "spk_1: fine thanks.\nInterviewer: good.\nspk_1: yes.\n"
+    )
+    assert parse(text).speaker_names() == ["Interviewer", "spk_1"]
+    assert parse("spk_0: hi\nspk_1: hello\n").speaker_names() == ["spk_0", "spk_1"]

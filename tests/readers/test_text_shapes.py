@@ -123,6 +123,62 @@ SHAPES = {
         36123.0,
         "",
     ),
+    "| Interviewer | How did you start? |\n": (
+        "Interviewer",
+        "Interviewer",
+        ("", "", "cell"),
+        INLINE,
+        None,
+        "How did you start? |",
+    ),
+    "| 00:01:02 | Maria Lopes | In 1998. |\n": (
+        "Maria Lopes",
+        "Maria Lopes",
+        ("", "before", "cell"),
+        INLINE,
+        62.0,
+        "In 1998. |",
+    ),
+    "| **Interviewer:** | How did you start? |\n": (  # a label copied into its cell
+        "Interviewer",
+        "Interviewer",
+        ("bold", "", "cell"),
+        INLINE,
+        None,
+        "How did you start? |",
+    ),
+    "Interviewer | How did you start?\n": (  # a table without its outer pipes
+        "Interviewer",
+        "Interviewer",
+        ("", "", "cell"),
+        INLINE,
+        None,
+        "How did you start?",
+    ),
+    "agent: hi, how can I help?\n": (
+        "agent",
+        "agent",
+        ("", "", ":"),
+        INLINE,
+        None,
+        "hi, how can I help?",
+    ),
+    "[10:02] <@alice> anyone around?\n": (
+        "alice",
+        "alice",
+        ("angle", "before", ""),
+        INLINE,
+        602.0,
+        "anyone around?",
+    ),
+    "participant 2: well, it began\n": (
+        "participant 2",
+        "participant 2",
+        ("", "", ":"),
+        INLINE,
+        None,
+        "well, it began",
+    ),
 }
 
 SHAPES.update(
@@ -173,6 +229,9 @@ SHAPES.update(
 
 # Lines whose opening is no label at all, whatever a rule list would have said.
 NOT_LABELS = [
+    "and so: we left\n",
+    "| Interviewer: How did you start? |\n",  # a row's label is a cell of its own
+    "agent smith: hi\n",  # a name in lower case is one word
     "No, I'll nor sell nor give him: lend you him I will\n",
     "My Lord of Warwick, hear me but one word:\n",
     "The president said that we will go.\n",
@@ -221,6 +280,9 @@ def test_the_convention_is_described_as_a_reader_would_write_it():
     signature = shape_of("**Rob Pike:** hi\n").signature
     assert signature.describe(INLINE) == "**Name:** text"
     assert shape_of("ROPER.\n").signature.describe(ALONE) == "Name. alone on its line, speech below"
+    assert shape_of("| Ana | hi |\n").signature.describe(INLINE) == "| Name | text |"
+    assert shape_of("Ana | hi\n").signature.describe(INLINE) == "Name | text"
+    assert shape_of("user: hi\n").signature.describe(INLINE) == "name: text"
 
 
 _label_ish = st.lists(
@@ -298,6 +360,11 @@ _words = st.lists(
             "]",
             "[",
             "<b>",
+            "agent:",
+            "user",
+            "so:",
+            "2:",
+            "|",
             "[08:23]",
             "\\[08:23\\]",
             "08:23",
@@ -348,6 +415,9 @@ def test_the_pre_filter_spares_verse_the_grammar():
     assert shapes.cannot_be_label("Romeo, come forth; come forth, thou fearful man:\n")
     assert shapes.cannot_be_label("Come to me, and tell me all:\n")
     assert shapes.cannot_be_label("and so farewell:\n")
+    assert shapes.cannot_be_label("and so: we left\n")
+    assert not shapes.cannot_be_label("agent: hi\n")
+    assert not shapes.cannot_be_label("participant 2: hi\n")
     assert not shapes.cannot_be_label("Ana, and Ben: hello\n")
     assert not shapes.cannot_be_label("spk_0: hello\n")
     assert not shapes.cannot_be_label("[08:23] Ana Ruiz: So we had\n")

@@ -11,10 +11,10 @@ RULE = "speakers-not-found"
 
 def test_text_with_no_speaker_label_is_reported_once_with_the_ways_out():
     text = """
-        <ana> Where were you on the night of the fourth?
-        <ben> At home, all evening, with the door locked.
-        <ana> Alone, with no one else in the house?
-        <ben> Yes.
+        ana) Where were you on the night of the fourth?
+        ben) At home, all evening, with the door locked.
+        ana) Alone, with no one else in the house?
+        ben) Yes.
     """
     (finding,) = lint_text(text, RULE)
     assert finding.message.startswith("No speaker labels found")

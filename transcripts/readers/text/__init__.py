@@ -72,6 +72,7 @@ def stream(
     if not declared and front_speakers and roster.declared_matches(uses, front_speakers):
         declared = front_speakers
     inference = conventions.infer(uses, lambda: common_words(lines, body_start), declared)
+    page = pages.settle_tables(page, uses)  # a table whose rows are no turns is text
     if web is not None:
         paragraphs, hashed = web.scan({use.line: use for use in uses})
     elif page is None:

@@ -12,7 +12,11 @@ A family is a *convention* of the document when its labels read as a cast taking
 - names recur (most labels name someone named again), or, in a short document, a strong
   shape (a colon, a time) holds a few names taking turns;
 - in a weak shape (a period, a gap, nothing after a few capitalised words), the names
-  are names, not words the text also writes in lower case ("Yeah.", "No.").
+  are names, not words the text also writes in lower case ("Yeah.", "No.");
+- names in lower case (`agent:`, `user:`) are a convention only where they are the
+  document's own: two or more recurring names taking turns, none beside a convention
+  that capitalises its names; so are a chat log's nicks (`<alice> text`), which must
+  recur too.
 
 The strongest convention is found first. Other families join it when they pass the same
 test, when they mostly name its speakers in another shape, or when they are one
@@ -130,12 +134,17 @@ def infer(
         reason = judge.convention_reason(family, assessment, alone=False)
         if reason is None and not (_is_strong(family) or len(assessment.keeping) >= MIN_WEAK):
             reason = f"a weak shape with few labels ({len(assessment.keeping)}) beside the main one"
+        lower = _in_lower_case_words(family)
+        if reason is None and lower:
+            # "as follows:", "below:" ending wrapped sentences in a document whose labels
+            # are capitalised: names in lower case are a convention only of their own.
+            reason = "names in lower case beside a convention that capitalises them"
         if reason is None:
             chosen.append((family, assessment, "its names take turns and recur"))
             confirmed |= assessment.confirmed
         elif _overlap(family, confirmed) >= MIN_OVERLAP:
             chosen.append((family, assessment, _SAME_SPEAKERS))
-        elif (why := _cast_beside(family, primary)) is not None:
+        elif not lower and (why := _cast_beside(family, primary)) is not None:
             assessment.confirmed = set(family.names())
             chosen.append((family, assessment, why))
             confirmed |= assessment.confirmed
@@ -423,6 +432,15 @@ def _role_taking_turns(family: Family, primary: Family) -> bool:
     return between >= MIN_TURN_TAKING * (len(lines) - 1)
 
 
+def _in_lower_case_words(family: Family) -> bool:
+    """Are the family's names words in lower case ("agent", "user"), which must recur as
+    the document's own convention? A diarisation tool's codes (`spk_0`, `speaker_1`) are
+    lower case by the tool's habit, not the document's, and are read as any label."""
+    if family.signature.case != "lower":
+        return False
+    return not all(names.is_numbered_role(use.key) for use in _sample(family.uses))
+
+
 def _cast_beside(family: Family, primary: Family) -> str | None:
     """Why a family that is no convention of its own still names speakers beside the
     primary convention's, whatever its names' counts: one role taking turns with them,
@@ -620,7 +638,10 @@ def _prejudge(shape: Shape) -> Verdict | None:
     """A rejecting verdict for a label that cannot name a speaker at all, else None."""
     if names.is_non_speaker_label(shape.name):
         return Verdict(False, "names a note or a field, not a person")
-    if not names.is_speaker_shaped(shape.label) and not names.is_speaker_shaped(shape.name):
+    if shape.signature.case == "lower":
+        if not names.is_lower_case_name(shape.name) and not names.is_speaker_shaped(shape.name):
+            return Verdict(False, "not shaped like a name")
+    elif not names.is_speaker_shaped(shape.label) and not names.is_speaker_shaped(shape.name):
         return Verdict(False, "not shaped like a name")
     return None
 
@@ -686,7 +707,8 @@ class _Judge:
             return "no label keeps the shape's habits"
         counts = Counter(map(_KEY, uses))
         if len(counts) < 2:
-            if alone and self._one_speaker(family, uses):
+            # (A name in lower case said again and again is a document's note, "todo:".)
+            if alone and not _in_lower_case_words(family) and self._one_speaker(family, uses):
                 return None
             return "one name only: no turns are taken"
         if _speech_share(_sample(uses)) < MIN_SPEECH:
@@ -705,6 +727,10 @@ class _Judge:
             return None
         if (
             alone
+            # (names in lower case, and a chat log's nicks, must recur: "<Enter> saves"
+            # and "<Esc> cancels" are keys, not people)
+            and not _in_lower_case_words(family)
+            and family.signature.wrapper != "angle"
             and (strong or self._cast_in_capitals(uses))
             and turn_taking >= SHORT_TURN_TAKING
             and not any(self.is_common(use) for use in uses)

@@ -13,16 +13,19 @@ ordinary transcripts pay nothing.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from itertools import islice, pairwise
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
+from . import tables as tabular
 from .shapes import shape_of
 
 if TYPE_CHECKING:
     from .evidence import Use
+    from .tables import Table
 
 # What a line is, for the paragraph scanner.
 TEXT = 0
@@ -73,10 +76,12 @@ class Page:
     """Per line (by index): what it is (`codes`: TEXT, BLANK, LAYOUT or APART) and where
     its text starts (`starts`, after a margin number). `html` says the text came from an
     HTML `<pre>` block, whose entities and tags are decoded in block text; `title` is the
-    page's `<title>`; `numbered` that lines carry margin numbers. (A plain class: a
-    dataclass would cost every run its start-up time.)"""
+    page's `<title>`; `numbered` that lines carry margin numbers; `tables` the tables
+    whose header rows are layout (`tables.py`; once the labels are decided, only the
+    tables of turns). (A plain class: a dataclass would cost every run its start-up
+    time.)"""
 
-    __slots__ = ("codes", "html", "numbered", "starts", "title")
+    __slots__ = ("codes", "html", "numbered", "only_tables", "starts", "tables", "title")
 
     def __init__(
         self,
@@ -85,32 +90,57 @@ class Page:
         html: bool = False,
         title: str | None = None,
         numbered: bool = False,
+        tables: list[Table] | None = None,
     ) -> None:
         self.codes = codes
         self.starts = starts
         self.html = html
         self.title = title
         self.numbered = numbered
+        self.tables = tables or []
+        self.only_tables = False  # found for its tables alone (plain text around them)
 
     def joined(self, lines: Sequence[str], first: int, last: int) -> str:
         """Lines `first`..`last` of text (and text set apart) as block text, one per line,
         each without its margin number and `clean`ed (inline here: a call per line would
         cost more than the rest), the page's layout and emptied lines left out."""
         codes, starts = self.codes, self.starts
-        words = [
-            lines[index][starts[index] :].strip()
-            for index in range(first, last + 1)
-            if codes[index] == TEXT or codes[index] == APART
-        ]
+        if self.tables:  # a row of a table of turns: its cells, not its separators
+            words = [
+                self._row_text(lines[index][starts[index] :].strip(), index)
+                for index in range(first, last + 1)
+                if codes[index] == TEXT or codes[index] == APART
+            ]
+        else:
+            words = [
+                lines[index][starts[index] :].strip()
+                for index in range(first, last + 1)
+                if codes[index] == TEXT or codes[index] == APART
+            ]
         if self.html:
             words = [_decoded(word) if "<" in word or "&" in word else word for word in words]
         return "\n".join(word for word in words if word)
 
     def clean(self, text: str) -> str:
-        """A stretch of a line as block text: stripped, and decoded from HTML (entities,
-        tags such as `<a href>`) where the document is HTML."""
+        """A stretch of a line as block text: stripped, decoded from HTML (entities, tags
+        such as `<a href>`) where the document is HTML, and without the cell separators
+        of a table's row."""
         text = text.strip()
+        if self.tables:
+            text = self._row_text(text)
         return _decoded(text) if self.html and ("<" in text or "&" in text) else text
+
+    def _row_text(self, text: str, index: int | None = None) -> str:
+        """A stretch of a row of a table of turns (line `index`, or the rest of a label's
+        line, told by the separator) as text: its cells joined by a space."""
+        for table in self.tables:
+            separator = table.separator
+            if index is not None:
+                if table.holds(index):
+                    return tabular.row_text(text, separator)
+            elif text.endswith(separator) if separator == "|" else separator in text:
+                return tabular.row_text(text, separator)
+        return text
 
 
 def _decoded(text: str) -> str:
@@ -125,7 +155,9 @@ def detect(text: str, lines: Sequence[str], start: int, wrapped: bool) -> Page |
     and is not hard-wrapped (then the plain one-paragraph-per-line scan reads it)."""
     is_html = is_pre_page(text)
     form_feeds = "\f" in text
-    if not (wrapped or form_feeds or is_html or _opens_numbered(lines, start)):
+    tables = tabular.find(text, lines, start) if not is_html else []
+    paged = wrapped or form_feeds or is_html or _opens_numbered(lines, start)
+    if not (paged or tables):
         return None
     count = len(lines)
     # A blank line's code is BLANK (1, `isspace`'s True), any other's TEXT (0).
@@ -140,7 +172,45 @@ def detect(text: str, lines: Sequence[str], start: int, wrapped: bool) -> Page |
     _mark_markers(text, lines, start, codes, starts)
     if form_feeds or numbered or _has_page_codes(lines, start, codes):
         _mark_furniture(lines, start, codes, starts)
-    return Page(codes, starts, html=is_html, title=title, numbered=numbered)
+    for table in tables:
+        for index in table.frame():
+            codes[index] = LAYOUT
+    page = Page(codes, starts, html=is_html, title=title, numbered=numbered, tables=tables)
+    page.only_tables = not paged
+    return page
+
+
+def settle_tables(page: Page | None, uses: Sequence[Use]) -> Page | None:
+    """The page once the labels are decided: a table none of whose rows was taken as a
+    turn (a price list, a glossary) is text again, header and all; a page found only
+    for such tables is no page."""
+    if page is None or not page.tables:
+        return page
+    accepted = [use.line for use in uses if use.accepted]  # (in order)
+    kept = []
+    codes = page.codes
+    for table in page.tables:
+        turns = bisect_right(accepted, table.last) - bisect_left(accepted, table.first_row)
+        if turns >= _TABLE_TURNS_LEAST:
+            kept.append(table)
+        else:
+            for index in table.frame():
+                codes[index] = TEXT
+    page.tables = kept
+    # The text after a table of turns, up to the next label, goes on with no one's turn.
+    for table in kept:
+        index = table.last + 1
+        after = bisect_right(accepted, table.last)
+        end = accepted[after] if after < len(accepted) else len(codes)
+        while index < end and codes[index] != LAYOUT:
+            if codes[index] == TEXT:
+                codes[index] = APART
+            index += 1
+    return None if not kept and page.only_tables else page
+
+
+# A table is a transcript when at least this many of its rows are turns.
+_TABLE_TURNS_LEAST = 2
 
 
 def _opens_numbered(lines: Sequence[str], start: int) -> bool:

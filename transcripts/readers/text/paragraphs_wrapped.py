@@ -289,6 +289,8 @@ def _breaks_paragraph(found: LineLabel | None, line: str) -> bool:
     if found.speaker or found.rule == "chevron":
         return True
     if found.rule == "candidate":  # "BY MS. MURRAY:" alone: a colon ends it
+        if found.label.islower():
+            return False  # "the following new" then "section:": a sentence wrapped
         rest = line[found.rest_at :]
         return not rest.strip() and line[: found.rest_at].rstrip().endswith(":")
     return names.is_label_shaped(found.label) and not names.is_speaker_shaped(found.label)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ... import names
 from ...model import Speaker
+from .tables import last_cell
 
 if TYPE_CHECKING:
     from .evidence import Use
@@ -31,6 +32,10 @@ def is_speech(rest: str) -> bool:
     nor the rest of a heading in capitals: "CITY COUNCIL HEARING: BRIDGE REPAIRS")?"""
     if not rest:
         return False
+    if "|" in rest:  # a table's row: what is said is its last cell ("| Bread | 2.50 |")
+        rest = last_cell(rest)
+        if not rest:
+            return False
     first = rest[0]
     if first.isalpha() and not (first in "hHwW" and rest[:3].lower() in ("htt", "www")):
         # A short phrase all in capitals that ends no sentence is a heading's second half.

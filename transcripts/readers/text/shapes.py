@@ -6,13 +6,14 @@ a broadcast `>>`, and an optional time):
 
     [wrapper] NAME [affiliation] [time] [wrapper] [delimiter] [time]  then speech or nothing
 
-- NAME: one to six name-like words: capitalised or in capitals, initials, honorific
+- NAME: one to six name-like words (or one word in lower case right before a colon:
+  `agent:`, `user:`): capitalised or in capitals, initials, honorific
   abbreviations ("Mr.", "Hon."), name particles ("of", "van", "pro tempore"), a number
   after a word ("Speaker 3", "SPEAKER_00"), a name cut short in capitals right before
   the colon ("SL.:", "MNG.:"), or a short word of a script without letter case
   ("主持人");
-- wrapper: Markdown bold or italic, brackets, HTML bold: `**Ali**`, `*Joe (1:00:05)*`,
-  `[Name]`, `<b>Name</b>`;
+- wrapper: Markdown bold or italic, brackets, HTML bold, a chat log's angle brackets:
+  `**Ali**`, `*Joe (1:00:05)*`, `[Name]`, `<b>Name</b>`, `<alice> text`;
 - affiliation: `, CNN ANCHOR`, `(Riding, Party)`, `[Interviewer]`, ` - Company - Title`,
   `--Title`; a
   second parenthesis after it is a note, not part of the label (`(Seat) (Party)`,
@@ -22,7 +23,12 @@ a broadcast `>>`, and an optional time):
   recording);
 - delimiter: a colon (`:`, full-width `：`), a period (`LILY.`, `Mr. GRASSLEY.`), a dash
   between spaces (`JOHN — text`, `Mary Jones - text`), a wide gap before the text
-  (`Q\\xa0\\xa0text`), or nothing when the label stands alone on its line or is wrapped.
+  (`Q\\xa0\\xa0text`, a tab: `Name<TAB>text`), or nothing when the label stands alone on
+  its line or is wrapped;
+- a table's row: a name in a cell ended by a `|` (`| Interviewer | How did you start? |`,
+  or without the outer pipes, `Interviewer | How did you start?`), after a row number or
+  a time in a cell of its own (`| 00:01:02 | Interviewer | ... |`); which lines frame a
+  table is `tables.py`'s.
 
 `shape_of` parses one line into a `Shape`, or None. It decides nothing about speakers:
 which shapes a document uses as labels is inferred from the document (`conventions.py`).
@@ -61,10 +67,12 @@ _WRAPPERS = {
     "_": "italic",
     "[": "brackets",
     "【": "brackets",  # Chinese lenticular brackets: 【主持人】
+    "<": "angle",  # a chat log's nick: "<alice> text"
 }
 _CLOSERS = {"**": "**", "__": "__", "<b>": "</b>", "<strong>": "</strong>", "*": "*", "_": "_"}
 _CLOSERS["["] = "]"
 _CLOSERS["【"] = "】"
+_CLOSERS["<"] = ">"
 
 
 class Signature(NamedTuple):
@@ -76,20 +84,24 @@ class Signature(NamedTuple):
     label's line or below it), which is a habit the inference learns per document.
     """
 
-    marker: str  # "", ">>" (broadcast), ">" (quote), "-" (list), "#" (heading)
-    wrapper: str  # "", "bold", "italic", "brackets"
+    marker: str  # "", ">>" (broadcast), ">" (quote), "-" (list), "#" (heading), "|" (row)
+    wrapper: str  # "", "bold", "italic", "brackets", "angle" (a chat log's `<nick>`)
     time: str  # "", "before" (a time opens the line), "inside" (Name (00:01):)
-    delimiter: str  # ":", ".", "dash" (`JOHN — text`), "gap" (spaces before the text), ""
+    # ":", ".", "dash" (`JOHN — text`), "gap" (spaces before the text), "cell" (the
+    # name is a table's cell: `| Name | text |`), ""
+    delimiter: str
+    case: str = ""  # "lower": a name in lower case (`agent:`, `user:`, `spk_0:`)
 
     @property
     def is_strong(self) -> bool:
-        """A shape ordinary sentences seldom take: a colon after a name, or a time with
-        it. A period, a gap or nothing after a few capitalised words is weak evidence."""
-        return self.delimiter == ":" or self.time != ""
+        """A shape ordinary sentences seldom take: a colon after a name, a time with it,
+        or a chat log's `<nick>`. A period, a gap or nothing after a few capitalised
+        words is weak evidence."""
+        return self.delimiter == ":" or self.time != "" or self.wrapper == "angle"
 
     def describe(self, placement: str | None = None) -> str:
         """The convention as a reader would write it: `**Name:** text`, `NAME.` alone."""
-        name = "Name"
+        name = "name" if self.case == "lower" else "Name"
         if self.time == "inside":
             name += " (0:00)"
         if self.delimiter == ":":
@@ -104,11 +116,17 @@ class Signature(NamedTuple):
             name = f"*{name}*"
         elif self.wrapper == "brackets":
             name = f"[{name}]"
+        elif self.wrapper == "angle":
+            name = f"<{name}>"
+        if self.delimiter == "cell":
+            name += " |"
         if self.time == "before":
-            name = f"[0:00] {name}"
+            name = f"0:00 | {name}" if self.delimiter == "cell" else f"[0:00] {name}"
         if self.marker:
             name = f"{self.marker} {name}"
-        if placement == INLINE or self.delimiter == "gap":
+        if placement == INLINE or self.delimiter in ("gap", "cell"):
+            if self.delimiter == "cell" and self.marker == "|":
+                return name + " text |"
             return name + ("   text" if self.delimiter == "gap" else " text")
         if placement == ALONE:
             return f"{name} alone on its line, speech below"
@@ -186,7 +204,14 @@ _TOKEN = r"""(?:
 _LATER = r"(?:{TOKEN}|(?=[a-z])(?:{PARTICLE})(?=[ .:：(])|\#?\d{{1,3}}(?!\d|:\d))"
 # A name may open with a particle or two in lower case before a capitalised word: "de
 # Klerk", "van der Berg".
-_ONE_NAME = r"(?:(?:(?=[a-z])(?:{PARTICLE})[ ]){{1,2}}(?=[{UPPER}]))?{TOKEN}(?:[ ]{LATER}){{0,5}}"
+# A name in lower case, as chat and support logs and chatbot transcripts write them
+# ("agent:", "user:", "participant 2:"), is one word (and a number) right before a colon,
+# or a chat log's nick in angle brackets ("<alice> text").
+_LOWER_NAME = r"[{LOWER}][{LOWER}{MARK}'’\-_]{{1,24}}+(?:[ _]?\d{{1,3}})?(?=[ \t]*[:：]|>[ \t])"
+_ONE_NAME = (
+    r"(?:{LOWER_NAME}"
+    r"|(?:(?:(?=[a-z])(?:{PARTICLE})[ ]){{1,2}}(?=[{UPPER}]))?{TOKEN}(?:[ ]{LATER}){{0,5}})"
+)
 # A group speaking together is a list of names ending in "and": "BLAND, DE CASTRO, AND
 # ROPER", "Ana and Ben".
 _NAME = r"{ONE}(?:(?:,[ ]{ONE}){{0,4}},?[ ](?:and|AND|And|&)[ ]{ONE})?"
@@ -215,12 +240,13 @@ _AFFILIATION = r"""(?:
 _LINE_END = r"[ \t\xa0\u3000\r\n]*\Z"
 _GRAMMAR = r"""
     (?P<indent>[ \t\xa0\u3000]{{0,48}})
-    (?:(?P<marker>>>|>(?=[ ])|[-•+](?=[ ])|\#{{1,6}}(?=[ ]))[ \t\xa0]*)?
+    (?:(?P<marker>>>|>(?=[ ])|[-•+](?=[ ])|\#{{1,6}}(?=[ ])
+      |\|(?:[ \t]*\d{{1,6}}[ \t]*\|)?)[ \t\xa0]*)?                      # ### Name, | row
     (?:(?=[\\\[(\d])(?P<before>
         \\?[\[(](?P<date>{DAY})?{SPAN}(?:{MERIDIEM})?\\?[\])]?
       | (?P<bare_date>{DAY})?{SPAN}(?:{MERIDIEM})?
     )[ \t\xa0]+(?:[-–—|][ \t\xa0]+)?)?                            # [00:15], [12/01/2023, 10:02]
-    (?P<open>\*\*|__|\*|_|\[|【|<(?i:b|strong)>)?
+    (?P<open>\*\*|__|\*|_|\[|【|<(?i:b|strong)>|<[@+%~&]?(?=[^\s<>/!?]))?
     (?P<name>{NAME})
     (?P<affiliation>{AFFILIATION})?
     (?P<note>[ ]\((?![ ]*{SPAN}[ ]*\))[^()\r\n]{{1,40}}\))?       # (Lab), (during the vote)
@@ -228,10 +254,11 @@ _GRAMMAR = r"""
     (?:[ \t]*(?P<inside>\({SPAN}\)|\[{SPAN}\]))?
     (?:[ \t]+\[\d{{1,4}}\](?={LINE_END}))?                           # a turn's number: "[2]"
     (?P<inner>[ ]?[:：](?=\*|_|\]|】|</))?
-    (?P<close>\*\*|__|\*|_|\]|】|</(?i:b|strong)>)?
+    (?P<close>\*\*|__|\*|_|\]|】|</(?i:b|strong)>|>(?=[ \t]))?
     (?:[ ]\^(?={LINE_END}))?                                    # BRICK ^ (dual dialogue)
     (?:
-        [ \t\xa0]*(?P<colon>[:：])(?=[^/\\\d]|\Z)
+        [ \t\xa0]*(?:[:：][ \t\xa0]*)?(?P<cell>\|)                  # | Name | text |
+      | [ \t\xa0]*(?P<colon>[:：])(?=[^/\\\d]|\Z)
       | (?P<dash>\.?[ ](?:—|–|--?)(?=[ \t\xa0]+\S))              # JOHN — text, Name. – text
       | (?P<dot>\.)(?=[ \t\xa0\r\n]|\Z)
       | (?<=[*_\]>】])
@@ -253,7 +280,8 @@ def grammar(classes: dict[str, str]) -> str:
 
     token = fill(_TOKEN, ABBREVIATION=_ABBREVIATION, NUMBERED_ROLE=_NUMBERED_ROLE)
     later = fill(_LATER, TOKEN=token, PARTICLE=_PARTICLE)
-    one = fill(_ONE_NAME, TOKEN=token, LATER=later, PARTICLE=_PARTICLE)
+    lower = fill(_LOWER_NAME)
+    one = fill(_ONE_NAME, TOKEN=token, LATER=later, PARTICLE=_PARTICLE, LOWER_NAME=lower)
     name = fill(_NAME, ONE=one)
     words = fill(_AFFILIATION_WORDS, WORD=fill(_AFFILIATION_WORD))
     affiliation = fill(_AFFILIATION, WORDS=words, SPAN=_SPAN)
@@ -306,13 +334,14 @@ _heads: dict[str, Shape] = {}  # (only labels: prose that opens alike is seldom 
 #   comma it takes only another name, an affiliation (capitalised or a number, or in lower
 #   case where a period and a dash end it: ", on behalf of the PPE Group. –") or ", and";
 # - a word in lower case ("and so farewell"), unless it is an abbreviation, a numbered
-#   role ("spk_0") or a particle opening a name ("de Klerk").
+#   role ("spk_0"), a particle opening a name ("de Klerk") or a name in lower case right
+#   before a colon ("agent: hi").
 # (A test holds the filter to the grammar.)
 _PROSE_OPENING = re.compile(
     r"[ \t]*"
     r"(?:[A-Z][a-z']*+(?:[ ](?=[a-z])(?!(?:and|" + _PARTICLE + r")(?![^\W\d_]))"
     r"|,[ ](?=[a-z])(?!and[ ])(?![^.\r\n]{0,100}\.[ ](?:—|–|--?)[ ]))"
-    r"|(?=[a-z])(?!(?:" + _PARTICLE + r")[ ]))"
+    r"|(?=[a-z])(?!(?:" + _PARTICLE + r")[ ])(?![a-z][a-z'’\-_]*+(?:[ _]?\d{1,3})?[ \t]*[:：]))"
     r"(?![A-Za-z]{1,5}\.)(?![a-z]{2,12}[_ ]?\d)[a-z]"
 )
 
@@ -373,6 +402,8 @@ def _match(line: str) -> re.Match[str] | regex.Match[str]:
 def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | None:
     """The shape a grammar match describes (the line starts where the match does)."""
     opener, closer = found["open"], found["close"]
+    if opener is not None and opener[:1] == "<" and len(opener) == 2:
+        opener = "<"  # a nick's channel mode ("<@alice>", an operator) is not its name
     if opener is not None:
         if closer != _CLOSERS[opener]:
             return None  # "**Name" with no closing "**" is emphasis, not a label
@@ -386,7 +417,14 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
     name = " ".join(found["name"].split())
     rest_at = found.end()
     alone = rest_at >= len(line) or line[rest_at] in "\r\n"
-    if found["colon"] is not None or found["inner"] is not None:
+    marker = found["marker"] or ""
+    if marker[:1] == "|":
+        marker = "|"  # a table's row, perhaps numbered ("| 12 | Ana | text |")
+    if marker == "|" and found["cell"] is None:
+        return None  # a table's row names its speaker in a cell of its own
+    if found["cell"] is not None:
+        delimiter = "cell"
+    elif found["colon"] is not None or found["inner"] is not None:
         delimiter = ":"
     elif found["dot"] is not None:
         delimiter = "."
@@ -412,13 +450,13 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
     time = before or inside or after
     if found["meridiem"] is not None or found["date"] or found["bare_date"]:
         time = None  # "10:02 AM", "[12/01/2023, 10:02]": a time of day, no offset
-    marker = found["marker"] or ""
     if marker in ("•", "+"):
         marker = "-"
     elif marker.startswith("#"):
         marker = "#"  # a Markdown heading of any level: "### Jane Doe" over the speech
+    case = "lower" if name.islower() else ""
     signature = Signature(
-        marker, wrapper, "before" if before else "inside" if inside else "", delimiter
+        marker, wrapper, "before" if before else "inside" if inside else "", delimiter, case
     )
     affiliation = found["affiliation"]
     label = name
