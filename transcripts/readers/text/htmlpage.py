@@ -62,7 +62,7 @@ _BLOCKS = frozenset(
     " tfoot thead tr ul".split()
 )
 _BREAKS = frozenset({"br", "hr"})  # a line ends after them
-_CELLS = frozenset({"td", "th"})  # cells of a row stay on its line, apart by a space
+_CELLS = frozenset({"td", "th"})  # cells of a row stay on its line, apart by " | "
 _HEADINGS = {f"h{level}": "#" * level + " " for level in range(1, 7)}
 _BOLD = frozenset({"b", "strong"})
 # The page's furniture, not its text: what is in them is layout.
@@ -190,6 +190,7 @@ class _Line:
     __slots__ = (
         "bold",
         "bold_at",
+        "cells",
         "chrome",
         "content",
         "layout",
@@ -204,6 +205,7 @@ class _Line:
     def __init__(self) -> None:
         self.content: list[str] = []  # the text it shows, in pieces
         self.chrome: list[str] = []  # the text of the page's furniture in it
+        self.cells = ""  # the kinds of its table cells, "h" or "d" each (a row of "h" heads)
         self.prefix = ""  # "- " for a list item, "## " for a heading
         self.bold_at: int | None = None  # where the bold that opens it starts in `content`
         self.bold: str | None = None  # the words of that bold, where it reads as a label
@@ -327,7 +329,11 @@ class _Reader:
             self._cut_after(end, gap=name != "br")
             return max(end, self.cuts[-1])
         elif name in _CELLS:
-            line.content.append(" ")
+            # A cell after one with text is set apart as a table's cell is written in
+            # text, "Interviewer | How did you start?": a row that names its speaker in
+            # its first cell reads as one.
+            line.content.append(" | " if line.shown else " ")
+            line.cells += name[1]
         elif name == "pre":
             self.pre += 1
         elif name == "li" and not self.chrome_open:
@@ -495,6 +501,8 @@ def _view(line: _Line) -> _View:
     if content.strip():
         if not line.pre and not (line.prefix.startswith("#") and _is_label(content)):
             content = line.prefix + content
+        if line.cells and "d" not in line.cells and not line.prefix:
+            content = "#### " + content  # a table's header row ("Speaker | Text"): a heading
         if line.bold is None:
             return _View(content, content, TEXT)
         marked = f"**{line.bold}**"

@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from .evidence import Use
 
 # Text after a label that is not speech: a bare URL, a date or a number ("Agenda: <https://…>").
-_NOT_SPEECH = re.compile(r"<?(?:https?://|www\.)\S+>?|[\d\s:/.,\-]+")
+# A URL, or a number, date, time, amount or share ("2024-05-28", "$3.00", "12%").
+_NOT_SPEECH = re.compile(r"<?(?:https?://|www\.)\S+>?|[\d\s:/.,\-+$€£¥%]+")
 
 
 _HEADING_TAIL = 48
