@@ -256,6 +256,13 @@ def sentences(text: str) -> list[str]:
     return [text[start:end] for start, end in sentence_spans(text)]
 
 
+def ends_sentence(text: str) -> bool:
+    """Does the text end with a sentence's final punctuation (its closing quotes and
+    brackets after it)? A line that stops otherwise ("Mr. Doyle, you") runs on."""
+    ending = text.rstrip().rstrip(CLOSERS)
+    return bool(ending) and ending[-1] in TERMINALS
+
+
 def is_question(sentence: str) -> bool:
     """Does the sentence's final punctuation, before its closing quotes, end in a question
     mark? (Quotes after a space close nothing: `Why? "` ends in a quote.)"""

@@ -51,19 +51,10 @@ def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
         before = turn.text[: offset - 1]
         for line in turn.text[offset:].split("\n"):
             text = line.strip()
-            if (
-                text[:1].islower()
-                and before.rstrip().endswith(_SENTENCE_ENDS)
-                and words.is_question(text)
-            ):
+            if text[:1].islower() and words.ends_sentence(before) and words.is_question(text):
                 yield _problem(turn, offset + line.find(text), text, askers)
             offset += len(line) + 1
             before = line
-
-
-# The line before a glued question finished what it said ("... worth it."); one that
-# stops mid-sentence ("Mr. Doyle, you") runs on into the next line, wrapped.
-_SENTENCE_ENDS = (".", "!", "?", "…", '"', "”", "'", "’", ")", "]")
 
 
 def _problem(turn: Block, offset: int, text: str, askers: Counter[str]) -> Problem:

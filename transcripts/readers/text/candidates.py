@@ -18,15 +18,13 @@ from ... import names
 from ...timecode import parse_clock
 from .evidence import Use
 from .pages import APART, BLANK, TEXT, Page
-from .paragraphs import WIDE_SENTENCE_ENDS, is_separator
+from .paragraphs import LINE_ENDS, is_separator
 from .roster import is_speech
 from .shapes import ALONE, Shape, shape_of
 
 # Characters after which the line before a label has finished its sentence.
-SENTENCE_ENDS = (
-    *(".", "?", "!", ":", ";", '"', "'", "”", "’", ")", "]", "-", "—", "\u00ad", "*"),
-    *WIDE_SENTENCE_ENDS,
-)
+# (Also a straight apostrophe closing a quotation, a soft hyphen, Markdown's closing `*`.)
+SENTENCE_ENDS = (*LINE_ENDS, "'", "\u00ad", "*")
 _ENDS_AND_NEWLINES = tuple(end + newline for end in SENTENCE_ENDS for newline in ("\n", "\r\n"))
 SPEECH_WINDOW = 64  # characters after a label enough to tell speech
 _HEADING_WIDTH = 60  # a line in capitals shorter than this is a heading, not speech

@@ -11,9 +11,14 @@ import re
 
 from ...model import Kind
 
-# What ends a sentence in scripts written with full-width punctuation (Chinese, Japanese):
-# a full stop, a question or exclamation mark, a closing quote or parenthesis.
-WIDE_SENTENCE_ENDS = ("。", "？", "！", "」", "』", "）", "：", "…")
+# What a line of text ends with when it has finished what it says: a sentence's end, a
+# clause before a list or a quotation, a closing quote or bracket, a dash breaking off;
+# with the full-width punctuation of Chinese and Japanese. (A line that stops otherwise
+# runs on into the next: hard-wrapped text.)
+LINE_ENDS = (
+    *(".", "?", "!", ":", ";", '"', "”", "’", ")", "]", "-", "—"),
+    *("。", "？", "！", "」", "』", "）", "：", "…"),
+)
 
 # "#Lukashenko #Putin #North": every word a hashtag ("# Title" is a Markdown heading).
 _TAGS = re.compile(r"#\w[\w\-]*(?:[ \t]+#\w[\w\-]*)*", re.U)

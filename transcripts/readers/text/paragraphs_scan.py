@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from itertools import islice
 from typing import TYPE_CHECKING, NamedTuple
 
-from .paragraphs import MARKDOWN_HEADING, WIDE_SENTENCE_ENDS
-from .shapes import field_of
+from .paragraphs import LINE_ENDS, MARKDOWN_HEADING
+from .shapes import UNNAMED, field_of
 
 if TYPE_CHECKING:
     from .evidence import Use
@@ -25,7 +25,6 @@ APART_KIND = "apart"
 _WRAP_WIDTH = 100
 _LONG_LINE_SHARE = 0.02
 _MID_SENTENCE_SHARE = 0.4
-_SENTENCE_ENDS = (".", "?", "!", ":", ";", '"', "”", "’", ")", "]", "-", "—", *WIDE_SENTENCE_ENDS)
 # A list item ("- Revenue: ...", "2. Guidance"), which starts a line whatever the line
 # before it ends with.
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+\S")
@@ -73,10 +72,6 @@ class LineLabel(NamedTuple):
     speaker: bool
 
 
-# A Japanese interview's unnamed interviewer: "――まず、..." (like a broadcast `>>`).
-_NO_NAME = "――"
-
-
 def label_of(line: str, at: int, candidate: Use | None) -> LineLabel | None:
     """The label opening a line: its candidate label (taken as a speaker's or not), else
     a field label or a broadcast `>>`."""
@@ -86,7 +81,7 @@ def label_of(line: str, at: int, candidate: Use | None) -> LineLabel | None:
         return LineLabel(
             shape.label, shape.rest_at, "speaker" if speaker else "candidate", shape.time, speaker
         )
-    if ":" not in line and "：" not in line and ">>" not in line and _NO_NAME not in line[:4]:
+    if ":" not in line and "：" not in line and ">>" not in line and UNNAMED not in line[:4]:
         return None
     found = field_of(line, at)
     if found is None:
@@ -124,7 +119,7 @@ def is_hard_wrapped(lines: Sequence[str], start: int = 0) -> bool:
             continue
         if previous:
             joined += 1
-            if not previous.endswith(_SENTENCE_ENDS):
+            if not previous.endswith(LINE_ENDS):
                 mid_sentence += 1
         previous = content
     if nonblank == 0 or long > _LONG_LINE_SHARE * nonblank:

@@ -19,6 +19,7 @@ from ...model import Kind
 from . import paragraphs
 from .pages import APART, BLANK, LAYOUT, TEXT, Page, layout_end
 from .paragraphs_scan import APART_KIND, LineLabel, Paragraph, Scan, label_of
+from .shapes import UNNAMED
 
 if TYPE_CHECKING:
     from .evidence import Use
@@ -104,7 +105,7 @@ class _Lines:
             marks[offset] = line_marks(contents[offset].lstrip())
         self.marks += marks
         self.may_label += bytearray(
-            [":" in line or "：" in line or ">>" in line or "――" in line for line in lines]
+            [":" in line or "：" in line or ">>" in line or UNNAMED in line for line in lines]
         )
 
     def content(self, index: int) -> str:

@@ -506,12 +506,15 @@ def _seconds(written: str) -> float | None:
     return parse_clock(clock.group())
 
 
+# A Japanese interview's mark before the unnamed interviewer's words ("――まず、..."): like
+# a broadcast `>>`, someone speaks and the text does not say who.
+UNNAMED = "――"
 # A label that is no name ("Question for Readers:", "**Date:**", "Editor's note:") or a
 # broadcast `>>` naming no one: what is left of a line's opening when the name grammar
 # finds nothing. Whether it is a note, a heading or text is decided from its words.
 _FIELD = re.compile(  # (`re`: twice as fast as `regex` here, and the same)
     r"[ \t\xa0]{0,16}(?:"
-    r"(?P<chevron>>>(?!>)|――|——)[ \t\xa0]*"
+    r"(?P<chevron>>>(?!>)|" + UNNAMED + r")[ \t\xa0]*"
     r"|(?:[-•+][ \t]+)?"  # a list item's marker, not part of the label
     r"(?:\*\*)?(?P<label>[^\s:*#>][^:*\r\n]{0,79}?)[ \t]*(?::[ \t]*\*\*|\*\*[ \t]*:|[:：])"
     r"(?=[ \t\xa0\r\n]|\Z)[ \t\xa0]*"
