@@ -24,6 +24,7 @@ from typing import Any, TypeVar, cast
 from ...model import Word
 from ...timecode import MAX_SECONDS
 from ..jsondata import fast_loads
+from ..turns import Part
 from ..wordparts import Spoken
 from .common import plain_seconds, speaker_label
 
@@ -229,6 +230,24 @@ def punctuated(texts: list[str], marks: list[bool], bounds: list[int] | None = N
         if before > 0:
             words[place - number - 1] += stripped[number]
     return words
+
+
+def segment_parts(
+    texts: list[str],
+    starts: list[float],
+    ends: list[float],
+    speakers: Sequence[str | None],
+    words: Sequence[Sequence[Word]] | None = None,
+) -> list[Part]:
+    """`segment_part` of each segment: its text, times (as `starts_and_ends` reads
+    them), speaker and words (none without `words`)."""
+    said = words if words is not None else [()] * len(texts)
+    return [
+        Part(text, start, end, 0, 0, speaker is not None, speaker, tuple(spoken) or None)
+        for text, start, end, speaker, spoken in zip(
+            spaced(texts), starts, map(max, ends, starts), speakers, said, strict=True
+        )
+    ]
 
 
 def spaced(texts: list[str]) -> list[str]:
