@@ -150,29 +150,42 @@ def whisper_cpp(turns: list[list[Sentence]]) -> dict[str, Any]:
     }
 
 
-def _aws_items(turn: list[Sentence]) -> list[dict[str, Any]]:
+def _words_and_marks(
+    turn: list[Sentence],
+    word: Callable[[Said], dict[str, Any]],
+    mark: Callable[[Said], dict[str, Any]],
+) -> list[dict[str, Any]]:
+    """Each word's item, and after a word that has punctuation the mark's own item (AWS
+    and Speechmatics list punctuation as items of its own)."""
     found = []
     for sentence in turn:
         for w in sentence.words:
-            label = f"spk_{w.speaker}"
-            found.append(
-                {
-                    "start_time": f"{w.start:g}",
-                    "end_time": f"{w.end:g}",
-                    "alternatives": [{"confidence": f"{w.confidence:g}", "content": w.word}],
-                    "type": "pronunciation",
-                    "speaker_label": label,
-                }
-            )
+            found.append(word(w))
             if w.punctuation:
-                found.append(
-                    {
-                        "alternatives": [{"confidence": "0.0", "content": w.punctuation}],
-                        "type": "punctuation",
-                        "speaker_label": label,
-                    }
-                )
+                found.append(mark(w))
     return found
+
+
+def _aws_word(w: Said) -> dict[str, Any]:
+    return {
+        "start_time": f"{w.start:g}",
+        "end_time": f"{w.end:g}",
+        "alternatives": [{"confidence": f"{w.confidence:g}", "content": w.word}],
+        "type": "pronunciation",
+        "speaker_label": f"spk_{w.speaker}",
+    }
+
+
+def _aws_mark(w: Said) -> dict[str, Any]:
+    return {
+        "alternatives": [{"confidence": "0.0", "content": w.punctuation}],
+        "type": "punctuation",
+        "speaker_label": f"spk_{w.speaker}",
+    }
+
+
+def _aws_items(turn: list[Sentence]) -> list[dict[str, Any]]:
+    return _words_and_marks(turn, _aws_word, _aws_mark)
 
 
 def _aws_segment(turn: list[Sentence]) -> dict[str, Any]:
@@ -425,45 +438,37 @@ def revai(turns: list[list[Sentence]]) -> dict[str, Any]:
     return {"monologues": [_revai_monologue(turn) for turn in turns]}
 
 
+def _speechmatics_alternative(content: str, confidence: float, w: Said) -> dict[str, Any]:
+    return {
+        "content": content,
+        "confidence": confidence,
+        "language": "en",
+        "speaker": f"S{w.speaker + 1}",
+    }
+
+
+def _speechmatics_word(w: Said) -> dict[str, Any]:
+    return {
+        "type": "word",
+        "start_time": w.start,
+        "end_time": w.end,
+        "alternatives": [_speechmatics_alternative(w.word, w.confidence, w)],
+    }
+
+
+def _speechmatics_mark(w: Said) -> dict[str, Any]:
+    return {
+        "type": "punctuation",
+        "start_time": w.end,
+        "end_time": w.end,
+        "is_eos": w.punctuation in ".?",
+        "attaches_to": "previous",
+        "alternatives": [_speechmatics_alternative(w.punctuation, 1.0, w)],
+    }
+
+
 def _speechmatics_results(turn: list[Sentence]) -> list[dict[str, Any]]:
-    found = []
-    for sentence in turn:
-        for w in sentence.words:
-            label = f"S{w.speaker + 1}"
-            found.append(
-                {
-                    "type": "word",
-                    "start_time": w.start,
-                    "end_time": w.end,
-                    "alternatives": [
-                        {
-                            "content": w.word,
-                            "confidence": w.confidence,
-                            "language": "en",
-                            "speaker": label,
-                        }
-                    ],
-                }
-            )
-            if w.punctuation:
-                found.append(
-                    {
-                        "type": "punctuation",
-                        "start_time": w.end,
-                        "end_time": w.end,
-                        "is_eos": w.punctuation in ".?",
-                        "attaches_to": "previous",
-                        "alternatives": [
-                            {
-                                "content": w.punctuation,
-                                "confidence": 1.0,
-                                "language": "en",
-                                "speaker": label,
-                            }
-                        ],
-                    }
-                )
-    return found
+    return _words_and_marks(turn, _speechmatics_word, _speechmatics_mark)
 
 
 def speechmatics(turns: list[list[Sentence]]) -> dict[str, Any]:

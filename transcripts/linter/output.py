@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import quote as url_quote
 
 from .._version import __version__
+from ..plurals import plural
 from ..terminal import json_escaped, printable
 from .finding import Finding, Severity
 from .registry import Rule, all_rules
@@ -230,16 +231,15 @@ def statistics(findings: Sequence[Finding], as_json: bool = False) -> str:
 def summary(findings: Sequence[Finding], files: int) -> str:
     """One line for people: "3 findings (1 error, 2 warnings) in 2 files"."""
     if not findings:
-        return f"no findings in {files} file{'s' if files != 1 else ''}"
+        return f"no findings in {plural(files, 'file')}"
     by_severity = Counter(f.severity for f in findings)
     parts = [
-        f"{by_severity[s]} {s}{'s' if by_severity[s] != 1 else ''}"
+        plural(by_severity[s], str(s))
         for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
         if by_severity[s]
     ]
     paths = len({f.path for f in findings})
-    total = len(findings)
     return (
-        f"{total} finding{'s' if total != 1 else ''} ({', '.join(parts)}) in {paths} of "
-        f"{files} file{'s' if files != 1 else ''}"
+        f"{plural(len(findings), 'finding')} ({', '.join(parts)}) in {paths} of "
+        f"{plural(files, 'file')}"
     )

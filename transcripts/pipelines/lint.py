@@ -34,6 +34,7 @@ from ..linter.output import FORMATTERS, sarif, statistics, summary, use_colour
 from ..linter.registry import all_rules, find_rule
 from ..model import Transcript
 from ..options import ReadOptions
+from ..plurals import plural
 from ..progress import shown
 from ..terminal import printable
 from . import Report, check_encoding, input_failure
@@ -365,7 +366,7 @@ def _lint_file(
             return result
         if chosen.name not in FIXABLE_FORMATS:
             result.note = (
-                f"{display_name(path)}: {count} fixable finding{'s' if count != 1 else ''} "
+                f"{display_name(path)}: {plural(count, 'fixable finding')} "
                 f"left as they are: fixes rewrite text and Markdown only, not {chosen.name}"
             )
             return result

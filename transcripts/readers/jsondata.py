@@ -27,7 +27,7 @@ def load_json(source: SourceText) -> Any:
     if source.parsed is not None:
         return source.parsed[0]
     try:
-        data = _fast_loads(source.text)
+        data = fast_loads(source.text)
     except ValueError:
         data = _loads(source)
     source.parsed = (data,)
@@ -88,15 +88,13 @@ def lone_surrogate(data: Any) -> str | None:
     return None
 
 
-_fast_loads: Callable[[str | bytes], Any]
-try:
-    from orjson import loads as _fast_loads
-except ImportError:  # pragma: no cover - orjson is a declared dependency
-    _fast_loads = json.loads
-
 #: JSON text parsed fast (orjson) where the standard library's words on an error are
 #: not needed: it raises ValueError for anything it refuses
-fast_loads = _fast_loads
+fast_loads: Callable[[str | bytes], Any]
+try:
+    from orjson import loads as fast_loads
+except ImportError:  # pragma: no cover - orjson is a declared dependency
+    fast_loads = json.loads
 
 
 def is_json_lines(text: str) -> bool:

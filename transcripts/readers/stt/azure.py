@@ -120,15 +120,8 @@ def _phrases_at_once(
     ):
         return None
     starts, lengths = timed
-    found = []
-    for display, start, length, speaker, words in zip(
-        displays, starts, lengths, speakers, every, strict=True
-    ):
-        shown = display.split()  # the words are spelled as shown already (`_words_at_once`)
-        end = max(start + length, start)  # as `segment_part` has it
-        marked = speaker is not None
-        found.append(Part(" ".join(shown), start, end, 0, 0, marked, speaker, tuple(words) or None))
-    return found
+    # the words are spelled as shown already (`_words_at_once`)
+    return bulk.segment_parts(displays, starts, list(map(add, starts, lengths)), speakers, every)
 
 
 def _raw_words(choice: dict[str, Any]) -> Any:

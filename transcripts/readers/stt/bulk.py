@@ -24,6 +24,7 @@ from typing import Any, TypeVar, cast
 from ...model import Word
 from ...timecode import MAX_SECONDS
 from ..jsondata import fast_loads
+from ..turns import Part
 from ..wordparts import Spoken
 from .common import plain_seconds, speaker_label
 
@@ -231,6 +232,24 @@ def punctuated(texts: list[str], marks: list[bool], bounds: list[int] | None = N
     return words
 
 
+def segment_parts(
+    texts: list[str],
+    starts: list[float],
+    ends: list[float],
+    speakers: Sequence[str | None],
+    words: Sequence[Sequence[Word]] | None = None,
+) -> list[Part]:
+    """`segment_part` of each segment: its text, times (as `starts_and_ends` reads
+    them), speaker and words (none without `words`)."""
+    said = words if words is not None else [()] * len(texts)
+    return [
+        Part(text, start, end, 0, 0, speaker is not None, speaker, tuple(spoken) or None)
+        for text, start, end, speaker, spoken in zip(
+            spaced(texts), starts, map(max, ends, starts), speakers, said, strict=True
+        )
+    ]
+
+
 def spaced(texts: list[str]) -> list[str]:
     """Each text with its white space made single spaces (`" ".join(text.split())`)."""
     stripped = list(map(str.strip, texts))
@@ -277,9 +296,16 @@ def plain_times(values: list[Any], unit: str = "") -> bool:
     )
 
 
-_PLAIN_TIMES = {
-    unit: re.compile(rf"(?:[0-9]{{1,12}}+(?:\.[0-9]{{1,6}}+)?+{unit}\n)*+") for unit in ("", "s")
-}
+def _time_lines(whole: str) -> dict[str, re.Pattern[str]]:
+    """By unit ("", or "s": Google's seconds), a pattern of lines that each hold a time:
+    digits (as many as the quantifier `whole` allows), at most six after a point, the
+    unit, a line break. Possessive (`++`): a line that does not match is given up at once."""
+    return {
+        unit: re.compile(rf"(?:[0-9]{whole}(?:\.[0-9]{{1,6}}+)?+{unit}\n)*+") for unit in ("", "s")
+    }
+
+
+_PLAIN_TIMES = _time_lines("{1,12}+")
 
 
 def single_words(texts: list[str]) -> bool:
@@ -378,11 +404,9 @@ def _times(values: list[Any], scale: float, known: dict[str, float]) -> list[flo
     return list(map(round, values, repeat(6)))
 
 
-# Digits with at most six after a point, each followed by a line break: the float
-# nearest such digits is already what rounding to six places gives (`plain_seconds`).
-# Possessive (`++`): a line that does not match is given up at once.
-_DECIMALS = re.compile(r"(?:[0-9]++(?:\.[0-9]{1,6}+)?+\n)*+")
-_GOOGLE_DECIMALS = re.compile(r"(?:[0-9]++(?:\.[0-9]{1,6}+)?+s\n)*+")
+# Digits with at most six after a point, any number before it: the float nearest such
+# digits is already what rounding to six places gives (`plain_seconds`).
+_DECIMALS = _time_lines("++")
 
 
 _INTEGER_SCALES = {1.0: 1, 0.001: 1000}
@@ -393,9 +417,9 @@ def _short_decimals(values: list[str], scale: float) -> list[float] | None:
     once by one pattern and read as one JSON array (orjson reads numbers several times
     faster than `float`, to the same float); None when any is another text."""
     lines = "\n".join(values) + "\n"
-    if scale == 1.0 and _DECIMALS.fullmatch(lines):
+    if scale == 1.0 and _DECIMALS[""].fullmatch(lines):
         digits = lines
-    elif _GOOGLE_DECIMALS.fullmatch(lines):
+    elif _DECIMALS["s"].fullmatch(lines):
         digits = lines.replace("s", "")
     else:
         return None

@@ -98,7 +98,7 @@ def _repetition_at_once(results: list[Any]) -> list[list[Spoken]] | None:
         return None
     if len(last) == len(raw):  # the full, tagged repetition: cut it like the results
         return bulk.cut(last, found[1])
-    if not any(bulk.said_by(raw, _TAG, None, (0, "0", ""))):
+    if not any(bulk.said_by(raw, _TAG, None, _NOBODY)):
         return [last]
     return None
 
@@ -128,10 +128,10 @@ def _every_run(results: list[Any]) -> list[list[Spoken]] | None:
     return bulk.in_chunks(firsts, read, bulk.length_at("words"))
 
 
-def _spoken(raw: list[Any]) -> list[Spoken] | None:
+def _spoken(raw: Any) -> list[Spoken] | None:
     """Usual words with their speakers (None if any is unusual)."""
     words = timed_words(raw, ("word",), _START, _END, 1.0, ("confidence",))
-    return None if words is None else bulk.spoken(words, said_by(raw, _TAG, None, (0, "0", "")))
+    return None if words is None else bulk.spoken(words, said_by(raw, _TAG, None, _NOBODY))
 
 
 def _words(result: Any, where: str) -> list[Spoken]:
@@ -139,11 +139,8 @@ def _words(result: Any, where: str) -> list[Spoken]:
     if not alternatives:
         return []
     alternative = obj(alternatives[0], f"{where}.alternatives[0]")
-    raw = alternative.get("words")
-    words = timed_words(raw, ("word",), _START, _END, 1.0, ("confidence",))
-    if words is not None:  # the usual list, at once
-        spoken = bulk.spoken(words, said_by(raw, _TAG, None, (0, "0", "")))
-    else:
+    spoken = _spoken(alternative.get("words"))  # the usual list, at once
+    if spoken is None:
         spoken = []
         for index, word in enumerate(
             items(alternative, "words", f"{where}.alternatives[0]", False)
@@ -164,6 +161,7 @@ def _words(result: Any, where: str) -> list[Spoken]:
 _START = ("startTime", "startOffset", "start_time")
 _END = ("endTime", "endOffset", "end_time")
 _TAG = ("speakerLabel", "speakerTag", "speaker_tag")
+_NOBODY = (0, "0", "")  # speaker tags that name no one (a word not diarised)
 
 
 def _word(data: Any, at: str) -> Spoken | None:
@@ -175,7 +173,7 @@ def _word(data: Any, at: str) -> Spoken | None:
     if not isinstance(value, str):
         return None
     tag = word.get(_TAG[0], word.get(_TAG[1], word.get(_TAG[2])))
-    speaker = speaker_label(tag) if tag not in (0, "0", "") else None
+    speaker = speaker_label(tag) if tag not in _NOBODY else None
     start_seconds = seconds(start, f"{at}.startTime")
     end_seconds = seconds(end, f"{at}.endTime")
     return Spoken(make_word(value, start_seconds, end_seconds, word.get("confidence")), speaker)

@@ -99,14 +99,8 @@ def _segments_at_once(segments: list[dict[str, Any]], words: list[list[Word]]) -
     texts = bulk.at_key(segments, "text")
     if timed is None or not bulk.all_are(texts, str):
         return None
-    starts, ends = timed
     speakers = bulk.labels(bulk.at_key(segments, "speaker"))
-    return [
-        Part(text_value, start, end, 0, 0, speaker is not None, speaker, tuple(said) or None)
-        for text_value, start, end, speaker, said in zip(
-            bulk.spaced(texts), starts, map(max, ends, starts), speakers, words, strict=True
-        )
-    ]
+    return bulk.segment_parts(texts, *timed, speakers, words)
 
 
 _TEXT = ("word", "text")
