@@ -50,7 +50,13 @@ def parse_usual(text: str) -> list[SrtCue] | None:
 def iter_usual(text: str) -> Iterator[SrtCue]:
     """The cues of `parse_usual` one at a time, raising `UnusualCue` if the file is not
     usual."""
-    for start, end, line, _, body in usual_store(text).taken():
+    yield from taken_cues(usual_store(text))
+
+
+def taken_cues(store: CueStore) -> Iterator[SrtCue]:
+    """The cues of a store made by `usual_store`, as `iter_usual` gives them, letting go
+    of the store as they go (for a reader that has parsed the file already)."""
+    for start, end, line, _, body in store.taken():
         yield start, end, body.split("\n") if body else [], line
 
 
