@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from ..errors import TranscriptError
 from .common import LINE_BREAK
 from .cuestore import UNMARKED, CueStore
-from .cuetiming import MinuteMarks, parse_timing
+from .cuetiming import MinuteMarks, parse_timing, usual_timing
 
 #: One cue as read: start, end, its text lines (as written), the line number of the first.
 SrtCue = tuple[float, float, list[str], int]
@@ -25,11 +25,10 @@ SrtCue = tuple[float, float, list[str], int]
 # The usual cue: a number, the timing with nothing after it, text lines that are not
 # blank, then blank lines (or the end). Anything else is left to `parse_lines`.
 _USUAL_CUE = re.compile(
-    r"[0-9]+\n"
-    r"((?:[0-9]{1,3}:)?[0-5][0-9]):([0-5][0-9]),([0-9]{3}) --> "
-    r"((?:[0-9]{1,3}:)?[0-5][0-9]):([0-5][0-9]),([0-9]{3})\n"
-    r"((?:[^\n]*\S[^\n]*(?:\n|\Z))*)"
-    r"(?:[^\S\n]*(?:\n|\Z))*"
+    r"[0-9]+\n"  # the number
+    + usual_timing(",")
+    + r"((?:[^\n]*\S[^\n]*(?:\n|\Z))*)"  # the text lines
+    + r"(?:[^\S\n]*(?:\n|\Z))*"  # the blank lines
 )
 _BLANK = re.compile(r"(?:[^\S\n]*\n)*")
 
