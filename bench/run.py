@@ -661,8 +661,9 @@ def main() -> int:
         ok &= bench_archive(archive_sizes, args.only)
         ok &= bench_archive_dask(archive_sizes, args.only)
     if not args.only:
-        for section in sections.values():
-            ok &= section()
+        for name, section in sections.items():
+            if name != "stt":  # the same `bench_stt` call as above
+                ok &= section()
     print("\nall targets met" if ok else "\nsome targets MISSED")
     return 0 if ok else 1
 

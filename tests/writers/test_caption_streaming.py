@@ -106,7 +106,9 @@ def test_a_block_of_plain_pieces_is_written_as_the_general_cues_are(block):
     fast = vtt._block_cues(block, block.end, fast_counts)
     plain = [
         (cue.start, cue.end, vtt._cue_text(cue))
-        for cue in block_cues(block, block.end, vtt.WIDTH, vtt.HEIGHT, "", plain_counts)
+        for cue in block_cues(
+            block, usable_pieces(block), block.end, vtt.WIDTH, vtt.HEIGHT, "", plain_counts
+        )
     ]
     assert fast == plain
     assert fast_counts == plain_counts

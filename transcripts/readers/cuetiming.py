@@ -19,6 +19,14 @@ _TIMING = re.compile(
 )
 
 
+def usual_timing(separator: str) -> str:
+    """The pattern of the usual timing line that the whole-file parsers match (`start -->
+    end` alone on its line, `separator` before the milliseconds): each time's `hh:mm` (or
+    `mm`), `ss` and `fff` captured, as `MinuteMarks` reads them."""
+    clock = rf"((?:[0-9]{{1,3}}:)?[0-5][0-9]):([0-5][0-9]){separator}([0-9]{{3}})"
+    return rf"{clock} --> {clock}\n"
+
+
 class MinuteMarks(dict[str, int]):
     """The milliseconds of `hh:mm` (or `mm`) texts, each read once: a file's cues share a
     few of them. The whole-file parsers of both caption formats read a usual timing as

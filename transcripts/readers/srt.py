@@ -12,7 +12,6 @@ cues' pieces and turns.
 
 from __future__ import annotations
 
-import contextlib
 import re
 from array import array
 from collections.abc import Iterator
@@ -27,7 +26,7 @@ from .cuespacing import spaced_cleanly
 from .cuestore import DROPPED, SPLIT, UNMARKED, CueStore
 from .rolling import fold_rolling, folded_count, may_fold
 from .speakermarks import PrefixRule, split_marks
-from .srtparse import SrtCue, UnusualCue, iter_usual, parse_lines, usual_store
+from .srtparse import SrtCue, UnusualCue, parse_lines, taken_cues, usual_store
 from .turns import Hearing, assemble_lazily, parts_of_cue
 
 _FORMATTING = re.compile(r"</?(?:i|b|u|s|font)\b[^<>]*>|\{\\[^{}]*\}", re.I)
@@ -98,29 +97,27 @@ def _read_cues(source: SourceText, options: ReadOptions) -> CueStore:
     """The file's cues, with what was lost in cleaning them noted, or a clear error."""
     name = display_name(source.path)
     text = source.text
-    cues = None
-    if _written_clean(text):
-        with contextlib.suppress(UnusualCue):  # then the parsers below say what is there
-            cues = usual_store(text) or None  # None: no cues at all
-    if cues is None or may_fold(cues.texts):
-        # A file of a million cues: each stage lets go of the one before as it goes
-        # (cues are cleaned as they are taken from the parse), so no two copies of the
-        # text are held.
-        try:
-            timings, spans, lines, formatted = _cleaned(iter_usual(text))
-        except UnusualCue:
-            timings, spans, lines, formatted = _cleaned(iter(parse_lines(text, name)))
-        if not lines:  # nothing usual: the line parser reads (or names) what is there
-            timings, spans, lines, formatted = _cleaned(iter(parse_lines(text, name)))
-        if not lines:
-            raise TranscriptError("has no subtitles (no cue timings found)", name)
-        note(options.losses, "formatting tags of {n} line{s}", formatted)
-        folded = folded_count(fold_rolling(lines))
-        note(options.losses, "{n} rolling-caption repeat{s} (folded)", folded)
-        cues = CueStore()
-        for index, text in enumerate(_joined(lines)):
-            at = 2 * index
-            cues.add(timings[at], timings[at + 1], spans[at], spans[at + 1], text)
+    try:
+        usual: CueStore | None = usual_store(text)  # the usual file, parsed once
+    except UnusualCue:  # then the line parser says what is there
+        usual = None
+    if usual and _written_clean(text) and not may_fold(usual.texts):
+        return usual  # each cue's text as written
+    # A file of a million cues: each stage lets go of the one before as it goes (cues
+    # are cleaned as they are taken from the parse), so no two copies of the text are held.
+    if usual:  # (`taken_cues` empties the store as it goes)
+        timings, spans, lines, formatted = _cleaned(taken_cues(usual))
+    else:  # nothing usual: the line parser reads (or names) what is there
+        timings, spans, lines, formatted = _cleaned(iter(parse_lines(text, name)))
+    if not lines:
+        raise TranscriptError("has no subtitles (no cue timings found)", name)
+    note(options.losses, "formatting tags of {n} line{s}", formatted)
+    folded = folded_count(fold_rolling(lines))
+    note(options.losses, "{n} rolling-caption repeat{s} (folded)", folded)
+    cues = CueStore()
+    for index, text in enumerate(_joined(lines)):
+        at = 2 * index
+        cues.add(timings[at], timings[at + 1], spans[at], spans[at + 1], text)
     return cues
 
 

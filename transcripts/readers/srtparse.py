@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from ..errors import TranscriptError
 from .common import LINE_BREAK
 from .cuestore import UNMARKED, CueStore
-from .cuetiming import MinuteMarks, parse_timing
+from .cuetiming import MinuteMarks, parse_timing, usual_timing
 
 #: One cue as read: start, end, its text lines (as written), the line number of the first.
 SrtCue = tuple[float, float, list[str], int]
@@ -25,11 +25,10 @@ SrtCue = tuple[float, float, list[str], int]
 # The usual cue: a number, the timing with nothing after it, text lines that are not
 # blank, then blank lines (or the end). Anything else is left to `parse_lines`.
 _USUAL_CUE = re.compile(
-    r"[0-9]+\n"
-    r"((?:[0-9]{1,3}:)?[0-5][0-9]):([0-5][0-9]),([0-9]{3}) --> "
-    r"((?:[0-9]{1,3}:)?[0-5][0-9]):([0-5][0-9]),([0-9]{3})\n"
-    r"((?:[^\n]*\S[^\n]*(?:\n|\Z))*)"
-    r"(?:[^\S\n]*(?:\n|\Z))*"
+    r"[0-9]+\n"  # the number
+    + usual_timing(",")
+    + r"((?:[^\n]*\S[^\n]*(?:\n|\Z))*)"  # the text lines
+    + r"(?:[^\S\n]*(?:\n|\Z))*"  # the blank lines
 )
 _BLANK = re.compile(r"(?:[^\S\n]*\n)*")
 
@@ -50,7 +49,13 @@ def parse_usual(text: str) -> list[SrtCue] | None:
 def iter_usual(text: str) -> Iterator[SrtCue]:
     """The cues of `parse_usual` one at a time, raising `UnusualCue` if the file is not
     usual."""
-    for start, end, line, _, body in usual_store(text).taken():
+    yield from taken_cues(usual_store(text))
+
+
+def taken_cues(store: CueStore) -> Iterator[SrtCue]:
+    """The cues of a store made by `usual_store`, as `iter_usual` gives them, letting go
+    of the store as they go (for a reader that has parsed the file already)."""
+    for start, end, line, _, body in store.taken():
         yield start, end, body.split("\n") if body else [], line
 
 

@@ -277,11 +277,8 @@ def _voice_runs(payload: str, tags: _TagCounter) -> list[Mark]:
     """The cue's text cut at voice spans: (marked, speaker, clean text) in order.
 
     A voice span runs to its `</v>`, to the next voice span or to the end of the cue.
+    (The usual cue, one voice span and plain text, is read by `_voiced_cues` itself.)
     """
-    simple = _ONE_VOICE.fullmatch(payload)
-    if simple is not None:  # the usual cue: one voice span and plain text
-        annotation, text = simple.groups()
-        return [(True, clean_spaces(_clean(annotation)), _clean(text))]
     runs: list[Mark] = []
     marked, speaker = False, None
     position = 0

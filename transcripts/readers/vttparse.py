@@ -16,7 +16,7 @@ from ..errors import TranscriptError
 from ..losses import note
 from ..options import ReadOptions
 from ..timing import TIMING_KEY, mark_from_note
-from .cuetiming import MinuteMarks, parse_timing
+from .cuetiming import MinuteMarks, parse_timing, usual_timing
 
 
 class Cue:
@@ -92,11 +92,7 @@ _BLOCK = re.compile(r"[^\n]+(?:\n[^\n]+)*")  # lines up to an empty line
 _EMPTY_LINES = re.compile(r"\n*")
 # The usual cue: its timing alone on its line (no identifier, no settings), then its
 # payload up to an empty line. Any other block is read by the general code below.
-_USUAL_CUE = re.compile(
-    r"((?:[0-9]{1,3}:)?[0-5][0-9]):([0-5][0-9])\.([0-9]{3}) --> "
-    r"((?:[0-9]{1,3}:)?[0-5][0-9]):([0-5][0-9])\.([0-9]{3})\n"
-    r"([^\n]+(?:\n[^\n]+)*)"
-)
+_USUAL_CUE = re.compile(usual_timing(r"\.") + r"([^\n]+(?:\n[^\n]+)*)")
 
 
 class UnusualCue(Exception):

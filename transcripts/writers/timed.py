@@ -275,18 +275,24 @@ def cues(
     """
     counted = counts if counts is not None else CutCounts()
     for block, end in with_ends(blocks):
-        yield from block_cues(block, end, width, height, prefix_of(block), counted)
+        pieces = usable_pieces(block)
+        yield from block_cues(block, pieces, end, width, height, prefix_of(block), counted)
     if counts is None:
         counted.note(losses)
 
 
 def block_cues(
-    block: Block, end: float, width: int, height: int, prefix: str, counted: CutCounts
+    block: Block,
+    pieces: list[Piece] | None,
+    end: float,
+    width: int,
+    height: int,
+    prefix: str,
+    counted: CutCounts,
 ) -> Iterator[Cue]:
     """The cues of one block of `cues` (which gives it its `end`, and counts in
-    `counted`)."""
+    `counted`), given its `usable_pieces` (which its caller has asked already)."""
     speaker = block.speaker if block.kind == Kind.TURN else None
-    pieces = usable_pieces(block)
     if pieces is None:
         counted.stale += block.pieces is not None
         written = list(_cut_block(block, end, width, height, prefix, speaker))

@@ -120,7 +120,7 @@ def _block_cues(block: Block, end: float, cut: CutCounts) -> list[tuple[float, f
     if pieces is None or any([piece.words for piece in pieces]):
         return [
             (cue.start, cue.end, _cue_text(cue))
-            for cue in block_cues(block, end, WIDTH, HEIGHT, "", cut)
+            for cue in block_cues(block, pieces, end, WIDTH, HEIGHT, "", cut)
         ]
     return [(piece.start, piece.end, escape(piece.text)) for piece in pieces]  # type: ignore[misc]
 
