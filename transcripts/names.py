@@ -112,6 +112,8 @@ _CAPITALISED = regex.compile(r"^[\p{Lu}\p{Lt}][\p{L}\p{M}'’\-]*\.?$")
 _ALL_CAPS = regex.compile(r"^[\p{Lu}\p{M}'’.\-]*\p{Lu}[\p{Lu}\p{M}'’.\-]*$")
 _ALL_CAPS_NAME = regex.compile(r"^[\p{Lu}\p{M}'’.\-]{2,}(?:\s+(?:[\p{Lu}\p{M}'’.\-]+|#?\d{1,3}))*$")
 _INITIAL = regex.compile(r"^\p{Lu}\.?$")
+# Initials written onto the surname, as Russian transcripts do: "В.Путин", "В.В.Путин".
+_INITIALS_AND_SURNAME = regex.compile(r"^(?:\p{Lu}\.){1,2}\p{Lu}\p{Ll}[\p{L}\p{M}'’\-]*$")
 _NUMBER = regex.compile(r"^#\d{1,3}$")  # "UNIDENTIFIED REPORTER #1" ("Count 1" is no name)
 # A word of a script without case (Chinese, Japanese, Arabic, Hebrew, Thai ...): "李雷",
 # "ジョン・スミス", or its abbreviation as an honorific is written ("डॉ." for doctor).
@@ -166,8 +168,9 @@ def is_numbered_role(label: str) -> bool:
 def name_words(label: str) -> list[str] | None:
     """The words of a name-shaped label, or None when the label cannot be a name.
 
-    A name is one to six words, each capitalised, ALL-CAPS, an initial, an honorific
-    or (not first) a name particle: no sentence words, digits, URLs or symbols.
+    A name is one to six words, each capitalised, ALL-CAPS, an initial (or initials
+    written onto the surname: "В.Путин"), an honorific or (not first) a name particle: no
+    sentence words, digits, URLs or symbols.
     """
     name, _ = split_name(label)
     tokens = name.split()
@@ -184,6 +187,7 @@ def name_words(label: str) -> list[str] | None:
             _CAPITALISED.match(token)
             or _ALL_CAPS.match(token)
             or _INITIAL.match(token)
+            or _INITIALS_AND_SURNAME.match(token)
             or _CASELESS.match(token)
         ):
             continue
@@ -368,15 +372,30 @@ _OFFICE = re.compile(r"(?P<office>The\s[^()]+?)\s*\((?P<holder>[^()]+)\)", re.I)
 @functools.lru_cache(maxsize=4096)
 def office_of(label: str) -> tuple[str, str | None] | None:
     """(office, its holder or None) for a label naming an office ("The Acting CHAIRMAN"
-    alone, or with its holder in brackets); None for any other label."""
+    alone, or with its holder in brackets: "The Acting CHAIRMAN (Mr. Shaw)", "The Prime
+    Minister (Rishi Sunak)"); None for any other label."""
     found = _OFFICE.fullmatch(label)
     if found:
         holder = found["holder"].strip()
-        return found["office"], holder if has_honorific(holder) else None
+        return found["office"], holder if _holds_office(holder) else None
     words = label.split()
     if len(words) >= 2 and words[0].casefold() == "the":
         return label, None
     return None
+
+
+def _holds_office(holder: str) -> bool:
+    """Is the parenthesis after an office the person holding it ("Mr. Mica"; "Rishi
+    Sunak", as the UK Hansard names a minister), not a note ("spoke in French", "Through
+    Interpreter")?"""
+    if has_honorific(holder):
+        return True
+    words = name_words(holder)
+    return (
+        words is not None
+        and 2 <= len(words) <= 4
+        and not any(_key(word) in ROLE_WORDS or _key(word) in NON_SPEAKER_WORDS for word in words)
+    )
 
 
 @functools.lru_cache(maxsize=4096)

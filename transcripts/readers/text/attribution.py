@@ -42,10 +42,10 @@ def attribute(
     those speakers in it. Paragraphs introducing a witness become stage directions."""
     keys = set(roster.names)
     court = _QUESTION in keys or bool(keys & _ANSWERS)
-    offices = {
+    offices = {  # (read from the names as written: a holder's name is capitalised)
         names.normalise(found[0])
-        for key in keys
-        if (found := names.office_of(key)) is not None and found[1] is not None
+        for written in set(roster.names.values())
+        if (found := names.office_of(written)) is not None and found[1] is not None
     }
     if not court and not offices:
         return {}, roster

@@ -7,7 +7,8 @@ a broadcast `>>`, and an optional time):
     [wrapper] NAME [affiliation] [time] [wrapper] [delimiter] [time]  then speech or nothing
 
 - NAME: one to six name-like words (or one word in lower case right before a colon:
-  `agent:`, `user:`): capitalised or in capitals, initials, honorific
+  `agent:`, `user:`): capitalised or in capitals, initials (also glued to the surname,
+  as Russian transcripts write them: `В.Путин:`), honorific
   abbreviations ("Mr.", "Hon."), name particles ("of", "van", "pro tempore"), a number
   after a word ("Speaker 3", "SPEAKER_00"), a name cut short in capitals right before
   the colon ("SL.:", "MNG.:"), or a short word of a script without letter case
@@ -192,6 +193,7 @@ _ASCII_CLASSES = {
 # One word of a name.
 _TOKEN = r"""(?:
     (?=[{LETTER}]{{1,5}}\.)(?i:{ABBREVIATION})\.      # Mr. Hon. St.
+  | (?:[{UPPER}]\.){{1,2}}+[{UPPER}][{LOWER}][{LETTER}{MARK}'’\-]*+  # "В.Путин", "J.Smith"
   | [{UPPER}]\.(?:[ ]?[{UPPER}]\.){{1,2}}+              # initials: "J.R.", "Иванов И.И."
   | [{UPPER}]\.(?=[ ][{UPPER}])                        # an initial: "J. Smith"
   | [{UPPER}]{{2,5}}\.(?=[ ]?[:：]|[ ]\([^()\r\n]{{1,40}}\)[ ]?[:：])  # SL.: (not Tel.:)
