@@ -47,7 +47,8 @@ ROLE_WORDS = frozenset(
 )
 
 # Words that mark a label as a note, a field or a heading, not a person
-# ("Editor's note:", "Update:", "Agenda:", "Date:", "Question for Readers:").
+# ("Editor's note:", "Update:", "Agenda:", "Date:", "Question for Readers:", a log's
+# "INFO:" and "ERROR:").
 NON_SPEAKER_WORDS = frozenset(
     """
     note notes nb ps update updated updates correction corrections clarification
@@ -65,6 +66,7 @@ NON_SPEAKER_WORDS = frozenset(
     media poll polls survey quiz tip tips fact facts factbox sidebar reminder spoiler trivia
     appearances appearing proceedings exhibit exhibits by dear subtitle subtitles
     translation translated music sound
+    info debug error errors warn fatal critical exception traceback
     """.split()
 )
 

@@ -19,6 +19,7 @@ from ...timecode import parse_clock
 from .evidence import Use
 from .pages import APART, BLANK, TEXT, Page
 from .paragraphs import LINE_ENDS, is_separator
+from .paragraphs_scan import is_list_item
 from .roster import is_speech
 from .shapes import ALONE, Shape, shape_of
 
@@ -115,11 +116,12 @@ def _is_clock_line(line: str, at: int) -> bool:
 
 def _follow(use: Use, text: str, shape: Shape | None) -> None:
     """What follows a label alone on its line: whether the next line of text is speech
-    (not a heading, nor another label)."""
+    (not a heading, nor another label, nor a list's item: "Ingredients:" over "- 3
+    apples" heads a list)."""
     use.heading_next = _is_heading(text)
     if shape is not None and shape.signature == use.shape.signature:
         return  # another label of the same shape: no speech in between
-    use.speech = is_speech(text[:SPEECH_WINDOW]) and not use.heading_next
+    use.speech = is_speech(text[:SPEECH_WINDOW]) and not use.heading_next and not is_list_item(text)
 
 
 def _is_heading(text: str) -> bool:
