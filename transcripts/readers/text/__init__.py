@@ -71,7 +71,7 @@ def stream(
     front_speakers = frontmatter.declared_speakers(metadata)
     if not declared and front_speakers and roster.declared_matches(uses, front_speakers):
         declared = front_speakers
-    inference = conventions.infer(uses, lambda: common_words(lines, body_start), declared)
+    inference = conventions.infer(uses, lambda: common_words(lines, body_start), declared, lines)
     page = pages.settle_tables(page, uses)  # a table whose rows are no turns is text
     if web is not None:
         paragraphs, hashed = web.scan({use.line: use for use in uses})

@@ -60,6 +60,8 @@ SAMPLE = 4000
 # A strong shape with a few names taking turns is a dialogue even when little recurs:
 # at most this many labels, changing speaker this often.
 SHORT_DIALOGUE = 12
+# A few labels each used once, over text in lower case, are a list's items from this many.
+LIST_LEAST = 3
 SHORT_TURN_TAKING = 0.5
 SHORT_DIALOGUE_GAP = 4  # lines between two labels of a short dialogue, on average
 # A second convention in a weak shape (a period, a gap, nothing) needs this many labels.
@@ -91,13 +93,17 @@ class _Assessment:
 
 
 def infer(
-    uses: list[Use], common: Callable[[], Counter[str]], declared: Sequence[str] = ()
+    uses: list[Use],
+    common: Callable[[], Counter[str]],
+    declared: Sequence[str] = (),
+    lines: Sequence[str] = (),
 ) -> Inference:
     """Decide every candidate's verdict and the document's conventions. `common` counts
-    the words the text writes in lower case (called only if a name needs it)."""
+    the words the text writes in lower case (called only if a name needs it); `lines`
+    are the lines the uses were found in (read only to weigh a few labels)."""
     if declared:
         return _declared(uses, declared)
-    judge = _Judge(common)
+    judge = _Judge(common, lines)
     families = _families(uses, judge)
     assessed = {id(family): _assess(family) for family in families}
     inference = Inference(uses=uses)
@@ -649,8 +655,9 @@ def _prejudge(shape: Shape) -> Verdict | None:
 class _Judge:
     """The tests on single candidates, with the document's common words to hand."""
 
-    def __init__(self, common: Callable[[], Counter[str]]) -> None:
+    def __init__(self, common: Callable[[], Counter[str]], lines: Sequence[str] = ()) -> None:
         self._count_common = common
+        self._lines = lines
         self._common: Counter[str] | None = None
         self._is_common: dict[str, bool] = {}
         self._memos: dict[int, dict] = {}
@@ -736,10 +743,32 @@ class _Judge:
             and not any(self.is_common(use) for use in uses)
             and (recurring >= MIN_RECURRING * len(uses) or len(uses) <= SHORT_DIALOGUE)
             and _close_together(uses)
+            and not self._items_of_a_list(uses, counts)
         ):
             # "Q: hi?" / "A: yes."; "Ana: hi" / "Ben: hello" / "Ana: bye"; "**Mira:** hi"
             return None
         return f"most names are used once ({len(counts)} names in {len(uses)} labels)"
+
+    def _items_of_a_list(self, uses: list[Use], counts: Counter[str]) -> bool:
+        """Labels each used once, none of them a role, most followed by words in lower
+        case ("Budget: the committee approved ...", "Staffing: deferred"): the items of
+        a list, not a short dialogue ("Q: hi?" / "A: yes."; "Ana: hi" / "Ben: hello" /
+        "Ana: bye", where a name comes back)."""
+        if len(uses) < LIST_LEAST or not self._lines:
+            return False  # ("Ana: hi" / "Ben: hello" is as likely a dialogue)
+        if any(count > 1 or names.is_role(key) for key, count in counts.items()):
+            return False
+        lower = sum(1 for use in uses if self._speech_opens_lower(use))
+        return lower * 2 > len(uses)
+
+    def _speech_opens_lower(self, use: Use) -> bool:
+        """Do the words after the label (on its line, or on the next line of text) open
+        with a letter in lower case?"""
+        if use.shape.placement == ALONE:
+            after = self._lines[use.next_line] if use.next_line >= 0 else ""
+        else:
+            after = self._lines[use.line][use.shape.rest_at :]
+        return after.lstrip()[:1].islower()
 
     def _cast_in_capitals(self, uses: list[Use]) -> bool:
         """A few labels in a weak shape that still read as a play's cast: each in

@@ -2,7 +2,7 @@
 who speaks, described by its parts rather than by a list of known conventions.
 
 A candidate label is, at the start of a line (after indentation, a quote or list marker,
-a broadcast `>>`, and an optional time):
+a turn's number, a broadcast `>>`, and an optional time):
 
     [wrapper] NAME [affiliation] [time] [wrapper] [delimiter] [time]  then speech or nothing
 
@@ -85,7 +85,9 @@ class Signature(NamedTuple):
     label's line or below it), which is a habit the inference learns per document.
     """
 
-    marker: str  # "", ">>" (broadcast), ">" (quote), "-" (list), "#" (heading), "|" (row)
+    # "", ">>" (broadcast), ">" (quote), "-" (list), "#" (heading), "|" (row), "1." (a
+    # turn's number)
+    marker: str
     wrapper: str  # "", "bold", "italic", "brackets", "angle" (a chat log's `<nick>`)
     time: str  # "", "before" (a time opens the line), "inside" (Name (00:01):)
     # ":", ".", "dash" (`JOHN — text`), "gap" (spaces before the text), "cell" (the
@@ -242,8 +244,8 @@ _AFFILIATION = r"""(?:
 _LINE_END = r"[ \t\xa0\u3000\r\n]*\Z"
 _GRAMMAR = r"""
     (?P<indent>[ \t\xa0\u3000]{{0,48}})
-    (?:(?P<marker>>>|>(?=[ ])|[-•+](?=[ ])|\#{{1,6}}(?=[ ])
-      |\|(?:[ \t]*\d{{1,6}}[ \t]*\|)?)[ \t\xa0]*)?                      # ### Name, | row
+    (?:(?P<marker>>>|>(?=[ ])|[-•+](?=[ ])|\#{{1,6}}(?=[ ])|\d{{1,4}}[.)](?=[ \t])
+      |\|(?:[ \t]*\d{{1,6}}[ \t]*\|)?)[ \t\xa0]*)?              # ### Name, 12. Name, | row
     (?:(?=[\\\[(\d])(?P<before>
         \\?[\[(](?P<date>{DAY})?{SPAN}(?:{MERIDIEM})?\\?[\])]?
       | (?P<bare_date>{DAY})?{SPAN}(?:{MERIDIEM})?
@@ -456,6 +458,8 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
         marker = "-"
     elif marker.startswith("#"):
         marker = "#"  # a Markdown heading of any level: "### Jane Doe" over the speech
+    elif marker[:1].isdigit():
+        marker = "1."  # a turn's number: "12. Interviewer: ..."
     case = "lower" if name.islower() else ""
     signature = Signature(
         marker, wrapper, "before" if before else "inside" if inside else "", delimiter, case
