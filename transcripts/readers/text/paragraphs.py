@@ -70,6 +70,28 @@ def is_credit(text: str) -> bool:
     return len(text) <= 120 and "\n" not in text and _CREDIT.fullmatch(text) is not None
 
 
+# The editor's note under (or over) a published interview: "This interview has been edited
+# and condensed for clarity.", "Responses were lightly edited for length."
+_EDITED = re.compile(
+    r"[*_]*(?:(?:(?:this|the|our|following|above|full)[ \t]+){0,3}"
+    r"(?:interview|conversation|transcript|q&a|exchange|discussion|responses|answers"
+    r"|remarks|text|questions[ \t]+and[ \t]+answers)[ \t]+)?"
+    r"(?:(?:has|have)[ \t]+been|was|were|is|are)?[ \t]*"
+    r"(?:lightly[ \t]+)?(?:edited|condensed|abridged|shortened)"
+    r"(?:(?:,[ \t]*|[ \t]+and[ \t]+)(?:lightly[ \t]+)?(?:edited|condensed|abridged|shortened))*"
+    r"[ \t]+for[ \t]+(?:length|clarity|brevity|space|style|readability)"
+    r"(?:(?:,[ \t]*|[ \t]+and[ \t]+)(?:length|clarity|brevity|space|style|readability))*"
+    r"[ \t]*\.?[*_]*",
+    re.IGNORECASE,
+)
+
+
+def is_editorial_note(text: str) -> bool:
+    """An editor's note that the interview was edited ("This interview has been edited and
+    condensed for clarity."): not speech, though it follows the last turn."""
+    return len(text) <= 160 and "\n" not in text and _EDITED.fullmatch(text) is not None
+
+
 def is_timestamp(text: str) -> bool:
     """A time marker on its own line."""
     return len(text) <= 40 and _TIMESTAMP.fullmatch(text) is not None
@@ -152,6 +174,8 @@ def classify(text: str, in_dialogue: bool) -> str | None:
     if is_all_caps_heading(text):
         return Kind.HEADING
     if text[:1] in _CREDIT_OPENINGS and is_credit(text):
+        return Kind.PROSE
+    if ("dited" in text or "ondensed" in text) and is_editorial_note(text):
         return Kind.PROSE
     if not in_dialogue and is_title_case_heading(text):
         return Kind.HEADING
