@@ -293,6 +293,8 @@ class Assembler:
         more: list[str] = []  # the paragraphs continuing the pending turn, to join once
         in_dialogue = False
         interrupted: str | None = None  # the speaker of a turn a stage direction interrupted
+        carried: str | None = None  # the speaker whose speech a "(MORE)" carries over a page
+        resumed = -1  # the line under that speaker's name alone atop the next page
         speaker_for = self.speaker_for
         known = self._speakers  # label -> speaker, filled by speaker_for
         plain = self.page is None
@@ -313,6 +315,14 @@ class Assembler:
             else:
                 speaker = speaker_for(label)
             if speaker is not None:  # the common case, without the general classification
+                if carried is not None and pending is not None and pending.speaker == carried:
+                    # "NAME (CONT'D)" over the next page after "(MORE)": the same speech.
+                    words = self.turn_text(paragraph)
+                    if words:
+                        more.append("\n" + words)
+                    pending.end_line = last + 1
+                    carried, resumed = None, -1 if words else last + 1
+                    continue
                 if pending is not None:
                     yield _finished(pending, more, lines, start)
                 in_dialogue, interrupted = True, None
@@ -348,17 +358,30 @@ class Assembler:
                     pending.text = words
                 pending.end_line = last + 1
                 continue
-            if kind == Kind.LAYOUT and self._continues_turn(pending, paragraph):
+            if kind == Kind.LAYOUT and (
+                (carried is not None and pending is not None and pending.speaker == carried)
+                or self._continues_turn(pending, paragraph)
+            ):
                 continue  # a page break inside a turn: its lines join the turn's raw text
+            if (
+                kind == Kind.STAGE_DIRECTION
+                and paragraphs.is_more_mark(words)
+                and self._carried_over(pending, paragraph)
+            ):
+                carried = pending.speaker  # type: ignore[union-attr]
+                continue  # "(MORE)" at the foot of a page: layout inside the turn
             if (
                 kind == Kind.STAGE_DIRECTION
                 and pending is not None
                 and pending.kind == Kind.TURN
-                and not pending.text
+                and (not pending.text or start == resumed)
             ):
                 # A screenplay's parenthetical right under the name ("JOHN" then
                 # "(quietly)"): how the turn is said, the first words of the turn.
-                pending.text = words
+                if pending.text:
+                    more.append("\n" + words)
+                else:
+                    pending.text = words
                 pending.end_line = last + 1
                 continue
             if (
@@ -400,6 +423,24 @@ class Assembler:
                 pending = Block(kind, words, start + 1, last + 1, label=label, start=paragraph.time)
         if pending is not None:
             yield _finished(pending, more, lines, len(lines))
+
+    def _carried_over(self, pending: Block | None, paragraph: Paragraph) -> bool:
+        """Does the turn go on over a page break after this "(MORE)": is the next
+        paragraph past the page's layout a label of the same speaker (a screenplay's
+        "NAME (CONT'D)" at the top of the next page)?"""
+        if pending is None or pending.kind != Kind.TURN:
+            return False
+        following = self._next(paragraph)
+        while following is not None and (
+            following.kind == Kind.LAYOUT
+            or (following.label is None and self._is_page_number(following))
+        ):
+            following = self._next(following)
+        return (
+            following is not None
+            and following.speaker
+            and self.speaker_of(following) == pending.speaker
+        )
 
     def _continues_turn(self, pending: Block | None, paragraph: Paragraph) -> bool:
         """Is this layout paragraph a page break between a turn and a paragraph that

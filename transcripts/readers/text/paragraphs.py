@@ -64,6 +64,15 @@ def is_stage_direction(text: str) -> bool:
     return _STAGE.fullmatch(text) is not None
 
 
+def is_more_mark(text: str) -> bool:
+    """A screenplay's "(MORE)" under the last line of a page: the speech goes on over the
+    page, under the same name again ("LENA (CONT'D)"). Layout, not something done."""
+    return text[:1] == "(" and _MORE.fullmatch(text) is not None
+
+
+_MORE = re.compile(r"\([ \t]*(?i:more)[ \t]*\)")
+
+
 def is_credit(text: str) -> bool:
     """A line crediting the service or tool that made the transcript, or a copyright
     notice: not speech, though it follows the last turn."""
