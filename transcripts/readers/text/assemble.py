@@ -481,11 +481,15 @@ def _time_below(words: str) -> tuple[float | None, str]:
 def speech_indent(lines: Sequence[str], paragraph_list: Sequence[Paragraph]) -> int:
     """The columns a document sets its speech in from the margin, under names that stand
     alone (a screenplay's dialogue, 10 to 15 columns in): the indentation of the line
-    under most such labels, when that is at least `SPEECH_INDENT_LEAST`; else 0."""
+    under most such labels (past a parenthetical, which stands further in), when that is
+    at least `SPEECH_INDENT_LEAST`; else 0."""
     indents: Counter[int] = Counter()
     for paragraph in paragraph_list:
         if paragraph.speaker and paragraph.bare:
             below = paragraph.start + 1
+            # a parenthetical under the name ("(quietly)") is set in further than speech
+            while below + 1 < len(lines) and lines[below].lstrip(" \t\xa0")[:1] == "(":
+                below += 1
             if below < len(lines) and not lines[below].isspace():
                 indents[indent_width(lines[below])] += 1
                 if len(indents) == 1 and indents.total() >= _SPEECH_INDENT_SAMPLE:
