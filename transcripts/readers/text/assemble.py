@@ -40,8 +40,10 @@ class Assembler:
         hashed: Sequence[int] = (),
         page: Page | None = None,
         attributed: dict[int, str] | None = None,
+        chat_log: bool = False,
     ) -> None:
         self.lines = lines
+        self.chat_log = chat_log  # labels are a chat log's `<nick>`: it has chat events
         self.hashed = hashed  # paragraphs (by index) that open with "#"
         self.paragraphs = paragraph_list
         self.roster = roster
@@ -117,6 +119,10 @@ class Assembler:
                     Kind.UNATTRIBUTED if in_dialogue else Kind.PROSE
                 )
             return kind, None, None, text
+        if self.chat_log:
+            event = self._chat_event(paragraph)
+            if event is not None:
+                return event
         if label is not None:
             speaker = self.speaker_of(paragraph)
             if speaker is not None:
@@ -159,6 +165,19 @@ class Assembler:
         ):
             return Kind.HEADING, None, None, text  # "Questions & Answers:" between turns
         return None, None, None, text
+
+    def _chat_event(self, paragraph: Paragraph) -> tuple[str, None, str | None, str] | None:
+        """A chat log's line that is no message, as a stage direction: a nick joining or
+        leaving (no one's), or a nick's action, "* alice waves", labelled with who acts
+        (what alice does, not what she says: counted as hers by label, not as speech)."""
+        if paragraph.start != paragraph.last:
+            return None
+        text = self.text_of(paragraph)
+        event = paragraphs.chat_event(text)
+        if event is None:
+            return None
+        actor = event.nick and (self.speaker_for(event.nick) or event.nick)
+        return Kind.STAGE_DIRECTION, None, actor, text
 
     def _next(self, paragraph: Paragraph) -> Paragraph | None:
         """The paragraph after this one (the map is built the first time it is asked:
