@@ -46,6 +46,10 @@ ROLE_WORDS = frozenset(
     """.split()
 )
 
+# The roles of a chatbot conversation as its logs write them (`system:`, `user:`,
+# `assistant:`, `tool:`): speakers of the log, the system prompt before the dialogue too.
+CHAT_ROLES = frozenset("system developer user assistant tool".split())
+
 # Words that mark a label as a note, a field or a heading, not a person
 # ("Editor's note:", "Update:", "Agenda:", "Date:", "Question for Readers:").
 NON_SPEAKER_WORDS = frozenset(

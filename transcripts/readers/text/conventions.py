@@ -27,7 +27,8 @@ Within a convention, a name with two or more labels keeping the habits is *confi
 speaker wherever the shape holds (its capitals and placement included). Another name
 must keep every habit, read as a name, have speech after it (or another label: the
 speech was lost), and, before the dialogue starts, be marked as a speaker (a role, an
-honorific or capitals). Every decision is a `Verdict` with its reason.
+honorific or capitals; a chatbot's `system:` where its other roles take turns). Every
+decision is a `Verdict` with its reason.
 """
 
 from __future__ import annotations
@@ -597,6 +598,16 @@ def _first_broken(look: Look, habits: list[Habit], kinds: frozenset[str], memo: 
         return broken
 
 
+def _is_marked(use: Use, confirmed: set[str]) -> bool:
+    """Does the label announce a speaker by itself (`names.is_marked`)? So does a
+    chatbot's role where the dialogue is between such roles: `system:` over the system
+    prompt, before `user:` and `assistant:` take turns. (Before other speakers,
+    `System:` is as often a header's field: "System: Windows 11".)"""
+    if use.key in names.CHAT_ROLES and not confirmed.isdisjoint(names.CHAT_ROLES):
+        return True
+    return names.is_marked(use.shape.label)
+
+
 def _introduces_confirmed(use: Use, confirmed: set[str]) -> bool:
     """Is the label a full name whose surname alone is a confirmed name of the document
     ("Al Kossow:" once, then "Kossow:" throughout): the speaker introduced in full."""
@@ -852,6 +863,6 @@ class _Judge:
         )
         if not use.speech and not lost_speech:
             return Verdict(False, "no speech follows")
-        if use.line < start and not (names.is_marked(use.shape.label) and use.speech):
+        if use.line < start and not (_is_marked(use, confirmed) and use.speech):
             return Verdict(False, "before the dialogue, and not marked as a speaker")
         return Verdict(True, "fits the convention")
