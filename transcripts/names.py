@@ -72,6 +72,12 @@ NON_SPEAKER_WORDS = frozenset(
     """.split()
 )
 
+# Words that end the title of a song in a play or a libretto ("SONG.", "THE FAIRIES'
+# SONG.", "BALLAD."), set alone over its verse like a speaker's name.
+SONG_WORDS = frozenset(
+    "song songs ballad hymn duet trio lullaby serenade dirge madrigal anthem".split()
+)
+
 # Words naming a field of a document's metadata ("Author: ...", "Release Date: ..."):
 # a label ending in one is a field whatever its value, where "Mayor Interview: The
 # Bridge at Last" is a title.
@@ -227,6 +233,14 @@ def is_role(label: str) -> bool:
     if words and words[0] == "the":
         words = words[1:]
     return bool(words) and len(words) <= 3 and all(w in ROLE_WORDS for w in words)
+
+
+@functools.lru_cache(maxsize=4096)
+def is_song_title(label: str) -> bool:
+    """A song's title ("SONG", "THE FAIRIES' SONG", "Ballad"): its last word names a song,
+    and no honorific opens it ("Mr. Song" and "Dr. Song" are people)."""
+    words = label.split()
+    return bool(words) and _key(words[-1]) in SONG_WORDS and not has_honorific(label)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -145,6 +145,13 @@ class Assembler:
             return kind, None, None, text
         if (
             label is not None
+            and paragraph.bare
+            and paragraph.start == paragraph.last
+            and names.is_song_title(label)
+        ):
+            return Kind.HEADING, None, None, text  # "THE FAIRIES' SONG." over its verse
+        if (
+            label is not None
             and names.is_label_shaped(label)
             # with a declared roster, a name that is not in it is still a label
             and (self.roster.declared or not names.is_speaker_shaped(label))

@@ -70,6 +70,7 @@ MIN_OVERLAP = 0.5
 _RECURRING = Verdict(True, "a recurring name of the convention")
 _INTRODUCES = Verdict(True, "gives in parentheses a short form the convention uses")
 _NO_NAME = Verdict(False, "not shaped like a name")
+_SONG_TITLE = Verdict(False, "a song's title over its verse, not a speaker")
 _IN_A_LIST = Verdict(False, "one of a list of names, with no speech between them")
 # Labels standing alone one under another, this many or more, are a list of names.
 NAME_LIST_LEAST = 3
@@ -151,6 +152,9 @@ def infer(
             confirmed |= assessment.confirmed
         else:
             inference.rejected.append(Rejection(family, reason))
+    # A song's title ("SONG.", "THE FAIRIES' SONG.") over its verse recurs as a play's
+    # names do; it is no one, so no use of it is taken as known (`judge` says why).
+    confirmed -= {key for key in confirmed if names.is_song_title(key)}
     # Where the dialogue starts: the first confirmed name in a shape that is a convention
     # of its own (a cast list before a play, "King   Rob Moore.", names its speakers in
     # another shape: it starts nothing).
@@ -799,6 +803,8 @@ class _Judge:
         """The verdict on one candidate of a chosen convention. A label right under a
         label that stands alone is judged as a new name, whatever its name: it may be
         that label's speech."""
+        if use.shape.placement == ALONE and names.is_song_title(use.key):
+            return _SONG_TITLE
         known = use.key in confirmed and use.line not in assessment.slots
         if not known and use.speech and use.shape.affiliation is not None:
             # "Jane Doe (JD): text" before the "JD:" labels (a header's "Interviewer (I):
