@@ -43,7 +43,7 @@ from typing import NamedTuple
 
 from ... import names
 from .evidence import Convention, Family, Habit, Inference, Rejection, Use, Verdict
-from .shapes import ALONE, Shape, Signature
+from .shapes import ALONE, PHRASE, Shape, Signature
 
 # A habit binds when at least this share of a family's recurring labels keep it, and
 # there are at least this many of them to tell.
@@ -78,6 +78,11 @@ NAME_LIST_LEAST = 3
 _SAME_SPEAKERS = "it names the same speakers"
 # A name seen this often in lower case in the text is a word of the language.
 COMMON_WORD_USES = 2
+# A role written as a sentence opens ("Le journaliste :") is a label where it recurs at
+# least this often, taking turns with the speakers.
+PHRASE_ROLE_LEAST = 3
+# ... and makes at least this share as many labels as the speakers' convention.
+PHRASE_ROLE_SHARE = 0.2
 
 
 @dataclass(slots=True)
@@ -426,7 +431,13 @@ def _role_taking_turns(family: Family, primary: Family) -> bool:
         return False
     key, count = next(iter(counts.items()))
     name = family.uses[0].shape.name
-    marked = names.is_role(key) or (names.has_honorific(name) and names.is_caps(name))
+    if family.signature.case == PHRASE:
+        # a role written as a sentence opens ("Phóng viên:", "Le journaliste :") is one
+        # only where it recurs as the document's own, as an interviewer's turns do;
+        # "He said:" is once or twice, "Let us pray:" a few times among many turns
+        marked = count >= max(PHRASE_ROLE_LEAST, PHRASE_ROLE_SHARE * len(primary.uses))
+    else:
+        marked = names.is_role(key) or (names.has_honorific(name) and names.is_caps(name))
     if count < 2 or not marked or _speech_share(family.uses) < MIN_SPEECH:
         return False
     others = sorted(use.line for use in primary.uses)
@@ -656,6 +667,8 @@ def _prejudge(shape: Shape) -> Verdict | None:
     if shape.signature.case == "lower":
         if not names.is_lower_case_name(shape.name) and not names.is_speaker_shaped(shape.name):
             return Verdict(False, "not shaped like a name")
+    elif shape.signature.case == PHRASE:
+        return None  # a role written as a sentence opens: its recurring decides
     elif not names.is_speaker_shaped(shape.label) and not names.is_speaker_shaped(shape.name):
         return Verdict(False, "not shaped like a name")
     return None
@@ -720,6 +733,10 @@ class _Judge:
         uses = assessment.keeping
         if not uses:
             return "no label keeps the shape's habits"
+        if family.signature.case == PHRASE:
+            # "He said:", "My mother said:": the words of a sentence; such a role
+            # ("Phóng viên:") is taken only as one recurring beside the speakers' names.
+            return "words opening a sentence, not names (a label only as a recurring role)"
         counts = Counter(map(_KEY, uses))
         if len(counts) < 2:
             # (A name in lower case said again and again is a document's note, "todo:".)
