@@ -46,6 +46,10 @@ ROLE_WORDS = frozenset(
     """.split()
 )
 
+# The roles of a chatbot conversation as its logs write them (`system:`, `user:`,
+# `assistant:`, `tool:`): speakers of the log, the system prompt before the dialogue too.
+CHAT_ROLES = frozenset("system developer user assistant tool".split())
+
 # Words that mark a label as a note, a field or a heading, not a person
 # ("Editor's note:", "Update:", "Agenda:", "Date:", "Question for Readers:", a log's
 # "INFO:" and "ERROR:").
@@ -68,6 +72,12 @@ NON_SPEAKER_WORDS = frozenset(
     translation translated music sound
     info debug error errors warn fatal critical exception traceback
     """.split()
+)
+
+# Words that end the title of a song in a play or a libretto ("SONG.", "THE FAIRIES'
+# SONG.", "BALLAD."), set alone over its verse like a speaker's name.
+SONG_WORDS = frozenset(
+    "song songs ballad hymn duet trio lullaby serenade dirge madrigal anthem".split()
 )
 
 # Words naming a field of a document's metadata ("Author: ...", "Release Date: ..."):
@@ -229,6 +239,14 @@ def is_role(label: str) -> bool:
     if words and words[0] == "the":
         words = words[1:]
     return bool(words) and len(words) <= 3 and all(w in ROLE_WORDS for w in words)
+
+
+@functools.lru_cache(maxsize=4096)
+def is_song_title(label: str) -> bool:
+    """A song's title ("SONG", "THE FAIRIES' SONG", "Ballad"): its last word names a song,
+    and no honorific opens it ("Mr. Song" and "Dr. Song" are people)."""
+    words = label.split()
+    return bool(words) and _key(words[-1]) in SONG_WORDS and not has_honorific(label)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -73,6 +73,9 @@ def stream(
         declared = front_speakers
     inference = conventions.infer(uses, lambda: common_words(lines, body_start), declared, lines)
     page = pages.settle_tables(page, uses)  # a table whose rows are no turns is text
+    chat_log = _is_chat_log(inference)
+    if chat_log and pages.is_wrapping_only(page):
+        page = None  # a chat log writes a message a line, however short its lines run
     if web is not None:
         paragraphs, hashed = web.scan({use.line: use for use in uses})
     elif page is None:
@@ -83,11 +86,13 @@ def stream(
         paragraphs, hashed = scan_wrapped(lines, page, body_start, {u.line: u for u in uses})
     speakers = roster.build(inference.accepted(), declared)
     words = web.text if web is not None else lines  # a page's words, without markup
-    assembler = Assembler(words, paragraphs, speakers, hashed, page)
+    assembler = Assembler(words, paragraphs, speakers, hashed, page, chat_log=chat_log)
     if not declared:  # a declared roster is taken as it is
         attributed, speakers = attribute(paragraphs, speakers, assembler.text_of)
         if attributed or speakers.contextual:
-            assembler = Assembler(words, paragraphs, speakers, hashed, page, attributed)
+            assembler = Assembler(
+                words, paragraphs, speakers, hashed, page, attributed, chat_log=chat_log
+            )
     if page is not None and page.title and "title" not in metadata:
         metadata = {**metadata, "title": page.title}
     metadata = assembler.metadata(metadata)
@@ -108,6 +113,12 @@ def stream(
         web.relocate(uses)
         blocks = web.in_source(blocks)
     return transcript, _measured(blocks, inference)
+
+
+def _is_chat_log(inference: Inference) -> bool:
+    """Is the document a chat log, its labels nicks in angle brackets (`<alice> hi`)?
+    Its other lines may then be chat events (`* alice waves`, `*** bob has joined`)."""
+    return any(convention.signature.wrapper == "angle" for convention in inference.conventions)
 
 
 def _web_page(text: str, lines: list[str]) -> HtmlPage | None:

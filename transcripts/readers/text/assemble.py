@@ -40,8 +40,10 @@ class Assembler:
         hashed: Sequence[int] = (),
         page: Page | None = None,
         attributed: dict[int, str] | None = None,
+        chat_log: bool = False,
     ) -> None:
         self.lines = lines
+        self.chat_log = chat_log  # labels are a chat log's `<nick>`: it has chat events
         self.hashed = hashed  # paragraphs (by index) that open with "#"
         self.paragraphs = paragraph_list
         self.roster = roster
@@ -117,6 +119,10 @@ class Assembler:
                     Kind.UNATTRIBUTED if in_dialogue else Kind.PROSE
                 )
             return kind, None, None, text
+        if self.chat_log:
+            event = self._chat_event(paragraph)
+            if event is not None:
+                return event
         if label is not None:
             speaker = self.speaker_of(paragraph)
             if speaker is not None:
@@ -139,6 +145,13 @@ class Assembler:
             return kind, None, None, text
         if (
             label is not None
+            and paragraph.bare
+            and paragraph.start == paragraph.last
+            and names.is_song_title(label)
+        ):
+            return Kind.HEADING, None, None, text  # "THE FAIRIES' SONG." over its verse
+        if (
+            label is not None
             and names.is_label_shaped(label)
             # with a declared roster, a name that is not in it is still a label
             and (self.roster.declared or not names.is_speaker_shaped(label))
@@ -159,6 +172,19 @@ class Assembler:
         ):
             return Kind.HEADING, None, None, text  # "Questions & Answers:" between turns
         return None, None, None, text
+
+    def _chat_event(self, paragraph: Paragraph) -> tuple[str, None, str | None, str] | None:
+        """A chat log's line that is no message, as a stage direction: a nick joining or
+        leaving (no one's), or a nick's action, "* alice waves", labelled with who acts
+        (what alice does, not what she says: counted as hers by label, not as speech)."""
+        if paragraph.start != paragraph.last:
+            return None
+        text = self.text_of(paragraph)
+        event = paragraphs.chat_event(text)
+        if event is None:
+            return None
+        actor = event.nick and (self.speaker_for(event.nick) or event.nick)
+        return Kind.STAGE_DIRECTION, None, actor, text
 
     def _next(self, paragraph: Paragraph) -> Paragraph | None:
         """The paragraph after this one (the map is built the first time it is asked:
@@ -293,6 +319,8 @@ class Assembler:
         more: list[str] = []  # the paragraphs continuing the pending turn, to join once
         in_dialogue = False
         interrupted: str | None = None  # the speaker of a turn a stage direction interrupted
+        carried: str | None = None  # the speaker whose speech a "(MORE)" carries over a page
+        resumed = -1  # the line under that speaker's name alone atop the next page
         speaker_for = self.speaker_for
         known = self._speakers  # label -> speaker, filled by speaker_for
         plain = self.page is None
@@ -313,6 +341,14 @@ class Assembler:
             else:
                 speaker = speaker_for(label)
             if speaker is not None:  # the common case, without the general classification
+                if carried is not None and pending is not None and pending.speaker == carried:
+                    # "NAME (CONT'D)" over the next page after "(MORE)": the same speech.
+                    words = self.turn_text(paragraph)
+                    if words:
+                        more.append("\n" + words)
+                    pending.end_line = last + 1
+                    carried, resumed = None, -1 if words else last + 1
+                    continue
                 if pending is not None:
                     yield _finished(pending, more, lines, start)
                 in_dialogue, interrupted = True, None
@@ -348,17 +384,30 @@ class Assembler:
                     pending.text = words
                 pending.end_line = last + 1
                 continue
-            if kind == Kind.LAYOUT and self._continues_turn(pending, paragraph):
+            if kind == Kind.LAYOUT and (
+                (carried is not None and pending is not None and pending.speaker == carried)
+                or self._continues_turn(pending, paragraph)
+            ):
                 continue  # a page break inside a turn: its lines join the turn's raw text
+            if (
+                kind == Kind.STAGE_DIRECTION
+                and paragraphs.is_more_mark(words)
+                and self._carried_over(pending, paragraph)
+            ):
+                carried = pending.speaker  # type: ignore[union-attr]
+                continue  # "(MORE)" at the foot of a page: layout inside the turn
             if (
                 kind == Kind.STAGE_DIRECTION
                 and pending is not None
                 and pending.kind == Kind.TURN
-                and not pending.text
+                and (not pending.text or start == resumed)
             ):
                 # A screenplay's parenthetical right under the name ("JOHN" then
                 # "(quietly)"): how the turn is said, the first words of the turn.
-                pending.text = words
+                if pending.text:
+                    more.append("\n" + words)
+                else:
+                    pending.text = words
                 pending.end_line = last + 1
                 continue
             if (
@@ -401,6 +450,24 @@ class Assembler:
         if pending is not None:
             yield _finished(pending, more, lines, len(lines))
 
+    def _carried_over(self, pending: Block | None, paragraph: Paragraph) -> bool:
+        """Does the turn go on over a page break after this "(MORE)": is the next
+        paragraph past the page's layout a label of the same speaker (a screenplay's
+        "NAME (CONT'D)" at the top of the next page)?"""
+        if pending is None or pending.kind != Kind.TURN:
+            return False
+        following = self._next(paragraph)
+        while following is not None and (
+            following.kind == Kind.LAYOUT
+            or (following.label is None and self._is_page_number(following))
+        ):
+            following = self._next(following)
+        return (
+            following is not None
+            and following.speaker
+            and self.speaker_of(following) == pending.speaker
+        )
+
     def _continues_turn(self, pending: Block | None, paragraph: Paragraph) -> bool:
         """Is this layout paragraph a page break between a turn and a paragraph that
         continues it?"""
@@ -440,11 +507,15 @@ def _time_below(words: str) -> tuple[float | None, str]:
 def speech_indent(lines: Sequence[str], paragraph_list: Sequence[Paragraph]) -> int:
     """The columns a document sets its speech in from the margin, under names that stand
     alone (a screenplay's dialogue, 10 to 15 columns in): the indentation of the line
-    under most such labels, when that is at least `SPEECH_INDENT_LEAST`; else 0."""
+    under most such labels (past a parenthetical, which stands further in), when that is
+    at least `SPEECH_INDENT_LEAST`; else 0."""
     indents: Counter[int] = Counter()
     for paragraph in paragraph_list:
         if paragraph.speaker and paragraph.bare:
             below = paragraph.start + 1
+            # a parenthetical under the name ("(quietly)") is set in further than speech
+            while below + 1 < len(lines) and lines[below].lstrip(" \t\xa0")[:1] == "(":
+                below += 1
             if below < len(lines) and not lines[below].isspace():
                 indents[indent_width(lines[below])] += 1
                 if len(indents) == 1 and indents.total() >= _SPEECH_INDENT_SAMPLE:

@@ -27,7 +27,8 @@ Within a convention, a name with two or more labels keeping the habits is *confi
 speaker wherever the shape holds (its capitals and placement included). Another name
 must keep every habit, read as a name, have speech after it (or another label: the
 speech was lost), and, before the dialogue starts, be marked as a speaker (a role, an
-honorific or capitals). Every decision is a `Verdict` with its reason.
+honorific or capitals; a chatbot's `system:` where its other roles take turns). Every
+decision is a `Verdict` with its reason.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ from typing import NamedTuple
 
 from ... import names
 from .evidence import Convention, Family, Habit, Inference, Rejection, Use, Verdict
-from .shapes import ALONE, Shape, Signature
+from .shapes import ALONE, PHRASE, Shape, Signature
 
 # A habit binds when at least this share of a family's recurring labels keep it, and
 # there are at least this many of them to tell.
@@ -71,6 +72,7 @@ MIN_OVERLAP = 0.5
 _RECURRING = Verdict(True, "a recurring name of the convention")
 _INTRODUCES = Verdict(True, "gives in parentheses a short form the convention uses")
 _NO_NAME = Verdict(False, "not shaped like a name")
+_SONG_TITLE = Verdict(False, "a song's title over its verse, not a speaker")
 _IN_A_LIST = Verdict(False, "one of a list of names, with no speech between them")
 # Labels standing alone one under another, this many or more, are a list of names.
 NAME_LIST_LEAST = 3
@@ -78,6 +80,11 @@ NAME_LIST_LEAST = 3
 _SAME_SPEAKERS = "it names the same speakers"
 # A name seen this often in lower case in the text is a word of the language.
 COMMON_WORD_USES = 2
+# A role written as a sentence opens ("Le journaliste :") is a label where it recurs at
+# least this often, taking turns with the speakers.
+PHRASE_ROLE_LEAST = 3
+# ... and makes at least this share as many labels as the speakers' convention.
+PHRASE_ROLE_SHARE = 0.2
 
 
 @dataclass(slots=True)
@@ -156,6 +163,9 @@ def infer(
             confirmed |= assessment.confirmed
         else:
             inference.rejected.append(Rejection(family, reason))
+    # A song's title ("SONG.", "THE FAIRIES' SONG.") over its verse recurs as a play's
+    # names do; it is no one, so no use of it is taken as known (`judge` says why).
+    confirmed -= {key for key in confirmed if names.is_song_title(key)}
     # Where the dialogue starts: the first confirmed name in a shape that is a convention
     # of its own (a cast list before a play, "King   Rob Moore.", names its speakers in
     # another shape: it starts nothing).
@@ -427,7 +437,13 @@ def _role_taking_turns(family: Family, primary: Family) -> bool:
         return False
     key, count = next(iter(counts.items()))
     name = family.uses[0].shape.name
-    marked = names.is_role(key) or (names.has_honorific(name) and names.is_caps(name))
+    if family.signature.case == PHRASE:
+        # a role written as a sentence opens ("Phóng viên:", "Le journaliste :") is one
+        # only where it recurs as the document's own, as an interviewer's turns do;
+        # "He said:" is once or twice, "Let us pray:" a few times among many turns
+        marked = count >= max(PHRASE_ROLE_LEAST, PHRASE_ROLE_SHARE * len(primary.uses))
+    else:
+        marked = names.is_role(key) or (names.has_honorific(name) and names.is_caps(name))
     if count < 2 or not marked or _speech_share(family.uses) < MIN_SPEECH:
         return False
     others = sorted(use.line for use in primary.uses)
@@ -603,6 +619,16 @@ def _first_broken(look: Look, habits: list[Habit], kinds: frozenset[str], memo: 
         return broken
 
 
+def _is_marked(use: Use, confirmed: set[str]) -> bool:
+    """Does the label announce a speaker by itself (`names.is_marked`)? So does a
+    chatbot's role where the dialogue is between such roles: `system:` over the system
+    prompt, before `user:` and `assistant:` take turns. (Before other speakers,
+    `System:` is as often a header's field: "System: Windows 11".)"""
+    if use.key in names.CHAT_ROLES and not confirmed.isdisjoint(names.CHAT_ROLES):
+        return True
+    return names.is_marked(use.shape.label)
+
+
 def _introduces_confirmed(use: Use, confirmed: set[str]) -> bool:
     """Is the label a full name whose surname alone is a confirmed name of the document
     ("Al Kossow:" once, then "Kossow:" throughout): the speaker introduced in full."""
@@ -647,6 +673,8 @@ def _prejudge(shape: Shape) -> Verdict | None:
     if shape.signature.case == "lower":
         if not names.is_lower_case_name(shape.name) and not names.is_speaker_shaped(shape.name):
             return Verdict(False, "not shaped like a name")
+    elif shape.signature.case == PHRASE:
+        return None  # a role written as a sentence opens: its recurring decides
     elif not names.is_speaker_shaped(shape.label) and not names.is_speaker_shaped(shape.name):
         return Verdict(False, "not shaped like a name")
     return None
@@ -712,6 +740,10 @@ class _Judge:
         uses = assessment.keeping
         if not uses:
             return "no label keeps the shape's habits"
+        if family.signature.case == PHRASE:
+            # "He said:", "My mother said:": the words of a sentence; such a role
+            # ("Phóng viên:") is taken only as one recurring beside the speakers' names.
+            return "words opening a sentence, not names (a label only as a recurring role)"
         counts = Counter(map(_KEY, uses))
         if len(counts) < 2:
             # (A name in lower case said again and again is a document's note, "todo:".)
@@ -817,6 +849,8 @@ class _Judge:
         """The verdict on one candidate of a chosen convention. A label right under a
         label that stands alone is judged as a new name, whatever its name: it may be
         that label's speech."""
+        if use.shape.placement == ALONE and names.is_song_title(use.key):
+            return _SONG_TITLE
         known = use.key in confirmed and use.line not in assessment.slots
         if not known and use.speech and use.shape.affiliation is not None:
             # "Jane Doe (JD): text" before the "JD:" labels (a header's "Interviewer (I):
@@ -881,6 +915,6 @@ class _Judge:
         )
         if not use.speech and not lost_speech:
             return Verdict(False, "no speech follows")
-        if use.line < start and not (names.is_marked(use.shape.label) and use.speech):
+        if use.line < start and not (_is_marked(use, confirmed) and use.speech):
             return Verdict(False, "before the dialogue, and not marked as a speaker")
         return Verdict(True, "fits the convention")

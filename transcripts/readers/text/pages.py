@@ -180,6 +180,18 @@ def detect(text: str, lines: Sequence[str], start: int, wrapped: bool) -> Page |
     return page
 
 
+def is_wrapping_only(page: Page | None) -> bool:
+    """Was the layout found only because the lines looked hard-wrapped (no page layout,
+    margin numbers, HTML or tables)? A document known to hold a line per paragraph then
+    has no layout at all."""
+    return (
+        page is not None
+        and not (page.html or page.numbered or page.tables or page.title)
+        and LAYOUT not in page.codes
+        and APART not in page.codes
+    )
+
+
 def settle_tables(page: Page | None, uses: Sequence[Use]) -> Page | None:
     """The page once the labels are decided: a table none of whose rows was taken as a
     turn (a price list, a glossary) is text again, header and all; a page found only

@@ -8,8 +8,10 @@ text, which depends on where it sits (decided in `assemble.py`).
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from ...model import Kind
+from ...timecode import CLOCK_PATTERN
 
 # What a line of text ends with when it has finished what it says: a sentence's end, a
 # clause before a list or a quotation, a closing quote or bracket, a dash breaking off;
@@ -62,6 +64,47 @@ def tags_of(text: str) -> list[str]:
 def is_stage_direction(text: str) -> bool:
     """Wholly bracketed text describes the scene rather than being said."""
     return _STAGE.fullmatch(text) is not None
+
+
+def is_more_mark(text: str) -> bool:
+    """A screenplay's "(MORE)" under the last line of a page: the speech goes on over the
+    page, under the same name again ("LENA (CONT'D)"). Layout, not something done."""
+    return text[:1] == "(" and _MORE.fullmatch(text) is not None
+
+
+_MORE = re.compile(r"\([ \t]*(?i:more)[ \t]*\)")
+
+
+class ChatEvent(NamedTuple):
+    """A line of a chat log that is no one's message: `nick` is who acts in an action
+    (IRC's `/me`, "* alice waves"), None for a nick joining, leaving or renamed; `time`
+    is the time the line opens with, as text ("10:02"), if any."""
+
+    nick: str | None
+    time: str | None
+
+
+def chat_event(text: str) -> ChatEvent | None:
+    """The chat event a line of a chat log is (`ChatEvent`), or None for any other line.
+    Asked only of documents whose labels are a chat log's `<nick>`: elsewhere "* item" is
+    a list item and "-- " a dash."""
+    if text[:1] not in _CHAT_EVENT_OPENINGS:
+        return None
+    found = _CHAT_EVENT.match(text)
+    if found is None:
+        return None
+    return ChatEvent(found["nick"], found["time"])
+
+
+# After the time of day a log may open its lines with ("[10:02] "): a nick's action
+# ("* alice waves"), or the server's word that a nick joined, left or was renamed
+# ("*** bob has joined #chan", irssi's "-!- bob [~b@host] has quit", WeeChat's "--> bob",
+# "<-- bob" and "-- bob is now known as rob").
+_CHAT_EVENT = re.compile(
+    rf"(?:[\[(]?(?P<time>{CLOCK_PATTERN})[\])]?[ \t]+)?"
+    r"(?:\*[ \t]+(?P<nick>[^\s*<>\[\]]{1,40})[ \t]+\S|(?:\*\*\*|-->|<--|-!-|--)[ \t]+\S)"
+)
+_CHAT_EVENT_OPENINGS = frozenset("*-<[(0123456789")
 
 
 def is_credit(text: str) -> bool:

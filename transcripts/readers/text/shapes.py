@@ -54,6 +54,11 @@ from ... import names
 from ...timecode import CLOCK_PATTERN, parse_clock
 from .lines import indent_width
 
+# How a name is written, where a convention keeps it (`Signature.case`): in lower case
+# ("agent"), or as a sentence opens ("Phóng viên", "Le journaliste").
+LOWER = "lower"
+PHRASE = "phrase"
+
 # Placement of the speech: on the label's line, or below it.
 INLINE = "inline"
 ALONE = "alone"
@@ -93,7 +98,9 @@ class Signature(NamedTuple):
     # ":", ".", "dash" (`JOHN — text`), "gap" (spaces before the text), "cell" (the
     # name is a table's cell: `| Name | text |`), ""
     delimiter: str
-    case: str = ""  # "lower": a name in lower case (`agent:`, `user:`, `spk_0:`)
+    # "lower": a name in lower case (`agent:`, `user:`, `spk_0:`); "phrase": written as a
+    # sentence opens (`Phóng viên:`, `Le journaliste :`)
+    case: str = ""
 
     @property
     def is_strong(self) -> bool:
@@ -104,7 +111,7 @@ class Signature(NamedTuple):
 
     def describe(self, placement: str | None = None) -> str:
         """The convention as a reader would write it: `**Name:** text`, `NAME.` alone."""
-        name = "name" if self.case == "lower" else "Name"
+        name = "name" if self.case == "lower" else "Role word" if self.case == PHRASE else "Name"
         if self.time == "inside":
             name += " (0:00)"
         if self.delimiter == ":":
@@ -217,8 +224,15 @@ _ONE_NAME = (
     r"|(?:(?:(?=[a-z])(?:{PARTICLE})[ ]){{1,2}}(?=[{UPPER}]))?{TOKEN}(?:[ ]{LATER}){{0,5}})"
 )
 # A group speaking together is a list of names ending in "and": "BLAND, DE CASTRO, AND
-# ROPER", "Ana and Ben".
-_NAME = r"{ONE}(?:(?:,[ ]{ONE}){{0,4}},?[ ](?:and|AND|And|&)[ ]{ONE})?"
+# ROPER", "Ana and Ben". Last (tried only where no name fits): a role written as a
+# sentence opens, a capitalised word and a word or two in lower case right before the
+# colon ("Phóng viên:", "Le journaliste :"), which only recurring makes a label
+# (`conventions.py`: "He said:" opens a quotation).
+_NAME = r"(?:{ONE}(?:(?:,[ ]{ONE}){{0,4}},?[ ](?:and|AND|And|&)[ ]{ONE})?|{PHRASE})"
+_PHRASE = (
+    r"[{UPPER}][{LOWER}{MARK}'’\-]*+(?:[ ][{LOWER}][{LOWER}{MARK}'’\-]*+){{1,2}}"
+    r"(?=[ \t\xa0]*[:：])"
+)
 # A word of an affiliation: a title, an office, a place or a party ("CNN ANCHOR",
 # "Chief Executive Officer", "D-NM"), with the small words titles hold. The first word is
 # a capitalised word or a number, never a small word ("Mr. Chairman, the U.S. decision
@@ -286,7 +300,7 @@ def grammar(classes: dict[str, str]) -> str:
     later = fill(_LATER, TOKEN=token, PARTICLE=_PARTICLE)
     lower = fill(_LOWER_NAME)
     one = fill(_ONE_NAME, TOKEN=token, LATER=later, PARTICLE=_PARTICLE, LOWER_NAME=lower)
-    name = fill(_NAME, ONE=one)
+    name = fill(_NAME, ONE=one, PHRASE=fill(_PHRASE))
     words = fill(_AFFILIATION_WORDS, WORD=fill(_AFFILIATION_WORD))
     affiliation = fill(_AFFILIATION, WORDS=words, SPAN=_SPAN)
     return fill(
@@ -333,7 +347,8 @@ _heads: dict[str, Shape] = {}  # (only labels: prose that opens alike is seldom 
 # - a capitalised word, a space, then a word in lower case ("And let me speak"): after
 #   the first word and one space the grammar takes only another name word (capitalised,
 #   a particle such as "van", a number, a role numbered as in "speaker 1", an
-#   abbreviation such as "mr.") or a group's "and";
+#   abbreviation such as "mr.") or a group's "and", or a word or two in lower case
+#   right before a colon ("Le journaliste :");
 # - a capitalised word, a comma, then a word in lower case ("Romeo, come forth"): after a
 #   comma it takes only another name, an affiliation (capitalised or a number, or in lower
 #   case where a period and a dash end it: ", on behalf of the PPE Group. –") or ", and";
@@ -344,6 +359,7 @@ _heads: dict[str, Shape] = {}  # (only labels: prose that opens alike is seldom 
 _PROSE_OPENING = re.compile(
     r"[ \t]*"
     r"(?:[A-Z][a-z']*+(?:[ ](?=[a-z])(?!(?:and|" + _PARTICLE + r")(?![^\W\d_]))"
+    r"(?![a-z][a-z'’\-]*+(?:[ ][a-z][a-z'’\-]*+)?[ \t\xa0]*[:：])"
     r"|,[ ](?=[a-z])(?!and[ ])(?![^.\r\n]{0,100}\.[ ](?:—|–|--?)[ ]))"
     r"|(?=[a-z])(?!(?:" + _PARTICLE + r")[ ])(?![a-z][a-z'’\-_]*+(?:[ _]?\d{1,3})?[ \t]*[:：]))"
     r"(?![A-Za-z]{1,5}\.)(?![a-z]{2,12}[_ ]?\d)[a-z]"
@@ -460,7 +476,7 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
         marker = "#"  # a Markdown heading of any level: "### Jane Doe" over the speech
     elif marker[:1].isdigit():
         marker = "1."  # a turn's number: "12. Interviewer: ..."
-    case = "lower" if name.islower() else ""
+    case = "lower" if name.islower() else PHRASE if is_phrase(name) else ""
     signature = Signature(
         marker, wrapper, "before" if before else "inside" if inside else "", delimiter, case
     )
@@ -483,6 +499,19 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
         _seconds(time) if time else None,
         indent_width(found["indent"]),
         found["aside"].lstrip(", ") if found["aside"] else None,
+    )
+
+
+def is_phrase(name: str) -> bool:
+    """Is the name written as a sentence opens, a capitalised word then words in lower
+    case ("Phóng viên", "Le journaliste", "He said"), none a name's particle ("Ludwig
+    van")?"""
+    first, _, rest = name.partition(" ")
+    return (
+        bool(rest)
+        and first[:1].isupper()
+        and rest[:1].islower()
+        and all(word[:1].islower() and word not in names.NAME_PARTICLES for word in rest.split())
     )
 
 
