@@ -23,6 +23,7 @@ from typing import Any, TypeVar, cast
 
 from ...model import Word
 from ...timecode import MAX_SECONDS
+from ..common import is_spaced
 from ..jsondata import fast_loads
 from ..turns import Part
 from ..wordparts import Spoken
@@ -253,12 +254,9 @@ def segment_parts(
 def spaced(texts: list[str]) -> list[str]:
     """Each text with its white space made single spaces (`" ".join(text.split())`)."""
     stripped = list(map(str.strip, texts))
-    if not _UNSPACED.search("\x00".join(stripped)):  # already spaced once
+    if is_spaced("\x00".join(stripped)):  # already spaced once
         return stripped
     return list(map(" ".join, map(str.split, texts)))
-
-
-_UNSPACED = re.compile(r"[^\S ]|  ")  # white space but a space, or two spaces
 
 
 def punctuated_words(
