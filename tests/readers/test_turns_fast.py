@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from transcripts.model import Block, Kind, Word
-from transcripts.readers.common import _SPACES, clean_spaces, is_spaced
 from transcripts.readers.turns import Part, _marks_every_cue, _marks_matter, _TurnBuilder
+from transcripts.spacing import _SPACES, clean_spaces, is_spaced
 
 _TEXTS = ["", "Hi there.", "and so", "[laughter]", "(LAUGHS)", "♪ la ♪", "[not", " a  b ", "x"]
 _TIMES = st.one_of(st.none(), st.floats(min_value=0, max_value=50), st.just(float("nan")))

@@ -24,7 +24,7 @@ from ..cues import DIRECTION_OPENERS, MarkTally, is_direction
 from ..io import SourceText
 from ..model import Block, Kind, Piece, Speaker, Transcript, Word
 from ..options import ReadOptions
-from .common import clean_spaces, is_spaced
+from ..spacing import clean_spaces
 from .document import declare_speakers
 from .speakermarks import Mark
 
@@ -261,7 +261,7 @@ class _TurnBuilder:
     def __init__(self, every_cue_marked: bool) -> None:
         self.voices = _Voices(every_cue_marked)
         self.blocks: list[Block] = []
-        self._texts: list[str] = []  # the open block's texts, joined when it closes
+        self._joining: Block | None = None  # the open block, if its text is its pieces'
         self._last_speaker: str | None = None  # the speaker of the latest turn
 
     def add(self, part: Part | Block | PlacedPiece) -> None:
@@ -281,7 +281,6 @@ class _TurnBuilder:
         any other part goes to `add`. `tests/readers/test_turns_fast.py` holds this to
         `add` part by part."""
         blocks = self.blocks
-        texts = self._texts
         speech = self.voices.speech
         for part in parts:
             if part.__class__ is not Part:
@@ -312,8 +311,7 @@ class _TurnBuilder:
                     block,
                 )
                 continue
-            texts.append(text)  # `_extend`
-            block.pieces.append(piece)
+            block.pieces.append(piece)  # `_extend`
             end = piece.end
             if end is not None and (block.end is None or end > block.end):  # `max`
                 block.end = end
@@ -332,16 +330,16 @@ class _TurnBuilder:
             self.add_speech(piece, line, end_line, marked, speaker)
 
     def close(self) -> None:
-        """Finish the open block: its text is its parts' texts, spaced once, and its list
-        of pieces no longer than it is (a list grown piece by piece holds spare room,
-        which a million cues' turns would keep)."""
-        if self._texts:
-            block = self.blocks[-1]
-            text = " ".join(self._texts)
-            block.text = text if is_spaced(text) else clean_spaces(text)
+        """Finish the open block: its text is its pieces' texts, spaced once, made when
+        first asked for (`model.joined_text`: a transcript held whole would hold every
+        cue's words twice), and its list of pieces no longer than it is (a list grown
+        piece by piece holds spare room, which a million cues' turns would keep)."""
+        block = self._joining
+        if block is not None:
+            del block.text  # `Block.__getattr__` joins the pieces' texts
             if block.pieces is not None and len(block.pieces) > 1:
                 block.pieces = block.pieces.copy()
-            self._texts.clear()
+            self._joining = None
 
     def add_block(self, block: Block) -> None:
         self.close()
@@ -366,7 +364,6 @@ class _TurnBuilder:
             self._open(kind, speaker, piece, line, end_line, previous)
 
     def _extend(self, block: Block, piece: Piece, end_line: int) -> None:
-        self._texts.append(piece.text)
         assert block.pieces is not None
         block.pieces.append(piece)
         end = piece.end
@@ -397,6 +394,6 @@ class _TurnBuilder:
             pieces=[piece],
         )
         self.blocks.append(block)
-        self._texts.append(piece.text)
+        self._joining = block
         if speaker:
             self._last_speaker = speaker

@@ -22,8 +22,8 @@ from operator import add, itemgetter, mul, not_, sub, truediv
 from typing import Any, TypeVar, cast
 
 from ...model import Word
+from ...spacing import is_spaced
 from ...timecode import MAX_SECONDS
-from ..common import is_spaced
 from ..jsondata import fast_loads
 from ..turns import Part
 from ..wordparts import Spoken
