@@ -18,7 +18,7 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from itertools import accumulate, chain, compress, pairwise, repeat
-from operator import add, itemgetter, mul, not_, sub, truediv
+from operator import add, ge, itemgetter, mul, not_, sub, truediv
 from typing import Any, TypeVar, cast
 
 from ...model import Word
@@ -135,13 +135,14 @@ def make_words(
     starts: list[float],
     ends: list[float],
     confidences: Sequence[float | None],
+    stripped: bool = False,
 ) -> list[Word]:
     """`make_word` of each text, times and confidence (times and confidences as
-    `starts_and_ends` and `confidences` read them)."""
-    ends = list(map(max, ends, starts))  # an end never before its start; a tie keeps the end
-    return list(
-        map(_new, repeat(Word), zip(map(str.strip, texts), starts, ends, confidences, strict=True))
-    )
+    `starts_and_ends` and `confidences` read them; the texts `stripped` already)."""
+    if not all(map(ge, ends, starts)):  # an end never before its start; a tie keeps the end
+        ends = list(map(max, ends, starts))
+    words = texts if stripped else map(str.strip, texts)
+    return list(map(_new, repeat(Word), zip(words, starts, ends, confidences, strict=True)))
 
 
 def starts_and_ends(
@@ -280,7 +281,7 @@ def punctuated_words(
     scores = confidences(at_key(compress(scored, kept), "confidence"))
     if timed is None or scores is None:
         return None
-    return said, make_words(punctuated(texts, marks, bounds), *timed, scores)
+    return said, make_words(punctuated(texts, marks, bounds), *timed, scores, stripped=True)
 
 
 def plain_times(values: list[Any], unit: str = "") -> bool:
