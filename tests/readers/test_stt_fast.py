@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -284,3 +285,8 @@ _MICROSECONDS = st.integers(min_value=0, max_value=10**16).map(lambda count: cou
 )
 def test_times_on_a_microsecond_are_given_back_as_rounding_gives_them(values):
     assert repr(bulk.rounded(list(values))) == repr([round(value, 6) for value in values])
+
+
+@given(st.lists(st.text(st.sampled_from(["a", "é", " ", "\t", "\n", "\xa0", "\u2009", "\x1c"]))))
+def test_single_words_are_texts_without_white_space(texts):
+    assert bulk.single_words(texts) == all(text and not re.search(r"\s", text) for text in texts)

@@ -310,10 +310,8 @@ _PLAIN_TIMES = _time_lines("{1,12}+")
 
 def single_words(texts: list[str]) -> bool:
     """Is every text one word: not empty, and without white space?"""
-    return "" not in texts and not _SPACE.search("".join(texts))
-
-
-_SPACE = re.compile(r"\s")
+    joined = "".join(texts)  # spaced (`is_spaced`) and without a space: no white space
+    return "" not in texts and " " not in joined and is_spaced(joined)
 
 
 def said_by(
