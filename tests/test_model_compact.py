@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import transcripts
 from tests.conftest import SAMPLES
-from transcripts.model import COMPACT_LEAST, Block, Kind, compact_blocks
+from transcripts.model import COMPACT_LEAST, Block, Kind, compact_blocks, joined_text
 from transcripts.writers.jsonenc import dense_bytes, encoded_blocks
 
 LONG = "So the committee met twice that week, and neither meeting settled anything at all."
@@ -127,3 +127,64 @@ def test_batch_encoding_equals_encoding_each_record_alone(blocks, path):
     assert encoded_blocks(blocks, ("path", path), newline=True) == expected
     for line in expected:
         assert json.loads(line)["path"] == path
+
+
+# A turn assembled from pieces is made without its text: it is its pieces' texts joined,
+# made when first asked for (`Block.__getattr__`, `joined_text`).
+
+SRT = (
+    "1\n00:00:01,000 --> 00:00:02,000\nAna: So the  committee\nmet twice.\n\n"
+    "2\n00:00:02,500 --> 00:00:04,000\nNeither meeting settled anything.\n\n"
+    "3\n00:00:04,500 --> 00:00:05,000\nBen: [laughs]\n"
+)
+
+
+def _read_srt(tmp_path) -> list[Block]:
+    path = tmp_path / "talk.srt"
+    path.write_text(SRT, encoding="utf-8")
+    return transcripts.read(path).blocks
+
+
+def _unset(block: Block) -> bool:
+    try:
+        object.__getattribute__(block, "text")
+    except AttributeError:
+        return True
+    return False
+
+
+def test_a_turn_from_pieces_makes_its_text_when_asked_and_shows_the_same(tmp_path):
+    blocks = _read_srt(tmp_path)
+    turn = blocks[0]
+    assert _unset(turn)  # the words are held once, in the pieces
+    eager = Block(
+        turn.kind,
+        "So the committee met twice. Neither meeting settled anything.",
+        turn.line,
+        turn.end_line,
+        turn.speaker,
+        start=turn.start,
+        end=turn.end,
+        pieces=turn.pieces,
+    )
+    for back in (pickle.loads(pickle.dumps(turn)), copy.deepcopy(turn), copy.copy(turn)):
+        assert back == eager
+    assert repr(turn) == repr(eager) and turn.to_dict() == eager.to_dict()
+    assert not _unset(turn) and turn.text is turn.text  # made once, then kept
+    assert turn == eager
+
+
+def test_a_block_still_lacks_what_it_lacks(tmp_path):
+    turn = _read_srt(tmp_path)[0]
+    try:
+        turn.colour  # noqa: B018
+    except AttributeError as error:
+        assert str(error) == "'Block' object has no attribute 'colour'"
+    else:
+        raise AssertionError("no error")
+    assert not hasattr(turn, "colour") and getattr(turn, "_inner", None) is None
+
+
+@given(st.lists(st.text(st.sampled_from(["a", "é", " ", "\n", "\t", "\xa0", "b"]))))
+def test_joined_text_is_the_texts_joined_and_spaced_once(texts):
+    assert joined_text(texts) == " ".join(" ".join(texts).split())

@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 
 from .errors import TranscriptError
 from .io import text_encoding
+from .spacing import clean_spaces, is_spaced
 from .timecode import MAX_SECONDS, as_seconds
 
 #: Version of the dict form; bump on any incompatible change to `to_dict`'s output.
@@ -111,6 +112,11 @@ class Block:
     `compact_blocks`) instead of a second copy of it, and `raw` is a property that
     gives the same string back. Attributes, equality, `repr`, pickling and the dict
     form are those the dataclass had.
+
+    Likewise a turn assembled from time-aligned pieces may be made without its `text`
+    (the slot left empty): it is then its pieces' texts joined (`joined_text`), made on
+    first asking and kept. A million cues' turns would otherwise hold every cue's words
+    twice. Whoever changes such a block's pieces reads its text first.
     """
 
     __slots__ = (
@@ -182,6 +188,15 @@ class Block:
         self.continued = continued
         self._raw = raw
         self.pieces = pieces
+
+    def __getattr__(self, name: str) -> Any:
+        """An attribute whose slot is empty: `text`, when it is to be its pieces' (see the
+        class docstring); any other is missing as usual."""
+        if name == "text":
+            text = joined_text(piece.text for piece in self.pieces or ())
+            self.text = text
+            return text
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
     def raw(self) -> str | None:
@@ -262,6 +277,13 @@ class Block:
         if self.pieces is not None:
             data["pieces"] = [piece.to_dict() for piece in self.pieces]
         return data
+
+
+def joined_text(texts: Iterable[str]) -> str:
+    """A turn's text from the texts of its pieces (caption cues, segments): joined by
+    single spaces, each run of white space (a cue's line break) one space."""
+    text = " ".join(texts)
+    return text if is_spaced(text) else clean_spaces(text)
 
 
 def held_blocks(transcript: Transcript, blocks: Iterable[Block]) -> list[Block]:

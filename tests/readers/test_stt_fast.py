@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -267,3 +268,25 @@ def test_aws_segments_that_name_no_one_leave_the_words_to_the_channels_on_either
     results["channel_labels"] = {"channels": [{"channel_label": "ch_0", "items": channel}]}
     read = _agree("aws-transcribe", json.dumps(data))
     assert {block["speaker"] for block in read["blocks"]} == {"ch_0"}
+
+
+_MICROSECONDS = st.integers(min_value=0, max_value=10**16).map(lambda count: count / 1e6)
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.floats(min_value=0, max_value=1e12),
+            _MICROSECONDS,
+            st.decimals(min_value=0, max_value=10**10, places=6).map(float),
+            st.integers(min_value=0, max_value=10**6).map(lambda count: count / 100),
+        )
+    )
+)
+def test_times_on_a_microsecond_are_given_back_as_rounding_gives_them(values):
+    assert repr(bulk.rounded(list(values))) == repr([round(value, 6) for value in values])
+
+
+@given(st.lists(st.text(st.sampled_from(["a", "é", " ", "\t", "\n", "\xa0", "\u2009", "\x1c"]))))
+def test_single_words_are_texts_without_white_space(texts):
+    assert bulk.single_words(texts) == all(text and not re.search(r"\s", text) for text in texts)

@@ -20,7 +20,8 @@ from ..io import SourceText, display_name
 from ..losses import note
 from ..model import Block, Kind, Speaker, Transcript
 from ..options import ReadOptions
-from .common import LINE_BREAK, clean_spaces
+from ..spacing import clean_spaces
+from .common import LINE_BREAK
 from .turns import Part, assemble
 
 _BULLET = re.compile(r"\x15(\d{1,15})_(\d{1,15})\x15")  # milliseconds, within MAX_SECONDS

@@ -40,11 +40,6 @@ def listed(opened: tuple[Transcript, Iterator[Block]]) -> Transcript:
     return transcript
 
 
-def clean_spaces(text: str) -> str:
-    """Single spaces between words (caption lines are joined into running text)."""
-    return " ".join(text.split())
-
-
 def clean_lines(text: str) -> str:
     """Each line with single spaces, empty lines dropped: a cue's text with its layout."""
     if "\n" not in text:

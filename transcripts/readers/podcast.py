@@ -16,8 +16,8 @@ from ..errors import TranscriptError
 from ..io import SourceText, display_name
 from ..model import Transcript, Word
 from ..options import ReadOptions
+from ..spacing import clean_spaces
 from ..timecode import MAX_SECONDS, as_seconds
-from .common import clean_spaces
 from .jsondata import first_items, has_keys, load_json
 from .jsonpositions import LineIndex, member_offsets
 from .turns import Part, assemble

@@ -16,8 +16,8 @@ from ..errors import TranscriptError
 from ..io import SourceText, display_name
 from ..model import Transcript
 from ..options import ReadOptions
+from ..spacing import clean_spaces
 from ..timecode import parse_clock
-from .common import clean_spaces
 from .turns import Part, assemble
 
 

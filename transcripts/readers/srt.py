@@ -21,7 +21,8 @@ from ..io import SourceText, display_name
 from ..losses import note
 from ..model import Block, Transcript
 from ..options import ReadOptions
-from .common import clean_spaces, listed, paused_gc
+from ..spacing import clean_spaces
+from .common import listed, paused_gc
 from .cuespacing import spaced_cleanly
 from .cuestore import DROPPED, SPLIT, UNMARKED, CueStore
 from .rolling import fold_rolling, folded_count, may_fold

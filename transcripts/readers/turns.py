@@ -17,13 +17,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 from ..cues import DIRECTION_OPENERS, MarkTally, is_direction
 from ..io import SourceText
 from ..model import Block, Kind, Piece, Speaker, Transcript, Word
 from ..options import ReadOptions
-from .common import clean_spaces
+from ..spacing import clean_spaces
 from .document import declare_speakers
 from .speakermarks import Mark
 
@@ -104,9 +105,8 @@ def assemble(
     turn around them. `roster` lists speakers known beforehand (with their aliases);
     speakers first met in the parts follow them.
     """
-    builder = _TurnBuilder(_marks_every_cue(parts))
-    for part in parts:
-        builder.add(part)
+    builder = _TurnBuilder(_marks_every_cue(parts) if _marks_matter(parts) else False)
+    builder.add_all(parts)
     builder.close()
     transcript = _header(builder.voices.met, source, options, metadata, inferred, roster)
     transcript.blocks = builder.blocks
@@ -195,6 +195,19 @@ def _header(
     return transcript
 
 
+def _marks_matter(parts: Sequence[Part | Block]) -> bool:
+    """Can `_marks_every_cue` change whose any part is? Not when every part is a `Part`
+    and either every one names its speaker or none does (a speech-to-text service's,
+    diarised or not): whether the file marks every cue decides only who says a part
+    that names no one, after parts that named someone (`_Voices.speech`)."""
+    if set(map(type, parts)) != {Part}:
+        return True
+    return len(set(map(_MARKED, parts))) > 1
+
+
+_MARKED = attrgetter("marked")
+
+
 def _marks_every_cue(parts: Iterable[Part | Block]) -> bool:
     """`cues.marks_every_cue` of the parts, counted as they come (no list of marks)."""
     tally = MarkTally()
@@ -248,7 +261,7 @@ class _TurnBuilder:
     def __init__(self, every_cue_marked: bool) -> None:
         self.voices = _Voices(every_cue_marked)
         self.blocks: list[Block] = []
-        self._texts: list[str] = []  # the open block's texts, joined when it closes
+        self._joining: Block | None = None  # the open block, if its text is its pieces'
         self._last_speaker: str | None = None  # the speaker of the latest turn
 
     def add(self, part: Part | Block | PlacedPiece) -> None:
@@ -260,6 +273,49 @@ class _TurnBuilder:
         else:
             assert isinstance(part, Part)
             self.add_piece(part.piece(), part.line, part.end_line, part.marked, part.speaker)
+
+    def add_all(self, parts: Iterable[Part | Block]) -> None:
+        """`add` of each part in order, the usual part in fewer steps: a part of speech
+        that continues the open block extends it here (what `add_speech` and `_extend`
+        do, without their calls: a speech-to-text file gives tens of thousands of parts);
+        any other part goes to `add`. `tests/readers/test_turns_fast.py` holds this to
+        `add` part by part."""
+        blocks = self.blocks
+        speech = self.voices.speech
+        for part in parts:
+            if part.__class__ is not Part:
+                self.add(part)
+                continue
+            assert isinstance(part, Part)
+            text = part.text
+            if not text or text[0] in DIRECTION_OPENERS:
+                self.add(part)
+                continue
+            marked = part.marked
+            speaker = speech(marked, part.speaker)
+            piece = Piece(text, part.start, part.end, part.words)
+            block = blocks[-1] if blocks else None
+            if (
+                block is None
+                or block.speaker != speaker
+                or block.kind != (Kind.TURN if speaker else Kind.UNATTRIBUTED)
+                or block.pieces is None
+                or (marked and speaker is None)  # `>>`: someone else, name unknown
+            ):
+                self._open(
+                    Kind.TURN if speaker else Kind.UNATTRIBUTED,
+                    speaker,
+                    piece,
+                    part.line,
+                    part.end_line,
+                    block,
+                )
+                continue
+            block.pieces.append(piece)  # `_extend`
+            end = piece.end
+            if end is not None and (block.end is None or end > block.end):  # `max`
+                block.end = end
+            block.end_line = part.end_line
 
     def add_piece(
         self, piece: Piece, line: int, end_line: int, marked: bool, speaker: str | None
@@ -274,15 +330,16 @@ class _TurnBuilder:
             self.add_speech(piece, line, end_line, marked, speaker)
 
     def close(self) -> None:
-        """Finish the open block: its text is its parts' texts, spaced once, and its list
-        of pieces no longer than it is (a list grown piece by piece holds spare room,
-        which a million cues' turns would keep)."""
-        if self._texts:
-            block = self.blocks[-1]
-            block.text = " ".join(" ".join(self._texts).split())
+        """Finish the open block: its text is its pieces' texts, spaced once, made when
+        first asked for (`model.joined_text`: a transcript held whole would hold every
+        cue's words twice), and its list of pieces no longer than it is (a list grown
+        piece by piece holds spare room, which a million cues' turns would keep)."""
+        block = self._joining
+        if block is not None:
+            del block.text  # `Block.__getattr__` joins the pieces' texts
             if block.pieces is not None and len(block.pieces) > 1:
                 block.pieces = block.pieces.copy()
-            self._texts.clear()
+            self._joining = None
 
     def add_block(self, block: Block) -> None:
         self.close()
@@ -307,7 +364,6 @@ class _TurnBuilder:
             self._open(kind, speaker, piece, line, end_line, previous)
 
     def _extend(self, block: Block, piece: Piece, end_line: int) -> None:
-        self._texts.append(piece.text)
         assert block.pieces is not None
         block.pieces.append(piece)
         end = piece.end
@@ -338,6 +394,6 @@ class _TurnBuilder:
             pieces=[piece],
         )
         self.blocks.append(block)
-        self._texts.append(piece.text)
+        self._joining = block
         if speaker:
             self._last_speaker = speaker

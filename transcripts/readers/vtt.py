@@ -25,8 +25,9 @@ from ..io import SourceText, display_name
 from ..losses import note
 from ..model import Block, Transcript, Word
 from ..options import ReadOptions
+from ..spacing import clean_spaces
 from ..timecode import parse_clock
-from .common import LINE_BREAK, clean_lines, clean_spaces, listed, paused_gc
+from .common import LINE_BREAK, clean_lines, listed, paused_gc
 from .cuespacing import spaced_cleanly
 from .cuestore import SPLIT, CueStore
 from .rolling import fold_rolling, folded_count

@@ -16,6 +16,7 @@ when the job has them, else the speaker segments, cut into sentences of caption 
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 from itertools import chain, pairwise, repeat
 from operator import eq
 from typing import Any
@@ -174,7 +175,8 @@ def _spans_read_well(segments: Any) -> bool:
         return False
     raw, counts = found
     times = (*bulk.at_key(raw, "start_time"), *bulk.at_key(raw, "end_time"))
-    return any(_speakers(segments, raw, counts)) and bulk.plain_times(list(times))
+    names_anyone = any(map(speaker_label, _labels(segments, raw, counts)))  # `_speakers`
+    return names_anyone and bulk.plain_times(list(times))
 
 
 def _segment_items(segments: Any) -> tuple[list[dict[str, Any]], list[int]] | None:
@@ -192,8 +194,14 @@ def _speakers(
     segments: list[Any], raw: list[dict[str, Any]], counts: list[int]
 ) -> list[str | None]:
     """The speaker of each segment's item: its own label, else its segment's."""
+    return bulk.labels(list(_labels(segments, raw, counts)))
+
+
+def _labels(segments: list[Any], raw: list[dict[str, Any]], counts: list[int]) -> Iterator[Any]:
+    """The label of each segment's item as written (its own, else its segment's), as
+    they are asked for."""
     around = chain.from_iterable(map(repeat, bulk.at_key(segments, "speaker_label"), counts))
-    return bulk.labels(list(map(dict.get, raw, repeat("speaker_label"), around)))
+    return map(dict.get, raw, repeat("speaker_label"), around)
 
 
 def _every_span(segments: Any) -> list[tuple[float, float, str]] | None:

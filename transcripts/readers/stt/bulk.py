@@ -18,10 +18,11 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from itertools import accumulate, chain, compress, pairwise, repeat
-from operator import itemgetter, not_
+from operator import add, ge, itemgetter, mul, not_, sub, truediv
 from typing import Any, TypeVar, cast
 
 from ...model import Word
+from ...spacing import is_spaced
 from ...timecode import MAX_SECONDS
 from ..jsondata import fast_loads
 from ..turns import Part
@@ -134,13 +135,14 @@ def make_words(
     starts: list[float],
     ends: list[float],
     confidences: Sequence[float | None],
+    stripped: bool = False,
 ) -> list[Word]:
     """`make_word` of each text, times and confidence (times and confidences as
-    `starts_and_ends` and `confidences` read them)."""
-    ends = list(map(max, ends, starts))  # an end never before its start; a tie keeps the end
-    return list(
-        map(_new, repeat(Word), zip(map(str.strip, texts), starts, ends, confidences, strict=True))
-    )
+    `starts_and_ends` and `confidences` read them; the texts `stripped` already)."""
+    if not all(map(ge, ends, starts)):  # an end never before its start; a tie keeps the end
+        ends = list(map(max, ends, starts))
+    words = texts if stripped else map(str.strip, texts)
+    return list(map(_new, repeat(Word), zip(words, starts, ends, confidences, strict=True)))
 
 
 def starts_and_ends(
@@ -151,12 +153,13 @@ def starts_and_ends(
 ) -> tuple[list[float], list[float]] | None:
     """Each item's times at the first of `start_keys` and at the first of `end_keys` (or
     a length), as `seconds` reads them, when every one is a plain time (`plain_seconds`);
-    None when any is not. Each time written as text is read once, for both lists (a
-    word's end is often the next one's start)."""
-    known: dict[str, float] = {}  # text to seconds, at this `scale`
-    starts = _times(first_of(raw, start_keys), scale, known)
-    ends = _times(first_of(raw, end_keys), scale, known) if starts is not None else None
-    return None if starts is None or ends is None else (starts, ends)
+    None when any is not. Both lists are read as one (one pattern, one JSON array for
+    times written as text)."""
+    starts = first_of(raw, start_keys)
+    times = _times(starts + first_of(raw, end_keys), scale)
+    if times is None:
+        return None
+    return times[: len(starts)], times[len(starts) :]
 
 
 def timed_words_of(
@@ -253,12 +256,9 @@ def segment_parts(
 def spaced(texts: list[str]) -> list[str]:
     """Each text with its white space made single spaces (`" ".join(text.split())`)."""
     stripped = list(map(str.strip, texts))
-    if not _UNSPACED.search("\x00".join(stripped)):  # already spaced once
+    if is_spaced("\x00".join(stripped)):  # already spaced once
         return stripped
     return list(map(" ".join, map(str.split, texts)))
-
-
-_UNSPACED = re.compile(r"[^\S ]|  ")  # white space but a space, or two spaces
 
 
 def punctuated_words(
@@ -281,7 +281,7 @@ def punctuated_words(
     scores = confidences(at_key(compress(scored, kept), "confidence"))
     if timed is None or scores is None:
         return None
-    return said, make_words(punctuated(texts, marks, bounds), *timed, scores)
+    return said, make_words(punctuated(texts, marks, bounds), *timed, scores, stripped=True)
 
 
 def plain_times(values: list[Any], unit: str = "") -> bool:
@@ -310,10 +310,8 @@ _PLAIN_TIMES = _time_lines("{1,12}+")
 
 def single_words(texts: list[str]) -> bool:
     """Is every text one word: not empty, and without white space?"""
-    return "" not in texts and not _SPACE.search("".join(texts))
-
-
-_SPACE = re.compile(r"\s")
+    joined = "".join(texts)  # spaced (`is_spaced`) and without a space: no white space
+    return "" not in texts and " " not in joined and is_spaced(joined)
 
 
 def said_by(
@@ -371,20 +369,17 @@ def first_of(raw: list[dict[str, Any]], keys: Sequence[str]) -> list[Any]:
 _MISSING = object()
 
 
-def _times(values: list[Any], scale: float, known: dict[str, float]) -> list[float] | None:
+def _times(values: list[Any], scale: float) -> list[float] | None:
     """`plain_seconds` of each value, or None when any is not a plain time."""
     kinds = set(map(type, values))
-    if kinds == {str}:  # services that write numbers as text (AWS, Google): each text
-        distinct = list(set(values).difference(known))  # read once (a word's end is
-        if distinct:  # often the next start)
-            found = _short_decimals(distinct, scale)
-            if found is None:
-                loose = list(map(plain_seconds, distinct, repeat(scale)))
-                if None in loose:
-                    return None
-                found = cast(list[float], loose)
-            known.update(zip(distinct, found, strict=True))
-        return list(map(known.__getitem__, values))
+    if kinds == {str}:  # services that write numbers as text (AWS, Google)
+        found = _short_decimals(values, scale)
+        if found is None:
+            loose = list(map(plain_seconds, values, repeat(scale)))
+            if None in loose:
+                return None
+            found = cast(list[float], loose)
+        return found
     if not kinds or not kinds <= {float, int}:
         return None
     if kinds == {int} and scale in _INTEGER_SCALES and min(values) >= 0 and max(values) < 2**31:
@@ -401,7 +396,26 @@ def _times(values: list[Any], scale: float, known: dict[str, float]) -> list[flo
     total = sum(values)
     if total != total or not (min(values) >= 0 and max(values) <= MAX_SECONDS):  # NaN; range
         return None
+    return rounded(values)
+
+
+def rounded(values: list[float]) -> list[float]:
+    """`round(value, 6)` of each time (none negative, none NaN), without rounding: the
+    times of a file are nearly always on a microsecond already, and then rounding gives
+    each back as it is. Checked in float steps (`round` with places costs twice as much):
+    each time in microseconds, made a whole number (adding and taking away 1.5 * 2**52
+    rounds to the nearest whole at that size), divided back. When that gives back every
+    time, each is the float nearest some count of microseconds, and below 1e9 seconds a
+    float is within 1e-7 of what it stands for, so six places round it to that count and
+    back to itself. Otherwise each is rounded."""
+    if values and max(values) < 1e9:
+        whole = map(sub, map(add, map(mul, values, repeat(1e6)), repeat(_ROUNDS)), repeat(_ROUNDS))
+        if list(map(truediv, whole, repeat(1e6))) == values:
+            return values
     return list(map(round, values, repeat(6)))
+
+
+_ROUNDS = 1.5 * 2**52  # a float this size holds no fractions: adding it rounds to whole
 
 
 # Digits with at most six after a point, any number before it: the float nearest such
@@ -423,23 +437,20 @@ def _short_decimals(values: list[str], scale: float) -> list[float] | None:
         digits = lines.replace("s", "")
     else:
         return None
-    found = _numbers(digits[:-1].split("\n"))
-    if found is None or len(found) != len(values):  # a value holding a line break of its own
+    found = _numbers(digits, len(values))
+    return found if found is not None and max(found) <= MAX_SECONDS else None
+
+
+def _numbers(lines: str, count: int) -> list[float] | None:
+    """The numbers of `count` values, each a line of plain digits (checked by the
+    caller), as floats, read as one JSON array; None unless there are `count` lines (a
+    value held a line break of its own)."""
+    if lines.count("\n") != count:
         return None
-    return found if max(found) <= MAX_SECONDS else None
-
-
-def _numbers(texts: list[str]) -> list[float] | None:
-    """Numbers in plain digits (checked by the caller) as floats, read as one JSON array;
-    None when one holds a line break of its own."""
     try:
-        return list(map(float, fast_loads("[" + ",".join(texts) + "]")))
+        return list(map(float, fast_loads("[" + lines[:-1].replace("\n", ",") + "]")))
     except ValueError:  # leading zeros, which JSON refuses: one at a time
-        pass
-    try:
-        return list(map(float, texts))
-    except ValueError:  # a line break inside a value
-        return None
+        return list(map(float, lines[:-1].split("\n")))
 
 
 _NUMBER_TEXTS = re.compile(r"(?:[0-9]++(?:\.[0-9]++)?+\n)*+")
@@ -455,8 +466,8 @@ def confidences(values: list[Any]) -> Sequence[float | None] | None:
             return values
     elif kinds == {type(None)} or not kinds:
         return values
-    elif kinds == {str} and _NUMBER_TEXTS.fullmatch("\n".join(values) + "\n"):
-        found = _numbers(values)
+    elif kinds == {str} and _NUMBER_TEXTS.fullmatch(lines := "\n".join(values) + "\n"):
+        found = _numbers(lines, len(values))
         total = sum(found) if found is not None else math.nan
         if total - total == 0:  # finite (a float of many digits can be infinite)
             return found

@@ -6,6 +6,8 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Sequence
+from itertools import repeat
+from operator import attrgetter, is_not
 from typing import Any
 
 from ...errors import TranscriptError
@@ -37,10 +39,13 @@ def read_dialect(
         metadata = metadata_of(data)
     except TranscriptError as error:
         raise TranscriptError(f"not a {dialect} transcript: {error.message}", name) from None
-    if any(part.speaker is not None for part in parts):
+    if any(map(is_not, map(_SPEAKER, parts), repeat(None))):
         for part in parts:  # diarised: a part without a speaker is someone unknown
             part.marked = True
     return assemble(parts, source, options, metadata=metadata, inferred=True)
+
+
+_SPEAKER = attrgetter("speaker")
 
 
 def language_at(*keys: str) -> Callable[[Any], dict[str, Any]]:

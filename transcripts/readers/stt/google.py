@@ -13,6 +13,7 @@ words are not read twice. Times are `"1.300s"` strings or `{"seconds", "nanos"}`
 from __future__ import annotations
 
 from itertools import pairwise
+from operator import itemgetter
 from typing import Any
 
 from ...io import SourceText
@@ -94,7 +95,7 @@ def _repetition_at_once(results: list[Any]) -> list[list[Spoken]] | None:
         return None
     tagged: Any = firsts[-1].get("words")
     last = bulk.in_chunks(tagged, lambda words, _: _spoken(words)) if bulk.usual(tagged) else None
-    if last is None or not any(speaker for _, speaker in last):
+    if last is None or not any(map(_SPEAKER, last)):
         return None
     if len(last) == len(raw):  # the full, tagged repetition: cut it like the results
         return bulk.cut(last, found[1])
@@ -158,6 +159,7 @@ def _words(result: Any, where: str) -> list[Spoken]:
     return spoken
 
 
+_SPEAKER = itemgetter(1)  # of a `Spoken`
 _START = ("startTime", "startOffset", "start_time")
 _END = ("endTime", "endOffset", "end_time")
 _TAG = ("speakerLabel", "speakerTag", "speaker_tag")
