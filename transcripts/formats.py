@@ -338,15 +338,41 @@ def format_for_extension(path: str, text: str | SourceText | None = None) -> For
 
     When several formats share the extension (`.json`: ours, the podcast transcript,
     the speech-to-text dialects), the content decides among them; without content, or
-    when no specific one recognises it, the general one.
+    when no specific one recognises it, the general one. A `.txt` file whose content a
+    structured format recognises is that format (`PLAIN_TEXT_EXTENSIONS`).
     """
     extension = os.path.splitext(path)[1].lower()
     if not extension:
         return None
+    if extension in PLAIN_TEXT_EXTENSIONS and text is not None:
+        structured = _structured_content(text)
+        if structured is not None:
+            return structured
     owners = [f for f in FORMATS.values() if extension in f.extensions and f.reader]
     if len(owners) > 1 and text is not None:
         return sniff(text, owners) or _general(owners)
     return _general(owners) if owners else None
+
+
+#: Extensions that say only "text": a file so named holding captions or a speech-to-text
+#: service's JSON is read as what it holds (`_structured_content`).
+PLAIN_TEXT_EXTENSIONS = (".txt", ".text")
+
+
+def _structured_content(text: str | SourceText) -> Format | None:
+    """The format a plain-text file's content is unmistakably in, if any: captions (a
+    cue's timing arrow in its opening, then what the SubRip or WebVTT reader
+    recognises) or a service's JSON. Only such content is asked about, so a transcript's
+    run does not import every reader to be told it is text."""
+    source = text if isinstance(text, SourceText) else SourceText(text=text)
+    head = source.text[:4096]
+    if "-->" in head:
+        return sniff(source, [FORMATS["srt"], FORMATS["vtt"]])
+    if head.lstrip()[:1] in ("{", "[") and _parse_json(source):
+        # (any JSON is "json"; read so only in a service's schema, not any data at all)
+        dialects = [f for f in FORMATS.values() if f.specific and ".json" in f.extensions]
+        return sniff(source, dialects)
+    return None
 
 
 def writer_for_extension(path: str) -> Format | None:
