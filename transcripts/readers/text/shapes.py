@@ -19,6 +19,8 @@ a turn's number, a broadcast `>>`, and an optional time):
   `--Title`; a
   second parenthesis after it is a note, not part of the label (`(Seat) (Party)`,
   `The Acting CHAIRMAN (Mr. Latham) (during the vote).`);
+- a meeting chat's sender after a time (`10:02:03 From Ana Berg to Everyone:`), the
+  recipient set aside;
 - time: `[00:15]` before the name, `(00:00:11)` after it, `0:34` or `\\[04:22\\]` after
   the label (a time of day, `10:02 AM` as a meeting app writes it, is no time in the
   recording);
@@ -264,8 +266,11 @@ _GRAMMAR = r"""
         \\?[\[(](?P<date>{DAY})?{SPAN}(?:{MERIDIEM})?\\?[\])]?
       | (?P<bare_date>{DAY})?{SPAN}(?:{MERIDIEM})?
     )[ \t\xa0]+(?:[-–—|][ \t\xa0]+)?)?                            # [00:15], [12/01/2023, 10:02]
+    (?(before)(?P<sender>From[ \t]+)?)                          # Zoom's chat: 10:02:03 From Ana
     (?P<open>\*\*|__|\*|_|\[|【|<(?i:b|strong)>|<[@+%~&]?(?=[^\s<>/!?]))?
     (?P<name>{NAME})
+    (?(sender)(?P<recipient>[ \t]+to[ \t]+(?:{NAME})                # to Everyone,
+      (?:[ \t]*\([^()\r\n]{{1,30}}\))?)?)                             # to Tom(Direct Message)
     (?P<affiliation>{AFFILIATION})?
     (?P<note>[ ]\((?![ ]*{SPAN}[ ]*\))[^()\r\n]{{1,40}}\))?       # (Lab), (during the vote)
     (?P<aside>(?:,?[ ][{LOWER}][{LOWER}'’]*){{1,3}}(?=\*|_|\]|</))?  # _Princess sings_
@@ -470,7 +475,9 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
     time = before or inside or after
     if found["meridiem"] is not None or found["date"] or found["bare_date"]:
         time = None  # "10:02 AM", "[12/01/2023, 10:02]": a time of day, no offset
-    if marker in ("•", "+"):
+    if found["sender"] is not None:
+        marker = "from"  # a meeting chat's "From Ana Berg to Everyone:"
+    elif marker in ("•", "+"):
         marker = "-"
     elif marker.startswith("#"):
         marker = "#"  # a Markdown heading of any level: "### Jane Doe" over the speech
