@@ -285,12 +285,13 @@ _GRAMMAR = r"""
       | (?P<dash>\.?[ ](?:—|–|--?)(?=[ \t\xa0]+\S))              # JOHN — text, Name. – text
       | (?P<dot>\.)(?=[ \t\xa0\r\n]|\Z)
       | (?<=[*_\]>】])
-      | (?=[ \t\xa0]*(?:\\?\[|\()?\d{{1,3}}:\d)
+      | (?=,?[ \t\xa0]*(?:\\?\[|\()?(?:{DAY})?\d{{1,3}}:\d)
       | (?={LINE_END})
       | (?P<gap>(?=\xa0|[ \t]{{2}}|\t))
     )
-    (?:[ \t\xa0]*(?P<after>\\?\[{SPAN}\\?\]|\({SPAN}\)|{CLOCK}(?P<meridiem>{MERIDIEM})?)
-      (?=[ \t\xa0\r\n]|\Z))?                                  # 0:34, [04:22], 10:02 AM
+    (?:,?[ \t\xa0]*(?P<after>\\?\[(?P<after_date>{DAY})?{SPAN}\\?\]   # [04:22], [12.03.24 10:02]
+      |\({SPAN}\)|{CLOCK}(?P<meridiem>{MERIDIEM})?)
+      (?=[ \t\xa0\r\n]|\Z))?                                  # 0:34, 10:02 AM
     [ \t\xa0\u3000]*
 """
 
@@ -473,7 +474,7 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
         return None  # "Name 10:30am ...": words after a name, no label
     before, inside, after = found["before"], found["inside"], found["after"]
     time = before or inside or after
-    if found["meridiem"] is not None or found["date"] or found["bare_date"]:
+    if found["meridiem"] is not None or found["date"] or found["bare_date"] or found["after_date"]:
         time = None  # "10:02 AM", "[12/01/2023, 10:02]": a time of day, no offset
     if found["sender"] is not None:
         marker = "from"  # a meeting chat's "From Ana Berg to Everyone:"
