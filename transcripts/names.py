@@ -379,6 +379,24 @@ def normalise(label: str) -> str:
     return key
 
 
+def capitalised_runs(text: str) -> list[str]:
+    """The names a phrase may hold: each run of capitalised words, and each word of a
+    run ("Enter LADY MACBETH, with a letter" holds "LADY MACBETH", "LADY", "MACBETH"),
+    without the period that may end a sentence after it."""
+    found: list[str] = []
+    for run in _CAPITALISED_RUN.findall(text):
+        words = [word.rstrip(".") for word in run.split()]
+        found.append(" ".join(words))
+        if len(words) > 1:
+            found.extend(words)
+    return found
+
+
+_CAPITALISED_RUN = regex.compile(
+    r"[\p{Lu}\p{Lt}][\p{L}\p{M}'’.\-]*(?:[ ]+[\p{Lu}\p{Lt}][\p{L}\p{M}'’.\-]*)*"
+)
+
+
 def is_caps(label: str) -> bool:
     """Written in capitals ("MS. JEAN-PIERRE", "THE COURT")."""
     return label.isupper()

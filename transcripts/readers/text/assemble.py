@@ -138,6 +138,8 @@ class Assembler:
         text = self.text_of(paragraph)
         if self._is_page_number(paragraph):
             return Kind.LAYOUT, None, None, text
+        if text[:1] in paragraphs.ENTRANCE_OPENINGS and self._is_entrance_or_exit(text):
+            return Kind.STAGE_DIRECTION, None, None, text  # "Enter OBERON.", "_Exit._"
         kind = paragraphs.classify(text, in_dialogue)
         if kind is not None:
             if kind == Kind.HEADING and paragraphs.is_markdown_heading(text):
@@ -172,6 +174,20 @@ class Assembler:
         ):
             return Kind.HEADING, None, None, text  # "Questions & Answers:" between turns
         return None, None, None, text
+
+    def _is_entrance_or_exit(self, text: str) -> bool:
+        """A play's entrance or exit: the verb alone ("Exit.", "Exeunt."), set in italics
+        ("_Enter Hamlet._"), or naming one of the document's speakers ("Enter OBERON at one
+        door", "Exit PUCK."). Speech may open with the verb too ("Enter the code", "Exit
+        polls showed..."), but names no speaker after it."""
+        entrance = paragraphs.entrance_of(text)
+        if entrance is None:
+            return False
+        if not entrance.who or entrance.marked:
+            return True
+        return any(
+            self.speaker_for(name) is not None for name in names.capitalised_runs(entrance.who)
+        )
 
     def _chat_event(self, paragraph: Paragraph) -> tuple[str, None, str | None, str] | None:
         """A chat log's line that is no message, as a stage direction: a nick joining or
@@ -376,6 +392,12 @@ class Assembler:
                 # A screenplay's action, at the margin under speech set in from it: what
                 # happens, not what the last speaker goes on to say.
                 kind = Kind.STAGE_DIRECTION
+            if kind is None and self._runs_on(pending, more, start):
+                # "Enter OBERON at one door, with his train," then "and TITANIA at
+                # another": a direction over two lines is one direction.
+                more.append("\n" + words)
+                pending.end_line = last + 1  # type: ignore[union-attr]
+                continue
             if kind is None and pending is not None and pending.kind == Kind.TURN:
                 # A paragraph continuing the turn: same block, joined as in the source.
                 if pending.text or more:
@@ -449,6 +471,15 @@ class Assembler:
                 pending = Block(kind, words, start + 1, last + 1, label=label, start=paragraph.time)
         if pending is not None:
             yield _finished(pending, more, lines, len(lines))
+
+    @staticmethod
+    def _runs_on(pending: Block | None, more: list[str], start: int) -> bool:
+        """Does a stage direction run on to the line `start`, right under it: does its
+        last line stop mid-sentence (a bracketed one ends with its bracket)?"""
+        if pending is None or pending.kind != Kind.STAGE_DIRECTION or start != pending.end_line:
+            return False
+        last = more[-1] if more else pending.text
+        return not last.endswith(paragraphs.LINE_ENDS)
 
     def _carried_over(self, pending: Block | None, paragraph: Paragraph) -> bool:
         """Does the turn go on over a page break after this "(MORE)": is the next

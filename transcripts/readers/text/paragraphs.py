@@ -135,6 +135,37 @@ def is_editorial_note(text: str) -> bool:
     return len(text) <= 160 and "\n" not in text and _EDITED.fullmatch(text) is not None
 
 
+class Entrance(NamedTuple):
+    """A play's entrance or exit: `who` is what follows the verb ("OBERON", "" for a bare
+    "Exit."), `marked` that the line is set in italics or bold ("_Enter Hamlet._")."""
+
+    who: str
+    marked: bool
+
+
+def entrance_of(text: str) -> Entrance | None:
+    """The entrance or exit a paragraph is shaped like ("Enter OBERON.", "Exit.", "Exeunt
+    all but PUCK.", "Re-enter HERMIA", "_Enter Hamlet._"), or None. Only the shape: an
+    "Enter the code" in speech has it too, so the caller weighs who is named."""
+    if text[:1] not in ENTRANCE_OPENINGS or len(text) > _ENTRANCE_WIDTH:
+        return None
+    found = _ENTRANCE.fullmatch(text)
+    if found is None or found["open"] != found["close"][::-1]:
+        return None
+    return Entrance(" ".join((found["who"] or "").split()), bool(found["open"]))
+
+
+# The verb of a play's entrance or exit opens the line (in italics or bold, as some
+# editions set it); after it, who comes or goes, over a line or two.
+_ENTRANCE = re.compile(
+    r"(?P<open>[*_]{0,2})(?:(?i:re-?enter|enter|exit|exeunt|manet|manent))"
+    r"(?P<who>[ \t\n]+.*?)?[.;]?(?P<close>[*_]{0,2})",
+    re.S,
+)
+ENTRANCE_OPENINGS = frozenset("EeRrMm_*")
+_ENTRANCE_WIDTH = 240
+
+
 def is_timestamp(text: str) -> bool:
     """A time marker on its own line."""
     return len(text) <= 40 and _TIMESTAMP.fullmatch(text) is not None
