@@ -2,7 +2,8 @@
 who speaks, described by its parts rather than by a list of known conventions.
 
 A candidate label is, at the start of a line (after indentation, a quote or list marker,
-a turn's number, a broadcast `>>`, and an optional time):
+a turn's number (`12.`, or a parliament's question number and reference: `Q1. [900123]`,
+`T2. [900456]`), a broadcast `>>`, and an optional time):
 
     [wrapper] NAME [affiliation] [time] [wrapper] [delimiter] [time]  then speech or nothing
 
@@ -259,6 +260,7 @@ _LINE_END = r"[ \t\xa0\u3000\r\n]*\Z"
 _GRAMMAR = r"""
     (?P<indent>[ \t\xa0\u3000]{{0,48}})
     (?:(?P<marker>>>|>(?=[ ])|[-•+](?=[ ])|\#{{1,6}}(?=[ ])|\d{{1,4}}[.)](?=[ \t])
+      |[A-Z]\d{{1,3}}\.(?=[ \t])(?:[ \t]+\[\d{{1,9}}\](?=[ \t]))?       # Q1. [900123] Name
       |\|(?:[ \t]*\d{{1,6}}[ \t]*\|)?)[ \t\xa0]*)?              # ### Name, 12. Name, | row
     (?:(?=[\\\[(\d])(?P<before>
         \\?[\[(](?P<date>{DAY})?{SPAN}(?:{MERIDIEM})?\\?[\])]?
@@ -474,8 +476,8 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
         marker = "-"
     elif marker.startswith("#"):
         marker = "#"  # a Markdown heading of any level: "### Jane Doe" over the speech
-    elif marker[:1].isdigit():
-        marker = "1."  # a turn's number: "12. Interviewer: ..."
+    elif marker[:1].isdigit() or marker[1:2].isdigit():
+        marker = "1."  # a turn's number: "12. Interviewer: ...", "Q1. [900123] Name: ..."
     case = "lower" if name.islower() else PHRASE if is_phrase(name) else ""
     signature = Signature(
         marker, wrapper, "before" if before else "inside" if inside else "", delimiter, case
