@@ -22,6 +22,7 @@ from .lines import indent_width
 from .pages import Page
 from .paragraphs_scan import APART_KIND, SPEECH_WINDOW, Paragraph, is_list_item
 from .roster import Roster, is_speech
+from .shapes import shape_of
 
 # A person's name written as a field's value is no longer than this.
 _NAME_VALUE_WIDTH = 60
@@ -93,8 +94,11 @@ class Assembler:
 
     def turn_text(self, paragraph: Paragraph) -> str:
         """The text after the label: the rest of its line and the paragraph's other lines."""
-        rest = self.lines[paragraph.start][paragraph.rest_at :]
+        line = self.lines[paragraph.start]
+        rest = line[paragraph.rest_at :]
         rest = self.page.clean(rest) if self.page is not None else rest.strip()
+        if rest[-1:] in _WRAPPER_ENDS:
+            rest = without_closing_wrapper(line, rest)
         if paragraph.last == paragraph.start:
             return rest
         following = self.text_of(paragraph, skip_first=True)
@@ -371,6 +375,8 @@ class Assembler:
                 time = paragraph.time
                 if start == last and plain:
                     words = lines[start][paragraph.rest_at :].strip()
+                    if words[-1:] in _WRAPPER_ENDS:
+                        words = without_closing_wrapper(lines[start], words)
                 else:
                     words = self.turn_text(paragraph)
                     if paragraph.bare and time is None and words[:1].isdigit():
@@ -524,6 +530,20 @@ def _finished(block: Block, more: list[str], lines: Sequence[str], end: int) -> 
         more.clear()
     block.raw = "".join(lines[block.line - 1 : end])
     return block
+
+
+def without_closing_wrapper(line: str, rest: str) -> str:
+    """The words after a label, without the wrapper's closing mark where the label's
+    wrapper closes at the end of the line ("**Q: How did you start?**"), not after the
+    name; other words as they are (an "**Ana:** that was **great**" keeps its bold)."""
+    shape = shape_of(line)
+    if shape is None or shape.trailing is None:
+        return rest
+    return rest.removesuffix(shape.trailing).rstrip()
+
+
+# What the words of a turn end with when its label's wrapper may close the line.
+_WRAPPER_ENDS = frozenset("*_")
 
 
 def _time_below(words: str) -> tuple[float | None, str]:

@@ -156,6 +156,9 @@ class Shape(NamedTuple):
     time: float | None  # a time given with the label, in seconds
     indent: int  # columns of indentation before the label
     aside: str | None = None  # how the line is given, inside the wrapper ("sings")
+    # the wrapper's closing mark, at the end of the line after the speech, where the
+    # whole line is wrapped ("**Q: How did you start?**"): not part of what is said
+    trailing: str | None = None
 
 
 _CLOCK = CLOCK_PATTERN
@@ -335,7 +338,7 @@ _CLOCK_IN = regex.compile(r"\d[\d:.,]*\d")
 # Shapes by the text they were read from (the same label recurs through a document);
 # past this many, shapes are no longer remembered, so no document can make it grow.
 _REMEMBERED = 50_000
-_shapes: dict[tuple[str, bool, bool], Shape | None] = {}
+_shapes: dict[tuple[str, bool, bool, bool | None], Shape | None] = {}
 # A line's opening up to a colon and the spaces after it, with the character that follows
 # (not a digit, bracket or parenthesis, which may open a time): where no parenthesis or
 # bracket comes before the colon, the grammar reads nothing past this, so lines that open
@@ -385,7 +388,7 @@ def shape_of(line: str, pos: int = 0) -> Shape | None:
             if known is not None:
                 return known
             shape = _grammar_shape(line, pos)
-            if shape is not None and len(_heads) < _REMEMBERED:
+            if shape is not None and shape.trailing is None and len(_heads) < _REMEMBERED:
                 _heads[opening] = shape
             return shape
     return _grammar_shape(line, pos)
@@ -403,7 +406,7 @@ def _grammar_shape(line: str, pos: int) -> Shape | None:
         return None
     end = found.end()
     after = line[end : end + 1]
-    key = (found.group(), after in ("", "\r", "\n"), after.isdigit())
+    key = (found.group(), after in ("", "\r", "\n"), after.isdigit(), _open_only(found, line))
     try:
         shape = _shapes[key]
     except KeyError:
@@ -413,6 +416,15 @@ def _grammar_shape(line: str, pos: int) -> Shape | None:
     if shape is not None and pos:
         shape = shape._replace(rest_at=shape.rest_at + pos)
     return shape
+
+
+def _open_only(found: re.Match[str] | regex.Match[str], line: str) -> bool | None:
+    """For a wrapper opened and not closed after the name, whether the line ends with it
+    ("**Q: text**", a label, against "**Q: text", emphasis); None for any other match
+    (the common case, asked no more)."""
+    if found["open"] is None or found["close"] is not None:
+        return None
+    return wraps_line(line, found.start("open"))
 
 
 def _match(line: str) -> re.Match[str] | regex.Match[str]:
@@ -426,8 +438,11 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
     opener, closer = found["open"], found["close"]
     if opener is not None and opener[:1] == "<" and len(opener) == 2:
         opener = "<"  # a nick's channel mode ("<@alice>", an operator) is not its name
+    trailing = None
     if opener is not None:
-        if closer != _CLOSERS[opener]:
+        if closer is None and _wraps_line(line, opener, found):
+            trailing = opener  # "**Q: How did you start?**": the whole line in bold
+        elif closer != _CLOSERS[opener]:
             return None  # "**Name" with no closing "**" is emphasis, not a label
         wrapper = _WRAPPERS[opener]
     elif closer is not None:
@@ -501,7 +516,26 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
         _seconds(time) if time else None,
         indent_width(found["indent"]),
         found["aside"].lstrip(", ") if found["aside"] else None,
+        trailing,
     )
+
+
+def _wraps_line(line: str, opener: str, found: re.Match[str] | regex.Match[str]) -> bool:
+    """Does Markdown bold opened before a name and a colon close at the end of the line,
+    round the speech too ("**Q: How did you get the job?**")?"""
+    if opener not in _LINE_WRAPPERS or found["colon"] is None:
+        return False
+    content = line.rstrip()
+    return content.endswith(opener) and len(content) - len(opener) > found.end()
+
+
+def wraps_line(line: str, pos: int = 0) -> bool:
+    """Is the line wrapped whole in Markdown bold (for the shape caches' keys: such a line
+    and one that only opens alike read differently)?"""
+    return line.startswith(_LINE_WRAPPERS, pos) and line.rstrip().endswith(_LINE_WRAPPERS)
+
+
+_LINE_WRAPPERS = ("**", "__")
 
 
 def is_phrase(name: str) -> bool:
