@@ -17,7 +17,8 @@ a turn's number (`12.`, or a parliament's question number and reference: `Q1. [9
 - wrapper: Markdown bold or italic, brackets, HTML bold, a chat log's angle brackets:
   `**Ali**`, `*Joe (1:00:05)*`, `[Name]`, `<b>Name</b>`, `<alice> text`;
 - affiliation: `, CNN ANCHOR`, `(Riding, Party)`, `[Interviewer]`, ` - Company - Title`,
-  `--Title`; a
+  `--Title`, a screenplay's extension in capitals after a tab on a cue set in and alone
+  (`JOHN<TAB>(CONT'D)`; `Ben<TAB>(laughs)` at the margin is a tab-separated turn); a
   second parenthesis after it is a note, not part of the label (`(Seat) (Party)`,
   `The Acting CHAIRMAN (Mr. Latham) (during the vote).`);
 - time: `[00:15]` before the name, `(00:00:11)` after it, `0:34` or `\\[04:22\\]` after
@@ -480,6 +481,9 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
     elif found["dash"] is not None:
         delimiter = "dash"
     elif found["gap"] is not None:
+        extension = _tabbed_extension(line, found, name)
+        if extension is not None:
+            return extension
         delimiter = "gap"
     else:
         return None  # "Name 10:30am ...": words after a name, no label
@@ -518,6 +522,34 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
         found["aside"].lstrip(", ") if found["aside"] else None,
         trailing,
     )
+
+
+def _tabbed_extension(
+    line: str, found: re.Match[str] | regex.Match[str], name: str
+) -> Shape | None:
+    """A screenplay's cue set in from the margin with its extension after a tab, alone on
+    its line ("JOHN<TAB>(CONT'D)"): the name and its extension, the speech below. The
+    name and the extension are in capitals, as a cue writes them; a transcript's
+    "Ben<TAB>(laughs)" at the margin is a turn whose speech opens with a note."""
+    if not found["indent"] or not name.isupper() or found["affiliation"] or found["note"]:
+        return None
+    extension = _EXTENSION.fullmatch(line, found.end())
+    if extension is None or not extension["text"].isupper():
+        return None
+    written = extension["paren"]
+    return Shape(
+        name,
+        f"{name} {written}",
+        extension["text"].strip(),
+        Signature(found["marker"] or "", "", "", ""),
+        ALONE,
+        extension.end("paren") + len(extension["tail"]),
+        None,
+        indent_width(found["indent"]),
+    )
+
+
+_EXTENSION = re.compile(r"(?P<paren>\((?P<text>[^()\r\n]{1,40})\))(?P<tail>[ \t]*)(?:\r?\n)?")
 
 
 def _wraps_line(line: str, opener: str, found: re.Match[str] | regex.Match[str]) -> bool:
