@@ -412,6 +412,9 @@ class Assembler:
                     pending.text = words
                 pending.end_line = last + 1
                 continue
+            if kind == Kind.LAYOUT and carried is None and self._cue_goes_on(pending, paragraph):
+                carried = pending.speaker  # type: ignore[union-attr]
+                continue  # a page break, then "NAME (CONT'D)": the same speech goes on
             if kind == Kind.LAYOUT and (
                 (carried is not None and pending is not None and pending.speaker == carried)
                 or self._continues_turn(pending, paragraph)
@@ -493,17 +496,37 @@ class Assembler:
         "NAME (CONT'D)" at the top of the next page)?"""
         if pending is None or pending.kind != Kind.TURN:
             return False
+        following = self._past_layout(paragraph)
+        return (
+            following is not None
+            and following.speaker
+            and self.speaker_of(following) == pending.speaker
+        )
+
+    def _cue_goes_on(self, pending: Block | None, paragraph: Paragraph) -> bool:
+        """Does a page break (this layout paragraph) fall inside a turn a screenplay
+        carries over without "(MORE)": is the next label past the page's layout the same
+        speaker's, marked as going on ("LENA (CONT'D)")?"""
+        if pending is None or pending.kind != Kind.TURN:
+            return False
+        following = self._past_layout(paragraph)
+        return (
+            following is not None
+            and following.speaker
+            and paragraphs.is_continued_cue(following.label)  # type: ignore[arg-type]
+            and self.speaker_of(following) == pending.speaker
+        )
+
+    def _past_layout(self, paragraph: Paragraph) -> Paragraph | None:
+        """The first paragraph after this one that is not the page's layout (a header, a
+        page's number)."""
         following = self._next(paragraph)
         while following is not None and (
             following.kind == Kind.LAYOUT
             or (following.label is None and self._is_page_number(following))
         ):
             following = self._next(following)
-        return (
-            following is not None
-            and following.speaker
-            and self.speaker_of(following) == pending.speaker
-        )
+        return following
 
     def _continues_turn(self, pending: Block | None, paragraph: Paragraph) -> bool:
         """Is this layout paragraph a page break between a turn and a paragraph that

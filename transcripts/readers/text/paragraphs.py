@@ -84,6 +84,15 @@ def is_more_mark(text: str) -> bool:
 _MORE = re.compile(r"\([ \t]*(?i:more)[ \t]*\)")
 
 
+def is_continued_cue(label: str) -> bool:
+    """Is a screenplay's cue marked as going on from the speaker's last speech ("LENA
+    (CONT'D)", "LENA (CONT.)", "LENA (CONTINUING)")?"""
+    return label.endswith(")") and _CONTINUED_CUE.search(label) is not None
+
+
+_CONTINUED_CUE = re.compile(r"\([ \t]*(?i:cont['’]?d|cont\.|continued|continuing)[ \t]*\)\Z")
+
+
 class ChatEvent(NamedTuple):
     """A line of a chat log that is no one's message: `nick` is who acts in an action
     (IRC's `/me`, "* alice waves"), None for a nick joining, leaving or renamed; `time`
