@@ -339,7 +339,7 @@ _CLOCK_IN = regex.compile(r"\d[\d:.,]*\d")
 # Shapes by the text they were read from (the same label recurs through a document);
 # past this many, shapes are no longer remembered, so no document can make it grow.
 _REMEMBERED = 50_000
-_shapes: dict[tuple[str, bool, bool, bool | None], Shape | None] = {}
+_shapes: dict[tuple[str, bool, bool, bool | str | None], Shape | None] = {}
 # A line's opening up to a colon and the spaces after it, with the character that follows
 # (not a digit, bracket or parenthesis, which may open a time): where no parenthesis or
 # bracket comes before the colon, the grammar reads nothing past this, so lines that open
@@ -407,7 +407,7 @@ def _grammar_shape(line: str, pos: int) -> Shape | None:
         return None
     end = found.end()
     after = line[end : end + 1]
-    key = (found.group(), after in ("", "\r", "\n"), after.isdigit(), _open_only(found, line))
+    key = (found.group(), after in ("", "\r", "\n"), after.isdigit(), _beyond(found, line, after))
     try:
         shape = _shapes[key]
     except KeyError:
@@ -419,13 +419,17 @@ def _grammar_shape(line: str, pos: int) -> Shape | None:
     return shape
 
 
-def _open_only(found: re.Match[str] | regex.Match[str], line: str) -> bool | None:
-    """For a wrapper opened and not closed after the name, whether the line ends with it
-    ("**Q: text**", a label, against "**Q: text", emphasis); None for any other match
-    (the common case, asked no more)."""
-    if found["open"] is None or found["close"] is not None:
-        return None
-    return wraps_line(line, found.start("open"))
+def _beyond(found: re.Match[str] | regex.Match[str], line: str, after: str) -> bool | str | None:
+    """What past the match decides its shape, for the shape cache's key: for a wrapper
+    opened and not closed after the name, whether the line ends with it ("**Q: text**",
+    a label, against "**Q: text", emphasis); for a tab before a parenthesis, the rest of
+    the line ("JOHN<TAB>(CONT'D)", a cue, against "JOHN<TAB>(quietly) Go."); None for
+    any other match (the common case, asked no more)."""
+    if found["open"] is not None and found["close"] is None:
+        return wraps_line(line, found.start("open"))
+    if after == "(" and found["gap"] is not None:
+        return line[found.end() :].rstrip()
+    return None
 
 
 def _match(line: str) -> re.Match[str] | regex.Match[str]:
