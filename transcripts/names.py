@@ -69,7 +69,7 @@ NON_SPEAKER_WORDS = frozenset(
     interview transcripts participants speakers panel attachment attachments files file
     media poll polls survey quiz tip tips fact facts factbox sidebar reminder spoiler trivia
     appearances appearing proceedings exhibit exhibits by dear subtitle subtitles
-    translation translated music sound
+    translation translated music sound act scene
     info debug error errors warn fatal critical exception traceback
     """.split()
 )
@@ -273,6 +273,20 @@ def is_expansion(label: str, text: str) -> bool:
     words = [w for w in _WORD.findall(text[:120]) if _key(w) not in LABEL_FUNCTION_WORDS]
     initials = "".join(word[0] for word in words[: len(letters)]).casefold()
     return initials == letters
+
+
+def is_numbered_section(label: str) -> bool:
+    """A part of a document by its number: "SCENE III", "ACT 2", "Chapter IV", "Part 3"
+    (a word of a heading, then a Roman or Arabic numeral)."""
+    words = label.split()
+    return (
+        len(words) == 2
+        and _key(words[0]) in NON_SPEAKER_WORDS
+        and _SECTION_NUMBER.fullmatch(words[1]) is not None
+    )
+
+
+_SECTION_NUMBER = re.compile(r"\d{1,3}|[IVXLC]{1,7}|[ivxlc]{1,7}")
 
 
 def is_ordinal_role(label: str) -> bool:

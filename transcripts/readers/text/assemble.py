@@ -166,6 +166,8 @@ class Assembler:
                 if self._has_colon(paragraph):
                     # "Update: ...", "**Break:** [24:27]": a label that is no speaker.
                     return Kind.LABELLED, None, label, self.turn_text(paragraph)
+                if paragraph.start == paragraph.last and names.is_numbered_section(label):
+                    return Kind.HEADING, None, None, text  # "SCENE III. The wood."
             elif paragraph.start == paragraph.last:
                 return Kind.HEADING, None, None, text  # "Background:" over what follows
         if (
