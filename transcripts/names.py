@@ -69,7 +69,7 @@ NON_SPEAKER_WORDS = frozenset(
     interview transcripts participants speakers panel attachment attachments files file
     media poll polls survey quiz tip tips fact facts factbox sidebar reminder spoiler trivia
     appearances appearing proceedings exhibit exhibits by dear subtitle subtitles
-    translation translated music sound
+    translation translated music sound act scene
     info debug error errors warn fatal critical exception traceback
     """.split()
 )
@@ -275,6 +275,20 @@ def is_expansion(label: str, text: str) -> bool:
     return initials == letters
 
 
+def is_numbered_section(label: str) -> bool:
+    """A part of a document by its number: "SCENE III", "ACT 2", "Chapter IV", "Part 3"
+    (a word of a heading, then a Roman or Arabic numeral)."""
+    words = label.split()
+    return (
+        len(words) == 2
+        and _key(words[0]) in NON_SPEAKER_WORDS
+        and _SECTION_NUMBER.fullmatch(words[1]) is not None
+    )
+
+
+_SECTION_NUMBER = re.compile(r"\d{1,3}|[IVXLC]{1,7}|[ivxlc]{1,7}")
+
+
 def is_ordinal_role(label: str) -> bool:
     """A role numbered by an ordinal: "First Citizen", "Second Murderer"."""
     words = label.split()
@@ -377,6 +391,24 @@ def normalise(label: str) -> str:
     if numbered and " " not in key:
         key = f"{numbered['role']} {numbered['number']}"
     return key
+
+
+def capitalised_runs(text: str) -> list[str]:
+    """The names a phrase may hold: each run of capitalised words, and each word of a
+    run ("Enter LADY MACBETH, with a letter" holds "LADY MACBETH", "LADY", "MACBETH"),
+    without the period that may end a sentence after it."""
+    found: list[str] = []
+    for run in _CAPITALISED_RUN.findall(text):
+        words = [word.rstrip(".") for word in run.split()]
+        found.append(" ".join(words))
+        if len(words) > 1:
+            found.extend(words)
+    return found
+
+
+_CAPITALISED_RUN = regex.compile(
+    r"[\p{Lu}\p{Lt}][\p{L}\p{M}'’.\-]*(?:[ ]+[\p{Lu}\p{Lt}][\p{L}\p{M}'’.\-]*)*"
+)
 
 
 def is_caps(label: str) -> bool:

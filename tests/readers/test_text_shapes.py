@@ -276,6 +276,29 @@ def test_a_label_after_a_margin_number_is_read_from_where_the_text_starts():
     assert line[shape.rest_at :] == "Why not?\n"
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("   JOHN\tHello there.\n", "   JOHN\t(CONT'D)\n"),
+        ("   JOHN\t(quietly) Go.\n", "   JOHN\t(CONT'D)\n"),
+        ("**Q: How did you start\n", "**Q: How did you start?**\n"),
+    ],
+    ids=repr,
+)
+def test_lines_that_open_alike_keep_their_own_shapes_in_either_order(first, second):
+    """The shape caches key on what past the grammar's match decides the shape: a tabbed
+    cue's extension, a bold closing the line."""
+    for line in (first, second):
+        shapes._shapes.clear()
+        shapes._heads.clear()
+        alone = shape_of(line)
+        shapes._shapes.clear()
+        shapes._heads.clear()
+        other = second if line == first else first
+        shape_of(other)
+        assert shape_of(line) == alone
+
+
 def test_the_convention_is_described_as_a_reader_would_write_it():
     signature = shape_of("**Rob Pike:** hi\n").signature
     assert signature.describe(INLINE) == "**Name:** text"

@@ -22,6 +22,7 @@ from .lines import indent_width
 from .pages import Page
 from .paragraphs_scan import APART_KIND, SPEECH_WINDOW, Paragraph, is_list_item
 from .roster import Roster, is_speech
+from .shapes import shape_of
 
 # A person's name written as a field's value is no longer than this.
 _NAME_VALUE_WIDTH = 60
@@ -93,8 +94,11 @@ class Assembler:
 
     def turn_text(self, paragraph: Paragraph) -> str:
         """The text after the label: the rest of its line and the paragraph's other lines."""
-        rest = self.lines[paragraph.start][paragraph.rest_at :]
+        line = self.lines[paragraph.start]
+        rest = line[paragraph.rest_at :]
         rest = self.page.clean(rest) if self.page is not None else rest.strip()
+        if rest[-1:] in _WRAPPER_ENDS:
+            rest = without_closing_wrapper(line, rest)
         if paragraph.last == paragraph.start:
             return rest
         following = self.text_of(paragraph, skip_first=True)
@@ -138,6 +142,8 @@ class Assembler:
         text = self.text_of(paragraph)
         if self._is_page_number(paragraph):
             return Kind.LAYOUT, None, None, text
+        if text[:1] in paragraphs.ENTRANCE_OPENINGS and self._is_entrance_or_exit(text):
+            return Kind.STAGE_DIRECTION, None, None, text  # "Enter OBERON.", "_Exit._"
         kind = paragraphs.classify(text, in_dialogue)
         if kind is not None:
             if kind == Kind.HEADING and paragraphs.is_markdown_heading(text):
@@ -160,6 +166,8 @@ class Assembler:
                 if self._has_colon(paragraph):
                     # "Update: ...", "**Break:** [24:27]": a label that is no speaker.
                     return Kind.LABELLED, None, label, self.turn_text(paragraph)
+                if paragraph.start == paragraph.last and names.is_numbered_section(label):
+                    return Kind.HEADING, None, None, text  # "SCENE III. The wood."
             elif paragraph.start == paragraph.last:
                 return Kind.HEADING, None, None, text  # "Background:" over what follows
         if (
@@ -172,6 +180,20 @@ class Assembler:
         ):
             return Kind.HEADING, None, None, text  # "Questions & Answers:" between turns
         return None, None, None, text
+
+    def _is_entrance_or_exit(self, text: str) -> bool:
+        """A play's entrance or exit: the verb alone ("Exit.", "Exeunt."), set in italics
+        ("_Enter Hamlet._"), or naming one of the document's speakers ("Enter OBERON at one
+        door", "Exit PUCK."). Speech may open with the verb too ("Enter the code", "Exit
+        polls showed..."), but names no speaker after it."""
+        entrance = paragraphs.entrance_of(text)
+        if entrance is None:
+            return False
+        if not entrance.who or entrance.marked:
+            return True
+        return any(
+            self.speaker_for(name) is not None for name in names.capitalised_runs(entrance.who)
+        )
 
     def _chat_event(self, paragraph: Paragraph) -> tuple[str, None, str | None, str] | None:
         """A chat log's line that is no message, as a stage direction: a nick joining or
@@ -355,6 +377,8 @@ class Assembler:
                 time = paragraph.time
                 if start == last and plain:
                     words = lines[start][paragraph.rest_at :].strip()
+                    if words[-1:] in _WRAPPER_ENDS:
+                        words = without_closing_wrapper(lines[start], words)
                 else:
                     words = self.turn_text(paragraph)
                     if paragraph.bare and time is None and words[:1].isdigit():
@@ -376,6 +400,12 @@ class Assembler:
                 # A screenplay's action, at the margin under speech set in from it: what
                 # happens, not what the last speaker goes on to say.
                 kind = Kind.STAGE_DIRECTION
+            if kind is None and self._runs_on(pending, more, start):
+                # "Enter OBERON at one door, with his train," then "and TITANIA at
+                # another": a direction over two lines is one direction.
+                more.append("\n" + words)
+                pending.end_line = last + 1  # type: ignore[union-attr]
+                continue
             if kind is None and pending is not None and pending.kind == Kind.TURN:
                 # A paragraph continuing the turn: same block, joined as in the source.
                 if pending.text or more:
@@ -384,6 +414,9 @@ class Assembler:
                     pending.text = words
                 pending.end_line = last + 1
                 continue
+            if kind == Kind.LAYOUT and carried is None and self._cue_goes_on(pending, paragraph):
+                carried = pending.speaker  # type: ignore[union-attr]
+                continue  # a page break, then "NAME (CONT'D)": the same speech goes on
             if kind == Kind.LAYOUT and (
                 (carried is not None and pending is not None and pending.speaker == carried)
                 or self._continues_turn(pending, paragraph)
@@ -450,23 +483,52 @@ class Assembler:
         if pending is not None:
             yield _finished(pending, more, lines, len(lines))
 
+    @staticmethod
+    def _runs_on(pending: Block | None, more: list[str], start: int) -> bool:
+        """Does a stage direction run on to the line `start`, right under it: does its
+        last line stop mid-sentence (a bracketed one ends with its bracket)?"""
+        if pending is None or pending.kind != Kind.STAGE_DIRECTION or start != pending.end_line:
+            return False
+        last = more[-1] if more else pending.text
+        return not last.endswith(paragraphs.LINE_ENDS)
+
     def _carried_over(self, pending: Block | None, paragraph: Paragraph) -> bool:
         """Does the turn go on over a page break after this "(MORE)": is the next
         paragraph past the page's layout a label of the same speaker (a screenplay's
         "NAME (CONT'D)" at the top of the next page)?"""
         if pending is None or pending.kind != Kind.TURN:
             return False
+        following = self._past_layout(paragraph)
+        return (
+            following is not None
+            and following.speaker
+            and self.speaker_of(following) == pending.speaker
+        )
+
+    def _cue_goes_on(self, pending: Block | None, paragraph: Paragraph) -> bool:
+        """Does a page break (this layout paragraph) fall inside a turn a screenplay
+        carries over without "(MORE)": is the next label past the page's layout the same
+        speaker's, marked as going on ("LENA (CONT'D)")?"""
+        if pending is None or pending.kind != Kind.TURN:
+            return False
+        following = self._past_layout(paragraph)
+        return (
+            following is not None
+            and following.speaker
+            and paragraphs.is_continued_cue(following.label)  # type: ignore[arg-type]
+            and self.speaker_of(following) == pending.speaker
+        )
+
+    def _past_layout(self, paragraph: Paragraph) -> Paragraph | None:
+        """The first paragraph after this one that is not the page's layout (a header, a
+        page's number)."""
         following = self._next(paragraph)
         while following is not None and (
             following.kind == Kind.LAYOUT
             or (following.label is None and self._is_page_number(following))
         ):
             following = self._next(following)
-        return (
-            following is not None
-            and following.speaker
-            and self.speaker_of(following) == pending.speaker
-        )
+        return following
 
     def _continues_turn(self, pending: Block | None, paragraph: Paragraph) -> bool:
         """Is this layout paragraph a page break between a turn and a paragraph that
@@ -493,6 +555,20 @@ def _finished(block: Block, more: list[str], lines: Sequence[str], end: int) -> 
         more.clear()
     block.raw = "".join(lines[block.line - 1 : end])
     return block
+
+
+def without_closing_wrapper(line: str, rest: str) -> str:
+    """The words after a label, without the wrapper's closing mark where the label's
+    wrapper closes at the end of the line ("**Q: How did you start?**"), not after the
+    name; other words as they are (an "**Ana:** that was **great**" keeps its bold)."""
+    shape = shape_of(line)
+    if shape is None or shape.trailing is None:
+        return rest
+    return rest.removesuffix(shape.trailing).rstrip()
+
+
+# What the words of a turn end with when its label's wrapper may close the line.
+_WRAPPER_ENDS = frozenset("*_")
 
 
 def _time_below(words: str) -> tuple[float | None, str]:

@@ -24,10 +24,12 @@ LINE_ENDS = (
 
 # "#Lukashenko #Putin #North": every word a hashtag ("# Title" is a Markdown heading).
 _TAGS = re.compile(r"#\w[\w\-]*(?:[ \t]+#\w[\w\-]*)*", re.U)
-# The whole paragraph in one pair of brackets: "(LAUGHTER)", "[crosstalk]", "\[laughs\]".
+# The whole paragraph in one pair of brackets: "(LAUGHTER)", "[crosstalk]", "\[laughs\]",
+# also in italics or bold: "*(laughs)*", "**[BREAK]**".
 _STAGE = re.compile(
     r"(?:\((?P<p>[^()]{1,300})\)|\[(?P<b>[^\[\]]{1,300})\]|\\\[(?P<e>.{1,300}?)\\\]"
-    r"|\*\((?P<ip>[^()]{1,300})\)\*|_\((?P<up>[^()]{1,300})\)_)\.?",
+    r"|\*\((?P<ip>[^()]{1,300})\)\*|_\((?P<up>[^()]{1,300})\)_"
+    r"|\*\*\[(?P<bb>[^\[\]]{1,300})\]\*\*)\.?",
     re.S,
 )
 # A time standing alone: "00:12:31", "[04:22]", "11:49 A.M. EST", "(12:30 p.m.)".
@@ -35,8 +37,15 @@ _TIMESTAMP = re.compile(
     r"[\[(\\]*\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
     r"(?:\s*[AaPp]\.?\s?[Mm]\.?)?(?:\s+[A-Z]{2,4})?[\])\\]*"
 )
-# A Markdown thematic break or a rule of dashes: the page, not the text.
-_SEPARATOR = re.compile(r"(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|(?:=[ \t]*){3,}")
+# A Markdown thematic break, a rule of dashes or an ornament between parts ("* * *",
+# "~ ~ ~", "# # #", "• • •"): the page, not the text.
+_SEPARATOR = re.compile(r"(?:([-*_=~#•·])[ \t]*)(?:\1[ \t]*){2,}")
+# Words framed by a rule's marks, the same mark before and after them: a divider between
+# parts of an interview, "*** Part two ***", "=== Session 2 ===", "-- a long pause --".
+_FRAMED = re.compile(
+    r"(?P<open>(?P<mark>[-*=~#•·—–])(?:[ \t]?(?P=mark))*)(?P<space>[ \t]*)"
+    r"(?P<words>[^\s\-*=~#•·—–][^\n]{0,78}?)[ \t]*(?P<close>(?P=mark)(?:[ \t]?(?P=mark))*)"
+)
 MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+\S")
 _WORDS = re.compile(r"[^\W\d_][\w'’\-]*")
 # The credit a transcription service or tool writes under its output: "Transcribed by
@@ -73,6 +82,15 @@ def is_more_mark(text: str) -> bool:
 
 
 _MORE = re.compile(r"\([ \t]*(?i:more)[ \t]*\)")
+
+
+def is_continued_cue(label: str) -> bool:
+    """Is a screenplay's cue marked as going on from the speaker's last speech ("LENA
+    (CONT'D)", "LENA (CONT.)", "LENA (CONTINUING)")?"""
+    return label.endswith(")") and _CONTINUED_CUE.search(label) is not None
+
+
+_CONTINUED_CUE = re.compile(r"\([ \t]*(?i:cont['’]?d|cont\.|continued|continuing)[ \t]*\)\Z")
 
 
 class ChatEvent(NamedTuple):
@@ -135,6 +153,37 @@ def is_editorial_note(text: str) -> bool:
     return len(text) <= 160 and "\n" not in text and _EDITED.fullmatch(text) is not None
 
 
+class Entrance(NamedTuple):
+    """A play's entrance or exit: `who` is what follows the verb ("OBERON", "" for a bare
+    "Exit."), `marked` that the line is set in italics or bold ("_Enter Hamlet._")."""
+
+    who: str
+    marked: bool
+
+
+def entrance_of(text: str) -> Entrance | None:
+    """The entrance or exit a paragraph is shaped like ("Enter OBERON.", "Exit.", "Exeunt
+    all but PUCK.", "Re-enter HERMIA", "_Enter Hamlet._"), or None. Only the shape: an
+    "Enter the code" in speech has it too, so the caller weighs who is named."""
+    if text[:1] not in ENTRANCE_OPENINGS or len(text) > _ENTRANCE_WIDTH:
+        return None
+    found = _ENTRANCE.fullmatch(text)
+    if found is None or found["open"] != found["close"][::-1]:
+        return None
+    return Entrance(" ".join((found["who"] or "").split()), bool(found["open"]))
+
+
+# The verb of a play's entrance or exit opens the line (in italics or bold, as some
+# editions set it); after it, who comes or goes, over a line or two.
+_ENTRANCE = re.compile(
+    r"(?P<open>[*_]{0,2})(?:(?i:re-?enter|enter|exit|exeunt|manet|manent))"
+    r"(?P<who>[ \t\n]+.*?)?[.;]?(?P<close>[*_]{0,2})",
+    re.S,
+)
+ENTRANCE_OPENINGS = frozenset("EeRrMm_*")
+_ENTRANCE_WIDTH = 240
+
+
 def is_timestamp(text: str) -> bool:
     """A time marker on its own line."""
     return len(text) <= 40 and _TIMESTAMP.fullmatch(text) is not None
@@ -153,6 +202,41 @@ _PAGE_NUMBER = re.compile(r"\d{1,3}\.?")  # (a year, "1908", is no page)
 def is_separator(text: str) -> bool:
     """A rule of dashes, stars or underscores."""
     return _SEPARATOR.fullmatch(text) is not None
+
+
+def divider_kind(text: str) -> str | None:
+    """The kind of a divider's words framed by a rule's marks: a heading for a part's
+    title ("*** Part two ***", "--- BREAK ---"), a stage direction for what happened,
+    a few words all in lower case ("-- a long pause --", "~ tape stops ~"); None for
+    other text (speech broken off between dashes: "-- what was I saying --").
+    A pair of asterisks right around the words is Markdown's bold, not a frame
+    ("**Part two**"); a single hyphen is a list's or a sentence's ("- a pause -")."""
+    found = _FRAMED.fullmatch(text)
+    if found is None:
+        return None
+    mark, words = found["mark"], found["words"]
+    least = _FRAME_LEAST.get(mark, 1)
+    if found["open"].count(mark) < least or found["close"].count(mark) < least:
+        return None
+    if mark == "*" and not found["space"] and len(found["open"]) < 3:
+        return None
+    if not any(c.isalpha() for c in words):
+        return None
+    if not words[0].islower():
+        return Kind.HEADING
+    if (
+        not words.islower()
+        or _SENTENCE_MARKS.search(words) is not None
+        or len(words.split()) > _DIRECTION_WORDS
+    ):
+        return None  # "-- what was I saying --", "-- and then, you know --": speech broken off
+    return Kind.STAGE_DIRECTION
+
+
+# The marks a frame needs of each character on each side (an em dash frames alone).
+_FRAME_LEAST = {"-": 2, "*": 2}
+_SENTENCE_MARKS = re.compile(r"[,;?!]")
+_DIRECTION_WORDS = 6  # "-- a long pause --" is short; speech runs longer
 
 
 def is_markdown_heading(text: str) -> bool:
@@ -197,7 +281,7 @@ def heading_text(text: str) -> str:
 
 # Characters a separator, tag line, time marker, stage direction or Markdown heading can
 # open with; a paragraph opening otherwise skips those tests (most paragraphs are prose).
-_MARKED_OPENINGS = frozenset("-*_=#[(\\0123456789")
+_MARKED_OPENINGS = frozenset("-*_=#[(\\0123456789~•·—–")
 _CREDIT_OPENINGS = frozenset("AaTtCcSsGgPp©")
 
 
@@ -212,6 +296,9 @@ def classify(text: str, in_dialogue: bool) -> str | None:
             return Kind.TIMESTAMP
         if is_stage_direction(text):
             return Kind.STAGE_DIRECTION
+        divider = divider_kind(text)
+        if divider is not None:
+            return divider
         if is_markdown_heading(text):
             return Kind.HEADING
     if is_all_caps_heading(text):

@@ -2,7 +2,8 @@
 who speaks, described by its parts rather than by a list of known conventions.
 
 A candidate label is, at the start of a line (after indentation, a quote or list marker,
-a turn's number, a broadcast `>>`, and an optional time):
+a turn's number (`12.`, or a parliament's question number and reference: `Q1. [900123]`,
+`T2. [900456]`), a broadcast `>>`, and an optional time):
 
     [wrapper] NAME [affiliation] [time] [wrapper] [delimiter] [time]  then speech or nothing
 
@@ -16,7 +17,8 @@ a turn's number, a broadcast `>>`, and an optional time):
 - wrapper: Markdown bold or italic, brackets, HTML bold, a chat log's angle brackets:
   `**Ali**`, `*Joe (1:00:05)*`, `[Name]`, `<b>Name</b>`, `<alice> text`;
 - affiliation: `, CNN ANCHOR`, `(Riding, Party)`, `[Interviewer]`, ` - Company - Title`,
-  `--Title`; a
+  `--Title`, a screenplay's extension in capitals after a tab on a cue set in and alone
+  (`JOHN<TAB>(CONT'D)`; `Ben<TAB>(laughs)` at the margin is a tab-separated turn); a
   second parenthesis after it is a note, not part of the label (`(Seat) (Party)`,
   `The Acting CHAIRMAN (Mr. Latham) (during the vote).`);
 - a meeting chat's sender after a time (`10:02:03 From Ana Berg to Everyone:`), the
@@ -157,6 +159,9 @@ class Shape(NamedTuple):
     time: float | None  # a time given with the label, in seconds
     indent: int  # columns of indentation before the label
     aside: str | None = None  # how the line is given, inside the wrapper ("sings")
+    # the wrapper's closing mark, at the end of the line after the speech, where the
+    # whole line is wrapped ("**Q: How did you start?**"): not part of what is said
+    trailing: str | None = None
 
 
 _CLOCK = CLOCK_PATTERN
@@ -261,6 +266,7 @@ _LINE_END = r"[ \t\xa0\u3000\r\n]*\Z"
 _GRAMMAR = r"""
     (?P<indent>[ \t\xa0\u3000]{{0,48}})
     (?:(?P<marker>>>|>(?=[ ])|[-•+](?=[ ])|\#{{1,6}}(?=[ ])|\d{{1,4}}[.)](?=[ \t])
+      |[A-Z]\d{{1,3}}\.(?=[ \t])(?:[ \t]+\[\d{{1,9}}\](?=[ \t]))?       # Q1. [900123] Name
       |\|(?:[ \t]*\d{{1,6}}[ \t]*\|)?)[ \t\xa0]*)?              # ### Name, 12. Name, | row
     (?:(?=[\\\[(\d])(?P<before>
         \\?[\[(](?P<date>{DAY})?{SPAN}(?:{MERIDIEM})?\\?[\])]?
@@ -339,7 +345,7 @@ _CLOCK_IN = regex.compile(r"\d[\d:.,]*\d")
 # Shapes by the text they were read from (the same label recurs through a document);
 # past this many, shapes are no longer remembered, so no document can make it grow.
 _REMEMBERED = 50_000
-_shapes: dict[tuple[str, bool, bool], Shape | None] = {}
+_shapes: dict[tuple[str, bool, bool, bool | str | None], Shape | None] = {}
 # A line's opening up to a colon and the spaces after it, with the character that follows
 # (not a digit, bracket or parenthesis, which may open a time): where no parenthesis or
 # bracket comes before the colon, the grammar reads nothing past this, so lines that open
@@ -389,7 +395,7 @@ def shape_of(line: str, pos: int = 0) -> Shape | None:
             if known is not None:
                 return known
             shape = _grammar_shape(line, pos)
-            if shape is not None and len(_heads) < _REMEMBERED:
+            if shape is not None and shape.trailing is None and len(_heads) < _REMEMBERED:
                 _heads[opening] = shape
             return shape
     return _grammar_shape(line, pos)
@@ -407,7 +413,7 @@ def _grammar_shape(line: str, pos: int) -> Shape | None:
         return None
     end = found.end()
     after = line[end : end + 1]
-    key = (found.group(), after in ("", "\r", "\n"), after.isdigit())
+    key = (found.group(), after in ("", "\r", "\n"), after.isdigit(), _beyond(found, line, after))
     try:
         shape = _shapes[key]
     except KeyError:
@@ -417,6 +423,19 @@ def _grammar_shape(line: str, pos: int) -> Shape | None:
     if shape is not None and pos:
         shape = shape._replace(rest_at=shape.rest_at + pos)
     return shape
+
+
+def _beyond(found: re.Match[str] | regex.Match[str], line: str, after: str) -> bool | str | None:
+    """What past the match decides its shape, for the shape cache's key: for a wrapper
+    opened and not closed after the name, whether the line ends with it ("**Q: text**",
+    a label, against "**Q: text", emphasis); for a tab before a parenthesis, the rest of
+    the line ("JOHN<TAB>(CONT'D)", a cue, against "JOHN<TAB>(quietly) Go."); None for
+    any other match (the common case, asked no more)."""
+    if found["open"] is not None and found["close"] is None:
+        return wraps_line(line, found.start("open"))
+    if after == "(" and found["gap"] is not None:
+        return line[found.end() :].rstrip()
+    return None
 
 
 def _match(line: str) -> re.Match[str] | regex.Match[str]:
@@ -430,8 +449,11 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
     opener, closer = found["open"], found["close"]
     if opener is not None and opener[:1] == "<" and len(opener) == 2:
         opener = "<"  # a nick's channel mode ("<@alice>", an operator) is not its name
+    trailing = None
     if opener is not None:
-        if closer != _CLOSERS[opener]:
+        if closer is None and _wraps_line(line, opener, found):
+            trailing = opener  # "**Q: How did you start?**": the whole line in bold
+        elif closer != _CLOSERS[opener]:
             return None  # "**Name" with no closing "**" is emphasis, not a label
         wrapper = _WRAPPERS[opener]
     elif closer is not None:
@@ -469,6 +491,9 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
     elif found["dash"] is not None:
         delimiter = "dash"
     elif found["gap"] is not None:
+        extension = _tabbed_extension(line, found, name)
+        if extension is not None:
+            return extension
         delimiter = "gap"
     else:
         return None  # "Name 10:30am ...": words after a name, no label
@@ -482,8 +507,8 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
         marker = "-"
     elif marker.startswith("#"):
         marker = "#"  # a Markdown heading of any level: "### Jane Doe" over the speech
-    elif marker[:1].isdigit():
-        marker = "1."  # a turn's number: "12. Interviewer: ..."
+    elif marker[:1].isdigit() or marker[1:2].isdigit():
+        marker = "1."  # a turn's number: "12. Interviewer: ...", "Q1. [900123] Name: ..."
     case = "lower" if name.islower() else PHRASE if is_phrase(name) else ""
     signature = Signature(
         marker, wrapper, "before" if before else "inside" if inside else "", delimiter, case
@@ -507,7 +532,54 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
         _seconds(time) if time else None,
         indent_width(found["indent"]),
         found["aside"].lstrip(", ") if found["aside"] else None,
+        trailing,
     )
+
+
+def _tabbed_extension(
+    line: str, found: re.Match[str] | regex.Match[str], name: str
+) -> Shape | None:
+    """A screenplay's cue set in from the margin with its extension after a tab, alone on
+    its line ("JOHN<TAB>(CONT'D)"): the name and its extension, the speech below. The
+    name and the extension are in capitals, as a cue writes them; a transcript's
+    "Ben<TAB>(laughs)" at the margin is a turn whose speech opens with a note."""
+    if not found["indent"] or not name.isupper() or found["affiliation"] or found["note"]:
+        return None
+    extension = _EXTENSION.fullmatch(line, found.end())
+    if extension is None or not extension["text"].isupper():
+        return None
+    written = extension["paren"]
+    return Shape(
+        name,
+        f"{name} {written}",
+        extension["text"].strip(),
+        Signature(found["marker"] or "", "", "", ""),
+        ALONE,
+        extension.end("paren") + len(extension["tail"]),
+        None,
+        indent_width(found["indent"]),
+    )
+
+
+_EXTENSION = re.compile(r"(?P<paren>\((?P<text>[^()\r\n]{1,40})\))(?P<tail>[ \t]*)(?:\r?\n)?")
+
+
+def _wraps_line(line: str, opener: str, found: re.Match[str] | regex.Match[str]) -> bool:
+    """Does Markdown bold opened before a name and a colon close at the end of the line,
+    round the speech too ("**Q: How did you get the job?**")?"""
+    if opener not in _LINE_WRAPPERS or found["colon"] is None:
+        return False
+    content = line.rstrip()
+    return content.endswith(opener) and len(content) - len(opener) > found.end()
+
+
+def wraps_line(line: str, pos: int = 0) -> bool:
+    """Is the line wrapped whole in Markdown bold (for the shape caches' keys: such a line
+    and one that only opens alike read differently)?"""
+    return line.startswith(_LINE_WRAPPERS, pos) and line.rstrip().endswith(_LINE_WRAPPERS)
+
+
+_LINE_WRAPPERS = ("**", "__")
 
 
 def is_phrase(name: str) -> bool:
