@@ -508,7 +508,9 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
     elif marker.startswith("#"):
         marker = "#"  # a Markdown heading of any level: "### Jane Doe" over the speech
     elif marker[:1].isdigit() or marker[1:2].isdigit():
-        marker = "1."  # a turn's number: "12. Interviewer: ...", "Q1. [900123] Name: ..."
+        # A turn's number ("12. Interviewer: ...", "Q1. [900123] Name: ...") comes and
+        # goes within a convention, as a time does: only questions may be numbered.
+        marker = ""
     case = "lower" if name.islower() else PHRASE if is_phrase(name) else ""
     signature = Signature(
         marker, wrapper, "before" if before else "inside" if inside else "", delimiter, case
