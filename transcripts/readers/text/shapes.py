@@ -94,8 +94,8 @@ class Signature(NamedTuple):
     label's line or below it), which is a habit the inference learns per document.
     """
 
-    # "", ">>" (broadcast), ">" (quote), "-" (list), "#" (heading), "|" (row), "1." (a
-    # turn's number)
+    # "", ">>" (broadcast), ">" (quote), "-" (list), "#" (heading), "|" (row), "from"
+    # (a meeting chat's sender); a turn's number is none (it comes and goes)
     marker: str
     wrapper: str  # "", "bold", "italic", "brackets", "angle" (a chat log's `<nick>`)
     time: str  # "", "before" (a time opens the line), "inside" (Name (00:01):)
