@@ -331,9 +331,12 @@ def is_lower_case_name(label: str) -> bool:
 def is_speaker_shaped(label: str) -> bool:
     """Could this label name a speaker at all (before weighing recurrence and position)?
     A group speaking together ("BLAND, DE CASTRO, AND ROPER") is, when each member is."""
-    if not label or len(label) > 80 or is_non_speaker_label(label):
+    if not label or len(label) > 120 or is_non_speaker_label(label):
         return False
-    return is_role(label) or name_words(label) is not None or is_group(label)
+    if is_role(label) or name_words(label) is not None or is_group(label):
+        return True
+    office = office_of(label)  # "The Minister for Security (Tom Tugendhat)"
+    return office is not None and office[1] is not None
 
 
 @functools.lru_cache(maxsize=4096)

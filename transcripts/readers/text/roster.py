@@ -160,7 +160,7 @@ def _people(accepted: list[Candidate]) -> list[list[Candidate]]:
     groups: dict[str, list[Candidate]] = {}
     titles: dict[str, str] = {}  # key -> the titles of its first titled name
     for candidate in accepted:
-        person = names.person_name(candidate.label)
+        person = names.person_name(candidate.label) or _holder_by_name(candidate.label)
         key = _role_key(candidate.label)
         if person:
             key, title = _person_key(person)
@@ -185,6 +185,17 @@ def _people(accepted: list[Candidate]) -> list[list[Candidate]]:
     _join_declared_short_forms(groups)
     ordered = sorted(groups.values(), key=lambda group: min(c.first for c in group))
     return [sorted(group, key=lambda c: c.first) for group in ordered]
+
+
+def _holder_by_name(label: str) -> str | None:
+    """The person an office's label names in full ("The Secretary of State for Health
+    (Victoria Atkins)", as the UK Hansard introduces a minister who then speaks as
+    "Victoria Atkins"); None for any other label, and for a holder named by honorific
+    ("The Acting CHAIRMAN (Mr. Shaw)" presides: that office is a speaker of its own)."""
+    office = names.office_of(label)
+    if office is None or office[1] is None or names.has_honorific(office[1]):
+        return None
+    return office[1]
 
 
 def _join_declared_short_forms(groups: dict[str, list[Candidate]]) -> None:

@@ -226,8 +226,14 @@ _LATER = r"(?:{TOKEN}|(?=[a-z])(?:{PARTICLE})(?=[ .:：(])|\#?\d{{1,3}}(?!\d|:\d
 # ("agent:", "user:", "participant 2:"), is one word (and a number) right before a colon,
 # or a chat log's nick in angle brackets ("<alice> text").
 _LOWER_NAME = r"[{LOWER}][{LOWER}{MARK}'’\-_]{{1,24}}+(?:[ _]?\d{{1,3}})?(?=[ \t]*[:：]|>[ \t])"
+# An office named in full before its holder in brackets, as the UK Hansard writes a
+# minister: "The Secretary of State for Health and Social Care (Victoria Atkins)".
+_OFFICE = (
+    r"The[ ][{UPPER}][{LETTER}'’\-]*+"
+    r"(?:[ ](?:[{UPPER}][{LETTER}'’\-]*+|of|for|and|the|to|on|in|at)){{2,14}}(?=[ ]\()"
+)
 _ONE_NAME = (
-    r"(?:{LOWER_NAME}"
+    r"(?:{LOWER_NAME}|{OFFICE}"
     r"|(?:(?:(?=[a-z])(?:{PARTICLE})[ ]){{1,2}}(?=[{UPPER}]))?{TOKEN}(?:[ ]{LATER}){{0,5}})"
 )
 # A group speaking together is a list of names ending in "and": "BLAND, DE CASTRO, AND
@@ -311,7 +317,10 @@ def grammar(classes: dict[str, str]) -> str:
     token = fill(_TOKEN, ABBREVIATION=_ABBREVIATION, NUMBERED_ROLE=_NUMBERED_ROLE)
     later = fill(_LATER, TOKEN=token, PARTICLE=_PARTICLE)
     lower = fill(_LOWER_NAME)
-    one = fill(_ONE_NAME, TOKEN=token, LATER=later, PARTICLE=_PARTICLE, LOWER_NAME=lower)
+    office = fill(_OFFICE)
+    one = fill(
+        _ONE_NAME, TOKEN=token, LATER=later, PARTICLE=_PARTICLE, LOWER_NAME=lower, OFFICE=office
+    )
     name = fill(_NAME, ONE=one, PHRASE=fill(_PHRASE))
     words = fill(_AFFILIATION_WORDS, WORD=fill(_AFFILIATION_WORD))
     affiliation = fill(_AFFILIATION, WORDS=words, SPAN=_SPAN)
