@@ -14,7 +14,7 @@ from transcripts.model import Block, Kind, Transcript
 
 def _keys(text: str) -> list[str]:
     transcript = Transcript(blocks=[Block(Kind.TURN, text, 1, 1, "Ana")])
-    return Context(transcript).sentences().keys
+    return Context(transcript).sentences().all_keys()
 
 
 def test_sentences_are_folded_and_cut_where_a_reader_would_cut_them():
@@ -55,7 +55,7 @@ _TEXT = st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
 def test_every_sentence_of_the_table_has_its_offsets(texts):
     blocks = [Block(Kind.TURN, text, 2 * n + 1, 2 * n + 1, "Ana") for n, text in enumerate(texts)]
     table = Context(Transcript(blocks=blocks)).sentences()
-    for index, key in enumerate(table.keys):
+    for index, key in enumerate(table.all_keys()):
         if key == SEPARATOR:
             continue
         sentence = table.at(index)
@@ -63,7 +63,7 @@ def test_every_sentence_of_the_table_has_its_offsets(texts):
         assert sentence.ordinal < len(spans), (texts, key)
     # and every block's sentences are numbered alike by both
     counted = [0] * len(blocks)
-    for index, key in enumerate(table.keys):
+    for index, key in enumerate(table.all_keys()):
         if key != SEPARATOR:
             counted[table.at(index).block] += 1
     for number, block in enumerate(blocks):
