@@ -14,7 +14,7 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import chain, compress, islice
+from itertools import chain, compress, islice, repeat
 from operator import attrgetter, eq, itemgetter, methodcaller, not_
 
 from ..model import Kind, Transcript
@@ -60,6 +60,8 @@ class SentenceTable:
         self.tails = array("q")
         self._separators = array("q")
         self._question_at = array("q")
+        #: the questions' keys, a line each, a string per batch (one string per key
+        #: would keep most of the memory a batch's keys took: see `_add`)
         self._questions: list[str] = []
         for batch in key_batches(_texts(transcript, self.block_ids)):
             self._add(batch)
@@ -79,9 +81,9 @@ class SentenceTable:
         self.long_at.extend(compress(positions, long))
         self.heads.extend(map(hash, map(itemgetter(slice(None, EDGE)), compress(batch, long))))
         self.tails.extend(map(hash, map(itemgetter(slice(-EDGE, None)), compress(batch, long))))
-        asked = list(map(methodcaller("endswith", "?"), batch))
+        asked = list(map(str.endswith, batch, repeat("?")))
         self._question_at.extend(compress(positions, asked))
-        self._questions.extend(compress(batch, asked))
+        self._questions.append("\n".join(compress(batch, asked)))
 
     def __len__(self) -> int:
         return len(self.hashes)
@@ -147,7 +149,8 @@ class SentenceTable:
 
     def questions(self) -> Iterator[tuple[int, str]]:
         """The position and key of every question, in order."""
-        return zip(self._question_at, self._questions, strict=True)
+        keys = chain.from_iterable(map(methodcaller("split", "\n"), filter(None, self._questions)))
+        return zip(self._question_at, keys, strict=True)
 
     def repeated(self, shortest: int) -> dict[str, list[int]]:
         """Each key of at least `shortest` characters that occurs more than once, with
@@ -172,7 +175,7 @@ class SentenceTable:
         hashes = array("q", map(self.hashes.__getitem__, long))
         shared = _repeated_values(hashes)
         candidates = list(compress(long, map(shared.__contains__, hashes)))
-        del long, hashes
+        del long, hashes, shared
         texts = self.texts(candidates)
         groups: dict[str, list[int]] = {}
         for index in candidates:
@@ -236,23 +239,26 @@ class Edges:
     """
 
     def __init__(self, table: SentenceTable) -> None:
-        #: the position of every different sentence of `2 * EDGE` characters or more
-        #: (shorter ones are neither formulas worth telling apart nor near duplicates
-        #: worth comparing), in order of first appearance, and the hashes of its two
-        #: ends, in arrays of 8 bytes an item (a Python integer in a list takes five
-        #: times that; within one run two different ends would share a hash once in
-        #: billions of sentences, and then only add a candidate for the similarity test)
+        # Which long sentences (see `distinct`) are the first of their text. Ends are
+        # told by hashes: within one run two different ends would share a hash once in
+        # billions of sentences, and then only add a candidate for the similarity test.
         again = table.repeated(2 * EDGE).values()
         later = set(chain.from_iterable(islice(where, 1, None) for where in again))
-        first = list(map(not_, map(later.__contains__, table.long_at)))
+        first = bytes(map(not_, map(later.__contains__, table.long_at)))
         del later
-        self.distinct = array("q", compress(table.long_at, first))
-        self.head_of = array("q", compress(table.heads, first))
-        self.tail_of = array("q", compress(table.tails, first))
+        self._table = table
+        self._first = first  # a byte a long sentence, not three copies of 8
         #: how many different sentences share each opening and closing, for those shared
         #: by two or more (most are not: a missing one is one sentence's own)
-        self.heads = _shared_only(self.head_of)
-        self.tails = _shared_only(self.tail_of)
+        self.heads = _shared_only(array("q", compress(table.heads, first)))
+        self.tails = _shared_only(array("q", compress(table.tails, first)))
+
+    def distinct(self) -> Iterator[tuple[int, int, int]]:
+        """The position of every different sentence of `2 * EDGE` characters or more
+        (shorter ones are neither formulas worth telling apart nor near duplicates worth
+        comparing), in order of first appearance, with the hashes of its two ends."""
+        table = self._table
+        return compress(zip(table.long_at, table.heads, table.tails, strict=True), self._first)
 
     def shared(self, low: int, high: float) -> tuple[set[int], set[int]]:
         """Openings and closings shared by at least `low` (2 or more) and fewer than
@@ -283,10 +289,17 @@ def _shared_only(ends: array[int]) -> _Shared:
 
 
 def _repeated_values(values: array[int]) -> set[int]:
-    """The values that occur more than once. Sorted, such a value equals its successor:
-    found at C speed, with no count of every value."""
-    ordered = sorted(values)
-    return set(compress(ordered, map(eq, ordered, islice(ordered, 1, None))))
+    """The values (64-bit hashes) that occur more than once. Sorted, such a value equals
+    its successor: found at C speed, with no count of every value. The sorted copy holds
+    a Python integer an item (five times the array's 8 bytes), so it is made a half
+    of the values at a time (negative ones, then the others), and the values found are copied
+    out of it before it is freed: integers kept from it would pin the memory it took."""
+    found = array("q")
+    for half in (map((0).__gt__, values), map((0).__le__, values)):
+        ordered = sorted(compress(values, half))
+        found.extend(compress(ordered, map(eq, ordered, islice(ordered, 1, None))))
+        del ordered
+    return set(found)
 
 
 def word_count(key: str) -> int:

@@ -91,7 +91,7 @@ def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
     shared_heads, shared_tails = edges.shared(2, formula)
     picked = [
         (index, head, tail)
-        for index, head, tail in zip(edges.distinct, edges.head_of, edges.tail_of, strict=True)
+        for index, head, tail in edges.distinct()
         if (head in shared_heads or tail in shared_tails) and table.lengths[index] >= shortest
     ]
     key_at = table.texts(index for index, _, _ in picked)
