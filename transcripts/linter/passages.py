@@ -74,10 +74,11 @@ class SentenceTable:
         separators = list(map(_SEPARATOR.__eq__, batch))
         self._separators.extend(compress(positions, separators))
         self.hashes.extend(map(hash, batch))
-        self.lengths.extend(map(len, batch))
+        lengths = array("I", map(len, batch))
         for index in compress(range(len(batch)), separators):
-            self.lengths[start + index] = 0
-        long = list(map((2 * EDGE).__le__, map(len, batch)))
+            lengths[index] = 0
+        self.lengths.extend(lengths)
+        long = list(map((2 * EDGE).__le__, lengths))
         self.long_at.extend(compress(positions, long))
         self.heads.extend(map(hash, map(itemgetter(slice(None, EDGE)), compress(batch, long))))
         self.tails.extend(map(hash, map(itemgetter(slice(-EDGE, None)), compress(batch, long))))
@@ -171,11 +172,15 @@ class SentenceTable:
         return len(self._repeated[1].get(key, ())) or 1
 
     def _find_repeated(self, shortest: int) -> dict[str, list[int]]:
-        long = array("q", compress(range(len(self)), map(shortest.__le__, self.lengths)))
+        long = (
+            self.long_at  # the usual length (`min-length`'s default): already picked out
+            if shortest == 2 * EDGE
+            else array("q", compress(range(len(self)), map(shortest.__le__, self.lengths)))
+        )
         hashes = array("q", map(self.hashes.__getitem__, long))
         shared = _repeated_values(hashes)
         candidates = list(compress(long, map(shared.__contains__, hashes)))
-        del long, hashes, shared
+        del hashes, shared
         texts = self.texts(candidates)
         groups: dict[str, list[int]] = {}
         for index in candidates:
