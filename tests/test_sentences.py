@@ -51,7 +51,7 @@ def check_every_user(texts: list[str]) -> None:
     assert counter.counts.questions == sum(sum(map(words.is_question, s)) for s in spoken)
     blocks = [Block(Kind.TURN, text, n, n, "Ana") for n, text in enumerate(texts, 1)]
     table = Context(Transcript(blocks=blocks)).sentences()
-    keys = [key for key in table.keys if key != sentence_keys.SEPARATOR]
+    keys = [key for key in table.all_keys() if key != sentence_keys.SEPARATOR]
     assert keys == [
         key for found in expected for key in map(key_of, found) if sentence_keys.has_key(key)
     ]

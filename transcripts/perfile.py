@@ -26,7 +26,7 @@ from .errors import TranscriptError
 from .linter import Finding, LintSettings, across
 from .linter.across import Row
 from .linter.engine import lint_document
-from .linter.passages import SentenceTable
+from .linter.passages import each_sentence
 from .linter.sentence_keys import key_hash
 from .model import Transcript
 from .pipelines import reader_warning
@@ -150,9 +150,8 @@ PASSAGE = 3
 def _keyed(transcript: Transcript) -> Iterator[tuple[str, int]]:
     """Each sentence key of the passage blocks (turns, prose, ...) with its block's line,
     in order: the keys the repetition rules compare (`linter.sentence_keys`)."""
-    table = SentenceTable(transcript)
     blocks = transcript.blocks
-    for sentence, key in table.each():
+    for sentence, key in each_sentence(transcript):
         yield key, blocks[sentence.block].line
 
 

@@ -42,7 +42,7 @@ from typing import NamedTuple
 from ..errors import TranscriptError
 from ..model import Kind, Transcript
 from .finding import Location, Problem
-from .passages import SentenceTable
+from .passages import SentenceTable, folded_keys, passage_blocks
 from .sentence_keys import SEPARATOR, key_hash
 
 #: Shortest sentence indexed, in folded characters: shorter ones ("Thank you.", "Yes, I
@@ -56,7 +56,7 @@ VERSION = 1
 class Row(NamedTuple):
     """One indexed sentence of a file.
 
-    `hash` is its key's hash; `position` its index in the file's `SentenceTable.keys`
+    `hash` is its key's hash; `position` its position in the file's `SentenceTable`
     (to find its text again); `line` the line of its block as the file shows it (in a
     JSON or YAML document, the document's own line); `length` its key's length; and
     `spoken` whether it is in a speaker's turn."""
@@ -77,17 +77,16 @@ def file_rows(
     blocks (turns, prose, ...) whose key has at least `min_length` characters.
     `document_lines`, for a document of blocks, gives the line where each block is
     (`readers.positions.block_lines`); otherwise a block's own line is used."""
-    table = SentenceTable(transcript)
+    block_ids = passage_blocks(transcript)
     blocks = transcript.blocks
     lines = (
         document_lines
         if document_lines is not None and len(document_lines) == len(blocks)
         else [block.line for block in blocks]
     )
-    block_ids = table.block_ids
     rows = []
     number = 0  # among the passage blocks (a separator key between two)
-    for position, key in enumerate(table.keys):
+    for position, key in enumerate(folded_keys(transcript, block_ids)):
         if key == SEPARATOR:
             number += 1
         elif len(key) >= min_length:
@@ -420,7 +419,7 @@ class CopyOptions:
 @dataclass(frozen=True)
 class Copy:
     """A passage of a given file (`file`) that an earlier file (`other`) holds too:
-    its first and last sentences (`positions` into the file's `SentenceTable.keys`),
+    its first and last sentences (`positions` in the file's `SentenceTable`),
     block lines, and the other copy's first and last lines. `whole`: the files are the
     same interview (then the copy is the file, reported once at its first line)."""
 

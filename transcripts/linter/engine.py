@@ -35,7 +35,9 @@ def lint(
     """
     if source is None and comments is None and any(b.raw is not None for b in transcript.blocks):
         source, comments = "".join(b.raw or "" for b in transcript.blocks), "html"
-    return _lint(transcript, settings, path, spans(source or "", comments))
+    off = spans(source or "", comments)
+    del source  # as large as the file: the rules need only where its comments turn them off
+    return _lint(transcript, settings, path, off)
 
 
 def _lint(

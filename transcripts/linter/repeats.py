@@ -56,8 +56,7 @@ def extend_runs(runs: list[list[Repeat]], table: SentenceTable) -> list[list[Rep
         while True:
             later = Sentence(later.block, later.ordinal - 1)
             earlier = Sentence(earlier.block, earlier.ordinal - 1)
-            key = table.key_of(later)
-            if key is None or key != table.key_of(earlier) or later == first.earlier:
+            if not table.same(later, earlier) or later == first.earlier:
                 break
             before.append(Repeat(later, earlier))
         after = []
@@ -65,8 +64,7 @@ def extend_runs(runs: list[list[Repeat]], table: SentenceTable) -> list[list[Rep
         while True:
             later = Sentence(later.block, later.ordinal + 1)
             earlier = Sentence(earlier.block, earlier.ordinal + 1)
-            key = table.key_of(later)
-            if key is None or key != table.key_of(earlier) or earlier == first.later:
+            if not table.same(later, earlier) or earlier == first.later:
                 break
             after.append(Repeat(later, earlier))
         grown.append([*reversed(before), *run, *after])

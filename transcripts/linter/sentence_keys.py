@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from collections.abc import Iterable, Iterator
+from itertools import chain
 from typing import Any
 
 from .. import words, words_fast
@@ -97,12 +99,17 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 BATCH_CHARS = 1 << 20
 
 
-def keys(texts: list[str]) -> list[str]:
-    """The keys of the sentences of `texts`, in order, with `SEPARATOR` between two texts.
+def keys(texts: Iterable[str]) -> list[str]:
+    """The keys of the sentences of `texts`, in order, with `SEPARATOR` between two texts."""
+    return list(chain.from_iterable(key_batches(texts)))
+
+
+def key_batches(texts: Iterable[str]) -> Iterator[list[str]]:
+    """The keys of `keys(texts)`, a batch of texts at a time: a caller that keeps only
+    what it needs of each batch never holds the keys of the whole text at once.
 
     A sentence never runs from one text into the next, so batches of texts are folded
     apart and their keys joined with a separator, as the texts are."""
-    result: list[str] = []
     batch: list[str] = []
     size = 0
     folded = False  # a batch was folded: the next one is a text further on
@@ -110,15 +117,10 @@ def keys(texts: list[str]) -> list[str]:
         batch.append(text)
         size += len(text)
         if size >= BATCH_CHARS:
-            if folded:
-                result.append(SEPARATOR)
-            result += _batch_keys(batch)
+            yield [SEPARATOR, *_batch_keys(batch)] if folded else _batch_keys(batch)
             batch, size, folded = [], 0, True
     if batch or not folded:
-        if folded:
-            result.append(SEPARATOR)
-        result += _batch_keys(batch)
-    return result
+        yield [SEPARATOR, *_batch_keys(batch)] if folded else _batch_keys(batch)
 
 
 def _batch_keys(texts: list[str]) -> list[str]:

@@ -45,7 +45,6 @@ Example (line 30 repeats the first sentence of line 19):
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import compress
 
 from ...model import Transcript
 from ..context import RuleOptions
@@ -71,21 +70,18 @@ def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
     table = options.context.sentences()
     shortest = options["min-length"]
     formula = options["formula-repeats"] or float("inf")
-    counts = table.counts
-    # Sentences seen more than once, picked out at C speed (most sentences occur once).
-    repeated = [
-        key
-        for key in compress(counts.keys(), map((1).__lt__, counts.values()))
-        if counts[key] < formula and len(key) >= shortest
-    ]
+    # Sentences seen more than once, with where they are (most sentences occur once).
+    repeated = {
+        key: where for key, where in table.repeated(shortest).items() if len(where) < formula
+    }
     if not repeated:
         return
     edges = options.context.sentence_edges()
-    repeated = [key for key in repeated if edges.variants(key) < formula]
     repeats: list[Repeat] = []
-    for occurrences in table.locate(repeated).values():
-        first = occurrences[0]
-        repeats.extend(Repeat(later, first) for later in occurrences[1:])
+    for key, where in repeated.items():
+        if edges.variants(key) < formula:
+            first = table.at(where[0])
+            repeats.extend(Repeat(table.at(later), first) for later in where[1:])
     runs = [
         run
         for run in extend_runs(group_runs(repeats), table)

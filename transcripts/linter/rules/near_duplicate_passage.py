@@ -89,11 +89,13 @@ def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
     # so many that they follow a template ("Mr. Chairman, I yield 2 minutes to ...").
     # One cheap pass picks them out; the similarity test runs on candidates only.
     shared_heads, shared_tails = edges.shared(2, formula)
-    candidates = [
-        (key, head, tail)
-        for key, head, tail in zip(edges.distinct, edges.head_of, edges.tail_of, strict=True)
-        if (head in shared_heads or tail in shared_tails) and len(key) >= shortest
+    picked = [
+        (index, head, tail)
+        for index, head, tail in edges.distinct()
+        if (head in shared_heads or tail in shared_tails) and table.lengths[index] >= shortest
     ]
+    key_at = table.texts(index for index, _, _ in picked)
+    candidates = [(key_at[index], head, tail) for index, head, tail in picked]
     groups: defaultdict[tuple[bool, int], list[str]] = defaultdict(list)
     for key, head, tail in candidates:
         if edges.heads[head] >= formula or edges.tails[tail] >= formula:
@@ -117,7 +119,7 @@ def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
     family = _families(pairs)
     sizes: Counter[str] = Counter()  # sentences (exact copies included) per family
     for member, root in family.items():
-        sizes[root] += table.counts[member]
+        sizes[root] += table.count(member)
     wanted = [key for key in pairs if sizes[family[key]] < formula]
     where = table.locate({*wanted, *(pairs[key] for key in wanted)})
     spans = Spans(transcript)

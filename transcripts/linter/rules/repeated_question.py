@@ -31,7 +31,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from itertools import compress, repeat
-from operator import itemgetter, methodcaller
+from operator import itemgetter
 
 from ...model import Kind, Transcript
 from ..context import RuleOptions
@@ -54,10 +54,9 @@ def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
     table = options.context.sentences()
     min_words = options["min-words"]
     number = options.context.turn_number
-    keys = table.keys
     questions = dict.fromkeys(  # in order of first appearance
-        keys[index]
-        for index in compress(range(len(keys)), map(methodcaller("endswith", "?"), keys))
+        key
+        for index, key in table.questions()
         if (number(table.at(index).block) or ("",))[0] in askers
     )
     # Content words of each different question, by C-level maps; Python code only sees
