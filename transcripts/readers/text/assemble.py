@@ -414,7 +414,11 @@ class Assembler:
                     pending.text = words
                 pending.end_line = last + 1
                 continue
-            if kind == Kind.LAYOUT and carried is None and self._cue_goes_on(pending, paragraph):
+            if (
+                kind == Kind.LAYOUT
+                and carried is None
+                and self._carried_over(pending, paragraph, marked_only=True)
+            ):
                 carried = pending.speaker  # type: ignore[union-attr]
                 continue  # a page break, then "NAME (CONT'D)": the same speech goes on
             if kind == Kind.LAYOUT and (
@@ -492,30 +496,21 @@ class Assembler:
         last = more[-1] if more else pending.text
         return not last.endswith(paragraphs.LINE_ENDS)
 
-    def _carried_over(self, pending: Block | None, paragraph: Paragraph) -> bool:
-        """Does the turn go on over a page break after this "(MORE)": is the next
-        paragraph past the page's layout a label of the same speaker (a screenplay's
-        "NAME (CONT'D)" at the top of the next page)?"""
+    def _carried_over(
+        self, pending: Block | None, paragraph: Paragraph, marked_only: bool = False
+    ) -> bool:
+        """Does the turn go on over a page break (this paragraph): is the next paragraph
+        past the page's layout a label of the same speaker? After "(MORE)" any such label
+        carries it on (a screenplay's "NAME (CONT'D)" at the top of the next page); at a
+        page break without it (`marked_only`), only a cue marked as going on ("LENA
+        (CONT'D)") does."""
         if pending is None or pending.kind != Kind.TURN:
             return False
         following = self._past_layout(paragraph)
         return (
             following is not None
             and following.speaker
-            and self.speaker_of(following) == pending.speaker
-        )
-
-    def _cue_goes_on(self, pending: Block | None, paragraph: Paragraph) -> bool:
-        """Does a page break (this layout paragraph) fall inside a turn a screenplay
-        carries over without "(MORE)": is the next label past the page's layout the same
-        speaker's, marked as going on ("LENA (CONT'D)")?"""
-        if pending is None or pending.kind != Kind.TURN:
-            return False
-        following = self._past_layout(paragraph)
-        return (
-            following is not None
-            and following.speaker
-            and paragraphs.is_continued_cue(following.label)  # type: ignore[arg-type]
+            and (not marked_only or paragraphs.is_continued_cue(following.label))  # type: ignore[arg-type]
             and self.speaker_of(following) == pending.speaker
         )
 
