@@ -130,7 +130,7 @@ def test_batch_encoding_equals_encoding_each_record_alone(blocks, path):
 
 
 # A turn assembled from pieces is made without its text: it is its pieces' texts joined,
-# made when first asked for (`Block.__getattr__`, `joined_text`).
+# made when first asked for (`model.text_from_pieces`, `joined_text`).
 
 SRT = (
     "1\n00:00:01,000 --> 00:00:02,000\nAna: So the  committee\nmet twice.\n\n"

@@ -22,7 +22,7 @@ from typing import Any
 
 from ..cues import DIRECTION_OPENERS, MarkTally, is_direction
 from ..io import SourceText
-from ..model import Block, Kind, Piece, Speaker, Transcript, Word
+from ..model import Block, Kind, Piece, Speaker, Transcript, Word, text_from_pieces
 from ..options import ReadOptions
 from ..spacing import clean_spaces
 from .document import declare_speakers
@@ -336,7 +336,7 @@ class _TurnBuilder:
         piece by piece holds spare room, which a million cues' turns would keep)."""
         block = self._joining
         if block is not None:
-            del block.text  # `Block.__getattr__` joins the pieces' texts
+            text_from_pieces(block)
             if block.pieces is not None and len(block.pieces) > 1:
                 block.pieces = block.pieces.copy()
             self._joining = None
