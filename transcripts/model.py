@@ -283,7 +283,7 @@ class _TextFromPieces(Block):
         if name == "text":
             text = joined_text(piece.text for piece in self.pieces or ())
             self.text = text
-            self.__class__ = Block  # (the same slots: a plain block from now on)
+            self.__class__ = Block  # type: ignore[assignment]  # (the same slots: plain from now on)
             return text
         raise AttributeError(f"'Block' object has no attribute {name!r}")
 
