@@ -474,9 +474,7 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
     name = " ".join(found["name"].split())
     rest_at = found.end()
     alone = rest_at >= len(line) or line[rest_at] in "\r\n"
-    marker = found["marker"] or ""
-    if marker[:1] == "|":
-        marker = "|"  # a table's row, perhaps numbered ("| 12 | Ana | text |")
+    marker = _signature_marker(found)
     if marker == "|" and found["cell"] is None:
         return None  # a table's row names its speaker in a cell of its own
     if found["cell"] is not None:
@@ -510,16 +508,6 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
     time = before or inside or after
     if found["meridiem"] is not None or found["date"] or found["bare_date"] or found["after_date"]:
         time = None  # "10:02 AM", "[12/01/2023, 10:02]": a time of day, no offset
-    if found["sender"] is not None:
-        marker = "from"  # a meeting chat's "From Ana Berg to Everyone:"
-    elif marker in ("•", "+"):
-        marker = "-"
-    elif marker.startswith("#"):
-        marker = "#"  # a Markdown heading of any level: "### Jane Doe" over the speech
-    elif marker[:1].isdigit() or marker[1:2].isdigit():
-        # A turn's number ("12. Interviewer: ...", "Q1. [900123] Name: ...") comes and
-        # goes within a convention, as a time does: only questions may be numbered.
-        marker = ""
     case = "lower" if name.islower() else PHRASE if is_phrase(name) else ""
     signature = Signature(
         marker, wrapper, "before" if before else "inside" if inside else "", delimiter, case
@@ -547,6 +535,26 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
     )
 
 
+def _signature_marker(found: re.Match[str] | regex.Match[str]) -> str:
+    """What opens the label, as its signature keeps it: bullets alike, a Markdown heading
+    of any level as one, a table's row, a meeting chat's sender mark; a turn's number as
+    none."""
+    marker = found["marker"] or ""
+    if marker[:1] == "|":
+        return "|"  # a table's row, perhaps numbered ("| 12 | Ana | text |")
+    if found["sender"] is not None:
+        return "from"  # a meeting chat's "From Ana Berg to Everyone:"
+    if marker in ("•", "+"):
+        return "-"
+    if marker.startswith("#"):
+        return "#"  # a Markdown heading of any level: "### Jane Doe" over the speech
+    if marker[:1].isdigit() or marker[1:2].isdigit():
+        # A turn's number ("12. Interviewer: ...", "Q1. [900123] Name: ...") comes and
+        # goes within a convention, as a time does: only questions may be numbered.
+        return ""
+    return marker
+
+
 def _tabbed_extension(
     line: str, found: re.Match[str] | regex.Match[str], name: str
 ) -> Shape | None:
@@ -564,7 +572,7 @@ def _tabbed_extension(
         name,
         f"{name} {written}",
         extension["text"].strip(),
-        Signature(found["marker"] or "", "", "", ""),
+        Signature(_signature_marker(found), "", "", ""),
         ALONE,
         extension.end("paren") + len(extension["tail"]),
         None,
@@ -617,7 +625,7 @@ def _initial_label(line: str, found: re.Match[str] | regex.Match[str], name: str
     at = found.start("name") + 2
     while at < len(line) and line[at] in " \t\xa0":
         at += 1
-    signature = Signature(found["marker"] or "", "", "", ".")
+    signature = Signature(_signature_marker(found), "", "", ".")
     indent = indent_width(found["indent"])
     return Shape(name[0], name[0], None, signature, INLINE, at, None, indent)
 
