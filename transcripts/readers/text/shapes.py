@@ -50,6 +50,7 @@ from __future__ import annotations
 import functools
 import re
 import sys
+from collections.abc import Iterable
 from typing import NamedTuple
 
 import regex
@@ -174,15 +175,20 @@ _SPAN = f"(?:{_CLOCK}(?:{_SPAN_SEPARATOR}{_CLOCK})?|{_SECONDS}{_SPAN_SEPARATOR}{
 # 10:02:03]", "2023-01-12 10:02"; and the half of the day after a time: "10:02 AM".
 _DAY = r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4},?[ ]"
 _MERIDIEM = r"[ ]?[AaPp]\.?[Mm]\.?"
-_ABBREVIATION = "|".join(sorted(names.NAME_ABBREVIATIONS, key=len, reverse=True))
-_PARTICLE = "|".join(sorted(names.NAME_PARTICLES, key=len, reverse=True))
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    """Words as a regex alternation, longest first (so "der" is tried before "de"), in
+    the same order in every run: the grammar, and what it matches, do not depend on the
+    order a set happens to iterate in."""
+    return "|".join(sorted(words, key=lambda word: (-len(word), word)))
+
+
+_ABBREVIATION = _alternatives(names.NAME_ABBREVIATIONS)
+_PARTICLE = _alternatives(names.NAME_PARTICLES)
 # Diarisation labels in lower case ("spk_0", "speaker_1"): a role word and a number.
-_NUMBERED_ROLE = "|".join(
-    sorted(
-        (word for word in names.ROLE_WORDS if len(word) >= 3 and word.isalpha()),
-        key=len,
-        reverse=True,
-    )
+_NUMBERED_ROLE = _alternatives(
+    word for word in names.ROLE_WORDS if len(word) >= 3 and word.isalpha()
 )
 
 # The grammar below is written once with these letter classes, and compiled twice: with
