@@ -56,6 +56,7 @@ from typing import NamedTuple
 import regex
 
 from ... import names
+from ...compiled import compile_kept
 from ...timecode import CLOCK_PATTERN, parse_clock
 from .lines import indent_width
 
@@ -351,8 +352,12 @@ def unicode_grammar() -> regex.Pattern[str]:
 
 
 # Possessive quantifiers came to `re` in Python 3.11; before, every line takes `regex`.
+# (Its compiled program is kept in the user's cache: compiling it is most of a small
+# file's run.)
 _ASCII: re.Pattern[str] | None = (
-    re.compile(grammar(_ASCII_CLASSES), re.VERBOSE) if sys.version_info >= (3, 11) else None
+    compile_kept(grammar(_ASCII_CLASSES), re.VERBOSE, "label-grammar")
+    if sys.version_info >= (3, 11)
+    else None
 )
 _CLOCK_IN = regex.compile(r"\d[\d:.,]*\d")
 # (The lookaheads before the abbreviations, the particles and a time opening the line only
@@ -383,13 +388,15 @@ _heads: dict[str, Shape] = {}  # (only labels: prose that opens alike is seldom 
 #   role ("spk_0"), a particle opening a name ("de Klerk") or a name in lower case right
 #   before a colon ("agent: hi").
 # (A test holds the filter to the grammar.)
-_PROSE_OPENING = re.compile(
+_PROSE_OPENING = compile_kept(
     r"[ \t]*"
     r"(?:[A-Z][a-z']*+(?:[ ](?=[a-z])(?!(?:and|" + _PARTICLE + r")(?![^\W\d_]))"
     r"(?![a-z][a-z'’\-]*+(?:[ ][a-z][a-z'’\-]*+)?[ \t\xa0]*[:：])"
     r"|,[ ](?=[a-z])(?!and[ ])(?![^.\r\n]{0,100}\.[ ](?:—|–|--?)[ ]))"
     r"|(?=[a-z])(?!(?:" + _PARTICLE + r")[ ])(?![a-z][a-z'’\-_]*+(?:[ _]?\d{1,3})?[ \t]*[:：]))"
-    r"(?![A-Za-z]{1,5}\.)(?![a-z]{2,12}[_ ]?\d)[a-z]"
+    r"(?![A-Za-z]{1,5}\.)(?![a-z]{2,12}[_ ]?\d)[a-z]",
+    0,
+    "prose-opening",
 )
 
 

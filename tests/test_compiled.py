@@ -1,0 +1,165 @@
+"""Large patterns compiled once and kept in the user's cache (`transcripts/compiled.py`)."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from transcripts import compiled
+from transcripts.readers.text import shapes
+
+pytestmark = pytest.mark.skipif(compiled._sre is None, reason="patterns are compiled as usual")
+
+PATTERN = r"(?P<name>[A-Z][a-z]+)(?:[ ](?P<surname>[A-Z][a-z]+))?:[ ]+(?P<rest>.*)"
+LINES = ["Ana Berg: hello", "Ben: hi there", "no label here", "ANA: caps", "Zoë: ünïcode"]
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv(compiled.CACHE_VARIABLE, str(tmp_path))
+    return tmp_path
+
+
+def _same(kept: re.Pattern[str], fresh: re.Pattern[str]) -> None:
+    assert kept.pattern == fresh.pattern
+    assert kept.flags == fresh.flags
+    assert kept.groups == fresh.groups
+    assert kept.groupindex == fresh.groupindex
+    for line in LINES:
+        found, expected = kept.match(line), fresh.match(line)
+        assert (found and found.groupdict()) == (expected and expected.groupdict())
+
+
+def test_kept_pattern_matches_as_re_compile_does_first_and_second_time(cache: Path) -> None:
+    first = compiled.compile_kept(PATTERN, re.VERBOSE, "example")
+    assert len(list(cache.iterdir())) == 1
+    second = compiled.compile_kept(PATTERN, re.VERBOSE, "example")
+    fresh = re.compile(PATTERN, re.VERBOSE)
+    _same(first, fresh)
+    _same(second, fresh)
+
+
+def test_second_start_reads_the_kept_program_without_compiling(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    compiled.compile_kept(PATTERN, 0, "example")
+
+    def not_again(pattern: str, flags: int) -> compiled.Program:
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr(compiled, "_program", not_again)
+    _same(compiled.compile_kept(PATTERN, 0, "example"), re.compile(PATTERN))
+
+
+def test_another_pattern_under_the_same_name_is_compiled_not_taken_from_the_cache(
+    cache: Path,
+) -> None:
+    compiled.compile_kept(PATTERN, 0, "example")
+    other = r"(?P<word>\d+)"
+    kept = compiled.compile_kept(other, 0, "example")
+    _same(kept, re.compile(other))
+    assert kept.match("42") is not None and kept.match("Ana: hi") is None
+
+
+def test_other_flags_are_another_program(cache: Path) -> None:
+    compiled.compile_kept("ana", 0, "example")
+    kept = compiled.compile_kept("ana", re.IGNORECASE, "example")
+    assert kept.match("ANA") is not None
+
+
+@pytest.mark.parametrize("damage", [b"", b"not marshal at all", b"\xe9\x00\x00"])
+def test_a_damaged_cache_file_is_compiled_again_and_replaced(cache: Path, damage: bytes) -> None:
+    compiled.compile_kept(PATTERN, 0, "example")
+    (path,) = cache.iterdir()
+    path.write_bytes(damage)
+    _same(compiled.compile_kept(PATTERN, 0, "example"), re.compile(PATTERN))
+    assert path.read_bytes() != damage
+
+
+def test_a_program_the_engine_refuses_falls_back_to_compiling(cache: Path) -> None:
+    compiled.compile_kept(PATTERN, 0, "example")
+    (path,) = cache.iterdir()
+    key = compiled._key(PATTERN, 0)
+    import marshal
+
+    path.write_bytes(marshal.dumps((key, 32, [999999, 1, 2], 0, {}, ())))
+    _same(compiled.compile_kept(PATTERN, 0, "example"), re.compile(PATTERN))
+
+
+def test_an_empty_cache_variable_keeps_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(compiled.CACHE_VARIABLE, "")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setenv("HOME", str(tmp_path))
+    _same(compiled.compile_kept(PATTERN, 0, "example"), re.compile(PATTERN))
+    assert compiled.kept_path("example") is None
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_default_folder_is_the_users_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(compiled.CACHE_VARIABLE, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert compiled.cache_folder() == str(tmp_path / "transcripts")
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root writes anywhere")
+def test_a_read_only_cache_folder_is_left_alone(tmp_path: Path, cache: Path) -> None:
+    cache.chmod(0o500)
+    try:
+        _same(compiled.compile_kept(PATTERN, 0, "example"), re.compile(PATTERN))
+        assert list(cache.iterdir()) == []
+    finally:
+        cache.chmod(0o700)
+
+
+def test_a_cache_path_that_is_a_file_is_left_alone_and_nothing_stray_remains(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "blocker"
+    blocker.write_text("mine")
+    monkeypatch.setenv(compiled.CACHE_VARIABLE, str(blocker / "cache"))
+    _same(compiled.compile_kept(PATTERN, 0, "example"), re.compile(PATTERN))
+    assert blocker.read_text() == "mine"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["blocker"]
+
+
+def test_label_grammar_is_the_same_in_every_run() -> None:
+    """The grammar's alternations come from sets of words; their order must not follow the
+    hash seed, or what a label matches (and the kept program) would change from run to run."""
+    script = (
+        "import hashlib; from transcripts.readers.text import shapes; "
+        "print(hashlib.sha256(shapes.grammar(shapes._ASCII_CLASSES).encode()).hexdigest())"
+    )
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": seed, compiled.CACHE_VARIABLE: ""},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(digests) == 1
+
+
+def test_the_kept_label_grammar_reads_labels_as_a_fresh_compile_does(cache: Path) -> None:
+    source = shapes.grammar(shapes._ASCII_CLASSES)
+    compiled.compile_kept(source, re.VERBOSE, "label-grammar")
+    kept = compiled.compile_kept(source, re.VERBOSE, "label-grammar")
+    fresh = re.compile(source, re.VERBOSE)
+    samples = Path(__file__).parent.parent / "samples"
+    lines = [line for path in samples.glob("*.txt") for line in path.read_text().splitlines()]
+    assert len(lines) > 50
+    for line in lines:
+        found, expected = kept.match(line), fresh.match(line)
+        assert (found and found.groupdict()) == (expected and expected.groupdict()), line

@@ -1,0 +1,137 @@
+"""Large regular expressions compiled once and kept between runs.
+
+The label grammar (`readers/text/shapes.py`) is a pattern of about 25,000 characters.
+`re.compile` parses and compiles it in 30-80 ms, more than everything else a run on a
+small file does. What it produces is a program, a list of integers, which the regular
+expression engine (`_sre`) takes as it is. This module keeps that program in the user's
+cache folder (as pip, ruff and mypy keep theirs) and hands it to the engine on the next
+start, in under a millisecond.
+
+Where: `$TRANSCRIPTS_CACHE_DIR` when set (set it empty to keep nothing), else
+`transcripts` in `$XDG_CACHE_HOME` or `~/.cache` (`%LOCALAPPDATA%` on Windows). A kept
+program is used only for exactly the same pattern and flags, Python version and engine;
+any difference, a damaged file, or internals other than these expect, and the pattern is
+compiled the usual way (and kept again). A file is written whole or not at all, and a
+folder that cannot be written is left alone. The engine checks a program it is given
+before it runs it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import marshal
+import os
+import re
+import sys
+import tempfile
+from typing import Any
+
+_sre: Any
+try:  # the engine's internals, as `re` itself uses them (Python 3.11 and later)
+    import _sre  # type: ignore[import-not-found,no-redef]
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - other Pythons compile the usual way
+    _sre = None
+
+CACHE_VARIABLE = "TRANSCRIPTS_CACHE_DIR"
+_SUFFIX = ".re"
+
+
+def compile_kept(pattern: str, flags: int, name: str) -> re.Pattern[str]:
+    """`re.compile(pattern, flags)`, its program kept in the cache folder under `name`
+    (one file per pattern and Python), and read from there when it was kept by the same
+    Python for the same pattern."""
+    if _sre is None:
+        return re.compile(pattern, flags)
+    path = kept_path(name)
+    key = _key(pattern, flags)
+    if path is not None:
+        kept = _load(path, key, pattern)
+        if kept is not None:
+            return kept
+    try:
+        program = _program(pattern, flags)
+        compiled = _from_program(pattern, program)
+    except Exception:  # internals not as expected: the usual way, nothing kept
+        return re.compile(pattern, flags)
+    if path is not None:
+        _store(path, (key, *program))
+    return compiled
+
+
+def cache_folder() -> str | None:
+    """The folder kept programs live in, or None when the user asked for no cache."""
+    chosen = os.environ.get(CACHE_VARIABLE)
+    if chosen is not None:
+        return chosen or None
+    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
+        return os.path.join(os.environ["LOCALAPPDATA"], "transcripts", "Cache")
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "transcripts")
+
+
+def kept_path(name: str) -> str | None:
+    """The file the program `name` is kept in for this Python (None: keep nothing)."""
+    folder = cache_folder()
+    if folder is None:
+        return None
+    return os.path.join(folder, f"{name}.{sys.implementation.cache_tag}{_SUFFIX}")
+
+
+def _key(pattern: str, flags: int) -> str:
+    """What must be the same for a kept program to be this pattern's program."""
+    digest = hashlib.sha256(pattern.encode("utf-8", "surrogatepass"))
+    digest.update(f"{flags}|{sys.version}|{_sre.MAGIC}|{_sre.CODESIZE}".encode())
+    return digest.hexdigest()
+
+
+Program = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+
+
+def _program(pattern: str, flags: int) -> Program:
+    """The pattern compiled to the engine's program, the way `re.compile` does it."""
+    parsed = _parser.parse(pattern, flags)
+    code = [int(op) for op in _compiler._code(parsed, flags)]
+    state = parsed.state
+    groupindex = {str(group): int(number) for group, number in state.groupdict.items()}
+    indexgroup: list[str | None] = [None] * state.groups
+    for group, number in groupindex.items():
+        indexgroup[number] = group
+    return int(flags | state.flags), code, int(state.groups - 1), groupindex, tuple(indexgroup)
+
+
+def _from_program(pattern: str, program: Program) -> re.Pattern[str]:
+    compiled: re.Pattern[str] = _sre.compile(pattern, *program)
+    return compiled
+
+
+def _load(path: str, key: str, pattern: str) -> re.Pattern[str] | None:
+    """The kept program at `path` as a pattern, or None if there is none for `key`."""
+    try:
+        with open(path, "rb") as handle:
+            kept: Any = marshal.loads(handle.read())  # (`marshal.load` reads in small steps)
+        if not isinstance(kept, tuple) or len(kept) != 6 or kept[0] != key:
+            return None
+        return _from_program(pattern, kept[1:])
+    except Exception:  # missing, unreadable, damaged or refused by the engine
+        return None
+
+
+def _store(path: str, kept: tuple[Any, ...]) -> None:
+    """Write `kept` to `path` whole (a temporary file renamed into place), or not at all."""
+    folder = os.path.dirname(path)
+    temporary = None
+    try:
+        os.makedirs(folder, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".", suffix=_SUFFIX)
+        with os.fdopen(handle, "wb") as out:
+            marshal.dump(kept, out)
+        os.replace(temporary, path)
+        temporary = None
+    except OSError:  # a read-only installation: compiled again next time, as bytecode is
+        pass
+    finally:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
