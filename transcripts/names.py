@@ -195,6 +195,8 @@ def name_words(label: str) -> list[str] | None:
     ):
         return None  # "de la": particles of no name ("ST.", a name cut short, is one)
     for index, token in enumerate(tokens):
+        if any(part in LABEL_FUNCTION_WORDS for part in token.split("-")[1:-1]):
+            return None  # "Question-and-Answer Session", "Face-to-Face": words, no name
         if (
             _CAPITALISED.match(token)
             or _ALL_CAPS.match(token)

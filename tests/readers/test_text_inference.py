@@ -285,3 +285,17 @@ def test_a_diarisation_code_left_in_lower_case_beside_a_name_still_speaks():
     )
     assert parse(text).speaker_names() == ["Interviewer", "spk_1"]
     assert parse("spk_0: hi\nspk_1: hello\n").speaker_names() == ["spk_0", "spk_1"]
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("Question-and-Answer Session", False),  # a section of a call, words joined
+        ("Face-to-Face", False),
+        ("Jean-Pierre Dupont", True),  # a hyphenated given name
+        ("Karine Jean-Pierre", True),
+        ("Jean-de-Dieu Soro", True),  # a name particle inside the hyphens
+    ],
+)
+def test_function_words_joined_by_hyphens_are_no_name(label: str, expected: bool) -> None:
+    assert names.is_speaker_shaped(label) is expected
