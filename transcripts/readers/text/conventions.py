@@ -72,6 +72,8 @@ MIN_OVERLAP = 0.5
 _RECURRING = Verdict(True, "a recurring name of the convention")
 _INTRODUCES = Verdict(True, "gives in parentheses a short form the convention uses")
 _NO_NAME = Verdict(False, "not shaped like a name")
+_NOTE_OR_FIELD = Verdict(False, "names a note or a field, not a person")
+_NAMED_INTERVIEWER = Verdict(True, "a publication's name taking turns with the speakers")
 _SONG_TITLE = Verdict(False, "a song's title over its verse, not a speaker")
 _IN_A_LIST = Verdict(False, "one of a list of names, with no speech between them")
 # Labels standing alone one under another, this many or more, are a list of names.
@@ -209,9 +211,43 @@ def infer(
                 taken = taken or verdict.accepted
         if taken:
             inference.conventions.append(convention)
+    _take_named_interviewers(uses, inference.conventions)
     _reject_name_lists(uses)
     _reject_rest(uses, "its shape is not one the document uses for speakers")
     return inference
+
+
+def _take_named_interviewers(uses: list[Use], conventions: list[Convention]) -> None:
+    """Take the labels of a publication asking the questions ("**The Paris Review:**",
+    "City Times:"), whose name ends in a word that usually marks a note ("Review",
+    "Times"): a name of two words or more, in a convention's shape, recurring with speech
+    and taking turns with its speakers, never two of its labels in a row. An editor's
+    note now and then between the turns does not take turns so."""
+    by_signature = {convention.signature: convention for convention in conventions}
+    notes: dict[str, list[Use]] = {}
+    for use in uses:
+        if (
+            use.verdict == _NOTE_OR_FIELD
+            and use.shape.signature in by_signature
+            and len(use.shape.name.split()) >= 2
+            and names.name_words(use.shape.name) is not None
+            and not names.is_field_name(use.shape.name)
+        ):
+            notes.setdefault(use.key, []).append(use)
+    for key, asked in notes.items():
+        convention = by_signature[asked[0].shape.signature]
+        if any(use.shape.signature != convention.signature for use in asked):
+            continue
+        answered = convention.accepted()
+        if len(asked) < PHRASE_ROLE_LEAST or not answered or not all(u.speech for u in asked):
+            continue
+        order = sorted([*asked, *answered], key=attrgetter("line"))
+        turns = [use.key == key for use in order]
+        if any(a and b for a, b in pairwise(turns)) or len(asked) * 3 < len(order):
+            continue
+        for use in asked:
+            use.verdict = _NAMED_INTERVIEWER
+        convention.family.uses = sorted([*convention.family.uses, *asked], key=attrgetter("line"))
 
 
 class _LabelLines:
@@ -669,7 +705,7 @@ def _unlike_the_others(use: Use, family: Family) -> str | None:
 def _prejudge(shape: Shape) -> Verdict | None:
     """A rejecting verdict for a label that cannot name a speaker at all, else None."""
     if names.is_non_speaker_label(shape.name):
-        return Verdict(False, "names a note or a field, not a person")
+        return _NOTE_OR_FIELD
     if shape.signature.case == "lower":
         if not names.is_lower_case_name(shape.name) and not names.is_speaker_shaped(shape.name):
             return Verdict(False, "not shaped like a name")
