@@ -556,7 +556,12 @@ def _opens_with_title(key: str) -> bool:
     """Opens with an honorific or "The", or is a role ("ALL COUNSEL", "JUROR"): what the
     labels of a court or a parliament are."""
     first = key.split()[0].rstrip(".")
-    return first in names.HONORIFICS or first == "the" or names.is_role(key)
+    return (
+        first in names.HONORIFICS
+        or first == "the"
+        or names.is_role(key)
+        or names.has_honorific(key)  # "Right Hon. Jean Chrétien"
+    )
 
 
 _HabitTest = Callable[[Look], bool]
