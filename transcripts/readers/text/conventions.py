@@ -63,6 +63,9 @@ SAMPLE = 4000
 SHORT_DIALOGUE = 12
 # A few labels each used once, over text in lower case, are a list's items from this many.
 LIST_LEAST = 3
+# Labels each used once are a form's fields from this many, unless a role or a title
+# marks most of them as people.
+FIELDS_LEAST = 4
 SHORT_TURN_TAKING = 0.5
 SHORT_DIALOGUE_GAP = 4  # lines between two labels of a short dialogue, on average
 # A second convention in a weak shape (a period, a gap, nothing) needs this many labels.
@@ -78,6 +81,9 @@ _SONG_TITLE = Verdict(False, "a song's title over its verse, not a speaker")
 _IN_A_LIST = Verdict(False, "one of a list of names, with no speech between them")
 # Labels standing alone one under another, this many or more, are a list of names.
 NAME_LIST_LEAST = 3
+# Labels each used once are a form's fields from this many, unless a role or a title
+# marks most of them as people.
+FIELDS_LEAST = 4
 # Why a family that is no convention of its own joins one: its labels then need speech.
 _SAME_SPEAKERS = "it names the same speakers"
 # A name seen this often in lower case in the text is a word of the language.
@@ -817,22 +823,45 @@ class _Judge:
             and (recurring >= MIN_RECURRING * len(uses) or len(uses) <= SHORT_DIALOGUE)
             and _close_together(uses)
             and not self._items_of_a_list(uses, counts)
+            and not self._verse_refrain(uses)
         ):
             # "Q: hi?" / "A: yes."; "Ana: hi" / "Ben: hello" / "Ana: bye"; "**Mira:** hi"
             return None
         return f"most names are used once ({len(counts)} names in {len(uses)} labels)"
 
     def _items_of_a_list(self, uses: list[Use], counts: Counter[str]) -> bool:
-        """Labels each used once, none of them a role, most followed by words in lower
-        case ("Budget: the committee approved ...", "Staffing: deferred"): the items of
-        a list, not a short dialogue ("Q: hi?" / "A: yes."; "Ana: hi" / "Ben: hello" /
-        "Ana: bye", where a name comes back)."""
+        """Labels each used once: four or more, most neither a role nor a title (a
+        ruling's "Held:", "Facts:", "Signed:"), or, none of them a role, most followed by
+        words in lower case ("Budget: the committee approved ...", "Staffing:
+        deferred"): the items of a list or a form, not a short dialogue ("Q: hi?" /
+        "A: yes."; "Ana: hi" / "Ben: hello" / "Ana: bye", where a name comes back)."""
         if len(uses) < LIST_LEAST or not self._lines:
             return False  # ("Ana: hi" / "Ben: hello" is as likely a dialogue)
-        if any(count > 1 or names.is_role(key) for key, count in counts.items()):
+        if any(count > 1 for count in counts.values()):
+            return False
+        # A ruling's or a form's fields ("Held:", "Facts:", "Ordered:", "Signed:"): so
+        # many names, none coming back, are no dialogue, whatever case their text opens
+        # in; people announced by a role or a title may each speak once ("THE COURT:").
+        unmarked = sum(1 for use in uses if not names.is_marked(use.shape.label))
+        if unmarked >= FIELDS_LEAST and unmarked * 2 > len(uses):
+            return True
+        if any(names.is_role(key) for key in counts):
             return False
         lower = sum(1 for use in uses if self._speech_opens_lower(use))
         return lower * 2 > len(uses)
+
+    def _verse_refrain(self, uses: list[Use]) -> bool:
+        """Does a name open two lines one right under the other, the words after it in
+        lower case both times ("Sailor: where is your ship tonight?" / "Sailor: where is
+        your harbour light?")? A verse's refrain; a speaker labelled twice in a row goes
+        on with a new sentence ("Ana: hi" / "Ana: Are you there?")."""
+        return bool(self._lines) and any(
+            b.line == a.line + 1
+            and a.key == b.key
+            and self._speech_opens_lower(a)
+            and self._speech_opens_lower(b)
+            for a, b in pairwise(uses)
+        )
 
     def _speech_opens_lower(self, use: Use) -> bool:
         """Do the words after the label (on its line, or on the next line of text) open
@@ -873,6 +902,7 @@ class _Judge:
         whole_text = len(uses) == 1 and uses[0].line == 0 and uses[0].next_line < 0
         return (
             (len(uses) >= 2 or whole_text)
+            and not self._verse_refrain(uses)
             and _is_strong(family)
             and _speech_share(uses) >= MIN_SPEECH
             and not self.is_common(uses[0])
