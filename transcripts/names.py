@@ -315,11 +315,20 @@ def is_marked(label: str) -> bool:
         return False
     return (
         is_role(label)
+        or has_role_after(label)
         or is_ordinal_role(name)
         or has_honorific(name)
         or bool(_ALL_CAPS_NAME.match(name))
         or office_of(label) is not None
     )
+
+
+def has_role_after(label: str) -> bool:
+    """A name with its role after it ("A MARTÍNEZ, HOST", "CLARISSA WARD, CNN
+    CORRESPONDENT"): the affiliation ends in a role word."""
+    _, affiliation = split_name(label)
+    words = (affiliation or "").split()
+    return bool(words) and _key(words[-1]) in ROLE_WORDS
 
 
 @functools.lru_cache(maxsize=4096)

@@ -41,6 +41,8 @@ from itertools import pairwise
 from operator import attrgetter
 from typing import NamedTuple
 
+import regex
+
 from ... import names
 from .evidence import Convention, Family, Habit, Inference, Rejection, Use, Verdict
 from .shapes import ALONE, PHRASE, Shape, Signature
@@ -75,6 +77,10 @@ MIN_OVERLAP = 0.5
 _RECURRING = Verdict(True, "a recurring name of the convention")
 _INTRODUCES = Verdict(True, "gives in parentheses a short form the convention uses")
 _NO_NAME = Verdict(False, "not shaped like a name")
+# A byline under a title: "by Sam Ortiz", "Written by Mara Ellison", "Story by ...".
+_BYLINE = regex.compile(
+    r"[ \t]*(?:(?i:written|story|screenplay|teleplay|words)[ ]+)?(?i:by)[ ]+\p{Lu}"
+)
 _NOTE_OR_FIELD = Verdict(False, "names a note or a field, not a person")
 _NAMED_INTERVIEWER = Verdict(True, "a publication's name taking turns with the speakers")
 _SONG_TITLE = Verdict(False, "a song's title over its verse, not a speaker")
@@ -622,6 +628,9 @@ HABITS: dict[str, tuple[_HabitTest, str, str]] = {
 }
 
 
+_STANDS_ALONE = HABITS["speech on the same line"][1]
+
+
 def _habits(core: list[Use], kinds: tuple[str, ...]) -> list[Habit]:
     """The habits of the given kinds that nearly all of the given labels keep."""
     looks = Counter(map(_LOOK, core))
@@ -690,6 +699,18 @@ def _sets_labels_apart(convention: Convention) -> bool:
     play's "Priest:" or "Soldier:", said once."""
     held = {habit.name for habit in convention.habits}
     return "alone on its line" in held and "blank line before" in held
+
+
+def _introduces_with_role(use: Use, convention: Convention) -> bool:
+    """In a convention of labels with speech on their line and a colon, a name in
+    capitals with a role after it standing alone over its speech ("A MARTÍNEZ, HOST:"
+    over a paragraph, as radio transcripts introduce a speaker): a label all the same."""
+    return (
+        use.speech
+        and convention.signature.is_strong
+        and names.is_caps(use.shape.name)
+        and names.has_role_after(use.shape.label)
+    )
 
 
 def _unlike_the_others(use: Use, family: Family) -> str | None:
@@ -850,6 +871,13 @@ class _Judge:
         lower = sum(1 for use in uses if self._speech_opens_lower(use))
         return lower * 2 > len(uses)
 
+    def _over_a_byline(self, use: Use) -> bool:
+        """Does a label standing alone have a byline under it ("BLUE HOUR" over "by Sam
+        Ortiz", a title over "Written by ...")? A title page, not a speaker's speech."""
+        if use.shape.placement != ALONE or use.next_line < 0 or not self._lines:
+            return False
+        return _BYLINE.match(self._lines[use.next_line]) is not None
+
     def _verse_refrain(self, uses: list[Use]) -> bool:
         """Does a name open two lines one right under the other, the words after it in
         lower case both times ("Sailor: where is your ship tonight?" / "Sailor: where is
@@ -923,6 +951,8 @@ class _Judge:
         if use.shape.placement == ALONE and names.is_song_title(use.key):
             return _SONG_TITLE
         known = use.key in confirmed and use.line not in assessment.slots
+        if not known and use.line < start and self._over_a_byline(use):
+            return Verdict(False, 'a title over its byline ("by ...")')
         if not known and use.speech and use.shape.affiliation is not None:
             # "Jane Doe (JD): text" before the "JD:" labels (a header's "Interviewer (I):
             # Jane Doe" names who the role is: a field, not a turn)
@@ -949,6 +979,8 @@ class _Judge:
         )
         kinds = _CONFIRMED_KEEP if known or introduced else _ALL
         broken = _first_broken(look, convention.habits, kinds, self.memo(convention))
+        if broken == _STANDS_ALONE and _introduces_with_role(use, convention):
+            return Verdict(True, "introduces a speaker and role alone over the speech")
         if broken is not None and not lost:
             return Verdict(False, broken)
         if lost:
