@@ -22,6 +22,10 @@ HONORIFICS = frozenset(
     """.split()
 )
 
+# Words that raise the honorific after them ("Right Hon. Jean Chrétien", "Rt. Hon.",
+# "Most Rev."): a title only before one.
+HONORIFIC_DEGREES = frozenset("right rt most very".split())
+
 # Abbreviations that end in a period inside a name ("Mr. SMITH", "Hon. Jane Stewart",
 # "Martin Luther King Jr."): the period is part of the name, not the end of a label.
 NAME_ABBREVIATIONS = frozenset(
@@ -104,11 +108,12 @@ ORDINALS = frozenset(
 # Words that open a letter's greeting, which ends in a colon like a label.
 SALUTATIONS = frozenset({"dear", "hi", "hello", "greetings", "gentlemen", "sirs"})
 
-# Lower-case words allowed inside a name ("Ludwig van Beethoven", "Mr. SMITH of New Jersey").
+# Lower-case words allowed inside a name ("Ludwig van Beethoven", "Mr. SMITH of New Jersey"),
+# and inside a parliament's members speaking together ("Some hon. members", "An hon. Member").
 NAME_PARTICLES = frozenset(
     """
     de da del della dei di du des van von der den ter ten la le bin ibn al el y e dos
-    das of pro tempore st
+    das of pro tempore st hon member members
     """.split()
 )
 
@@ -141,7 +146,7 @@ _PARTICIPANT_CODE = regex.compile(r"^\p{Lu}{1,2}\d{1,3}$")
 _SUFFIX = regex.compile(
     r"^(?P<name>[^,(\[（]+?)\s*(?:"
     r",\s*(?P<role>[^,()]{1,80}(?:,(?!\s*(?i:and|&)\s)\s*[^,()]{1,80}){0,2})"
-    r"|\((?P<paren>[^()]{1,80})\)(?:\s*\([^()]{1,40}\))?(?:\s*,\s*[^()]{1,160})?"
+    r"|\((?P<paren>[^()]{1,120})\)(?:\s*\([^()]{1,40}\))?(?:\s*,\s*[^()]{1,160})?"
     r"|\[(?P<bracket>[^\[\]]{1,60})\]"
     r"|（(?P<wide>[^（）]{1,40})）"
     r"|(?:\s+[-–—]\s+|\s*--\s*)(?P<dash>[^()]{1,160})"
@@ -238,8 +243,10 @@ def is_role(label: str) -> bool:
     if is_numbered_role(label):
         return True
     words = [_key(word) for word in label.split()]
-    if words and words[0] == "the":
-        words = words[1:]
+    if len(words) > 1 and words[0] in ("the", "a", "an"):
+        words = words[1:]  # "THE COURT", "An hon. Member" (but "A" answers)
+    # a parliament's "Some hon. members", "An hon. Member": the honorific is no role
+    words = [w for w in words if w not in HONORIFICS] if len(words) > 1 else words
     return bool(words) and len(words) <= 3 and all(w in ROLE_WORDS for w in words)
 
 
@@ -255,6 +262,8 @@ def is_song_title(label: str) -> bool:
 def has_honorific(label: str) -> bool:
     """A name opened by an honorific ("Mr. COOPER", "Dr. Jha")."""
     words = label.split()
+    if len(words) >= 3 and _key(words[0]) in HONORIFIC_DEGREES:
+        words = words[1:]  # "Right Hon. Jean Chrétien"
     return len(words) >= 2 and _key(words[0]) in HONORIFICS
 
 
@@ -308,11 +317,20 @@ def is_marked(label: str) -> bool:
         return False
     return (
         is_role(label)
+        or has_role_after(label)
         or is_ordinal_role(name)
         or has_honorific(name)
         or bool(_ALL_CAPS_NAME.match(name))
         or office_of(label) is not None
     )
+
+
+def has_role_after(label: str) -> bool:
+    """A name with its role after it ("A MARTÍNEZ, HOST", "CLARISSA WARD, CNN
+    CORRESPONDENT"): the affiliation ends in a role word."""
+    _, affiliation = split_name(label)
+    words = (affiliation or "").split()
+    return bool(words) and _key(words[-1]) in ROLE_WORDS
 
 
 @functools.lru_cache(maxsize=4096)

@@ -41,6 +41,8 @@ from itertools import pairwise
 from operator import attrgetter
 from typing import NamedTuple
 
+import regex
+
 from ... import names
 from .evidence import Convention, Family, Habit, Inference, Rejection, Use, Verdict
 from .shapes import ALONE, PHRASE, Shape, Signature
@@ -63,6 +65,9 @@ SAMPLE = 4000
 SHORT_DIALOGUE = 12
 # A few labels each used once, over text in lower case, are a list's items from this many.
 LIST_LEAST = 3
+# Labels each used once are a form's fields from this many, unless a role or a title
+# marks most of them as people.
+FIELDS_LEAST = 4
 SHORT_TURN_TAKING = 0.5
 SHORT_DIALOGUE_GAP = 4  # lines between two labels of a short dialogue, on average
 # A second convention in a weak shape (a period, a gap, nothing) needs this many labels.
@@ -72,10 +77,19 @@ MIN_OVERLAP = 0.5
 _RECURRING = Verdict(True, "a recurring name of the convention")
 _INTRODUCES = Verdict(True, "gives in parentheses a short form the convention uses")
 _NO_NAME = Verdict(False, "not shaped like a name")
+# A byline under a title: "by Sam Ortiz", "Written by Mara Ellison", "Story by ...".
+_BYLINE = regex.compile(
+    r"[ \t]*(?:(?i:written|story|screenplay|teleplay|words)[ ]+)?(?i:by)[ ]+\p{Lu}"
+)
+_NOTE_OR_FIELD = Verdict(False, "names a note or a field, not a person")
+_NAMED_INTERVIEWER = Verdict(True, "a publication's name taking turns with the speakers")
 _SONG_TITLE = Verdict(False, "a song's title over its verse, not a speaker")
 _IN_A_LIST = Verdict(False, "one of a list of names, with no speech between them")
 # Labels standing alone one under another, this many or more, are a list of names.
 NAME_LIST_LEAST = 3
+# Labels each used once are a form's fields from this many, unless a role or a title
+# marks most of them as people.
+FIELDS_LEAST = 4
 # Why a family that is no convention of its own joins one: its labels then need speech.
 _SAME_SPEAKERS = "it names the same speakers"
 # A name seen this often in lower case in the text is a word of the language.
@@ -209,9 +223,43 @@ def infer(
                 taken = taken or verdict.accepted
         if taken:
             inference.conventions.append(convention)
+    _take_named_interviewers(uses, inference.conventions)
     _reject_name_lists(uses)
     _reject_rest(uses, "its shape is not one the document uses for speakers")
     return inference
+
+
+def _take_named_interviewers(uses: list[Use], conventions: list[Convention]) -> None:
+    """Take the labels of a publication asking the questions ("**The Paris Review:**",
+    "City Times:"), whose name ends in a word that usually marks a note ("Review",
+    "Times"): a name of two words or more, in a convention's shape, recurring with speech
+    and taking turns with its speakers, never two of its labels in a row. An editor's
+    note now and then between the turns does not take turns so."""
+    by_signature = {convention.signature: convention for convention in conventions}
+    notes: dict[str, list[Use]] = {}
+    for use in uses:
+        if (
+            use.verdict == _NOTE_OR_FIELD
+            and use.shape.signature in by_signature
+            and len(use.shape.name.split()) >= 2
+            and names.name_words(use.shape.name) is not None
+            and not names.is_field_name(use.shape.name)
+        ):
+            notes.setdefault(use.key, []).append(use)
+    for key, asked in notes.items():
+        convention = by_signature[asked[0].shape.signature]
+        if any(use.shape.signature != convention.signature for use in asked):
+            continue
+        answered = convention.accepted()
+        if len(asked) < PHRASE_ROLE_LEAST or not answered or not all(u.speech for u in asked):
+            continue
+        order = sorted([*asked, *answered], key=attrgetter("line"))
+        turns = [use.key == key for use in order]
+        if any(a and b for a, b in pairwise(turns)) or len(asked) * 3 < len(order):
+            continue
+        for use in asked:
+            use.verdict = _NAMED_INTERVIEWER
+        convention.family.uses = sorted([*convention.family.uses, *asked], key=attrgetter("line"))
 
 
 class _LabelLines:
@@ -520,7 +568,12 @@ def _opens_with_title(key: str) -> bool:
     """Opens with an honorific or "The", or is a role ("ALL COUNSEL", "JUROR"): what the
     labels of a court or a parliament are."""
     first = key.split()[0].rstrip(".")
-    return first in names.HONORIFICS or first == "the" or names.is_role(key)
+    return (
+        first in names.HONORIFICS
+        or first == "the"
+        or names.is_role(key)
+        or names.has_honorific(key)  # "Right Hon. Jean Chrétien"
+    )
 
 
 _HabitTest = Callable[[Look], bool]
@@ -573,6 +626,9 @@ HABITS: dict[str, tuple[_HabitTest, str, str]] = {
         PLACE,
     ),
 }
+
+
+_STANDS_ALONE = HABITS["speech on the same line"][1]
 
 
 def _habits(core: list[Use], kinds: tuple[str, ...]) -> list[Habit]:
@@ -645,6 +701,18 @@ def _sets_labels_apart(convention: Convention) -> bool:
     return "alone on its line" in held and "blank line before" in held
 
 
+def _introduces_with_role(use: Use, convention: Convention) -> bool:
+    """In a convention of labels with speech on their line and a colon, a name in
+    capitals with a role after it standing alone over its speech ("A MARTÍNEZ, HOST:"
+    over a paragraph, as radio transcripts introduce a speaker): a label all the same."""
+    return (
+        use.speech
+        and convention.signature.is_strong
+        and names.is_caps(use.shape.name)
+        and names.has_role_after(use.shape.label)
+    )
+
+
 def _unlike_the_others(use: Use, family: Family) -> str | None:
     """In a convention with too few labels to learn habits from: the name is written
     unlike every other label of it: mixed case where the labels of two or more other names
@@ -669,7 +737,7 @@ def _unlike_the_others(use: Use, family: Family) -> str | None:
 def _prejudge(shape: Shape) -> Verdict | None:
     """A rejecting verdict for a label that cannot name a speaker at all, else None."""
     if names.is_non_speaker_label(shape.name):
-        return Verdict(False, "names a note or a field, not a person")
+        return _NOTE_OR_FIELD
     if shape.signature.case == "lower":
         if not names.is_lower_case_name(shape.name) and not names.is_speaker_shaped(shape.name):
             return Verdict(False, "not shaped like a name")
@@ -776,22 +844,52 @@ class _Judge:
             and (recurring >= MIN_RECURRING * len(uses) or len(uses) <= SHORT_DIALOGUE)
             and _close_together(uses)
             and not self._items_of_a_list(uses, counts)
+            and not self._verse_refrain(uses)
         ):
             # "Q: hi?" / "A: yes."; "Ana: hi" / "Ben: hello" / "Ana: bye"; "**Mira:** hi"
             return None
         return f"most names are used once ({len(counts)} names in {len(uses)} labels)"
 
     def _items_of_a_list(self, uses: list[Use], counts: Counter[str]) -> bool:
-        """Labels each used once, none of them a role, most followed by words in lower
-        case ("Budget: the committee approved ...", "Staffing: deferred"): the items of
-        a list, not a short dialogue ("Q: hi?" / "A: yes."; "Ana: hi" / "Ben: hello" /
-        "Ana: bye", where a name comes back)."""
+        """Labels each used once: four or more, most neither a role nor a title (a
+        ruling's "Held:", "Facts:", "Signed:"), or, none of them a role, most followed by
+        words in lower case ("Budget: the committee approved ...", "Staffing:
+        deferred"): the items of a list or a form, not a short dialogue ("Q: hi?" /
+        "A: yes."; "Ana: hi" / "Ben: hello" / "Ana: bye", where a name comes back)."""
         if len(uses) < LIST_LEAST or not self._lines:
             return False  # ("Ana: hi" / "Ben: hello" is as likely a dialogue)
-        if any(count > 1 or names.is_role(key) for key, count in counts.items()):
+        if any(count > 1 for count in counts.values()):
+            return False
+        # A ruling's or a form's fields ("Held:", "Facts:", "Ordered:", "Signed:"): so
+        # many names, none coming back, are no dialogue, whatever case their text opens
+        # in; people announced by a role or a title may each speak once ("THE COURT:").
+        unmarked = sum(1 for use in uses if not names.is_marked(use.shape.label))
+        if unmarked >= FIELDS_LEAST and unmarked * 2 > len(uses):
+            return True
+        if any(names.is_role(key) for key in counts):
             return False
         lower = sum(1 for use in uses if self._speech_opens_lower(use))
         return lower * 2 > len(uses)
+
+    def _over_a_byline(self, use: Use) -> bool:
+        """Does a label standing alone have a byline under it ("BLUE HOUR" over "by Sam
+        Ortiz", a title over "Written by ...")? A title page, not a speaker's speech."""
+        if use.shape.placement != ALONE or use.next_line < 0 or not self._lines:
+            return False
+        return _BYLINE.match(self._lines[use.next_line]) is not None
+
+    def _verse_refrain(self, uses: list[Use]) -> bool:
+        """Does a name open two lines one right under the other, the words after it in
+        lower case both times ("Sailor: where is your ship tonight?" / "Sailor: where is
+        your harbour light?")? A verse's refrain; a speaker labelled twice in a row goes
+        on with a new sentence ("Ana: hi" / "Ana: Are you there?")."""
+        return bool(self._lines) and any(
+            b.line == a.line + 1
+            and a.key == b.key
+            and self._speech_opens_lower(a)
+            and self._speech_opens_lower(b)
+            for a, b in pairwise(uses)
+        )
 
     def _speech_opens_lower(self, use: Use) -> bool:
         """Do the words after the label (on its line, or on the next line of text) open
@@ -832,6 +930,7 @@ class _Judge:
         whole_text = len(uses) == 1 and uses[0].line == 0 and uses[0].next_line < 0
         return (
             (len(uses) >= 2 or whole_text)
+            and not self._verse_refrain(uses)
             and _is_strong(family)
             and _speech_share(uses) >= MIN_SPEECH
             and not self.is_common(uses[0])
@@ -852,6 +951,8 @@ class _Judge:
         if use.shape.placement == ALONE and names.is_song_title(use.key):
             return _SONG_TITLE
         known = use.key in confirmed and use.line not in assessment.slots
+        if not known and use.line < start and self._over_a_byline(use):
+            return Verdict(False, 'a title over its byline ("by ...")')
         if not known and use.speech and use.shape.affiliation is not None:
             # "Jane Doe (JD): text" before the "JD:" labels (a header's "Interviewer (I):
             # Jane Doe" names who the role is: a field, not a turn)
@@ -878,6 +979,8 @@ class _Judge:
         )
         kinds = _CONFIRMED_KEEP if known or introduced else _ALL
         broken = _first_broken(look, convention.habits, kinds, self.memo(convention))
+        if broken == _STANDS_ALONE and _introduces_with_role(use, convention):
+            return Verdict(True, "introduces a speaker and role alone over the speech")
         if broken is not None and not lost:
             return Verdict(False, broken)
         if lost:

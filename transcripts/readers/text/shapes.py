@@ -265,7 +265,7 @@ _AFFILIATION_WORD = (
 _AFFILIATION_WORDS = r"(?=[{UPPER_OR_CASELESS}\d])(?!(?i:and)[ ]){WORD}(?:[ ]{WORD}){{0,9}}"
 _AFFILIATION = r"""(?:
     (?:,[ ]{{1,2}}{WORDS}(?:[ ](?:--?|–|—)[ ]{WORDS})?){{1,3}}    # , CNN ANCHOR; , Acme - CEO
-  | [ ]?\((?![ ]*{SPAN}[ ]*\))[^()\r\n]{{1,80}}\)             # (Riding, Party), (V.O.)
+  | [ ]?\((?![ ]*{SPAN}[ ]*\))[^()\r\n]{{1,120}}\)            # (Riding, Party), (V.O.)
     (?:,[ ]{WORDS}){{0,3}}                                    # (D), NEW MEXICO, SENATOR
   | [ ]?\[(?![ ]*{SPAN}[ ]*\])[^\[\]\r\n]{{1,60}}\]             # [Interviewer]
   | （[^（）\r\n]{{1,40}}）                                     # 李明（记者）
