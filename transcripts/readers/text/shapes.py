@@ -57,13 +57,19 @@ import regex
 
 from ... import names
 from ...compiled import compile_kept
-from ...timecode import CLOCK_PATTERN, parse_clock
+from ...timecode import CLOCK_PATTERN, MERIDIEM_PATTERN, parse_clock
 from .lines import indent_width
 
 # How a name is written, where a convention keeps it (`Signature.case`): in lower case
 # ("agent"), or as a sentence opens ("Phóng viên", "Le journaliste").
 LOWER = "lower"
 PHRASE = "phrase"
+
+# A time of day after a label's name, as chat apps stamp each message (`Signature.time`).
+CLOCK = "clock"
+# A time on the line under a label standing alone, stepping forward from label to label
+# (`candidates.py`): "Ana Ruiz" over "9:14 AM", "Jane Doe" over "00:00:05".
+BELOW = "below"
 
 # Placement of the speech: on the label's line, or below it.
 INLINE = "inline"
@@ -100,7 +106,11 @@ class Signature(NamedTuple):
     # (a meeting chat's sender); a turn's number is none (it comes and goes)
     marker: str
     wrapper: str  # "", "bold", "italic", "brackets", "angle" (a chat log's `<nick>`)
-    time: str  # "", "before" (a time opens the line), "inside" (Name (00:01):)
+    # "", "before" (a time opens the line), "inside" (Name (00:01):), CLOCK (a time of
+    # day after the label, as a chat app stamps every message: `Ana Ruiz  9:14 AM`; an
+    # offset after it comes and goes, a time of day does not), BELOW (a time on the
+    # line under the label)
+    time: str
     # ":", ".", "dash" (`JOHN — text`), "gap" (spaces before the text), "cell" (the
     # name is a table's cell: `| Name | text |`), ""
     delimiter: str
@@ -120,6 +130,10 @@ class Signature(NamedTuple):
         name = "name" if self.case == "lower" else "Role word" if self.case == PHRASE else "Name"
         if self.time == "inside":
             name += " (0:00)"
+        elif self.time == CLOCK:
+            name += " 9:14 AM"
+        elif self.time == BELOW:
+            name += " over a time"
         if self.delimiter == ":":
             name += ":"
         elif self.delimiter == ".":
@@ -175,7 +189,7 @@ _SPAN = f"(?:{_CLOCK}(?:{_SPAN_SEPARATOR}{_CLOCK})?|{_SECONDS}{_SPAN_SEPARATOR}{
 # A date before the time of day, as chat and meeting exports write it: "[12/01/2023,
 # 10:02:03]", "2023-01-12 10:02"; and the half of the day after a time: "10:02 AM".
 _DAY = r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4},?[ ]"
-_MERIDIEM = r"[ ]?[AaPp]\.?[Mm]\.?"
+_MERIDIEM = MERIDIEM_PATTERN
 
 
 def _alternatives(words: Iterable[str]) -> str:
@@ -282,8 +296,8 @@ _GRAMMAR = r"""
       |[A-Z]\d{{1,3}}\.(?=[ \t])(?:[ \t]+\[\d{{1,9}}\](?=[ \t]))?       # Q1. [900123] Name
       |\|(?:[ \t]*\d{{1,6}}[ \t]*\|)?)[ \t\xa0]*)?              # ### Name, 12. Name, | row
     (?:(?=[\\\[(\d])(?P<before>
-        \\?[\[(](?P<date>{DAY})?{SPAN}(?:{MERIDIEM})?\\?[\])]?
-      | (?P<bare_date>{DAY})?{SPAN}(?:{MERIDIEM})?
+        \\?[\[(](?P<date>{DAY})?{SPAN}(?:{MERIDIEM})?+\\?[\])]?
+      | (?P<bare_date>{DAY})?{SPAN}(?:{MERIDIEM})?+                # "9:14 AM" names no "AM"
     )[ \t\xa0]+(?:[-–—|][ \t\xa0]+)?)?                            # [00:15], [12/01/2023, 10:02]
     (?(before)(?P<sender>From[ \t]+)?)                          # Zoom's chat: 10:02:03 From Ana
     (?P<open>\*\*|__|\*|_|\[|【|<(?i:b|strong)>|<[@+%~&]?(?=[^\s<>/!?]))?
@@ -519,12 +533,12 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
         return None  # "Name 10:30am ...": words after a name, no label
     before, inside, after = found["before"], found["inside"], found["after"]
     time = before or inside or after
-    if found["meridiem"] is not None or found["date"] or found["bare_date"] or found["after_date"]:
+    of_day = after is not None and (found["meridiem"] is not None or found["after_date"])
+    if of_day or found["date"] or found["bare_date"]:
         time = None  # "10:02 AM", "[12/01/2023, 10:02]": a time of day, no offset
     case = "lower" if name.islower() else PHRASE if is_phrase(name) else ""
-    signature = Signature(
-        marker, wrapper, "before" if before else "inside" if inside else "", delimiter, case
-    )
+    written = "before" if before else "inside" if inside else CLOCK if of_day else ""
+    signature = Signature(marker, wrapper, written, delimiter, case)
     affiliation = found["affiliation"]
     label = name
     if affiliation and delimiter == "dash":
