@@ -52,7 +52,7 @@ CHAT_ROLES = frozenset("system developer user assistant tool".split())
 
 # Words that mark a label as a note, a field or a heading, not a person
 # ("Editor's note:", "Update:", "Agenda:", "Date:", "Question for Readers:", a log's
-# "INFO:" and "ERROR:").
+# "INFO:" and "ERROR:"; an e-mail's header fields, "Sent:", "Cc:", "Fwd:").
 NON_SPEAKER_WORDS = frozenset(
     """
     note notes nb ps update updated updates correction corrections clarification
@@ -70,6 +70,7 @@ NON_SPEAKER_WORDS = frozenset(
     media poll polls survey quiz tip tips fact facts factbox sidebar reminder spoiler trivia
     appearances appearing proceedings exhibit exhibits by dear subtitle subtitles
     translation translated music sound act scene
+    sent cc bcc fwd fw re
     info debug error errors warn fatal critical exception traceback
     """.split()
 )

@@ -902,7 +902,13 @@ class _Judge:
             # "Hero  shall 'scape ...": a verse line opening with a name, in the shape of
             # the cast list; that shape was taken for the speakers it names, no others.
             return Verdict(False, "a new name in a shape taken only for known speakers")
-        if self.is_common(use) and not _sets_labels_apart(convention):
+        if (
+            self.is_common(use)
+            and not _sets_labels_apart(convention)
+            # (a chat log's nick in angle brackets is written in lower case wherever the
+            # log names it: "-!- priya has quit" says nothing against "<priya>")
+            and convention.signature.wrapper != "angle"
+        ):
             return Verdict(False, "a word the text also writes in lower case, not a name")
         # A label over another label, or over a heading where the convention is
         # established enough to tell, lost its speech (Hansard); otherwise speech follows.
