@@ -21,8 +21,8 @@ a turn's number (`12.`, or a parliament's question number and reference: `Q1. [9
   (`JOHN<TAB>(CONT'D)`; `Ben<TAB>(laughs)` at the margin is a tab-separated turn); a
   second parenthesis after it is a note, not part of the label (`(Seat) (Party)`,
   `The Acting CHAIRMAN (Mr. Latham) (during the vote).`);
-- a meeting chat's sender after a time (`10:02:03 From Ana Berg to Everyone:`), the
-  recipient set aside;
+- a meeting chat's sender after a time (`10:02:03 From Ana Berg to Everyone:`) or
+  before it (`From Ana Berg to Everyone 10:02 AM`), the recipient set aside;
 - time: `[00:15]` before the name, `(00:00:11)` after it, `0:34` or `\\[04:22\\]` after
   the label (a time of day, `10:02 AM` as a meeting app writes it, is no time in the
   recording);
@@ -189,6 +189,10 @@ _SPAN = f"(?:{_CLOCK}(?:{_SPAN_SEPARATOR}{_CLOCK})?|{_SECONDS}{_SPAN_SEPARATOR}{
 # A date before the time of day, as chat and meeting exports write it: "[12/01/2023,
 # 10:02:03]", "2023-01-12 10:02"; and the half of the day after a time: "10:02 AM".
 _DAY = r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4},?[ ]"
+# The day a chat app writes before the time of day after a name: a date, or a day's
+# word, with "at" ("Ana — Today at 9:14 AM", "Ana — Yesterday at 18:02", "Ana — Monday
+# 9:14 AM", "Ana — 03/12/2024 9:14 AM", as Discord copies them).
+_CHAT_DAY = r"(?:{DAY}|[{UPPER}][{LOWER}]{{2,8}}[ ](?:at[ ])?)"
 _MERIDIEM = MERIDIEM_PATTERN
 
 
@@ -245,8 +249,12 @@ _LATER = r"(?:{TOKEN}|(?=[a-z])(?:{PARTICLE})(?=[ .:：(])|\#?\d{{1,3}}(?!\d|:\d
 # Klerk", "van der Berg".
 # A name in lower case, as chat and support logs and chatbot transcripts write them
 # ("agent:", "user:", "participant 2:"), is one word (and a number) right before a colon,
-# or a chat log's nick in angle brackets ("<alice> text").
-_LOWER_NAME = r"[{LOWER}][{LOWER}{MARK}'’\-_]{{1,24}}+(?:[ _]?\d{{1,3}})?(?=[ \t]*[:：]|>[ \t])"
+# a chat log's nick in angle brackets ("<alice> text"), or a chat app's user before a
+# dash and the time of day ("ana — Today at 9:14 AM").
+_LOWER_NAME = (
+    r"[{LOWER}][{LOWER}{MARK}'’\-_]{{1,24}}+(?:[ _]?\d{{1,3}})?"
+    r"(?=[ \t]*[:：]|>[ \t]|[ ][—–][ ](?:{CHAT_DAY})?\d{{1,2}}:\d)"  # ana — Today at 9:14 AM
+)
 # An office named in full before its holder in brackets, as the UK Hansard writes a
 # minister: "The Secretary of State for Health and Social Care (Victoria Atkins)".
 _OFFICE = (
@@ -284,7 +292,8 @@ _AFFILIATION = r"""(?:
   | [ ]?\[(?![ ]*{SPAN}[ ]*\])[^\[\]\r\n]{{1,60}}\]             # [Interviewer]
   | （[^（）\r\n]{{1,40}}）                                     # 李明（记者）
   | ,[ ](?=[a-z][^.\r\n]{{0,100}}\.[ ](?:—|–|--?)[ ])[^.\r\n]{{1,100}}  # , on behalf of X. –
-  | [ ]{{1,2}}(?:--?|–|—)[ ]{{0,2}}{WORDS}
+  | [ ]{{1,2}}(?:--?|–|—)[ ]{{0,2}}
+    (?!(?:{CHAT_DAY})?\d{{1,2}}:\d){WORDS}                       # (not "— Today at 9:14")
     (?:[ ](?:--?|–|—)[ ]{WORDS})?                             # - Company - Title
     (?:,[ ]{WORDS}){{0,2}}                                    # - Acme - VP, Investor Relations
     (?!\.(?:[ \t\xa0\r\n]|\Z))                               # (not "Ana - Morning John.")
@@ -299,7 +308,9 @@ _GRAMMAR = r"""
         \\?[\[(](?P<date>{DAY})?{SPAN}(?:{MERIDIEM})?+\\?[\])]?
       | (?P<bare_date>{DAY})?{SPAN}(?:{MERIDIEM})?+                # "9:14 AM" names no "AM"
     )[ \t\xa0]+(?:[-–—|][ \t\xa0]+)?)?                            # [00:15], [12/01/2023, 10:02]
-    (?(before)(?P<sender>From[ \t]+)?)                          # Zoom's chat: 10:02:03 From Ana
+    (?P<sender>(?(before)From[ \t]+                              # Zoom's chat: 10:02:03 From Ana
+      |From[ \t]+(?=[^\r\n]{{1,80}}?[ \t]to[ \t][^\r\n]{{1,80}}?     # From Ana to Everyone 9:14 AM
+        [ \t]{CLOCK}(?:{MERIDIEM})?{LINE_END})))?                  # (not "From May to June: ...")
     (?P<open>\*\*|__|\*|_|\[|【|<(?i:b|strong)>|<[@+%~&]?(?=[^\s<>/!?]))?
     (?P<name>{NAME})
     (?(sender)(?P<recipient>[ \t]+to[ \t]+(?:{NAME})                # to Everyone,
@@ -323,7 +334,7 @@ _GRAMMAR = r"""
       | (?P<gap>(?=\xa0|[ \t]{{2}}|\t))
     )
     (?:,?[ \t\xa0]*(?P<after>\\?\[(?P<after_date>{DAY})?{SPAN}\\?\]   # [04:22], [12.03.24 10:02]
-      |\({SPAN}\)|{CLOCK}(?P<meridiem>{MERIDIEM})?)
+      |\({SPAN}\)|(?P<after_day>{CHAT_DAY})?{CLOCK}(?P<meridiem>{MERIDIEM})?)
       (?=[ \t\xa0\r\n]|\Z))?                                  # 0:34, 10:02 AM
     [ \t\xa0\u3000]*
 """
@@ -337,14 +348,15 @@ def grammar(classes: dict[str, str]) -> str:
 
     token = fill(_TOKEN, ABBREVIATION=_ABBREVIATION, NUMBERED_ROLE=_NUMBERED_ROLE)
     later = fill(_LATER, TOKEN=token, PARTICLE=_PARTICLE)
-    lower = fill(_LOWER_NAME)
+    chat_day = fill(_CHAT_DAY, DAY=_DAY)
+    lower = fill(_LOWER_NAME, CHAT_DAY=chat_day)
     office = fill(_OFFICE)
     one = fill(
         _ONE_NAME, TOKEN=token, LATER=later, PARTICLE=_PARTICLE, LOWER_NAME=lower, OFFICE=office
     )
     name = fill(_NAME, ONE=one, PHRASE=fill(_PHRASE))
     words = fill(_AFFILIATION_WORDS, WORD=fill(_AFFILIATION_WORD))
-    affiliation = fill(_AFFILIATION, WORDS=words, SPAN=_SPAN)
+    affiliation = fill(_AFFILIATION, WORDS=words, SPAN=_SPAN, CHAT_DAY=chat_day)
     return fill(
         _GRAMMAR,
         NAME=name,
@@ -353,6 +365,7 @@ def grammar(classes: dict[str, str]) -> str:
         SPAN=_SPAN,
         LINE_END=_LINE_END,
         DAY=_DAY,
+        CHAT_DAY=chat_day,
         MERIDIEM=_MERIDIEM,
     )
 
@@ -400,14 +413,15 @@ _heads: dict[str, Shape] = {}  # (only labels: prose that opens alike is seldom 
 #   case where a period and a dash end it: ", on behalf of the PPE Group. –") or ", and";
 # - a word in lower case ("and so farewell"), unless it is an abbreviation, a numbered
 #   role ("spk_0"), a particle opening a name ("de Klerk") or a name in lower case right
-#   before a colon ("agent: hi").
+#   before a colon ("agent: hi") or a dash (Discord's "ana — Today at 9:14 AM").
 # (A test holds the filter to the grammar.)
 _PROSE_OPENING = compile_kept(
     r"[ \t]*"
     r"(?:[A-Z][a-z']*+(?:[ ](?=[a-z])(?!(?:and|" + _PARTICLE + r")(?![^\W\d_]))"
     r"(?![a-z][a-z'’\-]*+(?:[ ][a-z][a-z'’\-]*+)?[ \t\xa0]*[:：])"
     r"|,[ ](?=[a-z])(?!and[ ])(?![^.\r\n]{0,100}\.[ ](?:—|–|--?)[ ]))"
-    r"|(?=[a-z])(?!(?:" + _PARTICLE + r")[ ])(?![a-z][a-z'’\-_]*+(?:[ _]?\d{1,3})?[ \t]*[:：]))"
+    r"|(?=[a-z])(?!(?:" + _PARTICLE + r")[ ])"
+    r"(?![a-z][a-z'’\-_]*+(?:[ _]?\d{1,3})?(?:[ \t]*[:：]|[ ][—–][ ])))"
     r"(?![A-Za-z]{1,5}\.)(?![a-z]{2,12}[_ ]?\d)[a-z]",
     0,
     "prose-opening",
@@ -533,7 +547,9 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
         return None  # "Name 10:30am ...": words after a name, no label
     before, inside, after = found["before"], found["inside"], found["after"]
     time = before or inside or after
-    of_day = after is not None and (found["meridiem"] is not None or found["after_date"])
+    of_day = after is not None and (
+        found["meridiem"] is not None or found["after_date"] or found["after_day"]
+    )
     if of_day or found["date"] or found["bare_date"]:
         time = None  # "10:02 AM", "[12/01/2023, 10:02]": a time of day, no offset
     case = "lower" if name.islower() else PHRASE if is_phrase(name) else ""
