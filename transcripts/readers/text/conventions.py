@@ -422,6 +422,17 @@ def _speech_slots(uses: Sequence[Use], spoken: bool = False) -> set[int]:
     }
 
 
+def _heads_messages(uses: list[Use]) -> bool:
+    """Do names with how they speak, alone on their line, head the messages of two or
+    more speakers, each again and again ("You said:" and "ChatGPT said:" over each
+    message of a copied chatbot conversation)? "He said:" opening a quotation inside
+    a turn is neither alone on its line nor a cast taking turns."""
+    if not all(use.shape.placement == ALONE and use.shape.aside is not None for use in uses):
+        return False
+    counts = Counter(map(_KEY, uses))
+    return len(counts) >= 2 and min(counts.values()) >= 2
+
+
 def _overlap(family: Family, confirmed: set[str]) -> float:
     """The share of a family's uses naming speakers already confirmed."""
     return sum(1 for use in family.uses if use.key in confirmed) / len(family.uses)
@@ -740,7 +751,7 @@ class _Judge:
         uses = assessment.keeping
         if not uses:
             return "no label keeps the shape's habits"
-        if family.signature.case == PHRASE:
+        if family.signature.case == PHRASE and not _heads_messages(uses):
             # "He said:", "My mother said:": the words of a sentence; such a role
             # ("Phóng viên:") is taken only as one recurring beside the speakers' names.
             return "words opening a sentence, not names (a label only as a recurring role)"

@@ -39,9 +39,10 @@ a turn's number (`12.`, or a parliament's question number and reference: `Q1. [9
 which shapes a document uses as labels is inferred from the document (`conventions.py`).
 Its `signature` is what the inference groups labels by.
 
-Two marks after a name are read and set aside: inside a wrapper, a few words in lower
-case that say how the line is given, not who gives it (`_Princess sings_`, `*Bob,
-laughing*`: `Shape.aside`); and a screenplay's caret after a name alone on its line
+Two marks after a name are read and set aside: inside a wrapper, or before a colon
+ending the line, a few words in lower case that say how the line is given, not who gives
+it (`_Princess sings_`, `*Bob, laughing*`, `ChatGPT said:` over the message:
+`Shape.aside`); and a screenplay's caret after a name alone on its line
 (`BRICK ^`: Fountain's mark of dialogue spoken at the same time as the speech before).
 """
 
@@ -238,6 +239,8 @@ _TOKEN = r"""(?:
   | [{UPPER}]\.(?:[ ]?[{UPPER}]\.){{1,2}}+              # initials: "J.R.", "Иванов И.И."
   | [{UPPER}]\.(?=[ ][{UPPER}])                        # an initial: "J. Smith"
   | [{UPPER}]{{2,5}}\.(?=[ ]?[:：]|[ ]\([^()\r\n]{{1,40}}\)[ ]?[:：])  # SL.: (not Tel.:)
+  | (?=[{UPPER}][{LOWER}]{{2,11}}[ ]\d{{4}})(?i:{NUMBERED_ROLE})[ ]\d{{4,9}}(?![{LETTER}\d])
+                                                       # a support chat's "Visitor 48213"
   | [{UPPER}][{LETTER}{MARK}'’\-]*+(?:_?\d{{1,3}})?+     # Name, NAME, O'Brien, Speaker4
   | (?=[a-z]{{2,12}}[_ ]?\d)(?:{NUMBERED_ROLE})[_ ]?\d{{1,3}}(?![{LETTER}\d])  # spk_0
   {CASELESS}
@@ -317,7 +320,8 @@ _GRAMMAR = r"""
       (?:[ \t]*\([^()\r\n]{{1,30}}\))?)?)                             # to Tom(Direct Message)
     (?P<affiliation>{AFFILIATION})?
     (?P<note>[ ]\((?![ ]*{SPAN}[ ]*\))[^()\r\n]{{1,40}}\))?       # (Lab), (during the vote)
-    (?P<aside>(?:,?[ ][{LOWER}][{LOWER}'’]*){{1,3}}(?=\*|_|\]|</))?  # _Princess sings_
+    (?P<aside>(?:,?[ ][{LOWER}][{LOWER}'’]*){{1,3}}(?=\*|_|\]|</)  # _Princess sings_
+      |[ ][{LOWER}]{{2,12}}(?=[ \t]*[:：]{LINE_END}))?                 # ChatGPT said: (alone)
     (?:[ \t]*(?P<inside>\({SPAN}\)|\[{SPAN}\]))?
     (?:[ \t]+\[\d{{1,4}}\](?={LINE_END}))?                           # a turn's number: "[2]"
     (?P<inner>[ ]?[:：](?=\*|_|\]|】|</))?
@@ -510,9 +514,13 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
         return None
     else:
         wrapper = ""
-    if (found["inner"] is not None or found["aside"] is not None) and opener is None:
+    if found["inner"] is not None and opener is None:
         return None
     name = " ".join(found["name"].split())
+    aside = found["aside"]
+    said = aside is not None and opener is None  # "ChatGPT said:" alone on its line
+    if said and names.is_non_speaker_label(f"{name}{aside}"):
+        name, aside, said = f"{name}{aside}", None, False  # "Call participants:": a field
     rest_at = found.end()
     alone = rest_at >= len(line) or line[rest_at] in "\r\n"
     marker = _signature_marker(found)
@@ -550,9 +558,11 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
     of_day = after is not None and (
         found["meridiem"] is not None or found["after_date"] or found["after_day"]
     )
-    if of_day or found["date"] or found["bare_date"]:
+    if of_day or found["date"] or found["bare_date"] or _is_time_of_day(before):
         time = None  # "10:02 AM", "[12/01/2023, 10:02]": a time of day, no offset
-    case = "lower" if name.islower() else PHRASE if is_phrase(name) else ""
+    # ("You said:" alone on its line, as a copied chatbot conversation heads each
+    # message, is written as a sentence opens too: only recurring makes it a label)
+    case = "lower" if name.islower() else PHRASE if said or is_phrase(name) else ""
     written = "before" if before else "inside" if inside else CLOCK if of_day else ""
     signature = Signature(marker, wrapper, written, delimiter, case)
     affiliation = found["affiliation"]
@@ -573,9 +583,18 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
         rest_at,
         _seconds(time) if time else None,
         indent_width(found["indent"]),
-        found["aside"].lstrip(", ") if found["aside"] else None,
+        aside.lstrip(", ") if aside else None,
         trailing,
     )
+
+
+_HALF_OF_DAY = re.compile(r"\d" + MERIDIEM_PATTERN)
+
+
+def _is_time_of_day(written: str | None) -> bool:
+    """Is the time written before a label a time of day ("(09:14:10 AM)", a support
+    chat's), not a time into the recording?"""
+    return written is not None and _HALF_OF_DAY.search(written) is not None
 
 
 def _signature_marker(found: re.Match[str] | regex.Match[str]) -> str:
