@@ -9,7 +9,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from transcripts.timecode import CLOCK_PATTERN, STYLES, format_clock, parse_clock
+from transcripts.timecode import (
+    CLOCK_PATTERN,
+    MERIDIEM_PATTERN,
+    STYLES,
+    format_clock,
+    parse_clock,
+    parse_time_of_day,
+    seconds_later,
+)
 
 CASES = Path(__file__).parent / "cases" / "clock"
 
@@ -55,3 +63,32 @@ def test_written_times_read_back_within_their_precision(seconds, style):
     text = format_clock(seconds, style=style)
     precision = 10 ** -STYLES[style].digits
     assert parse_clock(text) == pytest.approx(seconds, abs=precision / 2 + 1e-9)
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        ("9:14 AM", 9 * 3600 + 14 * 60),
+        ("  9:14 pm ", 21 * 3600 + 14 * 60),
+        ("12:05:30 a.m.", 5 * 60 + 30),
+        ("12:00 PM", 12 * 3600),
+        ("10:02PM", 22 * 3600 + 2 * 60),
+    ],
+)
+def test_a_time_of_day_reads_as_seconds_since_midnight(text, seconds):
+    assert parse_time_of_day(text) == seconds
+
+
+@pytest.mark.parametrize("text", ["13:00 PM", "0:03", "00:00:05", "9:14 Amy", "9:75 AM"])
+def test_a_clock_time_without_the_half_of_the_day_is_no_time_of_day(text):
+    assert parse_time_of_day(text) is None
+
+
+def test_the_half_of_the_day_never_opens_a_word():
+    meridiem = re.compile(MERIDIEM_PATTERN)
+    assert meridiem.match(" AM") and meridiem.match("p.m.")
+    assert meridiem.match(" Amy") is None
+
+
+def test_a_time_of_day_is_later_across_midnight():
+    assert seconds_later(23 * 3600 + 59 * 60, 60) == 120

@@ -46,7 +46,7 @@ ROLE_WORDS = frozenset(
     plaintiff prosecutor juror bailiff operator analyst customer agent doctor patient
     therapist client subject child mother father parent investigator inv int iv ie r p
     person spk officer juror jurors all both everyone several some others chorus group
-    panel audience crowd voices
+    panel audience crowd voices visitor
     """.split()
 )
 
@@ -56,7 +56,7 @@ CHAT_ROLES = frozenset("system developer user assistant tool".split())
 
 # Words that mark a label as a note, a field or a heading, not a person
 # ("Editor's note:", "Update:", "Agenda:", "Date:", "Question for Readers:", a log's
-# "INFO:" and "ERROR:").
+# "INFO:" and "ERROR:"; an e-mail's header fields, "Sent:", "Cc:", "Fwd:").
 NON_SPEAKER_WORDS = frozenset(
     """
     note notes nb ps update updated updates correction corrections clarification
@@ -74,6 +74,7 @@ NON_SPEAKER_WORDS = frozenset(
     media poll polls survey quiz tip tips fact facts factbox sidebar reminder spoiler trivia
     appearances appearing proceedings exhibit exhibits by dear subtitle subtitles
     translation translated music sound act scene
+    sent cc bcc fwd fw re
     info debug error errors warn fatal critical exception traceback
     """.split()
 )
@@ -135,7 +136,7 @@ _NUMBER = regex.compile(r"^#\d{1,3}$")  # "UNIDENTIFIED REPORTER #1" ("Count 1" 
 # A word of a script without case (Chinese, Japanese, Arabic, Hebrew, Thai ...): "李雷",
 # "ジョン・スミス", or its abbreviation as an honorific is written ("डॉ." for doctor).
 _CASELESS = regex.compile(r"^\p{Lo}[\p{Lo}\p{M}・·]*\.?$")
-_NUMBERED = regex.compile(r"^(?P<role>[\p{L}][\p{L}\-]*)[\s_]*(?P<number>\d{1,3})$")
+_NUMBERED = regex.compile(r"^(?P<role>[\p{L}][\p{L}\-]*)[\s_]*(?P<number>\d{1,9})$")
 _PARTICIPANT_CODE = regex.compile(r"^\p{Lu}{1,2}\d{1,3}$")
 # A trailing role or affiliation after a comma ("WOLF BLITZER, CNN ANCHOR"), a parenthesis
 # ("SEN. MARIA LOPEZ (D-NM)", "Hon. Jane Stewart (Minister of ..., Lib.)", "SEN. MARK

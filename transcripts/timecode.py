@@ -13,6 +13,10 @@ The one definition of a clock time for every reader and writer. A clock time is
 `CLOCK_PATTERN` is that shape as a regular expression, for readers that look for times
 inside larger patterns; `parse_clock` reads one, `format_clock` writes one in a caption
 format's style.
+
+A time of day is a clock time with the half of the day after it (`9:14 AM`, `10:02 p.m.`),
+as chat and meeting apps write when a message was sent: a moment of a day, never a time
+into a recording. `MERIDIEM_PATTERN` is that mark; `parse_time_of_day` reads one.
 """
 
 from __future__ import annotations
@@ -24,6 +28,11 @@ from dataclasses import dataclass
 #: embedded, even twice, in a larger pattern). It matches exactly what `parse_clock`
 #: accepts once stripped, ranges included: `1:75` and `1:60:00` do not match.
 CLOCK_PATTERN = r"(?:\d{1,8}:[0-5]?\d|\d{1,2}):[0-5]?\d(?:[.,]\d{1,9})?"
+
+#: The half of the day after a clock time ("10:02 AM", "10:02pm", "10:02 p.m."), as a
+#: regular-expression source with no capture groups; never the opening of a word ("9:14
+#: Amy").
+MERIDIEM_PATTERN = r"[ ]?[AaPp]\.?[Mm]\.?(?![^\W\d_])"
 
 _CLOCK = re.compile(
     r"(?:(?P<hours>\d{1,8}):(?=\d+:))?(?P<minutes>\d{1,2}):(?P<seconds>\d{1,2})"
@@ -45,6 +54,31 @@ def parse_clock(text: str) -> float | None:
         scale: int = 10 ** len(fraction)
         return round(value + int(fraction) / scale, 6)
     return float(value)
+
+
+_TIME_OF_DAY = re.compile(
+    r"(?P<hours>\d{1,2}):(?P<minutes>[0-5]\d)(?::(?P<seconds>[0-5]\d))?"
+    r"(?P<half>" + MERIDIEM_PATTERN + ")"
+)
+_DAY = 24 * 3600
+
+
+def parse_time_of_day(text: str) -> float | None:
+    """Seconds since midnight in a time of day (`9:14 AM`, `12:05:30 pm`), or None when
+    `text`, stripped, is not one (`13:00 PM` is none)."""
+    found = _TIME_OF_DAY.fullmatch(text.strip())
+    if found is None:
+        return None
+    hours = int(found["hours"])
+    if not 1 <= hours <= 12:
+        return None
+    hours = hours % 12 + (12 if found["half"].strip()[:1] in "Pp" else 0)
+    return float(hours * 3600 + int(found["minutes"]) * 60 + int(found["seconds"] or 0))
+
+
+def seconds_later(earlier: float, later: float) -> float:
+    """How long after `earlier` the time of day `later` is, across midnight if need be."""
+    return (later - earlier) % _DAY
 
 
 #: The latest time read (about 31,700 years): a time beyond it is a mistake in the file,

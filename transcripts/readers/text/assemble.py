@@ -16,7 +16,7 @@ from typing import Any
 
 from ... import names
 from ...model import Block, Kind
-from ...timecode import parse_clock
+from ...timecode import parse_clock, parse_time_of_day
 from . import frontmatter, paragraphs
 from .lines import indent_width
 from .pages import Page
@@ -381,7 +381,7 @@ class Assembler:
                         words = without_closing_wrapper(lines[start], words)
                 else:
                     words = self.turn_text(paragraph)
-                    if paragraph.bare and time is None and words[:1].isdigit():
+                    if paragraph.bare and time is None and words.lstrip()[:1].isdigit():
                         time, words = _time_below(words)
                 pending = Block(Kind.TURN, words, start + 1, last + 1, speaker, label, time)
                 continue
@@ -411,6 +411,9 @@ class Assembler:
                 if pending.text or more:
                     more.append(("\n" if start == pending.end_line else "\n\n") + words)
                 else:
+                    if pending.start is None and start == pending.end_line:
+                        # the time under the name ("Ana Ruiz" over "  9:14 AM")
+                        pending.start, words = _time_below(words)
                     pending.text = words
                 pending.end_line = last + 1
                 continue
@@ -455,9 +458,10 @@ class Assembler:
                 and pending.start is None
             ):
                 # A time right under a name that stands alone ("Jane Doe" then
-                # "00:00:05"): when the turn starts, not a marker of its own.
+                # "00:00:05"): when the turn starts, not a marker of its own; a time of
+                # day there ("9:14 AM") is when the message was sent, the label's too.
                 time = parse_clock(words)
-                if time is not None:
+                if time is not None or parse_time_of_day(words) is not None:
                     pending.start = time
                     pending.end_line = last + 1
                     continue
@@ -569,9 +573,12 @@ _WRAPPER_ENDS = frozenset("*_")
 def _time_below(words: str) -> tuple[float | None, str]:
     """The time on the first line of a turn under a name standing alone ("Jane Doe" then
     "00:00:05" then the speech), and the words after it; (None, words) when there is
-    none."""
+    none. A time of day there ("Ana Ruiz" then "9:14 AM") is when a message was sent,
+    no time in a recording: (None, the words after it)."""
     first, _, rest = words.partition("\n")
     time = parse_clock(first)
+    if time is None and parse_time_of_day(first) is not None:
+        return None, rest
     return (time, rest) if time is not None else (None, words)
 
 

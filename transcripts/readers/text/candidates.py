@@ -11,17 +11,18 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from itertools import pairwise
 
 import regex
 
 from ... import names
-from ...timecode import parse_clock
+from ...timecode import parse_clock, parse_time_of_day, seconds_later
 from .evidence import Use
 from .pages import APART, BLANK, TEXT, Page
 from .paragraphs import LINE_ENDS, is_separator
 from .paragraphs_scan import is_list_item
 from .roster import is_speech
-from .shapes import ALONE, Shape, shape_of
+from .shapes import ALONE, BELOW, Shape, shape_of
 
 # Characters after which the line before a label has finished its sentence.
 # (Also a straight apostrophe closing a quotation, a soft hyphen, Markdown's closing `*`.)
@@ -32,6 +33,10 @@ _HEADING_WIDTH = 60  # a line in capitals shorter than this is a heading, not sp
 # Lower-case words counted for `common_words`: enough text to know a language's small words.
 _COMMON_SAMPLE = 400_000
 _DIGIT_FIRST = re.compile(r"[ \t]*\d")  # (spares the clock test most lines)
+# Times under labels standing alone are part of the labels' shape where they step forward
+# by at most this much (the median step, in seconds), as a chat's messages and a
+# transcript's turns do; an agenda's "Keynote" over "9:30 AM" steps by half hours.
+STAMP_STEP_MOST = 15 * 60
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}'’])\p{Ll}[\p{Ll}\p{M}'’]*+(?![\p{L}\p{M}])")
 # The same in ASCII text, for `re` (twice as fast; a test holds the two to it).
 _LOWER_ASCII_WORD = re.compile(r"(?<![A-Za-z'])[a-z][a-z']*(?![A-Za-z'])")
@@ -49,6 +54,7 @@ def find_candidates(lines: Sequence[str], start: int, page: Page | None = None) 
     blank_before = True
     before = -1  # the last line of text, unless a label alone on it ended what it said
     waiting: Use | None = None  # the last candidate, until the next line of text is seen
+    stamped: list[tuple[Use, float]] = []  # labels alone over a time, with the time
     for index in range(start, len(lines)):
         line = lines[index]
         if codes is not None:
@@ -70,8 +76,13 @@ def find_candidates(lines: Sequence[str], start: int, page: Page | None = None) 
         shape = shape_of(line, at) if at < len(line) else None
         if waiting is not None:
             alone = waiting.shape.placement == ALONE
-            if alone and shape is None and _is_clock_line(line, at):
-                continue  # "Jane Doe" then "00:00:05": the label's time; its speech is next
+            stamp = _clock_line(line, at) if alone and shape is None else None
+            if stamp is not None:
+                # "Jane Doe" then "00:00:05" (or "9:14 AM"): the label's time; its speech
+                # is next
+                if not stamped or stamped[-1][0] is not waiting:
+                    stamped.append((waiting, stamp))
+                continue
             if alone and shape is None and is_separator(line[at:].strip()):
                 continue  # a rule under the label (StreetEvents): its speech is next
             waiting.next_line = index
@@ -97,7 +108,28 @@ def find_candidates(lines: Sequence[str], start: int, page: Page | None = None) 
         else:
             before = index
         blank_before = False
+    _stamp_labels(stamped)
     return uses
+
+
+def _stamp_labels(stamped: list[tuple[Use, float]]) -> None:
+    """Give the labels standing alone over a time ("Ana Ruiz" then "9:14 AM" then the
+    message) the time as part of their shape (`BELOW`), where consecutive times step
+    forward by a few minutes or less: then a short message alone on its line ("Sure",
+    "Done") has another shape than the labels, and is not taken for one."""
+    if len(stamped) < 2:
+        return
+    steps = sorted(seconds_later(before[1], after[1]) for before, after in pairwise(stamped))
+    if steps[len(steps) // 2] > STAMP_STEP_MOST:
+        return
+    stamped_shapes: dict[Shape, Shape] = {}  # (one shape for the labels of one shape)
+    for use, _ in stamped:
+        shape = use.shape
+        timed = stamped_shapes.get(shape)
+        if timed is None:
+            signature = shape.signature._replace(time=BELOW)
+            timed = stamped_shapes[shape] = shape._replace(signature=signature)
+        use.shape = timed
 
 
 def _ends_sentence(line: str) -> bool:
@@ -109,9 +141,14 @@ def _ends_sentence(line: str) -> bool:
     return content.endswith(SENTENCE_ENDS) or _is_heading(content.lstrip())
 
 
-def _is_clock_line(line: str, at: int) -> bool:
-    """Is the line (from `at`) nothing but a clock time ("00:00:05")?"""
-    return _DIGIT_FIRST.match(line, at) is not None and parse_clock(line[at:]) is not None
+def _clock_line(line: str, at: int) -> float | None:
+    """The time the line (from `at`) is, when it is nothing but a clock time ("00:00:05")
+    or a time of day ("9:14 AM"), in seconds; else None."""
+    if _DIGIT_FIRST.match(line, at) is None:
+        return None
+    rest = line[at:]
+    seconds = parse_clock(rest)
+    return seconds if seconds is not None else parse_time_of_day(rest)
 
 
 def _follow(use: Use, text: str, shape: Shape | None) -> None:

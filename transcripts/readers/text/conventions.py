@@ -470,6 +470,17 @@ def _speech_slots(uses: Sequence[Use], spoken: bool = False) -> set[int]:
     }
 
 
+def _heads_messages(uses: list[Use]) -> bool:
+    """Do names with how they speak, alone on their line, head the messages of two or
+    more speakers, each again and again ("You said:" and "ChatGPT said:" over each
+    message of a copied chatbot conversation)? "He said:" opening a quotation inside
+    a turn is neither alone on its line nor a cast taking turns."""
+    if not all(use.shape.placement == ALONE and use.shape.aside is not None for use in uses):
+        return False
+    counts = Counter(map(_KEY, uses))
+    return len(counts) >= 2 and min(counts.values()) >= 2
+
+
 def _overlap(family: Family, confirmed: set[str]) -> float:
     """The share of a family's uses naming speakers already confirmed."""
     return sum(1 for use in family.uses if use.key in confirmed) / len(family.uses)
@@ -808,7 +819,7 @@ class _Judge:
         uses = assessment.keeping
         if not uses:
             return "no label keeps the shape's habits"
-        if family.signature.case == PHRASE:
+        if family.signature.case == PHRASE and not _heads_messages(uses):
             # "He said:", "My mother said:": the words of a sentence; such a role
             # ("Phóng viên:") is taken only as one recurring beside the speakers' names.
             return "words opening a sentence, not names (a label only as a recurring role)"
@@ -1005,7 +1016,13 @@ class _Judge:
             # "Hero  shall 'scape ...": a verse line opening with a name, in the shape of
             # the cast list; that shape was taken for the speakers it names, no others.
             return Verdict(False, "a new name in a shape taken only for known speakers")
-        if self.is_common(use) and not _sets_labels_apart(convention):
+        if (
+            self.is_common(use)
+            and not _sets_labels_apart(convention)
+            # (a chat log's nick in angle brackets is written in lower case wherever the
+            # log names it: "-!- priya has quit" says nothing against "<priya>")
+            and convention.signature.wrapper != "angle"
+        ):
             return Verdict(False, "a word the text also writes in lower case, not a name")
         # A label over another label, or over a heading where the convention is
         # established enough to tell, lost its speech (Hansard); otherwise speech follows.

@@ -21,8 +21,8 @@ a turn's number (`12.`, or a parliament's question number and reference: `Q1. [9
   (`JOHN<TAB>(CONT'D)`; `Ben<TAB>(laughs)` at the margin is a tab-separated turn); a
   second parenthesis after it is a note, not part of the label (`(Seat) (Party)`,
   `The Acting CHAIRMAN (Mr. Latham) (during the vote).`);
-- a meeting chat's sender after a time (`10:02:03 From Ana Berg to Everyone:`), the
-  recipient set aside;
+- a meeting chat's sender after a time (`10:02:03 From Ana Berg to Everyone:`) or
+  before it (`From Ana Berg to Everyone 10:02 AM`), the recipient set aside;
 - time: `[00:15]` before the name, `(00:00:11)` after it, `0:34` or `\\[04:22\\]` after
   the label (a time of day, `10:02 AM` as a meeting app writes it, is no time in the
   recording);
@@ -39,9 +39,10 @@ a turn's number (`12.`, or a parliament's question number and reference: `Q1. [9
 which shapes a document uses as labels is inferred from the document (`conventions.py`).
 Its `signature` is what the inference groups labels by.
 
-Two marks after a name are read and set aside: inside a wrapper, a few words in lower
-case that say how the line is given, not who gives it (`_Princess sings_`, `*Bob,
-laughing*`: `Shape.aside`); and a screenplay's caret after a name alone on its line
+Two marks after a name are read and set aside: inside a wrapper, or before a colon
+ending the line, a few words in lower case that say how the line is given, not who gives
+it (`_Princess sings_`, `*Bob, laughing*`, `ChatGPT said:` over the message:
+`Shape.aside`); and a screenplay's caret after a name alone on its line
 (`BRICK ^`: Fountain's mark of dialogue spoken at the same time as the speech before).
 """
 
@@ -57,13 +58,19 @@ import regex
 
 from ... import names
 from ...compiled import compile_kept
-from ...timecode import CLOCK_PATTERN, parse_clock
+from ...timecode import CLOCK_PATTERN, MERIDIEM_PATTERN, parse_clock
 from .lines import indent_width
 
 # How a name is written, where a convention keeps it (`Signature.case`): in lower case
 # ("agent"), or as a sentence opens ("Phóng viên", "Le journaliste").
 LOWER = "lower"
 PHRASE = "phrase"
+
+# A time of day after a label's name, as chat apps stamp each message (`Signature.time`).
+CLOCK = "clock"
+# A time on the line under a label standing alone, stepping forward from label to label
+# (`candidates.py`): "Ana Ruiz" over "9:14 AM", "Jane Doe" over "00:00:05".
+BELOW = "below"
 
 # Placement of the speech: on the label's line, or below it.
 INLINE = "inline"
@@ -100,7 +107,11 @@ class Signature(NamedTuple):
     # (a meeting chat's sender); a turn's number is none (it comes and goes)
     marker: str
     wrapper: str  # "", "bold", "italic", "brackets", "angle" (a chat log's `<nick>`)
-    time: str  # "", "before" (a time opens the line), "inside" (Name (00:01):)
+    # "", "before" (a time opens the line), "inside" (Name (00:01):), CLOCK (a time of
+    # day after the label, as a chat app stamps every message: `Ana Ruiz  9:14 AM`; an
+    # offset after it comes and goes, a time of day does not), BELOW (a time on the
+    # line under the label)
+    time: str
     # ":", ".", "dash" (`JOHN — text`), "gap" (spaces before the text), "cell" (the
     # name is a table's cell: `| Name | text |`), ""
     delimiter: str
@@ -120,6 +131,10 @@ class Signature(NamedTuple):
         name = "name" if self.case == "lower" else "Role word" if self.case == PHRASE else "Name"
         if self.time == "inside":
             name += " (0:00)"
+        elif self.time == CLOCK:
+            name += " 9:14 AM"
+        elif self.time == BELOW:
+            name += " over a time"
         if self.delimiter == ":":
             name += ":"
         elif self.delimiter == ".":
@@ -175,7 +190,11 @@ _SPAN = f"(?:{_CLOCK}(?:{_SPAN_SEPARATOR}{_CLOCK})?|{_SECONDS}{_SPAN_SEPARATOR}{
 # A date before the time of day, as chat and meeting exports write it: "[12/01/2023,
 # 10:02:03]", "2023-01-12 10:02"; and the half of the day after a time: "10:02 AM".
 _DAY = r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4},?[ ]"
-_MERIDIEM = r"[ ]?[AaPp]\.?[Mm]\.?"
+# The day a chat app writes before the time of day after a name: a date, or a day's
+# word, with "at" ("Ana — Today at 9:14 AM", "Ana — Yesterday at 18:02", "Ana — Monday
+# 9:14 AM", "Ana — 03/12/2024 9:14 AM", as Discord copies them).
+_CHAT_DAY = r"(?:{DAY}|[{UPPER}][{LOWER}]{{2,8}}[ ](?:at[ ])?)"
+_MERIDIEM = MERIDIEM_PATTERN
 
 
 def _alternatives(words: Iterable[str]) -> str:
@@ -220,6 +239,8 @@ _TOKEN = r"""(?:
   | [{UPPER}]\.(?:[ ]?[{UPPER}]\.){{1,2}}+              # initials: "J.R.", "Иванов И.И."
   | [{UPPER}]\.(?=[ ][{UPPER}])                        # an initial: "J. Smith"
   | [{UPPER}]{{2,5}}\.(?=[ ]?[:：]|[ ]\([^()\r\n]{{1,40}}\)[ ]?[:：])  # SL.: (not Tel.:)
+  | (?=[{UPPER}][{LOWER}]{{2,11}}[ ]\d{{4}})(?i:{NUMBERED_ROLE})[ ]\d{{4,9}}(?![{LETTER}\d])
+                                                       # a support chat's "Visitor 48213"
   | [{UPPER}][{LETTER}{MARK}'’\-]*+(?:_?\d{{1,3}})?+     # Name, NAME, O'Brien, Speaker4
   | (?=[a-z]{{2,12}}[_ ]?\d)(?:{NUMBERED_ROLE})[_ ]?\d{{1,3}}(?![{LETTER}\d])  # spk_0
   {CASELESS}
@@ -231,8 +252,12 @@ _LATER = r"(?:{TOKEN}|(?=[a-z])(?:{PARTICLE})(?=[ .:：(])|\#?\d{{1,3}}(?!\d|:\d
 # Klerk", "van der Berg".
 # A name in lower case, as chat and support logs and chatbot transcripts write them
 # ("agent:", "user:", "participant 2:"), is one word (and a number) right before a colon,
-# or a chat log's nick in angle brackets ("<alice> text").
-_LOWER_NAME = r"[{LOWER}][{LOWER}{MARK}'’\-_]{{1,24}}+(?:[ _]?\d{{1,3}})?(?=[ \t]*[:：]|>[ \t])"
+# a chat log's nick in angle brackets ("<alice> text"), or a chat app's user before a
+# dash and the time of day ("ana — Today at 9:14 AM").
+_LOWER_NAME = (
+    r"[{LOWER}][{LOWER}{MARK}'’\-_]{{1,24}}+(?:[ _]?\d{{1,3}})?"
+    r"(?=[ \t]*[:：]|>[ \t]|[ ][—–][ ](?:{CHAT_DAY})?\d{{1,2}}:\d)"  # ana — Today at 9:14 AM
+)
 # An office named in full before its holder in brackets, as the UK Hansard writes a
 # minister: "The Secretary of State for Health and Social Care (Victoria Atkins)".
 _OFFICE = (
@@ -270,7 +295,8 @@ _AFFILIATION = r"""(?:
   | [ ]?\[(?![ ]*{SPAN}[ ]*\])[^\[\]\r\n]{{1,60}}\]             # [Interviewer]
   | （[^（）\r\n]{{1,40}}）                                     # 李明（记者）
   | ,[ ](?=[a-z][^.\r\n]{{0,100}}\.[ ](?:—|–|--?)[ ])[^.\r\n]{{1,100}}  # , on behalf of X. –
-  | [ ]{{1,2}}(?:--?|–|—)[ ]{{0,2}}{WORDS}
+  | [ ]{{1,2}}(?:--?|–|—)[ ]{{0,2}}
+    (?!(?:{CHAT_DAY})?\d{{1,2}}:\d){WORDS}                       # (not "— Today at 9:14")
     (?:[ ](?:--?|–|—)[ ]{WORDS})?                             # - Company - Title
     (?:,[ ]{WORDS}){{0,2}}                                    # - Acme - VP, Investor Relations
     (?!\.(?:[ \t\xa0\r\n]|\Z))                               # (not "Ana - Morning John.")
@@ -282,17 +308,20 @@ _GRAMMAR = r"""
       |[A-Z]\d{{1,3}}\.(?=[ \t])(?:[ \t]+\[\d{{1,9}}\](?=[ \t]))?       # Q1. [900123] Name
       |\|(?:[ \t]*\d{{1,6}}[ \t]*\|)?)[ \t\xa0]*)?              # ### Name, 12. Name, | row
     (?:(?=[\\\[(\d])(?P<before>
-        \\?[\[(](?P<date>{DAY})?{SPAN}(?:{MERIDIEM})?\\?[\])]?
-      | (?P<bare_date>{DAY})?{SPAN}(?:{MERIDIEM})?
+        \\?[\[(](?P<date>{DAY})?{SPAN}(?:{MERIDIEM})?+\\?[\])]?
+      | (?P<bare_date>{DAY})?{SPAN}(?:{MERIDIEM})?+                # "9:14 AM" names no "AM"
     )[ \t\xa0]+(?:[-–—|][ \t\xa0]+)?)?                            # [00:15], [12/01/2023, 10:02]
-    (?(before)(?P<sender>From[ \t]+)?)                          # Zoom's chat: 10:02:03 From Ana
+    (?P<sender>(?(before)From[ \t]+                              # Zoom's chat: 10:02:03 From Ana
+      |From[ \t]+(?=[^\r\n]{{1,80}}?[ \t]to[ \t][^\r\n]{{1,80}}?     # From Ana to Everyone 9:14 AM
+        [ \t]{CLOCK}(?:{MERIDIEM})?{LINE_END})))?                  # (not "From May to June: ...")
     (?P<open>\*\*|__|\*|_|\[|【|<(?i:b|strong)>|<[@+%~&]?(?=[^\s<>/!?]))?
     (?P<name>{NAME})
     (?(sender)(?P<recipient>[ \t]+to[ \t]+(?:{NAME})                # to Everyone,
       (?:[ \t]*\([^()\r\n]{{1,30}}\))?)?)                             # to Tom(Direct Message)
     (?P<affiliation>{AFFILIATION})?
     (?P<note>[ ]\((?![ ]*{SPAN}[ ]*\))[^()\r\n]{{1,40}}\))?       # (Lab), (during the vote)
-    (?P<aside>(?:,?[ ][{LOWER}][{LOWER}'’]*){{1,3}}(?=\*|_|\]|</))?  # _Princess sings_
+    (?P<aside>(?:,?[ ][{LOWER}][{LOWER}'’]*){{1,3}}(?=\*|_|\]|</)  # _Princess sings_
+      |[ ][{LOWER}]{{2,12}}(?=[ \t]*[:：]{LINE_END}))?                 # ChatGPT said: (alone)
     (?:[ \t]*(?P<inside>\({SPAN}\)|\[{SPAN}\]))?
     (?:[ \t]+\[\d{{1,4}}\](?={LINE_END}))?                           # a turn's number: "[2]"
     (?P<inner>[ ]?[:：](?=\*|_|\]|】|</))?
@@ -309,7 +338,7 @@ _GRAMMAR = r"""
       | (?P<gap>(?=\xa0|[ \t]{{2}}|\t))
     )
     (?:,?[ \t\xa0]*(?P<after>\\?\[(?P<after_date>{DAY})?{SPAN}\\?\]   # [04:22], [12.03.24 10:02]
-      |\({SPAN}\)|{CLOCK}(?P<meridiem>{MERIDIEM})?)
+      |\({SPAN}\)|(?P<after_day>{CHAT_DAY})?{CLOCK}(?P<meridiem>{MERIDIEM})?)
       (?=[ \t\xa0\r\n]|\Z))?                                  # 0:34, 10:02 AM
     [ \t\xa0\u3000]*
 """
@@ -323,14 +352,15 @@ def grammar(classes: dict[str, str]) -> str:
 
     token = fill(_TOKEN, ABBREVIATION=_ABBREVIATION, NUMBERED_ROLE=_NUMBERED_ROLE)
     later = fill(_LATER, TOKEN=token, PARTICLE=_PARTICLE)
-    lower = fill(_LOWER_NAME)
+    chat_day = fill(_CHAT_DAY, DAY=_DAY)
+    lower = fill(_LOWER_NAME, CHAT_DAY=chat_day)
     office = fill(_OFFICE)
     one = fill(
         _ONE_NAME, TOKEN=token, LATER=later, PARTICLE=_PARTICLE, LOWER_NAME=lower, OFFICE=office
     )
     name = fill(_NAME, ONE=one, PHRASE=fill(_PHRASE))
     words = fill(_AFFILIATION_WORDS, WORD=fill(_AFFILIATION_WORD))
-    affiliation = fill(_AFFILIATION, WORDS=words, SPAN=_SPAN)
+    affiliation = fill(_AFFILIATION, WORDS=words, SPAN=_SPAN, CHAT_DAY=chat_day)
     return fill(
         _GRAMMAR,
         NAME=name,
@@ -339,6 +369,7 @@ def grammar(classes: dict[str, str]) -> str:
         SPAN=_SPAN,
         LINE_END=_LINE_END,
         DAY=_DAY,
+        CHAT_DAY=chat_day,
         MERIDIEM=_MERIDIEM,
     )
 
@@ -386,14 +417,15 @@ _heads: dict[str, Shape] = {}  # (only labels: prose that opens alike is seldom 
 #   case where a period and a dash end it: ", on behalf of the PPE Group. –") or ", and";
 # - a word in lower case ("and so farewell"), unless it is an abbreviation, a numbered
 #   role ("spk_0"), a particle opening a name ("de Klerk") or a name in lower case right
-#   before a colon ("agent: hi").
+#   before a colon ("agent: hi") or a dash (Discord's "ana — Today at 9:14 AM").
 # (A test holds the filter to the grammar.)
 _PROSE_OPENING = compile_kept(
     r"[ \t]*"
     r"(?:[A-Z][a-z']*+(?:[ ](?=[a-z])(?!(?:and|" + _PARTICLE + r")(?![^\W\d_]))"
     r"(?![a-z][a-z'’\-]*+(?:[ ][a-z][a-z'’\-]*+)?[ \t\xa0]*[:：])"
     r"|,[ ](?=[a-z])(?!and[ ])(?![^.\r\n]{0,100}\.[ ](?:—|–|--?)[ ]))"
-    r"|(?=[a-z])(?!(?:" + _PARTICLE + r")[ ])(?![a-z][a-z'’\-_]*+(?:[ _]?\d{1,3})?[ \t]*[:：]))"
+    r"|(?=[a-z])(?!(?:" + _PARTICLE + r")[ ])"
+    r"(?![a-z][a-z'’\-_]*+(?:[ _]?\d{1,3})?(?:[ \t]*[:：]|[ ][—–][ ])))"
     r"(?![A-Za-z]{1,5}\.)(?![a-z]{2,12}[_ ]?\d)[a-z]",
     0,
     "prose-opening",
@@ -482,9 +514,13 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
         return None
     else:
         wrapper = ""
-    if (found["inner"] is not None or found["aside"] is not None) and opener is None:
+    if found["inner"] is not None and opener is None:
         return None
     name = " ".join(found["name"].split())
+    aside = found["aside"]
+    said = aside is not None and opener is None  # "ChatGPT said:" alone on its line
+    if said and names.is_non_speaker_label(f"{name}{aside}"):
+        name, aside, said = f"{name}{aside}", None, False  # "Call participants:": a field
     rest_at = found.end()
     alone = rest_at >= len(line) or line[rest_at] in "\r\n"
     marker = _signature_marker(found)
@@ -519,12 +555,16 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
         return None  # "Name 10:30am ...": words after a name, no label
     before, inside, after = found["before"], found["inside"], found["after"]
     time = before or inside or after
-    if found["meridiem"] is not None or found["date"] or found["bare_date"] or found["after_date"]:
-        time = None  # "10:02 AM", "[12/01/2023, 10:02]": a time of day, no offset
-    case = "lower" if name.islower() else PHRASE if is_phrase(name) else ""
-    signature = Signature(
-        marker, wrapper, "before" if before else "inside" if inside else "", delimiter, case
+    of_day = after is not None and (
+        found["meridiem"] is not None or found["after_date"] or found["after_day"]
     )
+    if of_day or found["date"] or found["bare_date"] or _is_time_of_day(before):
+        time = None  # "10:02 AM", "[12/01/2023, 10:02]": a time of day, no offset
+    # ("You said:" alone on its line, as a copied chatbot conversation heads each
+    # message, is written as a sentence opens too: only recurring makes it a label)
+    case = "lower" if name.islower() else PHRASE if said or is_phrase(name) else ""
+    written = "before" if before else "inside" if inside else CLOCK if of_day else ""
+    signature = Signature(marker, wrapper, written, delimiter, case)
     affiliation = found["affiliation"]
     label = name
     if affiliation and delimiter == "dash":
@@ -543,9 +583,18 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
         rest_at,
         _seconds(time) if time else None,
         indent_width(found["indent"]),
-        found["aside"].lstrip(", ") if found["aside"] else None,
+        aside.lstrip(", ") if aside else None,
         trailing,
     )
+
+
+_HALF_OF_DAY = re.compile(r"\d" + MERIDIEM_PATTERN)
+
+
+def _is_time_of_day(written: str | None) -> bool:
+    """Is the time written before a label a time of day ("(09:14:10 AM)", a support
+    chat's), not a time into the recording?"""
+    return written is not None and _HALF_OF_DAY.search(written) is not None
 
 
 def _signature_marker(found: re.Match[str] | regex.Match[str]) -> str:
