@@ -71,3 +71,32 @@ def test_a_long_run_of_sentence_marks_is_linted_in_linear_time(tmp_path):
     path.write_text("Ana: Really" + "?!" * 200_000 + "\nBen: Yes.\n", encoding="utf-8")
     result = run("lint", str(path), timeout=60)
     assert result.returncode in (0, 1), result.stderr
+
+
+def test_fingerprints_of_many_findings_in_one_block_are_their_lines_and_found_in_one_pass(
+    monkeypatch,
+):
+    # The text of each finding's line was found by splitting its whole block per finding:
+    # a turn of 20,000 lines with an entity on each took minutes. The fingerprints are
+    # still the rule's code and the text of the finding's own line (baselines stay valid).
+    import transcripts
+    from transcripts.linter import engine
+
+    lines = ["Ana: Hello.", "", "Ben: Well,"]
+    lines += [f"and <b>tag {n}</b>   &amp; more" for n in range(2_000)]
+    text = "\n".join(lines) + "\n"
+    split = []
+    monkeypatch.setattr(engine, "raw_lines", lambda raw: split.append(1) or _lines(raw))
+    transcript = transcripts.parse(text, source="many.txt")
+    findings = transcripts.lint(transcript)
+    assert len(findings) >= 2_000
+    for finding in findings:
+        expected = engine.fingerprint(finding.code, lines[finding.line - 1], finding.message)
+        assert finding.fingerprint == expected, finding
+    assert len(split) <= len(transcript.blocks)
+
+
+def _lines(raw: str) -> list[str]:
+    import re
+
+    return re.split(r"\r\n|\r|\n", raw)
