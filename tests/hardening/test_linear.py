@@ -62,6 +62,32 @@ def test_deep_nesting_is_one_line(runner, tmp_path, suffix):
     assert "nested too deeply" in result.stderr or "maximum nesting depth" in result.stderr
 
 
+@pytest.mark.parametrize(
+    "command", [["parse"], ["lint"], ["stats"], ["convert", "-t", "srt"], ["report"]]
+)
+def test_a_deeply_nested_ttml_document_is_one_line_naming_it_and_nothing_is_written(
+    runner, tmp_path, command
+):
+    # TTML's spans are read recursively: 5,000 of them inside one another overflowed the
+    # stack, and convert, which reads a single input outside any batch, said "input is
+    # nested too deeply" without saying which.
+    path = tmp_path / "deep.ttml"
+    depth = 5_000
+    path.write_text(
+        f'<tt xmlns="http://www.w3.org/ns/ttml"><body><div><p begin="0s" end="1s">'
+        f"{'<span>' * depth}x{'</span>' * depth}</p></div></body></tt>"
+    )
+    output = tmp_path / "out" / "deep.out"
+    output.parent.mkdir()
+    result = runner.invoke(cli, [*command, str(path), "-o", str(output)])
+    assert result.exit_code == 2
+    errors = [line for line in result.stderr.splitlines() if "nested too deeply" in line]
+    assert errors == [f"transcripts: {path}: input is nested too deeply to process"]
+    assert "Traceback" not in result.stderr
+    if command != ["lint"]:  # (lint reports on a batch: its report, empty, is written)
+        assert list(output.parent.iterdir()) == []
+
+
 def test_a_long_run_of_sentence_marks_is_linted_in_linear_time(tmp_path):
     # "?!?!..." made the sentence splitter look ahead to the end of the run from each
     # mark: 40,000 marks took 25 s. The timeout is a hang guard, not a benchmark.
