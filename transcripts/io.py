@@ -457,10 +457,13 @@ def signals_deferred() -> Iterator[None]:
         block(signal.SIG_SETMASK, previous)
 
 
-def refuse_to_overwrite_inputs(output: str | None, inputs: Iterable[str]) -> None:
-    """An error if `-o` names one of the inputs: the output would replace the input it
-    was made from (a report over a transcript, JSON over its text), which is never
-    what a user means and would lose the input."""
+def refuse_to_overwrite_inputs(
+    output: str | None, inputs: Iterable[str], option: str = "-o"
+) -> None:
+    """An error if `output` (given with `option`: `-o`, `--write-baseline`) names one of
+    the inputs: the output would replace the input it was made from (a report over a
+    transcript, JSON over its text), which is never what a user means and would lose
+    the input."""
     if output is None or output == STDIN or not os.path.exists(output):
         return
     for path in inputs:
@@ -471,7 +474,9 @@ def refuse_to_overwrite_inputs(output: str | None, inputs: Iterable[str]) -> Non
         except OSError:
             continue
         if same:
-            raise TranscriptError("is also an input; write the output to another file (-o)", output)
+            raise TranscriptError(
+                f"is also an input; write the output to another file ({option})", output
+            )
 
 
 def write_output(text: str | bytes, path: str | None, encoding: str = "utf-8") -> None:
