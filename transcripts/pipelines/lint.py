@@ -580,6 +580,7 @@ def run_lint(
         if run.errors:
             return ExitCode.ERROR
         return ExitCode.FINDINGS if run.diffs else ExitCode.OK
+    colour = False
     if show_statistics and output_format == "sarif":
         rendered = sarif(run.findings, errors=run.errors, with_statistics=True)
     elif show_statistics:
@@ -590,7 +591,7 @@ def run_lint(
         colour = output is None and output_format == "text" and use_colour()
         rendered = FORMATTERS[output_format](run.findings, colour)
     if rendered or output:
-        write_output(rendered, output)
+        write_output(rendered, output, as_is=colour)  # (escaped already; its colours ours)
     if note and output_format == "text" and not show_statistics:
         note(_summary(run, fixing))
     return run.exit_status(settings, exit_zero)
