@@ -135,8 +135,13 @@ def decode(data: bytes, path: str = STDIN, encoding: str | None = None) -> Sourc
         if not bom:
             nul = data.find(b"\x00")
             if nul >= 0:
+                unmarked = _unmarked_utf16(data)
                 raise TranscriptError(
-                    f"looks like a binary file (NUL byte at offset {nul}), not a transcript", name
+                    f"looks like {unmarked.upper()} text without a byte order mark; "
+                    f"read it with --encoding {unmarked}"
+                    if unmarked
+                    else f"looks like a binary file (NUL byte at offset {nul}), not a transcript",
+                    name,
                 )
     else:
         encoding = text_encoding(encoding)
@@ -166,6 +171,21 @@ def decode(data: bytes, path: str = STDIN, encoding: str | None = None) -> Sourc
                 name,
             )
     return SourceText(text=text, path=path, encoding=encoding, bom=bom)
+
+
+def _unmarked_utf16(data: bytes) -> str | None:
+    """`utf-16-le` or `utf-16-be` when the file starts as text in that encoding with no
+    byte order mark would (mostly Latin script: nearly every other byte NUL, the bytes
+    between none), so the error can say how to read it instead of calling it binary."""
+    sample = data[:4096]
+    sample = sample[: len(sample) // 2 * 2]
+    if len(sample) < 4:
+        return None
+    for encoding, high, low in (("utf-16-le", 1, 0), ("utf-16-be", 0, 1)):
+        highs, lows = sample[high::2], sample[low::2]
+        if highs.count(0) >= 0.9 * len(highs) and not lows.count(0):
+            return encoding
+    return None
 
 
 def text_encoding(name: str) -> str:

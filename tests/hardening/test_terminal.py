@@ -221,3 +221,14 @@ def test_a_real_terminal_gets_parse_output_escaped(tmp_path):
     assert process.wait(timeout=60) == 0
     assert b"\\x1b]0;owned\\x07" in shown_there and b"\\u202e" in shown_there
     assert b"\x1b" not in shown_there and "\u202e".encode() not in shown_there
+
+
+def test_lint_colours_reach_a_terminal_and_a_file_s_escapes_do_not(runner, tmp_path, monkeypatch):
+    path = tmp_path / "evil.txt"
+    path.write_bytes(HOSTILE_TEXT.encode("utf-8"))
+    monkeypatch.setattr(transcripts.io, "_is_terminal", lambda stream: True)
+    monkeypatch.setattr("transcripts.pipelines.lint.use_colour", lambda: True)
+    result = runner.invoke(cli, ["lint", str(path)])
+    assert result.exit_code == 1
+    assert "\x1b[1m" in result.stdout  # lint's own colours
+    assert "\x1b]0;" not in result.stdout and "\x1b[2J" not in result.stdout
