@@ -92,6 +92,19 @@ def punctuation_run(path: Path, marks: int) -> Path:
     return _write(path, "Ana: Really" + "?!" * (marks // 2) + "\nBen: Yes, really.\n")
 
 
+def tag_lines(path: Path, lines: int, seed: int = 1) -> Path:
+    """One turn of `lines` lines, each with HTML tags and an entity in it (text copied
+    from a web page's source): a finding on every line of one block."""
+    rng = random.Random(seed)
+    parts = ["Ana: Where did this come from?\n\nBen: From the page.\n"]
+    parts += [
+        f"{_words(rng, 3)} <b>{_words(rng, 2)}</b> &amp; <i>{_words(rng, 3)}</i>\n"
+        for _ in range(lines)
+    ]
+    parts.append("\nAna: Thank you.\n")
+    return _write(path, "".join(parts))
+
+
 def alias_yaml(path: Path, blocks: int, seed: int = 1) -> Path:
     """A YAML document of `blocks` turns whose speakers and texts are aliases of a few
     anchored ones (within the loader's budget: aliases as YAML means them)."""

@@ -511,6 +511,7 @@ PATHOLOGICAL: list[tuple[str, Callable[[Path, int], Path], int, str, str]] = [
     ("one long speech", hostile.long_speech, 40_000, "paragraphs", ".txt"),
     ("a run of ?! marks", hostile.punctuation_run, 2_000_000, "marks", ".txt"),
     ("alias-heavy YAML", hostile.alias_yaml, 40_000, "blocks", ".yaml"),
+    ("tag lines in one turn", hostile.tag_lines, 20_000, "lines", ".txt"),
 ]
 PATHOLOGICAL_COMMANDS: list[tuple[str, list[str]]] = [("lint", ["lint"]), ("stats", ["stats"])]
 

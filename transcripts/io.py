@@ -135,8 +135,13 @@ def decode(data: bytes, path: str = STDIN, encoding: str | None = None) -> Sourc
         if not bom:
             nul = data.find(b"\x00")
             if nul >= 0:
+                unmarked = _unmarked_utf16(data)
                 raise TranscriptError(
-                    f"looks like a binary file (NUL byte at offset {nul}), not a transcript", name
+                    f"looks like {unmarked.upper()} text without a byte order mark; "
+                    f"read it with --encoding {unmarked}"
+                    if unmarked
+                    else f"looks like a binary file (NUL byte at offset {nul}), not a transcript",
+                    name,
                 )
     else:
         encoding = text_encoding(encoding)
@@ -166,6 +171,21 @@ def decode(data: bytes, path: str = STDIN, encoding: str | None = None) -> Sourc
                 name,
             )
     return SourceText(text=text, path=path, encoding=encoding, bom=bom)
+
+
+def _unmarked_utf16(data: bytes) -> str | None:
+    """`utf-16-le` or `utf-16-be` when the file starts as text in that encoding with no
+    byte order mark would (mostly Latin script: nearly every other byte NUL, the bytes
+    between none), so the error can say how to read it instead of calling it binary."""
+    sample = data[:4096]
+    sample = sample[: len(sample) // 2 * 2]
+    if len(sample) < 4:
+        return None
+    for encoding, high, low in (("utf-16-le", 1, 0), ("utf-16-be", 0, 1)):
+        highs, lows = sample[high::2], sample[low::2]
+        if highs.count(0) >= 0.9 * len(highs) and not lows.count(0):
+            return encoding
+    return None
 
 
 def text_encoding(name: str) -> str:
@@ -247,19 +267,46 @@ class Sink:
         self._parts.append(data)
         self._size += len(data)
         if self._size >= self._CHUNK:
-            self.flush()
+            self.flush(final=False)
 
     @property
     def encoding(self) -> str:
         return self._encoding
 
-    def flush(self) -> None:
+    def flush(self, final: bool = True) -> None:
+        """Write what is buffered; `final`: nothing more will be written."""
         if self._parts:
             data = b"".join(self._parts)
             self._parts.clear()
             self._size = 0
             with write_errors(self._name):
                 _write_all(self._stream, data)
+
+
+class TerminalSink(Sink):
+    """A sink whose stream is a terminal: the text is shown through `terminal.shown`, so
+    an escape sequence, a bare carriage return or a bidirectional override in a file
+    shows as an escape instead of acting on the terminal. Bytes are decoded as they
+    come (a character, or a CRLF, may span two writes), escaped and encoded again."""
+
+    def __init__(self, stream: BinaryIO, encoding: str = "utf-8", name: str = STDOUT_NAME) -> None:
+        super().__init__(stream, encoding, name)
+        self._decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+        self._held = ""  # a CR at the end of what was decoded: is an LF next?
+
+    def flush(self, final: bool = True) -> None:
+        from .terminal import shown
+
+        data = b"".join(self._parts)
+        self._parts.clear()
+        self._size = 0
+        text = self._held + self._decoder.decode(data, final)
+        self._held = ""
+        if text.endswith("\r") and not final:
+            text, self._held = text[:-1], "\r"
+        if text:
+            with write_errors(self._name):
+                _write_all(self._stream, shown(text).encode(self._encoding, "replace"))
 
 
 def _write_all(stream: BinaryIO, data: bytes) -> None:
@@ -292,7 +339,9 @@ def standard_output() -> BinaryIO:
 
 
 @contextlib.contextmanager
-def open_output(path: str | None, encoding: str = "utf-8") -> Iterator[Sink]:
+def open_output(
+    path: str | None, encoding: str = "utf-8", *, as_is: bool = False
+) -> Iterator[Sink]:
     """A sink for `path` (stdout for None or `-`); a file appears only if all went well.
 
     A regular file (new, or an existing one, also through a symbolic link, which is
@@ -301,13 +350,17 @@ def open_output(path: str | None, encoding: str = "utf-8") -> Iterator[Sink]:
     `SIGHUP`: the CLI turns them into exceptions). A device, a pipe or a standard stream
     (`/dev/null`, a FIFO, `/dev/stdout`, `/dev/fd/3`) is written to as it is, never
     replaced.
+
+    Written to a terminal, text from a file is shown escaped (`terminal.shown`), unless
+    the output is `as_is`: rendered by us with every piece of a file's text escaped
+    already (lint's report, the stats table), its colours our own.
     """
     if path is None or path == STDIN:
-        yield from _write_to_stream(standard_output(), encoding, STDOUT_NAME)
+        yield from _write_to_stream(standard_output(), encoding, STDOUT_NAME, as_is)
         return
     target = output_target(path)
     if isinstance(target, int):
-        yield from _write_to_descriptor(target, encoding, path)
+        yield from _write_to_descriptor(target, encoding, path, as_is)
         return
     try:
         info: os.stat_result | None = os.stat(target)
@@ -318,33 +371,38 @@ def open_output(path: str | None, encoding: str = "utf-8") -> Iterator[Sink]:
     if info is not None and stat.S_ISDIR(info.st_mode):
         raise TranscriptError("is a directory; give a file name for the output", path)
     if info is not None and not stat.S_ISREG(info.st_mode):
-        yield from _write_to_special(target, encoding, path)
+        yield from _write_to_special(target, encoding, path, as_is)
         return
     yield from _write_by_renaming(target, info, encoding, path)
 
 
-def _write_to_stream(stream: BinaryIO, encoding: str, name: str) -> Iterator[Sink]:
-    sink = Sink(stream, encoding, name)
+def _write_to_stream(
+    stream: BinaryIO, encoding: str, name: str, as_is: bool = False
+) -> Iterator[Sink]:
+    """A sink for an open stream; a terminal's shows the text escaped (`TerminalSink`)
+    unless it is `as_is`: output made safe to show already (see `open_output`)."""
+    sink = Sink(stream, encoding, name) if as_is or not _is_terminal(stream) else None
+    sink = sink or TerminalSink(stream, encoding, name)
     yield sink
     sink.flush()
     with write_errors(name):
         stream.flush()
 
 
-def _write_to_descriptor(fd: int, encoding: str, name: str) -> Iterator[Sink]:
+def _write_to_descriptor(fd: int, encoding: str, name: str, as_is: bool) -> Iterator[Sink]:
     """`/dev/stdout`, `/dev/fd/N` and the like: the open descriptor itself."""
     if fd == 1:
-        yield from _write_to_stream(standard_output(), encoding, name)
+        yield from _write_to_stream(standard_output(), encoding, name, as_is)
         return
     try:
         handle = os.fdopen(os.dup(fd), "wb", buffering=0)
     except OSError as error:
         raise TranscriptError(f"cannot write: {error.strerror or error}", name) from None
     with handle:
-        yield from _write_to_stream(handle, encoding, name)
+        yield from _write_to_stream(handle, encoding, name, as_is)
 
 
-def _write_to_special(target: str, encoding: str, name: str) -> Iterator[Sink]:
+def _write_to_special(target: str, encoding: str, name: str, as_is: bool) -> Iterator[Sink]:
     """A device or a pipe, opened for writing as it is: never created, truncated or
     replaced (which is also why a regular file there now is refused)."""
     try:
@@ -355,7 +413,7 @@ def _write_to_special(target: str, encoding: str, name: str) -> Iterator[Sink]:
         os.close(fd)
         raise TranscriptError("changed while it was being opened; try again", name)
     with os.fdopen(fd, "wb", buffering=0) as handle:
-        yield from _write_to_stream(handle, encoding, name)
+        yield from _write_to_stream(handle, encoding, name, as_is)
 
 
 def _write_by_renaming(
@@ -457,10 +515,13 @@ def signals_deferred() -> Iterator[None]:
         block(signal.SIG_SETMASK, previous)
 
 
-def refuse_to_overwrite_inputs(output: str | None, inputs: Iterable[str]) -> None:
-    """An error if `-o` names one of the inputs: the output would replace the input it
-    was made from (a report over a transcript, JSON over its text), which is never
-    what a user means and would lose the input."""
+def refuse_to_overwrite_inputs(
+    output: str | None, inputs: Iterable[str], option: str = "-o"
+) -> None:
+    """An error if `output` (given with `option`: `-o`, `--write-baseline`) names one of
+    the inputs: the output would replace the input it was made from (a report over a
+    transcript, JSON over its text), which is never what a user means and would lose
+    the input."""
     if output is None or output == STDIN or not os.path.exists(output):
         return
     for path in inputs:
@@ -471,15 +532,19 @@ def refuse_to_overwrite_inputs(output: str | None, inputs: Iterable[str]) -> Non
         except OSError:
             continue
         if same:
-            raise TranscriptError("is also an input; write the output to another file (-o)", output)
+            raise TranscriptError(
+                f"is also an input; write the output to another file ({option})", output
+            )
 
 
-def write_output(text: str | bytes, path: str | None, encoding: str = "utf-8") -> None:
+def write_output(
+    text: str | bytes, path: str | None, encoding: str = "utf-8", *, as_is: bool = False
+) -> None:
     """Write a whole output at once (see `open_output`); bytes (a Word document) are
     written as they are, but never to a terminal."""
     if isinstance(text, bytes) and (path is None or path == STDIN) and _stdout_is_a_terminal():
         raise TranscriptError("the output is a binary file; write it to a file with -o FILE")
-    with open_output(path, encoding) as sink:
+    with open_output(path, encoding, as_is=as_is) as sink:
         if isinstance(text, bytes):
             sink.write_bytes(text)
         else:
@@ -488,6 +553,14 @@ def write_output(text: str | bytes, path: str | None, encoding: str = "utf-8") -
 
 def _stdout_is_a_terminal() -> bool:
     return sys.stdout is not None and sys.stdout.isatty()
+
+
+def _is_terminal(stream: BinaryIO) -> bool:
+    """Is the stream a terminal (text written to it acts on what the user sees)?"""
+    try:
+        return stream.isatty()
+    except (OSError, ValueError):  # closed, or no descriptor at all
+        return False
 
 
 def _copy_mode(replaced: os.stat_result | None, temp: str) -> None:

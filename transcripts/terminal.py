@@ -7,7 +7,8 @@ line of its own, such as a GitHub Actions `::error` command), a bidirectional ov
 character. Every human-readable output (lint's text and its summary, the stats table,
 error messages) passes such text through `printable`, which shows those characters as
 escapes; JSON outputs use `json_escaped`, which writes them as JSON's own `\\uXXXX`
-escapes, so the data is unchanged.
+escapes, so the data is unchanged. A document written to a terminal (`parse`,
+`convert`, `lint --diff`) is shown through `shown`, which keeps its lines.
 """
 
 from __future__ import annotations
@@ -57,6 +58,21 @@ def printable(text: str) -> str:
     if text.isprintable():
         return text
     return _unsafe().sub(lambda found: _escape(found.group()), text)
+
+
+# What `shown` escapes: what `printable` does, less the line breaks and tabs that lay a
+# document out (a CR escaped only when no LF follows it: alone, it rewrites the line).
+_UNSAFE_IN_LAYOUT = r"\r(?!\n)|[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}--[\t\n\r]]"
+
+
+def shown(text: str) -> str:
+    """A document's text (a transcript, a diff) as a terminal should show it: every
+    character `printable` escapes, escaped the same way, but its lines kept (LF, CRLF,
+    tabs). For output to a terminal only: written to a file or a pipe, text is kept
+    byte for byte."""
+    if text.isprintable():
+        return text
+    return _compiled(_UNSAFE_IN_LAYOUT).sub(lambda found: _escape(found.group()), text)
 
 
 def is_printable(text: str) -> bool:

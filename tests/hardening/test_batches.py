@@ -155,3 +155,32 @@ def test_a_bug_on_one_file_is_that_file_s_error_and_the_batch_goes_on(runner, ba
     (line,) = _errors(result.stderr)
     assert line.startswith(f"transcripts: {batch[0]}: internal error (RuntimeError: a bug)")
     assert {f["path"] for f in json.loads(result.stdout)} == {str(batch[-1])}
+
+
+@pytest.mark.parametrize("command", ["parse", "stats", "lint", "report", "convert"])
+def test_a_named_link_loop_is_one_line_naming_it_and_the_others_are_processed(
+    runner, tmp_path, command
+):
+    good, also_good = tmp_path / "a.txt", tmp_path / "z.txt"
+    for path in (good, also_good):
+        path.write_text(GOOD, encoding="utf-8")
+    (tmp_path / "loop1").symlink_to("loop2")
+    (tmp_path / "loop2").symlink_to("loop1")
+    out = tmp_path / "out"
+    args = [command, str(good), str(tmp_path / "loop1"), str(also_good)]
+    if command == "convert":
+        args += ["-t", "json", "-o", str(out)]
+    elif command == "report":
+        args += ["-o", str(out / "report.html")]
+        out.mkdir()
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 2
+    assert _errors(result.stderr) == [f"transcripts: {tmp_path / 'loop1'}: is a symbolic-link loop"]
+    if command == "convert":
+        assert sorted(path.name for path in out.iterdir()) == ["a.json", "z.json"]
+    elif command == "report":
+        assert (out / "report.html").exists()
+    elif command == "stats":
+        assert "2 files" in result.stdout
+    else:
+        assert str(good) in result.stdout and str(also_good) in result.stdout

@@ -87,3 +87,24 @@ def test_text_the_encoding_cannot_hold_is_one_line_naming_the_output(runner, tmp
     assert result.exit_code == 2
     assert f"{out}: cannot encode '€' as ISO8859-1" in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["doc.json"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_mark_is_named_with_the_option_that_reads_it(runner, tmp_path, encoding):
+    path = tmp_path / "in.txt"
+    path.write_bytes(TEXT.encode(encoding))
+    refused = runner.invoke(cli, ["stats", str(path)])
+    assert refused.exit_code == 2
+    assert refused.stderr == (
+        f"transcripts: {path}: looks like {encoding.upper()} text without a byte order mark;"
+        f" read it with --encoding {encoding}\n"
+    )
+    assert runner.invoke(cli, ["stats", "--encoding", encoding, str(path)]).exit_code == 0
+
+
+def test_a_file_with_a_nul_byte_that_is_no_utf16_is_still_binary(runner, tmp_path):
+    path = tmp_path / "in.txt"
+    path.write_bytes(b"Ana: Hello\x00 there.\nBen: Hi.\n")
+    result = runner.invoke(cli, ["parse", str(path)])
+    assert result.exit_code == 2
+    assert "looks like a binary file (NUL byte at offset 10)" in result.stderr

@@ -62,6 +62,32 @@ def test_deep_nesting_is_one_line(runner, tmp_path, suffix):
     assert "nested too deeply" in result.stderr or "maximum nesting depth" in result.stderr
 
 
+@pytest.mark.parametrize(
+    "command", [["parse"], ["lint"], ["stats"], ["convert", "-t", "srt"], ["report"]]
+)
+def test_a_deeply_nested_ttml_document_is_one_line_naming_it_and_nothing_is_written(
+    runner, tmp_path, command
+):
+    # TTML's spans are read recursively: 5,000 of them inside one another overflowed the
+    # stack, and convert, which reads a single input outside any batch, said "input is
+    # nested too deeply" without saying which.
+    path = tmp_path / "deep.ttml"
+    depth = 5_000
+    path.write_text(
+        f'<tt xmlns="http://www.w3.org/ns/ttml"><body><div><p begin="0s" end="1s">'
+        f"{'<span>' * depth}x{'</span>' * depth}</p></div></body></tt>"
+    )
+    output = tmp_path / "out" / "deep.out"
+    output.parent.mkdir()
+    result = runner.invoke(cli, [*command, str(path), "-o", str(output)])
+    assert result.exit_code == 2
+    errors = [line for line in result.stderr.splitlines() if "nested too deeply" in line]
+    assert errors == [f"transcripts: {path}: input is nested too deeply to process"]
+    assert "Traceback" not in result.stderr
+    if command != ["lint"]:  # (lint reports on a batch: its report, empty, is written)
+        assert list(output.parent.iterdir()) == []
+
+
 def test_a_long_run_of_sentence_marks_is_linted_in_linear_time(tmp_path):
     # "?!?!..." made the sentence splitter look ahead to the end of the run from each
     # mark: 40,000 marks took 25 s. The timeout is a hang guard, not a benchmark.
@@ -71,3 +97,32 @@ def test_a_long_run_of_sentence_marks_is_linted_in_linear_time(tmp_path):
     path.write_text("Ana: Really" + "?!" * 200_000 + "\nBen: Yes.\n", encoding="utf-8")
     result = run("lint", str(path), timeout=60)
     assert result.returncode in (0, 1), result.stderr
+
+
+def test_fingerprints_of_many_findings_in_one_block_are_their_lines_and_found_in_one_pass(
+    monkeypatch,
+):
+    # The text of each finding's line was found by splitting its whole block per finding:
+    # a turn of 20,000 lines with an entity on each took minutes. The fingerprints are
+    # still the rule's code and the text of the finding's own line (baselines stay valid).
+    import transcripts
+    from transcripts.linter import engine
+
+    lines = ["Ana: Hello.", "", "Ben: Well,"]
+    lines += [f"and <b>tag {n}</b>   &amp; more" for n in range(2_000)]
+    text = "\n".join(lines) + "\n"
+    split = []
+    monkeypatch.setattr(engine, "raw_lines", lambda raw: split.append(1) or _lines(raw))
+    transcript = transcripts.parse(text, source="many.txt")
+    findings = transcripts.lint(transcript)
+    assert len(findings) >= 2_000
+    for finding in findings:
+        expected = engine.fingerprint(finding.code, lines[finding.line - 1], finding.message)
+        assert finding.fingerprint == expected, finding
+    assert len(split) <= len(transcript.blocks)
+
+
+def _lines(raw: str) -> list[str]:
+    import re
+
+    return re.split(r"\r\n|\r|\n", raw)

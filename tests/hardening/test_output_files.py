@@ -225,3 +225,15 @@ def test_the_library_and_diarization_refuse_a_device_too(runner, source):
     result = runner.invoke(cli, ["parse", str(source), "--diarization", "/dev/zero"])
     assert result.exit_code == 2
     _one_line(result.stderr, f"/dev/zero: {DEVICE_REFUSED}")
+
+
+@pytest.mark.parametrize("inputs", [["in.txt", "other.txt"], ["."]], ids=["named", "walked"])
+def test_a_baseline_written_over_an_input_is_refused_and_the_input_kept(
+    runner, tmp_path, source, monkeypatch, inputs
+):
+    (tmp_path / "other.txt").write_text(SEED_TEXT, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(cli, ["lint", "--write-baseline", "in.txt", *inputs])
+    assert result.exit_code == 2
+    _one_line(result.stderr, "in.txt: is also an input", "(--write-baseline)")
+    assert source.read_text(encoding="utf-8") == SEED_TEXT

@@ -3,15 +3,21 @@ shown escaped in every text output, and GitHub annotations stay one line each.""
 
 from __future__ import annotations
 
+import contextlib
+import io
+import itertools
 import json
+import os
 import re
+from unittest.mock import patch
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import transcripts.io
 from transcripts.cli import cli
-from transcripts.terminal import is_printable, json_escaped, printable
+from transcripts.terminal import is_printable, json_escaped, printable, shown
 
 HOSTILE_NAME = "Ana\x1b]0;owned\x07\x1b[2J\u202eevil\n::error file=x::injected\r\u2028\x85"
 # What must never reach a terminal: an escape, a bell, a line break or carriage return,
@@ -130,3 +136,99 @@ def test_lint_notes_and_file_lists_show_names_escaped(runner, tmp_path):
     assert listing.stdout == f"{tmp_path}/evil\\x1b[31m.json\n"
     for result in (fixing, listing):
         assert not RAW.search(result.stdout + result.stderr), result.output
+
+
+# A document written to a terminal (parse, convert, lint --diff) is shown through
+# `terminal.shown`: its lines kept, everything else `printable` escapes escaped. Written
+# to a file, it keeps its bytes.
+HOSTILE_TEXT = (
+    "Ana: Hello \x1b]0;owned\x07\x1b[2J there &amp; more.\r\n"
+    "Ben: Hi\rHIDDEN \u202e evil \x9b31m.\r\n"
+)
+
+
+class _Terminal(io.BytesIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    text=st.text(alphabet="ab\r\n\t\x1b\x07\u202e\u00e9\U0001f600\x85", max_size=30),
+    cuts=st.lists(st.integers(min_value=0, max_value=120), max_size=4),
+)
+def test_a_terminal_sink_shows_the_text_as_shown_shows_it_however_it_is_cut(text, cuts):
+    data = text.encode("utf-8")
+    stream = _Terminal()
+    with patch.object(transcripts.io.Sink, "_CHUNK", 1):  # every write is flushed
+        for sink in transcripts.io._write_to_stream(stream, "utf-8", "-"):
+            for start, end in itertools.pairwise([0, *sorted(cuts), len(data)]):
+                sink.write_bytes(data[start:end])  # cut inside characters and CRLFs
+    assert stream.getvalue().decode("utf-8") == shown(text)
+
+
+def test_shown_keeps_lines_and_tabs_and_escapes_the_rest():
+    assert shown("a\tb\r\nc\nd") == "a\tb\r\nc\nd"
+    assert shown("x\x1b[2Jy\rz\u202e\x85") == "x\\x1b[2Jy\\rz\\u202e\\x85"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["parse"],
+        ["parse", "-t", "yaml"],
+        ["convert", "-t", "text"],
+        ["convert", "-t", "markdown"],
+        ["convert", "-t", "cha"],
+        ["lint", "--diff"],
+    ],
+)
+def test_a_document_written_to_a_terminal_is_shown_escaped_and_to_a_file_as_it_is(
+    runner, tmp_path, monkeypatch, args
+):
+    path = tmp_path / "evil.txt"
+    path.write_bytes(HOSTILE_TEXT.encode("utf-8"))
+    to_file = runner.invoke(cli, [*args, str(path), "-o", str(tmp_path / "out")])
+    exact = (tmp_path / "out").read_bytes()
+    piped = runner.invoke(cli, [*args, str(path)])
+    assert piped.stdout_bytes == exact  # not a terminal: the same bytes as the file
+    monkeypatch.setattr(transcripts.io, "_is_terminal", lambda stream: True)
+    shown_there = runner.invoke(cli, [*args, str(path)])
+    assert shown_there.exit_code == to_file.exit_code in (0, 1), shown_there.output
+    text = shown_there.stdout_bytes.decode("utf-8")
+    assert not RAW.search(text.replace("\r\n", "\n")), text
+    assert text == shown(exact.decode("utf-8"))
+    monkeypatch.undo()
+    again = runner.invoke(cli, [*args, str(path), "-o", str(tmp_path / "out")])
+    assert again.exit_code == to_file.exit_code and (tmp_path / "out").read_bytes() == exact
+
+
+def test_a_real_terminal_gets_parse_output_escaped(tmp_path):
+    import pty
+
+    from tests.hardening.helpers import start
+
+    path = tmp_path / "evil.txt"
+    path.write_bytes(HOSTILE_TEXT.encode("utf-8"))
+    leader, follower = pty.openpty()
+    process = start("convert", "-t", "text", str(path), stdout=follower)
+    os.close(follower)
+    shown_there = b""
+    with contextlib.suppress(OSError):  # the terminal closes when the process ends
+        while chunk := os.read(leader, 65536):
+            shown_there += chunk
+    os.close(leader)
+    assert process.wait(timeout=60) == 0
+    assert b"\\x1b]0;owned\\x07" in shown_there and b"\\u202e" in shown_there
+    assert b"\x1b" not in shown_there and "\u202e".encode() not in shown_there
+
+
+def test_lint_colours_reach_a_terminal_and_a_file_s_escapes_do_not(runner, tmp_path, monkeypatch):
+    path = tmp_path / "evil.txt"
+    path.write_bytes(HOSTILE_TEXT.encode("utf-8"))
+    monkeypatch.setattr(transcripts.io, "_is_terminal", lambda stream: True)
+    monkeypatch.setattr("transcripts.pipelines.lint.use_colour", lambda: True)
+    result = runner.invoke(cli, ["lint", str(path)])
+    assert result.exit_code == 1
+    assert "\x1b[1m" in result.stdout  # lint's own colours
+    assert "\x1b]0;" not in result.stdout and "\x1b[2J" not in result.stdout

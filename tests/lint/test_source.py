@@ -94,3 +94,58 @@ def test_the_start_of_the_text_skips_its_leading_white_space_across_blocks():
     context = _context("", "  ", "<!DOCTYPE html>")
     whole = "".join(block.text + "\n" for block in context.transcript.blocks)
     assert source.source_text(context).head(9) == whole.lstrip()[:9] == "<!DOCTYPE"
+
+
+def _plain_position(blocks: list[Block], offset: int) -> tuple[int, int]:
+    """The reference: the text before `offset` split at its line breaks."""
+    from transcripts.linter.text import raw_lines
+
+    for block in blocks:
+        part = block.raw if block.raw is not None else block.text + "\n"
+        if offset < len(part):
+            lines = raw_lines(part[:offset])
+            return block.line + len(lines) - 1, len(lines[-1]) + 1
+        offset -= len(part)
+    raise AssertionError("offset past the text")
+
+
+_RAW = st.text(alphabet="ab\r\n<", max_size=12)
+
+
+@settings(max_examples=200, deadline=None)
+@example(raws=["a\r\nb\r\n", "x\ry\n"])  # an offset between CR and LF: on the next line
+@given(raws=st.lists(st.one_of(st.none(), _RAW), min_size=1, max_size=6))
+def test_every_offset_is_placed_where_splitting_the_text_before_it_places_it(raws):
+    blocks, line = [], 1
+    for raw in raws:
+        text = (raw or "b").strip() or "b"
+        blocks.append(Block(Kind.TURN, text, line, line, "Ana", raw=raw))
+        line += len(re.split(r"\r\n|\r|\n", raw if raw is not None else text))
+    (piece,) = source.SourceText(blocks).pieces()
+    for offset in range(len(piece.text)):
+        assert piece.position(offset) == _plain_position(blocks, offset), offset
+
+
+def test_a_block_with_a_match_on_each_of_many_lines_is_placed_in_one_pass_over_it():
+    # Placing each match by splitting its block's text up to it made 20,000 tag lines
+    # in one turn take minutes; the block's line breaks are now found once.
+    lines = "".join(f"and <b>tag {n}</b> more\n" for n in range(20_000))
+    block = Block(Kind.TURN, lines.strip(), 1, 20_000, "Ana", raw=lines)
+    context = Context(Transcript(blocks=[block]))
+    made = []
+
+    class Counted(source.LineBreaks):
+        def __init__(self, text: str) -> None:
+            made.append(len(text))
+            super().__init__(text)
+
+    with patch.object(source, "LineBreaks", Counted):
+        places = [(line, column) for _, line, column in _found_tags(context)]
+    assert places[:2] == [(1, 5), (1, 13)] and places[-1] == (20_000, 17)
+    assert made == [len(lines)]
+
+
+def _found_tags(context: Context):
+    from transcripts.linter.rules import html_entity
+
+    return find_in_source(context, html_entity._MARKUP, cut_after=html_entity._NoTagOpen())

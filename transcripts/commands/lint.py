@@ -122,8 +122,8 @@ Examples:
     "--write-baseline",
     metavar="FILE",
     type=click.Path(dir_okay=False),
-    help="Write every finding to the baseline FILE (atomically) and exit 0: the findings "
-    "accepted for now.",
+    help="Write every finding to the baseline FILE (atomically; never over an input) and "
+    "exit 0: the findings accepted for now.",
 )
 @click.option(
     "--index",

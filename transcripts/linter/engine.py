@@ -63,7 +63,9 @@ def _findings(
     fingerprint, less those the comment `directives` turn off; sorted by place."""
     shown = display_name(path)
     off = suppressor(directives)
-    line_text = _line_texts(transcript)
+    line_text = _line_texts(
+        transcript, {problem.line for found in problems.values() for problem in found}
+    )
     findings: list[Finding] = []
     for rule in rules:
         severity = settings.severity_for(rule)
@@ -179,22 +181,28 @@ def fingerprint(code: str, line_text: str, message: str = "") -> str:
     return hashlib.sha256(f"{code}\0{subject}".encode()).hexdigest()[:16]
 
 
-def _line_texts(transcript: Transcript) -> Callable[[int], str]:
-    """The text of a source line of the transcript (from its blocks' source, or their
-    text where they have none), looked up by line number."""
+def _line_texts(transcript: Transcript, wanted: set[int]) -> Callable[[int], str]:
+    """The text of each `wanted` source line of the transcript (from its blocks' source,
+    or their text where they have none), looked up by line number. Each block holding a
+    wanted line is split once, however many are wanted in it (split per lookup, a block
+    with a finding on each of its lines cost its whole text per finding), and only the
+    wanted lines are kept."""
     blocks = [block for block in transcript.blocks if block.line]
     starts = [block.line for block in blocks]
-
-    def text(line: int) -> str:
+    by_block: dict[int, list[int]] = {}
+    for line in wanted:
         index = bisect.bisect_right(starts, line) - 1
-        if index < 0:
-            return ""
+        if index >= 0:
+            by_block.setdefault(index, []).append(line)
+    texts: dict[int, str] = {}
+    for index, lines in by_block.items():
         block = blocks[index]
-        lines = raw_lines(block.raw) if block.raw is not None else block.text.split("\n")
-        within = line - block.line
-        return lines[within] if 0 <= within < len(lines) else ""
-
-    return text
+        split = raw_lines(block.raw) if block.raw is not None else block.text.split("\n")
+        for line in lines:
+            within = line - block.line
+            if 0 <= within < len(split):
+                texts[line] = split[within]
+    return lambda line: texts.get(line, "")
 
 
 def _check(

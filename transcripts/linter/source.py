@@ -18,7 +18,7 @@ from itertools import accumulate
 
 from ..model import Block
 from .context import Context
-from .text import raw_lines
+from .text import LineBreaks
 
 #: Where a piece of the text may end: called once a piece is long enough, with the source
 #: text of the blocks added since its last call (so every block's, in order, once: it may
@@ -81,6 +81,7 @@ class _Piece:
         self.parts = parts
         self.text = "".join(parts)
         self._starts: list[int] | None = None  # computed for the first match only
+        self._breaks: tuple[int, LineBreaks] | None = None  # the last block a match was in
 
     def has_ascii_controls(self) -> bool:
         """Does the (ASCII) text hold a control character other than tab, line breaks
@@ -98,10 +99,13 @@ class _Piece:
             self._starts = list(accumulate(map(len, self.parts), initial=0))
         index = bisect.bisect_right(self._starts, offset) - 1
         block = self.blocks[self.first + index]
-        within = offset - self._starts[index]
-        part = block.raw if block.raw is not None else block.text
-        lines = raw_lines(part[:within])
-        return block.line + len(lines) - 1, len(lines[-1]) + 1
+        # Matches come in order, so the line breaks of the block the last one was in are
+        # kept (of one block only: a block's worth of offsets, never the piece's).
+        if self._breaks is None or self._breaks[0] != index:
+            part = block.raw if block.raw is not None else block.text
+            self._breaks = (index, LineBreaks(part))
+        line, column = self._breaks[1].place(offset - self._starts[index])
+        return block.line + line, column
 
 
 _ORDINARY_BYTES = bytes([9, 10, 12, 13, *range(32, 127)])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .. import names
@@ -42,6 +43,27 @@ def raw_lines(raw: str) -> list[str]:
     """A block's raw text split at LF, CRLF or CR only, like the text reader splits it
     (`str.splitlines` would also split at form feeds and other separators)."""
     return _LINE_BREAK.split(raw)
+
+
+class LineBreaks:
+    """Where the line breaks of one text end (as `raw_lines` splits it), found in one
+    pass, so that many offsets in the text are placed by bisection: splitting the text
+    before each offset instead costs the whole text per offset, quadratic in a block with
+    a finding on every line."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.ends = [found.end() for found in _LINE_BREAK.finditer(text)]
+
+    def place(self, offset: int) -> tuple[int, int]:
+        """The 0-based line and 1-based column of character `offset`, as
+        `raw_lines(text[:offset])` counts them: an offset between the CR and LF of a CRLF
+        is on the line after it (the CR alone ends a line), at column 1."""
+        passed = bisect.bisect_right(self.ends, offset)
+        text = self.text
+        if 0 < offset < len(text) and text[offset] == "\n" and text[offset - 1] == "\r":
+            return passed + 1, 1
+        return passed, offset - (self.ends[passed - 1] if passed else 0) + 1
 
 
 def locate(block: Block, offset: int) -> tuple[int, int]:

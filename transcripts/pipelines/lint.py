@@ -143,12 +143,13 @@ def lint_paths(
     fixing: FixMode = FixMode(),
     index: str | None = None,
     scheduler: str | None = None,
+    write_baseline: str | None = None,
 ) -> LintRun:
     """Lint every input; one that cannot be read is reported and counted as an error, and
     the others are still linted. With `jobs` > 1 files are linted in that many processes;
     the findings are the same, in the same order; with `scheduler` (a Dask scheduler's
     address, or `local`), on that cluster, the same again. `output`, the report's file,
-    must not be one of the inputs.
+    and `write_baseline`, the baseline's, must not be one of the inputs.
 
     The across-files rules (`copied-passage`, `duplicate-transcript`) run when several
     files or a folder are given, or an `index` file (kept between runs; see
@@ -173,6 +174,7 @@ def lint_paths(
             rows=store is not None,
         )
         inputs = checked(expand_paths(paths, settings, report, select), output)
+        inputs = checked(inputs, write_baseline, "--write-baseline")
         if store is not None:
             inputs = _marked(inputs, store)
         files = map_inputs(work, inputs, jobs, scheduler)  # files stream in, one at a time
@@ -560,6 +562,7 @@ def run_lint(
         fixing=fixing,
         index=index,
         scheduler=scheduler,
+        write_baseline=write_baseline,
     )
     for line in run.notes:
         if note:
@@ -577,6 +580,7 @@ def run_lint(
         if run.errors:
             return ExitCode.ERROR
         return ExitCode.FINDINGS if run.diffs else ExitCode.OK
+    colour = False
     if show_statistics and output_format == "sarif":
         rendered = sarif(run.findings, errors=run.errors, with_statistics=True)
     elif show_statistics:
@@ -587,7 +591,7 @@ def run_lint(
         colour = output is None and output_format == "text" and use_colour()
         rendered = FORMATTERS[output_format](run.findings, colour)
     if rendered or output:
-        write_output(rendered, output)
+        write_output(rendered, output, as_is=colour)  # (escaped already; its colours ours)
     if note and output_format == "text" and not show_statistics:
         note(_summary(run, fixing))
     return run.exit_status(settings, exit_zero)

@@ -27,13 +27,14 @@ WINDOW_PER_JOB = 1024
 
 
 def checked(
-    inputs: Iterable[str | TranscriptError], output: str | None
+    inputs: Iterable[str | TranscriptError], output: str | None, option: str = "-o"
 ) -> Iterator[str | TranscriptError]:
-    """The inputs, each file checked as it comes not to be the output (`-o`), which the
-    commands write only when all went well."""
+    """The inputs, each file checked as it comes not to be the output (given with
+    `option`: `-o`, `--write-baseline`), which the commands write only when all went
+    well."""
     for item in inputs:
         if isinstance(item, str):
-            refuse_to_overwrite_inputs(output, [item])
+            refuse_to_overwrite_inputs(output, [item], option)
         yield item
 
 
