@@ -76,3 +76,17 @@ def test_old_and_new_spellings_give_the_same_output(runner, seed):
     assert parsed == runner.invoke(cli, ["parse", "-t", "yaml", str(seed)]).stdout
     stats = runner.invoke(cli, ["stats", "--to", "json", str(seed)]).stdout
     assert json.loads(stats)["totals"]["turns"] == 21
+
+
+def test_then_run_calls_its_action_once_the_last_item_is_taken_and_not_before():
+    from transcripts.pipelines import then_run
+
+    calls: list[str] = []
+    items = then_run(iter(["a", "b"]), lambda: calls.append("done"))
+    assert calls == []  # nothing is run before the items are asked for
+    assert next(items) == "a"
+    assert next(items) == "b"
+    assert calls == []  # the last item taken, but the stream not yet seen to end
+    assert list(items) == []
+    assert calls == ["done"]
+    assert list(items) == [] and calls == ["done"]  # once only

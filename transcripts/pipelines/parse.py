@@ -21,7 +21,14 @@ from ..model import Block, Transcript, held_blocks
 from ..options import WriteOptions
 from ..progress import shown
 from ..terminal import printable
-from . import Report, check_encoding, input_failure, reader_warning, warn_when_read
+from . import (
+    Report,
+    check_encoding,
+    input_failure,
+    reader_warning,
+    then_run,
+    warn_when_read,
+)
 from .stream import checked, counter, map_inputs
 
 #: What `parse` writes: the document model's forms.
@@ -150,11 +157,9 @@ class Opened:
         """The blocks, then the reader's warning about the document reported."""
         if not self.sent:
             blocks = self.stream if self.stream is not None else iter(self.header.blocks)
-            yield from warn_when_read(self.header, blocks, self.path, report)
-            return
-        yield from self.header.blocks
-        if self.warning:
-            report(self.warning)
+            return warn_when_read(self.header, blocks, self.path, report)
+        warning = self.warning
+        return then_run(self.header.blocks, lambda: report(warning) if warning else None)
 
 
 def _open(path: str, whole: bool, **options: Any) -> Opened | TranscriptError:

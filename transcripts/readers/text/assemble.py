@@ -623,22 +623,38 @@ def runaway_paragraphs(paragraphs: Sequence[Paragraph]) -> set[int]:
     times the document's usual longest turn (its 99th percentile, at least
     `RUNAWAY_LEAST`), what follows the turn's usual length is unattributed.
     """
-    runs: list[list[int]] = []  # per turn: the unlabelled paragraphs after it
+    # Counted first as lengths, without a list per turn: most documents have no runaway
+    # run, and the starts are collected only for those that do.
+    lengths: list[int] = []  # per turn: how many unlabelled paragraphs follow it
     for paragraph in paragraphs:
         if paragraph.speaker:
-            runs.append([])
+            lengths.append(0)
         elif paragraph.label is not None or paragraph.kind is not None:
-            if runs:
-                runs.append([])  # a note or a heading ends the run; it belongs to no turn
-        elif runs:
-            runs[-1].append(paragraph.start)
-    lengths = sorted(len(run) for run in runs)
+            if lengths:
+                lengths.append(0)  # a note or a heading ends the run; it belongs to no turn
+        elif lengths:
+            lengths[-1] += 1
     if len(lengths) < RUNAWAY_TURNS:
         return set()
-    usual = lengths[len(lengths) // 2]
-    longest = lengths[min(len(lengths) - 1, len(lengths) * 99 // 100)]
+    ranked = sorted(lengths)
+    usual = ranked[len(ranked) // 2]
+    longest = ranked[min(len(ranked) - 1, len(ranked) * 99 // 100)]
     limit = max(RUNAWAY_LEAST, RUNAWAY_FACTOR * longest)
-    return {start for run in runs if len(run) > limit for start in run[usual:]}
+    if ranked[-1] <= limit:
+        return set()
+    runaway: set[int] = set()
+    run = -1  # the run the paragraph is in (an index into `lengths`)
+    taken = 0  # paragraphs of that run seen so far
+    for paragraph in paragraphs:
+        if paragraph.speaker or (
+            run >= 0 and (paragraph.label is not None or paragraph.kind is not None)
+        ):
+            run, taken = run + 1, 0
+        elif paragraph.label is None and paragraph.kind is None and run >= 0:
+            if lengths[run] > limit and taken >= usual:
+                runaway.add(paragraph.start)
+            taken += 1
+    return runaway
 
 
 # Turns enough to know how long a document's turns run, and how far past that is too far.
