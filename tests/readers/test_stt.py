@@ -149,6 +149,35 @@ def test_a_dialect_of_the_wrong_shape_is_one_line_naming_the_field(fmt, content,
         get_format(fmt).read(source)
 
 
+def _aws_job(labelled: bool) -> dict:
+    """One word (with its own speaker label or without), and a speaker segment whose
+    item's start is not a time."""
+    word = {
+        "start_time": "0.1",
+        "end_time": "0.5",
+        "alternatives": [{"content": "hello", "confidence": "0.9"}],
+        "type": "pronunciation",
+    }
+    if labelled:
+        word["speaker_label"] = "spk_0"
+    item = {"start_time": "soon", "end_time": "0.5", "speaker_label": "spk_0"}
+    segment = {"start_time": "0.1", "end_time": "0.5", "speaker_label": "spk_0", "items": [item]}
+    labels = {"speakers": 1, "segments": [segment]}
+    return {"results": {"transcripts": [], "items": [word], "speaker_labels": labels}}
+
+
+def test_aws_speaker_segments_are_read_only_when_a_word_needs_them(runner, tmp_path):
+    path = tmp_path / "job.json"
+    path.write_text(json.dumps(_aws_job(labelled=True)))
+    assert [b.speaker for b in read(path).blocks] == ["spk_0"]  # the segment is not asked
+    path.write_text(json.dumps(_aws_job(labelled=False)))
+    result = runner.invoke(cli, ["convert", str(path), "-t", "text"])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert "job.json" in result.stderr
+    assert "results.speaker_labels.segments[0].start_time: expected a time" in result.stderr
+
+
 STT = [name for name, fmt in FORMATS.items() if fmt.reader and ".stt." in fmt.reader]
 _JSONISH = st.recursive(
     st.none() | st.booleans() | st.integers(-5, 5) | st.floats() | st.text(max_size=5),
