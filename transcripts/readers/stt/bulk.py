@@ -139,10 +139,15 @@ def make_words(
 ) -> list[Word]:
     """`make_word` of each text, times and confidence (times and confidences as
     `starts_and_ends` and `confidences` read them; the texts `stripped` already)."""
-    if not all(map(ge, ends, starts)):  # an end never before its start; a tie keeps the end
-        ends = list(map(max, ends, starts))
+    ends = not_before(ends, starts)
     words = texts if stripped else map(str.strip, texts)
     return list(map(_new, repeat(Word), zip(words, starts, ends, confidences, strict=True)))
+
+
+def not_before(ends: list[float], starts: list[float]) -> list[float]:
+    """Each end, or its start where the end is before it (as `make_word` and
+    `segment_part` keep them; a tie keeps the end): the list itself when no end is."""
+    return ends if all(map(ge, ends, starts)) else list(map(max, ends, starts))
 
 
 def starts_and_ends(
@@ -248,7 +253,7 @@ def segment_parts(
     return [
         Part(text, start, end, 0, 0, speaker is not None, speaker, tuple(spoken) or None)
         for text, start, end, speaker, spoken in zip(
-            spaced(texts), starts, map(max, ends, starts), speakers, said, strict=True
+            spaced(texts), starts, not_before(ends, starts), speakers, said, strict=True
         )
     ]
 
@@ -379,7 +384,7 @@ def _times(values: list[Any], scale: float) -> list[float] | None:
     if kinds == {int} and scale in _INTEGER_SCALES and min(values) >= 0 and max(values) < 2**31:
         # whole units (AssemblyAI's and whisper.cpp's milliseconds): the float nearest
         # the decimal k/1000 is what rounding k * 0.001 to six places gives
-        return list(map(int.__truediv__, values, repeat(_INTEGER_SCALES[scale])))
+        return list(map(truediv, values, repeat(_INTEGER_SCALES[scale])))  # int / int
     try:
         if int in kinds:
             values = list(map(float, values))
