@@ -107,6 +107,21 @@ def test_google_reads_the_tagged_repetition_once_cut_like_the_results():
     assert sum(len(p.words) for b in blocks for p in b.pieces) == 7
 
 
+def test_google_does_not_read_the_times_of_words_the_tagged_repetition_repeats(runner, tmp_path):
+    data = json.loads((FIXTURES / "google-stt.json").read_text(encoding="utf-8"))
+    data["results"][0]["alternatives"][0]["words"][1]["startTime"] = "soon"
+    path = tmp_path / "response.json"
+    path.write_text(json.dumps(data))
+    assert [b.speaker for b in read(path).blocks] == ["Speaker 1", "Speaker 2"]
+    data["results"][2]["alternatives"][0]["words"][1]["startTime"] = "soon"  # a word kept
+    path.write_text(json.dumps(data))
+    result = runner.invoke(cli, ["convert", str(path), "-t", "text"])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert "response.json" in result.stderr
+    assert "results[2].alternatives[0].words[1].startTime: expected a time" in result.stderr
+
+
 def test_deepgram_follows_the_words_speakers_not_the_utterances():
     # The fixture's first utterance runs into Speaker 1's words; its words say otherwise.
     assert [b.speaker for b in read(FIXTURES / "deepgram.json").blocks] == [
