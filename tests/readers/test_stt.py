@@ -107,6 +107,21 @@ def test_google_reads_the_tagged_repetition_once_cut_like_the_results():
     assert sum(len(p.words) for b in blocks for p in b.pieces) == 7
 
 
+def test_google_does_not_read_the_times_of_words_the_tagged_repetition_repeats(runner, tmp_path):
+    data = json.loads((FIXTURES / "google-stt.json").read_text(encoding="utf-8"))
+    data["results"][0]["alternatives"][0]["words"][1]["startTime"] = "soon"
+    path = tmp_path / "response.json"
+    path.write_text(json.dumps(data))
+    assert [b.speaker for b in read(path).blocks] == ["Speaker 1", "Speaker 2"]
+    data["results"][2]["alternatives"][0]["words"][1]["startTime"] = "soon"  # a word kept
+    path.write_text(json.dumps(data))
+    result = runner.invoke(cli, ["convert", str(path), "-t", "text"])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert "response.json" in result.stderr
+    assert "results[2].alternatives[0].words[1].startTime: expected a time" in result.stderr
+
+
 def test_deepgram_follows_the_words_speakers_not_the_utterances():
     # The fixture's first utterance runs into Speaker 1's words; its words say otherwise.
     assert [b.speaker for b in read(FIXTURES / "deepgram.json").blocks] == [
@@ -147,6 +162,35 @@ def test_a_dialect_of_the_wrong_shape_is_one_line_naming_the_field(fmt, content,
     source = SourceText(text=json.dumps(content), path="x.json")
     with pytest.raises(TranscriptError, match=message.replace("[", r"\[").replace("]", r"\]")):
         get_format(fmt).read(source)
+
+
+def _aws_job(labelled: bool) -> dict:
+    """One word (with its own speaker label or without), and a speaker segment whose
+    item's start is not a time."""
+    word = {
+        "start_time": "0.1",
+        "end_time": "0.5",
+        "alternatives": [{"content": "hello", "confidence": "0.9"}],
+        "type": "pronunciation",
+    }
+    if labelled:
+        word["speaker_label"] = "spk_0"
+    item = {"start_time": "soon", "end_time": "0.5", "speaker_label": "spk_0"}
+    segment = {"start_time": "0.1", "end_time": "0.5", "speaker_label": "spk_0", "items": [item]}
+    labels = {"speakers": 1, "segments": [segment]}
+    return {"results": {"transcripts": [], "items": [word], "speaker_labels": labels}}
+
+
+def test_aws_speaker_segments_are_read_only_when_a_word_needs_them(runner, tmp_path):
+    path = tmp_path / "job.json"
+    path.write_text(json.dumps(_aws_job(labelled=True)))
+    assert [b.speaker for b in read(path).blocks] == ["spk_0"]  # the segment is not asked
+    path.write_text(json.dumps(_aws_job(labelled=False)))
+    result = runner.invoke(cli, ["convert", str(path), "-t", "text"])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert "job.json" in result.stderr
+    assert "results.speaker_labels.segments[0].start_time: expected a time" in result.stderr
 
 
 STT = [name for name, fmt in FORMATS.items() if fmt.reader and ".stt." in fmt.reader]

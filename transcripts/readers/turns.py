@@ -277,41 +277,49 @@ class _TurnBuilder:
     def add_all(self, parts: Iterable[Part | Block]) -> None:
         """`add` of each part in order, the usual part in fewer steps: a part of speech
         that continues the open block extends it here (what `add_speech` and `_extend`
-        do, without their calls: a speech-to-text file gives tens of thousands of parts);
-        any other part goes to `add`. `tests/readers/test_turns_fast.py` holds this to
-        `add` part by part."""
+        do, without their calls: a speech-to-text file gives tens of thousands of parts),
+        and a part with the same mark as the one before that did (`lane`) extends it
+        without asking whose it is again: the answer cannot change. Any other part goes
+        to `add`. `tests/readers/test_turns_fast.py` holds this to `add` part by part."""
         blocks = self.blocks
         speech = self.voices.speech
+        lane: tuple[bool, str | None] | None = None  # the mark of the part that extended
         for part in parts:
             if part.__class__ is not Part:
+                lane = None
                 self.add(part)
                 continue
             assert isinstance(part, Part)
             text = part.text
             if not text or text[0] in DIRECTION_OPENERS:
+                lane = None
                 self.add(part)
                 continue
-            marked = part.marked
-            speaker = speech(marked, part.speaker)
+            marked, given = part.marked, part.speaker
             piece = Piece(text, part.start, part.end, part.words)
-            block = blocks[-1] if blocks else None
-            if (
-                block is None
-                or block.speaker != speaker
-                or block.kind != (Kind.TURN if speaker else Kind.UNATTRIBUTED)
-                or block.pieces is None
-                or (marked and speaker is None)  # `>>`: someone else, name unknown
-            ):
-                self._open(
-                    Kind.TURN if speaker else Kind.UNATTRIBUTED,
-                    speaker,
-                    piece,
-                    part.line,
-                    part.end_line,
-                    block,
-                )
-                continue
-            block.pieces.append(piece)  # `_extend`
+            if lane is None or lane[0] is not marked or lane[1] != given:
+                speaker = speech(marked, given)
+                block = blocks[-1] if blocks else None
+                if (
+                    block is None
+                    or block.speaker != speaker
+                    or block.kind != (Kind.TURN if speaker else Kind.UNATTRIBUTED)
+                    or block.pieces is None
+                    or (marked and speaker is None)  # `>>`: someone else, name unknown
+                ):
+                    self._open(
+                        Kind.TURN if speaker else Kind.UNATTRIBUTED,
+                        speaker,
+                        piece,
+                        part.line,
+                        part.end_line,
+                        block,
+                    )
+                    lane = None if marked and speaker is None else (marked, given)
+                    continue
+                lane = (marked, given)
+            block = blocks[-1]
+            block.pieces.append(piece)  # type: ignore[union-attr]  # `_extend`
             end = piece.end
             if end is not None and (block.end is None or end > block.end):  # `max`
                 block.end = end

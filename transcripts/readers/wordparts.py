@@ -30,39 +30,40 @@ def parts_from_words(units: Iterable[Sequence[Spoken]]) -> list[Part]:
     caption lines (`HALF_PIECE`, `MAX_PIECE`) at word times."""
     parts: list[Part] = []
     for unit in units:
-        run: list[Spoken] = []
-        speaker: str | None = None  # the run's speaker
+        words: list[Word] = []  # the part being made: its words, their texts, its size
+        texts: list[str] = []
+        speaker: str | None = None  # the part's speaker
         size = 0
-        for spoken in unit:
-            said_by = spoken[1]
-            text = spoken[0][0]
-            if run and (said_by != speaker or size + len(text) > MAX_PIECE):
-                parts.append(_part(run))
-                run, size = [], 0
-            run.append(spoken)
+        for word, said_by in unit:
+            text = word[0]
+            if words and (said_by != speaker or size + len(text) > MAX_PIECE):
+                parts.append(_part(words, texts, speaker))
+                words, texts, size = [], [], 0
+            words.append(word)
+            texts.append(text)
             speaker = said_by
             size += len(text) + 1
             if size >= HALF_PIECE and text.endswith((".", "?", "!")):
-                parts.append(_part(run))
-                run, size = [], 0
-        if run:
-            parts.append(_part(run))
+                parts.append(_part(words, texts, speaker))
+                words, texts, size = [], [], 0
+        if words:
+            parts.append(_part(words, texts, speaker))
     return parts
 
 
-_WORD, _TEXT, _START, _END = itemgetter(0), itemgetter(0), itemgetter(1), itemgetter(2)
+_START, _END = itemgetter(1), itemgetter(2)
 
 
-def _part(run: Sequence[Spoken]) -> Part:
-    words = tuple(map(_WORD, run))
+def _part(words: list[Word], texts: list[str], speaker: str | None) -> Part:
+    """The part of these words (and their texts), said by `speaker`."""
     try:  # the usual run: every word timed
         start, end = min(map(_START, words)), max(map(_END, words))
     except TypeError:  # some times unknown: the known ones
         starts = [word.start for word in words if word.start is not None]
         ends = [word.end for word in words if word.end is not None]
         start, end = (min(starts) if starts else None), (max(ends) if ends else None)
-    speaker = run[0].speaker
-    return Part(" ".join(map(_TEXT, words)), start, end, 0, 0, speaker is not None, speaker, words)
+    said = tuple(words)
+    return Part(" ".join(texts), start, end, 0, 0, speaker is not None, speaker, said)
 
 
 def split_at_ends(spoken: list[Spoken], ends: Iterable[float]) -> list[list[Spoken]]:

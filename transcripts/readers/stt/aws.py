@@ -110,19 +110,24 @@ def _item(item: Any, where: str, spoken: list[Spoken], ids: list[Any], speaker_a
 def _speaker_lookup(results: dict[str, Any]) -> Any:
     """A function from a word's start to the speaker (or channel) whose segment holds it.
 
-    Where every speaker segment reads without an error and one names a speaker (so the
-    channels are not asked), the segments are read when a word first needs them: a job
-    that labels each word never does."""
+    The speaker segments (else the channels) are read when a word first needs them, and
+    only then can an error in them stop the read: a job that labels each word never
+    needs them (their items repeat every word's times, which cost a tenth of the read
+    to check)."""
+    found: list[Any] = []
+
+    def lazily(start: float | None) -> str | None:
+        if not found:
+            found.append(_lookup(_speaker_spans(results)))
+        return found[0](start)  # type: ignore[no-any-return]
+
+    return lazily
+
+
+def _speaker_spans(results: dict[str, Any]) -> list[tuple[float, float, str]]:
+    """The speaker segments' items as (start, end, speaker); the channels' items when no
+    segment names anyone (channel identification)."""
     labels = results.get("speaker_labels")
-    if isinstance(labels, dict) and _spans_read_well(labels.get("segments")):
-        found: list[Any] = []
-
-        def lazily(start: float | None) -> str | None:
-            if not found:
-                found.append(_lookup(_every_span(labels.get("segments")) or []))
-            return found[0](start)  # type: ignore[no-any-return]
-
-        return lazily
     spans: list[tuple[float, float, str]] | None = []
     if isinstance(labels, dict):
         spans = _every_span(labels.get("segments"))
@@ -148,7 +153,7 @@ def _speaker_lookup(results: dict[str, Any]) -> Any:
                 end = seconds(item.get("end_time"), f"{where}.end_time")
                 if start is not None and label is not None:
                     spans.append((start, end if end is not None else start, label))
-    return _lookup(spans)
+    return spans
 
 
 def _lookup(spans: list[tuple[float, float, str]]) -> Any:
@@ -165,18 +170,6 @@ def _lookup(spans: list[tuple[float, float, str]]) -> Any:
         return None
 
     return speaker_at
-
-
-def _spans_read_well(segments: Any) -> bool:
-    """Do the speaker segments all have items, each timed by plain digits (so that no
-    error can come of reading them), and does one name a speaker?"""
-    found = _segment_items(segments)
-    if found is None:
-        return False
-    raw, counts = found
-    times = (*bulk.at_key(raw, "start_time"), *bulk.at_key(raw, "end_time"))
-    names_anyone = any(map(speaker_label, _labels(segments, raw, counts)))  # `_speakers`
-    return names_anyone and bulk.plain_times(list(times))
 
 
 def _segment_items(segments: Any) -> tuple[list[dict[str, Any]], list[int]] | None:

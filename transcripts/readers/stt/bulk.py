@@ -139,10 +139,15 @@ def make_words(
 ) -> list[Word]:
     """`make_word` of each text, times and confidence (times and confidences as
     `starts_and_ends` and `confidences` read them; the texts `stripped` already)."""
-    if not all(map(ge, ends, starts)):  # an end never before its start; a tie keeps the end
-        ends = list(map(max, ends, starts))
+    ends = not_before(ends, starts)
     words = texts if stripped else map(str.strip, texts)
     return list(map(_new, repeat(Word), zip(words, starts, ends, confidences, strict=True)))
+
+
+def not_before(ends: list[float], starts: list[float]) -> list[float]:
+    """Each end, or its start where the end is before it (as `make_word` and
+    `segment_part` keep them; a tie keeps the end): the list itself when no end is."""
+    return ends if all(map(ge, ends, starts)) else list(map(max, ends, starts))
 
 
 def starts_and_ends(
@@ -248,7 +253,7 @@ def segment_parts(
     return [
         Part(text, start, end, 0, 0, speaker is not None, speaker, tuple(spoken) or None)
         for text, start, end, speaker, spoken in zip(
-            spaced(texts), starts, map(max, ends, starts), speakers, said, strict=True
+            spaced(texts), starts, not_before(ends, starts), speakers, said, strict=True
         )
     ]
 
@@ -371,21 +376,15 @@ _MISSING = object()
 
 def _times(values: list[Any], scale: float) -> list[float] | None:
     """`plain_seconds` of each value, or None when any is not a plain time."""
+    if values and type(values[0]) is str:  # services that write numbers as text (AWS, Google)
+        return _times_in_text(values, scale)
     kinds = set(map(type, values))
-    if kinds == {str}:  # services that write numbers as text (AWS, Google)
-        found = _short_decimals(values, scale)
-        if found is None:
-            loose = list(map(plain_seconds, values, repeat(scale)))
-            if None in loose:
-                return None
-            found = cast(list[float], loose)
-        return found
     if not kinds or not kinds <= {float, int}:
         return None
     if kinds == {int} and scale in _INTEGER_SCALES and min(values) >= 0 and max(values) < 2**31:
         # whole units (AssemblyAI's and whisper.cpp's milliseconds): the float nearest
         # the decimal k/1000 is what rounding k * 0.001 to six places gives
-        return list(map(int.__truediv__, values, repeat(_INTEGER_SCALES[scale])))
+        return list(map(truediv, values, repeat(_INTEGER_SCALES[scale])))  # int / int
     try:
         if int in kinds:
             values = list(map(float, values))
@@ -418,27 +417,38 @@ def rounded(values: list[float]) -> list[float]:
 _ROUNDS = 1.5 * 2**52  # a float this size holds no fractions: adding it rounds to whole
 
 
-# Digits with at most six after a point, any number before it: the float nearest such
-# digits is already what rounding to six places gives (`plain_seconds`).
-_DECIMALS = _time_lines("++")
-
-
 _INTEGER_SCALES = {1.0: 1, 0.001: 1000}
 
 
-def _short_decimals(values: list[str], scale: float) -> list[float] | None:
-    """Times written as short decimals ("0.49", or Google's "1.300s"), checked all at
-    once by one pattern and read as one JSON array (orjson reads numbers several times
-    faster than `float`, to the same float); None when any is another text."""
-    lines = "\n".join(values) + "\n"
-    if scale == 1.0 and _DECIMALS[""].fullmatch(lines):
+def _times_in_text(values: list[Any], scale: float) -> list[float] | None:
+    """`_times` of values of which the first is text: None unless every one is text
+    (joining them tells, without a pass over their types)."""
+    try:
+        lines = "\n".join(values) + "\n"
+    except TypeError:  # a value that is not text
+        return None
+    found = _short_decimals(lines, len(values), scale)
+    if found is None:
+        loose = list(map(plain_seconds, values, repeat(scale)))
+        if None in loose:
+            return None
+        found = cast(list[float], loose)
+    return found
+
+
+def _short_decimals(lines: str, count: int, scale: float) -> list[float] | None:
+    """Times written as short decimals ("0.49", or Google's "1.300s"), one a line,
+    checked all at once by one pattern and read as one JSON array (orjson reads numbers
+    several times faster than `float`, to the same float); None when any is another
+    text. The pattern allows twelve digits before a point, so every time is below
+    `MAX_SECONDS` (longer ones, leading zeros and all, are read one by one)."""
+    if scale == 1.0 and _PLAIN_TIMES[""].fullmatch(lines):
         digits = lines
-    elif _DECIMALS["s"].fullmatch(lines):
+    elif _PLAIN_TIMES["s"].fullmatch(lines):
         digits = lines.replace("s", "")
     else:
         return None
-    found = _numbers(digits, len(values))
-    return found if found is not None and max(found) <= MAX_SECONDS else None
+    return _numbers(digits, count)
 
 
 def _numbers(lines: str, count: int) -> list[float] | None:
@@ -448,9 +458,11 @@ def _numbers(lines: str, count: int) -> list[float] | None:
     if lines.count("\n") != count:
         return None
     try:
-        return list(map(float, fast_loads("[" + lines[:-1].replace("\n", ",") + "]")))
+        numbers = fast_loads("[" + lines[:-1].replace("\n", ",") + "]")
     except ValueError:  # leading zeros, which JSON refuses: one at a time
         return list(map(float, lines[:-1].split("\n")))
+    # a number with a point is a float already; one without it an int, made a float
+    return numbers if lines.count(".") == count else list(map(float, numbers))
 
 
 _NUMBER_TEXTS = re.compile(r"(?:[0-9]++(?:\.[0-9]++)?+\n)*+")

@@ -51,6 +51,8 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
 def parts(data: Any) -> list[Part]:
     results = items(data, "results", "top level")
     repeated = _repetition_at_once(results)
+    if repeated is None:
+        repeated = _repetition(results)
     if repeated is not None:
         return parts_from_words(repeated)
     runs = _every_run(results)
@@ -75,11 +77,8 @@ def parts(data: Any) -> list[Part]:
 
 
 def _repetition_at_once(results: list[Any]) -> list[list[Spoken]] | None:
-    """The units `parts` makes of the usual diarised response, at once (`bulk`): the
-    last result's tagged words, cut like the results before it (or whole, when those
-    name no one). The earlier results' words are only checked (each a word whose times
-    are plain digits, so no error can come of them) and counted, not built. None for
-    any other response (then `parts` reads every result)."""
+    """`_repetition` of the usual diarised response, at once (`bulk`); None for any
+    other response (then `_repetition` reads it word by word)."""
     firsts = bulk.first_alternatives(results)
     if len(results) < 2 or firsts is None:
         return None
@@ -87,21 +86,45 @@ def _repetition_at_once(results: list[Any]) -> list[list[Spoken]] | None:
     if found is None or any(start == end for start, end in pairwise(found[1])):
         return None
     raw = found[0]
-    if not (
-        bulk.all_are(raw, dict)
-        and bulk.all_are(bulk.first_of(raw, ("word",)), str)
-        and bulk.plain_times(bulk.first_of(raw, _START) + bulk.first_of(raw, _END), "s")
-    ):
+    if not (bulk.all_are(raw, dict) and bulk.all_are(bulk.first_of(raw, ("word",)), str)):
         return None
     tagged: Any = firsts[-1].get("words")
     last = bulk.in_chunks(tagged, lambda words, _: _spoken(words)) if bulk.usual(tagged) else None
-    if last is None or not any(map(_SPEAKER, last)):
+    if last is None or len(last) != len(raw) or not any(map(_SPEAKER, last)):
         return None
-    if len(last) == len(raw):  # the full, tagged repetition: cut it like the results
-        return bulk.cut(last, found[1])
-    if not any(bulk.said_by(raw, _TAG, None, _NOBODY)):
-        return [last]
-    return None
+    return bulk.cut(last, found[1])
+
+
+def _repetition(results: list[Any]) -> list[list[Spoken]] | None:
+    """The units `parts` makes of a diarised response whose last result repeats every
+    word of the results before it with speaker tags: the last result's words, cut like
+    those results. The earlier words are only counted, not read (their times are not
+    checked: the document keeps none of them, and checking them cost a tenth of the
+    read). None unless the last result's words name someone, and every earlier
+    result's first alternative has a list of words, each an object with its word, as
+    many in all as the last result has."""
+    if len(results) < 2:
+        return None
+    firsts = []
+    for result in results:
+        alternatives = result.get("alternatives") if isinstance(result, dict) else None
+        if not (isinstance(alternatives, list) and alternatives):
+            return None
+        if not isinstance(alternatives[0], dict):
+            return None
+        firsts.append(alternatives[0])
+    last = _words(results[-1], f"results[{len(results) - 1}]")
+    if not any(map(_SPEAKER, last)):
+        return None
+    bounds = [0]
+    for first in firsts[:-1]:
+        words = first.get("words")
+        if not (isinstance(words, list) and words):
+            return None
+        if not all(type(word) is dict and type(word.get("word")) is str for word in words):
+            return None
+        bounds.append(bounds[-1] + len(words))
+    return bulk.cut(last, bounds) if len(last) == bounds[-1] else None
 
 
 def _every_run(results: list[Any]) -> list[list[Spoken]] | None:

@@ -11,6 +11,7 @@ segments after it are another, unnamed speaker's.
 
 from __future__ import annotations
 
+from itertools import repeat
 from typing import Any
 
 from ...io import SourceText
@@ -96,13 +97,17 @@ def _segments(segments: list[dict[str, Any]], turn_next: bool) -> list[Part] | N
     if not bulk.all_are(texts, str) or timed is None:
         return None
     starts, ends = timed
+    ends = bulk.not_before(ends, starts)
     speakers = bulk.at_key(segments, "speaker")
     turns_next = bulk.at_key(segments, "speaker_turn_next")
+    if not turn_next and speakers.count(None) == len(speakers) and True not in turns_next:
+        # no one named and no change of speaker (whisper.cpp without diarisation)
+        return list(map(Part, bulk.spaced(texts), starts, ends, repeat(0), repeat(0)))
     parts = []
     for text_value, start, end, speaker, next_turn in zip(
-        bulk.spaced(texts), starts, map(max, ends, starts), speakers, turns_next, strict=True
+        bulk.spaced(texts), starts, ends, speakers, turns_next, strict=True
     ):
-        part = Part(text_value, start, end, 0, 0)  # `segment_part`, end never before start
+        part = Part(text_value, start, end, 0, 0)  # `segment_part`
         if speaker is not None or turn_next:
             _mark(part, speaker, turn_next)
         turn_next = next_turn is True
