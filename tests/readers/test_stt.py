@@ -164,6 +164,23 @@ def test_a_dialect_of_the_wrong_shape_is_one_line_naming_the_field(fmt, content,
         get_format(fmt).read(source)
 
 
+@pytest.mark.parametrize(
+    ("fmt", "content", "named"),
+    [
+        (
+            "aws-transcribe",
+            {"results": {"items": 3, "transcripts": []}},
+            "not an Amazon Transcribe",
+        ),
+        ("whisper", {"segments": [{"start": "x", "end": 1, "text": "a"}]}, "not a Whisper"),
+    ],
+)
+def test_a_dialect_of_the_wrong_shape_is_named_with_the_right_article(fmt, content, named):
+    source = SourceText(text=json.dumps(content), path="x.json")
+    with pytest.raises(TranscriptError, match=f"^x.json: {named} transcript: "):
+        get_format(fmt).read(source)
+
+
 def _aws_job(labelled: bool) -> dict:
     """One word (with its own speaker label or without), and a speaker segment whose
     item's start is not a time."""

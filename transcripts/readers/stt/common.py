@@ -14,6 +14,7 @@ from ...errors import TranscriptError
 from ...io import SourceText, display_name
 from ...model import Transcript, Word
 from ...options import ReadOptions
+from ...plurals import with_article
 from ...timecode import MAX_SECONDS, as_seconds
 from ..jsondata import load_json
 from ..turns import Part, assemble
@@ -38,7 +39,9 @@ def read_dialect(
         parts = parts_of(data)
         metadata = metadata_of(data)
     except TranscriptError as error:
-        raise TranscriptError(f"not a {dialect} transcript: {error.message}", name) from None
+        raise TranscriptError(
+            f"not {with_article(dialect)} transcript: {error.message}", name
+        ) from None
     if any(map(is_not, map(_SPEAKER, parts), repeat(None))):
         for part in parts:  # diarised: a part without a speaker is someone unknown
             part.marked = True
