@@ -67,12 +67,20 @@ _UNSAFE_IN_LAYOUT = r"\r(?!\n)|[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}--[\t\n\r]]"
 
 def shown(text: str) -> str:
     """A document's text (a transcript, a diff) as a terminal should show it: every
-    character `printable` escapes, escaped the same way, but its lines kept (LF, CRLF,
-    tabs). For output to a terminal only: written to a file or a pipe, text is kept
-    byte for byte."""
+    character `printable` escapes, escaped, but its lines kept (LF, CRLF, tabs). For
+    output to a terminal only: written to a file or a pipe, text is kept byte for byte.
+
+    A C0 control is shown as `printable` shows it (`\\x1b`); DEL, C1 and every other
+    character as JSON's `\\uXXXX` (`\\u0085`, `\\u202e`). The document may be JSON, whose
+    writer has escaped the C0 controls already and whose strings allow only `\\u`
+    escapes: shown this way it is still JSON, holding the same data."""
     if text.isprintable():
         return text
-    return _compiled(_UNSAFE_IN_LAYOUT).sub(lambda found: _escape(found.group()), text)
+    return _compiled(_UNSAFE_IN_LAYOUT).sub(lambda found: _shown_escape(found.group()), text)
+
+
+def _shown_escape(char: str) -> str:
+    return _escape(char) if char < "\x20" else _json_escape(char)
 
 
 def is_printable(text: str) -> bool:

@@ -169,7 +169,29 @@ def test_a_terminal_sink_shows_the_text_as_shown_shows_it_however_it_is_cut(text
 
 def test_shown_keeps_lines_and_tabs_and_escapes_the_rest():
     assert shown("a\tb\r\nc\nd") == "a\tb\r\nc\nd"
-    assert shown("x\x1b[2Jy\rz\u202e\x85") == "x\\x1b[2Jy\\rz\\u202e\\x85"
+    assert shown("x\x1b[2Jy\rz\u202e\x85") == "x\\x1b[2Jy\\rz\\u202e\\u0085"
+
+
+@pytest.mark.parametrize("args", [["parse"], ["parse", "-t", "jsonl"], ["convert", "-t", "json"]])
+def test_json_written_to_a_terminal_stays_json_with_the_same_data(
+    runner, tmp_path, monkeypatch, args
+):
+    path = tmp_path / "evil.txt"
+    path.write_bytes("Ana: C1 \x85\x9b31m, DEL \x7f, \u202e and \U000e0041 here.\n".encode())
+    piped = runner.invoke(cli, [*args, str(path)])
+    monkeypatch.setattr(transcripts.io, "_is_terminal", lambda stream: True)
+    on_terminal = runner.invoke(cli, [*args, str(path)])
+    assert on_terminal.exit_code == piped.exit_code == 0, on_terminal.output
+    assert not RAW.search(on_terminal.stdout)
+    assert _json_values(on_terminal.stdout) == _json_values(piped.stdout)
+
+
+def _json_values(text: str) -> list:
+    """The JSON document, or each JSON line, that `text` holds."""
+    try:
+        return [json.loads(text)]
+    except json.JSONDecodeError:
+        return [json.loads(line) for line in text.split("\n") if line]  # not at NEL
 
 
 @pytest.mark.parametrize(
