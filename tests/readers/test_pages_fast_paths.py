@@ -48,3 +48,21 @@ def test_markers_and_control_lines_are_found_with_or_without_the_whole_text_shor
         if plain[index] == TEXT and (marker or control):
             plain[index] = LAYOUT
     assert fast == plain
+
+
+_HEADER_PIECES = ["Page", " ", "\xa0", "\u2003", "\t", "3", "18", "٣", "#", "of", "é",
+                  "Alderson", "\x1c", "-", "O5S1GUO1"]  # fmt: skip
+_HEADER = st.lists(st.sampled_from(_HEADER_PIECES), max_size=6).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_HEADER, max_size=30), st.integers(1, 4))
+def test_shapes_counted_first_by_a_rough_key_are_the_shapes_grouped_line_by_line(texts, least):
+    indices = [index * 3 for index in range(len(texts))]
+    plain: dict[str, list[int]] = {}
+    for index, text in zip(indices, texts, strict=True):  # the definition, line by line
+        plain.setdefault(pages.shape_key(text), []).append(index)
+    expected = {key: group for key, group in plain.items() if len(group) >= least}
+    found = pages.recurring_shapes(indices, texts, least)
+    assert found == expected
+    assert list(found) == list(expected)  # in order of each shape's first line
