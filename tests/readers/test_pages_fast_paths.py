@@ -66,3 +66,35 @@ def test_shapes_counted_first_by_a_rough_key_are_the_shapes_grouped_line_by_line
     found = pages.recurring_shapes(indices, texts, least)
     assert found == expected
     assert list(found) == list(expected)  # in order of each shape's first line
+
+
+_PAGE_LINES = st.lists(st.sampled_from(["  Well, ", "\n", "  \n", "12  x\n", "<b>a</b>\n", "\f"]),
+                       max_size=3).map("".join)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            _PAGE_LINES,
+            st.sampled_from([TEXT, BLANK, LAYOUT, APART]),
+            st.sampled_from([0, 0, 0, 2]),
+        ),
+        min_size=1,
+        max_size=8,
+    ),
+    st.booleans(),
+    st.data(),
+)
+def test_a_spans_block_text_is_its_lines_joined_one_by_one(rows, html, data):
+    lines = [line for line, _, _ in rows]
+    starts = [min(at, len(line)) for line, _, at in rows]
+    page = pages.Page(bytearray(code for _, code, _ in rows), starts, html=html)
+    first = data.draw(st.integers(0, len(lines) - 1))
+    last = data.draw(st.integers(first, len(lines) - 1))
+    words = [  # the definition, line by line
+        page.clean(lines[index][starts[index] :])
+        for index in range(first, last + 1)
+        if page.codes[index] in (TEXT, APART)
+    ]
+    assert page.joined(lines, first, last) == "\n".join(word for word in words if word)

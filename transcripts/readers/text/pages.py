@@ -105,6 +105,12 @@ class Page:
         each without its margin number and `clean`ed (inline here: a call per line would
         cost more than the rest), the page's layout and emptied lines left out."""
         codes, starts = self.codes, self.starts
+        if (  # the common case, every line of text and none numbered: no test a line
+            not (self.tables or self.html)
+            and codes.count(TEXT, first, last + 1) == last + 1 - first
+            and not any(starts[first : last + 1])
+        ):
+            return "\n".join(filter(None, map(str.strip, lines[first : last + 1])))
         if self.tables:  # a row of a table of turns: its cells, not its separators
             words = [
                 self._row_text(lines[index][starts[index] :].strip(), index)
