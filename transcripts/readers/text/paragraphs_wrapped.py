@@ -269,6 +269,7 @@ def scan_wrapped(lines: Sequence[str], page: Page, start: int, candidates: dict[
     new_paragraph = breaks.new_paragraph
     marks = view.marks
     quiet = breaks.quiet_lines(view.may_label)
+    new = tuple.__new__  # NamedTuple's own __new__ is a Python function: slow per paragraph
 
     index = start
     while index < count:
@@ -318,11 +319,14 @@ def scan_wrapped(lines: Sequence[str], page: Page, start: int, candidates: dict[
                 kind = APART_KIND
             elif first == last and not double and _is_centred_heading(view, breaks, first):
                 kind = Kind.HEADING
-            paragraphs.append(Paragraph(first, last, kind=kind))
+            paragraphs.append(
+                new(Paragraph, (first, last, None, 0, False, False, None, None, kind))
+            )
             continue
         label, rest_at, rule, time, speaker = found
         bare = not lines[first][rest_at:].strip()
-        paragraphs.append(Paragraph(first, last, label, rest_at, speaker, bare, rule, time))
+        fields = (first, last, label, rest_at, speaker, bare, rule, time, None)
+        paragraphs.append(new(Paragraph, fields))
     if not double:
         _set_insets_apart(view, paragraphs, breaks.body_indent)
     return Scan(paragraphs, hashed)
