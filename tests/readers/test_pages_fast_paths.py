@@ -98,3 +98,11 @@ def test_a_spans_block_text_is_its_lines_joined_one_by_one(rows, html, data):
         if page.codes[index] in (TEXT, APART)
     ]
     assert page.joined(lines, first, last) == "\n".join(word for word in words if word)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT, st.integers(1, 6))
+def test_text_printable_but_its_line_ends_is_told_by_stretches_as_by_its_characters(text, stretch):
+    expected = all(char.isprintable() or char in "\n\r" for char in text)
+    with mock.patch.object(pages, "_STRETCH", stretch):
+        assert pages._printable_but_line_ends(text) == expected

@@ -371,16 +371,22 @@ def _mark_markers(
     of control characters (a stray ^Z) is not text either."""
     # The common case, told from the whole text: it holds no marker and nothing
     # unprintable but its line ends.
-    if "[[Page" not in text and "{time}" not in text and _printable_but_line_ends(text):
+    markers = "[[Page" in text or "{time}" in text
+    if not markers and _printable_but_line_ends(text):
         return
     # Only a line holding a marker's opening, or something unprintable, can be either.
-    maybe = [
-        index
-        for index in range(start, len(lines))
-        if "[[Page" in lines[index]
-        or "{time}" in lines[index]
-        or not lines[index].strip().isprintable()
-    ]
+    if markers:
+        maybe = [
+            index
+            for index in range(start, len(lines))
+            if "[[Page" in lines[index]
+            or "{time}" in lines[index]
+            or not lines[index].strip().isprintable()
+        ]
+    else:
+        maybe = [
+            index for index in range(start, len(lines)) if not lines[index].strip().isprintable()
+        ]
     for index in maybe:
         if codes[index] in (BLANK, LAYOUT):
             continue
@@ -394,13 +400,22 @@ def _mark_markers(
 def _printable_but_line_ends(text: str) -> bool:
     """Is every character of `text` printable but its line ends? (Looked at a stretch at
     a time, so a large text is never copied whole.)"""
-    return all(
-        text[at : at + _STRETCH].replace("\n", "").replace("\r", "").isprintable()
-        for at in range(0, len(text), _STRETCH)
-    )
+    return all(_printable_stretch(text[at : at + _STRETCH]) for at in range(0, len(text), _STRETCH))
+
+
+def _printable_stretch(stretch: str) -> bool:
+    """Is every character of `stretch` printable but its line ends? In ASCII, whatever is
+    left once `bytes.translate` has dropped the printable characters and line ends is
+    not (a pass over bytes, against a copy without line ends and a pass over it)."""
+    if stretch.isascii():
+        return not stretch.encode("ascii").translate(None, _PRINTABLE_ASCII_AND_LINE_ENDS)
+    return stretch.replace("\n", "").replace("\r", "").isprintable()
 
 
 _STRETCH = 1 << 18
+_PRINTABLE_ASCII_AND_LINE_ENDS = bytes(
+    code for code in range(128) if chr(code).isprintable() or chr(code) in "\n\r"
+)
 
 
 def _has_page_codes(lines: Sequence[str], start: int, codes: bytearray) -> bool:
