@@ -501,11 +501,17 @@ def _numbering_restarts_by(lines: Sequence[str], codes: bytearray, index: int) -
 _PAGE_END_LEAST = 20
 
 
-def _opens_with_label(content: str) -> bool:
+def _opens_with_label(content: str, known: dict[str, bool] | None = None) -> bool:
     """Does the line open with a label ended by a colon or a period ("THE COURT:", "Q.")?
-    A running header is a bare phrase ("Alderson Reporting Company"), never a label."""
+    A running header is a bare phrase ("Alderson Reporting Company"), never a label.
+    (`known` keeps the answers for texts asked again.)"""
+    if known is not None and content in known:
+        return known[content]
     shape = shape_of(content)
-    return shape is not None and shape.signature.delimiter in (":", ".")
+    answer = shape is not None and shape.signature.delimiter in (":", ".")
+    if known is not None:
+        known[content] = answer
+    return answer
 
 
 def _content(lines: Sequence[str], starts: list[int], index: int) -> str:
@@ -537,9 +543,15 @@ def _mark_furniture(lines: Sequence[str], start: int, codes: bytearray, starts: 
         else:
             worded.append(index)
             texts.append(content)
-    # A label is never furniture: asked only of the lines that recur often enough.
+    # A label is never furniture: asked only of the lines that recur often enough, and
+    # once per text (a running header repeats its words, page after page).
+    labels: dict[str, bool] = {}
     recurring = [
-        [index for index in indices if not _opens_with_label(_content(lines, starts, index))]
+        [
+            index
+            for index in indices
+            if not _opens_with_label(_content(lines, starts, index), labels)
+        ]
         for indices in recurring_shapes(worded, texts, least).values()
     ]
     for indices in [*coded.values(), *recurring]:
