@@ -48,3 +48,61 @@ def test_markers_and_control_lines_are_found_with_or_without_the_whole_text_shor
         if plain[index] == TEXT and (marker or control):
             plain[index] = LAYOUT
     assert fast == plain
+
+
+_HEADER_PIECES = ["Page", " ", "\xa0", "\u2003", "\t", "3", "18", "٣", "#", "of", "é",
+                  "Alderson", "\x1c", "-", "O5S1GUO1"]  # fmt: skip
+_HEADER = st.lists(st.sampled_from(_HEADER_PIECES), max_size=6).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_HEADER, max_size=30), st.integers(1, 4))
+def test_shapes_counted_first_by_a_rough_key_are_the_shapes_grouped_line_by_line(texts, least):
+    indices = [index * 3 for index in range(len(texts))]
+    plain: dict[str, list[int]] = {}
+    for index, text in zip(indices, texts, strict=True):  # the definition, line by line
+        plain.setdefault(pages.shape_key(text), []).append(index)
+    expected = {key: group for key, group in plain.items() if len(group) >= least}
+    found = pages.recurring_shapes(indices, texts, least)
+    assert found == expected
+    assert list(found) == list(expected)  # in order of each shape's first line
+
+
+_PAGE_LINES = st.lists(st.sampled_from(["  Well, ", "\n", "  \n", "12  x\n", "<b>a</b>\n", "\f"]),
+                       max_size=3).map("".join)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            _PAGE_LINES,
+            st.sampled_from([TEXT, BLANK, LAYOUT, APART]),
+            st.sampled_from([0, 0, 0, 2]),
+        ),
+        min_size=1,
+        max_size=8,
+    ),
+    st.booleans(),
+    st.data(),
+)
+def test_a_spans_block_text_is_its_lines_joined_one_by_one(rows, html, data):
+    lines = [line for line, _, _ in rows]
+    starts = [min(at, len(line)) for line, _, at in rows]
+    page = pages.Page(bytearray(code for _, code, _ in rows), starts, html=html)
+    first = data.draw(st.integers(0, len(lines) - 1))
+    last = data.draw(st.integers(first, len(lines) - 1))
+    words = [  # the definition, line by line
+        page.clean(lines[index][starts[index] :])
+        for index in range(first, last + 1)
+        if page.codes[index] in (TEXT, APART)
+    ]
+    assert page.joined(lines, first, last) == "\n".join(word for word in words if word)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT, st.integers(1, 6))
+def test_text_printable_but_its_line_ends_is_told_by_stretches_as_by_its_characters(text, stretch):
+    expected = all(char.isprintable() or char in "\n\r" for char in text)
+    with mock.patch.object(pages, "_STRETCH", stretch):
+        assert pages._printable_but_line_ends(text) == expected

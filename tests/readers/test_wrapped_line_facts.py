@@ -57,3 +57,68 @@ def test_double_spacing_counted_in_the_codes_is_the_line_by_line_count(rows, sta
     shares = paragraphs_wrapped._DOUBLE_SPACED_SHARE, paragraphs_wrapped._MID_SENTENCE_SHARE
     expected = text > 0 and followed >= shares[0] * text and unfinished >= shares[1] * followed
     assert paragraphs_wrapped._is_double_spaced(view, start) == expected
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.tuples(_LINE, st.integers(0, 4), _CODE), max_size=14),
+    st.booleans(),
+    st.integers(0, 6),
+)
+def test_a_quiet_line_is_one_no_break_test_or_label_would_stop_at(rows, numbered, body_indent):
+    lines = [line for line, _, _ in rows]
+    starts = [min(at, len(line)) for line, at, _ in rows]
+    page = Page(bytearray(code for _, _, code in rows), starts, numbered=numbered)
+    candidates = {use.line: use for use in find_candidates(lines, 0, page)}
+    view = _Lines(lines, page, candidates)
+    breaks = paragraphs_wrapped._Breaks(view, body_indent)
+    quiet = breaks.quiet_lines(view.may_label)
+    assert len(quiet) == len(lines)
+    for index in range(len(lines)):
+        if quiet[index]:
+            assert index > 0 and page.codes[index] not in (BLANK, LAYOUT)
+            assert view.label(index) is None
+            for opened_bracket in (False, True):
+                assert not breaks.new_paragraph(index - 1, index, opened_bracket, False)
+
+
+_SCAN_PIECES = ["Ana Lima: ", "THE COURT:", "Q.", "(Recess)", "[laughs]", "DIRECT", "x y", ".",
+                ",", "   ", "\t", "12 ", "Well", "then.", "LE ZHOU,", "# tag"]  # fmt: skip
+_SCAN_LINE = st.lists(st.sampled_from(_SCAN_PIECES), max_size=6).map(lambda s: "".join(s) + "\n")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(_SCAN_LINE, _CODE), max_size=30), st.integers(0, 2))
+def test_stepping_over_quiet_lines_finds_the_paragraphs_asking_each_line_finds(rows, start):
+    lines = [line for line, _ in rows]
+    start = min(start, len(lines))
+    codes = bytearray(code for _, code in rows)
+    candidates = {
+        use.line: use for use in find_candidates(lines, 0, Page(codes[:], [0] * len(lines)))
+    }
+    stepped = paragraphs_wrapped.scan_wrapped(
+        lines, Page(codes[:], [0] * len(lines)), start, candidates
+    )
+    with mock.patch.object(
+        paragraphs_wrapped._Breaks, "quiet_lines", lambda self, may_label: bytearray(len(may_label))
+    ):
+        asked = paragraphs_wrapped.scan_wrapped(
+            lines, Page(codes[:], [0] * len(lines)), start, candidates
+        )
+    assert stepped == asked
+
+
+def test_verse_under_labels_alone_is_mostly_quiet_and_scans_the_same():
+    lines = ["First Citizen:\n", "Before we proceed any further,\n", "hear me speak, and\n",
+             "so on and on.\n", "\n", "All:\n", "Speak, speak and\n", "speak again.\n"]  # fmt: skip
+    page = Page(bytearray(map(str.isspace, lines)), [0] * len(lines))
+    candidates = {use.line: use for use in find_candidates(lines, 0, page)}
+    view = _Lines(lines, page, candidates)
+    quiet = paragraphs_wrapped._Breaks(view, 0).quiet_lines(view.may_label)
+    assert list(quiet) == [0, 1, 1, 1, 0, 0, 1, 1]
+    stepped = paragraphs_wrapped.scan_wrapped(lines, page, 0, candidates)
+    with mock.patch.object(
+        paragraphs_wrapped._Breaks, "quiet_lines", lambda self, may_label: bytearray(len(may_label))
+    ):
+        assert paragraphs_wrapped.scan_wrapped(lines, page, 0, candidates) == stepped
+    assert [(p.start, p.last) for p in stepped.paragraphs] == [(0, 3), (5, 7)]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from itertools import islice, pairwise
 from operator import attrgetter
 from typing import TYPE_CHECKING
@@ -105,6 +105,12 @@ class Page:
         each without its margin number and `clean`ed (inline here: a call per line would
         cost more than the rest), the page's layout and emptied lines left out."""
         codes, starts = self.codes, self.starts
+        if (  # the common case, every line of text and none numbered: no test a line
+            not (self.tables or self.html)
+            and codes.count(TEXT, first, last + 1) == last + 1 - first
+            and not any(starts[first : last + 1])
+        ):
+            return "\n".join(filter(None, map(str.strip, lines[first : last + 1])))
         if self.tables:  # a row of a table of turns: its cells, not its separators
             words = [
                 self._row_text(lines[index][starts[index] :].strip(), index)
@@ -365,16 +371,22 @@ def _mark_markers(
     of control characters (a stray ^Z) is not text either."""
     # The common case, told from the whole text: it holds no marker and nothing
     # unprintable but its line ends.
-    if "[[Page" not in text and "{time}" not in text and _printable_but_line_ends(text):
+    markers = "[[Page" in text or "{time}" in text
+    if not markers and _printable_but_line_ends(text):
         return
     # Only a line holding a marker's opening, or something unprintable, can be either.
-    maybe = [
-        index
-        for index in range(start, len(lines))
-        if "[[Page" in lines[index]
-        or "{time}" in lines[index]
-        or not lines[index].strip().isprintable()
-    ]
+    if markers:
+        maybe = [
+            index
+            for index in range(start, len(lines))
+            if "[[Page" in lines[index]
+            or "{time}" in lines[index]
+            or not lines[index].strip().isprintable()
+        ]
+    else:
+        maybe = [
+            index for index in range(start, len(lines)) if not lines[index].strip().isprintable()
+        ]
     for index in maybe:
         if codes[index] in (BLANK, LAYOUT):
             continue
@@ -388,13 +400,22 @@ def _mark_markers(
 def _printable_but_line_ends(text: str) -> bool:
     """Is every character of `text` printable but its line ends? (Looked at a stretch at
     a time, so a large text is never copied whole.)"""
-    return all(
-        text[at : at + _STRETCH].replace("\n", "").replace("\r", "").isprintable()
-        for at in range(0, len(text), _STRETCH)
-    )
+    return all(_printable_stretch(text[at : at + _STRETCH]) for at in range(0, len(text), _STRETCH))
+
+
+def _printable_stretch(stretch: str) -> bool:
+    """Is every character of `stretch` printable but its line ends? In ASCII, whatever is
+    left once `bytes.translate` has dropped the printable characters and line ends is
+    not (a pass over bytes, against a copy without line ends and a pass over it)."""
+    if stretch.isascii():
+        return not stretch.encode("ascii").translate(None, _PRINTABLE_ASCII_AND_LINE_ENDS)
+    return stretch.replace("\n", "").replace("\r", "").isprintable()
 
 
 _STRETCH = 1 << 18
+_PRINTABLE_ASCII_AND_LINE_ENDS = bytes(
+    code for code in range(128) if chr(code).isprintable() or chr(code) in "\n\r"
+)
 
 
 def _has_page_codes(lines: Sequence[str], start: int, codes: bytearray) -> bool:
@@ -480,11 +501,17 @@ def _numbering_restarts_by(lines: Sequence[str], codes: bytearray, index: int) -
 _PAGE_END_LEAST = 20
 
 
-def _opens_with_label(content: str) -> bool:
+def _opens_with_label(content: str, known: dict[str, bool] | None = None) -> bool:
     """Does the line open with a label ended by a colon or a period ("THE COURT:", "Q.")?
-    A running header is a bare phrase ("Alderson Reporting Company"), never a label."""
+    A running header is a bare phrase ("Alderson Reporting Company"), never a label.
+    (`known` keeps the answers for texts asked again.)"""
+    if known is not None and content in known:
+        return known[content]
     shape = shape_of(content)
-    return shape is not None and shape.signature.delimiter in (":", ".")
+    answer = shape is not None and shape.signature.delimiter in (":", ".")
+    if known is not None:
+        known[content] = answer
+    return answer
 
 
 def _content(lines: Sequence[str], starts: list[int], index: int) -> str:
@@ -503,33 +530,29 @@ def _mark_furniture(lines: Sequence[str], start: int, codes: bytearray, starts: 
     Sentences, bracketed notes and labels never count, so a recurring answer ("Yes.")
     or stage direction stays text.
     """
+    text_lines = codes.count(TEXT, start) + codes.count(APART, start)
+    least = max(_FURNITURE_MIN, text_lines // _FURNITURE_SPACING)
     coded: dict[str, list[int]] = {}  # by page code family ("OSGUO")
-    worded: dict[str, list[int]] = {}  # by words, digits aside
-    text_lines = 0
+    worded: list[int] = []  # the other candidates, grouped by their words below
+    texts: list[str] = []
     after_gaps = set(_after_gaps(codes, start))  # where a page code may open a header
-    for index in range(start, len(lines)):
-        if codes[index] not in (TEXT, APART):
-            continue
-        text_lines += 1
-        content = _content(lines, starts, index)
-        if (
-            not content
-            or len(content) > _FURNITURE_WIDTH
-            or content.endswith(_SENTENCE_END)
-            or content[0] in "([{"
-        ):
-            continue
+    for index, content in _furniture_candidates(lines, start, codes, starts):
         code = _page_code_key(lines, index, codes) if index in after_gaps else None
         if code is not None:
             coded.setdefault(code, []).append(index)
         else:
-            worded.setdefault(_DIGITS.sub("#", " ".join(content.split())), []).append(index)
-    least = max(_FURNITURE_MIN, text_lines // _FURNITURE_SPACING)
-    # A label is never furniture: asked only of the lines that recur often enough.
+            worded.append(index)
+            texts.append(content)
+    # A label is never furniture: asked only of the lines that recur often enough, and
+    # once per text (a running header repeats its words, page after page).
+    labels: dict[str, bool] = {}
     recurring = [
-        [index for index in indices if not _opens_with_label(_content(lines, starts, index))]
-        for indices in worded.values()
-        if len(indices) >= least
+        [
+            index
+            for index in indices
+            if not _opens_with_label(_content(lines, starts, index), labels)
+        ]
+        for indices in recurring_shapes(worded, texts, least).values()
     ]
     for indices in [*coded.values(), *recurring]:
         if len(indices) < least:
@@ -538,6 +561,78 @@ def _mark_furniture(lines: Sequence[str], start: int, codes: bytearray, starts: 
         if len(near) * 2 >= len(indices):
             for index in near:  # elsewhere the same words are not the page's
                 codes[index] = LAYOUT
+
+
+def _furniture_candidates(
+    lines: Sequence[str], start: int, codes: bytearray, starts: list[int]
+) -> Iterator[tuple[int, str]]:
+    """The lines of text (and text set apart) from `start` that may be a page's header
+    or footer (`_may_be_furniture`), each with its text (`_content`). (A chunk of lines
+    at a time, in list comprehensions: a loop over every line costs more.)"""
+    for chunk in range(start, len(lines), _CHUNK):
+        indices = [
+            index
+            for index in range(chunk, min(chunk + _CHUNK, len(lines)))
+            if codes[index] == TEXT or codes[index] == APART
+        ]
+        contents = [lines[index][starts[index] :].replace("\f", " ").strip() for index in indices]
+        yield from [
+            (index, content)
+            for index, content in zip(indices, contents, strict=True)
+            if _may_be_furniture(content)
+        ]
+
+
+_CHUNK = 10_000  # lines
+
+
+def _may_be_furniture(content: str) -> bool:
+    """Could a line with this text be a running header or footer? A short line, but no
+    sentence and no bracketed note."""
+    return (
+        bool(content)
+        and len(content) <= _FURNITURE_WIDTH
+        and not content.endswith(_SENTENCE_END)
+        and content[0] not in "([{"
+    )
+
+
+def shape_key(content: str) -> str:
+    """A line's words, digits aside: the lines of one running header or footer share it
+    ("Page 3 of 18", "Page 4 of 18")."""
+    return _DIGITS.sub("#", " ".join(content.split()))
+
+
+def recurring_shapes(indices: list[int], texts: list[str], least: int) -> dict[str, list[int]]:
+    """The lines (`indices`, with their `texts`) grouped by `shape_key`, in order of each
+    shape's first line, keeping the shapes that recur at least `least` times.
+
+    A shape key costs a regex substitution per line, and most lines' shapes are their
+    own; so the lines are first counted by a cheaper key that two lines of one shape
+    always share (`_rough_key`), and only lines whose cheap key recurs `least` times get
+    a shape key. A test holds this to grouping every line by `shape_key`."""
+    rough = [
+        text.encode("ascii").translate(None, _ROUGH_ASCII) if text.isascii() else _rough_key(text)
+        for text in texts
+    ]
+    counts = Counter(rough)
+    groups: dict[str, list[int]] = {}
+    for number, key in enumerate(rough):
+        if counts[key] >= least:
+            groups.setdefault(shape_key(texts[number]), []).append(indices[number])
+    return {key: group for key, group in groups.items() if len(group) >= least}
+
+
+def _rough_key(text: str) -> bytes:
+    """The text without white space, digits and `#` (what a run of digits becomes in a
+    `shape_key`), as bytes: two lines of one shape have the same."""
+    return _NOT_ROUGH.sub("", text).encode("utf-8", "surrogatepass")
+
+
+# What `_rough_key` leaves out, in any text and in ASCII text (where `bytes.translate`
+# does it faster): what `str.split` takes for white space, what `\d` takes for a digit.
+_NOT_ROUGH = re.compile(r"[\s\d#]+")
+_ROUGH_ASCII = b" \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f0123456789#"
 
 
 def running_headers(lines: Sequence[str], uses: Sequence[Use]) -> list[int]:

@@ -76,12 +76,18 @@ class _Lines:
             self._add_facts(lines[chunk : chunk + _CHUNK], page.starts[chunk : chunk + _CHUNK])
         for index in candidates:
             self.may_label[index] = True
+        self._last_asked, self._last_label = -1, None
 
     def label(self, index: int) -> LineLabel | None:
-        """The label opening line `index` (`opening_label`)."""
+        """The label opening line `index` (`opening_label`). The scan asks it of a label's
+        line twice (does it end the paragraph above? what opens the next?), so the last
+        answer is kept."""
         if not self.may_label[index]:
             return None
-        return opening_label(self.lines, self.page, self.candidates, index)
+        if index != self._last_asked:
+            self._last_asked = index
+            self._last_label = opening_label(self.lines, self.page, self.candidates, index)
+        return self._last_label
 
     def _add_facts(self, lines: Sequence[str], starts: Sequence[int]) -> None:
         """The facts of a chunk of lines, in a few passes over the chunk's stripped
@@ -182,6 +188,36 @@ class _Breaks:
         self.codes, self.marks, self.indents = view.codes, view.marks, view.indents
         self.body_indent = body_indent
 
+    def quiet_lines(self, may_label: bytearray) -> bytearray:
+        """Per line, 1 where it goes on with the paragraph of the line right above it
+        whatever that paragraph is: both are lines of text (or both set apart), no label
+        may open it (`may_label`), and none of `new_paragraph`'s tests can fire (neither
+        line is in capitals, the line above closes no bracket, this one opens none and
+        stands no further in than the margin). Most lines of wrapped prose and verse are
+        quiet, so the scan steps over a run of them at once instead of asking each line;
+        a test holds each quiet line to `new_paragraph` and `_Lines.label`."""
+        codes, marks, indents, body = self.codes, self.marks, self.indents, self.body_indent
+        quiet = bytearray(1)  # (the first line has none above it)
+        quiet += bytearray(
+            [
+                code == above
+                and (
+                    code == APART
+                    or (
+                        code == TEXT
+                        and not label
+                        and not mark_above & _STOPS_BELOW
+                        and not mark & _STOPS_HERE
+                        and indent <= body
+                    )
+                )
+                for above, code, mark_above, mark, label, indent in zip(
+                    codes, codes[1:], marks, marks[1:], may_label[1:], indents[1:], strict=False
+                )
+            ]
+        )
+        return quiet[: len(codes)]
+
     def new_paragraph(
         self, previous: int, index: int, opened_bracket: bool, page_break: bool
     ) -> bool:
@@ -215,6 +251,11 @@ class _Breaks:
         return bool(caps and before_ends)
 
 
+# Marks of the line above, and of the line itself, that `_Breaks.new_paragraph` may break at.
+_STOPS_BELOW = CAPS | CLOSES
+_STOPS_HERE = CAPS | BRACKET
+
+
 def scan_wrapped(lines: Sequence[str], page: Page, start: int, candidates: dict[int, Use]) -> Scan:
     """The paragraphs of `lines[start:]` in hard-wrapped or paginated text."""
     view = _Lines(lines, page, candidates)
@@ -227,6 +268,8 @@ def scan_wrapped(lines: Sequence[str], page: Page, start: int, candidates: dict[
     label_at = view.label
     new_paragraph = breaks.new_paragraph
     marks = view.marks
+    quiet = breaks.quiet_lines(view.may_label)
+    new = tuple.__new__  # NamedTuple's own __new__ is a Python function: slow per paragraph
 
     index = start
     while index < count:
@@ -244,7 +287,13 @@ def scan_wrapped(lines: Sequence[str], page: Page, start: int, candidates: dict[
         opened_bracket = found is None and bool(marks[first] & BRACKET)
         last = first
         index += 1
-        while index < count:
+        while index < count:  # (here `index` is always `last + 1`)
+            if quiet[index]:  # a run of lines that go on with the paragraph: step over it
+                index = quiet.find(0, index)
+                if index < 0:
+                    index = count
+                last = index - 1
+                continue
             # Look past a gap of blank lines and page layout to the next line of text.
             gap_end, layout = index, False
             while gap_end < count and codes[gap_end] in (BLANK, LAYOUT):
@@ -270,11 +319,14 @@ def scan_wrapped(lines: Sequence[str], page: Page, start: int, candidates: dict[
                 kind = APART_KIND
             elif first == last and not double and _is_centred_heading(view, breaks, first):
                 kind = Kind.HEADING
-            paragraphs.append(Paragraph(first, last, kind=kind))
+            paragraphs.append(
+                new(Paragraph, (first, last, None, 0, False, False, None, None, kind))
+            )
             continue
         label, rest_at, rule, time, speaker = found
         bare = not lines[first][rest_at:].strip()
-        paragraphs.append(Paragraph(first, last, label, rest_at, speaker, bare, rule, time))
+        fields = (first, last, label, rest_at, speaker, bare, rule, time, None)
+        paragraphs.append(new(Paragraph, fields))
     if not double:
         _set_insets_apart(view, paragraphs, breaks.body_indent)
     return Scan(paragraphs, hashed)
