@@ -9,7 +9,6 @@ import subprocess
 from tests.hardening.helpers import start
 from transcripts.cli import cli
 
-
 #: A process blocked on a pipe never ends; one that is merely slow (a loaded CI machine
 #: starting Python) ends well within this. The test checks for a hang, not for speed.
 HANG = 30
