@@ -26,6 +26,7 @@ from .candidates import common_words, find_candidates
 from .evidence import Inference
 from .lines import split_lines
 from .paragraphs_scan import is_hard_wrapped, scan_paragraphs
+from .timesofday import drop_times_of_day
 
 if TYPE_CHECKING:
     from .htmlpage import HtmlPage
@@ -72,6 +73,7 @@ def stream(
     if not declared and front_speakers and roster.declared_matches(uses, front_speakers):
         declared = front_speakers
     inference = conventions.infer(uses, lambda: common_words(lines, body_start), declared, lines)
+    drop_times_of_day(inference, lines)  # `[10:00] <alice>`: when sent, not an offset
     page = pages.settle_tables(page, uses)  # a table whose rows are no turns is text
     chat_log = _is_chat_log(inference)
     if chat_log and pages.is_wrapping_only(page):

@@ -256,7 +256,8 @@ _LATER = r"(?:{TOKEN}|(?=[a-z])(?:{PARTICLE})(?=[ .:：(])|\#?\d{{1,3}}(?!\d|:\d
 # dash and the time of day ("ana — Today at 9:14 AM").
 _LOWER_NAME = (
     r"[{LOWER}][{LOWER}{MARK}'’\-_]{{1,24}}+(?:[ _]?\d{{1,3}})?"
-    r"(?=[ \t]*[:：]|>[ \t]|[ ][—–][ ](?:{CHAT_DAY})?\d{{1,2}}:\d)"  # ana — Today at 9:14 AM
+    r"(?=[ \t]*[:：]|>[ \t]|[ ][—–][ ](?:{CHAT_DAY})?\d{{1,2}}:\d"  # ana — Today at 9:14 AM
+    r"|[ \t]+\d{{1,2}}:[0-5]\d(?:{MERIDIEM})?{LINE_END})"  # ana  14:02 (alone, message below)
 )
 # An office named in full before its holder in brackets, as the UK Hansard writes a
 # minister: "The Secretary of State for Health and Social Care (Victoria Atkins)".
@@ -353,7 +354,7 @@ def grammar(classes: dict[str, str]) -> str:
     token = fill(_TOKEN, ABBREVIATION=_ABBREVIATION, NUMBERED_ROLE=_NUMBERED_ROLE)
     later = fill(_LATER, TOKEN=token, PARTICLE=_PARTICLE)
     chat_day = fill(_CHAT_DAY, DAY=_DAY)
-    lower = fill(_LOWER_NAME, CHAT_DAY=chat_day)
+    lower = fill(_LOWER_NAME, CHAT_DAY=chat_day, MERIDIEM=_MERIDIEM, LINE_END=_LINE_END)
     office = fill(_OFFICE)
     one = fill(
         _ONE_NAME, TOKEN=token, LATER=later, PARTICLE=_PARTICLE, LOWER_NAME=lower, OFFICE=office
@@ -425,7 +426,7 @@ _PROSE_OPENING = compile_kept(
     r"(?![a-z][a-z'’\-]*+(?:[ ][a-z][a-z'’\-]*+)?[ \t\xa0]*[:：])"
     r"|,[ ](?=[a-z])(?!and[ ])(?![^.\r\n]{0,100}\.[ ](?:—|–|--?)[ ]))"
     r"|(?=[a-z])(?!(?:" + _PARTICLE + r")[ ])"
-    r"(?![a-z][a-z'’\-_]*+(?:[ _]?\d{1,3})?(?:[ \t]*[:：]|[ ][—–][ ])))"
+    r"(?![a-z][a-z'’\-_]*+(?:[ _]?\d{1,3})?(?:[ \t]*[:：]|[ ][—–][ ]|[ \t]+\d{1,2}:\d)))"
     r"(?![A-Za-z]{1,5}\.)(?![a-z]{2,12}[_ ]?\d)[a-z]",
     0,
     "prose-opening",
