@@ -56,7 +56,8 @@ CHAT_ROLES = frozenset("system developer user assistant tool".split())
 
 # Words that mark a label as a note, a field or a heading, not a person
 # ("Editor's note:", "Update:", "Agenda:", "Date:", "Question for Readers:", a log's
-# "INFO:" and "ERROR:"; an e-mail's header fields, "Sent:", "Cc:", "Fwd:").
+# "INFO:" and "ERROR:"; an e-mail's header fields, "Sent:", "Cc:", "Fwd:"; a chat app's
+# line between the days, "Today", "Yesterday").
 NON_SPEAKER_WORDS = frozenset(
     """
     note notes nb ps update updated updates correction corrections clarification
@@ -76,6 +77,7 @@ NON_SPEAKER_WORDS = frozenset(
     translation translated music sound act scene
     sent cc bcc fwd fw re
     info debug error errors warn fatal critical exception traceback
+    today yesterday
     """.split()
 )
 
