@@ -248,12 +248,12 @@ def _join_abbreviations(groups: dict[str, list[Candidate]]) -> None:
 
 
 def _spoken_name(label: str) -> str:
-    """The name of a label without a note in parentheses on how the line is said ("ST.
-    (above)" is "ST.")."""
+    """The name of a label without a note in parentheses or brackets on how the line is
+    said ("ST. (above)" is "ST.", "PRAED [to Vivie]" is "PRAED")."""
     name, note = names.split_name(label)
     if note is None or not names.is_delivery_note(note):
         return label
-    return name if label[len(name) :].lstrip().startswith("(") else label
+    return name if label[len(name) :].lstrip().startswith(("(", "[")) else label
 
 
 def _person_key(person: str) -> tuple[str, str]:
