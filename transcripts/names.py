@@ -529,6 +529,25 @@ def abbreviates(short: str, full: str) -> bool:
     return all(letter in rest for letter in letters)
 
 
+def is_first_letters(short: str, full: str) -> bool:
+    """Is the one-word name `short` the first letters of the longer one-word name `full`
+    ("Bar" of "Barnardo", "Fran" of "Francisco"), as the First Folio cuts its speakers'
+    names? It keeps two letters at least ("Qu" for "Queen"; an examination's "A" is an
+    answer) and six at most. Whether the two name one person is for the roster to weigh
+    ("Ann" and "Anna" may be two)."""
+    return (
+        _FIRST_LETTERS_LEAST <= len(short) <= _FIRST_LETTERS_MOST
+        and len(short) < len(full)
+        and short.isalpha()
+        and full.isalpha()
+        and full.casefold().startswith(short.casefold())
+    )
+
+
+_FIRST_LETTERS_LEAST = 2
+_FIRST_LETTERS_MOST = 6
+
+
 def is_delivery_note(note: str) -> bool:
     """Is a parenthesis after a name a note on how the line is said ("aside", "pointing
     to a purple cable", "after a pause") rather than who says it ("Minister of ...,
