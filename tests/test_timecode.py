@@ -16,6 +16,7 @@ from transcripts.timecode import (
     format_clock,
     parse_clock,
     parse_time_of_day,
+    read_as_times_of_day,
     seconds_later,
 )
 
@@ -92,3 +93,20 @@ def test_the_half_of_the_day_never_opens_a_word():
 
 def test_a_time_of_day_is_later_across_midnight():
     assert seconds_later(23 * 3600 + 59 * 60, 60) == 120
+
+
+def test_hours_and_minutes_in_a_chat_log_are_times_of_day():
+    assert read_as_times_of_day(["09:58", "10:01", "10:04"], chat=True)
+
+
+def test_times_stepping_back_are_a_clock_past_a_new_day():
+    assert read_as_times_of_day(["17:40", "17:52", "09:01"], chat=False)
+
+
+def test_minutes_and_seconds_stepping_forward_stay_offsets():
+    assert not read_as_times_of_day(["12:40", "13:05", "13:58"], chat=False)
+
+
+def test_seconds_or_hours_past_23_are_never_a_chat_clock():
+    assert not read_as_times_of_day(["00:00:05", "00:01:02"], chat=True)
+    assert not read_as_times_of_day(["45:10", "46:02"], chat=True)

@@ -56,7 +56,8 @@ CHAT_ROLES = frozenset("system developer user assistant tool".split())
 
 # Words that mark a label as a note, a field or a heading, not a person
 # ("Editor's note:", "Update:", "Agenda:", "Date:", "Question for Readers:", a log's
-# "INFO:" and "ERROR:"; an e-mail's header fields, "Sent:", "Cc:", "Fwd:").
+# "INFO:" and "ERROR:"; an e-mail's header fields, "Sent:", "Cc:", "Fwd:"; a chat app's
+# line between the days, "Today", "Yesterday").
 NON_SPEAKER_WORDS = frozenset(
     """
     note notes nb ps update updated updates correction corrections clarification
@@ -76,6 +77,7 @@ NON_SPEAKER_WORDS = frozenset(
     translation translated music sound act scene
     sent cc bcc fwd fw re
     info debug error errors warn fatal critical exception traceback
+    today yesterday
     """.split()
 )
 
@@ -525,6 +527,25 @@ def abbreviates(short: str, full: str) -> bool:
         return False
     rest = iter(joined)
     return all(letter in rest for letter in letters)
+
+
+def is_first_letters(short: str, full: str) -> bool:
+    """Is the one-word name `short` the first letters of the longer one-word name `full`
+    ("Bar" of "Barnardo", "Fran" of "Francisco"), as the First Folio cuts its speakers'
+    names? It keeps two letters at least ("Qu" for "Queen"; an examination's "A" is an
+    answer) and six at most. Whether the two name one person is for the roster to weigh
+    ("Ann" and "Anna" may be two)."""
+    return (
+        _FIRST_LETTERS_LEAST <= len(short) <= _FIRST_LETTERS_MOST
+        and len(short) < len(full)
+        and short.isalpha()
+        and full.isalpha()
+        and full.casefold().startswith(short.casefold())
+    )
+
+
+_FIRST_LETTERS_LEAST = 2
+_FIRST_LETTERS_MOST = 6
 
 
 def is_delivery_note(note: str) -> bool:

@@ -22,7 +22,9 @@ into a recording. `MERIDIEM_PATTERN` is that mark; `parse_time_of_day` reads one
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 #: A clock time, as a regular-expression source with no capture groups (so it can be
 #: embedded, even twice, in a larger pattern). It matches exactly what `parse_clock`
@@ -74,6 +76,31 @@ def parse_time_of_day(text: str) -> float | None:
         return None
     hours = hours % 12 + (12 if found["half"].strip()[:1] in "Pp" else 0)
     return float(hours * 3600 + int(found["minutes"]) * 60 + int(found["seconds"] or 0))
+
+
+_HOURS_MINUTES = re.compile(r"(?P<hours>\d{1,2}):(?P<minutes>[0-5]\d)")
+
+
+def read_as_times_of_day(written: Sequence[str], *, chat: bool) -> bool:
+    """Do the clock times a document writes with its labels, in order, read as times of
+    day (when each message was sent) rather than as times into a recording?
+
+    `10:00` is ten minutes into a recording or ten in the morning; the document decides.
+    They are times of day when every one is hours and minutes (`H:MM` or `HH:MM`, no
+    seconds, hours up to 23) and either the document is a chat log (`chat`: IRC's
+    `[10:00] <nick>`, usernames in lower case), where a client stamps the wall clock, or
+    the times step backwards somewhere, as a clock does past midnight and a recording's
+    offsets never do. A time of day with its half (`9:14 AM`) needs none of this
+    (`parse_time_of_day`)."""
+    minutes = []
+    for text in written:
+        found = _HOURS_MINUTES.fullmatch(text.strip())
+        if found is None or int(found["hours"]) > 23:
+            return False
+        minutes.append(int(found["hours"]) * 60 + int(found["minutes"]))
+    if not minutes:
+        return False
+    return chat or any(later < earlier for earlier, later in pairwise(minutes))
 
 
 def seconds_later(earlier: float, later: float) -> float:

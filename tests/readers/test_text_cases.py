@@ -19,7 +19,8 @@ _BLOCK = re.compile(
 def _split(path: Path) -> tuple[str, list[str]]:
     text = path.read_text(encoding="utf-8")
     source, _, expect = text.partition("=== expect\n")
-    return source, [line for line in expect.splitlines() if line.strip()]
+    # (a line opening with "# " says why the case expects what it does)
+    return source, [line for line in expect.splitlines() if line.strip() and line[:2] != "# "]
 
 
 def _names(value: str) -> list[str]:

@@ -211,6 +211,22 @@ def test_a_name_cut_short_is_capitals_and_a_period_not_an_honorific():
     assert not names.is_abbreviated("MANAGER")
 
 
+@pytest.mark.parametrize(
+    ("short", "full", "expected"),
+    [
+        ("Bar", "Barnardo", True),
+        ("Fran", "Francisco", True),
+        ("Qu", "Queen", True),
+        ("A", "Anderson", False),  # an examination's answer, not a name cut short
+        ("Capulet", "Lady Capulet", False),  # two words: another person
+        ("Barnardo", "Barnardo", False),
+        ("Rosincr", "Rosincrance", False),  # past six letters: a name of its own
+    ],
+)
+def test_a_name_cut_to_its_first_letters(short, full, expected):
+    assert names.is_first_letters(short, full) is expected
+
+
 def test_a_note_in_lower_case_after_a_name_is_how_it_is_said():
     assert names.is_delivery_note("pointing to a purple cable")
     assert not names.is_delivery_note("Minister of Human Resources Development, Lib.")

@@ -23,6 +23,7 @@ from . import conventions, frontmatter, pages, roster
 from .assemble import Assembler
 from .attribution import attribute
 from .candidates import common_words, find_candidates
+from .chat import drop_times_of_day, is_chat
 from .evidence import Inference
 from .lines import split_lines
 from .paragraphs_scan import is_hard_wrapped, scan_paragraphs
@@ -72,10 +73,13 @@ def stream(
     if not declared and front_speakers and roster.declared_matches(uses, front_speakers):
         declared = front_speakers
     inference = conventions.infer(uses, lambda: common_words(lines, body_start), declared, lines)
+    chat = is_chat(inference, lines)
+    # `[10:00] <alice>`, `Ana  14:02`: when a message was sent, no time into a recording
+    chat = drop_times_of_day(inference, lines, chat) or chat
     page = pages.settle_tables(page, uses)  # a table whose rows are no turns is text
     chat_log = _is_chat_log(inference)
-    if chat_log and pages.is_wrapping_only(page):
-        page = None  # a chat log writes a message a line, however short its lines run
+    if chat and pages.is_wrapping_only(page):
+        page = None  # a chat writes a message a line, however short its lines run
     if web is not None:
         paragraphs, hashed = web.scan({use.line: use for use in uses})
     elif page is None:

@@ -144,6 +144,8 @@ class Assembler:
             return Kind.LAYOUT, None, None, text
         if text[:1] in paragraphs.ENTRANCE_OPENINGS and self._is_entrance_or_exit(text):
             return Kind.STAGE_DIRECTION, None, None, text  # "Enter OBERON.", "_Exit._"
+        if paragraphs.is_day_separator(text) and self._speaker_follows(paragraph):
+            return Kind.TIMESTAMP, None, None, text  # Slack's "Yesterday" over a message
         kind = paragraphs.classify(text, in_dialogue)
         if kind is not None:
             if kind == Kind.HEADING and paragraphs.is_markdown_heading(text):

@@ -698,7 +698,13 @@ def _is_marked(use: Use, confirmed: set[str]) -> bool:
 
 def _introduces_confirmed(use: Use, confirmed: set[str]) -> bool:
     """Is the label a full name whose surname alone is a confirmed name of the document
-    ("Al Kossow:" once, then "Kossow:" throughout): the speaker introduced in full."""
+    ("Al Kossow:" once, then "Kossow:" throughout), or, in a play's `Name.`, whose first
+    letters are ("Barnardo." once, then "Bar." throughout, as the First Folio prints
+    them): the speaker introduced in full."""
+    if use.shape.signature.delimiter == "." and any(
+        names.is_first_letters(short, use.key) for short in confirmed
+    ):
+        return True
     person = names.person_name(use.shape.label)
     surname = names.surname_of(person) if person else None
     return surname is not None and surname[1] >= 2 and surname[0] in confirmed

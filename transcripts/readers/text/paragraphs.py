@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+import regex
+
 from ...model import Kind
-from ...timecode import CLOCK_PATTERN
+from ...timecode import CLOCK_PATTERN, MERIDIEM_PATTERN
 
 # What a line of text ends with when it has finished what it says: a sentence's end, a
 # clause before a list or a quotation, a closing quote or bracket, a dash breaking off;
@@ -189,6 +191,49 @@ def is_timestamp(text: str) -> bool:
     return len(text) <= 40 and _TIMESTAMP.fullmatch(text) is not None
 
 
+def is_chat_notice(text: str) -> bool:
+    """A chat app's line about the chat, not in it: someone joining or leaving ("Ana
+    joined the channel", "Ben has left the meeting", "ana joined #fieldwork"), or, after
+    the date and time a WhatsApp export opens each line with ("12/03/2024, 09:20 - "),
+    anything WhatsApp says of the group ("Tom left", "Ana added Ben", "Messages and
+    calls are end-to-end encrypted. ..."). Without that opening, only the shapes no
+    sentence takes: what was joined named as a chat's place, no full stop after it."""
+    if len(text) > _NOTICE_WIDTH or "\n" in text or not any(w in text for w in _NOTICE_WORDS):
+        return False
+    return _CHAT_NOTICE.fullmatch(text) is not None
+
+
+_NOTICE_WIDTH = 240
+_NOTICE_WORDS = ("joined", "left", "encrypted", "added", "removed", "created", "changed")
+_WHO = r"(?:\p{Lu}[\p{L}\p{M}'’\-]*(?:[ ]\p{Lu}[\p{L}\p{M}'’\-]*){0,3}|[\p{Ll}\d_.\-]{2,32})"
+_CHAT_PLACE = r"(?:the[ ](?:channel|chat|meeting|call|group|conversation|room|huddle)|\#\S+)"
+_CHAT_NOTICE = regex.compile(
+    r"(?:Messages(?:[ ]and[ ]calls)?[ ]are[ ]end-to-end[ ]encrypted\b.*"
+    rf"|{_WHO}[ ](?:has[ ])?(?:joined|left)[ ]{_CHAT_PLACE}"
+    r"|\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4},?[ ]" + CLOCK_PATTERN + "(?:" + MERIDIEM_PATTERN + ")?"
+    r"[ ][-–][ ](?:Messages(?:[ ]and[ ]calls)?[ ]are[ ]end-to-end[ ]encrypted\b.*"
+    rf"|{_WHO}[ ](?:joined|left|added|removed|created[ ]group|changed)\b(?:[ ][^:]*)?))"
+)
+
+
+def is_day_separator(text: str) -> bool:
+    """A chat app's line between the days of a conversation: "Today", "Yesterday",
+    "Monday", "Monday, March 3rd", "March 3rd, 2024" (a weekday or a date alone, no full
+    stop after it). Whether it stands between messages is the caller's to ask: a
+    message may say "Today" too."""
+    return len(text) <= 40 and _DAY_SEPARATOR.fullmatch(text) is not None
+
+
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_MONTH_DAY = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)[ ]\d{1,2}(?:st|nd|rd|th)?(?:,[ ]\d{4})?"
+)
+_DAY_SEPARATOR = regex.compile(
+    rf"[ \t]*(?:Today|Yesterday|{_WEEKDAY}(?:,[ ]{_MONTH_DAY})?|{_MONTH_DAY})[ \t]*"
+)
+
+
 def is_page_number(line: str) -> bool:
     """A page's number alone on its line, set far from the margin ("            13."), as
     a script or a printed page puts it; a number at the margin may be what was said."""
@@ -296,6 +341,8 @@ def classify(text: str, in_dialogue: bool) -> str | None:
             return Kind.TIMESTAMP
         if is_stage_direction(text):
             return Kind.STAGE_DIRECTION
+        if is_chat_notice(text):  # WhatsApp's "12/03/2024, 09:20 - Tom left"
+            return Kind.STAGE_DIRECTION
         divider = divider_kind(text)
         if divider is not None:
             return divider
@@ -303,6 +350,8 @@ def classify(text: str, in_dialogue: bool) -> str | None:
             return Kind.HEADING
     if is_all_caps_heading(text):
         return Kind.HEADING
+    if is_chat_notice(text):  # "Ana joined the channel"
+        return Kind.STAGE_DIRECTION
     if text[:1] in _CREDIT_OPENINGS and is_credit(text):
         return Kind.PROSE
     if ("dited" in text or "ondensed" in text) and is_editorial_note(text):

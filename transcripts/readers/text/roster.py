@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ... import names
@@ -19,6 +21,7 @@ from .tables import last_cell
 
 if TYPE_CHECKING:
     from .evidence import Use
+    from .shapes import Signature
 
 # Text after a label that is not speech: a bare URL, a date or a number ("Agenda: <https://…>").
 # A URL, or a number, date, time, amount or share ("2024-05-28", "$3.00", "12%").
@@ -53,6 +56,8 @@ class Candidate:
     count: int = 0
     first: int = -1  # line of the first use
     last: int = -1  # line of the last use
+    signatures: set[Signature] = field(default_factory=set)  # the shapes it is written in
+    shortened: bool = False  # the first letters of a longer name ("Bar." for "Barnardo.")
 
     @property
     def label(self) -> str:
@@ -81,10 +86,14 @@ class Roster:
 _INTRODUCTION_USES = 2
 
 
-def candidates_of(uses: Iterable[Use]) -> list[Candidate]:
-    """The accepted labels, one candidate per label as compared (case and spacing folded)."""
+def candidates_of(
+    uses: Iterable[Use], adjacent: set[frozenset[str]] | None = None
+) -> list[Candidate]:
+    """The accepted labels, one candidate per label as compared (case and spacing folded);
+    `adjacent`, when given, gathers the pairs of keys whose labels follow one another."""
     candidates: dict[str, Candidate] = {}
     by_label: dict[str, Candidate] = {}  # as written: a document repeats its labels
+    previous: Candidate | None = None
     for use in uses:
         label = use.shape.label
         candidate = by_label.get(label)
@@ -97,15 +106,20 @@ def candidates_of(uses: Iterable[Use]) -> list[Candidate]:
         candidate.forms[label] = candidate.forms.get(label, 0) + 1
         candidate.count += 1
         candidate.last = use.line
+        candidate.signatures.add(use.shape.signature)
+        if adjacent is not None and previous is not None and previous is not candidate:
+            adjacent.add(frozenset((previous.key, candidate.key)))
+        previous = candidate
     return list(candidates.values())
 
 
 def build(uses: Iterable[Use], declared: Sequence[str] = ()) -> Roster:
     """The roster of the accepted labels: declared names as given, or people inferred."""
-    candidates = candidates_of(uses)
+    adjacent: set[frozenset[str]] = set()
+    candidates = candidates_of(uses, adjacent)
     if declared:
         return _declared_roster(candidates, declared)
-    return _inferred_roster(candidates)
+    return _inferred_roster(candidates, adjacent)
 
 
 def declared_matches(uses: Iterable[Use], declared: Sequence[str]) -> bool:
@@ -133,11 +147,11 @@ def _declared_roster(candidates: list[Candidate], declared: Sequence[str]) -> Ro
     return Roster(names=mapping, speakers=speakers, declared=True)
 
 
-def _inferred_roster(candidates: list[Candidate]) -> Roster:
+def _inferred_roster(candidates: list[Candidate], adjacent: set[frozenset[str]]) -> Roster:
     accepted = sorted(candidates, key=lambda c: c.first)
     mapping = {}
     speakers = []
-    for group in _people(accepted):
+    for group in _people(accepted, adjacent):
         name = _canonical_name(group)
         forms = [form for c in group for form in sorted(c.forms, key=lambda f: -c.forms[f])]
         for candidate in group:
@@ -147,7 +161,9 @@ def _inferred_roster(candidates: list[Candidate]) -> Roster:
     return Roster(names=mapping, speakers=speakers)
 
 
-def _people(accepted: list[Candidate]) -> list[list[Candidate]]:
+def _people(
+    accepted: list[Candidate], adjacent: AbstractSet[frozenset[str]] = frozenset()
+) -> list[list[Candidate]]:
     """The accepted labels grouped by the person they name, in order of first use.
 
     A name with a role after it is that name ("WOLF BLITZER, CNN ANCHOR" is "WOLF
@@ -182,6 +198,7 @@ def _people(accepted: list[Candidate]) -> list[list[Candidate]]:
         if len(targets) == 1 and _introduces(groups[targets[0]], groups[key]):
             groups[targets[0]].extend(groups.pop(key))
     _join_abbreviations(groups)
+    _join_first_letters(groups, adjacent)
     _join_declared_short_forms(groups)
     ordered = sorted(groups.values(), key=lambda group: min(c.first for c in group))
     return [sorted(group, key=lambda c: c.first) for group in ordered]
@@ -247,13 +264,60 @@ def _join_abbreviations(groups: dict[str, list[Candidate]]) -> None:
             groups[targets[0]].extend(groups.pop(key))
 
 
+def _join_first_letters(
+    groups: dict[str, list[Candidate]], adjacent: AbstractSet[frozenset[str]]
+) -> None:
+    """A name cut to its first letters, ended by the period a play's labels end with
+    ("Bar." and "Barn." for "Barnardo.", "Fran." for "Francisco.", as the First Folio
+    prints them), is the longer name of the same shape it opens: one person, named by
+    the longer form. Only where the longer names it could open are one name and its
+    own shortenings ("Bar.", "Barn.", "Barnardo."), and where none of them follows the
+    other (a speaker does not answer himself; "ANN." answering "ANNA." are two people).
+    A name with a colon after it is never cut short: "Ann:" and "Anna:" stay two, and
+    so do "CAPULET" and "LADY CAPULET" (two words)."""
+    dotted = {
+        key
+        for key, group in groups.items()
+        if key.isalpha() and all(_ends_with_period(c) for c in group)
+    }
+    for short in sorted(dotted, key=len):
+        group = groups.get(short)
+        if group is None:
+            continue
+        shapes = {signature for c in group for signature in c.signatures}
+        longer = sorted(
+            (
+                key
+                for key in dotted
+                if key in groups
+                and names.is_first_letters(short, key)
+                and shapes & {signature for c in groups[key] for signature in c.signatures}
+            ),
+            key=len,
+        )
+        if not longer or any(not b.startswith(a) for a, b in pairwise(longer)):
+            continue  # none, or two names it could open ("Fra." with "Francis." and "Frank.")
+        keys = {c.key for c in group}
+        others = {c.key for key in longer for c in groups[key]}
+        if any(frozenset((a, b)) in adjacent for a in keys for b in others):
+            continue
+        for candidate in group:
+            candidate.shortened = True
+        groups[longer[-1]].extend(groups.pop(short))
+
+
+def _ends_with_period(candidate: Candidate) -> bool:
+    """Is the label written with a period after the name, in every use ("Bar.")?"""
+    return all(signature.delimiter == "." for signature in candidate.signatures)
+
+
 def _spoken_name(label: str) -> str:
-    """The name of a label without a note in parentheses on how the line is said ("ST.
-    (above)" is "ST.")."""
+    """The name of a label without a note in parentheses or brackets on how the line is
+    said ("ST. (above)" is "ST.", "PRAED [to Vivie]" is "PRAED")."""
     name, note = names.split_name(label)
     if note is None or not names.is_delivery_note(note):
         return label
-    return name if label[len(name) :].lstrip().startswith("(") else label
+    return name if label[len(name) :].lstrip().startswith(("(", "[")) else label
 
 
 def _person_key(person: str) -> tuple[str, str]:
@@ -298,7 +362,8 @@ def _canonical_name(group: list[Candidate]) -> str:
 
     def fullness(candidate: Candidate) -> tuple[bool, int, int]:
         surname = _surname(candidate)
-        cut_short = names.is_abbreviated(_spoken_name(candidate.label))  # "MNG." for "MANAGER"
+        # "MNG." for "MANAGER", "Bar." for "Barnardo."
+        cut_short = candidate.shortened or names.is_abbreviated(_spoken_name(candidate.label))
         return (not cut_short, surname[1] if surname else 0, candidate.count)
 
     best = max(group, key=fullness)

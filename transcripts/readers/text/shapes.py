@@ -256,7 +256,8 @@ _LATER = r"(?:{TOKEN}|(?=[a-z])(?:{PARTICLE})(?=[ .:：(])|\#?\d{{1,3}}(?!\d|:\d
 # dash and the time of day ("ana — Today at 9:14 AM").
 _LOWER_NAME = (
     r"[{LOWER}][{LOWER}{MARK}'’\-_]{{1,24}}+(?:[ _]?\d{{1,3}})?"
-    r"(?=[ \t]*[:：]|>[ \t]|[ ][—–][ ](?:{CHAT_DAY})?\d{{1,2}}:\d)"  # ana — Today at 9:14 AM
+    r"(?=[ \t]*[:：]|>[ \t]|[ ][—–][ ](?:{CHAT_DAY})?\d{{1,2}}:\d"  # ana — Today at 9:14 AM
+    r"|[ \t]+\d{{1,2}}:[0-5]\d(?:{MERIDIEM})?{LINE_END})"  # ana  14:02 (alone, message below)
 )
 # An office named in full before its holder in brackets, as the UK Hansard writes a
 # minister: "The Secretary of State for Health and Social Care (Victoria Atkins)".
@@ -292,7 +293,8 @@ _AFFILIATION = r"""(?:
     (?:,[ ]{{1,2}}{WORDS}(?:[ ](?:--?|–|—)[ ]{WORDS})?){{1,3}}    # , CNN ANCHOR; , Acme - CEO
   | [ ]?\((?![ ]*{SPAN}[ ]*\))[^()\r\n]{{1,120}}\)            # (Riding, Party), (V.O.)
     (?:,[ ]{WORDS}){{0,3}}                                    # (D), NEW MEXICO, SENATOR
-  | [ ]?\[(?![ ]*{SPAN}[ ]*\])[^\[\]\r\n]{{1,60}}\]             # [Interviewer]
+  | [ ]?\[(?![ ]*{SPAN}[ ]*\])(?:[^\[\]\r\n]{{1,60}}             # [Interviewer]
+      |[_*]?[{LOWER}][^\[\]\r\n]{{60,200}})\]                     # [in the space between ...]
   | （[^（）\r\n]{{1,40}}）                                     # 李明（记者）
   | ,[ ](?=[a-z][^.\r\n]{{0,100}}\.[ ](?:—|–|--?)[ ])[^.\r\n]{{1,100}}  # , on behalf of X. –
   | [ ]{{1,2}}(?:--?|–|—)[ ]{{0,2}}
@@ -332,6 +334,7 @@ _GRAMMAR = r"""
       | [ \t\xa0]*(?P<colon>[:：])(?=[^/\\\d]|\Z)
       | (?P<dash>\.?[ ](?:—|–|--?)(?=[ \t\xa0]+\S))              # JOHN — text, Name. – text
       | (?P<dot>\.)(?=[ \t\xa0\r\n]|\Z)
+      | (?<=\])(?P<directed>[ ](?=\S))                          # PRAED [to Vivie] Yes.
       | (?<=[*_\]>】])
       | (?=,?[ \t\xa0]*(?:\\?\[|\()?(?:{DAY})?\d{{1,3}}:\d)
       | (?={LINE_END})
@@ -353,7 +356,7 @@ def grammar(classes: dict[str, str]) -> str:
     token = fill(_TOKEN, ABBREVIATION=_ABBREVIATION, NUMBERED_ROLE=_NUMBERED_ROLE)
     later = fill(_LATER, TOKEN=token, PARTICLE=_PARTICLE)
     chat_day = fill(_CHAT_DAY, DAY=_DAY)
-    lower = fill(_LOWER_NAME, CHAT_DAY=chat_day)
+    lower = fill(_LOWER_NAME, CHAT_DAY=chat_day, MERIDIEM=_MERIDIEM, LINE_END=_LINE_END)
     office = fill(_OFFICE)
     one = fill(
         _ONE_NAME, TOKEN=token, LATER=later, PARTICLE=_PARTICLE, LOWER_NAME=lower, OFFICE=office
@@ -425,7 +428,7 @@ _PROSE_OPENING = compile_kept(
     r"(?![a-z][a-z'’\-]*+(?:[ ][a-z][a-z'’\-]*+)?[ \t\xa0]*[:：])"
     r"|,[ ](?=[a-z])(?!and[ ])(?![^.\r\n]{0,100}\.[ ](?:—|–|--?)[ ]))"
     r"|(?=[a-z])(?!(?:" + _PARTICLE + r")[ ])"
-    r"(?![a-z][a-z'’\-_]*+(?:[ _]?\d{1,3})?(?:[ \t]*[:：]|[ ][—–][ ])))"
+    r"(?![a-z][a-z'’\-_]*+(?:[ _]?\d{1,3})?(?:[ \t]*[:：]|[ ][—–][ ]|[ \t]+\d{1,2}:\d)))"
     r"(?![A-Za-z]{1,5}\.)(?![a-z]{2,12}[_ ]?\d)[a-z]",
     0,
     "prose-opening",
@@ -544,6 +547,10 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
             return None  # "Amendment No. 42", "SEC. 101.": a number's abbreviation
     elif alone or wrapper:
         delimiter = ""
+    elif found["directed"] is not None:
+        if not _is_directed(name, found["affiliation"]):
+            return None  # "Ana [Interviewer] thinks so": no label
+        delimiter = "."  # a play's NAME. text, the direction standing for the period
     elif found["dash"] is not None:
         delimiter = "dash"
     elif found["gap"] is not None:
@@ -586,6 +593,17 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
         aside.lstrip(", ") if aside else None,
         trailing,
     )
+
+
+def _is_directed(name: str, affiliation: str | None) -> bool:
+    """Is a name in capitals followed by a stage direction in brackets, how the line is
+    given, before the speech ("MRS WARREN [rising] Oh, no.", as Shaw's plays set it)?"""
+    if not name.isupper() or not affiliation:
+        return False
+    written = affiliation.strip()
+    if not (written.startswith("[") and written.endswith("]")):
+        return False
+    return names.is_delivery_note(written[1:-1].strip("_* "))
 
 
 _HALF_OF_DAY = re.compile(r"\d" + MERIDIEM_PATTERN)
