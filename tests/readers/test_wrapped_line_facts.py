@@ -22,6 +22,15 @@ _LINE = st.lists(st.sampled_from(_PIECES), max_size=12).map("".join)
 _CODE = st.sampled_from([TEXT, TEXT, TEXT, BLANK, LAYOUT, APART])
 
 
+def _laid_out(rows: list[tuple[str, int, int]], numbered: bool) -> tuple[list[str], Page, dict]:
+    """The lines of `rows` (line, where its text starts, its page code), their page and
+    their label candidates by line."""
+    lines = [line for line, _, _ in rows]
+    starts = [min(at, len(line)) for line, at, _ in rows]
+    page = Page(bytearray(code for _, _, code in rows), starts, numbered=numbered)
+    return lines, page, {use.line: use for use in find_candidates(lines, 0, page)}
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(st.tuples(_LINE, st.integers(0, 4), _CODE), max_size=14),
@@ -29,10 +38,7 @@ _CODE = st.sampled_from([TEXT, TEXT, TEXT, BLANK, LAYOUT, APART])
     st.integers(1, 5),
 )
 def test_each_lines_facts_computed_once_are_its_plain_facts(rows, numbered, chunk):
-    lines = [line for line, _, _ in rows]
-    starts = [min(at, len(line)) for line, at, _ in rows]
-    page = Page(bytearray(code for _, _, code in rows), starts, numbered=numbered)
-    candidates = {use.line: use for use in find_candidates(lines, 0, page)}
+    lines, page, candidates = _laid_out(rows, numbered)
     with mock.patch.object(paragraphs_wrapped, "_CHUNK", chunk):
         view = _Lines(lines, page, candidates)
     for index in range(len(lines)):
@@ -66,10 +72,7 @@ def test_double_spacing_counted_in_the_codes_is_the_line_by_line_count(rows, sta
     st.integers(0, 6),
 )
 def test_a_quiet_line_is_one_no_break_test_or_label_would_stop_at(rows, numbered, body_indent):
-    lines = [line for line, _, _ in rows]
-    starts = [min(at, len(line)) for line, at, _ in rows]
-    page = Page(bytearray(code for _, _, code in rows), starts, numbered=numbered)
-    candidates = {use.line: use for use in find_candidates(lines, 0, page)}
+    lines, page, candidates = _laid_out(rows, numbered)
     view = _Lines(lines, page, candidates)
     breaks = paragraphs_wrapped._Breaks(view, body_indent)
     quiet = breaks.quiet_lines(view.may_label)
