@@ -20,6 +20,8 @@ _PIECES = [" ", "\t", "\xa0", "\f", "\v", "\u2003", "a", "A", "É", "ß", "1", "
            "x", "Q.", "THE COURT:", "Ana Lima:", "：", ">>", "**Bo:**", " 12  "]  # fmt: skip
 _LINE = st.lists(st.sampled_from(_PIECES), max_size=12).map("".join)
 _CODE = st.sampled_from([TEXT, TEXT, TEXT, BLANK, LAYOUT, APART])
+#: Lines with where each one's text starts and its page code.
+_ROWS = st.lists(st.tuples(_LINE, st.integers(0, 4), _CODE), max_size=14)
 
 
 def _laid_out(rows: list[tuple[str, int, int]], numbered: bool) -> tuple[list[str], Page, dict]:
@@ -33,7 +35,7 @@ def _laid_out(rows: list[tuple[str, int, int]], numbered: bool) -> tuple[list[st
 
 @settings(max_examples=300, deadline=None)
 @given(
-    st.lists(st.tuples(_LINE, st.integers(0, 4), _CODE), max_size=14),
+    _ROWS,
     st.booleans(),
     st.integers(1, 5),
 )
@@ -67,7 +69,7 @@ def test_double_spacing_counted_in_the_codes_is_the_line_by_line_count(rows, sta
 
 @settings(max_examples=150, deadline=None)
 @given(
-    st.lists(st.tuples(_LINE, st.integers(0, 4), _CODE), max_size=14),
+    _ROWS,
     st.booleans(),
     st.integers(0, 6),
 )
