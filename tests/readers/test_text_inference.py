@@ -7,11 +7,15 @@ import json
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 import transcripts
 from transcripts import names
 from transcripts.api import parse
 from transcripts.cli import cli
+from transcripts.readers.text.conventions import _last_of_each
+from transcripts.readers.text.evidence import Use
 
 NO_LABELS = "The notes follow.\n\nEveryone agreed on the budget.\n\nThe date is the fourth.\n"
 
@@ -299,3 +303,14 @@ def test_a_diarisation_code_left_in_lower_case_beside_a_name_still_speaks():
 )
 def test_function_words_joined_by_hyphens_are_no_name(label: str, expected: bool) -> None:
     assert names.is_speaker_shaped(label) is expected
+
+
+@given(st.lists(st.sampled_from("abcd"), max_size=30), st.sets(st.sampled_from("abcde")))
+def test_the_last_use_of_each_name_is_found_from_the_end_as_a_walk_from_the_start_finds_it(
+    keys, wanted
+):
+    """`_last_of_each` reads a family from its end; the plain definition walks it all."""
+    uses = [Use(line, None, key) for line, key in enumerate(keys)]  # type: ignore[arg-type]
+    plain = {use.key: use for use in uses if use.key in wanted}
+    found = _last_of_each(uses, set(wanted))
+    assert sorted(id(use) for use in found) == sorted(id(use) for use in plain.values())

@@ -239,7 +239,7 @@ def _take_named_interviewers(uses: list[Use], conventions: list[Convention]) -> 
     notes: dict[str, list[Use]] = {}
     for use in uses:
         if (
-            use.verdict == _NOTE_OR_FIELD
+            use.verdict is _NOTE_OR_FIELD  # (the one verdict object: `_prejudge`)
             and use.shape.signature in by_signature
             and len(use.shape.name.split()) >= 2
             and names.name_words(use.shape.name) is not None
@@ -397,8 +397,7 @@ def _assess(family: Family) -> _Assessment:
         kept = counts if keeping is uses else Counter(map(_KEY, keeping))
     confirmed = {key for key, count in kept.items() if count >= 2}
     if len(confirmed) >= HABIT_MIN_NAMES:
-        each = {use.key: use for use in keeping if use.key in confirmed}
-        habits += _habits(list(each.values()), (NAME,))
+        habits += _habits(_last_of_each(keeping, confirmed), (NAME,))
     if all(look.capitals for look in kept_looks):
         capitals = counts if keeping is uses else Counter(map(_KEY, keeping))
     elif not any(look.capitals for look in kept_looks):
@@ -407,6 +406,18 @@ def _assess(family: Family) -> _Assessment:
         capitals = Counter(map(_KEY, [use for use in keeping if use.look.capitals]))
     written = {key: capitals[key] * 2 > kept[key] for key in confirmed}
     return _Assessment(habits, keeping, confirmed, slots, written)
+
+
+def _last_of_each(uses: list[Use], keys: set[str]) -> list[Use]:
+    """The last use of each of `keys` (read from the end, so a long family is seldom
+    read through)."""
+    last: dict[str, Use] = {}
+    for use in reversed(uses):
+        if use.key in keys and use.key not in last:
+            last[use.key] = use
+            if len(last) == len(keys):
+                break
+    return list(last.values())
 
 
 def _sample(uses: list[Use]) -> list[Use]:
