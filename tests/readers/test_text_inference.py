@@ -4,6 +4,7 @@ when speakers are not found, and `transcripts parse --explain`."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 import yaml
@@ -314,3 +315,33 @@ def test_the_last_use_of_each_name_is_found_from_the_end_as_a_walk_from_the_star
     plain = {use.key: use for use in uses if use.key in wanted}
     found = _last_of_each(uses, set(wanted))
     assert sorted(id(use) for use in found) == sorted(id(use) for use in plain.values())
+
+
+_CASES = Path(__file__).resolve().parent.parent / "cases" / "parse"
+_SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        *sorted(_SAMPLES.iterdir()),
+        _CASES / "broadcast-chevrons.case",
+        _CASES / "orphan-between-turns.case",
+        _CASES / "html-br-turns.case",
+    ],
+    ids=lambda path: path.name,
+)
+def test_the_share_attributed_is_that_of_the_text_of_the_blocks_built(path):
+    """The assembler counts the dialogue-like text as it finishes each block; the plain
+    definition counts it over the blocks: turns and someone unnamed marked as speaking,
+    against text inside the dialogue that no label names."""
+    text = path.read_text(encoding="utf-8").partition("\n=== expect")[0] + "\n"
+    transcript = transcripts.parse(text)
+    spoken = unspoken = 0
+    for block in transcript.blocks:
+        if block.kind == "turn" or (block.kind == "unattributed" and block.label is not None):
+            spoken += len(block.text)
+        elif block.kind == "unattributed":
+            unspoken += len(block.text)
+    total = spoken + unspoken
+    assert transcript.inference.attributed == (spoken / total if total else None)
