@@ -46,6 +46,7 @@ import regex
 from ... import names
 from .evidence import Convention, Family, Habit, Inference, Rejection, Use, Verdict
 from .shapes import ALONE, PHRASE, Shape, Signature
+from .tally import Tally
 
 # A habit binds when at least this share of a family's recurring labels keep it, and
 # there are at least this many of them to tell.
@@ -111,6 +112,9 @@ class _Assessment:
     confirmed: set[str] = field(default_factory=set)
     slots: set[int] = field(default_factory=set)  # lines right under labels that stand alone
     capitals: dict[str, bool] = field(default_factory=dict)  # confirmed name -> in capitals
+    names: Counter[str] = field(default_factory=Counter)  # the keeping labels per name
+    looks: set[Look] = field(default_factory=set)  # the looks of the family's labels
+    kept_looks: set[Look] = field(default_factory=set)  # ... of those keeping the habits
 
 
 def infer(
@@ -144,7 +148,7 @@ def infer(
     taken = assessed[id(primary)]
     slots = (
         _speech_slots([u for u in taken.keeping if u.key in taken.confirmed], spoken=True)
-        if any(look.alone for look in set(map(_LOOK, taken.keeping)))
+        if any(look.alone for look in taken.kept_looks)
         else set()
     )
     confirmed = set(assessed[id(primary)].confirmed)
@@ -200,7 +204,7 @@ def infer(
         if assessment.habits and why != _SAME_SPEAKERS:
             plain = {
                 look
-                for look in set(map(_LOOK, family.uses))
+                for look in assessment.looks  # (the looks of `family.uses`)
                 if _first_broken(look, assessment.habits, _ALL, judge.memo(convention)) is None
             }
         capitals = assessment.capitals
@@ -379,33 +383,35 @@ def _assess(family: Family) -> _Assessment:
     written, from the confirmed names themselves (one each: a play's many "Nurse"
     labels make it no more mixed-case than its one "Second Watchman")."""
     uses = family.uses
-    counts = Counter(map(_KEY, uses))
+    tally = Tally(uses)  # (the counts below, from one pass over the labels)
+    counts = tally.names()
     core = [use for use in _sample(uses) if counts[use.key] >= 2]
     habits = _habits(core, (PLACEMENT, PLACE)) if len(core) >= HABIT_MIN_LABELS else []
     memo: dict = {}
-    looks = set(map(_LOOK, uses))
+    looks = tally.looks()
     kept_looks = {look for look in looks if _first_broken(look, habits, _ALL, memo) is None}
     # (Where every look keeps the habits, as in most documents, the lists and counts
     # below are the family's own: they are not built again.)
     keeping = uses if len(kept_looks) == len(looks) else [u for u in uses if u.look in kept_looks]
+    keeping_names = counts if keeping is uses else tally.names(kept_looks)
     # A line right under a label that stands alone may be its speech ("ROPER." then
     # "Yes."): it confirms no name, whatever it looks like.
     slots = _speech_slots(keeping) if any(look.alone for look in kept_looks) else set()
     if slots:
         kept = Counter(map(_KEY, [use for use in keeping if use.line not in slots]))
     else:
-        kept = counts if keeping is uses else Counter(map(_KEY, keeping))
+        kept = keeping_names
     confirmed = {key for key, count in kept.items() if count >= 2}
     if len(confirmed) >= HABIT_MIN_NAMES:
         habits += _habits(_last_of_each(keeping, confirmed), (NAME,))
     if all(look.capitals for look in kept_looks):
-        capitals = counts if keeping is uses else Counter(map(_KEY, keeping))
+        capitals = keeping_names
     elif not any(look.capitals for look in kept_looks):
         capitals = Counter()
     else:
-        capitals = Counter(map(_KEY, [use for use in keeping if use.look.capitals]))
+        capitals = tally.names_where(_CAPITALS, kept_looks)
     written = {key: capitals[key] * 2 > kept[key] for key in confirmed}
-    return _Assessment(habits, keeping, confirmed, slots, written)
+    return _Assessment(habits, keeping, confirmed, slots, written, keeping_names, looks, kept_looks)
 
 
 def _last_of_each(uses: list[Use], keys: set[str]) -> list[Use]:
@@ -430,9 +436,7 @@ def _sample(uses: list[Use]) -> list[Use]:
 
 def _recurring_uses(assessment: _Assessment) -> int:
     confirmed = assessment.confirmed
-    return sum(
-        count for key, count in Counter(map(_KEY, assessment.keeping)).items() if key in confirmed
-    )
+    return sum(count for key, count in assessment.names.items() if key in confirmed)
 
 
 def _is_strong(family: Family) -> bool:
@@ -601,6 +605,7 @@ def _opens_with_title(key: str) -> bool:
 _HabitTest = Callable[[Look], bool]
 _LOOK = attrgetter("look")
 _KEY = attrgetter("key")
+_CAPITALS = attrgetter("capitals")
 _new = tuple.__new__  # a NamedTuple's own constructor is a Python function: slow per label
 
 
@@ -834,7 +839,7 @@ class _Judge:
             # "He said:", "My mother said:": the words of a sentence; such a role
             # ("Phóng viên:") is taken only as one recurring beside the speakers' names.
             return "words opening a sentence, not names (a label only as a recurring role)"
-        counts = Counter(map(_KEY, uses))
+        counts = assessment.names
         if len(counts) < 2:
             # (A name in lower case said again and again is a document's note, "todo:".)
             if alone and not _in_lower_case_words(family) and self._one_speaker(family, uses):
