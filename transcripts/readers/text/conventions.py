@@ -91,6 +91,9 @@ NAME_LIST_LEAST = 3
 # Labels each used once are a form's fields from this many, unless a role or a title
 # marks most of them as people.
 FIELDS_LEAST = 4
+# Where every label of a convention is a recurring name keeping its habits, all are taken
+# at once rather than one by one (a test turns this off to hold the two to one answer).
+DECIDE_AT_ONCE = True
 # Why a family that is no convention of its own joins one: its labels then need speech.
 _SAME_SPEAKERS = "it names the same speakers"
 # A name seen this often in lower case in the text is a word of the language.
@@ -109,6 +112,7 @@ class _Assessment:
 
     habits: list[Habit]
     keeping: list[Use]
+    tally: Tally  # the family's labels counted by name and look
     confirmed: set[str] = field(default_factory=set)
     slots: set[int] = field(default_factory=set)  # lines right under labels that stand alone
     capitals: dict[str, bool] = field(default_factory=dict)  # confirmed name -> in capitals
@@ -208,23 +212,29 @@ def infer(
                 if _first_broken(look, assessment.habits, _ALL, judge.memo(convention)) is None
             }
         capitals = assessment.capitals
+        pairs = assessment.tally.pairs()  # (each name in each look its labels have)
+        recurring = {
+            (key, look)
+            for key, look in pairs
+            if look in plain and key in confirmed and (look.capitals or not capitals.get(key))
+        }
         slots = assessment.slots
         taken = False
-        for use in family.uses:
-            look = use.look
-            if (
-                look in plain
-                and use.key in confirmed
-                and use.line not in slots
-                and (look.capitals or not capitals.get(use.key, False))
-            ):
+        if DECIDE_AT_ONCE and recurring and len(recurring) == len(pairs) and not slots:
+            # (every label is such a case, as in most long documents: all at once)
+            for use in family.uses:
                 use.verdict = _RECURRING
-                taken = True
-            else:
-                verdict = use.verdict = judge.judge(
-                    use, convention, confirmed, start, lines, assessment
-                )
-                taken = taken or verdict.accepted
+            taken = True
+        else:
+            for use in family.uses:
+                if (use.key, use.look) in recurring and use.line not in slots:
+                    use.verdict = _RECURRING
+                    taken = True
+                else:
+                    verdict = use.verdict = judge.judge(
+                        use, convention, confirmed, start, lines, assessment
+                    )
+                    taken = taken or verdict.accepted
         if taken:
             inference.conventions.append(convention)
     _take_named_interviewers(uses, inference.conventions)
@@ -411,7 +421,17 @@ def _assess(family: Family) -> _Assessment:
     else:
         capitals = tally.names_where(_CAPITALS, kept_looks)
     written = {key: capitals[key] * 2 > kept[key] for key in confirmed}
-    return _Assessment(habits, keeping, confirmed, slots, written, keeping_names, looks, kept_looks)
+    return _Assessment(
+        habits,
+        keeping,
+        tally,
+        confirmed,
+        slots,
+        written,
+        names=keeping_names,
+        looks=looks,
+        kept_looks=kept_looks,
+    )
 
 
 def _last_of_each(uses: list[Use], keys: set[str]) -> list[Use]:

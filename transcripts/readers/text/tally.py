@@ -10,7 +10,7 @@ pass over the labels. `conventions.py` keeps the rules; this module only counts.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Container, Sequence
+from collections.abc import Callable, Container, KeysView, Sequence
 from operator import attrgetter
 from typing import Any
 
@@ -30,6 +30,10 @@ class Tally:
         self._pairs: Counter[tuple[str, Any]] = Counter(
             zip(map(_KEY, uses), map(_LOOK, uses), strict=True)
         )
+
+    def pairs(self) -> KeysView[tuple[str, Any]]:
+        """Each (name, look) the uses have."""
+        return self._pairs.keys()
 
     def looks(self) -> set[Any]:
         """The looks the uses have."""
