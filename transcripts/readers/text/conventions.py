@@ -362,26 +362,31 @@ def _families(uses: list[Use], judge: _Judge) -> list[Family]:
     labels a document repeats, and hashing a shape for every label would cost more.)"""
     families: dict[Signature, Family] = {}
     family_of: dict[int, Family | Verdict] = {}  # a shape's family, or why it has none
-    looks: dict[tuple[int, bool, bool], Look] = {}
+    # (shape, blank line before, after a sentence) -> the look, and the family's labels
+    # or the verdict: one look-up a label
+    seen: dict[tuple[int, bool, bool], tuple[Look, list[Use] | None, Verdict | None]] = {}
     for use in uses:
-        shape = use.shape
-        shape_id = id(shape)
-        key = (shape_id, use.blank_before, use.after_sentence)
-        look = looks.get(key)
-        if look is None:
-            look = looks[key] = _look(use)
-        use.look = look
-        family = family_of.get(shape_id)
-        if family is None:  # the first label of this shape
-            family = family_of[shape_id] = (
-                families.setdefault(shape.signature, Family(shape.signature))
-                if judge.prejudge(use)
-                else use.verdict or _NO_NAME
-            )
-        if family.__class__ is Family:
-            family.uses.append(use)  # type: ignore[union-attr]
+        key = (id(use.shape), use.blank_before, use.after_sentence)
+        known = seen.get(key)
+        if known is None:  # the first label of this shape and look
+            shape = use.shape
+            family = family_of.get(id(shape))
+            if family is None:  # the first label of this shape
+                family = family_of[id(shape)] = (
+                    families.setdefault(shape.signature, Family(shape.signature))
+                    if judge.prejudge(use)
+                    else use.verdict or _NO_NAME
+                )
+            if family.__class__ is Family:
+                known = seen[key] = (_look(use), family.uses, None)  # type: ignore[union-attr]
+            else:
+                known = seen[key] = (_look(use), None, family)  # type: ignore[assignment]
+        use.look = known[0]
+        members = known[1]
+        if members is not None:
+            members.append(use)
         else:
-            use.verdict = family  # type: ignore[assignment]
+            use.verdict = known[2]
     return list(families.values())
 
 
