@@ -4,14 +4,19 @@ when speakers are not found, and `transcripts parse --explain`."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 import transcripts
 from transcripts import names
 from transcripts.api import parse
 from transcripts.cli import cli
+from transcripts.readers.text.conventions import _last_of_each
+from transcripts.readers.text.evidence import Use
 
 NO_LABELS = "The notes follow.\n\nEveryone agreed on the budget.\n\nThe date is the fourth.\n"
 
@@ -315,3 +320,44 @@ def test_a_diarisation_code_left_in_lower_case_beside_a_name_still_speaks():
 )
 def test_function_words_joined_by_hyphens_are_no_name(label: str, expected: bool) -> None:
     assert names.is_speaker_shaped(label) is expected
+
+
+@given(st.lists(st.sampled_from("abcd"), max_size=30), st.sets(st.sampled_from("abcde")))
+def test_the_last_use_of_each_name_is_found_from_the_end_as_a_walk_from_the_start_finds_it(
+    keys, wanted
+):
+    """`_last_of_each` reads a family from its end; the plain definition walks it all."""
+    uses = [Use(line, None, key) for line, key in enumerate(keys)]  # type: ignore[arg-type]
+    plain = {use.key: use for use in uses if use.key in wanted}
+    found = _last_of_each(uses, set(wanted))
+    assert sorted(id(use) for use in found) == sorted(id(use) for use in plain.values())
+
+
+_CASES = Path(__file__).resolve().parent.parent / "cases" / "parse"
+_SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        *sorted(_SAMPLES.iterdir()),
+        _CASES / "broadcast-chevrons.case",
+        _CASES / "orphan-between-turns.case",
+        _CASES / "html-br-turns.case",
+    ],
+    ids=lambda path: path.name,
+)
+def test_the_share_attributed_is_that_of_the_text_of_the_blocks_built(path):
+    """The assembler counts the dialogue-like text as it finishes each block; the plain
+    definition counts it over the blocks: turns and someone unnamed marked as speaking,
+    against text inside the dialogue that no label names."""
+    text = path.read_text(encoding="utf-8").partition("\n=== expect")[0] + "\n"
+    transcript = transcripts.parse(text)
+    spoken = unspoken = 0
+    for block in transcript.blocks:
+        if block.kind == "turn" or (block.kind == "unattributed" and block.label is not None):
+            spoken += len(block.text)
+        elif block.kind == "unattributed":
+            unspoken += len(block.text)
+    total = spoken + unspoken
+    assert transcript.inference.attributed == (spoken / total if total else None)

@@ -26,7 +26,10 @@ from ..options import WriteOptions
 from .jsonenc import dense
 from .strings import StringSink, written
 
-_BATCH = 2048  # blocks a batch: big enough to amortise the emitter's start, small in memory
+# Blocks a batch: the batch's text joined (some 60 KB) stays under the C allocator's
+# threshold for a mapping of its own (128 KiB), so its buffer comes from the heap and is
+# reused rather than mapped afresh each time (a page fault per 4 KiB; see `jsonenc.BATCH`).
+_BATCH = 128
 
 
 def _options(explicit_start: bool) -> dict[str, Any]:
@@ -64,11 +67,12 @@ def write_documents(
     for header, blocks in documents:
         sink.write(_dump(header.header_dict(), explicit_start=many))
         written = False
+        known: dict[str, str] = {}  # the document's repeated scalars, made once
         for batch in _batches(blocks):
             if not written:
                 sink.write("blocks:\n")
                 written = True
-            sink.write(_dump_blocks(batch))
+            sink.write(_dump_blocks(batch, known))
         if not written:
             sink.write("blocks: []\n")
 
@@ -84,17 +88,19 @@ def _batches(blocks: Iterable[Block]) -> Iterator[list[Block]]:
         yield batch
 
 
-def _dump_blocks(blocks: list[Block]) -> str:
+def _dump_blocks(blocks: list[Block], known: dict[str, str] | None = None) -> str:
     """A YAML block sequence of block records (the value of `blocks:`).
 
     Written field by field from the block, in `Block.to_dict`'s order and with its rule
     for optional fields, rather than through a dict per block; the scalars of kinds,
-    speakers and labels, which repeat, are made once per batch. A test holds it to
-    `_mapping` of the dict form.
+    speakers and labels, which repeat, are made once (per batch, or once in `known`,
+    kind, speaker and label -> its scalar, kept from batch to batch). A test holds it
+    to `_mapping` of the dict form.
     """
     out: list[str] = []
     append = out.append
-    known: dict[str, str] = {}  # kind, speaker and label -> its scalar
+    if known is None:
+        known = {}
 
     def repeated(value: str) -> str:
         try:

@@ -12,11 +12,12 @@ writer gives back the input exactly.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from ...errors import TranscriptError
 from ...io import SourceText, display_name
-from ...model import Block, Kind, Layout, Transcript
+from ...model import Block, Layout, Transcript
 from ...options import ReadOptions
 from ..common import listed
 from . import conventions, frontmatter, pages, roster
@@ -116,7 +117,7 @@ def stream(
     if web is not None:
         web.relocate(uses)
         blocks = web.in_source(blocks)
-    return transcript, _measured(blocks, inference)
+    return transcript, chain(blocks, _finish_after(inference, assembler))
 
 
 def _is_chat_log(inference: Inference) -> bool:
@@ -142,19 +143,9 @@ def _web_page(text: str, lines: list[str]) -> HtmlPage | None:
 _PRE_SHARE = 0.5
 
 
-def _measured(blocks: Iterator[Block], inference: Inference) -> Iterator[Block]:
-    """The blocks, measuring as they pass how much of the dialogue-like text is attributed
-    (the text of turns, and of someone unnamed marked as speaking, `>>` or `――`, against
-    that of text in the dialogue no label names)."""
-    speech = unattributed = 0
-    for block in blocks:
-        kind = block.kind
-        if kind == Kind.TURN:
-            speech += len(block.text)
-        elif kind == Kind.UNATTRIBUTED:
-            if block.label is None:
-                unattributed += len(block.text)
-            else:
-                speech += len(block.text)
-        yield block
-    inference.finish(speech, unattributed)
+def _finish_after(inference: Inference, assembler: Assembler) -> Iterator[Block]:
+    """No blocks: chained after the last one, it gives the inference the share of the
+    dialogue-like text that is attributed, as the assembler counted it block by block."""
+    inference.finish(assembler.spoken, assembler.unspoken)
+    return
+    yield  # (a generator: nothing runs until the blocks before it are all taken)

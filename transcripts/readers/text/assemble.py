@@ -60,6 +60,12 @@ class Assembler:
         self._after: dict[int, Paragraph] | None = None  # first line -> the next paragraph
         for label in roster.contextual:
             self._speakers[label] = _IN_CONTEXT
+        # The characters of the dialogue-like text in the blocks built so far: of turns and
+        # of someone unnamed marked as speaking (`>>`, `――`), and of text inside the
+        # dialogue that no label names (the inference's share attributed, counted here, as
+        # each block is finished, rather than by one more pass over the blocks).
+        self.spoken = 0
+        self.unspoken = 0
 
     def speaker_for(self, label: str) -> str | None:
         """The speaker a candidate label names, if it names one (memoised per label)."""
@@ -374,7 +380,7 @@ class Assembler:
                     carried, resumed = None, -1 if words else last + 1
                     continue
                 if pending is not None:
-                    yield _finished(pending, more, lines, start)
+                    yield self._finished(pending, more, start)
                 in_dialogue, interrupted = True, None
                 time = paragraph.time
                 if start == last and plain:
@@ -391,7 +397,7 @@ class Assembler:
             if kind is None and start in self.runaway:
                 interrupted = None  # far past where this document's turns end: no one's
                 if pending is not None and pending.kind == Kind.TURN:
-                    yield _finished(pending, more, lines, start)
+                    yield self._finished(pending, more, start)
                     pending = None
             if (
                 kind is None
@@ -468,7 +474,7 @@ class Assembler:
                     pending.end_line = last + 1
                     continue
             if pending is not None:
-                yield _finished(pending, more, lines, start)
+                yield self._finished(pending, more, start)
             if kind == Kind.TURN:
                 in_dialogue, interrupted = True, None
                 pending = Block(
@@ -491,7 +497,23 @@ class Assembler:
                     interrupted = None
                 pending = Block(kind, words, start + 1, last + 1, label=label, start=paragraph.time)
         if pending is not None:
-            yield _finished(pending, more, lines, len(lines))
+            yield self._finished(pending, more, len(lines))
+
+    def _finished(self, block: Block, more: list[str], end: int) -> Block:
+        """The block complete: the paragraphs gathered for a turn joined onto its text, once
+        (adding each to the text as it came would copy the growing text every time,
+        quadratic in a long speech), and its raw text, its lines up to `end` (exclusive).
+        Its text is counted as it is finished (`spoken`, `unspoken`)."""
+        if more:
+            block.text = "".join([block.text, *more])
+            more.clear()
+        block.raw = "".join(self.lines[block.line - 1 : end])
+        kind = block.kind
+        if kind == Kind.TURN or (kind == Kind.UNATTRIBUTED and block.label is not None):
+            self.spoken += len(block.text)
+        elif kind == Kind.UNATTRIBUTED:
+            self.unspoken += len(block.text)
+        return block
 
     @staticmethod
     def _runs_on(pending: Block | None, more: list[str], start: int) -> bool:
@@ -545,17 +567,6 @@ class Assembler:
 
 
 _RELEASE_EVERY = 4096  # lines
-
-
-def _finished(block: Block, more: list[str], lines: Sequence[str], end: int) -> Block:
-    """The block complete: the paragraphs gathered for a turn joined onto its text, once
-    (adding each to the text as it came would copy the growing text every time,
-    quadratic in a long speech), and its raw text, its lines up to `end` (exclusive)."""
-    if more:
-        block.text = "".join([block.text, *more])
-        more.clear()
-    block.raw = "".join(lines[block.line - 1 : end])
-    return block
 
 
 def without_closing_wrapper(line: str, rest: str) -> str:

@@ -94,7 +94,9 @@ def find_candidates(lines: Sequence[str], start: int, page: Page | None = None) 
             known = keys.get(name)
             if known is None:
                 known = keys[name] = (names.normalise(name), names.is_acronym(name))
-            after_sentence = before < 0 or _ends_sentence(lines[before])
+            # (after a blank line the line before is not asked: the label's look is the
+            # same either way, `Use.after_sentence`)
+            after_sentence = blank_before or before < 0 or _ends_sentence(lines[before])
             use = Use(index, shape, known[0], False, blank_before, after_sentence)
             if shape.placement == ALONE:
                 before = -1  # a label alone on its line ends what came before

@@ -46,6 +46,7 @@ import regex
 from ... import names
 from .evidence import Convention, Family, Habit, Inference, Rejection, Use, Verdict
 from .shapes import ALONE, PHRASE, Shape, Signature
+from .tally import Tally
 
 # A habit binds when at least this share of a family's recurring labels keep it, and
 # there are at least this many of them to tell.
@@ -90,6 +91,9 @@ NAME_LIST_LEAST = 3
 # Labels each used once are a form's fields from this many, unless a role or a title
 # marks most of them as people.
 FIELDS_LEAST = 4
+# Where every label of a convention is a recurring name keeping its habits, all are taken
+# at once rather than one by one (a test turns this off to hold the two to one answer).
+DECIDE_AT_ONCE = True
 # Why a family that is no convention of its own joins one: its labels then need speech.
 _SAME_SPEAKERS = "it names the same speakers"
 # A name seen this often in lower case in the text is a word of the language.
@@ -108,9 +112,13 @@ class _Assessment:
 
     habits: list[Habit]
     keeping: list[Use]
+    tally: Tally  # the family's labels counted by name and look
     confirmed: set[str] = field(default_factory=set)
     slots: set[int] = field(default_factory=set)  # lines right under labels that stand alone
     capitals: dict[str, bool] = field(default_factory=dict)  # confirmed name -> in capitals
+    names: Counter[str] = field(default_factory=Counter)  # the keeping labels per name
+    looks: set[Look] = field(default_factory=set)  # the looks of the family's labels
+    kept_looks: set[Look] = field(default_factory=set)  # ... of those keeping the habits
 
 
 def infer(
@@ -144,7 +152,7 @@ def infer(
     taken = assessed[id(primary)]
     slots = (
         _speech_slots([u for u in taken.keeping if u.key in taken.confirmed], spoken=True)
-        if any(look.alone for look in set(map(_LOOK, taken.keeping)))
+        if any(look.alone for look in taken.kept_looks)
         else set()
     )
     confirmed = set(assessed[id(primary)].confirmed)
@@ -200,27 +208,33 @@ def infer(
         if assessment.habits and why != _SAME_SPEAKERS:
             plain = {
                 look
-                for look in set(map(_LOOK, family.uses))
+                for look in assessment.looks  # (the looks of `family.uses`)
                 if _first_broken(look, assessment.habits, _ALL, judge.memo(convention)) is None
             }
         capitals = assessment.capitals
+        pairs = assessment.tally.pairs()  # (each name in each look its labels have)
+        recurring = {
+            (key, look)
+            for key, look in pairs
+            if look in plain and key in confirmed and (look.capitals or not capitals.get(key))
+        }
         slots = assessment.slots
         taken = False
-        for use in family.uses:
-            look = use.look
-            if (
-                look in plain
-                and use.key in confirmed
-                and use.line not in slots
-                and (look.capitals or not capitals.get(use.key, False))
-            ):
+        if DECIDE_AT_ONCE and recurring and len(recurring) == len(pairs) and not slots:
+            # (every label is such a case, as in most long documents: all at once)
+            for use in family.uses:
                 use.verdict = _RECURRING
-                taken = True
-            else:
-                verdict = use.verdict = judge.judge(
-                    use, convention, confirmed, start, lines, assessment
-                )
-                taken = taken or verdict.accepted
+            taken = True
+        else:
+            for use in family.uses:
+                if (use.key, use.look) in recurring and use.line not in slots:
+                    use.verdict = _RECURRING
+                    taken = True
+                else:
+                    verdict = use.verdict = judge.judge(
+                        use, convention, confirmed, start, lines, assessment
+                    )
+                    taken = taken or verdict.accepted
         if taken:
             inference.conventions.append(convention)
     _take_named_interviewers(uses, inference.conventions)
@@ -239,7 +253,7 @@ def _take_named_interviewers(uses: list[Use], conventions: list[Convention]) -> 
     notes: dict[str, list[Use]] = {}
     for use in uses:
         if (
-            use.verdict == _NOTE_OR_FIELD
+            use.verdict is _NOTE_OR_FIELD  # (the one verdict object: `_prejudge`)
             and use.shape.signature in by_signature
             and len(use.shape.name.split()) >= 2
             and names.name_words(use.shape.name) is not None
@@ -348,26 +362,31 @@ def _families(uses: list[Use], judge: _Judge) -> list[Family]:
     labels a document repeats, and hashing a shape for every label would cost more.)"""
     families: dict[Signature, Family] = {}
     family_of: dict[int, Family | Verdict] = {}  # a shape's family, or why it has none
-    looks: dict[tuple[int, bool, bool], Look] = {}
+    # (shape, blank line before, after a sentence) -> the look, and the family's labels
+    # or the verdict: one look-up a label
+    seen: dict[tuple[int, bool, bool], tuple[Look, list[Use] | None, Verdict | None]] = {}
     for use in uses:
-        shape = use.shape
-        shape_id = id(shape)
-        key = (shape_id, use.blank_before, use.after_sentence)
-        look = looks.get(key)
-        if look is None:
-            look = looks[key] = _look(use)
-        use.look = look
-        family = family_of.get(shape_id)
-        if family is None:  # the first label of this shape
-            family = family_of[shape_id] = (
-                families.setdefault(shape.signature, Family(shape.signature))
-                if judge.prejudge(use)
-                else use.verdict or _NO_NAME
-            )
-        if family.__class__ is Family:
-            family.uses.append(use)  # type: ignore[union-attr]
+        key = (id(use.shape), use.blank_before, use.after_sentence)
+        known = seen.get(key)
+        if known is None:  # the first label of this shape and look
+            shape = use.shape
+            family = family_of.get(id(shape))
+            if family is None:  # the first label of this shape
+                family = family_of[id(shape)] = (
+                    families.setdefault(shape.signature, Family(shape.signature))
+                    if judge.prejudge(use)
+                    else use.verdict or _NO_NAME
+                )
+            if family.__class__ is Family:
+                known = seen[key] = (_look(use), family.uses, None)  # type: ignore[union-attr]
+            else:
+                known = seen[key] = (_look(use), None, family)  # type: ignore[assignment]
+        use.look = known[0]
+        members = known[1]
+        if members is not None:
+            members.append(use)
         else:
-            use.verdict = family  # type: ignore[assignment]
+            use.verdict = known[2]
     return list(families.values())
 
 
@@ -379,34 +398,57 @@ def _assess(family: Family) -> _Assessment:
     written, from the confirmed names themselves (one each: a play's many "Nurse"
     labels make it no more mixed-case than its one "Second Watchman")."""
     uses = family.uses
-    counts = Counter(map(_KEY, uses))
+    tally = Tally(uses)  # (the counts below, from one pass over the labels)
+    counts = tally.names()
     core = [use for use in _sample(uses) if counts[use.key] >= 2]
     habits = _habits(core, (PLACEMENT, PLACE)) if len(core) >= HABIT_MIN_LABELS else []
     memo: dict = {}
-    looks = set(map(_LOOK, uses))
+    looks = tally.looks()
     kept_looks = {look for look in looks if _first_broken(look, habits, _ALL, memo) is None}
     # (Where every look keeps the habits, as in most documents, the lists and counts
     # below are the family's own: they are not built again.)
     keeping = uses if len(kept_looks) == len(looks) else [u for u in uses if u.look in kept_looks]
+    keeping_names = counts if keeping is uses else tally.names(kept_looks)
     # A line right under a label that stands alone may be its speech ("ROPER." then
     # "Yes."): it confirms no name, whatever it looks like.
     slots = _speech_slots(keeping) if any(look.alone for look in kept_looks) else set()
     if slots:
         kept = Counter(map(_KEY, [use for use in keeping if use.line not in slots]))
     else:
-        kept = counts if keeping is uses else Counter(map(_KEY, keeping))
+        kept = keeping_names
     confirmed = {key for key, count in kept.items() if count >= 2}
     if len(confirmed) >= HABIT_MIN_NAMES:
-        each = {use.key: use for use in keeping if use.key in confirmed}
-        habits += _habits(list(each.values()), (NAME,))
+        habits += _habits(_last_of_each(keeping, confirmed), (NAME,))
     if all(look.capitals for look in kept_looks):
-        capitals = counts if keeping is uses else Counter(map(_KEY, keeping))
+        capitals = keeping_names
     elif not any(look.capitals for look in kept_looks):
         capitals = Counter()
     else:
-        capitals = Counter(map(_KEY, [use for use in keeping if use.look.capitals]))
+        capitals = tally.names_where(_CAPITALS, kept_looks)
     written = {key: capitals[key] * 2 > kept[key] for key in confirmed}
-    return _Assessment(habits, keeping, confirmed, slots, written)
+    return _Assessment(
+        habits,
+        keeping,
+        tally,
+        confirmed,
+        slots,
+        written,
+        names=keeping_names,
+        looks=looks,
+        kept_looks=kept_looks,
+    )
+
+
+def _last_of_each(uses: list[Use], keys: set[str]) -> list[Use]:
+    """The last use of each of `keys` (read from the end, so a long family is seldom
+    read through)."""
+    last: dict[str, Use] = {}
+    for use in reversed(uses):
+        if use.key in keys and use.key not in last:
+            last[use.key] = use
+            if len(last) == len(keys):
+                break
+    return list(last.values())
 
 
 def _sample(uses: list[Use]) -> list[Use]:
@@ -419,9 +461,7 @@ def _sample(uses: list[Use]) -> list[Use]:
 
 def _recurring_uses(assessment: _Assessment) -> int:
     confirmed = assessment.confirmed
-    return sum(
-        count for key, count in Counter(map(_KEY, assessment.keeping)).items() if key in confirmed
-    )
+    return sum(count for key, count in assessment.names.items() if key in confirmed)
 
 
 def _is_strong(family: Family) -> bool:
@@ -590,6 +630,7 @@ def _opens_with_title(key: str) -> bool:
 _HabitTest = Callable[[Look], bool]
 _LOOK = attrgetter("look")
 _KEY = attrgetter("key")
+_CAPITALS = attrgetter("capitals")
 _new = tuple.__new__  # a NamedTuple's own constructor is a Python function: slow per label
 
 
@@ -829,7 +870,7 @@ class _Judge:
             # "He said:", "My mother said:": the words of a sentence; such a role
             # ("Phóng viên:") is taken only as one recurring beside the speakers' names.
             return "words opening a sentence, not names (a label only as a recurring role)"
-        counts = Counter(map(_KEY, uses))
+        counts = assessment.names
         if len(counts) < 2:
             # (A name in lower case said again and again is a document's note, "todo:".)
             if alone and not _in_lower_case_words(family) and self._one_speaker(family, uses):

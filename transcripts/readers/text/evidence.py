@@ -40,7 +40,9 @@ class Use:
     key: str  # the name compared across the document (case and spacing folded)
     speech: bool = False  # speech follows it, on its line or the lines below
     blank_before: bool = False  # a blank line (or the start of the text) comes before
-    after_sentence: bool = True  # the text line before it ends a sentence
+    # A blank line comes before it, or the text line before it ends a sentence (what its
+    # look weighs: after a blank line the line before is not asked)
+    after_sentence: bool = True
     next_line: int = -1  # the next line of text after it (-1: none)
     heading_next: bool = False  # that line is a heading (a short line in capitals)
     verdict: Verdict | None = None
@@ -132,7 +134,8 @@ class Inference:
     warning: str | None = None
 
     def accepted(self) -> list[Use]:
-        return [use for use in self.uses if use.accepted]
+        # (`Use.accepted` read without the property: this runs over every candidate)
+        return [use for use in self.uses if (v := use.verdict) is not None and v.accepted]
 
     def finish(self, speech: int, unattributed: int) -> None:
         """Record how much of the dialogue-like text the labels attribute (`speech`
