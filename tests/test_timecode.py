@@ -14,6 +14,7 @@ from transcripts.timecode import (
     MERIDIEM_PATTERN,
     STYLES,
     format_clock,
+    hours_and_minutes,
     parse_clock,
     parse_time_of_day,
     read_as_times_of_day,
@@ -110,3 +111,9 @@ def test_minutes_and_seconds_stepping_forward_stay_offsets():
 def test_seconds_or_hours_past_23_are_never_a_chat_clock():
     assert not read_as_times_of_day(["00:00:05", "00:01:02"], chat=True)
     assert not read_as_times_of_day(["45:10", "46:02"], chat=True)
+
+
+def test_hours_and_minutes_are_minutes_into_a_day_or_none_for_any_other_time():
+    assert hours_and_minutes(["9:05", "23:59"]) == [545, 1439]
+    assert hours_and_minutes(["9:05", "00:01:02"]) is None
+    assert hours_and_minutes(["24:00"]) is None

@@ -86,21 +86,27 @@ def read_as_times_of_day(written: Sequence[str], *, chat: bool) -> bool:
     day (when each message was sent) rather than as times into a recording?
 
     `10:00` is ten minutes into a recording or ten in the morning; the document decides.
-    They are times of day when every one is hours and minutes (`H:MM` or `HH:MM`, no
-    seconds, hours up to 23) and either the document is a chat log (`chat`: IRC's
-    `[10:00] <nick>`, usernames in lower case), where a client stamps the wall clock, or
-    the times step backwards somewhere, as a clock does past midnight and a recording's
-    offsets never do. A time of day with its half (`9:14 AM`) needs none of this
-    (`parse_time_of_day`)."""
+    They are times of day when every one is hours and minutes (`hours_and_minutes`) and
+    either the document is a chat log (`chat`: IRC's `[10:00] <nick>`, usernames in
+    lower case), where a client stamps the wall clock, or the times step backwards
+    somewhere, as a clock does past midnight and a recording's offsets never do. A time
+    of day with its half (`9:14 AM`) needs none of this (`parse_time_of_day`)."""
+    minutes = hours_and_minutes(written)
+    if not minutes:
+        return False
+    return chat or any(later < earlier for earlier, later in pairwise(minutes))
+
+
+def hours_and_minutes(written: Sequence[str]) -> list[int] | None:
+    """Each time as minutes into a day, when every one could be a time of day written
+    as hours and minutes (`H:MM` or `HH:MM`, no seconds, hours up to 23); else None."""
     minutes = []
     for text in written:
         found = _HOURS_MINUTES.fullmatch(text.strip())
         if found is None or int(found["hours"]) > 23:
-            return False
+            return None
         minutes.append(int(found["hours"]) * 60 + int(found["minutes"]))
-    if not minutes:
-        return False
-    return chat or any(later < earlier for earlier, later in pairwise(minutes))
+    return minutes
 
 
 def seconds_later(earlier: float, later: float) -> float:

@@ -17,7 +17,12 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
-from ...timecode import CLOCK_PATTERN, parse_time_of_day, read_as_times_of_day
+from ...timecode import (
+    CLOCK_PATTERN,
+    hours_and_minutes,
+    parse_time_of_day,
+    read_as_times_of_day,
+)
 from ...words import count_words
 from .evidence import Inference, Use
 from .shapes import BELOW, CLOCK, LOWER, Shape
@@ -50,7 +55,9 @@ def drop_times_of_day(inference: Inference, lines: Sequence[str], chat: bool) ->
     if not written or None in written:
         return False
     times = [time for time in written if time is not None]
-    stamped = chat or _faster_than_speech(timed, lines)
+    if hours_and_minutes(times) is None:  # seconds, or hours past 23: a recording's times
+        return False
+    stamped = chat or _faster_than_speech(timed, lines)  # (counts the words: asked last)
     if not read_as_times_of_day(times, chat=stamped):
         return False
     untimed: dict[Shape, Shape] = {}  # (one shape for the labels of one shape)
