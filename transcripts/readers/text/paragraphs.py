@@ -198,13 +198,14 @@ def is_chat_notice(text: str) -> bool:
     anything WhatsApp says of the group ("Tom left", "Ana added Ben", "Messages and
     calls are end-to-end encrypted. ..."). Without that opening, only the shapes no
     sentence takes: what was joined named as a chat's place, no full stop after it."""
-    if len(text) > _NOTICE_WIDTH or "\n" in text or not any(w in text for w in _NOTICE_WORDS):
+    if len(text) > _NOTICE_WIDTH or "\n" in text or _NOTICE_WORDS.search(text) is None:
         return False
     return _CHAT_NOTICE.fullmatch(text) is not None
 
 
 _NOTICE_WIDTH = 240
-_NOTICE_WORDS = ("joined", "left", "encrypted", "added", "removed", "created", "changed")
+# A notice holds one of these words (one search, not a test a word: most paragraphs ask)
+_NOTICE_WORDS = re.compile("joined|left|encrypted|added|removed|created|changed")
 _WHO = r"(?:\p{Lu}[\p{L}\p{M}'’\-]*(?:[ ]\p{Lu}[\p{L}\p{M}'’\-]*){0,3}|[\p{Ll}\d_.\-]{2,32})"
 _CHAT_PLACE = r"(?:the[ ](?:channel|chat|meeting|call|group|conversation|room|huddle)|\#\S+)"
 _CHAT_NOTICE = regex.compile(
