@@ -198,13 +198,17 @@ def is_chat_notice(text: str) -> bool:
     anything WhatsApp says of the group ("Tom left", "Ana added Ben", "Messages and
     calls are end-to-end encrypted. ..."). Without that opening, only the shapes no
     sentence takes: what was joined named as a chat's place, no full stop after it."""
-    if len(text) > _NOTICE_WIDTH or "\n" in text or _NOTICE_WORDS.search(text) is None:
+    if len(text) > _NOTICE_WIDTH or "\n" in text:
         return False
+    if text[:1].isdigit():  # a WhatsApp line: it holds one of the words of its notices
+        if _NOTICE_WORDS.search(text) is None:
+            return False
+    elif "joined" not in text and "left" not in text and "encrypted" not in text:
+        return False  # (asked of most paragraphs: the words first, the pattern after)
     return _CHAT_NOTICE.fullmatch(text) is not None
 
 
 _NOTICE_WIDTH = 240
-# A notice holds one of these words (one search, not a test a word: most paragraphs ask)
 _NOTICE_WORDS = re.compile("joined|left|encrypted|added|removed|created|changed")
 _WHO = r"(?:\p{Lu}[\p{L}\p{M}'’\-]*(?:[ ]\p{Lu}[\p{L}\p{M}'’\-]*){0,3}|[\p{Ll}\d_.\-]{2,32})"
 _CHAT_PLACE = r"(?:the[ ](?:channel|chat|meeting|call|group|conversation|room|huddle)|\#\S+)"
