@@ -442,6 +442,15 @@ def is_caps(label: str) -> bool:
     return label.isupper()
 
 
+def is_surname_in_capitals(word: str) -> bool:
+    """A surname set in capitals as the Congressional Record and Hansard set them:
+    "WATERS", "O'BRIEN", and with its Mc or Mac in their usual case, "McHENRY"."""
+    return word.isupper() or _MC_IN_CAPITALS.fullmatch(word) is not None
+
+
+_MC_IN_CAPITALS = regex.compile(r"Ma?c\p{Lu}[\p{Lu}'’\-]+")
+
+
 # A label naming who holds an office: "The SPEAKER pro tempore (Mr. Mica)",
 # "The Acting CHAIRMAN (during the vote)".
 _OFFICE = re.compile(r"(?P<office>The\s[^()]+?)\s*\((?P<holder>[^()]+)\)", re.I)

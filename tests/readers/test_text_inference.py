@@ -361,3 +361,10 @@ def test_the_share_attributed_is_that_of_the_text_of_the_blocks_built(path):
             unspoken += len(block.text)
     total = spoken + unspoken
     assert transcript.inference.attributed == (spoken / total if total else None)
+
+
+def test_a_surname_in_capitals_may_keep_its_mc_in_the_usual_case():
+    assert names.is_surname_in_capitals("WATERS")
+    assert names.is_surname_in_capitals("McHENRY") and names.is_surname_in_capitals("MacDONALD")
+    assert not names.is_surname_in_capitals("McHenry")
+    assert not names.is_surname_in_capitals("Waters")

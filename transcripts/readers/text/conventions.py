@@ -88,9 +88,6 @@ _SONG_TITLE = Verdict(False, "a song's title over its verse, not a speaker")
 _IN_A_LIST = Verdict(False, "one of a list of names, with no speech between them")
 # Labels standing alone one under another, this many or more, are a list of names.
 NAME_LIST_LEAST = 3
-# Labels each used once are a form's fields from this many, unless a role or a title
-# marks most of them as people.
-FIELDS_LEAST = 4
 # Where every label of a convention is a recurring name keeping its habits, all are taken
 # at once rather than one by one (a test turns this off to hold the two to one answer).
 DECIDE_AT_ONCE = True
@@ -896,7 +893,7 @@ class _Judge:
             # and "<Esc> cancels" are keys, not people)
             and not _in_lower_case_words(family)
             and family.signature.wrapper != "angle"
-            and (strong or self._cast_in_capitals(uses))
+            and (strong or self._cast_in_capitals(uses) or self._titled_capitals(uses))
             and turn_taking >= SHORT_TURN_TAKING
             and not any(self.is_common(use) for use in uses)
             and (recurring >= MIN_RECURRING * len(uses) or len(uses) <= SHORT_DIALOGUE)
@@ -978,6 +975,31 @@ class _Judge:
                 common = common if common is not None else self.common()
                 if common.get(word, 0) >= COMMON_WORD_USES:
                     return False
+        return True
+
+    def _titled_capitals(self, uses: list[Use]) -> bool:
+        """A few labels in a weak shape that still read as a hearing's or a parliament's
+        speakers: each a title and a surname in capitals, as the Congressional Record
+        writes them ("Chairman WATERS.", "Mr. MCHENRY.", "Senator GRASSLEY."), no
+        surname a word the text writes in lower case, and someone speaking again (a
+        list of honours, "Dr. PATEL. For her work on ...", names each person once)."""
+        if len({use.key for use in uses}) == len(uses):
+            return False
+        common = None
+        for use in uses:
+            titles, rest = names.split_titles(use.shape.name)
+            written = use.shape.name.split()
+            if not titles or not rest or len(written) < len(rest):
+                return False
+            surname = written[len(written) - len(rest) :]
+            if not all(
+                len(word.strip(".")) >= 2 and names.is_surname_in_capitals(word.strip("."))
+                for word in surname
+            ):
+                return False
+            common = common if common is not None else self.common()
+            if any(common.get(word, 0) >= COMMON_WORD_USES for word in rest):
+                return False
         return True
 
     def _one_speaker(self, family: Family, uses: list[Use]) -> bool:
