@@ -95,10 +95,12 @@ def is_stage_direction(text: str) -> bool:
 def is_more_mark(text: str) -> bool:
     """A screenplay's "(MORE)" under the last line of a page: the speech goes on over the
     page, under the same name again ("LENA (CONT'D)"). Layout, not something done."""
-    return text[:1] == "(" and _MORE.fullmatch(text) is not None
+    return text[:1] == "(" and _more().fullmatch(text) is not None
 
 
-_MORE = re.compile(r"\([ \t]*(?i:more)[ \t]*\)")
+@functools.cache
+def _more() -> re.Pattern[str]:
+    return re.compile(r"\([ \t]*(?i:more)[ \t]*\)")
 
 
 def is_continued_cue(label: str) -> bool:
