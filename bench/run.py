@@ -13,6 +13,7 @@
     python bench/run.py --only speakers # lint, stats: 5,000 against 1,000 speakers in 5 MB
     python bench/run.py --only stt      # every speech-to-text reader against json.load
     python bench/run.py --only memory   # peak memory / input: 200 MB of text, 1M-cue captions
+    python bench/run.py --only start-up # the start-up section alone (--repeat 15 steadier)
     python bench/run.py --only issue19  # every target of issue 19 (peers, real, speakers,
                                         # memory, YAML/JSON); --quick for smaller inputs
 
@@ -619,6 +620,7 @@ def main() -> int:
         "across": lambda: bench_across(DATA, (500, 1_000) if args.quick else (5_000, 10_000)),
         "speakers": lambda: bench_speakers(SPEAKERS_SIZE, args.repeat),
         "stt": lambda: bench_stt(STT_QUICK_SIZE if args.quick else STT_SIZE, args.repeat, None),
+        "start-up": lambda: bench_startup(max(args.repeat, 5)),
         "memory": lambda: bench_memory(
             DATA,
             20_000_000 if args.quick else MEMORY_SIZE,

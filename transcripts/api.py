@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING
 from . import formats
 from .errors import TranscriptError
 from .io import SourceText, display_name, read_bytes
-from .losses import Losses
 from .model import Block, Transcript, held_blocks
 from .options import ReadOptions, WriteOptions
 from .readers.common import paused_gc
@@ -28,6 +27,7 @@ from .speakermap import parse_speaker_map
 
 if TYPE_CHECKING:
     from .linter import Finding, LintSettings
+    from .losses import Losses
 
 
 def load_source(
@@ -193,6 +193,8 @@ def convert(
     >>> result.lost  # doctest: +SKIP
     '6 prose blocks; 1 heading'
     """
+    from .losses import Losses  # for conversions only: not at every start-up
+
     losses = Losses()
     writer = formats.get_format(to)
     if not isinstance(transcript, Transcript):

@@ -19,12 +19,10 @@ before it runs it.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import marshal
 import os
 import re
 import sys
-import tempfile
 from typing import Any
 
 _sre: Any
@@ -79,11 +77,11 @@ def kept_path(name: str) -> str | None:
     return os.path.join(folder, f"{name}.{sys.implementation.cache_tag}{_SUFFIX}")
 
 
-def _key(pattern: str, flags: int) -> str:
-    """What must be the same for a kept program to be this pattern's program."""
-    digest = hashlib.sha256(pattern.encode("utf-8", "surrogatepass"))
-    digest.update(f"{flags}|{sys.version}|{_sre.MAGIC}|{_sre.CODESIZE}".encode())
-    return digest.hexdigest()
+def _key(pattern: str, flags: int) -> tuple[str, str]:
+    """What must be the same for a kept program to be this pattern's program: the
+    pattern itself (kept with its program and compared whole, which is exact and costs
+    no hash module at start-up), its flags, the Python and the engine."""
+    return pattern, f"{flags}|{sys.version}|{_sre.MAGIC}|{_sre.CODESIZE}"
 
 
 Program = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
@@ -106,7 +104,7 @@ def _from_program(pattern: str, program: Program) -> re.Pattern[str]:
     return compiled
 
 
-def _load(path: str, key: str, pattern: str) -> re.Pattern[str] | None:
+def _load(path: str, key: tuple[str, str], pattern: str) -> re.Pattern[str] | None:
     """The kept program at `path` as a pattern, or None if there is none for `key`."""
     try:
         with open(path, "rb") as handle:
@@ -124,6 +122,8 @@ def _store(path: str, kept: tuple[Any, ...]) -> None:
     temporary = None
     try:
         os.makedirs(folder, exist_ok=True)
+        import tempfile  # only when a program is written: not at every start-up
+
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".", suffix=_SUFFIX)
         with os.fdopen(handle, "wb") as out:
             marshal.dump(kept, out)

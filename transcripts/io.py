@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import functools
 import os
 import re
 import signal
@@ -163,7 +164,7 @@ def decode(data: bytes, path: str = STDIN, encoding: str | None = None) -> Sourc
     except UnicodeError as error:  # a codec that refuses in its own way (idna, undefined)
         raise TranscriptError(f"cannot decode as {encoding.upper()}: {error}", name) from None
     if encoding not in _NO_SURROGATES:  # an escape codec can make half characters
-        found = _SURROGATE.search(text)
+        found = _surrogate().search(text)
         if found:
             raise TranscriptError(
                 f"decoding as {encoding.upper()} gives a lone surrogate "
@@ -218,7 +219,11 @@ _MARKS = {
 }
 _NATIVE = "le" if sys.byteorder == "little" else "be"
 _NO_SURROGATES = frozenset({"utf-8", *_MARKS, "ascii", "iso8859-1", "cp1252"})
-_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+@functools.cache
+def _surrogate() -> re.Pattern[str]:
+    return re.compile("[\ud800-\udfff]")
 
 
 def _byte_order(encoding: str, data: bytes) -> tuple[str, bool]:

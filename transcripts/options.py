@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .losses import Losses
+if TYPE_CHECKING:  # a type only: the writers import losses when they run
+    from .losses import Losses
 
 
 @dataclass(frozen=True, slots=True)

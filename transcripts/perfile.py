@@ -24,10 +24,9 @@ from typing import NamedTuple
 from .api import open_document, read_document
 from .errors import TranscriptError
 from .linter import Finding, LintSettings, across
-from .linter.across import Row
+from .linter.across import Row, key_hash
 from .linter.engine import lint_document
 from .linter.passages import each_sentence
-from .linter.sentence_keys import key_hash
 from .model import Transcript
 from .pipelines import reader_warning
 from .pipelines.lint import copy_findings

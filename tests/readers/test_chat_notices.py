@@ -20,7 +20,7 @@ _PIECES = [
 @given(st.lists(st.sampled_from(_PIECES), max_size=8).map("".join))
 def test_a_notice_is_what_the_notice_pattern_says_whatever_words_are_looked_for_first(text):
     plain = len(text) <= 240 and "\n" not in text
-    assert is_chat_notice(text) == (plain and paragraphs._CHAT_NOTICE.fullmatch(text) is not None)
+    assert is_chat_notice(text) == (plain and paragraphs._chat_notice().fullmatch(text) is not None)
 
 
 def test_joins_leaves_and_whatsapp_group_lines_are_notices_and_sentences_are_not():

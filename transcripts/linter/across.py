@@ -5,7 +5,7 @@ twice.
 The work is linear in the input and never compares pairs of files:
 
 1. each file gives its rows (`file_rows`): one per sentence of at least `MIN_LENGTH`
-   folded characters, with the hash of its key (`sentence_keys.key_hash`), its place
+   folded characters, with the hash of its key (`key_hash`), its place
    and whether a speaker says it. This is per-file work: a worker process, a Dask task
    or a shell loop can compute it;
 2. the rows go into one SQLite table (`Index.add`), on disk, so memory does not grow
@@ -31,6 +31,7 @@ The rules that report these are `copied-passage` and `duplicate-transcript`
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sqlite3
 import tempfile
@@ -43,7 +44,7 @@ from ..errors import TranscriptError
 from ..model import Kind, Transcript
 from .finding import Location, Problem
 from .passages import SentenceTable, folded_keys, passage_blocks
-from .sentence_keys import SEPARATOR, key_hash
+from .sentence_keys import SEPARATOR
 
 #: Shortest sentence indexed, in folded characters: shorter ones ("Thank you.", "Yes, I
 #: do.") recur everywhere and say nothing about where a passage came from. An index
@@ -51,6 +52,16 @@ from .sentence_keys import SEPARATOR, key_hash
 MIN_LENGTH = 20
 #: The index's layout; an index of another version is rebuilt.
 VERSION = 1
+
+
+def key_hash(key: str) -> int:
+    """A sentence key's hash: the first 8 bytes of its BLAKE2b digest as a signed 64-bit
+    integer (an SQLite INTEGER), the same in every process and on every machine
+    (Python's `hash` of a string is not). Equal keys in two files have equal hashes,
+    which is how text shared across files is found (here and in `perfile`). It lives
+    here, with the only code that needs it, so linting one file imports no hash module."""
+    digest = hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
 
 
 class Row(NamedTuple):

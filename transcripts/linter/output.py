@@ -3,7 +3,6 @@ per-rule statistics. Each formatter is a function in `FORMATTERS` (no if/elif ch
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections import Counter
@@ -52,6 +51,8 @@ def json_array(findings: Sequence[Finding], colour: bool = False) -> str:
 def _json(data: object) -> str:
     """JSON for a terminal as well as a program: characters that could act on a terminal
     are written as `\\uXXXX` escapes, which read back as the same text."""
+    import json  # only for JSON and SARIF output: not at every start-up
+
     return json_escaped(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
 
@@ -165,6 +166,8 @@ def sarif(
     rule (`--statistics --format sarif`: still SARIF, never a text table)."""
     log = sarif_log(findings, errors=errors)
     if with_statistics:
+        import json
+
         counts = json.loads(statistics(findings, as_json=True))
         log["runs"][0]["properties"] = {"statistics": counts}
     return _json(log)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import functools
 import importlib
 import inspect
@@ -72,6 +71,8 @@ def find_rule(key: str) -> Rule:
         if wanted in (rule.code.lower(), rule.name):
             return rule
     names = [rule.name for rule in all_rules()] + [rule.code for rule in all_rules()]
+    import difflib  # only for the hint after a typo: not at every start-up
+
     close = difflib.get_close_matches(key.strip(), names, n=1)
     hint = "; `transcripts lint --explain all` lists them"
     if close:

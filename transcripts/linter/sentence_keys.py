@@ -14,7 +14,6 @@ hold the two to the same keys.
 
 from __future__ import annotations
 
-import hashlib
 import unicodedata
 from collections.abc import Iterable, Iterator
 from itertools import chain
@@ -140,12 +139,3 @@ def _batch_keys(texts: list[str]) -> list[str]:
 
 def _mended(key: str) -> str:
     return " ".join(key.split())
-
-
-def key_hash(key: str) -> int:
-    """A sentence key's hash: the first 8 bytes of its BLAKE2b digest as a signed 64-bit
-    integer (an SQLite INTEGER), the same in every process and on every machine
-    (Python's `hash` of a string is not). Equal keys in two files have equal hashes,
-    which is how text shared across files is found (`linter.across`, `perfile`)."""
-    digest = hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest()
-    return int.from_bytes(digest, "big", signed=True)

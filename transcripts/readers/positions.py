@@ -9,11 +9,9 @@ PyYAML's composer (nodes with marks, no values built).
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from .. import safeyaml
-from .jsonpositions import LineIndex, member_offsets
 
 
 def is_document(format_name: str) -> bool:
@@ -34,6 +32,9 @@ def block_lines(format_name: str, text: str) -> list[int] | None:
 
 
 def _json(text: str) -> list[int] | None:
+    # Imported for JSON documents only: linting text needs no JSON module at start-up.
+    from .jsonpositions import LineIndex, member_offsets
+
     spans = member_offsets(text, "blocks")
     if spans is None:
         stripped = text.lstrip()
@@ -49,6 +50,8 @@ def _json(text: str) -> list[int] | None:
 
 
 def _jsonl(text: str) -> list[int]:
+    import json
+
     lines = []
     for number, line in enumerate(text.splitlines(), start=1):
         if line.strip():

@@ -25,6 +25,7 @@ name read from a document's fields they are reported only.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -47,7 +48,9 @@ _INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff\u180e\u202a-\u202e\u2066-\u20
 
 
 # In a name: every control and formatting character but the joiners scripts need.
-_HIDDEN_IN_NAMES = regex.compile(r"[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}--[\u200c\u200d]]+", regex.V1)
+@functools.cache
+def _hidden_in_names() -> regex.Pattern[str]:
+    return regex.compile(r"[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}--[\u200c\u200d]]+", regex.V1)
 
 
 def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
@@ -77,7 +80,7 @@ def _in_names(transcript: Transcript) -> Iterator[Problem]:
             if not name or name in seen or name.isprintable():
                 continue
             seen.add(name)
-            hidden = "".join(_HIDDEN_IN_NAMES.findall(name))
+            hidden = "".join(_hidden_in_names().findall(name))
             if hidden:
                 yield Problem(
                     block.line,

@@ -45,7 +45,6 @@ Example:
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -149,6 +148,8 @@ def _similar(a: str, b: str, threshold: float, min_words: int) -> bool:
     total = len(words_a) + len(words_b)
     if 2 * min(len(words_a), len(words_b)) < threshold * total:
         return False
+    import difflib  # only for a pair of candidates: not at every start-up
+
     matcher = difflib.SequenceMatcher(None, words_a, words_b, autojunk=False)
     return matcher.quick_ratio() >= threshold and matcher.ratio() >= threshold
 

@@ -8,6 +8,7 @@ running headers) is looked through, so a label after a page break is seen as it 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -37,7 +38,13 @@ _DIGIT_FIRST = re.compile(r"[ \t]*\d")  # (spares the clock test most lines)
 # by at most this much (the median step, in seconds), as a chat's messages and a
 # transcript's turns do; an agenda's "Keynote" over "9:30 AM" steps by half hours.
 STAMP_STEP_MOST = 15 * 60
-_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}'’])\p{Ll}[\p{Ll}\p{M}'’]*+(?![\p{L}\p{M}])")
+
+
+@functools.cache
+def _lower_word() -> regex.Pattern[str]:
+    return regex.compile(r"(?<![\p{L}\p{M}'’])\p{Ll}[\p{Ll}\p{M}'’]*+(?![\p{L}\p{M}])")
+
+
 # The same in ASCII text, for `re` (twice as fast; a test holds the two to it).
 _LOWER_ASCII_WORD = re.compile(r"(?<![A-Za-z'])[a-z][a-z']*(?![A-Za-z'])")
 
@@ -182,7 +189,7 @@ def common_words(lines: Sequence[str], start: int) -> Counter[str]:
         if size > _COMMON_SAMPLE:
             break
     text = "".join(sample)  # (one search, not one a line)
-    return Counter((_LOWER_ASCII_WORD if text.isascii() else _LOWER_WORD).findall(text))
+    return Counter((_LOWER_ASCII_WORD if text.isascii() else _lower_word()).findall(text))
 
 
 def is_apart(page: Page | None, index: int) -> bool:

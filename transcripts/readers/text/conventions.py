@@ -33,6 +33,7 @@ decision is a `Verdict` with its reason.
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Container, Sequence
@@ -78,10 +79,16 @@ MIN_OVERLAP = 0.5
 _RECURRING = Verdict(True, "a recurring name of the convention")
 _INTRODUCES = Verdict(True, "gives in parentheses a short form the convention uses")
 _NO_NAME = Verdict(False, "not shaped like a name")
+
+
 # A byline under a title: "by Sam Ortiz", "Written by Mara Ellison", "Story by ...".
-_BYLINE = regex.compile(
-    r"[ \t]*(?:(?i:written|story|screenplay|teleplay|words)[ ]+)?(?i:by)[ ]+\p{Lu}"
-)
+@functools.cache
+def _byline() -> regex.Pattern[str]:
+    return regex.compile(
+        r"[ \t]*(?:(?i:written|story|screenplay|teleplay|words)[ ]+)?(?i:by)[ ]+\p{Lu}"
+    )
+
+
 _NOTE_OR_FIELD = Verdict(False, "names a note or a field, not a person")
 _NAMED_INTERVIEWER = Verdict(True, "a publication's name taking turns with the speakers")
 _SONG_TITLE = Verdict(False, "a song's title over its verse, not a speaker")
@@ -931,7 +938,7 @@ class _Judge:
         Ortiz", a title over "Written by ...")? A title page, not a speaker's speech."""
         if use.shape.placement != ALONE or use.next_line < 0 or not self._lines:
             return False
-        return _BYLINE.match(self._lines[use.next_line]) is not None
+        return _byline().match(self._lines[use.next_line]) is not None
 
     def _verse_refrain(self, uses: list[Use]) -> bool:
         """Does a name open two lines one right under the other, the words after it in

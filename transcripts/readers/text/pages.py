@@ -12,6 +12,7 @@ ordinary transcripts pay nothing.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -61,10 +62,16 @@ _HTML_SNIFF = 4096
 _HTML_START = ("<!doctype html", "<html", "<?xml", "<!--")
 _HTML_BLOCKS = r"(?:p|div|br|li|h[1-6]|tr|td|table|blockquote|body|section|article|ul|ol|dl)"
 _HTML_BLOCK_TAG = re.compile(rf"</?{_HTML_BLOCKS}[\s/>]", re.I)
+
+
 # A line of a page opens or ends with a block tag (a tag inside a sentence is a word).
-_HTML_BLOCK_LINE = re.compile(
-    rf"[ \t]*</?{_HTML_BLOCKS}[\s/>]|.*</?{_HTML_BLOCKS}(?:\s[^<>]*)?/?>[ \t]*$", re.I
-)
+@functools.cache
+def _html_block_line() -> re.Pattern[str]:
+    return re.compile(
+        rf"[ \t]*</?{_HTML_BLOCKS}[\s/>]|.*</?{_HTML_BLOCKS}(?:\s[^<>]*)?/?>[ \t]*$", re.I
+    )
+
+
 # A line of a fragment of a page may open with an inline tag ("<b>Ana Lima:</b> Where
 # ..."): a page's text pasted without its paragraphs.
 _HTML_INLINE_LINE = re.compile(r"[ \t]*<(?:b|strong|em|i|span|font)[\s>][^<>]*</", re.I)
@@ -281,7 +288,7 @@ def html_kind(text: str) -> str | None:
         # A fragment: most lines open with an inline tag closed on the line.
         inline = sum(1 for line in lines if _HTML_INLINE_LINE.match(line))
         return "fragment" if inline >= 2 and inline * 2 >= len(lines) else None
-    tagged = sum(1 for line in lines if _HTML_BLOCK_LINE.match(line))
+    tagged = sum(1 for line in lines if _html_block_line().match(line))
     return "page" if tagged * 2 >= len(lines) else None
 
 

@@ -7,6 +7,7 @@ text, which depends on where it sits (decided in `assemble.py`).
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -39,27 +40,41 @@ _TIMESTAMP = re.compile(
     r"[\[(\\]*\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
     r"(?:\s*[AaPp]\.?\s?[Mm]\.?)?(?:\s+[A-Z]{2,4})?[\])\\]*"
 )
+
+
 # A Markdown thematic break, a rule of dashes or an ornament between parts ("* * *",
 # "~ ~ ~", "# # #", "• • •"): the page, not the text.
-_SEPARATOR = re.compile(r"(?:([-*_=~#•·])[ \t]*)(?:\1[ \t]*){2,}")
+@functools.cache  # compiled when first needed: most files never need it (start-up)
+def _separator() -> re.Pattern[str]:
+    return re.compile(r"(?:([-*_=~#•·])[ \t]*)(?:\1[ \t]*){2,}")
+
+
 # Words framed by a rule's marks, the same mark before and after them: a divider between
 # parts of an interview, "*** Part two ***", "=== Session 2 ===", "-- a long pause --".
-_FRAMED = re.compile(
-    r"(?P<open>(?P<mark>[-*=~#•·—–])(?:[ \t]?(?P=mark))*)(?P<space>[ \t]*)"
-    r"(?P<words>[^\s\-*=~#•·—–][^\n]{0,78}?)[ \t]*(?P<close>(?P=mark)(?:[ \t]?(?P=mark))*)"
-)
+@functools.cache
+def _framed() -> re.Pattern[str]:
+    return re.compile(
+        r"(?P<open>(?P<mark>[-*=~#•·—–])(?:[ \t]?(?P=mark))*)(?P<space>[ \t]*)"
+        r"(?P<words>[^\s\-*=~#•·—–][^\n]{0,78}?)[ \t]*(?P<close>(?P=mark)(?:[ \t]?(?P=mark))*)"
+    )
+
+
 MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+\S")
 _WORDS = re.compile(r"[^\W\d_][\w'’\-]*")
+
+
 # The credit a transcription service or tool writes under its output: "Transcribed by
 # https://otter.ai", "Transcription by Rev.com", "Captions generated with Descript".
-_CREDIT = re.compile(
-    r"(?i:(?:auto(?:matically)?[ -])?(?:transcribed|transcription|transcript|captioned|captions?"
-    r"|subtitles?|generated|created|produced|powered))"
-    r"(?:[ \t]+\w+)?[ \t]+(?i:by|with|using|via|on)[ \t]+"
-    r"(?:<?https?://|www\.|[\w\-]+\.(?:ai|com|io|org|net|app|co)\b|[A-Z])[^\n]{0,80}"
-    # A copyright notice under the transcript: "Copyright © 2021 NPR. All rights reserved."
-    r"|(?:(?i:copyright)[ \t]*(?:©|\([cC]\)|\d{4})|©[ \t]*\d{4})[^\n]{0,100}"
-)
+@functools.cache
+def _credit() -> re.Pattern[str]:
+    return re.compile(
+        r"(?i:(?:auto(?:matically)?[ -])?(?:transcribed|transcription|transcript|captioned"
+        r"|captions?|subtitles?|generated|created|produced|powered))"
+        r"(?:[ \t]+\w+)?[ \t]+(?i:by|with|using|via|on)[ \t]+"
+        r"(?:<?https?://|www\.|[\w\-]+\.(?:ai|com|io|org|net|app|co)\b|[A-Z])[^\n]{0,80}"
+        # A copyright notice under the transcript: "Copyright © 2021 NPR. All rights reserved."
+        r"|(?:(?i:copyright)[ \t]*(?:©|\([cC]\)|\d{4})|©[ \t]*\d{4})[^\n]{0,100}"
+    )
 
 
 def is_tags(text: str) -> bool:
@@ -80,10 +95,12 @@ def is_stage_direction(text: str) -> bool:
 def is_more_mark(text: str) -> bool:
     """A screenplay's "(MORE)" under the last line of a page: the speech goes on over the
     page, under the same name again ("LENA (CONT'D)"). Layout, not something done."""
-    return text[:1] == "(" and _MORE.fullmatch(text) is not None
+    return text[:1] == "(" and _more().fullmatch(text) is not None
 
 
-_MORE = re.compile(r"\([ \t]*(?i:more)[ \t]*\)")
+@functools.cache
+def _more() -> re.Pattern[str]:
+    return re.compile(r"\([ \t]*(?i:more)[ \t]*\)")
 
 
 def is_continued_cue(label: str) -> bool:
@@ -110,7 +127,7 @@ def chat_event(text: str) -> ChatEvent | None:
     a list item and "-- " a dash."""
     if text[:1] not in _CHAT_EVENT_OPENINGS:
         return None
-    found = _CHAT_EVENT.match(text)
+    found = _chat_event().match(text)
     if found is None:
         return None
     return ChatEvent(found["nick"], found["time"])
@@ -120,39 +137,45 @@ def chat_event(text: str) -> ChatEvent | None:
 # ("* alice waves"), or the server's word that a nick joined, left or was renamed
 # ("*** bob has joined #chan", irssi's "-!- bob [~b@host] has quit", WeeChat's "--> bob",
 # "<-- bob" and "-- bob is now known as rob").
-_CHAT_EVENT = re.compile(
-    rf"(?:[\[(]?(?P<time>{CLOCK_PATTERN})[\])]?[ \t]+)?"
-    r"(?:\*[ \t]+(?P<nick>[^\s*<>\[\]]{1,40})[ \t]+\S|(?:\*\*\*|-->|<--|-!-|--)[ \t]+\S)"
-)
+@functools.cache
+def _chat_event() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:[\[(]?(?P<time>{CLOCK_PATTERN})[\])]?[ \t]+)?"
+        r"(?:\*[ \t]+(?P<nick>[^\s*<>\[\]]{1,40})[ \t]+\S|(?:\*\*\*|-->|<--|-!-|--)[ \t]+\S)"
+    )
+
+
 _CHAT_EVENT_OPENINGS = frozenset("*-<[(0123456789")
 
 
 def is_credit(text: str) -> bool:
     """A line crediting the service or tool that made the transcript, or a copyright
     notice: not speech, though it follows the last turn."""
-    return len(text) <= 120 and "\n" not in text and _CREDIT.fullmatch(text) is not None
+    return len(text) <= 120 and "\n" not in text and _credit().fullmatch(text) is not None
 
 
 # The editor's note under (or over) a published interview: "This interview has been edited
 # and condensed for clarity.", "Responses were lightly edited for length."
-_EDITED = re.compile(
-    r"[*_]*(?:(?:(?:this|the|our|following|above|full)[ \t]+){0,3}"
-    r"(?:interview|conversation|transcript|q&a|exchange|discussion|responses|answers"
-    r"|remarks|text|questions[ \t]+and[ \t]+answers)[ \t]+)?"
-    r"(?:(?:has|have)[ \t]+been|was|were|is|are)?[ \t]*"
-    r"(?:lightly[ \t]+)?(?:edited|condensed|abridged|shortened)"
-    r"(?:(?:,[ \t]*|[ \t]+and[ \t]+)(?:lightly[ \t]+)?(?:edited|condensed|abridged|shortened))*"
-    r"[ \t]+for[ \t]+(?:length|clarity|brevity|space|style|readability)"
-    r"(?:(?:,[ \t]*|[ \t]+and[ \t]+)(?:length|clarity|brevity|space|style|readability))*"
-    r"[ \t]*\.?[*_]*",
-    re.IGNORECASE,
-)
+@functools.cache
+def _edited() -> re.Pattern[str]:
+    return re.compile(
+        r"[*_]*(?:(?:(?:this|the|our|following|above|full)[ \t]+){0,3}"
+        r"(?:interview|conversation|transcript|q&a|exchange|discussion|responses|answers"
+        r"|remarks|text|questions[ \t]+and[ \t]+answers)[ \t]+)?"
+        r"(?:(?:has|have)[ \t]+been|was|were|is|are)?[ \t]*"
+        r"(?:lightly[ \t]+)?(?:edited|condensed|abridged|shortened)"
+        r"(?:(?:,[ \t]*|[ \t]+and[ \t]+)(?:lightly[ \t]+)?(?:edited|condensed|abridged|shortened))*"
+        r"[ \t]+for[ \t]+(?:length|clarity|brevity|space|style|readability)"
+        r"(?:(?:,[ \t]*|[ \t]+and[ \t]+)(?:length|clarity|brevity|space|style|readability))*"
+        r"[ \t]*\.?[*_]*",
+        re.IGNORECASE,
+    )
 
 
 def is_editorial_note(text: str) -> bool:
     """An editor's note that the interview was edited ("This interview has been edited and
     condensed for clarity."): not speech, though it follows the last turn."""
-    return len(text) <= 160 and "\n" not in text and _EDITED.fullmatch(text) is not None
+    return len(text) <= 160 and "\n" not in text and _edited().fullmatch(text) is not None
 
 
 class Entrance(NamedTuple):
@@ -205,20 +228,24 @@ def is_chat_notice(text: str) -> bool:
             return False
     elif "joined" not in text and "left" not in text and "encrypted" not in text:
         return False  # (asked of most paragraphs: the words first, the pattern after)
-    return _CHAT_NOTICE.fullmatch(text) is not None
+    return _chat_notice().fullmatch(text) is not None
 
 
 _NOTICE_WIDTH = 240
 _NOTICE_WORDS = re.compile("joined|left|encrypted|added|removed|created|changed")
 _WHO = r"(?:\p{Lu}[\p{L}\p{M}'’\-]*(?:[ ]\p{Lu}[\p{L}\p{M}'’\-]*){0,3}|[\p{Ll}\d_.\-]{2,32})"
 _CHAT_PLACE = r"(?:the[ ](?:channel|chat|meeting|call|group|conversation|room|huddle)|\#\S+)"
-_CHAT_NOTICE = regex.compile(
-    r"(?:Messages(?:[ ]and[ ]calls)?[ ]are[ ]end-to-end[ ]encrypted\b.*"
-    rf"|{_WHO}[ ](?:has[ ])?(?:joined|left)[ ]{_CHAT_PLACE}"
-    r"|\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4},?[ ]" + CLOCK_PATTERN + "(?:" + MERIDIEM_PATTERN + ")?"
-    r"[ ][-–][ ](?:Messages(?:[ ]and[ ]calls)?[ ]are[ ]end-to-end[ ]encrypted\b.*"
-    rf"|{_WHO}[ ](?:joined|left|added|removed|created[ ]group|changed)\b(?:[ ][^:]*)?))"
-)
+
+
+@functools.cache
+def _chat_notice() -> regex.Pattern[str]:
+    return regex.compile(
+        r"(?:Messages(?:[ ]and[ ]calls)?[ ]are[ ]end-to-end[ ]encrypted\b.*"
+        rf"|{_WHO}[ ](?:has[ ])?(?:joined|left)[ ]{_CHAT_PLACE}"
+        r"|\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4},?[ ]" + CLOCK_PATTERN + "(?:" + MERIDIEM_PATTERN + ")?"
+        r"[ ][-–][ ](?:Messages(?:[ ]and[ ]calls)?[ ]are[ ]end-to-end[ ]encrypted\b.*"
+        rf"|{_WHO}[ ](?:joined|left|added|removed|created[ ]group|changed)\b(?:[ ][^:]*)?))"
+    )
 
 
 def is_day_separator(text: str) -> bool:
@@ -226,7 +253,7 @@ def is_day_separator(text: str) -> bool:
     "Monday", "Monday, March 3rd", "March 3rd, 2024" (a weekday or a date alone, no full
     stop after it). Whether it stands between messages is the caller's to ask: a
     message may say "Today" too."""
-    return len(text) <= 40 and _DAY_SEPARATOR.fullmatch(text) is not None
+    return len(text) <= 40 and _day_separator().fullmatch(text) is not None
 
 
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
@@ -234,9 +261,13 @@ _MONTH_DAY = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December)[ ]\d{1,2}(?:st|nd|rd|th)?(?:,[ ]\d{4})?"
 )
-_DAY_SEPARATOR = regex.compile(
-    rf"[ \t]*(?:Today|Yesterday|{_WEEKDAY}(?:,[ ]{_MONTH_DAY})?|{_MONTH_DAY})[ \t]*"
-)
+
+
+@functools.cache
+def _day_separator() -> regex.Pattern[str]:
+    return regex.compile(
+        rf"[ \t]*(?:Today|Yesterday|{_WEEKDAY}(?:,[ ]{_MONTH_DAY})?|{_MONTH_DAY})[ \t]*"
+    )
 
 
 def is_page_number(line: str) -> bool:
@@ -251,7 +282,7 @@ _PAGE_NUMBER = re.compile(r"\d{1,3}\.?")  # (a year, "1908", is no page)
 
 def is_separator(text: str) -> bool:
     """A rule of dashes, stars or underscores."""
-    return _SEPARATOR.fullmatch(text) is not None
+    return _separator().fullmatch(text) is not None
 
 
 def divider_kind(text: str) -> str | None:
@@ -261,7 +292,7 @@ def divider_kind(text: str) -> str | None:
     other text (speech broken off between dashes: "-- what was I saying --").
     A pair of asterisks right around the words is Markdown's bold, not a frame
     ("**Part two**"); a single hyphen is a list's or a sentence's ("- a pause -")."""
-    found = _FRAMED.fullmatch(text)
+    found = _framed().fullmatch(text)
     if found is None:
         return None
     mark, words = found["mark"], found["words"]

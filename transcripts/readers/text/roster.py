@@ -8,6 +8,7 @@ labels at all is decided before (`conventions.py`).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
@@ -23,9 +24,12 @@ if TYPE_CHECKING:
     from .evidence import Use
     from .shapes import Signature
 
+
 # Text after a label that is not speech: a bare URL, a date or a number ("Agenda: <https://…>").
 # A URL, or a number, date, time, amount or share ("2024-05-28", "$3.00", "12%").
-_NOT_SPEECH = re.compile(r"<?(?:https?://|www\.)\S+>?|[\d\s:/.,\-+$€£¥%]+")
+@functools.cache
+def _not_speech() -> re.Pattern[str]:
+    return re.compile(r"<?(?:https?://|www\.)\S+>?|[\d\s:/.,\-+$€£¥%]+")
 
 
 _HEADING_TAIL = 48
@@ -44,7 +48,7 @@ def is_speech(rest: str) -> bool:
     if first.isalpha() and not (first in "hHwW" and rest[:3].lower() in ("htt", "www")):
         # A short phrase all in capitals that ends no sentence is a heading's second half.
         return len(rest) >= _HEADING_TAIL or not rest.isupper() or not rest[-1].isalnum()
-    return _NOT_SPEECH.fullmatch(rest) is None
+    return _not_speech().fullmatch(rest) is None
 
 
 @dataclass(slots=True)

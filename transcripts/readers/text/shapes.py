@@ -393,7 +393,13 @@ _ASCII: re.Pattern[str] | None = (
     if sys.version_info >= (3, 11)
     else None
 )
-_CLOCK_IN = regex.compile(r"\d[\d:.,]*\d")
+
+
+@functools.cache
+def _clock_in() -> regex.Pattern[str]:
+    return regex.compile(r"\d[\d:.,]*\d")
+
+
 # (The lookaheads before the abbreviations, the particles and a time opening the line only
 # save time: they fail at once where the alternation after them would fail slowly.)
 # Shapes by the text they were read from (the same label recurs through a document);
@@ -712,7 +718,7 @@ def _initial_label(line: str, found: re.Match[str] | regex.Match[str], name: str
 
 def _seconds(written: str) -> float | None:
     """The time a label gives (the start of a span), in seconds."""
-    clock = _CLOCK_IN.search(written)
+    clock = _clock_in().search(written)
     if clock is None:
         return None
     if ":" not in clock.group():  # a diarisation tool's "0.00 - 3.12"
