@@ -17,8 +17,8 @@ from transcripts.api import parse
 from transcripts.cli import cli
 from transcripts.formats import guess_format
 from transcripts.model import Kind, Transcript
+from transcripts.readers.htmlkind import html_kind, is_html
 from transcripts.readers.text.lines import split_lines
-from transcripts.readers.text.pages import html_kind, is_html
 from transcripts.statistics import stats
 
 # A tag, or an entity left undecoded, in a block's text.

@@ -39,6 +39,19 @@ def test_an_html_page_is_left_alone():
     assert lint_text("<html><body><pre>\nAna: Tom &amp; Jerry.\nBen: <b>Fine</b>.\n", RULE) == []
 
 
+def test_a_pages_paragraphs_pasted_as_they_are_are_left_alone_as_the_reader_reads_them():
+    text = (
+        '<div class="article-body">\n'
+        "<p>The mayor sat down with us on Friday.</p>\n"
+        "<p><strong>Q: </strong>Why run again?</p>\n"
+        "<p><strong>Mayor Park: </strong>The work isn&#39;t done.</p>\n"
+        "<p><strong>Q: </strong>And the budget?</p>\n"
+        "<p><strong>Mayor Park: </strong>It holds.</p>\n"
+        "</div>\n"
+    )
+    assert lint_text(text, RULE) == []
+
+
 def test_fix_writes_the_characters(tmp_path):
     path = tmp_path / "t.txt"
     path.write_text("Ana: I don&#39;t know &amp; nor&nbsp;do you.\nBen: Fine.\n", encoding="utf-8")

@@ -8,8 +8,10 @@ Reported once per line, with every entity and tag on it.
 Reported: numeric character references (`&#39;`, `&#x27;`) and the named entities of
 HTML (`&amp;`, `&nbsp;`, `&rsquo;`, ...) with their semicolon, and the tags of inline
 and paragraph markup (`<b>`, `</i>`, `<br/>`, `<p>`, `<span class="x">`, `<font>`, ...).
-Not reported: a file that is an HTML page (it starts with `<html` or `<!DOCTYPE html`,
-as the Congressional Record's pages do): there entities and tags are the format. Nor is
+Not reported: a file the text reader reads as HTML, a page (`<!DOCTYPE html>`, the
+Congressional Record's pages) or a page's paragraphs pasted as they are
+(`<p><strong>Q:</strong> ...</p>`): there entities and tags are the format, taken out
+of the text as it is read (`readers.htmlkind` decides for both). Nor is
 an ampersand in ordinary text ("AT&T", "Q&A", "&c"), angle brackets
 that are no tag ("<inaudible>", "a < b", CHAT's "<a dog>", whose words are no
 attributes).
@@ -30,6 +32,7 @@ from itertools import groupby
 
 from ...model import Transcript
 from ...plurals import plural
+from ...readers.htmlkind import HTML_SNIFF, html_kind
 from ..context import RuleOptions
 from ..finding import Edit, Fix, Problem
 from ..source import find_in_source, source_text
@@ -40,7 +43,6 @@ SEVERITY = "warning"
 USES = ("source-text",)  # the source text, read a piece at a time (see `linter.source`)
 OPTIONS: dict[str, object] = {}
 
-_HTML_DOCUMENT = ("<!doctype html", "<html")
 _TAGS = "a|b|i|u|s|em|strong|br|p|span|div|font|sup|sub|small|big|mark|del|ins|hr"
 _MARKUP = re.compile(
     rf"&(?:#[0-9]{{1,7}}|#[xX][0-9a-fA-F]{{1,6}}|[A-Za-z][A-Za-z0-9]{{1,31}});"
@@ -67,7 +69,7 @@ class _NoTagOpen:
 
 
 def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
-    if source_text(options.context).head(15).lower().startswith(_HTML_DOCUMENT):
+    if html_kind(source_text(options.context).head(HTML_SNIFF)) is not None:
         return  # a transcript kept as an HTML page: its entities and tags are its format
     found = [
         (line, column, match.group())

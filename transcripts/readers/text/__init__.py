@@ -20,6 +20,7 @@ from ...io import SourceText, display_name
 from ...model import Block, Layout, Transcript
 from ...options import ReadOptions
 from ..common import listed
+from ..htmlkind import html_kind
 from . import conventions, frontmatter, pages, roster
 from .assemble import Assembler
 from .attribution import attribute
@@ -130,7 +131,7 @@ def _web_page(text: str, lines: list[str]) -> HtmlPage | None:
     """The text as an HTML page, when it is one whose text is not mostly in `<pre>` (a
     page printed first, as GPO's are, is read by `pages.py`). The page reader is
     imported only for pages."""
-    kind = pages.html_kind(text)
+    kind = html_kind(text)
     if kind is None:
         return None
     from .htmlpage import read_page
