@@ -156,6 +156,19 @@ def test_group_labels_and_plurals_are_not_variants_of_one_speaker():
     assert lint_text(text, "speaker-variant") == []
 
 
+def test_two_roles_sharing_a_last_word_are_not_one_person_by_full_name_and_surname():
+    text = """
+        The Speaker: Order, order.
+        Mr. Blair: I commend the motion to the House.
+        Hon. Members: Hear, hear!
+        Mr. Hague: The Prime Minister has not answered.
+        Some hon. Members: Answer!
+        Mr. Blair: I have answered.
+        Hon. Members: Hear, hear!
+    """
+    assert lint_text(text, "speaker-variant") == []
+
+
 def test_a_label_joining_several_names_is_a_group_not_a_variant_of_its_last_name():
     text = """
         Lily: Good evening.

@@ -7,7 +7,8 @@ Finds labels that probably name the same speaker:
 - a misspelling: a label one letter away from a label used more often (two letters for
   long names), found with the `regex` module's fuzzy matching (`Lukashenka` /
   `Lukashenko`, `Pablo Molinda` / `Pablo Molina`);
-- a full name and a surname used in turn (`Alexander Lukashenko` / `Lukashenko`). The
+- a full name and a surname used in turn (`Alexander Lukashenko` / `Lukashenko`), but
+  not two roles that end alike (`Some hon. Members` / `Hon. Members`). The
   news convention of introducing a speaker once by full name (`WOLF BLITZER, CNN
   ANCHOR:`) and by surname afterwards (`BLITZER:`) is not reported.
 
@@ -179,7 +180,9 @@ def _variant_reason(main: _Label, variant: _Label, established: int) -> str | No
         return None  # both labels in regular use: two people, or a deliberate choice
     if _misspelt(main, variant):
         return "a misspelling"
-    if _surname_form(main, variant):
+    if _surname_form(main, variant) and not (
+        names.is_role(main.text) and names.is_role(variant.text)
+    ):  # (two roles are no person's names: "Some hon. Members" and "Hon. Members")
         return "the same person by full name and by surname"
     return None
 
