@@ -132,3 +132,24 @@ def test_a_label_repeated_after_a_stage_direction_closing_the_turn_is_not_a_drop
         Thank you.
     """
     assert lint_text(text, RULE) == []
+
+
+def test_a_chats_messages_stamped_with_the_time_of_day_may_follow_each_other():
+    text = """
+        (09:14:10 AM) Maria: Hello, how can I help you today?
+        (09:14:40 AM) Visitor 48213: hi, I was charged twice this month
+        (09:15:02 AM) Maria: I'm sorry about that. Let me check your account.
+        (09:16:30 AM) Maria: I can see the duplicate charge, I've refunded it now.
+        (09:17:01 AM) Visitor 48213: thanks!
+    """
+    assert lint_text(text, RULE) == []
+
+
+def test_a_time_inside_the_speech_is_no_stamp_of_the_turn():
+    text = """
+        Ana: Where were you?
+        Ben: At the station by 9:15, as agreed.
+        Ben: Then the train left at 9:40.
+        Ana: I see.
+    """
+    assert len(lint_text(text, RULE)) == 1

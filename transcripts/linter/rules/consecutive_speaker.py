@@ -12,8 +12,9 @@ Not reported either:
 - a stage direction between them ("(Applause.)", "(Commercial break begins.)",
   "[crosstalk]"), or closing the first turn as a paragraph of its own: something
   happened, and the speaker starts again after it;
-- turns that each carry their own time (`Name (00:01:02):`): exports from Rev, Otter
-  and the like label every paragraph, so one speaker's paragraphs follow each other;
+- turns that each carry their own time (`Name (00:01:02):`, or a chat's time of day,
+  `(09:14 AM) Maria:`): exports from Rev, Otter and the like label every paragraph,
+  and a chat stamps every message, so one speaker's paragraphs follow each other;
 - labels that stand for several people (`Q`, `AUDIENCE MEMBER`, `Caller`, `Reporter`,
   `Unidentified Speaker`...), since two turns in a row may well be two people; the list
   is the `several-people` option;
@@ -41,10 +42,12 @@ Example:
 from __future__ import annotations
 
 import operator
+import re
 from collections.abc import Iterator
 from operator import attrgetter
 
 from ...model import Block, Kind, Transcript
+from ...timecode import CLOCK_PATTERN
 from ..context import RuleOptions
 from ..finding import Edit, Fix, Problem
 from ..text import raw_lines
@@ -112,7 +115,7 @@ def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
             and block.speaker == previous.speaker
             and not between & _EXPLAINED_BY
             and not _ends_with_aside(previous.text)
-            and not (block.start is not None and previous.start is not None)
+            and not (_timed(block) and _timed(previous))
             and previous.text.strip()  # an empty turn is empty-turn's to report
             and _label(block).casefold() == _label(previous).casefold()
             and _label(block).casefold() not in several
@@ -127,6 +130,24 @@ def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
     if len(problems) >= _CONVENTION_AT and len(problems) > options["max-share"] * len(turns):
         return
     yield from problems
+
+
+def _timed(turn: Block) -> bool:
+    """Does the turn carry its own time: a start, or a time of day written with its
+    label (`(09:14 AM) Maria:`, `[3/12/24, 9:15 AM] Tom:`, `Ana Ruiz  14:02`), which the
+    reader keeps in the raw text only? A chat stamps every message so, and one person's
+    messages follow each other."""
+    if turn.start is not None:
+        return True
+    if not turn.raw:  # (a transcript built in code keeps no source)
+        return False
+    first_raw = turn.raw.split("\n", 1)[0]
+    said = turn.text.split("\n", 1)[0].strip()
+    at = first_raw.find(said) if said else -1
+    return _CLOCK.search(first_raw, 0, at if at >= 0 else len(first_raw)) is not None
+
+
+_CLOCK = re.compile(CLOCK_PATTERN)
 
 
 def _ends_with_aside(text: str) -> bool:
