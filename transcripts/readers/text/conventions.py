@@ -93,6 +93,7 @@ _NOTE_OR_FIELD = Verdict(False, "names a note or a field, not a person")
 _NAMED_INTERVIEWER = Verdict(True, "a publication's name taking turns with the speakers")
 _SONG_TITLE = Verdict(False, "a song's title over its verse, not a speaker")
 _IN_A_LIST = Verdict(False, "one of a list of names, with no speech between them")
+_HEADER_FIELD = Verdict(False, "a header field naming who held the role, not a turn")
 # Labels standing alone one under another, this many or more, are a list of names.
 NAME_LIST_LEAST = 3
 # Where every label of a convention is a recurring name keeping its habits, all are taken
@@ -205,7 +206,7 @@ def infer(
     )
     for family, assessment, why in chosen:
         convention = Convention(family, assessment.habits, why)
-        lines = _LabelLines(family.uses)
+        label_lines = _LabelLines(family.uses)
         # The common case, decided at once: a confirmed name in a look that keeps every
         # habit, where no other label's speech stands; `judge` has the same answer.
         plain = set()
@@ -236,13 +237,15 @@ def infer(
                     taken = True
                 else:
                     verdict = use.verdict = judge.judge(
-                        use, convention, confirmed, start, lines, assessment
+                        use, convention, confirmed, start, label_lines, assessment
                     )
                     taken = taken or verdict.accepted
         if taken:
             inference.conventions.append(convention)
     _take_named_interviewers(uses, inference.conventions)
     _reject_name_lists(uses)
+    if lines:
+        _reject_header_fields(uses, lines)
     _reject_rest(uses, "its shape is not one the document uses for speakers")
     return inference
 
@@ -317,6 +320,27 @@ def _reject_name_lists(uses: list[Use]) -> None:
     last = next(index for index in range(len(uses) - 1, -1, -1) if _spoken(uses[index]))
     _reject_list_in(uses[:first])
     _reject_list_in(uses[last + 1 :])
+
+
+def _reject_header_fields(uses: list[Use], lines: Sequence[str]) -> None:
+    """Reject, before the dialogue, a label whose words are only a person's name, on a
+    line next to a label no speaker's (`Interviewer: Mark Feldman` over `Date: June 12,
+    1998`): the header of an oral history or a research interview, saying who held the
+    role. The dialogue starts at the first label taken whose words are more than a
+    name."""
+    fields = {use.line for use in uses if not use.accepted}  # (labels not speakers')
+    if not fields:
+        return
+    for use in uses:
+        if not use.accepted:
+            continue
+        if use.shape.placement == ALONE:
+            return  # (speech under a label: the dialogue has begun)
+        words = lines[use.line][use.shape.rest_at :].strip()
+        if names.name_words(words) is None or len(words.split()) > 4:
+            return
+        if use.line - 1 in fields or use.line + 1 in fields:
+            use.verdict = _HEADER_FIELD
 
 
 def _spoken(use: Use) -> bool:
