@@ -38,7 +38,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import pairwise, takewhile
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -328,17 +328,24 @@ def _reject_header_fields(uses: list[Use], lines: Sequence[str]) -> None:
     1998`): the header of an oral history or a research interview, saying who held the
     role. The dialogue starts at the first label taken whose words are more than a
     name."""
-    fields = {use.line for use in uses if not use.accepted}  # (labels not speakers')
-    if not fields:
-        return
+    header: list[Use] = []  # the labels taken before the dialogue, each over a name
     for use in uses:
         if not use.accepted:
             continue
-        if use.shape.placement == ALONE:
-            return  # (speech under a label: the dialogue has begun)
         words = lines[use.line][use.shape.rest_at :].strip()
-        if names.name_words(words) is None or len(words.split()) > 4:
-            return
+        if (
+            use.shape.placement == ALONE  # (speech under a label: the dialogue has begun)
+            or names.name_words(words) is None
+            or len(words.split()) > 4
+        ):
+            break
+        header.append(use)
+    if not header:
+        return
+    last = header[-1].line + 1
+    near = takewhile(lambda use: use.line <= last, uses)  # (uses are in line order)
+    fields = {use.line for use in near if not use.accepted}  # labels no speaker's
+    for use in header:
         if use.line - 1 in fields or use.line + 1 in fields:
             use.verdict = _HEADER_FIELD
 
