@@ -36,6 +36,14 @@ CLOCK_PATTERN = r"(?:\d{1,8}:[0-5]?\d|\d{1,2}):[0-5]?\d(?:[.,]\d{1,9})?"
 #: Amy").
 MERIDIEM_PATTERN = r"[ ]?[AaPp]\.?[Mm]\.?(?![^\W\d_])"
 
+#: A date as chat and meeting exports write it before a time of day ("12/01/2023",
+#: "2023-01-12", "3.12.24"), as a regular-expression source with no capture groups.
+DATE_PATTERN = r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}"
+
+#: A clock time standing on its own in a line, not a piece of a longer number or time
+#: (`(09:14 AM) Maria:`, `Ana Ruiz  14:02`, but not the `1:2` inside `11:22:33.4`).
+CLOCK_IN_TEXT = re.compile(r"(?<![\d:.,])" + CLOCK_PATTERN + r"(?![\d:.,]\d)")
+
 _CLOCK = re.compile(
     r"(?:(?P<hours>\d{1,8}):(?=\d+:))?(?P<minutes>\d{1,2}):(?P<seconds>\d{1,2})"
     r"(?:[.,](?P<fraction>\d{1,9}))?"

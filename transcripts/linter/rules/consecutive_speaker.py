@@ -42,12 +42,11 @@ Example:
 from __future__ import annotations
 
 import operator
-import re
 from collections.abc import Iterator
 from operator import attrgetter
 
 from ...model import Block, Kind, Transcript
-from ...timecode import CLOCK_PATTERN
+from ...timecode import CLOCK_IN_TEXT
 from ..context import RuleOptions
 from ..finding import Edit, Fix, Problem
 from ..text import raw_lines
@@ -144,10 +143,7 @@ def _timed(turn: Block) -> bool:
     first_raw = turn.raw.split("\n", 1)[0]
     said = turn.text.split("\n", 1)[0].strip()
     at = first_raw.find(said) if said else -1
-    return _CLOCK.search(first_raw, 0, at if at >= 0 else len(first_raw)) is not None
-
-
-_CLOCK = re.compile(CLOCK_PATTERN)
+    return CLOCK_IN_TEXT.search(first_raw, 0, at if at >= 0 else len(first_raw)) is not None
 
 
 def _ends_with_aside(text: str) -> bool:

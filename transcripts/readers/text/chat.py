@@ -13,12 +13,11 @@ turn then has no start rather than a wrong one.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from itertools import pairwise
 
 from ...timecode import (
-    CLOCK_PATTERN,
+    CLOCK_IN_TEXT,
     hours_and_minutes,
     parse_time_of_day,
     read_as_times_of_day,
@@ -51,11 +50,15 @@ def drop_times_of_day(inference: Inference, lines: Sequence[str], chat: bool) ->
     """Take the times off the accepted labels when they read as times of day (and say
     whether they did: a document stamped so is a chat)."""
     timed = [use for use in inference.accepted() if use.shape.time is not None]
-    written = [_written_time(lines[use.line], use.shape) for use in timed]
-    if not written or None in written:
-        return False
-    times = [time for time in written if time is not None]
-    if hours_and_minutes(times) is None:  # seconds, or hours past 23: a recording's times
+    times = []
+    for use in timed:
+        written = _written_time(lines[use.line], use.shape)
+        if written is None:
+            return False
+        times.append(written)
+    if (
+        not times or hours_and_minutes(times) is None
+    ):  # seconds, or hours past 23: a recording's times
         return False
     stamped = chat or _faster_than_speech(timed, lines)  # (counts the words: asked last)
     if not read_as_times_of_day(times, chat=stamped):
@@ -89,10 +92,7 @@ def _faster_than_speech(timed: Sequence[Use], lines: Sequence[str]) -> bool:
     return said / (last - first) > _FASTEST_SPEECH
 
 
-_CLOCK = re.compile(r"(?<![\d:.,])" + CLOCK_PATTERN + r"(?![\d:.,]\d)")
-
-
 def _written_time(line: str, shape: Shape) -> str | None:
     """The one clock time written in a label (a span's two, or none found, give None)."""
-    times = _CLOCK.findall(line, 0, shape.rest_at)
+    times = CLOCK_IN_TEXT.findall(line, 0, shape.rest_at)
     return times[0] if len(times) == 1 else None

@@ -14,7 +14,7 @@ from typing import NamedTuple
 import regex
 
 from ...model import Kind
-from ...timecode import CLOCK_PATTERN, MERIDIEM_PATTERN
+from ...timecode import CLOCK_PATTERN, DATE_PATTERN, MERIDIEM_PATTERN
 
 # What a line of text ends with when it has finished what it says: a sentence's end, a
 # clause before a list or a quotation, a closing quote or bracket, a dash breaking off;
@@ -235,15 +235,15 @@ _NOTICE_WIDTH = 240
 _NOTICE_WORDS = re.compile("joined|left|encrypted|added|removed|created|changed")
 _WHO = r"(?:\p{Lu}[\p{L}\p{M}'’\-]*(?:[ ]\p{Lu}[\p{L}\p{M}'’\-]*){0,3}|[\p{Ll}\d_.\-]{2,32})"
 _CHAT_PLACE = r"(?:the[ ](?:channel|chat|meeting|call|group|conversation|room|huddle)|\#\S+)"
+_ENCRYPTED = r"Messages(?:[ ]and[ ]calls)?[ ]are[ ]end-to-end[ ]encrypted\b.*"  # WhatsApp
 
 
 @functools.cache
 def _chat_notice() -> regex.Pattern[str]:
     return regex.compile(
-        r"(?:Messages(?:[ ]and[ ]calls)?[ ]are[ ]end-to-end[ ]encrypted\b.*"
+        rf"(?:{_ENCRYPTED}"
         rf"|{_WHO}[ ](?:has[ ])?(?:joined|left)[ ]{_CHAT_PLACE}"
-        r"|\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4},?[ ]" + CLOCK_PATTERN + "(?:" + MERIDIEM_PATTERN + ")?"
-        r"[ ][-–][ ](?:Messages(?:[ ]and[ ]calls)?[ ]are[ ]end-to-end[ ]encrypted\b.*"
+        rf"|{DATE_PATTERN},?[ ]{CLOCK_PATTERN}(?:{MERIDIEM_PATTERN})?[ ][-–][ ](?:{_ENCRYPTED}"
         rf"|{_WHO}[ ](?:joined|left|added|removed|created[ ]group|changed)\b(?:[ ][^:]*)?))"
     )
 

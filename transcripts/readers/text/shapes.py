@@ -58,7 +58,7 @@ import regex
 
 from ... import names
 from ...compiled import compile_kept
-from ...timecode import CLOCK_PATTERN, MERIDIEM_PATTERN, parse_clock
+from ...timecode import CLOCK_PATTERN, DATE_PATTERN, MERIDIEM_PATTERN, parse_clock
 from .lines import indent_width
 
 # How a name is written, where a convention keeps it (`Signature.case`): in lower case
@@ -189,7 +189,7 @@ _SPAN_SEPARATOR = r"[ ]*(?:-->|--?|–)[ ]*"
 _SPAN = f"(?:{_CLOCK}(?:{_SPAN_SEPARATOR}{_CLOCK})?|{_SECONDS}{_SPAN_SEPARATOR}{_SECONDS})"
 # A date before the time of day, as chat and meeting exports write it: "[12/01/2023,
 # 10:02:03]", "2023-01-12 10:02"; and the half of the day after a time: "10:02 AM".
-_DAY = r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4},?[ ]"
+_DAY = DATE_PATTERN + r",?[ ]"
 # The day a chat app writes before the time of day after a name: a date, or a day's
 # word, with "at" ("Ana — Today at 9:14 AM", "Ana — Yesterday at 18:02", "Ana — Monday
 # 9:14 AM", "Ana — 03/12/2024 9:14 AM", as Discord copies them).
