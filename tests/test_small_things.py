@@ -79,7 +79,7 @@ def test_old_and_new_spellings_give_the_same_output(runner, seed):
 
 
 def test_then_run_calls_its_action_once_the_last_item_is_taken_and_not_before():
-    from transcripts.pipelines import then_run
+    from transcripts.streams import then_run
 
     calls: list[str] = []
     items = then_run(iter(["a", "b"]), lambda: calls.append("done"))

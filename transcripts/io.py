@@ -390,8 +390,8 @@ def _write_to_stream(
 ) -> Iterator[Sink]:
     """A sink for an open stream; a terminal's shows the text escaped (`TerminalSink`)
     unless it is `as_is`: output made safe to show already (see `open_output`)."""
-    sink = Sink(stream, encoding, name) if as_is or not _is_terminal(stream) else None
-    sink = sink or TerminalSink(stream, encoding, name)
+    kind = Sink if as_is or not _is_terminal(stream) else TerminalSink
+    sink = kind(stream, encoding, name)
     yield sink
     sink.flush()
     with write_errors(name):

@@ -11,16 +11,13 @@ it is usable (and testable) without the command line. Engines never import this 
 
 from __future__ import annotations
 
-import itertools
 import os
-from collections.abc import Callable, Iterable, Iterator
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterator
 
 from ..errors import TranscriptError, internal_error
 from ..io import display_name, text_encoding
 from ..model import Block, Transcript
-
-T = TypeVar("T")
+from ..streams import then_run
 
 #: Where a command reports an input it could not use: one line, no trailing newline.
 Report = Callable[[str], None]
@@ -44,22 +41,6 @@ def warn_when_read(
             report(warning)
 
     return then_run(blocks, warn)
-
-
-def then_run(items: Iterable[T], action: Callable[[], None]) -> Iterator[T]:
-    """The items as they come, and `action` called once the last has been taken.
-
-    A chain rather than a generator that yields from `items`: each item then passes
-    through C alone, not through one more Python frame (a block stream of a large file
-    is some 200,000 items, each handed on by every such layer)."""
-    return itertools.chain(items, _calling(action))
-
-
-def _calling(action: Callable[[], None]) -> Iterator[Any]:
-    """An empty iterator that calls `action` when first asked for an item."""
-    action()
-    return
-    yield  # (a generator: `action` waits for the first `next`)
 
 
 def input_failure(error: Exception, name: str) -> TranscriptError:

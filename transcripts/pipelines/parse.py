@@ -20,13 +20,13 @@ from ..io import display_name, open_output, refuse_to_overwrite_inputs, write_ou
 from ..model import Block, Transcript, held_blocks
 from ..options import WriteOptions
 from ..progress import shown
+from ..streams import then_run
 from ..terminal import printable
 from . import (
     Report,
     check_encoding,
     input_failure,
     reader_warning,
-    then_run,
     warn_when_read,
 )
 from .stream import checked, counter, map_inputs

@@ -12,13 +12,13 @@ writer gives back the input exactly.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import chain
 from typing import TYPE_CHECKING
 
 from ...errors import TranscriptError
 from ...io import SourceText, display_name
 from ...model import Block, Layout, Transcript
 from ...options import ReadOptions
+from ...streams import then_run
 from ..common import listed
 from ..htmlkind import html_kind
 from . import conventions, frontmatter, pages, roster
@@ -118,7 +118,11 @@ def stream(
     if web is not None:
         web.relocate(uses)
         blocks = web.in_source(blocks)
-    return transcript, chain(blocks, _finish_after(inference, assembler))
+    # (once the last block is taken: the share of the dialogue-like text attributed, as
+    # the assembler counted it block by block)
+    return transcript, then_run(
+        blocks, lambda: inference.finish(assembler.spoken, assembler.unspoken)
+    )
 
 
 def _is_chat_log(inference: Inference) -> bool:
@@ -142,11 +146,3 @@ def _web_page(text: str, lines: list[str]) -> HtmlPage | None:
 
 # A page whose text is mostly in `<pre>` is a printed page put on the web.
 _PRE_SHARE = 0.5
-
-
-def _finish_after(inference: Inference, assembler: Assembler) -> Iterator[Block]:
-    """No blocks: chained after the last one, it gives the inference the share of the
-    dialogue-like text that is attributed, as the assembler counted it block by block."""
-    inference.finish(assembler.spoken, assembler.unspoken)
-    return
-    yield  # (a generator: nothing runs until the blocks before it are all taken)
