@@ -272,18 +272,18 @@ def test_formats_says_which_formats_read_and_which_write(runner):
     lines = runner.invoke(cli, ["formats"]).stdout.splitlines()
     table = {line.split()[0]: line.split()[1:3] for line in lines[1:] if line.strip()}
     both = ("text", "markdown", "json", "jsonl", "yaml", "vtt", "srt", "podcast", "cha", "eaf")
-    for name in (*both, "textgrid", "podcast-html", "docx"):
+    for name in (*both, "textgrid", "podcast-html", "docx", "csv"):
         assert table[name] == ["yes", "yes"], name
     for name in ("whisper", "aws-transcribe", "deepgram", "rttm", "sbv", "ttml"):
         assert table[name] == ["yes", "no"], name
-    assert table["csv"] == ["no", "yes"]
+    assert table["parquet"] == ["no", "yes"]
     assert any("LibYAML" in line or "pure-Python" in line for line in lines)
 
 
-def test_csv_cannot_be_read_and_whisper_cannot_be_written(runner, seed, tmp_path):
+def test_parquet_cannot_be_read_and_whisper_cannot_be_written(runner, seed, tmp_path):
     result = runner.invoke(cli, ["convert", str(seed), "-t", "whisper"])
     assert "cannot write whisper" in result.stderr
-    path = tmp_path / "a.csv"
+    path = tmp_path / "a.parquet"
     path.write_text("kind,text\n")
-    result = runner.invoke(cli, ["convert", str(path), "-f", "csv", "-t", "text"])
-    assert result.exit_code == 2 and "cannot read csv" in result.stderr
+    result = runner.invoke(cli, ["convert", str(path), "-f", "parquet", "-t", "text"])
+    assert result.exit_code == 2 and "cannot read parquet" in result.stderr

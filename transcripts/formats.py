@@ -266,8 +266,10 @@ FORMATS: dict[str, Format] = {
         ),
         Format(
             "csv",
-            "one row per block: kind, speaker, label, line, end_line, start, end, text",
+            "a table, one row per block: kind, speaker, label, line, end_line, start, end, "
+            "text; other tools' tables are read by their column names (speaker, text, start)",
             (".csv",),
+            reader="transcripts.readers.csv",
             writer="transcripts.writers.csv",
         ),
         Format(

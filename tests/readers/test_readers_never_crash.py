@@ -59,12 +59,17 @@ _PIECES = st.sampled_from(
         "# Title",
         "---",
         "abc",
+        "speaker,start,end,text",
+        "kind,speaker,label,text",
+        '"',
+        ";",
+        "00:00:01.5",
     ]
 )
 _TEXT = st.lists(_PIECES, max_size=40).map("".join) | st.text(max_size=200)
 
 
-@pytest.mark.parametrize("name", ["vtt", "srt", "podcast", "cha", "markdown"])
+@pytest.mark.parametrize("name", ["vtt", "srt", "podcast", "cha", "markdown", "csv"])
 @settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(text=_TEXT)
 def test_reader_returns_a_valid_document_or_a_transcript_error(name, text):
