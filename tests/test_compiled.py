@@ -66,6 +66,22 @@ def test_another_pattern_under_the_same_name_is_compiled_not_taken_from_the_cach
     assert kept.match("42") is not None and kept.match("Ana: hi") is None
 
 
+def test_two_versions_of_a_pattern_each_keep_their_own_program(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    other = r"(?P<word>\d+)"
+    compiled.compile_kept(PATTERN, 0, "example")
+    compiled.compile_kept(other, 0, "example")  # another installed version's
+    assert len(list(cache.iterdir())) == 2
+
+    def not_again(pattern: str, flags: int) -> compiled.Program:
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr(compiled, "_program", not_again)
+    _same(compiled.compile_kept(PATTERN, 0, "example"), re.compile(PATTERN))
+    assert compiled.compile_kept(other, 0, "example").match("42") is not None
+
+
 def test_other_flags_are_another_program(cache: Path) -> None:
     compiled.compile_kept("ana", 0, "example")
     kept = compiled.compile_kept("ana", re.IGNORECASE, "example")

@@ -8,8 +8,8 @@ cache folder (as pip, ruff and mypy keep theirs) and hands it to the engine on t
 start, in under a millisecond.
 
 Where: `$TRANSCRIPTS_CACHE_DIR` when set (set it empty to keep nothing), else
-`transcripts` in `$XDG_CACHE_HOME` or `~/.cache` (`%LOCALAPPDATA%` on Windows). A kept
-program is used only for exactly the same pattern and flags, Python version and engine;
+`transcripts` in `$XDG_CACHE_HOME` or `~/.cache` (`%LOCALAPPDATA%` on Windows), one file
+per pattern, named with a checksum of it. A kept program is used only for exactly the same pattern and flags, Python version and engine;
 any difference, a damaged file, or internals other than these expect, and the pattern is
 compiled the usual way (and kept again). A file is written whole or not at all, and a
 folder that cannot be written is left alone. The engine checks a program it is given
@@ -23,6 +23,7 @@ import marshal
 import os
 import re
 import sys
+import zlib
 from typing import Any
 
 _sre: Any
@@ -42,7 +43,7 @@ def compile_kept(pattern: str, flags: int, name: str) -> re.Pattern[str]:
     Python for the same pattern."""
     if _sre is None:
         return re.compile(pattern, flags)
-    path = kept_path(name)
+    path = kept_path(name, pattern, flags)
     key = _key(pattern, flags)
     if path is not None:
         kept = _load(path, key, pattern)
@@ -69,12 +70,17 @@ def cache_folder() -> str | None:
     return os.path.join(base, "transcripts")
 
 
-def kept_path(name: str) -> str | None:
-    """The file the program `name` is kept in for this Python (None: keep nothing)."""
+def kept_path(name: str, pattern: str = "", flags: int = 0) -> str | None:
+    """The file the program `name` is kept in for this Python and this pattern (None:
+    keep nothing). The file name carries a checksum of the pattern, so two versions of
+    the program installed side by side (a project's environment and pre-commit's) each
+    keep their own file instead of each rewriting the other's at every start."""
     folder = cache_folder()
     if folder is None:
         return None
-    return os.path.join(folder, f"{name}.{sys.implementation.cache_tag}{_SUFFIX}")
+    checksum = zlib.crc32(f"{flags}|{pattern}".encode("utf-8", "surrogatepass"))
+    tag = sys.implementation.cache_tag
+    return os.path.join(folder, f"{name}-{checksum:08x}.{tag}{_SUFFIX}")
 
 
 def _key(pattern: str, flags: int) -> tuple[str, str]:
