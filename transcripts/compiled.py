@@ -9,9 +9,10 @@ start, in under a millisecond.
 
 Where: `$TRANSCRIPTS_CACHE_DIR` when set (set it empty to keep nothing), else
 `transcripts` in `$XDG_CACHE_HOME` or `~/.cache` (`%LOCALAPPDATA%` on Windows), one file
-per pattern, named with a checksum of it. A kept program is used only for exactly the same pattern and flags, Python version and engine;
-any difference, a damaged file, or internals other than these expect, and the pattern is
-compiled the usual way (and kept again). A file is written whole or not at all, and a
+per pattern, named with a checksum of it. A kept program is used only for exactly the
+same pattern and flags, Python version and engine; any difference, a damaged file, or
+internals other than these expect, and the pattern is compiled the usual way (and kept
+again). A file is written whole or not at all, and a
 folder that cannot be written is left alone. The engine checks a program it is given
 before it runs it.
 """
