@@ -19,7 +19,7 @@ import click
 
 from ._version import __version__
 from .errors import STDOUT_NAME, ExitCode, Terminated, TranscriptError, internal_error
-from .heap import keep_freed_memory
+from .heap import keep_freed_memory_for_large_inputs
 from .terminal import say
 
 # name -> (module, attribute, one-line help); loaded only when the command runs.
@@ -152,7 +152,7 @@ def main(argv: list[str] | None = None) -> None:
     # Parsing allocates many small objects that live until the end; collecting cycles
     # less often saves several percent on large files and changes nothing else.
     gc.disable()
-    keep_freed_memory()
+    keep_freed_memory_for_large_inputs()
     _reserve_standard_descriptors()
     _end_cleanly_on_signals()
     try:

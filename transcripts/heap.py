@@ -19,6 +19,29 @@ import sys
 _M_TRIM_THRESHOLD = -1  # mallopt's parameter number, from glibc's <malloc.h>
 _KEEP = 1 << 30  # trim the heap only when a gigabyte of its top is free
 
+#: An input this large is worth the tuning. A smaller one frees too little for the page
+#: faults to matter, and loading `ctypes` to tune costs a small file's run about 2 ms.
+LARGE_INPUT = 1 << 20
+
+_wanted = False  # set by the command line: tune when a large input is read
+
+
+def keep_freed_memory_for_large_inputs() -> None:
+    """From now on, the first input of `LARGE_INPUT` bytes or more read (`input_read`)
+    makes this process keep freed memory: what the command line asks for at its start.
+    A library caller's process is left as it is."""
+    global _wanted
+    _wanted = True
+
+
+def input_read(size: int) -> None:
+    """An input of `size` bytes was read: keep freed memory from now on if the command
+    line asked for it and the input is large (once a process)."""
+    global _wanted
+    if _wanted and size >= LARGE_INPUT:
+        _wanted = False
+        keep_freed_memory()
+
 
 def keep_freed_memory() -> None:
     """Ask glibc to keep freed heap memory for reuse; elsewhere, do nothing."""

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any, BinaryIO
 
 from .errors import STDOUT_NAME, TranscriptError
+from .heap import input_read
 
 STDIN = "-"
 
@@ -91,11 +92,13 @@ def read_bytes(path: str) -> bytes:
         if stream is None:
             raise TranscriptError("cannot read: standard input is closed", display_name(path))
         try:
-            return stream.read()
+            data = stream.read()
         except OSError as error:
             raise TranscriptError(
                 f"cannot read: {error.strerror or error}", display_name(path)
             ) from None
+        input_read(len(data))
+        return data
     try:
         with open(path, "rb") as handle:
             mode = os.fstat(handle.fileno()).st_mode
@@ -103,7 +106,7 @@ def read_bytes(path: str) -> bytes:
                 # /dev/zero would be read until memory runs out, a terminal until ^D; a
                 # pipe (what `<(...)` gives a library caller) is read to its end.
                 raise not_a_regular_file(special_file(mode) or "a device", path)
-            return handle.read()
+            data = handle.read()
     except FileNotFoundError:
         raise TranscriptError("no such file", display_name(path)) from None
     except IsADirectoryError:
@@ -112,6 +115,8 @@ def read_bytes(path: str) -> bytes:
         raise TranscriptError("permission denied", display_name(path)) from None
     except OSError as error:
         raise TranscriptError(error.strerror or str(error), display_name(path)) from None
+    input_read(len(data))
+    return data
 
 
 def decode(data: bytes, path: str = STDIN, encoding: str | None = None) -> SourceText:
