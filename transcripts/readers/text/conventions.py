@@ -46,7 +46,7 @@ import regex
 
 from ... import names
 from .evidence import Convention, Family, Habit, Inference, Rejection, Use, Verdict
-from .shapes import ALONE, PHRASE, Shape, Signature
+from .shapes import ALONE, INLINE, PHRASE, Shape, Signature
 from .tally import Tally
 
 # A habit binds when at least this share of a family's recurring labels keep it, and
@@ -94,6 +94,10 @@ _NAMED_INTERVIEWER = Verdict(True, "a publication's name taking turns with the s
 _SONG_TITLE = Verdict(False, "a song's title over its verse, not a speaker")
 _IN_A_LIST = Verdict(False, "one of a list of names, with no speech between them")
 _HEADER_FIELD = Verdict(False, "a header field naming who held the role, not a turn")
+_TITLE_LINE = Verdict(False, "the document's title: its first line, a name never used again")
+# What ends a sentence, before any closing quote, bracket or emphasis mark.
+_SENTENCE_ENDS = tuple(".?!…。？！")
+_CLOSING_MARKS = "\"'”’»)]*_ "
 # Labels standing alone one under another, this many or more, are a list of names.
 NAME_LIST_LEAST = 3
 # Where every label of a convention is a recurring name keeping its habits, all are taken
@@ -246,6 +250,7 @@ def infer(
     _reject_name_lists(uses)
     if lines:
         _reject_header_fields(uses, lines)
+        _reject_title_line(uses, lines)
     _reject_rest(uses, "its shape is not one the document uses for speakers")
     return inference
 
@@ -348,6 +353,26 @@ def _reject_header_fields(uses: list[Use], lines: Sequence[str]) -> None:
     for use in header:
         if use.line - 1 in fields or use.line + 1 in fields:
             use.verdict = _HEADER_FIELD
+
+
+def _reject_title_line(uses: list[Use], lines: Sequence[str]) -> None:
+    """Reject the label on the document's first line when its name is used nowhere else,
+    is no role, and its words on that line end no sentence, while two or more others take
+    turns after it: the title ("HEADLINE: Small towns weigh the cost of new bridges",
+    "The Data Science Hour — Episode 87: Forecasting with Small Data"), not the one turn
+    of someone who then never speaks. (A role's one line stays a turn: "ANNOUNCER: And
+    now, live from New York")."""
+    first = next((use for use in uses if use.accepted), None)
+    if first is None or first.shape.placement != INLINE or names.is_role(first.key):
+        return
+    if any(line.strip() for line in lines[: first.line]):
+        return  # not the first line
+    words = lines[first.line][first.shape.rest_at :].strip()
+    if not words or words.rstrip(_CLOSING_MARKS).endswith(_SENTENCE_ENDS):
+        return
+    others = {use.key for use in uses if use.accepted and use is not first}
+    if first.key not in others and len(others) >= 2:
+        first.verdict = _TITLE_LINE
 
 
 def _spoken(use: Use) -> bool:
