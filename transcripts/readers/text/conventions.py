@@ -143,6 +143,7 @@ def infer(
         return _declared(uses, declared)
     judge = _Judge(common, lines)
     families = _families(uses, judge)
+    judge.uses = uses
     assessed = {id(family): _assess(family) for family in families}
     inference = Inference(uses=uses)
     ranked = sorted(families, key=lambda f: (-_recurring_uses(assessed[id(f)]), -len(f.uses)))
@@ -264,28 +265,49 @@ def _take_named_interviewers(uses: list[Use], conventions: list[Convention]) -> 
     by_signature = {convention.signature: convention for convention in conventions}
     notes: dict[str, list[Use]] = {}
     for use in uses:
-        if (
-            use.verdict is _NOTE_OR_FIELD  # (the one verdict object: `_prejudge`)
-            and use.shape.signature in by_signature
-            and len(use.shape.name.split()) >= 2
-            and names.name_words(use.shape.name) is not None
-            and not names.is_field_name(use.shape.name)
-        ):
+        if _may_be_publication(use) and use.shape.signature in by_signature:
             notes.setdefault(use.key, []).append(use)
-    for key, asked in notes.items():
+    for asked in notes.values():
         convention = by_signature[asked[0].shape.signature]
         if any(use.shape.signature != convention.signature for use in asked):
             continue
-        answered = convention.accepted()
-        if len(asked) < PHRASE_ROLE_LEAST or not answered or not all(u.speech for u in asked):
-            continue
-        order = sorted([*asked, *answered], key=attrgetter("line"))
-        turns = [use.key == key for use in order]
-        if any(a and b for a, b in pairwise(turns)) or len(asked) * 3 < len(order):
+        if not _asks(asked, convention.accepted()):
             continue
         for use in asked:
             use.verdict = _NAMED_INTERVIEWER
         convention.family.uses = sorted([*convention.family.uses, *asked], key=attrgetter("line"))
+
+
+def _may_be_publication(use: Use) -> bool:
+    """Might this label be a publication asking the questions ("The Paris Review")? A
+    name of two words or more, set aside as a note for its last word, naming no field."""
+    return (
+        use.verdict is _NOTE_OR_FIELD  # (the one verdict object: `_prejudge`)
+        and len(use.shape.name.split()) >= 2
+        and names.name_words(use.shape.name) is not None
+        and not names.is_field_name(use.shape.name)
+    )
+
+
+def _publications(uses: list[Use]) -> dict[Signature, dict[str, list[Use]]]:
+    """The labels that might be a publication asking the questions, by shape and name."""
+    found: dict[Signature, dict[str, list[Use]]] = {}
+    for use in uses:
+        if _may_be_publication(use):
+            found.setdefault(use.shape.signature, {}).setdefault(use.key, []).append(use)
+    return found
+
+
+def _asks(asked: list[Use], answered: list[Use]) -> bool:
+    """Do these labels of one name ask what the `answered` labels answer? They recur
+    (`PHRASE_ROLE_LEAST`), each has speech, no two come in a row and they are a third or
+    more of the labels. (An editor's note now and then does not take turns so.)"""
+    if len(asked) < PHRASE_ROLE_LEAST or not answered or not all(u.speech for u in asked):
+        return False
+    key = asked[0].key
+    order = sorted([*asked, *answered], key=attrgetter("line"))
+    turns = [use.key == key for use in order]
+    return not any(a and b for a, b in pairwise(turns)) and len(asked) * 3 >= len(order)
 
 
 class _LabelLines:
@@ -876,6 +898,10 @@ class _Judge:
         self._is_common: dict[str, bool] = {}
         self._memos: dict[int, dict] = {}
         self._prejudged: dict[Shape, Verdict | None] = {}
+        # every candidate, and (found the first time a one-name family asks) those that
+        # might be a publication asking the questions (`_publications`)
+        self.uses: list[Use] = []
+        self._publications: dict[Signature, dict[str, list[Use]]] | None = None
 
     def memo(self, convention: Convention) -> dict:
         """Where the habits a look breaks are remembered, per convention."""
@@ -935,6 +961,11 @@ class _Judge:
             # (A name in lower case said again and again is a document's note, "todo:".)
             if alone and not _in_lower_case_words(family) and self._one_speaker(family, uses):
                 return None
+            if self._publications is None:
+                self._publications = _publications(self.uses)
+            asking = self._publications.get(family.signature, {}).values()
+            if alone and any(_asks(asked, uses) for asked in asking):
+                return None  # one person answering a publication ("THE PARIS REVIEW")
             return "one name only: no turns are taken"
         if _speech_share(_sample(uses)) < MIN_SPEECH:
             return "most are not followed by speech"
