@@ -74,12 +74,28 @@ NON_SPEAKER_WORDS = frozenset(
     interview transcripts participants speakers panel attachment attachments files file
     media poll polls survey quiz tip tips fact facts factbox sidebar reminder spoiler trivia
     appearances appearing proceedings exhibit exhibits by dear subtitle subtitles
-    translation translated music sound act scene
+    translation translated music sound act scene sfx fx ambience atmos
     sent cc bcc fwd fw re
     info debug error errors warn fatal critical exception traceback
     today yesterday
     """.split()
 )
+
+# Words of a script's sound and music cues ("SOUND: Wind.", "MUSIC: Up and under.",
+# "SFX: A door slams."): a radio play's directions, labelled as its speakers are.
+CUE_WORDS = frozenset("sound sounds sfx fx music ambience atmos".split())
+_CUE_TAILS = frozenset("cue cues effect effects".split())
+
+
+def is_cue_label(label: str) -> bool:
+    """A label naming a sound or music cue: "SOUND", "SFX", "MUSIC CUE", "Sound effects"."""
+    words = label.casefold().split()
+    return (
+        1 <= len(words) <= 2
+        and words[0] in CUE_WORDS
+        and all(word in CUE_WORDS or word in _CUE_TAILS for word in words[1:])
+    )
+
 
 # Words that end the title of a song in a play or a libretto ("SONG.", "THE FAIRIES'
 # SONG.", "BALLAD."), set alone over its verse like a speaker's name.

@@ -368,3 +368,20 @@ def test_a_surname_in_capitals_may_keep_its_mc_in_the_usual_case():
     assert names.is_surname_in_capitals("McHENRY") and names.is_surname_in_capitals("MacDONALD")
     assert not names.is_surname_in_capitals("McHenry")
     assert not names.is_surname_in_capitals("Waters")
+
+
+@pytest.mark.parametrize(
+    ("label", "cue"),
+    [
+        ("SOUND", True),
+        ("SFX", True),
+        ("MUSIC CUE", True),
+        ("Sound effects", True),
+        ("Music", True),
+        ("Sound Engineer", False),  # a person's role
+        ("Musical Director", False),
+        ("Ana", False),
+    ],
+)
+def test_a_sound_or_music_cue_label_names_no_one(label, cue):
+    assert names.is_cue_label(label) is cue

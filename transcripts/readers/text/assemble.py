@@ -139,6 +139,8 @@ class Assembler:
                 return Kind.TURN, speaker, label, self.turn_text(paragraph)
             if paragraph.rule == "chevron":  # ">>": someone speaks, the text does not say who
                 return Kind.UNATTRIBUTED, None, label, self.turn_text(paragraph)
+            if in_dialogue and names.is_cue_label(label):  # a radio play's "SOUND: ..."
+                return Kind.STAGE_DIRECTION, None, label, self.turn_text(paragraph)
             if (
                 self._is_field(paragraph)
                 or self._is_entry(paragraph)
