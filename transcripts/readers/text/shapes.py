@@ -23,13 +23,15 @@ a turn's number (`12.`, or a parliament's question number and reference: `Q1. [9
   `The Acting CHAIRMAN (Mr. Latham) (during the vote).`);
 - a meeting chat's sender after a time (`10:02:03 From Ana Berg to Everyone:`) or
   before it (`From Ana Berg to Everyone 10:02 AM`), the recipient set aside;
-- time: `[00:15]` before the name, `(00:00:11)` after it, `0:34` or `\\[04:22\\]` after
+- time: `[00:15]` before the name (inside the wrapper too: `**[00:15] Ana:**`),
+  `(00:00:11)` after it, `0:34` or `\\[04:22\\]` after
   the label (a time of day, `10:02 AM` as a meeting app writes it, is no time in the
   recording);
 - delimiter: a colon (`:`, full-width `：`), a period (`LILY.`, `Mr. GRASSLEY.`), a dash
   between spaces (`JOHN — text`, `Mary Jones - text`), a wide gap before the text
-  (`Q\\xa0\\xa0text`, a tab: `Name<TAB>text`), or nothing when the label stands alone on
-  its line or is wrapped;
+  (`Q\\xa0\\xa0text`, a tab: `Name<TAB>text`), the corner bracket opening the speech in a
+  Japanese script (`太郎「おはよう」`), or nothing when the label stands alone on its line
+  or is wrapped;
 - a table's row: a name in a cell ended by a `|` (`| Interviewer | How did you start? |`,
   or without the outer pipes, `Interviewer | How did you start?`), after a row number or
   a time in a cell of its own (`| 00:01:02 | Interviewer | ... |`); which lines frame a
@@ -113,7 +115,8 @@ class Signature(NamedTuple):
     # line under the label)
     time: str
     # ":", ".", "dash" (`JOHN — text`), "gap" (spaces before the text), "cell" (the
-    # name is a table's cell: `| Name | text |`), ""
+    # name is a table's cell: `| Name | text |`), "quote" (the speech in corner brackets
+    # right after the name: `太郎「おはよう」`), ""
     delimiter: str
     # "lower": a name in lower case (`agent:`, `user:`, `spk_0:`); "phrase": written as a
     # sentence opens (`Phóng viên:`, `Le journaliste :`)
@@ -155,6 +158,8 @@ class Signature(NamedTuple):
             name = f"0:00 | {name}" if self.delimiter == "cell" else f"[0:00] {name}"
         if self.marker:
             name = f"{self.marker} {name}"
+        if self.delimiter == "quote":
+            return name + "「text」"
         if placement == INLINE or self.delimiter in ("gap", "cell"):
             if self.delimiter == "cell" and self.marker == "|":
                 return name + " text |"
@@ -309,6 +314,7 @@ _GRAMMAR = r"""
     (?:(?P<marker>>>|>(?=[ ])|[-•+](?=[ ])|\#{{1,6}}(?=[ ])|\d{{1,4}}[.)](?=[ \t])
       |[A-Z]\d{{1,3}}\.(?=[ \t])(?:[ \t]+\[\d{{1,9}}\](?=[ \t]))?       # Q1. [900123] Name
       |\|(?:[ \t]*\d{{1,6}}[ \t]*\|)?)[ \t\xa0]*)?              # ### Name, 12. Name, | row
+    (?P<pre_open>\*\*|__)?(?(pre_open)(?=\\?[\[(]\d))                 # **[00:00:02] Ana:**
     (?:(?=[\\\[(\d])(?P<before>
         \\?[\[(](?P<date>{DAY})?{SPAN}(?:{MERIDIEM})?+\\?[\])]?
       | (?P<bare_date>{DAY})?{SPAN}(?:{MERIDIEM})?+                # "9:14 AM" names no "AM"
@@ -336,6 +342,7 @@ _GRAMMAR = r"""
       | (?P<dot>\.)(?=[ \t\xa0\r\n]|\Z)
       | (?<=\])(?P<directed>[ ](?=\S))                          # PRAED [to Vivie] Yes.
       | (?<=[*_\]>】])
+      | (?P<quote>(?=[「『]))                                     # 太郎「おはよう」
       | (?=,?[ \t\xa0]*(?:\\?\[|\()?(?:{DAY})?\d{{1,3}}:\d)
       | (?={LINE_END})
       | (?P<gap>(?=\xa0|[ \t]{{2}}|\t))
@@ -494,8 +501,9 @@ def _beyond(found: re.Match[str] | regex.Match[str], line: str, after: str) -> b
     a label, against "**Q: text", emphasis); for a tab before a parenthesis, the rest of
     the line ("JOHN<TAB>(CONT'D)", a cue, against "JOHN<TAB>(quietly) Go."); None for
     any other match (the common case, asked no more)."""
-    if found["open"] is not None and found["close"] is None:
-        return wraps_line(line, found.start("open"))
+    opener = "open" if found["open"] is not None else "pre_open"
+    if found[opener] is not None and found["close"] is None:
+        return wraps_line(line, found.start(opener))
     if after == "(" and found["gap"] is not None:
         return line[found.end() :].rstrip()
     return None
@@ -510,6 +518,10 @@ def _match(line: str) -> re.Match[str] | regex.Match[str]:
 def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | None:
     """The shape a grammar match describes (the line starts where the match does)."""
     opener, closer = found["open"], found["close"]
+    if found["pre_open"] is not None:  # the wrapper opened before the time
+        if opener is not None:
+            return None
+        opener = found["pre_open"]
     if opener is not None and opener[:1] == "<" and len(opener) == 2:
         opener = "<"  # a nick's channel mode ("<@alice>", an operator) is not its name
     trailing = None
@@ -559,6 +571,8 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
         delimiter = "."  # a play's NAME. text, the direction standing for the period
     elif found["dash"] is not None:
         delimiter = "dash"
+    elif found["quote"] is not None:
+        delimiter = "quote"  # the speech in corner brackets right after the name
     elif found["gap"] is not None:
         extension = _tabbed_extension(line, found, name)
         if extension is not None:
