@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import IntEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..errors import TranscriptError
 
@@ -37,8 +36,7 @@ class Severity(IntEnum):
         ) from None
 
 
-@dataclass(frozen=True, slots=True)
-class Location:
+class Location(NamedTuple):
     """Another place a finding points at (the earlier copy of a duplicate), and what it
     is when it is not that (`message`)."""
 
@@ -54,8 +52,7 @@ class Location:
         return data
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+class Edit(NamedTuple):
     """Replace the source text from (`line`, `column`) up to, not including, (`end_line`,
     `end_column`) with `replacement`. Lines and columns are 1-based; columns count
     characters and a line's ending is not part of it, so (line + 1, 1) is "after the
@@ -77,8 +74,7 @@ class Edit:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(NamedTuple):
     """How a rule would mend what it found: edits of the source text, and whether they
     are safe (they cannot change what was said: an HTML entity, an invisible or control
     character, mojibake) or not (a speaker renamed, a repeated turn removed), which
@@ -96,8 +92,7 @@ class Fix:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """What a rule's `check()` yields: where in the transcript, and what is wrong.
 
     Lines are 1-based source lines and columns 1-based characters. The engine adds the
@@ -117,8 +112,7 @@ class Problem:
     elsewhere: tuple[Location, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """One reported defect: where, which rule, how severe, what to do about it.
 
     `fingerprint` identifies the finding across edits that move it: a hash of the rule
@@ -134,7 +128,7 @@ class Finding:
     rule: str
     severity: Severity
     message: str
-    related: tuple[Location, ...] = field(default=())
+    related: tuple[Location, ...] = ()
     end_column: int | None = None
     fingerprint: str = ""
     fix: Fix | None = None

@@ -9,7 +9,6 @@ line as a related location in the source text the document records (its `source`
 from __future__ import annotations
 
 import bisect
-import dataclasses
 from collections.abc import Sequence
 
 from ..model import Transcript
@@ -40,10 +39,10 @@ def relocate(
     for finding in findings:
         line = document_line(finding.line)
         if line is None:
-            moved.append(dataclasses.replace(finding, fix=None))
+            moved.append(finding._replace(fix=None))
             continue
         related = [
-            dataclasses.replace(r, line=document_line(r.line) or r.line, column=1)
+            r._replace(line=document_line(r.line) or r.line, column=1)
             if r.path == finding.path
             else r  # in another file (already at its own line)
             for r in finding.related
@@ -51,8 +50,7 @@ def relocate(
         if source and source not in ("-", finding.path):
             related.append(Location(source, finding.line, finding.column, "in the source text"))
         moved.append(
-            dataclasses.replace(
-                finding,
+            finding._replace(
                 line=line,
                 column=1,
                 end_line=line,

@@ -13,9 +13,9 @@ import bisect
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from itertools import chain, compress, islice, repeat
 from operator import attrgetter, eq, itemgetter, methodcaller, not_
+from typing import NamedTuple
 
 from ..model import Kind, Transcript
 from .sentence_keys import SEPARATOR as _SEPARATOR
@@ -26,8 +26,7 @@ from .sentence_keys import key_batches, keys
 PASSAGE_KINDS = frozenset({Kind.TURN, Kind.UNATTRIBUTED, Kind.LABELLED, Kind.PROSE})
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
     """Where one sentence is: the block (index into `transcript.blocks`) and its number
     among the block's sentences that have a key (see `sentence_keys.sentence_spans`)."""
 

@@ -23,7 +23,7 @@ import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .. import names, words
 from ..model import Block, Kind, Transcript
@@ -65,8 +65,7 @@ GRAM = 3
 STEM = 5
 
 
-@dataclass(frozen=True, slots=True)
-class Quotation:
+class Quotation(NamedTuple):
     """A quotation in prose block `block` (an index into `transcript.blocks`), from
     offset `start` to `end` of its text (the quote marks included), attributed to the
     roster speaker `speaker`."""
@@ -85,8 +84,7 @@ class Quotation:
         return [folded(part).split() for part in _GAP.split(self.text)]
 
 
-@dataclass(frozen=True, slots=True)
-class Passage:
+class Passage(NamedTuple):
     """A sentence of a turn: the block, its offset there, its text."""
 
     block: int

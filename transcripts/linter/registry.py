@@ -6,16 +6,14 @@ import functools
 import importlib
 import inspect
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..errors import TranscriptError
 from .finding import Problem, Severity
 from .rules import RULE_MODULES
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(NamedTuple):
     """One rule: its code, name, default severity and options, documentation and check."""
 
     code: str

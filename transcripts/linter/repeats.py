@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model import Block, Kind, Transcript
 from ..plurals import plural
@@ -18,8 +18,7 @@ from .sentence_keys import sentence_spans
 from .text import locate, quote
 
 
-@dataclass(frozen=True, slots=True)
-class Repeat:
+class Repeat(NamedTuple):
     """Sentence `later` repeats sentence `earlier`."""
 
     later: Sentence

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .registry import Rule, matches
 
@@ -33,8 +33,7 @@ _VERBS = ("disable-line", "disable", "enable")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     """Lines `first` to `last` (inclusive) where `selectors` (None: every rule) are off."""
 
     first: int
