@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from . import formats
 from .errors import TranscriptError
@@ -158,8 +157,7 @@ def write(transcript: Transcript, format: str = "json", *, path: str | None = No
     return formats.get_format(format).write(transcript, WriteOptions(path=path))
 
 
-@dataclass(frozen=True)
-class Conversion:
+class Conversion(NamedTuple):
     """What `convert` made: the output (text, or bytes for a binary format such as
     docx) and what the target format could not hold (`losses.phrases()`, `lost`)."""
 

@@ -22,9 +22,8 @@ import re
 import stat
 import sys
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import safeyaml
 from .errors import TranscriptError
@@ -144,8 +143,7 @@ def _pyproject_section(path: Path) -> dict[str, Any] | None:
 # --- What a file may hold ----------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Setting:
+class Setting(NamedTuple):
     """One setting a configuration file may hold: the name users type, the command-line
     parameter it gives a default to (None: the library reads it from the settings), what
     values it takes, and how to read one."""

@@ -10,8 +10,8 @@ from __future__ import annotations
 import importlib
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from types import ModuleType
+from typing import NamedTuple
 
 from .errors import TranscriptError
 from .io import SourceText, decode
@@ -19,8 +19,7 @@ from .model import Block, Transcript, held_blocks
 from .options import ReadOptions, WriteOptions
 
 
-@dataclass(frozen=True, slots=True)
-class Format:
+class Format(NamedTuple):
     """One format: what it is called, which extensions it owns, which modules read/write it.
 
     A reader module has `read(source, options) -> Transcript` and, optionally,

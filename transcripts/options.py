@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:  # a type only: the writers import losses when they run
     from .losses import Losses
 
 
-@dataclass(frozen=True, slots=True)
-class ReadOptions:
+class ReadOptions(NamedTuple):
     """What the user told the readers.
 
     `speakers` declares the roster (it overrides inference); `encoding` decodes legacy
@@ -28,8 +26,7 @@ class ReadOptions:
     diarization: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class WriteOptions:
+class WriteOptions(NamedTuple):
     """What the user told the writers; `path` names the document in multi-file output.
 
     `losses`, when given, collects what the writer could not render (prose blocks in

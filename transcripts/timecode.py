@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import pairwise
+from typing import NamedTuple
 
 #: A clock time, as a regular-expression source with no capture groups (so it can be
 #: embedded, even twice, in a larger pattern). It matches exactly what `parse_clock`
@@ -139,8 +139,7 @@ def as_seconds(value: object) -> float | None:
     return seconds if 0 <= seconds <= MAX_SECONDS else None  # NaN fails both
 
 
-@dataclass(frozen=True)
-class ClockStyle:
+class ClockStyle(NamedTuple):
     """How a format writes a clock time: hours always or only when there are any, the
     character before the fraction, and how many fraction digits (0: whole seconds)."""
 
