@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from .paragraphs import LINE_ENDS, MARKDOWN_HEADING
-from .shapes import UNNAMED, field_of
+from .shapes import ALONE, UNNAMED, field_of
 
 if TYPE_CHECKING:
     from .evidence import Use
@@ -156,19 +156,32 @@ def scan_paragraphs(lines: Sequence[str], start: int, uses: Sequence[Use]) -> Sc
     use = next(following, None)
     use_line = use.line if use is not None else -1
     for index in range(start, len(lines)):
-        line = lines[index]
         if index == use_line:  # the common case in a transcript, without `label_of`'s calls
             assert use is not None
             shape = use.shape
-            rest_at = shape.rest_at
-            speaker = use.verdict is not None and use.verdict.accepted
+            verdict = use.verdict
+            speaker = verdict is not None and verdict.accepted
             rule = "speaker" if speaker else "candidate"
-            bare = rest_at >= len(line) or line[rest_at] in "\r\n"
-            fields = (index, index, shape.label, rest_at, speaker, bare, rule, shape.time, None)
+            # Whether the label stands alone is its shape's placement, read from this very
+            # line (the line itself is not read again: on a large file it has long left
+            # the processor's caches).
+            bare = shape.placement == ALONE
+            fields = (
+                index,
+                index,
+                shape.label,
+                shape.rest_at,
+                speaker,
+                bare,
+                rule,
+                shape.time,
+                None,
+            )
             append(new(Paragraph, fields))
             use = next(following, None)
             use_line = use.line if use is not None else -1
             continue
+        line = lines[index]
         if line.isspace():
             continue
         found = label_of(line, 0, None)
