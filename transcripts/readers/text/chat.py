@@ -38,18 +38,20 @@ def is_chat(inference: Inference, lines: Sequence[str]) -> bool:
             or signature.marker == "from"
         ):
             return True
-    return any(
-        use.shape.signature.time == BELOW
+    use = next((use for use in inference.uses if use.accepted), None)  # the first label
+    return (
+        use is not None
+        and use.shape.signature.time == BELOW
         and 0 <= use.next_line < len(lines)
         and parse_time_of_day(lines[use.next_line]) is not None
-        for use in inference.accepted()[:1]
     )
 
 
 def drop_times_of_day(inference: Inference, lines: Sequence[str], chat: bool) -> bool:
     """Take the times off the accepted labels when they read as times of day (and say
     whether they did: a document stamped so is a chat)."""
-    timed = [use for use in inference.accepted() if use.shape.time is not None]
+    # (the few labels with a time asked whether they were taken, not every candidate)
+    timed = [use for use in inference.uses if use.shape.time is not None and use.accepted]
     times = []
     for use in timed:
         written = _written_time(lines[use.line], use.shape)

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import islice
 from typing import TYPE_CHECKING, NamedTuple
 
 from .paragraphs import LINE_ENDS, MARKDOWN_HEADING
-from .shapes import UNNAMED, field_of
+from .shapes import ALONE, UNNAMED, field_of
 
 if TYPE_CHECKING:
     from .evidence import Use
@@ -96,18 +95,29 @@ def is_hard_wrapped(lines: Sequence[str], start: int = 0) -> bool:
 
     Wrapped text has no long lines, and most lines followed by another line stop
     mid-sentence; text with a paragraph per line has long lines, or lines that end
-    where their sentence does.
+    where their sentence does. (The long lines are counted first, in C: they settle a
+    transcript with a paragraph per line, the common case, without the walk that
+    weighs how lines end.)
     """
-    nonblank = long = joined = mid_sentence = 0
+    sample = lines[start : start + _WRAP_SAMPLE]
+    widths = list(map(len, map(str.rstrip, sample)))
+    nonblank = len(widths) - widths.count(0)
+    long = sum(map(_WRAP_WIDTH.__lt__, widths))  # widths over `_WRAP_WIDTH`
+    if nonblank == 0 or long > _LONG_LINE_SHARE * nonblank:
+        return False
+    return _mostly_mid_sentence(sample)
+
+
+def _mostly_mid_sentence(sample: Sequence[str]) -> bool:
+    """Do most lines of text followed by another line of the same paragraph stop
+    mid-sentence? (Headings, list items and labels start lines of their own.)"""
+    joined = mid_sentence = 0
     previous = ""
-    for line in islice(lines, start, start + _WRAP_SAMPLE):
+    for line in sample:
         content = line.rstrip()
         if not content:
             previous = ""
             continue
-        nonblank += 1
-        if len(content) > _WRAP_WIDTH:
-            long += 1
         if content[0] == "#" and MARKDOWN_HEADING.match(content):
             previous = ""  # a Markdown heading is a line of its own, never wrapped text
             continue
@@ -122,8 +132,6 @@ def is_hard_wrapped(lines: Sequence[str], start: int = 0) -> bool:
             if not previous.endswith(LINE_ENDS):
                 mid_sentence += 1
         previous = content
-    if nonblank == 0 or long > _LONG_LINE_SHARE * nonblank:
-        return False
     return joined > 0 and mid_sentence >= _MID_SENTENCE_SHARE * joined
 
 
@@ -148,19 +156,32 @@ def scan_paragraphs(lines: Sequence[str], start: int, uses: Sequence[Use]) -> Sc
     use = next(following, None)
     use_line = use.line if use is not None else -1
     for index in range(start, len(lines)):
-        line = lines[index]
         if index == use_line:  # the common case in a transcript, without `label_of`'s calls
             assert use is not None
             shape = use.shape
-            rest_at = shape.rest_at
-            speaker = use.verdict is not None and use.verdict.accepted
+            verdict = use.verdict
+            speaker = verdict is not None and verdict.accepted
             rule = "speaker" if speaker else "candidate"
-            bare = rest_at >= len(line) or line[rest_at] in "\r\n"
-            fields = (index, index, shape.label, rest_at, speaker, bare, rule, shape.time, None)
+            # Whether the label stands alone is its shape's placement, read from this very
+            # line (the line itself is not read again: on a large file it has long left
+            # the processor's caches).
+            bare = shape.placement == ALONE
+            fields = (
+                index,
+                index,
+                shape.label,
+                shape.rest_at,
+                speaker,
+                bare,
+                rule,
+                shape.time,
+                None,
+            )
             append(new(Paragraph, fields))
             use = next(following, None)
             use_line = use.line if use is not None else -1
             continue
+        line = lines[index]
         if line.isspace():
             continue
         found = label_of(line, 0, None)

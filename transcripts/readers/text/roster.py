@@ -98,6 +98,9 @@ def candidates_of(
     candidates: dict[str, Candidate] = {}
     by_label: dict[str, Candidate] = {}  # as written: a document repeats its labels
     previous: Candidate | None = None
+    # (the pairs in order as they come, a tuple each: a frozenset made for each of a
+    # large document's labels cost as much as the rest of the loop)
+    successions: set[tuple[str, str]] = set()
     for use in uses:
         label = use.shape.label
         candidate = by_label.get(label)
@@ -112,8 +115,10 @@ def candidates_of(
         candidate.last = use.line
         candidate.signatures.add(use.shape.signature)
         if adjacent is not None and previous is not None and previous is not candidate:
-            adjacent.add(frozenset((previous.key, candidate.key)))
+            successions.add((previous.key, candidate.key))
         previous = candidate
+    if adjacent is not None:
+        adjacent.update(map(frozenset, successions))
     return list(candidates.values())
 
 
