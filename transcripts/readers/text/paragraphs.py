@@ -217,13 +217,17 @@ def is_timestamp(text: str) -> bool:
 def is_chat_notice(text: str) -> bool:
     """A chat app's line about the chat, not in it: someone joining or leaving ("Ana
     joined the channel", "Ben has left the meeting", "ana joined #fieldwork"), or, after
-    the date and time a WhatsApp export opens each line with ("12/03/2024, 09:20 - "),
+    the date and time a WhatsApp export opens each line with ("12/03/2024, 09:20 - ", or
+    on an iPhone "[12/03/2024, 09:20:02] ", its notices marked by U+200E),
     anything WhatsApp says of the group ("Tom left", "Ana added Ben", "Messages and
     calls are end-to-end encrypted. ..."). Without that opening, only the shapes no
     sentence takes: what was joined named as a chat's place, no full stop after it."""
     if len(text) > _NOTICE_WIDTH or "\n" in text:
         return False
-    if text[:1].isdigit():  # a WhatsApp line: it holds one of the words of its notices
+    stamp = text.lstrip("\u200e[")  # (an iPhone's stamp is bracketed, perhaps marked)
+    if stamp[:1].isdigit():
+        # a WhatsApp line ("12/03/2024, 09:20 - ", on iPhones "[12/03/2024, 09:20:02] "):
+        # it holds one of the words of its notices
         if _NOTICE_WORDS.search(text) is None:
             return False
     elif "joined" not in text and "left" not in text and "encrypted" not in text:
@@ -243,7 +247,9 @@ def _chat_notice() -> regex.Pattern[str]:
     return regex.compile(
         rf"(?:{_ENCRYPTED}"
         rf"|{_WHO}[ ](?:has[ ])?(?:joined|left)[ ]{_CHAT_PLACE}"
-        rf"|{DATE_PATTERN},?[ ]{CLOCK_PATTERN}(?:{MERIDIEM_PATTERN})?[ ][-–][ ](?:{_ENCRYPTED}"
+        rf"|(?:{DATE_PATTERN},?[ ]{CLOCK_PATTERN}(?:{MERIDIEM_PATTERN})?[ ][-–][ ]"
+        rf"|\u200e?\[{DATE_PATTERN},?[ ]{CLOCK_PATTERN}(?:{MERIDIEM_PATTERN})?\][ ]\u200e?)"
+        rf"(?:{_ENCRYPTED}"
         rf"|{_WHO}[ ](?:joined|left|added|removed|created[ ]group|changed)\b(?:[ ][^:]*)?))"
     )
 
