@@ -291,12 +291,68 @@ def test_lines_that_open_alike_keep_their_own_shapes_in_either_order(first, seco
     for line in (first, second):
         shapes._shapes.clear()
         shapes._heads.clear()
+        shapes._alone.clear()
         alone = shape_of(line)
         shapes._shapes.clear()
         shapes._heads.clear()
+        shapes._alone.clear()
         other = second if line == first else first
         shape_of(other)
         assert shape_of(line) == alone
+
+
+def _plain_shape(line: str, pos: int = 0) -> shapes.Shape | None:
+    """The reference: the Unicode grammar read afresh at `pos`, with no pre-filter and no
+    remembered shape."""
+    rest = line[pos:]
+    found = shapes.unicode_grammar().match(rest)
+    shape = shapes._read_shape(rest, found) if found is not None else None
+    return shape._replace(rest_at=shape.rest_at + pos) if shape is not None and pos else shape
+
+
+_line_piece = st.sampled_from(
+    [
+        "First Citizen",
+        "Mr. Bill Blaikie (Winnipeg-Transcona, NDP)",
+        "ANA",
+        "Ana",
+        "Mr.",
+        "Speaker",
+        "**",
+        "[00:01]",
+        "(1:05)",
+        "\t",
+        "JOHN\t(CONT'D)",
+        ":",
+        ".",
+        ",",
+        " ",
+        "  ",
+        "and",
+        "hi",
+        "text",
+        "é",
+        "**Q: How did you start?**",
+    ]
+)
+_document = st.lists(
+    st.tuples(
+        st.sampled_from(["", "   ", "12   "]),
+        st.lists(_line_piece, min_size=1, max_size=6).map("".join),
+        st.sampled_from(["", "\n", " \n", "\r\n", ": hi\n", " text\n"]),
+    ).map("".join),
+    min_size=1,
+    max_size=6,
+)
+
+
+@given(_document)
+def test_remembered_shapes_are_the_shapes_the_grammar_reads(lines):
+    """A document's lines read twice over, in order (so the second reading meets every
+    label again): each time as the grammar alone reads it."""
+    for line in lines + lines:
+        pos = 5 if line.startswith("12   ") else 0
+        assert shape_of(line, pos) == _plain_shape(line, pos), line
 
 
 def test_the_convention_is_described_as_a_reader_would_write_it():

@@ -412,6 +412,9 @@ _shapes: dict[tuple[str, bool, bool, bool | str | None], Shape | None] = {}
 # alike have the same shape, and a document's recurring "Name: " is read once.
 _HEAD = re.compile(r"[^:：\r\n(\[]{1,80}[:：][ \t]+[^\s\d\\\[(]")
 _heads: dict[str, Shape] = {}  # (only labels: prose that opens alike is seldom repeated)
+# Labels alone on their line by the whole line: a play's "First Citizen:", a debate's
+# "Mr. Bill Blaikie (Winnipeg-Transcona, NDP):" recur through a document as they are.
+_alone: dict[str, Shape] = {}
 
 
 # A cheap test that a line cannot be a label, to spare most lines of prose and verse the
@@ -450,18 +453,31 @@ def shape_of(line: str, pos: int = 0) -> Shape | None:
     """The candidate label at the start of `line` (or at `pos`, after a margin number)."""
     if cannot_be_label(line, pos):
         return None
-    if not pos:
-        head = _HEAD.match(line)
-        if head is not None:  # "Name: text", seen before: the same shape again
-            opening = head.group()
-            known = _heads.get(opening)
-            if known is not None:
-                return known
-            shape = _grammar_shape(line, pos)
-            if shape is not None and shape.trailing is None and len(_heads) < _REMEMBERED:
-                _heads[opening] = shape
-            return shape
-    return _grammar_shape(line, pos)
+    if pos:
+        return _grammar_shape(line, pos)
+    known = _alone.get(line)
+    if known is not None:  # "First Citizen:" again, alone on its line
+        return known
+    head = _HEAD.match(line)
+    opening = head.group() if head is not None else None
+    if opening is not None:
+        known = _heads.get(opening)
+        if known is not None:  # "Name: text", seen before: the same shape again
+            return known
+    shape = _grammar_shape(line, pos)
+    if shape is not None:
+        _remember(line, opening, shape)
+    return shape
+
+
+def _remember(line: str, opening: str | None, shape: Shape) -> None:
+    """Keep a label's shape for the next line that opens alike: by the whole line for a
+    label alone on it, by its opening for "Name: text"."""
+    if shape.placement == ALONE:
+        if len(_alone) < _REMEMBERED:
+            _alone[line] = shape
+    elif opening is not None and shape.trailing is None and len(_heads) < _REMEMBERED:
+        _heads[opening] = shape
 
 
 def _grammar_for(line: str) -> re.Pattern[str] | regex.Pattern[str]:
