@@ -470,6 +470,20 @@ _words = st.lists(
             "[1/12/23,",
             "10:02",
             "AM]",
+            "café",
+            "Le",
+            "I",
+            "That",
+            "The",
+            "Secretary",
+            "for",
+            "at",
+            "jerry",
+            "Ana,",
+            ":",
+            "boy.",
+            "st.",
+            "(Ana)",
         ]
     ),
     max_size=10,
@@ -495,6 +509,7 @@ def test_the_pre_filter_spares_verse_the_grammar():
     assert shapes.cannot_be_label("Come to me, and tell me all:\n")
     assert shapes.cannot_be_label("and so farewell:\n")
     assert shapes.cannot_be_label("and so: we left\n")
+    assert shapes.cannot_be_label("That I crave death more willingly than mercy;\n")
     assert not shapes.cannot_be_label("agent: hi\n")
     assert not shapes.cannot_be_label("participant 2: hi\n")
     assert not shapes.cannot_be_label("Ana, and Ben: hello\n")
@@ -504,6 +519,10 @@ def test_the_pre_filter_spares_verse_the_grammar():
     assert not shapes.cannot_be_label("de Klerk: In 1989.\n")
     assert not shapes.cannot_be_label("First Citizen\n")
     assert not shapes.cannot_be_label("MRS. UPJOHN.\n")
+    assert not shapes.cannot_be_label("Le café : bonjour\n")
+    assert not shapes.cannot_be_label("Ana, de Klerk, and Ben: hello\n")
+    assert not shapes.cannot_be_label("Tom And jerry: hello\n")
+    assert not shapes.cannot_be_label("The Secretary for Health (Ana Ruiz): hello\n")
 
 
 def test_the_pre_filter_never_rejects_a_corpus_line_the_full_grammar_accepts():
