@@ -484,6 +484,12 @@ _words = st.lists(
             "boy.",
             "st.",
             "(Ana)",
+            "Speaker,",
+            "Mr.",
+            "Minister",
+            "am",
+            "said:",
+            "Lib.",
         ]
     ),
     max_size=10,
@@ -510,6 +516,7 @@ def test_the_pre_filter_spares_verse_the_grammar():
     assert shapes.cannot_be_label("and so farewell:\n")
     assert shapes.cannot_be_label("and so: we left\n")
     assert shapes.cannot_be_label("That I crave death more willingly than mercy;\n")
+    assert shapes.cannot_be_label("Mr. Speaker, I am delighted to hear the member opposite.\n")
     assert not shapes.cannot_be_label("agent: hi\n")
     assert not shapes.cannot_be_label("participant 2: hi\n")
     assert not shapes.cannot_be_label("Ana, and Ben: hello\n")
@@ -523,6 +530,7 @@ def test_the_pre_filter_spares_verse_the_grammar():
     assert not shapes.cannot_be_label("Ana, de Klerk, and Ben: hello\n")
     assert not shapes.cannot_be_label("Tom And jerry: hello\n")
     assert not shapes.cannot_be_label("The Secretary for Health (Ana Ruiz): hello\n")
+    assert not shapes.cannot_be_label("Hon. Ana Ruiz, Minister of Health: hello\n")
 
 
 def test_the_pre_filter_never_rejects_a_corpus_line_the_full_grammar_accepts():

@@ -285,8 +285,10 @@ _PHRASE = (
 # ..." is a sentence, not "Mr. Chairman" and a title).
 _AFFILIATION_WORD = (
     r"(?:[{UPPER_OR_CASELESS}\d](?:[{LETTER}{MARK}\d'’\-&/]|\.(?=[{LETTER}\d]))*+(?:\.(?=[ ]))?"
-    r"|(?:of|the|and|for|to|on|in|at|de|du|des|la|le|y|et|und|&))"
+    r"|(?:{SMALL}|&))"
 )
+# The small words an affiliation's title holds in lower case ("Minister of Health").
+_SMALL_WORDS = "of|the|and|for|to|on|in|at|de|du|des|la|le|y|et|und"
 # An affiliation never opens with "and": "BLAND, DE CASTRO, AND ROPER." is a group.
 _AFFILIATION_WORDS = r"(?=[{UPPER_OR_CASELESS}\d])(?!(?i:and)[ ]){WORD}(?:[ ]{WORD}){{0,9}}"
 _AFFILIATION = r"""(?:
@@ -362,7 +364,7 @@ def grammar(classes: dict[str, str]) -> str:
         _ONE_NAME, TOKEN=token, LATER=later, PARTICLE=_PARTICLE, LOWER_NAME=lower, OFFICE=office
     )
     name = fill(_NAME, ONE=one, PHRASE=fill(_PHRASE))
-    words = fill(_AFFILIATION_WORDS, WORD=fill(_AFFILIATION_WORD))
+    words = fill(_AFFILIATION_WORDS, WORD=fill(_AFFILIATION_WORD, SMALL=_SMALL_WORDS))
     affiliation = fill(_AFFILIATION, WORDS=words, SPAN=_SPAN, CHAT_DAY=chat_day)
     return fill(
         _GRAMMAR,
@@ -431,27 +433,38 @@ _alone: dict[str, Shape] = {}
 #   comma it takes only another name (opening with a particle, or in lower case right
 #   before a colon or a dash), an affiliation (capitalised or a number, or in lower
 #   case where a period and a dash end it: ", on behalf of the PPE Group. –") or ", and";
+# - capitalised words, a comma, capitalised words, then a word in lower case ("Mr.
+#   Speaker, I am delighted"): after a comma the words are an affiliation, which takes
+#   only its small words in lower case ("Minister of Health"), or a group's next name;
 # - a word in lower case ("and so farewell"), unless it is an abbreviation, a numbered
 #   role ("spk_0"), a particle opening a name ("de Klerk") or a name in lower case right
 #   before a colon ("agent: hi") or a dash (Discord's "ana — Today at 9:14 AM").
+# The capitalised words may be abbreviations ("Mr.": a name cut short there is none).
 # A word is told by its ASCII letters; what may follow them in a name, a phrase or an
 # aside is any character but a space, a colon or punctuation (more than the grammar
 # takes: "Le café :", "Ana, van Dijk and Ben:"), so the filter only ever errs towards
 # asking the grammar. (A test holds the filter to the grammar.)
 _CAPITALISED = r"[A-Z][a-z']*+"  # (ends where the grammar's name word ends: at a space)
+_NAME_WORD = rf"(?:{_CAPITALISED}(?!\.)|(?=[A-Z][a-z]{{1,4}}\.)(?i:{_ABBREVIATION})\.)"
 _WORD_CHARS = r"[^\s:：,.;!?()\[\]<>]++"
 _BEFORE_COLON = rf"{_WORD_CHARS}(?:[ ]{_WORD_CHARS})?[ \t\xa0]*[:：]"
 _LOWER_NAME_AHEAD = (
     rf"{_WORD_CHARS}(?:[ _]?\d{{1,3}})?(?:[ \t]*[:：]|[ ][—–][ ]|[ \t]+\d{{1,2}}:\d)"
 )
-_OFFICE_WORD = "and|for|the|to|on|in|at"
+# (after capitalised words and a space: what in lower case may still go on with a name,
+# a group, an office or an affiliation)
+_NOT_A_NAME_GOING_ON = (
+    rf"(?!(?:{_SMALL_WORDS}|{_PARTICLE})(?![^\W\d_]))(?!{_BEFORE_COLON})(?!{_LOWER_NAME_AHEAD})"
+)
 _PROSE_OPENING = compile_kept(
-    rf"[ \t]*+(?:{_CAPITALISED}(?:"
+    rf"[ \t]*+(?:{_NAME_WORD}(?:"
     rf"[ ](?=[a-z])(?!(?:and|{_PARTICLE})(?![^\W\d_]))(?!{_BEFORE_COLON})"
-    rf"|(?:[ ]{_CAPITALISED})++[ ](?=[a-z])"
-    rf"(?!(?:{_OFFICE_WORD}|{_PARTICLE})(?![^\W\d_]))(?!{_BEFORE_COLON})(?!{_LOWER_NAME_AHEAD})"
-    rf"|(?:[ ]{_CAPITALISED})*+,[ ](?=[a-z])(?!(?:and|{_PARTICLE})[ ])"
-    rf"(?!{_LOWER_NAME_AHEAD})(?![^.\r\n]{{0,100}}\.[ ](?:—|–|--?)[ ]))"
+    rf"|(?:[ ]{_NAME_WORD})++[ ](?=[a-z]){_NOT_A_NAME_GOING_ON}"
+    rf"|(?:[ ]{_NAME_WORD})*+,[ ](?:"
+    rf"(?=[a-z])(?!(?:and|{_PARTICLE})[ ])(?!{_LOWER_NAME_AHEAD})"
+    rf"(?![^.\r\n]{{0,100}}\.[ ](?:—|–|--?)[ ])"
+    rf"|{_CAPITALISED}(?:[ ]{_CAPITALISED})*+[ ](?=[a-z])"
+    rf"{_NOT_A_NAME_GOING_ON}))"
     rf"|(?=[a-z])(?!(?:{_PARTICLE})[ ])(?!{_LOWER_NAME_AHEAD}))"
     # (not an abbreviation, "mr.", nor a numbered role, "speaker 1")
     rf"(?![a-z][^\W\d_]{{0,4}}\.)(?![a-z]{{2,12}}[_ ]?\d)[a-z]",
