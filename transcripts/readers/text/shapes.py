@@ -445,7 +445,7 @@ _alone: dict[str, Shape] = {}
 # takes: "Le café :", "Ana, van Dijk and Ben:"), so the filter only ever errs towards
 # asking the grammar. (A test holds the filter to the grammar.)
 _CAPITALISED = r"[A-Z][a-z']*+"  # (ends where the grammar's name word ends: at a space)
-_NAME_WORD = rf"(?:{_CAPITALISED}(?!\.)|(?=[A-Z][a-z]{{1,4}}\.)(?i:{_ABBREVIATION})\.)"
+_NAME_WORD = rf"(?>{_CAPITALISED}(?!\.)|(?=[A-Z][a-z]{{1,4}}\.)(?i:{_ABBREVIATION})\.)"
 _WORD_CHARS = r"[^\s:：,.;!?()\[\]<>]++"
 _BEFORE_COLON = rf"{_WORD_CHARS}(?:[ ]{_WORD_CHARS})?[ \t\xa0]*[:：]"
 _LOWER_NAME_AHEAD = (
@@ -456,18 +456,22 @@ _LOWER_NAME_AHEAD = (
 _NOT_A_NAME_GOING_ON = (
     rf"(?!(?:{_SMALL_WORDS}|{_PARTICLE})(?![^\W\d_]))(?!{_BEFORE_COLON})(?!{_LOWER_NAME_AHEAD})"
 )
+# (after capitalised words and a comma: what in lower case may open another name or an
+# affiliation there, or capitalised words then a word in lower case)
+_AFTER_COMMA = (
+    rf"(?:(?=[a-z])(?!(?:and|{_PARTICLE})[ ])(?!{_LOWER_NAME_AHEAD})"
+    rf"(?![^.\r\n]{{0,100}}\.[ ](?:—|–|--?)[ ])"
+    rf"|{_CAPITALISED}(?:[ ]{_CAPITALISED})*+[ ](?=[a-z]){_NOT_A_NAME_GOING_ON})"
+)
 _PROSE_OPENING = compile_kept(
     rf"[ \t]*+(?:{_NAME_WORD}(?:"
     rf"[ ](?=[a-z])(?!(?:and|{_PARTICLE})(?![^\W\d_]))(?!{_BEFORE_COLON})"
-    rf"|(?:[ ]{_NAME_WORD})++[ ](?=[a-z]){_NOT_A_NAME_GOING_ON}"
-    rf"|(?:[ ]{_NAME_WORD})*+,[ ](?:"
-    rf"(?=[a-z])(?!(?:and|{_PARTICLE})[ ])(?!{_LOWER_NAME_AHEAD})"
-    rf"(?![^.\r\n]{{0,100}}\.[ ](?:—|–|--?)[ ])"
-    rf"|{_CAPITALISED}(?:[ ]{_CAPITALISED})*+[ ](?=[a-z])"
-    rf"{_NOT_A_NAME_GOING_ON}))"
+    rf"|(?:[ ]{_NAME_WORD})++(?:[ ](?=[a-z]){_NOT_A_NAME_GOING_ON}|,[ ]{_AFTER_COMMA})"
+    rf"|,[ ]{_AFTER_COMMA})"
     rf"|(?=[a-z])(?!(?:{_PARTICLE})[ ])(?!{_LOWER_NAME_AHEAD}))"
-    # (not an abbreviation, "mr.", nor a numbered role, "speaker 1")
-    rf"(?![a-z][^\W\d_]{{0,4}}\.)(?![a-z]{{2,12}}[_ ]?\d)[a-z]",
+    # (not an abbreviation, "mr.", nor a numbered role, "speaker 1"; any character outside
+    # ASCII may be a letter folding to one of an abbreviation's, as "ſ" does to "s")
+    r"(?![a-z][a-zA-Z\x80-\U0010ffff]{0,4}\.)(?![a-z]{2,12}[_ ]?\d)[a-z]",
     0,
     "prose-opening",
 )
