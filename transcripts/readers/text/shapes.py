@@ -484,7 +484,7 @@ def cannot_be_label(line: str, pos: int = 0) -> bool:
 
 def shape_of(line: str, pos: int = 0) -> Shape | None:
     """The candidate label at the start of `line` (or at `pos`, after a margin number)."""
-    if cannot_be_label(line, pos):
+    if _PROSE_OPENING.match(line, pos) is not None:  # `cannot_be_label`, without a call
         return None
     if pos:
         return _grammar_shape(line, pos)
