@@ -290,8 +290,10 @@ _PHRASE = (
 # ..." is a sentence, not "Mr. Chairman" and a title).
 _AFFILIATION_WORD = (
     r"(?:[{UPPER_OR_CASELESS}\d](?:[{LETTER}{MARK}\d'’\-&/]|\.(?=[{LETTER}\d]))*+(?:\.(?=[ ]))?"
-    r"|(?:of|the|and|for|to|on|in|at|de|du|des|la|le|y|et|und|&))"
+    r"|(?:{SMALL}|&))"
 )
+# The small words an affiliation's title holds in lower case ("Minister of Health").
+_SMALL_WORDS = "of|the|and|for|to|on|in|at|de|du|des|la|le|y|et|und"
 # An affiliation never opens with "and": "BLAND, DE CASTRO, AND ROPER." is a group.
 _AFFILIATION_WORDS = r"(?=[{UPPER_OR_CASELESS}\d])(?!(?i:and)[ ]){WORD}(?:[ ]{WORD}){{0,9}}"
 _AFFILIATION = r"""(?:
@@ -369,7 +371,7 @@ def grammar(classes: dict[str, str]) -> str:
         _ONE_NAME, TOKEN=token, LATER=later, PARTICLE=_PARTICLE, LOWER_NAME=lower, OFFICE=office
     )
     name = fill(_NAME, ONE=one, PHRASE=fill(_PHRASE))
-    words = fill(_AFFILIATION_WORDS, WORD=fill(_AFFILIATION_WORD))
+    words = fill(_AFFILIATION_WORDS, WORD=fill(_AFFILIATION_WORD, SMALL=_SMALL_WORDS))
     affiliation = fill(_AFFILIATION, WORDS=words, SPAN=_SPAN, CHAT_DAY=chat_day)
     return fill(
         _GRAMMAR,
@@ -412,13 +414,16 @@ def _clock_in() -> regex.Pattern[str]:
 # Shapes by the text they were read from (the same label recurs through a document);
 # past this many, shapes are no longer remembered, so no document can make it grow.
 _REMEMBERED = 50_000
-_shapes: dict[tuple[str, bool, bool, bool | str | None], Shape | None] = {}
+_shapes: dict[tuple[str, bool, bool, bool, bool | str | None], Shape | None] = {}
 # A line's opening up to a colon and the spaces after it, with the character that follows
 # (not a digit, bracket or parenthesis, which may open a time): where no parenthesis or
 # bracket comes before the colon, the grammar reads nothing past this, so lines that open
 # alike have the same shape, and a document's recurring "Name: " is read once.
 _HEAD = re.compile(r"[^:：\r\n(\[]{1,80}[:：][ \t]+[^\s\d\\\[(]")
 _heads: dict[str, Shape] = {}  # (only labels: prose that opens alike is seldom repeated)
+# Labels alone on their line by the whole line: a play's "First Citizen:", a debate's
+# "Mr. Bill Blaikie (Winnipeg-Transcona, NDP):" recur through a document as they are.
+_alone: dict[str, Shape] = {}
 
 
 # A cheap test that a line cannot be a label, to spare most lines of prose and verse the
@@ -427,22 +432,53 @@ _heads: dict[str, Shape] = {}  # (only labels: prose that opens alike is seldom 
 #   the first word and one space the grammar takes only another name word (capitalised,
 #   a particle such as "van", a number, a role numbered as in "speaker 1", an
 #   abbreviation such as "mr.") or a group's "and", or a word or two in lower case
-#   right before a colon ("Le journaliste :");
-# - a capitalised word, a comma, then a word in lower case ("Romeo, come forth"): after a
-#   comma it takes only another name, an affiliation (capitalised or a number, or in lower
+#   right before a colon ("Le journaliste :", "ChatGPT said:");
+# - capitalised words, a space, then a word in lower case ("That I crave death"): as
+#   after one word, and besides a group's name in lower case after "And" ("Tom And
+#   jerry:") and the small words of an office ("The Secretary for Health (Ana Ruiz)");
+# - capitalised words, a comma, then a word in lower case ("Romeo, come forth"): after a
+#   comma it takes only another name (opening with a particle, or in lower case right
+#   before a colon or a dash), an affiliation (capitalised or a number, or in lower
 #   case where a period and a dash end it: ", on behalf of the PPE Group. –") or ", and";
+# - capitalised words, a comma, capitalised words, then a word in lower case ("Mr.
+#   Speaker, I am delighted"): after a comma the words are an affiliation, which takes
+#   only its small words in lower case ("Minister of Health"), or a group's next name;
 # - a word in lower case ("and so farewell"), unless it is an abbreviation, a numbered
 #   role ("spk_0"), a particle opening a name ("de Klerk") or a name in lower case right
 #   before a colon ("agent: hi") or a dash (Discord's "ana — Today at 9:14 AM").
-# (A test holds the filter to the grammar.)
+# The capitalised words may be abbreviations ("Mr.": a name cut short there is none).
+# A word is told by its ASCII letters; what may follow them in a name, a phrase or an
+# aside is any character but a space, a colon or punctuation (more than the grammar
+# takes: "Le café :", "Ana, van Dijk and Ben:"), so the filter only ever errs towards
+# asking the grammar. (A test holds the filter to the grammar.)
+_CAPITALISED = r"[A-Z][a-z']*+"  # (ends where the grammar's name word ends: at a space)
+_NAME_WORD = rf"(?>{_CAPITALISED}(?!\.)|(?=[A-Z][a-z]{{1,4}}\.)(?i:{_ABBREVIATION})\.)"
+_WORD_CHARS = r"[^\s:：,.;!?()\[\]<>]++"
+_BEFORE_COLON = rf"{_WORD_CHARS}(?:[ ]{_WORD_CHARS})?[ \t\xa0]*[:：]"
+_LOWER_NAME_AHEAD = (
+    rf"{_WORD_CHARS}(?:[ _]?\d{{1,3}})?(?:[ \t]*[:：]|[ ][—–][ ]|[ \t]+\d{{1,2}}:\d)"
+)
+# (after capitalised words and a space: what in lower case may still go on with a name,
+# a group, an office or an affiliation)
+_NOT_A_NAME_GOING_ON = (
+    rf"(?!(?:{_SMALL_WORDS}|{_PARTICLE})(?![^\W\d_]))(?!{_BEFORE_COLON})(?!{_LOWER_NAME_AHEAD})"
+)
+# (after capitalised words and a comma: what in lower case may open another name or an
+# affiliation there, or capitalised words then a word in lower case)
+_AFTER_COMMA = (
+    rf"(?:(?=[a-z])(?!(?:and|{_PARTICLE})[ ])(?!{_LOWER_NAME_AHEAD})"
+    rf"(?![^.\r\n]{{0,100}}\.[ ](?:—|–|--?)[ ])"
+    rf"|{_CAPITALISED}(?:[ ]{_CAPITALISED})*+[ ](?=[a-z]){_NOT_A_NAME_GOING_ON})"
+)
 _PROSE_OPENING = compile_kept(
-    r"[ \t]*"
-    r"(?:[A-Z][a-z']*+(?:[ ](?=[a-z])(?!(?:and|" + _PARTICLE + r")(?![^\W\d_]))"
-    r"(?![a-z][a-z'’\-]*+(?:[ ][a-z][a-z'’\-]*+)?[ \t\xa0]*[:：])"
-    r"|,[ ](?=[a-z])(?!and[ ])(?![^.\r\n]{0,100}\.[ ](?:—|–|--?)[ ]))"
-    r"|(?=[a-z])(?!(?:" + _PARTICLE + r")[ ])"
-    r"(?![a-z][a-z'’\-_]*+(?:[ _]?\d{1,3})?(?:[ \t]*[:：]|[ ][—–][ ]|[ \t]+\d{1,2}:\d)))"
-    r"(?![A-Za-z]{1,5}\.)(?![a-z]{2,12}[_ ]?\d)[a-z]",
+    rf"[ \t]*+(?:{_NAME_WORD}(?:"
+    rf"[ ](?=[a-z])(?!(?:and|{_PARTICLE})(?![^\W\d_]))(?!{_BEFORE_COLON})"
+    rf"|(?:[ ]{_NAME_WORD})++(?:[ ](?=[a-z]){_NOT_A_NAME_GOING_ON}|,[ ]{_AFTER_COMMA})"
+    rf"|,[ ]{_AFTER_COMMA})"
+    rf"|(?=[a-z])(?!(?:{_PARTICLE})[ ])(?!{_LOWER_NAME_AHEAD}))"
+    # (not an abbreviation, "mr.", nor a numbered role, "speaker 1"; any character outside
+    # ASCII may be a letter folding to one of an abbreviation's, as "ſ" does to "s")
+    r"(?![a-z][a-zA-Z\x80-\U0010ffff]{0,4}\.)(?![a-z]{2,12}[_ ]?\d)[a-z]",
     0,
     "prose-opening",
 )
@@ -455,20 +491,33 @@ def cannot_be_label(line: str, pos: int = 0) -> bool:
 
 def shape_of(line: str, pos: int = 0) -> Shape | None:
     """The candidate label at the start of `line` (or at `pos`, after a margin number)."""
-    if cannot_be_label(line, pos):
+    if _PROSE_OPENING.match(line, pos) is not None:  # `cannot_be_label`, without a call
         return None
-    if not pos:
-        head = _HEAD.match(line)
-        if head is not None:  # "Name: text", seen before: the same shape again
-            opening = head.group()
-            known = _heads.get(opening)
-            if known is not None:
-                return known
-            shape = _grammar_shape(line, pos)
-            if shape is not None and shape.trailing is None and len(_heads) < _REMEMBERED:
-                _heads[opening] = shape
-            return shape
-    return _grammar_shape(line, pos)
+    if pos:
+        return _grammar_shape(line, pos)
+    known = _alone.get(line)
+    if known is not None:  # "First Citizen:" again, alone on its line
+        return known
+    head = _HEAD.match(line)
+    opening = head.group() if head is not None else None
+    if opening is not None:
+        known = _heads.get(opening)
+        if known is not None:  # "Name: text", seen before: the same shape again
+            return known
+    shape = _grammar_shape(line, pos)
+    if shape is not None:
+        _remember(line, opening, shape)
+    return shape
+
+
+def _remember(line: str, opening: str | None, shape: Shape) -> None:
+    """Keep a label's shape for the next line that opens alike: by the whole line for a
+    label alone on it, by its opening for "Name: text"."""
+    if shape.placement == ALONE:
+        if len(_alone) < _REMEMBERED:
+            _alone[line] = shape
+    elif opening is not None and shape.trailing is None and len(_heads) < _REMEMBERED:
+        _heads[opening] = shape
 
 
 def _grammar_for(line: str) -> re.Pattern[str] | regex.Pattern[str]:
@@ -483,7 +532,16 @@ def _grammar_shape(line: str, pos: int) -> Shape | None:
         return None
     end = found.end()
     after = line[end : end + 1]
-    key = (found.group(), after in ("", "\r", "\n"), after.isdigit(), _beyond(found, line, after))
+    # (what past the match decides the shape: the line ending there, a digit there, a
+    # wide gap before the text rather than a time ahead, `_beyond`)
+    gap = found["gap"] is not None
+    key = (
+        found.group(),
+        after in ("", "\r", "\n"),
+        after.isdigit(),
+        gap,
+        _beyond(found, line, after),
+    )
     try:
         shape = _shapes[key]
     except KeyError:
@@ -505,7 +563,7 @@ def _beyond(found: re.Match[str] | regex.Match[str], line: str, after: str) -> b
     if found[opener] is not None and found["close"] is None:
         return wraps_line(line, found.start(opener))
     if after == "(" and found["gap"] is not None:
-        return line[found.end() :].rstrip()
+        return line[found.end() :]
     return None
 
 
