@@ -387,6 +387,8 @@ class Assembler:
                     words = lines[start][paragraph.rest_at :].strip()
                     if words[-1:] in _WRAPPER_ENDS:
                         words = without_closing_wrapper(lines[start], words)
+                elif start == last and not lines[start][paragraph.rest_at :].strip():
+                    words = ""  # a label alone on its line (`turn_text`'s answer, on any page)
                 else:
                     words = self.turn_text(paragraph)
                     if paragraph.bare and time is None and words.lstrip()[:1].isdigit():
@@ -589,6 +591,8 @@ def _time_below(words: str) -> tuple[float | None, str]:
     none. A time of day there ("Ana Ruiz" then "9:14 AM") is when a message was sent,
     no time in a recording: (None, the words after it)."""
     first, _, rest = words.partition("\n")
+    if not first.lstrip()[:1].isdigit():  # a time opens with a digit; speech seldom does
+        return None, words
     time = parse_clock(first)
     if time is None and parse_time_of_day(first) is not None:
         return None, rest
