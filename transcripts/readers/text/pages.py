@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from itertools import islice, pairwise
+from itertools import compress, islice, pairwise
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
@@ -525,19 +525,25 @@ def _furniture_candidates(
 ) -> Iterator[tuple[int, str]]:
     """The lines of text (and text set apart) from `start` that may be a page's header
     or footer (`_may_be_furniture`), each with its text (`_content`). (A chunk of lines
-    at a time, in list comprehensions: a loop over every line costs more.)"""
+    at a time, in list comprehensions: a loop over every line costs more. The lines of
+    text are told by their codes translated at once, and `_may_be_furniture` is asked
+    inline, not called per line: a test holds the two to the plain definition.)"""
     for chunk in range(start, len(lines), _CHUNK):
-        indices = [
-            index
-            for index in range(chunk, min(chunk + _CHUNK, len(lines)))
-            if codes[index] == TEXT or codes[index] == APART
-        ]
+        end = min(chunk + _CHUNK, len(lines))
+        indices = list(compress(range(chunk, end), codes[chunk:end].translate(_TEXT_OR_APART)))
         contents = [lines[index][starts[index] :].replace("\f", " ").strip() for index in indices]
         yield from [
             (index, content)
             for index, content in zip(indices, contents, strict=True)
-            if _may_be_furniture(content)
+            if content  # (`_may_be_furniture`, inline)
+            and len(content) <= _FURNITURE_WIDTH
+            and not content.endswith(_SENTENCE_END)
+            and content[0] not in "([{"
         ]
+
+
+# Per page code, 1 for a line of text or text set apart (for `bytes.translate`).
+_TEXT_OR_APART = bytes(code in (TEXT, APART) for code in range(256))
 
 
 _CHUNK = 10_000  # lines
