@@ -157,16 +157,12 @@ class Assembler:
             if kind == Kind.HEADING and paragraphs.is_markdown_heading(text):
                 text = paragraphs.heading_text(text)  # "# Title": the words, not the markup
             return kind, None, None, text
-        if (
-            label is not None
-            and paragraph.bare
-            and paragraph.start == paragraph.last
-            and names.is_song_title(label)
-        ):
+        if label is None:  # (most paragraphs: what follows asks about their label)
+            return None, None, None, text
+        if paragraph.bare and paragraph.start == paragraph.last and names.is_song_title(label):
             return Kind.HEADING, None, None, text  # "THE FAIRIES' SONG." over its verse
         if (
-            label is not None
-            and names.is_label_shaped(label)
+            names.is_label_shaped(label)
             # with a declared roster, a name that is not in it is still a label
             and (self.roster.declared or not names.is_speaker_shaped(label))
         ):
@@ -179,8 +175,7 @@ class Assembler:
             elif paragraph.start == paragraph.last:
                 return Kind.HEADING, None, None, text  # "Background:" over what follows
         if (
-            label is not None
-            and paragraph.bare
+            paragraph.bare
             and paragraph.start == paragraph.last
             and in_dialogue
             and (text.endswith((":", "：")) or self._titles_a_section(paragraph, text))
