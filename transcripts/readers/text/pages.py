@@ -305,20 +305,22 @@ def _mark_margins(lines: Sequence[str], start: int, codes: bytearray, starts: li
     A margin number follows the one before it, or starts a page at 1 (so "9 78:9" in a
     word index after the transcript is no line number).
     """
+    margin = _MARGIN.match
     previous = 0
     for index in range(start, len(lines)):
         if codes[index] != TEXT:
             continue
         line = lines[index]
-        found = _MARGIN.match(line)
-        number = int(found.group(1)) if found else 0
-        if found and (number == 1 or 0 < number - previous <= 2 or (previous == 0 and number <= 3)):
-            previous = number
-            starts[index] = found.end()
-            if line[found.end() :].isspace() or found.end() == len(line):
-                codes[index] = BLANK
-        else:
-            codes[index] = APART
+        found = margin(line)
+        if found is not None:
+            number = int(found[1])
+            if number == 1 or 0 < number - previous <= 2 or (previous == 0 and number <= 3):
+                previous = number
+                end = starts[index] = found.end()
+                if end == len(line) or line[end:].isspace():
+                    codes[index] = BLANK
+                continue
+        codes[index] = APART
 
 
 def _mark_markers(
@@ -580,9 +582,14 @@ def recurring_shapes(indices: list[int], texts: list[str], least: int) -> dict[s
     ]
     counts = Counter(rough)
     groups: dict[str, list[int]] = {}
+    shapes: dict[str, str] = {}  # a running header repeats its very words: keyed once
     for number, key in enumerate(rough):
         if counts[key] >= least:
-            groups.setdefault(shape_key(texts[number]), []).append(indices[number])
+            text = texts[number]
+            shape = shapes.get(text)
+            if shape is None:
+                shape = shapes[text] = shape_key(text)
+            groups.setdefault(shape, []).append(indices[number])
     return {key: group for key, group in groups.items() if len(group) >= least}
 
 
