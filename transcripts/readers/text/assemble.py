@@ -405,12 +405,6 @@ class Assembler:
                 # A screenplay's action, at the margin under speech set in from it: what
                 # happens, not what the last speaker goes on to say.
                 kind = Kind.STAGE_DIRECTION
-            if kind is None and self._runs_on(pending, more, start):
-                # "Enter OBERON at one door, with his train," then "and TITANIA at
-                # another": a direction over two lines is one direction.
-                more.append("\n" + words)
-                pending.end_line = last + 1  # type: ignore[union-attr]
-                continue
             if kind is None and pending is not None and pending.kind == Kind.TURN:
                 # A paragraph continuing the turn: same block, joined as in the source.
                 if pending.text or more:
@@ -421,6 +415,13 @@ class Assembler:
                         pending.start, words = _time_below(words)
                     pending.text = words
                 pending.end_line = last + 1
+                continue
+            if kind is None and self._runs_on(pending, more, start):
+                # "Enter OBERON at one door, with his train," then "and TITANIA at
+                # another": a direction over two lines is one direction. (Asked after
+                # the turn above: a direction runs on under a direction only.)
+                more.append("\n" + words)
+                pending.end_line = last + 1  # type: ignore[union-attr]
                 continue
             if (
                 kind == Kind.LAYOUT
