@@ -66,10 +66,20 @@ class Page:
     HTML `<pre>` block, whose entities and tags are decoded in block text; `title` is the
     page's `<title>`; `numbered` that lines carry margin numbers; `tables` the tables
     whose header rows are layout (`tables.py`; once the labels are decided, only the
-    tables of turns). (A plain class: a dataclass would cost every run its start-up
-    time.)"""
+    tables of turns). `starts` are final once the page is made; `margined` says whether
+    any line's text starts after a margin number. (A plain class: a dataclass would cost
+    every run its start-up time.)"""
 
-    __slots__ = ("codes", "html", "numbered", "only_tables", "starts", "tables", "title")
+    __slots__ = (
+        "codes",
+        "html",
+        "margined",
+        "numbered",
+        "only_tables",
+        "starts",
+        "tables",
+        "title",
+    )
 
     def __init__(
         self,
@@ -82,6 +92,7 @@ class Page:
     ) -> None:
         self.codes = codes
         self.starts = starts
+        self.margined = any(starts)
         self.html = html
         self.title = title
         self.numbered = numbered
@@ -93,12 +104,13 @@ class Page:
         each without its margin number and `clean`ed (inline here: a call per line would
         cost more than the rest), the page's layout and emptied lines left out."""
         codes, starts = self.codes, self.starts
-        if (  # the common case, every line of text and none numbered: no test a line
-            not (self.tables or self.html)
-            and codes.count(TEXT, first, last + 1) == last + 1 - first
-            and not any(starts[first : last + 1])
-        ):
-            return "\n".join(filter(None, map(str.strip, lines[first : last + 1])))
+        if not (self.tables or self.html):  # the common case: no test a line of text asks
+            if first == last and codes[first] == TEXT and not starts[first]:
+                return lines[first].strip()  # (a line of verse, a line of a hearing)
+            if codes.count(TEXT, first, last + 1) == last + 1 - first and not (
+                self.margined and any(starts[first : last + 1])
+            ):
+                return "\n".join(filter(None, map(str.strip, lines[first : last + 1])))
         if self.tables:  # a row of a table of turns: its cells, not its separators
             words = [
                 self._row_text(lines[index][starts[index] :].strip(), index)
