@@ -76,14 +76,6 @@ class _Lines:
             self._add_facts(lines[chunk : chunk + _CHUNK], page.starts[chunk : chunk + _CHUNK])
         for index in candidates:
             self.may_label[index] = True
-        # A candidate's label is its shape's wherever the line's text starts: made at once
-        # for the lines of text (most labels a play or a hearing asks about).
-        codes = page.codes
-        self._candidate_labels = {
-            index: label_of(lines[index], 0, use)
-            for index, use in candidates.items()
-            if codes[index] == TEXT
-        }
         self._last_asked, self._last_label = -1, None
 
     def label(self, index: int) -> LineLabel | None:
@@ -92,9 +84,6 @@ class _Lines:
         answer is kept."""
         if not self.may_label[index]:
             return None
-        found = self._candidate_labels.get(index)
-        if found is not None:
-            return found
         if index != self._last_asked:
             self._last_asked = index
             self._last_label = opening_label(self.lines, self.page, self.candidates, index)
