@@ -38,18 +38,19 @@ def is_chat(inference: Inference, lines: Sequence[str]) -> bool:
             or signature.marker == "from"
         ):
             return True
-    return any(
-        use.shape.signature.time == BELOW
-        and 0 <= use.next_line < len(lines)
-        and parse_time_of_day(lines[use.next_line]) is not None
-        for use in inference.accepted()[:1]
+    first = next((use for use in inference.uses if use.accepted), None)  # (no list of all)
+    return (
+        first is not None
+        and first.shape.signature.time == BELOW
+        and 0 <= first.next_line < len(lines)
+        and parse_time_of_day(lines[first.next_line]) is not None
     )
 
 
 def drop_times_of_day(inference: Inference, lines: Sequence[str], chat: bool) -> bool:
     """Take the times off the accepted labels when they read as times of day (and say
     whether they did: a document stamped so is a chat)."""
-    timed = [use for use in inference.accepted() if use.shape.time is not None]
+    timed = [use for use in inference.uses if use.shape.time is not None and use.accepted]
     times = []
     for use in timed:
         written = _written_time(lines[use.line], use.shape)
