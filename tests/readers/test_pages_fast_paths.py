@@ -106,3 +106,35 @@ def test_text_printable_but_its_line_ends_is_told_by_stretches_as_by_its_charact
     expected = all(char.isprintable() or char in "\n\r" for char in text)
     with mock.patch.object(pages, "_STRETCH", stretch):
         assert pages._printable_but_line_ends(text) == expected
+
+
+_FURNITURE_PIECES = ["Page 3", "  ", "\f", "\t", "Alderson", "(Recess)", "[", "{", ".", ";",
+                     "x" * 40, "12  ", "\n", "\r\n", "\xa0", "é"]  # fmt: skip
+_FURNITURE_LINES = st.lists(st.sampled_from(_FURNITURE_PIECES), max_size=5).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            _FURNITURE_LINES, st.sampled_from([TEXT, BLANK, LAYOUT, APART]), st.integers(0, 3)
+        ),
+        max_size=20,
+    ),
+    st.integers(0, 3),
+    st.integers(1, 5),
+)
+def test_furniture_candidates_found_a_chunk_at_a_time_are_the_lines_asked_one_by_one(
+    rows, start, chunk
+):
+    lines = [line for line, _, _ in rows]
+    codes = bytearray(code for _, code, _ in rows)
+    starts = [min(at, len(line)) for line, _, at in rows]
+    expected = [  # the definition, line by line
+        (index, pages._content(lines, starts, index))
+        for index in range(start, len(lines))
+        if codes[index] in (TEXT, APART)
+        and pages._may_be_furniture(pages._content(lines, starts, index))
+    ]
+    with mock.patch.object(pages, "_CHUNK", chunk):
+        assert list(pages._furniture_candidates(lines, start, codes, starts)) == expected

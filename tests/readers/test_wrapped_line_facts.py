@@ -5,6 +5,7 @@ line by line (`paragraphs_wrapped.plain_facts`, `opening_label`)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from unittest import mock
 
 from hypothesis import given, settings
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 from transcripts.readers.text import paragraphs_wrapped
 from transcripts.readers.text.candidates import find_candidates
 from transcripts.readers.text.pages import APART, BLANK, LAYOUT, TEXT, Page
-from transcripts.readers.text.paragraphs_wrapped import _Lines, opening_label, plain_facts
+from transcripts.readers.text.paragraphs_wrapped import ENDS, _Lines, opening_label, plain_facts
 
 _PIECES = [" ", "\t", "\xa0", "\f", "\v", "\u2003", "a", "A", "É", "ß", "1", ".", ",", ":",
            "(", "[", ")", "].", "?", "”", "—", "HE", "LE ZHOU,", "DIRECT", "\n", "\r\n",
@@ -127,3 +128,24 @@ def test_verse_under_labels_alone_is_mostly_quiet_and_scans_the_same():
     ):
         assert paragraphs_wrapped.scan_wrapped(lines, page, 0, candidates) == stepped
     assert [(p.start, p.last) for p in stepped.paragraphs] == [(0, 3), (5, 7)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(_ROWS, st.booleans(), st.integers(0, 3))
+def test_the_margin_counted_line_beside_line_is_the_margin_counted_by_index(rows, numbered, start):
+    lines, page, candidates = _laid_out(rows, numbered)
+    view = _Lines(lines, page, candidates)
+    codes, marks, indents = page.codes, view.marks, view.indents
+    carried = Counter(  # the definition: each line of text carrying on the sentence above
+        indents[index]
+        for index in range(start + 1, len(lines))
+        if codes[index] == TEXT and codes[index - 1] == TEXT and not marks[index - 1] & ENDS
+    )
+    if not carried:
+        carried = Counter(
+            indents[index] for index in range(start, len(lines)) if codes[index] == TEXT
+        )
+    total = sum(carried.values())
+    least = [width for width in sorted(carried) if carried[width] >= 0.2 * total]
+    expected = least[0] if least else (carried.most_common(1)[0][0] if carried else 0)
+    assert paragraphs_wrapped._body_indent(view, start) == expected

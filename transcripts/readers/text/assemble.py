@@ -159,16 +159,12 @@ class Assembler:
             if kind == Kind.HEADING and paragraphs.is_markdown_heading(text):
                 text = paragraphs.heading_text(text)  # "# Title": the words, not the markup
             return kind, None, None, text
-        if (
-            label is not None
-            and paragraph.bare
-            and paragraph.start == paragraph.last
-            and names.is_song_title(label)
-        ):
+        if label is None:  # (most paragraphs: what follows asks about their label)
+            return None, None, None, text
+        if paragraph.bare and paragraph.start == paragraph.last and names.is_song_title(label):
             return Kind.HEADING, None, None, text  # "THE FAIRIES' SONG." over its verse
         if (
-            label is not None
-            and names.is_label_shaped(label)
+            names.is_label_shaped(label)
             # with a declared roster, a name that is not in it is still a label
             and (self.roster.declared or not names.is_speaker_shaped(label))
         ):
@@ -181,8 +177,7 @@ class Assembler:
             elif paragraph.start == paragraph.last:
                 return Kind.HEADING, None, None, text  # "Background:" over what follows
         if (
-            label is not None
-            and paragraph.bare
+            paragraph.bare
             and paragraph.start == paragraph.last
             and in_dialogue
             and (text.endswith((":", "：")) or self._titles_a_section(paragraph, text))
@@ -389,6 +384,8 @@ class Assembler:
                     words = lines[start][paragraph.rest_at :].strip()
                     if words[-1:] in _WRAPPER_ENDS:
                         words = without_closing_wrapper(lines[start], words)
+                elif start == last and not lines[start][paragraph.rest_at :].strip():
+                    words = ""  # a label alone on its line (`turn_text`'s answer, on any page)
                 else:
                     words = self.turn_text(paragraph)
                     if paragraph.bare and time is None and words.lstrip()[:1].isdigit():
@@ -410,12 +407,6 @@ class Assembler:
                 # A screenplay's action, at the margin under speech set in from it: what
                 # happens, not what the last speaker goes on to say.
                 kind = Kind.STAGE_DIRECTION
-            if kind is None and self._runs_on(pending, more, start):
-                # "Enter OBERON at one door, with his train," then "and TITANIA at
-                # another": a direction over two lines is one direction.
-                more.append("\n" + words)
-                pending.end_line = last + 1  # type: ignore[union-attr]
-                continue
             if kind is None and pending is not None and pending.kind == Kind.TURN:
                 # A paragraph continuing the turn: same block, joined as in the source.
                 if pending.text or more:
@@ -426,6 +417,13 @@ class Assembler:
                         pending.start, words = _time_below(words)
                     pending.text = words
                 pending.end_line = last + 1
+                continue
+            if kind is None and self._runs_on(pending, more, start):
+                # "Enter OBERON at one door, with his train," then "and TITANIA at
+                # another": a direction over two lines is one direction. (Asked after
+                # the turn above: a direction runs on under a direction only.)
+                more.append("\n" + words)
+                pending.end_line = last + 1  # type: ignore[union-attr]
                 continue
             if (
                 kind == Kind.LAYOUT
@@ -591,6 +589,8 @@ def _time_below(words: str) -> tuple[float | None, str]:
     none. A time of day there ("Ana Ruiz" then "9:14 AM") is when a message was sent,
     no time in a recording: (None, the words after it)."""
     first, _, rest = words.partition("\n")
+    if not first.lstrip()[:1].isdigit():  # a time opens with a digit; speech seldom does
+        return None, words
     time = parse_clock(first)
     if time is None and parse_time_of_day(first) is not None:
         return None, rest

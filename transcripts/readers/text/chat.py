@@ -55,12 +55,10 @@ def drop_times_of_day(inference: Inference, lines: Sequence[str], chat: bool) ->
     times = []
     for use in timed:
         written = _written_time(lines[use.line], use.shape)
-        if written is None:
-            return False
+        if written is None or hours_and_minutes([written]) is None:
+            return False  # seconds, or hours past 23: a recording's times (the first says)
         times.append(written)
-    if (
-        not times or hours_and_minutes(times) is None
-    ):  # seconds, or hours past 23: a recording's times
+    if not times:
         return False
     stamped = chat or _faster_than_speech(timed, lines)  # (counts the words: asked last)
     if not read_as_times_of_day(times, chat=stamped):

@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from itertools import islice, pairwise
+from itertools import compress, islice, pairwise
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
@@ -66,10 +66,20 @@ class Page:
     HTML `<pre>` block, whose entities and tags are decoded in block text; `title` is the
     page's `<title>`; `numbered` that lines carry margin numbers; `tables` the tables
     whose header rows are layout (`tables.py`; once the labels are decided, only the
-    tables of turns). (A plain class: a dataclass would cost every run its start-up
-    time.)"""
+    tables of turns). `starts` are final once the page is made; `margined` says whether
+    any line's text starts after a margin number. (A plain class: a dataclass would cost
+    every run its start-up time.)"""
 
-    __slots__ = ("codes", "html", "numbered", "only_tables", "starts", "tables", "title")
+    __slots__ = (
+        "codes",
+        "html",
+        "margined",
+        "numbered",
+        "only_tables",
+        "starts",
+        "tables",
+        "title",
+    )
 
     def __init__(
         self,
@@ -82,6 +92,7 @@ class Page:
     ) -> None:
         self.codes = codes
         self.starts = starts
+        self.margined = any(starts)
         self.html = html
         self.title = title
         self.numbered = numbered
@@ -93,12 +104,13 @@ class Page:
         each without its margin number and `clean`ed (inline here: a call per line would
         cost more than the rest), the page's layout and emptied lines left out."""
         codes, starts = self.codes, self.starts
-        if (  # the common case, every line of text and none numbered: no test a line
-            not (self.tables or self.html)
-            and codes.count(TEXT, first, last + 1) == last + 1 - first
-            and not any(starts[first : last + 1])
-        ):
-            return "\n".join(filter(None, map(str.strip, lines[first : last + 1])))
+        if not (self.tables or self.html):  # the common case: no test a line of text asks
+            if first == last and codes[first] == TEXT and not starts[first]:
+                return lines[first].strip()  # (a line of verse, a line of a hearing)
+            if codes.count(TEXT, first, last + 1) == last + 1 - first and not (
+                self.margined and any(starts[first : last + 1])
+            ):
+                return "\n".join(filter(None, map(str.strip, lines[first : last + 1])))
         if self.tables:  # a row of a table of turns: its cells, not its separators
             words = [
                 self._row_text(lines[index][starts[index] :].strip(), index)
@@ -305,20 +317,22 @@ def _mark_margins(lines: Sequence[str], start: int, codes: bytearray, starts: li
     A margin number follows the one before it, or starts a page at 1 (so "9 78:9" in a
     word index after the transcript is no line number).
     """
+    margin = _MARGIN.match
     previous = 0
     for index in range(start, len(lines)):
         if codes[index] != TEXT:
             continue
         line = lines[index]
-        found = _MARGIN.match(line)
-        number = int(found.group(1)) if found else 0
-        if found and (number == 1 or 0 < number - previous <= 2 or (previous == 0 and number <= 3)):
-            previous = number
-            starts[index] = found.end()
-            if line[found.end() :].isspace() or found.end() == len(line):
-                codes[index] = BLANK
-        else:
-            codes[index] = APART
+        found = margin(line)
+        if found is not None:
+            number = int(found[1])
+            if number == 1 or 0 < number - previous <= 2 or (previous == 0 and number <= 3):
+                previous = number
+                end = starts[index] = found.end()
+                if end == len(line) or line[end:].isspace():
+                    codes[index] = BLANK
+                continue
+        codes[index] = APART
 
 
 def _mark_markers(
@@ -525,19 +539,25 @@ def _furniture_candidates(
 ) -> Iterator[tuple[int, str]]:
     """The lines of text (and text set apart) from `start` that may be a page's header
     or footer (`_may_be_furniture`), each with its text (`_content`). (A chunk of lines
-    at a time, in list comprehensions: a loop over every line costs more.)"""
+    at a time, in list comprehensions: a loop over every line costs more. The lines of
+    text are told by their codes translated at once, and `_may_be_furniture` is asked
+    inline, not called per line: a test holds the two to the plain definition.)"""
     for chunk in range(start, len(lines), _CHUNK):
-        indices = [
-            index
-            for index in range(chunk, min(chunk + _CHUNK, len(lines)))
-            if codes[index] == TEXT or codes[index] == APART
-        ]
+        end = min(chunk + _CHUNK, len(lines))
+        indices = list(compress(range(chunk, end), codes[chunk:end].translate(_TEXT_OR_APART)))
         contents = [lines[index][starts[index] :].replace("\f", " ").strip() for index in indices]
         yield from [
             (index, content)
             for index, content in zip(indices, contents, strict=True)
-            if _may_be_furniture(content)
+            if content  # (`_may_be_furniture`, inline)
+            and len(content) <= _FURNITURE_WIDTH
+            and not content.endswith(_SENTENCE_END)
+            and content[0] not in "([{"
         ]
+
+
+# Per page code, 1 for a line of text or text set apart (for `bytes.translate`).
+_TEXT_OR_APART = bytes(code in (TEXT, APART) for code in range(256))
 
 
 _CHUNK = 10_000  # lines
@@ -574,9 +594,14 @@ def recurring_shapes(indices: list[int], texts: list[str], least: int) -> dict[s
     ]
     counts = Counter(rough)
     groups: dict[str, list[int]] = {}
+    shapes: dict[str, str] = {}  # a running header repeats its very words: keyed once
     for number, key in enumerate(rough):
         if counts[key] >= least:
-            groups.setdefault(shape_key(texts[number]), []).append(indices[number])
+            text = texts[number]
+            shape = shapes.get(text)
+            if shape is None:
+                shape = shapes[text] = shape_key(text)
+            groups.setdefault(shape, []).append(indices[number])
     return {key: group for key, group in groups.items() if len(group) >= least}
 
 

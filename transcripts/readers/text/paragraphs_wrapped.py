@@ -94,7 +94,10 @@ class _Lines:
         lines (list comprehensions: a Python loop over the lines costs twice as much).
         Most lines' marks are told by their last character; the few that hold a bracket
         (which may open or close the line) or are in capitals get `line_marks`."""
-        contents = [line[at:].rstrip() for line, at in zip(lines, starts, strict=True)]
+        if any(starts):
+            contents = [line[at:].rstrip() for line, at in zip(lines, starts, strict=True)]
+        else:  # no margin numbers: the lines themselves (a map, no slice per line)
+            contents = list(map(str.rstrip, lines))
         self.indents += [len(content) - len(content.lstrip(_INDENT)) for content in contents]
         last_mark = _LAST_MARK.get
         marks = bytearray([last_mark(content[-1:], 0) for content in contents])
@@ -397,10 +400,12 @@ def _body_indent(view: _Lines, start: int) -> int:
     further in, may outnumber the speech; a hanging indent puts labels left of it)."""
     codes, marks, indent = view.codes, view.marks, view.indents
     indents = Counter(
-        [
-            indent[index]
-            for index in range(start + 1, len(view.lines))
-            if codes[index] == TEXT and codes[index - 1] == TEXT and not marks[index - 1] & ENDS
+        [  # (each line beside the line above it: no index arithmetic per line)
+            width
+            for above, code, mark_above, width in zip(
+                codes[start:], codes[start + 1 :], marks[start:], indent[start + 1 :], strict=False
+            )
+            if code == TEXT and above == TEXT and not mark_above & ENDS
         ]
     )
     if not indents:
