@@ -324,4 +324,12 @@ def test_tag_soup_never_crashes_and_round_trips(pieces: list[str]):
         # A title or a text area shows its text as written; a <pre> page is the printed
         # pages' reader's (tests/cases/parse/congressional-record-html.case).
         if block.kind != Kind.LAYOUT and "<pre>" not in source:
-            assert not _TAG.search(block.text), block
+            # No tag of the source is left in the text. What looks like one but is not in
+            # the source was made of a literal "<" and the text after a tag, and shows so
+            # in a browser too: `<<a href="x>y">` reads `<y">`.
+            assert not [tag for tag in _TAG.findall(block.text) if tag in source], block
+
+
+def test_a_literal_angle_bracket_before_a_tag_stays_text_as_a_browser_shows_it():
+    (block,) = parse('<html><<a href="<a href="x>y">').blocks
+    assert block.text == '<y">'
