@@ -13,7 +13,7 @@ _PIECES = [
     "Ana", "ana_r", "42bot", " ", "has ", "joined", "left", "the channel", "#fieldwork",
     "12/03/2024, 09:20 - ", "Messages and calls are end-to-end encrypted", "added", "Ben",
     "removed", "created group", "changed", ".", ":", "x", "[12/03/2024, 09:20:02] ", "\u200e",
-    "[4/3/24, 9:20 PM] ", "[",
+    "[4/3/24, 9:20 PM] ", "[", "Family: ",
 ]  # fmt: skip
 
 
@@ -31,6 +31,9 @@ def test_joins_leaves_and_whatsapp_group_lines_are_notices_and_sentences_are_not
     assert is_chat_notice("[12/03/2024, 09:20:02] \u200eAna added Ben")  # an iPhone's export
     assert is_chat_notice("\u200e[4/3/24, 9:20:02 PM] Tom left")
     assert not is_chat_notice("[12/03/2024, 09:20:02] Tom: I left early")
+    assert is_chat_notice(
+        "[12/03/2024, 09:14:02] Family: \u200eMessages and calls are end-to-end encrypted."
+    )
     assert is_chat_notice("Messages and calls are end-to-end encrypted. No one outside...")
     assert not is_chat_notice("Then Ana joined the meeting.")
     assert not is_chat_notice("She left the channel open for questions, she said.")

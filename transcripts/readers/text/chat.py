@@ -2,7 +2,8 @@
 
 A chat's labels say so: a chat log's `<nick>`, a user's name in lower case (`ana`,
 `agent:`), the time of day a message was sent with the name (`Ana Ruiz  9:14 AM`) or
-under it, a meeting chat's `From Ana to Everyone`. A chat writes a message a line, so
+under it, a date in the stamp before it (WhatsApp's `12/03/2024, 09:15 - Ana:`), a
+meeting chat's `From Ana to Everyone`. A chat writes a message a line, so
 its short lines are no hard-wrapped paragraphs; and the times with its labels
 (`[10:00] <alice>`, `ana  14:02`) stamp when a message was sent, not a time into a
 recording (the document decides: `timecode.read_as_times_of_day`, with a chat's
@@ -13,11 +14,13 @@ turn then has no start rather than a wrong one.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from itertools import pairwise
 
 from ...timecode import (
     CLOCK_IN_TEXT,
+    DATE_PATTERN,
     hours_and_minutes,
     parse_time_of_day,
     read_as_times_of_day,
@@ -39,12 +42,20 @@ def is_chat(inference: Inference, lines: Sequence[str]) -> bool:
         ):
             return True
     use = next((use for use in inference.uses if use.accepted), None)  # the first label
+    if use is None:
+        return False
+    if use.shape.signature.time == "before":  # a date with the time: when it was sent
+        return _DATE.search(lines[use.line], 0, use.shape.rest_at) is not None
     return (
-        use is not None
-        and use.shape.signature.time == BELOW
+        use.shape.signature.time == BELOW
         and 0 <= use.next_line < len(lines)
         and parse_time_of_day(lines[use.next_line]) is not None
     )
+
+
+# A date in the stamp before a label (WhatsApp's "12/03/2024, 09:15 - Ana:", an iPhone's
+# "[12/03/2024, 09:15:10] Ana:"): a recording's times never carry one.
+_DATE = re.compile(DATE_PATTERN)
 
 
 def drop_times_of_day(inference: Inference, lines: Sequence[str], chat: bool) -> bool:

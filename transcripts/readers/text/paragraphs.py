@@ -248,7 +248,8 @@ def _chat_notice() -> regex.Pattern[str]:
         rf"(?:{_ENCRYPTED}"
         rf"|{_WHO}[ ](?:has[ ])?(?:joined|left)[ ]{_CHAT_PLACE}"
         rf"|(?:{DATE_PATTERN},?[ ]{CLOCK_PATTERN}(?:{MERIDIEM_PATTERN})?[ ][-–][ ]"
-        rf"|\u200e?\[{DATE_PATTERN},?[ ]{CLOCK_PATTERN}(?:{MERIDIEM_PATTERN})?\][ ]\u200e?)"
+        rf"|\u200e?\[{DATE_PATTERN},?[ ]{CLOCK_PATTERN}(?:{MERIDIEM_PATTERN})?\][ ]\u200e?"
+        rf"(?:[^:\n]{{1,60}}:[ ]\u200e(?={_ENCRYPTED}))?)"  # the group's name: the notice
         rf"(?:{_ENCRYPTED}"
         rf"|{_WHO}[ ](?:joined|left|added|removed|created[ ]group|changed)\b(?:[ ][^:]*)?))"
     )
