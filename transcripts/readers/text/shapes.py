@@ -256,11 +256,14 @@ _LATER = r"(?:{TOKEN}|(?=[a-z])(?:{PARTICLE})(?=[ .:：(])|\#?\d{{1,3}}(?!\d|:\d
 # A name may open with a particle or two in lower case before a capitalised word: "de
 # Klerk", "van der Berg".
 # A name in lower case, as chat and support logs and chatbot transcripts write them
-# ("agent:", "user:", "participant 2:"), is one word (and a number) right before a colon,
+# ("agent:", "user:", "participant 2:"), is one word (and a number) right before a
+# colon (with a dot in it, a user name, "ana.ruiz", only before the time),
 # a chat log's nick in angle brackets ("<alice> text"), or a chat app's user before a
 # dash and the time of day ("ana — Today at 9:14 AM").
 _LOWER_NAME = (
-    r"[{LOWER}][{LOWER}{MARK}'’\-_]{{1,24}}+(?:[ _]?\d{{1,3}})?"
+    r"[{LOWER}][{LOWER}{MARK}'’\-_]{{1,24}}+"
+    r"(?:\.[{LOWER}][{LOWER}{MARK}'’\-_]{{0,24}}+(?=[ \t]+\d|[ ][—–][ ]))?"  # ana.ruiz  14:02
+    r"(?:[ _]?\d{{1,3}})?"
     r"(?=[ \t]*[:：]|>[ \t]|[ ][—–][ ](?:{CHAT_DAY})?\d{{1,2}}:\d"  # ana — Today at 9:14 AM
     r"|[ \t]+\d{{1,2}}:[0-5]\d(?:{MERIDIEM})?{LINE_END})"  # ana  14:02 (alone, message below)
 )
@@ -456,7 +459,8 @@ _NAME_WORD = rf"(?>{_CAPITALISED}(?!\.)|(?=[A-Z][a-z]{{1,4}}\.)(?i:{_ABBREVIATIO
 _WORD_CHARS = r"[^\s:：,.;!?()\[\]<>]++"
 _BEFORE_COLON = rf"{_WORD_CHARS}(?:[ ]{_WORD_CHARS})?[ \t\xa0]*[:：]"
 _LOWER_NAME_AHEAD = (
-    rf"{_WORD_CHARS}(?:[ _]?\d{{1,3}})?(?:[ \t]*[:：]|[ ][—–][ ]|[ \t]+\d{{1,2}}:\d)"
+    rf"{_WORD_CHARS}(?:\.{_WORD_CHARS})?(?:[ _]?\d{{1,3}})?"
+    rf"(?:[ \t]*[:：]|[ ][—–][ ]|[ \t]+\d{{1,2}}:\d)"
 )
 # (after capitalised words and a space: what in lower case may still go on with a name,
 # a group, an office or an affiliation)
