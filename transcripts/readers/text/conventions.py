@@ -265,7 +265,11 @@ def _take_named_interviewers(uses: list[Use], conventions: list[Convention]) -> 
     by_signature = {convention.signature: convention for convention in conventions}
     notes: dict[str, list[Use]] = {}
     for use in uses:
-        if _may_be_publication(use) and use.shape.signature in by_signature:
+        if (
+            use.verdict is _NOTE_OR_FIELD  # (the one verdict object: asked first, inline)
+            and _may_be_publication(use)
+            and use.shape.signature in by_signature
+        ):
             notes.setdefault(use.key, []).append(use)
     for asked in notes.values():
         convention = by_signature[asked[0].shape.signature]
@@ -293,7 +297,7 @@ def _publications(uses: list[Use]) -> dict[Signature, dict[str, list[Use]]]:
     """The labels that might be a publication asking the questions, by shape and name."""
     found: dict[Signature, dict[str, list[Use]]] = {}
     for use in uses:
-        if _may_be_publication(use):
+        if use.verdict is _NOTE_OR_FIELD and _may_be_publication(use):
             found.setdefault(use.shape.signature, {}).setdefault(use.key, []).append(use)
     return found
 
