@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
@@ -143,3 +144,10 @@ def test_stats_count_the_speakers_of_a_csv_export(runner, tmp_path):
     result = runner.invoke(cli, ["stats", "--format", "json", str(path)])
     assert result.exit_code == 0, result.stderr
     assert '"speaker": "Ana"' in result.stdout.replace('":"', '": "')
+
+
+def test_a_cell_longer_than_the_csv_modules_default_limit_is_read():
+    speech = "word " * 60_000  # 300 KB, past the csv module's 128 KiB
+    transcript = _read(f'speaker,text\nAna,"{speech}"\nBen,ok\n')
+    assert [len(t.text) for t in transcript.turns()] == [len(speech.strip()), 2]
+    assert csv.field_size_limit() == 131072  # put back after the read

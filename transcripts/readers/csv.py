@@ -23,6 +23,7 @@ is a one-line error naming the row.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import re
@@ -78,15 +79,16 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
     """Read a CSV table of turns or blocks (see the module docstring)."""
     options = options or ReadOptions()
     name = display_name(source.path)
-    rows = _rows(source.text, name)
-    header = next(rows, None)
-    if header is None:
-        raise TranscriptError("is empty (a CSV transcript needs a header row)", name)
-    columns = Columns.of(header[1], name)
-    if columns.kind is None:  # another tool's table: consecutive rows of one speaker, a turn
-        parts = [part for part in _parts(rows, columns, name) if part.text]
-        return assemble(parts, source, options, inferred=False)
-    transcript = _own_table(rows, columns, name)
+    with _cells_up_to(len(source.text)):  # a monologue may fill a cell of megabytes
+        rows = _rows(source.text, name)
+        header = next(rows, None)
+        if header is None:
+            raise TranscriptError("is empty (a CSV transcript needs a header row)", name)
+        columns = Columns.of(header[1], name)
+        if columns.kind is None:  # another tool's table: consecutive rows of one speaker
+            parts = [part for part in _parts(rows, columns, name) if part.text]
+            return assemble(parts, source, options, inferred=False)
+        transcript = _own_table(rows, columns, name)
     transcript.source = source.path
     if options.speakers:
         transcript = declare_speakers(transcript, options.speakers)
@@ -195,6 +197,18 @@ def _rows(text: str, name: str) -> Iterator[tuple[tuple[int, int], list[str]]]:
         first, last = last + 1, reader.line_num
         if any(cell.strip() for cell in row):
             yield (first, last), row
+
+
+@contextlib.contextmanager
+def _cells_up_to(size: int) -> Iterator[None]:
+    """The `csv` module's limit on a cell's size (128 KiB by default, for the whole
+    process) raised to `size` while a table is read, and put back after."""
+    before = csv.field_size_limit()
+    csv.field_size_limit(max(before, size))
+    try:
+        yield
+    finally:
+        csv.field_size_limit(before)
 
 
 def _delimiter(text: str) -> str:
