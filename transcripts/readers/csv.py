@@ -122,7 +122,7 @@ class Columns:
             raise TranscriptError(
                 f"row 1: no text column in the header ({shown}); a CSV transcript needs a "
                 "header naming its text (text, transcript, utterance, ...) and, usually, its "
-                "speaker and start time",
+                "speaker and start time (plain text is read with -f text)",
                 name,
             )
         return columns
