@@ -7,9 +7,10 @@ Every command that takes several inputs selects them here, the way ruff does:
   ignore (`respect_gitignore`), not what `exclude` names, not the usual project files
   (`README.md`, `LICENSE`, `requirements.txt`, ...) and not folders of installed
   software (`node_modules`, `site-packages`, `venv`). A file whose extension other data
-  shares (`.json`, `.yaml`, `.jsonl`, `.xml`) is taken only when its content is a
-  transcript document or a known speech-to-text or caption format: a `package.json`
-  or an `mkdocs.yml` is not;
+  shares (`.json`, `.yaml`, `.jsonl`, `.xml`, `.csv`) is taken only when its content is
+  a transcript document or a known speech-to-text or caption format (a table whose
+  header names a text column): a `package.json`, an `mkdocs.yml` or a table of figures
+  is not;
 - a file named on the command line is taken as it is (and is an error if it is no
   transcript), unless `exclude` names it (`force_exclude`, on by default, so a
   pre-commit hook that passes file names honours the configuration);
@@ -49,7 +50,7 @@ PROJECT_FILES = frozenset(
 
 #: Extensions that other kinds of data share: such a file is taken on a walk only when
 #: its content is a transcript (see `_is_transcript`).
-SHARED_EXTENSIONS = frozenset({".json", ".jsonl", ".ndjson", ".yaml", ".yml", ".xml"})
+SHARED_EXTENSIONS = frozenset({".json", ".jsonl", ".ndjson", ".yaml", ".yml", ".xml", ".csv"})
 
 
 class NothingFound(TranscriptError):
@@ -255,6 +256,10 @@ def _is_transcript(path: str, extension: str) -> bool:
         from .readers import ttml
 
         return bool(ttml.sniff(source.text[:4096]))
+    if extension == ".csv":
+        from .readers.csv import is_transcript_table
+
+        return is_transcript_table(source.text)
     chosen = formats.format_for_extension(path, source)
     if chosen is None or source.parsed is None:
         return False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import os
 from pathlib import Path
 
 import pytest
@@ -151,3 +152,12 @@ def test_a_cell_longer_than_the_csv_modules_default_limit_is_read():
     transcript = _read(f'speaker,text\nAna,"{speech}"\nBen,ok\n')
     assert [len(t.text) for t in transcript.turns()] == [len(speech.strip()), 2]
     assert csv.field_size_limit() == 131072  # put back after the read
+
+
+def test_a_folder_walk_takes_a_csv_transcript_and_passes_over_a_table_of_figures(tmp_path):
+    from transcripts.inputs import expand_inputs
+
+    (tmp_path / "export.csv").write_text("Speaker,Text\nAna,hello there\nBen,hi\n")
+    (tmp_path / "stats.csv").write_text("speaker,turns,words\nAna,3,40\n")
+    (tmp_path / "broken.csv").write_text('speaker,"text\n')
+    assert [os.path.basename(p) for p in expand_inputs([str(tmp_path)])] == ["export.csv"]

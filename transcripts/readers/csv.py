@@ -95,6 +95,19 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
     return transcript
 
 
+def is_transcript_table(text: str) -> bool:
+    """Does the first row name a text column (what a folder's walk asks of a `.csv`, so
+    that a table of figures, a `stats --format csv` output, is passed over)?"""
+    try:
+        first = next(_rows(text[:_HEADER_SAMPLE], "-"), None)
+    except TranscriptError:  # not CSV at all
+        return False
+    return first is not None and Columns([_column_key(cell) for cell in first[1]]).text is not None
+
+
+_HEADER_SAMPLE = 65_536  # characters enough to hold a header row
+
+
 class Columns:
     """Where each column the reader uses is in a row (None: the table has none)."""
 
