@@ -654,18 +654,22 @@ def _cast_beside(family: Family, primary: Family) -> str | None:
     or people announced by title or role. None when neither."""
     if _role_taking_turns(family, primary):
         return "one role taking turns with the speakers"
-    if _titled_cast(family):
+    if _titled_cast(family, primary):
         return "speakers announced by title or role"
     return None
 
 
-def _titled_cast(family: Family) -> bool:
+def _titled_cast(family: Family, primary: Family) -> bool:
     """Beside the document's speakers, a few more in a strong shape, each announced by
     a title or a role ("THE COURT:", "MR. HALE:", "DR. PRICE:" before a deposition's
     `Q.` and `A.`), with speech after most: people who speak, though each only once or
-    twice. Capitals alone are not enough ("NOTE:", "UPDATE:" are a document's notes)."""
+    twice. One such label alone counts only inside the dialogue (counsel's one "MR.
+    LANE: Objection, form." between a question and its answer). Capitals alone are not
+    enough ("NOTE:", "UPDATE:" are a document's notes)."""
     uses = family.uses
-    if len(uses) < 2 or not _is_strong(family) or _speech_share(uses) < MIN_SPEECH:
+    if not _is_strong(family) or _speech_share(uses) < MIN_SPEECH:
+        return False
+    if len(uses) < 2 and not primary.uses[0].line < uses[0].line < primary.uses[-1].line:
         return False
     return all(
         names.is_role(use.key) or names.has_honorific(use.shape.name) for use in _sample(uses)
