@@ -64,3 +64,13 @@ def test_a_label_whose_words_follow_a_stage_direction_is_not_empty():
         And you?
     """
     assert lint_text(text, RULE) == []
+
+
+def test_a_chat_reply_of_an_emoji_is_a_whole_message():
+    text = """
+        Ana Ruiz: Can you bring the recorder on Sunday?
+        Tom Becker: 👍
+        Ana Ruiz: Thanks!
+        Tom Becker: ✅ done
+    """
+    assert lint_text(text, RULE) == []

@@ -5,7 +5,8 @@ A label followed by nothing, or only by punctuation (`Interviewer:` alone, `Q: .
 its line whose words follow in the next paragraph is a normal turn, not an empty one,
 nor is one whose words continue after a stage direction set between them and the
 label; and a turn holding only a bracketed note (`[inaudible]`, `[crosstalk]`) or a time is not
-empty either: it records that something was said.
+empty either: it records that something was said. Nor is a chat's reply of an emoji or
+another pictograph (`👍`): it is the whole message.
 
 Example:
   Interviewer:
@@ -15,6 +16,7 @@ Example:
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from itertools import islice
 
@@ -39,6 +41,7 @@ def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
         for index in options.context.turn_indices()
         if not blocks[index].text[:1].isalnum()
         and not _WORD_CHARACTER.search(blocks[index].text)
+        and not _is_pictograph_reply(blocks[index].text)
         and not _continues_later(blocks, index)
     ]
     for block in empty:
@@ -53,6 +56,12 @@ def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
             column,
             end_line=block.end_line,
         )
+
+
+def _is_pictograph_reply(text: str) -> bool:
+    """Does the turn hold an emoji or another pictograph (a symbol of Unicode's "other
+    symbol" category: `👍`, `❤`, `✅`), a chat's reply in full?"""
+    return any(unicodedata.category(character) == "So" for character in text)
 
 
 def _continues_later(blocks: list[Block], index: int) -> bool:
