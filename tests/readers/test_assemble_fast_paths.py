@@ -7,6 +7,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from transcripts.model import Block, Kind
 from transcripts.readers.text.assemble import Assembler, _time_below
 from transcripts.readers.text.pages import APART, BLANK, LAYOUT, TEXT, Page
 from transcripts.readers.text.paragraphs_scan import Paragraph
@@ -54,3 +55,18 @@ def test_a_label_alone_on_its_line_has_no_words_on_any_page(line, rest_at, code,
     for layout in (page, None):
         assembler = Assembler([line], [paragraph], Roster({}, []), page=layout)
         assert assembler.turn_text(paragraph) == ""
+
+
+_SOURCE_LINES = st.lists(st.sampled_from(["Ana: yes\n", "\n", "  \r\n", "x", "(LAUGHTER)\r", ""]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SOURCE_LINES, st.integers(0, 8), st.integers(1, 4))
+def test_a_block_of_two_lines_has_the_raw_text_its_lines_joined_give(lines, first, count):
+    """`_finished` adds a block's two lines (a turn and the blank line after it) rather
+    than joining a slice of them; the raw text is the lines joined, however many."""
+    lines = [*lines, *["\n"] * (first + count)]  # (the block's lines are all there)
+    end = first + count
+    block = Block(Kind.TURN, "yes", first + 1, first + 1, "Ana", "Ana")
+    assembler = Assembler(list(lines), [], Roster({}, []))
+    assert assembler._finished(block, [], end).raw == "".join(lines[first:end])

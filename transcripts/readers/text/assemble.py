@@ -28,6 +28,8 @@ from .shapes import shape_of
 _NAME_VALUE_WIDTH = 60
 # Kinds that interrupt a turn without ending it: the same speaker goes on afterwards.
 _INTERRUPTIONS = frozenset({Kind.STAGE_DIRECTION, Kind.TIMESTAMP, Kind.LAYOUT})
+# (read once per block: a module's name is quicker to read than a class's attribute)
+_TURN, _UNATTRIBUTED = Kind.TURN, Kind.UNATTRIBUTED
 
 
 class Assembler:
@@ -390,7 +392,7 @@ class Assembler:
                     words = self.turn_text(paragraph)
                     if paragraph.bare and time is None and words.lstrip()[:1].isdigit():
                         time, words = _time_below(words)
-                pending = Block(Kind.TURN, words, start + 1, last + 1, speaker, label, time)
+                pending = Block(_TURN, words, start + 1, last + 1, speaker, label, time)
                 continue
             kind, speaker, label, words = self.classify(paragraph, in_dialogue)
             if kind is None and start in self.runaway:
@@ -507,11 +509,15 @@ class Assembler:
         if more:
             block.text = "".join([block.text, *more])
             more.clear()
-        block.raw = "".join(self.lines[block.line - 1 : end])
+        first = block.line - 1
+        lines = self.lines
+        # (a line and the blank line after it, the usual turn: two strings added, without
+        # the list a slice to join makes)
+        block.raw = lines[first] + lines[end - 1] if end - first == 2 else "".join(lines[first:end])
         kind = block.kind
-        if kind == Kind.TURN or (kind == Kind.UNATTRIBUTED and block.label is not None):
+        if kind == _TURN or (kind == _UNATTRIBUTED and block.label is not None):
             self.spoken += len(block.text)
-        elif kind == Kind.UNATTRIBUTED:
+        elif kind == _UNATTRIBUTED:
             self.unspoken += len(block.text)
         return block
 
