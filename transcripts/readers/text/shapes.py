@@ -497,8 +497,27 @@ def cannot_be_label(line: str, pos: int = 0) -> bool:
     return _PROSE_OPENING.match(line, pos) is not None
 
 
-def shape_of(line: str, pos: int = 0) -> Shape | None:
-    """The candidate label at the start of `line` (or at `pos`, after a margin number)."""
+def shape_of(line: str, pos: int = 0, likely: bool = False) -> Shape | None:
+    """The candidate label at the start of `line` (or at `pos`, after a margin number).
+
+    `likely` says the line is likely a label (the line of text before it was one, as in a
+    dialogue of one-paragraph turns): then a "Name: " opening seen before is looked up
+    before the prose test. The shape is the same either way: the prose test
+    (`_PROSE_OPENING`) reads no character past such an opening (`_HEAD`), as the words it
+    takes end before the colon and each lookahead it makes from them stops at the colon
+    or at the spaces after it; all but the one after a comma (`_AFTER_COMMA`, which looks
+    up to a sentence's end). So where the opening holds no comma, every line opening with
+    it is prose to the test or none is; and an opening is remembered (`_remember`) only
+    from a line the test let through. (A property test holds the two orders alike.)"""
+    head = None
+    if likely and not pos:
+        head = _HEAD.match(line)
+        if head is not None:
+            opening = head.group()
+            if "," not in opening:
+                known = _heads.get(opening)
+                if known is not None:
+                    return known
     if _PROSE_OPENING.match(line, pos) is not None:  # `cannot_be_label`, without a call
         return None
     if pos:
@@ -506,7 +525,8 @@ def shape_of(line: str, pos: int = 0) -> Shape | None:
     known = _alone.get(line)
     if known is not None:  # "First Citizen:" again, alone on its line
         return known
-    head = _HEAD.match(line)
+    if not likely:
+        head = _HEAD.match(line)
     opening = head.group() if head is not None else None
     if opening is not None:
         known = _heads.get(opening)
