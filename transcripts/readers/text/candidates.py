@@ -61,6 +61,7 @@ def find_candidates(lines: Sequence[str], start: int, page: Page | None = None) 
     blank_before = True
     before = -1  # the last line of text, unless a label alone on it ended what it said
     waiting: Use | None = None  # the last candidate, until the next line of text is seen
+    waiting_alone = False  # that candidate stands alone on its line
     stamped: list[tuple[Use, float]] = []  # labels alone over a time, with the time
     for index in range(start, len(lines)):
         line = lines[index]
@@ -80,20 +81,23 @@ def find_candidates(lines: Sequence[str], start: int, page: Page | None = None) 
             if numbered:
                 while at < len(line) and line[at] in " \t\xa0\f":
                     at += 1
-        shape = shape_of(line, at) if at < len(line) else None
+        # (the line after a label with its speech on its line is likely another label, as
+        # in a dialogue of one-paragraph turns: `shape_of` looks its opening up first)
+        likely = waiting is not None and not waiting_alone
+        shape = shape_of(line, at, likely) if at < len(line) else None
         if waiting is not None:
-            alone = waiting.shape.placement == ALONE
-            stamp = _clock_line(line, at) if alone and shape is None else None
-            if stamp is not None:
-                # "Jane Doe" then "00:00:05" (or "9:14 AM"): the label's time; its speech
-                # is next
-                if not stamped or stamped[-1][0] is not waiting:
-                    stamped.append((waiting, stamp))
-                continue
-            if alone and shape is None and is_separator(line[at:].strip()):
-                continue  # a rule under the label (StreetEvents): its speech is next
+            if waiting_alone and shape is None:
+                stamp = _clock_line(line, at)
+                if stamp is not None:
+                    # "Jane Doe" then "00:00:05" (or "9:14 AM"): the label's time; its
+                    # speech is next
+                    if not stamped or stamped[-1][0] is not waiting:
+                        stamped.append((waiting, stamp))
+                    continue
+                if is_separator(line[at:].strip()):
+                    continue  # a rule under the label (StreetEvents): its speech is next
             waiting.next_line = index
-            if alone:
+            if waiting_alone:
                 _follow(waiting, line[at : at + 200].strip(), shape)
             waiting = None
         if shape is not None:
@@ -105,10 +109,12 @@ def find_candidates(lines: Sequence[str], start: int, page: Page | None = None) 
             # same either way, `Use.after_sentence`)
             after_sentence = blank_before or before < 0 or _ends_sentence(lines[before])
             use = Use(index, shape, known[0], False, blank_before, after_sentence)
-            if shape.placement == ALONE:
+            waiting_alone = shape.placement == ALONE
+            if waiting_alone:
                 before = -1  # a label alone on its line ends what came before
             else:
-                rest = line[shape.rest_at : shape.rest_at + SPEECH_WINDOW].strip()
+                rest_at = shape.rest_at
+                rest = line[rest_at : rest_at + SPEECH_WINDOW].strip()
                 # "EPS: earnings per share" defines a word; it says nothing
                 use.speech = is_speech(rest) and not (known[1] and names.is_expansion(name, rest))
                 before = index

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ... import names
 from ...model import Speaker
@@ -94,29 +94,45 @@ def candidates_of(
     uses: Iterable[Use], adjacent: set[frozenset[str]] | None = None
 ) -> list[Candidate]:
     """The accepted labels, one candidate per label as compared (case and spacing folded);
-    `adjacent`, when given, gathers the pairs of keys whose labels follow one another."""
+    `adjacent`, when given, gathers the pairs of keys whose labels follow one another.
+
+    (What a label's shape says, its candidate and its signature, is looked up once per
+    shape, by the shape's identity: the shape reader hands out one object for the labels a
+    document repeats, and hashing a shape's signature for every label cost as much as the
+    rest of the loop. How often each shape was used goes into the forms at the end.)"""
     candidates: dict[str, Candidate] = {}
     by_label: dict[str, Candidate] = {}  # as written: a document repeats its labels
+    # a shape's identity -> [its candidate, its label as written, its uses so far]
+    by_shape: dict[int, list[Any]] = {}
     previous: Candidate | None = None
     # (the pairs in order as they come, a tuple each: a frozenset made for each of a
     # large document's labels cost as much as the rest of the loop)
     successions: set[tuple[str, str]] = set()
     for use in uses:
-        label = use.shape.label
-        candidate = by_label.get(label)
-        if candidate is None:
-            key = names.normalise(label)
-            candidate = candidates.get(key)
+        shape = use.shape
+        known = by_shape.get(id(shape))
+        if known is None:
+            label = shape.label
+            candidate = by_label.get(label)
             if candidate is None:
-                candidate = candidates[key] = Candidate(key=key, first=use.line)
-            by_label[label] = candidate
-        candidate.forms[label] = candidate.forms.get(label, 0) + 1
-        candidate.count += 1
+                key = names.normalise(label)
+                candidate = candidates.get(key)
+                if candidate is None:
+                    candidate = candidates[key] = Candidate(key=key, first=use.line)
+                by_label[label] = candidate
+            candidate.forms.setdefault(label, 0)  # (in the order they come)
+            candidate.signatures.add(shape.signature)
+            known = by_shape[id(shape)] = [candidate, label, 0]
+        else:
+            candidate = known[0]
+        known[2] += 1
         candidate.last = use.line
-        candidate.signatures.add(use.shape.signature)
         if adjacent is not None and previous is not None and previous is not candidate:
             successions.add((previous.key, candidate.key))
         previous = candidate
+    for candidate, label, count in by_shape.values():
+        candidate.forms[label] += count
+        candidate.count += count
     if adjacent is not None:
         adjacent.update(map(frozenset, successions))
     return list(candidates.values())

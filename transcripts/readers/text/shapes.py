@@ -455,7 +455,11 @@ _alone: dict[str, Shape] = {}
 # takes: "Le café :", "Ana, van Dijk and Ben:"), so the filter only ever errs towards
 # asking the grammar. (A test holds the filter to the grammar.)
 _CAPITALISED = r"[A-Z][a-z']*+"  # (ends where the grammar's name word ends: at a space)
-_NAME_WORD = rf"(?>{_CAPITALISED}(?!\.)|(?=[A-Z][a-z]{{1,4}}\.)(?i:{_ABBREVIATION})\.)"
+# (After its lookahead an abbreviation is written capitalised in ASCII, so it is one of
+# them capitalised: matched as written rather than ignoring case, it costs a line opening
+# "Dr." or "Mr." half as much. A test holds the two alike.)
+_CAPITALISED_ABBREVIATION = _alternatives(word.capitalize() for word in names.NAME_ABBREVIATIONS)
+_NAME_WORD = rf"(?>{_CAPITALISED}(?!\.)|(?=[A-Z][a-z]{{1,4}}\.)(?:{_CAPITALISED_ABBREVIATION})\.)"
 _WORD_CHARS = r"[^\s:：,.;!?()\[\]<>]++"
 _BEFORE_COLON = rf"{_WORD_CHARS}(?:[ ]{_WORD_CHARS})?[ \t\xa0]*[:：]"
 _LOWER_NAME_AHEAD = (
@@ -493,8 +497,27 @@ def cannot_be_label(line: str, pos: int = 0) -> bool:
     return _PROSE_OPENING.match(line, pos) is not None
 
 
-def shape_of(line: str, pos: int = 0) -> Shape | None:
-    """The candidate label at the start of `line` (or at `pos`, after a margin number)."""
+def shape_of(line: str, pos: int = 0, likely: bool = False) -> Shape | None:
+    """The candidate label at the start of `line` (or at `pos`, after a margin number).
+
+    `likely` says the line is likely a label (the line of text before it was one, as in a
+    dialogue of one-paragraph turns): then a "Name: " opening seen before is looked up
+    before the prose test. The shape is the same either way: the prose test
+    (`_PROSE_OPENING`) reads no character past such an opening (`_HEAD`), as the words it
+    takes end before the colon and each lookahead it makes from them stops at the colon
+    or at the spaces after it; all but the one after a comma (`_AFTER_COMMA`, which looks
+    up to a sentence's end). So where the opening holds no comma, every line opening with
+    it is prose to the test or none is; and an opening is remembered (`_remember`) only
+    from a line the test let through. (A property test holds the two orders alike.)"""
+    head = None
+    if likely and not pos:
+        head = _HEAD.match(line)
+        if head is not None:
+            opening = head.group()
+            if "," not in opening:
+                known = _heads.get(opening)
+                if known is not None:
+                    return known
     if _PROSE_OPENING.match(line, pos) is not None:  # `cannot_be_label`, without a call
         return None
     if pos:
@@ -502,7 +525,8 @@ def shape_of(line: str, pos: int = 0) -> Shape | None:
     known = _alone.get(line)
     if known is not None:  # "First Citizen:" again, alone on its line
         return known
-    head = _HEAD.match(line)
+    if not likely:
+        head = _HEAD.match(line)
     opening = head.group() if head is not None else None
     if opening is not None:
         known = _heads.get(opening)
