@@ -175,7 +175,21 @@ def _edited() -> re.Pattern[str]:
 def is_editorial_note(text: str) -> bool:
     """An editor's note that the interview was edited ("This interview has been edited and
     condensed for clarity."): not speech, though it follows the last turn."""
-    return len(text) <= 160 and "\n" not in text and _edited().fullmatch(text) is not None
+    return len(text) <= _NOTE_WIDTH and "\n" not in text and _edited().fullmatch(text) is not None
+
+
+_NOTE_WIDTH = 160
+
+
+def _mentions_editing(text: str) -> bool:
+    """Does a short text name one of the ways a note says the interview was edited (the
+    words `is_editorial_note` needs, looked for before its pattern, which most
+    paragraphs would fail more slowly)?"""
+    folded = text.casefold()
+    return any(word in folded for word in _EDITING_WORDS)
+
+
+_EDITING_WORDS = ("edited", "condensed", "abridged", "shortened")
 
 
 class Entrance(NamedTuple):
@@ -397,7 +411,7 @@ def classify(text: str, in_dialogue: bool) -> str | None:
         return Kind.STAGE_DIRECTION
     if text[:1] in _CREDIT_OPENINGS and is_credit(text):
         return Kind.PROSE
-    if ("dited" in text or "ondensed" in text) and is_editorial_note(text):
+    if len(text) <= _NOTE_WIDTH and _mentions_editing(text) and is_editorial_note(text):
         return Kind.PROSE
     if not in_dialogue and is_title_case_heading(text):
         return Kind.HEADING

@@ -1,0 +1,34 @@
+"""An editor's note under a published interview: the words a note needs are looked for
+before its pattern, and that changes no answer."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from transcripts.readers.text import paragraphs
+from transcripts.readers.text.paragraphs import is_editorial_note
+
+_PIECES = [
+    "This interview ", "The conversation ", "Responses ", "has been ", "was ", "were ",
+    "lightly ", "edited", "EDITED", "condensed", "Abridged", "shortened", "ſhortened",
+    " and ", ", ", " for ", "length", "clarity", "brevity", ".", "*", "He ", "the film",
+    "x" * 100,
+]  # fmt: skip
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(_PIECES), max_size=10).map("".join))
+def test_the_words_looked_for_first_change_no_answer(text):
+    quick = len(text) <= paragraphs._NOTE_WIDTH and paragraphs._mentions_editing(text)
+    assert (quick and is_editorial_note(text)) == is_editorial_note(text)
+
+
+def test_every_way_of_saying_the_interview_was_edited_is_a_note_and_a_sentence_is_not():
+    for note in (
+        "This interview has been edited and condensed for clarity.",
+        "This interview was abridged for length.",
+        "Responses have been shortened for clarity.",
+    ):
+        assert paragraphs.classify(note, in_dialogue=False) == "prose", note
+    assert paragraphs.classify("He edited the film.", in_dialogue=False) is None
