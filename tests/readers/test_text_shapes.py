@@ -282,6 +282,10 @@ def test_a_label_after_a_margin_number_is_read_from_where_the_text_starts():
         ("   JOHN\tHello there.\n", "   JOHN\t(CONT'D)\n"),
         ("   JOHN\t(quietly) Go.\n", "   JOHN\t(CONT'D)\n"),
         ("**Q: How did you start\n", "**Q: How did you start?**\n"),
+        (  # an affiliation in lower case runs past the colon to its period and dash
+            "Ana Ruiz, on behalf of the group: Hello. — there\n",
+            "Ana Ruiz, on behalf of the group: Hi there, friends. — there\n",
+        ),
     ],
     ids=repr,
 )

@@ -544,8 +544,26 @@ def _remember(line: str, opening: str | None, shape: Shape) -> None:
     if shape.placement == ALONE:
         if len(_alone) < _REMEMBERED:
             _alone[line] = shape
-    elif opening is not None and shape.trailing is None and len(_heads) < _REMEMBERED:
+    elif (
+        opening is not None
+        and shape.trailing is None
+        and len(_heads) < _REMEMBERED
+        and not _affiliation_may_run_on(opening)
+    ):
         _heads[opening] = shape
+
+
+def _affiliation_may_run_on(opening: str) -> bool:
+    """Might the grammar read past this "Name: " opening? Only where a comma is followed
+    by a word in lower case: such an affiliation runs to a period and a dash, which may
+    lie past the colon ("Ana Ruiz, on behalf of the group: Hello. — ..."), so two lines
+    opening alike may hold labels of different lengths."""
+    comma = opening.find(", ")
+    while comma >= 0:
+        if opening[comma + 2 : comma + 3].islower():
+            return True
+        comma = opening.find(", ", comma + 2)
+    return False
 
 
 def _grammar_for(line: str) -> re.Pattern[str] | regex.Pattern[str]:
