@@ -102,7 +102,7 @@ def is_transcript_table(text: str) -> bool:
         first = next(_rows(text[:_HEADER_SAMPLE], "-"), None)
     except TranscriptError:  # not CSV at all
         return False
-    return first is not None and Columns([_column_key(cell) for cell in first[1]]).text is not None
+    return first is not None and Columns(first[1]).text is not None
 
 
 _HEADER_SAMPLE = 65_536  # characters enough to hold a header row
@@ -111,17 +111,12 @@ _HEADER_SAMPLE = 65_536  # characters enough to hold a header row
 class Columns:
     """Where each column the reader uses is in a row (None: the table has none)."""
 
-    def __init__(self, keys: Sequence[str]) -> None:
+    def __init__(self, header: Sequence[str]) -> None:
+        keys = [_column_key(cell) for cell in header]
         self.text = _find(keys, TEXT_COLUMNS)
         self.speaker = _find(keys, SPEAKER_COLUMNS)
-        self.start = _find(keys, START_COLUMNS)
-        self.end = _find(keys, END_COLUMNS)
-        self.start_ms = self.start is None and (_find(keys, _ms(START_COLUMNS)) is not None)
-        self.end_ms = self.end is None and (_find(keys, _ms(END_COLUMNS)) is not None)
-        if self.start_ms:
-            self.start = _find(keys, _ms(START_COLUMNS))
-        if self.end_ms:
-            self.end = _find(keys, _ms(END_COLUMNS))
+        self.start, self.start_ms = _time_column(keys, START_COLUMNS)
+        self.end, self.end_ms = _time_column(keys, END_COLUMNS)
         own = all(key in keys for key in _OWN_COLUMNS)
         self.kind = keys.index("kind") if own else None
         self.label = keys.index("label") if own else None
@@ -129,7 +124,7 @@ class Columns:
     @classmethod
     def of(cls, header: list[str], name: str) -> Columns:
         """The columns a header row names; an error when it names no text column."""
-        columns = cls([_column_key(cell) for cell in header])
+        columns = cls(header)
         if columns.text is None:
             shown = ", ".join(repr(cell.strip()[:30]) for cell in header[:8])
             raise TranscriptError(
@@ -177,8 +172,14 @@ def read_time(written: str, milliseconds: bool = False) -> float | None:
 _NUMBER = re.compile(r"\d{1,15}(?:[.,]\d+)?(?:[eE][+-]?\d{1,3})?")
 
 
-def _ms(keys: Sequence[str]) -> tuple[str, ...]:
-    return tuple(key + "ms" for key in keys) + tuple(key + "milliseconds" for key in keys)
+def _time_column(keys: Sequence[str], names: Sequence[str]) -> tuple[int | None, bool]:
+    """Where a time column is (by the first of `names` found), and whether it counts
+    milliseconds (`start_ms`, `Start (milliseconds)`: only where no plain one is)."""
+    found = _find(keys, names)
+    if found is not None:
+        return found, False
+    found = _find(keys, [f"{name}{unit}" for unit in ("ms", "milliseconds") for name in names])
+    return found, found is not None
 
 
 def _find(keys: Sequence[str], wanted: Sequence[str]) -> int | None:
