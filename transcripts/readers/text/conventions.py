@@ -247,7 +247,7 @@ def infer(
                     taken = taken or verdict.accepted
         if taken:
             inference.conventions.append(convention)
-    _take_named_interviewers(uses, inference.conventions)
+    _take_named_interviewers(judge.publications(), inference.conventions)
     _reject_name_lists(uses)
     if lines:
         _reject_header_fields(uses, lines)
@@ -256,48 +256,41 @@ def infer(
     return inference
 
 
-def _take_named_interviewers(uses: list[Use], conventions: list[Convention]) -> None:
+def _take_named_interviewers(
+    publications: dict[Signature, dict[str, list[Use]]], conventions: list[Convention]
+) -> None:
     """Take the labels of a publication asking the questions ("**The Paris Review:**",
     "City Times:"), whose name ends in a word that usually marks a note ("Review",
-    "Times"): a name of two words or more, in a convention's shape, recurring with speech
-    and taking turns with its speakers, never two of its labels in a row. An editor's
-    note now and then between the turns does not take turns so."""
+    "Times"): a name of two words or more (`_publications`), in one convention's shape,
+    recurring with speech and taking turns with its speakers, never two of its labels in
+    a row. An editor's note now and then between the turns does not take turns so."""
     by_signature = {convention.signature: convention for convention in conventions}
-    notes: dict[str, list[Use]] = {}
-    for use in uses:
-        if (
-            use.verdict is _NOTE_OR_FIELD  # (the one verdict object: asked first, inline)
-            and _may_be_publication(use)
-            and use.shape.signature in by_signature
-        ):
-            notes.setdefault(use.key, []).append(use)
-    for asked in notes.values():
-        convention = by_signature[asked[0].shape.signature]
-        if any(use.shape.signature != convention.signature for use in asked):
+    for signature, by_name in publications.items():
+        convention = by_signature.get(signature)
+        if convention is None:
             continue
-        if not _asks(asked, convention.accepted()):
-            continue
-        for use in asked:
-            use.verdict = _NAMED_INTERVIEWER
-        convention.family.uses = sorted([*convention.family.uses, *asked], key=attrgetter("line"))
-
-
-def _may_be_publication(use: Use) -> bool:
-    """Might this label be a publication asking the questions ("The Paris Review")? A
-    name of two words or more, set aside as a note for its last word, naming no field."""
-    return (
-        use.verdict is _NOTE_OR_FIELD  # (the one verdict object: `_prejudge`)
-        and len(use.shape.name.split()) >= 2
-        and names.name_words(use.shape.name) is not None
-        and not names.is_field_name(use.shape.name)
-    )
+        for key, asked in by_name.items():
+            shapes = [other for other in by_signature if key in publications.get(other, {})]
+            if len(shapes) > 1 or not _asks(asked, convention.accepted()):
+                continue  # (a name in two conventions' shapes is no one publication's)
+            for use in asked:
+                use.verdict = _NAMED_INTERVIEWER
+            family = convention.family
+            family.uses = sorted([*family.uses, *asked], key=attrgetter("line"))
 
 
 def _publications(uses: list[Use]) -> dict[Signature, dict[str, list[Use]]]:
-    """The labels that might be a publication asking the questions, by shape and name."""
+    """The labels that might be a publication asking the questions ("The Paris
+    Review"), by shape and name: a name of two words or more, set aside as a note for its
+    last word, naming no field."""
     found: dict[Signature, dict[str, list[Use]]] = {}
     for use in uses:
-        if use.verdict is _NOTE_OR_FIELD and _may_be_publication(use):
+        if (
+            use.verdict is _NOTE_OR_FIELD  # (the one verdict object: `_prejudge`; first)
+            and len(use.shape.name.split()) >= 2
+            and names.name_words(use.shape.name) is not None
+            and not names.is_field_name(use.shape.name)
+        ):
             found.setdefault(use.shape.signature, {}).setdefault(use.key, []).append(use)
     return found
 
@@ -911,6 +904,13 @@ class _Judge:
         self.uses: list[Use] = []
         self._publications: dict[Signature, dict[str, list[Use]]] | None = None
 
+    def publications(self) -> dict[Signature, dict[str, list[Use]]]:
+        """The labels that might be a publication asking the questions (`_publications`),
+        found the first time they are asked for."""
+        if self._publications is None:
+            self._publications = _publications(self.uses)
+        return self._publications
+
     def memo(self, convention: Convention) -> dict:
         """Where the habits a look breaks are remembered, per convention."""
         return self._memos.setdefault(id(convention), {})
@@ -969,10 +969,8 @@ class _Judge:
             # (A name in lower case said again and again is a document's note, "todo:".)
             if alone and not _in_lower_case_words(family) and self._one_speaker(family, uses):
                 return None
-            if self._publications is None:
-                self._publications = _publications(self.uses)
-            asking = self._publications.get(family.signature, {}).values()
-            if alone and any(_asks(asked, uses) for asked in asking):
+            asking = self.publications().get(family.signature, {}).values() if alone else ()
+            if any(_asks(asked, uses) for asked in asking):
                 return None  # one person answering a publication ("THE PARIS REVIEW")
             return "one name only: no turns are taken"
         if _speech_share(_sample(uses)) < MIN_SPEECH:
