@@ -54,12 +54,17 @@ ROLE_WORDS = frozenset(
 # `assistant:`, `tool:`): speakers of the log, the system prompt before the dialogue too.
 CHAT_ROLES = frozenset("system developer user assistant tool".split())
 
+# Words of a script's sound and music cues ("SOUND: Wind.", "MUSIC: Up and under.",
+# "SFX: A door slams."): a radio play's directions, labelled as its speakers are.
+CUE_WORDS = frozenset("sound sounds sfx fx music ambience atmos".split())
+
 # Words that mark a label as a note, a field or a heading, not a person
 # ("Editor's note:", "Update:", "Agenda:", "Date:", "Question for Readers:", a log's
 # "INFO:" and "ERROR:"; an e-mail's header fields, "Sent:", "Cc:", "Fwd:"; a chat app's
 # line between the days, "Today", "Yesterday").
-NON_SPEAKER_WORDS = frozenset(
-    """
+NON_SPEAKER_WORDS = (
+    frozenset(
+        """
     note notes nb ps update updated updates correction corrections clarification
     disclaimer source sources date dates time times location venue place agenda title
     subject summary transcript transcription tags tag keywords related photo photos
@@ -74,16 +79,15 @@ NON_SPEAKER_WORDS = frozenset(
     interview transcripts participants speakers panel attachment attachments files file
     media poll polls survey quiz tip tips fact facts factbox sidebar reminder spoiler trivia
     appearances appearing proceedings exhibit exhibits by dear subtitle subtitles
-    translation translated music sound act scene sfx fx ambience atmos
+    translation translated act scene
     sent cc bcc fwd fw re
     info debug error errors warn fatal critical exception traceback
     today yesterday
     """.split()
-)
+    )
+    | CUE_WORDS
+)  # (and a cue's words: "SOUND:", "MUSIC:")
 
-# Words of a script's sound and music cues ("SOUND: Wind.", "MUSIC: Up and under.",
-# "SFX: A door slams."): a radio play's directions, labelled as its speakers are.
-CUE_WORDS = frozenset("sound sounds sfx fx music ambience atmos".split())
 _CUE_TAILS = frozenset("cue cues effect effects".split())
 
 
