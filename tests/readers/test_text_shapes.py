@@ -24,7 +24,7 @@ SHAPES = {
         None,
         "Hello there",
     ),
-    "**Ali**  0:00  \n": ("Ali", "Ali", ("bold", "", ""), ALONE, 0.0, ""),
+    "**Ali**  0:00  \n": ("Ali", "Ali", ("bold", "after", ""), ALONE, 0.0, ""),
     "*Joe Patti (1:00:05)*\n": (
         "Joe Patti",
         "Joe Patti",
@@ -64,7 +64,7 @@ SHAPES = {
     "Stephan Livera 00:02:14\n": (
         "Stephan Livera",
         "Stephan Livera",
-        ("", "", ""),
+        ("", "after", ""),
         ALONE,
         134.0,
         "",
@@ -118,7 +118,7 @@ SHAPES = {
     "[Alice Smith] 10:02:03\n": (
         "Alice Smith",
         "Alice Smith",
-        ("brackets", "", ""),
+        ("brackets", "after", ""),
         ALONE,
         36123.0,
         "",

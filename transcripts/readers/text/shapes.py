@@ -73,6 +73,10 @@ CLOCK = "clock"
 # A time on the line under a label standing alone, stepping forward from label to label
 # (`candidates.py`): "Ana Ruiz" over "9:14 AM", "Jane Doe" over "00:00:05".
 BELOW = "below"
+# A time after a label standing alone on its line (`Ali  0:00`, `Ana Ruiz  14:02` over
+# the message): every label of such an export carries one, so it is part of the shape,
+# and a one-word reply alone on its line ("Yes") is not of it.
+ALONE_TIMED = "after"
 
 # Placement of the speech: on the label's line, or below it.
 INLINE = "inline"
@@ -99,9 +103,10 @@ _CLOSERS["<"] = ">"
 class Signature(NamedTuple):
     """The parts of a label's shape that a document's convention keeps fixed.
 
-    A time written after the label and an affiliation come and go within one convention
-    ("**Rob Pike:** \\[04:22\\]" beside "**Rob Pike:**"; "WOLF BLITZER, CNN ANCHOR:" then
-    "BLITZER:"), so they are not part of it; nor is where the speech starts (on the
+    A time written after a label with its speech on its line and an affiliation come and
+    go within one convention ("**Rob Pike:** \\[04:22\\]" beside "**Rob Pike:**"; "WOLF
+    BLITZER, CNN ANCHOR:" then "BLITZER:"), so they are not part of it (a label alone on
+    its line with a time after it is: `ALONE_TIMED`); nor is where the speech starts (on the
     label's line or below it), which is a habit the inference learns per document.
     """
 
@@ -112,7 +117,7 @@ class Signature(NamedTuple):
     # "", "before" (a time opens the line), "inside" (Name (00:01):), CLOCK (a time of
     # day after the label, as a chat app stamps every message: `Ana Ruiz  9:14 AM`; an
     # offset after it comes and goes, a time of day does not), BELOW (a time on the
-    # line under the label)
+    # line under the label), ALONE_TIMED (a time after a label alone on its line)
     time: str
     # ":", ".", "dash" (`JOHN — text`), "gap" (spaces before the text), "cell" (the
     # name is a table's cell: `| Name | text |`), "quote" (the speech in corner brackets
@@ -154,6 +159,8 @@ class Signature(NamedTuple):
             name = f"<{name}>"
         if self.delimiter == "cell":
             name += " |"
+        if self.time == ALONE_TIMED:
+            name += "  0:00"  # (after the wrapper: `**Ali**  0:00`)
         if self.time == "before":
             name = f"0:00 | {name}" if self.delimiter == "cell" else f"[0:00] {name}"
         if self.marker:
@@ -694,7 +701,17 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
     # ("You said:" alone on its line, as a copied chatbot conversation heads each
     # message, is written as a sentence opens too: only recurring makes it a label)
     case = "lower" if name.islower() else PHRASE if said or is_phrase(name) else ""
-    written = "before" if before else "inside" if inside else CLOCK if of_day else ""
+    written = (
+        "before"
+        if before
+        else "inside"
+        if inside
+        else CLOCK
+        if of_day
+        else ALONE_TIMED
+        if after and alone
+        else ""
+    )
     signature = Signature(marker, wrapper, written, delimiter, case)
     affiliation = found["affiliation"]
     label = name
