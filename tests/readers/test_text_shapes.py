@@ -561,3 +561,18 @@ def test_the_field_pattern_reads_as_the_regex_module_would(line):
     assert (fast is None) == (reference is None)
     if fast is not None and reference is not None:
         assert fast.groupdict() == reference.groupdict() and fast.end() == reference.end()
+
+
+def test_each_speakers_own_emoji_before_the_label_is_one_marker():
+    host, guest = shape_of("🎙️ Host: Welcome back.\n"), shape_of("🎧 Guest: Thanks.\n")
+    assert host is not None and guest is not None
+    assert (host.name, guest.name) == ("Host", "Guest")
+    assert host.signature == guest.signature
+    assert host.signature.marker == "emoji"
+
+
+def test_a_time_beside_a_label_alone_on_its_line_is_part_of_its_shape():
+    timed, reply = shape_of("Ana Ruiz  14:02\n"), shape_of("Yes\n")
+    assert timed is not None and reply is not None
+    assert timed.signature.time == "after" and reply.signature.time == ""
+    assert shape_of("Ana Ruiz: at 14:02 we met\n").signature.time == ""

@@ -2,6 +2,7 @@
 who speaks, described by its parts rather than by a list of known conventions.
 
 A candidate label is, at the start of a line (after indentation, a quote or list marker,
+an emoji (`🎙️ Host:`),
 a turn's number (`12.`, or a parliament's question number and reference: `Q1. [900123]`,
 `T2. [900456]`), a broadcast `>>`, and an optional time):
 
@@ -77,6 +78,12 @@ BELOW = "below"
 # the message): every label of such an export carries one, so it is part of the shape,
 # and a one-word reply alone on its line ("Yes") is not of it.
 ALONE_TIMED = "after"
+
+# An emoji or another pictograph before each label, as a podcast's notes mark speakers
+# ("🎙️ Host:", "🎧 Guest:"): a marker (`Signature.marker`), whichever one it is.
+PICTOGRAPH = "emoji"
+# (the emoji blocks: dingbats and miscellaneous symbols, the supplementary pictographs)
+_PICTOGRAPHS = "[\u2600-\u27bf\U0001f300-\U0001faff]"
 
 # Placement of the speech: on the label's line, or below it.
 INLINE = "inline"
@@ -163,7 +170,9 @@ class Signature(NamedTuple):
             name += "  0:00"  # (after the wrapper: `**Ali**  0:00`)
         if self.time == "before":
             name = f"0:00 | {name}" if self.delimiter == "cell" else f"[0:00] {name}"
-        if self.marker:
+        if self.marker == PICTOGRAPH:
+            name = f"(emoji) {name}"
+        elif self.marker:
             name = f"{self.marker} {name}"
         if self.delimiter == "quote":
             return name + "「text」"
@@ -235,6 +244,7 @@ _UNICODE_CLASSES = {
     "LOWER": r"\p{Ll}",
     # 主持人, ジョン・スミス, and an abbreviation before a name: डॉ. शर्मा
     "CASELESS": r"| [\p{Lo}][\p{Lo}\p{M}・·]{0,19}+(?:\.(?=[ ][\p{Lo}]))?",
+    "PICTOGRAPH": _PICTOGRAPHS,
 }
 _ASCII_CLASSES = {
     "UPPER": "A-Z",
@@ -243,6 +253,7 @@ _ASCII_CLASSES = {
     "UPPER_OR_CASELESS": "A-Z",
     "LOWER": "a-z",
     "CASELESS": "",
+    "PICTOGRAPH": "(?!)",  # (no emoji in ASCII)
 }
 # One word of a name.
 _TOKEN = r"""(?:
@@ -325,7 +336,8 @@ _GRAMMAR = r"""
     (?P<indent>[ \t\xa0\u3000]{{0,48}})
     (?:(?P<marker>>>|>(?=[ ])|[-•+](?=[ ])|\#{{1,6}}(?=[ ])|\d{{1,4}}[.)](?=[ \t])
       |[A-Z]\d{{1,3}}\.(?=[ \t])(?:[ \t]+\[\d{{1,9}}\](?=[ \t]))?       # Q1. [900123] Name
-      |\|(?:[ \t]*\d{{1,6}}[ \t]*\|)?)[ \t\xa0]*)?              # ### Name, 12. Name, | row
+      |\|(?:[ \t]*\d{{1,6}}[ \t]*\|)?                            # ### Name, 12. Name, | row
+      |{PICTOGRAPH}\ufe0f?(?=[ ]))[ \t\xa0]*)?                      # 🎙️ Host: (a podcast's notes)
     (?P<pre_open>\*\*|__)?(?(pre_open)(?=\\?[\[(]\d))                 # **[00:00:02] Ana:**
     (?:(?=[\\\[(\d])(?P<before>
         \\?[\[(](?P<date>{DAY})?{SPAN}(?:{MERIDIEM})?+\\?[\])]?
@@ -767,6 +779,8 @@ def _signature_marker(found: re.Match[str] | regex.Match[str]) -> str:
         return "from"  # a meeting chat's "From Ana Berg to Everyone:"
     if marker in ("•", "+"):
         return "-"
+    if marker[:1] > "\u2000" and marker[:1] != "•":
+        return PICTOGRAPH  # each speaker's own emoji ("🎙️ Host:", "🎧 Guest:"): one mark
     if marker.startswith("#"):
         return "#"  # a Markdown heading of any level: "### Jane Doe" over the speech
     if marker[:1].isdigit() or marker[1:2].isdigit():
