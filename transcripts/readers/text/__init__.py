@@ -28,6 +28,7 @@ from .candidates import common_words, find_candidates
 from .chat import drop_times_of_day, is_chat
 from .evidence import Inference
 from .lines import split_lines
+from .namelists import mark_name_lists
 from .paragraphs_scan import is_hard_wrapped, scan_paragraphs
 
 if TYPE_CHECKING:
@@ -90,8 +91,13 @@ def stream(
         from .paragraphs_wrapped import scan_wrapped
 
         paragraphs, hashed = scan_wrapped(lines, page, body_start, {u.line: u for u in uses})
-    speakers = roster.build(inference.accepted(), declared)
     words = web.text if web is not None else lines  # a page's words, without markup
+    # "Call participants:" over names: no turns, and no speaker named only there
+    listed = mark_name_lists(paragraphs, words)
+    accepted = inference.accepted()
+    if listed:
+        accepted = [use for use in accepted if use.line not in listed]
+    speakers = roster.build(accepted, declared)
     assembler = Assembler(words, paragraphs, speakers, hashed, page, chat_log=chat_log)
     if not declared:  # a declared roster is taken as it is
         attributed, speakers = attribute(paragraphs, speakers, assembler.text_of)
