@@ -205,7 +205,7 @@ class Shape(NamedTuple):
 _CLOCK = CLOCK_PATTERN
 # A time in brackets may be a span: "[00:00:00.000 --> 00:00:03.120]", "(1:05 - 1:09)", or
 # a diarisation tool's seconds, "[0.00 - 3.12]" (seconds only ever as a span).
-_SECONDS = r"\d{1,6}\.\d{1,3}"
+_SECONDS = r"\d{1,6}\.\d{1,3}s?"  # (a diarisation tool's "0.00 - 3.12", "4.52s")
 _SPAN_SEPARATOR = r"[ ]*(?:-->|--?|–)[ ]*"
 _SPAN = f"(?:{_CLOCK}(?:{_SPAN_SEPARATOR}{_CLOCK})?|{_SECONDS}{_SPAN_SEPARATOR}{_SECONDS})"
 # A date before the time of day, as chat and meeting exports write it: "[12/01/2023,
@@ -338,7 +338,7 @@ _GRAMMAR = r"""
       |[A-Z]\d{{1,3}}\.(?=[ \t])(?:[ \t]+\[\d{{1,9}}\](?=[ \t]))?       # Q1. [900123] Name
       |\|(?:[ \t]*\d{{1,6}}[ \t]*\|)?                            # ### Name, 12. Name, | row
       |{PICTOGRAPH}\ufe0f?(?=[ ]))[ \t\xa0]*)?                      # 🎙️ Host: (a podcast's notes)
-    (?P<pre_open>\*\*|__)?(?(pre_open)(?=\\?[\[(]\d))                 # **[00:00:02] Ana:**
+    (?P<pre_open>\*\*|__)?(?(pre_open)(?=\\?[\[(]?\d))        # **[00:00:02] Ana:**, **0:01 - Ana:**
     (?:(?=[\\\[(\d])(?P<before>
         \\?[\[(](?P<date>{DAY})?{SPAN}(?:{MERIDIEM})?+\\?[\])]?
       | (?P<bare_date>{DAY})?{SPAN}(?:{MERIDIEM})?+                # "9:14 AM" names no "AM"
