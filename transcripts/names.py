@@ -577,6 +577,33 @@ _FIRST_LETTERS_LEAST = 2
 _FIRST_LETTERS_MOST = 6
 
 
+def initials_of(name: str) -> str | None:
+    """The initials of a person's name of two to four words, honorifics aside, as compared
+    ("gs" for "GABRIEL STONE", "jdr" for "Dr. Jane D. Roe"); None for a shorter or longer
+    name."""
+    words = split_titles(name)[1]
+    if not _INITIALS_LEAST <= len(words) <= _INITIALS_MOST:
+        return None
+    return "".join(word[0] for word in words if word)
+
+
+def is_initials(label: str) -> bool:
+    """Is the label two to four capitals and nothing else ("GS", "JDR"), as a Q&A names
+    a person it has introduced in full? A role or a group in capitals ("ALL", "BOTH") is
+    no one's initials."""
+    return (
+        _INITIALS_LEAST <= len(label) <= _INITIALS_MOST
+        and label.isalpha()
+        and label.isupper()
+        and not is_role(label)
+        and not is_group(label)
+    )
+
+
+_INITIALS_LEAST = 2
+_INITIALS_MOST = 4
+
+
 def is_delivery_note(note: str) -> bool:
     """Is a parenthesis after a name a note on how the line is said ("aside", "pointing
     to a purple cable", "after a pause") rather than who says it ("Minister of ...,

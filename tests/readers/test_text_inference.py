@@ -232,6 +232,17 @@ def test_a_name_cut_to_its_first_letters(short, full, expected):
     assert names.is_first_letters(short, full) is expected
 
 
+def test_initials_are_the_first_letters_of_a_name_of_two_to_four_words():
+    assert names.initials_of("GABRIEL STONE") == "gs"
+    assert names.initials_of("Dr. Jane D. Roe") == "jdr"  # the honorific aside
+    assert names.initials_of("Cher") is None
+    assert names.is_initials("GS") and names.is_initials("JDR")
+    assert not names.is_initials("Gs")
+    assert not names.is_initials("G")  # an examination's answer
+    assert not names.is_initials("G.S.")
+    assert not names.is_initials("ALL")  # a group speaking together
+
+
 def test_a_note_in_lower_case_after_a_name_is_how_it_is_said():
     assert names.is_delivery_note("pointing to a purple cable")
     assert not names.is_delivery_note("Minister of Human Resources Development, Lib.")

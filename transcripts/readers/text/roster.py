@@ -224,6 +224,7 @@ def _people(
             groups[targets[0]].extend(groups.pop(key))
     _join_abbreviations(groups)
     _join_first_letters(groups, adjacent)
+    _join_initials(groups, adjacent)
     _join_declared_short_forms(groups)
     ordered = sorted(groups.values(), key=lambda group: min(c.first for c in group))
     return [sorted(group, key=lambda c: c.first) for group in ordered]
@@ -329,6 +330,44 @@ def _join_first_letters(
         for candidate in group:
             candidate.shortened = True
         groups[longer[-1]].extend(groups.pop(short))
+
+
+def _join_initials(
+    groups: dict[str, list[Candidate]], adjacent: AbstractSet[frozenset[str]]
+) -> None:
+    """A name in initials ("GS:", "RD:") is the one person's name of two words or more
+    used before it whose initials they are ("GABRIEL STONE:", "ROSA DELGADO:"): a Q&A
+    names each person in full once, then by initials. Where two names have those
+    initials, or none came before, or the two answer each other (a speaker does not
+    answer himself), it stays a name of its own."""
+    short = [
+        key
+        for key, group in groups.items()
+        if all(names.is_initials(_spoken_name(c.label)) for c in group)
+    ]
+    if not short:
+        return
+    full: dict[str, list[str]] = {}  # initials -> keys of the names with them
+    for key, group in groups.items():
+        person = names.person_name(group[0].label)
+        initials = names.initials_of(person) if person else None
+        if initials is not None and key not in short:
+            full.setdefault(initials, []).append(key)
+    for key in short:
+        group = groups[key]
+        first = min(c.first for c in group)
+        targets = [
+            other for other in full.get(key, []) if min(c.first for c in groups[other]) < first
+        ]
+        if len(full.get(key, [])) != 1 or len(targets) != 1:
+            continue
+        keys = {c.key for c in group}
+        others = {c.key for c in groups[targets[0]]}
+        if any(frozenset((a, b)) in adjacent for a in keys for b in others):
+            continue
+        for candidate in group:
+            candidate.shortened = True
+        groups[targets[0]].extend(groups.pop(key))
 
 
 def _ends_with_period(candidate: Candidate) -> bool:
