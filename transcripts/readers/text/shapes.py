@@ -319,7 +319,8 @@ _SMALL_WORDS = "of|the|and|for|to|on|in|at|de|du|des|la|le|y|et|und"
 _AFFILIATION_WORDS = r"(?=[{UPPER_OR_CASELESS}\d])(?!(?i:and)[ ]){WORD}(?:[ ]{WORD}){{0,9}}"
 _AFFILIATION = r"""(?:
     (?:,[ ]{{1,2}}{WORDS}(?:[ ](?:--?|–|—)[ ]{WORDS})?){{1,3}}    # , CNN ANCHOR; , Acme - CEO
-  | [ ]?\((?![ ]*{SPAN}[ ]*\))[^()\r\n]{{1,120}}\)            # (Riding, Party), (V.O.)
+  | [ ]?(?P<italic_note>[_*](?=\())?                           # NORA _(aside)_. (Gutenberg)
+    \((?![ ]*{SPAN}[ ]*\))[^()\r\n]{{1,120}}\)(?(italic_note)(?P=italic_note))  # (Riding, Party)
     (?:,[ ]{WORDS}){{0,3}}                                    # (D), NEW MEXICO, SENATOR
   | [ ]?\[(?![ ]*{SPAN}[ ]*\])(?:[^\[\]\r\n]{{1,60}}             # [Interviewer]
       |[_*]?[{LOWER}][^\[\]\r\n]{{60,200}})\]                     # [in the space between ...]
@@ -730,6 +731,9 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
     if affiliation and delimiter == "dash":
         affiliation = affiliation.removesuffix(".")  # "..., President of the Commission. –"
     if affiliation:
+        mark = found["italic_note"]
+        if mark:  # "_(aside)_": the note, without its italics
+            affiliation = affiliation.replace(mark + "(", "(", 1).removesuffix(mark)
         label = " ".join(f"{name}{affiliation}".split())
         affiliation = affiliation.strip().lstrip(",-–—").strip()
         if affiliation.startswith("(") and affiliation.endswith(")"):
