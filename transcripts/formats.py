@@ -363,8 +363,9 @@ PLAIN_TEXT_EXTENSIONS = (".txt", ".text")
 def _structured_content(text: str | SourceText) -> Format | None:
     """The format a plain-text file's content is unmistakably in, if any: captions (a
     cue's timing arrow in its opening, then what the SubRip or WebVTT reader
-    recognises) or a service's JSON. Only such content is asked about, so a transcript's
-    run does not import every reader to be told it is text."""
+    recognises), a service's JSON, or a transcript table (a CSV header naming a speaker
+    and a text column, and only columns a table has). Only such content is asked about,
+    so a transcript's run does not import every reader to be told it is text."""
     source = text if isinstance(text, SourceText) else SourceText(text=text)
     head = source.text[:4096]
     if "-->" in head:
@@ -373,6 +374,14 @@ def _structured_content(text: str | SourceText) -> Format | None:
         # (any JSON is "json"; read so only in a service's schema, not any data at all)
         dialects = [f for f in FORMATS.values() if f.specific and ".json" in f.extensions]
         return sniff(source, dialects)
+    first = head.split("\n", 1)[0]
+    if ":" not in first and "\t" not in first and ("," in first or ";" in first):
+        # a table's header ("speaker,start,end,text"), asked of the CSV reader (a table
+        # with tabs the text reader reads itself, its bytes kept: "Ana<TAB>text" is text)
+        from .readers.csv import is_table_in_plain_text
+
+        if is_table_in_plain_text(source.text):
+            return FORMATS["csv"]
     return None
 
 

@@ -161,3 +161,30 @@ def test_a_folder_walk_takes_a_csv_transcript_and_passes_over_a_table_of_figures
     (tmp_path / "stats.csv").write_text("speaker,turns,words\nAna,3,40\n")
     (tmp_path / "broken.csv").write_text('speaker,"text\n')
     assert [os.path.basename(p) for p in expand_inputs([str(tmp_path)])] == ["export.csv"]
+
+
+def test_a_csv_export_saved_as_txt_is_read_as_a_table(runner, tmp_path):
+    path = tmp_path / "export.txt"
+    path.write_text(
+        'speaker,start,end,text\nAna Ruiz,00:00:01,00:00:04,"Hi Ben, thanks for coming."\n'
+        'Ben Cole,00:00:04,00:00:07,"Happy to be here."\n'
+    )
+    result = runner.invoke(cli, ["stats", "--format", "json", str(path)])
+    assert result.exit_code == 0, result.stderr
+    assert '"speaker": "Ana Ruiz"' in result.stdout.replace('":"', '": "')
+    assert '"speaker": "Ben Cole"' in result.stdout.replace('":"', '": "')
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hello, and welcome to the show.\nAna: Thanks, Ben.\nBen: Good to have you.\n",
+        "Speaker, text and notes\nAna: hi\nBen: hello\n",  # no second row of as many cells
+        "Time\tSpeaker\tText\n00:00:01\tAna\thi\n",  # with tabs: the text reader's own
+        "Ana: hi, Ben.\nBen: hello, Ana.\n",
+    ],
+)
+def test_plain_text_with_commas_in_its_first_line_stays_text(text):
+    from transcripts.formats import guess_format
+
+    assert guess_format("talk.txt", text).name == "text"

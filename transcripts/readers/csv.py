@@ -28,6 +28,7 @@ import csv
 import io
 import re
 from collections.abc import Iterator, Sequence
+from itertools import islice
 
 from ..errors import TranscriptError
 from ..io import SourceText, display_name
@@ -106,6 +107,20 @@ def is_transcript_table(text: str) -> bool:
 
 
 _HEADER_SAMPLE = 65_536  # characters enough to hold a header row
+
+
+def is_table_in_plain_text(text: str) -> bool:
+    """Is a file named as plain text (`.txt`) unmistakably a transcript table: a header row
+    naming a speaker and a text column, and a first row of as many cells? A transcript's
+    first line is never that."""
+    try:
+        rows = list(islice(_rows(text[:_HEADER_SAMPLE], "-"), 2))
+    except TranscriptError:
+        return False
+    if len(rows) < 2 or len(rows[0][1]) != len(rows[1][1]):
+        return False
+    columns = Columns(rows[0][1])
+    return columns.text is not None and columns.speaker is not None
 
 
 class Columns:
