@@ -35,9 +35,13 @@ _STAGE = re.compile(
     r"|\*\*\[(?P<bb>[^\[\]]{1,300})\]\*\*)\.?",
     re.S,
 )
-# A time standing alone: "00:12:31", "[04:22]", "11:49 A.M. EST", "(12:30 p.m.)".
+# A time standing alone on its line: a clock time ("00:12:31", "[04:22]"; Teams writes
+# its fields unpadded, "0:0:5.520"), a time of day ("11:49 A.M. EST", "(12:30 p.m.)"),
+# or a span of two ("0:0:0.0 --> 0:0:5.520", as a caption's cue times stand over its
+# text in a Teams transcript saved as a document).
+_TIME_ON_LINE = r"(?:\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}:\d{1,2}:\d{1,2})(?:[.,]\d{1,3})?"
 _TIMESTAMP = re.compile(
-    r"[\[(\\]*\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
+    rf"[\[(\\]*{_TIME_ON_LINE}(?:[ ]*(?:-->|–|-)[ ]*{_TIME_ON_LINE})?"
     r"(?:\s*[AaPp]\.?\s?[Mm]\.?)?(?:\s+[A-Z]{2,4})?[\])\\]*"
 )
 
