@@ -34,7 +34,10 @@ import os
 import re
 import sys
 import zlib
-from typing import Any
+from typing import TYPE_CHECKING, Any, AnyStr
+
+if TYPE_CHECKING:
+    import regex
 
 _sre: Any
 try:  # the engine's internals, as `re` itself uses them (Python 3.11 and later)
@@ -103,7 +106,7 @@ def _key(pattern: str, flags: int) -> tuple[str, str]:
 Program = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 
 
-def _program(pattern: str, flags: int) -> Program:
+def _program(pattern: str | bytes, flags: int) -> Program:
     """The pattern compiled to the engine's program, the way `re.compile` does it."""
     parsed = _parser.parse(pattern, flags)
     code = [int(op) for op in _compiler._code(parsed, flags)]
@@ -115,8 +118,8 @@ def _program(pattern: str, flags: int) -> Program:
     return int(flags | state.flags), code, int(state.groups - 1), groupindex, tuple(indexgroup)
 
 
-def _from_program(pattern: str, program: Program) -> re.Pattern[str]:
-    compiled: re.Pattern[str] = _sre.compile(pattern, *program)
+def _from_program(pattern: AnyStr, program: Program) -> re.Pattern[AnyStr]:
+    compiled: re.Pattern[AnyStr] = _sre.compile(pattern, *program)
     return compiled
 
 
@@ -156,14 +159,14 @@ def _store(path: str, kept: tuple[Any, ...]) -> None:
 # The patterns of `kept` and `kept_regex`: (engine, pattern, flags) -> what the engine
 # takes to make the pattern again, marshalled on its own so that reading the file costs
 # little more than reading its bytes, and only the patterns a run uses are decoded.
-_Key = tuple[str, str, int]
+_Key = tuple[str, str | bytes, int]
 _BUNDLE_NAME = "patterns"
 #: a file holding more entries than this (patterns of many versions) is written again
 #: with only the patterns this process used
 _BUNDLE_MOST = 2_000
 
 
-def kept(pattern: str, flags: int = 0) -> re.Pattern[str]:
+def kept(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
     """`re.compile(pattern, flags)` for a pattern compiled at import: its program is
     kept with the other such patterns' in one file and read from there next time."""
     if _sre is None:
@@ -185,7 +188,7 @@ def kept(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return compiled
 
 
-def kept_regex(pattern: str, flags: int = 0) -> Any:
+def kept_regex(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     """`regex.compile(pattern, flags)` for a pattern compiled at import, kept like
     `kept`'s: what is kept is what pickling the pattern keeps (the `regex` module's
     own program for it, with the version that made it), so only a pattern that pickles
@@ -198,7 +201,8 @@ def kept_regex(pattern: str, flags: int = 0) -> Any:
     found = bundle.get(key)
     if found is not None and found[0] == regex.__version__:
         try:
-            return engine.compile(*found[1])
+            read: regex.Pattern[str] = engine.compile(*found[1])
+            return read
         except Exception:  # refused by the engine: compiled again below
             pass
     compiled = regex.compile(pattern, flags)
