@@ -163,11 +163,14 @@ def starts_and_ends(
     a length), as `seconds` reads them, when every one is a plain time (`plain_seconds`);
     None when any is not. Both lists are read as one (one pattern, one JSON array for
     times written as text)."""
-    starts = first_of(raw, start_keys)
-    times = _times(starts + first_of(raw, end_keys), scale)
+    # The usual list: every item holds the first keys (where one does not, its None
+    # makes the list unusual, and each item's times are looked for at every key)
+    times = _times(at_key(raw, start_keys[0]) + at_key(raw, end_keys[0]), scale)
+    if times is None and (len(start_keys) > 1 or len(end_keys) > 1):
+        times = _times(first_of(raw, start_keys) + first_of(raw, end_keys), scale)
     if times is None:
         return None
-    return times[: len(starts)], times[len(starts) :]
+    return times[: len(raw)], times[len(raw) :]
 
 
 def timed_words_of(
