@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import marshal
 import os
 import re
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -101,8 +103,6 @@ def test_a_program_the_engine_refuses_falls_back_to_compiling(cache: Path) -> No
     compiled.compile_kept(PATTERN, 0, "example")
     (path,) = cache.iterdir()
     key = compiled._key(PATTERN, 0)
-    import marshal
-
     path.write_bytes(marshal.dumps((key, 32, [999999, 1, 2], 0, {}, ())))
     _same(compiled.compile_kept(PATTERN, 0, "example"), re.compile(PATTERN))
 
@@ -179,3 +179,160 @@ def test_the_kept_label_grammar_reads_labels_as_a_fresh_compile_does(cache: Path
     for line in lines:
         found, expected = kept.match(line), fresh.match(line)
         assert (found and found.groupdict()) == (expected and expected.groupdict()), line
+
+
+# The patterns modules compile at import, kept together in one file (`kept`, `kept_regex`).
+
+
+@pytest.fixture
+def bundle(cache: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Callable[[], None]]]:
+    """A cache folder of its own and a fresh read of the kept patterns; what would be
+    written at exit is collected to be called by the test instead."""
+    at_exit: list[Callable[[], None]] = []
+    monkeypatch.setattr(compiled.atexit, "register", at_exit.append)
+    compiled._bundle.cache_clear()
+    yield at_exit
+    compiled._bundle.cache_clear()
+
+
+def _next_start(at_exit: list[Callable[[], None]]) -> None:
+    """What ends a process and starts the next: the new patterns are written and read."""
+    for store in at_exit:
+        store()
+    at_exit.clear()
+    compiled._bundle.cache_clear()
+
+
+def test_a_kept_pattern_is_written_at_exit_and_read_without_compiling_next_time(
+    bundle: list[Callable[[], None]], cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _same(compiled.kept(PATTERN, re.VERBOSE), re.compile(PATTERN, re.VERBOSE))
+    _same(compiled.kept(PATTERN), re.compile(PATTERN))
+    assert len(bundle) == 1 and list(cache.iterdir()) == []
+    _next_start(bundle)
+    assert len(list(cache.iterdir())) == 1
+
+    def not_again(pattern: str, flags: int) -> compiled.Program:
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr(compiled, "_program", not_again)
+    _same(compiled.kept(PATTERN, re.VERBOSE), re.compile(PATTERN, re.VERBOSE))
+    _same(compiled.kept(PATTERN), re.compile(PATTERN))
+    assert bundle == []  # nothing new: nothing written at exit
+
+
+def test_a_kept_regex_pattern_is_the_one_regex_compiles(
+    bundle: list[Callable[[], None]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import regex
+
+    source = r"^[\p{Lu}\p{Lt}][\p{L}\p{M}'’\-]*\.?$"
+    compiled.kept_regex(source, regex.I)
+    _next_start(bundle)
+
+    def not_again(*args: object, **kwargs: object) -> None:
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr(regex, "compile", not_again)
+    kept = compiled.kept_regex(source, regex.I)
+    monkeypatch.undo()
+    fresh = regex.compile(source, regex.I)
+    assert (kept.pattern, kept.flags, kept.groupindex) == (fresh.pattern, fresh.flags, {})
+    for word in ["Zoë", "zoë", "Ünal", "O’Brien", "DJ.", "3M", "Ǆemal"]:
+        assert bool(kept.match(word)) == bool(fresh.match(word)), word
+
+
+def test_kept_patterns_of_another_python_or_regex_version_are_compiled_again(
+    bundle: list[Callable[[], None]], cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import regex
+
+    compiled.kept(PATTERN)
+    compiled.kept_regex(r"\p{Lu}+")
+    _next_start(bundle)
+    monkeypatch.setattr(regex, "__version__", "0.0")
+    monkeypatch.setattr(sys, "version", "another Python")
+    compiled.kept(PATTERN)
+    assert regex.fullmatch(r"\p{Lu}+", "ÀB") and compiled.kept_regex(r"\p{Lu}+").match("ÀB")
+    assert len(bundle) == 1  # both compiled again, and written again at exit
+
+
+@pytest.mark.parametrize("damage", [b"", b"not marshal at all", b"\xe9\x00\x00"])
+def test_a_damaged_file_of_kept_patterns_is_compiled_again_and_replaced(
+    bundle: list[Callable[[], None]], cache: Path, damage: bytes
+) -> None:
+    compiled.kept(PATTERN)
+    _next_start(bundle)
+    (path,) = cache.iterdir()
+    path.write_bytes(damage)
+    _same(compiled.kept(PATTERN), re.compile(PATTERN))
+    _next_start(bundle)
+    assert path.read_bytes() != damage
+
+
+def test_kept_patterns_of_many_versions_are_pruned_to_those_used(
+    bundle: list[Callable[[], None]], cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(compiled, "_BUNDLE_MOST", 3)
+    for number in range(5):
+        compiled.kept(f"old{number}")
+    _next_start(bundle)
+    assert len(compiled._bundle().kept) == 5  # written whole: nothing is pruned as it is added
+    compiled.kept("new")
+    compiled.kept("old1")
+    _next_start(bundle)
+    assert sorted(key[1] for key in compiled._bundle().kept) == ["new", "old1"]
+
+
+def test_an_empty_cache_variable_keeps_no_patterns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(compiled.CACHE_VARIABLE, "")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setenv("HOME", str(tmp_path))
+    compiled._bundle.cache_clear()
+    try:
+        _same(compiled.kept(PATTERN), re.compile(PATTERN))
+        assert compiled._bundle().path is None
+    finally:
+        compiled._bundle.cache_clear()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_kept_patterns_of_a_run_are_those_a_fresh_compile_makes(tmp_path: Path) -> None:
+    """Every pattern the modules keep, read back from the file in a second process, has
+    the program `re` makes of it here and now; a `regex` pattern (whose program lists a
+    set's members in an order that varies from run to run) matches what a fresh compile
+    matches, on every line and word of the samples."""
+    import regex
+
+    samples = Path(__file__).parent.parent / "samples"
+    script = (
+        "from transcripts.cli import main; import sys; sys.argv = ['transcripts', 'lint', "
+        f"{str(samples / 'lukashenko-interview.txt')!r}]\n"
+        "try: main()\nexcept SystemExit: pass"
+    )
+    env = {**os.environ, compiled.CACHE_VARIABLE: str(tmp_path)}
+    for _ in range(2):
+        subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, check=True)
+    path = tmp_path / f"patterns.{sys.implementation.cache_tag}.re"
+    check, kept = marshal.loads(path.read_bytes())
+    assert check.startswith(sys.version) and len(kept) > 20
+    lines = [line for path in samples.glob("*.txt") for line in path.read_text().splitlines()]
+    texts = lines + [word for line in lines for word in line.split()] + ["Zoë", "ǅemal", "ÀB"]
+    for (engine, source, flags), kept_bytes in kept.items():
+        program = marshal.loads(kept_bytes)
+        if engine == "re":
+            assert program == compiled._program(source, flags), source
+            continue
+        version, made = program
+        assert version == regex.__version__
+        fresh, read = regex.compile(source, flags), regex._regex.compile(*made)
+        assert (read.pattern, read.flags, read.groupindex) == (
+            fresh.pattern,
+            fresh.flags,
+            fresh.groupindex,
+        )
+        for text in texts:
+            found, expected = read.search(text), fresh.search(text)
+            assert (found and found.regs) == (expected and expected.regs), (source, text)

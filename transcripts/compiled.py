@@ -1,4 +1,4 @@
-"""Large regular expressions compiled once and kept between runs.
+"""Regular expressions compiled once and kept between runs.
 
 The label grammar (`readers/text/shapes.py`) is a pattern of about 25,000 characters.
 `re.compile` parses and compiles it in 30-80 ms, more than everything else a run on a
@@ -15,17 +15,29 @@ internals other than these expect, and the pattern is compiled the usual way (an
 again). A file is written whole or not at all, and a
 folder that cannot be written is left alone. The engine checks a program it is given
 before it runs it.
+
+The patterns modules compile at import (`kept`, and `kept_regex` for the `regex`
+module's) are kept the same way, all in one file: a few dozen small patterns cost
+5-10 ms to compile at every start, about a tenth of a run on a small file. Each is
+compiled the usual way the first time a Python (and `regex` version) meets it; what
+was new is added to the file when the process ends.
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
+import copyreg
+import functools
 import marshal
 import os
 import re
 import sys
 import zlib
-from typing import Any
+from typing import TYPE_CHECKING, Any, AnyStr
+
+if TYPE_CHECKING:
+    import regex
 
 _sre: Any
 try:  # the engine's internals, as `re` itself uses them (Python 3.11 and later)
@@ -94,7 +106,7 @@ def _key(pattern: str, flags: int) -> tuple[str, str]:
 Program = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 
 
-def _program(pattern: str, flags: int) -> Program:
+def _program(pattern: str | bytes, flags: int) -> Program:
     """The pattern compiled to the engine's program, the way `re.compile` does it."""
     parsed = _parser.parse(pattern, flags)
     code = [int(op) for op in _compiler._code(parsed, flags)]
@@ -106,8 +118,8 @@ def _program(pattern: str, flags: int) -> Program:
     return int(flags | state.flags), code, int(state.groups - 1), groupindex, tuple(indexgroup)
 
 
-def _from_program(pattern: str, program: Program) -> re.Pattern[str]:
-    compiled: re.Pattern[str] = _sre.compile(pattern, *program)
+def _from_program(pattern: AnyStr, program: Program) -> re.Pattern[AnyStr]:
+    compiled: re.Pattern[AnyStr] = _sre.compile(pattern, *program)
     return compiled
 
 
@@ -142,3 +154,123 @@ def _store(path: str, kept: tuple[Any, ...]) -> None:
         if temporary is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
+
+
+# The patterns of `kept` and `kept_regex`: (engine, pattern, flags) -> what the engine
+# takes to make the pattern again, marshalled on its own so that reading the file costs
+# little more than reading its bytes, and only the patterns a run uses are decoded.
+_Key = tuple[str, str | bytes, int]
+_BUNDLE_NAME = "patterns"
+#: a file holding more entries than this (patterns of many versions) is written again
+#: with only the patterns this process used
+_BUNDLE_MOST = 2_000
+
+
+def kept(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
+    """`re.compile(pattern, flags)` for a pattern compiled at import: its program is
+    kept with the other such patterns' in one file and read from there next time."""
+    if _sre is None:
+        return re.compile(pattern, flags)
+    key = ("re", pattern, int(flags))
+    bundle = _bundle()
+    program = bundle.get(key)
+    if program is not None:
+        try:
+            return _from_program(pattern, program)
+        except Exception:  # refused by the engine: compiled again below
+            pass
+    try:
+        program = _program(pattern, flags)
+        compiled = _from_program(pattern, program)
+    except Exception:  # internals not as expected: the usual way, nothing kept
+        return re.compile(pattern, flags)
+    bundle.add(key, program)
+    return compiled
+
+
+def kept_regex(pattern: str, flags: int = 0) -> regex.Pattern[str]:
+    """`regex.compile(pattern, flags)` for a pattern compiled at import, kept like
+    `kept`'s: what is kept is what pickling the pattern keeps (the `regex` module's
+    own program for it, with the version that made it), so only a pattern that pickles
+    to plain data is kept."""
+    import regex
+
+    engine: Any = regex._regex  # what unpickling a pattern calls
+    key = ("regex", pattern, int(flags))
+    bundle = _bundle()
+    found = bundle.get(key)
+    if found is not None and found[0] == regex.__version__:
+        try:
+            read: regex.Pattern[str] = engine.compile(*found[1])
+            return read
+        except Exception:  # refused by the engine: compiled again below
+            pass
+    compiled = regex.compile(pattern, flags)
+    try:
+        reduced: Any = copyreg.dispatch_table[type(compiled)](compiled)
+        rebuild, made = reduced
+        marshal.dumps(made)  # plain data only
+    except Exception:
+        return compiled
+    if rebuild is engine.compile:
+        bundle.add(key, (regex.__version__, made))
+    return compiled
+
+
+class _Bundle:
+    """The kept patterns read from the file, those this process used, and those it
+    compiled; what it compiled is written with the rest when the process ends."""
+
+    def __init__(self, path: str | None, check: str, kept: dict[_Key, bytes]) -> None:
+        self.path = path
+        self.check = check
+        self.kept = kept
+        self.used: set[_Key] = set()
+        self.added = False
+
+    def get(self, key: _Key) -> Any:
+        """The kept program of `key`, or None."""
+        found = self.kept.get(key)
+        if found is None:
+            return None
+        self.used.add(key)
+        try:
+            return marshal.loads(found)
+        except Exception:  # damaged
+            return None
+
+    def add(self, key: _Key, program: Any) -> None:
+        self.kept[key] = marshal.dumps(program)
+        self.used.add(key)
+        if self.path is not None and not self.added:
+            self.added = True
+            atexit.register(self.store)
+
+    def store(self) -> None:
+        kept = self.kept
+        if len(kept) > _BUNDLE_MOST:
+            kept = {key: kept[key] for key in self.used if key in kept}
+        if self.path is not None:
+            _store(self.path, (self.check, kept))
+
+
+@functools.cache
+def _bundle() -> _Bundle:
+    """The kept patterns of this Python (none when nothing is kept, or the file is
+    missing, damaged or written by another Python)."""
+    folder = cache_folder()
+    path = None
+    if folder is not None:
+        path = os.path.join(folder, f"{_BUNDLE_NAME}.{sys.implementation.cache_tag}{_SUFFIX}")
+    check = sys.version
+    if _sre is not None:
+        check = f"{check}|{_sre.MAGIC}|{_sre.CODESIZE}"
+    if path is not None:
+        try:
+            with open(path, "rb") as handle:
+                found: Any = marshal.loads(handle.read())
+            if isinstance(found, tuple) and len(found) == 2 and found[0] == check:
+                return _Bundle(path, check, dict(found[1]))
+        except Exception:  # missing, unreadable or damaged: start again
+            pass
+    return _Bundle(path, check, {})

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from . import safeyaml
+from .compiled import kept
 from .errors import TranscriptError
 
 YAML_NAMES = (".transcripts.yaml", ".transcripts.yml")
@@ -99,10 +100,10 @@ def load_config(path: str | os.PathLike[str]) -> dict[str, Any]:
 # The ways TOML can spell the key path tool.transcripts: a dotted header or key
 # ("[tool.transcripts]", "[[tool.transcripts]]", 'tool."transcripts".lint = ...'), a key
 # under a [tool] table ("transcripts.lint = ..."), or an inline table ("tool = {...}").
-_DOTTED = re.compile(rb"""tool["']?\s*\.\s*["']?transcripts\b""")
-_TOOL_TABLE = re.compile(rb"""^\s*\[\s*["']?tool["']?\s*\]""", re.M)
-_KEY = re.compile(rb"""^\s*["']?transcripts["']?\s*[.=]""", re.M)
-_INLINE = re.compile(rb"""(?:^|[\s.])["']?tool["']?\s*=\s*\{""", re.M)
+_DOTTED = kept(rb"""tool["']?\s*\.\s*["']?transcripts\b""")
+_TOOL_TABLE = kept(rb"""^\s*\[\s*["']?tool["']?\s*\]""", re.M)
+_KEY = kept(rb"""^\s*["']?transcripts["']?\s*[.=]""", re.M)
+_INLINE = kept(rb"""(?:^|[\s.])["']?tool["']?\s*=\s*\{""", re.M)
 
 
 def _may_hold_our_table(raw: bytes) -> bool:

@@ -11,6 +11,8 @@ import re
 
 import regex
 
+from .compiled import kept, kept_regex
+
 # Honorifics and titles that open a name ("Mr. SMITH", "Dr. Jha", "SEN. LOPEZ").
 HONORIFICS = frozenset(
     """
@@ -147,26 +149,26 @@ LABEL_FUNCTION_WORDS = frozenset(
     """.split()
 )
 
-_WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’.\-]*")
-_CAPITALISED = regex.compile(r"^[\p{Lu}\p{Lt}][\p{L}\p{M}'’\-]*\.?$")
-_ALL_CAPS = regex.compile(r"^[\p{Lu}\p{M}'’.\-]*\p{Lu}[\p{Lu}\p{M}'’.\-]*$")
-_ALL_CAPS_NAME = regex.compile(r"^[\p{Lu}\p{M}'’.\-]{2,}(?:\s+(?:[\p{Lu}\p{M}'’.\-]+|#?\d{1,3}))*$")
-_INITIAL = regex.compile(r"^\p{Lu}\.?$")
+_WORD = kept_regex(r"[\p{L}\p{M}][\p{L}\p{M}'’.\-]*")
+_CAPITALISED = kept_regex(r"^[\p{Lu}\p{Lt}][\p{L}\p{M}'’\-]*\.?$")
+_ALL_CAPS = kept_regex(r"^[\p{Lu}\p{M}'’.\-]*\p{Lu}[\p{Lu}\p{M}'’.\-]*$")
+_ALL_CAPS_NAME = kept_regex(r"^[\p{Lu}\p{M}'’.\-]{2,}(?:\s+(?:[\p{Lu}\p{M}'’.\-]+|#?\d{1,3}))*$")
+_INITIAL = kept_regex(r"^\p{Lu}\.?$")
 # Initials written onto the surname, as Russian transcripts do: "В.Путин", "В.В.Путин".
-_INITIALS_AND_SURNAME = regex.compile(r"^(?:\p{Lu}\.){1,2}\p{Lu}\p{Ll}[\p{L}\p{M}'’\-]*$")
-_NUMBER = regex.compile(r"^#\d{1,3}$")  # "UNIDENTIFIED REPORTER #1" ("Count 1" is no name)
+_INITIALS_AND_SURNAME = kept_regex(r"^(?:\p{Lu}\.){1,2}\p{Lu}\p{Ll}[\p{L}\p{M}'’\-]*$")
+_NUMBER = kept_regex(r"^#\d{1,3}$")  # "UNIDENTIFIED REPORTER #1" ("Count 1" is no name)
 # A word of a script without case (Chinese, Japanese, Arabic, Hebrew, Thai ...): "李雷",
 # "ジョン・スミス", or its abbreviation as an honorific is written ("डॉ." for doctor).
-_CASELESS = regex.compile(r"^\p{Lo}[\p{Lo}\p{M}・·]*\.?$")
-_NUMBERED = regex.compile(r"^(?P<role>[\p{L}][\p{L}\-]*)[\s_]*(?P<number>\d{1,9})$")
-_PARTICIPANT_CODE = regex.compile(r"^\p{Lu}{1,2}\d{1,3}$")
+_CASELESS = kept_regex(r"^\p{Lo}[\p{Lo}\p{M}・·]*\.?$")
+_NUMBERED = kept_regex(r"^(?P<role>[\p{L}][\p{L}\-]*)[\s_]*(?P<number>\d{1,9})$")
+_PARTICIPANT_CODE = kept_regex(r"^\p{Lu}{1,2}\d{1,3}$")
 # A trailing role or affiliation after a comma ("WOLF BLITZER, CNN ANCHOR"), a parenthesis
 # ("SEN. MARIA LOPEZ (D-NM)", "Hon. Jane Stewart (Minister of ..., Lib.)", "SEN. MARK
 # RIVERA (D), NEW MEXICO"), brackets ("John Park [Interviewer]"), or a dash ("Jane Roe -
 # Acme Corp - Vice President, Investor Relations", "SMITH--Chairman"): the affiliations
 # of the label grammar (`shapes.py`).
 # A list ending in "and" ("BLAND, DE CASTRO, AND ROPER") names a group, not a role.
-_SUFFIX = regex.compile(
+_SUFFIX = kept_regex(
     r"^(?P<name>[^,(\[（]+?)\s*(?:"
     r",\s*(?P<role>[^,()]{1,80}(?:,(?!\s*(?i:and|&)\s)\s*[^,()]{1,80}){0,2})"
     r"|\((?P<paren>[^()]{1,120})\)(?:\s*\([^()]{1,40}\))?(?:\s*,\s*[^()]{1,160})?"
@@ -290,7 +292,7 @@ def has_honorific(label: str) -> bool:
     return len(words) >= 2 and _key(words[0]) in HONORIFICS
 
 
-_ACRONYM = regex.compile(r"^\p{Lu}{2,6}$")
+_ACRONYM = kept_regex(r"^\p{Lu}{2,6}$")
 
 
 def is_acronym(label: str) -> bool:
@@ -320,7 +322,7 @@ def is_numbered_section(label: str) -> bool:
     )
 
 
-_SECTION_NUMBER = re.compile(r"\d{1,3}|[IVXLC]{1,7}|[ivxlc]{1,7}")
+_SECTION_NUMBER = kept(r"\d{1,3}|[IVXLC]{1,7}|[ivxlc]{1,7}")
 
 
 def is_ordinal_role(label: str) -> bool:
@@ -391,10 +393,8 @@ def is_group(label: str) -> bool:
     )
 
 
-_DASHED = regex.compile(r"\s[-–—]\s|--")  # a dash between a name and its company or title
-_GROUP = regex.compile(
-    r"^(?P<list>[^,]+(?:,\s*[^,]+){0,4}),?\s+(?:and|&)\s+(?P<last>[^,]+)$", regex.I
-)
+_DASHED = kept_regex(r"\s[-–—]\s|--")  # a dash between a name and its company or title
+_GROUP = kept_regex(r"^(?P<list>[^,]+(?:,\s*[^,]+){0,4}),?\s+(?:and|&)\s+(?P<last>[^,]+)$", regex.I)
 
 
 def group_members(label: str) -> list[str] | None:
@@ -452,7 +452,7 @@ def capitalised_runs(text: str) -> list[str]:
     return found
 
 
-_CAPITALISED_RUN = regex.compile(
+_CAPITALISED_RUN = kept_regex(
     r"[\p{Lu}\p{Lt}][\p{L}\p{M}'’.\-]*(?:[ ]+[\p{Lu}\p{Lt}][\p{L}\p{M}'’.\-]*)*"
 )
 
@@ -468,12 +468,12 @@ def is_surname_in_capitals(word: str) -> bool:
     return word.isupper() or _MC_IN_CAPITALS.fullmatch(word) is not None
 
 
-_MC_IN_CAPITALS = regex.compile(r"Ma?c\p{Lu}[\p{Lu}'’\-]+")
+_MC_IN_CAPITALS = kept_regex(r"Ma?c\p{Lu}[\p{Lu}'’\-]+")
 
 
 # A label naming who holds an office: "The SPEAKER pro tempore (Mr. Mica)",
 # "The Acting CHAIRMAN (during the vote)".
-_OFFICE = re.compile(r"(?P<office>The\s[^()]+?)\s*\((?P<holder>[^()]+)\)", re.I)
+_OFFICE = kept(r"(?P<office>The\s[^()]+?)\s*\((?P<holder>[^()]+)\)", re.I)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -532,7 +532,7 @@ def split_titles(name: str) -> tuple[list[str], list[str]]:
 
 # A name cut short to a few capitals and a period ("SL.", "MNG."): a play's way of naming
 # a character it has introduced in full ("SLENDER CROW:", then "SL.:").
-_ABBREVIATED = regex.compile(r"^\p{Lu}{2,5}\.$")
+_ABBREVIATED = kept_regex(r"^\p{Lu}{2,5}\.$")
 
 
 def is_abbreviated(name: str) -> bool:

@@ -21,10 +21,11 @@ into a recording. `MERIDIEM_PATTERN` is that mark; `parse_time_of_day` reads one
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from itertools import pairwise
 from typing import NamedTuple
+
+from .compiled import kept
 
 #: A clock time, as a regular-expression source with no capture groups (so it can be
 #: embedded, even twice, in a larger pattern). It matches exactly what `parse_clock`
@@ -42,9 +43,9 @@ DATE_PATTERN = r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}"
 
 #: A clock time standing on its own in a line, not a piece of a longer number or time
 #: (`(09:14 AM) Maria:`, `Ana Ruiz  14:02`, but not the `1:2` inside `11:22:33.4`).
-CLOCK_IN_TEXT = re.compile(r"(?<![\d:.,])" + CLOCK_PATTERN + r"(?![\d:.,]\d)")
+CLOCK_IN_TEXT = kept(r"(?<![\d:.,])" + CLOCK_PATTERN + r"(?![\d:.,]\d)")
 
-_CLOCK = re.compile(
+_CLOCK = kept(
     r"(?:(?P<hours>\d{1,8}):(?=\d+:))?(?P<minutes>\d{1,2}):(?P<seconds>\d{1,2})"
     r"(?:[.,](?P<fraction>\d{1,9}))?"
 )
@@ -66,7 +67,7 @@ def parse_clock(text: str) -> float | None:
     return float(value)
 
 
-_TIME_OF_DAY = re.compile(
+_TIME_OF_DAY = kept(
     r"(?P<hours>\d{1,2}):(?P<minutes>[0-5]\d)(?::(?P<seconds>[0-5]\d))?"
     r"(?P<half>" + MERIDIEM_PATTERN + ")"
 )
@@ -86,7 +87,7 @@ def parse_time_of_day(text: str) -> float | None:
     return float(hours * 3600 + int(found["minutes"]) * 60 + int(found["seconds"] or 0))
 
 
-_HOURS_MINUTES = re.compile(r"(?P<hours>\d{1,2}):(?P<minutes>[0-5]\d)")
+_HOURS_MINUTES = kept(r"(?P<hours>\d{1,2}):(?P<minutes>[0-5]\d)")
 
 
 def read_as_times_of_day(written: Sequence[str], *, chat: bool) -> bool:

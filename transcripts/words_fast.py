@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
 
 from . import words
+from .compiled import kept
 from .words import (
     ABBREVIATIONS,
     BEFORE_ABBREVIATION,
@@ -85,7 +86,7 @@ class _Compiled(dict):  # type: ignore[type-arg]
         self.sources: dict[str, str] = {}
 
     def __missing__(self, mark: str) -> re.Pattern[str]:
-        pattern = self[mark] = re.compile(self.sources[mark])
+        pattern = self[mark] = kept(self.sources[mark])
         return pattern
 
 
@@ -179,31 +180,29 @@ class _Patterns:
     @functools.cached_property
     def run(self) -> re.Pattern[str]:
         terminal = self.character_class(TERMINALS)
-        return re.compile(rf"(?<!{terminal}){terminal}+")
+        return kept(rf"(?<!{terminal}){terminal}+")
 
     @functools.cached_property
     def paragraph(self) -> re.Pattern[str]:
-        return re.compile(r"\n(?=[ \t\r\f\v]*\n)")
+        return kept(r"\n(?=[ \t\r\f\v]*\n)")
 
     @functools.cached_property
     def boundary(self) -> re.Pattern[str]:
-        return re.compile(self._boundary)
+        return kept(self._boundary)
 
     @functools.cached_property
     def blank_segment(self) -> dict[str, re.Pattern[str]]:
-        return {
-            mark: re.compile(rf"{mark}\s*(?={self._boundary}|\Z)") for mark in (BOUNDARY, PARAGRAPH)
-        }
+        return {mark: kept(rf"{mark}\s*(?={self._boundary}|\Z)") for mark in (BOUNDARY, PARAGRAPH)}
 
     @functools.cached_property
     def blank_start(self) -> re.Pattern[str]:
-        return re.compile(rf"\s*(?:{self._boundary}|\Z)")
+        return kept(rf"\s*(?:{self._boundary}|\Z)")
 
     @functools.cached_property
     def title_token(self) -> re.Pattern[str]:
         titles = "|".join(_by_length(ABBREVIATIONS))
         opener = self.character_class(OPENERS)
-        return re.compile(
+        return kept(
             rf"(?:(?:^|{opener})(?:{titles})|(?:^|[{re.escape(OPENERS)}.])[A-Z\x80-\U0010ffff])"
             r"[.…]"
         )
@@ -211,7 +210,7 @@ class _Patterns:
     @functools.cached_property
     def number_token(self) -> re.Pattern[str]:
         numbered = "|".join(_by_length(NUMBER_ABBREVIATIONS))
-        return re.compile(rf"(?:^|{self.character_class(OPENERS)})(?:{numbered})[.…]")
+        return kept(rf"(?:^|{self.character_class(OPENERS)})(?:{numbered})[.…]")
 
 
 def _not_abbreviated(first: str, character_class: Callable[..., str]) -> str:
@@ -415,7 +414,7 @@ def _count_marked(text: str, abbreviations: bool) -> SentenceCount:
 
 
 # One word with punctuation around it, in ASCII: the word rules restricted to ASCII.
-_PLAIN_ASCII = re.compile(
+_PLAIN_ASCII = kept(
     r"[^A-Za-z0-9]*([A-Za-z0-9]+(?:['\-.][A-Za-z0-9]+|(?<=[0-9]),[0-9]+)*)[^A-Za-z0-9]*"
 )
 

@@ -25,25 +25,30 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from ..errors import TranscriptError
 from ..globs import PathPatterns
 from .finding import Severity
 from .registry import Rule, all_rules, check_selectors, find_rule, resolve
 
+# Nothing to change in place: the defaults of LintSettings' mappings.
+_NO_SETTINGS: Mapping[str, Any] = MappingProxyType({})
 
-@dataclass(frozen=True)
-class LintSettings:
-    """Everything that decides what the linter reports; `LintSettings()` is the default."""
+
+class LintSettings(NamedTuple):
+    """Everything that decides what the linter reports; `LintSettings()` is the default.
+
+    (A NamedTuple, not a frozen dataclass: making a dataclass costs almost a millisecond
+    at import, and every `transcripts lint` imports this.)"""
 
     select: tuple[str, ...] | None = None  # None: every rule
     ignore: tuple[str, ...] = ()
     fail_on: Severity = Severity.WARNING
-    options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # code -> options
-    severities: Mapping[str, Severity | None] = field(default_factory=dict)  # None: off
+    options: Mapping[str, Mapping[str, Any]] = _NO_SETTINGS  # code -> options
+    severities: Mapping[str, Severity | None] = _NO_SETTINGS  # None: off
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     exclude: tuple[str, ...] = ()
     speakers: tuple[str, ...] = ()
@@ -76,7 +81,7 @@ class LintSettings:
             root=str(Path(path).resolve().parent) if path else None,
         )
         options, severities = _rule_settings(config.get("rules", {}), f"{where}.rules")
-        return replace(settings, options=options, severities=severities)
+        return settings._replace(options=options, severities=severities)
 
     def with_overrides(
         self,
@@ -102,7 +107,7 @@ class LintSettings:
             changes["fail_on"] = Severity.parse(fail_on, "--severity")
         if speakers:
             changes["speakers"] = tuple(speakers)
-        return replace(self, **changes)
+        return self._replace(**changes)
 
     def rules_for(self, path: str | None = None) -> list[Rule]:
         """The rules that run on `path`: selected, not ignored, not turned off."""

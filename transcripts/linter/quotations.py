@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from .. import names, words
+from ..compiled import kept
 from ..model import Block, Kind, Transcript
 from .context import Context
 from .sentence_keys import folded
@@ -34,7 +35,7 @@ from .text import FUNCTION_WORDS, locate
 #: Blocks whose quotations are checked: the text around the interview.
 PROSE_KINDS = frozenset({Kind.PROSE})
 
-_QUOTED = re.compile(r"“([^“”\n]+)”|«\s*([^«»\n]+?)\s*»|(?<![\w\"])\"([^\"\n]+)\"(?!\w)")
+_QUOTED = kept(r"“([^“”\n]+)”|«\s*([^«»\n]+?)\s*»|(?<![\w\"])\"([^\"\n]+)\"(?!\w)")
 #: Words that say the prose is reporting speech ("says Lukashenko", "he told the BBC").
 _CUE_PATTERN = (
     r"\b(?:say|says|said|saying|tell|tells|told|add|adds|added|state|states|stated|"
@@ -51,12 +52,12 @@ _CUE_PATTERN = (
 def _cue() -> re.Pattern[str]:
     """The speech cue pattern, compiled on first use (most transcripts have no prose
     quotation, and start-up time counts)."""
-    return re.compile(_CUE_PATTERN, re.IGNORECASE)
+    return kept(_CUE_PATTERN, re.IGNORECASE)
 
 
-_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
+_PRONOUN = kept(r"\b(?:he|she)\b", re.IGNORECASE)
 #: Where a quotation leaves words out or adds its own: "...", "…", "[the army]".
-_GAP = re.compile(r"\.\s?\.\s?\.|…|\[[^\]]*\]")
+_GAP = kept(r"\.\s?\.\s?\.|…|\[[^\]]*\]")
 #: Words in a row that the trigram index matches on; shorter parts of a quotation
 #: (around an ellipsis) prove nothing either way and are not compared.
 GRAM = 3

@@ -22,15 +22,16 @@ import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
+from ..compiled import kept
 from .registry import Rule, matches
 
 #: Directives in the comment syntax of each kind of source.
 _PATTERNS = {
-    "html": re.compile(r"<!--\s*transcripts:\s*([a-z-]+)([^>]*?)\s*-->"),
-    "vtt": re.compile(r"^NOTE[ \t]+transcripts:\s*([a-z-]+)([^\r\n]*)", re.M),
+    "html": kept(r"<!--\s*transcripts:\s*([a-z-]+)([^>]*?)\s*-->"),
+    "vtt": kept(r"^NOTE[ \t]+transcripts:\s*([a-z-]+)([^\r\n]*)", re.M),
 }
 _VERBS = ("disable-line", "disable", "enable")
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK = kept(r"\r\n|\r|\n")
 
 
 class Span(NamedTuple):

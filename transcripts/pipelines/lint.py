@@ -8,8 +8,7 @@ import functools
 import itertools
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .. import formats
 from ..api import load_source, read_document, read_source
@@ -45,18 +44,22 @@ if TYPE_CHECKING:  # the across-files check (and sqlite3) is imported when it ru
     from ..linter.across import Row
 
 
-@dataclass
+# The records of a run are plain classes: a dataclass costs 0.3-0.4 ms to make at import,
+# which every `transcripts lint` pays.
+
+
 class LintRun:
     """The outcome of linting several inputs: findings, inputs that failed, files read,
     and what fixing did (findings fixed, diffs, notes on files that cannot be fixed)."""
 
-    findings: list[Finding] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    files: int = 0
-    fixed: int = 0
-    diffs: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    baselined: int = 0
+    def __init__(self) -> None:
+        self.findings: list[Finding] = []
+        self.errors: list[str] = []
+        self.files = 0
+        self.fixed = 0
+        self.diffs: list[str] = []
+        self.notes: list[str] = []
+        self.baselined = 0
 
     def exit_status(self, settings: LintSettings, exit_zero: bool = False) -> int:
         """2 when an input could not be linted; 1 when a finding is at or above the
@@ -68,8 +71,7 @@ class LintRun:
         return ExitCode.OK
 
 
-@dataclass(frozen=True)
-class FixMode:
+class FixMode(NamedTuple):
     """What `lint` does with the rules' fixes: nothing (the default), apply the safe ones
     (`apply`), the unsafe ones too (`unsafe`), or print them as a diff (`diff`)."""
 
@@ -82,21 +84,34 @@ class FixMode:
         return self.apply or self.diff
 
 
-@dataclass
+NO_FIXES = FixMode()
+
+
 class FileResult:
     """One input linted: its findings (those left after fixing), how many were fixed,
     the diff of the fixes (`--diff`), and a note when it could not be fixed; for the
     across-files rules, its sentence rows (None: not computed), its format and the
     size and modification time it had when it was read."""
 
-    findings: list[Finding]
-    fixed: int = 0
-    diff: str = ""
-    note: str = ""
-    rows: list[Row] | None = None
-    format: str = ""
-    stat: tuple[int, int] = (-1, -1)
-    path: str = ""
+    def __init__(
+        self,
+        findings: list[Finding],
+        fixed: int = 0,
+        diff: str = "",
+        note: str = "",
+        rows: list[Row] | None = None,
+        format: str = "",
+        stat: tuple[int, int] = (-1, -1),
+        path: str = "",
+    ) -> None:
+        self.findings = findings
+        self.fixed = fixed
+        self.diff = diff
+        self.note = note
+        self.rows = rows
+        self.format = format
+        self.stat = stat
+        self.path = path
 
 
 class Indexed(str):
@@ -140,7 +155,7 @@ def lint_paths(
     jobs: int = 1,
     output: str | None = None,
     select: Selection | None = None,
-    fixing: FixMode = FixMode(),
+    fixing: FixMode = NO_FIXES,
     index: str | None = None,
     scheduler: str | None = None,
     write_baseline: str | None = None,
@@ -335,7 +350,7 @@ def _lint_file(
     settings: LintSettings,
     from_format: str | None,
     encoding: str | None,
-    fixing: FixMode = FixMode(),
+    fixing: FixMode = NO_FIXES,
     rows: bool = False,
 ) -> FileResult | str:
     """One input's findings (and fixes), or the one-line error that kept it from being

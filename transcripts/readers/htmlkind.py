@@ -9,25 +9,25 @@ from __future__ import annotations
 import functools
 import re
 
+from ..compiled import kept
+
 # How much of the start of a text to look at, and the tags that make a page.
 HTML_SNIFF = 4096
 _HTML_START = ("<!doctype html", "<html", "<?xml", "<!--")
 _HTML_BLOCKS = r"(?:p|div|br|li|h[1-6]|tr|td|table|blockquote|body|section|article|ul|ol|dl)"
-_HTML_BLOCK_TAG = re.compile(rf"</?{_HTML_BLOCKS}[\s/>]", re.I)
+_HTML_BLOCK_TAG = kept(rf"</?{_HTML_BLOCKS}[\s/>]", re.I)
 
 
 # A line of a page opens or ends with a block tag (a tag inside a sentence is a word).
 @functools.cache
 def _html_block_line() -> re.Pattern[str]:
-    return re.compile(
-        rf"[ \t]*</?{_HTML_BLOCKS}[\s/>]|.*</?{_HTML_BLOCKS}(?:\s[^<>]*)?/?>[ \t]*$", re.I
-    )
+    return kept(rf"[ \t]*</?{_HTML_BLOCKS}[\s/>]|.*</?{_HTML_BLOCKS}(?:\s[^<>]*)?/?>[ \t]*$", re.I)
 
 
 # A line of a fragment of a page may open with an inline tag ("<b>Ana Lima:</b> Where
 # ..."): a page's text pasted without its paragraphs.
-_HTML_INLINE_LINE = re.compile(r"[ \t]*<(?:b|strong|em|i|span|font)[\s>][^<>]*</", re.I)
-_HTML_PAGE_TAG = re.compile(r"<(?:html|head|body|meta|title)[\s>]", re.I)
+_HTML_INLINE_LINE = kept(r"[ \t]*<(?:b|strong|em|i|span|font)[\s>][^<>]*</", re.I)
+_HTML_PAGE_TAG = kept(r"<(?:html|head|body|meta|title)[\s>]", re.I)
 
 
 def is_html(text: str) -> bool:

@@ -4,7 +4,7 @@ caption-sized segments (speech-to-text services, word-level podcast transcripts)
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -24,10 +24,11 @@ class Spoken(NamedTuple):
     speaker: str | None
 
 
-def parts_from_words(units: Iterable[Sequence[Spoken]]) -> list[Part]:
+def parts_from_words(units: Iterable[Iterable[tuple[Word, str | None]]]) -> list[Part]:
     """Parts from runs of words (a service's utterances or segments; one run when it has
-    none): each run cut where the speaker changes, and into sentences of about two
-    caption lines (`HALF_PIECE`, `MAX_PIECE`) at word times."""
+    none), each word with who said it (`Spoken`, or any such pair): each run cut where
+    the speaker changes, and into sentences of about two caption lines (`HALF_PIECE`,
+    `MAX_PIECE`) at word times."""
     parts: list[Part] = []
     for unit in units:
         words: list[Word] = []  # the part being made: its words, their texts, its size

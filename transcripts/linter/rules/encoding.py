@@ -18,10 +18,10 @@ lost for good and has no fix.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterator
 
+from ...compiled import kept
 from ...model import Transcript
 from ..context import RuleOptions
 from ..finding import Edit, Fix, Problem
@@ -35,7 +35,7 @@ OPTIONS: dict[str, object] = {}
 
 # Windows-1252's characters for the bytes 0x80-0x9F, which continue a UTF-8 sequence.
 _CP1252_CONTINUATION = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
-_SUSPECT = re.compile(
+_SUSPECT = kept(
     "[\u00c2-\u00f4][\u0080-\u00bf" + _CP1252_CONTINUATION + "]{1,3}"
     "|\ufffd"
     "|[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]"

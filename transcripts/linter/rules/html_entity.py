@@ -30,6 +30,7 @@ import re
 from collections.abc import Iterator
 from itertools import groupby
 
+from ...compiled import kept
 from ...model import Transcript
 from ...plurals import plural
 from ...readers.htmlkind import HTML_SNIFF, html_kind
@@ -44,7 +45,7 @@ USES = ("source-text",)  # the source text, read a piece at a time (see `linter.
 OPTIONS: dict[str, object] = {}
 
 _TAGS = "a|b|i|u|s|em|strong|br|p|span|div|font|sup|sub|small|big|mark|del|ins|hr"
-_MARKUP = re.compile(
+_MARKUP = kept(
     rf"&(?:#[0-9]{{1,7}}|#[xX][0-9a-fA-F]{{1,6}}|[A-Za-z][A-Za-z0-9]{{1,31}});"
     rf"|</?(?:{_TAGS})(?:\s+[a-zA-Z\-]+=(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s<>]+))*\s*/?>",
     re.IGNORECASE,

@@ -26,12 +26,12 @@ name read from a document's fields they are reported only.
 from __future__ import annotations
 
 import functools
-import re
 import unicodedata
 from collections.abc import Iterator
 
 import regex
 
+from ...compiled import kept
 from ...model import Transcript
 from ...terminal import printable
 from ..context import RuleOptions
@@ -44,7 +44,7 @@ SEVERITY = "warning"
 USES = ("source-text",)  # the source text, read a piece at a time (see `linter.source`)
 OPTIONS: dict[str, object] = {}
 
-_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff\u180e\u202a-\u202e\u2066-\u2069]+")
+_INVISIBLE = kept("[\u00ad\u200b\u2060\ufeff\u180e\u202a-\u202e\u2066-\u2069]+")
 
 
 # In a name: every control and formatting character but the joiners scripts need.

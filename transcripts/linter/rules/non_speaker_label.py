@@ -18,9 +18,9 @@ Example:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from ...compiled import kept
 from ...model import Kind, Transcript
 from ..context import RuleOptions
 from ..finding import Problem
@@ -28,8 +28,8 @@ from ..text import quote, raw_lines
 
 # Dates, times, numbers, links and addresses are a field's value; a note has words of
 # two letters or more.
-_VALUES = re.compile(r"\S*://\S*|\S+@\S+|[^\W\d_]*\d[\w\-:./]*")
-_WORD = re.compile(r"\b[^\W\d_]{2,}\b")
+_VALUES = kept(r"\S*://\S*|\S+@\S+|[^\W\d_]*\d[\w\-:./]*")
+_WORD = kept(r"\b[^\W\d_]{2,}\b")
 
 CODE = "TR102"
 NAME = "non-speaker-label"

@@ -46,9 +46,8 @@ from collections.abc import Callable, Iterator
 from itertools import compress
 from operator import attrgetter
 
-import regex
-
 from ... import names
+from ...compiled import kept_regex
 from ...model import Block, Transcript
 from ...plurals import plural
 from ..context import RuleOptions
@@ -63,7 +62,7 @@ OPTIONS = {"established": 3}
 
 # Words that open a name without being part of it; differing ones mean different people.
 _HONORIFICS = names.HONORIFICS | {"the"}
-_NON_NAME = regex.compile(r"[^\p{L}\p{N}]+")
+_NON_NAME = kept_regex(r"[^\p{L}\p{N}]+")
 
 
 class _Name:
@@ -87,7 +86,7 @@ class _Label(_Name):
         self.last = last
 
 
-_DIGITS = regex.compile(r"\d")
+_DIGITS = kept_regex(r"\d")
 
 
 def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ...compiled import kept
 from ...model import Block, Kind, Transcript
 from ..context import RuleOptions
 from ..finding import Problem
@@ -39,9 +40,9 @@ OPTIONS: dict[str, object] = {}
 _PAIRS = {"“": "”", "«": "»", "(": ")", "[": "]", "{": "}"}
 _CLOSERS = {closer: opener for opener, closer in _PAIRS.items()}
 _MARK_CHARACTERS = '“”«»()[]{}"'
-_MARKS = re.compile(r'[“”«»()\[\]{}"]')
+_MARKS = kept(r'[“”«»()\[\]{}"]')
 # "a)", "1)", "ii)": an enumeration, not a closing parenthesis; ":)" and ";)" are smileys.
-_LIST_MARKER = re.compile(r"(?:^|(?<=\s))(?:[a-zA-Z]|\d{1,2}|[ivx]{1,4})\)|[:;]-?\)")
+_LIST_MARKER = kept(r"(?:^|(?<=\s))(?:[a-zA-Z]|\d{1,2}|[ivx]{1,4})\)|[:;]-?\)")
 _CUT_OFF = ("-", "—", "–", "…", "...", "-\u00ad")
 _ASIDE_OPENERS = "([{"
 # how many paragraph-long open brackets make them the document's convention

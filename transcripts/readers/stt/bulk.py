@@ -111,23 +111,26 @@ def timed_words(
     None when any word is unusual (see the module docstring)."""
     if not usual(raw):
         return None
-    if len(raw) > CHUNK:
-        return in_chunks(
-            raw,
-            lambda chunk, _: timed_words(
-                chunk, text_keys, start_keys, end_keys, scale, confidence_keys
-            ),
+
+    def read(chunk: list[dict[str, Any]], _: int) -> list[Word] | None:
+        texts = first_of(chunk, text_keys)
+        try:  # joining them tells that every one is text, and whether any needs stripping
+            stripped = is_spaced(" ".join(texts))
+        except TypeError:
+            return None
+        timed = starts_and_ends(chunk, start_keys, end_keys, scale)
+        if timed is None:
+            return None
+        found = confidences(
+            first_of(chunk, confidence_keys)
+            if any_holds(chunk, confidence_keys)
+            else [None] * len(chunk)  # (no pass over the words to find them all None)
         )
-    texts = first_of(raw, text_keys)
-    if not all_are(texts, str):
-        return None
-    timed = starts_and_ends(raw, start_keys, end_keys, scale)
-    if timed is None:
-        return None
-    found = confidences(first_of(raw, confidence_keys) if confidence_keys else [None] * len(raw))
-    if found is None:
-        return None
-    return make_words(texts, *timed, found)
+        if found is None:
+            return None
+        return make_words(texts, *timed, found, stripped)
+
+    return read(raw, 0) if len(raw) <= CHUNK else in_chunks(raw, read)
 
 
 def make_words(
@@ -160,11 +163,14 @@ def starts_and_ends(
     a length), as `seconds` reads them, when every one is a plain time (`plain_seconds`);
     None when any is not. Both lists are read as one (one pattern, one JSON array for
     times written as text)."""
-    starts = first_of(raw, start_keys)
-    times = _times(starts + first_of(raw, end_keys), scale)
+    # The usual list: every item holds the first keys (where one does not, its None
+    # makes the list unusual, and each item's times are looked for at every key)
+    times = _times(at_key(raw, start_keys[0]) + at_key(raw, end_keys[0]), scale)
+    if times is None and (len(start_keys) > 1 or len(end_keys) > 1):
+        times = _times(first_of(raw, start_keys) + first_of(raw, end_keys), scale)
     if times is None:
         return None
-    return times[: len(starts)], times[len(starts) :]
+    return times[: len(raw)], times[len(raw) :]
 
 
 def timed_words_of(
@@ -443,24 +449,23 @@ def _short_decimals(lines: str, count: int, scale: float) -> list[float] | None:
     text. The pattern allows twelve digits before a point, so every time is below
     `MAX_SECONDS` (longer ones, leading zeros and all, are read one by one)."""
     if scale == 1.0 and _PLAIN_TIMES[""].fullmatch(lines):
-        digits = lines
-    elif _PLAIN_TIMES["s"].fullmatch(lines):
-        digits = lines.replace("s", "")
-    else:
-        return None
-    return _numbers(digits, count)
+        return _numbers(lines, count)
+    if _PLAIN_TIMES["s"].fullmatch(lines):
+        return _numbers(lines, count, "s")
+    return None
 
 
-def _numbers(lines: str, count: int) -> list[float] | None:
-    """The numbers of `count` values, each a line of plain digits (checked by the
-    caller), as floats, read as one JSON array; None unless there are `count` lines (a
-    value held a line break of its own)."""
+def _numbers(lines: str, count: int, unit: str = "") -> list[float] | None:
+    """The numbers of `count` values, each a line of plain digits and then `unit`
+    (checked by the caller), as floats, read as one JSON array; None unless there are
+    `count` lines (a value held a line break of its own)."""
     if lines.count("\n") != count:
         return None
+    body = lines[: -1 - len(unit)]  # the last number's digits end it
     try:
-        numbers = fast_loads("[" + lines[:-1].replace("\n", ",") + "]")
+        numbers = fast_loads("[" + body.replace(unit + "\n", ",") + "]")
     except ValueError:  # leading zeros, which JSON refuses: one at a time
-        return list(map(float, lines[:-1].split("\n")))
+        return list(map(float, body.split(unit + "\n")))
     # a number with a point is a float already; one without it an int, made a float
     return numbers if lines.count(".") == count else list(map(float, numbers))
 
@@ -489,6 +494,23 @@ def confidences(values: list[Any]) -> Sequence[float | None] | None:
 def at_key(raw: Any, key: str) -> list[Any]:
     """Each item's value at `key` (`dict.get`)."""
     return list(map(dict.get, raw, repeat(key)))
+
+
+def any_holds(raw: list[dict[str, Any]], keys: Sequence[str]) -> bool:
+    """Does any object hold any of `keys`?"""
+    return any(any(map(dict.__contains__, raw, repeat(key))) for key in keys)
+
+
+def all_hold_text(raw: list[Any], key: str) -> bool:
+    """Is every item (and at least one) an object holding text at `key`? (One pass:
+    joining the values fails on an item that is not an object, and on a value that is
+    not text.)"""
+    values: Any = map(dict.get, raw, repeat(key))
+    try:
+        "".join(values)
+    except TypeError:
+        return False
+    return bool(raw)
 
 
 def all_are(items: list[Any], kind: type) -> bool:

@@ -12,12 +12,13 @@ words are not read twice. Times are `"1.300s"` strings or `{"seconds", "nanos"}`
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from itertools import pairwise
 from operator import itemgetter
 from typing import Any
 
 from ...io import SourceText
-from ...model import Transcript
+from ...model import Transcript, Word
 from ...options import ReadOptions
 from ..jsondata import first_items, has_keys
 from ..turns import Part
@@ -50,9 +51,10 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
 
 def parts(data: Any) -> list[Part]:
     results = items(data, "results", "top level")
-    repeated = _repetition_at_once(results)
-    if repeated is None:
-        repeated = _repetition(results)
+    at_once = _repetition_at_once(results)
+    if at_once is not None:
+        return parts_from_words(at_once)
+    repeated = _repetition(results)
     if repeated is not None:
         return parts_from_words(repeated)
     runs = _every_run(results)
@@ -76,23 +78,27 @@ def parts(data: Any) -> list[Part]:
     return parts_from_words(runs)
 
 
-def _repetition_at_once(results: list[Any]) -> list[list[Spoken]] | None:
+def _repetition_at_once(results: list[Any]) -> list[Iterable[tuple[Word, str | None]]] | None:
     """`_repetition` of the usual diarised response, at once (`bulk`); None for any
-    other response (then `_repetition` reads it word by word)."""
+    other response (then `_repetition` reads it word by word). Each unit pairs its words
+    with their speakers as it is read (no `Spoken` made for each of the words)."""
     firsts = bulk.first_alternatives(results)
     if len(results) < 2 or firsts is None:
         return None
     found = bulk.flattened(firsts[:-1], "words")
     if found is None or any(start == end for start, end in pairwise(found[1])):
         return None
-    raw = found[0]
-    if not (bulk.all_are(raw, dict) and bulk.all_are(bulk.first_of(raw, ("word",)), str)):
+    raw, bounds = found
+    if not bulk.all_hold_text(raw, "word"):
         return None
     tagged: Any = firsts[-1].get("words")
-    last = bulk.in_chunks(tagged, lambda words, _: _spoken(words)) if bulk.usual(tagged) else None
-    if last is None or len(last) != len(raw) or not any(map(_SPEAKER, last)):
+    words = timed_words(tagged, ("word",), _START, _END, 1.0, ("confidence",))
+    if words is None or len(words) != len(raw):
         return None
-    return bulk.cut(last, found[1])
+    speakers = said_by(tagged, _TAG, None, _NOBODY)
+    if not any(speakers):
+        return None
+    return list(map(zip, bulk.cut(words, bounds), bulk.cut(speakers, bounds)))
 
 
 def _repetition(results: list[Any]) -> list[list[Spoken]] | None:

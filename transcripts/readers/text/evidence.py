@@ -10,8 +10,7 @@ names in capitals, ...). `Inference` is the whole decision: what `transcripts pa
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from ...plurals import plural
 from ...terminal import printable
@@ -23,38 +22,82 @@ ATTRIBUTED_ENOUGH = 0.5
 HINT_LEAST = 3
 
 
-@dataclass(frozen=True, slots=True)
-class Verdict:
+class _Record:
+    """A mutable record whose fields are its `__slots__`, compared and shown field by
+    field as a dataclass is. (The records below are written out: a dataclass costs
+    0.3-0.4 ms to make at import, and every run on a text file imports these.)"""
+
+    __slots__ = ()
+    __hash__ = None  # type: ignore[assignment]  # mutable, as a dataclass's
+
+    def _fields(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._fields() == other._fields()  # type: ignore[attr-defined]
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        return f"{type(self).__name__}({fields})"
+
+
+class Verdict(NamedTuple):
     """Whether a candidate is a speaker label, and the reason in a few words."""
 
     accepted: bool
     reason: str
 
 
-@dataclass(slots=True)
-class Use:
+class Use(_Record):
     """One candidate label: where it is, its shape, and what surrounds it."""
 
-    line: int  # 0-based index of its line
-    shape: Shape
-    key: str  # the name compared across the document (case and spacing folded)
-    speech: bool = False  # speech follows it, on its line or the lines below
-    blank_before: bool = False  # a blank line (or the start of the text) comes before
-    # A blank line comes before it, or the text line before it ends a sentence (what its
-    # look weighs: after a blank line the line before is not asked)
-    after_sentence: bool = True
-    next_line: int = -1  # the next line of text after it (-1: none)
-    heading_next: bool = False  # that line is a heading (a short line in capitals)
-    verdict: Verdict | None = None
-    look: Any = None  # how it sits and is written (`conventions.Look`), once worked out
+    __slots__ = (  # noqa: RUF023  # in the order of the fields, as repr shows them
+        "line",
+        "shape",
+        "key",
+        "speech",
+        "blank_before",
+        "after_sentence",
+        "next_line",
+        "heading_next",
+        "verdict",
+        "look",
+    )
+
+    def __init__(
+        self,
+        line: int,
+        shape: Shape,
+        key: str,
+        speech: bool = False,
+        blank_before: bool = False,
+        after_sentence: bool = True,
+        next_line: int = -1,
+        heading_next: bool = False,
+        verdict: Verdict | None = None,
+        look: Any = None,
+    ) -> None:
+        self.line = line  # 0-based index of its line
+        self.shape = shape
+        self.key = key  # the name compared across the document (case and spacing folded)
+        self.speech = speech  # speech follows it, on its line or the lines below
+        self.blank_before = blank_before  # a blank line (or the start of the text) before
+        # A blank line comes before it, or the text line before it ends a sentence (what
+        # its look weighs: after a blank line the line before is not asked)
+        self.after_sentence = after_sentence
+        self.next_line = next_line  # the next line of text after it (-1: none)
+        self.heading_next = heading_next  # that line is a heading (short, in capitals)
+        self.verdict = verdict
+        self.look = look  # how it sits and is written (`conventions.Look`), once worked out
 
     @property
     def accepted(self) -> bool:
         return self.verdict is not None and self.verdict.accepted
 
 
-@dataclass(frozen=True, slots=True)
-class Habit:
+class Habit(NamedTuple):
     """Something (nearly) every confirmed label of a convention does, so a label that
     does not is suspect: `share` of them do it."""
 
@@ -62,13 +105,15 @@ class Habit:
     share: float
 
 
-@dataclass(slots=True)
-class Family:
+class Family(_Record):
     """The candidate labels of one shape, and the figures that decide whether the document
     uses that shape for its speakers."""
 
-    signature: Signature
-    uses: list[Use] = field(default_factory=list)
+    __slots__ = ("signature", "uses")
+
+    def __init__(self, signature: Signature, uses: list[Use] | None = None) -> None:
+        self.signature = signature
+        self.uses: list[Use] = [] if uses is None else uses
 
     def names(self) -> Counter[str]:
         return Counter(use.key for use in self.uses)
@@ -88,13 +133,15 @@ class Family:
         return [seen[key] for key, _ in ranked]
 
 
-@dataclass(slots=True)
-class Convention:
+class Convention(_Record):
     """A shape the document writes its speaker labels in, and the habits of its labels."""
 
-    family: Family
-    habits: list[Habit]
-    reason: str  # why it was chosen
+    __slots__ = ("family", "habits", "reason")
+
+    def __init__(self, family: Family, habits: list[Habit], reason: str) -> None:
+        self.family = family
+        self.habits = habits
+        self.reason = reason  # why it was chosen
 
     @property
     def signature(self) -> Signature:
@@ -108,16 +155,17 @@ class Convention:
         return self.family.describe(self.accepted())
 
 
-@dataclass(slots=True)
-class Rejection:
+class Rejection(_Record):
     """A family of label-like lines that is not a convention of the document, and why."""
 
-    family: Family
-    reason: str
+    __slots__ = ("family", "reason")
+
+    def __init__(self, family: Family, reason: str) -> None:
+        self.family = family
+        self.reason = reason
 
 
-@dataclass(slots=True)
-class Inference:
+class Inference(_Record):
     """What the text reader inferred about a document's speaker labels.
 
     `conventions` are the shapes taken as labels; `rejected` the families of label-like
@@ -126,12 +174,30 @@ class Inference:
     when set, says in one line that the speakers were not (or barely) found.
     """
 
-    conventions: list[Convention] = field(default_factory=list)
-    rejected: list[Rejection] = field(default_factory=list)
-    uses: list[Use] = field(default_factory=list)
-    declared: bool = False
-    attributed: float | None = None
-    warning: str | None = None
+    __slots__ = (  # noqa: RUF023  # in the order of the fields, as repr shows them
+        "conventions",
+        "rejected",
+        "uses",
+        "declared",
+        "attributed",
+        "warning",
+    )
+
+    def __init__(
+        self,
+        conventions: list[Convention] | None = None,
+        rejected: list[Rejection] | None = None,
+        uses: list[Use] | None = None,
+        declared: bool = False,
+        attributed: float | None = None,
+        warning: str | None = None,
+    ) -> None:
+        self.conventions: list[Convention] = [] if conventions is None else conventions
+        self.rejected: list[Rejection] = [] if rejected is None else rejected
+        self.uses: list[Use] = [] if uses is None else uses
+        self.declared = declared
+        self.attributed = attributed
+        self.warning = warning
 
     def accepted(self) -> list[Use]:
         # (`Use.accepted` read without the property: this runs over every candidate)
