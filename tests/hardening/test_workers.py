@@ -27,9 +27,10 @@ main(sys.argv[1:])
 def folder(tmp_path_factory) -> Path:
     """Transcripts enough to keep two workers busy for a while: some seconds of work
     even on a fast machine, so a signal sent once the workers are seen finds the run
-    still going when the machine is loaded (four of 40,000 turns took 2 s by 2026)."""
+    still going when the machine is loaded (four of 40,000 turns took 2 s by 2026; twelve
+    were once done before a signal reached the run, under a load of four)."""
     path = tmp_path_factory.mktemp("many")
-    for number in range(12):
+    for number in range(24):
         transcript(path / f"t{number}.txt", 40_000)
     return path
 
