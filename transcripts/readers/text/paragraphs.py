@@ -187,9 +187,14 @@ _NOTE_WIDTH = 160
 
 def _mentions_editing(text: str) -> bool:
     """Does the text name a way a note says the interview was edited ("edited",
-    "condensed", "abridged", "shortened"; in lower case or capitalised, as notes write
-    them)? Asked before the note's pattern, which most paragraphs would fail more slowly."""
-    return "dited" in text or "ondensed" in text or "bridged" in text or "hortened" in text
+    "condensed", "abridged", "shortened"; in lower case, capitalised or in capitals, as
+    notes write them)? Asked before the note's pattern, which most paragraphs would fail
+    more slowly."""
+    if "dited" in text or "ondensed" in text or "bridged" in text or "hortened" in text:
+        return True
+    # (a note in capitals, "THIS INTERVIEW HAS BEEN EDITED FOR CLARITY.": asked only of
+    # text with no letter in lower case, which `isupper` tells at the first one it meets)
+    return text.isupper() and _mentions_editing(text.lower())
 
 
 class Entrance(NamedTuple):
