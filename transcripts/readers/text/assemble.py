@@ -382,6 +382,8 @@ class Assembler:
                     yield self._finished(pending, more, start)
                 in_dialogue, interrupted = True, None
                 time = paragraph.time
+                if time is None and pending is not None and pending.end_line == start:
+                    time = _time_above(pending)
                 if start == last and plain:
                     words = lines[start][paragraph.rest_at :].strip()
                     if words[-1:] in _WRAPPER_ENDS:
@@ -587,6 +589,15 @@ def without_closing_wrapper(line: str, rest: str) -> str:
 
 # What the words of a turn end with when its label's wrapper may close the line.
 _WRAPPER_ENDS = frozenset("*_")
+
+
+def _time_above(block: Block) -> float | None:
+    """The time a marker right above a label gives its turn ("00:00:05" over "Jane Doe",
+    a Teams document's "0:0:5.520 --> 0:0:9.100" over the name: a span's start); None
+    when the block above is no time marker."""
+    if block.kind != Kind.TIMESTAMP:
+        return None
+    return parse_clock(block.text.split("-->", 1)[0].split(" - ", 1)[0].strip(" \t[]()"))
 
 
 def _time_below(words: str) -> tuple[float | None, str]:
