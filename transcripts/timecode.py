@@ -41,6 +41,14 @@ MERIDIEM_PATTERN = r"[ ]?[AaPp]\.?[Mm]\.?(?![^\W\d_])"
 #: "2023-01-12", "3.12.24"), as a regular-expression source with no capture groups.
 DATE_PATTERN = r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}"
 
+#: The English months as dates are written with them ("May 17, 2022", "Jan 5, 2024"):
+#: their first three letters, which a message export's stamp opens with.
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+#: A date written with its month's name, as message exports stamp a message ("May 17,
+#: 2022", "Sept. 5 2024"), as a regular-expression source with no capture groups.
+WRITTEN_DATE_PATTERN = rf"(?:{'|'.join(MONTHS)})[a-z]{{0,6}}\.?[ ]\d{{1,2}},?[ ]\d{{4}}"
+
 #: A clock time standing on its own in a line, not a piece of a longer number or time
 #: (`(09:14 AM) Maria:`, `Ana Ruiz  14:02`, but not the `1:2` inside `11:22:33.4`).
 CLOCK_IN_TEXT = kept(r"(?<![\d:.,])" + CLOCK_PATTERN + r"(?![\d:.,]\d)")

@@ -17,13 +17,13 @@ from itertools import pairwise
 import regex
 
 from ... import names
-from ...timecode import parse_clock, parse_time_of_day, seconds_later
+from ...timecode import MONTHS, parse_clock, parse_time_of_day, seconds_later
 from .evidence import Use
 from .pages import APART, BLANK, TEXT, Page
-from .paragraphs import LINE_ENDS, is_separator
+from .paragraphs import LINE_ENDS, is_separator, is_timestamp
 from .paragraphs_scan import is_list_item
 from .roster import is_speech
-from .shapes import ALONE, BELOW, Shape, shape_of
+from .shapes import ABOVE, ALONE, BELOW, Shape, shape_of
 
 # Characters after which the line before a label has finished its sentence.
 # (Also a straight apostrophe closing a quotation, a soft hyphen, Markdown's closing `*`.)
@@ -63,6 +63,7 @@ def find_candidates(lines: Sequence[str], start: int, page: Page | None = None) 
     waiting: Use | None = None  # the last candidate, until the next line of text is seen
     waiting_alone = False  # that candidate stands alone on its line
     stamped: list[tuple[Use, float]] = []  # labels alone over a time, with the time
+    under_stamps: list[Use] = []  # labels alone right under a time (or a date and time)
     for index in range(start, len(lines)):
         line = lines[index]
         if codes is not None:
@@ -111,6 +112,8 @@ def find_candidates(lines: Sequence[str], start: int, page: Page | None = None) 
             use = Use(index, shape, known[0], False, blank_before, after_sentence)
             waiting_alone = shape.placement == ALONE
             if waiting_alone:
+                if not blank_before and index > start and _is_stamp(lines[index - 1]):
+                    under_stamps.append(use)  # "May 17, 2022  5:29 PM" over "Ana Ruiz"
                 before = -1  # a label alone on its line ends what came before
             else:
                 rest_at = shape.rest_at
@@ -124,6 +127,7 @@ def find_candidates(lines: Sequence[str], start: int, page: Page | None = None) 
             before = index
         blank_before = False
     _stamp_labels(stamped)
+    _mark_under_stamps(under_stamps)
     return uses
 
 
@@ -145,6 +149,29 @@ def _stamp_labels(stamped: list[tuple[Use, float]]) -> None:
             signature = shape.signature._replace(time=BELOW)
             timed = stamped_shapes[shape] = shape._replace(signature=signature)
         use.shape = timed
+
+
+def _mark_under_stamps(under: list[Use]) -> None:
+    """Give the labels standing alone right under a time ("May 17, 2022  5:29:42 PM"
+    over "Ana Ruiz" over the message, as a message export writes each one) the time as
+    part of their shape (`ABOVE`): then a short message alone on its line ("Great") has
+    another shape than the labels, and is not taken for one."""
+    if len(under) < 2:
+        return
+    timed_shapes: dict[Shape, Shape] = {}  # (one shape for the labels of one shape)
+    for use in under:
+        shape = use.shape
+        timed = timed_shapes.get(shape)
+        if timed is None:
+            signature = shape.signature._replace(time=ABOVE)
+            timed = timed_shapes[shape] = shape._replace(signature=signature)
+        use.shape = timed
+
+
+def _is_stamp(line: str) -> bool:
+    """Is the line a time, or a message's date and time, and nothing else?"""
+    opening = line.lstrip()[:3]
+    return (opening[:1].isdigit() or opening in MONTHS) and is_timestamp(line.strip())
 
 
 def _ends_sentence(line: str) -> bool:

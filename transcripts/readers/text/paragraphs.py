@@ -14,7 +14,13 @@ from typing import NamedTuple
 import regex
 
 from ...model import Kind
-from ...timecode import CLOCK_PATTERN, DATE_PATTERN, MERIDIEM_PATTERN
+from ...timecode import (
+    CLOCK_PATTERN,
+    DATE_PATTERN,
+    MERIDIEM_PATTERN,
+    MONTHS,
+    WRITTEN_DATE_PATTERN,
+)
 
 # What a line of text ends with when it has finished what it says: a sentence's end, a
 # clause before a list or a quotation, a closing quote or bracket, a dash breaking off;
@@ -41,9 +47,12 @@ _STAGE = re.compile(
 # text in a Teams transcript saved as a document).
 _TIME_ON_LINE = r"(?:\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}:\d{1,2}:\d{1,2})(?:[.,]\d{1,3})?"
 _TIMESTAMP = re.compile(
-    rf"[\[(\\]*{_TIME_ON_LINE}(?:[ ]*(?:-->|–|-)[ ]*{_TIME_ON_LINE})?"
+    rf"[\[(\\]*(?:(?:{DATE_PATTERN}|{WRITTEN_DATE_PATTERN}),?[ \t]+)?"  # a message's date
+    rf"{_TIME_ON_LINE}(?:[ ]*(?:-->|–|-)[ ]*{_TIME_ON_LINE})?"
     r"(?:\s*[AaPp]\.?\s?[Mm]\.?)?(?:\s+[A-Z]{2,4})?[\])\\]*"
+    r"(?:[ ]+\([^()\n]{1,60}\))?"  # a message export's "(Read by you after 2 minutes)"
 )
+_MONTHS = frozenset(MONTHS)
 
 
 # A Markdown thematic break, a rule of dashes or an ornament between parts ("* * *",
@@ -229,8 +238,11 @@ _ENTRANCE_WIDTH = 240
 
 
 def is_timestamp(text: str) -> bool:
-    """A time marker on its own line."""
-    return len(text) <= 40 and _TIMESTAMP.fullmatch(text) is not None
+    """A time marker on its own line (a message's date and time too)."""
+    return len(text) <= _TIMESTAMP_WIDTH and _TIMESTAMP.fullmatch(text) is not None
+
+
+_TIMESTAMP_WIDTH = 100
 
 
 def is_chat_notice(text: str) -> bool:
@@ -410,6 +422,8 @@ def classify(text: str, in_dialogue: bool) -> str | None:
             return divider
         if is_markdown_heading(text):
             return Kind.HEADING
+    elif text[:3] in _MONTHS and is_timestamp(text):
+        return Kind.TIMESTAMP  # a message export's "May 17, 2022  5:29:42 PM"
     if is_all_caps_heading(text):
         return Kind.HEADING
     if is_chat_notice(text):  # "Ana joined the channel"

@@ -74,6 +74,9 @@ CLOCK = "clock"
 # A time on the line under a label standing alone, stepping forward from label to label
 # (`candidates.py`): "Ana Ruiz" over "9:14 AM", "Jane Doe" over "00:00:05".
 BELOW = "below"
+# A time (or a message's date and time) on the line right above a label standing alone,
+# as a message export stamps each message: "May 17, 2022  5:29:42 PM" over "Ana Ruiz".
+ABOVE = "above"
 # A time after a label standing alone on its line (`Ali  0:00`, `Ana Ruiz  14:02` over
 # the message): every label of such an export carries one, so it is part of the shape,
 # and a one-word reply alone on its line ("Yes") is not of it.
@@ -124,7 +127,8 @@ class Signature(NamedTuple):
     # "", "before" (a time opens the line), "inside" (Name (00:01):), CLOCK (a time of
     # day after the label, as a chat app stamps every message: `Ana Ruiz  9:14 AM`; an
     # offset after it comes and goes, a time of day does not), BELOW (a time on the
-    # line under the label), ALONE_TIMED (a time after a label alone on its line)
+    # line under the label), ABOVE (on the line above it), ALONE_TIMED (a time after a
+    # label alone on its line)
     time: str
     # ":", ".", "dash" (`JOHN — text`), "gap" (spaces before the text), "cell" (the
     # name is a table's cell: `| Name | text |`), "quote" (the speech in corner brackets
@@ -150,6 +154,8 @@ class Signature(NamedTuple):
             name += " 9:14 AM"
         elif self.time == BELOW:
             name += " over a time"
+        elif self.time == ABOVE:
+            name += " under a time"
         if self.delimiter == ":":
             name += ":"
         elif self.delimiter == ".":
