@@ -368,7 +368,7 @@ _GRAMMAR = r"""
     (?:[ ]\^(?={LINE_END}))?                                    # BRICK ^ (dual dialogue)
     (?:
         [ \t\xa0]*(?:[:：][ \t\xa0]*)?(?P<cell>\|)                  # | Name | text |
-      | [ \t\xa0]*(?P<colon>[:：])(?=[^/\\\d]|\Z)
+      | [ \t\xa0]*(?P<colon>:(?=[^/\\\d]|\Z)|：)                  # (A：1990年, not 10:30)
       | (?P<dash>\.?[ ](?:—|–|--?)(?=[ \t\xa0]+\S))              # JOHN — text, Name. – text
       | (?P<dot>\.)(?=[ \t\xa0\r\n]|\Z)
       | (?<=\])(?P<directed>[ ](?=\S))                          # PRAED [to Vivie] Yes.
