@@ -171,11 +171,12 @@ class Assembler:
             and (self.roster.declared or not names.is_speaker_shaped(label))
         ):
             if not paragraph.bare or paragraph.time is not None:
+                if paragraph.start == paragraph.last and names.is_numbered_section(label):
+                    # "SCENE III. The wood.", "Episode 42: Sourdough, again"
+                    return Kind.HEADING, None, None, text
                 if self._has_colon(paragraph):
                     # "Update: ...", "**Break:** [24:27]": a label that is no speaker.
                     return Kind.LABELLED, None, label, self.turn_text(paragraph)
-                if paragraph.start == paragraph.last and names.is_numbered_section(label):
-                    return Kind.HEADING, None, None, text  # "SCENE III. The wood."
             elif paragraph.start == paragraph.last:
                 return Kind.HEADING, None, None, text  # "Background:" over what follows
         if (
