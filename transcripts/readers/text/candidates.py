@@ -141,14 +141,7 @@ def _stamp_labels(stamped: list[tuple[Use, float]]) -> None:
     steps = sorted(seconds_later(before[1], after[1]) for before, after in pairwise(stamped))
     if steps[len(steps) // 2] > STAMP_STEP_MOST:
         return
-    stamped_shapes: dict[Shape, Shape] = {}  # (one shape for the labels of one shape)
-    for use, _ in stamped:
-        shape = use.shape
-        timed = stamped_shapes.get(shape)
-        if timed is None:
-            signature = shape.signature._replace(time=BELOW)
-            timed = stamped_shapes[shape] = shape._replace(signature=signature)
-        use.shape = timed
+    _give_time(BELOW, [use for use, _ in stamped])
 
 
 def _mark_under_stamps(under: list[Use]) -> None:
@@ -156,14 +149,19 @@ def _mark_under_stamps(under: list[Use]) -> None:
     over "Ana Ruiz" over the message, as a message export writes each one) the time as
     part of their shape (`ABOVE`): then a short message alone on its line ("Great") has
     another shape than the labels, and is not taken for one."""
-    if len(under) < 2:
-        return
-    timed_shapes: dict[Shape, Shape] = {}  # (one shape for the labels of one shape)
-    for use in under:
+    if len(under) >= 2:
+        _give_time(ABOVE, under)
+
+
+def _give_time(where: str, uses: list[Use]) -> None:
+    """Make where a time stands by the labels (`BELOW`, `ABOVE`) part of their shape's
+    signature: one new shape for all the labels of one shape."""
+    timed_shapes: dict[Shape, Shape] = {}
+    for use in uses:
         shape = use.shape
         timed = timed_shapes.get(shape)
         if timed is None:
-            signature = shape.signature._replace(time=ABOVE)
+            signature = shape.signature._replace(time=where)
             timed = timed_shapes[shape] = shape._replace(signature=signature)
         use.shape = timed
 
