@@ -162,6 +162,8 @@ class Assembler:
                 text = paragraphs.heading_text(text)  # "# Title": the words, not the markup
             return kind, None, None, text
         if label is None:  # (most paragraphs: what follows asks about their label)
+            if paragraph is self.paragraphs[0] and self._is_headline(paragraph, text):
+                return Kind.HEADING, None, None, text
             return None, None, None, text
         if paragraph.bare and paragraph.start == paragraph.last and names.is_song_title(label):
             return Kind.HEADING, None, None, text  # "THE FAIRIES' SONG." over its verse
@@ -222,6 +224,22 @@ class Assembler:
         if self._after is None:
             self._after = {before.start: after for before, after in pairwise(self.paragraphs)}
         return self._after.get(paragraph.start)
+
+    def _is_headline(self, paragraph: Paragraph, text: str) -> bool:
+        """Is the document's first paragraph a headline in sentence case ("Ukraine's
+        farmers plant under fire", as news sites write them): one short line of two
+        words or more opening with a capital, no sentence ended, a blank line under it,
+        in a document with speakers? (A headline in title case is a heading anyway.)"""
+        below = paragraph.last + 1
+        return (
+            paragraph.start == paragraph.last
+            and len(text) <= _HEADLINE_WIDTH
+            and text[:1].isupper()
+            and " " in text
+            and not text.endswith(_SENTENCE_GOES_ON)
+            and (below >= len(self.lines) or self.lines[below].isspace())
+            and bool(self.roster.speakers)
+        )
 
     def _speaker_follows(self, paragraph: Paragraph) -> bool:
         """Is the paragraph after this one (past a rule or other layout) a speaker's
@@ -590,6 +608,11 @@ def without_closing_wrapper(line: str, rest: str) -> str:
 
 # What the words of a turn end with when its label's wrapper may close the line.
 _WRAPPER_ENDS = frozenset("*_")
+
+
+_HEADLINE_WIDTH = 100  # a news headline's characters, at most
+# How a line that is no headline ends: a sentence, a clause, or a colon introducing more.
+_SENTENCE_GOES_ON = (*paragraphs.LINE_ENDS, ",", ";", ":", "：")
 
 
 def _time_above(block: Block) -> float | None:

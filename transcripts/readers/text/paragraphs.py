@@ -247,7 +247,8 @@ _TIMESTAMP_WIDTH = 100
 
 def is_chat_notice(text: str) -> bool:
     """A chat app's line about the chat, not in it: someone joining or leaving ("Ana
-    joined the channel", "Ben has left the meeting", "ana joined #fieldwork"), or, after
+    joined the channel", "Ben has left the meeting", "ana joined #fieldwork"), a meeting
+    app's word that someone started or stopped it ("Ana Ruiz started transcription"), or, after
     the date and time a WhatsApp export opens each line with ("12/03/2024, 09:20 - ", or
     on an iPhone "[12/03/2024, 09:20:02] ", its notices marked by U+200E),
     anything WhatsApp says of the group ("Tom left", "Ana added Ben", "Messages and
@@ -261,7 +262,13 @@ def is_chat_notice(text: str) -> bool:
         # it holds one of the words of its notices
         if _NOTICE_WORDS.search(text) is None:
             return False
-    elif "joined" not in text and "left" not in text and "encrypted" not in text:
+    elif (
+        "joined" not in text
+        and "left" not in text
+        and "encrypted" not in text
+        and "started" not in text
+        and "stopped" not in text
+    ):
         return False  # (asked of most paragraphs: the words first, the pattern after)
     return _chat_notice().fullmatch(text) is not None
 
@@ -278,6 +285,7 @@ def _chat_notice() -> regex.Pattern[str]:
     return regex.compile(
         rf"(?:{_ENCRYPTED}"
         rf"|{_WHO}[ ](?:has[ ])?(?:joined|left)[ ]{_CHAT_PLACE}"
+        rf"|{_WHO}[ ](?:started|stopped)[ ](?:transcription|recording)"  # Teams, Zoom
         rf"|(?:{DATE_PATTERN},?[ ]{CLOCK_PATTERN}(?:{MERIDIEM_PATTERN})?[ ][-–][ ]"
         rf"|\u200e?\[{DATE_PATTERN},?[ ]{CLOCK_PATTERN}(?:{MERIDIEM_PATTERN})?\][ ]\u200e?"
         rf"(?:[^:\n]{{1,60}}:[ ]\u200e(?={_ENCRYPTED}))?)"  # the group's name: the notice
