@@ -86,7 +86,14 @@ def _credit() -> re.Pattern[str]:
         r"(?:[ \t]+\w+)?[ \t]+(?i:by|with|using|via|on)[ \t]+"
         r"(?:<?https?://|www\.|[\w\-]+\.(?:ai|com|io|org|net|app|co)\b|[A-Z])[^\n]{0,80}"
         # A copyright notice under the transcript: "Copyright © 2021 NPR. All rights reserved."
-        r"|(?:(?i:copyright)[ \t]*(?:©|\([cC]\)|\d{4})|©[ \t]*\d{4})[^\n]{0,100}"
+        # (with the terms that may follow it: "Visit our website terms of use ...")
+        r"|(?:(?i:copyright)[ \t]*(?:©|\([cC]\)|\d{4})|©[ \t]*\d{4})[^\n]{0,500}"
+        # A word on how the transcript was made: "This is a rush transcript. Copy may not
+        # be in its final form.", "This transcript was produced by a third-party service
+        # and may contain errors."
+        r"|(?i:this[ ]is[ ]an?[ ](?:rush|unedited|uncorrected|automated|raw)[ ]transcript\b"
+        r"|(?:this|the)[ ]transcript[ ](?:was|is|has[ ]been)[ ](?:\w+[ ]){0,2}?"
+        r"(?:produced|generated|created|made|prepared|transcribed|provided)\b)[^\n]{0,300}"
     )
 
 
@@ -162,9 +169,13 @@ _CHAT_EVENT_OPENINGS = frozenset("*-<[(0123456789")
 
 
 def is_credit(text: str) -> bool:
-    """A line crediting the service or tool that made the transcript, or a copyright
-    notice: not speech, though it follows the last turn."""
-    return len(text) <= 120 and "\n" not in text and _credit().fullmatch(text) is not None
+    """A line crediting the service or tool that made the transcript, a word on how it
+    was made ("This is a rush transcript."), or a copyright notice: not speech, though it
+    follows the last turn."""
+    return len(text) <= _CREDIT_WIDTH and "\n" not in text and _credit().fullmatch(text) is not None
+
+
+_CREDIT_WIDTH = 600  # a copyright notice with the site's terms after it
 
 
 # The editor's note under (or over) a published interview: "This interview has been edited
