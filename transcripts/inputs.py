@@ -28,6 +28,7 @@ import stat
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from . import formats
+from .compiled import kept
 from .errors import TranscriptError
 from .globs import PathPatterns
 from .io import decode, not_a_regular_file, read_bytes, special_file
@@ -246,7 +247,7 @@ def _wanted(path: str, name: str, select: Selection, ignores: _GitIgnores | None
     return extension not in SHARED_EXTENSIONS or _is_transcript(path, extension)
 
 
-_YAML_DOCUMENT = re.compile(r"^blocks[ \t]*:", re.M)
+_YAML_DOCUMENT = kept(r"^blocks[ \t]*:", re.M)
 
 
 def _is_transcript(path: str, extension: str) -> bool:

@@ -20,6 +20,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, BinaryIO
 
+from .compiled import kept
 from .errors import STDOUT_NAME, TranscriptError
 from .heap import input_read
 
@@ -474,7 +475,7 @@ def _write_by_renaming(
 
 #: How many symbolic links a path may go through, as the kernel allows (Linux: 40).
 _MAX_LINKS = 40
-_DESCRIPTOR = re.compile(r"/(?:dev|proc/self)/fd/(\d+)")
+_DESCRIPTOR = kept(r"/(?:dev|proc/self)/fd/(\d+)")
 _STANDARD_STREAMS = {"/dev/stdout": 1, "/dev/stderr": 2}
 
 
