@@ -12,8 +12,7 @@ import functools
 from collections import Counter
 from collections.abc import Sequence
 from itertools import pairwise
-
-import regex
+from typing import TYPE_CHECKING
 
 from ... import names
 from ...compiled import kept
@@ -24,6 +23,9 @@ from .paragraphs import LINE_ENDS, is_separator
 from .paragraphs_scan import is_list_item
 from .roster import is_speech
 from .shapes import ALONE, BELOW, Shape, shape_of
+
+if TYPE_CHECKING:
+    import regex
 
 # Characters after which the line before a label has finished its sentence.
 # (Also a straight apostrophe closing a quotation, a soft hyphen, Markdown's closing `*`.)
@@ -42,6 +44,8 @@ STAMP_STEP_MOST = 15 * 60
 
 @functools.cache
 def _lower_word() -> regex.Pattern[str]:
+    import regex  # here, not at the top: see `compiled._regex_engine`
+
     return regex.compile(r"(?<![\p{L}\p{M}'’])\p{Ll}[\p{Ll}\p{M}'’]*+(?![\p{L}\p{M}])")
 
 

@@ -39,14 +39,15 @@ from collections import Counter
 from collections.abc import Callable, Container, Sequence
 from itertools import pairwise, takewhile
 from operator import attrgetter
-from typing import NamedTuple
-
-import regex
+from typing import TYPE_CHECKING, NamedTuple
 
 from ... import names
 from .evidence import Convention, Family, Habit, Inference, Rejection, Use, Verdict, _Record
 from .shapes import ALONE, INLINE, PHRASE, Shape, Signature
 from .tally import Tally
+
+if TYPE_CHECKING:
+    import regex
 
 # A habit binds when at least this share of a family's recurring labels keep it, and
 # there are at least this many of them to tell.
@@ -83,6 +84,8 @@ _NO_NAME = Verdict(False, "not shaped like a name")
 # A byline under a title: "by Sam Ortiz", "Written by Mara Ellison", "Story by ...".
 @functools.cache
 def _byline() -> regex.Pattern[str]:
+    import regex  # here, not at the top: see `compiled._regex_engine`
+
     return regex.compile(
         r"[ \t]*(?:(?i:written|story|screenplay|teleplay|words)[ ]+)?(?i:by)[ ]+\p{Lu}"
     )

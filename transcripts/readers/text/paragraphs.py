@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import NamedTuple
-
-import regex
+from typing import TYPE_CHECKING, NamedTuple
 
 from ...compiled import kept
 from ...model import Kind
 from ...timecode import CLOCK_PATTERN, DATE_PATTERN, MERIDIEM_PATTERN
+
+if TYPE_CHECKING:
+    import regex
 
 # What a line of text ends with when it has finished what it says: a sentence's end, a
 # clause before a list or a quotation, a closing quote or bracket, a dash breaking off;
@@ -259,6 +260,8 @@ _ENCRYPTED = r"Messages(?:[ ]and[ ]calls)?[ ]are[ ]end-to-end[ ]encrypted\b.*"  
 
 @functools.cache
 def _chat_notice() -> regex.Pattern[str]:
+    import regex  # here, not at the top: see `compiled._regex_engine`
+
     return regex.compile(
         rf"(?:{_ENCRYPTED}"
         rf"|{_WHO}[ ](?:has[ ])?(?:joined|left)[ ]{_CHAT_PLACE}"
@@ -287,6 +290,8 @@ _MONTH_DAY = (
 
 @functools.cache
 def _day_separator() -> regex.Pattern[str]:
+    import regex  # here, not at the top: see `compiled._regex_engine`
+
     return regex.compile(
         rf"[ \t]*(?:Today|Yesterday|{_WEEKDAY}(?:,[ ]{_MONTH_DAY})?|{_MONTH_DAY})[ \t]*"
     )

@@ -55,14 +55,15 @@ import functools
 import re
 import sys
 from collections.abc import Iterable
-from typing import NamedTuple
-
-import regex
+from typing import TYPE_CHECKING, NamedTuple
 
 from ... import names
 from ...compiled import compile_kept, kept
 from ...timecode import CLOCK_PATTERN, DATE_PATTERN, MERIDIEM_PATTERN, parse_clock
 from .lines import indent_width
+
+if TYPE_CHECKING:
+    import regex
 
 # How a name is written, where a convention keeps it (`Signature.case`): in lower case
 # ("agent"), or as a sentence opens ("Phóng viên", "Le journaliste").
@@ -414,6 +415,8 @@ def unicode_grammar() -> regex.Pattern[str]:
     """The grammar with Unicode letter classes, compiled the first time a line outside
     ASCII asks for it: compiling it takes about a tenth of a second, which a file in
     ASCII (and a run over small files) need not pay."""
+    import regex  # here, not at the top: see `compiled._regex_engine`
+
     return regex.compile(grammar(_UNICODE_CLASSES), regex.VERBOSE | regex.VERSION0)
 
 
@@ -429,6 +432,8 @@ _ASCII: re.Pattern[str] | None = (
 
 @functools.cache
 def _clock_in() -> regex.Pattern[str]:
+    import regex  # here, not at the top: see `compiled._regex_engine`
+
     return regex.compile(r"\d[\d:.,]*\d")
 
 
