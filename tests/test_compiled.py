@@ -250,11 +250,16 @@ def test_kept_patterns_of_another_python_or_regex_version_are_compiled_again(
     compiled.kept(PATTERN)
     compiled.kept_regex(r"\p{Lu}+")
     _next_start(bundle)
-    monkeypatch.setattr(regex, "__version__", "0.0")
-    monkeypatch.setattr(sys, "version", "another Python")
+    engine = compiled._regex_engine()
+    assert engine is not None
+    monkeypatch.setattr(compiled, "_regex_engine", lambda: (engine[0], "another build"))
     compiled.kept(PATTERN)
     assert regex.fullmatch(r"\p{Lu}+", "ÀB") and compiled.kept_regex(r"\p{Lu}+").match("ÀB")
-    assert len(bundle) == 1  # both compiled again, and written again at exit
+    assert len(bundle) == 1  # the regex pattern compiled again, and written again at exit
+    _next_start(bundle)
+    monkeypatch.setattr(sys, "version", "another Python")
+    compiled.kept(PATTERN)
+    assert len(bundle) == 1  # compiled again, and written again at exit
 
 
 @pytest.mark.parametrize("damage", [b"", b"not marshal at all", b"\xe9\x00\x00"])
@@ -325,9 +330,10 @@ def test_the_kept_patterns_of_a_run_are_those_a_fresh_compile_makes(tmp_path: Pa
         if engine == "re":
             assert program == compiled._program(source, flags), source
             continue
-        version, made = program
-        assert version == regex.__version__
-        fresh, read = regex.compile(source, flags), regex._regex.compile(*made)
+        build, made = program
+        made_by = compiled._regex_engine()
+        assert engine == "_regex" and made_by is not None and build == made_by[1]
+        fresh, read = regex.compile(source, flags), made_by[0].compile(*made)
         assert (read.pattern, read.flags, read.groupindex) == (
             fresh.pattern,
             fresh.flags,
@@ -336,3 +342,46 @@ def test_the_kept_patterns_of_a_run_are_those_a_fresh_compile_makes(tmp_path: Pa
         for text in texts:
             found, expected = read.search(text), fresh.search(text)
             assert (found and found.regs) == (expected and expected.regs), (source, text)
+
+
+def test_a_lint_of_a_small_file_reads_its_regex_patterns_without_importing_regex(
+    tmp_path: Path,
+) -> None:
+    """Importing `regex` costs 6-8 ms of a start: the patterns kept for it are made by
+    its engine alone, and the modules a lint of a text in ASCII imports compile nothing
+    with it (they import it where they do, when they first do)."""
+    samples = Path(__file__).parent.parent / "samples"
+    script = (
+        "from transcripts.cli import main; import sys; sys.argv = ['transcripts', 'lint', "
+        f"{str(samples / 'qa-interview.txt')!r}]\n"
+        "try: main()\nexcept SystemExit: pass\n"
+        "print(sorted(name for name in sys.modules if name.split('.')[0] == 'regex'))"
+    )
+    env = {**os.environ, compiled.CACHE_VARIABLE: str(tmp_path)}
+    runs = [
+        subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+        for _ in range(2)
+    ]
+    assert "'regex'" in runs[0].stdout  # the first run compiles and keeps them
+    assert runs[1].stdout.splitlines()[-1] == "['regex._regex']"
+
+
+def test_regex_imported_after_its_engine_is_the_usual_regex(tmp_path: Path) -> None:
+    script = (
+        "from transcripts import names\n"
+        "import sys\n"
+        "alone = 'regex' not in sys.modules\n"
+        "assert names.is_acronym('ÀB') and not names.is_acronym('Àb')\n"
+        "import regex\n"
+        "assert sys.modules['regex._regex'] is regex._main._regex\n"
+        "assert regex.sub(r'(\\p{Lu})', r'<\\1>', 'aÀb') == 'a<À>b'\n"
+        "print(alone)\n"
+    )
+    env = {**os.environ, compiled.CACHE_VARIABLE: str(tmp_path)}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+        )
+        for _ in range(2)
+    ]
+    assert [run.stdout for run in runs] == ["False\n", "True\n"]

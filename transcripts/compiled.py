@@ -19,7 +19,7 @@ before it runs it.
 The patterns modules compile at import (`kept`, and `kept_regex` for the `regex`
 module's) are kept the same way, all in one file: a few dozen small patterns cost
 5-10 ms to compile at every start, about a tenth of a run on a small file. Each is
-compiled the usual way the first time a Python (and `regex` version) meets it; what
+compiled the usual way the first time a Python (and `regex` build) meets it; what
 was new is added to the file when the process ends.
 """
 
@@ -191,20 +191,23 @@ def kept(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
 def kept_regex(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     """`regex.compile(pattern, flags)` for a pattern compiled at import, kept like
     `kept`'s: what is kept is what pickling the pattern keeps (the `regex` module's
-    own program for it, with the version that made it), so only a pattern that pickles
-    to plain data is kept."""
-    import regex
-
-    engine: Any = regex._regex  # what unpickling a pattern calls
-    key = ("regex", pattern, int(flags))
+    own program for it, with the build of the engine that made it), so only a pattern
+    that pickles to plain data is kept. A kept pattern is made by the engine alone
+    (`_regex_engine`), without importing the rest of `regex`."""
+    # ("_regex": the engine that makes it, and the build is kept with it; "regex" keys,
+    # whose programs came with the `regex` version instead, are an earlier release's)
+    key = ("_regex", pattern, int(flags))
     bundle = _bundle()
     found = bundle.get(key)
-    if found is not None and found[0] == regex.__version__:
+    engine = _regex_engine()
+    if found is not None and engine is not None and found[0] == engine[1]:
         try:
-            read: regex.Pattern[str] = engine.compile(*found[1])
+            read: regex.Pattern[str] = engine[0].compile(*found[1])
             return read
         except Exception:  # refused by the engine: compiled again below
             pass
+    import regex
+
     compiled = regex.compile(pattern, flags)
     try:
         reduced: Any = copyreg.dispatch_table[type(compiled)](compiled)
@@ -212,9 +215,52 @@ def kept_regex(pattern: str, flags: int = 0) -> regex.Pattern[str]:
         marshal.dumps(made)  # plain data only
     except Exception:
         return compiled
-    if rebuild is engine.compile:
-        bundle.add(key, (regex.__version__, made))
+    engine = _regex_engine()
+    if engine is not None and rebuild is engine[0].compile:
+        bundle.add(key, (engine[1], made))
     return compiled
+
+
+@functools.cache
+def _regex_engine() -> tuple[Any, str] | None:
+    """The `regex` module's engine (the extension `regex._regex`, which unpickling a
+    pattern calls) and what identifies its build: its file, size, time and magic
+    number. When `regex` is not imported yet, the engine is loaded on its own, as
+    `import regex` would load it (and later finds it loaded): importing the whole
+    module costs 6-8 ms at every start, most of it the pattern compiler
+    (`regex._regex_core`), which a kept pattern does not need. (A pattern's `sub` with
+    a template string imports `regex` itself when it needs it.) None: no engine found
+    where `import regex` would look, and nothing is kept."""
+    name = "regex._regex"
+    try:
+        engine = sys.modules.get(name)
+        if engine is None:
+            import importlib.machinery
+            import importlib.util
+
+            package = importlib.util.find_spec("regex")  # (imports nothing: a top-level name)
+            if package is None or not package.submodule_search_locations:
+                return None
+            spec = importlib.machinery.PathFinder.find_spec(
+                name, package.submodule_search_locations
+            )
+            if spec is None or not isinstance(spec.loader, importlib.machinery.ExtensionFileLoader):
+                return None
+            engine = importlib.util.module_from_spec(spec)
+            sys.modules[name] = engine
+            try:
+                spec.loader.exec_module(engine)
+            except BaseException:
+                del sys.modules[name]
+                raise
+        path = engine.__file__
+        made = os.stat(path) if path else None
+        if made is None:
+            return None
+        build = f"{path}|{made.st_size}|{made.st_mtime_ns}|{engine.MAGIC}"
+    except Exception:  # not found, or not as expected: `regex` compiles as usual
+        return None
+    return engine, build
 
 
 class _Bundle:

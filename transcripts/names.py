@@ -9,8 +9,6 @@ from __future__ import annotations
 import functools
 import re
 
-import regex
-
 from .compiled import kept, kept_regex
 
 # Honorifics and titles that open a name ("Mr. SMITH", "Dr. Jha", "SEN. LOPEZ").
@@ -394,7 +392,8 @@ def is_group(label: str) -> bool:
 
 
 _DASHED = kept_regex(r"\s[-–—]\s|--")  # a dash between a name and its company or title
-_GROUP = kept_regex(r"^(?P<list>[^,]+(?:,\s*[^,]+){0,4}),?\s+(?:and|&)\s+(?P<last>[^,]+)$", regex.I)
+# (`re.I`: the `regex` module's flags are `re`'s, and `regex` is not imported here.)
+_GROUP = kept_regex(r"^(?P<list>[^,]+(?:,\s*[^,]+){0,4}),?\s+(?:and|&)\s+(?P<last>[^,]+)$", re.I)
 
 
 def group_members(label: str) -> list[str] | None:

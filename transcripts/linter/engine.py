@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Callable
 
+from ..compiled import kept
 from ..io import display_name
 from ..model import Transcript
 from .config import LintSettings
@@ -169,7 +169,7 @@ def across_findings(
     return facts.placed(findings, transcript)
 
 
-_DIGITS = re.compile(r"\d+")
+_DIGITS = kept(r"\d+")
 
 
 def fingerprint(code: str, line_text: str, message: str = "") -> str:

@@ -9,12 +9,12 @@ edits, line endings included, stays as it was.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterable, Sequence
 
+from ..compiled import kept
 from .finding import Edit, Finding
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK = kept(r"\r\n|\r|\n")
 
 
 def fixable(findings: Iterable[Finding], unsafe: bool = False) -> list[Finding]:

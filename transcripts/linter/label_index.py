@@ -31,9 +31,10 @@ from __future__ import annotations
 
 import heapq
 import itertools
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
+
+from ..compiled import kept
 
 #: The most candidates given for one label (and groups taken from one bucket).
 LIMIT = 16
@@ -42,7 +43,7 @@ LIMIT = 16
 TWO_EDITS_FROM = 12
 MISSPELLING_FROM = 6
 
-_DIGITS = re.compile(r"\d")
+_DIGITS = kept(r"\d")
 _Q = 3  # letters in a piece
 _PREFIX = 2 * _Q + 1  # two edits break at most 2Q pieces
 

@@ -5,10 +5,10 @@ defect, not five)."""
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
+from ..compiled import kept
 from ..model import Block, Kind, Transcript
 from ..plurals import plural
 from .context import Context
@@ -77,7 +77,7 @@ def _follows(before: Sentence, after: Sentence) -> bool:
 
 
 # Words of four letters or more: in running text some are in lower case.
-_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+_LONG_WORD = kept(r"[^\W\d_]{4,}")
 
 
 def furniture(text: str) -> bool:

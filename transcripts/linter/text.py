@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import bisect
-import re
 
 from .. import names
+from ..compiled import kept
 from ..model import Block
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK = kept(r"\r\n|\r|\n")
 
 # Words that carry no topic (as folded: "don't" is "don t"): what is left names what a
 # question or a quotation is about (repeated-question, misquote).

@@ -15,17 +15,17 @@ Example:
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterator
 from itertools import islice
 
+from ...compiled import kept
 from ...model import Block, Kind, Transcript
 from ..context import RuleOptions
 from ..finding import Problem
 from ..text import raw_lines
 
-_WORD_CHARACTER = re.compile(r"[^\W_]")
+_WORD_CHARACTER = kept(r"[^\W_]")
 
 CODE = "TR105"
 NAME = "empty-turn"

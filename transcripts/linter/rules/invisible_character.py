@@ -28,8 +28,7 @@ from __future__ import annotations
 import functools
 import unicodedata
 from collections.abc import Iterator
-
-import regex
+from typing import TYPE_CHECKING
 
 from ...compiled import kept
 from ...model import Transcript
@@ -37,6 +36,9 @@ from ...terminal import printable
 from ..context import RuleOptions
 from ..finding import Edit, Fix, Problem
 from ..source import at_line_break, find_in_source
+
+if TYPE_CHECKING:
+    import regex
 
 CODE = "TR303"
 NAME = "invisible-character"
@@ -50,6 +52,8 @@ _INVISIBLE = kept("[\u00ad\u200b\u2060\ufeff\u180e\u202a-\u202e\u2066-\u2069]+")
 # In a name: every control and formatting character but the joiners scripts need.
 @functools.cache
 def _hidden_in_names() -> regex.Pattern[str]:
+    import regex  # here, not at the top: see `compiled._regex_engine`
+
     return regex.compile(r"[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}--[\u200c\u200d]]+", regex.V1)
 
 

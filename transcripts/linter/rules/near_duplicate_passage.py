@@ -45,10 +45,10 @@ Example:
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
+from ...compiled import kept
 from ...model import Transcript
 from ..context import RuleOptions
 from ..finding import Problem
@@ -67,7 +67,7 @@ OPTIONS = {
     "across-speakers": False,
 }
 
-_DIGITS = re.compile(r"\d+")
+_DIGITS = kept(r"\d+")
 _NEIGHBOURS = 24  # earlier sentences of one index entry compared with each new one
 
 # Contractions after folding ("don't" is "don t"): the second part, read in full.

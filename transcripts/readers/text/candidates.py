@@ -9,14 +9,13 @@ running headers) is looked through, so a label after a page break is seen as it 
 from __future__ import annotations
 
 import functools
-import re
 from collections import Counter
 from collections.abc import Sequence
 from itertools import pairwise
-
-import regex
+from typing import TYPE_CHECKING
 
 from ... import names
+from ...compiled import kept
 from ...timecode import MONTHS, parse_clock, parse_time_of_day, seconds_later
 from .evidence import Use
 from .pages import APART, BLANK, TEXT, Page
@@ -24,6 +23,9 @@ from .paragraphs import LINE_ENDS, is_separator, is_timestamp
 from .paragraphs_scan import is_list_item
 from .roster import is_speech
 from .shapes import ABOVE, ALONE, BELOW, Shape, shape_of
+
+if TYPE_CHECKING:
+    import regex
 
 # Characters after which the line before a label has finished its sentence.
 # (Also a straight apostrophe closing a quotation, a soft hyphen, Markdown's closing `*`.)
@@ -33,7 +35,7 @@ SPEECH_WINDOW = 64  # characters after a label enough to tell speech
 _HEADING_WIDTH = 60  # a line in capitals shorter than this is a heading, not speech
 # Lower-case words counted for `common_words`: enough text to know a language's small words.
 _COMMON_SAMPLE = 400_000
-_DIGIT_FIRST = re.compile(r"[ \t]*\d")  # (spares the clock test most lines)
+_DIGIT_FIRST = kept(r"[ \t]*\d")  # (spares the clock test most lines)
 # Times under labels standing alone are part of the labels' shape where they step forward
 # by at most this much (the median step, in seconds), as a chat's messages and a
 # transcript's turns do; an agenda's "Keynote" over "9:30 AM" steps by half hours.
@@ -42,11 +44,13 @@ STAMP_STEP_MOST = 15 * 60
 
 @functools.cache
 def _lower_word() -> regex.Pattern[str]:
+    import regex  # here, not at the top: see `compiled._regex_engine`
+
     return regex.compile(r"(?<![\p{L}\p{M}'’])\p{Ll}[\p{Ll}\p{M}'’]*+(?![\p{L}\p{M}])")
 
 
 # The same in ASCII text, for `re` (twice as fast; a test holds the two to it).
-_LOWER_ASCII_WORD = re.compile(r"(?<![A-Za-z'])[a-z][a-z']*(?![A-Za-z'])")
+_LOWER_ASCII_WORD = kept(r"(?<![A-Za-z'])[a-z][a-z']*(?![A-Za-z'])")
 
 
 def find_candidates(lines: Sequence[str], start: int, page: Page | None = None) -> list[Use]:

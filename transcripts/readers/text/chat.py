@@ -14,10 +14,10 @@ turn then has no start rather than a wrong one.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from itertools import pairwise
 
+from ...compiled import kept
 from ...timecode import (
     CLOCK_IN_TEXT,
     DATE_PATTERN,
@@ -55,7 +55,7 @@ def is_chat(inference: Inference, lines: Sequence[str]) -> bool:
 
 # A date in the stamp before a label (WhatsApp's "12/03/2024, 09:15 - Ana:", an iPhone's
 # "[12/03/2024, 09:15:10] Ana:"): a recording's times never carry one.
-_DATE = re.compile(DATE_PATTERN)
+_DATE = kept(DATE_PATTERN)
 
 
 def drop_times_of_day(inference: Inference, lines: Sequence[str], chat: bool) -> bool:

@@ -37,17 +37,17 @@ import functools
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Container, Sequence
-from dataclasses import dataclass, field
 from itertools import pairwise, takewhile
 from operator import attrgetter
-from typing import NamedTuple
-
-import regex
+from typing import TYPE_CHECKING, NamedTuple
 
 from ... import names
-from .evidence import Convention, Family, Habit, Inference, Rejection, Use, Verdict
+from .evidence import Convention, Family, Habit, Inference, Rejection, Use, Verdict, _Record
 from .shapes import ALONE, INLINE, PHRASE, Shape, Signature
 from .tally import Tally
+
+if TYPE_CHECKING:
+    import regex
 
 # A habit binds when at least this share of a family's recurring labels keep it, and
 # there are at least this many of them to tell.
@@ -84,6 +84,8 @@ _NO_NAME = Verdict(False, "not shaped like a name")
 # A byline under a title: "by Sam Ortiz", "Written by Mara Ellison", "Story by ...".
 @functools.cache
 def _byline() -> regex.Pattern[str]:
+    import regex  # here, not at the top: see `compiled._regex_engine`
+
     return regex.compile(
         r"[ \t]*(?:(?i:written|story|screenplay|teleplay|words)[ ]+)?(?i:by)[ ]+\p{Lu}"
     )
@@ -114,20 +116,48 @@ PHRASE_ROLE_LEAST = 3
 PHRASE_ROLE_SHARE = 0.2
 
 
-@dataclass(slots=True)
-class _Assessment:
+class _Assessment(_Record):
     """A family's habits, the names its habit-keeping labels confirm, and the labels
     that keep the habits."""
 
-    habits: list[Habit]
-    keeping: list[Use]
-    tally: Tally  # the family's labels counted by name and look
-    confirmed: set[str] = field(default_factory=set)
-    slots: set[int] = field(default_factory=set)  # lines right under labels that stand alone
-    capitals: dict[str, bool] = field(default_factory=dict)  # confirmed name -> in capitals
-    names: Counter[str] = field(default_factory=Counter)  # the keeping labels per name
-    looks: set[Look] = field(default_factory=set)  # the looks of the family's labels
-    kept_looks: set[Look] = field(default_factory=set)  # ... of those keeping the habits
+    __slots__ = (  # noqa: RUF023  # in the order of the fields, as repr shows them
+        "habits",
+        "keeping",
+        "tally",
+        "confirmed",
+        "slots",
+        "capitals",
+        "names",
+        "looks",
+        "kept_looks",
+    )
+
+    def __init__(
+        self,
+        habits: list[Habit],
+        keeping: list[Use],
+        tally: Tally,
+        confirmed: set[str] | None = None,
+        slots: set[int] | None = None,
+        capitals: dict[str, bool] | None = None,
+        names: Counter[str] | None = None,
+        looks: set[Look] | None = None,
+        kept_looks: set[Look] | None = None,
+    ) -> None:
+        self.habits = habits
+        self.keeping = keeping
+        self.tally = tally  # the family's labels counted by name and look
+        self.confirmed: set[str] = set() if confirmed is None else confirmed
+        # lines right under labels that stand alone
+        self.slots: set[int] = set() if slots is None else slots
+        # confirmed name -> in capitals
+        self.capitals: dict[str, bool] = {} if capitals is None else capitals
+        # the keeping labels per name
+        self.names: Counter[str] = Counter() if names is None else names
+        # the looks of the family's labels
+        self.looks: set[Look] = set() if looks is None else looks
+        # ... of those keeping the habits
+        self.kept_looks: set[Look] = set() if kept_looks is None else kept_looks
 
 
 def infer(

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
+from ...compiled import kept
 
 # Characters str.splitlines() also breaks at, which transcripts use as content
 # (form feeds at PDF page breaks, U+2028 from word processors): they are not line ends.
 _ASCII_EXOTIC_BREAKS = "\v\f\x1c\x1d\x1e"
 _EXOTIC_BREAKS = _ASCII_EXOTIC_BREAKS + "\x85\u2028\u2029"
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+_LINE = kept(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 
 
 def split_lines(text: str) -> list[str]:

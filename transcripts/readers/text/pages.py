@@ -20,6 +20,7 @@ from itertools import compress, islice, pairwise
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
+from ...compiled import kept
 from ..htmlkind import is_html
 from . import tables as tabular
 from .shapes import shape_of
@@ -38,18 +39,18 @@ APART = 3  # text outside the numbered body of a numbered document (a word index
 # A margin number: a page's line number (1 to 25 in most transcripts), or a line's number
 # in the whole document (`001 INTERVIEWER: ...`, as qualitative transcripts are numbered
 # for coding).
-_MARGIN = re.compile(r"[ ]{0,3}(\d{1,5})(?=[ \t]|\r?\n|\r|$)")
+_MARGIN = kept(r"[ ]{0,3}(\d{1,5})(?=[ \t]|\r?\n|\r|$)")
 _MARGIN_SAMPLE = 2000
 _MARGIN_SHARE = 0.5  # of non-blank lines, for a document to count as numbered
 _MARGIN_MAX = 35
 _MARGIN_MIN = 6  # numbered lines enough to tell
 # "[[Page H6118]]" and "{time}  1117": the Congressional Record's page and time markers.
-_PAGE_MARKER = re.compile(r"\[\[Page [A-Z]?\d+\]\]|\{time\}\s+\d{3,4}")
+_PAGE_MARKER = kept(r"\[\[Page [A-Z]?\d+\]\]|\{time\}\s+\d{3,4}")
 # A court reporter's page code opening a running header: "O5S1GUO1 Le Zhou - Direct".
-_PAGE_CODE = re.compile(r"(?=[A-Z0-9]{5,12}\b)(?=\S*\d)(?=\S*[A-Z]\S*[A-Z])[A-Z0-9]+")
-_TAG = re.compile(r"<[^<>\n]*>")
-_TITLE = re.compile(r"<title>(.*?)</title>", re.I | re.S)
-_DIGITS = re.compile(r"\d+")
+_PAGE_CODE = kept(r"(?=[A-Z0-9]{5,12}\b)(?=\S*\d)(?=\S*[A-Z]\S*[A-Z])[A-Z0-9]+")
+_TAG = kept(r"<[^<>\n]*>")
+_TITLE = kept(r"<title>(.*?)</title>", re.I | re.S)
+_DIGITS = kept(r"\d+")
 _SENTENCE_END = (".", "?", "!", ",", ";", ":")
 _FURNITURE_WIDTH = 80
 # A running header or footer recurs on most pages: at least this many times, and at
@@ -57,7 +58,7 @@ _FURNITURE_WIDTH = 80
 _FURNITURE_MIN = 3
 _FURNITURE_SPACING = 300
 
-_PRE = re.compile(r"<pre[\s>]", re.I)
+_PRE = kept(r"<pre[\s>]", re.I)
 
 
 class Page:
@@ -411,7 +412,7 @@ def _after_gaps(codes: bytearray, start: int) -> list[int]:
     return [found.start() for found in _AFTER_GAP.finditer(codes, start)]
 
 
-_AFTER_GAP = re.compile(b"(?<=%c%c)%c" % (BLANK, BLANK, TEXT))  # in the codes
+_AFTER_GAP = kept(b"(?<=%c%c)%c" % (BLANK, BLANK, TEXT))  # in the codes
 
 
 def _after_gap(codes: bytearray, index: int) -> bool:
@@ -613,7 +614,7 @@ def _rough_key(text: str) -> bytes:
 
 # What `_rough_key` leaves out, in any text and in ASCII text (where `bytes.translate`
 # does it faster): what `str.split` takes for white space, what `\d` takes for a digit.
-_NOT_ROUGH = re.compile(r"[\s\d#]+")
+_NOT_ROUGH = kept(r"[\s\d#]+")
 _ROUGH_ASCII = b" \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f0123456789#"
 
 
@@ -656,7 +657,7 @@ def running_headers(lines: Sequence[str], uses: Sequence[Use]) -> list[int]:
 
 
 _KEY = attrgetter("key")
-_DIGIT = re.compile(r"\d")
+_DIGIT = kept(r"\d")
 # Of a header's page numbers, at least this share of the steps from one to the next add
 # one or two (a book's left and right pages may each have their own header); and a page
 # holds at least this many lines.

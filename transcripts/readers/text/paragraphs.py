@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-import regex
-
+from ...compiled import kept
 from ...model import Kind
 from ...timecode import (
     CLOCK_PATTERN,
@@ -21,6 +20,9 @@ from ...timecode import (
     MONTHS,
     WRITTEN_DATE_PATTERN,
 )
+
+if TYPE_CHECKING:
+    import regex
 
 # What a line of text ends with when it has finished what it says: a sentence's end, a
 # clause before a list or a quotation, a closing quote or bracket, a dash breaking off;
@@ -32,10 +34,10 @@ LINE_ENDS = (
 )
 
 # "#Lukashenko #Putin #North": every word a hashtag ("# Title" is a Markdown heading).
-_TAGS = re.compile(r"#\w[\w\-]*(?:[ \t]+#\w[\w\-]*)*", re.U)
+_TAGS = kept(r"#\w[\w\-]*(?:[ \t]+#\w[\w\-]*)*", re.U)
 # The whole paragraph in one pair of brackets: "(LAUGHTER)", "[crosstalk]", "\[laughs\]",
 # also in italics or bold: "*(laughs)*", "**[BREAK]**".
-_STAGE = re.compile(
+_STAGE = kept(
     r"(?:\((?P<p>[^()]{1,300})\)|\[(?P<b>[^\[\]]{1,300})\]|\\\[(?P<e>.{1,300}?)\\\]"
     r"|\*\((?P<ip>[^()]{1,300})\)\*|_\((?P<up>[^()]{1,300})\)_"
     r"|\*\*\[(?P<bb>[^\[\]]{1,300})\]\*\*)\.?",
@@ -46,7 +48,7 @@ _STAGE = re.compile(
 # or a span of two ("0:0:0.0 --> 0:0:5.520", as a caption's cue times stand over its
 # text in a Teams transcript saved as a document).
 _TIME_ON_LINE = r"(?:\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}:\d{1,2}:\d{1,2})(?:[.,]\d{1,3})?"
-_TIMESTAMP = re.compile(
+_TIMESTAMP = kept(
     rf"[\[(\\]*(?:(?:{DATE_PATTERN}|{WRITTEN_DATE_PATTERN}),?[ \t]+)?"  # a message's date
     rf"{_TIME_ON_LINE}(?:[ ]*(?:-->|–|-)[ ]*{_TIME_ON_LINE})?"
     r"(?:\s*[AaPp]\.?\s?[Mm]\.?)?(?:\s+[A-Z]{2,4})?[\])\\]*"
@@ -59,28 +61,28 @@ _MONTHS = frozenset(MONTHS)
 # "~ ~ ~", "# # #", "• • •"): the page, not the text.
 @functools.cache  # compiled when first needed: most files never need it (start-up)
 def _separator() -> re.Pattern[str]:
-    return re.compile(r"(?:([-*_=~#•·])[ \t]*)(?:\1[ \t]*){2,}")
+    return kept(r"(?:([-*_=~#•·])[ \t]*)(?:\1[ \t]*){2,}")
 
 
 # Words framed by a rule's marks, the same mark before and after them: a divider between
 # parts of an interview, "*** Part two ***", "=== Session 2 ===", "-- a long pause --".
 @functools.cache
 def _framed() -> re.Pattern[str]:
-    return re.compile(
+    return kept(
         r"(?P<open>(?P<mark>[-*=~#•·—–])(?:[ \t]?(?P=mark))*)(?P<space>[ \t]*)"
         r"(?P<words>[^\s\-*=~#•·—–][^\n]{0,78}?)[ \t]*(?P<close>(?P=mark)(?:[ \t]?(?P=mark))*)"
     )
 
 
-MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+\S")
-_WORDS = re.compile(r"[^\W\d_][\w'’\-]*")
+MARKDOWN_HEADING = kept(r"#{1,6}[ \t]+\S")
+_WORDS = kept(r"[^\W\d_][\w'’\-]*")
 
 
 # The credit a transcription service or tool writes under its output: "Transcribed by
 # https://otter.ai", "Transcription by Rev.com", "Captions generated with Descript".
 @functools.cache
 def _credit() -> re.Pattern[str]:
-    return re.compile(
+    return kept(
         r"(?i:(?:auto(?:matically)?[ -])?(?:transcribed|transcription|transcript|captioned"
         r"|captions?|subtitles?|generated|created|produced|powered))"
         r"(?:[ \t]+\w+)?[ \t]+(?i:by|with|using|via|on)[ \t]+"
@@ -120,7 +122,7 @@ def is_more_mark(text: str) -> bool:
 
 @functools.cache
 def _more() -> re.Pattern[str]:
-    return re.compile(r"\([ \t]*(?i:more)[ \t]*\)")
+    return kept(r"\([ \t]*(?i:more)[ \t]*\)")
 
 
 def is_continued_cue(label: str) -> bool:
@@ -129,7 +131,7 @@ def is_continued_cue(label: str) -> bool:
     return label.endswith(")") and _CONTINUED_CUE.search(label) is not None
 
 
-_CONTINUED_CUE = re.compile(r"\([ \t]*(?i:cont['’]?d|cont\.|continued|continuing)[ \t]*\)\Z")
+_CONTINUED_CUE = kept(r"\([ \t]*(?i:cont['’]?d|cont\.|continued|continuing)[ \t]*\)\Z")
 
 
 class ChatEvent(NamedTuple):
@@ -159,7 +161,7 @@ def chat_event(text: str) -> ChatEvent | None:
 # "<-- bob" and "-- bob is now known as rob").
 @functools.cache
 def _chat_event() -> re.Pattern[str]:
-    return re.compile(
+    return kept(
         rf"(?:[\[(]?(?P<time>{CLOCK_PATTERN})[\])]?[ \t]+)?"
         r"(?:\*[ \t]+(?P<nick>[^\s*<>\[\]]{1,40})[ \t]+\S|(?:\*\*\*|-->|<--|-!-|--)[ \t]+\S)"
     )
@@ -182,7 +184,7 @@ _CREDIT_WIDTH = 600  # a copyright notice with the site's terms after it
 # and condensed for clarity.", "Responses were lightly edited for length."
 @functools.cache
 def _edited() -> re.Pattern[str]:
-    return re.compile(
+    return kept(
         r"[*_]*(?:(?:(?:this|the|our|following|above|full)[ \t]+){0,3}"
         r"(?:interview|conversation|transcript|q&a|exchange|discussion|responses|answers"
         r"|remarks|text|questions[ \t]+and[ \t]+answers)[ \t]+)?"
@@ -239,7 +241,7 @@ def entrance_of(text: str) -> Entrance | None:
 
 # The verb of a play's entrance or exit opens the line (in italics or bold, as some
 # editions set it); after it, who comes or goes, over a line or two.
-_ENTRANCE = re.compile(
+_ENTRANCE = kept(
     r"(?P<open>[*_]{0,2})(?:(?i:re-?enter|enter|exit|exeunt|manet|manent))"
     r"(?P<who>[ \t\n]+.*?)?[.;]?(?P<close>[*_]{0,2})",
     re.S,
@@ -285,7 +287,7 @@ def is_chat_notice(text: str) -> bool:
 
 
 _NOTICE_WIDTH = 240
-_NOTICE_WORDS = re.compile("joined|left|encrypted|added|removed|created|changed")
+_NOTICE_WORDS = kept("joined|left|encrypted|added|removed|created|changed")
 _WHO = r"(?:\p{Lu}[\p{L}\p{M}'’\-]*(?:[ ]\p{Lu}[\p{L}\p{M}'’\-]*){0,3}|[\p{Ll}\d_.\-]{2,32})"
 _CHAT_PLACE = r"(?:the[ ](?:channel|chat|meeting|call|group|conversation|room|huddle)|\#\S+)"
 _ENCRYPTED = r"Messages(?:[ ]and[ ]calls)?[ ]are[ ]end-to-end[ ]encrypted\b.*"  # WhatsApp
@@ -293,6 +295,8 @@ _ENCRYPTED = r"Messages(?:[ ]and[ ]calls)?[ ]are[ ]end-to-end[ ]encrypted\b.*"  
 
 @functools.cache
 def _chat_notice() -> regex.Pattern[str]:
+    import regex  # here, not at the top: see `compiled._regex_engine`
+
     return regex.compile(
         rf"(?:{_ENCRYPTED}"
         rf"|{_WHO}[ ](?:has[ ])?(?:joined|left)[ ]{_CHAT_PLACE}"
@@ -322,6 +326,8 @@ _MONTH_DAY = (
 
 @functools.cache
 def _day_separator() -> regex.Pattern[str]:
+    import regex  # here, not at the top: see `compiled._regex_engine`
+
     return regex.compile(
         rf"[ \t]*(?:Today|Yesterday|{_WEEKDAY}(?:,[ ]{_MONTH_DAY})?|{_MONTH_DAY})[ \t]*"
     )
@@ -334,7 +340,7 @@ def is_page_number(line: str) -> bool:
 
 
 PAGE_NUMBER_INDENT = 20  # columns
-_PAGE_NUMBER = re.compile(r"\d{1,3}\.?")  # (a year, "1908", is no page)
+_PAGE_NUMBER = kept(r"\d{1,3}\.?")  # (a year, "1908", is no page)
 
 
 def is_separator(text: str) -> bool:
@@ -373,7 +379,7 @@ def divider_kind(text: str) -> str | None:
 
 # The marks a frame needs of each character on each side (an em dash frames alone).
 _FRAME_LEAST = {"-": 2, "*": 2}
-_SENTENCE_MARKS = re.compile(r"[,;?!]")
+_SENTENCE_MARKS = kept(r"[,;?!]")
 _DIRECTION_WORDS = 6  # "-- a long pause --" is short; speech runs longer
 
 

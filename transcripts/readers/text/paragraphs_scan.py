@@ -6,10 +6,10 @@ hard-wrapped and paginated text is grouped by `paragraphs_wrapped.py`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
+from ...compiled import kept
 from .paragraphs import LINE_ENDS, MARKDOWN_HEADING
 from .shapes import ALONE, UNNAMED, field_of
 
@@ -26,7 +26,7 @@ _LONG_LINE_SHARE = 0.02
 _MID_SENTENCE_SHARE = 0.4
 # A list item ("- Revenue: ...", "2. Guidance"), which starts a line whatever the line
 # before it ends with.
-_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+\S")
+_LIST_ITEM = kept(r"[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+\S")
 _LIST_OPENINGS = frozenset(" \t-*+•0123456789")
 _WRAP_SAMPLE = 20_000  # lines enough to tell a document's style
 SPEECH_WINDOW = 64  # characters after a label enough to tell speech

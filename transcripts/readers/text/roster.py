@@ -12,12 +12,12 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from ... import names
 from ...model import Speaker
+from .evidence import _Record
 from .tables import last_cell
 
 if TYPE_CHECKING:
@@ -51,25 +51,44 @@ def is_speech(rest: str) -> bool:
     return _not_speech().fullmatch(rest) is None
 
 
-@dataclass(slots=True)
-class Candidate:
+class Candidate(_Record):
     """Every accepted use of one label (compared case-insensitively) across the document."""
 
-    key: str
-    forms: dict[str, int] = field(default_factory=dict)  # as written -> uses
-    count: int = 0
-    first: int = -1  # line of the first use
-    last: int = -1  # line of the last use
-    signatures: set[Signature] = field(default_factory=set)  # the shapes it is written in
-    shortened: bool = False  # the first letters of a longer name ("Bar." for "Barnardo.")
+    __slots__ = (  # noqa: RUF023  # in the order of the fields, as repr shows them
+        "key",
+        "forms",
+        "count",
+        "first",
+        "last",
+        "signatures",
+        "shortened",
+    )
+
+    def __init__(
+        self,
+        key: str,
+        forms: dict[str, int] | None = None,
+        count: int = 0,
+        first: int = -1,
+        last: int = -1,
+        signatures: set[Signature] | None = None,
+        shortened: bool = False,
+    ) -> None:
+        self.key = key
+        self.forms: dict[str, int] = {} if forms is None else forms  # as written -> uses
+        self.count = count
+        self.first = first  # line of the first use
+        self.last = last  # line of the last use
+        # the shapes it is written in
+        self.signatures: set[Signature] = set() if signatures is None else signatures
+        self.shortened = shortened  # the first letters of a longer name ("Bar." for "Barnardo.")
 
     @property
     def label(self) -> str:
         return next(iter(self.forms))
 
 
-@dataclass(slots=True)
-class Roster:
+class Roster(_Record):
     """The decision: label key -> canonical speaker name, and the roster in order.
 
     `contextual` holds labels (as written) whose speaker depends on where they are, such
@@ -77,10 +96,20 @@ class Roster:
     says the user gave the roster.
     """
 
-    names: dict[str, str]
-    speakers: list[Speaker]
-    contextual: frozenset[str] = frozenset()
-    declared: bool = False
+    # (in the order of the fields, as repr shows them)
+    __slots__ = ("names", "speakers", "contextual", "declared")  # noqa: RUF023
+
+    def __init__(
+        self,
+        names: dict[str, str],
+        speakers: list[Speaker],
+        contextual: frozenset[str] = frozenset(),
+        declared: bool = False,
+    ) -> None:
+        self.names = names
+        self.speakers = speakers
+        self.contextual = contextual
+        self.declared = declared
 
     def speaker_for(self, label: str) -> str | None:
         return self.names.get(names.normalise(label))

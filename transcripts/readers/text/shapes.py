@@ -55,14 +55,15 @@ import functools
 import re
 import sys
 from collections.abc import Iterable
-from typing import NamedTuple
-
-import regex
+from typing import TYPE_CHECKING, NamedTuple
 
 from ... import names
-from ...compiled import compile_kept
+from ...compiled import compile_kept, kept
 from ...timecode import CLOCK_PATTERN, DATE_PATTERN, MERIDIEM_PATTERN, parse_clock
 from .lines import indent_width
+
+if TYPE_CHECKING:
+    import regex
 
 # How a name is written, where a convention keeps it (`Signature.case`): in lower case
 # ("agent"), or as a sentence opens ("Phóng viên", "Le journaliste").
@@ -420,6 +421,8 @@ def unicode_grammar() -> regex.Pattern[str]:
     """The grammar with Unicode letter classes, compiled the first time a line outside
     ASCII asks for it: compiling it takes about a tenth of a second, which a file in
     ASCII (and a run over small files) need not pay."""
+    import regex  # here, not at the top: see `compiled._regex_engine`
+
     return regex.compile(grammar(_UNICODE_CLASSES), regex.VERBOSE | regex.VERSION0)
 
 
@@ -435,6 +438,8 @@ _ASCII: re.Pattern[str] | None = (
 
 @functools.cache
 def _clock_in() -> regex.Pattern[str]:
+    import regex  # here, not at the top: see `compiled._regex_engine`
+
     return regex.compile(r"\d[\d:.,]*\d")
 
 
@@ -448,7 +453,7 @@ _shapes: dict[tuple[str, bool, bool, bool, bool | str | None], Shape | None] = {
 # (not a digit, bracket or parenthesis, which may open a time): where no parenthesis or
 # bracket comes before the colon, the grammar reads nothing past this, so lines that open
 # alike have the same shape, and a document's recurring "Name: " is read once.
-_HEAD = re.compile(r"[^:：\r\n(\[]{1,80}[:：][ \t]+[^\s\d\\\[(]")
+_HEAD = kept(r"[^:：\r\n(\[]{1,80}[:：][ \t]+[^\s\d\\\[(]")
 _heads: dict[str, Shape] = {}  # (only labels: prose that opens alike is seldom repeated)
 # Labels alone on their line by the whole line: a play's "First Citizen:", a debate's
 # "Mr. Bill Blaikie (Winnipeg-Transcona, NDP):" recur through a document as they are.
@@ -769,7 +774,7 @@ def _is_directed(name: str, affiliation: str | None) -> bool:
     return names.is_delivery_note(written[1:-1].strip("_* "))
 
 
-_HALF_OF_DAY = re.compile(r"\d" + MERIDIEM_PATTERN)
+_HALF_OF_DAY = kept(r"\d" + MERIDIEM_PATTERN)
 
 
 def _is_time_of_day(written: str | None) -> bool:
@@ -825,7 +830,7 @@ def _tabbed_extension(
     )
 
 
-_EXTENSION = re.compile(r"(?P<paren>\((?P<text>[^()\r\n]{1,40})\))(?P<tail>[ \t]*)(?:\r?\n)?")
+_EXTENSION = kept(r"(?P<paren>\((?P<text>[^()\r\n]{1,40})\))(?P<tail>[ \t]*)(?:\r?\n)?")
 
 
 def _wraps_line(line: str, opener: str, found: re.Match[str] | regex.Match[str]) -> bool:
@@ -891,7 +896,7 @@ UNNAMED = "――"
 # A label that is no name ("Question for Readers:", "**Date:**", "Editor's note:") or a
 # broadcast `>>` naming no one: what is left of a line's opening when the name grammar
 # finds nothing. Whether it is a note, a heading or text is decided from its words.
-_FIELD = re.compile(  # (`re`: twice as fast as `regex` here, and the same)
+_FIELD = kept(  # (`re`: twice as fast as `regex` here, and the same)
     r"[ \t\xa0]{0,16}(?:"
     r"(?P<chevron>>>(?!>)|" + UNNAMED + r")[ \t\xa0]*"
     r"|(?:[-•+][ \t]+)?"  # a list item's marker, not part of the label

@@ -17,19 +17,20 @@ after the label's, each stripped, joined by a space.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from itertools import islice
 from typing import NamedTuple
 
+from ...compiled import kept
+
 # A Markdown table's rule row: two or more cells of dashes, each may be aligned by colons.
-_RULE = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*(?:\r\n|\r|\n)?")
+_RULE = kept(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*(?:\r\n|\r|\n)?")
 # A pipe beside a dash, as every rule row has one.
-_PIPE_BY_DASH = re.compile(r"\|[ \t]*:?-|-:?[ \t]*\|")
+_PIPE_BY_DASH = kept(r"\|[ \t]*:?-|-:?[ \t]*\|")
 # A cell separator of a Markdown table (`\|` is a pipe inside a cell).
-_PIPE = re.compile(r"(?<!\\)\|")
+_PIPE = kept(r"(?<!\\)\|")
 # A header cell names a column: a word or three, no sentence ("Speaker", "Start time").
-_COLUMN_NAME = re.compile(r"[^\W\d_][\w#/.\- ]{0,29}")
+_COLUMN_NAME = kept(r"[^\W\d_][\w#/.\- ]{0,29}")
 _COLUMN_WORDS = 3
 # A tab-separated table has at least this many rows under its header.
 _TSV_LEAST_ROWS = 2
