@@ -33,6 +33,14 @@ ESTIMATE_NOTE_PATTERN = re.compile(
 )
 
 
+#: The speaking rates an estimate may use, in words per minute (conversation is about 150).
+SLOWEST_RATE, FASTEST_RATE = 20, 1000
+
+
+def is_speaking_rate(words_per_minute: float) -> bool:
+    return math.isfinite(words_per_minute) and SLOWEST_RATE <= words_per_minute <= FASTEST_RATE
+
+
 def estimate_timing(transcript: Transcript, words_per_minute: float) -> int:
     """Give spoken blocks without times estimated ones; the number of blocks estimated.
 
@@ -41,10 +49,10 @@ def estimate_timing(transcript: Transcript, words_per_minute: float) -> int:
     running past the next block's known start. When any block was estimated, the
     metadata gets ``timing: {estimated: true, words_per_minute: N, blocks: K}``.
     """
-    if not (math.isfinite(words_per_minute) and 20 <= words_per_minute <= 1000):
+    if not is_speaking_rate(words_per_minute):
         raise TranscriptError(
             f"--estimate-timing: {words_per_minute:g} is not a speaking rate; give words "
-            "per minute between 20 and 1000 (conversation is about 150)"
+            f"per minute between {SLOWEST_RATE} and {FASTEST_RATE} (conversation is about 150)"
         )
     blocks = [block for block in transcript.blocks if block.kind in TIMED_KINDS]
     next_start = _next_known_starts(blocks)
@@ -95,7 +103,10 @@ def mark_from_note(text: str) -> dict[str, Any] | None:
     found = ESTIMATE_NOTE_PATTERN.search(" ".join(text.split()))
     if found is None:
         return None
-    return {"estimated": True, "words_per_minute": _plain(float(found.group(1)))}
+    rate = float(found.group(1))
+    if not is_speaking_rate(rate):
+        return None  # no rate a writer gives ("999...9" is infinite as a float): a comment
+    return {"estimated": True, "words_per_minute": _plain(rate)}
 
 
 def _plain(value: float) -> float | int:

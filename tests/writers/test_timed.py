@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from transcripts import parse
 from transcripts.errors import TranscriptError
 from transcripts.model import Block, Kind, Transcript
-from transcripts.timing import estimate_timing
+from transcripts.timing import estimate_timing, mark_from_note
 from transcripts.writers.timed import cues, cut
 
 
@@ -67,3 +67,21 @@ def test_nothing_to_estimate_leaves_no_mark():
 def test_an_impossible_speaking_rate_is_refused(rate):
     with pytest.raises(TranscriptError, match="words per minute"):
         estimate_timing(parse("Ana: hi\n\nBen: yo\n"), rate)
+
+
+def test_an_estimate_note_with_no_speaking_rate_is_only_a_comment():
+    # "9" * 400 words per minute is infinite as a float: no writer gave it
+    rate = "9" * 400
+    assert (
+        mark_from_note(
+            f"Times are estimates: transcripts estimated them at {rate} words per minute."
+        )
+        is None
+    )
+    assert (
+        mark_from_note("Times are estimates: transcripts estimated them at 5 words per minute.")
+        is None
+    )
+    assert mark_from_note(
+        "Times are estimates: transcripts estimated them at 160 words per minute."
+    ) == {"estimated": True, "words_per_minute": 160}
