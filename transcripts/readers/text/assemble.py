@@ -162,7 +162,11 @@ class Assembler:
                 text = paragraphs.heading_text(text)  # "# Title": the words, not the markup
             return kind, None, None, text
         if label is None:  # (most paragraphs: what follows asks about their label)
-            if paragraph is self.paragraphs[0] and self._is_headline(paragraph, text):
+            if (
+                not in_dialogue
+                and paragraph is self.paragraphs[0]
+                and self._is_headline(paragraph, text)
+            ):
                 return Kind.HEADING, None, None, text
             return None, None, None, text
         if paragraph.bare and paragraph.start == paragraph.last and names.is_song_title(label):
@@ -369,6 +373,7 @@ class Assembler:
         interrupted: str | None = None  # the speaker of a turn a stage direction interrupted
         carried: str | None = None  # the speaker whose speech a "(MORE)" carries over a page
         resumed = -1  # the line under that speaker's name alone atop the next page
+        stamp_above = -1  # the line right under the last time marker
         speaker_for = self.speaker_for
         known = self._speakers  # label -> speaker, filled by speaker_for
         plain = self.page is None
@@ -401,8 +406,8 @@ class Assembler:
                     yield self._finished(pending, more, start)
                 in_dialogue, interrupted = True, None
                 time = paragraph.time
-                if time is None and pending is not None and pending.end_line == start:
-                    time = _time_above(pending)
+                if start == stamp_above and time is None:  # a time marker right above
+                    time = _time_above(pending)  # type: ignore[arg-type]
                 if start == last and plain:
                     words = lines[start][paragraph.rest_at :].strip()
                     if words[-1:] in _WRAPPER_ENDS:
@@ -519,6 +524,8 @@ class Assembler:
                 else:
                     interrupted = None
                 pending = Block(kind, words, start + 1, last + 1, label=label, start=paragraph.time)
+                if kind == Kind.TIMESTAMP:
+                    stamp_above = last + 1  # (the line a label right under it would open)
         if pending is not None:
             yield self._finished(pending, more, len(lines))
 
@@ -618,9 +625,7 @@ _SENTENCE_GOES_ON = (*paragraphs.LINE_ENDS, ",", ";", ":", "：")
 def _time_above(block: Block) -> float | None:
     """The time a marker right above a label gives its turn ("00:00:05" over "Jane Doe",
     a Teams document's "0:0:5.520 --> 0:0:9.100" over the name: a span's start); None
-    when the block above is no time marker."""
-    if block.kind != Kind.TIMESTAMP:
-        return None
+    for a time of day or a date."""
     return parse_clock(block.text.split("-->", 1)[0].split(" - ", 1)[0].strip(" \t[]()"))
 
 

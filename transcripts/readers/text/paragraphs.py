@@ -55,6 +55,7 @@ _TIMESTAMP = kept(
     r"(?:[ ]+\([^()\n]{1,60}\))?"  # a message export's "(Read by you after 2 minutes)"
 )
 _MONTHS = frozenset(MONTHS)
+_MONTH_INITIALS = frozenset(month[0] for month in MONTHS)
 
 
 # A Markdown thematic break, a rule of dashes or an ornament between parts ("* * *",
@@ -447,7 +448,7 @@ def classify(text: str, in_dialogue: bool) -> str | None:
             return divider
         if is_markdown_heading(text):
             return Kind.HEADING
-    elif text[:3] in _MONTHS and is_timestamp(text):
+    elif text[:1] in _MONTH_INITIALS and text[:3] in _MONTHS and is_timestamp(text):
         return Kind.TIMESTAMP  # a message export's "May 17, 2022  5:29:42 PM"
     if is_all_caps_heading(text):
         return Kind.HEADING
