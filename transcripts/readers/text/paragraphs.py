@@ -175,10 +175,18 @@ def is_credit(text: str) -> bool:
     """A line crediting the service or tool that made the transcript, a word on how it
     was made ("This is a rush transcript."), or a copyright notice: not speech, though it
     follows the last turn."""
-    return len(text) <= _CREDIT_WIDTH and "\n" not in text and _credit().fullmatch(text) is not None
+    width = len(text)
+    return (
+        (width <= _CREDIT_WIDTH or (width <= _NOTICE_WITH_TERMS and text.startswith(_NOTICES)))
+        and "\n" not in text
+        and _credit().fullmatch(text) is not None
+    )
 
 
-_CREDIT_WIDTH = 600  # a copyright notice with the site's terms after it
+_CREDIT_WIDTH = 120
+# A copyright notice may run on with the site's terms after it (NPR's).
+_NOTICE_WITH_TERMS = 600
+_NOTICES = ("Copyright", "COPYRIGHT", "copyright", "©")
 
 
 # The editor's note under (or over) a published interview: "This interview has been edited
@@ -280,8 +288,8 @@ def is_chat_notice(text: str) -> bool:
         "joined" not in text
         and "left" not in text
         and "encrypted" not in text
-        and "started" not in text
-        and "stopped" not in text
+        and "transcription" not in text  # (the nouns: a longer word is sought faster)
+        and "recording" not in text
     ):
         return False  # (asked of most paragraphs: the words first, the pattern after)
     return _chat_notice().fullmatch(text) is not None
