@@ -171,9 +171,12 @@ def _give_time(where: str, uses: list[Use]) -> None:
 
 
 def _is_stamp(line: str) -> bool:
-    """Is the line a time, or a message's date and time, and nothing else?"""
-    opening = line.lstrip()[:3]
-    return (opening[:1].isdigit() or opening in MONTHS) and is_timestamp(line.strip())
+    """Is the line a time, or a message's date and time, and nothing else (from the
+    margin, as exports write their stamps)?"""
+    return (line[:1].isdigit() or line[:3] in _MONTHS) and is_timestamp(line.strip())
+
+
+_MONTHS = frozenset(MONTHS)
 
 
 def _ends_sentence(line: str) -> bool:

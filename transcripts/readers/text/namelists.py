@@ -16,7 +16,7 @@ members' names without their speeches) has no such heading over it, and stays tu
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import compress, count
+from itertools import compress, count, islice
 from operator import itemgetter
 
 from ...model import Kind
@@ -32,24 +32,48 @@ def mark_name_lists(paragraphs: list[Paragraph], lines: Sequence[str]) -> set[in
     """Make the labels listed under a heading ending in a colon, and the text after them
     up to the next label, text of no one's (in place); the lines of those labels."""
     listed: set[int] = set()
-    # (the paragraphs whose label stands alone, picked out at C speed: most documents'
-    # labels have their speech on their line, and then nothing is looked at here)
-    alone = [i for i in compress(count(), map(_bare, paragraphs)) if _is_label_alone(paragraphs[i])]
-    first = 0
-    while first < len(alone):
-        last = first
-        while last + 1 < len(alone) and alone[last + 1] == alone[last] + 1:
-            last += 1
-        start, end = alone[first], alone[last] + 1
-        if (
-            end - start >= LISTED_AT_LEAST
-            and _introduces_list(paragraphs, start - 1, lines)
-            and not any(_ends_in_colon(lines[paragraphs[i].start]) for i in range(start, end))
+    for start, end in _runs(paragraphs):
+        if _introduces_list(paragraphs, start - 1, lines) and not any(
+            _ends_in_colon(lines[paragraphs[i].start]) for i in range(start, end)
         ):
             listed.update(paragraphs[index].start for index in range(start, end))
             _as_text(paragraphs, start, end)
-        first = last + 1
     return listed
+
+
+def _runs(paragraphs: Sequence[Paragraph]) -> list[tuple[int, int]]:
+    """The runs (first, past the last) of `LISTED_AT_LEAST` or more speakers' labels in a
+    row, each alone on its line with no speech under it."""
+    runs = []
+    for start, end in _runs_alone(paragraphs):
+        first = start
+        for index in range(start, end + 1):
+            if index == end or not _is_label_alone(paragraphs[index]):
+                if index - first >= LISTED_AT_LEAST:
+                    runs.append((first, index))
+                first = index + 1
+    return runs
+
+
+def _runs_alone(paragraphs: Sequence[Paragraph]) -> list[tuple[int, int]]:
+    """The runs (first, past the last) of `LISTED_AT_LEAST` or more paragraphs in a row
+    whose label stands alone on its line. (The paragraphs with such a label are picked
+    out at C speed, and the runs found by their numbers alone: where labels have their
+    speech under them, as most such documents' do, no run is long enough to be asked
+    about further.)"""
+    alone = list(compress(count(), map(_bare, paragraphs)))
+    least = LISTED_AT_LEAST
+    # (the first of `least` in a row: numbers in order, so the one `least - 1` on is
+    # `least - 1` more only when every one between is there)
+    ahead = islice(alone, least - 1, None)
+    firsts = [a for a, c in zip(alone, ahead, strict=False) if c - a == least - 1]
+    runs: list[tuple[int, int]] = []
+    for first in firsts:
+        if runs and first <= runs[-1][1]:  # the run goes on
+            runs[-1] = (runs[-1][0], first + least)
+        else:
+            runs.append((first, first + least))
+    return runs
 
 
 def _is_label_alone(paragraph: Paragraph) -> bool:

@@ -288,14 +288,18 @@ def is_chat_notice(text: str) -> bool:
         "joined" not in text
         and "left" not in text
         and "encrypted" not in text
-        and "transcription" not in text  # (the nouns: a longer word is sought faster)
-        and "recording" not in text
+        # (a meeting's notice is short: its nouns are sought only then)
+        and (
+            len(text) > _MEETING_NOTICE_WIDTH
+            or ("transcription" not in text and "recording" not in text)
+        )
     ):
         return False  # (asked of most paragraphs: the words first, the pattern after)
     return _chat_notice().fullmatch(text) is not None
 
 
 _NOTICE_WIDTH = 240
+_MEETING_NOTICE_WIDTH = 80  # "Ana Ruiz started transcription", a long name and all
 _NOTICE_WORDS = kept("joined|left|encrypted|added|removed|created|changed")
 _WHO = r"(?:\p{Lu}[\p{L}\p{M}'’\-]*(?:[ ]\p{Lu}[\p{L}\p{M}'’\-]*){0,3}|[\p{Ll}\d_.\-]{2,32})"
 _CHAT_PLACE = r"(?:the[ ](?:channel|chat|meeting|call|group|conversation|room|huddle)|\#\S+)"
@@ -440,7 +444,8 @@ _CREDIT_OPENINGS = frozenset("AaTtCcSsGgPp©")
 
 def classify(text: str, in_dialogue: bool) -> str | None:
     """The kind of an unlabelled paragraph, or None when only its position can tell."""
-    if text[:1] in _MARKED_OPENINGS:
+    opening = text[:1]
+    if opening in _MARKED_OPENINGS:
         if is_separator(text):
             return Kind.LAYOUT
         if is_tags(text):
@@ -456,13 +461,13 @@ def classify(text: str, in_dialogue: bool) -> str | None:
             return divider
         if is_markdown_heading(text):
             return Kind.HEADING
-    elif text[:1] in _MONTH_INITIALS and text[:3] in _MONTHS and is_timestamp(text):
+    elif opening in _MONTH_INITIALS and text[:3] in _MONTHS and is_timestamp(text):
         return Kind.TIMESTAMP  # a message export's "May 17, 2022  5:29:42 PM"
     if is_all_caps_heading(text):
         return Kind.HEADING
     if is_chat_notice(text):  # "Ana joined the channel"
         return Kind.STAGE_DIRECTION
-    if text[:1] in _CREDIT_OPENINGS and is_credit(text):
+    if opening in _CREDIT_OPENINGS and is_credit(text):
         return Kind.PROSE
     if _mentions_editing(text) and is_editorial_note(text):
         return Kind.PROSE
