@@ -42,7 +42,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from ... import names
-from .evidence import Convention, Family, Habit, Inference, Rejection, Use, Verdict, _Record
+from .evidence import Convention, Family, Habit, Inference, Record, Rejection, Use, Verdict
 from .shapes import ALONE, INLINE, PHRASE, Shape, Signature
 from .tally import Tally
 
@@ -116,7 +116,7 @@ PHRASE_ROLE_LEAST = 3
 PHRASE_ROLE_SHARE = 0.2
 
 
-class _Assessment(_Record):
+class _Assessment(Record):
     """A family's habits, the names its habit-keeping labels confirm, and the labels
     that keep the habits."""
 

@@ -22,7 +22,7 @@ ATTRIBUTED_ENOUGH = 0.5
 HINT_LEAST = 3
 
 
-class _Record:
+class Record:
     """A mutable record whose fields are its `__slots__`, compared and shown field by
     field as a dataclass is. (The records below are written out: a dataclass costs
     0.3-0.4 ms to make at import, and every run on a text file imports these.)"""
@@ -50,7 +50,7 @@ class Verdict(NamedTuple):
     reason: str
 
 
-class Use(_Record):
+class Use(Record):
     """One candidate label: where it is, its shape, and what surrounds it."""
 
     __slots__ = (  # noqa: RUF023  # in the order of the fields, as repr shows them
@@ -105,7 +105,7 @@ class Habit(NamedTuple):
     share: float
 
 
-class Family(_Record):
+class Family(Record):
     """The candidate labels of one shape, and the figures that decide whether the document
     uses that shape for its speakers."""
 
@@ -133,7 +133,7 @@ class Family(_Record):
         return [seen[key] for key, _ in ranked]
 
 
-class Convention(_Record):
+class Convention(Record):
     """A shape the document writes its speaker labels in, and the habits of its labels."""
 
     __slots__ = ("family", "habits", "reason")
@@ -155,7 +155,7 @@ class Convention(_Record):
         return self.family.describe(self.accepted())
 
 
-class Rejection(_Record):
+class Rejection(Record):
     """A family of label-like lines that is not a convention of the document, and why."""
 
     __slots__ = ("family", "reason")
@@ -165,7 +165,7 @@ class Rejection(_Record):
         self.reason = reason
 
 
-class Inference(_Record):
+class Inference(Record):
     """What the text reader inferred about a document's speaker labels.
 
     `conventions` are the shapes taken as labels; `rejected` the families of label-like

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from ... import names
 from ...model import Speaker
-from .evidence import _Record
+from .evidence import Record
 from .tables import last_cell
 
 if TYPE_CHECKING:
@@ -51,7 +51,7 @@ def is_speech(rest: str) -> bool:
     return _not_speech().fullmatch(rest) is None
 
 
-class Candidate(_Record):
+class Candidate(Record):
     """Every accepted use of one label (compared case-insensitively) across the document."""
 
     __slots__ = (  # noqa: RUF023  # in the order of the fields, as repr shows them
@@ -88,7 +88,7 @@ class Candidate(_Record):
         return next(iter(self.forms))
 
 
-class Roster(_Record):
+class Roster(Record):
     """The decision: label key -> canonical speaker name, and the roster in order.
 
     `contextual` holds labels (as written) whose speaker depends on where they are, such
