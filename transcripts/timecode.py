@@ -44,6 +44,8 @@ DATE_PATTERN = r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}"
 #: The English months as dates are written with them ("May 17, 2022", "Jan 5, 2024"):
 #: their first three letters, which a message export's stamp opens with.
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+#: The same as a set, asked of a line's first three characters.
+MONTH_OPENINGS = frozenset(MONTHS)
 
 #: A date written with its month's name, as message exports stamp a message ("May 17,
 #: 2022", "Sept. 5 2024"), as a regular-expression source with no capture groups.

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ... import names
 from ...compiled import kept
-from ...timecode import MONTHS, parse_clock, parse_time_of_day, seconds_later
+from ...timecode import MONTH_OPENINGS, parse_clock, parse_time_of_day, seconds_later
 from .evidence import Use
 from .pages import APART, BLANK, TEXT, Page
 from .paragraphs import LINE_ENDS, is_separator, is_timestamp
@@ -173,10 +173,7 @@ def _give_time(where: str, uses: list[Use]) -> None:
 def _is_stamp(line: str) -> bool:
     """Is the line a time, or a message's date and time, and nothing else (from the
     margin, as exports write their stamps)?"""
-    return (line[:1].isdigit() or line[:3] in _MONTHS) and is_timestamp(line.strip())
-
-
-_MONTHS = frozenset(MONTHS)
+    return (line[:1].isdigit() or line[:3] in MONTH_OPENINGS) and is_timestamp(line.strip())
 
 
 def _ends_sentence(line: str) -> bool:

@@ -17,6 +17,7 @@ from ...timecode import (
     CLOCK_PATTERN,
     DATE_PATTERN,
     MERIDIEM_PATTERN,
+    MONTH_OPENINGS,
     MONTHS,
     WRITTEN_DATE_PATTERN,
 )
@@ -54,7 +55,6 @@ _TIMESTAMP = kept(
     r"(?:\s*[AaPp]\.?\s?[Mm]\.?)?(?:\s+[A-Z]{2,4})?[\])\\]*"
     r"(?:[ ]+\([^()\n]{1,60}\))?"  # a message export's "(Read by you after 2 minutes)"
 )
-_MONTHS = frozenset(MONTHS)
 _MONTH_INITIALS = frozenset(month[0] for month in MONTHS)
 
 
@@ -461,7 +461,7 @@ def classify(text: str, in_dialogue: bool) -> str | None:
             return divider
         if is_markdown_heading(text):
             return Kind.HEADING
-    elif opening in _MONTH_INITIALS and text[:3] in _MONTHS and is_timestamp(text):
+    elif opening in _MONTH_INITIALS and text[:3] in MONTH_OPENINGS and is_timestamp(text):
         return Kind.TIMESTAMP  # a message export's "May 17, 2022  5:29:42 PM"
     if is_all_caps_heading(text):
         return Kind.HEADING
