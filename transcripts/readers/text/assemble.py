@@ -618,8 +618,9 @@ _WRAPPER_ENDS = frozenset("*_")
 
 
 _HEADLINE_WIDTH = 100  # a news headline's characters, at most
-# How a line that is no headline ends: a sentence, a clause, or a colon introducing more.
-_SENTENCE_GOES_ON = (*paragraphs.LINE_ENDS, ",", ";", ":", "：")
+# How a line that is no headline ends: a sentence, or a clause going on (`LINE_ENDS` holds
+# the colons and semicolons already).
+_SENTENCE_GOES_ON = (*paragraphs.LINE_ENDS, ",")
 
 
 def _time_above(block: Block) -> float | None:
