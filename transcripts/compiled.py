@@ -215,7 +215,6 @@ def kept_regex(pattern: str, flags: int = 0) -> regex.Pattern[str]:
         marshal.dumps(made)  # plain data only
     except Exception:
         return compiled
-    engine = _regex_engine()
     if engine is not None and rebuild is engine[0].compile:
         bundle.add(key, (engine[1], made))
     return compiled
