@@ -99,28 +99,31 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
 def is_transcript_table(text: str) -> bool:
     """Does the first row name a text column (what a folder's walk asks of a `.csv`, so
     that a table of figures, a `stats --format csv` output, is passed over)?"""
-    try:
-        first = next(_rows(text[:_HEADER_SAMPLE], "-"), None)
-    except TranscriptError:  # not CSV at all
-        return False
-    return first is not None and Columns(first[1]).text is not None
-
-
-_HEADER_SAMPLE = 65_536  # characters enough to hold a header row
+    rows = _opening_rows(text, 1)
+    return bool(rows) and Columns(rows[0]).text is not None
 
 
 def is_table_in_plain_text(text: str) -> bool:
     """Is a file named as plain text (`.txt`) unmistakably a transcript table: a header row
     naming a speaker and a text column, and a first row of as many cells? A transcript's
     first line is never that."""
-    try:
-        rows = list(islice(_rows(text[:_HEADER_SAMPLE], "-"), 2))
-    except TranscriptError:
+    rows = _opening_rows(text, 2)
+    if len(rows) < 2 or len(rows[0]) != len(rows[1]):
         return False
-    if len(rows) < 2 or len(rows[0][1]) != len(rows[1][1]):
-        return False
-    columns = Columns(rows[0][1])
+    columns = Columns(rows[0])
     return columns.text is not None and columns.speaker is not None
+
+
+def _opening_rows(text: str, count: int) -> list[list[str]]:
+    """The first `count` non-blank rows of a table (fewer when it has fewer; none when
+    the text is no CSV), read from its opening only."""
+    try:
+        return [row for _, row in islice(_rows(text[:_HEADER_SAMPLE], "-"), count)]
+    except TranscriptError:  # not CSV at all
+        return []
+
+
+_HEADER_SAMPLE = 65_536  # characters enough to hold a header row and the row under it
 
 
 class Columns:
