@@ -77,7 +77,8 @@ def _runs_alone(paragraphs: Sequence[Paragraph]) -> list[tuple[int, int]]:
 
 
 def _is_label_alone(paragraph: Paragraph) -> bool:
-    """A speaker's label alone on its line, with no line of speech under it."""
+    """A speaker's label alone on its line, the paragraph's one line (whether speech
+    follows is the next paragraph's to say: in a run, another such label does)."""
     return paragraph.speaker and paragraph.start == paragraph.last
 
 
