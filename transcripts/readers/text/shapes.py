@@ -342,7 +342,7 @@ _AFFILIATION = r"""(?:
 _LINE_END = r"[ \t\xa0\u3000\r\n]*\Z"
 _GRAMMAR = r"""
     (?P<indent>[ \t\xa0\u3000]{{0,48}})
-    (?:(?P<marker>>>|>(?=[ ])|[-•+](?=[ ])|\#{{1,6}}(?=[ ])|\d{{1,4}}[.)](?=[ \t])
+    (?:(?P<marker>>>|>(?=[ ])|[-•+*](?=[ ])|\#{{1,6}}(?=[ ])|\d{{1,4}}[.)](?=[ \t])
       |[A-Z]\d{{1,3}}\.(?=[ \t])(?:[ \t]+\[\d{{1,9}}\](?=[ \t]))?       # Q1. [900123] Name
       |\|(?:[ \t]*\d{{1,6}}[ \t]*\|)?                            # ### Name, 12. Name, | row
       |{PICTOGRAPH}\ufe0f?(?=[ ]))[ \t\xa0]*)?                      # 🎙️ Host: (a podcast's notes)
@@ -792,7 +792,7 @@ def _signature_marker(found: re.Match[str] | regex.Match[str]) -> str:
         return "|"  # a table's row, perhaps numbered ("| 12 | Ana | text |")
     if found["sender"] is not None:
         return "from"  # a meeting chat's "From Ana Berg to Everyone:"
-    if marker in ("•", "+"):
+    if marker in ("•", "+", "*"):
         return "-"
     if marker[:1] > "\u2000" and marker[:1] != "•":
         return PICTOGRAPH  # each speaker's own emoji ("🎙️ Host:", "🎧 Guest:"): one mark
@@ -899,7 +899,7 @@ UNNAMED = "――"
 _FIELD = kept(  # (`re`: twice as fast as `regex` here, and the same)
     r"[ \t\xa0]{0,16}(?:"
     r"(?P<chevron>>>(?!>)|" + UNNAMED + r")[ \t\xa0]*"
-    r"|(?:[-•+][ \t]+)?"  # a list item's marker, not part of the label
+    r"|(?:[-•+*][ \t]+)?"  # a list item's marker, not part of the label
     r"(?:\*\*)?(?P<label>[^\s:*#>][^:*\r\n]{0,79}?)[ \t]*(?::[ \t]*\*\*|\*\*[ \t]*:|[:：])"
     r"(?=[ \t\xa0\r\n]|\Z)[ \t\xa0]*"
     r")"
