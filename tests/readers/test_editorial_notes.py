@@ -34,3 +34,17 @@ def test_every_way_of_saying_the_interview_was_edited_is_a_note_and_a_sentence_i
     ):
         assert paragraphs.classify(note, in_dialogue=False) == "prose", note
     assert paragraphs.classify("He edited the film.", in_dialogue=False) is None
+
+
+def test_capitals_that_stay_capitals_in_lower_case_are_asked_once():
+    # "𝜦" (a mathematical capital) is upper case and its own lower case: the test for a
+    # note in capitals once recursed until the stack ran out on it
+    assert not paragraphs._mentions_editing("𝜦 ϒ")
+    assert paragraphs._mentions_editing("THIS INTERVIEW HAS BEEN EDITED.")
+
+
+def test_a_paragraph_of_such_capitals_parses():
+    from transcripts import parse
+
+    transcript = parse("Ana: hi\n\n𝜦\n\nBen: hello\n")
+    assert [turn.speaker for turn in transcript.turns()] == ["Ana", "Ben"]

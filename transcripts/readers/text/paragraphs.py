@@ -221,11 +221,16 @@ def _mentions_editing(text: str) -> bool:
     "condensed", "abridged", "shortened"; in lower case, capitalised or in capitals, as
     notes write them)? Asked before the note's pattern, which most paragraphs would fail
     more slowly."""
-    if "dited" in text or "ondensed" in text or "bridged" in text or "hortened" in text:
+    if _names_editing(text):
         return True
     # (a note in capitals, "THIS INTERVIEW HAS BEEN EDITED FOR CLARITY.": asked only of
-    # text with no letter in lower case, which `isupper` tells at the first one it meets)
-    return text.isupper() and _mentions_editing(text.lower())
+    # text with no letter in lower case, which `isupper` tells at the first one it meets;
+    # asked once, as some capitals stay capitals in lower case, "ϒ")
+    return text.isupper() and _names_editing(text.lower())
+
+
+def _names_editing(text: str) -> bool:
+    return "dited" in text or "ondensed" in text or "bridged" in text or "hortened" in text
 
 
 class Entrance(NamedTuple):
