@@ -19,8 +19,13 @@ HONORIFICS = frozenset(
     hon judge justice chief president vice secretary ambassador minister prime chairman
     chairwoman chair chairperson speaker mayor commissioner director agent officer
     detective sheriff rabbi imam pastor bishop king queen prince princess dean coach
+    m mme mlle
     """.split()
 )
+# The French honorifics that name an office with its article ("M. le président", "Mme
+# la ministre", as French parliaments write whoever holds the chair or speaks for the
+# government).
+FRENCH_HONORIFICS = frozenset("m mme mlle".split())
 
 # Words that raise the honorific after them ("Right Hon. Jean Chrétien", "Rt. Hon.",
 # "Most Rev."): a title only before one.
@@ -378,8 +383,10 @@ def is_speaker_shaped(label: str) -> bool:
         return False
     if is_role(label) or name_words(label) is not None or is_group(label):
         return True
-    office = office_of(label)  # "The Minister for Security (Tom Tugendhat)"
-    return office is not None and office[1] is not None
+    # "The Minister for Security (Tom Tugendhat)"; "Mme la présidente", an honorific
+    # addressing whoever holds the office
+    office = office_of(label)
+    return office is not None and (office[1] is not None or has_honorific(label))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -487,7 +494,14 @@ def office_of(label: str) -> tuple[str, str | None] | None:
     words = label.split()
     if len(words) >= 2 and words[0].casefold() == "the":
         return label, None
+    if len(words) >= 2 and _key(words[0]) in FRENCH_HONORIFICS and _is_article(words[1]):
+        return label, None  # "M. le président", "Mme la ministre"
     return None
+
+
+def _is_article(word: str) -> bool:
+    """Is the word a French definite article ("le", "la", "l'" on the word after)?"""
+    return word in ("le", "la") or word[:2] in ("l'", "l’")
 
 
 def _holds_office(holder: str) -> bool:

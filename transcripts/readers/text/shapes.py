@@ -293,10 +293,14 @@ _LOWER_NAME = (
     r"|[ \t]+\d{{1,2}}:[0-5]\d(?:{MERIDIEM})?{LINE_END})"  # ana  14:02 (alone, message below)
 )
 # An office named in full before its holder in brackets, as the UK Hansard writes a
-# minister: "The Secretary of State for Health and Social Care (Victoria Atkins)".
+# minister: "The Secretary of State for Health and Social Care (Victoria Atkins)"; or
+# named by a French honorific and its article, as French parliaments write the chair and
+# the government's speakers: "M. le président.", "Mme la ministre déléguée :".
 _OFFICE = (
     r"The[ ][{UPPER}][{LETTER}'’\-]*+"
     r"(?:[ ](?:[{UPPER}][{LETTER}'’\-]*+|of|for|and|the|to|on|in|at)){{2,14}}(?=[ ]\()"
+    r"|(?:M\.|Mme|Mlle)[ ](?:l[ae][ ]|l['’])[{LOWER}][{LOWER}'’\-]*+"
+    r"(?:[ ][{LOWER}][{LOWER}'’\-]*+){{0,8}}(?=[ \xa0]?[.:：])"
 )
 _ONE_NAME = (
     r"(?:{LOWER_NAME}|{OFFICE}"
@@ -345,7 +349,8 @@ _GRAMMAR = r"""
     (?:(?P<marker>>>|>(?=[ ])|[-•+*](?=[ ])|\#{{1,6}}(?=[ ])|\d{{1,4}}[.)](?=[ \t])
       |[A-Z]\d{{1,3}}\.(?=[ \t])(?:[ \t]+\[\d{{1,9}}\](?=[ \t]))?       # Q1. [900123] Name
       |\|(?:[ \t]*\d{{1,6}}[ \t]*\|)?                            # ### Name, 12. Name, | row
-      |{PICTOGRAPH}\ufe0f?(?=[ ]))[ \t\xa0]*)?                      # 🎙️ Host: (a podcast's notes)
+      |{PICTOGRAPH}\ufe0f?(?=[ ])                                    # 🎙️ Host: (a podcast's notes)
+      |[○◯](?=\S))[ \t\xa0]*)?                                       # ○議長（…君）　(Japan's Diet)
     (?P<pre_open>\*\*|__)?(?(pre_open)(?=\\?[\[(]?\d))        # **[00:00:02] Ana:**, **0:01 - Ana:**
     (?:(?=[\\\[(\d])(?P<before>
         \\?[\[(](?P<date>{DAY})?{SPAN}(?:{MERIDIEM})?+\\?[\])]?
@@ -377,7 +382,7 @@ _GRAMMAR = r"""
       | (?P<quote>(?=[「『]))                                     # 太郎「おはよう」
       | (?=,?[ \t\xa0]*(?:\\?\[|\()?(?:{DAY})?\d{{1,3}}:\d)
       | (?={LINE_END})
-      | (?P<gap>(?=\xa0|[ \t]{{2}}|\t))
+      | (?P<gap>(?=\xa0|[ \t]{{2}}|\t|\u3000))
     )
     (?:,?[ \t\xa0]*(?P<after>\\?\[(?P<after_date>{DAY})?{SPAN}\\?\]   # [04:22], [12.03.24 10:02]
       |\({SPAN}\)|(?P<after_day>{CHAT_DAY})?{CLOCK}(?P<meridiem>{MERIDIEM})?)
@@ -794,6 +799,8 @@ def _signature_marker(found: re.Match[str] | regex.Match[str]) -> str:
         return "from"  # a meeting chat's "From Ana Berg to Everyone:"
     if marker in ("•", "+", "*"):
         return "-"
+    if marker in ("○", "◯"):
+        return "○"  # a Japanese record's circle before each speaker
     if marker[:1] > "\u2000" and marker[:1] != "•":
         return PICTOGRAPH  # each speaker's own emoji ("🎙️ Host:", "🎧 Guest:"): one mark
     if marker.startswith("#"):
@@ -867,7 +874,12 @@ def is_phrase(name: str) -> bool:
 def _is_lone_initial(name: str) -> bool:
     """`A. Yes.` reads as the name "A. Yes" to the grammar; a capital and a period
     opening a line with more text after it is the `Q.`/`A.` of an examination."""
-    return len(name) > 2 and name[1:3] == ". " and name[0].isupper()
+    return (
+        len(name) > 2
+        and name[1:3] == ". "
+        and name[0].isupper()
+        and name[0].casefold() not in names.FRENCH_HONORIFICS  # "M. Jean Dupont. Merci."
+    )
 
 
 def _initial_label(line: str, found: re.Match[str] | regex.Match[str], name: str) -> Shape:
