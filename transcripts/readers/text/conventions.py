@@ -70,6 +70,8 @@ LIST_LEAST = 3
 # Labels each used once are a form's fields from this many, unless a role or a title
 # marks most of them as people.
 FIELDS_LEAST = 4
+# A chair giving the floor (`_chaired`) speaks at least this often.
+CHAIR_LEAST = 3
 SHORT_TURN_TAKING = 0.5
 SHORT_DIALOGUE_GAP = 4  # lines between two labels of a short dialogue, on average
 # A second convention in a weak shape (a period, a gap, nothing) needs this many labels.
@@ -1033,7 +1035,51 @@ class _Judge:
         ):
             # "Q: hi?" / "A: yes."; "Ana: hi" / "Ben: hello" / "Ana: bye"; "**Mira:** hi"
             return None
+        if alone and not _in_lower_case_words(family) and self._chaired(uses, counts):
+            return None  # "President. – ..." between members speaking once each
         return f"most names are used once ({len(counts)} names in {len(uses)} labels)"
+
+    def _chaired(self, uses: list[Use], counts: Counter[str]) -> bool:
+        """A chair giving the floor, as a parliament's or a panel's record reads: one
+        label, a role or an office ("President", "Mme la présidente", "Moderator"), is a
+        quarter of the labels or more, and nearly every other label comes right before or
+        after one of its labels, naming three or more people who mostly speak once, in
+        sentences. Names used once are then the rule, not a list's items; none may be a
+        word the text writes in lower case, and a programme's "Chair – Welcome" between
+        "Dr. Ana Ruiz – Keynote" and its like says no sentence."""
+        chair, chaired = counts.most_common(1)[0]
+        if chaired < CHAIR_LEAST or chaired * 4 < len(uses) or len(counts) < 4:
+            return False
+        label = next(use.shape.name for use in uses if use.key == chair)
+        if not (names.is_role(label) or names.office_of(label) is not None):
+            return False
+        if any(self.is_common(use) for use in uses) or self._verse_refrain(uses):
+            return False
+        keys = [use.key for use in uses]
+        beside = sum(
+            1
+            for at, key in enumerate(keys)
+            if key != chair and ((at and keys[at - 1] == chair) or keys[at + 1 : at + 2] == [chair])
+        )
+        if beside < HABIT_SHARE * (len(uses) - chaired):
+            return False
+        return 2 * sum(map(self._says_a_sentence, uses)) >= len(uses)
+
+    def _says_a_sentence(self, use: Use) -> bool:
+        """Does the label's speech end a sentence on its first line of text (or the next,
+        where a wrapped paragraph goes on)?"""
+        if not self._lines:
+            return True
+        line = use.line if use.shape.placement != ALONE else use.next_line
+        if line < 0:
+            return False
+        start = use.shape.rest_at if line == use.line else 0
+        words = self._lines[line][start:]
+        if line + 1 < len(self._lines):
+            words += " " + self._lines[line + 1]
+        return any(end + " " in words or end + "\n" in words for end in _SENTENCE_ENDS) or (
+            words.rstrip().rstrip(_CLOSING_MARKS).endswith(_SENTENCE_ENDS)
+        )
 
     def _items_of_a_list(self, uses: list[Use], counts: Counter[str]) -> bool:
         """Labels each used once: four or more, most neither a role nor a title (a
