@@ -278,6 +278,12 @@ def is_role(label: str) -> bool:
     return bool(words) and len(words) <= 3 and all(w in ROLE_WORDS for w in words)
 
 
+def is_role_or_title(word: str) -> bool:
+    """Is the word a role ("host", "guest") or a title ("director", "minister")?"""
+    key = _key(word)
+    return key in ROLE_WORDS or key in HONORIFICS
+
+
 @functools.lru_cache(maxsize=4096)
 def is_song_title(label: str) -> bool:
     """A song's title ("SONG", "THE FAIRIES' SONG", "Ballad"): its last word names a song,

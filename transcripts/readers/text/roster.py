@@ -251,12 +251,43 @@ def _people(
         targets = [other for other in full.get(surname[0], []) if other != key]
         if len(targets) == 1 and _introduces(groups[targets[0]], groups[key]):
             groups[targets[0]].extend(groups.pop(key))
+    _join_given_names(groups, full)
     _join_abbreviations(groups)
     _join_first_letters(groups, adjacent)
     _join_initials(groups, adjacent)
     _join_declared_short_forms(groups)
     ordered = sorted(groups.values(), key=lambda group: min(c.first for c in group))
     return [sorted(group, key=lambda c: c.first) for group in ordered]
+
+
+def _join_given_names(groups: dict[str, list[Candidate]], surnames: dict[str, list[str]]) -> None:
+    """A given name alone ("Ana") is the one longer name opening with it ("Ana Ruiz,
+    host"), introduced before it as a surname alone is (a podcast names its host in full
+    once, then by first name); not where the word also ends a longer name, nor where two
+    names open with it ("Ana Ruiz" and "Ana Lopez")."""
+    opening: dict[str, list[str]] = {}  # given name -> keys of the longer names
+    for key, group in groups.items():
+        words = _person_words(group[0])
+        if len(words) >= 2:
+            opening.setdefault(words[0], []).append(key)
+    for key in list(groups):
+        words = _person_words(groups[key][0])
+        if len(words) != 1 or words[0] in surnames:
+            continue
+        targets = [other for other in opening.get(words[0], []) if other in groups]
+        if len(targets) == 1 and _introduces(groups[targets[0]], groups[key]):
+            groups[targets[0]].extend(groups.pop(key))
+
+
+def _person_words(candidate: Candidate) -> list[str]:
+    """The words of the person a label names, titles aside, as compared ("Ana Ruiz,
+    host" -> ["ana", "ruiz"]; "Mr. Cooper" -> [], a surname after a title being no given
+    name); none for a role, an office or a group."""
+    person = names.person_name(candidate.label)
+    if not person:
+        return []
+    titles, words = names.split_titles(person)
+    return [] if titles and len(words) < 2 else words
 
 
 def _holder_by_name(label: str) -> str | None:

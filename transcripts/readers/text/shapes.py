@@ -337,6 +337,7 @@ _AFFILIATION = r"""(?:
       |[_*]?[{LOWER}][^\[\]\r\n]{{60,200}})\]                     # [in the space between ...]
   | （[^（）\r\n]{{1,40}}）                                     # 李明（记者）
   | ,[ ](?=[a-z][^.\r\n]{{0,100}}\.[ ](?:—|–|--?)[ ])[^.\r\n]{{1,100}}  # , on behalf of X. –
+  | ,(?:[ ][{LOWER}][{LOWER}{MARK}'’\-]*+){{1,3}}(?=[ \t\xa0]*[:：])   # Ana Ruiz, host:
   | [ ]{{1,2}}(?:--?|–|—)[ ]{{0,2}}
     (?!(?:{CHAT_DAY})?\d{{1,2}}:\d){WORDS}                       # (not "— Today at 9:14")
     (?:[ ](?:--?|–|—)[ ]{WORDS})?                             # - Company - Title
@@ -509,8 +510,11 @@ _NOT_A_NAME_GOING_ON = (
 )
 # (after capitalised words and a comma: what in lower case may open another name or an
 # affiliation there, or capitalised words then a word in lower case)
+# (after a name and a comma: a role in lower case right before the colon, "Ana Ruiz,
+# host:"; any letters, as the grammar's role may be in any script)
+_LOWER_ROLE_AHEAD = r"[^\W\d_][\w'’\-]*(?:[ ][^\W\d_][\w'’\-]*){0,2}[ \t\xa0]*[:：]"
 _AFTER_COMMA = (
-    rf"(?:(?=[a-z])(?!(?:and|{_PARTICLE})[ ])(?!{_LOWER_NAME_AHEAD})"
+    rf"(?:(?=[a-z])(?!(?:and|{_PARTICLE})[ ])(?!{_LOWER_NAME_AHEAD})(?!{_LOWER_ROLE_AHEAD})"
     rf"(?![^.\r\n]{{0,100}}\.[ ](?:—|–|--?)[ ])"
     rf"|{_CAPITALISED}(?:[ ]{_CAPITALISED})*+[ ](?=[a-z]){_NOT_A_NAME_GOING_ON})"
 )
@@ -677,6 +681,8 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
         wrapper = ""
     if found["inner"] is not None and opener is None:
         return None
+    if found["colon"] is not None and not _is_lower_case_role(found["affiliation"]):
+        return None  # "Look, honestly: I would have left": words, not a name and a role
     name = " ".join(found["name"].split())
     aside = found["aside"]
     said = aside is not None and opener is None  # "ChatGPT said:" alone on its line
@@ -869,6 +875,16 @@ def is_phrase(name: str) -> bool:
         and rest[:1].islower()
         and all(word[:1].islower() and word not in names.NAME_PARTICLES for word in rest.split())
     )
+
+
+def _is_lower_case_role(affiliation: str | None) -> bool:
+    """Is an affiliation in lower case after a comma, before a colon, a role or a title
+    ("Ana Ruiz, host:", "Ben Okafor, executive director:"), as it must be to make a
+    label: "Yes, of course:" and "Look, honestly:" are words opening a sentence. True for
+    any other affiliation."""
+    if affiliation is None or affiliation[:2] != ", " or not affiliation[2:3].islower():
+        return True
+    return any(names.is_role_or_title(word) for word in affiliation[2:].split())
 
 
 def _is_lone_initial(name: str) -> bool:
