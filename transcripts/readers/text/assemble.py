@@ -20,6 +20,7 @@ from ...timecode import parse_clock, parse_time_of_day
 from . import frontmatter, paragraphs
 from .lines import indent_width
 from .pages import Page
+from .paragraphs import LINE_ENDS
 from .paragraphs_scan import APART_KIND, SPEECH_WINDOW, Paragraph, is_list_item
 from .roster import Roster, is_speech
 from .shapes import shape_of
@@ -421,6 +422,11 @@ class Assembler:
                 pending = Block(_TURN, words, start + 1, last + 1, speaker, label, time)
                 continue
             kind, speaker, label, words = self.classify(paragraph, in_dialogue)
+            if kind == Kind.LABELLED and _speech_goes_on(pending, more, lines, start):
+                # "CLARENCE:" alone on its line, then "Then this is mine opinion: that King
+                # Lewis"; "and defend yourself" over "By calmness or by absence: all's in
+                # anger.": the speech, not a field
+                kind, label, words = None, None, self.text_of(paragraph)
             if kind is None and start in self.runaway:
                 interrupted = None  # far past where this document's turns end: no one's
                 if pending is not None and pending.kind == Kind.TURN:
@@ -621,6 +627,19 @@ _HEADLINE_WIDTH = 100  # a news headline's characters, at most
 # How a line that is no headline ends: a sentence, or a clause going on (`LINE_ENDS` holds
 # the colons and semicolons already).
 _SENTENCE_GOES_ON = (*paragraphs.LINE_ENDS, ",")
+
+
+def _speech_goes_on(
+    pending: Block | None, more: list[str], lines: Sequence[str], start: int
+) -> bool:
+    """Does the paragraph at line `start` go on with the pending turn whatever it opens
+    with: the turn's label stands alone with no words yet, or its last line, right above,
+    ends no sentence?"""
+    if pending is None or pending.kind != Kind.TURN:
+        return False
+    if not pending.text and not more:
+        return True
+    return start == pending.end_line and not lines[start - 1].rstrip().endswith(LINE_ENDS)
 
 
 def _time_above(block: Block) -> float | None:

@@ -308,7 +308,17 @@ def scan_wrapped(lines: Sequence[str], page: Page, start: int, candidates: dict[
                 break  # a blank line ends the paragraph
             opening = label_at(gap_end)
             if (
-                opening is not None and _breaks_paragraph(opening, lines[gap_end])
+                opening is not None
+                and _breaks_paragraph(opening, lines[gap_end])
+                # a field ("Date:", "Note:") under a line that ends no sentence and is no
+                # label is the sentence's words wrapped: "or defend yourself" over "By
+                # calmness or by absence: all's in anger."
+                and (
+                    opening.rule != "field"
+                    or gap_end > index
+                    or bool(marks[last] & ENDS)
+                    or (last == first and found is not None)
+                )
             ) or new_paragraph(last, gap_end, opened_bracket, layout):
                 break
             last = gap_end
