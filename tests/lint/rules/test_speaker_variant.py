@@ -169,6 +169,18 @@ def test_two_roles_sharing_a_last_word_are_not_one_person_by_full_name_and_surna
     assert lint_text(text, "speaker-variant") == []
 
 
+def test_a_group_and_part_of_it_are_not_one_person_by_full_name_and_surname():
+    text = """
+        THE LADIES: Good evening!
+        LILY: Good evening, ladies.
+        SOME OF THE LADIES: Oh, Lily!
+        LILY: Sit, please.
+        SOME OF THE LADIES: Thank you.
+        LILY: Tea?
+    """
+    assert lint_text(text, "speaker-variant") == []
+
+
 def test_a_label_joining_several_names_is_a_group_not_a_variant_of_its_last_name():
     text = """
         Lily: Good evening.

@@ -270,8 +270,9 @@ def within_edits(a: str, b: str, errors: int) -> bool:
 
 
 def _surname_form(main: _Label, variant: _Label) -> bool:
-    """One label is a name and the other its last word (honorifics aside), and the long
-    form is used again after the short one (so it is not just an introduction)."""
+    """One label is a name and the other its last word (honorifics aside) naming a person,
+    and the long form is used again after the short one (so it is not just an
+    introduction)."""
     long_label, short_label = (
         (main, variant) if len(main.tokens) > len(variant.tokens) else (variant, main)
     )
@@ -280,6 +281,8 @@ def _surname_form(main: _Label, variant: _Label) -> bool:
     long = [t for t in _tokens(names.split_name(long_label.text)[0]) if t not in _HONORIFICS]
     if len(short) != 1 or len(long) < 2 or len(short[0]) < 4 or long[-1] != short[0]:
         return False
+    if names.person_name(short_label.text) is None:
+        return False  # "THE LADIES" is an office or a group, no surname of "SOME OF THE LADIES"
     return long_label.last.line > short_label.first.line
 
 
