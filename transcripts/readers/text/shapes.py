@@ -375,7 +375,8 @@ _GRAMMAR = r"""
     (?:[ ]\^(?={LINE_END}))?                                    # BRICK ^ (dual dialogue)
     (?:
         [ \t\xa0]*(?:[:：][ \t\xa0]*)?(?P<cell>\|)                  # | Name | text |
-      | [ \t\xa0]*(?P<colon>:(?=[^/\\\d]|\Z)|：)                  # (A：1990年, not 10:30)
+      | (?P<abbreviated>\.(?=[ \t\xa0]*[:：]))?                   # Int.:, Корр.: (abbreviated)
+        [ \t\xa0]*(?P<colon>:(?=[^/\\\d]|\Z)|：)                  # (A：1990年, not 10:30)
       | (?P<dash>\.?[ ](?:—|–|--?)(?=[ \t\xa0]+\S))              # JOHN — text, Name. – text
       | (?P<dot>\.)(?=[ \t\xa0\r\n]|\Z)
       | (?<=\])(?P<directed>[ ](?=\S))                          # PRAED [to Vivie] Yes.
@@ -684,6 +685,10 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
     if found["colon"] is not None and not _is_lower_case_role(found["affiliation"]):
         return None  # "Look, honestly: I would have left": words, not a name and a role
     name = " ".join(found["name"].split())
+    if found["abbreviated"] is not None:
+        if line[found.end() : found.end() + 1].isdigit():
+            return None  # "Tel.: 10,337 Gerrard.", "No.: 42": a field and its number
+        name += "."  # "Int.:", "Корр.:": the abbreviation's period is the name's
     aside = found["aside"]
     said = aside is not None and opener is None  # "ChatGPT said:" alone on its line
     if said and names.is_non_speaker_label(f"{name}{aside}"):
