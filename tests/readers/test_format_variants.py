@@ -1,0 +1,71 @@
+"""Variants of the caption and tier formats that real tools write (DFXP's draft
+namespaces, TTML agents on spans, frames with sub-frames, ...): each a fixture written
+here from the format's specification, read into the right speakers, text and times."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from transcripts import read
+from transcripts.formats import guess_format
+from transcripts.io import SourceText
+from transcripts.model import Transcript
+from transcripts.readers import ttml
+
+FIXTURES = Path(__file__).parent / "format_fixtures"
+
+
+def _said(transcript: Transcript) -> list[tuple[str, str | None, str, float | None, float | None]]:
+    return [(b.kind, b.speaker, b.text, b.start, b.end) for b in transcript.blocks]
+
+
+def test_ttml_agents_on_spans_name_the_speaker_and_cut_a_shared_subtitle():
+    transcript = read(FIXTURES / "ttml-span-agents.ttml")
+    assert _said(transcript) == [
+        ("turn", "Ana Ruiz", "How did it start?", 1.0, 4.0),  # nested div's begin counts
+        ("turn", "Ben Okafor", "With a letter.", 4.5, 6.326),  # the time shared by length
+        ("turn", "Ana Ruiz", "A letter?", 6.326, 7.5),
+        ("turn", "Ben Okafor", "Yes, a letter.", 8.0, 10.0),  # the agent on the <p>
+    ]
+    assert transcript.blocks[0].pieces[0].text == "How did it\nstart?"
+    assert [s.inferred for s in transcript.speakers] == [False, False]
+
+
+def test_dfxp_in_a_draft_namespace_reads_its_frame_rate_sub_frames_and_name_prefixes():
+    path = FIXTURES / "dfxp-draft-namespace.dfxp"
+    assert guess_format("-", path.read_text(encoding="utf-8")).name == "ttml"
+    assert _said(read(path)) == [
+        ("turn", "NARRATOR", "It began with a letter.", 1.48, 3.0),  # 12 frames at 25 a second
+        ("turn", "GUEST", "A short one.", 3.02, 5.0),  # frame 0, sub-frame .5
+        ("turn", "NARRATOR", "How short?", 5.0, 6.0),
+        ("stage_direction", None, "[laughter]", 6.0, 7.0),  # ticks are frames here
+    ]
+
+
+@pytest.mark.parametrize(
+    ("parameters", "seconds"),
+    [
+        ("", 90.0),  # no tick rate and no frame rate: a tick is a second
+        ('ttp:frameRate="30" ttp:subFrameRate="2"', 1.5),  # ticks are sub-frames
+        ('ttp:tickRate="60"', 1.5),
+    ],
+)
+def test_ttml_tick_rate_defaults_as_the_specification_says(parameters, seconds):
+    document = (
+        '<tt xmlns="http://www.w3.org/ns/ttml" xmlns:ttp="http://www.w3.org/ns/ttml#parameter" '
+        f'{parameters}><body><p begin="90t" end="200t">Hello.</p></body></tt>'
+    )
+    assert ttml.read(SourceText(text=document)).blocks[0].start == seconds
+
+
+def test_ttml_without_agents_keeps_unmarked_text_and_its_word_spans():
+    document = (
+        '<tt xmlns="http://www.w3.org/ns/ttml"><body><p begin="1s" end="3s">'
+        '<span begin="1s" end="2s">Hello</span> <span begin="2s" end="3s">there:</span>'
+        "</p></body></tt>"
+    )
+    (block,) = ttml.read(SourceText(text=document)).blocks
+    assert (block.kind, block.text) == ("unattributed", "Hello there:")
+    assert [w.text for w in block.pieces[0].words] == ["Hello", "there:"]
