@@ -30,7 +30,7 @@ from ..options import ReadOptions
 from ..timecode import as_seconds, parse_clock
 from ..xmlsafe import local, parse_xml
 from .common import clean_lines
-from .speakermarks import Mark, PrefixRule, split_marks
+from .speakermarks import PrefixRule, split_marks
 from .turns import Part, assemble, parts_of_cue
 
 TT = "http://www.w3.org/ns/ttml"
@@ -191,24 +191,11 @@ class _Cue:
         """The cue's parts: one per agent, `Name:` and `>>` marks read in text no agent
         claims; the timed words kept where they spell the one part's text."""
         stretches = self.stretches()
-        if len(stretches) == 1 and stretches[0][0] is not None:
-            who, text = stretches[0]
-            marks: list[Mark] = [(True, agents.get(who, who), text)]
-        elif len(stretches) == 1:
-            marks = split_marks(stretches[0][1], prefixes)
+        if len(stretches) == 1 and stretches[0][0] is None:
+            text = stretches[0][1]
+            marks = split_marks(text, prefixes)
             if len(marks) == 1 and not marks[0][0]:  # unmarked: the text as it is
-                return [
-                    Part(
-                        stretches[0][1],
-                        self.start,
-                        self.end,
-                        0,
-                        0,
-                        False,
-                        None,
-                        self._timed(stretches[0][1]),
-                    )
-                ]
+                return [Part(text, self.start, self.end, 0, 0, words=self._timed(text))]
         else:
             marks = []
             for who, text in stretches:
