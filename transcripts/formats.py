@@ -195,7 +195,11 @@ FORMATS: dict[str, Format] = {
                     "google",
                     "Google Speech-to-Text response: results, words with speakerTag",
                 ),
-                ("azure-stt", "azure", "Azure AI Speech batch transcription: phrases in ticks"),
+                (
+                    "azure-stt",
+                    "azure",
+                    "Azure AI Speech batch and fast transcription: phrases in ticks or ms",
+                ),
                 (
                     "deepgram",
                     "deepgram",
