@@ -80,3 +80,12 @@ def test_whisperx_segment_is_cut_where_its_words_speaker_changes():
         "20",
         "dollars.",
     ]
+
+
+def test_a_list_of_objects_of_no_known_kind_is_described_with_its_first_key_whole():
+    from transcripts.readers.jsondata import describe
+
+    assert (
+        describe([{"id": 1, "seek": 0}]) == "a list of 1 objects, the first with keys 'id', 'seek'"
+    )
+    assert describe([{}, {}]) == "a list of 2 objects, the first empty"
