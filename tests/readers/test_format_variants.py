@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from transcripts import read
+from transcripts import convert, read
 from transcripts.formats import guess_format
 from transcripts.io import SourceText
 from transcripts.model import Transcript
@@ -69,3 +69,20 @@ def test_ttml_without_agents_keeps_unmarked_text_and_its_word_spans():
     (block,) = ttml.read(SourceText(text=document)).blocks
     assert (block.kind, block.text) == ("unattributed", "Hello there:")
     assert [w.text for w in block.pieces[0].words] == ["Hello", "there:"]
+
+
+def test_elan_annotations_on_an_unaligned_time_slot_stay_in_time_order():
+    # ts2 has no value: "How did" ends and "it start?" begins at an unaligned boundary.
+    transcript = read(FIXTURES / "eaf-unaligned-slots.eaf")
+    assert _said(transcript) == [
+        ("turn", "Ana Ruiz", "How did it start?", 1.0, 3.0),
+        ("turn", "Ben Okafor", "With a letter.", 3.5, 5.0),
+        ("turn", "Ana Ruiz", "I see.", 5.5, 7.0),
+    ]
+    assert [(p.start, p.end) for p in transcript.blocks[0].pieces] == [(1.0, None), (None, 3.0)]
+
+
+def test_captions_from_unaligned_pieces_say_why_their_times_were_cut_again():
+    lost = " ".join(convert(read(FIXTURES / "eaf-unaligned-slots.eaf"), "srt").losses.phrases())
+    assert "the cue times of 1 block with a piece of no start or end" in lost
+    assert "no longer matches" not in lost
