@@ -12,7 +12,7 @@ from transcripts import convert, read
 from transcripts.formats import guess_format
 from transcripts.io import SourceText
 from transcripts.model import Transcript
-from transcripts.readers import ttml
+from transcripts.readers import textgrid, ttml
 
 FIXTURES = Path(__file__).parent / "format_fixtures"
 
@@ -86,3 +86,34 @@ def test_captions_from_unaligned_pieces_say_why_their_times_were_cut_again():
     lost = " ".join(convert(read(FIXTURES / "eaf-unaligned-slots.eaf"), "srt").losses.phrases())
     assert "the cue times of 1 block with a piece of no start or end" in lost
     assert "no longer matches" not in lost
+
+
+def test_textgrid_tiers_that_subdivide_another_are_no_speakers():
+    # The Montreal Forced Aligner's shape: "<speaker> - words" and "<speaker> - phones".
+    transcript = read(FIXTURES / "mfa-words-phones.TextGrid")
+    assert _said(transcript) == [
+        ("turn", "Ana", "hello there", 0.5, 1.3),
+        ("turn", "Ben", "hi ana", 2.0, 3.0),
+    ]
+    lost = " ".join(convert(FIXTURES / "mfa-words-phones.TextGrid", "text").losses.phrases())
+    assert "10 intervals of tiers that subdivide another" in lost
+
+
+def test_textgrid_speakers_taking_turns_on_shared_boundaries_are_both_kept():
+    # Ana 0-2 and 4-6, Ben 2-4: Ben's tier has every edge of Ana's, but fewer intervals
+    # with text, and Ana's are not inside his: two speakers, not a word and its phones.
+    def tier(name: str, intervals: list[tuple[int, int, str]]) -> str:
+        rows = "".join(f'{a}\n{b}\n"{t}"\n' for a, b, t in intervals)
+        return f'"IntervalTier"\n"{name}"\n0\n6\n{len(intervals)}\n{rows}'
+
+    grid = (
+        'File type = "ooTextFile"\nObject class = "TextGrid"\n\n0\n6\n<exists>\n2\n'
+        + tier("Ana", [(0, 2, "One."), (2, 4, ""), (4, 6, "Three.")])
+        + tier("Ben", [(0, 2, ""), (2, 4, "Two."), (4, 6, "")])
+    )
+    transcript = textgrid.read(SourceText(text=grid))
+    assert [(b.speaker, b.text) for b in transcript.blocks] == [
+        ("Ana", "One."),
+        ("Ben", "Two."),
+        ("Ana", "Three."),
+    ]
