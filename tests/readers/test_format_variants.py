@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from transcripts import convert, read
+from transcripts.cli import cli
 from transcripts.formats import guess_format
 from transcripts.io import SourceText
 from transcripts.model import Transcript
@@ -117,3 +118,18 @@ def test_textgrid_speakers_taking_turns_on_shared_boundaries_are_both_kept():
         ("Ben", "Two."),
         ("Ana", "Three."),
     ]
+
+
+def test_rttm_with_other_line_types_extra_columns_and_confidences_reads_its_speaker_lines():
+    transcript = read(FIXTURES / "pyannote-extra-columns.rttm")
+    assert [(b.speaker, b.start, b.end, len(b.pieces)) for b in transcript.blocks] == [
+        ("spk00", 0.5, 2.0, 1),
+        ("spk01", 2.0, 3.5, 2),
+        ("spk00", 4.0, 5.0, 1),  # an eleventh field is no error
+    ]
+
+
+def test_rttm_of_several_recordings_is_refused_with_the_recordings_it_holds(runner):
+    result = runner.invoke(cli, ["parse", str(FIXTURES / "two-recordings.rttm")])
+    assert result.exit_code == 2
+    assert "holds the diarisations of 2 recordings ('rec1', 'rec2')" in result.output
