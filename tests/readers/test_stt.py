@@ -57,6 +57,10 @@ EXPECTED = {
         [("Speaker 1", "Hello Ana."), ("Speaker 2", "Hi Ben, how are you?")],
     ),
     "faster-whisper-segment-list.json": ("whisper", [(None, "Hello there. How are you?")]),
+    "aws-call-analytics.json": (
+        "aws-transcribe",
+        [("AGENT", "Hello, thanks for calling."), ("CUSTOMER", "Hi, my card is [PII].")],
+    ),
     "whisperx-speaker-change-in-segment.json": (
         "whisperx",
         [("SPEAKER_00", "Hello there."), ("SPEAKER_01", "Hi Ana. It cost 20 dollars.")],

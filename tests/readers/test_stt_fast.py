@@ -43,6 +43,7 @@ FORMATS = {
     "azure-fast-transcription.json": "azure-stt",
     "faster-whisper-segment-list.json": "whisper",
     "whisperx-speaker-change-in-segment.json": "whisperx",
+    "aws-call-analytics.json": "aws-transcribe",
 }
 REAL = {
     "stt-assemblyai-utterances.json": "assemblyai",

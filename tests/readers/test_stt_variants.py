@@ -89,3 +89,15 @@ def test_a_list_of_objects_of_no_known_kind_is_described_with_its_first_key_whol
         describe([{"id": 1, "seek": 0}]) == "a list of 1 objects, the first with keys 'id', 'seek'"
     )
     assert describe([{}, {}]) == "a list of 2 objects, the first empty"
+
+
+def test_aws_call_analytics_turns_are_read_with_their_roles_and_items():
+    transcript = read(FIXTURES / "aws-call-analytics.json")
+    assert _turns(FIXTURES / "aws-call-analytics.json") == [
+        ("AGENT", "Hello, thanks for calling.", 0.12, 1.9),
+        ("CUSTOMER", "Hi, my card is [PII].", 2.1, 4.0),
+    ]
+    words = transcript.blocks[0].pieces[0].words
+    assert [w.text for w in words] == ["Hello,", "thanks", "for", "calling."]  # punctuation on
+    assert (words[0].start, words[0].end, words[0].confidence) == (0.12, 0.5, 0.99)
+    assert transcript.blocks[1].pieces[0].words is None  # a redacted turn's items spell less
