@@ -188,7 +188,7 @@ FORMATS: dict[str, Format] = {
                 (
                     "aws-transcribe",
                     "aws",
-                    "Amazon Transcribe job JSON: items, speaker_labels (spk_0); Call Analytics' turns",
+                    "Amazon Transcribe JSON: items, speaker_labels (spk_0); Call Analytics' turns",
                 ),
                 (
                     "google-stt",
