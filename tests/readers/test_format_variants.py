@@ -13,7 +13,7 @@ from transcripts.cli import cli
 from transcripts.formats import guess_format
 from transcripts.io import SourceText
 from transcripts.model import Transcript
-from transcripts.readers import textgrid, ttml
+from transcripts.readers import textgrid, ttml, vtt
 
 FIXTURES = Path(__file__).parent / "format_fixtures"
 
@@ -133,3 +133,27 @@ def test_rttm_of_several_recordings_is_refused_with_the_recordings_it_holds(runn
     result = runner.invoke(cli, ["parse", str(FIXTURES / "two-recordings.rttm")])
     assert result.exit_code == 2
     assert "holds the diarisations of 2 recordings ('rec1', 'rec2')" in result.output
+
+
+def test_youtube_auto_captions_fold_and_time_the_first_word_under_the_repeated_line():
+    transcript = read(FIXTURES / "youtube-auto-captions.vtt")
+    assert transcript.metadata == {"kind": "captions", "language": "en"}
+    said, music = transcript.blocks
+    assert said.text == "so today we're going to talk about captions"
+    assert music.kind == "stage_direction"
+    second = said.pieces[1]
+    assert second.text == "to talk about captions"
+    # "to" opens the cue's new line: said as the cue begins, not at an unknown time
+    assert [(w.text, w.start, w.end) for w in second.words][:2] == [
+        ("to", 2.48, 2.8),
+        ("talk", 2.8, 3.1),
+    ]
+
+
+def test_webvtt_hls_header_field_keeps_its_name_and_value():
+    document = (
+        "WEBVTT\nX-TIMESTAMP-MAP=LOCAL:00:00:00.000,MPEGTS:900000\n\n"
+        "00:00:01.000 --> 00:00:02.000\n<v Ana>Hello.\n"
+    )
+    transcript = vtt.read(SourceText(text=document))
+    assert transcript.metadata == {"x-timestamp-map": "LOCAL:00:00:00.000,MPEGTS:900000"}
