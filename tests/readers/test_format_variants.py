@@ -13,7 +13,7 @@ from transcripts.cli import cli
 from transcripts.formats import guess_format
 from transcripts.io import SourceText
 from transcripts.model import Transcript
-from transcripts.readers import textgrid, ttml, vtt
+from transcripts.readers import srt, textgrid, ttml, vtt
 
 FIXTURES = Path(__file__).parent / "format_fixtures"
 
@@ -157,3 +157,26 @@ def test_webvtt_hls_header_field_keeps_its_name_and_value():
     )
     transcript = vtt.read(SourceText(text=document))
     assert transcript.metadata == {"x-timestamp-map": "LOCAL:00:00:00.000,MPEGTS:900000"}
+
+
+def test_subrip_cue_with_two_speakers_lines_is_cut_at_the_second_name():
+    # "ANA: Hello." over "BEN: Hi there." in one cue, and SDH's dashes before the names
+    transcript = read(FIXTURES / "two-speakers-in-a-cue.srt")
+    assert [(b.speaker, b.text, b.start, b.end) for b in transcript.blocks] == [
+        ("ANA", "Hello.", 1.0, 1.8),  # the cue's time shared out by length
+        ("BEN", "Hi there.", 1.8, 3.0),
+        ("ANA", "How are you? Fine?", 3.0, 5.0),
+        ("BEN", "Fine.", 5.0, 6.0),
+    ]
+
+
+def test_a_dialogue_dash_without_a_name_stays_in_the_text():
+    document = (
+        "1\n00:00:01,000 --> 00:00:02,000\nANA: Hello.\n\n"
+        "2\n00:00:02,000 --> 00:00:04,000\nBEN: Hi.\n- Note: a dash, no name.\n"
+    )
+    transcript = srt.read(SourceText(text=document))
+    assert [(b.speaker, b.text) for b in transcript.blocks] == [
+        ("ANA", "Hello."),
+        ("BEN", "Hi. - Note: a dash, no name."),
+    ]

@@ -36,6 +36,8 @@ _LINES = [
     ">> no name",
     "- dash",
     "-",
+    "- Ben Okafor: a dialogue dash before a name",
+    "– so we went: home",
     "ünïcödé ✓ words",
     "<i>styled</i> words",
     "{\\an8}Ana: top",

@@ -67,8 +67,10 @@ def _mark(cues: CueStore, prefixes: PrefixRule, heard: Hearing | None) -> None:
     split = prefixes.split
     hear = heard.hear if heard is not None else None
     texts, codes, times, lines = cues.texts, cues.codes, cues.times, cues.lines
+    several = prefixes.line_marks if prefixes.enabled else None
     for index, text in enumerate(texts):
-        if ">>" in text:
+        # `>>`, or a later line naming a speaker (two speakers in one cue): several marks
+        if ">>" in text or (":" in text and several is not None and several(text)):
             at = 2 * index
             marks = split_marks(text, prefixes)
             parts = parts_of_cue(marks, times[at], times[at + 1], lines[at], lines[at + 1])
