@@ -180,3 +180,21 @@ def test_a_dialogue_dash_without_a_name_stays_in_the_text():
         ("ANA", "Hello."),
         ("BEN", "Hi. - Note: a dash, no name."),
     ]
+
+
+def test_csv_with_drop_frame_timecodes_reads_them_at_29_97_frames():
+    # Premiere Pro's transcript export: "00;00;03;12", frames 0 to 29
+    transcript = read(FIXTURES / "premiere-timecodes.csv")
+    assert _said(transcript) == [
+        ("turn", "Speaker 1", "Hello there.", 0.0, 3.4),
+        ("turn", "Speaker 2", "Hi, how are you?", 3.4, 5.0),
+    ]
+
+
+def test_csv_timecodes_frame_rate_is_inferred_from_the_highest_frame():
+    # a semicolon-separated table (a BOM, a European spreadsheet) of 00:00:02:10 timecodes
+    transcript = read(FIXTURES / "timecodes-semicolon-separated.csv")
+    assert [(b.speaker, b.start, b.end) for b in transcript.blocks] == [
+        ("Ana", 1.0, 2.416667),  # 10 frames at 24 a second: the highest frame is 10
+        ("Ben", 2.416667, 4.0),
+    ]
