@@ -52,6 +52,10 @@ EXPECTED = {
         "google-stt",
         [("Speaker 1", "hello Ana"), ("Speaker 2", "hi Ben")],
     ),
+    "google-stt-two-channels.json": (
+        "google-stt",
+        [("channel 1", "hello Ana"), ("channel 2", "hi Ben")],
+    ),
     "azure-fast-transcription.json": (
         "azure-stt",
         [("Speaker 1", "Hello Ana."), ("Speaker 2", "Hi Ben, how are you?")],

@@ -44,6 +44,7 @@ FORMATS = {
     "faster-whisper-segment-list.json": "whisper",
     "whisperx-speaker-change-in-segment.json": "whisperx",
     "aws-call-analytics.json": "aws-transcribe",
+    "google-stt-two-channels.json": "google-stt",
 }
 REAL = {
     "stt-assemblyai-utterances.json": "assemblyai",

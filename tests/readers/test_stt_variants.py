@@ -101,3 +101,13 @@ def test_aws_call_analytics_turns_are_read_with_their_roles_and_items():
     assert [w.text for w in words] == ["Hello,", "thanks", "for", "calling."]  # punctuation on
     assert (words[0].start, words[0].end, words[0].confidence) == (0.12, 0.5, 0.99)
     assert transcript.blocks[1].pieces[0].words is None  # a redacted turn's items spell less
+
+
+def test_google_channels_recognised_apart_are_a_speaker_each_in_time_order():
+    data = json.loads((FIXTURES / "google-stt-two-channels.json").read_text(encoding="utf-8"))
+    data["results"].reverse()  # results come channel by channel, not in time order
+    transcript = google.read(SourceText(text=json.dumps(data)))
+    assert [(b.speaker, b.text, b.start) for b in transcript.blocks] == [
+        ("channel 1", "hello Ana", 0.1),
+        ("channel 2", "hi Ben", 1.2),
+    ]

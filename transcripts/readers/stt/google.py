@@ -11,7 +11,10 @@ words are not read twice. A repetition spells the earlier results' words (checke
 each one's first and last word): a last result that only has as many words as those
 before it (two results of two words each, v2's results each tagged) is a result like
 the others. Times are `"1.300s"`
-strings or `{"seconds", "nanos"}`.
+strings or `{"seconds", "nanos"}`. Audio of several channels recognised each on its
+own (`channelTag` on each result) and not diarised has a speaker for each channel
+(`channel 1`, `channel 2`), its results put in time order, as the other services'
+channels are read.
 """
 
 from __future__ import annotations
@@ -64,6 +67,15 @@ def parts(data: Any) -> list[Part]:
     runs = _every_run(results)
     if runs is None:
         runs = [_words(result, f"results[{index}]") for index, result in enumerate(results)]
+    channels = _channels(results)
+    if channels is not None and not any(s.speaker for run in runs for s in run):
+        heard = [
+            [Spoken(s.word, channel) for s in run]
+            for run, channel in zip(runs, channels, strict=True)
+        ]
+        found = parts_from_words([run for run in heard if run])
+        found.sort(key=lambda part: part.start if part.start is not None else 0.0)
+        return found
     runs = [run for run in runs if run]
     if not runs:
         return []
@@ -87,6 +99,16 @@ def parts(data: Any) -> list[Part]:
     ):
         return parts_from_words([last])
     return parts_from_words(runs)
+
+
+def _channels(results: list[Any]) -> list[str | None] | None:
+    """Each result's channel (`channel 1`) when the audio had several (`channelTag`,
+    multi-channel recognition: a stereo interview, a speaker on each side); None when it
+    had one."""
+    tags = [r.get("channelTag") if isinstance(r, dict) else None for r in results]
+    if len({tag for tag in tags if tag is not None}) < 2:
+        return None
+    return [None if tag is None else f"channel {tag}" for tag in tags]
 
 
 def _repetition_at_once(results: list[Any]) -> list[Iterable[tuple[Word, str | None]]] | None:
