@@ -198,3 +198,21 @@ def test_csv_timecodes_frame_rate_is_inferred_from_the_highest_frame():
         ("Ana", 1.0, 2.416667),  # 10 frames at 24 a second: the highest frame is 10
         ("Ben", 2.416667, 4.0),
     ]
+
+
+def test_textgrid_backchannels_inside_a_whole_file_turn_are_a_speaker_of_their_own():
+    # Ana's one turn runs from the file's start to its end, so every edge of hers is one
+    # of Ben's too, and his "mm-hm"s lie inside it; but they cover little of her turn.
+    def tier(name: str, intervals: list[tuple[float, float, str]]) -> str:
+        rows = "".join(f'{a}\n{b}\n"{t}"\n' for a, b, t in intervals)
+        return f'"IntervalTier"\n"{name}"\n0\n10\n{len(intervals)}\n{rows}'
+
+    grid = (
+        'File type = "ooTextFile"\nObject class = "TextGrid"\n\n0\n10\n<exists>\n2\n'
+        + tier("Ana", [(0, 10, "A long answer.")])
+        + tier(
+            "Ben", [(0, 3, ""), (3, 3.5, "mm-hm"), (3.5, 6, ""), (6, 6.5, "right"), (6.5, 10, "")]
+        )
+    )
+    transcript = textgrid.read(SourceText(text=grid))
+    assert [s.name for s in transcript.speakers] == ["Ana", "Ben"]

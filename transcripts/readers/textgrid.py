@@ -139,8 +139,9 @@ class _Tier:
 
     def subdivides(self, other: _Tier) -> bool:
         """Is this tier a finer level of `other` (phones under words)? More intervals
-        with text, every edge of `other`'s among this tier's edges, and most of this
-        tier's intervals inside `other`'s."""
+        with text, every edge of `other`'s among this tier's edges, most of this tier's
+        intervals inside `other`'s, and covering most of their time (a speaker's
+        backchannels inside another's long turn cover little of it)."""
         if not other.said or len(self.said) <= len(other.said):
             return False
         edges = self.edges
@@ -150,10 +151,14 @@ class _Tier:
         starts = sorted(start for start, _, _ in other.said)
         ends = {start: end for start, end, _ in other.said}
         inside = 0
+        covered = 0.0
         for start, end, _ in self.said:
             at = bisect_right(starts, start + 1e-6) - 1
-            inside += at >= 0 and end <= ends[starts[at]] + 1e-6
-        return inside * 2 > len(self.said)
+            if at >= 0 and end <= ends[starts[at]] + 1e-6:
+                inside += 1
+                covered += end - start
+        spoken = sum(end - start for start, end, _ in other.said)
+        return inside * 2 > len(self.said) and covered * 2 >= spoken
 
 
 _MAX_COMPARED = 100
