@@ -216,3 +216,15 @@ def test_textgrid_backchannels_inside_a_whole_file_turn_are_a_speaker_of_their_o
     )
     transcript = textgrid.read(SourceText(text=grid))
     assert [s.name for s in transcript.speakers] == ["Ana", "Ben"]
+
+
+def test_webvtt_saved_as_srt_and_subrip_saved_as_vtt_are_read_as_what_they_hold(tmp_path):
+    assert guess_format(str(FIXTURES / "webvtt-named.srt"), "WEBVTT\n\n").name == "vtt"
+    named = read(FIXTURES / "webvtt-named.srt")
+    assert [(b.speaker, b.text) for b in named.blocks] == [("Ana", "Hello."), ("Ben", "Hi.")]
+    subrip = tmp_path / "subrip.vtt"
+    subrip.write_text("1\n00:00:01,000 --> 00:00:02,000\nANA: Hello.\n", encoding="utf-8")
+    assert [(b.speaker, b.text) for b in read(subrip).blocks] == [("ANA", "Hello.")]
+    # a file its own reader recognises stays its own, and so does one nobody recognises
+    assert guess_format("x.srt", "1\n00:00:01,000 --> 00:00:02,000\nHi\n").name == "srt"
+    assert guess_format("x.vtt", "not captions at all").name == "vtt"
