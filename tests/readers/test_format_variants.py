@@ -228,3 +228,22 @@ def test_webvtt_saved_as_srt_and_subrip_saved_as_vtt_are_read_as_what_they_hold(
     # a file its own reader recognises stays its own, and so does one nobody recognises
     assert guess_format("x.srt", "1\n00:00:01,000 --> 00:00:02,000\nHi\n").name == "srt"
     assert guess_format("x.vtt", "not captions at all").name == "vtt"
+
+
+def test_chat_round_trip_keeps_participants_roles_ids_and_pid():
+    # "CHI Target_Child" declares a role without a name; @ID lines carry age and sex.
+    transcript = read(FIXTURES / "chat-roles-and-ids.cha")
+    assert [s.name for s in transcript.speakers] == ["Target Child", "Mother", "Ana Ruiz"]
+    conversion = convert(transcript, "cha")
+    written = conversion.output.splitlines()
+    assert written[:7] == [
+        "@UTF8",
+        "@PID:\t11312/c-00016447-1",
+        "@Begin",
+        "@Languages:\teng",
+        "@Participants:\tCHI Target_Child, MOT Mother, INV Ana_Ruiz Investigator",
+        "@ID:\teng|macwhinney|CHI|2;06.|male|||Target_Child|||",
+        "@ID:\teng|macwhinney|MOT|||||Mother|||",
+    ]
+    assert written[7] == "@ID:\teng|transcripts|INV|||||Investigator|||"  # none was given
+    assert conversion.losses.phrases() == []  # the writer keeps what the reader gave it
