@@ -6,14 +6,15 @@ speech: they are not kept (`losses` counts them).
 
 A tier that subdivides another (a forced aligner's phones under its words, as the
 Montreal Forced Aligner and WebMAUS write them: more intervals, every boundary of the
-other's intervals among its own, most of its intervals inside the other's) is a finer
-level of the same speech, not a speaker: it is not kept (`losses` counts its
-intervals). The tier it subdivides is the speaker, named by what the two names share
-(`Ana - words` and `Ana - phones`: `Ana`), else by its own name. Up to 100 tiers are
-compared, two by two. The file is read as Praat reads it,
-as a stream of numbers, strings (`"..."`, quotes doubled inside) and `<exists>` flags,
-so the long and the short format read the same. Praat writes non-ASCII TextGrids in
-UTF-16, which the byte order mark announces.
+other's intervals among its own, most of its intervals inside the other's and covering
+most of its time) is a finer level of the same speech, not a speaker: it is not kept
+(`losses` counts its intervals). The tier it subdivides is the speaker, named by what
+the two names share (`Ana - words` and `Ana - phones`: `Ana`), else by its own name. Up to 100 tiers are
+compared, two by two, looking at a few intervals for each of the file's in all.
+
+The file is read as Praat reads it, as a stream of numbers, strings (`"..."`, quotes
+doubled inside) and `<exists>` flags, so the long and the short format read the same.
+Praat writes non-ASCII TextGrids in UTF-16, which the byte order mark announces.
 """
 
 from __future__ import annotations
@@ -137,7 +138,7 @@ class _Tier:
         if text:
             self.said.append((start, end, text))
 
-    def subdivides(self, other: _Tier) -> bool:
+    def subdivides(self, other: _Tier, budget: list[int]) -> bool:
         """Is this tier a finer level of `other` (phones under words)? More intervals
         with text, every edge of `other`'s among this tier's edges, most of this tier's
         intervals inside `other`'s, and covering most of their time (a speaker's
@@ -145,9 +146,13 @@ class _Tier:
         if not other.said or len(self.said) <= len(other.said):
             return False
         edges = self.edges
-        for start, end, _ in other.said:
+        for checked, (start, end, _) in enumerate(other.said, start=1):
             if round(start, 6) not in edges or round(end, 6) not in edges:
+                budget[0] -= checked
                 return False
+        budget[0] -= len(other.said) + len(self.said)
+        if budget[0] < 0:
+            return False
         starts = sorted(start for start, _, _ in other.said)
         ends = {start: end for start, end, _ in other.said}
         inside = 0
@@ -162,17 +167,22 @@ class _Tier:
 
 
 _MAX_COMPARED = 100
+_WORK_PER_INTERVAL = 8  # intervals looked at, per interval of the file, when comparing
 
 
 def _speakers(tiers: list[_Tier], options: ReadOptions) -> list[tuple[_Tier, str | None]]:
     """The tiers that are speakers' (not a finer level of another tier) with the speaker
-    each names."""
+    each names. The comparison looks at a bounded number of intervals (a few for each
+    of the file's), so that a file of many tiers made alike costs no more than its size."""
     finer: dict[int, _Tier] = {}  # a subdivided tier's index -> a tier subdividing it
     dropped: set[int] = set()
+    budget = [_WORK_PER_INTERVAL * sum(len(tier.said) for tier in tiers) + 1000]
     if len(tiers) <= _MAX_COMPARED:
         for fine_index, fine in enumerate(tiers):
             for coarse_index, coarse in enumerate(tiers):
-                if fine_index != coarse_index and fine.subdivides(coarse):
+                if budget[0] < 0:
+                    break
+                if fine_index != coarse_index and fine.subdivides(coarse, budget):
                     dropped.add(fine_index)
                     finer.setdefault(coarse_index, fine)
     kept = []
