@@ -9,8 +9,9 @@ Montreal Forced Aligner and WebMAUS write them: more intervals, every boundary o
 other's intervals among its own, most of its intervals inside the other's and covering
 most of its time) is a finer level of the same speech, not a speaker: it is not kept
 (`losses` counts its intervals). The tier it subdivides is the speaker, named by what
-the two names share (`Ana - words` and `Ana - phones`: `Ana`), else by its own name. Up to 100 tiers are
-compared, two by two, looking at a few intervals for each of the file's in all.
+the two names share (`Ana - words` and `Ana - phones`: `Ana`), else by its own name.
+Up to 100 tiers are compared, two by two, looking at a few intervals for each of the
+file's in all.
 
 The file is read as Praat reads it, as a stream of numbers, strings (`"..."`, quotes
 doubled inside) and `<exists>` flags, so the long and the short format read the same.
