@@ -247,3 +247,11 @@ def test_chat_round_trip_keeps_participants_roles_ids_and_pid():
     ]
     assert written[7] == "@ID:\teng|transcripts|INV|||||Investigator|||"  # none was given
     assert conversion.losses.phrases() == []  # the writer keeps what the reader gave it
+
+
+def test_podcast_json_with_clock_times_for_seconds_is_read():
+    transcript = read(FIXTURES / "podcast-clock-times.json")
+    assert [(b.speaker, b.start, b.end) for b in transcript.blocks] == [
+        ("Ana", 1.0, 2.5),
+        ("Ben", 2.6, 3.0),
+    ]
