@@ -117,3 +117,15 @@ def test_hours_and_minutes_are_minutes_into_a_day_or_none_for_any_other_time():
     assert hours_and_minutes(["9:05", "23:59"]) == [545, 1439]
     assert hours_and_minutes(["9:05", "00:01:02"]) is None
     assert hours_and_minutes(["24:00"]) is None
+
+
+def test_timecodes_are_read_at_a_frame_rate_inferred_from_their_frames():
+    from transcripts.timecode import frame_rate_of, parse_timecode, timecode_frame
+
+    assert timecode_frame("00:00:03:12") == (12, False)
+    assert timecode_frame("00;00;03;12") == (12, True)  # drop-frame
+    assert timecode_frame("00:03.12") is None and timecode_frame("1:02:03") is None
+    assert [frame_rate_of(n) for n in (12, 24, 29, 49, 59)] == [24, 25, 30, 50, 60]
+    assert frame_rate_of(12, drop_frame=True) == 30
+    assert parse_timecode("01:00:01:12", 24) == 3601.5
+    assert parse_timecode("00:00:01:30", 30) is None  # no frame 30 at 30 a second

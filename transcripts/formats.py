@@ -188,14 +188,18 @@ FORMATS: dict[str, Format] = {
                 (
                     "aws-transcribe",
                     "aws",
-                    "Amazon Transcribe job JSON: items, speaker_labels (spk_0), times as strings",
+                    "Amazon Transcribe JSON: items, speaker_labels (spk_0); Call Analytics' turns",
                 ),
                 (
                     "google-stt",
                     "google",
                     "Google Speech-to-Text response: results, words with speakerTag",
                 ),
-                ("azure-stt", "azure", "Azure AI Speech batch transcription: phrases in ticks"),
+                (
+                    "azure-stt",
+                    "azure",
+                    "Azure AI Speech batch and fast transcription: phrases in ticks or ms",
+                ),
                 (
                     "deepgram",
                     "deepgram",
@@ -340,7 +344,8 @@ def format_for_extension(path: str, text: str | SourceText | None = None) -> For
     When several formats share the extension (`.json`: ours, the podcast transcript,
     the speech-to-text dialects), the content decides among them; without content, or
     when no specific one recognises it, the general one. A `.txt` file whose content a
-    structured format recognises is that format (`PLAIN_TEXT_EXTENSIONS`).
+    structured format recognises is that format (`PLAIN_TEXT_EXTENSIONS`), and so is a
+    caption file saved under another caption format's extension (`MISNAMED_CAPTIONS`).
     """
     extension = os.path.splitext(path)[1].lower()
     if not extension:
@@ -350,6 +355,8 @@ def format_for_extension(path: str, text: str | SourceText | None = None) -> For
         if structured is not None:
             return structured
     owners = [f for f in FORMATS.values() if extension in f.extensions and f.reader]
+    if text is not None and len(owners) == 1 and owners[0].name in MISNAMED_CAPTIONS:
+        return _captions_named(owners[0], text)
     if len(owners) > 1 and text is not None:
         return sniff(text, owners) or _general(owners)
     return _general(owners) if owners else None
@@ -358,6 +365,22 @@ def format_for_extension(path: str, text: str | SourceText | None = None) -> For
 #: Extensions that say only "text": a file so named holding captions or a speech-to-text
 #: service's JSON is read as what it holds (`_structured_content`).
 PLAIN_TEXT_EXTENSIONS = (".txt", ".text")
+
+
+#: Caption formats whose files are often saved under one another's extension (a WebVTT
+#: file named `.srt` by a downloader, SubRip renamed `.vtt`): such a file whose content
+#: its extension's reader does not recognise, and another's does, is read as that one.
+MISNAMED_CAPTIONS = ("srt", "vtt", "sbv")
+
+
+def _captions_named(named: Format, text: str | SourceText) -> Format:
+    """The caption format a file named as `named` holds: `named`, unless its reader does
+    not recognise the content and another caption format's reader does."""
+    head = (text.text if isinstance(text, SourceText) else text)[:4096].lstrip("\ufeff")
+    if named.reader_module().sniff(head):
+        return named
+    others = [FORMATS[name] for name in MISNAMED_CAPTIONS if name != named.name]
+    return sniff(head, others) or named
 
 
 def _structured_content(text: str | SourceText) -> Format | None:

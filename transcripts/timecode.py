@@ -14,6 +14,11 @@ The one definition of a clock time for every reader and writer. A clock time is
 inside larger patterns; `parse_clock` reads one, `format_clock` writes one in a caption
 format's style.
 
+A video editor's timecode (SMPTE) is `hours:minutes:seconds:frames` (`00:00:03:12`; with
+semicolons, `00;00;03;12`, drop-frame at 29.97 frames a second), as Premiere Pro and
+Avid export a transcript's times: `parse_timecode` reads one at a frame rate, which
+`frame_rate_of` infers from the highest frame number a file writes.
+
 A time of day is a clock time with the half of the day after it (`9:14 AM`, `10:02 p.m.`),
 as chat and meeting apps write when a message was sent: a moment of a day, never a time
 into a recording. `MERIDIEM_PATTERN` is that mark; `parse_time_of_day` reads one.
@@ -75,6 +80,39 @@ def parse_clock(text: str) -> float | None:
         scale: int = 10 ** len(fraction)
         return round(value + int(fraction) / scale, 6)
     return float(value)
+
+
+_TIMECODE = kept(r"(\d{1,2})([:;])([0-5]\d)[:;]([0-5]\d)[:;](\d{1,3})")
+
+#: The frame rates timecodes count in; a file's is the lowest above its highest frame.
+FRAME_RATES = (24, 25, 30, 50, 60, 100, 120)
+
+
+def timecode_frame(text: str) -> tuple[int, bool] | None:
+    """The frame number of a timecode (`00:00:03:12`: 12) and whether it is drop-frame
+    (written with semicolons), or None when `text`, stripped, is not one."""
+    found = _TIMECODE.fullmatch(text.strip())
+    return (int(found.group(5)), found.group(2) == ";") if found else None
+
+
+def frame_rate_of(highest_frame: int, drop_frame: bool = False) -> int | None:
+    """The frame rate of timecodes whose highest frame number is `highest_frame`: 30 for
+    drop-frame (29.97 frames a second, counted 0 to 29), else the lowest common rate
+    above it; None above every rate."""
+    if drop_frame and highest_frame < 30:
+        return 30
+    return next((rate for rate in FRAME_RATES if highest_frame < rate), None)
+
+
+def parse_timecode(text: str, frame_rate: float) -> float | None:
+    """Seconds in a timecode at `frame_rate` frames a second (a drop-frame timecode's
+    clock part is close to the time elapsed, which is what drop-frame is for), or None
+    when `text`, stripped, is not one or its frame is not below the rate."""
+    found = _TIMECODE.fullmatch(text.strip())
+    if found is None or int(found.group(5)) >= frame_rate:
+        return None
+    hours, minutes, seconds, frames = (int(found.group(n)) for n in (1, 3, 4, 5))
+    return round(hours * 3600 + minutes * 60 + seconds + frames / frame_rate, 6)
 
 
 _TIME_OF_DAY = kept(

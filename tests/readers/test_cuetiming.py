@@ -39,7 +39,13 @@ def test_the_fast_path_agrees_with_parse_clock(start, end, settings):
         ("0:0:0.0 --> 0:0:0.570", (0.0, 0.57)),  # Teams
         ("00:01.5 --> 00:02", (1.5, 2.0)),
         ("01:00:00,001 --> 01:00:00,002", (3600.001, 3600.002)),
+        ("00:00:01:500 --> 00:00:02:000", (1.5, 2.0)),  # a colon before milliseconds
     ],
 )
 def test_lenient_clock_forms_are_read(line, times):
     assert parse_timing(line, 1, "x", "WebVTT")[:2] == times
+
+
+def test_a_colon_before_two_digits_is_no_millisecond_time():
+    with pytest.raises(TranscriptError, match="bad SRT timestamp"):
+        parse_timing("00:00:01:12 --> 00:00:02:00", 1, "x", "SRT")

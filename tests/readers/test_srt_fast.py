@@ -36,6 +36,8 @@ _LINES = [
     ">> no name",
     "- dash",
     "-",
+    "- Ben Okafor: a dialogue dash before a name",
+    "– so we went: home",
     "ünïcödé ✓ words",
     "<i>styled</i> words",
     "{\\an8}Ana: top",
@@ -60,10 +62,16 @@ def _reference(source: SourceText, options: ReadOptions):
     joined = ["\n".join(lines) for lines in texts]
     prefixes = PrefixRule(joined, options.speakers)
     parts = []
+    shared = 0
     for index, text in enumerate(joined):
         start, end = timings[2 * index], timings[2 * index + 1]
         first, last = spans[2 * index], spans[2 * index + 1]
-        parts.extend(parts_of_cue(split_marks(text, prefixes), start, end, first, last))
+        found = parts_of_cue(split_marks(text, prefixes), start, end, first, last)
+        shared += len(found) > 1
+        parts.extend(found)
+    options.losses.add(
+        "the times of {n} cue{s} shared by several speakers (split by characters)", shared
+    )
     return assemble(parts, source, options, inferred=True)
 
 

@@ -47,6 +47,28 @@ EXPECTED = {
     "assemblyai.json": ("assemblyai", [("A", "Hello Ana."), ("B", "Hi Ben.")]),
     "revai.json": ("revai", [("Ana Ruiz", "Hello, Ben."), ("Speaker 1", "Hi <inaudible>.")]),
     "speechmatics.json": ("speechmatics", [("S1", "Hello Ana."), ("S2", "¿Hi Ben?"), (None, "Mm")]),
+    # variants (test_stt_variants.py says what each is)
+    "google-stt-v2-tagged-results.json": (
+        "google-stt",
+        [("Speaker 1", "hello Ana"), ("Speaker 2", "hi Ben")],
+    ),
+    "google-stt-two-channels.json": (
+        "google-stt",
+        [("channel 1", "hello Ana"), ("channel 2", "hi Ben")],
+    ),
+    "azure-fast-transcription.json": (
+        "azure-stt",
+        [("Speaker 1", "Hello Ana."), ("Speaker 2", "Hi Ben, how are you?")],
+    ),
+    "faster-whisper-segment-list.json": ("whisper", [(None, "Hello there. How are you?")]),
+    "aws-call-analytics.json": (
+        "aws-transcribe",
+        [("AGENT", "Hello, thanks for calling."), ("CUSTOMER", "Hi, my card is [PII].")],
+    ),
+    "whisperx-speaker-change-in-segment.json": (
+        "whisperx",
+        [("SPEAKER_00", "Hello there."), ("SPEAKER_01", "Hi Ana. It cost 20 dollars.")],
+    ),
 }
 
 

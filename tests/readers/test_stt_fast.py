@@ -39,6 +39,12 @@ FORMATS = {
     "whisper-openai.json": "whisper",
     "whisper-verbose-json.json": "whisper",
     "whisperx.json": "whisperx",
+    "google-stt-v2-tagged-results.json": "google-stt",
+    "azure-fast-transcription.json": "azure-stt",
+    "faster-whisper-segment-list.json": "whisper",
+    "whisperx-speaker-change-in-segment.json": "whisperx",
+    "aws-call-analytics.json": "aws-transcribe",
+    "google-stt-two-channels.json": "google-stt",
 }
 REAL = {
     "stt-assemblyai-utterances.json": "assemblyai",
@@ -290,3 +296,22 @@ def test_times_on_a_microsecond_are_given_back_as_rounding_gives_them(values):
 @given(st.lists(st.text(st.sampled_from(["a", "é", " ", "\t", "\n", "\xa0", "\u2009", "\x1c"]))))
 def test_single_words_are_texts_without_white_space(texts):
     assert bulk.single_words(texts) == all(text and not re.search(r"\s", text) for text in texts)
+
+
+@given(
+    st.lists(st.lists(st.sampled_from("ab"), min_size=1, max_size=3), min_size=1, max_size=3),
+    st.lists(st.sampled_from("ab"), min_size=1, max_size=6),
+)
+def test_google_repetition_is_told_by_its_words_alike_at_once_and_one_at_a_time(earlier, last):
+    # The last result is the tagged repetition only if it spells the results before it;
+    # as many words that spell something else are a result like the others.
+    def words(texts: list[str], tagged: bool) -> list[dict[str, Any]]:
+        return [
+            {"word": t, "startTime": f"{i}s", "endTime": f"{i}.5s"}
+            | ({"speakerTag": 1 + (t == "b")} if tagged else {})
+            for i, t in enumerate(texts)
+        ]
+
+    results = [{"alternatives": [{"words": words(run, False)}]} for run in earlier]
+    results.append({"alternatives": [{"words": words(last, True)}]})
+    _agree("google-stt", json.dumps({"results": results}))

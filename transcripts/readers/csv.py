@@ -28,13 +28,19 @@ import csv
 import io
 import re
 from collections.abc import Iterator, Sequence
-from itertools import islice
+from itertools import chain, islice
 
 from ..errors import TranscriptError
 from ..io import SourceText, display_name
 from ..model import KINDS, Block, Kind, Speaker, Transcript
 from ..options import ReadOptions
-from ..timecode import as_seconds, parse_clock
+from ..timecode import (
+    as_seconds,
+    frame_rate_of,
+    parse_clock,
+    parse_timecode,
+    timecode_frame,
+)
 from .document import declare_speakers
 from .turns import Part, assemble
 
@@ -87,6 +93,7 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
             raise TranscriptError("is empty (a CSV transcript needs a header row)", name)
         columns = Columns.of(header[1], name)
         if columns.kind is None:  # another tool's table: consecutive rows of one speaker
+            columns.frame_rate = _frame_rate(source.text, columns, name)
             parts = [part for part in _parts(rows, columns, name) if part.text]
             return assemble(parts, source, options, inferred=False)
         transcript = _own_table(rows, columns, name)
@@ -138,6 +145,7 @@ class Columns:
         own = all(key in keys for key in _OWN_COLUMNS)
         self.kind = keys.index("kind") if own else None
         self.label = keys.index("label") if own else None
+        self.frame_rate: int | None = None  # of the table's timecodes, if it has them
 
     @classmethod
     def of(cls, header: list[str], name: str) -> Columns:
@@ -168,6 +176,8 @@ class Columns:
             return None
         written = row[at].strip()
         seconds = read_time(written, ms)
+        if seconds is None and self.frame_rate is not None:
+            seconds = parse_timecode(written, self.frame_rate)
         if seconds is None:
             raise TranscriptError(
                 f"{where}: {written[:30]!r} is not a time (seconds, or a clock time such as "
@@ -175,6 +185,28 @@ class Columns:
                 name,
             )
         return seconds
+
+
+def _frame_rate(text: str, columns: Columns, name: str) -> int | None:
+    """The frame rate of a table whose times are video timecodes (`00;00;03;12`, as
+    Premiere Pro exports a transcript), from the highest frame number in its time
+    columns (a second pass over the table, made only when its first row has one); None
+    for any other table."""
+    at = [column for column in (columns.start, columns.end) if column is not None]
+    rows = _rows(text, name)
+    next(rows, None)  # the header
+    first = next(rows, None)
+    if first is None or not any(
+        column < len(first[1]) and timecode_frame(first[1][column]) is not None for column in at
+    ):
+        return None
+    highest, drop_frame = 0, False
+    for _, row in chain([first], rows):
+        for column in at:
+            found = timecode_frame(row[column]) if column < len(row) else None
+            if found is not None:
+                highest, drop_frame = max(highest, found[0]), drop_frame or found[1]
+    return frame_rate_of(highest, drop_frame)
 
 
 def read_time(written: str, milliseconds: bool = False) -> float | None:

@@ -1,8 +1,10 @@
 """Cue timing lines of caption formats (`00:00:01.000 --> 00:00:02.500 align:start`).
 
 Times are clock times, read by `timecode.parse_clock` (leniently: Teams writes
-`0:0:0.570`, SubRip a comma). The usual line is matched whole by one pattern first; a
-test holds that fast path to the same answers as the general one.
+`0:0:0.570`, SubRip a comma, and some subtitle tools a colon before three digits of
+milliseconds, `00:00:01:500`, which no frame count has). The usual line is matched
+whole by one pattern first; a test holds that fast path to the same answers as the
+general one.
 """
 
 from __future__ import annotations
@@ -52,6 +54,19 @@ def parse_timing(line: str, number: int, name: str, format_name: str) -> tuple[f
     return parse_timing_generally(line, number, name, format_name)
 
 
+_COLON_MILLISECONDS = re.compile(r"(\d{1,3}:\d{1,2}:\d{1,2}):(\d{3})")
+
+
+def _lenient_clock(text: str) -> float | None:
+    """`parse_clock`, or a clock time with a colon before its milliseconds."""
+    value = parse_clock(text)
+    if value is None:
+        found = _COLON_MILLISECONDS.fullmatch(text)
+        if found is not None:
+            value = parse_clock(f"{found.group(1)}.{found.group(2)}")
+    return value
+
+
 def parse_timing_generally(
     line: str, number: int, name: str, format_name: str
 ) -> tuple[float, float, str]:
@@ -65,8 +80,8 @@ def parse_timing_generally(
     if "\t" in end_text:
         end_text, _, more = end_text.partition("\t")
         settings = f"{more} {settings}".strip()
-    start = parse_clock(start_text)
-    end = parse_clock(end_text)
+    start = _lenient_clock(start_text)
+    end = _lenient_clock(end_text)
     for text, value in ((start_text, start), (end_text, end)):
         if value is None:
             raise TranscriptError(

@@ -9,10 +9,15 @@ Each independent tier is a speaker (its PARTICIPANT, else its TIER_ID); its alig
 annotations are pieces, and all tiers' pieces in time order make the turns. Tiers that
 depend on another (translations, glosses: PARENT_REF, REF_ANNOTATION) are not speakers
 and are not kept (`losses` counts their annotations). A time slot without a value (an
-unaligned boundary) leaves that time unknown. Parsed with the safe XML parser.
+unaligned boundary, as ELAN writes where an annotation was split without aligning the
+cut) leaves that time unknown; the annotations still come in time order, an unaligned
+slot taking its place in TIME_ORDER, after the aligned slot before it. Parsed with the
+safe XML parser.
 """
 
 from __future__ import annotations
+
+from operator import itemgetter
 
 from ..errors import TranscriptError
 from ..io import SourceText, display_name
@@ -33,20 +38,28 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
     root = parse_xml(source.text, name)
     if root.tag != "ANNOTATION_DOCUMENT":
         raise TranscriptError(f"not an ELAN document (the root is <{root.tag}>)", name)
-    slots = {}
-    for slot in root.iter("TIME_SLOT"):
+    slots: dict[str | None, float | None] = {}
+    # Where each slot sits in time, for the order of annotations: its time, or for a slot
+    # without one the time of the aligned slot before it in TIME_ORDER (then its place).
+    places: dict[str | None, tuple[float, int]] = {}
+    before = 0.0
+    for position, slot in enumerate(root.iter("TIME_SLOT")):
         value = slot.get("TIME_VALUE")
         try:
             seconds = as_seconds(int(value) / 1000) if value is not None else None
             if value is not None and seconds is None:
                 raise ValueError(value)
             slots[slot.get("TIME_SLOT_ID")] = seconds
+            if seconds is not None:
+                before = seconds
+            places[slot.get("TIME_SLOT_ID")] = (before, position)
         except (ValueError, OverflowError):
             raise TranscriptError(
                 f"time slot {slot.get('TIME_SLOT_ID')!r}: not milliseconds", name
             ) from None
-    parts: list[Part] = []
+    parts: list[tuple[tuple[float, int], Part]] = []
     dependent = 0
+    nowhere = (float("inf"), 0)
     for tier in root.iter("TIER"):
         if tier.get("PARENT_REF"):
             dependent += sum(1 for _ in tier.iter("ANNOTATION"))
@@ -65,16 +78,17 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
                 raise TranscriptError(
                     f"annotation {annotation.get('ANNOTATION_ID')!r} ends before it starts", name
                 )
-            parts.append(Part(text, start, end, 0, 0, True, speaker))
+            place = places.get(annotation.get("TIME_SLOT_REF1"), nowhere)
+            parts.append((place, Part(text, start, end, 0, 0, True, speaker)))
         dependent += sum(1 for _ in tier.iter("REF_ANNOTATION"))
     note(options.losses, "{n} annotation{s} on dependent tiers", dependent)
-    parts.sort(key=lambda part: part.start if part.start is not None else float("inf"))
+    parts.sort(key=itemgetter(0))
     header = root.find("HEADER")
     metadata = {}
     media = header.find("MEDIA_DESCRIPTOR") if header is not None else None
     if media is not None and media.get("MEDIA_URL"):
         metadata["media"] = media.get("MEDIA_URL")
-    return assemble(parts, source, options, metadata=metadata, inferred=False)
+    return assemble([part for _, part in parts], source, options, metadata=metadata, inferred=False)
 
 
 def sniff(text: str) -> bool:

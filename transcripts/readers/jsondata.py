@@ -126,7 +126,10 @@ def describe(data: Any) -> str:
     if isinstance(data, list):
         kinds = {type(item).__name__ for item in data[:20]}
         if len(kinds) == 1 and isinstance(data[0], dict):
-            return f"a list of {len(data)} objects, the first with keys " + describe(data[0])[22:]
+            if not data[0]:
+                return f"a list of {len(data)} objects, the first empty"
+            keys = describe(data[0]).removeprefix("an object with keys ")
+            return f"a list of {len(data)} objects, the first with keys {keys}"
         return f"a list of {len(data)} values" if data else "an empty list"
     return {str: "a string", bool: "a boolean", type(None): "null"}.get(type(data), "a number")
 

@@ -17,7 +17,7 @@ from ..io import SourceText, display_name
 from ..model import Transcript, Word
 from ..options import ReadOptions
 from ..spacing import clean_spaces
-from ..timecode import MAX_SECONDS, as_seconds
+from ..timecode import MAX_SECONDS, as_seconds, parse_clock
 from .jsondata import first_items, has_keys, load_json
 from .jsonpositions import LineIndex, member_offsets
 from .turns import Part, assemble
@@ -104,14 +104,19 @@ def _piece(segment: Any, first: int, last: int) -> Part:
 
 
 def _seconds(value: Any, field: str) -> float | None:
-    """A time in seconds: a number, or a string holding one (some tools write "1.5")."""
+    """A time in seconds: a number, or a string holding one (some tools write "1.5") or a
+    clock time ("00:00:01.500", as others write it though the specification says
+    seconds)."""
     if value is None:
         return None
     if isinstance(value, str):
         try:
             value = float(value)
         except ValueError:
-            raise TranscriptError(f".{field}: expected seconds, found {value[:30]!r}") from None
+            clock = parse_clock(value)
+            if clock is None:
+                raise TranscriptError(f".{field}: expected seconds, found {value[:30]!r}") from None
+            value = clock
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise TranscriptError(f".{field}: expected seconds as a number")
     seconds = as_seconds(value)

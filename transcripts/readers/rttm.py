@@ -4,7 +4,11 @@ Each `SPEAKER <file> <channel> <onset> <duration> <NA> <NA> <name> <NA> <NA>` li
 stretch of one speaker; consecutive stretches of one speaker make one turn, with no
 text and each stretch as a piece, so `stats` counts talk time from a diarisation and
 `--diarization FILE.rttm` gives its speakers to a transcript (see `diarization.py`).
-Other line types (`SPKR-INFO`, `LEXEME`, ...) and `;;` comments are skipped.
+Other line types (`SPKR-INFO`, `LEXEME`, ...) and `;;` comments are skipped, and so are
+fields after the tenth (some tools add their own). An RTTM file may hold the
+diarisations of several recordings (an evaluation set's reference, one `<file>` each);
+their times are unrelated, so such a file is refused with the recordings it holds
+rather than read as one conversation.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ class Stretch(NamedTuple):
 def stretches(text: str, name: str = "-") -> list[Stretch]:
     """The SPEAKER lines of an RTTM text, in time order, or an error naming the line."""
     found = []
+    recordings: dict[str, int] = {}  # each recording's first SPEAKER line
     for number, line in enumerate(LINE_BREAK.split(text), start=1):
         fields = line.split()
         if not fields or fields[0].startswith(";;") or fields[0] != "SPEAKER":
@@ -60,6 +65,16 @@ def stretches(text: str, name: str = "-") -> list[Stretch]:
                 name,
             )
         found.append(Stretch(round(onset, 6), round(onset + duration, 6), fields[7], number))
+        recordings.setdefault(fields[1], number)
+    if len(recordings) > 1:
+        names = list(recordings)
+        shown = ", ".join(map(repr, names[:3])) + (", ..." if len(names) > 3 else "")
+        raise TranscriptError(
+            f"line {recordings[names[1]]}: holds the diarisations of {len(names)} recordings "
+            f"({shown}), whose times are unrelated; give one recording's SPEAKER lines "
+            f"(e.g. awk '$2 == \"{names[0]}\"')",
+            name,
+        )
     if not found:
         raise TranscriptError("has no SPEAKER lines (not an RTTM diarisation)", name)
     found.sort()

@@ -55,25 +55,35 @@ def stream(
 def _marked_cues(source: SourceText, options: ReadOptions, heard: Hearing | None) -> CueStore:
     """The file's cues with their speaker marks read (and heard by `heard`, if given)."""
     cues = _read_cues(source, options)
-    _mark(cues, PrefixRule(cues.texts, options.speakers), heard)
+    shared = _mark(cues, PrefixRule(cues.texts, options.speakers), heard)
+    note(
+        options.losses,
+        "the times of {n} cue{s} shared by several speakers (split by characters)",
+        shared,
+    )
     return cues
 
 
-def _mark(cues: CueStore, prefixes: PrefixRule, heard: Hearing | None) -> None:
+def _mark(cues: CueStore, prefixes: PrefixRule, heard: Hearing | None) -> int:
     """Read each cue's speaker mark once, in place: the usual cue (no `>>`) gets its
     speaker's number (or `UNMARKED`, `DROPPED`) and, in place of its text, the text of its
-    one part; any other cue gets its parts (`split_marks`, `parts_of_cue`)."""
+    one part; any other cue gets its parts (`split_marks`, `parts_of_cue`). The number of
+    cues cut among several speakers, whose times were shared out, is returned."""
+    shared = 0
     numbers: dict[str, int] = {}
     split = prefixes.split
     hear = heard.hear if heard is not None else None
     texts, codes, times, lines = cues.texts, cues.codes, cues.times, cues.lines
+    several = prefixes.line_marks if prefixes.enabled else None
     for index, text in enumerate(texts):
-        if ">>" in text:
+        # `>>`, or a later line naming a speaker (two speakers in one cue): several marks
+        if ">>" in text or (":" in text and several is not None and several(text)):
             at = 2 * index
             marks = split_marks(text, prefixes)
             parts = parts_of_cue(marks, times[at], times[at + 1], lines[at], lines[at + 1])
             codes[index] = SPLIT
             texts[index] = parts
+            shared += len(parts) > 1
             if hear is not None:
                 for part in parts:
                     hear(part.marked, part.speaker, part.text)
@@ -92,6 +102,7 @@ def _mark(cues: CueStore, prefixes: PrefixRule, heard: Hearing | None) -> None:
         if hear is not None:
             hear(name is not None, name, rest)
     cues.names = list(numbers)
+    return shared
 
 
 def _read_cues(source: SourceText, options: ReadOptions) -> CueStore:

@@ -2,16 +2,27 @@
 
 Each interval tier is a speaker (its name); its intervals with text are pieces, and all
 tiers' pieces in time order make the turns. Point tiers (TextTier) mark instants, not
-speech: they are not kept (`losses` counts them). The file is read as Praat reads it,
-as a stream of numbers, strings (`"..."`, quotes doubled inside) and `<exists>` flags,
-so the long and the short format read the same. Praat writes non-ASCII TextGrids in
-UTF-16, which the byte order mark announces.
+speech: they are not kept (`losses` counts them).
+
+A tier that subdivides another (a forced aligner's phones under its words, as the
+Montreal Forced Aligner and WebMAUS write them: more intervals, every boundary of the
+other's intervals among its own, most of its intervals inside the other's and covering
+most of its time) is a finer level of the same speech, not a speaker: it is not kept
+(`losses` counts its intervals). The tier it subdivides is the speaker, named by what
+the two names share (`Ana - words` and `Ana - phones`: `Ana`), else by its own name.
+Up to 100 tiers are compared, two by two, looking at a few intervals for each of the
+file's in all.
+
+The file is read as Praat reads it, as a stream of numbers, strings (`"..."`, quotes
+doubled inside) and `<exists>` flags, so the long and the short format read the same.
+Praat writes non-ASCII TextGrids in UTF-16, which the byte order mark announces.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from ..errors import TranscriptError
@@ -79,7 +90,7 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
         )
     tokens.number("xmin")
     tokens.number("xmax")
-    parts: list[Part] = []
+    tiers: list[_Tier] = []
     points = 0
     if tokens.flag():
         for _ in range(int(tokens.number("the number of tiers"))):
@@ -95,7 +106,8 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
                 continue
             if kind != "IntervalTier":
                 raise TranscriptError(f"unknown tier class {kind!r}", name)
-            speaker = None if tier in NOT_SPEAKERS or not tier else tier
+            intervals = _Tier(tier)
+            tiers.append(intervals)
             for _ in range(count):
                 start = tokens.number("an interval's xmin")
                 end = tokens.number("an interval's xmax")
@@ -104,11 +116,108 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
                     raise TranscriptError(f"tier {tier!r}: an interval ends before it starts", name)
                 if start < 0:
                     raise TranscriptError(f"tier {tier!r}: an interval starts before 0", name)
-                if text:
-                    parts.append(Part(text, max(start, 0.0), max(end, 0.0), 0, 0, True, speaker))
+                intervals.add(max(start, 0.0), max(end, 0.0), text)
     note(options.losses, "{n} point{s} of point tiers", points)
+    parts: list[Part] = []
+    for kept, speaker in _speakers(tiers, options):
+        parts.extend(Part(text, start, end, 0, 0, True, speaker) for start, end, text in kept.said)
     parts.sort(key=lambda part: part.start or 0.0)
     return assemble(parts, source, options, inferred=False)
+
+
+class _Tier:
+    """An interval tier: its name, its intervals with text, and every interval's edges."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.said: list[tuple[float, float, str]] = []
+        self.edges: set[float] = set()
+
+    def add(self, start: float, end: float, text: str) -> None:
+        self.edges.add(round(start, 6))
+        self.edges.add(round(end, 6))
+        if text:
+            self.said.append((start, end, text))
+
+    def subdivides(self, other: _Tier, budget: list[int]) -> bool:
+        """Is this tier a finer level of `other` (phones under words)? More intervals
+        with text, every edge of `other`'s among this tier's edges, most of this tier's
+        intervals inside `other`'s, and covering most of their time (a speaker's
+        backchannels inside another's long turn cover little of it)."""
+        if not other.said or len(self.said) <= len(other.said):
+            return False
+        edges = self.edges
+        for checked, (start, end, _) in enumerate(other.said, start=1):
+            if round(start, 6) not in edges or round(end, 6) not in edges:
+                budget[0] -= checked
+                return False
+        budget[0] -= len(other.said) + len(self.said)
+        if budget[0] < 0:
+            return False
+        starts = sorted(start for start, _, _ in other.said)
+        ends = {start: end for start, end, _ in other.said}
+        inside = 0
+        covered = 0.0
+        for start, end, _ in self.said:
+            at = bisect_right(starts, start + 1e-6) - 1
+            if at >= 0 and end <= ends[starts[at]] + 1e-6:
+                inside += 1
+                covered += end - start
+        spoken = sum(end - start for start, end, _ in other.said)
+        return inside * 2 > len(self.said) and covered * 2 >= spoken
+
+
+_MAX_COMPARED = 100
+_WORK_PER_INTERVAL = 8  # intervals looked at, per interval of the file, when comparing
+
+
+def _speakers(tiers: list[_Tier], options: ReadOptions) -> list[tuple[_Tier, str | None]]:
+    """The tiers that are speakers' (not a finer level of another tier) with the speaker
+    each names. The comparison looks at a bounded number of intervals (a few for each
+    of the file's), so that a file of many tiers made alike costs no more than its size."""
+    finer: dict[int, _Tier] = {}  # a subdivided tier's index -> a tier subdividing it
+    dropped: set[int] = set()
+    budget = [_WORK_PER_INTERVAL * sum(len(tier.said) for tier in tiers) + 1000]
+    if len(tiers) <= _MAX_COMPARED:
+        for fine_index, fine in enumerate(tiers):
+            for coarse_index, coarse in enumerate(tiers):
+                if budget[0] < 0:
+                    break
+                if fine_index != coarse_index and fine.subdivides(coarse, budget):
+                    dropped.add(fine_index)
+                    finer.setdefault(coarse_index, fine)
+    kept = []
+    for index, tier in enumerate(tiers):
+        if index in dropped:
+            note(options.losses, "{n} interval{s} of tiers that subdivide another", len(tier.said))
+            continue
+        name = tier.name
+        if index in finer:
+            name = _shared_words(name, finer[index].name) or name
+        kept.append((tier, None if name in NOT_SPEAKERS or not name else name))
+    return kept
+
+
+_SEPARATORS = " -_:.|/"
+
+
+def _shared_words(first: str, second: str) -> str:
+    """The words two tier names open with (`Ana - words`, `Ana - phones`: `Ana`), cut at
+    a separator so that no word is cut short ("" when they share none)."""
+    length = 0
+    for a, b in zip(first, second, strict=False):
+        if a != b:
+            break
+        length += 1
+    if length < min(len(first), len(second)) or len(first) != len(second):
+        # cut back to the last separator, unless the prefix ends at one in both names
+        ends_at_word = all(
+            len(name) == length or name[length] in _SEPARATORS for name in (first, second)
+        )
+        if not ends_at_word:
+            while length and first[length - 1] not in _SEPARATORS:
+                length -= 1
+    return first[:length].rstrip(_SEPARATORS)
 
 
 def sniff(text: str) -> bool:

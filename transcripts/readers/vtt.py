@@ -158,7 +158,7 @@ def _unvoiced_parts(cues: list[Cue], tags: _TagCounter, options: ReadOptions) ->
         if before is not None and len(found) == 1 and "<" in cue.payload:
             words = _cue_words(cue)
             if words is not None and overlaps is not None and overlaps[index] != (0, 0):
-                words = _unfolded_words(words, before[index], texts[index])
+                words = _unfolded_words(words, before[index], texts[index], cue.start)
             found[0].words = _kept_words(words, found[0].text, tags)
         tags.note_shared(len(found))
         parts.extend(found)
@@ -199,13 +199,19 @@ def _cue_words(cue: Cue) -> list[list[Word]] | None:
 
 
 def _unfolded_words(
-    words: list[list[Word]], before: list[str], after: list[str]
+    words: list[list[Word]], before: list[str], after: list[str], start: float
 ) -> list[list[Word]] | None:
-    """The words of a rolling cue's lines that folding kept (None when it cut a line)."""
+    """The words of a rolling cue's lines that folding kept (None when it cut a line).
+    The first word kept is said as the cue begins (the lines above it were said in the
+    cue before: YouTube's `to<00:00:02.800><c> talk</c>` under the repeated line), so
+    it starts at the cue's `start` when no timestamp gave it one."""
     removed = len(before) - len(after)
     if len(words) != len(before) or (after and before[removed] != after[0]):
         return None
-    return words[removed:]
+    kept = words[removed:]
+    if removed and kept and kept[0] and kept[0][0].start is None:
+        kept[0] = [kept[0][0]._replace(start=start), *kept[0][1:]]
+    return kept
 
 
 def _kept_words(

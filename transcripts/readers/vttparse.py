@@ -187,16 +187,20 @@ def iter_usual(
 
 def _header(lines: list[str]) -> dict[str, Any]:
     """Metadata from the header: the title after WEBVTT, then "Key: value" lines (the old
-    "Kind: captions" metadata)."""
+    "Kind: captions" metadata) and HLS's "KEY=value" (`X-TIMESTAMP-MAP=LOCAL:...,MPEGTS:...`,
+    whose value holds colons)."""
     metadata: dict[str, Any] = {}
     title = lines[0][6:].strip().lstrip("-").strip()
     if title:
         metadata["title"] = title
     for line in lines[1:]:
-        key, colon, value = line.partition(":")
-        if colon and key.strip():
-            metadata[key.strip().lower()] = value.strip()
+        found = _HEADER_FIELD.match(line)
+        if found:
+            metadata[found["key"].strip().lower()] = found["value"].strip()
     return metadata
+
+
+_HEADER_FIELD = re.compile(r"(?P<key>[^:=]*[^:=\s][^:=]*)[:=](?P<value>.*)", re.S)
 
 
 def _next_is_cue(lines: list[str], index: int) -> bool:

@@ -2,7 +2,9 @@
 
 Each speaker gets a three-letter code (the one it came with when it was read from
 CHAT, else made from its name: `Ana Ruiz` is `ANA`), declared in `@Participants` and
-`@ID` with the role `Participant` (or the role it had). Each piece of a turn (a CHAT
+`@ID` with the role `Participant`, or, read from CHAT, as it was declared there: its
+`@Participants` entry (`CHI Target_Child`, a role without a name, stays so) and its
+`@ID` line (age, sex and the rest kept). Each piece of a turn (a CHAT
 utterance, a cue, a segment) is an utterance, with its time as a media bullet in
 milliseconds (pieces that do not end a sentence, such as caption cues, run on into
 the next); speech without a speaker is `*UNK` (Unidentified); stage directions,
@@ -27,23 +29,29 @@ UNKNOWN = ("UNK", "Unidentified")
 def write(transcript: Transcript, options: WriteOptions | None = None) -> str:
     """The transcript as a CHAT file."""
     options = options or WriteOptions()
-    note_metadata(transcript, options.losses, keeps=frozenset(_HEADERS))
+    note_metadata(transcript, options.losses, keeps=frozenset([*_HEADERS, "id", "pid"]))
     note_timings(transcript.blocks, options.losses, keeps_pieces=True)
     codes = _codes(transcript)
     used = [name for name in codes if any(b.speaker == name for b in transcript.blocks)]
     unknown = any(b.kind == Kind.UNATTRIBUTED and b.text.strip() for b in transcript.blocks)
-    lines = ["@UTF8", "@Begin"]
+    lines = ["@UTF8"]
+    pid = transcript.metadata.get("pid")
+    if isinstance(pid, str) and pid.strip():  # TalkBank's persistent id, before @Begin
+        lines.append(f"@PID:\t{_one_line(pid)}")
+    lines.append("@Begin")
     language = transcript.metadata.get("languages") or "eng"
     lines.append(f"@Languages:\t{_one_line(str(language))}")
-    participants = [f"{codes[name][0]} {codes[name][1]} {codes[name][2]}" for name in used]
+    participants = [f"{codes[name][0]} {codes[name][1]}" for name in used]
     if unknown:
         participants.append(f"{UNKNOWN[0]} {UNKNOWN[1]}")
     if participants:
         lines.append("@Participants:\t" + ", ".join(participants))
     language_code = _one_line(str(language)).split(",")[0].strip() or "eng"
+    identities = _identities(transcript.metadata.get("id"))
     for name in used:
         code, _, role = codes[name]
-        lines.append(f"@ID:\t{language_code}|transcripts|{code}|||||{role}|||")
+        written = identities.get(code, f"{language_code}|transcripts|{code}|||||{role}|||")
+        lines.append(f"@ID:\t{written}")
     if unknown:
         lines.append(f"@ID:\t{language_code}|transcripts|{UNKNOWN[0]}|||||{UNKNOWN[1]}|||")
     for key in _HEADERS:
@@ -117,11 +125,16 @@ def _utterances(block: Block) -> list[tuple[str, float | None, float | None]]:
 
 
 def _codes(transcript: Transcript) -> dict[str, tuple[str, str, str]]:
-    """Each speaker's (code, name as one word, role)."""
+    """Each speaker's (code, its @Participants entry after the code, role)."""
     taken = {UNKNOWN[0]}
     codes: dict[str, tuple[str, str, str]] = {}
+    declared = _declared(transcript.metadata.get("participants"))
     for speaker in _roster(transcript):
         code = next((a for a in speaker.aliases if re.fullmatch(r"[A-Z0-9]{2,7}", a)), None)
+        if code is not None and code not in taken and code in declared:
+            taken.add(code)
+            codes[speaker.name] = (code, *declared[code])
+            continue
         if code is None or code in taken:
             stem = re.sub(r"[^A-Za-z0-9]", "", speaker.name).upper()[:3] or "SPK"
             code, number = stem, 1
@@ -131,8 +144,32 @@ def _codes(transcript: Transcript) -> dict[str, tuple[str, str, str]]:
         taken.add(code)
         role = "Participant"
         word = "_".join(speaker.name.split())
-        codes[speaker.name] = (code, word, role)
+        codes[speaker.name] = (code, f"{word} {role}", role)
     return codes
+
+
+def _declared(participants: object) -> dict[str, tuple[str, str]]:
+    """The `@Participants` entries a document read from CHAT kept (its metadata): each
+    code's entry after the code (`Eve Target_Child`, or a role alone) and its role."""
+    if not isinstance(participants, str):
+        return {}
+    declared = {}
+    for entry in participants.split(","):
+        words = _one_line(entry).split()
+        if len(words) >= 2:
+            declared[words[0]] = (" ".join(words[1:]), words[-1])
+    return declared
+
+
+def _identities(ids: object) -> dict[str, str]:
+    """The `@ID` lines a document read from CHAT kept, by the code in their third field."""
+    lines = ids if isinstance(ids, list) else [ids] if isinstance(ids, str) else []
+    found: dict[str, str] = {}
+    for line in lines:
+        fields = _one_line(str(line)).split("|")
+        if len(fields) >= 8 and fields[2]:
+            found.setdefault(fields[2], _one_line(str(line)))
+    return found
 
 
 def _roster(transcript: Transcript) -> list[Speaker]:

@@ -244,16 +244,21 @@ def note_metadata(
 @dataclass(slots=True)
 class CutCounts:
     """What `cues` tells `losses` when it is done: cues cut from blocks without usable
-    pieces (their times shared out), and blocks whose pieces no longer say their text."""
+    pieces (their times shared out), blocks whose pieces no longer say their text, and
+    blocks with a piece whose start or end the source did not give (an unaligned ELAN
+    time slot)."""
 
     shared: int = 0
     stale: int = 0
+    untimed: int = 0
 
     def note(self, losses: Losses | None) -> None:
         shared = "the times of {n} cue{s} inside turns (shared out by characters)"
         stale = "the cue times of {n} block{s} whose text no longer matches its pieces"
+        untimed = "the cue times of {n} block{s} with a piece of no start or end (cut again)"
         note(losses, shared, self.shared)
         note(losses, stale, self.stale)
+        note(losses, untimed, self.untimed)
 
 
 def cues(
@@ -294,7 +299,10 @@ def block_cues(
     `counted`), given its `usable_pieces` (which its caller has asked already)."""
     speaker = block.speaker if block.kind == Kind.TURN else None
     if pieces is None:
-        counted.stale += block.pieces is not None
+        if block.pieces is not None:
+            untimed = any(p.start is None or p.end is None for p in block.pieces)
+            counted.untimed += untimed
+            counted.stale += not untimed
         written = list(_cut_block(block, end, width, height, prefix, speaker))
         counted.shared += len(written) - 1
         yield from written

@@ -11,6 +11,13 @@ A word's speaker is its own `speaker_label` (newer jobs), else that of the speak
 segment it falls in, else its channel's (`ch_0`, channel identification).
 Punctuation items attach to the word before. The pieces are the `audio_segments`
 when the job has them, else the speaker segments, cut into sentences of caption size.
+
+Transcribe Call Analytics writes another shape: `{"JobStatus", "Transcript":
+[{"ParticipantRole": "AGENT" | "CUSTOMER", "Content", "BeginOffsetMillis",
+"EndOffsetMillis", "Items": [{"Content", "BeginOffsetMillis", "EndOffsetMillis",
+"Confidence", "Type"}], "Sentiment", ...}], "Participants", "Categories", ...}`: each
+turn of the `Transcript` list is a piece, its speaker its participant's role, its words
+its pronunciation items (punctuation attached) where they spell its content.
 """
 
 from __future__ import annotations
@@ -36,6 +43,7 @@ from .common import (
     parts_from_words,
     read_dialect,
     seconds,
+    segment_part,
     speaker_label,
     split_at_ends,
     text,
@@ -43,8 +51,20 @@ from .common import (
 
 
 def recognise(data: Any) -> bool:
-    results = data.get("results") if isinstance(data, dict) else None
-    return has_keys(results, "items", "transcripts")
+    """A job's results with items and transcripts, or Call Analytics' turns."""
+    if not isinstance(data, dict):
+        return False
+    return has_keys(data.get("results"), "items", "transcripts") or _is_call_analytics(data)
+
+
+def _is_call_analytics(data: dict[str, Any]) -> bool:
+    """Call Analytics' output: a `Transcript` list of turns with a role and content."""
+    turns = data.get("Transcript")
+    return (
+        isinstance(turns, list)
+        and bool(turns)
+        and all(has_keys(t, "ParticipantRole", "Content", "BeginOffsetMillis") for t in turns[:3])
+    )
 
 
 def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
@@ -53,6 +73,8 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
 
 
 def parts(data: Any) -> list[Part]:
+    if isinstance(data, dict) and "results" not in data and "Transcript" in data:
+        return _call_analytics(data)
     results = obj(obj(data, "top level").get("results"), "results")
     speaker_at = _speaker_lookup(results)
     raw = items(results, "items", "results")
@@ -251,3 +273,32 @@ def _units(results: dict[str, Any], spoken: list[Spoken], ids: list[Any]) -> lis
             if end is not None:
                 ends.append(end)
     return split_at_ends(spoken, ends)
+
+
+def _call_analytics(data: dict[str, Any]) -> list[Part]:
+    """The parts of Call Analytics' turns, in time order."""
+    found = []
+    for index, turn in enumerate(items(data, "Transcript", "top level")):
+        where = f"Transcript[{index}]"
+        content = text(turn, "Content", where)
+        start = seconds(turn.get("BeginOffsetMillis"), f"{where}.BeginOffsetMillis", 0.001)
+        end = seconds(turn.get("EndOffsetMillis"), f"{where}.EndOffsetMillis", 0.001)
+        spoken: list[Spoken] = []
+        for number, item in enumerate(items(turn, "Items", where, required=False)):
+            at = f"{where}.Items[{number}]"
+            value = text(item, "Content", at)
+            if obj(item, at).get("Type") == "punctuation":
+                attach(spoken, value)
+                continue
+            word_start = seconds(item.get("BeginOffsetMillis"), f"{at}.BeginOffsetMillis", 0.001)
+            word_end = seconds(item.get("EndOffsetMillis"), f"{at}.EndOffsetMillis", 0.001)
+            spoken.append(
+                Spoken(make_word(value, word_start, word_end, item.get("Confidence")), None)
+            )
+        words = [entry.word for entry in spoken]
+        if [w.text for w in words] != content.split():
+            words = []  # the items do not spell the turn (redacted, or a partial list)
+        role = turn.get("ParticipantRole")
+        found.append(segment_part(content, start, end, speaker_label(role), words))
+    found.sort(key=lambda part: part.start if part.start is not None else 0.0)
+    return found

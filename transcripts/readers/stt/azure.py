@@ -1,4 +1,5 @@
-"""Azure AI Speech batch transcription's JSON: phrases timed in 100-nanosecond ticks.
+"""Azure AI Speech's JSON: batch transcription's phrases timed in 100-nanosecond ticks,
+and fast transcription's in milliseconds.
 
 `{"source", "durationInTicks", "combinedRecognizedPhrases": [...], "recognizedPhrases":
 [{"recognitionStatus", "channel", "speaker"?, "offsetInTicks", "durationInTicks",
@@ -11,6 +12,12 @@ lexical words, spelled as displayed when there are as many of each ("hello" beco
 "Hello,"; where inverse text normalisation merged words, "twenty dollars" for "$20",
 the lexical words are kept as they are). A phrase's `speaker` (diarisation) names its
 speaker, else its channel when the audio had several.
+
+Fast transcription (the synchronous `transcriptions:transcribe` API) writes
+`{"durationMilliseconds", "combinedPhrases": [{"text"}], "phrases": [{"offsetMilliseconds",
+"durationMilliseconds", "text", "words"?: [{"text", "offsetMilliseconds",
+"durationMilliseconds"}], "speaker"?, "channel"?, "confidence", "locale"}]}`: each phrase
+a piece in the same way.
 """
 
 from __future__ import annotations
@@ -42,9 +49,12 @@ _TICK = 1e-7
 
 
 def recognise(data: Any) -> bool:
-    """Recognised phrases, each with its n-best list (or beside the combined phrases)."""
-    if not isinstance(data, dict) or "recognizedPhrases" not in data:
+    """Recognised phrases, each with its n-best list (or beside the combined phrases);
+    or fast transcription's phrases timed in milliseconds."""
+    if not isinstance(data, dict):
         return False
+    if "recognizedPhrases" not in data:
+        return _is_fast(data)
     phrases = first_items(data, "recognizedPhrases")
     return "combinedRecognizedPhrases" in data or (
         bool(phrases) and all(has_keys(p, "nBest") for p in phrases)
@@ -56,7 +66,15 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
     return read_dialect(source, options, "Azure Speech", parts)
 
 
+def _is_fast(data: dict[str, Any]) -> bool:
+    """Fast transcription's response: phrases with a text and an offset in milliseconds."""
+    phrases = first_items(data, "phrases")
+    return bool(phrases) and all(has_keys(p, "offsetMilliseconds", "text") for p in phrases)
+
+
 def parts(data: Any) -> list[Part]:
+    if isinstance(data, dict) and "recognizedPhrases" not in data and "phrases" in data:
+        return _fast_phrases(data)
     phrases = items(data, "recognizedPhrases", "top level")
     channels = len({repr(obj(p, "recognizedPhrases[]").get("channel")) for p in phrases}) > 1
     every = _every_phrases_words(phrases)
@@ -169,6 +187,37 @@ def _words_at_once(choices: list[dict[str, Any]]) -> list[list[Word]] | None:
             texts[start:end] = shown
     ends = list(map(add, starts, lengths))
     return bulk.cut(bulk.make_words(texts, starts, ends, scores), bounds)
+
+
+def _fast_phrases(data: dict[str, Any]) -> list[Part]:
+    """The parts of fast transcription's phrases (times in milliseconds), in time order."""
+    phrases = items(data, "phrases", "top level")
+    channels = len({repr(obj(p, "phrases[]").get("channel")) for p in phrases}) > 1
+    found = []
+    for index, phrase in enumerate(phrases):
+        where = f"phrases[{index}]"
+        start, end = _milliseconds(phrase, where)
+        words = []
+        for number, raw in enumerate(items(phrase, "words", where, required=False)):
+            at = f"{where}.words[{number}]"
+            word_start, word_end = _milliseconds(obj(raw, at), at)
+            words.append(
+                make_word(text(raw, "text", at), word_start, word_end, raw.get("confidence"))
+            )
+        speaker = speaker_label(phrase.get("speaker"))
+        if speaker is None and channels:
+            speaker = f"channel {phrase.get('channel')}"
+        found.append(segment_part(text(phrase, "text", where), start, end, speaker, words))
+    found.sort(key=lambda part: part.start if part.start is not None else 0.0)
+    return found
+
+
+def _milliseconds(data: dict[str, Any], where: str) -> tuple[float | None, float | None]:
+    """The start and end of a fast transcription's phrase or word."""
+    start = seconds(data.get("offsetMilliseconds"), f"{where}.offsetMilliseconds", 0.001)
+    duration = seconds(data.get("durationMilliseconds"), f"{where}.durationMilliseconds", 0.001)
+    end = start + duration if start is not None and duration is not None else None
+    return start, end
 
 
 _TICKS = {"offset": "offsetInTicks", "duration": "durationInTicks"}

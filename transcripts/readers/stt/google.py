@@ -7,13 +7,20 @@
 With diarisation the last result repeats every word of the audio with its speaker
 tag, and the earlier results hold the same words without one: then the last result's
 words are read, cut where the earlier results end (each a piece), and the earlier
-words are not read twice. Times are `"1.300s"` strings or `{"seconds", "nanos"}`.
+words are not read twice. A repetition spells the earlier results' words (checked at
+each one's first and last word): a last result that only has as many words as those
+before it (two results of two words each, v2's results each tagged) is a result like
+the others. Times are `"1.300s"`
+strings or `{"seconds", "nanos"}`. Audio of several channels recognised each on its
+own (`channelTag` on each result) and not diarised has a speaker for each channel
+(`channel 1`, `channel 2`), its results put in time order, as the other services'
+channels are read.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from itertools import pairwise
+from collections.abc import Callable, Iterable
+from itertools import accumulate, pairwise
 from operator import itemgetter
 from typing import Any
 
@@ -60,12 +67,28 @@ def parts(data: Any) -> list[Part]:
     runs = _every_run(results)
     if runs is None:
         runs = [_words(result, f"results[{index}]") for index, result in enumerate(results)]
+    channels = _channels(results)
+    if channels is not None and not any(s.speaker for run in runs for s in run):
+        heard = [
+            [Spoken(s.word, channel) for s in run]
+            for run, channel in zip(runs, channels, strict=True)
+        ]
+        found = parts_from_words([run for run in heard if run])
+        found.sort(key=lambda part: part.start if part.start is not None else 0.0)
+        return found
     runs = [run for run in runs if run]
     if not runs:
         return []
     last = runs[-1]
     earlier = runs[:-1]
-    if any(s.speaker is not None for s in last) and len(last) == sum(len(r) for r in earlier):
+    spelled = [s.word.text for run in earlier for s in run]
+    if any(s.speaker is not None for s in last) and _repeats(
+        spelled.__getitem__,
+        lambda i: last[i].word.text,
+        len(spelled),
+        len(last),
+        list(accumulate(map(len, earlier), initial=0)),
+    ):
         units, position = [], 0  # the full, tagged repetition: cut it like the results
         for run in earlier:
             units.append(last[position : position + len(run)])
@@ -76,6 +99,16 @@ def parts(data: Any) -> list[Part]:
     ):
         return parts_from_words([last])
     return parts_from_words(runs)
+
+
+def _channels(results: list[Any]) -> list[str | None] | None:
+    """Each result's channel (`channel 1`) when the audio had several (`channelTag`,
+    multi-channel recognition: a stereo interview, a speaker on each side); None when it
+    had one."""
+    tags = [r.get("channelTag") if isinstance(r, dict) else None for r in results]
+    if len({tag for tag in tags if tag is not None}) < 2:
+        return None
+    return [None if tag is None else f"channel {tag}" for tag in tags]
 
 
 def _repetition_at_once(results: list[Any]) -> list[Iterable[tuple[Word, str | None]]] | None:
@@ -93,7 +126,9 @@ def _repetition_at_once(results: list[Any]) -> list[Iterable[tuple[Word, str | N
         return None
     tagged: Any = firsts[-1].get("words")
     words = timed_words(tagged, ("word",), _START, _END, 1.0, ("confidence",))
-    if words is None or len(words) != len(raw):
+    if words is None or not _repeats(
+        lambda i: raw[i]["word"].strip(), lambda i: words[i].text, len(raw), len(words), bounds
+    ):
         return None
     speakers = said_by(tagged, _TAG, None, _NOBODY)
     if not any(speakers):
@@ -130,7 +165,12 @@ def _repetition(results: list[Any]) -> list[list[Spoken]] | None:
         if not all(type(word) is dict and type(word.get("word")) is str for word in words):
             return None
         bounds.append(bounds[-1] + len(words))
-    return bulk.cut(last, bounds) if len(last) == bounds[-1] else None
+    earlier = [word["word"].strip() for first in firsts[:-1] for word in first["words"]]
+    if not _repeats(
+        earlier.__getitem__, lambda i: last[i].word.text, len(earlier), len(last), bounds
+    ):
+        return None
+    return bulk.cut(last, bounds)
 
 
 def _every_run(results: list[Any]) -> list[list[Spoken]] | None:
@@ -186,6 +226,22 @@ def _words(result: Any, where: str) -> list[Spoken]:
         if spoken and end is not None:
             spoken[-1] = Spoken(spoken[-1].word._replace(end=end), None)
     return spoken
+
+
+def _repeats(
+    earlier: Callable[[int], str],
+    last: Callable[[int], str],
+    earlier_count: int,
+    last_count: int,
+    bounds: list[int],
+) -> bool:
+    """Does the last result repeat the words of the results before it (cut at `bounds`)?
+    As many words, and the same first and last word of each earlier result (the words
+    at the edges tell a repetition from results that only have as many words; checking
+    them, not every word, keeps the read of a long response as fast as it was)."""
+    if earlier_count != last_count:
+        return False
+    return all(earlier(i) == last(i) for a, b in pairwise(bounds) for i in (a, b - 1) if a < b)
 
 
 _SPEAKER = itemgetter(1)  # of a `Spoken`

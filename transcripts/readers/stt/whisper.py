@@ -5,7 +5,9 @@ whisper-timestamped, stable-ts, and the OpenAI API's `verbose_json` and `diarize
 "end", "probability" or "confidence"}], "speaker"?}], "language"}`, times in seconds.
 The API's `verbose_json` may give its words beside the segments (top-level `words`):
 they are given to the segments they fall in. Each segment is a piece; a segment's
-`speaker` (diarised JSON) names its speaker.
+`speaker` (diarised JSON) names its speaker. A bare list of segments, as a script that
+dumps faster-whisper's segments (`[s._asdict() for s in segments]`) or WhisperX's
+`result["segments"]` writes it, is read as the `segments` of a document.
 """
 
 from __future__ import annotations
@@ -34,11 +36,24 @@ from .common import (
     text,
 )
 
-metadata = language_at("language")
+metadata = language_at("language")  # a bare list of segments names none
+
+
+def as_document(data: Any) -> Any:
+    """A bare list of segments (objects with start, end and text) as the document that
+    holds them; any other data as it is."""
+    if (
+        isinstance(data, list)
+        and data
+        and all(has_keys(s, "start", "end", "text") for s in data[:3])
+    ):
+        return {"segments": data}
+    return data
 
 
 def is_whisperx(data: Any) -> bool:
     """Segments with start, end and text, and WhisperX's `word_segments` or scored words."""
+    data = as_document(data)
     segments = first_items(data, "segments")
     if not segments or not all(has_keys(s, "start", "end", "text") for s in segments):
         return False
@@ -49,7 +64,8 @@ def is_whisperx(data: Any) -> bool:
 
 def recognise(data: Any) -> bool:
     """Segments with start, end and text (a podcast transcript's have a body; WhisperX's
-    come with word_segments or scored words)."""
+    come with word_segments or scored words), or a bare list of such segments."""
+    data = as_document(data)
     segments = first_items(data, "segments")
     if segments:
         return all(has_keys(s, "start", "end", "text") for s in segments) and not (
@@ -67,6 +83,7 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
 
 
 def parts(data: Any) -> list[Part]:
+    data = as_document(data)
     segments = items(data, "segments", "top level", required=False)
     loose = _words(data, "top level", "")
     if not segments:
