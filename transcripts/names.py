@@ -112,6 +112,12 @@ SONG_WORDS = frozenset(
     "song songs ballad hymn duet trio lullaby serenade dirge madrigal anthem".split()
 )
 
+# The sections of a song's lyrics ("Verse 1:", "Chorus:", "Bridge:", "Outro:"), labelled
+# as a play labels its speakers; "Chorus" alone is a play's speaker too (Henry V's).
+SONG_SECTIONS = frozenset(
+    "verse chorus refrain bridge outro intro hook prechorus pre-chorus interlude coda".split()
+)
+
 # Words naming a field of a document's metadata ("Author: ...", "Release Date: ..."):
 # a label ending in one is a field whatever its value, where "Mayor Interview: The
 # Bridge at Last" is a title.
@@ -290,6 +296,17 @@ def is_song_title(label: str) -> bool:
     and no honorific opens it ("Mr. Song" and "Dr. Song" are people)."""
     words = label.split()
     return bool(words) and _key(words[-1]) in SONG_WORDS and not has_honorific(label)
+
+
+def is_song_section(label: str) -> bool:
+    """A section of a song's lyrics ("Verse 2", "Chorus", "Outro"): a section's word,
+    perhaps numbered."""
+    words = label.split()
+    return (
+        0 < len(words) <= 2
+        and _key(words[0]) in SONG_SECTIONS
+        and (len(words) == 1 or words[1].isdigit())
+    )
 
 
 @functools.lru_cache(maxsize=4096)

@@ -585,6 +585,16 @@ def _is_strong(family: Family) -> bool:
     return timed >= HABIT_SHARE * len(uses)
 
 
+def _song_sections(counts: Counter[str]) -> bool:
+    """Do a family's names read as a song's sections: half or more of them a section's
+    ("Chorus", "Bridge", "Outro"), one of them other than "Chorus" (a play's Chorus speaks
+    alone among people)?"""
+    sections = [key for key in counts if names.is_song_section(key)]
+    if 2 * len(sections) < len(counts):
+        return False
+    return any(names.normalise(key) != "chorus" for key in sections)
+
+
 def _close_together(uses: Sequence[Use]) -> bool:
     """Do the labels follow one another closely, as a dialogue's do (a few lines apart on
     average), rather than lie scattered through a document (list items in notes)?"""
@@ -997,6 +1007,8 @@ class _Judge:
             # ("Phóng viên:") is taken only as one recurring beside the speakers' names.
             return "words opening a sentence, not names (a label only as a recurring role)"
         counts = assessment.names
+        if _song_sections(counts):
+            return "a song's sections (verse, chorus, bridge), not speakers"
         if len(counts) < 2:
             # (A name in lower case said again and again is a document's note, "todo:".)
             if alone and not _in_lower_case_words(family) and self._one_speaker(family, uses):
