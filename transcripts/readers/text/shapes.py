@@ -82,6 +82,9 @@ ABOVE = "above"
 # the message): every label of such an export carries one, so it is part of the shape,
 # and a one-word reply alone on its line ("Yes") is not of it.
 ALONE_TIMED = "after"
+# A time into the recording between a name and its words, with no delimiter (`Ana Ruiz
+# 00:01:05 Welcome back`): the time is the label's end, so it is part of the shape.
+INLINE_TIMED = "between"
 
 # An emoji or another pictograph before each label, as a podcast's notes mark speakers
 # ("🎙️ Host:", "🎧 Guest:"): a marker (`Signature.marker`), whichever one it is.
@@ -175,6 +178,8 @@ class Signature(NamedTuple):
             name += " |"
         if self.time == ALONE_TIMED:
             name += "  0:00"  # (after the wrapper: `**Ali**  0:00`)
+        elif self.time == INLINE_TIMED:
+            name += " 0:00:00"  # `Ana Ruiz 00:01:05 Welcome back`
         if self.time == "before":
             name = f"0:00 | {name}" if self.delimiter == "cell" else f"[0:00] {name}"
         if self.marker == PICTOGRAPH:
@@ -729,8 +734,10 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
         if extension is not None:
             return extension
         delimiter = "gap"
+    elif _is_recording_clock(found):
+        delimiter = ""  # "Ana Ruiz 00:01:05 Welcome back": a time into the recording
     else:
-        return None  # "Name 10:30am ...": words after a name, no label
+        return None  # "Name 10:30am ...", "Lunch 12:30 in the hall": words after a name
     before, inside, after = found["before"], found["inside"], found["after"]
     time = before or inside or after
     of_day = after is not None and (
@@ -750,6 +757,8 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
         if of_day
         else ALONE_TIMED
         if after and alone
+        else INLINE_TIMED
+        if after and not delimiter and not wrapper
         else ""
     )
     signature = Signature(marker, wrapper, written, delimiter, case)
@@ -879,6 +888,20 @@ def is_phrase(name: str) -> bool:
         and first[:1].isupper()
         and rest[:1].islower()
         and all(word[:1].islower() and word not in names.NAME_PARTICLES for word in rest.split())
+    )
+
+
+def _is_recording_clock(found: re.Match[str] | regex.Match[str]) -> bool:
+    """Is the time right after the name, with words after it on the line, a time into
+    a recording: bare, with hours, minutes and seconds ("Ana Ruiz 00:01:05 Welcome"),
+    which a time of day ("Lunch 12:30 in the hall", "Ana 10:30am") seldom writes?"""
+    after = found["after"]
+    return (
+        after is not None
+        and after[:1].isdigit()
+        and after.count(":") == 2
+        and found["meridiem"] is None
+        and found["after_day"] is None
     )
 
 
