@@ -63,3 +63,20 @@ def test_a_chat_bullet_no_caption_could_hold_is_one_line_naming_its_line(
     assert result.stderr == f"transcripts: {source}: {message}" + result.stderr.split(message)[1]
     assert result.stderr.count("\n") == 1
     assert sorted(path.name for path in tmp_path.iterdir()) == ["in.cha"]
+
+
+@pytest.mark.parametrize("suffix", [".json", ".jsonl", ".yaml"])
+def test_a_block_that_ends_before_it_starts_is_one_line_naming_the_field(runner, tmp_path, suffix):
+    block = {"kind": "turn", "speaker": "Bo", "text": "two", "line": 1, "start": 1.5, "end": 0.5}
+    header = {"schema_version": 1, "speakers": []}
+    source = tmp_path / f"in{suffix}"
+    if suffix == ".jsonl":
+        source.write_text(f"{json.dumps(header)}\n{json.dumps(block)}\n", encoding="utf-8")
+    else:  # JSON is YAML too
+        source.write_text(json.dumps({**header, "blocks": [block]}), encoding="utf-8")
+    for target in ("cha", "json"):  # CHAT wrote it as a bullet its reader refuses
+        result = runner.invoke(cli, ["convert", str(source), "-t", target])
+        assert result.exit_code == 2 and result.stdout == ""
+        assert result.stderr.count("\n") == 1
+        assert f"{source}: " in result.stderr
+        assert "blocks[0].end: 0.5 is before its start 1.5" in result.stderr
