@@ -196,6 +196,50 @@ def _kind(path: str) -> str | TranscriptError:
     return special_file(mode) or "a file of another kind"
 
 
+def is_input(path: str, paths: Sequence[str], select: Selection | None = None) -> bool:
+    """Is the file `path` one of the inputs `expand_inputs(paths, select)` gives, named
+    or found in a folder? Asked of one file without walking anything: an output about
+    to be written into a folder must not replace an input, read already or still to
+    come (`b.json` converted to text over the `b.txt` beside it)."""
+    select = select or Selection()
+    if path == STDIN or _kind(path) != "file":
+        return False
+    for given in paths:
+        if given == STDIN:
+            continue
+        kind = _kind(given)
+        if kind == "file" and os.path.samefile(given, path):
+            return not (select.force_exclude and select.excludes(given))
+        if kind == "directory" and _walked(path, given, select):
+            return True
+    return False
+
+
+def _walked(path: str, directory: str, select: Selection) -> bool:
+    """Would walking `directory` (`_walk`) give the file `path`? The same decisions,
+    made for the folders on the way down to it alone."""
+    inside = os.path.relpath(os.path.realpath(path), os.path.realpath(directory))
+    if inside == os.pardir or inside.startswith(os.pardir + os.sep):
+        return False
+    if select.force_exclude and select.excludes(directory, True):
+        return False
+    ignores = _GitIgnores.above(directory) if select.respect_gitignore else None
+    if ignores is not None:
+        ignores = ignores.entering(directory)
+    *folders, name = inside.split(os.sep)
+    folder = directory
+    for part in folders:
+        folder = os.path.join(folder, part)
+        if part.startswith(".") or part in SKIPPED_FOLDERS or os.path.islink(folder):
+            return False
+        if select.excludes(folder, True) or (ignores and ignores.ignored(folder, True)):
+            return False
+        if ignores is not None:
+            ignores = ignores.entering(folder)
+    found = os.path.join(folder, name)
+    return not name.startswith(".") and _wanted(found, name, select, ignores)
+
+
 def _walk(directory: str, select: Selection) -> Iterator[str | TranscriptError]:
     if select.force_exclude and select.excludes(directory, True):
         return

@@ -16,7 +16,7 @@ from typing import Any
 from .. import formats, timing
 from ..api import load_source, read_options
 from ..errors import ExitCode, TranscriptError
-from ..inputs import STDIN, Selection, expand_inputs, or_standard_input
+from ..inputs import STDIN, Selection, expand_inputs, is_input, or_standard_input
 from ..io import display_name, open_output, refuse_to_overwrite_inputs, write_output
 from ..losses import Losses
 from ..model import held_blocks
@@ -73,6 +73,12 @@ def convert_files(
             target = os.path.join(output, _output_name(item, roots, extension))
             if target in written:
                 raise TranscriptError(f"another input was already written to {target}", item)
+            if is_input(target, paths, select):
+                raise TranscriptError(
+                    f"its output {display_name(target)} would replace an input; "
+                    "convert into another folder (-o DIR)",
+                    item,
+                )
             written.add(target)
             os.makedirs(os.path.dirname(target) or ".", exist_ok=True)
             convert_file(item, to_format, target, report=report, **options)
