@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -62,7 +63,7 @@ HOSTILE_VALUES = st.one_of(
         [None, True, [], {}, [1, 2], {"a": 1}, 0, -1, -0.5, 1e300, 10**30, 10**400, "12"]
     ),
     st.sampled_from(["1.5s", "PT1S", "99:99:99", "00:00:01.000", "", " ", "\x1b[2J", "\u202e"]),
-    st.just(math.nan),
+    st.sampled_from([math.nan, math.inf, -math.inf]),
     st.text(max_size=8),
 )
 HOSTILE_TEXT = st.sampled_from(
@@ -225,3 +226,26 @@ def test_writing_a_lone_surrogate_from_the_library_is_a_transcript_error():
     document = Transcript(blocks=[Block(Kind.TURN, "hi \ud800", 1, 1, "Ana")])
     with pytest.raises(TranscriptError, match="lone surrogate"):
         transcripts.write(document, "jsonl")
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("in.json", '{"metadata": {"rate": 1e999, "low": -Infinity}, "blocks": []}'),
+        ("in.jsonl", '{"metadata": {"rate": 1e999}}\n{"kind": "prose", "text": "x"}\n'),
+        ("in.yaml", "metadata: {rate: .inf, low: -.inf}\nblocks: []\n"),
+    ],
+)
+@pytest.mark.parametrize("to_format", ["json", "jsonl", "yaml"])
+def test_an_infinite_number_in_metadata_is_written_as_null(tmp_path, name, text, to_format):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["convert", str(path), "-t", to_format])
+    assert result.exit_code == 0, result.output  # was an internal error writing JSON
+    if to_format == "jsonl":
+        header = json.loads(result.stdout.splitlines()[0])
+    elif to_format == "json":
+        header = json.loads(result.stdout)
+    else:
+        header = yaml.safe_load(result.stdout)
+    assert header["metadata"]["rate"] is None

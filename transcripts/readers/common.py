@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import gc
+import math
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -64,7 +65,7 @@ def jsonable(value: Any, budget: list[int] | None = None) -> Any:
         return [jsonable(item, budget) for item in value]
     if isinstance(value, (datetime.date, datetime.datetime, datetime.time)):
         return value.isoformat()
-    if isinstance(value, float) and value != value:  # NaN has no JSON form
+    if isinstance(value, float) and not math.isfinite(value):  # NaN, ±inf: no JSON form
         return None
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
