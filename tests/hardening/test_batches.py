@@ -111,6 +111,27 @@ def test_a_bug_converting_one_file_is_that_file_s_error(runner, batch, tmp_path,
     assert [path.name for path in out.iterdir()] == ["zz-good.json"]
 
 
+@pytest.mark.parametrize("to_format", ["json", "srt"])  # a streaming writer, a whole one
+def test_a_bug_writing_a_single_file_names_it_and_leaves_no_output(
+    runner, batch, tmp_path, monkeypatch, to_format
+):
+    from transcripts import formats
+
+    module = formats.get_format(to_format).writer_module()
+
+    def fails(*args, **kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(module, "write_documents" if to_format == "json" else "write", fails)
+    out = tmp_path / f"out.{to_format}"
+    command = ["convert", str(batch[0]), "-o", str(out), "--estimate-timing", "150"]
+    result = runner.invoke(cli, command)
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    (line,) = _errors(result.stderr)
+    assert line.startswith(f"transcripts: {batch[0]}: internal error (RuntimeError: a bug)")
+    assert not out.exists()
+
+
 def test_convert_of_a_bad_file_is_one_line(runner, batch):
     result = runner.invoke(cli, ["convert", str(batch[1]), "-t", "json"])
     assert result.exit_code == 2 and len(_errors(result.stderr)) == 1

@@ -153,7 +153,9 @@ def convert_file(
             write_output(text, output, writer.output_encoding(header))
     except TranscriptError as error:
         raise error.with_path(name) from None
-    except (RecursionError, MemoryError) as error:  # named here: the CLI cannot tell which file
+    except OSError:
+        raise  # the system's refusal names its own file; a closed pipe ends quietly
+    except Exception as error:  # named here (a bug too): the CLI cannot tell which file
         raise input_failure(error, name) from None
     if losses and report is not None:
         report(f"{name}: converting {reader.name} to {writer.name} lost {losses.summary()}")
