@@ -16,6 +16,7 @@ import copy
 import json
 import math
 import os
+import sys
 import tempfile
 from functools import cache
 from pathlib import Path
@@ -249,3 +250,25 @@ def test_an_infinite_number_in_metadata_is_written_as_null(tmp_path, name, text,
     else:
         header = yaml.safe_load(result.stdout)
     assert header["metadata"]["rate"] is None
+
+
+HUGE_HEX = "0x" + "f" * 4000  # YAML reads it; in decimal it is beyond Python's digit limit
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("in.yaml", f"metadata: {{n: {HUGE_HEX}}}\nblocks: []\n"),
+        ("in.yaml", "metadata: {n: 0o" + "7" * 5000 + "}\nblocks: []\n"),
+        ("in.md", f"---\ntitle: x\nn: {HUGE_HEX}\n---\nAna: hi\nBen: yes\n"),
+    ],
+)
+def test_an_integer_too_long_to_write_in_metadata_is_one_line_naming_the_file(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["convert", str(path), "-t", "json"])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == (
+        f"transcripts: {path}: metadata holds an integer of more than "
+        f"{sys.get_int_max_str_digits()} digits, which no output can write\n"
+    )
