@@ -11,9 +11,9 @@ from transcripts.cli import cli
 from transcripts.timecode import MAX_SECONDS
 
 
-def _timed_document(path, start: float) -> None:
+def _timed_document(path, end: float) -> None:
     block = {"kind": "turn", "speaker": "Ana", "label": "Ana", "text": "late", "line": 1}
-    block |= {"end_line": 1, "start": start, "end": start}
+    block |= {"end_line": 1, "start": end - 1, "end": end}
     speakers = [{"name": "Ana", "aliases": [], "inferred": False}]
     document = {"schema_version": 1, "source": "x", "speakers": speakers, "blocks": [block]}
     path.write_text(json.dumps(document), encoding="utf-8")
@@ -28,10 +28,10 @@ def test_the_latest_time_read_is_written_as_a_clock_its_reader_reads_back(
     captions = tmp_path / f"out.{format_name}"
     result = runner.invoke(cli, ["convert", str(source), "-o", str(captions)])
     assert result.exit_code == 0, result.output
-    assert "99999999:59:59" in captions.read_text(encoding="utf-8")
+    assert "99999999:59:58.999 --> 99999999:59:59.999" in captions.read_text().replace(",", ".")
     back = runner.invoke(cli, ["convert", str(captions), "-t", "json"])
     assert back.exit_code == 0, back.output
-    assert json.loads(back.stdout)["blocks"][0]["start"] == MAX_SECONDS
+    assert json.loads(back.stdout)["blocks"][0]["end"] == MAX_SECONDS
 
 
 def test_a_time_past_what_a_clock_of_eight_hour_digits_holds_is_one_line(runner, tmp_path):
@@ -80,3 +80,13 @@ def test_a_block_that_ends_before_it_starts_is_one_line_naming_the_field(runner,
         assert result.stderr.count("\n") == 1
         assert f"{source}: " in result.stderr
         assert "blocks[0].end: 0.5 is before its start 1.5" in result.stderr
+
+
+def test_the_latest_clock_a_caption_holds_goes_through_json_and_back(runner, tmp_path):
+    captions = tmp_path / "late.srt"
+    captions.write_text("1\n99999999:59:59,000 --> 99999999:59:59,999\nAna: late\n", "utf-8")
+    document = tmp_path / "late.json"
+    assert runner.invoke(cli, ["convert", str(captions), "-o", str(document)]).exit_code == 0
+    back = runner.invoke(cli, ["convert", str(document), "-t", "srt"])
+    assert back.exit_code == 0, back.output
+    assert "99999999:59:59,000 --> 99999999:59:59,999" in back.stdout
