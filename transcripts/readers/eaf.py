@@ -33,8 +33,14 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
     root = parse_xml(source.text, name)
     if root.tag != "ANNOTATION_DOCUMENT":
         raise TranscriptError(f"not an ELAN document (the root is <{root.tag}>)", name)
-    slots = {}
-    for slot in root.iter("TIME_SLOT"):
+    slots: dict[str | None, float | None] = {}
+    # Where each slot falls in time: its own time (annotations that start together keep
+    # their tiers' order), or for an unaligned slot (no TIME_VALUE, as ELAN allows) just
+    # after the aligned slot before it in TIME_ORDER, which ELAN keeps in time order. It
+    # was sorted to the end of the document, out of the conversation.
+    places: dict[str | None, tuple[float, int]] = {}
+    known = 0.0
+    for position, slot in enumerate(root.iter("TIME_SLOT")):
         value = slot.get("TIME_VALUE")
         try:
             seconds = as_seconds(int(value) / 1000) if value is not None else None
@@ -45,7 +51,9 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
             raise TranscriptError(
                 f"time slot {slot.get('TIME_SLOT_ID')!r}: not milliseconds", name
             ) from None
-    parts: list[Part] = []
+        known = seconds if seconds is not None else known
+        places[slot.get("TIME_SLOT_ID")] = (known, -1 if seconds is not None else position)
+    placed: list[tuple[tuple[float, int], Part]] = []
     dependent = 0
     for tier in root.iter("TIER"):
         if tier.get("PARENT_REF"):
@@ -59,16 +67,24 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
             text = clean_lines(text_of(element)) if element is not None else ""
             if not text:
                 continue
-            start = slots.get(annotation.get("TIME_SLOT_REF1"))
-            end = slots.get(annotation.get("TIME_SLOT_REF2"))
+            first, last = annotation.get("TIME_SLOT_REF1"), annotation.get("TIME_SLOT_REF2")
+            for reference in (first, last):
+                if reference not in slots:
+                    raise TranscriptError(
+                        f"annotation {annotation.get('ANNOTATION_ID')!r} refers to time slot "
+                        f"{reference!r}, which TIME_ORDER does not hold",
+                        name,
+                    )
+            start, end = slots[first], slots[last]
             if start is not None and end is not None and end < start:
                 raise TranscriptError(
                     f"annotation {annotation.get('ANNOTATION_ID')!r} ends before it starts", name
                 )
-            parts.append(Part(text, start, end, 0, 0, True, speaker))
+            placed.append((places[first], Part(text, start, end, 0, 0, True, speaker)))
         dependent += sum(1 for _ in tier.iter("REF_ANNOTATION"))
     note(options.losses, "{n} annotation{s} on dependent tiers", dependent)
-    parts.sort(key=lambda part: part.start if part.start is not None else float("inf"))
+    placed.sort(key=lambda item: item[0])  # stable: a tier's order kept among equals
+    parts = [part for _, part in placed]
     header = root.find("HEADER")
     metadata = {}
     media = header.find("MEDIA_DESCRIPTOR") if header is not None else None
