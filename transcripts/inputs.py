@@ -196,23 +196,39 @@ def _kind(path: str) -> str | TranscriptError:
     return special_file(mode) or "a file of another kind"
 
 
-def is_input(path: str, paths: Sequence[str], select: Selection | None = None) -> bool:
-    """Is the file `path` one of the inputs `expand_inputs(paths, select)` gives, named
-    or found in a folder? Asked of one file without walking anything: an output about
-    to be written into a folder must not replace an input, read already or still to
-    come (`b.json` converted to text over the `b.txt` beside it)."""
-    select = select or Selection()
-    if path == STDIN or _kind(path) != "file":
-        return False
-    for given in paths:
-        if given == STDIN:
-            continue
-        kind = _kind(given)
-        if kind == "file" and os.path.samefile(given, path):
-            return not (select.force_exclude and select.excludes(given))
-        if kind == "directory" and _walked(path, given, select):
+class InputSet:
+    """The files `expand_inputs(paths, select)` gives, asked of one file at a time
+    without walking anything (`path in inputs`): an output about to be written into a
+    folder must not replace an input, read already or still to come (`b.json` converted
+    to text over the `b.txt` beside it). Named files are known by their identity, so a
+    long list of them costs one look each, once."""
+
+    def __init__(self, paths: Sequence[str], select: Selection | None = None) -> None:
+        self.select = select or Selection()
+        self.files: set[tuple[int, int]] = set()
+        self.folders: list[str] = []
+        for path in paths:
+            if path == STDIN:
+                continue
+            kind = _kind(path)
+            if kind == "directory":
+                self.folders.append(path)
+            elif kind == "file" and not (self.select.force_exclude and self.select.excludes(path)):
+                info = os.stat(path)
+                self.files.add((info.st_dev, info.st_ino))
+
+    def __contains__(self, path: object) -> bool:
+        if not isinstance(path, str) or path == STDIN:
+            return False
+        try:
+            info = os.stat(path)
+        except OSError:
+            return False
+        if not stat.S_ISREG(info.st_mode):
+            return False
+        if (info.st_dev, info.st_ino) in self.files:
             return True
-    return False
+        return any(_walked(path, folder, self.select) for folder in self.folders)
 
 
 def _walked(path: str, directory: str, select: Selection) -> bool:

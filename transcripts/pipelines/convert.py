@@ -16,7 +16,7 @@ from typing import Any
 from .. import formats, timing
 from ..api import load_source, read_options
 from ..errors import ExitCode, TranscriptError
-from ..inputs import STDIN, Selection, expand_inputs, is_input, or_standard_input
+from ..inputs import STDIN, InputSet, Selection, expand_inputs, or_standard_input
 from ..io import display_name, open_output, refuse_to_overwrite_inputs, write_output
 from ..losses import Losses
 from ..model import held_blocks
@@ -63,6 +63,7 @@ def convert_files(
     writer = formats.get_format(to_format)
     extension = writer.extensions[0] if writer.extensions else f".{writer.name}"
     roots = [path for path in paths if os.path.isdir(path)]
+    inputs = InputSet(paths, select)
     failures, written = 0, set()
     for item in shown(items, "Converting", counter(paths, select)):
         try:
@@ -73,7 +74,7 @@ def convert_files(
             target = os.path.join(output, _output_name(item, roots, extension))
             if target in written:
                 raise TranscriptError(f"another input was already written to {target}", item)
-            if is_input(target, paths, select):
+            if target in inputs:
                 raise TranscriptError(
                     f"its output {display_name(target)} would replace an input; "
                     "convert into another folder (-o DIR)",
