@@ -152,3 +152,16 @@ def test_every_cue_written_is_read_back_as_one_cue_at_its_times(format_name, tex
 
 
 _TIMING = re.compile(r"\d\d:\d\d:\d\d[.,]\d{3} --> \d\d:\d\d:\d\d[.,]\d{3}")
+
+
+def test_a_chat_speaker_named_with_a_comma_stays_one_participant(runner, tmp_path):
+    source = tmp_path / "in.json"
+    _document(source, [_turn("Ruiz, Ana", "Hello .", 1.0), _turn("Bo", "Hi .", 2.0)])
+    output = tmp_path / "out.cha"
+    result = runner.invoke(cli, ["convert", str(source), "-o", str(output)])
+    assert result.exit_code == 0, result.output
+    assert "the commas of 1 speaker name (@Participants separates by them)" in result.stderr
+    back = _read_back(runner, output, "cha")
+    # was: a speaker "Ruiz", and one called "Participant" with the alias "_Ana"
+    assert [speaker["name"] for speaker in back["speakers"]] == ["Ruiz Ana", "Bo"]
+    assert [block["speaker"] for block in back["blocks"]] == ["Ruiz Ana", "Bo"]

@@ -32,6 +32,12 @@ def write(transcript: Transcript, options: WriteOptions | None = None) -> str:
     codes = _codes(transcript)
     speaking = {block.speaker for block in transcript.blocks}  # one pass, not one a speaker
     used = [name for name in codes if name in speaking]
+    commas = sum("," in name for name in used)
+    note(
+        options.losses,
+        "the commas of {n} speaker name{s} (@Participants separates by them)",
+        commas,
+    )
     unknown = any(b.kind == Kind.UNATTRIBUTED and b.text.strip() for b in transcript.blocks)
     lines = ["@UTF8", "@Begin"]
     language = transcript.metadata.get("languages") or "eng"
@@ -137,7 +143,8 @@ def _codes(transcript: Transcript) -> dict[str, tuple[str, str, str]]:
             tried[stem] = number
         taken.add(code)
         role = "Participant"
-        word = "_".join(speaker.name.split())
+        # One word in a comma-separated list: a comma would split the speaker in two.
+        word = "_".join(speaker.name.replace(",", " ").split())
         codes[speaker.name] = (code, word, role)
     return codes
 
