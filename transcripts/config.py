@@ -28,6 +28,7 @@ from typing import Any, NamedTuple
 from . import safeyaml
 from .compiled import kept
 from .errors import TranscriptError
+from .io import special_file
 
 YAML_NAMES = (".transcripts.yaml", ".transcripts.yml")
 PYPROJECT = "pyproject.toml"
@@ -75,6 +76,7 @@ def load_config(path: str | os.PathLike[str]) -> dict[str, Any]:
     """The settings in a config file, checked to be a mapping (not yet against `SETTINGS`;
     `check_config` does that)."""
     path = Path(path)
+    _refuse_special(path)
     if path.name == PYPROJECT:
         section = _pyproject_section(path)
         return dict(section or {})
@@ -95,6 +97,26 @@ def load_config(path: str | os.PathLike[str]) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise TranscriptError("invalid config: expected a mapping of settings", str(path))
     return data
+
+
+def _refuse_special(path: Path) -> None:
+    """An error unless `path` is a regular file (or a link to one) or /dev/null (no
+    settings, as `--config /dev/null` means elsewhere): read as a config, /dev/zero would
+    be read until memory ran out, and a named pipe would wait for a writer for ever."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as error:
+        raise TranscriptError(f"cannot read config: {error.strerror or error}", str(path)) from None
+    if not stat.S_ISREG(mode) and not (stat.S_ISCHR(mode) and _is_devnull(path)):
+        kind = special_file(mode) or ("a directory" if stat.S_ISDIR(mode) else "no file")
+        raise TranscriptError(f"cannot read config: it is {kind}, not a regular file", str(path))
+
+
+def _is_devnull(path: Path) -> bool:
+    try:
+        return os.path.samefile(path, os.devnull)
+    except OSError:
+        return False
 
 
 # The ways TOML can spell the key path tool.transcripts: a dotted header or key

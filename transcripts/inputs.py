@@ -196,6 +196,66 @@ def _kind(path: str) -> str | TranscriptError:
     return special_file(mode) or "a file of another kind"
 
 
+class InputSet:
+    """The files `expand_inputs(paths, select)` gives, asked of one file at a time
+    without walking anything (`path in inputs`): an output about to be written into a
+    folder must not replace an input, read already or still to come (`b.json` converted
+    to text over the `b.txt` beside it). Named files are known by their identity, so a
+    long list of them costs one look each, once."""
+
+    def __init__(self, paths: Sequence[str], select: Selection | None = None) -> None:
+        self.select = select or Selection()
+        self.files: set[tuple[int, int]] = set()
+        self.folders: list[str] = []
+        for path in paths:
+            if path == STDIN:
+                continue
+            kind = _kind(path)
+            if kind == "directory":
+                self.folders.append(path)
+            elif kind == "file" and not (self.select.force_exclude and self.select.excludes(path)):
+                info = os.stat(path)
+                self.files.add((info.st_dev, info.st_ino))
+
+    def __contains__(self, path: object) -> bool:
+        if not isinstance(path, str) or path == STDIN:
+            return False
+        try:
+            info = os.stat(path)
+        except OSError:
+            return False
+        if not stat.S_ISREG(info.st_mode):
+            return False
+        if (info.st_dev, info.st_ino) in self.files:
+            return True
+        return any(_walked(path, folder, self.select) for folder in self.folders)
+
+
+def _walked(path: str, directory: str, select: Selection) -> bool:
+    """Would walking `directory` (`_walk`) give the file `path`? The same decisions,
+    made for the folders on the way down to it alone."""
+    inside = os.path.relpath(os.path.realpath(path), os.path.realpath(directory))
+    if inside == os.pardir or inside.startswith(os.pardir + os.sep):
+        return False
+    if select.force_exclude and select.excludes(directory, True):
+        return False
+    ignores = _GitIgnores.above(directory) if select.respect_gitignore else None
+    if ignores is not None:
+        ignores = ignores.entering(directory)
+    *folders, name = inside.split(os.sep)
+    folder = directory
+    for part in folders:
+        folder = os.path.join(folder, part)
+        if part.startswith(".") or part in SKIPPED_FOLDERS or os.path.islink(folder):
+            return False
+        if select.excludes(folder, True) or (ignores and ignores.ignored(folder, True)):
+            return False
+        if ignores is not None:
+            ignores = ignores.entering(folder)
+    found = os.path.join(folder, name)
+    return not name.startswith(".") and _wanted(found, name, select, ignores)
+
+
 def _walk(directory: str, select: Selection) -> Iterator[str | TranscriptError]:
     if select.force_exclude and select.excludes(directory, True):
         return

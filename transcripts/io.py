@@ -372,11 +372,11 @@ def open_output(
     """A sink for `path` (stdout for None or `-`); a file appears only if all went well.
 
     A regular file (new, or an existing one, also through a symbolic link, which is
-    followed to its target and kept) is written to a temporary file beside it, renamed
-    into place at the end and removed on any failure, Ctrl-C or termination (`SIGTERM`,
-    `SIGHUP`: the CLI turns them into exceptions). A device, a pipe or a standard stream
-    (`/dev/null`, a FIFO, `/dev/stdout`, `/dev/fd/3`) is written to as it is, never
-    replaced.
+    followed to its target and kept; never a read-only one) is written to a temporary
+    file beside it, renamed into place at the end and removed on any failure, Ctrl-C or
+    termination (`SIGTERM`, `SIGHUP`: the CLI turns them into exceptions). A device, a
+    pipe or a standard stream (`/dev/null`, a FIFO, `/dev/stdout`, `/dev/fd/3`) is
+    written to as it is, never replaced.
 
     Written to a terminal, text from a file is shown escaped (`terminal.shown`), unless
     the output is `as_is`: rendered by us with every piece of a file's text escaped
@@ -400,7 +400,17 @@ def open_output(
     if info is not None and not stat.S_ISREG(info.st_mode):
         yield from _write_to_special(target, encoding, path, as_is)
         return
+    if info is not None and _write_protected(target, info):
+        raise TranscriptError("is read-only; not replaced (write to another file)", path)
     yield from _write_by_renaming(target, info, encoding, path)
+
+
+def _write_protected(target: str, info: os.stat_result) -> bool:
+    """Is the existing file `target` one its owner keeps from being changed? Writing by
+    renaming needs only the folder's permission, so without asking, a read-only file
+    would be replaced where `>` would be refused. A file with no write permission for
+    anyone is kept even from root (`rm` calls it write-protected)."""
+    return not info.st_mode & 0o222 or not os.access(target, os.W_OK)
 
 
 def _write_to_stream(

@@ -512,6 +512,7 @@ class _DictReader:
         continued = data.get("continued", False)
         if not isinstance(continued, bool):
             raise TranscriptError(f"{where}.continued: expected true or false")
+        start, end = self.span(data, where)  # a block, like its pieces, ends after it starts
         return Block(
             kind=kind,
             text=text,
@@ -519,8 +520,8 @@ class _DictReader:
             end_line=end_line,
             speaker=speaker,
             label=self.optional_str(data, "label", f"{where}.label"),
-            start=self.optional_time(data, "start", f"{where}.start"),
-            end=self.optional_time(data, "end", f"{where}.end"),
+            start=start,
+            end=end,
             continued=continued,
             raw=self.optional_str(data, "raw", f"{where}.raw"),
             pieces=self.pieces(data["pieces"], f"{where}.pieces") if "pieces" in data else None,

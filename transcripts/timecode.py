@@ -171,9 +171,11 @@ def seconds_later(earlier: float, later: float) -> float:
     return (later - earlier) % _DAY
 
 
-#: The latest time read (about 31,700 years): a time beyond it is a mistake in the file,
-#: and sums of such times would overflow. Eight digits of hours stay below it.
-MAX_SECONDS = 1e12
+#: The latest time read (about 11,400 years): a time beyond it is a mistake in the file,
+#: and sums of such times would overflow. It is the last millisecond a clock with eight
+#: digits of hours writes (99999999:59:59.999), as `parse_clock` reads them, so every
+#: time a reader accepts is one the caption writers can write and their readers read back.
+MAX_SECONDS = 359_999_999_999.999
 
 
 def as_seconds(value: object) -> float | None:

@@ -50,3 +50,35 @@ def test_a_named_pipe_given_as_an_input_is_refused(tmp_path):
     os.mkfifo(tmp_path / "trap.txt")
     process = start("lint", str(tmp_path / "trap.txt"))
     assert _ends_within(process) and process.returncode == 2
+
+
+def test_a_named_pipe_given_as_the_configuration_is_refused(tmp_path):
+    (tmp_path / "talk.txt").write_text("Ana: Hi.\nBen: Hello.\n", encoding="utf-8")
+    for name in ("settings.yaml", "pyproject.toml"):
+        os.mkfifo(tmp_path / name)
+        process = start("lint", "--config", str(tmp_path / name), str(tmp_path / "talk.txt"))
+        try:
+            _, stderr = process.communicate(timeout=HANG)
+        except subprocess.TimeoutExpired:
+            process.kill()  # only the process this test started
+            process.communicate()
+            raise AssertionError("blocked on the pipe") from None
+        assert process.returncode == 2
+        assert stderr.decode() == (
+            f"transcripts: {tmp_path / name}: cannot read config: it is a FIFO (named pipe), "
+            "not a regular file\n"
+        )
+
+
+def test_a_device_as_the_configuration_is_refused_and_dev_null_means_no_settings(runner, tmp_path):
+    talk = tmp_path / "talk.txt"
+    talk.write_text("Ana: Hi.\nBen: Hello.\n", encoding="utf-8")
+    (tmp_path / "zeros.yaml").symlink_to("/dev/zero")  # was read until memory ran out
+    result = runner.invoke(cli, ["lint", "--config", str(tmp_path / "zeros.yaml"), str(talk)])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"transcripts: {tmp_path / 'zeros.yaml'}: cannot read config: it is a character "
+        "device, not a regular file\n"
+    )
+    result = runner.invoke(cli, ["lint", "--config", os.devnull, str(talk)])
+    assert result.exit_code == 0, result.output

@@ -111,6 +111,27 @@ def test_a_bug_converting_one_file_is_that_file_s_error(runner, batch, tmp_path,
     assert [path.name for path in out.iterdir()] == ["zz-good.json"]
 
 
+@pytest.mark.parametrize("to_format", ["json", "srt"])  # a streaming writer, a whole one
+def test_a_bug_writing_a_single_file_names_it_and_leaves_no_output(
+    runner, batch, tmp_path, monkeypatch, to_format
+):
+    from transcripts import formats
+
+    module = formats.get_format(to_format).writer_module()
+
+    def fails(*args, **kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(module, "write_documents" if to_format == "json" else "write", fails)
+    out = tmp_path / f"out.{to_format}"
+    command = ["convert", str(batch[0]), "-o", str(out), "--estimate-timing", "150"]
+    result = runner.invoke(cli, command)
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    (line,) = _errors(result.stderr)
+    assert line.startswith(f"transcripts: {batch[0]}: internal error (RuntimeError: a bug)")
+    assert not out.exists()
+
+
 def test_convert_of_a_bad_file_is_one_line(runner, batch):
     result = runner.invoke(cli, ["convert", str(batch[1]), "-t", "json"])
     assert result.exit_code == 2 and len(_errors(result.stderr)) == 1
@@ -184,3 +205,45 @@ def test_a_named_link_loop_is_one_line_naming_it_and_the_others_are_processed(
         assert "2 files" in result.stdout
     else:
         assert str(good) in result.stdout and str(also_good) in result.stdout
+
+
+KEPT = "Ana: the only copy of this interview.\nBen: Keep it.\n"
+
+
+@pytest.mark.parametrize("how", ["the folder", "named files", "through a link"])
+def test_converting_into_the_input_folder_never_replaces_an_input(runner, tmp_path, how):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "b.txt").write_text(KEPT, encoding="utf-8")
+    structured = {"blocks": [{"kind": "turn", "speaker": "Cy", "text": "other", "line": 1}]}
+    (folder / "b.json").write_text(json.dumps(structured), encoding="utf-8")
+    (folder / "c.json").write_text(json.dumps(structured), encoding="utf-8")
+    inputs = (
+        [str(folder)]
+        if how != "named files"
+        else [str(folder / "b.json"), str(folder / "c.json"), str(folder / "b.txt")]
+    )
+    output = folder
+    if how == "through a link":
+        output = tmp_path / "link"
+        output.symlink_to(folder)
+    result = runner.invoke(cli, ["convert", *inputs, "-t", "text", "-o", str(output)])
+    assert result.exit_code == 2
+    assert (folder / "b.txt").read_text(encoding="utf-8") == KEPT
+    errors = _errors(result.stderr)
+    assert all("would replace an input; convert into another folder" in line for line in errors)
+    assert any(line.startswith(f"transcripts: {folder / 'b.json'}: its output ") for line in errors)
+    assert (
+        (folder / "c.txt").read_text(encoding="utf-8").startswith("Cy: other")
+    )  # the others go on
+
+
+def test_an_earlier_run_s_outputs_outside_the_inputs_are_replaced(runner, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "b.txt").write_text(KEPT, encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "b.json").write_text("old", encoding="utf-8")
+    result = runner.invoke(cli, ["convert", str(folder), "-t", "json", "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out" / "b.json").read_text(encoding="utf-8").startswith("{")

@@ -16,12 +16,14 @@ import copy
 import json
 import math
 import os
+import sys
 import tempfile
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -62,7 +64,7 @@ HOSTILE_VALUES = st.one_of(
         [None, True, [], {}, [1, 2], {"a": 1}, 0, -1, -0.5, 1e300, 10**30, 10**400, "12"]
     ),
     st.sampled_from(["1.5s", "PT1S", "99:99:99", "00:00:01.000", "", " ", "\x1b[2J", "\u202e"]),
-    st.just(math.nan),
+    st.sampled_from([math.nan, math.inf, -math.inf]),
     st.text(max_size=8),
 )
 HOSTILE_TEXT = st.sampled_from(
@@ -225,3 +227,48 @@ def test_writing_a_lone_surrogate_from_the_library_is_a_transcript_error():
     document = Transcript(blocks=[Block(Kind.TURN, "hi \ud800", 1, 1, "Ana")])
     with pytest.raises(TranscriptError, match="lone surrogate"):
         transcripts.write(document, "jsonl")
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("in.json", '{"metadata": {"rate": 1e999, "low": -Infinity}, "blocks": []}'),
+        ("in.jsonl", '{"metadata": {"rate": 1e999}}\n{"kind": "prose", "text": "x"}\n'),
+        ("in.yaml", "metadata: {rate: .inf, low: -.inf}\nblocks: []\n"),
+    ],
+)
+@pytest.mark.parametrize("to_format", ["json", "jsonl", "yaml"])
+def test_an_infinite_number_in_metadata_is_written_as_null(tmp_path, name, text, to_format):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["convert", str(path), "-t", to_format])
+    assert result.exit_code == 0, result.output  # was an internal error writing JSON
+    if to_format == "jsonl":
+        header = json.loads(result.stdout.splitlines()[0])
+    elif to_format == "json":
+        header = json.loads(result.stdout)
+    else:
+        header = yaml.safe_load(result.stdout)
+    assert header["metadata"]["rate"] is None
+
+
+HUGE_HEX = "0x" + "f" * 4000  # YAML reads it; in decimal it is beyond Python's digit limit
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("in.yaml", f"metadata: {{n: {HUGE_HEX}}}\nblocks: []\n"),
+        ("in.yaml", "metadata: {n: 0o" + "7" * 5000 + "}\nblocks: []\n"),
+        ("in.md", f"---\ntitle: x\nn: {HUGE_HEX}\n---\nAna: hi\nBen: yes\n"),
+    ],
+)
+def test_an_integer_too_long_to_write_in_metadata_is_one_line_naming_the_file(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["convert", str(path), "-t", "json"])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == (
+        f"transcripts: {path}: metadata holds an integer of more than "
+        f"{sys.get_int_max_str_digits()} digits, which no output can write\n"
+    )

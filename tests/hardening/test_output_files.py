@@ -209,6 +209,54 @@ def test_an_output_that_is_a_directory_is_one_line_with_its_name_escaped(runner,
     _one_line(result.stderr, "out\\x1b]0;x\\x07: is a directory")
 
 
+@pytest.mark.parametrize("through_a_link", [False, True])
+def test_a_read_only_output_is_one_line_and_kept(runner, tmp_path, source, through_a_link):
+    kept = tmp_path / "kept.json"
+    kept.write_text("precious", encoding="utf-8")
+    kept.chmod(0o444)
+    target = kept
+    if through_a_link:
+        target = tmp_path / "link.json"
+        target.symlink_to("kept.json")
+    result = runner.invoke(cli, ["parse", str(source), "-o", str(target)])
+    assert result.exit_code == 2
+    _one_line(result.stderr, f"{target}: is read-only")
+    assert kept.read_text(encoding="utf-8") == "precious"
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o444
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["in.txt", "kept.json", *(["link.json"] if through_a_link else [])]
+    )
+
+
+def test_a_read_only_file_in_a_batch_is_its_own_error_and_the_others_are_written(
+    runner, tmp_path, source
+):
+    folder = tmp_path / "out"
+    folder.mkdir()
+    other = tmp_path / "other.txt"
+    other.write_text(SEED_TEXT, encoding="utf-8")
+    kept = folder / "in.json"
+    kept.write_text("precious", encoding="utf-8")
+    kept.chmod(0o444)
+    result = runner.invoke(
+        cli, ["convert", str(source), str(other), "-t", "json", "-o", str(folder)]
+    )
+    assert result.exit_code == 2
+    _one_line(result.stderr, "in.json: is read-only")
+    assert kept.read_text(encoding="utf-8") == "precious"
+    assert (folder / "other.json").read_text(encoding="utf-8").startswith("{")
+
+
+def test_lint_fix_leaves_a_read_only_transcript_as_it_is(runner, tmp_path):
+    path = tmp_path / "in.txt"
+    path.write_bytes(b"Ana: caf\xc3\x83\xc2\xa9 time.\nBen: Yes.\n")  # mojibake: a safe fix
+    path.chmod(0o444)
+    result = runner.invoke(cli, ["lint", "--fix", str(path)])
+    assert result.exit_code == 2
+    assert f"{path}: is read-only" in result.stderr and "Traceback" not in result.output
+    assert path.read_bytes() == b"Ana: caf\xc3\x83\xc2\xa9 time.\nBen: Yes.\n"
+
+
 DEVICE_REFUSED = "is a character device, not a regular file"
 
 

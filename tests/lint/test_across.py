@@ -4,6 +4,7 @@ suppression and selection."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 
@@ -264,6 +265,37 @@ def test_a_file_that_is_no_index_is_a_clear_error(runner, pasted, tmp_path):
     result = runner.invoke(main, ["lint", "--index", str(bad), str(pasted)])
     assert result.exit_code == 2
     assert "bad.sqlite" in result.stderr and "Traceback" not in result.output
+
+
+def test_another_program_s_database_is_refused_and_left_as_it_was(runner, pasted, tmp_path):
+    import sqlite3
+
+    other = tmp_path / "app.db"
+    with contextlib.closing(sqlite3.connect(other)) as db:
+        db.execute("CREATE TABLE users (name TEXT)")
+        db.commit()
+    before = other.read_bytes()
+    result = runner.invoke(main, ["lint", "--index", str(other), str(pasted)])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert result.stderr == (
+        f"transcripts: {other}: cannot use it as an index: it is a database of something "
+        "else (tables users); give a new file or one that lint --index made\n"
+    )
+    assert other.read_bytes() == before  # no tables of ours added to it
+
+
+def test_an_index_whose_tables_have_other_columns_is_made_again(runner, pasted, monkeypatch):
+    import sqlite3
+
+    monkeypatch.chdir(pasted)
+    lint_json(runner, "--index", "archive.sqlite", "a.txt", "c.txt")
+    with contextlib.closing(sqlite3.connect("archive.sqlite")) as db:
+        db.execute("DROP TABLE rows")
+        db.execute("CREATE TABLE rows (a)")  # as an older version might have made it
+        db.commit()
+    _, findings = lint_json(runner, "--index", "archive.sqlite", "a.txt", "b.txt")
+    (finding,) = across(findings)  # was an internal error: no such column
+    assert finding["path"] == "b.txt" and finding["code"] == "TR205"
 
 
 def test_the_library_joins_rows_from_any_engine_as_lint_does(runner, pasted):

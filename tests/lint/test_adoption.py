@@ -4,6 +4,7 @@ diffs, and findings placed in the document linted."""
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -54,6 +55,26 @@ def test_the_baseline_can_come_from_the_configuration(runner, tmp_path):
     assert _lint(runner, path).exit_code == 0
     missing = _lint(runner, "--baseline", tmp_path / "nope.json", path)
     assert missing.exit_code == 2 and "no such baseline" in missing.stderr
+
+
+def test_a_device_as_the_baseline_is_one_line_and_a_pipe_is_read(runner, tmp_path):
+    path = tmp_path / "talk.txt"
+    path.write_text(f"Ben: I {MOJIBAKE} know.\n", encoding="utf-8")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".transcripts.yaml").write_text("lint:\n  baseline: /dev/zero\n", encoding="utf-8")
+    result = _lint(runner, path)  # /dev/zero was read until memory ran out
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "transcripts: /dev/zero: cannot read the baseline: it is a character device, not a file\n"
+    )
+    read, write = os.pipe()  # what `--baseline <(git show main:baseline.json)` gives
+    os.write(write, b'{"findings": []}')
+    os.close(write)
+    try:
+        piped = _lint(runner, "--baseline", f"/dev/fd/{read}", path)
+    finally:
+        os.close(read)
+    assert piped.exit_code == 1 and "TR" in piped.stdout
 
 
 def test_sarif_carries_the_fingerprints(runner, tmp_path):

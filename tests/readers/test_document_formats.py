@@ -105,6 +105,31 @@ def test_elan_dependent_tiers_are_not_speakers_and_are_counted():
     assert losses.summary() == "1 annotation on dependent tiers"
 
 
+def test_an_unaligned_elan_annotation_keeps_its_place_in_the_conversation():
+    # ELAN allows a time slot without TIME_VALUE; TIME_ORDER still says where it falls.
+    text = (FIXTURES / "interview.eaf").read_text()
+    text = text.replace('TIME_SLOT_ID="ts1" TIME_VALUE="500"', 'TIME_SLOT_ID="ts1"')
+    transcript = get_format("eaf").read(SourceText(text, "x.eaf"))
+    assert _turns(transcript) == [
+        ("Ana Ruiz", "How did it start?"),  # was moved after "I see.", at the very end
+        ("Ben", "With a letter & a phone call."),
+        ("Ana Ruiz", "I see."),
+    ]
+    assert transcript.blocks[0].start is None and transcript.blocks[1].start == 2.3
+
+
+def test_an_elan_annotation_naming_a_missing_time_slot_is_one_line(runner, tmp_path):
+    text = (FIXTURES / "interview.eaf").read_text()
+    path = tmp_path / "broken.eaf"
+    path.write_text(text.replace('TIME_SLOT_REF1="ts1"', 'TIME_SLOT_REF1="nope"'), "utf-8")
+    result = runner.invoke(cli, ["convert", str(path), "-t", "json"])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == (
+        f"transcripts: {path}: annotation 'a1' refers to time slot 'nope', which TIME_ORDER "
+        "does not hold\n"
+    )
+
+
 def test_textgrid_point_tiers_are_counted_as_lost():
     losses = Losses()
     from transcripts.options import ReadOptions

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from tests.conftest import SEED, corpus_files
 from transcripts import read, safeyaml, write
 from transcripts.model import Block, Kind, Piece, Speaker, Transcript, Word
+from transcripts.timecode import MAX_SECONDS
 from transcripts.writers.yaml import scalar
 
 _YAML_1_1 = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -63,7 +64,7 @@ _HOSTILE = st.sampled_from(
     ]
 )  # fmt: skip
 _STRINGS = _HOSTILE | st.text() | st.text(alphabet=st.characters(codec="utf-8"))
-_TIMES = st.none() | st.floats(min_value=0, max_value=1e12, allow_nan=False)
+_TIMES = st.none() | st.floats(min_value=0, max_value=MAX_SECONDS, allow_nan=False)
 
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)

@@ -31,6 +31,7 @@ The rules that report these are `copied-passage` and `duplicate-transcript`
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import sqlite3
@@ -150,6 +151,28 @@ CREATE TEMP TABLE given (file INTEGER PRIMARY KEY, shown TEXT, seq INTEGER);
 """
 
 
+def _tables(db: sqlite3.Connection) -> dict[str, list[str]]:
+    """The tables of the database's main schema, each with its columns in order."""
+    names = [
+        row[0] for row in db.execute("SELECT name FROM main.sqlite_master WHERE type = 'table'")
+    ]
+    return {
+        name: [row[0] for row in db.execute("SELECT name FROM pragma_table_info(?)", (name,))]
+        for name in names
+    }
+
+
+@functools.cache
+def _our_tables() -> dict[str, list[str]]:
+    """The tables `_SCHEMA` makes (its temporary one aside), with their columns."""
+    db = sqlite3.connect(":memory:")
+    try:
+        db.executescript(_SCHEMA)
+        return _tables(db)
+    finally:
+        db.close()
+
+
 class Index:
     """Sentence rows of many files in SQLite, on disk: a named file kept between runs
     (`lint --index FILE`), or a temporary one removed on `close`.
@@ -194,6 +217,18 @@ class Index:
 
     def _prepare(self) -> None:
         db = self._db
+        ours = _our_tables()
+        found = _tables(db)
+        others = sorted(set(found) - set(ours))
+        if others:  # someone else's database: adding tables to it would change it
+            shown = ", ".join(others[:5]) + (", ..." if len(others) > 5 else "")
+            raise sqlite3.DatabaseError(
+                f"it is a database of something else (tables {shown}); give a new file "
+                "or one that lint --index made"
+            )
+        if any(columns != ours[name] for name, columns in found.items()):
+            for name in found:  # ours, from another version: all made again
+                db.execute(f"DROP TABLE {name}")
         for statement in _SCHEMA.split(";"):
             if statement.strip():
                 db.execute(statement)

@@ -16,7 +16,7 @@ from typing import Any
 from .. import formats, timing
 from ..api import load_source, read_options
 from ..errors import ExitCode, TranscriptError
-from ..inputs import STDIN, Selection, expand_inputs, or_standard_input
+from ..inputs import STDIN, InputSet, Selection, expand_inputs, or_standard_input
 from ..io import display_name, open_output, refuse_to_overwrite_inputs, write_output
 from ..losses import Losses
 from ..model import held_blocks
@@ -63,6 +63,7 @@ def convert_files(
     writer = formats.get_format(to_format)
     extension = writer.extensions[0] if writer.extensions else f".{writer.name}"
     roots = [path for path in paths if os.path.isdir(path)]
+    inputs = InputSet(paths, select)
     failures, written = 0, set()
     for item in shown(items, "Converting", counter(paths, select)):
         try:
@@ -73,6 +74,12 @@ def convert_files(
             target = os.path.join(output, _output_name(item, roots, extension))
             if target in written:
                 raise TranscriptError(f"another input was already written to {target}", item)
+            if target in inputs:
+                raise TranscriptError(
+                    f"its output {display_name(target)} would replace an input; "
+                    "convert into another folder (-o DIR)",
+                    item,
+                )
             written.add(target)
             os.makedirs(os.path.dirname(target) or ".", exist_ok=True)
             convert_file(item, to_format, target, report=report, **options)
@@ -147,7 +154,9 @@ def convert_file(
             write_output(text, output, writer.output_encoding(header))
     except TranscriptError as error:
         raise error.with_path(name) from None
-    except (RecursionError, MemoryError) as error:  # named here: the CLI cannot tell which file
+    except OSError:
+        raise  # the system's refusal names its own file; a closed pipe ends quietly
+    except Exception as error:  # named here (a bug too): the CLI cannot tell which file
         raise input_failure(error, name) from None
     if losses and report is not None:
         report(f"{name}: converting {reader.name} to {writer.name} lost {losses.summary()}")

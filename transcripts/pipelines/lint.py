@@ -7,6 +7,7 @@ import contextlib
 import functools
 import itertools
 import os
+import stat
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -22,7 +23,7 @@ from ..inputs import (
     or_standard_input,
     selection,
 )
-from ..io import SourceText, display_name, write_output
+from ..io import SourceText, display_name, special_file, write_output
 from ..linter.baseline import Baseline
 from ..linter.baseline import render as render_baseline
 from ..linter.config import LintSettings
@@ -643,7 +644,11 @@ def _baseline(
         return None
     try:
         with open(path, encoding="utf-8") as handle:
-            text = handle.read()
+            mode = os.fstat(handle.fileno()).st_mode
+            if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):  # /dev/zero: read for ever
+                kind = special_file(mode)
+                raise TranscriptError(f"cannot read the baseline: it is {kind}, not a file", path)
+            text = handle.read()  # a pipe (`--baseline <(git show main:b.json)`) is read
     except FileNotFoundError:
         raise TranscriptError("no such baseline; write one with --write-baseline", path) from None
     except (OSError, UnicodeDecodeError) as error:

@@ -21,10 +21,11 @@ from ..losses import note
 from ..model import Block, Kind, Speaker, Transcript
 from ..options import ReadOptions
 from ..spacing import clean_spaces
+from ..timecode import MAX_SECONDS
 from .common import LINE_BREAK
 from .turns import Part, assemble
 
-_BULLET = re.compile(r"\x15(\d{1,15})_(\d{1,15})\x15")  # milliseconds, within MAX_SECONDS
+_BULLET = re.compile(r"\x15(\d{1,15})_(\d{1,15})\x15")  # milliseconds (`_bullet_times`)
 _TIER = re.compile(r"([*%@])([^:\t]*):[ \t]*(.*)", re.S)
 # Headers without a value: they mark places, they carry nothing to keep.
 _MARKERS = frozenset(["@UTF8", "@Begin", "@End", "@Blank", "@New Episode", "@New Language"])
@@ -74,7 +75,7 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
             start = end = None
             bullet = _BULLET.search(value)
             if bullet:
-                start, end = int(bullet[1]) / 1000, int(bullet[2]) / 1000
+                start, end = _bullet_times(bullet, first, name)
                 value = _BULLET.sub(" ", value)
             speaker = names.get(code, code)
             items.append(Part(clean_spaces(value), start, end, first, last, True, speaker))
@@ -85,6 +86,25 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
     for tier, count in dependent.items():
         note(options.losses, "{n} dependent tier{s}", count, detail=f"%{tier}")
     return assemble(items, source, options, metadata=metadata, roster=roster)
+
+
+def _bullet_times(bullet: re.Match[str], line: int, name: str) -> tuple[float, float]:
+    """A media bullet's start and end in seconds, or a clear error for one no other
+    format could hold: ending before it starts (a SubRip or WebVTT cue made of it would
+    be refused when read back), or beyond `MAX_SECONDS`."""
+    start, end = int(bullet[1]) / 1000, int(bullet[2]) / 1000
+    if end > MAX_SECONDS:
+        raise TranscriptError(
+            f"line {line}: the media bullet's times must be at most {MAX_SECONDS * 1000:.0f} ms",
+            name,
+        )
+    if end < start:
+        raise TranscriptError(
+            f"line {line}: the media bullet ends ({bullet[2]} ms) before it starts "
+            f"({bullet[1]} ms)",
+            name,
+        )
+    return start, end
 
 
 def _tiers(lines: list[str], name: str) -> list[tuple[int, int, str]]:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import contextlib
 import datetime
 import gc
+import math
 import re
+import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -47,6 +49,23 @@ def clean_lines(text: str) -> str:
     return "\n".join(line for line in (" ".join(raw.split()) for raw in text.split("\n")) if line)
 
 
+#: Bits of the longest integer sure to be written in decimal (`str`), whatever Python's
+#: limit on digits (at least 640): longer ones are asked.
+_LONGEST_WRITTEN_BITS = 2_000
+
+
+def _refuse_unwritable(value: int) -> None:
+    """An error for an integer too long to write in decimal (YAML reads `0x` and `0o`
+    numbers of any length, JSON only those within the limit on digits, which it words)."""
+    try:
+        str(value)
+    except ValueError:
+        raise TranscriptError(
+            f"metadata holds an integer of more than {sys.get_int_max_str_digits()} digits, "
+            "which no output can write"
+        ) from None
+
+
 def jsonable(value: Any, budget: list[int] | None = None) -> Any:
     """`value` as plain JSON data: dates as ISO strings, keys as strings, sets as lists.
 
@@ -64,8 +83,10 @@ def jsonable(value: Any, budget: list[int] | None = None) -> Any:
         return [jsonable(item, budget) for item in value]
     if isinstance(value, (datetime.date, datetime.datetime, datetime.time)):
         return value.isoformat()
-    if isinstance(value, float) and value != value:  # NaN has no JSON form
+    if isinstance(value, float) and not math.isfinite(value):  # NaN, ±inf: no JSON form
         return None
+    if isinstance(value, int) and value.bit_length() > _LONGEST_WRITTEN_BITS:
+        _refuse_unwritable(value)
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
     if isinstance(value, bytes):

@@ -17,8 +17,6 @@ safe XML parser.
 
 from __future__ import annotations
 
-from operator import itemgetter
-
 from ..errors import TranscriptError
 from ..io import SourceText, display_name
 from ..losses import note
@@ -39,10 +37,12 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
     if root.tag != "ANNOTATION_DOCUMENT":
         raise TranscriptError(f"not an ELAN document (the root is <{root.tag}>)", name)
     slots: dict[str | None, float | None] = {}
-    # Where each slot sits in time, for the order of annotations: its time, or for a slot
-    # without one the time of the aligned slot before it in TIME_ORDER (then its place).
+    # Where each slot falls in time: its own time (annotations that start together keep
+    # their tiers' order), or for an unaligned slot (no TIME_VALUE, as ELAN allows) just
+    # after the aligned slot before it in TIME_ORDER, which ELAN keeps in time order. It
+    # was sorted to the end of the document, out of the conversation.
     places: dict[str | None, tuple[float, int]] = {}
-    before = 0.0
+    known = 0.0
     for position, slot in enumerate(root.iter("TIME_SLOT")):
         value = slot.get("TIME_VALUE")
         try:
@@ -50,16 +50,14 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
             if value is not None and seconds is None:
                 raise ValueError(value)
             slots[slot.get("TIME_SLOT_ID")] = seconds
-            if seconds is not None:
-                before = seconds
-            places[slot.get("TIME_SLOT_ID")] = (before, position)
         except (ValueError, OverflowError):
             raise TranscriptError(
                 f"time slot {slot.get('TIME_SLOT_ID')!r}: not milliseconds", name
             ) from None
-    parts: list[tuple[tuple[float, int], Part]] = []
+        known = seconds if seconds is not None else known
+        places[slot.get("TIME_SLOT_ID")] = (known, -1 if seconds is not None else position)
+    placed: list[tuple[tuple[float, int], Part]] = []
     dependent = 0
-    nowhere = (float("inf"), 0)
     for tier in root.iter("TIER"):
         if tier.get("PARENT_REF"):
             dependent += sum(1 for _ in tier.iter("ANNOTATION"))
@@ -72,23 +70,30 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
             text = clean_lines(text_of(element)) if element is not None else ""
             if not text:
                 continue
-            start = slots.get(annotation.get("TIME_SLOT_REF1"))
-            end = slots.get(annotation.get("TIME_SLOT_REF2"))
+            first, last = annotation.get("TIME_SLOT_REF1"), annotation.get("TIME_SLOT_REF2")
+            for reference in (first, last):
+                if reference not in slots:
+                    raise TranscriptError(
+                        f"annotation {annotation.get('ANNOTATION_ID')!r} refers to time slot "
+                        f"{reference!r}, which TIME_ORDER does not hold",
+                        name,
+                    )
+            start, end = slots[first], slots[last]
             if start is not None and end is not None and end < start:
                 raise TranscriptError(
                     f"annotation {annotation.get('ANNOTATION_ID')!r} ends before it starts", name
                 )
-            place = places.get(annotation.get("TIME_SLOT_REF1"), nowhere)
-            parts.append((place, Part(text, start, end, 0, 0, True, speaker)))
+            placed.append((places[first], Part(text, start, end, 0, 0, True, speaker)))
         dependent += sum(1 for _ in tier.iter("REF_ANNOTATION"))
     note(options.losses, "{n} annotation{s} on dependent tiers", dependent)
-    parts.sort(key=itemgetter(0))
+    placed.sort(key=lambda item: item[0])  # stable: a tier's order kept among equals
+    parts = [part for _, part in placed]
     header = root.find("HEADER")
     metadata = {}
     media = header.find("MEDIA_DESCRIPTOR") if header is not None else None
     if media is not None and media.get("MEDIA_URL"):
         metadata["media"] = media.get("MEDIA_URL")
-    return assemble([part for _, part in parts], source, options, metadata=metadata, inferred=False)
+    return assemble(parts, source, options, metadata=metadata, inferred=False)
 
 
 def sniff(text: str) -> bool:

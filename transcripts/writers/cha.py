@@ -32,7 +32,14 @@ def write(transcript: Transcript, options: WriteOptions | None = None) -> str:
     note_metadata(transcript, options.losses, keeps=frozenset([*_HEADERS, "id", "pid"]))
     note_timings(transcript.blocks, options.losses, keeps_pieces=True)
     codes = _codes(transcript)
-    used = [name for name in codes if any(b.speaker == name for b in transcript.blocks)]
+    speaking = {block.speaker for block in transcript.blocks}  # one pass, not one a speaker
+    used = [name for name in codes if name in speaking]
+    commas = sum("," in name for name in used)
+    note(
+        options.losses,
+        "the commas of {n} speaker name{s} (@Participants separates by them)",
+        commas,
+    )
     unknown = any(b.kind == Kind.UNATTRIBUTED and b.text.strip() for b in transcript.blocks)
     lines = ["@UTF8"]
     pid = transcript.metadata.get("pid")
@@ -127,6 +134,10 @@ def _utterances(block: Block) -> list[tuple[str, float | None, float | None]]:
 def _codes(transcript: Transcript) -> dict[str, tuple[str, str, str]]:
     """Each speaker's (code, its @Participants entry after the code, role)."""
     taken = {UNKNOWN[0]}
+    # Each stem's last number tried: the numbers below it are taken for good, so many
+    # speakers of one stem (`Speaker 1` ... `Speaker 20000`) are not counted up from 1
+    # each time, which made the codes quadratic in the speakers.
+    tried: dict[str, int] = {}
     codes: dict[str, tuple[str, str, str]] = {}
     declared = _declared(transcript.metadata.get("participants"))
     for speaker in _roster(transcript):
@@ -137,15 +148,25 @@ def _codes(transcript: Transcript) -> dict[str, tuple[str, str, str]]:
             continue
         if code is None or code in taken:
             stem = re.sub(r"[^A-Za-z0-9]", "", speaker.name).upper()[:3] or "SPK"
-            code, number = stem, 1
+            number = tried.get(stem, 1)
+            code = _numbered(stem, number)
             while code in taken:
                 number += 1
-                code = f"{stem[:2]}{number}" if number < 10 else f"{stem[:1]}{number}"
+                code = _numbered(stem, number)
+            tried[stem] = number
         taken.add(code)
         role = "Participant"
-        word = "_".join(speaker.name.split())
+        # One word in a comma-separated list: a comma would split the speaker in two.
+        word = "_".join(speaker.name.replace(",", " ").split())
         codes[speaker.name] = (code, f"{word} {role}", role)
     return codes
+
+
+def _numbered(stem: str, number: int) -> str:
+    """The code of a stem's `number`th speaker: the stem itself, then `SP2`, `S10`."""
+    if number == 1:
+        return stem
+    return f"{stem[:2]}{number}" if number < 10 else f"{stem[:1]}{number}"
 
 
 def _declared(participants: object) -> dict[str, tuple[str, str]]:

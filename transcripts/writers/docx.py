@@ -17,6 +17,7 @@ from ..docxfile import docx_module
 from ..losses import note
 from ..model import Kind, Transcript
 from ..options import WriteOptions
+from ..spacing import clean_spaces
 from ..timecode import format_clock
 from ..xmlsafe import xml_text
 from .timed import note_metadata, note_timings
@@ -52,7 +53,7 @@ def write(transcript: Transcript, options: WriteOptions | None = None) -> bytes:
             label = block.label
         paragraph = document.add_paragraph()
         if label:
-            paragraph.add_run(xml_text(f"{label}:")).bold = True
+            paragraph.add_run(xml_text(f"{clean_spaces(label)}:")).bold = True
             paragraph.add_run(xml_text(" " + first))
         else:
             paragraph.add_run(xml_text(paragraphs[0]))

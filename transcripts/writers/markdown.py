@@ -15,6 +15,7 @@ from .. import safeyaml
 from ..losses import note
 from ..model import Block, Kind, Transcript
 from ..options import WriteOptions
+from ..spacing import clean_spaces
 from ..timing import TIMING_KEY
 from .timed import note_timings
 
@@ -65,9 +66,9 @@ def _render(block: Block) -> str:
     if not paragraphs:
         return ""
     if block.kind == Kind.TURN and block.speaker:
-        paragraphs[0] = f"**{_inline(block.speaker)}:** {paragraphs[0]}"
+        paragraphs[0] = f"**{_inline(clean_spaces(block.speaker))}:** {paragraphs[0]}"
     elif block.kind == Kind.LABELLED and block.label:
-        paragraphs[0] = f"**{_inline(block.label)}:** {paragraphs[0]}"
+        paragraphs[0] = f"**{_inline(clean_spaces(block.label))}:** {paragraphs[0]}"
     return "\n\n".join(paragraphs)
 
 

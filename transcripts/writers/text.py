@@ -10,16 +10,18 @@ from __future__ import annotations
 from ..losses import note
 from ..model import Block, Kind, Transcript
 from ..options import WriteOptions
+from ..spacing import clean_spaces
 from ..timing import TIMING_KEY
 from .timed import note_timings
 
 
 def render(block: Block) -> str:
     """A block with no source text, as plain text."""
+    # A label is one line, whatever its name holds: a line break would end it.
     if block.kind == Kind.TURN and block.speaker:
-        return f"{block.speaker}: {block.text}"
+        return f"{clean_spaces(block.speaker)}: {block.text}"
     if block.kind == Kind.LABELLED and block.label:
-        return f"{block.label}: {block.text}"
+        return f"{clean_spaces(block.label)}: {block.text}"
     if block.kind == Kind.FRONT_MATTER:
         return f"---\n{block.text}\n---"
     return block.text

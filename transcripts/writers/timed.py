@@ -351,8 +351,19 @@ def _piece_cue(piece: Piece, block: Block, prefix: str, speaker: str | None) -> 
     words = piece.words
     if not words or [word.text for word in words] != piece.text.split():
         words = None
-    lines = (prefix + piece.text).split("\n")
-    return Cue(piece.start, piece.end, speaker, lines, block, words, prefix)
+    return Cue(
+        piece.start, piece.end, speaker, caption_lines(prefix + piece.text), block, words, prefix
+    )
+
+
+def caption_lines(text: str) -> list[str]:
+    """A cue's text as its lines, the blank ones left out: in every caption format a
+    blank line ends the cue, so one inside a text (a piece from JSON, a name with a line
+    break) would cut it in two, and SubRip would read what follows as the next cue."""
+    lines = text.split("\n")
+    if len(lines) == 1:
+        return lines
+    return [line for line in lines if line.strip()] or [""]
 
 
 def cut(text: str, width: int, height: int) -> list[list[str]]:

@@ -17,6 +17,7 @@ from ..io import Sink
 from ..losses import note
 from ..model import Block, Kind, Transcript
 from ..options import WriteOptions
+from ..spacing import clean_spaces
 from ..timing import ESTIMATE_NOTE, estimated
 from .strings import StringSink, written
 from .timed import (
@@ -25,6 +26,7 @@ from .timed import (
     TimedStream,
     block_cues,
     caption_clock,
+    caption_lines,
     note_metadata,
     usable_pieces,
     with_ends,
@@ -92,7 +94,9 @@ def _write_one(
         direction = said[:1] in DIRECTION_OPENERS and is_direction(said)
         voice = ""
         if speaker:
-            voice = voices.get(speaker) or voices.setdefault(speaker, f"<v {escape(speaker)}>")
+            voice = voices.get(speaker) or voices.setdefault(
+                speaker, f"<v {escape(clean_spaces(speaker))}>"
+            )
         for start, end, text in _block_cues(block, block_end, cut):
             tally.count(bool(speaker), speaker, direction)
             if end <= start:  # WebVTT: a cue ends after it starts
@@ -122,7 +126,15 @@ def _block_cues(block: Block, end: float, cut: CutCounts) -> list[tuple[float, f
             (cue.start, cue.end, _cue_text(cue))
             for cue in block_cues(block, pieces, end, WIDTH, HEIGHT, "", cut)
         ]
-    return [(piece.start, piece.end, escape(piece.text)) for piece in pieces]  # type: ignore[misc]
+    return [
+        (piece.start, piece.end, escape(_one_cue(piece.text)))  # type: ignore[misc]
+        for piece in pieces
+    ]
+
+
+def _one_cue(text: str) -> str:
+    """A piece's text with no blank line to end its cue early (`timed.caption_lines`)."""
+    return text if "\n" not in text else "\n".join(caption_lines(text))
 
 
 def _cue_text(cue: Cue) -> str:
