@@ -43,7 +43,7 @@ def parts(data: Any) -> list[Part]:
         return found
     flat = bulk.flattened(segments, "words")
     if flat is not None and bulk.all_are(flat[0], dict):  # the usual file: looked at at once
-        said = list(map(dict.get, flat[0], repeat("speaker")))
+        said = list(map(speaker_label, map(dict.get, flat[0], repeat("speaker"))))
         mixed = [i for i, (a, b) in enumerate(pairwise(flat[1])) if len(set(said[a:b])) > 1]
     else:
         mixed = list(range(len(found)))
@@ -65,7 +65,10 @@ def parts(data: Any) -> list[Part]:
 
 def _by_word_speakers(part: Part, raw: list[Any]) -> Iterator[Part]:
     """The part, or its stretches of one word speaker when its words name several."""
-    said = list(map(dict.get, raw, repeat("speaker"))) if all(type(w) is dict for w in raw) else []
+    # (as labels: a speaker written as a list or an object is its text, not a crash)
+    said = (
+        [speaker_label(w.get("speaker")) for w in raw] if all(type(w) is dict for w in raw) else []
+    )
     named = {speaker for speaker in said if speaker is not None}
     words = part.words or ()
     if len(named) < 2 or [w.text for w in words] != part.text.split():
@@ -87,6 +90,6 @@ def _by_word_speakers(part: Part, raw: list[Any]) -> Iterator[Part]:
             start = part.start
         if end is None:
             end = part.end
-        label = speaker_label(speaker)
+        label = speaker
         text = " ".join(w.text for w in stretch)
         yield Part(text, start, end, 0, 0, label is not None, label, tuple(stretch))
