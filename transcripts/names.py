@@ -11,21 +11,22 @@ import re
 
 from .compiled import kept, kept_regex
 
+# The French honorifics that name an office with its article ("M. le président", "Mme
+# la ministre", as French parliaments write whoever holds the chair or speaks for the
+# government).
+FRENCH_HONORIFICS_WRITTEN = ("M.", "Mme", "Mlle")
+FRENCH_HONORIFICS = frozenset(word.casefold().rstrip(".") for word in FRENCH_HONORIFICS_WRITTEN)
+
 # Honorifics and titles that open a name ("Mr. SMITH", "Dr. Jha", "SEN. LOPEZ").
-HONORIFICS = frozenset(
+HONORIFICS = FRENCH_HONORIFICS | frozenset(
     """
     mr mrs ms miss mx dr prof professor sen senator rep representative gov governor gen
     general col colonel capt captain lt sgt rev reverend fr father sir dame lord lady
     hon judge justice chief president vice secretary ambassador minister prime chairman
     chairwoman chair chairperson speaker mayor commissioner director agent officer
     detective sheriff rabbi imam pastor bishop king queen prince princess dean coach
-    m mme mlle
     """.split()
 )
-# The French honorifics that name an office with its article ("M. le président", "Mme
-# la ministre", as French parliaments write whoever holds the chair or speaks for the
-# government).
-FRENCH_HONORIFICS = frozenset("m mme mlle".split())
 
 # Words that raise the honorific after them ("Right Hon. Jean Chrétien", "Rt. Hon.",
 # "Most Rev."): a title only before one.

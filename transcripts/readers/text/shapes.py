@@ -304,7 +304,8 @@ _LOWER_NAME = (
 _OFFICE = (
     r"The[ ][{UPPER}][{LETTER}'’\-]*+"
     r"(?:[ ](?:[{UPPER}][{LETTER}'’\-]*+|of|for|and|the|to|on|in|at)){{2,14}}(?=[ ]\()"
-    r"|(?:M\.|Mme|Mlle)[ ](?:l[ae][ ]|l['’])[{LOWER}][{LOWER}'’\-]*+"
+    r"|(?:" + "|".join(map(re.escape, names.FRENCH_HONORIFICS_WRITTEN)) + ")"
+    r"[ ](?:l[ae][ ]|l['’])[{LOWER}][{LOWER}'’\-]*+"
     r"(?:[ ][{LOWER}][{LOWER}'’\-]*+){{0,8}}(?=[ \xa0]?[.:：])"
 )
 _ONE_NAME = (
@@ -514,11 +515,11 @@ _LOWER_NAME_AHEAD = (
 _NOT_A_NAME_GOING_ON = (
     rf"(?!(?:{_SMALL_WORDS}|{_PARTICLE})(?![^\W\d_]))(?!{_BEFORE_COLON})(?!{_LOWER_NAME_AHEAD})"
 )
-# (after capitalised words and a comma: what in lower case may open another name or an
-# affiliation there, or capitalised words then a word in lower case)
 # (after a name and a comma: a role in lower case right before the colon, "Ana Ruiz,
 # host:"; any letters, as the grammar's role may be in any script)
 _LOWER_ROLE_AHEAD = r"[^\W\d_][\w'’\-]*(?:[ ][^\W\d_][\w'’\-]*){0,2}[ \t\xa0]*[:：]"
+# (after capitalised words and a comma: what in lower case may open another name or an
+# affiliation there, or capitalised words then a word in lower case)
 _AFTER_COMMA = (
     rf"(?:(?=[a-z])(?!(?:and|{_PARTICLE})[ ])(?!{_LOWER_NAME_AHEAD})(?!{_LOWER_ROLE_AHEAD})"
     rf"(?![^.\r\n]{{0,100}}\.[ ](?:—|–|--?)[ ])"
