@@ -734,21 +734,23 @@ def _look(use: Use) -> Look:
         use.blank_before,
         use.after_sentence or use.blank_before,
         names.is_caps(shape.name),
-        _opens_with_title(use.key),
+        _opens_with_title(use.key, shape.name),
         shape.indent,
     )
     return _new(Look, values)
 
 
-def _opens_with_title(key: str) -> bool:
-    """Opens with an honorific or "The", or is a role ("ALL COUNSEL", "JUROR"): what the
-    labels of a court or a parliament are."""
+def _opens_with_title(key: str, name: str) -> bool:
+    """Opens with an honorific or "The", or is a role ("ALL COUNSEL", "JUROR") or a
+    participant's code as written (`B1`, `P01`: its capitals tell it, which the key has
+    folded): what the labels of a court, a parliament or a focus group are."""
     first = key.split()[0].rstrip(".")
     return (
         first in names.HONORIFICS
         or first == "the"
         or names.is_role(key)
         or names.has_honorific(key)  # "Right Hon. Jean Chrétien"
+        or names.is_numbered_role(name)
     )
 
 
