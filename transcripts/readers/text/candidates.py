@@ -132,7 +132,31 @@ def find_candidates(lines: Sequence[str], start: int, page: Page | None = None) 
         blank_before = False
     _stamp_labels(stamped)
     _mark_under_stamps(under_stamps)
+    if any(_QUESTION_NUMBERED.fullmatch(name) for name in keys):
+        _number_questions(uses)
     return uses
+
+
+# A question and its answer numbered alike ("Q1:" then "A1:", "Q2:" then "A2:"), as
+# written interviews and questionnaires number them.
+_QUESTION_NUMBERED = kept(r"(?P<role>[QA])(?P<number>\d{1,3})")
+
+
+def _number_questions(uses: list[Use]) -> None:
+    """Read "Q1:" / "A1:", "Q2:" / "A2:" as the `Q` and `A` of a numbered interview, the
+    number the question's, not the speaker's: where two questions or more are each
+    answered under the same number. ("A1" alone, with no "Q1" over it, may be a focus
+    group's participant code, and stays one.)"""
+    numbered = [(use, _QUESTION_NUMBERED.fullmatch(use.shape.name)) for use in uses]
+    asked = {found["number"] for _, found in numbered if found and found["role"] == "Q"}
+    answered = {found["number"] for _, found in numbered if found and found["role"] == "A"}
+    if len(asked & answered) < 2:
+        return
+    for use, found in numbered:
+        if found is not None and found["number"] in asked:
+            role = found["role"]
+            use.shape = use.shape._replace(name=role, label=role)
+            use.key = names.normalise(role)
 
 
 def _stamp_labels(stamped: list[tuple[Use, float]]) -> None:
