@@ -255,3 +255,15 @@ def test_podcast_json_with_clock_times_for_seconds_is_read():
         ("Ana", 1.0, 2.5),
         ("Ben", 2.6, 3.0),
     ]
+
+
+def test_srt_blank_lines_between_a_cue_number_and_its_timing_leave_the_number_out():
+    path = FIXTURES / "srt-blank-line-after-number.srt"
+    assert guess_format("-", path.read_text(encoding="utf-8")).name == "srt"
+    transcript = read(path)
+    assert _said(transcript) == [
+        ("turn", "Ana", "How did it start?", 1.0, 3.0),  # not "How did it start? 2"
+        ("turn", "Ben", "With a letter.", 3.5, 5.0),
+        ("turn", "Ana", "A letter?", 5.5, 7.0),
+    ]
+    assert [(b.line, b.end_line) for b in transcript.blocks] == [(4, 4), (9, 9), (15, 15)]
