@@ -267,3 +267,25 @@ def test_srt_blank_lines_between_a_cue_number_and_its_timing_leave_the_number_ou
         ("turn", "Ana", "A letter?", 5.5, 7.0),
     ]
     assert [(b.line, b.end_line) for b in transcript.blocks] == [(4, 4), (9, 9), (15, 15)]
+
+
+def test_webvtt_ruby_text_is_a_reading_not_words_of_the_cue():
+    # `</rt>` may be left out before `</ruby>`; classes (`<rt.reading>`) change nothing.
+    transcript = read(FIXTURES / "webvtt-ruby.vtt")
+    assert _said(transcript) == [
+        ("turn", "Aiko", "漢字を読みます。", 1.0, 3.0),
+        ("turn", "Ben", "Good: 東京.", 3.5, 5.0),
+        ("turn", "Aiko", "日本です。", 5.5, 7.0),
+    ]
+    lost = " ".join(convert(FIXTURES / "webvtt-ruby.vtt", "text").losses.phrases())
+    assert "ruby text (readings over the words) of 3 cues" in lost
+
+
+def test_webvtt_ruby_text_without_voice_spans_and_across_lines_is_left_out():
+    text = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<ruby>漢<rt>か\nん</rt></ruby>字\nです\n"
+    (block,) = vtt.read(SourceText(text=text)).blocks
+    assert (block.speaker, block.text) == (None, "漢字 です")  # the break was the reading's
+    assert (block.line, block.end_line) == (4, 6)
+    # `<rt>` outside `<ruby>` opens no ruby text (the spec ignores the tag): its text stays.
+    text = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\na<rt>b</rt>c\n"
+    assert vtt.read(SourceText(text=text)).blocks[0].text == "abc"
