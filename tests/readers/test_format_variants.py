@@ -100,6 +100,17 @@ def test_textgrid_tiers_that_subdivide_another_are_no_speakers():
     assert "10 intervals of tiers that subdivide another" in lost
 
 
+def test_textgrid_words_and_phones_of_one_speaker_name_no_speaker():
+    # MFA names a lone speaker's tiers for their levels: "words" is not a speaker.
+    transcript = read(FIXTURES / "mfa-one-speaker.TextGrid")
+    assert _said(transcript) == [("unattributed", None, "hello there friend", 0.5, 2.1)]
+    assert transcript.speakers == []
+    # WebMAUS's words (ORT-MAU) over its phones (MAU): the same shape, other names.
+    grid = (FIXTURES / "mfa-one-speaker.TextGrid").read_text(encoding="utf-8")
+    grid = grid.replace('"words"', '"ORT-MAU"').replace('"phones"', '"MAU"')
+    assert [b.speaker for b in textgrid.read(SourceText(text=grid)).blocks] == [None]
+
+
 def test_textgrid_speakers_taking_turns_on_shared_boundaries_are_both_kept():
     # Ana 0-2 and 4-6, Ben 2-4: Ben's tier has every edge of Ana's, but fewer intervals
     # with text, and Ana's are not inside his: two speakers, not a word and its phones.

@@ -9,7 +9,11 @@ Montreal Forced Aligner and WebMAUS write them: more intervals, every boundary o
 other's intervals among its own, most of its intervals inside the other's and covering
 most of its time) is a finer level of the same speech, not a speaker: it is not kept
 (`losses` counts its intervals). The tier it subdivides is the speaker, named by what
-the two names share (`Ana - words` and `Ana - phones`: `Ana`), else by its own name.
+the two names share (`Ana - words` and `Ana - phones`: `Ana`). Names that share nothing
+name the levels only (the Montreal Forced Aligner's `words` and `phones` for a file of
+one speaker, WebMAUS's `ORT-MAU` and `MAU`): that speech has no named speaker, as
+aligned-textgrid reads such a pair as a nameless group. (The file's name is not taken
+for one: it names the recording, and MFA takes its speakers from folders.)
 Up to 100 tiers are compared, two by two, looking at a few intervals for each of the
 file's in all.
 
@@ -119,10 +123,13 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
                 intervals.add(max(start, 0.0), max(end, 0.0), text)
     note(options.losses, "{n} point{s} of point tiers", points)
     parts: list[Part] = []
-    for kept, speaker in _speakers(tiers, options):
-        parts.extend(Part(text, start, end, 0, 0, True, speaker) for start, end, text in kept.said)
+    for kept, speaker, marked in _speakers(tiers, options):
+        parts.extend(
+            Part(text, start, end, 0, 0, marked, speaker) for start, end, text in kept.said
+        )
     parts.sort(key=lambda part: part.start or 0.0)
-    return assemble(parts, source, options, inferred=False)
+    # Each part is on its speaker's tier: one on no speaker's is nobody's.
+    return assemble(parts, source, options, inferred=False, every_part_marked=True)
 
 
 class _Tier:
@@ -171,10 +178,14 @@ _MAX_COMPARED = 100
 _WORK_PER_INTERVAL = 8  # intervals looked at, per interval of the file, when comparing
 
 
-def _speakers(tiers: list[_Tier], options: ReadOptions) -> list[tuple[_Tier, str | None]]:
+def _speakers(tiers: list[_Tier], options: ReadOptions) -> list[tuple[_Tier, str | None, bool]]:
     """The tiers that are speakers' (not a finer level of another tier) with the speaker
-    each names. The comparison looks at a bounded number of intervals (a few for each
-    of the file's), so that a file of many tiers made alike costs no more than its size."""
+    each names, and whether its intervals are marked as that speaker's: those of a tier
+    that names levels only (`words` over `phones`) are not (one unnamed voice, its
+    intervals one passage), those of our writers' tiers for speech nobody is named for
+    are (each interval its own). The comparison looks at a bounded number of intervals
+    (a few for each of the file's), so that a file of many tiers made alike costs no more
+    than its size."""
     finer: dict[int, _Tier] = {}  # a subdivided tier's index -> a tier subdividing it
     dropped: set[int] = set()
     budget = [_WORK_PER_INTERVAL * sum(len(tier.said) for tier in tiers) + 1000]
@@ -186,15 +197,18 @@ def _speakers(tiers: list[_Tier], options: ReadOptions) -> list[tuple[_Tier, str
                 if fine_index != coarse_index and fine.subdivides(coarse, budget):
                     dropped.add(fine_index)
                     finer.setdefault(coarse_index, fine)
-    kept = []
+    kept: list[tuple[_Tier, str | None, bool]] = []
     for index, tier in enumerate(tiers):
         if index in dropped:
             note(options.losses, "{n} interval{s} of tiers that subdivide another", len(tier.said))
             continue
         name = tier.name
-        if index in finer:
-            name = _shared_words(name, finer[index].name) or name
-        kept.append((tier, None if name in NOT_SPEAKERS or not name else name))
+        if index in finer:  # "" when the names share nothing: levels, not a speaker
+            name = _shared_words(name, finer[index].name)
+            if not name:
+                kept.append((tier, None, False))
+                continue
+        kept.append((tier, None if name in NOT_SPEAKERS or not name else name, True))
     return kept
 
 
