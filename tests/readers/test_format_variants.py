@@ -10,6 +10,7 @@ import pytest
 
 from transcripts import convert, read
 from transcripts.cli import cli
+from transcripts.errors import TranscriptError
 from transcripts.formats import guess_format
 from transcripts.io import SourceText
 from transcripts.model import Transcript
@@ -300,3 +301,26 @@ def test_webvtt_ruby_text_without_voice_spans_and_across_lines_is_left_out():
     # `<rt>` outside `<ruby>` opens no ruby text (the spec ignores the tag): its text stays.
     text = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\na<rt>b</rt>c\n"
     assert vtt.read(SourceText(text=text)).blocks[0].text == "abc"
+
+
+def test_praat_chronological_textgrid_reads_as_the_tier_by_tier_formats_do():
+    # Praat's "Save as chronological text file": tier headers, then every tier's
+    # intervals and points in time order, each after its tier's number; `!` comments
+    # (`! Speaker 2:`) hold numbers that are no tier's.
+    path = FIXTURES / "praat-chronological.TextGrid"
+    assert guess_format("-", path.read_text(encoding="utf-8")).name == "textgrid"
+    assert _said(read(path)) == [
+        ("turn", "Ana", 'How did it "start"?', 1.0, 2.5),
+        ("turn", "Speaker 2", "With a letter!", 2.5, 4.5),
+        ("turn", "Ana", "I see.", 4.5, 6.0),
+    ]
+    lost = " ".join(convert(path, "text").losses.phrases())
+    assert "1 point of point tiers" in lost
+
+
+def test_praat_chronological_textgrid_naming_a_tier_it_lacks_is_an_error():
+    grid = (
+        '"Praat chronological TextGrid text file"\n0 1\n1\n"IntervalTier" "Ana" 0 1\n2 0 1\n"hi"\n'
+    )
+    with pytest.raises(TranscriptError, match="an entry names tier 2, but the file has 1 tier"):
+        textgrid.read(SourceText(text=grid))
