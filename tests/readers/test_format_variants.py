@@ -324,3 +324,37 @@ def test_praat_chronological_textgrid_naming_a_tier_it_lacks_is_an_error():
     )
     with pytest.raises(TranscriptError, match="an entry names tier 2, but the file has 1 tier"):
         textgrid.read(SourceText(text=grid))
+
+
+def test_elan_tiers_of_notes_are_read_as_notes_not_speakers():
+    # `Comments` (no PARTICIPANT, named for notes), `A-annotator` (its LINGUISTIC_TYPE is
+    # `remark`, though it names a participant) and `Gestures` (its type takes values from
+    # a controlled vocabulary: codes, not words) hold no one's speech.
+    path = FIXTURES / "eaf-note-tiers.eaf"
+    transcript = read(path)
+    assert [(b.kind, b.speaker, b.label, b.text, b.start, b.end) for b in transcript.blocks] == [
+        ("turn", "Ana Ruiz", None, "How did it start?", 0.5, 2.1),
+        ("labelled", None, "Gestures", "nod", 0.5, 2.1),
+        ("turn", "Ben", None, "With a letter.", 2.3, 4.0),
+        ("labelled", None, "Comments", "phone rings", 3.0, 4.0),
+        ("turn", "Ana Ruiz", None, "I see.", 4.2, 5.0),
+        ("labelled", None, "A-annotator", "check the date she gives", 5.5, 6.0),
+    ]
+    assert [s.name for s in transcript.speakers] == ["Ana Ruiz", "Ben"]
+    lost = " ".join(convert(path, "srt").losses.phrases())
+    assert "3 annotations of note tiers, read as notes (Comments, A-annotator, Gestures)" in lost
+
+
+def test_textgrid_tiers_of_notes_are_read_as_notes_not_speakers():
+    grid = (
+        '"Praat chronological TextGrid text file"\n0 4   ! Time domain.\n2   ! Number of tiers.\n'
+        '"IntervalTier" "Child" 0 4\n"IntervalTier" "Comments" 0 4\n\n'
+        '1 0 2\n"ball"\n\n2 0 2\n"points at the ball"\n\n1 2 4\n"more ball"\n'
+    )
+    transcript = textgrid.read(SourceText(text=grid))
+    assert [(b.kind, b.speaker, b.label, b.text) for b in transcript.blocks] == [
+        ("turn", "Child", None, "ball"),
+        ("labelled", None, "Comments", "points at the ball"),
+        ("turn", "Child", None, "more ball"),
+    ]
+    assert [s.name for s in transcript.speakers] == ["Child"]

@@ -2,7 +2,9 @@
 
 Each interval tier is a speaker (its name); its intervals with text are pieces, and all
 tiers' pieces in time order make the turns. Point tiers (TextTier) mark instants, not
-speech: they are not kept (`losses` counts them).
+speech: they are not kept (`losses` counts them). A tier named for notes (`Comments`,
+`notes`: `tiers.names_notes`) holds an annotator's notes, kept in time order as notes
+labelled with its name (`losses` names such tiers).
 
 A tier that subdivides another (a forced aligner's phones under its words, as the
 Montreal Forced Aligner and WebMAUS write them: more intervals, every boundary of the
@@ -36,9 +38,10 @@ from collections.abc import Iterator
 from ..errors import TranscriptError
 from ..io import SourceText, display_name
 from ..losses import note
-from ..model import Transcript
+from ..model import Block, Kind, Transcript
 from ..options import ReadOptions
-from ..tiers import NOT_SPEAKERS
+from ..spacing import clean_spaces
+from ..tiers import NOT_SPEAKERS, names_notes
 from ..timecode import MAX_SECONDS
 from .common import clean_lines
 from .turns import Part, assemble
@@ -117,10 +120,25 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
             name,
         )
     note(options.losses, "{n} point{s} of point tiers", points)
-    parts: list[Part] = []
-    for kept, speaker, marked in _speakers(tiers, options):
+    speech: list[_Tier] = []
+    notes: list[_Tier] = []  # an annotator's `Comments`
+    for tier in tiers:
+        (notes if names_notes(tier.name) else speech).append(tier)
+    parts: list[Part | Block] = []
+    for kept, speaker, marked in _speakers(speech, options):
         parts.extend(
             Part(text, start, end, 0, 0, marked, speaker) for start, end, text in kept.said
+        )
+    for tier in notes:  # after the speech: a note at the time of a word follows it
+        note(
+            options.losses,
+            "{n} interval{s} of note tiers, read as notes",
+            len(tier.said),
+            tier.name,
+        )
+        parts.extend(
+            Block(Kind.LABELLED, clean_spaces(text), label=tier.name, start=start, end=end)
+            for start, end, text in tier.said
         )
     parts.sort(key=lambda part: part.start or 0.0)
     # Each part is on its speaker's tier: one on no speaker's is nobody's.
