@@ -10,6 +10,7 @@ import pytest
 
 from transcripts import convert, read
 from transcripts.cli import cli
+from transcripts.errors import TranscriptError
 from transcripts.formats import guess_format
 from transcripts.io import SourceText
 from transcripts.model import Transcript
@@ -98,6 +99,17 @@ def test_textgrid_tiers_that_subdivide_another_are_no_speakers():
     ]
     lost = " ".join(convert(FIXTURES / "mfa-words-phones.TextGrid", "text").losses.phrases())
     assert "10 intervals of tiers that subdivide another" in lost
+
+
+def test_textgrid_words_and_phones_of_one_speaker_name_no_speaker():
+    # MFA names a lone speaker's tiers for their levels: "words" is not a speaker.
+    transcript = read(FIXTURES / "mfa-one-speaker.TextGrid")
+    assert _said(transcript) == [("unattributed", None, "hello there friend", 0.5, 2.1)]
+    assert transcript.speakers == []
+    # WebMAUS's words (ORT-MAU) over its phones (MAU): the same shape, other names.
+    grid = (FIXTURES / "mfa-one-speaker.TextGrid").read_text(encoding="utf-8")
+    grid = grid.replace('"words"', '"ORT-MAU"').replace('"phones"', '"MAU"')
+    assert [b.speaker for b in textgrid.read(SourceText(text=grid)).blocks] == [None]
 
 
 def test_textgrid_speakers_taking_turns_on_shared_boundaries_are_both_kept():
@@ -255,3 +267,94 @@ def test_podcast_json_with_clock_times_for_seconds_is_read():
         ("Ana", 1.0, 2.5),
         ("Ben", 2.6, 3.0),
     ]
+
+
+def test_srt_blank_lines_between_a_cue_number_and_its_timing_leave_the_number_out():
+    path = FIXTURES / "srt-blank-line-after-number.srt"
+    assert guess_format("-", path.read_text(encoding="utf-8")).name == "srt"
+    transcript = read(path)
+    assert _said(transcript) == [
+        ("turn", "Ana", "How did it start?", 1.0, 3.0),  # not "How did it start? 2"
+        ("turn", "Ben", "With a letter.", 3.5, 5.0),
+        ("turn", "Ana", "A letter?", 5.5, 7.0),
+    ]
+    assert [(b.line, b.end_line) for b in transcript.blocks] == [(4, 4), (9, 9), (15, 15)]
+
+
+def test_webvtt_ruby_text_is_a_reading_not_words_of_the_cue():
+    # `</rt>` may be left out before `</ruby>`; classes (`<rt.reading>`) change nothing.
+    transcript = read(FIXTURES / "webvtt-ruby.vtt")
+    assert _said(transcript) == [
+        ("turn", "Aiko", "漢字を読みます。", 1.0, 3.0),
+        ("turn", "Ben", "Good: 東京.", 3.5, 5.0),
+        ("turn", "Aiko", "日本です。", 5.5, 7.0),
+    ]
+    lost = " ".join(convert(FIXTURES / "webvtt-ruby.vtt", "text").losses.phrases())
+    assert "ruby text (readings over the words) of 3 cues" in lost
+
+
+def test_webvtt_ruby_text_without_voice_spans_and_across_lines_is_left_out():
+    text = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<ruby>漢<rt>か\nん</rt></ruby>字\nです\n"
+    (block,) = vtt.read(SourceText(text=text)).blocks
+    assert (block.speaker, block.text) == (None, "漢字 です")  # the break was the reading's
+    assert (block.line, block.end_line) == (4, 6)
+    # `<rt>` outside `<ruby>` opens no ruby text (the spec ignores the tag): its text stays.
+    text = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\na<rt>b</rt>c\n"
+    assert vtt.read(SourceText(text=text)).blocks[0].text == "abc"
+
+
+def test_praat_chronological_textgrid_reads_as_the_tier_by_tier_formats_do():
+    # Praat's "Save as chronological text file": tier headers, then every tier's
+    # intervals and points in time order, each after its tier's number; `!` comments
+    # (`! Speaker 2:`) hold numbers that are no tier's.
+    path = FIXTURES / "praat-chronological.TextGrid"
+    assert guess_format("-", path.read_text(encoding="utf-8")).name == "textgrid"
+    assert _said(read(path)) == [
+        ("turn", "Ana", 'How did it "start"?', 1.0, 2.5),
+        ("turn", "Speaker 2", "With a letter!", 2.5, 4.5),
+        ("turn", "Ana", "I see.", 4.5, 6.0),
+    ]
+    lost = " ".join(convert(path, "text").losses.phrases())
+    assert "1 point of point tiers" in lost
+
+
+def test_praat_chronological_textgrid_naming_a_tier_it_lacks_is_an_error():
+    grid = (
+        '"Praat chronological TextGrid text file"\n0 1\n1\n"IntervalTier" "Ana" 0 1\n2 0 1\n"hi"\n'
+    )
+    with pytest.raises(TranscriptError, match="an entry names tier 2, but the file has 1 tier"):
+        textgrid.read(SourceText(text=grid))
+
+
+def test_elan_tiers_of_notes_are_read_as_notes_not_speakers():
+    # `Comments` (no PARTICIPANT, named for notes), `A-annotator` (its LINGUISTIC_TYPE is
+    # `remark`, though it names a participant) and `Gestures` (its type takes values from
+    # a controlled vocabulary: codes, not words) hold no one's speech.
+    path = FIXTURES / "eaf-note-tiers.eaf"
+    transcript = read(path)
+    assert [(b.kind, b.speaker, b.label, b.text, b.start, b.end) for b in transcript.blocks] == [
+        ("turn", "Ana Ruiz", None, "How did it start?", 0.5, 2.1),
+        ("labelled", None, "Gestures", "nod", 0.5, 2.1),
+        ("turn", "Ben", None, "With a letter.", 2.3, 4.0),
+        ("labelled", None, "Comments", "phone rings", 3.0, 4.0),
+        ("turn", "Ana Ruiz", None, "I see.", 4.2, 5.0),
+        ("labelled", None, "A-annotator", "check the date she gives", 5.5, 6.0),
+    ]
+    assert [s.name for s in transcript.speakers] == ["Ana Ruiz", "Ben"]
+    lost = " ".join(convert(path, "srt").losses.phrases())
+    assert "3 annotations of note tiers, read as notes (Comments, A-annotator, Gestures)" in lost
+
+
+def test_textgrid_tiers_of_notes_are_read_as_notes_not_speakers():
+    grid = (
+        '"Praat chronological TextGrid text file"\n0 4   ! Time domain.\n2   ! Number of tiers.\n'
+        '"IntervalTier" "Child" 0 4\n"IntervalTier" "Comments" 0 4\n\n'
+        '1 0 2\n"ball"\n\n2 0 2\n"points at the ball"\n\n1 2 4\n"more ball"\n'
+    )
+    transcript = textgrid.read(SourceText(text=grid))
+    assert [(b.kind, b.speaker, b.label, b.text) for b in transcript.blocks] == [
+        ("turn", "Child", None, "ball"),
+        ("labelled", None, "Comments", "points at the ball"),
+        ("turn", "Child", None, "more ball"),
+    ]
+    assert [s.name for s in transcript.speakers] == ["Child"]

@@ -46,6 +46,8 @@ _PAYLOADS = [
     "<v Ana>trailing space </v>",
     "<v Ana>nbsp\u00a0inside",
     "<v Ana>\u200ebidi mark",
+    "<v Ana><ruby>漢<rt>かん</rt></ruby>字",
+    "<v Ana><ruby>漢<rt>かん</ruby>字 <00:00:01.500>two",
 ]
 _TIMINGS = [
     "{a} --> {b}",

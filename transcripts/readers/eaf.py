@@ -8,11 +8,17 @@ TIME_SLOT_REF2="ts2"><ANNOTATION_VALUE>Hello</ANNOTATION_VALUE>...`.
 Each independent tier is a speaker (its PARTICIPANT, else its TIER_ID); its aligned
 annotations are pieces, and all tiers' pieces in time order make the turns. Tiers that
 depend on another (translations, glosses: PARENT_REF, REF_ANNOTATION) are not speakers
-and are not kept (`losses` counts their annotations). A time slot without a value (an
-unaligned boundary, as ELAN writes where an annotation was split without aligning the
-cut) leaves that time unknown; the annotations still come in time order, an unaligned
-slot taking its place in TIME_ORDER, after the aligned slot before it. Parsed with the
-safe XML parser.
+and are not kept (`losses` counts their annotations). An independent tier that holds
+notes is no speaker either: one whose LINGUISTIC_TYPE (its LINGUISTIC_TYPE_REF) is
+named for notes (`comment`, `notes`: `tiers.names_notes`) or takes its values from a
+CONTROLLED_VOCABULARY_REF (codes from a closed list, not words said), or one with no
+PARTICIPANT named for notes (`Comments`). Its annotations are kept in time order as
+notes labelled with the tier's name, and `losses` names the tiers so read.
+
+A time slot without a value (an unaligned boundary, as ELAN writes where an annotation
+was split without aligning the cut) leaves that time unknown; the annotations still
+come in time order, an unaligned slot taking its place in TIME_ORDER, after the aligned
+slot before it. Parsed with the safe XML parser.
 """
 
 from __future__ import annotations
@@ -20,9 +26,10 @@ from __future__ import annotations
 from ..errors import TranscriptError
 from ..io import SourceText, display_name
 from ..losses import note
-from ..model import Transcript
+from ..model import Block, Kind, Transcript
 from ..options import ReadOptions
-from ..tiers import NOT_SPEAKERS
+from ..spacing import clean_spaces
+from ..tiers import NOT_SPEAKERS, names_notes
 from ..timecode import as_seconds
 from ..xmlsafe import parse_xml, text_of
 from .common import clean_lines
@@ -56,13 +63,22 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
             ) from None
         known = seconds if seconds is not None else known
         places[slot.get("TIME_SLOT_ID")] = (known, -1 if seconds is not None else position)
-    placed: list[tuple[tuple[float, int], Part]] = []
+    placed: list[tuple[tuple[float, int], Part | Block]] = []
     dependent = 0
+    note_types = {
+        kind.get("LINGUISTIC_TYPE_ID")
+        for kind in root.iter("LINGUISTIC_TYPE")
+        if names_notes(kind.get("LINGUISTIC_TYPE_ID")) or kind.get("CONTROLLED_VOCABULARY_REF")
+    }
     for tier in root.iter("TIER"):
         if tier.get("PARENT_REF"):
             dependent += sum(1 for _ in tier.iter("ANNOTATION"))
             continue
-        speaker = " ".join((tier.get("PARTICIPANT") or tier.get("TIER_ID") or "").split()) or None
+        tier_id = " ".join((tier.get("TIER_ID") or "").split())
+        speaker = " ".join((tier.get("PARTICIPANT") or tier_id).split()) or None
+        notes = tier.get("LINGUISTIC_TYPE_REF") in note_types or (
+            not tier.get("PARTICIPANT") and names_notes(tier_id)
+        )
         if not tier.get("PARTICIPANT") and speaker in NOT_SPEAKERS:
             speaker = None  # our writers' tier for speech nobody is named for
         for annotation in tier.iter("ALIGNABLE_ANNOTATION"):
@@ -83,11 +99,18 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
                 raise TranscriptError(
                     f"annotation {annotation.get('ANNOTATION_ID')!r} ends before it starts", name
                 )
-            placed.append((places[first], Part(text, start, end, 0, 0, True, speaker)))
+            if notes:
+                note(options.losses, "{n} annotation{s} of note tiers, read as notes", 1, tier_id)
+                item: Part | Block = Block(
+                    Kind.LABELLED, clean_spaces(text), label=tier_id, start=start, end=end
+                )
+            else:
+                item = Part(text, start, end, 0, 0, True, speaker)
+            placed.append((places[first], item))
         dependent += sum(1 for _ in tier.iter("REF_ANNOTATION"))
     note(options.losses, "{n} annotation{s} on dependent tiers", dependent)
     placed.sort(key=lambda item: item[0])  # stable: a tier's order kept among equals
-    parts = [part for _, part in placed]
+    parts = [part for _, part in placed]  # notes among them, interrupting the turns
     header = root.find("HEADER")
     metadata = {}
     media = header.find("MEDIA_DESCRIPTOR") if header is not None else None

@@ -31,7 +31,7 @@ from .srtparse import SrtCue, UnusualCue, parse_lines, taken_cues, usual_store
 from .turns import Hearing, assemble_lazily, parts_of_cue
 
 _FORMATTING = re.compile(r"</?(?:i|b|u|s|font)\b[^<>]*>|\{\\[^{}]*\}", re.I)
-_SNIFF = re.compile(r"\s*\d+[ \t]*\r?\n[ \t]*\d+:\d{1,2}:\d{1,2}[,.]\d+[ \t]*-->")
+_SNIFF = re.compile(r"\s*\d+[ \t]*\r?\n(?:[ \t]*\r?\n)*[ \t]*\d+:\d{1,2}:\d{1,2}[,.]\d+[ \t]*-->")
 _TAG_OPENERS = ("<", "{")  # what `_cleaned` removes besides spacing
 
 
@@ -170,5 +170,5 @@ def _cleaned(cues: Iterator[SrtCue]) -> tuple[array[float], array[int], list[lis
 
 
 def sniff(text: str) -> bool:
-    """SubRip opens with a cue number and a timing line."""
+    """SubRip opens with a cue number and a timing line (blank lines may come between)."""
     return _SNIFF.match(text) is not None

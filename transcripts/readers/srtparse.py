@@ -5,7 +5,8 @@ usual file (number, timing, text, blank line) cue by cue with one pattern over t
 text, without splitting it into lines, straight into a flat store (`usual_store`, what
 the reader keeps; `iter_usual` gives its cues one at a time, letting go of the store);
 `parse_lines` reads anything line by line (sloppy files: text after a blank line, cues
-with no blank line between them) and names the line of whatever is malformed.
+with no blank line between them, blank lines between a cue's number and its timing) and
+names the line of whatever is malformed.
 """
 
 from __future__ import annotations
@@ -105,8 +106,9 @@ def parse_lines(text: str, name: str) -> list[SrtCue]:
             continue
         if "-->" in line:
             timing = index
-        elif line.isdigit() and index + 1 < count and "-->" in lines[index + 1]:
-            timing = index + 1
+        elif line.isdigit() and "-->" in lines[(after := _past_blank_lines(lines, index + 1))]:
+            # the cue's number; real files have blank lines between it and the timing
+            timing = after
         elif cues:
             # Text after a blank line inside a cue: sloppy files have them; keep the words.
             index = _read_text(lines, index, cues[-1][2])
@@ -122,6 +124,15 @@ def parse_lines(text: str, name: str) -> list[SrtCue]:
         index = _read_text(lines, timing + 1, cue_text)
         cues.append((start, end, cue_text, timing + 2))
     return cues
+
+
+def _past_blank_lines(lines: list[str], index: int) -> int:
+    """The index of the first line from `index` on that is not blank, or of the last line
+    when none is (a line that holds no cue timing either way)."""
+    last = len(lines) - 1
+    while index < last and not lines[index].strip():
+        index += 1
+    return min(index, last)
 
 
 def _read_text(lines: list[str], index: int, into: list[str]) -> int:

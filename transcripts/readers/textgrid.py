@@ -1,21 +1,31 @@
-"""The Praat TextGrid reader (`.TextGrid`), long or short text format.
+"""The Praat TextGrid reader (`.TextGrid`), long, short or chronological text format.
 
 Each interval tier is a speaker (its name); its intervals with text are pieces, and all
 tiers' pieces in time order make the turns. Point tiers (TextTier) mark instants, not
-speech: they are not kept (`losses` counts them).
+speech: they are not kept (`losses` counts them). A tier named for notes (`Comments`,
+`notes`: `tiers.names_notes`) holds an annotator's notes, kept in time order as notes
+labelled with its name (`losses` names such tiers).
 
 A tier that subdivides another (a forced aligner's phones under its words, as the
 Montreal Forced Aligner and WebMAUS write them: more intervals, every boundary of the
 other's intervals among its own, most of its intervals inside the other's and covering
 most of its time) is a finer level of the same speech, not a speaker: it is not kept
 (`losses` counts its intervals). The tier it subdivides is the speaker, named by what
-the two names share (`Ana - words` and `Ana - phones`: `Ana`), else by its own name.
+the two names share (`Ana - words` and `Ana - phones`: `Ana`). Names that share nothing
+name the levels only (the Montreal Forced Aligner's `words` and `phones` for a file of
+one speaker, WebMAUS's `ORT-MAU` and `MAU`): that speech has no named speaker, as
+aligned-textgrid reads such a pair as a nameless group. (The file's name is not taken
+for one: it names the recording, and MFA takes its speakers from folders.)
 Up to 100 tiers are compared, two by two, looking at a few intervals for each of the
 file's in all.
 
 The file is read as Praat reads it, as a stream of numbers, strings (`"..."`, quotes
-doubled inside) and `<exists>` flags, so the long and the short format read the same.
-Praat writes non-ASCII TextGrids in UTF-16, which the byte order mark announces.
+doubled inside) and `<exists>` flags, `!` opening a comment to the end of its line
+outside strings, so the long and the short format read the same. The chronological
+format (Praat's "Save as chronological text file", `"Praat chronological TextGrid text
+file"`) lists the tiers' classes, names and domains, then each interval (a tier's
+number, xmin, xmax, text) or point (a tier's number, time, mark) of every tier in time
+order. Praat writes non-ASCII TextGrids in UTF-16, which the byte order mark announces.
 """
 
 from __future__ import annotations
@@ -28,29 +38,46 @@ from collections.abc import Iterator
 from ..errors import TranscriptError
 from ..io import SourceText, display_name
 from ..losses import note
-from ..model import Transcript
+from ..model import Block, Kind, Transcript
 from ..options import ReadOptions
-from ..tiers import NOT_SPEAKERS
+from ..spacing import clean_spaces
+from ..tiers import NOT_SPEAKERS, names_notes
 from ..timecode import MAX_SECONDS
 from .common import clean_lines
 from .turns import Part, assemble
 
-# Strings, numbers and flags; labels (`xmin =`), and indices (`item [1]:`) are skipped.
+# Strings, numbers and flags; labels (`xmin =`), and indices (`item [1]:`) are skipped,
+# and comments (`! Time domain.`, `! Speaker 2:`) matched so that their numbers are too.
 _TOKEN = re.compile(
     r'"((?:[^"]|"")*)"|(?<![\w\[])(-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)(?![\w\]])|<(exists|absent)>'
+    r"|(![^\n\r]*)"
 )
+_COMMENT = 4  # the group of a comment
+_CHRONOLOGICAL = "Praat chronological TextGrid text file"
 
 
 class _Tokens:
     def __init__(self, text: str, name: str) -> None:
-        self._tokens: Iterator[re.Match[str]] = _TOKEN.finditer(text)
+        tokens: Iterator[re.Match[str]] = _TOKEN.finditer(text)
+        if "!" in text:
+            tokens = (token for token in tokens if token.lastindex != _COMMENT)
+        self._tokens = tokens
+        self._peeked: re.Match[str] | None = None  # a token `ended` looked at
         self.name = name
 
     def _next(self, what: str) -> re.Match[str]:
-        found = next(self._tokens, None)
+        found, self._peeked = self._peeked, None
+        if found is None:
+            found = next(self._tokens, None)
         if found is None:
             raise TranscriptError(f"the TextGrid ends where {what} should be", self.name)
         return found
+
+    def ended(self) -> bool:
+        """Is there no token left? (One that is, `_next` gives next.)"""
+        if self._peeked is None:
+            self._peeked = next(self._tokens, None)
+        return self._peeked is None
 
     def string(self, what: str) -> str:
         found = self._next(what)
@@ -81,13 +108,46 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
     options = options or ReadOptions()
     name = display_name(source.path)
     tokens = _Tokens(source.text, name)
-    if (
-        tokens.string("the file type") != "ooTextFile"
-        or tokens.string("the object class") != "TextGrid"
-    ):
+    kind = tokens.string("the file type")
+    if kind == _CHRONOLOGICAL:
+        tiers, points = _chronological(tokens)
+    elif kind == "ooTextFile" and tokens.string("the object class") == "TextGrid":
+        tiers, points = _tier_by_tier(tokens)
+    else:
         raise TranscriptError(
-            'not a TextGrid (expected File type = "ooTextFile", Object class = "TextGrid")', name
+            'not a TextGrid (expected File type = "ooTextFile", Object class = "TextGrid", '
+            f'or "{_CHRONOLOGICAL}")',
+            name,
         )
+    note(options.losses, "{n} point{s} of point tiers", points)
+    speech: list[_Tier] = []
+    notes: list[_Tier] = []  # an annotator's `Comments`
+    for tier in tiers:
+        (notes if names_notes(tier.name) else speech).append(tier)
+    parts: list[Part | Block] = []
+    for kept, speaker, marked in _speakers(speech, options):
+        parts.extend(
+            Part(text, start, end, 0, 0, marked, speaker) for start, end, text in kept.said
+        )
+    for tier in notes:  # after the speech: a note at the time of a word follows it
+        note(
+            options.losses,
+            "{n} interval{s} of note tiers, read as notes",
+            len(tier.said),
+            tier.name,
+        )
+        parts.extend(
+            Block(Kind.LABELLED, clean_spaces(text), label=tier.name, start=start, end=end)
+            for start, end, text in tier.said
+        )
+    parts.sort(key=lambda part: part.start or 0.0)
+    # Each part is on its speaker's tier: one on no speaker's is nobody's.
+    return assemble(parts, source, options, inferred=False, every_part_marked=True)
+
+
+def _tier_by_tier(tokens: _Tokens) -> tuple[list[_Tier], int]:
+    """The interval tiers of the long or short format (each tier with its intervals in
+    turn), and the number of points with a mark on its point tiers."""
     tokens.number("xmin")
     tokens.number("xmax")
     tiers: list[_Tier] = []
@@ -105,24 +165,47 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
                     points += bool(tokens.string("a point's mark").strip())
                 continue
             if kind != "IntervalTier":
-                raise TranscriptError(f"unknown tier class {kind!r}", name)
+                raise TranscriptError(f"unknown tier class {kind!r}", tokens.name)
             intervals = _Tier(tier)
             tiers.append(intervals)
             for _ in range(count):
-                start = tokens.number("an interval's xmin")
-                end = tokens.number("an interval's xmax")
-                text = clean_lines(tokens.string("an interval's text"))
-                if end < start:
-                    raise TranscriptError(f"tier {tier!r}: an interval ends before it starts", name)
-                if start < 0:
-                    raise TranscriptError(f"tier {tier!r}: an interval starts before 0", name)
-                intervals.add(max(start, 0.0), max(end, 0.0), text)
-    note(options.losses, "{n} point{s} of point tiers", points)
-    parts: list[Part] = []
-    for kept, speaker in _speakers(tiers, options):
-        parts.extend(Part(text, start, end, 0, 0, True, speaker) for start, end, text in kept.said)
-    parts.sort(key=lambda part: part.start or 0.0)
-    return assemble(parts, source, options, inferred=False)
+                intervals.read_interval(tokens)
+    return tiers, points
+
+
+def _chronological(tokens: _Tokens) -> tuple[list[_Tier], int]:
+    """`_tier_by_tier` of the chronological format: the tiers' headers (class, name,
+    xmin, xmax), then each interval or point as the number of its tier (from 1) and its
+    times and text, to the end of the file, as Praat's TextGrid_readFromChronologicalTextFile
+    reads them."""
+    tokens.number("xmin")
+    tokens.number("xmax")
+    count = int(tokens.number("the number of tiers"))
+    by_number: list[_Tier | None] = []  # None for a point tier
+    for _ in range(count):
+        kind = tokens.string("a tier's class")
+        tier = " ".join(tokens.string("a tier's name").split())
+        tokens.number("the tier's xmin")
+        tokens.number("the tier's xmax")
+        if kind not in ("IntervalTier", "TextTier"):
+            raise TranscriptError(f"unknown tier class {kind!r}", tokens.name)
+        by_number.append(_Tier(tier) if kind == "IntervalTier" else None)
+    points = 0
+    while not tokens.ended():
+        number = tokens.number("a tier's number")
+        if number != int(number) or not 1 <= number <= count:
+            raise TranscriptError(
+                f"an entry names tier {number:g}, but the file has {count} tier"
+                + ("" if count == 1 else "s"),
+                tokens.name,
+            )
+        intervals = by_number[int(number) - 1]
+        if intervals is None:
+            tokens.number("a point's time")
+            points += bool(tokens.string("a point's mark").strip())
+        else:
+            intervals.read_interval(tokens)
+    return [tier for tier in by_number if tier is not None], points
 
 
 class _Tier:
@@ -132,6 +215,19 @@ class _Tier:
         self.name = name
         self.said: list[tuple[float, float, str]] = []
         self.edges: set[float] = set()
+
+    def read_interval(self, tokens: _Tokens) -> None:
+        """Read an interval (xmin, xmax, text) and add it."""
+        start = tokens.number("an interval's xmin")
+        end = tokens.number("an interval's xmax")
+        text = clean_lines(tokens.string("an interval's text"))
+        if end < start:
+            raise TranscriptError(
+                f"tier {self.name!r}: an interval ends before it starts", tokens.name
+            )
+        if start < 0:
+            raise TranscriptError(f"tier {self.name!r}: an interval starts before 0", tokens.name)
+        self.add(max(start, 0.0), max(end, 0.0), text)
 
     def add(self, start: float, end: float, text: str) -> None:
         self.edges.add(round(start, 6))
@@ -171,10 +267,14 @@ _MAX_COMPARED = 100
 _WORK_PER_INTERVAL = 8  # intervals looked at, per interval of the file, when comparing
 
 
-def _speakers(tiers: list[_Tier], options: ReadOptions) -> list[tuple[_Tier, str | None]]:
+def _speakers(tiers: list[_Tier], options: ReadOptions) -> list[tuple[_Tier, str | None, bool]]:
     """The tiers that are speakers' (not a finer level of another tier) with the speaker
-    each names. The comparison looks at a bounded number of intervals (a few for each
-    of the file's), so that a file of many tiers made alike costs no more than its size."""
+    each names, and whether its intervals are marked as that speaker's: those of a tier
+    that names levels only (`words` over `phones`) are not (one unnamed voice, its
+    intervals one passage), those of our writers' tiers for speech nobody is named for
+    are (each interval its own). The comparison looks at a bounded number of intervals
+    (a few for each of the file's), so that a file of many tiers made alike costs no more
+    than its size."""
     finer: dict[int, _Tier] = {}  # a subdivided tier's index -> a tier subdividing it
     dropped: set[int] = set()
     budget = [_WORK_PER_INTERVAL * sum(len(tier.said) for tier in tiers) + 1000]
@@ -186,15 +286,18 @@ def _speakers(tiers: list[_Tier], options: ReadOptions) -> list[tuple[_Tier, str
                 if fine_index != coarse_index and fine.subdivides(coarse, budget):
                     dropped.add(fine_index)
                     finer.setdefault(coarse_index, fine)
-    kept = []
+    kept: list[tuple[_Tier, str | None, bool]] = []
     for index, tier in enumerate(tiers):
         if index in dropped:
             note(options.losses, "{n} interval{s} of tiers that subdivide another", len(tier.said))
             continue
         name = tier.name
-        if index in finer:
-            name = _shared_words(name, finer[index].name) or name
-        kept.append((tier, None if name in NOT_SPEAKERS or not name else name))
+        if index in finer:  # "" when the names share nothing: levels, not a speaker
+            name = _shared_words(name, finer[index].name)
+            if not name:
+                kept.append((tier, None, False))
+                continue
+        kept.append((tier, None if name in NOT_SPEAKERS or not name else name, True))
     return kept
 
 
@@ -221,6 +324,7 @@ def _shared_words(first: str, second: str) -> str:
 
 
 def sniff(text: str) -> bool:
-    """TextGrids open with `File type = "ooTextFile"` and the TextGrid class."""
+    """TextGrids open with `File type = "ooTextFile"` and the TextGrid class, or, in the
+    chronological format, with `"Praat chronological TextGrid text file"`."""
     head = text[:200]
-    return "ooTextFile" in head and "TextGrid" in head
+    return ("ooTextFile" in head and "TextGrid" in head) or f'"{_CHRONOLOGICAL}"' in head

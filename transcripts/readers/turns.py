@@ -97,15 +97,21 @@ def assemble(
     metadata: dict[str, Any] | None = None,
     inferred: bool = False,
     roster: Sequence[Speaker] = (),
+    every_part_marked: bool | None = None,
 ) -> Transcript:
     """Blocks from parts: one turn per run of one speaker, directions and unattributed text
     between them, each with its start and end time and its pieces.
 
     Ready-made blocks among the parts (a CHAT comment) pass through and interrupt the
     turn around them. `roster` lists speakers known beforehand (with their aliases);
-    speakers first met in the parts follow them.
+    speakers first met in the parts follow them. `every_part_marked` is for a reader
+    that knows whether an unmarked part continues the speaker before it (a tier format
+    puts each part on its speaker's tier, so an unmarked part is nobody's: True); left
+    None, the parts are counted (`cues.marks_every_cue`).
     """
-    builder = _TurnBuilder(_marks_every_cue(parts) if _marks_matter(parts) else False)
+    if every_part_marked is None:
+        every_part_marked = _marks_every_cue(parts) if _marks_matter(parts) else False
+    builder = _TurnBuilder(every_part_marked)
     builder.add_all(parts)
     builder.close()
     transcript = _header(builder.voices.met, source, options, metadata, inferred, roster)

@@ -3,9 +3,12 @@
 Voice spans are read closed or not (`<v Sarah>text` and `<v Sarah>text</v>`); other
 tags (`<c>`, `<i>`, ...) are removed and entities unescaped. Inline timestamps
 (`word<00:00:04.160><c> next</c>`, YouTube's karaoke captions) become the cue's timed
-words. Files without voice spans may name speakers with `Name:` prefixes or mark
-changes with `>>`. Each cue is kept as a piece of its turn, with its times and line
-breaks. Cue settings, styling and comments are not kept; `losses` counts them.
+words. Ruby text (`<ruby>漢<rt>かん</rt></ruby>字`: a reading shown over the base text)
+is an annotation, not words of the cue: the cue reads `漢字`, and `losses` counts the
+cues whose readings were left out. Files without voice spans may name speakers with
+`Name:` prefixes or mark changes with `>>`. Each cue is kept as a piece of its turn,
+with its times and line breaks. Cue settings, styling and comments are not kept;
+`losses` counts them.
 Timestamps are read leniently (Teams writes `0:0:0.570`). See `turns.py` for how cues
 become turns.
 
@@ -41,6 +44,7 @@ _VOICE = re.compile(r"v(?:\.\S*)?(?:\s+(.*))?", re.S)
 _ONE_VOICE = re.compile(r"<v(?:\.[^\s<>]*)?[ \t]+([^<>]*[^<>\s][^<>]*)>([^<]*)(?:</v>\s*)?")
 _INLINE_TIME = re.compile(r"[\d:.]+")
 _INLINE_TIME_TAG = re.compile(r"<(\d[\d:.]*)>")
+_RUBY_TAG = re.compile(r"<(/?)(ruby|rt)(?=[.\s>])[^<>]*>")
 _BIDI_MARKS = str.maketrans("", "", "\u200e\u200f")
 # Spacing `_clean` would change at the edges of a voice span's text (`<v Ana> hi`).
 _SPACED_VOICE_MARKS = ("> ", " <")
@@ -142,7 +146,8 @@ def _unvoiced_parts(cues: list[Cue], tags: _TagCounter, options: ReadOptions) ->
     """Parts of a file without voice spans: speakers from `Name:` and `>>`, if any."""
     texts = []
     for cue in cues:
-        lines = [_clean(raw, tags) for raw in cue.payload.split("\n")]
+        payload = _without_ruby_text(cue.payload, tags) if "<rt" in cue.payload else cue.payload
+        lines = [_clean(raw, tags) for raw in payload.split("\n")]
         texts.append([line for line in lines if line])
         tags.end_cue()
     before = [list(lines) for lines in texts] if tags.timed else None
@@ -170,7 +175,8 @@ def _cue_words(cue: Cue) -> list[list[Word]] | None:
     starts at the timestamp before it (the first at the cue's start) and ends at the next
     (the last at the cue's end); a word inside a stretch between two timestamps has no
     time of its own. None when the cue has no inline timestamp or they cannot be read."""
-    chunks = _INLINE_TIME_TAG.split(cue.payload)  # text, time, text, time, ..., text
+    payload = _without_ruby_text(cue.payload) if "<rt" in cue.payload else cue.payload
+    chunks = _INLINE_TIME_TAG.split(payload)  # text, time, text, time, ..., text
     if len(chunks) == 1:
         return None
     inside = (parse_clock(time) for time in chunks[1::2])  # a time outside the cue is unknown
@@ -190,7 +196,7 @@ def _cue_words(cue: Cue) -> list[list[Word]] | None:
                 end = None  # timestamps out of order (seen in YouTube's): keep the start
             words.append(Word(text, start, end))
     lines: list[list[Word]] = []
-    for raw in cue.payload.split("\n"):
+    for raw in payload.split("\n"):
         count = len(_clean(raw).split())
         if count:
             lines.append(words[:count])
@@ -236,8 +242,10 @@ class _TagCounter:
         self.words_kept = 0  # cues whose timestamps were kept as timed words
         self.styled = 0
         self.shared = 0
+        self.ruby = 0  # cues whose ruby text (readings) was left out
         self._timed_now = False
         self._styled_now = False
+        self._ruby_now = False
 
     def see(self, content: str) -> None:
         if _INLINE_TIME.fullmatch(content):
@@ -245,10 +253,14 @@ class _TagCounter:
         elif content and content != "/v":
             self._styled_now = True
 
+    def saw_ruby_text(self) -> None:
+        self._ruby_now = True
+
     def end_cue(self) -> None:
         self.timed += self._timed_now
         self.styled += self._styled_now
-        self._timed_now = self._styled_now = False
+        self.ruby += self._ruby_now
+        self._timed_now = self._styled_now = self._ruby_now = False
 
     def kept_words(self) -> None:
         self.words_kept += 1
@@ -259,6 +271,7 @@ class _TagCounter:
     def report(self, options: ReadOptions) -> None:
         note(options.losses, "word timings of {n} cue{s}", self.timed - self.words_kept)
         note(options.losses, "styling of {n} cue{s}", self.styled)
+        note(options.losses, "ruby text (readings over the words) of {n} cue{s}", self.ruby)
         note(
             options.losses,
             "the times of {n} cue{s} shared by several speakers (split by characters)",
@@ -286,6 +299,8 @@ def _voice_runs(payload: str, tags: _TagCounter) -> list[Mark]:
     A voice span runs to its `</v>`, to the next voice span or to the end of the cue.
     (The usual cue, one voice span and plain text, is read by `_voiced_cues` itself.)
     """
+    if "<rt" in payload:
+        payload = _without_ruby_text(payload, tags)
     runs: list[Mark] = []
     marked, speaker = False, None
     position = 0
@@ -308,6 +323,38 @@ def _voice_runs(payload: str, tags: _TagCounter) -> list[Mark]:
     pending.append(payload[position:])
     runs.append((marked, speaker, _clean("".join(pending))))
     return [run for run in runs if run[0] or run[2]]
+
+
+def _without_ruby_text(payload: str, tags: _TagCounter | None = None) -> str:
+    """The payload without its ruby text: `<ruby>漢<rt>かん</rt></ruby>字` gives
+    `<ruby>漢<rt></rt></ruby>字`, the base text only as the words of the cue. As WebVTT's cue text
+    parsing rules read it, `<rt>` opens ruby text only inside `<ruby>`, and `</rt>` or
+    `</ruby>` (whose `</rt>` may be left out) closes it. A line break inside ruby text
+    goes with it: the base text around it is one word (the cue's lines keep their
+    numbers: they are counted from the payload as written)."""
+    kept: list[str] = []
+    position = 0
+    open_rubies = 0
+    reading_from: int | None = None  # where the ruby text being left out starts
+    left_out = False
+    for found in _RUBY_TAG.finditer(payload):
+        closing, name = found.groups()
+        if reading_from is not None:
+            if not closing:
+                continue  # inside ruby text: left out with it
+            reading_from = None
+            position = found.start()
+        if name == "ruby":
+            open_rubies = max(open_rubies + (-1 if closing else 1), 0)
+        elif not closing and open_rubies:
+            kept.append(payload[position : found.end()])
+            reading_from = position = found.end()
+            left_out = True
+    if reading_from is None:  # else ruby text runs to the end of the cue
+        kept.append(payload[position:])
+    if tags is not None and left_out:
+        tags.saw_ruby_text()
+    return "".join(kept)
 
 
 def sniff(text: str) -> bool:
