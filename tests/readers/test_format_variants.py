@@ -342,7 +342,10 @@ def test_elan_tiers_of_notes_are_read_as_notes_not_speakers():
     ]
     assert [s.name for s in transcript.speakers] == ["Ana Ruiz", "Ben"]
     lost = " ".join(convert(path, "srt").losses.phrases())
-    assert "3 annotations of note tiers, read as notes (Comments, A-annotator, Gestures)" in lost
+    assert (
+        "the speaker of 3 annotations on note tiers (read as notes) (Comments, A-annotator, Gestures)"
+        in lost
+    )
 
 
 def test_textgrid_tiers_of_notes_are_read_as_notes_not_speakers():

@@ -100,7 +100,12 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
                     f"annotation {annotation.get('ANNOTATION_ID')!r} ends before it starts", name
                 )
             if notes:
-                note(options.losses, "{n} annotation{s} of note tiers, read as notes", 1, tier_id)
+                note(
+                    options.losses,
+                    "the speaker of {n} annotation{s} on note tiers (read as notes)",
+                    1,
+                    tier_id,
+                )
                 item: Part | Block = Block(
                     Kind.LABELLED, clean_spaces(text), label=tier_id, start=start, end=end
                 )

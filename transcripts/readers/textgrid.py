@@ -132,7 +132,7 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
     for tier in notes:  # after the speech: a note at the time of a word follows it
         note(
             options.losses,
-            "{n} interval{s} of note tiers, read as notes",
+            "the speaker of {n} interval{s} on note tiers (read as notes)",
             len(tier.said),
             tier.name,
         )
