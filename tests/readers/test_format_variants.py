@@ -112,17 +112,23 @@ def test_textgrid_words_and_phones_of_one_speaker_name_no_speaker():
     assert [b.speaker for b in textgrid.read(SourceText(text=grid)).blocks] == [None]
 
 
+def _text_grid(duration: float, *tiers: tuple[str, list[tuple[float, float, str]]]) -> str:
+    """A long-format TextGrid of interval tiers, each (name, [(start, end, text)])."""
+    head = 'File type = "ooTextFile"\nObject class = "TextGrid"\n\n'
+    out = [f"{head}0\n{duration}\n<exists>\n{len(tiers)}\n"]
+    for name, intervals in tiers:
+        rows = "".join(f'{a}\n{b}\n"{t}"\n' for a, b, t in intervals)
+        out.append(f'"IntervalTier"\n"{name}"\n0\n{duration}\n{len(intervals)}\n{rows}')
+    return "".join(out)
+
+
 def test_textgrid_speakers_taking_turns_on_shared_boundaries_are_both_kept():
     # Ana 0-2 and 4-6, Ben 2-4: Ben's tier has every edge of Ana's, but fewer intervals
     # with text, and Ana's are not inside his: two speakers, not a word and its phones.
-    def tier(name: str, intervals: list[tuple[int, int, str]]) -> str:
-        rows = "".join(f'{a}\n{b}\n"{t}"\n' for a, b, t in intervals)
-        return f'"IntervalTier"\n"{name}"\n0\n6\n{len(intervals)}\n{rows}'
-
-    grid = (
-        'File type = "ooTextFile"\nObject class = "TextGrid"\n\n0\n6\n<exists>\n2\n'
-        + tier("Ana", [(0, 2, "One."), (2, 4, ""), (4, 6, "Three.")])
-        + tier("Ben", [(0, 2, ""), (2, 4, "Two."), (4, 6, "")])
+    grid = _text_grid(
+        6,
+        ("Ana", [(0, 2, "One."), (2, 4, ""), (4, 6, "Three.")]),
+        ("Ben", [(0, 2, ""), (2, 4, "Two."), (4, 6, "")]),
     )
     transcript = textgrid.read(SourceText(text=grid))
     assert [(b.speaker, b.text) for b in transcript.blocks] == [
@@ -215,16 +221,10 @@ def test_csv_timecodes_frame_rate_is_inferred_from_the_highest_frame():
 def test_textgrid_backchannels_inside_a_whole_file_turn_are_a_speaker_of_their_own():
     # Ana's one turn runs from the file's start to its end, so every edge of hers is one
     # of Ben's too, and his "mm-hm"s lie inside it; but they cover little of her turn.
-    def tier(name: str, intervals: list[tuple[float, float, str]]) -> str:
-        rows = "".join(f'{a}\n{b}\n"{t}"\n' for a, b, t in intervals)
-        return f'"IntervalTier"\n"{name}"\n0\n10\n{len(intervals)}\n{rows}'
-
-    grid = (
-        'File type = "ooTextFile"\nObject class = "TextGrid"\n\n0\n10\n<exists>\n2\n'
-        + tier("Ana", [(0, 10, "A long answer.")])
-        + tier(
-            "Ben", [(0, 3, ""), (3, 3.5, "mm-hm"), (3.5, 6, ""), (6, 6.5, "right"), (6.5, 10, "")]
-        )
+    grid = _text_grid(
+        10,
+        ("Ana", [(0, 10, "A long answer.")]),
+        ("Ben", [(0, 3, ""), (3, 3.5, "mm-hm"), (3.5, 6, ""), (6, 6.5, "right"), (6.5, 10, "")]),
     )
     transcript = textgrid.read(SourceText(text=grid))
     assert [s.name for s in transcript.speakers] == ["Ana", "Ben"]
