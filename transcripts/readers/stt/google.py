@@ -106,9 +106,11 @@ def _channels(results: list[Any]) -> list[str | None] | None:
     multi-channel recognition: a stereo interview, a speaker on each side); None when it
     had one."""
     tags = [r.get("channelTag") if isinstance(r, dict) else None for r in results]
-    if len({tag for tag in tags if tag is not None}) < 2:
+    # (as text: a tag written as a list or an object, in a damaged file, is no crash)
+    written = [None if tag is None else str(tag) for tag in tags]
+    if len({tag for tag in written if tag is not None}) < 2:
         return None
-    return [None if tag is None else f"channel {tag}" for tag in tags]
+    return [None if tag is None else f"channel {tag}" for tag in written]
 
 
 def _repetition_at_once(results: list[Any]) -> list[Iterable[tuple[Word, str | None]]] | None:
