@@ -14,7 +14,7 @@ import io
 from typing import Any
 
 from ..docxfile import docx_module
-from ..losses import note
+from ..losses import EMPTY_BLOCKS, note
 from ..model import Kind, Transcript
 from ..options import WriteOptions
 from ..spacing import clean_spaces
@@ -34,10 +34,13 @@ def write(transcript: Transcript, options: WriteOptions | None = None) -> bytes:
     headings = {b.text.strip() for b in transcript.blocks if b.kind == Kind.HEADING}
     if title and title.strip() and title.strip() not in headings:
         document.add_heading(xml_text(" ".join(title.split())), level=1)
-    ends = 0
+    ends = empty = 0
     for block in transcript.blocks:
         paragraphs = [" ".join(p.split()) for p in block.text.split("\n\n") if p.strip()]
-        if block.kind == Kind.FRONT_MATTER or not paragraphs:
+        if block.kind == Kind.FRONT_MATTER:
+            continue  # its fields are the metadata, noted above
+        if not paragraphs:
+            empty += 1  # a Word paragraph of no words would read back as nothing
             continue
         if block.kind == Kind.HEADING:
             document.add_heading(xml_text(" ".join(block.text.split())), level=2)
@@ -59,6 +62,7 @@ def write(transcript: Transcript, options: WriteOptions | None = None) -> bytes:
             paragraph.add_run(xml_text(paragraphs[0]))
         for more in paragraphs[1:]:
             document.add_paragraph(xml_text(more))
+    note(options.losses, EMPTY_BLOCKS, empty)
     note(options.losses, "the end times of {n} turn{s} (a turn shows its start, in seconds)", ends)
     buffer = io.BytesIO()
     document.save(buffer)
