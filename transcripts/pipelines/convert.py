@@ -145,7 +145,7 @@ def convert_file(
             blocks = warn_when_read(header, blocks, path, report)
         if writer.streams and estimate_timing is None:
             with open_output(output, writer.output_encoding(header)) as sink:
-                writer.writer_module().write_documents([(header, blocks)], sink, write_options)
+                writer.write_documents([(header, blocks)], sink, write_options)
         else:
             header.blocks = held_blocks(header, blocks)
             if estimate_timing is not None:
