@@ -14,7 +14,7 @@ from types import ModuleType
 from typing import NamedTuple
 
 from .errors import TranscriptError
-from .io import Sink, SourceText, decode
+from .io import SourceText, decode
 from .model import Block, Transcript, held_blocks
 from .options import ReadOptions, WriteOptions
 
@@ -86,32 +86,9 @@ class Format(NamedTuple):
         return transcript, iter(transcript.blocks)
 
     def write(self, transcript: Transcript, options: WriteOptions | None = None) -> str | bytes:
-        """The transcript in this format: text, or bytes for a binary format (docx).
-
-        Text holds only what a text file may (`strings.writable`): every writer's output
-        is checked here, once, not in each writer's every field."""
-        options = options or WriteOptions()
-        written: str | bytes = self.writer_module().write(transcript, options)
-        if isinstance(written, str):
-            from .writers.strings import writable
-
-            return writable(written, options.losses)
+        """The transcript in this format: text, or bytes for a binary format (docx)."""
+        written: str | bytes = self.writer_module().write(transcript, options or WriteOptions())
         return written
-
-    def write_documents(
-        self,
-        documents: Iterable[tuple[Transcript, Iterable[Block]]],
-        sink: Sink,
-        options: WriteOptions | None = None,
-        many: bool = False,
-    ) -> None:
-        """Stream the documents to `sink` with the writer's `write_documents` (see
-        `streams`), the text checked as in `write`."""
-        from .writers.strings import WritableSink
-
-        options = options or WriteOptions()
-        checked = WritableSink(sink, options.losses)
-        self.writer_module().write_documents(documents, checked, options, many=many)
 
     def output_encoding(self, transcript: Transcript) -> str:
         module = self.writer_module()

@@ -123,7 +123,7 @@ def parse_files(
             writer.writer_module().write_tables(documents_read, blocks_sink, speakers_sink)
     else:
         with open_output(output) as sink:
-            writer.write_documents(documents_read, sink, WriteOptions(), many=many)
+            writer.writer_module().write_documents(documents_read, sink, WriteOptions(), many=many)
     return ExitCode.ERROR if failures else ExitCode.OK
 
 

@@ -15,8 +15,10 @@ if TYPE_CHECKING:
 
 #: The characters no text file written may hold: every reader takes a NUL for the sign
 #: of a binary file (`io.decode`) and refuses the file. A document read from JSON or YAML
-#: can hold one (`"\u0000"`), which those formats escape; every other text writer's
-#: output leaves it out (`Format.write`), so what is written can be read back.
+#: can hold one (`"\u0000"`), which those formats escape; every conversion's output
+#: (`transcripts convert`, `transcripts.convert`) leaves it out of every other format, so
+#: the file written can be read back. (`transcripts.write` renders what a document
+#: holds: text parsed from a string comes back byte for byte, NULs and all.)
 UNWRITABLE = "\x00"
 
 _LEFT_OUT = "{n} NUL character{s} (a file holding one is read as binary)"
