@@ -188,3 +188,74 @@ def test_check_config_reads_every_documented_key():
     assert checked["stats"]["only"] == ["Ana Ruiz, Jr."]
     with pytest.raises(TranscriptError, match=r"c\.yaml: lint\.fix: unknown setting"):
         check_config({"lint": {"fix": True}}, "c.yaml")  # rewriting files is never a setting
+
+
+@pytest.mark.parametrize(
+    ("config", "key", "line"),
+    [
+        ("stats:\n  sort: words\n  sort: turns\n", "sort", 3),
+        ("lint:\n  format: json\nlint:\n  format: text\n", "lint", 3),
+    ],
+)
+def test_a_key_given_twice_in_the_yaml_config_is_an_error_naming_it(
+    runner, tmp_path, config, key, line
+):
+    project, transcript = _project(tmp_path, config)
+    result = runner.invoke(cli, ["stats", str(transcript)])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"transcripts: {project / '.transcripts.yaml'}: invalid config: line {line}: "
+        f"the key {key!r} is given twice; give each setting once\n"
+    )
+
+
+def test_a_merge_key_may_repeat_what_it_merges():
+    text = "base: &b\n  sort: words\nstats:\n  <<: *b\n  sort: turns\n"
+    assert safeyaml.load(text, unique_keys=True)["stats"]["sort"] == "turns"
+
+
+def test_a_key_given_twice_is_still_last_wins_in_front_matter_and_yaml_documents():
+    assert safeyaml.load("a: 1\na: 2\n") == {"a": 2}
+
+
+@pytest.mark.parametrize(
+    ("table", "setting", "named"),
+    [
+        ("stats", 'sort = "nope"', "stats.sort: unknown field 'nope'"),
+        ("stats", 'tablefmt = "nope"', "stats.tablefmt: unknown table format 'nope'"),
+        ("stats", 'fields = ["words", "nope"]', "stats.fields: unknown field 'nope'"),
+        ("stats", 'only = ["Zed"]', "stats.only: no speaker named 'Zed'"),
+        (None, 'encoding = "nope"', "encoding: unknown encoding 'nope'"),
+    ],
+)
+def test_a_wrong_value_from_the_config_names_the_file_and_setting_not_the_option(
+    runner, tmp_path, table, setting, named
+):
+    header = f"[tool.transcripts.{table}]" if table else "[tool.transcripts]"
+    project, transcript = _project(tmp_path, f"{header}\n{setting}\n", name="pyproject.toml")
+    result = runner.invoke(cli, ["stats", str(transcript)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"transcripts: {project / 'pyproject.toml'}: {named}")
+    assert result.stderr.count("\n") == 1
+
+
+def test_the_same_wrong_value_on_the_command_line_names_the_option(runner, tmp_path):
+    _, transcript = _project(
+        tmp_path, '[tool.transcripts.stats]\nsort = "words"\n', "pyproject.toml"
+    )
+    result = runner.invoke(cli, ["stats", str(transcript), "--sort", "nope"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("transcripts: --sort: unknown field 'nope'")
+
+
+def test_an_option_error_crosses_a_process_boundary_whole():
+    import pickle
+
+    from transcripts.errors import OptionError
+
+    error = pickle.loads(pickle.dumps(OptionError("--sort", "unknown field 'nope'")))
+    assert (error.option, error.detail, str(error)) == (
+        "--sort",
+        "unknown field 'nope'",
+        "--sort: unknown field 'nope'",
+    )

@@ -213,6 +213,10 @@ def convert(
 
         estimate(transcript, estimate_timing)
     output = writer.write(transcript, WriteOptions(path=transcript.source, losses=losses))
+    if isinstance(output, str):
+        from .writers.strings import writable
+
+        output = writable(output, losses)
     return Conversion(output, losses)
 
 

@@ -18,7 +18,14 @@ from typing import Any
 import click
 
 from ._version import __version__
-from .errors import STDOUT_NAME, ExitCode, Terminated, TranscriptError, internal_error
+from .errors import (
+    STDOUT_NAME,
+    ExitCode,
+    OptionError,
+    Terminated,
+    TranscriptError,
+    internal_error,
+)
 from .heap import keep_freed_memory_for_large_inputs
 from .terminal import say
 
@@ -73,6 +80,10 @@ class LazyGroup(click.Group):
         try:
             status = super().invoke(ctx)
         except TranscriptError as error:
+            if isinstance(error, OptionError):  # its value may be a config file's
+                from .commands.common import attributed
+
+                error = attributed(error, ctx.meta)
             if error.path == STDOUT_NAME:
                 _silence_stdout()  # what could not be written must not be tried again at exit
             say(str(error))

@@ -84,9 +84,15 @@ def load_config(path: str | os.PathLike[str]) -> dict[str, Any]:
 
     try:
         text = path.read_text(encoding="utf-8")
-        data = safeyaml.load(text)
+        data = safeyaml.load(text, unique_keys=True)
     except OSError as error:
         raise TranscriptError(f"cannot read config: {error.strerror or error}", str(path)) from None
+    except safeyaml.DuplicateKey as error:
+        raise TranscriptError(
+            f"invalid config: line {error.line}: the key {error.key!r} is given twice; "
+            "give each setting once",
+            str(path),
+        ) from None
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         message = " ".join(str(error).split())
         raise TranscriptError(f"invalid config: {message}", str(path)) from None
@@ -456,18 +462,44 @@ def defaults_for(
     return defaults
 
 
+class Configuration(NamedTuple):
+    """A command's checked settings, the file they came from (None: no file), and the
+    setting of the file that gave each command-line parameter its default, as the file
+    names it (`stats.sort`, `encoding`), for an error about that value."""
+
+    settings: dict[str, Any]
+    path: str | None
+    sources: dict[str, str]
+
+
 def configuration(
     command: str, given: str | os.PathLike[str] | None, inputs: Iterable[str] = ()
-) -> tuple[dict[str, Any], str | None]:
-    """A command's checked settings and the file they came from: `given` (`--config`),
-    else the file discovered from the first input that is a path (else the current
-    folder); ({}, None) when there is none."""
+) -> Configuration:
+    """A command's configuration: from `given` (`--config`), else the file discovered
+    from the first input that is a path (else the current folder); empty when there is
+    none."""
     if given is not None:
         path: Path | None = Path(given)
     else:
         first = next((item for item in inputs if item != "-"), None)
         path = find_config(first)
     if path is None:
-        return {}, None
+        return Configuration({}, None, {})
     config = check_config(load_config(path), str(path))
-    return settings_for(config, command), str(path)
+    return Configuration(settings_for(config, command), str(path), _sources(config, command))
+
+
+def _sources(config: Mapping[str, Any], command: str) -> dict[str, str]:
+    """Parameter -> the setting that gives it its default, named as in the file: the
+    command's table wins over the top level, as in `settings_for`."""
+    known = {**SHARED, **COMMANDS.get(command, {})}
+    sources = {}
+    own = config.get(command) or {}
+    for key, name in [
+        *((k, k) for k in config if k not in COMMANDS),
+        *((k, f"{command}.{k}") for k in own),
+    ]:
+        setting = known.get(key)
+        if setting is not None and setting.param is not None:
+            sources[setting.param] = name
+    return sources

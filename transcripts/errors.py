@@ -55,6 +55,24 @@ class TranscriptError(Exception):
         return self
 
 
+class OptionError(TranscriptError):
+    """A value of a command-line option refused (`--sort: unknown field 'nope'`).
+
+    `option` is the option as the user spells it. The value may have come from a
+    configuration file instead (`sort = "nope"` in its stats table): the command layer
+    then says that file and setting (`commands.common.attributed`), not an option the
+    user never typed.
+    """
+
+    def __init__(self, option: str, detail: str) -> None:
+        super().__init__(f"{option}: {detail}")
+        self.option = option
+        self.detail = detail
+
+    def __reduce__(self) -> tuple[type[OptionError], tuple[str, str]]:
+        return (type(self), (self.option, self.detail))
+
+
 def internal_error(error: BaseException) -> str:
     """The one line for an exception that is not an input problem: a bug in this tool."""
     return (

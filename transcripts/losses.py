@@ -11,6 +11,11 @@ from dataclasses import dataclass, field
 
 _DETAILS_SHOWN = 5  # names listed in parentheses before "..."
 
+#: A block with no words (an RTTM turn: a speaker's time, nothing said) that a format has
+#: no place for: a cue, a paragraph or an utterance needs text. Every writer that leaves
+#: one out says so in these words.
+EMPTY_BLOCKS = "{n} block{s} with no text"
+
 
 @dataclass(slots=True)
 class _Item:

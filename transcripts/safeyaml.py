@@ -71,11 +71,23 @@ EXPANSION = 4
 EXPANSION_SLACK = 1 << 20
 
 
-def load(text: str) -> Any:
+class DuplicateKey(ValueError):
+    """A mapping that gives one key twice (`line`: 1-based), which `load(unique_keys=True)`
+    refuses: PyYAML keeps the last value without a word (yamllint's `key-duplicates`)."""
+
+    def __init__(self, key: str, line: int) -> None:
+        super().__init__(f"line {line}: duplicate key {key!r}")
+        self.key = key
+        self.line = line
+
+
+def load(text: str, unique_keys: bool = False) -> Any:
     """Parse one YAML document with the safe loader under YAML 1.2's core schema (never
     constructs Python objects); raises `yaml.YAMLError` on bad YAML, also on a value the
     loader cannot make (an integer of too many digits), and on aliases that would expand
-    the document beyond `EXPANSION` times its text or refer to themselves."""
+    the document beyond `EXPANSION` times its text or refer to themselves. With
+    `unique_keys` (a configuration file, where the second of two settings would win
+    unseen), a key given twice in a mapping is a `DuplicateKey`."""
     import yaml
 
     loader = _core_loader()(text)
@@ -85,6 +97,8 @@ def load(text: str) -> Any:
             return None
         if "*" in text:  # no alias without one
             check_expansion(node, EXPANSION * len(text) + EXPANSION_SLACK)
+        if unique_keys:
+            check_unique_keys(node)
         try:
             return loader.construct_document(node)
         except (ValueError, OverflowError, TypeError) as error:
@@ -130,6 +144,28 @@ def check_expansion(root: Any, budget: int) -> None:
             on_path.add(key)
             stack.append((node, True))
             stack.extend((child, False) for child in children if id(child) not in sizes)
+
+
+def check_unique_keys(root: Any) -> None:
+    """Raise `DuplicateKey` for the first mapping (in document order) that gives a
+    scalar key twice; a merge key (`<<`) may repeat what it merges, as YAML means."""
+    import yaml
+
+    seen_nodes: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen_nodes or isinstance(node, yaml.ScalarNode):
+            continue
+        seen_nodes.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            keys: set[str] = set()
+            for key, _ in node.value:
+                if isinstance(key, yaml.ScalarNode) and key.tag != "tag:yaml.org,2002:merge":
+                    if key.value in keys:
+                        raise DuplicateKey(key.value, key.start_mark.line + 1)
+                    keys.add(key.value)
+        stack.extend(reversed(_children(node)))
 
 
 def _children(node: Any) -> list[Any]:

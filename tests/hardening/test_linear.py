@@ -146,3 +146,37 @@ def test_chat_codes_for_many_speakers_of_one_stem_are_unique_and_found_in_linear
     codes = [line.split(":", 1)[0][1:] for line in written.splitlines() if line[:1] == "*"]
     assert codes[:3] == ["SPE", "SP2", "SP3"] and codes[9] == "S10"
     assert len(set(codes)) == len(names)
+
+
+def test_a_word_document_is_written_in_linear_time(monkeypatch):
+    # python-docx adds a paragraph before the body's section properties, found by a scan
+    # of every paragraph already written: 20,000 turns took 10 s. The work is counted as
+    # the children of the elements python-docx searches, at two sizes: their ratio is the
+    # ratio of the sizes, not its square.
+    pytest.importorskip("docx")
+    from docx.oxml.xmlchemy import BaseOxmlElement
+
+    from transcripts import write
+    from transcripts.model import Block, Kind, Speaker, Transcript
+
+    searched = [0]
+    search = BaseOxmlElement.first_child_found_in
+
+    def counted(self, *tagnames):
+        searched[0] += len(self)
+        return search(self, *tagnames)
+
+    monkeypatch.setattr(BaseOxmlElement, "first_child_found_in", counted)
+
+    def work(turns: int) -> int:
+        blocks = [
+            Block(Kind.TURN, "Hello.\n\nMore.", n, n, speaker="Ana", start=float(n), end=n + 0.5)
+            for n in range(1, turns + 1)
+        ]
+        searched[0] = 0
+        write(Transcript(blocks=blocks, speakers=[Speaker("Ana")]), "docx")
+        return searched[0]
+
+    small, large = work(500), work(2_000)
+    assert small > 0  # the count sees python-docx's searches
+    assert large / small < 5  # 4 times the turns; squared, it was about 16

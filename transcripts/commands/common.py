@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 if TYPE_CHECKING:
+    from ..errors import OptionError, TranscriptError
     from ..inputs import Selection
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -99,12 +100,14 @@ def config_option(command: str) -> Callable[[F], F]:
         from ..config import configuration, defaults_for
 
         inputs = ctx.params.get("files") or ()
-        settings, path = configuration(command, value, inputs)
+        settings, path, sources = configuration(command, value, inputs)
         names = [p.name for p in ctx.command.params if p.name]
         ctx.default_map = {**(ctx.default_map or {}), **defaults_for(command, settings, names)}
         ctx.meta["transcripts.config"] = settings
         ctx.meta["transcripts.config_path"] = path
         ctx.meta["transcripts.config_given"] = value is not None
+        ctx.meta["transcripts.config_sources"] = sources
+        ctx.meta["transcripts.command_context"] = ctx  # asked by `attributed`
         return path
 
     return click.option(
@@ -118,6 +121,30 @@ def config_option(command: str) -> Callable[[F], F]:
         "pyproject.toml [tool.transcripts] at or above the first input, up to the project "
         "root, in folders only you can write to).",
     )
+
+
+def attributed(error: OptionError, meta: Mapping[str, Any]) -> TranscriptError:
+    """An option's refused value said where it came from: when the option was not on
+    the command line and a configuration file gave its default, the error names that
+    file and setting (`pyproject.toml: stats.sort: unknown field 'nope'; ...`), not an
+    option the user never typed. `meta` is the context's shared `meta`, in which
+    `config_option` left the command's context and the file's settings."""
+    from ..errors import TranscriptError
+
+    ctx = meta.get("transcripts.command_context")
+    sources = meta.get("transcripts.config_sources") or {}
+    if not isinstance(ctx, click.Context):
+        return error
+    for param in ctx.command.params:
+        named = error.option in (*param.opts, *param.secondary_opts)
+        if (
+            named
+            and param.name in sources
+            and ctx.get_parameter_source(param.name) == click.core.ParameterSource.DEFAULT_MAP
+        ):
+            path = meta.get("transcripts.config_path")
+            return TranscriptError(f"{sources[param.name]}: {error.detail}", path)
+    return error
 
 
 def report_error(message: str) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 
-from ..errors import TranscriptError, internal_error
+from ..errors import OptionError, TranscriptError, internal_error
 from ..io import display_name, text_encoding
 from ..model import Block, Transcript
 from ..streams import then_run
@@ -65,4 +65,4 @@ def check_encoding(encoding: str | None) -> None:
         try:
             text_encoding(encoding)
         except TranscriptError as error:
-            raise TranscriptError(f"--encoding: {error.message}") from None
+            raise OptionError("--encoding", error.message) from None

@@ -22,6 +22,7 @@ from ..losses import Losses
 from ..model import held_blocks
 from ..options import WriteOptions
 from ..progress import shown
+from ..writers.strings import WritableSink, writable
 from . import Report, check_encoding, input_failure, warn_when_read
 from .parse import output_format
 from .stream import counter
@@ -145,12 +146,15 @@ def convert_file(
             blocks = warn_when_read(header, blocks, path, report)
         if writer.streams and estimate_timing is None:
             with open_output(output, writer.output_encoding(header)) as sink:
-                writer.writer_module().write_documents([(header, blocks)], sink, write_options)
+                checked = WritableSink(sink, losses)
+                writer.writer_module().write_documents([(header, blocks)], checked, write_options)
         else:
             header.blocks = held_blocks(header, blocks)
             if estimate_timing is not None:
                 timing.estimate_timing(header, estimate_timing)
             text = writer.write(header, write_options)
+            if isinstance(text, str):
+                text = writable(text, losses)
             write_output(text, output, writer.output_encoding(header))
     except TranscriptError as error:
         raise error.with_path(name) from None

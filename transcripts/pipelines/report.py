@@ -44,7 +44,7 @@ def configuration_of(config_path: str | None) -> Mapping[str, Any]:
         return {}
     from ..config import configuration
 
-    return configuration("lint", config_path)[0]
+    return configuration("lint", config_path).settings
 
 
 def report_files(

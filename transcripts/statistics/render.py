@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from .. import safeyaml
-from ..errors import TranscriptError
+from ..errors import OptionError, TranscriptError
 from ..plurals import plural
 from ..terminal import json_escaped, printable
 from .measures import BY_NAME, FIELDS
@@ -84,9 +84,10 @@ def check_options(format: str, options: RenderOptions) -> None:
     import tabulate
 
     if options.tablefmt not in tabulate.tabulate_formats:
-        raise TranscriptError(
-            f"--tablefmt: unknown table format {options.tablefmt!r}; choose from: "
-            + ", ".join(tabulate.tabulate_formats)
+        raise OptionError(
+            "--tablefmt",
+            f"unknown table format {options.tablefmt!r}; choose from: "
+            + ", ".join(tabulate.tabulate_formats),
         )
     _check_fields(options)
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import TranscriptError
+from ..errors import OptionError
 from .measures import BY_NAME, FIELDS, MEASURES, TOTALS_ONLY, Counts
 from .tally import NON_SPEECH_ORDER, Tally
 
@@ -55,7 +55,7 @@ def check_field(name: str, option: str, per_file: bool = False) -> str:
     """`name` if it is a field, else an error that lists the fields."""
     known = ("path", *FIELDS) if per_file else FIELDS
     if name not in known:
-        raise TranscriptError(f"{option}: unknown field {name!r}; choose from: {', '.join(known)}")
+        raise OptionError(option, f"unknown field {name!r}; choose from: {', '.join(known)}")
     return name
 
 
@@ -120,6 +120,6 @@ def check_only(only: Sequence[str], speakers: Iterable[str]) -> None:
     unknown = [name for name in only if name.casefold() not in known]
     if unknown:
         listed = ", ".join(sorted(names, key=lambda name: (name.casefold(), name)))
-        raise TranscriptError(
-            f"--only: no speaker named {unknown[0]!r}; speakers: {listed or 'none'}"
+        raise OptionError(
+            "--only", f"no speaker named {unknown[0]!r}; speakers: {listed or 'none'}"
         )

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from ..losses import note
+from ..losses import EMPTY_BLOCKS, note
 from ..model import Block, Kind, Speaker, Transcript
 from ..options import WriteOptions
 from .timed import note_metadata, note_timings
@@ -67,8 +67,10 @@ def write(transcript: Transcript, options: WriteOptions | None = None) -> str:
             lines.append(f"@{_HEADERS[key]}:\t{_one_line(value)}")
     ended = 0
     comments = 0
+    empty = 0  # a CHAT utterance or comment has words
     for block in transcript.blocks:
         if not block.text.strip():
+            empty += block.kind != Kind.FRONT_MATTER
             continue
         if block.kind == Kind.TURN and block.speaker in codes:
             code = codes[block.speaker][0]
@@ -91,6 +93,7 @@ def write(transcript: Transcript, options: WriteOptions | None = None) -> str:
             )
             lines.append(f"*{code}:\t{text}{bullet}")
     lines.append("@End")
+    note(options.losses, EMPTY_BLOCKS, empty)
     note(options.losses, "the kind of {n} block{s} (written as @Comment)", comments)
     note(options.losses, "{n} utterance{s} given an end mark (CHAT needs one)", ended)
     return "\n".join(lines) + "\n"

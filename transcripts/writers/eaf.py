@@ -3,7 +3,8 @@
 A turn's pieces (its cues or segments) are written with their own times, else the
 turn is one annotation. Unattributed speech goes on a tier of its own
 (`unattributed`), stage directions on `stage directions`; other blocks have no place.
-Times are whole milliseconds. ELAN, pympi and the eaf reader read it back.
+Times are whole milliseconds, their time slots listed in time order (as ELAN lists
+them). ELAN, pympi and the eaf reader read it back.
 """
 
 from __future__ import annotations
@@ -28,7 +29,13 @@ def write(transcript: Transcript, options: WriteOptions | None = None) -> str:
         tier: [(round(start * 1000), round(stop * 1000), text) for start, stop, text in spans]
         for tier, spans in tier_spans(blocks).items()
     }
-    slots: list[int] = []
+    # Two time slots an annotation, numbered in time order: ELAN's TIME_ORDER lists its
+    # slots in the order of their times, and the tiers, one after the other, do not.
+    slots = [time for spans in tiers.values() for start, stop, _ in spans for time in (start, stop)]
+    in_order = sorted(range(len(slots)), key=slots.__getitem__)  # stable: a start first
+    slot_ids = [0] * len(slots)
+    for number, index in enumerate(in_order, start=1):
+        slot_ids[index] = number
     lines = []
     annotation = 0
     for tier, spans in tiers.items():
@@ -37,10 +44,9 @@ def write(transcript: Transcript, options: WriteOptions | None = None) -> str:
             f'    <TIER LINGUISTIC_TYPE_REF="default-lt" TIER_ID={quoteattr(xml_text(tier))} '
             f"PARTICIPANT={quoteattr(xml_text(participant))}>"
         )
-        for start, stop, text in spans:
+        for _, _, text in spans:
+            first, second = slot_ids[2 * annotation], slot_ids[2 * annotation + 1]
             annotation += 1
-            slots.extend((start, stop))
-            first, second = len(slots) - 1, len(slots)
             lines.append(
                 f'        <ANNOTATION><ALIGNABLE_ANNOTATION ANNOTATION_ID="a{annotation}" '
                 f'TIME_SLOT_REF1="ts{first}" TIME_SLOT_REF2="ts{second}">'
@@ -49,8 +55,8 @@ def write(transcript: Transcript, options: WriteOptions | None = None) -> str:
             )
         lines.append("    </TIER>")
     time_order = "".join(
-        f'\n        <TIME_SLOT TIME_SLOT_ID="ts{index}" TIME_VALUE="{value}"/>'
-        for index, value in enumerate(slots, start=1)
+        f'\n        <TIME_SLOT TIME_SLOT_ID="ts{number}" TIME_VALUE="{slots[index]}"/>'
+        for number, index in enumerate(in_order, start=1)
     )
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'

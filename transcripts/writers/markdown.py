@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from .. import safeyaml
-from ..losses import note
+from ..losses import EMPTY_BLOCKS, note
 from ..model import Block, Kind, Transcript
 from ..options import WriteOptions
 from ..spacing import clean_spaces
@@ -45,15 +45,18 @@ def write(transcript: Transcript, options: WriteOptions | None = None) -> str:
     if title and title.strip() and title.strip() not in headings:
         parts.append(f"# {_inline(' '.join(title.split()))}")
     first_heading = not parts or not parts[-1].startswith("# ")
-    timed = 0
+    timed = empty = 0
     for block in blocks:
         timed += block.start is not None
-        if block.kind == Kind.HEADING:
+        if not block.text.strip() and block.kind != Kind.FRONT_MATTER:
+            empty += 1  # an empty paragraph is no paragraph: read back, it is not there
+        elif block.kind == Kind.HEADING:
             level = "#" if first_heading else "##"
             first_heading = False
             parts.append(f"{level} {_inline(' '.join(block.text.split()))}")
         else:
             parts.append(_render(block))
+    note(options.losses, EMPTY_BLOCKS, empty)
     note(options.losses, "the times of {n} block{s}", timed)
     note_timings(blocks, options.losses)
     return "\n\n".join(part for part in parts if part) + "\n" if parts else ""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
-from ..losses import note
+from ..losses import EMPTY_BLOCKS, note
 from ..model import Kind, Transcript
 from ..options import WriteOptions
 from ..timecode import format_clock
@@ -30,12 +30,13 @@ def write(transcript: Transcript, options: WriteOptions | None = None) -> str:
         f"<title>{title}</title>\n</head>\n<body>\n"
     ]
     speaker: str | None = None
-    dropped = ends = 0
+    dropped = ends = empty = 0
     for block in transcript.blocks:
-        if block.kind not in _SPEECH and block.kind != Kind.STAGE_DIRECTION:
-            dropped += bool(block.text.strip())
-            continue
         if not block.text.strip():
+            empty += block.kind != Kind.FRONT_MATTER  # a <p> of nothing reads back as nothing
+            continue
+        if block.kind not in _SPEECH and block.kind != Kind.STAGE_DIRECTION:
+            dropped += 1
             continue
         who = block.speaker if block.kind == Kind.TURN else None
         if who is not None and who != speaker:
@@ -47,6 +48,7 @@ def write(transcript: Transcript, options: WriteOptions | None = None) -> str:
         out.append(f"<p>{escape(' '.join(block.text.split()))}</p>\n")
     out.append("</body>\n</html>\n")
     note(options.losses, "{n} block{s} of other kinds than speech", dropped)
+    note(options.losses, EMPTY_BLOCKS, empty)
     spoken = [b for b in transcript.blocks if b.kind in _SPEECH and b.text.strip()]
     note_unmarked(spoken, options.losses)  # no <cite> for them: read back as the speaker's
     note(options.losses, "the end times of {n} block{s}", ends)

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from ..errors import TranscriptError
-from ..losses import Losses, note
+from ..losses import EMPTY_BLOCKS, Losses, note
 from ..model import Block, Kind, Piece, Transcript, Word
 from ..timing import TIMED_KINDS, TIMING_KEY
 
@@ -96,6 +96,7 @@ class TimedStream:
         self._blocks = iter(blocks)
         self._format_name = format_name
         self.dropped: Counter[str] = Counter()
+        self.empty = 0  # blocks with no text: no cue can hold them
         self.unmarked = 0
         self._timings = _TimingCounts()
 
@@ -112,6 +113,8 @@ class TimedStream:
                 yield block
             elif block.text.strip() or block.kind == Kind.FRONT_MATTER:
                 self.dropped[block.kind] += 1
+            else:
+                self.empty += 1
 
     def _refuse(self, first: Block, kept: int) -> None:
         """`timed_blocks`' refusal: `first` is the first kept block without times."""
@@ -139,6 +142,7 @@ class TimedStream:
         """What `timed_blocks` notes: the blocks the format cannot hold."""
         for kind, count in self.dropped.items():
             note(losses, _KIND_NOUNS.get(kind, "{n} " + kind + " block{s}"), count)
+        note(losses, EMPTY_BLOCKS, self.empty)
 
     def note_timings(
         self, losses: Losses | None, keeps_pieces: bool = False, keeps_word_times: bool = False
