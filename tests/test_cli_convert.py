@@ -98,6 +98,31 @@ def test_malformed_structured_input_is_one_line_and_exit_2(runner, tmp_path, con
     assert result.stderr.startswith(f"transcripts: {path}: ")
 
 
+@pytest.mark.parametrize(
+    ("alias", "name"), [("md", "markdown"), ("yml", "yaml"), ("txt", "text"), ("ndjson", "jsonl")]
+)
+def test_a_format_may_be_named_by_its_extension(runner, seed, alias, name):
+    by_name = runner.invoke(cli, ["convert", str(seed), "-t", name])
+    by_alias = runner.invoke(cli, ["convert", str(seed), "-t", alias])
+    assert by_alias.exit_code == 0, by_alias.stderr
+    assert by_alias.stdout == by_name.stdout
+
+
+def test_an_extension_two_formats_share_is_refused_naming_both(runner, seed):
+    result = runner.invoke(cli, ["convert", str(seed), "-t", "html"])
+    assert result.exit_code == 2
+    assert "'html' may be text or podcast-html: name one" in result.stderr
+
+
+def test_parse_and_stats_take_their_formats_by_extension_too(runner, seed):
+    parsed = runner.invoke(cli, ["parse", str(seed), "-t", "yml"])
+    assert parsed.exit_code == 0 and parsed.stdout.startswith("schema_version: 1")
+    counted = runner.invoke(cli, ["stats", str(seed), "-t", "md"])
+    assert counted.exit_code == 0 and counted.stdout.startswith("| speaker")
+    refused = runner.invoke(cli, ["parse", str(seed), "-t", "nope"])
+    assert refused.exit_code == 2
+
+
 def test_unknown_format_is_refused(runner, seed):
     result = runner.invoke(cli, ["convert", str(seed), "-t", "odt"])
     assert result.exit_code == 2 and "unknown format 'odt'" in result.stderr

@@ -311,13 +311,20 @@ def _with_json_formats(error: TranscriptError) -> TranscriptError:
 
 
 def get_format(name: str) -> Format:
-    """The format called `name`, or an error listing the known ones."""
-    try:
-        return FORMATS[name.lower()]
-    except KeyError:
-        raise TranscriptError(
-            f"unknown format {name!r}; known formats: {', '.join(FORMATS)}"
-        ) from None
+    """The format called `name`, or named by the one extension only it has (`md`, `yml`,
+    `txt`, `ndjson`, `webvtt`, `dfxp`, as pandoc and users say them), or an error listing
+    the known ones."""
+    key = name.lower()
+    found = FORMATS.get(key)
+    if found is not None:
+        return found
+    by_extension = [f for f in FORMATS.values() if "." + key.lstrip(".") in f.extensions]
+    if len(by_extension) == 1:
+        return by_extension[0]
+    if by_extension:
+        choices = " or ".join(f.name for f in by_extension)
+        raise TranscriptError(f"format {name!r} may be {choices}: name one")
+    raise TranscriptError(f"unknown format {name!r}; known formats: {', '.join(FORMATS)}")
 
 
 def readable_names() -> str:

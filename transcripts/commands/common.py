@@ -323,3 +323,21 @@ def complete_formats(readable: bool | None = None, writable: bool | None = None)
         ]
 
     return complete
+
+
+class FormatChoice(click.Choice):  # type: ignore[type-arg]
+    """A choice of output formats that also takes a format by the one extension only it
+    has (`yml` for yaml, `md` for markdown), as `convert -t` does (`formats.get_format`)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and value.lower() not in self.choices:
+            from ..errors import TranscriptError
+            from ..formats import get_format
+
+            try:
+                named = get_format(value).name
+            except TranscriptError:
+                named = None
+            if named in self.choices:
+                return named
+        return super().convert(value, param, ctx)

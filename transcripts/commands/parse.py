@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from .common import (
+    FormatChoice,
     checked_scheduler,
     chosen_files,
     config_option,
@@ -39,7 +40,7 @@ Examples:
     "--format",
     "--output-format",
     "to_format",
-    type=click.Choice(["json", "jsonl", "yaml", "parquet"]),
+    type=FormatChoice(["json", "jsonl", "yaml", "parquet"]),
     help="Output format (default: from -o's extension, else json); several inputs give a "
     "JSON array, a YAML stream or concatenated lines; parquet (with the parquet extra) is "
     "one table of all blocks with their file's path, and with -o DIR/ a speakers table "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from .common import (
+    FormatChoice,
     chosen_files,
     cluster_jobs,
     complete_fields,
@@ -50,7 +51,7 @@ Examples:
     "--format",
     "--output-format",
     "format",
-    type=click.Choice(["table", "json", "yaml", "csv", "markdown"]),
+    type=FormatChoice(["table", "json", "yaml", "csv", "markdown"]),
     default="table",
     show_default=True,
     help="Output format; json, yaml and csv carry every field under its stable name.",
