@@ -123,3 +123,15 @@ def test_xml_writers_say_how_many_characters_xml_cannot_hold_they_replaced(forma
     assert "NUL" not in conversion.lost  # the NUL is one of them, not said twice
     if isinstance(conversion.output, str):  # (Word's is a zip file)
         assert "\x01" not in conversion.output and "\ufffd" in conversion.output
+
+
+@pytest.mark.parametrize("format_name", ["vtt", "srt"])
+def test_a_line_of_nuls_in_a_cue_neither_ends_the_cue_nor_goes_unsaid(format_name):
+    # Left out, the NUL would leave a blank line, which ends a cue in every caption
+    # format: the text after it was read back as a malformed cue (found by the test above).
+    conversion = convert(_document(["word\n\x00\nmore"], "Ana"), format_name)
+    assert isinstance(conversion.output, str)
+    back = get_format(format_name).read(decode(conversion.output.encode(), f"x.{format_name}"))
+    (block,) = back.blocks
+    assert block.speaker == "Ana" and block.text.split() == ["word", "more"]
+    assert "1 NUL character" in conversion.lost
