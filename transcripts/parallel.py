@@ -88,6 +88,7 @@ def _pooled(
     handed on are worked on again (the same results: they are lost with the pool)."""
     blamed: dict[int, str] = {}  # item index -> why its worker died
     start = 0  # the first item whose result is not yet yielded
+    stalled = 0  # pools broken in a row with nothing done and no item to blame
     while start < len(items):
         todo = [index for index in range(start, len(items)) if index not in blamed]
         progress = _Progress(len(items))
@@ -125,7 +126,10 @@ def _pooled(
                 if code not in (None, 0, -signal.SIGTERM)
             }
             found = progress.held_by(deaths, todo)
-            if not found and start == before:  # nothing to blame and no headway: give up
+            # A worker that died between items (idle) blames none: try once more, but
+            # not for ever.
+            stalled = 0 if found or start > before else stalled + 1
+            if stalled > 1:
                 raise TranscriptError(
                     f"a worker process ended unexpectedly ({error}); try again with fewer --jobs"
                 ) from None
