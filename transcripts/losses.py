@@ -16,6 +16,11 @@ _DETAILS_SHOWN = 5  # names listed in parentheses before "..."
 #: one out says so in these words.
 EMPTY_BLOCKS = "{n} block{s} with no text"
 
+#: A character XML 1.0 cannot hold even escaped (a control character from a damaged file,
+#: a lone surrogate), which the XML writers (ELAN, Word) write as U+FFFD so that the
+#: document stays readable (`xmlsafe.xml_text`): the character is lost, and said to be.
+NOT_IN_XML = "{n} character{s} XML cannot hold (control characters, written as U+FFFD)"
+
 
 @dataclass(slots=True)
 class _Item:

@@ -14,6 +14,7 @@ from typing import Any
 from xml.parsers import expat
 
 from .errors import TranscriptError
+from .losses import NOT_IN_XML, Losses, note
 
 
 class _Refused(Exception):
@@ -60,10 +61,13 @@ def parse_xml(text: str | bytes, name: str | None = None) -> ElementTree.Element
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
-def xml_text(text: str) -> str:
+def xml_text(text: str, losses: Losses | None = None) -> str:
     """`text` as XML can hold it: each character XML 1.0 forbids (a control character
-    from a damaged file) replaced by U+FFFD, so the document written stays readable."""
-    return _NOT_XML.sub("\ufffd", text)
+    from a damaged file) replaced by U+FFFD, so the document written stays readable, and
+    counted in `losses` (`NOT_IN_XML`), so the conversion says what it lost."""
+    kept, replaced = _NOT_XML.subn("\ufffd", text)
+    note(losses, NOT_IN_XML, replaced)
+    return kept
 
 
 def _name(tag: str) -> str:

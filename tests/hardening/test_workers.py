@@ -1,5 +1,6 @@
 """Worker processes never outlive their parent, a refused fork falls back to one process
-with a note, and SIGTERM ends a run with its workers as cleanly as Ctrl-C."""
+with a note, SIGTERM ends a run with its workers as cleanly as Ctrl-C, and a worker that
+dies costs the run only the file it was reading."""
 
 from __future__ import annotations
 
@@ -92,3 +93,37 @@ def test_stats_counts_in_place_when_no_process_can_be_had(tmp_path):
     normal = run("stats", "--format", "json", str(big))
     assert refused.returncode == 0 and refused.stderr == b""
     assert refused.stdout == normal.stdout
+
+
+# The command with a file that kills the worker process reading it, as the OOM killer
+# would: SIGKILL, no chance to say anything. Only workers read it (the run uses --jobs).
+KILLED_READING = """
+import os, signal, sys
+import transcripts.pipelines.lint as lint
+load = lint.load_source
+def load_or_die(path, *args, **kwargs):
+    if os.path.basename(str(path)) == "dies.txt":
+        os.kill(os.getpid(), signal.SIGKILL)
+    return load(path, *args, **kwargs)
+lint.load_source = load_or_die
+from transcripts.cli import main
+main(sys.argv[1:])
+"""
+
+
+def test_a_worker_killed_mid_batch_costs_its_file_alone(tmp_path):
+    for name in ("a", "b", "c", "dies", "e", "f", "g"):
+        (tmp_path / f"{name}.txt").write_text(
+            f"Ana: Hello\u00adthere from {name}.\nBen: Hi.\n", encoding="utf-8"
+        )
+    normal = run("lint", "--jobs", "2", str(tmp_path))
+    killed = run("lint", "--jobs", "2", str(tmp_path), code=KILLED_READING)
+    assert killed.returncode == 2, killed.stderr
+    dies = str(tmp_path / "dies.txt")
+    others = [line for line in normal.stdout.decode().splitlines() if dies not in line]
+    assert killed.stdout.decode().splitlines() == others  # the same, in the same order
+    errors = [line for line in killed.stderr.decode().splitlines() if dies in line]
+    assert errors == [
+        f"transcripts: {dies}: the worker process reading it was killed by SIGKILL (out of memory?)"
+    ]
+    assert b"Traceback" not in killed.stderr

@@ -7,6 +7,7 @@ import pytest
 from tests.conftest import corpus_file
 from tests.readers.captions_helpers import read_as, turns
 from transcripts.errors import TranscriptError
+from transcripts.losses import Losses
 
 CHANGES = """1
 00:00:00,179 --> 00:00:02,399
@@ -95,3 +96,14 @@ def test_buzzsprout_srt_has_ten_changes_of_speaker_among_three_people():
     ]  # fmt: skip
     assert transcript.blocks[0].text.startswith("When you first get started in podcasting")
     assert transcript.blocks[-1].end == 754.769
+
+
+def test_cue_numbers_are_no_loss_even_out_of_sequence():
+    # SubRip defines the numbers as a counter; writers number cues afresh (see
+    # `vttparse.IDENTIFIERS`), so gaps left by deleted cues carry nothing to keep.
+    text = (
+        "3\n00:00:01,000 --> 00:00:02,000\nAna: Hi.\n\n9\n00:00:02,000 --> 00:00:03,000\nBen: Yo.\n"
+    )
+    losses = Losses()
+    read_as("srt", text, losses=losses)
+    assert losses.summary() == ""

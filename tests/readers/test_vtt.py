@@ -332,3 +332,35 @@ def test_the_fast_block_parser_agrees_with_the_line_parser(text):
 def test_real_files_take_the_fast_block_parser(path):
     text = path.read_bytes().decode("utf-8")
     assert vttparse.parse_usual(text, "x", ReadOptions()) is not None
+
+
+@pytest.mark.parametrize("voiced", [False, True])
+@pytest.mark.parametrize("unusual", [False, True])
+def test_cue_identifiers_not_kept_are_counted_once_unless_only_the_cue_number(voiced, unusual):
+    speaker = "<v Ana>" if voiced else "Ana: "
+    cues = [
+        ("1", "00:01.000 --> 00:02.000"),  # the cue's number: nothing lost
+        ("intro", "00:02.000 --> 00:03.000"),
+        (None, "00:03.000 --> 00:04.000"),
+        ("7", "00:04.000 --> 00:05.000"),  # a number, not this cue's
+        ("5", "00:05.000 --> 00:06.000"),  # its number (counted from the first cue)
+    ]
+    blocks = [
+        "\n".join(([identifier] if identifier else []) + [timing, f"{speaker}Line {number}."])
+        for number, (identifier, timing) in enumerate(cues, 1)
+    ]
+    # A whitespace-only line inside a cue is left to the line-by-line parser.
+    text = "WEBVTT\n\n" + "\n\n".join(blocks) + ("\n \n" if unusual else "\n")
+    losses = Losses()
+    transcript = read_as("vtt", text, losses=losses)
+    assert len(transcript.blocks) >= 1
+    assert losses.phrases().count("2 cue identifiers") == 1, losses.summary()
+
+
+def test_sequential_cue_identifiers_are_no_loss():
+    text = (
+        "WEBVTT\n\n1\n00:01.000 --> 00:02.000\nAna: Hi.\n\n2\n00:02.000 --> 00:03.000\nBen: Yo.\n"
+    )
+    losses = Losses()
+    read_as("vtt", text, losses=losses)
+    assert "identifier" not in losses.summary()

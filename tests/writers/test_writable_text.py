@@ -109,3 +109,29 @@ def test_text_parsed_from_a_string_holding_a_nul_is_still_written_back_byte_for_
     # `write` renders what the document holds; only a conversion's output is a file.
     text = "Ana: a\x00b\n"
     assert write(parse(text), "text") == text
+
+
+# ELAN names a speaker once (its tier); Word names one on each of its turns.
+@pytest.mark.parametrize(("format_name", "count"), [("eaf", 3), ("docx", 4)])
+def test_xml_writers_say_how_many_characters_xml_cannot_hold_they_replaced(format_name, count):
+    if format_name == "docx":
+        pytest.importorskip("docx")
+    document = _document(["a\x01b", "c\x00d"], "An\x02a")  # two turns, a name of one
+    conversion = convert(document, format_name)
+    replaced = "characters XML cannot hold (control characters, written as U+FFFD)"
+    assert [p for p in conversion.lost.split("; ") if "XML" in p] == [f"{count} {replaced}"]
+    assert "NUL" not in conversion.lost  # the NUL is one of them, not said twice
+    if isinstance(conversion.output, str):  # (Word's is a zip file)
+        assert "\x01" not in conversion.output and "\ufffd" in conversion.output
+
+
+@pytest.mark.parametrize("format_name", ["vtt", "srt"])
+def test_a_line_of_nuls_in_a_cue_neither_ends_the_cue_nor_goes_unsaid(format_name):
+    # Left out, the NUL would leave a blank line, which ends a cue in every caption
+    # format: the text after it was read back as a malformed cue (found by the test above).
+    conversion = convert(_document(["word\n\x00\nmore"], "Ana"), format_name)
+    assert isinstance(conversion.output, str)
+    back = get_format(format_name).read(decode(conversion.output.encode(), f"x.{format_name}"))
+    (block,) = back.blocks
+    assert block.speaker == "Ana" and block.text.split() == ["word", "more"]
+    assert "1 NUL character" in conversion.lost

@@ -76,9 +76,16 @@ def _map_window(
     jobs: int,
 ) -> Iterator[Result | TranscriptError]:
     files = [item for item in window if isinstance(item, str)]
-    results = iter(map_ordered(work, files, jobs))
+    either: Callable[[str], Result | TranscriptError] = work
+    results = iter(map_ordered(either, files, jobs, failed=_worker_died))
     for item in window:
         yield item if isinstance(item, TranscriptError) else next(results)
+
+
+def _worker_died(item: str, reason: str) -> TranscriptError:
+    """A file whose worker process died, as that file's one-line error (the run goes on
+    with the others, as after any bad file)."""
+    return TranscriptError(reason, display_name(item))
 
 
 def _map_on_cluster(

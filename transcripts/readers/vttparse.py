@@ -18,6 +18,19 @@ from ..options import ReadOptions
 from ..timing import TIMING_KEY, mark_from_note
 from .cuetiming import MinuteMarks, parse_timing, usual_timing
 
+#: What is said of the cues whose identifier is not kept: every identifier is dropped,
+#: but one that is only the cue's number in order (``1``, ``2``, ... as SRT-derived files
+#: have) says nothing a writer that numbers cues does not say again, so only the others
+#: (``intro``, a UUID, numbers out of order, which styles and chapters may refer to) are
+#: counted. SubRip's cue numbers are never a loss: the format defines them as a counter,
+#: and every writer numbers cues afresh.
+IDENTIFIERS = "{n} cue identifier{s}"
+
+
+def says_more_than_its_number(identifier: str, number: int) -> bool:
+    """Does a cue's identifier hold something beyond its position (`number`, from 1)?"""
+    return identifier.strip() != str(number)
+
 
 class Cue:
     """One cue as written: its times, its payload (text lines joined by "\n") and lines."""
@@ -45,7 +58,7 @@ def parse_lines(
         index += 1
     metadata = _header(lines[:index])
     cues: list[Cue] = []
-    comments = settings = 0
+    comments = settings = identifiers = 0
     while index < count:
         line = lines[index]
         if not line.strip():
@@ -68,6 +81,7 @@ def parse_lines(
             timing = index
         elif index + 1 < count and "-->" in lines[index + 1]:
             timing = index + 1  # the line before is the cue's identifier
+            identifiers += says_more_than_its_number(line, len(cues) + 1)
         else:
             raise TranscriptError(
                 f"line {index + 1}: expected a cue timing (start --> end), found {line[:40]!r}",
@@ -84,6 +98,7 @@ def parse_lines(
             index += 1
         cues.append(Cue(start, end_time, "\n".join(lines[payload_start:index]), payload_start + 1))
     note(options.losses, "cue settings of {n} cue{s}", settings)
+    note(options.losses, IDENTIFIERS, identifiers)
     note(options.losses, "{n} comment, style or region block{s}", comments)
     return metadata, cues
 
@@ -130,7 +145,8 @@ def iter_usual(
     if not all(line.strip() for line in header[1:]):  # a blank-looking line ends a header
         raise UnusualCue
     metadata.update(_header(header))
-    comments = settings = 0
+    comments = settings = identifiers = 0
+    number = 0  # cues yielded
     minutes = MinuteMarks()
     line = len(header)  # the number of the last line read
     position = first.end()
@@ -148,6 +164,7 @@ def iter_usual(
             if "-->" in payload:
                 raise UnusualCue
             if end >= start:
+                number += 1
                 yield start, end, payload, line + 1
                 line += 1 + payload.count("\n")
                 position = usual.end()
@@ -175,13 +192,16 @@ def iter_usual(
             payload_line = line + 2
             if "-->" not in timing:
                 raise UnusualCue
+            identifiers += says_more_than_its_number(head, number + 1)
         if "-->" in payload:
             raise UnusualCue
         start, end, cue_settings = parse_timing(timing, payload_line - 1, name, "WebVTT")
         settings += bool(cue_settings)
+        number += 1
         yield start, end, payload, payload_line
         line += block.count("\n")
     note(options.losses, "cue settings of {n} cue{s}", settings)
+    note(options.losses, IDENTIFIERS, identifiers)
     note(options.losses, "{n} comment, style or region block{s}", comments)
 
 

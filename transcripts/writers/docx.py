@@ -31,10 +31,14 @@ def write(transcript: Transcript, options: WriteOptions | None = None) -> bytes:
     note_timings(transcript.blocks, options.losses)
     document: Any = docx.Document()
     add_paragraph = _Appender(document)
+
+    def text(words: str) -> str:  # as XML can hold it, what it cannot counted as lost
+        return xml_text(words, options.losses)
+
     title = transcript.title
     headings = {b.text.strip() for b in transcript.blocks if b.kind == Kind.HEADING}
     if title and title.strip() and title.strip() not in headings:
-        add_paragraph(xml_text(" ".join(title.split())), "Heading 1")
+        add_paragraph(text(" ".join(title.split())), "Heading 1")
     ends = empty = front = 0
     for block in transcript.blocks:
         paragraphs = [" ".join(p.split()) for p in block.text.split("\n\n") if p.strip()]
@@ -45,7 +49,7 @@ def write(transcript: Transcript, options: WriteOptions | None = None) -> bytes:
             empty += 1  # a Word paragraph of no words would read back as nothing
             continue
         if block.kind == Kind.HEADING:
-            add_paragraph(xml_text(" ".join(block.text.split())), "Heading 2")
+            add_paragraph(text(" ".join(block.text.split())), "Heading 2")
             continue
         label = None
         first = paragraphs[0]
@@ -58,12 +62,12 @@ def write(transcript: Transcript, options: WriteOptions | None = None) -> bytes:
             label = block.label
         paragraph = add_paragraph()
         if label:
-            paragraph.add_run(xml_text(f"{clean_spaces(label)}:")).bold = True
-            paragraph.add_run(xml_text(" " + first))
+            paragraph.add_run(text(f"{clean_spaces(label)}:")).bold = True
+            paragraph.add_run(text(" " + first))
         else:
-            paragraph.add_run(xml_text(paragraphs[0]))
+            paragraph.add_run(text(paragraphs[0]))
         for more in paragraphs[1:]:
-            add_paragraph(xml_text(more))
+            add_paragraph(text(more))
     add_paragraph.finish()
     note(options.losses, "{n} front matter block{s}", front)
     note(options.losses, EMPTY_BLOCKS, empty)

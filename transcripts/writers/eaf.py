@@ -38,11 +38,15 @@ def write(transcript: Transcript, options: WriteOptions | None = None) -> str:
         slot_ids[index] = number
     lines = []
     annotation = 0
+    losses = options.losses
     for tier, spans in tiers.items():
         participant = "" if tier in NOT_SPEAKERS else tier
+        tier_id = quoteattr(xml_text(tier, losses))
+        # The same name again: what XML cannot hold of it is counted once, in the TIER_ID.
+        participant_ref = quoteattr(xml_text(participant))
         lines.append(
-            f'    <TIER LINGUISTIC_TYPE_REF="default-lt" TIER_ID={quoteattr(xml_text(tier))} '
-            f"PARTICIPANT={quoteattr(xml_text(participant))}>"
+            f'    <TIER LINGUISTIC_TYPE_REF="default-lt" TIER_ID={tier_id} '
+            f"PARTICIPANT={participant_ref}>"
         )
         for _, _, text in spans:
             first, second = slot_ids[2 * annotation], slot_ids[2 * annotation + 1]
@@ -50,7 +54,7 @@ def write(transcript: Transcript, options: WriteOptions | None = None) -> str:
             lines.append(
                 f'        <ANNOTATION><ALIGNABLE_ANNOTATION ANNOTATION_ID="a{annotation}" '
                 f'TIME_SLOT_REF1="ts{first}" TIME_SLOT_REF2="ts{second}">'
-                f"<ANNOTATION_VALUE>{escape(xml_text(text))}</ANNOTATION_VALUE>"
+                f"<ANNOTATION_VALUE>{escape(xml_text(text, losses))}</ANNOTATION_VALUE>"
                 "</ALIGNABLE_ANNOTATION></ANNOTATION>"
             )
         lines.append("    </TIER>")

@@ -20,6 +20,7 @@ from ..errors import TranscriptError
 from ..losses import EMPTY_BLOCKS, Losses, note
 from ..model import Block, Kind, Piece, Transcript, Word
 from ..timing import TIMED_KINDS, TIMING_KEY
+from .strings import UNWRITABLE
 
 _UNMARKED = "the no-speaker mark of {n} unattributed block{s} after a turn"
 
@@ -363,11 +364,26 @@ def _piece_cue(piece: Piece, block: Block, prefix: str, speaker: str | None) -> 
 def caption_lines(text: str) -> list[str]:
     """A cue's text as its lines, the blank ones left out: in every caption format a
     blank line ends the cue, so one inside a text (a piece from JSON, a name with a line
-    break) would cut it in two, and SubRip would read what follows as the next cue."""
+    break) would cut it in two, and SubRip would read what follows as the next cue.
+
+    A line of NULs and spaces is blank too once the NULs are left out of the file
+    (`strings.UNWRITABLE`); its NULs go on the next line kept (or the last), so that
+    what leaves them out still counts them as lost."""
     lines = text.split("\n")
     if len(lines) == 1:
         return lines
-    return [line for line in lines if line.strip()] or [""]
+    kept: list[str] = []
+    nuls = ""
+    for line in lines:
+        if line.replace(UNWRITABLE, "").strip():
+            kept.append(nuls + line)
+            nuls = ""
+        else:
+            nuls += UNWRITABLE * line.count(UNWRITABLE)
+    if not kept:
+        return [nuls]
+    kept[-1] += nuls
+    return kept
 
 
 def cut(text: str, width: int, height: int) -> list[list[str]]:
