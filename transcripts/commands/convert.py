@@ -48,9 +48,9 @@ Examples:
     metavar="FORMAT",
     shell_complete=complete_formats(writable=True),
     help="Output format: text, markdown, json, jsonl, yaml, vtt, srt, podcast, "
-    "podcast-html, eaf, textgrid, docx, cha or csv (`transcripts formats` lists them), "
-    "or an extension only one has (md, yml, txt, webvtt, ...); default: from -o FILE's "
-    "extension.",
+    "podcast-html, eaf, textgrid, docx, cha, csv or parquet (`transcripts formats` lists "
+    "them), or an extension only one has (md, yml, txt, webvtt, ...); default: from -o "
+    "FILE's extension.",
 )
 @click.option(
     "-o",
