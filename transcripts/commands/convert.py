@@ -23,7 +23,7 @@ from .common import (
 Examples:
   transcripts convert interview.txt -o interview.json   # -t from the extension
   transcripts convert interview.json -t text
-  transcripts convert transcripts/ -t vtt -o captions/  # a folder: one file each
+  transcripts convert transcripts/ -t json -o json/    # a folder: one file each
   transcripts convert episode.vtt -t text           # speakers from <v Name> voices
   transcripts convert interview.txt -t srt --estimate-timing 150
   transcripts convert whisper.json -t vtt --diarization pyannote.rttm
