@@ -87,7 +87,8 @@ def from_option(func: F) -> F:
         "from_format",
         metavar="FORMAT",
         shell_complete=complete_formats(readable=True),
-        help="Input format (default: from the extension, else from the content, else text).",
+        help="Input format, by name or by an extension only it has (dfxp, yml, ...); "
+        "default: from the extension, else from the content, else text.",
     )(func)
 
 

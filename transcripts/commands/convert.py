@@ -23,7 +23,7 @@ from .common import (
 Examples:
   transcripts convert interview.txt -o interview.json   # -t from the extension
   transcripts convert interview.json -t text
-  transcripts convert transcripts/ -t vtt -o captions/  # a folder: one file each
+  transcripts convert transcripts/ -t json -o json/    # a folder: one file each
   transcripts convert episode.vtt -t text           # speakers from <v Name> voices
   transcripts convert interview.txt -t srt --estimate-timing 150
   transcripts convert whisper.json -t vtt --diarization pyannote.rttm
@@ -48,8 +48,9 @@ Examples:
     metavar="FORMAT",
     shell_complete=complete_formats(writable=True),
     help="Output format: text, markdown, json, jsonl, yaml, vtt, srt, podcast, "
-    "podcast-html, eaf, textgrid, docx, cha or csv (`transcripts formats` lists them); "
-    "default: from -o FILE's extension.",
+    "podcast-html, eaf, textgrid, docx, cha, csv or parquet (`transcripts formats` lists "
+    "them), or an extension only one has (md, yml, txt, webvtt, ...); default: from -o "
+    "FILE's extension.",
 )
 @click.option(
     "-o",

@@ -41,7 +41,8 @@ Examples:
     "--output-format",
     "to_format",
     type=FormatChoice(["json", "jsonl", "yaml", "parquet"]),
-    help="Output format (default: from -o's extension, else json); several inputs give a "
+    help="Output format, also named by its extension (yml, ndjson); default: from -o's "
+    "extension, else json. Several inputs give a "
     "JSON array, a YAML stream or concatenated lines; parquet (with the parquet extra) is "
     "one table of all blocks with their file's path, and with -o DIR/ a speakers table "
     "beside it (DIR/blocks.parquet, DIR/speakers.parquet).",

@@ -54,7 +54,8 @@ Examples:
     type=FormatChoice(["table", "json", "yaml", "csv", "markdown"]),
     default="table",
     show_default=True,
-    help="Output format; json, yaml and csv carry every field under its stable name.",
+    help="Output format (md and yml name markdown and yaml); json, yaml and csv carry "
+    "every field under its stable name.",
 )
 @click.option(
     "--per-file",
