@@ -259,3 +259,14 @@ def test_an_option_error_crosses_a_process_boundary_whole():
         "unknown field 'nope'",
         "--sort: unknown field 'nope'",
     )
+
+
+def test_settings_take_a_format_by_its_extension_as_the_options_do(runner, tmp_path):
+    config = "stats:\n  format: md\nparse:\n  to: yml\nconvert:\n  to: txt\n"
+    _, transcript = _project(tmp_path, config)
+    counted = runner.invoke(cli, ["stats", str(transcript)])
+    assert counted.exit_code == 0 and counted.stdout.startswith("| speaker"), counted.stderr
+    parsed = runner.invoke(cli, ["parse", str(transcript)])
+    assert parsed.exit_code == 0 and parsed.stdout.startswith("schema_version: 1")
+    converted = runner.invoke(cli, ["convert", str(transcript)])
+    assert converted.exit_code == 0 and converted.stdout == TRANSCRIPT

@@ -254,11 +254,28 @@ def _format(readable: bool | None = None, writable: bool | None = None) -> Calla
     def read(value: Any) -> str:
         from .formats import names
 
-        if isinstance(value, str) and value.lower() in names(readable, writable):
-            return value.lower()
-        raise ValueError
+        return _named_format(value, names(readable, writable))
 
     return read
+
+
+def _format_choice(*choices: str) -> Callable[[Any], str]:
+    """One of `choices`, a format also by the one extension only it has (`md`, `yml`), as
+    the option it sets takes it."""
+
+    def read(value: Any) -> str:
+        return _named_format(value, choices)
+
+    return read
+
+
+def _named_format(value: Any, choices: Iterable[str]) -> str:
+    from .formats import named_among
+
+    named = named_among(value, choices) if isinstance(value, str) else None
+    if named is None:
+        raise ValueError
+    return named
 
 
 def _setting(key: str, param: str | None, allowed: str, read: Callable[[Any], Any]) -> Setting:
@@ -298,7 +315,9 @@ COMMANDS: dict[str, dict[str, Setting]] = {
     "parse": {
         s.key: s
         for s in (
-            _setting("to", "to_format", "json, jsonl or yaml", _choice("json", "jsonl", "yaml")),
+            _setting(
+                "to", "to_format", "json, jsonl or yaml", _format_choice("json", "jsonl", "yaml")
+            ),
         )
     },
     "convert": {
@@ -320,7 +339,7 @@ COMMANDS: dict[str, dict[str, Setting]] = {
                 "format",
                 "format",
                 "table, json, yaml, csv or markdown",
-                _choice("table", "json", "yaml", "csv", "markdown"),
+                _format_choice("table", "json", "yaml", "csv", "markdown"),
             ),
             _setting("per-file", "per_file", "true or false", _flag),
             _setting("sort", "sort", "a field name (--list-fields)", _string),

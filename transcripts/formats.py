@@ -327,6 +327,22 @@ def get_format(name: str) -> Format:
     raise TranscriptError(f"unknown format {name!r}; known formats: {', '.join(FORMATS)}")
 
 
+def named_among(value: str, among: Iterable[str]) -> str | None:
+    """The name among `among` that `value` gives: the name itself (any case), or a format
+    named by the one extension only it has (`yml` for yaml, `md` for markdown); None when
+    it gives none of them. The choices of `-t`, `-f` and their settings in a
+    configuration all ask this."""
+    choices = set(among)
+    key = value.lower()
+    if key in choices:
+        return key
+    try:
+        name = get_format(value).name
+    except TranscriptError:
+        return None
+    return name if name in choices else None
+
+
 def readable_names() -> str:
     return ", ".join(name for name, format in FORMATS.items() if format.reader)
 

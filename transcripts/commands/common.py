@@ -328,17 +328,13 @@ def complete_formats(readable: bool | None = None, writable: bool | None = None)
 
 class FormatChoice(click.Choice):  # type: ignore[type-arg]
     """A choice of output formats that also takes a format by the one extension only it
-    has (`yml` for yaml, `md` for markdown), as `convert -t` does (`formats.get_format`)."""
+    has (`yml` for yaml, `md` for markdown), as `convert -t` does (`formats.named_among`)."""
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        if isinstance(value, str) and value.lower() not in self.choices:
-            from ..errors import TranscriptError
-            from ..formats import get_format
+        if isinstance(value, str):
+            from ..formats import named_among
 
-            try:
-                named = get_format(value).name
-            except TranscriptError:
-                named = None
-            if named in self.choices:
+            named = named_among(value, map(str, self.choices))
+            if named is not None:
                 return named
         return super().convert(value, param, ctx)
