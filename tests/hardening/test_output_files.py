@@ -257,6 +257,20 @@ def test_lint_fix_leaves_a_read_only_transcript_as_it_is(runner, tmp_path):
     assert path.read_bytes() == b"Ana: caf\xc3\x83\xc2\xa9 time.\nBen: Yes.\n"
 
 
+def test_lint_fix_still_reports_a_read_only_transcript_s_findings(runner, tmp_path):
+    mojibake = b"Ana: caf\xc3\x83\xc2\xa9 time.\nBen: Yes.\n"  # one safe fix
+    (tmp_path / "a.txt").write_bytes(mojibake)
+    locked = tmp_path / "b.txt"
+    locked.write_bytes(mojibake)
+    locked.chmod(0o444)
+    result = runner.invoke(cli, ["lint", "--fix", str(tmp_path)])
+    assert result.exit_code == 2
+    assert f"{locked}: is read-only" in result.stderr
+    assert f"{locked}:1:" in result.stdout  # its finding, left as it is
+    assert "1 fixed" in result.stderr + result.stdout
+    assert locked.read_bytes() == mojibake
+
+
 DEVICE_REFUSED = "is a character device, not a regular file"
 
 

@@ -90,9 +90,10 @@ NO_FIXES = FixMode()
 
 class FileResult:
     """One input linted: its findings (those left after fixing), how many were fixed,
-    the diff of the fixes (`--diff`), and a note when it could not be fixed; for the
-    across-files rules, its sentence rows (None: not computed), its format and the
-    size and modification time it had when it was read."""
+    the diff of the fixes (`--diff`), a note when it could not be fixed, and the error
+    that kept its fixes from being written (a read-only file: its findings are still
+    reported); for the across-files rules, its sentence rows (None: not computed), its
+    format and the size and modification time it had when it was read."""
 
     def __init__(
         self,
@@ -104,8 +105,10 @@ class FileResult:
         format: str = "",
         stat: tuple[int, int] = (-1, -1),
         path: str = "",
+        error: str = "",
     ) -> None:
         self.findings = findings
+        self.error = error
         self.fixed = fixed
         self.diff = diff
         self.note = note
@@ -203,6 +206,10 @@ def lint_paths(
                 if report:
                     report(result)
                 continue
+            if result.error:
+                run.errors.append(result.error)
+                if report:
+                    report(result.error)
             position = run.files
             run.files += 1
             if result.findings:
@@ -390,7 +397,11 @@ def _lint_file(
             return result
         if path == STDIN and not fixing.diff:
             raise TranscriptError("--fix cannot rewrite standard input; use --diff", STDIN)
-        fixed = _fix(path, transcript, kept, chosen.name, findings, settings, fixing)
+        try:
+            fixed = _fix(path, transcript, kept, chosen.name, findings, settings, fixing)
+        except TranscriptError as error:  # a read-only file: its findings stand unfixed
+            result.error = str(input_failure(error, display_name(path)))
+            return result
         fixed.path, fixed.format, fixed.stat, fixed.rows = (
             result.path,
             result.format,
