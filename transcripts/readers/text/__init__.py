@@ -21,7 +21,7 @@ from ...options import ReadOptions
 from ...streams import then_run
 from ..common import listed
 from ..htmlkind import html_kind
-from . import conventions, frontmatter, pages, roster
+from . import conventions, fences, frontmatter, pages, roster
 from .assemble import Assembler
 from .attribution import attribute
 from .candidates import common_words, find_candidates
@@ -63,6 +63,7 @@ def stream(
         front = frontmatter.find_front_matter(lines)
         body_start, metadata = front if front else (0, {})
         page = pages.detect(text, lines, body_start, is_hard_wrapped(lines, body_start))
+    code = fences.fenced_lines(lines, body_start) if fences.may_hold_fences(text) else None
     del text  # the lines hold it now
     if source.transient:
         source.text = ""
@@ -71,6 +72,8 @@ def stream(
     if headers:  # a page header that opens like a label: layout, and the labels found again
         page = pages.with_running_headers(lines, body_start, page, headers)
         uses = find_candidates(lines, body_start, page)
+    if code:  # a Markdown code block's lines are code, whatever they open with
+        uses = [use for use in uses if use.line not in code]
     declared = list(options.speakers)
     front_speakers = frontmatter.declared_speakers(metadata)
     if not declared and front_speakers and roster.declared_matches(uses, front_speakers):

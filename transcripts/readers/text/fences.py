@@ -1,0 +1,41 @@
+"""Markdown's fenced code blocks (a line of three or more backticks, then the code, then
+a line that closes it): code quoted into a document, never dialogue, however its lines
+open (`uses: actions/checkout@v4`, `run: pip install ...`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ...compiled import kept
+
+# A fence opens a line, after at most three spaces (CommonMark), with three or more
+# backticks; a line of at least as many closes it. (Tilde fences, which CommonMark also
+# allows, are left out: rare in what people paste, and asking for them would cost every
+# document that holds a tilde a walk over its lines.)
+_FENCE = kept(r"[ ]{0,3}(?P<run>`{3,})")
+
+
+def may_hold_fences(text: str) -> bool:
+    """Could the text hold a fence at all? (A search for one character, as fast as
+    memchr: a document without a backtick is not read line by line for fences.)"""
+    return "`" in text
+
+
+def fenced_lines(lines: Sequence[str], start: int = 0) -> set[int]:
+    """The numbers of the lines of `lines[start:]` inside closed fences, the fences
+    themselves included; a fence never closed fences nothing (a stray line of
+    backticks does not swallow the rest of a transcript)."""
+    inside: set[int] = set()
+    opened: tuple[int, str] | None = None  # the open fence's line and its run
+    for index in [i for i in range(start, len(lines)) if "``" in lines[i][:6]]:
+        line = lines[index]
+        found = _FENCE.match(line)
+        if found is None:
+            continue
+        run = found["run"]
+        if opened is None:
+            opened = (index, run)
+        elif len(run) >= len(opened[1]) and not line[found.end() :].strip():
+            inside.update(range(opened[0], index + 1))
+            opened = None
+    return inside
