@@ -18,9 +18,9 @@ from ... import names
 from ...model import Block, Kind
 from ...timecode import parse_clock, parse_time_of_day
 from . import frontmatter, paragraphs
+from .candidates import SENTENCE_ENDS
 from .lines import indent_width
 from .pages import Page
-from .paragraphs import LINE_ENDS
 from .paragraphs_scan import APART_KIND, SPEECH_WINDOW, Paragraph, is_list_item
 from .roster import Roster, is_speech
 from .shapes import shape_of
@@ -634,12 +634,12 @@ def _speech_goes_on(
 ) -> bool:
     """Does the paragraph at line `start` go on with the pending turn whatever it opens
     with: the turn's label stands alone with no words yet, or its last line, right above,
-    ends no sentence?"""
+    ends no sentence (as `candidates.SENTENCE_ENDS` tells the line before a label)?"""
     if pending is None or pending.kind != Kind.TURN:
         return False
     if not pending.text and not more:
         return True
-    return start == pending.end_line and not lines[start - 1].rstrip().endswith(LINE_ENDS)
+    return start == pending.end_line and not lines[start - 1].rstrip().endswith(SENTENCE_ENDS)
 
 
 def _time_above(block: Block) -> float | None:
