@@ -309,15 +309,13 @@ def scan_wrapped(lines: Sequence[str], page: Page, start: int, candidates: dict[
             opening = label_at(gap_end)
             if (
                 opening is not None
-                and _breaks_paragraph(opening, lines[gap_end])
-                # a field ("Date:", "Note:") under a line that ends no sentence and is no
-                # label is the sentence's words wrapped: "or defend yourself" over "By
-                # calmness or by absence: all's in anger."
-                and (
-                    opening.rule != "field"
-                    or gap_end > index
+                and _breaks_paragraph(
+                    opening,
+                    lines[gap_end],
+                    # (a blank line, a finished sentence or a label right above)
+                    gap_end > index
                     or bool(marks[last] & ENDS)
-                    or (last == first and found is not None)
+                    or (last == first and found is not None),
                 )
             ) or new_paragraph(last, gap_end, opened_bracket, layout):
                 break
@@ -345,15 +343,20 @@ def scan_wrapped(lines: Sequence[str], page: Page, start: int, candidates: dict[
     return Scan(paragraphs, hashed)
 
 
-def _breaks_paragraph(found: LineLabel | None, line: str) -> bool:
+def _breaks_paragraph(found: LineLabel | None, line: str, above_ends: bool) -> bool:
     """Does a label start a new paragraph where it stands? A speaker's label does; so does
     a label that is no name ("Question for Readers:") or one alone on its line ("BY MS.
     MURRAY:"). A name-shaped label the inference did not take ("Next:" in the middle of
-    a wrapped sentence) goes on with the paragraph it sits in."""
+    a wrapped sentence) goes on with the paragraph it sits in, and so does a field
+    ("Date:", "Note:") unless `above_ends` (a blank line, a finished sentence or a label
+    right above): "or defend yourself" over "By calmness or by absence: all's in anger."
+    is a sentence wrapped."""
     if found is None:
         return False
     if found.speaker or found.rule == "chevron":
         return True
+    if found.rule == "field" and not above_ends:
+        return False
     if found.rule == "candidate":  # "BY MS. MURRAY:" alone: a colon ends it
         if found.label.islower():
             return False  # "the following new" then "section:": a sentence wrapped
