@@ -77,9 +77,11 @@ def _mark(cues: CueStore, prefixes: PrefixRule, heard: Hearing | None) -> int:
     several = prefixes.line_marks if prefixes.enabled else None
     for index, text in enumerate(texts):
         # `>>`, or a later line naming a speaker (two speakers in one cue): several marks
-        if ">>" in text or (":" in text and several is not None and several(text)):
+        changes = ">>" in text
+        lined = several(text) if not changes and several is not None and ":" in text else None
+        if changes or lined is not None:
             at = 2 * index
-            marks = split_marks(text, prefixes)
+            marks = lined if lined is not None else split_marks(text, prefixes)
             parts = parts_of_cue(marks, times[at], times[at + 1], lines[at], lines[at + 1])
             codes[index] = SPLIT
             texts[index] = parts
