@@ -28,7 +28,8 @@ a turn's number (`12.`, or a parliament's question number and reference: `Q1. [9
   `(00:00:11)` after it, `0:34` or `\\[04:22\\]` after
   the label (a time of day, `10:02 AM` as a meeting app writes it, is no time in the
   recording);
-- delimiter: a colon (`:`, full-width `：`), a period (`LILY.`, `Mr. GRASSLEY.`), a dash
+- delimiter: a colon (`:`, full-width `：`), a period (`LILY.`, `Mr. GRASSLEY.`; glued to a
+  dash as Spanish plays set it, `BERNARDA.—¡Silencio!`), a dash
   between spaces (`JOHN — text`, `Mary Jones - text`), a wide gap before the text
   (`Q\\xa0\\xa0text`, a tab: `Name<TAB>text`), the corner bracket opening the speech in a
   Japanese script (`太郎「おはよう」`), or nothing when the label stands alone on its line
@@ -384,7 +385,7 @@ _GRAMMAR = r"""
       | (?P<abbreviated>\.(?=[ \t\xa0]*[:：]))?                   # Int.:, Корр.: (abbreviated)
         [ \t\xa0]*(?P<colon>:(?=[^/\\\d]|\Z)|：)                  # (A：1990年, not 10:30)
       | (?P<dash>\.?[ ](?:—|–|--?)(?=[ \t\xa0]+\S))              # JOHN — text, Name. – text
-      | (?P<dot>\.)(?=[ \t\xa0\r\n]|\Z)
+      | (?P<dot>\.(?=[ \t\xa0\r\n]|\Z)|\.[—–](?=[ \t\xa0]*[^\s—–]))  # LILY. text, BERNARDA.—Text
       | (?<=\])(?P<directed>[ ](?=\S))                          # PRAED [to Vivie] Yes.
       | (?<=[*_\]>】])
       | (?P<quote>(?=[「『]))                                     # 太郎「おはよう」
