@@ -385,7 +385,7 @@ _GRAMMAR = r"""
       | (?P<abbreviated>\.(?=[ \t\xa0]*[:：]))?                   # Int.:, Корр.: (abbreviated)
         [ \t\xa0]*(?P<colon>:(?=[^/\\\d]|\Z)|：)                  # (A：1990年, not 10:30)
       | (?P<dash>\.?[ ](?:—|–|--?)(?=[ \t\xa0]+\S))              # JOHN — text, Name. – text
-      | (?P<dot>\.(?=[ \t\xa0\r\n]|\Z)|\.[—–](?=[ \t\xa0]*[^\s—–]))  # LILY. text, BERNARDA.—Text
+      | (?P<dot>\.(?=[ \t\xa0\r\n]|\Z)|\.[—–](?![—–]))  # LILY. text, BERNARDA.—Text
       | (?<=\])(?P<directed>[ ](?=\S))                          # PRAED [to Vivie] Yes.
       | (?<=[*_\]>】])
       | (?P<quote>(?=[「『]))                                     # 太郎「おはよう」
