@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ... import names
 from ...errors import TranscriptError
 from ...io import SourceText, display_name
 from ...model import Block, Layout, Transcript
@@ -32,6 +33,7 @@ from .namelists import mark_name_lists
 from .paragraphs_scan import is_hard_wrapped, scan_paragraphs
 
 if TYPE_CHECKING:
+    from .evidence import Use
     from .htmlpage import HtmlPage
 
 
@@ -75,9 +77,10 @@ def stream(
     if code:  # a Markdown code block's lines are code, whatever they open with
         uses = [use for use in uses if use.line not in code]
     declared = list(options.speakers)
-    front_speakers = frontmatter.declared_speakers(metadata)
-    if not declared and front_speakers and roster.declared_matches(uses, front_speakers):
-        declared = front_speakers
+    if not declared:
+        declared = _front_matter_roster(
+            uses, frontmatter.declared_speakers(metadata), lines, body_start
+        )
     inference = conventions.infer(uses, lambda: common_words(lines, body_start), declared, lines)
     chat = is_chat(inference, lines)
     # `[10:00] <alice>`, `Ana  14:02`: when a message was sent, no time into a recording
@@ -132,6 +135,28 @@ def stream(
     return transcript, then_run(
         blocks, lambda: inference.finish(assembler.spoken, assembler.unspoken)
     )
+
+
+def _front_matter_roster(
+    uses: list[Use], listed: list[str], lines: list[str], body_start: int
+) -> list[str]:
+    """The front matter's `speakers:` as the roster, where labels name them, with the
+    speakers it leaves out: a podcast's notes often list only the guests, and the host's
+    labels, in the same shape as theirs, take turns all the same. Those are the speakers
+    inference accepts in a shape that a listed speaker's labels have, whom no listed name
+    names; they follow the listed ones."""
+    if not listed or not roster.declared_matches(uses, listed):
+        return []
+    inferred = conventions.infer(uses, lambda: common_words(lines, body_start), (), lines)
+    keys = {names.normalise(name) for name in listed}
+    accepted = inferred.accepted()
+    shapes = {use.shape.signature for use in accepted if roster.names_one_of(use, keys)}
+    unlisted = [
+        use
+        for use in accepted
+        if use.shape.signature in shapes and not roster.names_one_of(use, keys)
+    ]
+    return listed + [speaker.name for speaker in roster.build(unlisted).speakers]
 
 
 def _is_chat_log(inference: Inference) -> bool:

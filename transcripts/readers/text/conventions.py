@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ... import names
 from .evidence import Convention, Family, Habit, Inference, Record, Rejection, Use, Verdict
+from .roster import names_one_of
 from .shapes import ALONE, INLINE, PHRASE, Shape, Signature
 from .tally import Tally
 
@@ -451,7 +452,7 @@ def _declared(uses: list[Use], declared: Sequence[str]) -> Inference:
     speaker (by name or as written)."""
     keys = {names.normalise(name) for name in declared}
     for use in uses:
-        if use.key in keys or names.normalise(use.shape.label) in keys:
+        if names_one_of(use, keys):
             use.verdict = Verdict(True, "names a declared speaker")
         else:
             use.verdict = Verdict(False, "not a declared speaker")

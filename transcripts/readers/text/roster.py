@@ -179,7 +179,13 @@ def build(uses: Iterable[Use], declared: Sequence[str] = ()) -> Roster:
 def declared_matches(uses: Iterable[Use], declared: Sequence[str]) -> bool:
     """Does any candidate label name one of the declared speakers?"""
     keys = {names.normalise(name) for name in declared}
-    return any(use.key in keys or names.normalise(use.shape.label) in keys for use in uses)
+    return any(names_one_of(use, keys) for use in uses)
+
+
+def names_one_of(use: Use, keys: AbstractSet[str]) -> bool:
+    """Does the label name one of these speakers (their names normalised), by its name
+    or as written?"""
+    return use.key in keys or names.normalise(use.shape.label) in keys
 
 
 def _declared_roster(candidates: list[Candidate], declared: Sequence[str]) -> Roster:
