@@ -216,6 +216,15 @@ def is_numbered_role(label: str) -> bool:
     return match is not None and _key(match["role"]) in ROLE_WORDS
 
 
+def numbered_role_of(label: str) -> str | None:
+    """The role a numbered role numbers, folded (`speaker` for `Speaker 5` and
+    `SPEAKER_05`, `p` for `P3`), or None for a label that is no numbered role."""
+    if not is_numbered_role(label):
+        return None
+    match = _NUMBERED.match(label)
+    return _key(match["role"]) if match is not None else None
+
+
 @functools.lru_cache(maxsize=4096)
 def name_words(label: str) -> list[str] | None:
     """The words of a name-shaped label, or None when the label cannot be a name.

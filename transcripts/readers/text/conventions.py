@@ -865,6 +865,15 @@ def _is_marked(use: Use, confirmed: set[str]) -> bool:
     return names.is_marked(use.shape.label)
 
 
+def _numbers_another_voice(use: Use, confirmed: set[str]) -> bool:
+    """Is the label a numbered role ("Speaker 5", "SPEAKER_05") of which other numbers
+    are confirmed names? Diarisation numbers each voice it tells apart, and starts a
+    voice's turn wherever it cut the speech, so such a label may stand where the others
+    seldom do."""
+    role = names.numbered_role_of(use.shape.name)
+    return role is not None and any(names.numbered_role_of(key) == role for key in confirmed)
+
+
 def _introduces_confirmed(use: Use, confirmed: set[str]) -> bool:
     """Is the label a full name whose surname alone is a confirmed name of the document
     ("Al Kossow:" once, then "Kossow:" throughout), or, in a play's `Name.`, whose first
@@ -1248,7 +1257,10 @@ class _Judge:
             and use.line not in assessment.slots
             and _introduces_confirmed(use, confirmed)
         )
-        kinds = _CONFIRMED_KEEP if known or introduced else _ALL
+        # "Speaker 5" among a diarised "Speaker 1" to "Speaker 4": a voice heard once,
+        # where the machine cut the speech (after half a sentence too)
+        voice = not known and _numbers_another_voice(use, confirmed)
+        kinds = _CONFIRMED_KEEP if known or introduced or voice else _ALL
         broken = _first_broken(look, convention.habits, kinds, self.memo(convention))
         if broken == _STANDS_ALONE and _introduces_with_role(use, convention):
             return Verdict(True, "introduces a speaker and role alone over the speech")
