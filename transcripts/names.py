@@ -445,19 +445,26 @@ def group_members(label: str) -> list[str] | None:
     return [part.strip() for part in found["list"].split(",")] + [found["last"].strip()]
 
 
+# The most words a note's name has where its other words say nothing of a note
+# ("Photo credit", "Editor's note", "Read more").
+_NOTE_NAME_WORDS = 3
+
+
 @functools.lru_cache(maxsize=4096)
 def is_label_shaped(label: str) -> bool:
     """A non-speaker label worth keeping as a label: "Question for Readers", "Editor's note".
 
     One to six words, opened by a capital, where every other word is capitalised, a
-    function word or a known note word: a heading-like label, not a clause of a sentence.
+    function word or a known note word: a heading-like label, not a clause of a sentence;
+    or a note's name in up to three words ("Photo credit", "Read more"). A longer clause
+    ending in a note word is a sentence's ("The problems arise in this context:").
     """
     tokens = label.split()
     if not 1 <= len(tokens) <= 6 or not tokens[0][:1].isupper():
         return False
     if _key(tokens[0]) in SALUTATIONS:  # "Dear Ms. Secretary:" opens a letter's text
         return False
-    if is_non_speaker_label(label):
+    if len(tokens) <= _NOTE_NAME_WORDS and is_non_speaker_label(label):
         return True
     for token in tokens[1:]:
         key = _key(token)

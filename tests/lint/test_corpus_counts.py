@@ -83,11 +83,13 @@ EXPECTED: dict[str, dict[str, int]] = {
         # (no more: verse opening with a group, "Richard and Hastings: let", nor with
         # words as a sentence opens, "By holy marriage: when", "Go in: and tell", "Let
         # me see: every 'leven", now read as candidate labels no convention takes)
-        # three verse lines opening with words and a colon under a finished sentence
-        # ("Ha, ha! keep time: how sour"); no more: such a line as the first of a speech
-        # under its name ("CLARENCE:" / "Then this is mine opinion: that"), nor in the
-        # middle of a wrapped sentence ("defend yourself" / "By calmness or by absence:")
-        "TR102": 3,
+        # a verse line opening with words and a colon under a finished sentence
+        # ("Welcome from Mantua: let me see"); no more: such a line as the first of a
+        # speech under its name ("CLARENCE:" / "Then this is mine opinion: that"), in the
+        # middle of a wrapped sentence ("defend yourself" / "By calmness or by absence:"),
+        # nor a clause of more than three words ending in a note's word ("Ha, ha! keep
+        # time:", "But let me see:")
+        "TR102": 1,
         "TR103": 10,  # NURSE / Nurse, PAGE / Page, POMPHEY / POMPEY: real variants;
         # not reported any more: First/Second Citizen, Messenger / Fourth Messenger,
         # Young MARCIUS / MARCIUS, ALL / All, Mariners / Mariner (different people),
