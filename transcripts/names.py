@@ -37,7 +37,7 @@ HONORIFIC_DEGREES = frozenset("right rt most very".split())
 NAME_ABBREVIATIONS = frozenset(
     """
     mr mrs ms mx dr prof sen rep gov gen col capt lt sgt rev fr hon st jr sr messrs mme
-    mlle sra sr dra supt insp det cmdr adm maj cpl pvt rt esq
+    mlle sra sr dra supt insp det cmdr adm maj cpl pvt rt esq abg
     """.split()
 )
 
@@ -92,6 +92,17 @@ NON_SPEAKER_WORDS = (
     """.split()
     )
     | CUE_WORDS
+    | frozenset(
+        # the same fields in other languages: German ("Betr.:", "Bezug:", "Beginn: 9.03
+        # Uhr" in a Bundestag record), French, Spanish, Italian, Portuguese
+        """
+    betr betreff bezug beginn schluss ende datum ort thema quelle anlage anlagen
+    objet sujet lieu heure début
+    asunto fecha lugar hora tema fuente
+    oggetto luogo fonte
+    assunto
+    """.split()
+    )
 )  # (and a cue's words: "SOUND:", "MUSIC:")
 
 _CUE_TAILS = frozenset("cue cues effect effects".split())
