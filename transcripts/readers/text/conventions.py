@@ -615,6 +615,30 @@ def _speech_share(uses: Sequence[Use]) -> float:
     return sum(1 for use in uses if use.speech) / len(uses) if uses else 0.0
 
 
+def _speech_share_outside_lists(uses: Sequence[Use]) -> float:
+    """The share of labels followed by speech, leaving out lists of names: labels
+    standing alone one right under another, `NAME_LIST_LEAST` or more with no speech
+    between them (an earnings call's participants, each name over its firm, before the
+    call whose labels are the same names alone over their speech)."""
+    listed: set[int] = set()
+    run: list[Use] = []
+    for use in [*uses, None]:
+        if (
+            use is None
+            or use.shape.placement != ALONE
+            or use.speech
+            or (run and run[-1].next_line != use.line)
+        ):
+            if len(run) >= NAME_LIST_LEAST:
+                listed.update(id(member) for member in run)
+            run = []
+        if use is not None and use.shape.placement == ALONE and not use.speech:
+            run.append(use)
+    if not listed:
+        return _speech_share(uses)
+    return _speech_share([use for use in uses if id(use) not in listed])
+
+
 def _speech_slots(uses: Sequence[Use], spoken: bool = False) -> set[int]:
     """The lines where the speech of labels that stand alone starts: the next
     line of text, at the distance such labels usually keep from their speech (a
@@ -1029,7 +1053,7 @@ class _Judge:
             if any(_asks(asked, uses) for asked in asking):
                 return None  # one person answering a publication ("THE PARIS REVIEW")
             return "one name only: no turns are taken"
-        if _speech_share(_sample(uses)) < MIN_SPEECH:
+        if _speech_share_outside_lists(_sample(uses)) < MIN_SPEECH:
             return "most are not followed by speech"
         turn_taking = _turn_taking(uses[:SAMPLE])
         if turn_taking < MIN_TURN_TAKING:
