@@ -378,6 +378,7 @@ _GRAMMAR = r"""
     (?:[ \t]*(?P<inside>\({SPAN}\)|\[{SPAN}\]))?
     (?:[ \t]+\[\d{{1,4}}\](?={LINE_END}))?                           # a turn's number: "[2]"
     (?P<inner>[ ]?[:：](?=\*|_|\]|】|</))?
+    (?P<inner_dot>(?<![ ])\.(?=\*|_|</))?                         # _Ham._, **Mag.** (a play)
     (?P<close>\*\*|__|\*|_|\]|】|</(?i:b|strong)>|>(?=[ \t]))?
     (?:[ ]\^(?={LINE_END}))?                                    # BRICK ^ (dual dialogue)
     (?:
@@ -687,7 +688,7 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
         return None
     else:
         wrapper = ""
-    if found["inner"] is not None and opener is None:
+    if (found["inner"] is not None or found["inner_dot"] is not None) and opener is None:
         return None
     if found["colon"] is not None and not _is_lower_case_role(found["affiliation"]):
         return None  # "Look, honestly: I would have left": words, not a name and a role
@@ -709,6 +710,8 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
         delimiter = "cell"
     elif found["colon"] is not None or found["inner"] is not None:
         delimiter = ":"
+    elif found["inner_dot"] is not None:
+        delimiter = "."  # a play's name and its period in italics, `_Ham._ To be`
     elif found["dot"] is not None:
         delimiter = "."
         if _is_lone_initial(name):
