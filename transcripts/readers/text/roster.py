@@ -255,7 +255,11 @@ def _people(
         if surname is None or surname[1] != 1:
             continue
         targets = [other for other in full.get(surname[0], []) if other != key]
-        if len(targets) == 1 and _introduces(groups[targets[0]], groups[key]):
+        if (
+            len(targets) == 1
+            and _introduces(groups[targets[0]], groups[key])
+            and not _another_initial(groups[key][0], groups[targets[0]][0])
+        ):
             groups[targets[0]].extend(groups.pop(key))
     _join_given_names(groups, full)
     _join_abbreviations(groups)
@@ -264,6 +268,18 @@ def _people(
     _join_declared_short_forms(groups)
     ordered = sorted(groups.values(), key=lambda group: min(c.first for c in group))
     return [sorted(group, key=lambda c: c.first) for group in ordered]
+
+
+def _another_initial(short: Candidate, full: Candidate) -> bool:
+    """Is the short name's title a letter that is as likely an initial, beside a full
+    name whose given names are initials ("M. Cic" beside "Q. Cic": Marcus and Quintus
+    Cicero, not Monsieur Cic)?"""
+    person = names.person_name(short.label)
+    titles = names.split_titles(person)[0] if person else []
+    if len(titles) != 1 or len(titles[0]) != 1:
+        return False
+    words = _person_words(full)
+    return len(words) >= 2 and all(len(word) == 1 for word in words[:-1])
 
 
 def _join_given_names(groups: dict[str, list[Candidate]], surnames: dict[str, list[str]]) -> None:
