@@ -685,8 +685,13 @@ def _role_taking_turns(family: Family, primary: Family) -> bool:
     if family.signature.case == PHRASE:
         # a role written as a sentence opens ("Phóng viên:", "Le journaliste :") is one
         # only where it recurs as the document's own, as an interviewer's turns do;
-        # "He said:" is once or twice, "Let us pray:" a few times among many turns
-        marked = count >= max(PHRASE_ROLE_LEAST, PHRASE_ROLE_SHARE * len(primary.uses))
+        # "He said:" is once or twice, "Let us pray:" a few times among many turns. Set
+        # in the speakers' own bold or brackets ("**Le photographe:**" among "**Monica:**"),
+        # a few times are enough: no sentence's words are so marked.
+        least = PHRASE_ROLE_LEAST
+        if not _wrapped_alike(family.signature, primary.signature):
+            least = max(least, PHRASE_ROLE_SHARE * len(primary.uses))
+        marked = count >= least
     else:
         marked = names.is_role(key) or (names.has_honorific(name) and names.is_caps(name))
     if count < 2 or not marked or _speech_share(family.uses) < MIN_SPEECH:
@@ -697,6 +702,12 @@ def _role_taking_turns(family: Family, primary: Family) -> bool:
         1 for a, b in pairwise(lines) if bisect_right(others, b) - bisect_right(others, a) > 0
     )
     return between >= MIN_TURN_TAKING * (len(lines) - 1)
+
+
+def _wrapped_alike(signature: Signature, primary: Signature) -> bool:
+    """Is the shape the primary convention's, wrapped (bold, italics, brackets), but for
+    how the name is written?"""
+    return bool(primary.wrapper) and signature._replace(case=primary.case) == primary
 
 
 def _in_lower_case_words(family: Family) -> bool:
