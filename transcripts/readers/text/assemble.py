@@ -529,7 +529,10 @@ class Assembler:
                         interrupted = pending.speaker
                 else:
                     interrupted = None
-                pending = Block(kind, words, start + 1, last + 1, label=label, start=paragraph.time)
+                time = paragraph.time
+                if time is not None and paragraph.label and names.is_field_name(paragraph.label):
+                    time = None  # "Duration: 01:08:10": the field's value, no time in it
+                pending = Block(kind, words, start + 1, last + 1, label=label, start=time)
                 if kind == Kind.TIMESTAMP:
                     stamp_above = last + 1  # (the line a label right under it would open)
         if pending is not None:

@@ -100,6 +100,9 @@ _SONG_TITLE = Verdict(False, "a song's title over its verse, not a speaker")
 _IN_A_LIST = Verdict(False, "one of a list of names, with no speech between them")
 _HEADER_FIELD = Verdict(False, "a header field naming who held the role, not a turn")
 _TITLE_LINE = Verdict(False, "the document's title: its first line, a name never used again")
+_LEGEND = Verdict(False, "a legend of the labels (I: Interviewer, B: Respondent), not a turn")
+# A legend's line is short: the labels and what each stands for.
+_LEGEND_CHARS = 120
 # What ends a sentence, before any closing quote, bracket or emphasis mark.
 _SENTENCE_ENDS = tuple(".?!…。？！")
 _CLOSING_MARKS = "\"'”’»)]*_ "
@@ -284,6 +287,7 @@ def infer(
     _reject_name_lists(uses)
     if lines:
         _reject_header_fields(uses, lines)
+        _reject_legend(uses, lines)
         _reject_title_line(uses, lines)
     _reject_rest(uses, "its shape is not one the document uses for speakers")
     return inference
@@ -405,6 +409,38 @@ def _reject_header_fields(uses: list[Use], lines: Sequence[str]) -> None:
     for use in header:
         if use.line - 1 in fields or use.line + 1 in fields:
             use.verdict = _HEADER_FIELD
+
+
+def _reject_legend(uses: list[Use], lines: Sequence[str]) -> None:
+    """Reject the first label taken when its line is a legend of the labels: short, and
+    after its words another label taken names itself with a colon or an equals sign ("I:
+    Interviewer, B: Befragter" over a research interview of `I:` and `B:`), as the
+    header of a transcript spells out its codes."""
+    first = next((use for use in uses if use.accepted), None)
+    if first is None or first.shape.placement != INLINE:
+        return
+    words = lines[first.line][first.shape.rest_at :].strip()
+    if len(words) > _LEGEND_CHARS:
+        return
+    others = {use.shape.label for use in uses if use.accepted and use.key != first.key}
+    if any(_spelt_out(label, words) for label in others):
+        first.verdict = _LEGEND
+
+
+def _spelt_out(label: str, words: str) -> bool:
+    """Do the words go on to spell out this label, after a comma, a semicolon or a wide
+    gap ("..., B: Befragter", "...; R = Respondent")?"""
+    at = words.find(label)
+    while at > 0:
+        apart = (
+            words[:at].rstrip(" \t").endswith((",", ";"))
+            or words[at - 2 : at] == "  "
+            or words[at - 1 : at] == "\t"
+        )
+        if apart and words[at + len(label) :].lstrip(" \t")[:1] in (":", "=", "："):
+            return True
+        at = words.find(label, at + 1)
+    return False
 
 
 def _reject_title_line(uses: list[Use], lines: Sequence[str]) -> None:
