@@ -37,7 +37,9 @@ def is_html(text: str) -> bool:
 
 def html_kind(text: str) -> str | None:
     """ "page" when `text` is an HTML page, "fragment" when it is lines of a page's text
-    pasted without its paragraphs, None when it is text with a few tags or none. (A page
+    pasted without its paragraphs, "mixed" when it is a page's blocks among text that
+    does not open with a tag (Markdown with HTML in it, as static sites keep their
+    pages), None when it is text with a few tags or none. (A page
     or fragment is read by `text/htmlpage.py`, or by `text/pages.py` where its text is
     in `<pre>`.)
 
@@ -59,4 +61,8 @@ def html_kind(text: str) -> str | None:
         inline = sum(1 for line in lines if _HTML_INLINE_LINE.match(line))
         return "fragment" if inline >= 2 and inline * 2 >= len(lines) else None
     tagged = sum(1 for line in lines if _html_block_line().match(line))
-    return "page" if tagged * 2 >= len(lines) else None
+    if tagged * 2 < len(lines):
+        return None
+    # Markdown with block tags among its lines (a static site's page, opening with its
+    # front matter): blank lines break its paragraphs, as Markdown's do.
+    return "page" if opening.startswith("<") else "mixed"

@@ -58,12 +58,14 @@ def stream(
             "is empty" if not text else "contains only blank lines", display_name(source.path)
         )
     lines = split_lines(text)
-    web = _web_page(text, lines)
+    front = frontmatter.find_front_matter(lines)
+    body_start, metadata = front if front else (0, {})
+    web = _web_page(text, lines, body_start)
     if web is not None:  # an HTML page: its lines are its paragraphs, as a browser shows them
-        lines, page, front, body_start, metadata = web.lines, web.page, None, 0, {}
+        lines, page = web.lines, web.page
+        if not web.markdown:  # (a page's own head says what it is)
+            front, body_start, metadata = None, 0, {}
     else:
-        front = frontmatter.find_front_matter(lines)
-        body_start, metadata = front if front else (0, {})
         page = pages.detect(text, lines, body_start, is_hard_wrapped(lines, body_start))
     code = fences.fenced_lines(lines, body_start) if fences.may_hold_fences(text) else None
     del text  # the lines hold it now
@@ -90,7 +92,7 @@ def stream(
     if chat and pages.is_wrapping_only(page):
         page = None  # a chat writes a message a line, however short its lines run
     if web is not None:
-        paragraphs, hashed = web.scan({use.line: use for use in uses})
+        paragraphs, hashed = web.scan({use.line: use for use in uses}, body_start)
     elif page is None:
         paragraphs, hashed = scan_paragraphs(lines, body_start, uses)
     else:  # hard-wrapped or paginated: its own scan, imported only when needed
@@ -165,16 +167,18 @@ def _is_chat_log(inference: Inference) -> bool:
     return any(convention.signature.wrapper == "angle" for convention in inference.conventions)
 
 
-def _web_page(text: str, lines: list[str]) -> HtmlPage | None:
+def _web_page(text: str, lines: list[str], front_lines: int) -> HtmlPage | None:
     """The text as an HTML page, when it is one whose text is not mostly in `<pre>` (a
-    page printed first, as GPO's are, is read by `pages.py`). The page reader is
-    imported only for pages."""
+    page printed first, as GPO's are, is read by `pages.py`); Markdown holding a page's
+    blocks keeps its front matter (`front_lines` long) and its blank lines. The page
+    reader is imported only for pages."""
     kind = html_kind(text)
     if kind is None:
         return None
     from .htmlpage import read_page
 
-    web = read_page(text, lines, fragment=kind == "fragment")
+    markdown = front_lines if kind == "mixed" else None
+    web = read_page(text, lines, fragment=kind == "fragment", markdown=markdown)
     return web if web.pre_share <= _PRE_SHARE else None
 
 

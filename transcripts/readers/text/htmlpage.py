@@ -53,6 +53,9 @@ _MARKUP = re.compile(
 _SPACES = re.compile(r"[ \t\n\r\f]+")  # HTML's whitespace (a no-break space is text)
 _LINE_END_AFTER = re.compile(r"[ \t]*(?:\r\n|\r|\n)?")
 _LINE_END = re.compile(r"\r\n|\r|\n")
+# A blank line in text, which breaks a paragraph in Markdown (the line end before it
+# stays with the text above, the blank line itself with what follows).
+_BLANK_LINE = re.compile(r"(?<=\n)[ \t]*\r?\n|(?<=\r)[ \t]*\r(?!\n)")
 
 # Tags that start a line of their own (before the opening tag, after the closing one).
 _BLOCKS = frozenset(
@@ -93,7 +96,17 @@ class HtmlPage:
     in `<pre>`.
     """
 
-    __slots__ = ("first", "last", "lines", "page", "pre_share", "raw", "text", "views")
+    __slots__ = (
+        "first",
+        "last",
+        "lines",
+        "markdown",
+        "page",
+        "pre_share",
+        "raw",
+        "text",
+        "views",
+    )
 
     def __init__(
         self,
@@ -103,8 +116,10 @@ class HtmlPage:
         last: list[int],
         page: Page,
         pre_share: float,
+        markdown: bool = False,
     ) -> None:
         self.views = views
+        self.markdown = markdown  # Markdown holding a page's blocks
         self.lines = [view.labels + "\n" for view in views]
         self.text = [view.text + "\n" for view in views]
         self.raw = raw
@@ -113,13 +128,13 @@ class HtmlPage:
         self.page = page
         self.pre_share = pre_share
 
-    def scan(self, candidates: dict[int, Use]) -> Scan:
-        """The paragraphs of the page: one per line of text (with the label it opens
-        with), and one per run of layout lines."""
+    def scan(self, candidates: dict[int, Use], start: int = 0) -> Scan:
+        """The paragraphs of the page from line `start` (past a front matter): one per
+        line of text (with the label it opens with), and one per run of layout lines."""
         lines, codes = self.lines, self.page.codes
         paragraphs: list[Paragraph] = []
         hashed: list[int] = []
-        index, count = 0, len(lines)
+        index, count = start, len(lines)
         while index < count:
             code = codes[index]
             if code == BLANK:
@@ -177,11 +192,16 @@ class HtmlPage:
                 use.next_line = first[use.next_line] - 1
 
 
-def read_page(text: str, source_lines: Sequence[str], fragment: bool = False) -> HtmlPage:
+def read_page(
+    text: str, source_lines: Sequence[str], fragment: bool = False, markdown: int | None = None
+) -> HtmlPage:
     """The page `text` (split into `source_lines`) as lines to read. A `fragment` (lines
     of a page's text with inline tags, `<b>Ana:</b> hi`, and no paragraphs) keeps its
-    line breaks, as its writer meant them."""
-    return _Reader(text, source_lines, fragment).read()
+    line breaks, as its writer meant them. With `markdown` (Markdown holding a page's
+    blocks; the number of source lines its front matter spans, 0 for none), a blank line
+    breaks a paragraph as in Markdown, and the front matter's lines are lines of their
+    own, as written."""
+    return _Reader(text, source_lines, fragment, markdown).read()
 
 
 class _Line:
@@ -220,9 +240,17 @@ class _Line:
 class _Reader:
     """One pass over the page's markup, cutting it into lines."""
 
-    def __init__(self, text: str, source_lines: Sequence[str], fragment: bool = False) -> None:
+    def __init__(
+        self,
+        text: str,
+        source_lines: Sequence[str],
+        fragment: bool = False,
+        markdown: int | None = None,
+    ) -> None:
         self.text = text
         self.fragment = fragment  # line breaks are breaks, as in `<pre>`
+        self.markdown = markdown is not None  # blank lines break paragraphs
+        self.front_lines = markdown or 0  # the front matter's source lines
         self.line_starts = [0]
         for line in source_lines:
             self.line_starts.append(self.line_starts[-1] + len(line))
@@ -244,6 +272,14 @@ class _Reader:
     def read(self) -> HtmlPage:
         text = self.text
         pos = 0
+        if self.front_lines:  # a line per line, as written, as `<pre>` shows its text
+            pos = self.line_starts[self.front_lines]
+            self.pre += 1
+            self.fragment, fragment = True, self.fragment
+            self._text(0, pos)
+            self.pre -= 1
+            self.fragment = fragment
+            self.pre_chars = self.chars = 0  # (no share of the page's text in `<pre>`)
         search = _MARKUP.search
         while pos < len(text):
             found = search(text, pos)
@@ -261,6 +297,11 @@ class _Reader:
         """Text between tags: shown (or the furniture's), and in `<pre>` a line per line."""
         if start >= end:
             return
+        if self.markdown and not self.pre and not self.chrome_open:
+            for blank in _BLANK_LINE.finditer(self.text, start, end):  # Markdown's breaks
+                self._show(start, blank.start())
+                self._cut(blank.end())
+                start = blank.end()
         if (self.pre or self.fragment) and not self.chrome_open:
             text = self.text
             at = start
@@ -475,7 +516,7 @@ class _Reader:
         share = self.pre_chars / self.chars if self.chars else 0.0
         codes = bytearray(view.code for view in page.views)
         layout = Page(codes, [0] * len(codes), title=self.title)
-        return HtmlPage(page.views, page.raw, page.first, page.last, layout, share)
+        return HtmlPage(page.views, page.raw, page.first, page.last, layout, share, self.markdown)
 
     def _line_number(self, offset: int) -> int:
         """The source line (1-based) of an offset; the end of the text is on the last."""
