@@ -230,6 +230,14 @@ FORMATS: dict[str, Format] = {
             reader="transcripts.readers.sbv",
         ),
         Format(
+            "ass",
+            "Advanced SubStation Alpha and SSA subtitles (Aegisub): Dialogue events, speakers "
+            "from the Name field",
+            (".ass", ".ssa"),
+            reader="transcripts.readers.ass",
+            writer="transcripts.writers.ass",
+        ),
+        Format(
             "ttml",
             "TTML / DFXP timed text, Apple Podcasts transcripts: <p> cues, ttm:agent speakers",
             (".ttml", ".dfxp", ".xml"),
