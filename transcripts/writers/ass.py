@@ -115,6 +115,6 @@ class _Counts:
         note(losses, "the commas of {n} speaker name{s} (written ;)", self.commas)
         note(
             losses,
-            "{n} brace{s} and backslash{s} before N, n or h (markup in ASS: written full-width)",
+            "{n} markup character{s} in text (braces, \\ before N, n, h: written full-width)",
             self.markup,
         )
