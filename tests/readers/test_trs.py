@@ -123,6 +123,33 @@ def test_the_same_file_in_utf_8_or_as_text_reads_the_same():
     assert _said(_read(utf8)) == as_latin  # decoded text (stdin sniffed after a BOM)
 
 
+@pytest.mark.parametrize(
+    ("encoding", "said"),
+    [
+        ("Shift_JIS", "日本語です"),
+        ("GB2312", "中文"),
+        ("windows-1252", "“Quoted”"),
+        ("UTF-16", "ok"),
+    ],
+)
+def test_any_encoding_python_knows_is_read_as_the_declaration_says(encoding, said):
+    document = _turn('speaker="a" startTime="0" endTime="1"', said).replace(
+        '<?xml version="1.0"?>', f'<?xml version="1.0" encoding="{encoding}"?>'
+    )
+    assert _read(document.encode(encoding)).blocks[0].text == said
+
+
+def test_an_unknown_declared_encoding_is_one_line_and_encoding_overrides_it():
+    document = _turn('speaker="a" startTime="0" endTime="1"', "café").replace(
+        '<?xml version="1.0"?>', '<?xml version="1.0" encoding="klingon"?>'
+    )
+    with pytest.raises(TranscriptError, match=r"^e3\.trs: unknown encoding 'klingon'$"):
+        _read(document.encode("latin-1"))
+    source = SourceText("", "e3.trs", data=document.encode("latin-1"))
+    transcript = get_format("trs").read(source, ReadOptions(encoding="latin-1"))
+    assert transcript.blocks[0].text == "café"
+
+
 def test_an_iso_8859_1_file_is_read_by_its_extension_or_its_content(runner, tmp_path):
     path = tmp_path / "e3.trs"
     path.write_bytes(LATIN)
@@ -181,7 +208,7 @@ def _turn(attributes: str, inside: str = "hi") -> str:
     ("data", "message"),
     [
         (LATIN[: len(LATIN) // 2], "invalid XML at line"),  # cut short
-        (b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)), "invalid XML"),  # binary junk
+        (b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)), "binary file"),  # junk
         (_turn('speaker="a" startTime="x" endTime="2"'), "startTime, where seconds"),
         (_turn('speaker="a" startTime="1"'), "no endTime"),
         (_turn('startTime="1e999" endTime="2"'), "'1e999' startTime"),

@@ -21,18 +21,19 @@ next): they are left out, and counted in `losses`, as are `<Background/>` marks.
 `<Comment desc="..."/>` is kept as a note labelled `Comment`, after the turn it was
 in (`losses` says its place in the turn is not kept).
 
-The file is parsed from its bytes, so the encoding its XML declaration names
-(ISO-8859-1 in most Transcriber files) decodes it, with the safe XML parser: the
-DTD it declares (`trans-14.dtd`) is never fetched, entity declarations are refused.
+The file is read as bytes and decoded as its XML declaration says (ISO-8859-1 in most
+Transcriber files; `--encoding` overrides it), then parsed with the safe XML parser:
+the DTD it declares (`trans-14.dtd`) is never fetched, entity declarations are refused.
 """
 
 from __future__ import annotations
 
+import codecs
 import re
 from xml.etree.ElementTree import Element
 
 from ..errors import TranscriptError
-from ..io import SourceText, display_name
+from ..io import SourceText, decode, display_name
 from ..losses import note
 from ..model import Block, Kind, Transcript
 from ..options import ReadOptions
@@ -44,6 +45,8 @@ from .turns import Part, assemble
 _ROOT = re.compile(r"<Trans[\s>/]")
 _ROOT_BYTES = re.compile(rb"<Trans[\s>/]")
 
+_DECLARED = re.compile(rb"""\s*<\?xml\s[^>]*?encoding\s*=\s*["']([A-Za-z][\w.:-]{0,39})["']""")
+_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)
 _CLOSING = frozenset(".,;:!?)]…")
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _WORD_EVENTS = "{n} Transcriber event{s} about the words (not kept)"
@@ -53,7 +56,7 @@ def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
     """Read a Transcriber file into turns."""
     options = options or ReadOptions()
     name = display_name(source.path)
-    root = parse_xml(source.data if source.data is not None else source.text, name)
+    root = parse_xml(_decoded(source, options), name)
     if root.tag != "Trans":
         raise TranscriptError(f"not a Transcriber file (the root is <{root.tag[:40]}>)", name)
     names = {
@@ -181,6 +184,27 @@ def _joined(texts: list[str | None]) -> str:
         else:
             kept.append(text)
     return clean_spaces("".join(kept))
+
+
+def _decoded(source: SourceText, options: ReadOptions) -> str:
+    """The file's text: decoded as `--encoding` says, else as its XML declaration says,
+    else by its byte order mark or as UTF-8 (`io.decode`, strict, its errors naming the
+    byte). Expat decodes only a few encodings itself (not Shift_JIS or GB2312, which
+    Transcriber files of Asian languages declare); Python knows them all."""
+    data = source.data
+    if data is None:
+        return source.text  # decoded already (standard input sniffed, a library call)
+    encoding = options.encoding
+    if encoding is None and not data.startswith(_BOMS):
+        declared = _DECLARED.match(data)
+        encoding = declared.group(1).decode("ascii") if declared else None
+    try:
+        return decode(data, source.path, encoding).text
+    except TranscriptError as error:
+        if error.path is not None:
+            raise
+        # an encoding Python does not know, named by the file (or by `--encoding`)
+        raise TranscriptError(error.message, display_name(source.path)) from None
 
 
 def sniff(text: str) -> bool:
