@@ -158,7 +158,7 @@ def _script(text: str, name: str) -> _Script:
     fields: list[str] | None = None
     section = ""
     comments = others = 0
-    for number, raw in enumerate(LINE_BREAK.split(text), start=1):
+    for number, raw in enumerate(LINE_BREAK.split(text.removeprefix("\ufeff")), start=1):
         line = raw.strip()
         if not line:
             continue
