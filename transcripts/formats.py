@@ -230,6 +230,24 @@ FORMATS: dict[str, Format] = {
             reader="transcripts.readers.sbv",
         ),
         Format(
+            "ass",
+            "Advanced SubStation Alpha and SSA subtitles (Aegisub): Dialogue events, speakers "
+            "from the Name field",
+            (".ass", ".ssa"),
+            reader="transcripts.readers.ass",
+            writer="transcripts.writers.ass",
+        ),
+        Format(
+            "trs",
+            "Transcriber XML (LDC, oral history archives): turns between <Sync/> points, "
+            "speakers from <Speakers>",
+            (".trs",),
+            reader="transcripts.readers.trs",
+            # read as bytes, so the encoding its XML declaration names decodes it
+            binary=True,
+            magic=b"<?xml",
+        ),
+        Format(
             "ttml",
             "TTML / DFXP timed text, Apple Podcasts transcripts: <p> cues, ttm:agent speakers",
             (".ttml", ".dfxp", ".xml"),

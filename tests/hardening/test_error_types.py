@@ -196,6 +196,11 @@ CASES = {
     "bullet of many digits.cha": "@Begin\n@Participants:\tCHI Eve\n*CHI:\thi . \x15"
     + "9" * 400
     + "_1\x15\n@End\n",
+    "hour of 400 digits.ass": "[Script Info]\n[Events]\nDialogue: 0,"
+    + "9" * 400
+    + ":00:00.00,0:00:01.00,Default,Ana,0,0,0,,hi\n",
+    "infinite sync.trs": '<Trans><Episode><Section type="report" startTime="0" endTime="1">'
+    '<Turn startTime="0" endTime="1"><Sync time="1e999"/>hi</Turn></Section></Episode></Trans>',
     "negative milliseconds.eaf": '<ANNOTATION_DOCUMENT><TIME_ORDER><TIME_SLOT TIME_SLOT_ID="t1" '
     'TIME_VALUE="-5"/></TIME_ORDER></ANNOTATION_DOCUMENT>',
 }

@@ -56,6 +56,14 @@ _XML_PIECES = st.sampled_from(
         "\n",
         "SPEAKER x 1 0.0 1.0 <NA> <NA> A <NA> <NA>",
         "0:00:01.000,0:00:02.000",
+        "[Script Info]\n[Events]\n",
+        "Dialogue: 0,0:00:01.00,0:00:02.00,Default,Ana,0,0,0,,hi\n",
+        "<Trans>",
+        '<Turn speaker="a b" startTime="0" endTime="2">',
+        '<Sync time="1"/>',
+        '<Who nb="1"/>',
+        "</Turn>",
+        "</Trans>",
     ]
 )
 _XMLISH = st.lists(_XML_PIECES, max_size=25).map("".join)

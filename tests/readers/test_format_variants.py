@@ -11,7 +11,7 @@ import pytest
 from transcripts import convert, read
 from transcripts.cli import cli
 from transcripts.errors import TranscriptError
-from transcripts.formats import guess_format
+from transcripts.formats import get_format, guess_format
 from transcripts.io import SourceText
 from transcripts.model import Transcript
 from transcripts.readers import srt, textgrid, ttml, vtt
@@ -359,3 +359,16 @@ def test_textgrid_tiers_of_notes_are_read_as_notes_not_speakers():
         ("turn", "Child", None, "more ball"),
     ]
     assert [s.name for s in transcript.speakers] == ["Child"]
+
+
+def test_the_ass_and_trs_fixtures_are_the_documents_of_their_tests():
+    """The fixture files, which the hostile-input tests mutate, read as their tests say."""
+    from tests.readers.test_ass import AEGISUB
+    from tests.readers.test_trs import LATIN
+
+    for name, source in (
+        ("aegisub-names.ass", SourceText(AEGISUB, "x.ass")),
+        ("transcriber-overlap.trs", SourceText("", "x.trs", data=LATIN)),
+    ):
+        expected = get_format(name.rsplit(".", 1)[1]).read(source).to_dict()
+        assert read(FIXTURES / name).to_dict() == {**expected, "source": str(FIXTURES / name)}

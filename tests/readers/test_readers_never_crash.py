@@ -64,12 +64,36 @@ _PIECES = st.sampled_from(
         '"',
         ";",
         "00:00:01.5",
+        "[Script Info]\n",
+        "ScriptType: v4.00\n",
+        "WrapStyle: 2\n",
+        "[Events]\n",
+        "Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text\n",
+        "Format: Name, Start, End, Text\n",
+        "Dialogue: 0,0:00:01.00,0:00:02.00,Default,Ana,0,0,0,,",
+        "Dialogue: Ana,0:00:03.00,0:00:02.00,",
+        "Comment: 0,0:00:01.00,0:00:02.00,Default,,0,0,0,,",
+        "{\\i1}",
+        "{\\p1}m 0 0 l 1 1{\\p0}",
+        "{note}",
+        "\\N",
+        "\\h",
+        '<Trans><Speakers><Speaker id="s1" name="Ana"/></Speakers><Episode>',
+        '<Turn speaker="s1 s2" startTime="0" endTime="2">',
+        '<Turn startTime="3" endTime="1">',
+        '<Sync time="1"/>',
+        '<Who nb="2"/>',
+        '<Event desc="laugh" type="noise"/>',
+        '<Event desc="en" type="language" extent="begin"/>',
+        '<Comment desc="x"/>',
+        "</Turn>",
+        "</Episode></Trans>",
     ]
 )
 _TEXT = st.lists(_PIECES, max_size=40).map("".join) | st.text(max_size=200)
 
 
-@pytest.mark.parametrize("name", ["vtt", "srt", "podcast", "cha", "markdown", "csv"])
+@pytest.mark.parametrize("name", ["vtt", "srt", "podcast", "cha", "markdown", "csv", "ass", "trs"])
 @settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(text=_TEXT)
 def test_reader_returns_a_valid_document_or_a_transcript_error(name, text):
