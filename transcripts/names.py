@@ -21,7 +21,8 @@ FRENCH_HONORIFICS = frozenset(word.casefold().rstrip(".") for word in FRENCH_HON
 HONORIFICS = FRENCH_HONORIFICS | frozenset(
     """
     mr mrs ms miss mx dr prof professor sen senator rep representative gov governor gen
-    general col colonel capt captain lt sgt rev reverend fr father sir dame lord lady
+    general col colonel capt captain lt sgt sergeant cmdr commander rev reverend fr father
+    sir dame lord lady
     hon judge justice chief president vice secretary ambassador minister prime chairman
     chairwoman chair chairperson speaker mayor commissioner director agent officer
     detective sheriff rabbi imam pastor bishop king queen prince princess dean coach
@@ -255,8 +256,13 @@ def name_words(label: str) -> list[str] | None:
     ):
         return None  # "de la": particles of no name ("ST.", a name cut short, is one)
     for index, token in enumerate(tokens):
-        if any(part in LABEL_FUNCTION_WORDS for part in token.split("-")[1:-1]):
-            return None  # "Question-and-Answer Session", "Face-to-Face": words, no name
+        parts = token.split("-")
+        if any(part in LABEL_FUNCTION_WORDS for part in parts[1:-1]) and (
+            _key(parts[0]) not in HONORIFICS
+        ):
+            # "Question-and-Answer Session", "Face-to-Face": words, no name; but a title's
+            # compound names one ("Sergeant-at-Arms", "Commander-in-Chief")
+            return None
         if (
             _CAPITALISED.match(token)
             or _ALL_CAPS.match(token)

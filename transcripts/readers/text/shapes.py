@@ -750,6 +750,8 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
     )
     if of_day or found["date"] or found["bare_date"] or _is_time_of_day(before):
         time = None  # "10:02 AM", "[12/01/2023, 10:02]": a time of day, no offset
+        if of_day and names.is_non_speaker_label(name):
+            rest_at = found.start("after")  # "Hearing date: 2026-10-05, 11:00 AM": its value
     # ("You said:" alone on its line, as a copied chatbot conversation heads each
     # message, is written as a sentence opens too: only recurring makes it a label)
     case = "lower" if name.islower() else PHRASE if said or is_phrase(name) else ""
