@@ -184,7 +184,7 @@ class Assembler:
                 if self._has_colon(paragraph):
                     # "Update: ...", "**Break:** [24:27]": a label that is no speaker.
                     return Kind.LABELLED, None, label, self.turn_text(paragraph)
-            elif paragraph.start == paragraph.last:
+            elif paragraph.start == paragraph.last and not self._ends_a_sentence(paragraph):
                 return Kind.HEADING, None, None, text  # "Background:" over what follows
         if (
             paragraph.bare
@@ -294,6 +294,13 @@ class Assembler:
             # a line in capitals is a heading even with a colon ("TRANSCRIPT: SECOND DEBATE")
             and not paragraphs.is_all_caps_heading(self.text_of(paragraph))
         )
+
+    def _ends_a_sentence(self, paragraph: Paragraph) -> bool:
+        """Is the paragraph, a word or two alone on its line, a sentence said ("Da.",
+        "Yes.": a reply under a name standing alone), not a heading ("Background:")? It
+        ends in a period after a word in lower case."""
+        line = self.lines[paragraph.start].rstrip()
+        return line.endswith(".") and line[-2:-1].islower()
 
     def _has_colon(self, paragraph: Paragraph) -> bool:
         """Does the paragraph's label end in a colon? A field or a note is labelled so
