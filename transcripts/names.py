@@ -65,6 +65,10 @@ CHAT_ROLES = frozenset("system developer user assistant tool".split())
 # "SFX: A door slams."): a radio play's directions, labelled as its speakers are.
 CUE_WORDS = frozenset("sound sounds sfx fx music ambience atmos".split())
 
+# The verbs among them, which open a note ("See also:", "Read more:", "Watch:") but
+# end a sentence's opening words ("Let's see:", "You should read:").
+_NOTE_VERBS = frozenset("read see watch listen share follow subscribe download".split())
+
 # Words that mark a label as a note, a field or a heading, not a person
 # ("Editor's note:", "Update:", "Agenda:", "Date:", "Question for Readers:", a log's
 # "INFO:" and "ERROR:"; an e-mail's header fields, "Sent:", "Cc:", "Fwd:"; a chat app's
@@ -286,8 +290,10 @@ def is_non_speaker_label(label: str) -> bool:
     if not words:
         return False
     # "Editor's note", "Mayor Interview", "Photo credit", "Read more"; but a leading
-    # word that is also an honorific ("Speaker Pelosi") still names a person.
-    return words[-1] in NON_SPEAKER_WORDS or (
+    # word that is also an honorific ("Speaker Pelosi") still names a person, and a
+    # note's verb ends no note ("Let's see:" opens a sentence; "See also:" is a note).
+    last = words[-1]
+    return (last in NON_SPEAKER_WORDS and (len(words) == 1 or last not in _NOTE_VERBS)) or (
         words[0] in NON_SPEAKER_WORDS and words[0] not in HONORIFICS
     )
 
@@ -485,7 +491,11 @@ def is_label_shaped(label: str) -> bool:
         return True
     for token in tokens[1:]:
         key = _key(token)
-        if token[:1].isupper() or key in LABEL_FUNCTION_WORDS or key in NON_SPEAKER_WORDS:
+        if (
+            token[:1].isupper()
+            or key in LABEL_FUNCTION_WORDS
+            or (key in NON_SPEAKER_WORDS and key not in _NOTE_VERBS)
+        ):
             continue
         return False
     return True
