@@ -276,9 +276,11 @@ def name_words(label: str) -> list[str] | None:
         ):
             continue
         if (index > 0 or len(tokens) > 1) and (
-            _key(token) in NAME_PARTICLES or (index > 0 and _NUMBER.match(token))
+            _key(token) in NAME_PARTICLES
+            or (index > 0 and _NUMBER.match(token))
+            or (index == 0 and token[:1].isdigit() and _key(token) in ORDINALS)
         ):
-            continue  # "SMITH of New Jersey", "UNIDENTIFIED REPORTER #1"
+            continue  # "SMITH of New Jersey", "UNIDENTIFIED REPORTER #1", "1ST GIRL"
         return None
     return tokens
 

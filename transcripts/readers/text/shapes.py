@@ -278,6 +278,7 @@ _TOKEN = r"""(?:
   | (?=[{UPPER}][{LOWER}]{{2,11}}[ ]\d{{4}})(?i:{NUMBERED_ROLE})[ ]\d{{4,9}}(?![{LETTER}\d])
                                                        # a support chat's "Visitor 48213"
   | [{UPPER}][{LETTER}{MARK}'’\-]*+(?:_?\d{{1,3}})?+     # Name, NAME, O'Brien, Speaker4
+  | [1-9](?i:st|nd|rd|th)(?=[ ][{UPPER}])              # an ordinal: "1ST GIRL", "2nd Officer"
   | (?=[a-z]{{2,12}}[_ ]?\d)(?:{NUMBERED_ROLE})[_ ]?\d{{1,3}}(?![{LETTER}\d])  # spk_0
   {CASELESS}
 )"""
