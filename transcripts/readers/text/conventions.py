@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ... import names
 from .evidence import Convention, Family, Habit, Inference, Record, Rejection, Use, Verdict
+from .lines import indent_width
 from .roster import names_one_of
 from .shapes import ALONE, INLINE, PHRASE, Shape, Signature
 from .tally import Tally
@@ -100,6 +101,11 @@ _SONG_TITLE = Verdict(False, "a song's title over its verse, not a speaker")
 _IN_A_LIST = Verdict(False, "one of a list of names, with no speech between them")
 _HEADER_FIELD = Verdict(False, "a header field naming who held the role, not a turn")
 _TITLE_LINE = Verdict(False, "the document's title: its first line, a name never used again")
+_SHOT = Verdict(False, "a screenplay's shot or place, set as its action is, not a cue")
+# A screenplay is told by at least this many cues alone, half of them or more, standing
+# at one column over speech set at one column left of it.
+SCREENPLAY_CUES_LEAST = 6
+SCREENPLAY_SHARE = 0.5
 _LEGEND = Verdict(False, "a legend of the labels (I: Interviewer, B: Respondent), not a turn")
 # A legend's line is short: the labels and what each stands for.
 _LEGEND_CHARS = 120
@@ -288,6 +294,7 @@ def infer(
     if lines:
         _reject_header_fields(uses, lines)
         _reject_legend(uses, lines)
+        _reject_shots(uses, lines)
         _reject_title_line(uses, lines)
     _reject_rest(uses, "its shape is not one the document uses for speakers")
     return inference
@@ -409,6 +416,29 @@ def _reject_header_fields(uses: list[Use], lines: Sequence[str]) -> None:
     for use in header:
         if use.line - 1 in fields or use.line + 1 in fields:
             use.verdict = _HEADER_FIELD
+
+
+def _reject_shots(uses: list[Use], lines: Sequence[str]) -> None:
+    """Reject, in a screenplay, the shots and places in capitals set at the action's
+    margin ("ROADSIDE", "THREE GUARDS" over a paragraph of action): its cues stand in
+    from the margin over speech set at a column of its own, left of the cue (a cue at
+    column 34 over dialogue at 24, action at 14), where such a heading stands at the
+    column of the text under it. Told from the labels taken alone over a line of text:
+    half of them or more sit at one column over a line set at one column further left."""
+    alone = [
+        use
+        for use in uses
+        if use.accepted and use.shape.placement == ALONE and 0 <= use.next_line < len(lines)
+    ]
+    if len(alone) < SCREENPLAY_CUES_LEAST:
+        return
+    columns = [(use.shape.indent, indent_width(lines[use.next_line])) for use in alone]
+    (cue, speech), count = Counter(columns).most_common(1)[0]
+    if speech >= cue or count < max(SCREENPLAY_CUES_LEAST, SCREENPLAY_SHARE * len(alone)):
+        return
+    for use, (label, under) in zip(alone, columns, strict=True):
+        if label == under and label < cue:
+            use.verdict = _SHOT
 
 
 def _reject_legend(uses: list[Use], lines: Sequence[str]) -> None:
