@@ -1410,9 +1410,8 @@ class _Judge:
             return Verdict(False, "no speech follows")
         # (a time into the recording before the name, "[00:01:43] Sergeant-at-Arms:", is
         # how a transcription tool stamps each turn, the first one too)
-        if (
-            use.line < start
-            and not ((_is_marked(use, confirmed) or use.shape.time is not None) and use.speech)
+        if use.line < start and not (
+            (_is_marked(use, confirmed) or use.shape.time is not None) and use.speech
         ):
             return Verdict(False, "before the dialogue, and not marked as a speaker")
         return Verdict(True, "fits the convention")
