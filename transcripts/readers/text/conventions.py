@@ -34,6 +34,7 @@ decision is a `Verdict` with its reason.
 from __future__ import annotations
 
 import functools
+import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Container, Sequence
@@ -101,6 +102,8 @@ _SONG_TITLE = Verdict(False, "a song's title over its verse, not a speaker")
 _IN_A_LIST = Verdict(False, "one of a list of names, with no speech between them")
 _HEADER_FIELD = Verdict(False, "a header field naming who held the role, not a turn")
 _TITLE_LINE = Verdict(False, "the document's title: its first line, a name never used again")
+# A bulleted list's item ("- ...", "* ...", "• ...", "+ ...").
+_BULLET = re.compile(r"[ \t]*[-*•+][ \t]+\S")
 _SHOT = Verdict(False, "a screenplay's shot or place, set as its action is, not a cue")
 # A screenplay is told by at least this many cues alone, half of them or more, standing
 # at one column over speech set at one column left of it.
@@ -1212,6 +1215,8 @@ class _Judge:
         words in lower case ("Budget: the committee approved ...", "Staffing:
         deferred"): the items of a list or a form, not a short dialogue ("Q: hi?" /
         "A: yes."; "Ana: hi" / "Ben: hello" / "Ana: bye", where a name comes back)."""
+        if self._lines and self._among_other_items(uses):
+            return True
         if len(uses) < LIST_LEAST or not self._lines:
             return False  # ("Ana: hi" / "Ben: hello" is as likely a dialogue)
         if any(count > 1 for count in counts.values()):
@@ -1226,6 +1231,20 @@ class _Judge:
             return False
         lower = sum(1 for use in uses if self._speech_opens_lower(use))
         return lower * 2 > len(uses)
+
+    def _among_other_items(self, uses: list[Use]) -> bool:
+        """Do the labels, bulleted, sit among a list's other items, which they are not
+        ("- Model: gpt" and "- Languages: en" between "- Source: audio.mp3" and "-
+        Context: ..."): fields of a list, not a dialogue, whose every item is a turn."""
+        lines = self._lines
+        if any(use.shape.signature.marker != "-" for use in uses):
+            return False
+        mine = {use.line for use in uses}
+        return any(
+            near not in mine and 0 <= near < len(lines) and _BULLET.match(lines[near]) is not None
+            for use in uses
+            for near in (use.line - 1, use.line + 1)
+        )
 
     def _over_a_byline(self, use: Use) -> bool:
         """Does a label standing alone have a byline under it ("BLUE HOUR" over "by Sam
