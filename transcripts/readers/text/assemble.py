@@ -59,6 +59,11 @@ class Assembler:
         self.speech_indent = (
             speech_indent(lines, paragraph_list) if page is None or not page.numbered else 0
         )
+        # A screenplay's cues stand further in than their speech: a speech is one block,
+        # and a paragraph after a blank line under it is action (`_action_after_speech`).
+        self.cues_stand_in = bool(self.speech_indent) and (
+            cue_indent(lines, paragraph_list) > self.speech_indent
+        )
         self._speakers: dict[str, str | None] = {}
         self._after: dict[int, Paragraph] | None = None  # first line -> the next paragraph
         for label in roster.contextual:
@@ -448,6 +453,15 @@ class Assembler:
                 # A screenplay's action, at the margin under speech set in from it: what
                 # happens, not what the last speaker goes on to say.
                 kind = Kind.STAGE_DIRECTION
+            if (
+                kind is None
+                and self.cues_stand_in
+                and pending is not None
+                and pending.kind == Kind.TURN
+                and start > pending.end_line
+            ):
+                # ... or set as the speech is, after a blank line: a speech is one block
+                kind = Kind.STAGE_DIRECTION
             if kind is None and pending is not None and pending.kind == Kind.TURN:
                 # A paragraph continuing the turn: same block, joined as in the source.
                 if pending.text or more:
@@ -695,6 +709,17 @@ def speech_indent(lines: Sequence[str], paragraph_list: Sequence[Paragraph]) -> 
     if indent < SPEECH_INDENT_LEAST or count < SPEECH_INDENT_SHARE * indents.total():
         return 0
     return indent
+
+
+def cue_indent(lines: Sequence[str], paragraph_list: Sequence[Paragraph]) -> int:
+    """The column most names standing alone over their speech are set at (0 when none
+    stands alone)."""
+    indents = Counter(
+        indent_width(lines[paragraph.start])
+        for paragraph in paragraph_list[: _SPEECH_INDENT_SAMPLE * 10]
+        if paragraph.speaker and paragraph.bare
+    )
+    return indents.most_common(1)[0][0] if indents else 0
 
 
 # Speech set in from the margin by at least this many columns, under at least this share
