@@ -59,7 +59,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
 from ... import names
-from ...compiled import compile_kept, kept
+from ...compiled import compile_kept, kept, kept_regex
 from ...timecode import CLOCK_PATTERN, DATE_PATTERN, MERIDIEM_PATTERN, parse_clock
 from .lines import indent_width
 
@@ -624,6 +624,10 @@ def _grammar_for(line: str) -> re.Pattern[str] | regex.Pattern[str]:
 def _grammar_shape(line: str, pos: int) -> Shape | None:
     """The shape the grammar reads at `pos` of `line`."""
     found = _grammar_for(line).match(line, pos)
+    if found is None or (found["dot"] is not None and "." in found["name"]):
+        stenogram = _stenogram_shape(line, pos)
+        if stenogram is not None:
+            return stenogram
     if found is None:
         return None
     end = found.end()
@@ -647,6 +651,30 @@ def _grammar_shape(line: str, pos: int) -> Shape | None:
     if shape is not None and pos:
         shape = shape._replace(rest_at=shape.rest_at + pos)
     return shape
+
+
+# A stenogram's label: a surname in capitals and its two initials, then the speech with no
+# colon ("АРІСТОВ Ю.Ю. Дякую.", "ЦАБАЛЬ В.В. Колеги, хто за?"), as Ukrainian and Russian
+# parliaments and committees print their records. (The grammar reads on past the
+# initials: "АРІСТОВ Ю.Ю. Дякую." would be a name of three words before its period.)
+@functools.cache
+def _stenogram() -> regex.Pattern[str]:
+    return kept_regex(
+        r"(?P<indent>[ \t]{0,8})"
+        r"(?P<name>\p{Lu}[\p{Lu}'’\-]+(?:[ ]\p{Lu}[\p{Lu}'’\-]+)?[ ](?:\p{Lu}\.[ ]?){2,3})"
+        r"(?<=\.)[ ]+(?=\S)"
+    )
+
+
+def _stenogram_shape(line: str, pos: int) -> Shape | None:
+    """The label of a stenogram's line (`_stenogram`) at `pos`, if it is one."""
+    found = _stenogram().match(line, pos)
+    if found is None:
+        return None
+    name = " ".join(found["name"].split())
+    signature = Signature("", "", "", ".", "")
+    indent = indent_width(found["indent"])
+    return Shape(name, name, None, signature, INLINE, found.end(), None, indent)
 
 
 def _beyond(found: re.Match[str] | regex.Match[str], line: str, after: str) -> bool | str | None:
