@@ -51,6 +51,9 @@ _MARKUP = re.compile(
     re.S | re.X,
 )
 _SPACES = re.compile(r"[ \t\n\r\f]+")  # HTML's whitespace (a no-break space is text)
+# A short first word and a wide gap after it, as a briefing's source sets a reporter's
+# bare "Q" apart from the question: kept, as the label's end, where spaces collapse.
+_WIDE_GAP = re.compile(r"[ \t\n\r\f]*[^\s<>]{1,3}(?:[ ]{2,}|\t)(?=\S)")
 _LINE_END_AFTER = re.compile(r"[ \t]*(?:\r\n|\r|\n)?")
 _LINE_END = re.compile(r"\r\n|\r|\n")
 # A blank line in text, which breaks a paragraph in Markdown (the line end before it
@@ -538,7 +541,13 @@ class _View(NamedTuple):
 def _view(line: _Line) -> _View:
     """A line's text as read, and its code."""
     content = "".join(line.content)
-    content = content.rstrip() if line.pre else _SPACES.sub(" ", content).strip()
+    if line.pre:
+        content = content.rstrip()
+    else:
+        gap = _WIDE_GAP.match(content)
+        content = _SPACES.sub(" ", content).strip()
+        if gap is not None:  # "Q    Dr. Hahn, a question": the gap is the label's end
+            content = content.replace(" ", "  ", 1)
     if content.strip():
         if not line.pre and not (line.prefix.startswith("#") and _is_label(content)):
             content = line.prefix + content
