@@ -344,6 +344,28 @@ def is_song_section(label: str) -> bool:
     )
 
 
+# The titles of who presides over a sitting, in the languages of the parliaments and
+# committees whose records name the chair by title ("Präsident Dr. Ehlers:",
+# "Vizepräsident Dr. Jaeger:", "主席：", "ГОЛОВУЮЧИЙ.", "Marszałek:").
+CHAIR_TITLES = frozenset(
+    """
+    president vice-president chair chairman chairwoman chairperson speaker presiding
+    präsident präsidentin vizepräsident vizepräsidentin alterspräsident
+    président présidente vice-président vice-présidente presidente presidenta
+    vicepresidente vicepresidenta voorzitter ordförande formand puhemies
+    marszałek przewodniczący przewodnicząca předseda předsedající
+    председатель председательствующий головуючий голова
+    主席 議長 议长 委員長 委员长 의장 위원장
+    """.split()
+)
+
+
+def is_chair(label: str) -> bool:
+    """A label naming the sitting's chair by title, with or without a name after it."""
+    words = label.split()
+    return bool(words) and _key(words[0]) in CHAIR_TITLES
+
+
 @functools.lru_cache(maxsize=4096)
 def has_honorific(label: str) -> bool:
     """A name opened by an honorific ("Mr. COOPER", "Dr. Jha")."""

@@ -1179,7 +1179,9 @@ class _Judge:
         if chaired < CHAIR_LEAST or chaired * 4 < len(uses) or len(counts) < 4:
             return False
         label = next(use.shape.name for use in uses if use.key == chair)
-        if not (names.is_role(label) or names.office_of(label) is not None):
+        if not (
+            names.is_role(label) or names.office_of(label) is not None or names.is_chair(label)
+        ):
             return False
         if any(self.is_common(use) for use in uses) or self._verse_refrain(uses):
             return False
