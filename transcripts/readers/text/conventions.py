@@ -37,7 +37,7 @@ import functools
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Container, Sequence
+from collections.abc import Callable, Container, Iterator, Sequence
 from itertools import pairwise, takewhile
 from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple
@@ -502,15 +502,21 @@ def _spoken(use: Use) -> bool:
 
 
 def _reject_list_in(uses: list[Use]) -> None:
-    """Reject, in `uses` (outside the dialogue), the labels without speech of each run of
-    labels standing alone one right under another."""
+    """Reject, in `uses` (outside the dialogue), the labels without speech of each list
+    of names (`_name_lists`)."""
+    for member in _name_lists(uses):
+        if member.accepted:
+            member.verdict = _IN_A_LIST
+
+
+def _name_lists(uses: Sequence[Use]) -> Iterator[Use]:
+    """The labels without speech of each run of `NAME_LIST_LEAST` or more labels standing
+    alone one right under another: a list of names (a call's participants)."""
     run: list[Use] = []
     for use in [*uses, None]:
         if use is None or use.shape.placement != ALONE or (run and run[-1].next_line != use.line):
             if len(run) >= NAME_LIST_LEAST:
-                for member in run:
-                    if member.accepted and not member.speech:
-                        member.verdict = _IN_A_LIST
+                yield from (member for member in run if not member.speech)
             run = []
         if use is not None and use.shape.placement == ALONE:
             run.append(use)
@@ -689,20 +695,7 @@ def _speech_share_outside_lists(uses: Sequence[Use]) -> float:
     standing alone one right under another, `NAME_LIST_LEAST` or more with no speech
     between them (an earnings call's participants, each name over its firm, before the
     call whose labels are the same names alone over their speech)."""
-    listed: set[int] = set()
-    run: list[Use] = []
-    for use in [*uses, None]:
-        if (
-            use is None
-            or use.shape.placement != ALONE
-            or use.speech
-            or (run and run[-1].next_line != use.line)
-        ):
-            if len(run) >= NAME_LIST_LEAST:
-                listed.update(id(member) for member in run)
-            run = []
-        if use is not None and use.shape.placement == ALONE and not use.speech:
-            run.append(use)
+    listed = set(map(id, _name_lists(uses)))
     if not listed:
         return _speech_share(uses)
     return _speech_share([use for use in uses if id(use) not in listed])
