@@ -351,6 +351,9 @@ class Assembler:
                 break
             if kind == Kind.HEADING:
                 title = paragraphs.heading_text(text)
+                if title.rstrip("*_ ").endswith((":", "：")):
+                    title = ""  # "**News:**", "FADE IN:": a section's label, no title
+                    break
                 if title:
                     break  # the first heading is the title: the rest need not be asked
         if title:
