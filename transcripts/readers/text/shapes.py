@@ -28,7 +28,8 @@ a turn's number (`12.`, or a parliament's question number and reference: `Q1. [9
   `(00:00:11)` after it, `0:34` or `\\[04:22\\]` after
   the label (a time of day, `10:02 AM` as a meeting app writes it, is no time in the
   recording);
-- delimiter: a colon (`:`, full-width `：`), a period (`LILY.`, `Mr. GRASSLEY.`; glued to a
+- delimiter: a colon (`:`, full-width `：`), a period (`LILY.`, `Mr. GRASSLEY.`, a stenogram's
+  two initials after a surname in capitals, `АРІСТОВ Ю.Ю. Дякую.`; glued to a
   dash as Spanish plays set it, `BERNARDA.—¡Silencio!`), a dash
   between spaces (`JOHN — text`, `Mary Jones - text`), a wide gap before the text
   (`Q\\xa0\\xa0text`, a tab: `Name<TAB>text`), the corner bracket opening the speech in a
@@ -623,11 +624,10 @@ def _grammar_for(line: str) -> re.Pattern[str] | regex.Pattern[str]:
 
 def _grammar_shape(line: str, pos: int) -> Shape | None:
     """The shape the grammar reads at `pos` of `line`."""
+    stenogram = _stenogram_shape(line, pos)
+    if stenogram is not None:
+        return stenogram
     found = _grammar_for(line).match(line, pos)
-    if found is None or (found["dot"] is not None and "." in found["name"]):
-        stenogram = _stenogram_shape(line, pos)
-        if stenogram is not None:
-            return stenogram
     if found is None:
         return None
     end = found.end()
@@ -661,7 +661,7 @@ def _grammar_shape(line: str, pos: int) -> Shape | None:
 def _stenogram() -> regex.Pattern[str]:
     return kept_regex(
         r"(?P<indent>[ \t]{0,8})"
-        r"(?P<name>\p{Lu}[\p{Lu}'’\-]+(?:[ ]\p{Lu}[\p{Lu}'’\-]+)?[ ](?:\p{Lu}\.[ ]?){2,3})"
+        r"(?P<name>\p{Lu}[\p{Lu}'’\-]+(?:[ ]\p{Lu}[\p{Lu}'’\-]+)?[ ](?:\p{Lu}\.[ ]?){2})"
         r"(?<=\.)[ ]+(?=\S)"
     )
 
