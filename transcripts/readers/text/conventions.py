@@ -453,8 +453,8 @@ def _reject_legend(uses: list[Use], lines: Sequence[str]) -> None:
     if first is None or first.shape.placement != INLINE:
         return
     words = lines[first.line][first.shape.rest_at :].strip()
-    if len(words) > _LEGEND_CHARS:
-        return
+    if len(words) > _LEGEND_CHARS or not any(mark in words for mark in (":", "=", "：")):
+        return  # (no label spelt out: the common case, asked without the labels)
     others = {use.shape.label for use in uses if use.accepted and use.key != first.key}
     if any(_spelt_out(label, words) for label in others):
         first.verdict = _LEGEND
