@@ -354,6 +354,9 @@ class Assembler:
                 if title.rstrip("*_ ").endswith((":", "：")):
                     title = ""  # "**News:**", "FADE IN:": a section's label, no title
                     break
+                if not any(map(str.isalpha, title)):
+                    title = ""  # "[*]", "* * *": a mark, not a title: the next may be one
+                    continue
                 if title:
                     break  # the first heading is the title: the rest need not be asked
         if title:

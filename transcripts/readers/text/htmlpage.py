@@ -70,6 +70,10 @@ _BLOCKS = frozenset(
 _BREAKS = frozenset({"br", "hr"})  # a line ends after them
 _CELLS = frozenset({"td", "th"})  # cells of a row stay on its line, apart by " | "
 _HEADINGS = {f"h{level}": "#" * level + " " for level in range(1, 7)}
+# A block centred on the page (`<center>`, `align="center"`, `text-align: center`): a
+# court record's "OPENING ARGUMENT OF ..., ESQ.," over "ON BEHALF OF THE PETITIONER".
+_CENTERED = re.compile(r"""\balign\s*=\s*["']?center|text-align\s*:\s*center""", re.I)
+_CENTRED_HEADING = _HEADINGS["h4"]
 _BOLD = frozenset({"b", "strong"})
 # The page's furniture, not its text: what is in them is layout.
 _CHROME = frozenset(
@@ -269,6 +273,7 @@ class _Reader:
         self.bold = 0  # open <b>/<strong>
         self.bold_level = 0  # the level of the bold that opens the line
         self.pre = 0  # open <pre>
+        self.centered: str | None = None  # the centred block open (`<center>`, `align`)
         self.title: str | None = None
         self.pre_chars = self.chars = 0
 
@@ -332,6 +337,8 @@ class _Reader:
         line.content.append(piece)
         if self.pre:
             line.pre = True
+        elif self.centered is not None and not line.prefix:
+            line.prefix = _CENTRED_HEADING
         if piece.isspace() or not piece:
             return
         if not line.shown:
@@ -361,6 +368,8 @@ class _Reader:
             if name in _BODY_START:
                 self._leave("head")
             self._cut_before(start)
+            if self.centered is None and (name == "center" or _CENTERED.search(found.group())):
+                self.centered = name  # its lines are headings, as a page centres its titles
         line = self.line
         self_closing = found.group().endswith("/>")
         if name in _RAW_TEXT:
@@ -404,6 +413,8 @@ class _Reader:
             self.pre = max(0, self.pre - 1)
         if name in _BLOCKS:
             self._cut_after(end)
+            if name == self.centered:
+                self.centered = None
             return max(end, self.cuts[-1])
         return end
 
