@@ -9,6 +9,7 @@ text, not its words), so a page break never splits a turn.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from itertools import pairwise
@@ -59,11 +60,12 @@ class Assembler:
         self.speech_indent = (
             speech_indent(lines, paragraph_list) if page is None or not page.numbered else 0
         )
-        # A screenplay's cues stand further in than their speech: a speech is one block,
-        # and a paragraph after a blank line under it is action (`_action_after_speech`).
-        self.cues_stand_in = bool(self.speech_indent) and (
-            cue_indent(lines, paragraph_list) > self.speech_indent
-        )
+        # In a screenplay a speech is one block: a paragraph after a blank line under a
+        # cue's speech is action. A screenplay is told by its cues standing further in
+        # than their speech, or by its scene headings ("INT. DINER - NIGHT").
+        self.speech_is_one_block = (
+            bool(self.speech_indent) and cue_indent(lines, paragraph_list) > self.speech_indent
+        ) or is_screenplay(lines, paragraph_list)
         self._speakers: dict[str, str | None] = {}
         self._after: dict[int, Paragraph] | None = None  # first line -> the next paragraph
         for label in roster.contextual:
@@ -351,8 +353,8 @@ class Assembler:
                 break
             if kind == Kind.HEADING:
                 title = paragraphs.heading_text(text)
-                if title.rstrip("*_ ").endswith((":", "：")):
-                    title = ""  # "**News:**", "FADE IN:": a section's label, no title
+                if title.rstrip("*_ ").endswith((":", "：")) or _SCENE_HEADING.match(title):
+                    title = ""  # "**News:**", "FADE IN:", "EXT. PATIO - DAY": no title
                     break
                 if not any(map(str.isalpha, title)):
                     title = ""  # "[*]", "* * *": a mark, not a title: the next may be one
@@ -389,6 +391,8 @@ class Assembler:
             pending = Block(Kind.FRONT_MATTER, body, 1, front_matter_end)
         more: list[str] = []  # the paragraphs continuing the pending turn, to join once
         in_dialogue = False
+        cue = False  # the pending turn's label stands alone over its speech
+        acting = False
         interrupted: str | None = None  # the speaker of a turn a stage direction interrupted
         carried: str | None = None  # the speaker whose speech a "(MORE)" carries over a page
         resumed = -1  # the line under that speaker's name alone atop the next page
@@ -438,6 +442,8 @@ class Assembler:
                     if paragraph.bare and time is None and words.lstrip()[:1].isdigit():
                         time, words = _time_below(words)
                 pending = Block(_TURN, words, start + 1, last + 1, speaker, label, time)
+                cue = paragraph.bare  # the name alone over the speech, as a script's cue
+                acting = False  # (action after a blank line under the speech, once begun)
                 continue
             kind, speaker, label, words = self.classify(paragraph, in_dialogue)
             if kind == Kind.LABELLED and _speech_goes_on(pending, more, lines, start):
@@ -461,13 +467,16 @@ class Assembler:
                 kind = Kind.STAGE_DIRECTION
             if (
                 kind is None
-                and self.cues_stand_in
+                and self.speech_is_one_block
+                and cue
                 and pending is not None
-                and pending.kind == Kind.TURN
-                and start > pending.end_line
+                and pending.kind in _SPEECH_OR_ACTION
+                and (start > pending.end_line or acting)
             ):
-                # ... or set as the speech is, after a blank line: a speech is one block
+                # ... or set as the speech is, after a blank line under a speech, and what
+                # follows that action up to the next cue: a speech is one block
                 kind = Kind.STAGE_DIRECTION
+                acting = True
             if kind is None and pending is not None and pending.kind == Kind.TURN:
                 # A paragraph continuing the turn: same block, joined as in the source.
                 if pending.text or more:
@@ -715,6 +724,28 @@ def speech_indent(lines: Sequence[str], paragraph_list: Sequence[Paragraph]) -> 
     if indent < SPEECH_INDENT_LEAST or count < SPEECH_INDENT_SHARE * indents.total():
         return 0
     return indent
+
+
+_SPEECH_OR_ACTION = (Kind.TURN, Kind.STAGE_DIRECTION)
+# A screenplay's scene heading: "INT. DINER - NIGHT", "EXT. STREET - DAY", "I/E CAR",
+# perhaps after its scene number ("12 INT. STORE - LATER 12").
+_SCENE_HEADING = re.compile(r"[ \t]*(?:\d{1,4}[A-Z]?[ \t]+)?(?:INT|EXT|EST|INT\./EXT|I/E)[. ]")
+# Two scene headings make a screenplay.
+SCENES_LEAST = 2
+
+
+def is_screenplay(lines: Sequence[str], paragraph_list: Sequence[Paragraph]) -> bool:
+    """Does the text hold a screenplay's scene headings among names alone over their
+    speech (a cue's, not an interview's "INTERVIEWER" over several paragraphs)?"""
+    if not any(paragraph.speaker and paragraph.bare for paragraph in paragraph_list):
+        return False
+    scenes = 0
+    for paragraph in paragraph_list:
+        if _SCENE_HEADING.match(lines[paragraph.start]):
+            scenes += 1
+            if scenes >= SCENES_LEAST:
+                return True
+    return False
 
 
 def cue_indent(lines: Sequence[str], paragraph_list: Sequence[Paragraph]) -> int:
