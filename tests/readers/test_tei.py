@@ -125,11 +125,11 @@ def test_a_parlamint_sitting_names_persons_and_keeps_the_printed_labels_as_alias
             "Spoštovane kolegice poslanke in kolegi poslanci! "
             "Začenjam z nadaljevanjem 99. izredne seje.",  # its <seg>s joined by spaces
         ),
-        (
-            "turn",
-            "Lidija Apohal Vučković",
-            "Hvala za besedo. [znak za konec razprave] Hvala lepa.",  # a <kinesic> inside
-        ),
+        ("turn", "Lidija Apohal Vučković", "Hvala za besedo."),
+        # a <kinesic> inside an untimed utterance cuts it, as a <stage> cuts a speech: no
+        # word of the speaker's (the rest is the same turn, continued)
+        ("stage_direction", None, "[znak za konec razprave]"),
+        ("turn", "Lidija Apohal Vučković", "Hvala lepa."),
         ("stage_direction", None, "[Žamor v dvorani.]"),  # a <vocal> between utterances
         ("stage_direction", None, "[SAMPLING]"),  # a <gap>
         ("turn", "Branko Simonovič", "Hvala."),
@@ -164,6 +164,7 @@ def test_a_transcription_keeps_its_times_pauses_and_vocal_events():
         # seconds and a clock time
         ("turn", "Ann Lee", "Where were you born? [pause] And when?", 0.0, 4.0),
         # pointers to the timeline's <when>s, intervals since its origin
+        # (a timed utterance keeps its sounds in its text, as captions do)
         ("turn", "Ben Okafor", "In Lagos, [laughs] in nineteen sixty-one.", 4.5, 9.0),
         ("labelled", "Note", "Date checked with the family.", None, None),
         ("stage_direction", None, "[telephone rings]", None, None),  # an <incident>

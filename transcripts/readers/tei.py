@@ -24,9 +24,11 @@ clock time) or point to a `<timeline>`'s `<when>` (an `interval` `since` another
 timeline's `unit`), or from `synch`; otherwise the turn is untimed. `<seg>` and `<s>`
 are joined with spaces. `<pause/>`, `<vocal>`, `<kinesic>`, `<incident>` and `<gap>`
 are written in brackets, as caption readers write sounds ("[laughter]", their `<desc>`,
-else their type or reason): inside an utterance in its text, between utterances as
-stage directions (labelled with their `who`), and an utterance that holds nothing else
-is a stage direction.
+else their type or reason). Between utterances they are stage directions (labelled
+with their `who`); inside an untimed utterance they cut it as a `<stage>` cuts a speech
+(ParlaMint's "[Aplavz]" is no word of the speaker's), while a timed utterance keeps them
+in its text, as a caption does, so that its times still cover it whole; a pause stays
+in the text. An utterance that holds nothing else is a stage direction.
 
 A `<note>` is kept as a note labelled `Note` (after the speech it was in: `losses` says
 its place is not kept). The title is the header's `<titleStmt><title>` (the main one in
@@ -197,6 +199,7 @@ class _Reading:
         self.people = _people(root)
         self.first_labels: dict[str, str] = {}  # an unlisted id: the label first printed
         self.timeline = _Timeline(root)
+        self.timed = False  # the utterance being read has times
         self.speeches = 0
         self.last_speaker: str | None = None
         self.label: str | None = None  # ParlaMint's note naming the next speaker
@@ -324,7 +327,9 @@ class _Reading:
             if label:
                 aliases[label] = None
         flow = _Flow()
+        self.timed = start is not None or end is not None
         self.flow(element, flow, True, speaker)
+        self.timed = False
         self.turn(flow, speaker, start, end)
 
     def turn(
@@ -370,6 +375,12 @@ class _Reading:
                 self.flow(child, direction, False, None)
                 text, _ = direction.take()
                 self.add(Block(Kind.STAGE_DIRECTION, text, label=speaker))
+            elif tag in _EVENTS and speech and tag != "pause" and not self.timed:
+                # what is heard or seen is no word said: it cuts an untimed speech as a
+                # stage direction does (a timed one keeps it in its text, as captions do)
+                self.turn(flow, speaker)
+                who = self.name_of(_ids(child.get("who")))
+                self.add(Block(Kind.STAGE_DIRECTION, f"[{_event(child)}]", label=who))
             elif tag in _EVENTS:
                 flow.event(_event(child))
             elif tag == "note":
