@@ -71,9 +71,10 @@ def test_a_play_reads_into_speeches_stage_directions_and_headings():
     assert [b.continued for b in transcript.blocks if b.kind == "turn"] == [
         False, True, False, False, False, False, False,
     ]  # fmt: skip
-    # one speaker per character, named as the header lists them, the labels as printed
-    # (their period or colon stripped) kept as aliases; a role of the cast list names
-    # an id the header does not list
+    # one speaker per character, named as the header lists them (a speech pointing to
+    # the id of a person's short name too), the labels as printed (their period or colon
+    # stripped) kept as aliases; a role of the cast list names an id the header does not
+    # list
     assert [(s.name, s.aliases, s.inferred) for s in transcript.speakers] == [
         ("Der Prinz", ("DER PRINZ",), False),
         ("Ein Kammerdiener", ("DER KAMMERDIENER",), False),
@@ -94,7 +95,7 @@ def test_a_speech_whose_id_no_one_lists_is_named_by_its_first_printed_label():
         '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>'
         '<sp who="#ham"><speaker>HAMLET.</speaker><l>To be.</l></sp>'
         '<sp who="#hor"><speaker>Hor.</speaker><l>My lord?</l></sp>'
-        '<sp who="#ham"><speaker>Ham.</speaker><l>Or not.</l></sp>'
+        '<sp who="people.xml#ham"><speaker>Ham.</speaker><l>Or not.</l></sp>'
         "<sp><speaker>GHOST:</speaker><p>Swear!</p></sp>"
         "<sp><p>Nobody.</p></sp>"
         "</body></text></TEI>"

@@ -143,8 +143,10 @@ def _label(text: str) -> str:
 
 
 def _ids(value: str | None) -> list[str]:
-    """The ids a `who` (or `synch`) points to: "#a #b" is a and b."""
-    return [pointer.lstrip("#") for pointer in (value or "").split() if pointer.lstrip("#")]
+    """The ids a `who` (or `synch`) points to: "#a #b" is a and b (and "persons.xml#c"
+    is c: the file is not read)."""
+    ids = (pointer.rsplit("#", 1)[-1] for pointer in (value or "").split())
+    return [id_ for id_ in ids if id_]
 
 
 class _Flow:
@@ -442,6 +444,9 @@ def _people(root: Element) -> dict[str, str]:
         name: str | None
         if tag in ("person", "personGrp"):
             name = _person_name(element)
+            for other in _children(element, "persName", "name"):  # DraCor's short names
+                if other.get(_ID) and name:
+                    people.setdefault(other.get(_ID), name)  # type: ignore[arg-type]
         elif tag == "castItem":
             role = next(_children(element, "role"), None)
             name = _plain(role) if role is not None else None
