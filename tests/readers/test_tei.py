@@ -87,7 +87,9 @@ def test_a_play_reads_into_speeches_stage_directions_and_headings():
         "author": "Lessing, Gotthold Ephraim",
         "language": "ger",
     }
-    assert losses.phrases() == ["the place of 1 note inside a speech (kept as notes after it)"]
+    assert losses.phrases() == [
+        "the place of 1 note inside a speech or paragraph (kept as notes after it)"
+    ]
 
 
 def test_a_speech_whose_id_no_one_lists_is_named_by_its_first_printed_label():
@@ -148,6 +150,23 @@ def test_a_parlamint_sitting_names_persons_and_keeps_the_printed_labels_as_alias
     }
 
 
+def test_a_note_inside_a_paragraph_is_kept_after_it():
+    losses = Losses()
+    transcript = _read(
+        "<TEI><text><body><p>Prologue<note>1799.</note> spoken.</p><sp><speaker>A</speaker>"
+        "<p>Hi.</p></sp></body></text></TEI>",
+        losses,
+    )
+    assert _said(transcript) == [
+        ("prose", None, "Prologue spoken."),
+        ("labelled", "Note", "1799."),
+        ("turn", "A", "Hi."),
+    ]
+    assert losses.phrases() == [
+        "the place of 1 note inside a speech or paragraph (kept as notes after it)"
+    ]
+
+
 def test_a_speaker_note_with_no_utterance_after_it_is_kept_as_a_note():
     transcript = _read(
         "<TEI><text><body><u who='#a'>Hi.</u><note type='speaker'>GOSPOD A:</note>"
@@ -175,7 +194,9 @@ def test_a_transcription_keeps_its_times_pauses_and_vocal_events():
         ("turn", "Ann Lee", "Thank you.", None, None),  # start="later": untimed
     ]
     assert transcript.metadata == {"title": "Oral history interview 12, tape 1", "language": "en"}
-    assert losses.phrases() == ["the place of 1 note inside a speech (kept as notes after it)"]
+    assert losses.phrases() == [
+        "the place of 1 note inside a speech or paragraph (kept as notes after it)"
+    ]
 
 
 @pytest.mark.parametrize(

@@ -81,7 +81,7 @@ _LINE, _PARAGRAPH = "\x00", "\x01"
 _SPACES = re.compile(r"[\s\x00\x01]+")
 _LABEL_END = re.compile(r"[\s.:：,;]+$")
 _UNITS = {"s": 1.0, "ms": 0.001, "min": 60.0, "h": 3600.0, "d": 86400.0}
-_NOTES_INSIDE = "the place of {n} note{s} inside a speech (kept as notes after it)"
+_NOTES_INSIDE = "the place of {n} note{s} inside a speech or paragraph (kept as notes after it)"
 
 
 def read(source: SourceText, options: ReadOptions | None = None) -> Transcript:
