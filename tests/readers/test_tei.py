@@ -227,6 +227,24 @@ def test_tokens_of_an_annotated_sitting_are_spaced_as_their_join_says():
     assert transcript.blocks[0].text == "Hvala lepa."
 
 
+def test_a_tei_corpus_reads_its_documents_in_order_under_its_own_title():
+    transcript = _read(
+        '<teiCorpus xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en"><teiHeader><fileDesc>'
+        "<titleStmt><title>Sittings</title></titleStmt></fileDesc></teiHeader>"
+        "<TEI><teiHeader><fileDesc><titleStmt><title>One</title></titleStmt></fileDesc>"
+        "</teiHeader><text><body><u who='#a'>First.</u></body></text></TEI>"
+        "<TEI><text><body><u who='#b'>Second.</u>"
+        "<sp who='#c'><speaker>C.</speaker><stage>Exit.</stage></sp></body></text></TEI>"
+        "</teiCorpus>"
+    )
+    assert _said(transcript) == [
+        ("turn", "a", "First."),
+        ("turn", "b", "Second."),
+        ("stage_direction", "C", "Exit."),  # a speech of only a stage direction: no turn
+    ]
+    assert transcript.metadata == {"title": "Sittings", "language": "en"}
+
+
 def test_xml_goes_to_tei_or_ttml_by_its_root():
     tei = SPEECH.read_text(encoding="utf-8")
     ttml = '<?xml version="1.0"?><tt xmlns="http://www.w3.org/ns/ttml"><body/></tt>'
@@ -242,6 +260,8 @@ def test_xml_goes_to_tei_or_ttml_by_its_root():
     assert guess_format("talk.xml", other).name == "ttml"  # another vocabulary's TEI
     commented = "<!-- <TEI> --><html/>"
     assert guess_format("-", commented).name != "tei"
+    with pytest.raises(TranscriptError, match="may be ttml or tei: name one"):
+        get_format("xml")  # the extension the two share names neither
 
 
 def test_the_command_line_parses_counts_and_converts_a_play(runner, tmp_path):
