@@ -30,12 +30,12 @@ with their `who`); inside an untimed utterance they cut it as a `<stage>` cuts a
 in its text, as a caption does, so that its times still cover it whole; a pause stays
 in the text. An utterance that holds nothing else is a stage direction.
 
-A `<note>` is kept as a note labelled `Note` (after the speech it was in: `losses` says
-its place is not kept). The title is the header's `<titleStmt><title>` (the main one in
-the document's language), the author its `<author>`s, the language the root's
-`xml:lang`. Parsed with the safe XML parser (no entities, no DTD fetched); `xi:include`
-is not followed, so a ParlaMint corpus root file, which only includes its sittings, is
-read as holding no speech.
+A `<note>` is kept as a note labelled `Note` (after the speech or paragraph it was in:
+`losses` says its place is not kept). The title is the header's `<titleStmt><title>`
+(the main one in the document's language), the author its `<author>`s, the language
+the root's `xml:lang`. Parsed with the safe XML parser (no entities, no DTD fetched);
+`xi:include` is not followed, so a ParlaMint corpus root file, which only includes its
+sittings, is read as holding no speech.
 """
 
 from __future__ import annotations
