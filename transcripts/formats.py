@@ -254,6 +254,15 @@ FORMATS: dict[str, Format] = {
             reader="transcripts.readers.ttml",
         ),
         Format(
+            "tei",
+            "TEI XML (DraCor plays, ParlaMint sittings): <sp> speeches and <u> utterances, "
+            "speakers from who and <listPerson>, stage directions, acts and scenes",
+            (".tei", ".xml"),
+            reader="transcripts.readers.tei",
+            # an .xml file whose root is <TEI> or <teiCorpus>; TTML keeps the others
+            specific=True,
+        ),
+        Format(
             "podcast-html",
             "Podcast namespace HTML transcript: <cite>Speaker:</cite> <time>0:00</time> <p>",
             (".html", ".htm"),

@@ -201,6 +201,10 @@ CASES = {
     + ":00:00.00,0:00:01.00,Default,Ana,0,0,0,,hi\n",
     "infinite sync.trs": '<Trans><Episode><Section type="report" startTime="0" endTime="1">'
     '<Turn startTime="0" endTime="1"><Sync time="1e999"/>hi</Turn></Section></Episode></Trans>',
+    "timeline of many digits.tei": '<TEI><text><timeline><when xml:id="a" interval="'
+    + "9" * 5000
+    + '" since="#o"/><when xml:id="o"/></timeline><body><u who="#x" start="#a" end="1e999">'
+    "hi</u></body></text></TEI>",
     "negative milliseconds.eaf": '<ANNOTATION_DOCUMENT><TIME_ORDER><TIME_SLOT TIME_SLOT_ID="t1" '
     'TIME_VALUE="-5"/></TIME_ORDER></ANNOTATION_DOCUMENT>',
 }

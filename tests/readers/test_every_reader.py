@@ -64,6 +64,17 @@ _XML_PIECES = st.sampled_from(
         '<Who nb="1"/>',
         "</Turn>",
         "</Trans>",
+        "<TEI xmlns='http://www.tei-c.org/ns/1.0'>",
+        "<text><body>",
+        "<sp who='#a'><speaker>A.</speaker><l>hi</l>",
+        "<stage>exit</stage>",
+        "</sp>",
+        "<u who='#a #b' start='1' end='0'>",
+        "<u start='#w'>",
+        "<vocal><desc>laughs</desc></vocal>",
+        "</u>",
+        "</body></text>",
+        "</TEI>",
     ]
 )
 _XMLISH = st.lists(_XML_PIECES, max_size=25).map("".join)

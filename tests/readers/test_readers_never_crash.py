@@ -88,12 +88,38 @@ _PIECES = st.sampled_from(
         '<Comment desc="x"/>',
         "</Turn>",
         "</Episode></Trans>",
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><listPerson>',
+        '<person xml:id="a"><persName><forename>Ana</forename></persName></person>',
+        "</listPerson></teiHeader><text><body><div>",
+        '<sp who="#a #b">',
+        "<speaker>ANA.</speaker>",
+        "<stage>aside</stage>",
+        "<l>",
+        "</l>",
+        "<p>",
+        "</p>",
+        "</sp>",
+        '<note type="speaker">Chair:</note>',
+        '<u who="#a" start="#T1" end="2.5">',
+        '<u synch="#T0 #T1">',
+        "<seg>",
+        "</seg>",
+        '<vocal who="#a"><desc>laughs</desc></vocal>',
+        '<pause dur="PT1S"/>',
+        '<timeline unit="ms"><when xml:id="T0"/><when xml:id="T1" interval="5" since="#T0"/>',
+        "</timeline>",
+        "</u>",
+        "<note>",
+        "</note>",
+        "</div></body></text></TEI>",
     ]
 )
 _TEXT = st.lists(_PIECES, max_size=40).map("".join) | st.text(max_size=200)
 
 
-@pytest.mark.parametrize("name", ["vtt", "srt", "podcast", "cha", "markdown", "csv", "ass", "trs"])
+@pytest.mark.parametrize(
+    "name", ["vtt", "srt", "podcast", "cha", "markdown", "csv", "ass", "trs", "tei"]
+)
 @settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(text=_TEXT)
 def test_reader_returns_a_valid_document_or_a_transcript_error(name, text):
