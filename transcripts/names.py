@@ -360,6 +360,24 @@ CHAIR_TITLES = frozenset(
 )
 
 
+# The heading over a play's cast list, in the languages of the plays users hold:
+# "Dramatis Personæ", "Persons Represented", "Characters", "Personnages", "Personen",
+# "Personajes", "Personaggi", "Действующие лица", "登場人物".
+_CAST_HEADING = kept_regex(
+    r"\s*(?:#+\s*)?[*_]*\s*(?:(?i:dramatis\s+person(?:ae|æ|e)"
+    r"|persons?\s+(?:of\s+the\s+(?:play|drama)|represented|in\s+the\s+play)"
+    r"|(?:the\s+)?characters(?:\s+in\s+the\s+play)?|cast(?:\s+of\s+characters)?"
+    r"|personnages|personen(?:\s+der\s+handlung)?|personajes|personaggi|interlocutori"
+    r"|действующие\s+лица|dramatis)|登場人物)"
+    r"\s*[*_]*\s*[.:：]?\s*"
+)
+
+
+def is_cast_heading(line: str) -> bool:
+    """Is the line the heading over a play's cast list ("Dramatis Personæ")?"""
+    return _CAST_HEADING.fullmatch(line.rstrip("\r\n")) is not None
+
+
 def is_chair(label: str) -> bool:
     """A label naming the sitting's chair by title, with or without a name after it."""
     words = label.split()

@@ -68,6 +68,7 @@ class Assembler:
         ) or is_screenplay(lines, paragraph_list)
         self._speakers: dict[str, str | None] = {}
         self._after: dict[int, Paragraph] | None = None  # first line -> the next paragraph
+        self._words: frozenset[str] | None = None  # the words of the speakers' names
         for label in roster.contextual:
             self._speakers[label] = _IN_CONTEXT
         # The characters of the dialogue-like text in the blocks built so far: of turns and
@@ -213,9 +214,27 @@ class Assembler:
             return False
         if not entrance.who or entrance.marked:
             return True
+        runs = names.capitalised_runs(entrance.who)
+        if any(self.speaker_for(name) is not None for name in runs):
+            return True
+        # "Enter three or four Citizens with clubs": a word of a speaker's name (FIRST
+        # CITIZEN), perhaps in the plural
+        words = self._speaker_words()
         return any(
-            self.speaker_for(name) is not None for name in names.capitalised_runs(entrance.who)
+            word in words or word.removesuffix("s") in words
+            for run in runs
+            for word in names.normalise(run).split()
         )
+
+    def _speaker_words(self) -> frozenset[str]:
+        """The words of the speakers' names, folded (asked only by entrances)."""
+        if self._words is None:
+            self._words = frozenset(
+                word
+                for speaker in self.roster.speakers
+                for word in names.normalise(speaker.name).split()
+            )
+        return self._words
 
     def _chat_event(self, paragraph: Paragraph) -> tuple[str, None, str | None, str] | None:
         """A chat log's line that is no message, as a stage direction: a nick joining or

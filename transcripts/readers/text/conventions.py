@@ -104,6 +104,11 @@ _HEADER_FIELD = Verdict(False, "a header field naming who held the role, not a t
 _TITLE_LINE = Verdict(False, "the document's title: its first line, a name never used again")
 # A bulleted list's item ("- ...", "* ...", "• ...", "+ ...").
 _BULLET = re.compile(r"[ \t]*[-*•+][ \t]+\S")
+_CAST = Verdict(False, "a part in the play's cast list, not a speech")
+# A cast list's heading is looked for in this many first lines; the list runs at most
+# this many lines under it.
+CAST_HEADING_WITHIN = 2000
+CAST_LIST_LINES = 120
 _SHOT = Verdict(False, "a screenplay's shot or place, set as its action is, not a cue")
 # A screenplay is told by at least this many cues alone, half of them or more, standing
 # at one column over speech set at one column left of it.
@@ -298,6 +303,7 @@ def infer(
         _reject_header_fields(uses, lines)
         _reject_legend(uses, lines)
         _reject_shots(uses, lines)
+        _reject_cast_list(uses, lines)
         _reject_title_line(uses, lines)
     _reject_rest(uses, "its shape is not one the document uses for speakers")
     return inference
@@ -419,6 +425,29 @@ def _reject_header_fields(uses: list[Use], lines: Sequence[str]) -> None:
     for use in header:
         if use.line - 1 in fields or use.line + 1 in fields:
             use.verdict = _HEADER_FIELD
+
+
+def _reject_cast_list(uses: list[Use], lines: Sequence[str]) -> None:
+    """Reject the labels of a play's cast list, under its heading ("Dramatis Personæ",
+    "Personnages") before the first label taken: "ESCALUS, Prince of Verona." over
+    "MERCUTIO, kinsman to the Prince" names a part, not a speech. The list runs to two
+    blank lines in a row (a section's break) or `CAST_LIST_LINES` lines."""
+    first = next((use for use in uses if use.accepted), None)
+    if first is None:
+        return
+    before = range(min(first.line + 1, len(lines), CAST_HEADING_WITHIN))
+    heading = next((at for at in before if names.is_cast_heading(lines[at])), None)
+    if heading is None:
+        return
+    end, blanks = heading + 1, 0
+    while end < min(len(lines), heading + CAST_LIST_LINES) and blanks < 2:
+        blanks = blanks + 1 if lines[end].isspace() or not lines[end] else 0
+        end += 1
+    for use in uses:
+        if use.line >= end:
+            break
+        if use.accepted and use.line > heading:
+            use.verdict = _CAST
 
 
 def _reject_shots(uses: list[Use], lines: Sequence[str]) -> None:
