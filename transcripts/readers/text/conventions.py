@@ -452,25 +452,41 @@ def _reject_cast_list(uses: list[Use], lines: Sequence[str]) -> None:
 
 def _reject_shots(uses: list[Use], lines: Sequence[str]) -> None:
     """Reject, in a screenplay, the shots and places in capitals set at the action's
-    margin ("ROADSIDE", "THREE GUARDS" over a paragraph of action): its cues stand in
-    from the margin over speech set at a column of its own, left of the cue (a cue at
-    column 34 over dialogue at 24, action at 14), where such a heading stands at the
-    column of the text under it. Told from the labels taken alone over a line of text:
-    half of them or more sit at one column over a line set at one column further left."""
-    alone = [
-        use
-        for use in uses
-        if use.accepted and use.shape.placement == ALONE and 0 <= use.next_line < len(lines)
-    ]
-    if len(alone) < SCREENPLAY_CUES_LEAST:
+    margin ("ROADSIDE", "THREE GUARDS" over a paragraph of action): its cues stand at a
+    column of their own over speech set left of them (`_screenplay_columns`), where such
+    a heading stands at the column of the text under it."""
+    alone = [use for use in uses if use.accepted and _over_a_line(use, lines)]
+    columns = _screenplay_columns(alone, lines)
+    if columns is None:
         return
-    columns = [(use.shape.indent, indent_width(lines[use.next_line])) for use in alone]
-    (cue, speech), count = Counter(columns).most_common(1)[0]
-    if speech >= cue or count < max(SCREENPLAY_CUES_LEAST, SCREENPLAY_SHARE * len(alone)):
-        return
-    for use, (label, under) in zip(alone, columns, strict=True):
+    cue = columns[0]
+    for use in alone:
+        label, under = _columns(use, lines)
         if label == under and label < cue:
             use.verdict = _SHOT
+
+
+def _over_a_line(use: Use, lines: Sequence[str]) -> bool:
+    """Does the label stand alone over a line of text?"""
+    return use.shape.placement == ALONE and 0 <= use.next_line < len(lines)
+
+
+def _columns(use: Use, lines: Sequence[str]) -> tuple[int, int]:
+    """The columns of a label standing alone and of the line of text under it."""
+    return use.shape.indent, indent_width(lines[use.next_line])
+
+
+def _screenplay_columns(alone: Sequence[Use], lines: Sequence[str]) -> tuple[int, int] | None:
+    """The columns of a screenplay's cues and of their speech, where labels standing alone
+    over a line of text (`alone`) are laid out as one's are: `SCREENPLAY_CUES_LEAST` of
+    them or more, half or more, stand at one column over a line set at one column
+    further left (a cue at column 34 over dialogue at 24, action at 14); else None."""
+    if len(alone) < SCREENPLAY_CUES_LEAST:
+        return None
+    (cue, speech), count = Counter(_columns(use, lines) for use in alone).most_common(1)[0]
+    if speech >= cue or count < max(SCREENPLAY_CUES_LEAST, SCREENPLAY_SHARE * len(alone)):
+        return None
+    return cue, speech
 
 
 def _reject_legend(uses: list[Use], lines: Sequence[str]) -> None:
@@ -1187,7 +1203,19 @@ class _Judge:
             return None
         if alone and not _in_lower_case_words(family) and self._chaired(uses, counts):
             return None  # "President. – ..." between members speaking once each
+        if alone and self._screenplay(uses):
+            return None  # cues at a column of their own over speech set left of them
         return f"most names are used once ({len(counts)} names in {len(uses)} labels)"
+
+    def _screenplay(self, uses: list[Use]) -> bool:
+        """Are the labels a screenplay's cues, in capitals, laid out in its columns
+        (`_screenplay_columns`)? Its parts are many and most speak once in a scene: the
+        layout tells them, where recurring names cannot."""
+        lines = self._lines
+        alone = [
+            use for use in _sample(uses) if use.shape.name.isupper() and _over_a_line(use, lines)
+        ]
+        return bool(lines) and _screenplay_columns(alone, lines) is not None
 
     def _chaired(self, uses: list[Use], counts: Counter[str]) -> bool:
         """A chair giving the floor, as a parliament's or a panel's record reads: one
