@@ -92,7 +92,8 @@ def _byline() -> regex.Pattern[str]:
     import regex  # here, not at the top: see `compiled._regex_engine`
 
     return regex.compile(
-        r"[ \t]*(?:(?i:written|story|screenplay|teleplay|words)[ ]+)?(?i:by)[ ]+\p{Lu}"
+        r"[ \t]*(?:(?i:written|story|screenplay|teleplay|words)[ ]+)?(?i:by)"
+        r"(?:[ ]+\p{Lu}|[ \t]*$)"  # "by Sam Ortiz", "Written by" over the names
     )
 
 
@@ -104,6 +105,7 @@ _HEADER_FIELD = Verdict(False, "a header field naming who held the role, not a t
 _TITLE_LINE = Verdict(False, "the document's title: its first line, a name never used again")
 # A bulleted list's item ("- ...", "* ...", "• ...", "+ ...").
 _BULLET = re.compile(r"[ \t]*[-*•+][ \t]+\S")
+_SCRIPT_TITLE = Verdict(False, "the script's title on its title page, over its byline")
 _CAST = Verdict(False, "a part in the play's cast list, not a speech")
 # A cast list's heading is looked for in this many first lines; the list runs at most
 # this many lines under it.
@@ -304,6 +306,7 @@ def infer(
         _reject_legend(uses, lines)
         _reject_shots(uses, lines)
         _reject_cast_list(uses, lines)
+        _reject_title_page(uses, lines)
         _reject_title_line(uses, lines)
     _reject_rest(uses, "its shape is not one the document uses for speakers")
     return inference
@@ -425,6 +428,29 @@ def _reject_header_fields(uses: list[Use], lines: Sequence[str]) -> None:
     for use in header:
         if use.line - 1 in fields or use.line + 1 in fields:
             use.verdict = _HEADER_FIELD
+
+
+def _reject_title_page(uses: list[Use], lines: Sequence[str]) -> None:
+    """Reject a script's title on its title page, however often it is set there ("THE
+    ARMY OF DARKNESS" centred, then again over "Screenplay by Sam Raimi"): the first
+    name taken, all of whose labels come before any other name's, and one of them over
+    a byline."""
+    accepted = [use for use in uses if use.accepted]
+    if not accepted:
+        return
+    title = accepted[0].key
+    mine = [use for use in accepted if use.key == title]
+    others = next((use.line for use in accepted if use.key != title), None)
+    if others is None or mine[-1].line > others:
+        return
+    if any(
+        use.shape.placement == ALONE
+        and 0 <= use.next_line < len(lines)
+        and _byline().match(lines[use.next_line]) is not None
+        for use in mine
+    ):
+        for use in mine:
+            use.verdict = _SCRIPT_TITLE
 
 
 def _reject_cast_list(uses: list[Use], lines: Sequence[str]) -> None:

@@ -799,6 +799,8 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
     )
     signature = Signature(marker, wrapper, written, delimiter, case)
     affiliation = found["affiliation"]
+    if affiliation and affiliation.rsplit(None, 1)[-1].casefold() in _CUT_AT:
+        return None  # "SLOW MOTION -- DOUBLE DOORS PUSH OPEN AND Edith ENTERS THE": cut
     label = name
     if affiliation and delimiter == "dash":
         affiliation = affiliation.removesuffix(".")  # "..., President of the Commission. –"
@@ -822,6 +824,10 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
         aside.lstrip(", ") if aside else None,
         trailing,
     )
+
+
+# The words a title or an affiliation never ends with, where a wrapped sentence breaks.
+_CUT_AT = frozenset({"the", "a", "an", "and", "or"})
 
 
 def _is_directed(name: str, affiliation: str | None) -> bool:
