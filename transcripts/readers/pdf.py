@@ -129,7 +129,10 @@ def _page_texts(pypdf: ModuleType, data: bytes, name: str) -> Iterator[str]:
     # megabyte, so a small file whose pages all draw one huge stream is refused at once.
     content = 0
     for number, page in enumerate(pages, start=1):
-        content += _content_size(page)
+        try:
+            content += _content_size(page)
+        except _errors(pypdf) as error:
+            raise _unreadable(pypdf, number, error, name) from None
         if content > MAX_CONTENT:
             raise TranscriptError(
                 f"its pages draw more than {MAX_CONTENT // 2**20} MB of content by page "
@@ -141,7 +144,7 @@ def _page_texts(pypdf: ModuleType, data: bytes, name: str) -> Iterator[str]:
         try:
             text = _page_text(page)
         except _errors(pypdf) as error:
-            raise TranscriptError(f"cannot read page {number} ({_reason(error)})", name) from None
+            raise _unreadable(pypdf, number, error, name) from None
         found = found or bool(text.strip())
         yield text.rstrip() + "\n\f"
     if not found:
@@ -184,6 +187,13 @@ def _decrypt(pypdf: ModuleType, reader: Any, name: str) -> None:
             "is encrypted with a password; save a copy without one (qpdf --decrypt) to read it",
             name,
         )
+
+
+def _unreadable(pypdf: ModuleType, number: int, error: BaseException, name: str) -> TranscriptError:
+    """Page `number` could not be read, in one line."""
+    if isinstance(error, pypdf.errors.DependencyError):  # decrypting it needs AES
+        return _needs_cryptography(name)
+    return TranscriptError(f"cannot read page {number} ({_reason(error)})", name)
 
 
 def _needs_cryptography(name: str) -> TranscriptError:
