@@ -218,7 +218,8 @@ def test_aes_without_the_cryptography_package_says_what_to_install(tmp_path, mon
     monkeypatch.setitem(sys.modules, "cryptography", None)
     encrypt = (
         b"/Encrypt << /Filter /Standard /V 5 /R 6 /Length 256 /P -4 /O <%s> /U <%s> "
-        b"/OE <%s> /UE <%s> /Perms <%s> >> "
+        b"/OE <%s> /UE <%s> /Perms <%s> /StmF /StdCF /StrF /StdCF "
+        b"/CF << /StdCF << /CFM /AESV3 /AuthEvent /DocOpen /Length 32 >> >> >> "
         % (b"00" * 48, b"00" * 48, b"00" * 32, b"00" * 32, b"00" * 16)
     )
     data = build_pdf([INTERVIEW]).replace(b"trailer\n<< ", b"trailer\n<< " + encrypt)
@@ -285,7 +286,8 @@ def test_a_page_bomb_is_refused_at_once(tmp_path):
     data = data.replace(b"/Kids [5 0 R] /Count 1", kids)
     assert kids in data
     message = _refusal(data, tmp_path)
-    assert message.startswith("has 30,000 pages, more than a transcript needs")
+    # (pypdf 7 counts the pages; pypdf 6 refuses a page listed twice)
+    assert message.startswith(("has 30,000 pages, more than", "cannot read the PDF (PdfRead"))
 
 
 def test_without_pypdf_the_error_says_how_to_install_it(monkeypatch, tmp_path):
