@@ -301,3 +301,11 @@ def test_pdf_is_read_only(runner, tmp_path):
     path.write_text("Ana: hi\nBen: hello\n")
     result = runner.invoke(cli, ["convert", str(path), "-t", "pdf"])
     assert result.exit_code == 2 and "cannot write pdf" in result.stderr
+
+
+def test_a_folder_s_pdfs_are_walked_as_its_word_documents_are(runner, tmp_path):
+    (tmp_path / "deposition.pdf").write_bytes(deposition())
+    (tmp_path / "notes.txt").write_text("Ana: Hello?\n\nBen: Hi.\n", encoding="utf-8")
+    result = runner.invoke(cli, ["stats", str(tmp_path), "--per-file", "-t", "json"])
+    assert result.exit_code == 0, result.stderr
+    assert "deposition.pdf" in result.stdout and "notes.txt" in result.stdout
