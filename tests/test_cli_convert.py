@@ -299,7 +299,7 @@ def test_formats_says_which_formats_read_and_which_write(runner):
     both = ("text", "markdown", "json", "jsonl", "yaml", "vtt", "srt", "podcast", "cha", "eaf")
     for name in (*both, "textgrid", "podcast-html", "docx", "csv"):
         assert table[name] == ["yes", "yes"], name
-    for name in ("whisper", "aws-transcribe", "deepgram", "rttm", "sbv", "ttml"):
+    for name in ("whisper", "aws-transcribe", "deepgram", "rttm", "sbv", "ttml", "pdf"):
         assert table[name] == ["yes", "no"], name
     assert table["parquet"] == ["no", "yes"]
     assert any("LibYAML" in line or "pure-Python" in line for line in lines)

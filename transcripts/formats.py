@@ -295,6 +295,15 @@ FORMATS: dict[str, Format] = {
             magic=b"PK\x03\x04",  # a zip package
         ),
         Format(
+            "pdf",
+            "PDF (court, deposition and hearing transcripts): each page's text as printed, "
+            "read by the text reader (needs interview-transcripts[pdf])",
+            (".pdf",),
+            reader="transcripts.readers.pdf",
+            binary=True,
+            magic=b"%PDF-",
+        ),
+        Format(
             "csv",
             "a table, one row per block: kind, speaker, label, line, end_line, start, end, "
             "text; other tools' tables are read by their column names (speaker, text, start)",

@@ -109,7 +109,43 @@ def test_any_markup_or_text_gives_a_document_or_one_line(name, text):
     _check(name, SourceText(text, "x"))
 
 
+_MAGIC = st.sampled_from([b"PK\x03\x04word/", b"%PDF-1.4\n", b"%PDF-1.7\n%%EOF\n"])
+
+
 @settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
-@given(name=st.sampled_from(READERS), data=st.binary(max_size=300) | st.just(b"PK\x03\x04word/"))
+@given(name=st.sampled_from(READERS), data=st.binary(max_size=300) | _MAGIC)
 def test_any_bytes_give_a_document_or_one_line(name, data):
     _check(name, data)
+
+
+_PDF_PIECES = st.sampled_from(
+    [
+        *(b"0", b"-1", b"99999999999", b"1e400", b"R", b"<<", b">>", b"[", b"]", b"(", b")"),
+        *(b"\\", b"/Kids", b"/Parent", b"/Contents", b"/Length", b"/Filter", b"/FlateDecode"),
+        *(b"/Fl", b"obj", b"endobj", b"stream", b"1 0 R", b"2 0 R", b"5 0 R", b"Tj", b"TJ"),
+        *(b"Tf", b"Td", b"Tm", b"BT", b"ET", b"Do", b"cm", b"q", b"Q", b"\x00", b"\xff"),
+        *(b"%%EOF", b"xref"),
+    ]
+)
+
+
+@st.composite
+def _damaged_pdfs(draw: st.DrawFn) -> bytes:
+    """A small PDF (the deposition the PDF reader's tests read) with a few of its bytes
+    replaced by pieces of PDF syntax, or a byte changed."""
+    from tests.readers.pdf_helpers import deposition
+
+    data = bytearray(deposition(pages=2))
+    for _ in range(draw(st.integers(1, 5))):
+        at = draw(st.integers(0, len(data) - 1))
+        if draw(st.booleans()):
+            data[at : at + draw(st.integers(0, 4))] = draw(_PDF_PIECES)
+        else:
+            data[at] = draw(st.integers(0, 255))
+    return bytes(data)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(data=_damaged_pdfs())
+def test_a_damaged_pdf_gives_a_document_or_one_line(data):
+    _check("pdf", data)

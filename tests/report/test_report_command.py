@@ -143,7 +143,7 @@ def test_a_folder_is_walked_like_lint_and_stats_walk_it(runner, tmp_path):
     (folder / "b.txt").write_text("Ana: Hello?\n\nBen: Hi.\n", encoding="utf-8")
     (folder / "a.md").write_text("**Ana:** One.\n\n**Ben:** Two.\n", encoding="utf-8")
     (folder / ".hidden.txt").write_text("Eve: hidden\n", encoding="utf-8")
-    (folder / "notes.pdf").write_bytes(b"%PDF")
+    (folder / "scan.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # no transcript: passed over
     out = tmp_path / "talks.html"
     status, _, stderr = _report(runner, str(folder), "-o", str(out))
     assert (status, stderr) == (0, "")
