@@ -153,6 +153,16 @@ class Assembler:
             if in_dialogue and names.is_cue_label(label):  # a radio play's "SOUND: ..."
                 return Kind.STAGE_DIRECTION, None, label, self.turn_text(paragraph)
             if (
+                in_dialogue
+                and not paragraph.bare
+                and self.lines[paragraph.start].lstrip()[:1] in _ITALIC_MARKS
+                and self.roster.speaker_for(label) is not None
+                and self.turn_text(paragraph)[:1].islower()
+            ):
+                # "_Filch_ going out, turns back.": a speaker named in italics in a
+                # direction, in another shape than the speakers' labels (not taken)
+                return Kind.STAGE_DIRECTION, None, None, self.text_of(paragraph)
+            if (
                 self._is_field(paragraph)
                 or self._is_entry(paragraph)
                 or (not in_dialogue and self._names_who(paragraph))
@@ -746,6 +756,7 @@ def speech_indent(lines: Sequence[str], paragraph_list: Sequence[Paragraph]) -> 
 
 
 _SPEECH_OR_ACTION = (Kind.TURN, Kind.STAGE_DIRECTION)
+_ITALIC_MARKS = ("_", "*")
 # A screenplay's scene heading: "INT. DINER - NIGHT", "EXT. STREET - DAY", "I/E CAR",
 # perhaps after its scene number ("12 INT. STORE - LATER 12").
 _SCENE_HEADING = re.compile(r"[ \t]*(?:\d{1,4}[A-Z]?[ \t]+)?(?:INT|EXT|EST|INT\./EXT|I/E)[. ]")

@@ -1474,6 +1474,14 @@ class _Judge:
                 return Verdict(False, broken)
         if convention.reason == _SAME_SPEAKERS and not use.speech:
             return Verdict(False, "no speech follows")
+        if (
+            convention.reason == _SAME_SPEAKERS
+            and use.shape.placement == INLINE
+            and self._lines
+            and self._speech_opens_lower(use)
+        ):
+            # "_Peachum_ sitting at a Table ...", beside "_Peachum._ Sir, ...": a direction
+            return Verdict(False, "names a speaker in a direction, in another shape")
         if convention.reason == _SAME_SPEAKERS and use.line < start:
             return Verdict(False, "before the dialogue, in another shape than its labels")
         if known:
