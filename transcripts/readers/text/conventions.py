@@ -424,7 +424,9 @@ def _reject_header_fields(uses: list[Use], lines: Sequence[str]) -> None:
         return
     last = header[-1].line + 1
     near = takewhile(lambda use: use.line <= last, uses)  # (uses are in line order)
-    fields = {use.line for use in near if not use.accepted}  # labels no speaker's
+    # labels no speaker's, written as fields are ("Date: June 12, 1998"; not a roll
+    # call's next name, "Quintus Tullius Cicero.", under "_Mag._ Marcus Tullius Cicero.")
+    fields = {use.line for use in near if not use.accepted and use.shape.signature.delimiter == ":"}
     for use in header:
         if use.line - 1 in fields or use.line + 1 in fields:
             use.verdict = _HEADER_FIELD
