@@ -103,6 +103,7 @@ _SONG_TITLE = Verdict(False, "a song's title over its verse, not a speaker")
 _IN_A_LIST = Verdict(False, "one of a list of names, with no speech between them")
 _HEADER_FIELD = Verdict(False, "a header field naming who held the role, not a turn")
 _TITLE_LINE = Verdict(False, "the document's title: its first line, a name never used again")
+_TITLE_HEADING = Verdict(False, "the document's title: its first line, a heading after the name")
 # A bulleted list's item ("- ...", "* ...", "• ...", "+ ...").
 _BULLET = re.compile(r"[ \t]*[-*•+][ \t]+\S")
 _SCRIPT_TITLE = Verdict(False, "the script's title on its title page, over its byline")
@@ -565,8 +566,12 @@ def _reject_title_line(uses: list[Use], lines: Sequence[str]) -> None:
     if not words or words.rstrip(_CLOSING_MARKS).endswith(_SENTENCE_ENDS):
         return
     others = {use.key for use in uses if use.accepted and use is not first}
-    if first.key not in others and len(others) >= 2:
+    if len(others) < 2:
+        return
+    if first.key not in others:
         first.verdict = _TITLE_LINE
+    elif not first.speech:  # a name that speaks later, before a heading's words
+        first.verdict = _TITLE_HEADING  # "ALADDIN:  THE COMPLETE SCRIPT"
 
 
 def _spoken(use: Use) -> bool:
