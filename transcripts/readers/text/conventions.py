@@ -508,14 +508,21 @@ def _columns(use: Use, lines: Sequence[str]) -> tuple[int, int]:
 def _screenplay_columns(alone: Sequence[Use], lines: Sequence[str]) -> tuple[int, int] | None:
     """The columns of a screenplay's cues and of their speech, where labels standing alone
     over a line of text (`alone`) are laid out as one's are: `SCREENPLAY_CUES_LEAST` of
-    them or more, half or more, stand at one column over a line set at one column
-    further left (a cue at column 34 over dialogue at 24, action at 14); else None."""
+    them or more, half or more, stand at one column over a line set further left (a cue
+    at column 34 over dialogue at 24, action at 14); else None."""
     if len(alone) < SCREENPLAY_CUES_LEAST:
         return None
-    (cue, speech), count = Counter(_columns(use, lines) for use in alone).most_common(1)[0]
-    if speech >= cue or count < max(SCREENPLAY_CUES_LEAST, SCREENPLAY_SHARE * len(alone)):
+    columns = [_columns(use, lines) for use in alone]
+    cues = Counter(label for label, under in columns if under < label)
+    if not cues:
         return None
-    return cue, speech
+    cue, count = cues.most_common(1)[0]
+    if count < max(SCREENPLAY_CUES_LEAST, SCREENPLAY_SHARE * len(alone)):
+        return None
+    # (the speech's column: the one most often under the cues; a parenthetical's is
+    # further in, and some scripts set the speech at two columns)
+    speech = Counter(under for label, under in columns if label == cue and under < cue)
+    return cue, speech.most_common(1)[0][0]
 
 
 def _reject_legend(uses: list[Use], lines: Sequence[str]) -> None:
