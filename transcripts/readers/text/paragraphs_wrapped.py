@@ -290,7 +290,8 @@ def scan_wrapped(lines: Sequence[str], page: Page, start: int, candidates: dict[
         opened_bracket = found is None and bool(marks[first] & BRACKET)
         last = first
         index += 1
-        while index < count:  # (here `index` is always `last + 1`)
+        heading = "#" in lines[first] and _ATX_HEADING.match(lines[first]) is not None
+        while index < count and not heading:  # (here `index` is always `last + 1`)
             if quiet[index]:  # a run of lines that go on with the paragraph: step over it
                 index = quiet.find(0, index)
                 if index < 0:
@@ -306,6 +307,8 @@ def scan_wrapped(lines: Sequence[str], page: Page, start: int, candidates: dict[
                 break
             if gap_end > index and not (double or layout):
                 break  # a blank line ends the paragraph
+            if "#" in lines[gap_end] and _ATX_HEADING.match(lines[gap_end]) is not None:
+                break  # a Markdown heading is a line of its own ("## Scène III")
             opening = label_at(gap_end)
             if (
                 opening is not None
@@ -341,6 +344,10 @@ def scan_wrapped(lines: Sequence[str], page: Page, start: int, candidates: dict[
     if not double:
         _set_insets_apart(view, paragraphs, breaks.body_indent)
     return Scan(paragraphs, hashed)
+
+
+# A Markdown heading (ATX): "# Title", "## Scène II", a line of its own.
+_ATX_HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]+\S")
 
 
 def _breaks_paragraph(found: LineLabel | None, line: str, above_ends: bool) -> bool:
@@ -380,6 +387,8 @@ def _set_insets_apart(view: _Lines, paragraphs: list[Paragraph], body_indent: in
     for number, paragraph in enumerate(paragraphs):
         if paragraph.speaker or paragraph.kind is not None:
             continue
+        if number and paragraphs[number - 1].speaker and paragraphs[number - 1].bare:
+            continue  # right under a name alone, its speech, set in as a play's verse is
         if all(
             indents[index] >= inset
             for index in range(paragraph.start, paragraph.last + 1)
