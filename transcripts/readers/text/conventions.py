@@ -460,7 +460,8 @@ def _reject_cast_list(uses: list[Use], lines: Sequence[str]) -> None:
     """Reject the labels of a play's cast list, under its heading ("Dramatis Personæ",
     "Personnages") before the first label taken: "ESCALUS, Prince of Verona." over
     "MERCUTIO, kinsman to the Prince" names a part, not a speech. The list runs to two
-    blank lines in a row (a section's break) or `CAST_LIST_LINES` lines."""
+    blank lines in a row (a section's break) or `CAST_LIST_LINES` lines; its parts are
+    the names used once there."""
     first = next((use for use in uses if use.accepted), None)
     if first is None:
         return
@@ -472,10 +473,19 @@ def _reject_cast_list(uses: list[Use], lines: Sequence[str]) -> None:
     while end < min(len(lines), heading + CAST_LIST_LINES) and blanks < 2:
         blanks = blanks + 1 if lines[end].isspace() or not lines[end] else 0
         end += 1
+    # A part is named once, alone on its line or with what the part is ("ESCALUS, Prince
+    # of Verona."); a name speaking again is the dialogue begun ("NARRATOR: The winter
+    # of 1923 ..." under a radio play's "CAST:").
+    counts = Counter(use.key for use in uses if use.accepted)
     for use in uses:
         if use.line >= end:
             break
-        if use.accepted and use.line > heading:
+        if (
+            use.accepted
+            and use.line > heading
+            and counts[use.key] == 1
+            and (use.shape.placement == ALONE or use.shape.affiliation is not None)
+        ):
             use.verdict = _CAST
 
 
