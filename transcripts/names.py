@@ -241,6 +241,9 @@ def numbered_role_of(label: str) -> str | None:
     return _key(match["role"]) if match is not None else None
 
 
+_NICKNAME_QUOTES = "‘’“”'\""
+
+
 @functools.lru_cache(maxsize=4096)
 def name_words(label: str) -> list[str] | None:
     """The words of a name-shaped label, or None when the label cannot be a name.
@@ -253,6 +256,8 @@ def name_words(label: str) -> list[str] | None:
     tokens = name.split()
     if not 1 <= len(tokens) <= 6:
         return None
+    if len(tokens) > 2:  # a nickname in quotes ("Andrew ‘Boz’ Bosworth"): its words
+        tokens = [tokens[0], *(token.strip(_NICKNAME_QUOTES) for token in tokens[1:])]
     if all(_key(token) in LABEL_FUNCTION_WORDS for token in tokens):
         return None  # "And:" before a list is no name
     if all(_key(token) in NAME_PARTICLES for token in tokens) and not (

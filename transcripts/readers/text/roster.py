@@ -37,7 +37,8 @@ _HEADING_TAIL = 48
 
 def is_speech(rest: str) -> bool:
     """Does the text after a label read like something said (not a URL, date or number,
-    nor the rest of a heading in capitals: "CITY COUNCIL HEARING: BRIDGE REPAIRS")?"""
+    a value in code, `workiq`, nor the rest of a heading in capitals: "CITY COUNCIL
+    HEARING: BRIDGE REPAIRS")?"""
     if not rest:
         return False
     if "|" in rest:  # a table's row: what is said is its last cell ("| Bread | 2.50 |")
@@ -45,6 +46,8 @@ def is_speech(rest: str) -> bool:
         if not rest:
             return False
     first = rest[0]
+    if first == "`" and rest.rstrip().endswith("`") and rest.count("`") == 2:
+        return False  # "Command: `workiq`": a value in code, not something said
     if first.isalpha() and not (first in "hHwW" and rest[:3].lower() in ("htt", "www")):
         # A short phrase all in capitals that ends no sentence is a heading's second half.
         return len(rest) >= _HEADING_TAIL or not rest.isupper() or not rest[-1].isalnum()

@@ -285,7 +285,11 @@ _TOKEN = r"""(?:
 )"""
 # Later words may also be a name particle ("SMITH of New Jersey") or a number ("Speaker 3",
 # "UNIDENTIFIED REPORTER #1").
-_LATER = r"(?:{TOKEN}|(?=[a-z])(?:{PARTICLE})(?=[ .:：(])|\#?\d{{1,3}}(?!\d|:\d))"
+_LATER = (
+    r"(?:{TOKEN}|(?=[a-z])(?:{PARTICLE})(?=[ .:：(])|\#?\d{{1,3}}(?!\d|:\d)"
+    r"|[‘“'\"][{UPPER}][{LETTER}{MARK}\-]*+(?:[ ][{UPPER}][{LETTER}{MARK}\-]*+)?[’”'\"])"
+    # (a nickname in quotes: "Andrew ‘Boz’ Bosworth", "Dwayne 'The Rock' Johnson")
+)
 # A name may open with a particle or two in lower case before a capitalised word: "de
 # Klerk", "van der Berg".
 # A name in lower case, as chat and support logs and chatbot transcripts write them
