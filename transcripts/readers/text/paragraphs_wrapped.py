@@ -109,6 +109,7 @@ class _Lines:
             or ")" in content
             or "]" in content
             or content.isupper()
+            or "#" in content
         ]
         for offset in rare:
             marks[offset] = line_marks(contents[offset].lstrip())
@@ -125,7 +126,7 @@ class _Lines:
 _INDENT = " \t\xa0\f"  # what indents a line
 _CHUNK = 10_000  # lines whose stripped copies `_Lines` holds at a time
 # What `line_marks` says of a line's stripped text, a bit each.
-ENDS, CLOSES, COMMA, BRACKET, CAPS = 1, 2, 4, 8, 16
+ENDS, CLOSES, COMMA, BRACKET, CAPS, HEADING = 1, 2, 4, 8, 16, 32
 
 
 def line_marks(text: str) -> int:
@@ -138,6 +139,7 @@ def line_marks(text: str) -> int:
         | (COMMA if text.endswith(",") else 0)
         | (BRACKET if text.startswith(_BRACKETS) else 0)
         | (CAPS if text.isupper() and _is_caps(text) else 0)
+        | (HEADING if _ATX_HEADING.match(text) is not None else 0)
     )
 
 
@@ -161,6 +163,7 @@ def plain_facts(lines: Sequence[str], page: Page, index: int) -> tuple[int, int]
         + COMMA * text.endswith(",")
         + BRACKET * text.startswith(_BRACKETS)
         + CAPS * _is_caps(text)
+        + HEADING * (_ATX_HEADING.match(text) is not None)
     )
     return len(content) - len(content.lstrip(_INDENT)), marks
 
@@ -255,8 +258,8 @@ class _Breaks:
 
 
 # Marks of the line above, and of the line itself, that `_Breaks.new_paragraph` may break at.
-_STOPS_BELOW = CAPS | CLOSES
-_STOPS_HERE = CAPS | BRACKET
+_STOPS_BELOW = CAPS | CLOSES | HEADING
+_STOPS_HERE = CAPS | BRACKET | HEADING
 
 
 def scan_wrapped(lines: Sequence[str], page: Page, start: int, candidates: dict[int, Use]) -> Scan:
@@ -290,7 +293,7 @@ def scan_wrapped(lines: Sequence[str], page: Page, start: int, candidates: dict[
         opened_bracket = found is None and bool(marks[first] & BRACKET)
         last = first
         index += 1
-        heading = "#" in lines[first] and _ATX_HEADING.match(lines[first]) is not None
+        heading = bool(marks[first] & HEADING)  # a Markdown heading: a line of its own
         while index < count and not heading:  # (here `index` is always `last + 1`)
             if quiet[index]:  # a run of lines that go on with the paragraph: step over it
                 index = quiet.find(0, index)
@@ -307,7 +310,7 @@ def scan_wrapped(lines: Sequence[str], page: Page, start: int, candidates: dict[
                 break
             if gap_end > index and not (double or layout):
                 break  # a blank line ends the paragraph
-            if "#" in lines[gap_end] and _ATX_HEADING.match(lines[gap_end]) is not None:
+            if marks[gap_end] & HEADING:
                 break  # a Markdown heading is a line of its own ("## Scène III")
             opening = label_at(gap_end)
             if (
