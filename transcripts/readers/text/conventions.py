@@ -438,13 +438,21 @@ def _reject_title_page(uses: list[Use], lines: Sequence[str]) -> None:
     ARMY OF DARKNESS" centred, then again over "Screenplay by Sam Raimi"): the first
     name taken, all of whose labels come before any other name's, and one of them over
     a byline."""
-    accepted = [use for use in uses if use.accepted]
-    if not accepted:
-        return
-    title = accepted[0].key
-    mine = [use for use in accepted if use.key == title]
-    others = next((use.line for use in accepted if use.key != title), None)
-    if others is None or mine[-1].line > others:
+    title: str | None = None
+    mine: list[Use] = []
+    others = False  # another name has been taken
+    for use in uses:
+        if not use.accepted:
+            continue
+        if title is None:
+            title = use.key
+        if use.key != title:
+            others = True
+        elif others:
+            return  # the name is taken again after another's: a speaker
+        else:
+            mine.append(use)
+    if not others:
         return
     if any(
         use.shape.placement == ALONE
@@ -494,7 +502,8 @@ def _reject_shots(uses: list[Use], lines: Sequence[str]) -> None:
     margin ("ROADSIDE", "THREE GUARDS" over a paragraph of action): its cues stand at a
     column of their own over speech set left of them (`_screenplay_columns`), where such
     a heading stands at the column of the text under it."""
-    alone = [use for use in uses if use.accepted and _over_a_line(use, lines)]
+    alone = [use for use in uses if use.shape.placement == ALONE and use.accepted]
+    alone = [use for use in alone if _over_a_line(use, lines)]
     columns = _screenplay_columns(alone, lines)
     if columns is None:
         return
