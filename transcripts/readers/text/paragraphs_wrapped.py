@@ -293,7 +293,8 @@ def scan_wrapped(lines: Sequence[str], page: Page, start: int, candidates: dict[
         opened_bracket = found is None and bool(marks[first] & BRACKET)
         last = first
         index += 1
-        heading = bool(marks[first] & HEADING)  # a Markdown heading: a line of its own
+        # a Markdown heading: a line of its own (but in text set apart, which runs on)
+        heading = bool(marks[first] & HEADING) and codes[first] != APART
         while index < count and not heading:  # (here `index` is always `last + 1`)
             if quiet[index]:  # a run of lines that go on with the paragraph: step over it
                 index = quiet.find(0, index)
@@ -310,7 +311,7 @@ def scan_wrapped(lines: Sequence[str], page: Page, start: int, candidates: dict[
                 break
             if gap_end > index and not (double or layout):
                 break  # a blank line ends the paragraph
-            if marks[gap_end] & HEADING:
+            if marks[gap_end] & HEADING and codes[gap_end] != APART:
                 break  # a Markdown heading is a line of its own ("## Scène III")
             opening = label_at(gap_end)
             if (
