@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from itertools import pairwise
+from itertools import islice, pairwise
 from operator import itemgetter
 from typing import Any
 
@@ -758,6 +758,7 @@ def speech_indent(lines: Sequence[str], paragraph_list: Sequence[Paragraph]) -> 
 
 _SPEECH_OR_ACTION = (Kind.TURN, Kind.STAGE_DIRECTION)
 _BARE = itemgetter(5)  # `Paragraph.bare`, by position
+_START = itemgetter(0)  # `Paragraph.start`
 _ITALIC_MARKS = ("_", "*")
 # A screenplay's scene heading: "INT. DINER - NIGHT", "EXT. STREET - DAY", "I/E CAR",
 # perhaps after its scene number ("12 INT. STORE - LATER 12").
@@ -773,13 +774,10 @@ def is_screenplay(lines: Sequence[str], paragraph_list: Sequence[Paragraph]) -> 
     # paragraph at C speed, where a generator's test cost a transcript of "Name: text")
     if not any(paragraph.speaker for paragraph in filter(_BARE, paragraph_list)):
         return False
-    scenes = 0
-    for paragraph in paragraph_list:
-        if _SCENE_HEADING.match(lines[paragraph.start]):
-            scenes += 1
-            if scenes >= SCENES_LEAST:
-                return True
-    return False
+    # (each paragraph's first line asked at C speed: a record of 80,000 paragraphs)
+    firsts = map(lines.__getitem__, map(_START, paragraph_list))
+    scenes = filter(None, map(_SCENE_HEADING.match, firsts))
+    return sum(1 for _ in islice(scenes, SCENES_LEAST)) == SCENES_LEAST
 
 
 def cue_indent(lines: Sequence[str], paragraph_list: Sequence[Paragraph]) -> int:

@@ -531,12 +531,12 @@ def _screenplay_columns(alone: Sequence[Use], lines: Sequence[str]) -> tuple[int
     at column 34 over dialogue at 24, action at 14); else None."""
     if len(alone) < SCREENPLAY_CUES_LEAST:
         return None
-    columns = [_columns(use, lines) for use in alone]
+    columns = [_columns(use, lines) for use in _sample(alone)]
     cues = Counter(label for label, under in columns if under < label)
     if not cues:
         return None
     cue, count = cues.most_common(1)[0]
-    if count < max(SCREENPLAY_CUES_LEAST, SCREENPLAY_SHARE * len(alone)):
+    if count < max(SCREENPLAY_CUES_LEAST, SCREENPLAY_SHARE * len(columns)):
         return None
     # (the speech's column: the one most often under the cues; a parenthetical's is
     # further in, and some scripts set the speech at two columns)
