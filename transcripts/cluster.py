@@ -27,6 +27,7 @@ from typing import Any, TypeVar
 
 from .errors import TranscriptError
 from .parallel import resolve_jobs
+from .quietlogs import silenced
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -73,20 +74,8 @@ def connected(scheduler: str, workers: int = 0) -> Iterator[Any]:
     distributed = distributed_module()
     # Dask logs connection retries and worker restarts on stderr; what matters to the
     # user is said here, in one line.
-    loggers = [
-        logging.getLogger(name)
-        for name in ["distributed", *logging.root.manager.loggerDict]
-        if name.split(".")[0] == "distributed"
-    ]
-    levels = [logger.level for logger in loggers]
-    for logger in loggers:
-        logger.setLevel(logging.CRITICAL + 1)
-    try:
-        with _client(distributed, scheduler, workers) as client:
-            yield client
-    finally:
-        for logger, level in zip(loggers, levels, strict=True):
-            logger.setLevel(level)
+    with silenced("distributed"), _client(distributed, scheduler, workers) as client:
+        yield client
 
 
 @contextlib.contextmanager

@@ -24,7 +24,6 @@ plain mode instead.
 from __future__ import annotations
 
 import contextlib
-import logging
 import struct
 import warnings
 import zlib
@@ -36,6 +35,7 @@ from ..errors import TranscriptError
 from ..io import SourceText, display_name
 from ..model import Transcript
 from ..options import ReadOptions
+from ..quietlogs import silenced
 from . import text as text_reader
 
 #: The most pages a PDF may have: the longest trial transcripts fit, a file made to list
@@ -216,19 +216,7 @@ def _reason(error: BaseException) -> str:
 def _quiet() -> Iterator[None]:
     """pypdf logs and warns about every repair it makes to a damaged file; what matters
     to the user is said in one line (or the file is read), so neither reaches stderr
-    while a PDF is read. (As `cluster.py` quiets Dask.)"""
-    loggers = [
-        logging.getLogger(name)
-        for name in ["pypdf", *logging.root.manager.loggerDict]
-        if name.split(".")[0] == "pypdf"
-    ]
-    levels = [logger.level for logger in loggers]
-    for logger in loggers:
-        logger.setLevel(logging.CRITICAL + 1)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            yield
-    finally:
-        for logger, level in zip(loggers, levels, strict=True):
-            logger.setLevel(level)
+    while a PDF is read."""
+    with silenced("pypdf"), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        yield
