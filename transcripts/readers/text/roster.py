@@ -266,6 +266,7 @@ def _people(
             groups[targets[0]].extend(groups.pop(key))
     _join_given_names(groups, full)
     _join_abbreviations(groups)
+    _join_voices(groups)
     _join_first_letters(groups, adjacent)
     _join_initials(groups, adjacent)
     _join_declared_short_forms(groups)
@@ -347,6 +348,19 @@ def _role_key(label: str) -> str:
     key = names.normalise(_spoken_name(label))
     article, _, rest = key.partition(" ")
     return rest if article == "the" and rest else key
+
+
+# A script's cue for a speaker heard and not seen: "ALVY'S VOICE", "Curly's voice".
+_VOICE = re.compile(r"(?P<who>.+?)['’]s voice", re.I)
+
+
+def _join_voices(groups: dict[str, list[Candidate]]) -> None:
+    """A speaker's voice ("CURLY'S VOICE", heard on the phone or over the scene) is that
+    speaker, where the document has them under their name too."""
+    for key in list(groups):
+        found = _VOICE.fullmatch(key)
+        if found is not None and found["who"] in groups:
+            groups[found["who"]].extend(groups.pop(key))
 
 
 def _join_abbreviations(groups: dict[str, list[Candidate]]) -> None:
@@ -509,11 +523,12 @@ def _canonical_name(group: list[Candidate]) -> str:
     """The name a speaker goes by: the fullest name among its labels (the role dropped),
     the most used written form when they are equally full."""
 
-    def fullness(candidate: Candidate) -> tuple[bool, int, int]:
+    def fullness(candidate: Candidate) -> tuple[bool, bool, int, int]:
         surname = _surname(candidate)
         # "MNG." for "MANAGER", "Bar." for "Barnardo."
         cut_short = candidate.shortened or names.is_abbreviated(_spoken_name(candidate.label))
-        return (not cut_short, surname[1] if surname else 0, candidate.count)
+        voice = _VOICE.fullmatch(candidate.key) is not None  # "CURLY'S VOICE": CURLY's
+        return (not cut_short, not voice, surname[1] if surname else 0, candidate.count)
 
     best = max(group, key=fullness)
     # The most used form; of forms used as often, one spaced as the others ("Speaker 4"
