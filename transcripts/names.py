@@ -550,13 +550,21 @@ def is_label_shaped(label: str) -> bool:
 
 @functools.lru_cache(maxsize=8192)
 def normalise(label: str) -> str:
-    """The form labels are compared in: case-folded, single-spaced, and "Speaker4" read
-    as "Speaker 4" (diarisation exports drop the space now and then)."""
+    """The form labels are compared in: case-folded, single-spaced, initials written
+    together ("P. A. SYSTEM" is "P.A. SYSTEM"), and "Speaker4" read as "Speaker 4"
+    (diarisation exports drop the space now and then)."""
     key = " ".join(label.split()).casefold()
+    if ". " in key:
+        key = _SPACED_INITIALS.sub("", key)
     numbered = _NUMBERED.match(key)
     if numbered and " " not in key:
         key = f"{numbered['role']} {numbered['number']}"
     return key
+
+
+# The space between two initials ("p. a."), which some labels of a name write and others
+# do not.
+_SPACED_INITIALS = kept_regex(r"(?<=(?:^|[\s.])\p{L}\.)[ ](?=\p{L}\.)")
 
 
 def capitalised_runs(text: str) -> list[str]:
