@@ -9,6 +9,7 @@ text, not its words), so a page break never splits a turn.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -61,12 +62,6 @@ class Assembler:
         self.speech_indent = (
             speech_indent(lines, paragraph_list) if page is None or not page.numbered else 0
         )
-        # In a screenplay a speech is one block: a paragraph after a blank line under a
-        # cue's speech is action. A screenplay is told by its cues standing further in
-        # than their speech, or by its scene headings ("INT. DINER - NIGHT").
-        self.speech_is_one_block = (
-            bool(self.speech_indent) and cue_indent(lines, paragraph_list) > self.speech_indent
-        ) or is_screenplay(lines, paragraph_list)
         self._speakers: dict[str, str | None] = {}
         self._after: dict[int, Paragraph] | None = None  # first line -> the next paragraph
         self._words: frozenset[str] | None = None  # the words of the speakers' names
@@ -332,6 +327,17 @@ class Assembler:
             and not paragraphs.is_all_caps_heading(self.text_of(paragraph))
         )
 
+    @functools.cached_property
+    def speech_is_one_block(self) -> bool:
+        """In a screenplay a speech is one block: a paragraph after a blank line under a
+        cue's speech is action. A screenplay is told by its cues standing further in than
+        their speech, or by its scene headings ("INT. DINER - NIGHT"). (Asked only where
+        such a paragraph comes.)"""
+        lines, paragraph_list = self.lines, self.paragraphs
+        if self.speech_indent and cue_indent(lines, paragraph_list) > self.speech_indent:
+            return True
+        return is_screenplay(lines, paragraph_list)
+
     def _ends_a_sentence(self, paragraph: Paragraph) -> bool:
         """Is the paragraph, a word or two alone on its line, a sentence said ("Da.",
         "Yes.": a reply under a name standing alone), not a heading ("Background:")? It
@@ -497,11 +503,11 @@ class Assembler:
                 kind = Kind.STAGE_DIRECTION
             if (
                 kind is None
-                and self.speech_is_one_block
                 and cue
                 and pending is not None
                 and pending.kind in _SPEECH_OR_ACTION
                 and (start > pending.end_line or acting)
+                and self.speech_is_one_block
             ):
                 # ... or set as the speech is, after a blank line under a speech, and what
                 # follows that action up to the next cue: a speech is one block

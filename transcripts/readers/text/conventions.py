@@ -502,15 +502,14 @@ def _reject_shots(uses: list[Use], lines: Sequence[str]) -> None:
     margin ("ROADSIDE", "THREE GUARDS" over a paragraph of action): its cues stand at a
     column of their own over speech set left of them (`_screenplay_columns`), where such
     a heading stands at the column of the text under it."""
-    # (the placement asked first, inline: a transcript of "Name: text" has 96,000
-    # labels in 50 MB, and none of them stands alone)
-    alone = [use for use in uses if use.shape.placement == ALONE and use.accepted]
-    alone = [use for use in alone if _over_a_line(use, lines)]
-    columns = _screenplay_columns(alone, lines)
+    sample = [use for use in _sample(uses) if use.accepted and _over_a_line(use, lines)]
+    columns = _screenplay_columns(sample, lines)
     if columns is None:
-        return
+        return  # (told from the sample: most documents ask no more)
     cue = columns[0]
-    for use in alone:
+    for use in uses:
+        if not (use.accepted and _over_a_line(use, lines)):
+            continue
         label, under = _columns(use, lines)
         if label == under and label < cue:
             use.verdict = _SHOT
@@ -528,12 +527,13 @@ def _columns(use: Use, lines: Sequence[str]) -> tuple[int, int]:
 
 def _screenplay_columns(alone: Sequence[Use], lines: Sequence[str]) -> tuple[int, int] | None:
     """The columns of a screenplay's cues and of their speech, where labels standing alone
-    over a line of text (`alone`) are laid out as one's are: `SCREENPLAY_CUES_LEAST` of
-    them or more, half or more, stand at one column over a line set further left (a cue
-    at column 34 over dialogue at 24, action at 14); else None."""
+    over a line of text (`alone`, a `_sample` of them) are laid out as one's are:
+    `SCREENPLAY_CUES_LEAST` of them or more, half or more, stand at one column over a
+    line set further left (a cue at column 34 over dialogue at 24, action at 14); else
+    None."""
     if len(alone) < SCREENPLAY_CUES_LEAST:
         return None
-    columns = [_columns(use, lines) for use in _sample(alone)]
+    columns = [_columns(use, lines) for use in alone]
     cues = Counter(label for label, under in columns if under < label)
     if not cues:
         return None

@@ -10,8 +10,10 @@ break starts something new, the layout lines make a paragraph of their own.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from ... import names
@@ -111,6 +113,17 @@ class _Lines:
             or content.isupper()
             or "#" in content
         ]
+        # Lines that may be a play's entrance or exit ("Enter Ghost", "Exeunt"), found
+        # in the chunk's text at once: a test of every line cost a tenth of the facts.
+        text = "\n".join(contents)
+        if _ENTRANCE_OPENING.search(text) is not None:
+            ends = list(accumulate(len(content) + 1 for content in contents))
+            rare = sorted(
+                {
+                    *rare,
+                    *(bisect_right(ends, at.start()) for at in _ENTRANCE_OPENING.finditer(text)),
+                }
+            )
         for offset in rare:
             marks[offset] = line_marks(contents[offset].lstrip())
         self.marks += marks
@@ -126,7 +139,10 @@ class _Lines:
 _INDENT = " \t\xa0\f"  # what indents a line
 _CHUNK = 10_000  # lines whose stripped copies `_Lines` holds at a time
 # What `line_marks` says of a line's stripped text, a bit each.
-ENDS, CLOSES, COMMA, BRACKET, CAPS, HEADING = 1, 2, 4, 8, 16, 32
+ENDS, CLOSES, COMMA, BRACKET, CAPS, HEADING, ENTRANCE = 1, 2, 4, 8, 16, 32, 64
+# A line of its own: a Markdown heading, a play's entrance or exit ("Enter HORATIO and
+# MARCELLUS", "Exit") set as its verse is, with no blank line around it.
+_OWN_LINE = HEADING | ENTRANCE
 
 
 def line_marks(text: str) -> int:
@@ -140,6 +156,7 @@ def line_marks(text: str) -> int:
         | (BRACKET if text.startswith(_BRACKETS) else 0)
         | (CAPS if text.isupper() and _is_caps(text) else 0)
         | (HEADING if _ATX_HEADING.match(text) is not None else 0)
+        | (ENTRANCE if text[:1] in _ENTRANCE_FIRST and _is_entrance(text) else 0)
     )
 
 
@@ -164,6 +181,7 @@ def plain_facts(lines: Sequence[str], page: Page, index: int) -> tuple[int, int]
         + BRACKET * text.startswith(_BRACKETS)
         + CAPS * _is_caps(text)
         + HEADING * (_ATX_HEADING.match(text) is not None)
+        + ENTRANCE * _is_entrance(text)
     )
     return len(content) - len(content.lstrip(_INDENT)), marks
 
@@ -258,8 +276,8 @@ class _Breaks:
 
 
 # Marks of the line above, and of the line itself, that `_Breaks.new_paragraph` may break at.
-_STOPS_BELOW = CAPS | CLOSES | HEADING
-_STOPS_HERE = CAPS | BRACKET | HEADING
+_STOPS_BELOW = CAPS | CLOSES | _OWN_LINE
+_STOPS_HERE = CAPS | BRACKET | _OWN_LINE
 
 
 def scan_wrapped(lines: Sequence[str], page: Page, start: int, candidates: dict[int, Use]) -> Scan:
@@ -294,7 +312,7 @@ def scan_wrapped(lines: Sequence[str], page: Page, start: int, candidates: dict[
         last = first
         index += 1
         # a Markdown heading: a line of its own (but in text set apart, which runs on)
-        heading = bool(marks[first] & HEADING) and codes[first] != APART
+        heading = bool(marks[first] & _OWN_LINE) and codes[first] != APART
         while index < count and not heading:  # (here `index` is always `last + 1`)
             if quiet[index]:  # a run of lines that go on with the paragraph: step over it
                 index = quiet.find(0, index)
@@ -311,8 +329,8 @@ def scan_wrapped(lines: Sequence[str], page: Page, start: int, candidates: dict[
                 break
             if gap_end > index and not (double or layout):
                 break  # a blank line ends the paragraph
-            if marks[gap_end] & HEADING and codes[gap_end] != APART:
-                break  # a Markdown heading is a line of its own ("## Scène III")
+            if marks[gap_end] & _OWN_LINE and codes[gap_end] != APART:
+                break  # a Markdown heading, an entrance: a line of its own ("## Scène III")
             opening = label_at(gap_end)
             if (
                 opening is not None
@@ -348,6 +366,22 @@ def scan_wrapped(lines: Sequence[str], page: Page, start: int, candidates: dict[
     if not double:
         _set_insets_apart(view, paragraphs, breaks.body_indent)
     return Scan(paragraphs, hashed)
+
+
+# How a play's entrance or exit opens its line: the verb capitalised, in italics or not
+# ("Enter Ghost", "Exeunt", "_Re-enter PUCK_"); `_ENTRANCE_OPENING` finds such lines in
+# a chunk's lines joined by line ends.
+_ENTRANCE_VERB = r"[*_]{0,2}(?:Enter|Exit|Exeunt|Re-?enter|Manet|Manent)\b"
+_ENTRANCE_START = re.compile(_ENTRANCE_VERB)
+_ENTRANCE_FIRST = frozenset("ERM_*")  # (what such a line opens with, asked first)
+_ENTRANCE_OPENING = re.compile(r"^[^\S\n]*" + _ENTRANCE_VERB, re.M)
+
+
+def _is_entrance(text: str) -> bool:
+    """Is the stripped line shaped as a play's entrance or exit ("Enter Ghost",
+    "Exeunt")? Only its shape (`paragraphs.entrance_of`): the assembler weighs who it
+    names, and a line of speech so shaped goes on with the speech."""
+    return _ENTRANCE_START.match(text) is not None and paragraphs.entrance_of(text) is not None
 
 
 # A Markdown heading (ATX): "# Title", "## Scène II", a line of its own.
