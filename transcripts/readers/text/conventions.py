@@ -34,7 +34,6 @@ decision is a `Verdict` with its reason.
 from __future__ import annotations
 
 import functools
-import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Container, Iterator, Sequence
@@ -45,6 +44,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from ... import names
 from .evidence import Convention, Family, Habit, Inference, Record, Rejection, Use, Verdict
 from .lines import indent_width
+from .paragraphs_scan import is_list_item
 from .roster import names_one_of
 from .shapes import ALONE, INLINE, PHRASE, Shape, Signature
 from .tally import Tally
@@ -104,8 +104,6 @@ _IN_A_LIST = Verdict(False, "one of a list of names, with no speech between them
 _HEADER_FIELD = Verdict(False, "a header field naming who held the role, not a turn")
 _TITLE_LINE = Verdict(False, "the document's title: its first line, a name never used again")
 _TITLE_HEADING = Verdict(False, "the document's title: its first line, a heading after the name")
-# A bulleted list's item ("- ...", "* ...", "• ...", "+ ...").
-_BULLET = re.compile(r"[ \t]*[-*•+][ \t]+\S")
 _SCRIPT_TITLE = Verdict(False, "the script's title on its title page, over its byline")
 _CAST = Verdict(False, "a part in the play's cast list, not a speech")
 # A cast list's heading is looked for in this many first lines; the list runs at most
@@ -1354,7 +1352,7 @@ class _Judge:
             return False
         mine = {use.line for use in uses}
         return any(
-            near not in mine and 0 <= near < len(lines) and _BULLET.match(lines[near]) is not None
+            near not in mine and 0 <= near < len(lines) and is_list_item(lines[near])
             for use in uses
             for near in (use.line - 1, use.line + 1)
         )

@@ -255,8 +255,10 @@ def entrance_of(text: str) -> Entrance | None:
 
 # The verb of a play's entrance or exit opens the line (in italics or bold, as some
 # editions set it); after it, who comes or goes, over a line or two.
+# The verbs of a play's entrances and exits, as a play capitalises them.
+ENTRANCE_VERBS = "Re-?enter|Enter|Exit|Exeunt|Manet|Manent"
 _ENTRANCE = kept(
-    r"(?P<open>[*_]{0,2})(?:(?i:re-?enter|enter|exit|exeunt|manet|manent))"
+    r"(?P<open>[*_]{0,2})(?:(?i:" + ENTRANCE_VERBS + "))"
     r"(?P<who>[ \t\n]+.*?)?[.;]?(?P<close>[*_]{0,2})",
     re.S,
 )

@@ -155,7 +155,7 @@ def line_marks(text: str) -> int:
         | (COMMA if text.endswith(",") else 0)
         | (BRACKET if text.startswith(_BRACKETS) else 0)
         | (CAPS if text.isupper() and _is_caps(text) else 0)
-        | (HEADING if _ATX_HEADING.match(text) is not None else 0)
+        | (HEADING if paragraphs.MARKDOWN_HEADING.match(text) is not None else 0)
         | (ENTRANCE if text[:1] in _ENTRANCE_FIRST and _is_entrance(text) else 0)
     )
 
@@ -180,7 +180,7 @@ def plain_facts(lines: Sequence[str], page: Page, index: int) -> tuple[int, int]
         + COMMA * text.endswith(",")
         + BRACKET * text.startswith(_BRACKETS)
         + CAPS * _is_caps(text)
-        + HEADING * (_ATX_HEADING.match(text) is not None)
+        + HEADING * (paragraphs.MARKDOWN_HEADING.match(text) is not None)
         + ENTRANCE * _is_entrance(text)
     )
     return len(content) - len(content.lstrip(_INDENT)), marks
@@ -368,10 +368,11 @@ def scan_wrapped(lines: Sequence[str], page: Page, start: int, candidates: dict[
     return Scan(paragraphs, hashed)
 
 
-# How a play's entrance or exit opens its line: the verb capitalised, in italics or not
+# How a play's entrance or exit opens its line: the verb (`paragraphs.ENTRANCE_VERBS`)
+# capitalised, in italics or not
 # ("Enter Ghost", "Exeunt", "_Re-enter PUCK_"); `_ENTRANCE_OPENING` finds such lines in
 # a chunk's lines joined by line ends.
-_ENTRANCE_VERB = r"[*_]{0,2}(?:Enter|Exit|Exeunt|Re-?enter|Manet|Manent)\b"
+_ENTRANCE_VERB = r"[*_]{0,2}(?:" + paragraphs.ENTRANCE_VERBS + r")\b"
 _ENTRANCE_START = re.compile(_ENTRANCE_VERB)
 _ENTRANCE_FIRST = frozenset("ERM_*")  # (what such a line opens with, asked first)
 _ENTRANCE_OPENING = re.compile(r"^[^\S\n]*" + _ENTRANCE_VERB, re.M)
@@ -382,10 +383,6 @@ def _is_entrance(text: str) -> bool:
     "Exeunt")? Only its shape (`paragraphs.entrance_of`): the assembler weighs who it
     names, and a line of speech so shaped goes on with the speech."""
     return _ENTRANCE_START.match(text) is not None and paragraphs.entrance_of(text) is not None
-
-
-# A Markdown heading (ATX): "# Title", "## Scène II", a line of its own.
-_ATX_HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]+\S")
 
 
 def _breaks_paragraph(found: LineLabel | None, line: str, above_ends: bool) -> bool:
