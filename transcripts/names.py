@@ -110,6 +110,19 @@ NON_SPEAKER_WORDS = (
     )
 )  # (and a cue's words: "SOUND:", "MUSIC:")
 
+# The same fields in Chinese, Japanese and Korean, which write a field's name as one word
+# with no space: the noun it ends in names the field ("程序委員會意見：" is the procedure
+# committee's opinion, "日時：" a meeting's date and time, "안건:" its agenda), never a
+# person or a role.
+CASELESS_FIELD_ENDINGS = tuple(
+    """
+    意見 意见 說明 说明 決定 决定 決議 决议 主旨 案由 日期 時間 时间 地點 地点 主題 主题
+    備註 备注 附件 議程 议程 摘要 概要 要旨 理由 結論 结论 參考 参考
+    日時 場所 議題 件名 備考 出席者 欠席者
+    일시 일자 장소 안건 주제 참고
+    """.split()
+)
+
 _CUE_TAILS = frozenset("cue cues effect effects".split())
 
 
@@ -300,8 +313,10 @@ def is_non_speaker_label(label: str) -> bool:
     # word that is also an honorific ("Speaker Pelosi") still names a person, and a
     # note's verb ends no note ("Let's see:" opens a sentence; "See also:" is a note).
     last = words[-1]
-    return (last in NON_SPEAKER_WORDS and (len(words) == 1 or last not in _NOTE_VERBS)) or (
-        words[0] in NON_SPEAKER_WORDS and words[0] not in HONORIFICS
+    return (
+        (last in NON_SPEAKER_WORDS and (len(words) == 1 or last not in _NOTE_VERBS))
+        or (words[0] in NON_SPEAKER_WORDS and words[0] not in HONORIFICS)
+        or (last.endswith(CASELESS_FIELD_ENDINGS) and _CASELESS.match(last) is not None)
     )
 
 
@@ -530,7 +545,11 @@ def is_label_shaped(label: str) -> bool:
     ending in a note word is a sentence's ("The problems arise in this context:").
     """
     tokens = label.split()
-    if not 1 <= len(tokens) <= 6 or not tokens[0][:1].isupper():
+    if not 1 <= len(tokens) <= 6:
+        return False
+    if _CASELESS.match(tokens[0]) is not None:  # a script without case: its notes only
+        return len(tokens) <= _NOTE_NAME_WORDS and is_non_speaker_label(label)  # "日時"
+    if not tokens[0][:1].isupper():
         return False
     if _key(tokens[0]) in SALUTATIONS:  # "Dear Ms. Secretary:" opens a letter's text
         return False
