@@ -396,3 +396,16 @@ def test_a_surname_in_capitals_may_keep_its_mc_in_the_usual_case():
 )
 def test_a_sound_or_music_cue_label_names_no_one(label, cue):
     assert names.is_cue_label(label) is cue
+
+
+def test_a_timed_list_of_chapters_named_once_each_names_no_speakers():
+    # Times stepping forward make a hearing's names each said once its turns, where one
+    # name at least comes back; a podcast's chapters, named once each, stay no speakers.
+    chapters = (
+        "[00:00:00] Intro: Welcome to the show, today we talk.\n"
+        "[00:03:12] Guest Background: Ana talks about her career so far.\n"
+        "[00:10:40] Rust Migration: Why the team moved to Rust.\n"
+        "[00:25:00] Listener Questions: We answer three questions.\n"
+        "[00:41:00] Closing Thoughts: What comes next for them.\n"
+    )
+    assert transcripts.parse(chapters).speakers == []

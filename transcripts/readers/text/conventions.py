@@ -765,6 +765,18 @@ def _is_strong(family: Family) -> bool:
     return timed >= HABIT_SHARE * len(uses)
 
 
+def _timed_in_order(uses: list[Use]) -> bool:
+    """Does every label give a time into the recording, stepping forward from one label to
+    the next (nearly always): a record's turns in the order they were said, however few
+    of its names come back? (A time of day gives no time here: an agenda's "9:30 Ana
+    Ruiz" is no recording.)"""
+    times = [use.shape.time for use in _sample(uses)]
+    if len(times) < LIST_LEAST or None in times:
+        return False
+    forward = sum(1 for before, after in pairwise(times) if after >= before)  # type: ignore[operator]
+    return forward >= HABIT_SHARE * (len(times) - 1)
+
+
 def _song_sections(counts: Counter[str]) -> bool:
     """Do a family's names read as a song's sections: half or more of them a section's
     ("Chorus", "Bridge", "Outro"), one of them other than "Chorus" (a play's Chorus speaks
@@ -1264,6 +1276,13 @@ class _Judge:
             return None  # "President. – ..." between members speaking once each
         if alone and self._screenplay(uses):
             return None  # cues at a column of their own over speech set left of them
+        if (
+            alone
+            and turn_taking >= SHORT_TURN_TAKING
+            and _timed_in_order(uses)
+            and self._named_people_speaking(uses, counts)
+        ):
+            return None  # "[00:09:25] Patrick O'Donnell:" over each speech of a hearing
         return f"most names are used once ({len(counts)} names in {len(uses)} labels)"
 
     def _screenplay(self, uses: list[Use]) -> bool:
@@ -1275,6 +1294,19 @@ class _Judge:
             use for use in _sample(uses) if use.shape.name.isupper() and _over_a_line(use, lines)
         ]
         return bool(lines) and _screenplay_columns(alone, lines) is not None
+
+    def _named_people_speaking(self, uses: list[Use], counts: Counter[str]) -> bool:
+        """Are the labels people's full names, one of them at least coming back, each over
+        a sentence said: a hearing's record, where the chair and the author speak again
+        between witnesses and members of the public who speak once each ("Cindy Castillo
+        ... in strong support"), not a programme's or a list's items ("Intro", "Q&A",
+        named once each)? None may be a word the text writes in lower case."""
+        if max(counts.values()) < 2 or any(self.is_common(use) for use in uses):
+            return False
+        full = sum(1 for use in uses if len(names.name_words(use.shape.name) or ()) >= 2)
+        if full < HABIT_SHARE * len(uses):
+            return False
+        return 2 * sum(map(self._says_a_sentence, uses)) >= len(uses)
 
     def _chaired(self, uses: list[Use], counts: Counter[str]) -> bool:
         """A chair giving the floor, as a parliament's or a panel's record reads: one
