@@ -39,7 +39,7 @@ APART = 3  # text outside the numbered body of a numbered document (a word index
 # A margin number: a page's line number (1 to 25 in most transcripts), or a line's number
 # in the whole document (`001 INTERVIEWER: ...`, as qualitative transcripts are numbered
 # for coding).
-_MARGIN = kept(r"[ ]{0,3}(\d{1,5})(?=[ \t]|\r?\n|\r|$)")
+_MARGIN = kept(r"[ ]{0,8}(\d{1,5})(?=[ \t]|\r?\n|\r|$)")
 _MARGIN_SAMPLE = 2000
 _MARGIN_SHARE = 0.5  # of non-blank lines, for a document to count as numbered
 _MARGIN_MAX = 35
