@@ -214,6 +214,7 @@ _SUFFIX = kept_regex(
     r"|\[(?P<bracket>[^\[\]]{1,60})\]"
     r"|（(?P<wide>[^（）]{1,40})）"
     r"|(?:\s+[-–—]\s+|\s*--\s*)(?P<dash>[^()]{1,160})"
+    r"|\s+(?P<doing>reporting)"  # "CARRIE KAHN reporting" (NPR's reporter, first heard)
     r")$"
 )
 
@@ -228,7 +229,12 @@ def split_name(label: str) -> tuple[str, str | None]:
     match = _SUFFIX.match(label)
     if match:
         return match["name"], (
-            match["role"] or match["paren"] or match["bracket"] or match["wide"] or match["dash"]
+            match["role"]
+            or match["paren"]
+            or match["bracket"]
+            or match["wide"]
+            or match["dash"]
+            or match["doing"]
         )
     return label, None
 

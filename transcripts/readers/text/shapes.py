@@ -351,6 +351,7 @@ _AFFILIATION = r"""(?:
   | （[^（）\r\n]{{1,40}}）                                     # 李明（记者）
   | ,[ ](?=[a-z][^.\r\n]{{0,100}}\.[ ](?:—|–|--?)[ ])[^.\r\n]{{1,100}}  # , on behalf of X. –
   | ,(?:[ ][{LOWER}][{LOWER}{MARK}'’\-]*+){{1,3}}(?=[ \t\xa0]*[:：])   # Ana Ruiz, host:
+  | [ ]reporting(?=[ \t\xa0]*:)                        # CARRIE KAHN reporting: (NPR)
   | [ ]{{1,2}}(?:--?|–|—)[ ]{{0,2}}
     (?!(?:{CHAT_DAY})?\d{{1,2}}:\d){WORDS}                       # (not "— Today at 9:14")
     (?:[ ](?:--?|–|—)[ ]{WORDS})?                             # - Company - Title
