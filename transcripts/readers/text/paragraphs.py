@@ -413,12 +413,19 @@ def is_all_caps_heading(text: str) -> bool:
     VERRILLI, JR.,\nON BEHALF OF THE PETITIONERS")."""
     # str.isupper: every cased character is upper case, and there is one (it stops at
     # the first lower-case letter, so prose fails it at once).
-    if len(text) > 240 or not text.isupper() or text.endswith((".", ",", ";", "?", "!")):
+    if len(text) > 240 or not text.isupper() or text.endswith(_HEADING_NEVER_ENDS):
         return False
     breaks = text.count("\n")
     if breaks > 2 or len(text) // (breaks + 1) > 100:
         return False
-    return sum(1 for c in text if c.isalpha()) >= 3
+    letters = [c for c in text if c.isalpha()]
+    # (most letters in capitals: "COVID-19ウイルスを…" is a Japanese sentence, not a heading)
+    return len(letters) >= 3 and 2 * sum(map(str.isupper, letters)) > len(letters)
+
+
+# What a sentence or a clause ends in, which a heading in capitals never does (the
+# full-width stops of Chinese and Japanese too).
+_HEADING_NEVER_ENDS = (".", ",", ";", "?", "!", "。", "、", "？", "！", "．", "，", "；")
 
 
 def is_title_case_heading(text: str) -> bool:
