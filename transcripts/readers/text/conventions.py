@@ -34,7 +34,7 @@ decision is a `Verdict` with its reason.
 from __future__ import annotations
 
 import functools
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Container, Iterator, Sequence
 from itertools import pairwise, takewhile
@@ -794,11 +794,20 @@ def _close_together(uses: Sequence[Use]) -> bool:
     return sum(gaps) <= SHORT_DIALOGUE_GAP * len(gaps)
 
 
-def _turn_taking(uses: Sequence[Use]) -> float:
-    """The share of consecutive labels that change speaker."""
+# The labels of a question asked by someone the record does not name.
+_ASKING = frozenset({"q", "question", "reporter"})
+
+
+def _turn_taking(uses: Sequence[Use], others: Sequence[int] = ()) -> float:
+    """The share of consecutive labels that change speaker, or (`others`: the lines of
+    other labels, in order) have another label between them."""
     if len(uses) < 2:
         return 0.0
-    changes = sum(1 for a, b in pairwise(uses) if a.key != b.key)
+    changes = sum(
+        1
+        for a, b in pairwise(uses)
+        if a.key != b.key or bisect_left(others, b.line) > bisect_right(others, a.line)
+    )
     return changes / (len(uses) - 1)
 
 
@@ -1169,6 +1178,7 @@ class _Judge:
         # every candidate, and (found the first time a one-name family asks) those that
         # might be a publication asking the questions (`_publications`)
         self.uses: list[Use] = []
+        self._asked: list[int] | None = None  # `_questions_between`
         self._publications: dict[Signature, dict[str, list[Use]]] | None = None
 
     def publications(self) -> dict[Signature, dict[str, list[Use]]]:
@@ -1245,8 +1255,19 @@ class _Judge:
         if _speech_share_outside_lists(_sample(uses)) < MIN_SPEECH:
             return "most are not followed by speech"
         turn_taking = _turn_taking(uses[:SAMPLE])
+        if turn_taking < MIN_TURN_TAKING and alone:
+            turn_taking = _turn_taking(uses[:SAMPLE], self._questions_between())
         if turn_taking < MIN_TURN_TAKING:
             return "consecutive labels seldom change speaker"
+        if (
+            alone
+            and counts.most_common(1)[0][1] >= HABIT_SHARE * len(uses)
+            and not _in_lower_case_words(family)
+            and self._one_speaker(family, uses)
+        ):
+            # one person answering, another's label of the shape once ("MS. PSAKI:" then
+            # "DR. FAUCI:" over each answer, a reporter's "Q    text" between them)
+            return None
         confirmed = assessment.confirmed
         recurring = sum(count for key, count in counts.items() if key in confirmed)
         strong = _is_strong(family)
@@ -1294,6 +1315,17 @@ class _Judge:
             use for use in _sample(uses) if use.shape.name.isupper() and _over_a_line(use, lines)
         ]
         return bool(lines) and _screenplay_columns(alone, lines) is not None
+
+    def _questions_between(self) -> list[int]:
+        """The lines of the questions asked under a label of no one's name (a briefing's
+        reporters, `Q    text` with no colon, between the officials' `MS. PSAKI:`
+        labels, or `QUESTION:`), in order: where one sits between two labels of the same
+        name, someone else spoke between them. (Only a question's label: a screenplay's
+        cues between its `CUT TO:` transitions make them no one's turns.)"""
+        if self._asked is None:
+            asked = [use for use in self.uses if use.key in _ASKING]
+            self._asked = [use.line for use in asked] if len(asked) >= 2 else []
+        return self._asked
 
     def _named_people_speaking(self, uses: list[Use], counts: Counter[str]) -> bool:
         """Are the labels people's full names, one of them at least coming back, each over
