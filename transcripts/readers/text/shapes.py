@@ -30,7 +30,8 @@ a turn's number (`12.`, or a parliament's question number and reference: `Q1. [9
   recording);
 - delimiter: a colon (`:`, full-width `：`), a period (`LILY.`, `Mr. GRASSLEY.`, a stenogram's
   two initials after a surname in capitals, `АРІСТОВ Ю.Ю. Дякую.`; glued to a
-  dash as Spanish plays set it, `BERNARDA.—¡Silencio!`), a dash
+  dash as Spanish plays set it, `BERNARDA.—¡Silencio!`, or to a hyphen as Pacific
+  Hansards set it, `HON. S. KIRPAL.- Thank you`), a dash
   between spaces (`JOHN — text`, `Mary Jones - text`), a wide gap before the text
   (`Q\\xa0\\xa0text`, a tab: `Name<TAB>text`), the corner bracket opening the speech in a
   Japanese script (`太郎「おはよう」`), or nothing when the label stands alone on its line
@@ -393,7 +394,8 @@ _GRAMMAR = r"""
       | (?P<abbreviated>\.(?=[ \t\xa0]*[:：]))?                   # Int.:, Корр.: (abbreviated)
         [ \t\xa0]*(?P<colon>:(?=[^/\\\d]|\Z)|：)                  # (A：1990年, not 10:30)
       | (?P<dash>\.?[ ](?:—|–|--?)(?=[ \t\xa0]+\S))              # JOHN — text, Name. – text
-      | (?P<dot>\.(?=[ \t\xa0\r\n]|\Z)|\.[—–](?![—–]))  # LILY. text, BERNARDA.—Text
+      | (?P<dot>\.(?=[ \t\xa0\r\n]|\Z)|\.[—–](?![—–])          # LILY. text, BERNARDA.—Text
+        |\.-(?=[ \t\xa0]))                                     # HON. S. KIRPAL.- Thank you
       | (?<=\])(?P<directed>[ ](?=\S))                          # PRAED [to Vivie] Yes.
       | (?<=[*_\]>】])
       | (?P<quote>(?=[「『]))                                     # 太郎「おはよう」
