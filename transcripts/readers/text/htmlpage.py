@@ -53,7 +53,8 @@ _MARKUP = re.compile(
 _SPACES = re.compile(r"[ \t\n\r\f]+")  # HTML's whitespace (a no-break space is text)
 # A short first word and a wide gap after it, as a briefing's source sets a reporter's
 # bare "Q" apart from the question: kept, as the label's end, where spaces collapse.
-_WIDE_GAP = re.compile(r"[ \t\n\r\f]*[^\s<>]{1,3}(?:[ ]{2,}|\t)(?=\S)")
+# (Three spaces at least: a page made from a PDF doubles its spaces, "MR  SPEAKER:".)
+_WIDE_GAP = re.compile(r"[ \t\n\r\f]*[^\s<>]{1,3}(?:[ ]{3,}|\t)(?=\S)")
 _LINE_END_AFTER = re.compile(r"[ \t]*(?:\r\n|\r|\n)?")
 _LINE_END = re.compile(r"\r\n|\r|\n")
 # A blank line in text, which breaks a paragraph in Markdown (the line end before it

@@ -704,6 +704,11 @@ def _match(line: str) -> re.Match[str] | regex.Match[str]:
     return found
 
 
+# The verbs a chat export writes after who said it, alone on the line over the message
+# ("ChatGPT said:", "You said:").
+_SAID = frozenset("said says asked asks wrote writes replied replies answered answers".split())
+
+
 def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | None:
     """The shape a grammar match describes (the line starts where the match does)."""
     opener, closer = found["open"], found["close"]
@@ -728,6 +733,8 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
         return None
     if found["colon"] is not None and not _is_lower_case_role(found["affiliation"]):
         return None  # "Look, honestly: I would have left": words, not a name and a role
+    if found["affiliation"] is not None and found["affiliation"].strip(", ") == "I":
+        return None  # "Mr Speaker, I move:": an address, then a sentence's subject
     name = " ".join(found["name"].split())
     if found["abbreviated"] is not None:
         if line[found.end() : found.end() + 1].isdigit():
@@ -737,6 +744,8 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
     said = aside is not None and opener is None  # "ChatGPT said:" alone on its line
     if said and names.is_non_speaker_label(f"{name}{aside}"):
         name, aside, said = f"{name}{aside}", None, False  # "Call participants:": a field
+    elif said and aside.strip() not in _SAID:
+        return None  # "The Question is:", "Mr Speaker I move:": the words of a sentence
     rest_at = found.end()
     alone = rest_at >= len(line) or line[rest_at] in "\r\n"
     marker = _signature_marker(found)
