@@ -132,6 +132,8 @@ class Assembler:
             if kind == APART_KIND:  # a heading or a note, else text of no speaker's
                 if self._is_page_number(paragraph):
                     return Kind.LAYOUT, None, None, text
+                if text[:1] in paragraphs.ENTRANCE_OPENINGS and self._is_entrance_or_exit(text):
+                    return Kind.STAGE_DIRECTION, None, None, text  # "      _Enter Halla._"
                 kind = paragraphs.classify(text, in_dialogue) or (
                     Kind.UNATTRIBUTED if in_dialogue else Kind.PROSE
                 )
@@ -230,6 +232,22 @@ class Assembler:
             word in words or word.removesuffix("s") in words
             for run in runs
             for word in names.normalise(run).split()
+        )
+
+    def _leaves(self, text: str, speaker: str) -> bool:
+        """Is the stage direction the exit of the speaker whose turn it interrupted (a bare
+        "Exit.", an "Exeunt.", or "[_Exit Witch and Ogre._" under the Witch's speech)?
+        Then what follows it is not more of that speaker's turn."""
+        entrance = paragraphs.entrance_of(text)
+        if entrance is None:
+            return False
+        verb = text.lstrip("[_* ")[:4].casefold()
+        if verb not in ("exit", "exeu"):
+            return False  # "Enter HORATIO": someone comes; the speaker goes on
+        if verb == "exeu" or not entrance.who:
+            return True
+        return any(
+            self.speaker_for(run) == speaker for run in names.capitalised_runs(entrance.who)
         )
 
     def _speaker_words(self) -> frozenset[str]:
@@ -599,6 +617,8 @@ class Assembler:
                 if kind in _INTERRUPTIONS:
                     if pending is not None and pending.kind == Kind.TURN:
                         interrupted = pending.speaker
+                    if interrupted is not None and self._leaves(words, interrupted):
+                        interrupted = None  # "[_Exit Witch._": what follows is not hers
                 else:
                     interrupted = None
                 time = paragraph.time

@@ -247,6 +247,8 @@ def entrance_of(text: str) -> Entrance | None:
     "Enter the code" in speech has it too, so the caller weighs who is named."""
     if text[:1] not in ENTRANCE_OPENINGS or len(text) > _ENTRANCE_WIDTH:
         return None
+    if text[:1] == "[" and "]" not in text:
+        text = text[1:]  # "[_Exit the Boy._", "[Exit.": a bracket opened and never closed
     found = _ENTRANCE.fullmatch(text)
     if found is None or found["open"] != found["close"][::-1]:
         return None
@@ -262,7 +264,7 @@ _ENTRANCE = kept(
     r"(?P<who>[ \t\n]+.*?)?[.;]?(?P<close>[*_]{0,2})",
     re.S,
 )
-ENTRANCE_OPENINGS = frozenset("EeRrMm_*")
+ENTRANCE_OPENINGS = frozenset("EeRrMm_*[")
 _ENTRANCE_WIDTH = 240
 
 

@@ -21,7 +21,7 @@ from ...model import Kind
 from . import paragraphs
 from .pages import APART, BLANK, LAYOUT, TEXT, Page, layout_end
 from .paragraphs_scan import APART_KIND, LineLabel, Paragraph, Scan, label_of
-from .shapes import UNNAMED
+from .shapes import ALONE, UNNAMED
 
 if TYPE_CHECKING:
     from .evidence import Use
@@ -442,10 +442,19 @@ def _is_double_spaced(view: _Lines, start: int) -> bool:
     followed = codes.count(bytes([TEXT, BLANK]), start)
     if text == 0 or followed < _DOUBLE_SPACED_SHARE * text:
         return False
+    # (a name standing alone over its speech, "_Halla._" then a blank line, as a play
+    # sets it, finishes no sentence and spaces nothing: it is not counted)
+    candidates = view.candidates
     unfinished = sum(
-        not marks[found.start()] & ENDS for found in _TEXT_THEN_BLANK.finditer(codes, start)
+        not marks[found.start()] & ENDS and not _stands_alone(candidates.get(found.start()))
+        for found in _TEXT_THEN_BLANK.finditer(codes, start)
     )
     return unfinished >= _MID_SENTENCE_SHARE * followed
+
+
+def _stands_alone(use: Use | None) -> bool:
+    """Is the line a label taken as one, standing alone on its line?"""
+    return use is not None and use.accepted and use.shape.placement == ALONE
 
 
 _TEXT_THEN_BLANK = re.compile(b"%c(?=%c)" % (TEXT, BLANK))
