@@ -246,9 +246,7 @@ class Assembler:
             return False  # "Enter HORATIO": someone comes; the speaker goes on
         if verb == "exeu" or not entrance.who:
             return True
-        return any(
-            self.speaker_for(run) == speaker for run in names.capitalised_runs(entrance.who)
-        )
+        return any(self.speaker_for(run) == speaker for run in names.capitalised_runs(entrance.who))
 
     def _speaker_words(self) -> frozenset[str]:
         """The words of the speakers' names, folded (asked only by entrances)."""
