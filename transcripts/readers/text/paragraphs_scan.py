@@ -32,6 +32,30 @@ _WRAP_SAMPLE = 20_000  # lines enough to tell a document's style
 SPEECH_WINDOW = 64  # characters after a label enough to tell speech
 
 
+_OPENERS = {"[": "]", "(": ")"}
+_NOTE_LINES = 8  # the most lines a bracketed note runs over
+
+
+def _note_end(lines: Sequence[str], index: int, label_line: int) -> int:
+    """The last line of a note in brackets that opens line `index` and closes at the end
+    of a later line ("[Dr. Beck identifies what went well ..." over four lines, then
+    "... Action Plan.]"), with no blank line, label or other bracket between: one
+    paragraph, a stage direction like "[pause]". `index` itself where the line closes
+    its bracket, or no later line does."""
+    line = lines[index].strip()
+    close = _OPENERS[line[0]]
+    if close in line:
+        return index
+    for later in range(index + 1, min(len(lines), index + 1 + _NOTE_LINES)):
+        text = lines[later].strip()
+        if not text or later == label_line or line[0] in text:
+            return index
+        if close in text:
+            ended = text.endswith(close) or text.endswith(close + ".")
+            return later if ended and text.count(close) == 1 else index
+    return index
+
+
 def is_list_item(line: str) -> bool:
     """Does the line open a list item ("- Revenue: ...", "• Guidance", "2. Outlook")?"""
     return line[:1] in _LIST_OPENINGS and _LIST_ITEM.match(line) is not None
@@ -155,7 +179,10 @@ def scan_paragraphs(lines: Sequence[str], start: int, uses: Sequence[Use]) -> Sc
     following = iter(uses)
     use = next(following, None)
     use_line = use.line if use is not None else -1
+    inside = -1  # the last line of a bracketed note over several lines, once found
     for index in range(start, len(lines)):
+        if index <= inside:
+            continue
         if index == use_line:  # the common case in a transcript, without `label_of`'s calls
             assert use is not None
             shape = use.shape
@@ -188,7 +215,10 @@ def scan_paragraphs(lines: Sequence[str], start: int, uses: Sequence[Use]) -> Sc
         if found is None:
             if "#" in line and line.lstrip(" \t\xa0").startswith("#"):
                 hashed.append(len(paragraphs))
-            append(new(Paragraph, (index, index, None, 0, False, False, None, None, None)))
+            last = index
+            if line.lstrip(" \t")[:1] in _OPENERS:
+                last = inside = _note_end(lines, index, use_line)
+            append(new(Paragraph, (index, last, None, 0, False, False, None, None, None)))
             continue
         label, rest_at, rule, time, speaker = found
         bare = rest_at >= len(line) or line[rest_at] in "\r\n"
