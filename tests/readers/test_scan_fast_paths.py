@@ -14,7 +14,13 @@ from tests.conftest import SAMPLES, corpus_files
 from transcripts.readers.text.candidates import find_candidates
 from transcripts.readers.text.evidence import Use, Verdict
 from transcripts.readers.text.lines import split_lines
-from transcripts.readers.text.paragraphs_scan import Paragraph, Scan, label_of, scan_paragraphs
+from transcripts.readers.text.paragraphs_scan import (
+    Paragraph,
+    Scan,
+    _note_end,
+    label_of,
+    scan_paragraphs,
+)
 
 CASES = Path(__file__).resolve().parent.parent / "cases" / "parse"
 
@@ -25,16 +31,22 @@ def plain_scan(lines: list[str], start: int, uses: list[Use]) -> Scan:
     by_line = {use.line: use for use in uses}
     paragraphs: list[Paragraph] = []
     hashed: list[int] = []
+    inside = -1
     for index in range(start, len(lines)):
         line = lines[index]
         use = by_line.get(index)
-        if use is None and line.isspace():
+        if index <= inside or (use is None and line.isspace()):
             continue
         found = label_of(line, 0, use)
         if found is None:
             if line.lstrip(" \t\xa0").startswith("#"):
                 hashed.append(len(paragraphs))
-            paragraphs.append(Paragraph(index, index))
+            # a note in brackets over several lines is one paragraph
+            next_label = min((u.line for u in uses if u.line > index), default=-1)
+            last = inside = (
+                _note_end(lines, index, next_label) if line.lstrip(" \t")[:1] in "[(" else index
+            )
+            paragraphs.append(Paragraph(index, last))
             continue
         label, rest_at, rule, time, speaker = found
         bare = rest_at >= len(line) or line[rest_at] in "\r\n"
