@@ -529,7 +529,7 @@ class Assembler:
                 # follows that action up to the next cue: a speech is one block
                 kind = Kind.STAGE_DIRECTION
                 acting = True
-            if kind is None and pending is not None and pending.kind == Kind.TURN:
+            if kind is None and pending is not None and _is_speech(pending):
                 # A paragraph continuing the turn: same block, joined as in the source.
                 if pending.text or more:
                     more.append(("\n" if start == pending.end_line else "\n\n") + words)
@@ -733,6 +733,12 @@ def _speech_goes_on(
     if not pending.text and not more:
         return True
     return start == pending.end_line and not lines[start - 1].rstrip().endswith(SENTENCE_ENDS)
+
+
+def _is_speech(block: Block) -> bool:
+    """Is the block someone's speech, which the paragraphs after it go on with: a turn,
+    or the words after a label that names no one (a broadcast `>>`, "[00:22:41]  :")?"""
+    return block.kind == _TURN or (block.kind == _UNATTRIBUTED and block.label is not None)
 
 
 def _time_above(block: Block) -> float | None:

@@ -32,6 +32,7 @@ _WRAP_SAMPLE = 20_000  # lines enough to tell a document's style
 SPEECH_WINDOW = 64  # characters after a label enough to tell speech
 
 
+_UNNAMED_MARKS = (">>", UNNAMED)
 _OPENERS = {"[": "]", "(": ")"}
 _NOTE_LINES = 8  # the most lines a bracketed note runs over
 
@@ -69,7 +70,8 @@ class Paragraph(NamedTuple):
     `rest_at` is where the text after the label starts in that line, `bare` that there is
     none (the label stands alone); `time` is a timestamp given with the label. `rule` is
     "speaker", "candidate" (a name-shaped label not taken), "field" (a label that is no
-    name) or "chevron" (a broadcast `>>`). `kind`, when set, is decided by the
+    name) or "chevron" (a broadcast `>>` or a nameless "[00:22:41] :": someone speaks,
+    the text does not say who). `kind`, when set, is decided by the
     paragraph's place on the page (page layout, a centred heading).
     """
 
@@ -98,7 +100,7 @@ class LineLabel(NamedTuple):
 def label_of(line: str, at: int, candidate: Use | None) -> LineLabel | None:
     """The label opening a line: its candidate label (taken as a speaker's or not), else
     a field label or a broadcast `>>`."""
-    if candidate is not None:
+    if candidate is not None and (candidate.accepted or not opens_unnamed(line, at)):
         shape = candidate.shape
         speaker = candidate.accepted
         return LineLabel(
@@ -110,8 +112,15 @@ def label_of(line: str, at: int, candidate: Use | None) -> LineLabel | None:
     if found is None:
         return None
     return LineLabel(
-        found.label, found.rest_at, "chevron" if found.chevron else "field", None, False
+        found.label, found.rest_at, "chevron" if found.chevron else "field", found.time, False
     )
+
+
+def opens_unnamed(line: str, at: int = 0) -> bool:
+    """Does the line open with a broadcast `>>` or an unnamed speaker's mark? What
+    follows it ("Yes.", "Thank you:") may look like a label, but if the inference did not
+    take it, someone the text does not name is speaking."""
+    return line[at : at + 20].lstrip(" \t\xa0")[:2] in _UNNAMED_MARKS
 
 
 def is_hard_wrapped(lines: Sequence[str], start: int = 0) -> bool:
@@ -183,11 +192,14 @@ def scan_paragraphs(lines: Sequence[str], start: int, uses: Sequence[Use]) -> Sc
     for index in range(start, len(lines)):
         if index <= inside:
             continue
+        candidate = None
         if index == use_line:  # the common case in a transcript, without `label_of`'s calls
             assert use is not None
             shape = use.shape
             verdict = use.verdict
             speaker = verdict is not None and verdict.accepted
+        if index == use_line and (speaker or not opens_unnamed(lines[index])):
+            assert use is not None
             rule = "speaker" if speaker else "candidate"
             # Whether the label stands alone is its shape's placement, read from this very
             # line (the line itself is not read again: on a large file it has long left
@@ -208,10 +220,13 @@ def scan_paragraphs(lines: Sequence[str], start: int, uses: Sequence[Use]) -> Sc
             use = next(following, None)
             use_line = use.line if use is not None else -1
             continue
+        if index == use_line:  # ">> Yes." with "Yes" not taken: the broadcast mark's
+            candidate, use = use, next(following, None)
+            use_line = use.line if use is not None else -1
         line = lines[index]
         if line.isspace():
             continue
-        found = label_of(line, 0, None)
+        found = label_of(line, 0, candidate)
         if found is None:
             if "#" in line and line.lstrip(" \t\xa0").startswith("#"):
                 hashed.append(len(paragraphs))

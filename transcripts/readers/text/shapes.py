@@ -1007,12 +1007,20 @@ def _seconds(written: str) -> float | None:
 # A Japanese interview's mark before the unnamed interviewer's words ("――まず、..."): like
 # a broadcast `>>`, someone speaks and the text does not say who.
 UNNAMED = "――"
+# A time in brackets, then the space where a name goes, left empty, then a label's
+# delimiter ("[00:22:41]  :"): a transcription service's "[time] Name:" whose speaker it
+# could not name; like a broadcast `>>`, someone speaks and the text does not say who.
+# Not a time right against its colon: Rev's "(00:02:22):" under "Lenny (00:01:29):" is
+# the same speaker's next paragraph, the name left out. (Nor a bare "12:30:", which may
+# be a schedule's time.)
+_NAMELESS = r"\[[ ]*" + _SPAN + r"[ ]*\]|\([ ]*" + _SPAN + r"[ ]*\)"
 # A label that is no name ("Question for Readers:", "**Date:**", "Editor's note:") or a
 # broadcast `>>` naming no one: what is left of a line's opening when the name grammar
 # finds nothing. Whether it is a note, a heading or text is decided from its words.
 _FIELD = kept(  # (`re`: twice as fast as `regex` here, and the same)
     r"[ \t\xa0]{0,16}(?:"
-    r"(?P<chevron>>>(?!>)|" + UNNAMED + r")[ \t\xa0]*"
+    r"(?:(?P<chevron>>>(?!>)|" + UNNAMED + r")|(?P<nameless>" + _NAMELESS + r")[ \t\xa0]+[:：])"
+    r"[ \t\xa0]*"
     r"|(?:[-•+*][ \t]+)?"  # a list item's marker, not part of the label
     r"(?:\*\*)?(?P<label>[^\s:*#>][^:*\r\n]{0,79}?)[ \t]*(?::[ \t]*\*\*|\*\*[ \t]*:|[:：])"
     r"(?=[ \t\xa0\r\n]|\Z)[ \t\xa0]*"
@@ -1025,7 +1033,8 @@ class Field(NamedTuple):
 
     label: str
     rest_at: int
-    chevron: bool
+    chevron: bool  # someone speaks, the text does not say who (`>>`, a nameless label)
+    time: float | None = None  # (a nameless label's)
 
 
 def field_of(line: str, pos: int = 0) -> Field | None:
@@ -1035,5 +1044,8 @@ def field_of(line: str, pos: int = 0) -> Field | None:
         return None
     if found["chevron"] is not None:
         return Field(found["chevron"], found.end(), True)
+    nameless = found["nameless"]
+    if nameless is not None:
+        return Field(nameless, found.end(), True, _seconds(nameless))
     label = " ".join(found["label"].split())
     return Field(label, found.end(), False) if label else None
