@@ -611,8 +611,26 @@ _CAPITALISED_RUN = kept_regex(
 
 
 def is_caps(label: str) -> bool:
-    """Written in capitals ("MS. JEAN-PIERRE", "THE COURT")."""
-    return label.isupper()
+    """Written in capitals ("MS. JEAN-PIERRE", "THE COURT"), a surname's own small letter
+    or a typist's stray one in a word of capitals included ("McCARTHY", "DeVITO",
+    "FRöKEN"), and the place a member is "of" ("MR. BROWN of Ohio"); not a short word in
+    title case ("Mr. SMITH")."""
+    if label.isupper():
+        return True
+    if label.istitle() or label.islower():  # (most names that are not: at once)
+        return False
+    name = label.split(" of ", 1)[0]
+    return any(c.isupper() for c in name) and all(map(_word_in_capitals, name.split()))
+
+
+def _word_in_capitals(word: str) -> bool:
+    """A word of capitals (`is_surname_in_capitals`: "McHENRY", "MacDONALD"), or one with
+    a single small letter among at least three capitals; a word with no small letter
+    (digits, "&") is one too."""
+    small = sum(1 for c in word if c.islower())
+    if small == 0 or is_surname_in_capitals(word):
+        return True
+    return small == 1 and sum(1 for c in word if c.isupper()) >= 3
 
 
 def is_surname_in_capitals(word: str) -> bool:

@@ -382,6 +382,24 @@ def test_a_surname_in_capitals_may_keep_its_mc_in_the_usual_case():
 
 
 @pytest.mark.parametrize(
+    ("label", "caps"),
+    [
+        ("THE COURT", True),
+        ("MR. McCARTHY", True),
+        ("MR. DeFAZIO", True),
+        ("FRöKEN", True),  # a typist's stray small letter
+        ("MR. BROWN of Ohio", True),  # the place a member is of
+        ("Mr. SMITH", False),
+        ("Project Runeberg", False),
+        ("McCarthy", False),
+        ("ana", False),
+    ],
+)
+def test_a_name_in_capitals_may_keep_a_surnames_small_letter(label: str, caps: bool):
+    assert names.is_caps(label) is caps
+
+
+@pytest.mark.parametrize(
     ("label", "cue"),
     [
         ("SOUND", True),
