@@ -42,6 +42,8 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from ... import names
+from ...compiled import kept
+from ...timecode import CLOCK_PATTERN
 from .evidence import Convention, Family, Habit, Inference, Record, Rejection, Use, Verdict
 from .lines import indent_width
 from .paragraphs_scan import is_list_item
@@ -755,6 +757,10 @@ def _recurring_uses(assessment: _Assessment) -> int:
     return sum(count for key, count in assessment.names.items() if key in confirmed)
 
 
+# A line opening with a time into the recording ("(1:51) Entonces", "[00:01:05] and").
+_OPENS_WITH_TIME = kept(r"[ \t]*[\[(]?" + CLOCK_PATTERN)
+
+
 def _is_strong(family: Family) -> bool:
     """Is the family's shape one sentences seldom take: a colon, or a time with the name
     (before it, inside it, or after it on nearly every label)?"""
@@ -1270,7 +1276,7 @@ class _Judge:
             return None
         confirmed = assessment.confirmed
         recurring = sum(count for key, count in counts.items() if key in confirmed)
-        strong = _is_strong(family)
+        strong = _is_strong(family) and not self._timed_like_every_line(family)
         if not strong:
             common = sum(1 for use in _sample(uses) if self.is_common(use))
             if common * 2 >= len(_sample(uses)):
@@ -1305,6 +1311,25 @@ class _Judge:
         ):
             return None  # "[00:09:25] Patrick O'Donnell:" over each speech of a hearing
         return f"most names are used once ({len(counts)} names in {len(uses)} labels)"
+
+    def _timed_like_every_line(self, family: Family) -> bool:
+        """Is the family strong only by its time, which the lines under its labels open
+        with too ("(1:50) Ya." over "(1:51) Entonces ..." in a transcript that times every
+        line)? A time there says nothing of a label: "Ya" and "Sí" are words."""
+        signature = family.signature
+        lines = self._lines
+        if signature.delimiter == ":" or signature.wrapper == "angle" or not lines:
+            return False
+        labels = {use.line for use in family.uses}
+        below = [
+            lines[use.line + 1]
+            for use in _sample(family.uses)
+            if use.line + 1 < len(lines)
+            and use.line + 1 not in labels
+            and not lines[use.line + 1].isspace()
+        ]
+        timed = sum(1 for line in below if _OPENS_WITH_TIME.match(line) is not None)
+        return bool(below) and 2 * timed >= len(below)
 
     def _screenplay(self, uses: list[Use]) -> bool:
         """Are the labels a screenplay's cues, in capitals, laid out in its columns
