@@ -537,7 +537,8 @@ _AFTER_COMMA = (
     rf"|{_CAPITALISED}(?:[ ]{_CAPITALISED})*+[ ](?=[a-z]){_NOT_A_NAME_GOING_ON})"
 )
 _PROSE_OPENING = compile_kept(
-    rf"[ \t]*+(?:{_NAME_WORD}(?:"
+    # (not a court's "Q Do you know ...", `_EXAMINATION`)
+    rf"[ \t]*+(?![QA][ ][^\W\d_a-z])(?:{_NAME_WORD}(?:"
     rf"[ ](?=[a-z])(?!(?:and|{_PARTICLE})(?![^\W\d_]))(?!{_BEFORE_COLON})"
     rf"|(?:[ ]{_NAME_WORD})++(?:[ ](?=[a-z]){_NOT_A_NAME_GOING_ON}|,[ ]{_AFTER_COMMA})"
     rf"|,[ ]{_AFTER_COMMA})"
@@ -636,7 +637,7 @@ def _grammar_shape(line: str, pos: int) -> Shape | None:
         return stenogram
     found = _grammar_for(line).match(line, pos)
     if found is None:
-        return None
+        return _examination_shape(line, pos)
     end = found.end()
     after = line[end : end + 1]
     # (what past the match decides the shape: the line ending there, a digit there, a
@@ -655,9 +656,31 @@ def _grammar_shape(line: str, pos: int) -> Shape | None:
         shape = _read_shape(line[pos:], found if pos == 0 else _match(line[pos:]))
         if len(_shapes) < _REMEMBERED:
             _shapes[key] = shape
-    if shape is not None and pos:
+    if shape is None:
+        return _examination_shape(line, pos)
+    if _may_be_an_answer(shape):
+        examination = _examination_shape(line, pos)
+        if examination is not None:
+            return examination
+    if pos:
         shape = shape._replace(rest_at=shape.rest_at + pos)
     return shape
+
+
+def _may_be_an_answer(shape: Shape) -> bool:
+    """Might the grammar's name be a court's answer and its first word ("A Yes." read as
+    a name "A Yes" alone, "Q Why." as "Q Why")? Not a name before a colon ("A MARTÍNEZ,
+    HOST:", "A Patrician:") nor one in capitals ("A LORD." over a play's speech)."""
+    name = shape.name
+    return (
+        name[:2] in _EXAMINATION_OPENINGS
+        and shape.signature.delimiter != ":"
+        and not shape.signature.wrapper
+        and not name.isupper()
+    )
+
+
+_EXAMINATION_OPENINGS = frozenset({"Q ", "A "})
 
 
 # A stenogram's label: a surname in capitals and its two initials, then the speech with no
@@ -671,6 +694,28 @@ def _stenogram() -> regex.Pattern[str]:
         r"(?P<name>\p{Lu}[\p{Lu}'’\-]+(?:[ ]\p{Lu}[\p{Lu}'’\-]+)?[ ](?:\p{Lu}\.[ ]?){2})"
         r"(?<=\.)[ ]+(?=\S)"
     )
+
+
+# A court reporter's question or answer with one space before the words, as a page of
+# a trial's record copied from its PDF sets them under margin numbers ("5 Q Do you know
+# somebody named Hope Hicks?", "6 A Yes, I do."): the letter alone, then what is said,
+# opening with a capital, a digit or a quotation (not "A lot of people").
+_EXAMINATION = kept(r"([ \t]{0,8})([QA])[ ](?=[^\W\d_a-z]|\d|[\"“‘'(\[])")
+
+
+def _examination_shape(line: str, pos: int) -> Shape | None:
+    """The question or answer of a court's examination (`_EXAMINATION`) at `pos`."""
+    if line[pos : pos + 10].lstrip(" \t")[:1] not in _EXAMINATION_LETTERS:
+        return None  # (most lines: at once)
+    found = _EXAMINATION.match(line, pos)
+    if found is None or line[found.end() :].strip() == "":
+        return None
+    letter = found[2]
+    signature = Signature("", "", "", "", "")
+    return Shape(letter, letter, None, signature, INLINE, found.end(), None, indent_width(found[1]))
+
+
+_EXAMINATION_LETTERS = frozenset("QA")
 
 
 def _stenogram_shape(line: str, pos: int) -> Shape | None:
