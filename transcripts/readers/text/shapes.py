@@ -219,8 +219,13 @@ class Shape(NamedTuple):
 
 _CLOCK = CLOCK_PATTERN
 # A time in brackets may be a span: "[00:00:00.000 --> 00:00:03.120]", "(1:05 - 1:09)", or
-# a diarisation tool's seconds, "[0.00 - 3.12]" (seconds only ever as a span).
+# a diarisation tool's seconds, "[0.00 - 3.12]" (seconds alone only in brackets before a
+# name, `_BRACKETED_SECONDS`).
 _SECONDS = r"\d{1,6}\.\d{1,3}s?"  # (a diarisation tool's "0.00 - 3.12", "4.52s")
+# A time in seconds alone, in brackets before a name, as a meeting corpus writes each
+# line's start ("[0050.42] Speaker B: Okay"): two or three decimals, where "[3.2]"
+# numbers a section.
+_BRACKETED_SECONDS = r"\d{1,6}\.\d{2,3}"
 _SPAN_SEPARATOR = r"[ ]*(?:-->|--?|–)[ ]*"
 _SPAN = f"(?:{_CLOCK}(?:{_SPAN_SEPARATOR}{_CLOCK})?|{_SECONDS}{_SPAN_SEPARATOR}{_SECONDS})"
 # A date before the time of day, as chat and meeting exports write it: "[12/01/2023,
@@ -370,6 +375,7 @@ _GRAMMAR = r"""
     (?P<pre_open>\*\*|__)?(?(pre_open)(?=\\?[\[(]?\d))        # **[00:00:02] Ana:**, **0:01 - Ana:**
     (?:(?=[\\\[(\d])(?P<before>
         \\?[\[(](?P<date>{DAY})?{SPAN}(?:{MERIDIEM})?+\\?[\])]?
+      | \[{SECONDS}\]                                             # [0050.42] (AMI's seconds)
       | (?P<bare_date>{DAY})?{SPAN}(?:{MERIDIEM})?+                # "9:14 AM" names no "AM"
     )[ \t\xa0]+(?:[-–—|][ \t\xa0]+)?)?                            # [00:15], [12/01/2023, 10:02]
     (?P<sender>(?(before)From[ \t]+                              # Zoom's chat: 10:02:03 From Ana
@@ -433,6 +439,7 @@ def grammar(classes: dict[str, str]) -> str:
         AFFILIATION=affiliation,
         CLOCK=_CLOCK,
         SPAN=_SPAN,
+        SECONDS=_BRACKETED_SECONDS,
         LINE_END=_LINE_END,
         DAY=_DAY,
         CHAT_DAY=chat_day,
