@@ -198,7 +198,11 @@ _INITIALS_AND_SURNAME = kept_regex(r"^(?:\p{Lu}\.){1,2}\p{Lu}\p{Ll}[\p{L}\p{M}'�
 _NUMBER = kept_regex(r"^#\d{1,3}$")  # "UNIDENTIFIED REPORTER #1" ("Count 1" is no name)
 # A word of a script without case (Chinese, Japanese, Arabic, Hebrew, Thai ...): "李雷",
 # "ジョン・スミス", or its abbreviation as an honorific is written ("डॉ." for doctor).
-_CASELESS = kept_regex(r"^\p{Lo}[\p{Lo}\p{M}・·]*\.?$")
+# What follows the first letter of a word in a script without case: letters, marks, the
+# middle dot of a Japanese name (ジョン・スミス), and Hebrew's acronym marks between letters
+# (היו"ר, the chair). The label grammar (`readers/text/shapes.py`) reads such words so too.
+CASELESS_LETTER = r"(?:[\p{Lo}\p{M}・·]|[\"״׳](?=\p{Lo}))"
+_CASELESS = kept_regex(r"^\p{Lo}" + CASELESS_LETTER + r"*\.?$")
 _NUMBERED = kept_regex(r"^(?P<role>[\p{L}][\p{L}\-]*)[\s_]*(?P<number>\d{1,9})$")
 _PARTICIPANT_CODE = kept_regex(r"^\p{Lu}{1,2}\d{1,3}$")
 # A trailing role or affiliation after a comma ("WOLF BLITZER, CNN ANCHOR"), a parenthesis

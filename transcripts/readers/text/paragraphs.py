@@ -37,11 +37,14 @@ LINE_ENDS = (
 # "#Lukashenko #Putin #North": every word a hashtag ("# Title" is a Markdown heading).
 _TAGS = kept(r"#\w[\w\-]*(?:[ \t]+#\w[\w\-]*)*", re.U)
 # The whole paragraph in one pair of brackets: "(LAUGHTER)", "[crosstalk]", "\[laughs\]",
-# also in italics or bold: "*(laughs)*", "**[BREAK]**".
+# also in italics or bold: "*(laughs)*", "**[BREAK]**"; or in angle brackets, words and
+# not a tag, as the Knesset's records set their notes ("<הישיבה ננעלה בשעה 10:18.>", the
+# sitting closed): a space inside, no "=", "/" or "!" of a tag's.
 _STAGE = kept(
     r"(?:\((?P<p>[^()]{1,300})\)|\[(?P<b>[^\[\]]{1,300})\]|\\\[(?P<e>.{1,300}?)\\\]"
     r"|\*\((?P<ip>[^()]{1,300})\)\*|_\((?P<up>[^()]{1,300})\)_"
-    r"|\*\*\[(?P<bb>[^\[\]]{1,300})\]\*\*)\.?",
+    r"|\*\*\[(?P<bb>[^\[\]]{1,300})\]\*\*"
+    r"|<(?=[^<>\n]{0,300}[ ])(?P<a>[^<>=/!?\s][^<>=\n]{0,298}[^<>=/\s])>)\.?",
     re.S,
 )
 # A time standing alone on its line: a clock time ("00:12:31", "[04:22]"; Teams writes
@@ -454,7 +457,7 @@ def heading_text(text: str) -> str:
 
 # Characters a separator, tag line, time marker, stage direction or Markdown heading can
 # open with; a paragraph opening otherwise skips those tests (most paragraphs are prose).
-_MARKED_OPENINGS = frozenset("-*_=#[(\\0123456789~•·—–")
+_MARKED_OPENINGS = frozenset("-*_=#[(<\\0123456789~•·—–")
 _CREDIT_OPENINGS = frozenset("AaTtCcSsGgPp©")
 
 

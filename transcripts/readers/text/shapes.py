@@ -262,8 +262,8 @@ _UNICODE_CLASSES = {
     "MARK": r"\p{M}",
     "UPPER_OR_CASELESS": r"\p{Lu}\p{Lt}\p{Lo}",
     "LOWER": r"\p{Ll}",
-    # 主持人, ジョン・スミス, and an abbreviation before a name: डॉ. शर्मा
-    "CASELESS": r"| [\p{Lo}][\p{Lo}\p{M}・·]{0,19}+(?:\.(?=[ ][\p{Lo}]))?",
+    # 主持人, ジョン・スミス, היו"ר, and an abbreviation before a name: डॉ. शर्मा
+    "CASELESS": r"| [\p{Lo}]" + names.CASELESS_LETTER + r"{0,19}+(?:\.(?=[ ][\p{Lo}]))?",
     "PICTOGRAPH": _PICTOGRAPHS,
 }
 _ASCII_CLASSES = {
@@ -391,9 +391,9 @@ _GRAMMAR = r"""
       |[ ][{LOWER}]{{2,12}}(?=[ \t]*[:：]{LINE_END}))?                 # ChatGPT said: (alone)
     (?:[ \t]*(?P<inside>\({SPAN}\)|\[{SPAN}\]))?
     (?:[ \t]+\[\d{{1,4}}\](?={LINE_END}))?                           # a turn's number: "[2]"
-    (?P<inner>[ ]?[:：](?=\*|_|\]|】|</))?
+    (?P<inner>[ ]?[:：](?=\*|_|\]|】|</|>[ \t\xa0]*$))?                # <Name:> (the Knesset)
     (?P<inner_dot>(?<![ ])\.(?=\*|_|</))?                         # _Ham._, **Mag.** (a play)
-    (?P<close>\*\*|__|\*|_|\]|】|</(?i:b|strong)>|>(?=[ \t]))?
+    (?P<close>\*\*|__|\*|_|\]|】|</(?i:b|strong)>|>(?=[ \t])|(?<=[:：])>)?
     (?:[ ]\^(?={LINE_END}))?                                    # BRICK ^ (dual dialogue)
     (?:
         [ \t\xa0]*(?:[:：][ \t\xa0]*)?(?P<cell>\|)                  # | Name | text |
