@@ -77,7 +77,7 @@ def stream(
         page = pages.with_running_headers(lines, body_start, page, headers)
         uses = find_candidates(lines, body_start, page)
     if code:  # a Markdown code block's lines are code, whatever they open with
-        uses = [use for use in uses if use.line not in code]
+        uses = [use for use in uses if use.line not in code or _is_nick(use)]
     declared = list(options.speakers)
     if not declared:
         declared = _front_matter_roster(
@@ -159,6 +159,13 @@ def _front_matter_roster(
         if use.shape.signature in shapes and not roster.names_one_of(use, keys)
     ]
     return listed + [speaker.name for speaker in roster.build(unlisted).speakers]
+
+
+def _is_nick(use: Use) -> bool:
+    """Is the candidate a chat log's `<nick>`? A chat log pasted into a Markdown code
+    block (an IRC meeting's log between backticks) is still the conversation; other
+    lines of code are never labels, whatever they open with (`run: pip install`)."""
+    return use.shape.signature.wrapper == "angle"
 
 
 def _is_chat_log(inference: Inference) -> bool:

@@ -1161,6 +1161,8 @@ def _prejudge(shape: Shape) -> Verdict | None:
     """A rejecting verdict for a label that cannot name a speaker at all, else None."""
     if names.is_non_speaker_label(shape.name):
         return _NOTE_OR_FIELD
+    if shape.signature.wrapper == "angle":
+        return None  # a chat log's nick is whatever its owner typed ("rot13maxi")
     if shape.signature.case == "lower":
         if not names.is_lower_case_name(shape.name) and not names.is_speaker_shaped(shape.name):
             return Verdict(False, "not shaped like a name")

@@ -321,8 +321,11 @@ _OFFICE = (
     r"[ ](?:l[ae][ ]|l['’])[{LOWER}][{LOWER}'’\-]*+"
     r"(?:[ ][{LOWER}][{LOWER}'’\-]*+){{0,8}}(?=[ \xa0]?[.:：])"
 )
+# A chat log's nick, right after its angle bracket and mode: any characters but spaces
+# and brackets, digits and a bridge's mark included ("<rot13maxi>", "<BlueMatt[m]>").
+_NICK = r"(?:(?<=<)|(?<=<[ @+%~&]))[^\s<>@+%~&*_][^\s<>]{{0,29}}(?=>[ \t])"
 _ONE_NAME = (
-    r"(?:{LOWER_NAME}|{OFFICE}"
+    r"(?:{NICK}|{LOWER_NAME}|{OFFICE}"
     r"|(?:(?:(?=[a-z])(?:{PARTICLE})[ ]){{1,2}}(?=[{UPPER}]))?{TOKEN}(?:[ ]{LATER}){{0,5}})"
 )
 # A group speaking together is a list of names ending in "and": "BLAND, DE CASTRO, AND
@@ -381,7 +384,7 @@ _GRAMMAR = r"""
     (?P<sender>(?(before)From[ \t]+                              # Zoom's chat: 10:02:03 From Ana
       |From[ \t]+(?=[^\r\n]{{1,80}}?[ \t]to[ \t][^\r\n]{{1,80}}?     # From Ana to Everyone 9:14 AM
         [ \t]{CLOCK}(?:{MERIDIEM})?{LINE_END})))?                  # (not "From May to June: ...")
-    (?P<open>\*\*|__|\*|_|\[|【|<(?i:b|strong)>|<[@+%~&]?(?=[^\s<>/!?]))?
+    (?P<open>\*\*|__|\*|_|\[|【|<(?i:b|strong)>|<[ @+%~&]?(?=[^\s<>/!?]))?
     (?P<name>{NAME})
     (?(sender)(?P<recipient>[ \t]+to[ \t]+(?:{NAME})                # to Everyone,
       (?:[ \t]*\([^()\r\n]{{1,30}}\))?)?)                             # to Tom(Direct Message)
@@ -428,7 +431,13 @@ def grammar(classes: dict[str, str]) -> str:
     lower = fill(_LOWER_NAME, CHAT_DAY=chat_day, MERIDIEM=_MERIDIEM, LINE_END=_LINE_END)
     office = fill(_OFFICE)
     one = fill(
-        _ONE_NAME, TOKEN=token, LATER=later, PARTICLE=_PARTICLE, LOWER_NAME=lower, OFFICE=office
+        _ONE_NAME,
+        NICK=fill(_NICK),
+        TOKEN=token,
+        LATER=later,
+        PARTICLE=_PARTICLE,
+        LOWER_NAME=lower,
+        OFFICE=office,
     )
     name = fill(_NAME, ONE=one, PHRASE=fill(_PHRASE))
     words = fill(_AFFILIATION_WORDS, WORD=fill(_AFFILIATION_WORD, SMALL=_SMALL_WORDS))
@@ -851,7 +860,10 @@ def _read_shape(line: str, found: re.Match[str] | regex.Match[str]) -> Shape | N
             rest_at = found.start("after")  # "Hearing date: 2026-10-05, 11:00 AM": its value
     # ("You said:" alone on its line, as a copied chatbot conversation heads each
     # message, is written as a sentence opens too: only recurring makes it a label)
-    case = "lower" if name.islower() else PHRASE if said or is_phrase(name) else ""
+    # (a chat log's nicks are typed in either case, "<ariard>" and "<JohnLaw>": one
+    # convention, read as names in lower case are, which must recur)
+    nick = wrapper == "angle" and found["inner"] is None  # (not the Knesset's "<Name:>")
+    case = "lower" if nick or name.islower() else PHRASE if said or is_phrase(name) else ""
     written = (
         "before"
         if before
