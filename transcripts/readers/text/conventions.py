@@ -1601,10 +1601,12 @@ class _Judge:
         if (
             convention.reason == _SAME_SPEAKERS
             and use.shape.placement == INLINE
+            and use.shape.signature.delimiter != ":"
             and self._lines
             and self._speech_opens_lower(use)
         ):
             # "_Peachum_ sitting at a Table ...", beside "_Peachum._ Sir, ...": a direction
+            # (not "niko: cargo fix for sure", a colon's speech in lower case)
             return Verdict(False, "names a speaker in a direction, in another shape")
         if convention.reason == _SAME_SPEAKERS and use.line < start:
             return Verdict(False, "before the dialogue, in another shape than its labels")
