@@ -119,6 +119,26 @@ def is_stage_direction(text: str) -> bool:
     return _STAGE.fullmatch(text) is not None
 
 
+def is_italic_aside(text: str) -> bool:
+    """A line wholly in italics between turns, a sentence or words in lower case: what
+    happens, or a note on the text ("_There is a knock at the door._", "*laughs*",
+    "*This transcript has been edited for clarity.*"), not more of the turn above. Not
+    a question (an interviewer's may be set in italics) nor a title ("_Spinning Wheel
+    Song_" over the verse)."""
+    if _ITALIC_LINE.fullmatch(text) is None:
+        return False
+    words = text[1:-1].rstrip()
+    return words.endswith(_ASIDE_ENDS) or words.islower()
+
+
+_ASIDE_ENDS = (".", "!", "…", ".)", ".]")
+
+
+# One line in single underscores or asterisks (not bold), with no other mark of the kind
+# inside.
+_ITALIC_LINE = kept(r"_(?![_\s])[^_\n]{1,300}(?<!\s)_|\*(?![*\s])[^*\n]{1,300}(?<!\s)\*")
+
+
 def is_more_mark(text: str) -> bool:
     """A screenplay's "(MORE)" under the last line of a page: the speech goes on over the
     page, under the same name again ("LENA (CONT'D)"). Layout, not something done."""
@@ -473,6 +493,8 @@ def classify(text: str, in_dialogue: bool) -> str | None:
         if is_timestamp(text):
             return Kind.TIMESTAMP
         if is_stage_direction(text):
+            return Kind.STAGE_DIRECTION
+        if in_dialogue and is_italic_aside(text):
             return Kind.STAGE_DIRECTION
         if is_chat_notice(text):  # WhatsApp's "12/03/2024, 09:20 - Tom left"
             return Kind.STAGE_DIRECTION
