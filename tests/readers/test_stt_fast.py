@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import ROOT, SHARED
@@ -190,6 +190,7 @@ def test_the_fast_path_agrees_with_the_reference_on_changed_files(name, picks):
         max_size=6,
     )
 )
+@example(times=["360000000000.000s"])  # twelve digits, beyond the longest time
 def test_times_read_at_once_are_those_read_one_at_a_time(times):
     words = [{"word": "a", "start": time, "end": time} for time in times]
     data = {"segments": [{"start": 0.0, "end": 1.0, "text": "a", "words": words}]}

@@ -296,7 +296,7 @@ def punctuated_words(
 
 
 def plain_times(values: list[Any], unit: str = "") -> bool:
-    """Is every value a time in plain digits that `plain_seconds` reads (under 10^12,
+    """Is every value a time in plain digits that `plain_seconds` reads (under 10^11,
     at most six after a point), followed by `unit` ("s": Google's seconds)? Checked by
     one pattern, nothing parsed."""
     lines = "\n".join(values) + "\n" if all_are(values, str) else ""
@@ -316,7 +316,7 @@ def _time_lines(whole: str) -> dict[str, re.Pattern[str]]:
     }
 
 
-_PLAIN_TIMES = _time_lines("{1,12}+")
+_PLAIN_TIMES = _time_lines("{1,11}+")  # (below `MAX_SECONDS`, 3.6 * 10^11)
 
 
 def single_words(texts: list[str]) -> bool:
@@ -446,7 +446,7 @@ def _short_decimals(lines: str, count: int, scale: float) -> list[float] | None:
     """Times written as short decimals ("0.49", or Google's "1.300s"), one a line,
     checked all at once by one pattern and read as one JSON array (orjson reads numbers
     several times faster than `float`, to the same float); None when any is another
-    text. The pattern allows twelve digits before a point, so every time is below
+    text. The pattern allows eleven digits before a point, so every time is below
     `MAX_SECONDS` (longer ones, leading zeros and all, are read one by one)."""
     if scale == 1.0 and _PLAIN_TIMES[""].fullmatch(lines):
         return _numbers(lines, count)
