@@ -283,10 +283,12 @@ def name_words(label: str) -> list[str] | None:
         tokens = [tokens[0], *(token.strip(_NICKNAME_QUOTES) for token in tokens[1:])]
     if all(_key(token) in LABEL_FUNCTION_WORDS for token in tokens):
         return None  # "And:" before a list is no name
-    if all(_key(token) in NAME_PARTICLES for token in tokens) and not (
+    if all(_key(token) in NAME_PARTICLES and not token.isupper() for token in tokens) and not (
         len(tokens) == 1 and is_abbreviated(tokens[0])
     ):
-        return None  # "de la": particles of no name ("ST.", a name cut short, is one)
+        # "de la", "Van": particles of no name ("ST.", a name cut short, is one; so are
+        # initials in capitals, "DE:" in a meeting's notes)
+        return None
     for index, token in enumerate(tokens):
         parts = token.split("-")
         if any(part in LABEL_FUNCTION_WORDS for part in parts[1:-1]) and (
