@@ -164,11 +164,17 @@ def detect(text: str, lines: Sequence[str], start: int, wrapped: bool) -> Page |
     form_feeds = "\f" in text
     tables = tabular.find(text, lines, start) if not is_html else []
     paged = wrapped or form_feeds or is_html or _opens_numbered(lines, start)
-    if not (paged or tables):
+    if not (paged or tables or any(gap in text for gap in _PAGE_GAPS)):
         return None
     count = len(lines)
     # A blank line's code is BLANK (1, `isspace`'s True), any other's TEXT (0).
     codes = bytearray(start) + bytearray(map(str.isspace, islice(lines, start, None)))
+    if not (paged or tables):
+        # a court reporter's pages set as lines, each page's header after a gap
+        # ("O5OVGUO4 Bonsukan - Direct"): paged if such headers recur
+        paged = _has_page_codes(lines, start, codes)
+        if not paged:
+            return None
     starts = [0] * count
     title = None
     if is_html:
@@ -388,6 +394,10 @@ _STRETCH = 1 << 18
 _PRINTABLE_ASCII_AND_LINE_ENDS = bytes(
     code for code in range(128) if chr(code).isprintable() or chr(code) in "\n\r"
 )
+
+
+# Two blank lines, where a page breaks (`_after_gap`), with either line ending.
+_PAGE_GAPS = ("\n\n\n", "\r\n\r\n\r\n")
 
 
 def _has_page_codes(lines: Sequence[str], start: int, codes: bytearray) -> bool:
