@@ -42,7 +42,7 @@ def plain_scan(lines: list[str], start: int, uses: list[Use]) -> Scan:
             if line.lstrip(" \t\xa0").startswith("#"):
                 hashed.append(len(paragraphs))
             # a note in brackets over several lines is one paragraph
-            next_label = min((u.line for u in uses if u.line > index), default=-1)
+            next_label = min((u.line for u in uses if u.line > index and u.accepted), default=-1)
             last = inside = (
                 _note_end(lines, index, next_label) if line.lstrip(" \t")[:1] in "[(" else index
             )

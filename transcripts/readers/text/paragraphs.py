@@ -37,11 +37,12 @@ LINE_ENDS = (
 # "#Lukashenko #Putin #North": every word a hashtag ("# Title" is a Markdown heading).
 _TAGS = kept(r"#\w[\w\-]*(?:[ \t]+#\w[\w\-]*)*", re.U)
 # The whole paragraph in one pair of brackets: "(LAUGHTER)", "[crosstalk]", "\[laughs\]",
+# a television transcript's scene described at length in square brackets,
 # also in italics or bold: "*(laughs)*", "**[BREAK]**"; or in angle brackets, words and
 # not a tag, as the Knesset's records set their notes ("<הישיבה ננעלה בשעה 10:18.>", the
 # sitting closed): a space inside, no "=", "/" or "!" of a tag's.
 _STAGE = kept(
-    r"(?:\((?P<p>[^()]{1,300})\)|\[(?P<b>[^\[\]]{1,300})\]|\\\[(?P<e>.{1,300}?)\\\]"
+    r"(?:\((?P<p>[^()]{1,600})\)|\[(?P<b>[^\[\]]{1,1000})\]|\\\[(?P<e>.{1,300}?)\\\]"
     r"|\*\((?P<ip>[^()]{1,300})\)\*|_\((?P<up>[^()]{1,300})\)_"
     r"|\*\*\[(?P<bb>[^\[\]]{1,300})\]\*\*"
     r"|<(?=[^<>\n]{0,300}[ ])(?P<a>[^<>=/!?\s][^<>=\n]{0,298}[^<>=/\s])>)\.?",

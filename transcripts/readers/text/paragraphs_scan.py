@@ -6,7 +6,9 @@ hard-wrapped and paginated text is grouped by `paragraphs_wrapped.py`.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
+from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from ...compiled import kept
@@ -116,6 +118,21 @@ def label_of(line: str, at: int, candidate: Use | None) -> LineLabel | None:
     )
 
 
+def _next_taken(uses: Sequence[Use], use: Use | None) -> int:
+    """The line of the first speaker's label from `use` on (within a note's reach), -1
+    for none."""
+    if use is None:
+        return -1
+    position = bisect_left(uses, use.line, key=_LINE)
+    for later in uses[position : position + _NOTE_LINES]:
+        if later.accepted:
+            return later.line
+    return -1
+
+
+_LINE = attrgetter("line")
+
+
 def opens_unnamed(line: str, at: int = 0) -> bool:
     """Does the line open with a broadcast `>>` or an unnamed speaker's mark? What
     follows it ("Yes.", "Thank you:") may look like a label, but if the inference did not
@@ -198,29 +215,28 @@ def scan_paragraphs(lines: Sequence[str], start: int, uses: Sequence[Use]) -> Sc
             shape = use.shape
             verdict = use.verdict
             speaker = verdict is not None and verdict.accepted
-        if index == use_line and (speaker or not opens_unnamed(lines[index])):
-            assert use is not None
-            rule = "speaker" if speaker else "candidate"
-            # Whether the label stands alone is its shape's placement, read from this very
-            # line (the line itself is not read again: on a large file it has long left
-            # the processor's caches).
-            bare = shape.placement == ALONE
-            fields = (
-                index,
-                index,
-                shape.label,
-                shape.rest_at,
-                speaker,
-                bare,
-                rule,
-                shape.time,
-                None,
-            )
-            append(new(Paragraph, fields))
-            use = next(following, None)
-            use_line = use.line if use is not None else -1
-            continue
-        if index == use_line:  # ">> Yes." with "Yes" not taken: the broadcast mark's
+            if speaker or not opens_unnamed(lines[index]):
+                rule = "speaker" if speaker else "candidate"
+                # Whether the label stands alone is its shape's placement, read from this
+                # very line (the line itself is not read again: on a large file it has
+                # long left the processor's caches).
+                bare = shape.placement == ALONE
+                fields = (
+                    index,
+                    index,
+                    shape.label,
+                    shape.rest_at,
+                    speaker,
+                    bare,
+                    rule,
+                    shape.time,
+                    None,
+                )
+                append(new(Paragraph, fields))
+                use = next(following, None)
+                use_line = use.line if use is not None else -1
+                continue
+            # ">> Yes." with "Yes" not taken: the broadcast mark's
             candidate, use = use, next(following, None)
             use_line = use.line if use is not None else -1
         line = lines[index]
@@ -232,7 +248,12 @@ def scan_paragraphs(lines: Sequence[str], start: int, uses: Sequence[Use]) -> Sc
                 hashed.append(len(paragraphs))
             last = index
             if line.lstrip(" \t")[:1] in _OPENERS:
-                last = inside = _note_end(lines, index, use_line)
+                # (a speaker's label ends a note; a name not taken, "J. Peterman's
+                # office.]" on its second line, does not)
+                last = inside = _note_end(lines, index, _next_taken(uses, use))
+                while use is not None and use_line <= inside:  # (candidates in the note)
+                    use = next(following, None)
+                    use_line = use.line if use is not None else -1
             append(new(Paragraph, (index, last, None, 0, False, False, None, None, None)))
             continue
         label, rest_at, rule, time, speaker = found
