@@ -492,8 +492,11 @@ _shapes: dict[tuple[str, bool, bool, bool, bool | str | None], Shape | None] = {
 # A line's opening up to a colon and the spaces after it, with the character that follows
 # (not a digit, bracket or parenthesis, which may open a time): where no parenthesis or
 # bracket comes before the colon, the grammar reads nothing past this, so lines that open
-# alike have the same shape, and a document's recurring "Name: " is read once.
-_HEAD = kept(r"[^:：\r\n(\[]{1,80}[:：][ \t]+[^\s\d\\\[(]")
+# alike have the same shape, and a document's recurring "Name: " is read once. (The
+# opening's characters take no colon, so a colon can only come where they stop: taken
+# possessively, a line of prose with no colon near its start is given up at once, not
+# tried again at each of 80 shorter openings. A test holds it to the greedy pattern.)
+_HEAD = kept(r"[^:：\r\n(\[]{1,80}+[:：][ \t]+[^\s\d\\\[(]")
 _heads: dict[str, Shape] = {}  # (only labels: prose that opens alike is seldom repeated)
 # Labels alone on their line by the whole line: a play's "First Citizen:", a debate's
 # "Mr. Bill Blaikie (Winnipeg-Transcona, NDP):" recur through a document as they are.
