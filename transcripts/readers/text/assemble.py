@@ -164,6 +164,7 @@ class Assembler:
                 self._is_field(paragraph)
                 or self._is_entry(paragraph)
                 or (not in_dialogue and self._names_who(paragraph))
+                or (in_dialogue and self._marked_note(paragraph))
             ):
                 return Kind.LABELLED, None, label, self.turn_text(paragraph)
         text = self.text_of(paragraph)
@@ -360,6 +361,14 @@ class Assembler:
         ends in a period after a word in lower case."""
         line = self.lines[paragraph.start].rstrip()
         return line.endswith(".") and line[-2:-1].islower()
+
+    def _marked_note(self, paragraph: Paragraph) -> bool:
+        """Is this label, not taken as a speaker's, set apart in bold before a colon
+        ("**[NOTAS DE OBSERVACIÓN]:** [Sonríe]", "**PROBE aplicado (si/no):**" between an
+        interview's "**E3:**" turns)? A note on the interview, never words of the turn
+        above (a sentence going on over a line bears no such marks)."""
+        opening = self.lines[paragraph.start].lstrip(" \t")[:2]
+        return opening == "**" and self._has_colon(paragraph)
 
     def _has_colon(self, paragraph: Paragraph) -> bool:
         """Does the paragraph's label end in a colon? A field or a note is labelled so
