@@ -47,7 +47,9 @@ _MARGIN_MIN = 6  # numbered lines enough to tell
 # "[[Page H6118]]" and "{time}  1117": the Congressional Record's page and time markers.
 _PAGE_MARKER = kept(r"\[\[Page [A-Z]?\d+\]\]|\{time\}\s+\d{3,4}")
 # A court reporter's page code opening a running header: "O5S1GUO1 Le Zhou - Direct".
-_PAGE_CODE = kept(r"(?=[A-Z0-9]{5,12}\b)(?=\S*\d)(?=\S*[A-Z]\S*[A-Z])[A-Z0-9]+")
+# A court reporter's page code ("O5S1GUO1"): capitals and digits, two letters or more.
+_PAGE_CODE_AHEAD = r"(?=[A-Z0-9]{5,12}\b)(?=\S*\d)(?=\S*[A-Z]\S*[A-Z])"
+_PAGE_CODE = kept(_PAGE_CODE_AHEAD + "[A-Z0-9]+")
 _TAG = kept(r"<[^<>\n]*>")
 _TITLE = kept(r"<title>(.*?)</title>", re.I | re.S)
 _DIGITS = kept(r"\d+")
@@ -164,7 +166,7 @@ def detect(text: str, lines: Sequence[str], start: int, wrapped: bool) -> Page |
     form_feeds = "\f" in text
     tables = tabular.find(text, lines, start) if not is_html else []
     paged = wrapped or form_feeds or is_html or _opens_numbered(lines, start)
-    if not (paged or tables or any(gap in text for gap in _PAGE_GAPS)):
+    if not (paged or tables or _CODE_AFTER_GAP.search(text)):
         return None
     count = len(lines)
     # A blank line's code is BLANK (1, `isspace`'s True), any other's TEXT (0).
@@ -396,8 +398,10 @@ _PRINTABLE_ASCII_AND_LINE_ENDS = bytes(
 )
 
 
-# Two blank lines, where a page breaks (`_after_gap`), with either line ending.
-_PAGE_GAPS = ("\n\n\n", "\r\n\r\n\r\n")
+# A court reporter's page code opening a line after two blank lines (`_after_gap`,
+# `_page_code_key`), looked for in the text before its lines are coded: most texts
+# have none.
+_CODE_AFTER_GAP = kept(r"\n[ \t]*\r?\n[ \t]*\r?\n" + _PAGE_CODE_AHEAD)
 
 
 def _has_page_codes(lines: Sequence[str], start: int, codes: bytearray) -> bool:
