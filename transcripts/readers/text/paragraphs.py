@@ -63,11 +63,15 @@ _MONTH_INITIALS = frozenset(month[0] for month in MONTHS)
 
 
 # A Markdown thematic break, a rule of dashes or an ornament between parts ("* * *",
-# "~ ~ ~", "# # #", "• • •"), or a code block's fence ("```", "```irc", around a chat
-# log pasted as code): the page, not the text.
+# "~ ~ ~", "# # #", "• • •"), a code block's fence ("```", "```irc", around a chat log
+# pasted as code), or a site generator's template tag on its own line ("{% irc %}",
+# "{% endirc %}" around a log in a Jekyll page): the page, not the text.
 @functools.cache  # compiled when first needed: most files never need it (start-up)
 def _separator() -> re.Pattern[str]:
-    return kept(r"(?:([-*_=~#•·])[ \t]*)(?:\1[ \t]*){2,}|`{3,}[\w+.\-]*[ \t]*")
+    return kept(
+        r"(?:([-*_=~#•·])[ \t]*)(?:\1[ \t]*){2,}|`{3,}[\w+.\-]*[ \t]*"
+        r"|\{%-?[ \t]*\w[^%\n]{0,200}-?%\}"
+    )
 
 
 # Words framed by a rule's marks, the same mark before and after them: a divider between
@@ -479,7 +483,7 @@ def heading_text(text: str) -> str:
 
 # Characters a separator, tag line, time marker, stage direction or Markdown heading can
 # open with; a paragraph opening otherwise skips those tests (most paragraphs are prose).
-_MARKED_OPENINGS = frozenset("-*_=#[(<`\\0123456789~•·—–")
+_MARKED_OPENINGS = frozenset("-*_=#[(<`{\\0123456789~•·—–")
 _CREDIT_OPENINGS = frozenset("AaTtCcSsGgPp©")
 
 
