@@ -4,6 +4,7 @@ read) finds, on real text and on generated text."""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -44,7 +45,9 @@ def plain_scan(lines: list[str], start: int, uses: list[Use]) -> Scan:
             # a note in brackets over several lines is one paragraph
             next_label = min((u.line for u in uses if u.line > index and u.accepted), default=-1)
             last = inside = (
-                _note_end(lines, index, next_label) if line.lstrip(" \t")[:1] in "[(" else index
+                _note_end(lines, index, partial(int, next_label))
+                if line.lstrip(" \t")[:1] in "[("
+                else index
             )
             paragraphs.append(Paragraph(index, last))
             continue

@@ -538,7 +538,11 @@ class Assembler:
                 # follows that action up to the next cue: a speech is one block
                 kind = Kind.STAGE_DIRECTION
                 acting = True
-            if kind is None and pending is not None and _is_speech(pending):
+            if (
+                kind is None
+                and pending is not None
+                and (pending.kind == _TURN or _is_unnamed_speech(pending))
+            ):
                 # A paragraph continuing the turn: same block, joined as in the source.
                 if pending.text or more:
                     more.append(("\n" if start == pending.end_line else "\n\n") + words)
@@ -744,10 +748,11 @@ def _speech_goes_on(
     return start == pending.end_line and not lines[start - 1].rstrip().endswith(SENTENCE_ENDS)
 
 
-def _is_speech(block: Block) -> bool:
-    """Is the block someone's speech, which the paragraphs after it go on with: a turn,
-    or the words after a label that names no one (a broadcast `>>`, "[00:22:41]  :")?"""
-    return block.kind == _TURN or (block.kind == _UNATTRIBUTED and block.label is not None)
+def _is_unnamed_speech(block: Block) -> bool:
+    """Is the block the words after a label that names no one (a broadcast `>>`,
+    "[00:22:41]  :")? Someone's speech, which the paragraphs after it go on with, as
+    they do with a turn."""
+    return block.kind == _UNATTRIBUTED and block.label is not None
 
 
 def _time_above(block: Block) -> float | None:

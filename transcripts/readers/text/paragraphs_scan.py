@@ -7,7 +7,8 @@ hard-wrapped and paginated text is grouped by `paragraphs_wrapped.py`.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -39,16 +40,18 @@ _OPENERS = {"[": "]", "(": ")"}
 _NOTE_LINES = 8  # the most lines a bracketed note runs over
 
 
-def _note_end(lines: Sequence[str], index: int, label_line: int) -> int:
+def _note_end(lines: Sequence[str], index: int, next_label: Callable[[], int]) -> int:
     """The last line of a note in brackets that opens line `index` and closes at the end
     of a later line ("[Dr. Beck identifies what went well ..." over four lines, then
     "... Action Plan.]"), with no blank line, label or other bracket between: one
     paragraph, a stage direction like "[pause]". `index` itself where the line closes
-    its bracket, or no later line does."""
+    its bracket, or no later line does. A speaker's label ends the note: `next_label`
+    gives the line of the next one (asked only of a note left open on its line)."""
     line = lines[index].strip()
     close = _OPENERS[line[0]]
     if close in line:
         return index
+    label_line = next_label()
     for later in range(index + 1, min(len(lines), index + 1 + _NOTE_LINES)):
         text = lines[later].strip()
         if not text or later == label_line or line[0] in text:
@@ -250,7 +253,7 @@ def scan_paragraphs(lines: Sequence[str], start: int, uses: Sequence[Use]) -> Sc
             if line.lstrip(" \t")[:1] in _OPENERS:
                 # (a speaker's label ends a note; a name not taken, "J. Peterman's
                 # office.]" on its second line, does not)
-                last = inside = _note_end(lines, index, _next_taken(uses, use))
+                last = inside = _note_end(lines, index, partial(_next_taken, uses, use))
                 while use is not None and use_line <= inside:  # (candidates in the note)
                     use = next(following, None)
                     use_line = use.line if use is not None else -1
