@@ -58,3 +58,18 @@ def test_fix_writes_the_characters(tmp_path):
     result = CliRunner().invoke(cli, ["lint", "--fix", "--select", RULE, str(path)])
     assert result.exit_code == 0, result.output
     assert path.read_text(encoding="utf-8") == "Ana: I don't know & nor do you.\nBen: Fine.\n"
+
+
+def test_a_markdown_files_tags_are_its_markup_but_its_entities_are_reported(tmp_path):
+    path = tmp_path / "council.md"
+    path.write_text(
+        "# Council\n\nAna: It was very late.<br>\nso we left.\n\n"
+        'Ben: Tom &amp; Jerry, <span class="name">again</span>.\n',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["lint", "--select", RULE, str(path)])
+    assert result.exit_code == 1
+    assert "&amp;" in result.output and "<br>" not in result.output and "<span" not in result.output
+    path.with_suffix(".txt").write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["lint", "--select", RULE, str(path.with_suffix(".txt"))])
+    assert "<br>" in result.output

@@ -11,7 +11,9 @@ and paragraph markup (`<b>`, `</i>`, `<br/>`, `<p>`, `<span class="x">`, `<font>
 Not reported: a file the text reader reads as HTML, a page (`<!DOCTYPE html>`, the
 Congressional Record's pages) or a page's paragraphs pasted as they are
 (`<p><strong>Q:</strong> ...</p>`): there entities and tags are the format, taken out
-of the text as it is read (`readers.htmlkind` decides for both). Nor is
+of the text as it is read (`readers.htmlkind` decides for both); nor the tags of a
+Markdown file, where HTML is the format's own markup (`<br>`, a speech balloon's
+`<div class="balloon">`), though its entities are reported. Nor is
 an ampersand in ordinary text ("AT&T", "Q&A", "&c"), angle brackets
 that are no tag ("<inaudible>", "a < b", CHAT's "<a dog>", whose words are no
 attributes).
@@ -26,6 +28,7 @@ Example:
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from itertools import groupby
@@ -72,10 +75,11 @@ class _NoTagOpen:
 def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
     if html_kind(source_text(options.context).head(HTML_SNIFF)) is not None:
         return  # a transcript kept as an HTML page: its entities and tags are its format
+    tags_are_markup = _is_markdown(transcript)
     found = [
         (line, column, match.group())
         for match, line, column in find_in_source(options.context, _MARKUP, cut_after=_NoTagOpen())
-        if _is_markup(match.group())
+        if _is_markup(match.group()) and not (tags_are_markup and match.group()[0] == "<")
     ]
     for line, on_line in groupby(found, key=lambda item: item[0]):
         items = list(on_line)
@@ -103,6 +107,13 @@ def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
             items[0][1],
             fix=fix,
         )
+
+
+def _is_markdown(transcript: Transcript) -> bool:
+    """Was the transcript read from a Markdown file (by its extension)?"""
+    from ...formats import FORMATS
+
+    return os.path.splitext(transcript.source or "")[1].lower() in FORMATS["markdown"].extensions
 
 
 def _is_markup(text: str) -> bool:
