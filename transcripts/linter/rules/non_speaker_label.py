@@ -9,7 +9,10 @@ its label too).
 Labelled blocks before the first turn or after the last one (a note above the
 interview, a correction below it) are where they belong and are not reported, and
 neither is a field with a value rather than a note after it (fewer than three words:
-"Break: [24:27]", "Date: 17-OCT-1962", a CHAT header between recording sessions).
+"Break: [24:27]", "Date: 17-OCT-1962", a CHAT header between recording sessions), nor
+a label the document uses again and again (`RECURRING` times or more: a research
+interview's "**[NOTAS DE OBSERVACIÓN]:**" under each answer), the document's own way
+of annotating its turns rather than a page's leftover.
 
 Example:
   Lukashenko: ... seeking peace should always outweigh the impulse to escalate.
@@ -18,6 +21,7 @@ Example:
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from ...compiled import kept
@@ -35,17 +39,21 @@ CODE = "TR102"
 NAME = "non-speaker-label"
 SEVERITY = "warning"
 OPTIONS: dict[str, object] = {}
+RECURRING = 3
 
 
 def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
     if Kind.LABELLED not in options.context.kinds():
         return
     blocks = transcript.blocks
-    for index in options.context.dialogue():
-        block = blocks[index]
-        if block.kind != Kind.LABELLED or len(_WORD.findall(_VALUES.sub(" ", block.text))) < 3:
+    uses = Counter(block.label for block in blocks if block.kind == Kind.LABELLED)
+    dialogue = [blocks[index] for index in options.context.dialogue()]
+    for block in [block for block in dialogue if block.kind == Kind.LABELLED]:
+        if len(_WORD.findall(_VALUES.sub(" ", block.text))) < 3:
             continue  # a field and its value ("Date: 17-OCT-1962", "Break: [24:27]")
         label = block.label
+        if label and uses[label] >= RECURRING:
+            continue  # the document's own notes, under turn after turn
         first_line = raw_lines(block.raw)[0] if block.raw else ""
         column = first_line.find(label) + 1 if label and label in first_line else 1
         what = f"“{label}:”" if label else f"The note {quote(block.text, 40)}"
