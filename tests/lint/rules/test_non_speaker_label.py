@@ -55,10 +55,8 @@ def test_the_seed_question_for_readers_is_reported(seed):
 
 
 def test_a_note_label_the_dialogue_uses_again_and_again_is_the_documents_own():
-    notes = "\n".join(
-        f"Interviewer: Question {n}?\nE3: Answer {n}.\nEditor's note: The participant smiles and leans back.\n"
-        for n in range(1, 4)
-    )
+    note = "Editor's note: The participant smiles and leans back.\n"
+    notes = "".join(f"Interviewer: Question {n}?\nE3: Answer {n}.\n{note}" for n in range(1, 4))
     assert lint_text(notes, RULE) == []
-    once = "Interviewer: Question?\nE3: Answer.\nEditor's note: The participant smiles and leans back.\nInterviewer: Next?\nE3: Yes.\n"
+    once = f"Interviewer: Question?\nE3: Answer.\n{note}Interviewer: Next?\nE3: Yes.\n"
     assert len(lint_text(once, RULE)) == 1
