@@ -110,11 +110,13 @@ _WRAPPERS = {
     "[": "brackets",
     "【": "brackets",  # Chinese lenticular brackets: 【主持人】
     "<": "angle",  # a chat log's nick: "<alice> text"
+    "#": "hash",  # a dialogue corpus's "#Person1#: text" (DialogSum)
 }
 _CLOSERS = {"**": "**", "__": "__", "<b>": "</b>", "<strong>": "</strong>", "*": "*", "_": "_"}
 _CLOSERS["["] = "]"
 _CLOSERS["【"] = "】"
 _CLOSERS["<"] = ">"
+_CLOSERS["#"] = "#"
 
 
 class Signature(NamedTuple):
@@ -163,6 +165,8 @@ class Signature(NamedTuple):
             name += " over a time"
         elif self.time == ABOVE:
             name += " under a time"
+        if self.wrapper == "hash":
+            name = f"#{name}#"  # (the colon after it: "#Person1#:")
         if self.delimiter == ":":
             name += ":"
         elif self.delimiter == ".":
@@ -384,7 +388,7 @@ _GRAMMAR = r"""
     (?P<sender>(?(before)From[ \t]+                              # Zoom's chat: 10:02:03 From Ana
       |From[ \t]+(?=[^\r\n]{{1,80}}?[ \t]to[ \t][^\r\n]{{1,80}}?     # From Ana to Everyone 9:14 AM
         [ \t]{CLOCK}(?:{MERIDIEM})?{LINE_END})))?                  # (not "From May to June: ...")
-    (?P<open>\*\*|__|\*|_|\[|【|<(?i:b|strong)>|<[ @+%~&]?(?=[^\s<>/!?]))?
+    (?P<open>\*\*|__|\*|_|\[|【|<(?i:b|strong)>|<[ @+%~&]?(?=[^\s<>/!?])|\#(?=[^\s\#]))?
     (?P<name>{NAME})
     (?(sender)(?P<recipient>[ \t]+to[ \t]+(?:{NAME})                # to Everyone,
       (?:[ \t]*\([^()\r\n]{{1,30}}\))?)?)                             # to Tom(Direct Message)
@@ -396,7 +400,7 @@ _GRAMMAR = r"""
     (?:[ \t]+\[\d{{1,4}}\](?={LINE_END}))?                           # a turn's number: "[2]"
     (?P<inner>[ ]?[:：](?=\*|_|\]|】|</|>[ \t\xa0]*$))?                # <Name:> (the Knesset)
     (?P<inner_dot>(?<![ ])\.(?=\*|_|</))?                         # _Ham._, **Mag.** (a play)
-    (?P<close>\*\*|__|\*|_|\](?!\()|】|</(?i:b|strong)>|>(?=[ \t])|(?<=[:：])>)?  # ([a link](url))
+    (?P<close>\*\*|__|\*|_|\](?!\()|】|</(?i:b|strong)>|>(?=[ \t])|(?<=[:：])>|\#)?  # ([a link](url))
     (?:[ ]\^(?={LINE_END}))?                                    # BRICK ^ (dual dialogue)
     (?:
         [ \t\xa0]*(?:[:：][ \t\xa0]*)?(?P<cell>\|)                  # | Name | text |
