@@ -400,7 +400,7 @@ _GRAMMAR = r"""
     (?:[ \t]+\[\d{{1,4}}\](?={LINE_END}))?                           # a turn's number: "[2]"
     (?P<inner>[ ]?[:：](?=\*|_|\]|】|</|>[ \t\xa0]*$))?                # <Name:> (the Knesset)
     (?P<inner_dot>(?<![ ])\.(?=\*|_|</))?                         # _Ham._, **Mag.** (a play)
-    (?P<close>\*\*|__|\*|_|\](?!\()|】|</(?i:b|strong)>|>(?=[ \t])|(?<=[:：])>|\#)?  # ([a link](url))
+    (?P<close>\*\*|__|\*|_|\](?!\()|】|</(?i:b|strong)>|>(?=[ \t])|(?<=[:：])>|\#)?  # (a link)
     (?:[ ]\^(?={LINE_END}))?                                    # BRICK ^ (dual dialogue)
     (?:
         [ \t\xa0]*(?:[:：][ \t\xa0]*)?(?P<cell>\|)                  # | Name | text |
