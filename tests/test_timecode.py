@@ -129,3 +129,11 @@ def test_timecodes_are_read_at_a_frame_rate_inferred_from_their_frames():
     assert frame_rate_of(12, drop_frame=True) == 30
     assert parse_timecode("01:00:01:12", 24) == 3601.5
     assert parse_timecode("00:00:01:30", 30) is None  # no frame 30 at 30 a second
+
+
+def test_a_time_written_out_for_a_screen_reader_is_read_in_seconds():
+    from transcripts.timecode import parse_spoken_time
+
+    assert parse_spoken_time("0 minutes 3 seconds0:03") == 3.0
+    assert parse_spoken_time("Peter Hogg 1 hour 2 minutes 3 seconds") == 3723.0
+    assert parse_spoken_time("a minute or two") is None

@@ -56,6 +56,25 @@ MONTH_OPENINGS = frozenset(MONTHS)
 #: 2022", "Sept. 5 2024"), as a regular-expression source with no capture groups.
 WRITTEN_DATE_PATTERN = rf"(?:{'|'.join(MONTHS)})[a-z]{{0,6}}\.?[ ]\d{{1,2}},?[ ]\d{{4}}"
 
+#: A time into a recording written out in words, as a screen reader hears it ("0 minutes
+#: 3 seconds", "1 hour 2 minutes 3 seconds": Teams' transcript pane), as a
+#: regular-expression source with no capture groups.
+SPOKEN_TIME_PATTERN = r"(?:\d{1,3}[ ]hours?[ ])?\d{1,3}[ ]minutes?[ ]\d{1,2}[ ]seconds?"
+_SPOKEN_TIME = kept(
+    r"(?:(?P<hours>\d+)[ ]hours?[ ])?(?P<minutes>\d+)[ ]minutes?[ ](?P<seconds>\d+)"
+)
+
+
+def parse_spoken_time(text: str) -> float | None:
+    """Seconds in the first time written out in words in `text` (`SPOKEN_TIME_PATTERN`),
+    None when it holds none."""
+    found = _SPOKEN_TIME.search(text)
+    if found is None:
+        return None
+    hours, minutes, seconds = found.group("hours", "minutes", "seconds")
+    return float(int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds))
+
+
 #: A clock time standing on its own in a line, not a piece of a longer number or time
 #: (`(09:14 AM) Maria:`, `Ana Ruiz  14:02`, but not the `1:2` inside `11:22:33.4`).
 CLOCK_IN_TEXT = kept(r"(?<![\d:.,])" + CLOCK_PATTERN + r"(?![\d:.,]\d)")

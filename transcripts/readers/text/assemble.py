@@ -19,7 +19,7 @@ from typing import Any
 
 from ... import names
 from ...model import Block, Kind
-from ...timecode import parse_clock, parse_time_of_day
+from ...timecode import parse_clock, parse_spoken_time, parse_time_of_day
 from . import frontmatter, paragraphs
 from .candidates import SENTENCE_ENDS
 from .lines import indent_width
@@ -591,6 +591,19 @@ class Assembler:
                     more.append("\n" + words)
                 else:
                     pending.text = words
+                pending.end_line = last + 1
+                continue
+            if (
+                kind == Kind.TIMESTAMP
+                and pending is not None
+                and pending.kind == Kind.TURN
+                and paragraphs.is_spoken_time(words)
+            ):
+                # Teams' transcript pane copied: "0 minutes 3 seconds0:03" under the name,
+                # then "Peter Hogg 0 minutes 6 seconds" over each utterance of the same
+                # turn, for a screen reader: when the turn (or its next part) starts.
+                if pending.start is None:
+                    pending.start = parse_spoken_time(words)
                 pending.end_line = last + 1
                 continue
             if (

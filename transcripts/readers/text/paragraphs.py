@@ -19,6 +19,7 @@ from ...timecode import (
     MERIDIEM_PATTERN,
     MONTH_OPENINGS,
     MONTHS,
+    SPOKEN_TIME_PATTERN,
     WRITTEN_DATE_PATTERN,
 )
 
@@ -302,6 +303,23 @@ def is_timestamp(text: str) -> bool:
     return len(text) <= _TIMESTAMP_WIDTH and _TIMESTAMP.fullmatch(text) is not None
 
 
+def is_spoken_time(text: str) -> bool:
+    """A time written out for a screen reader, alone or after the speaker's name, as a
+    Teams transcript copied from its web pane repeats it over each utterance ("0 minutes
+    3 seconds0:03", "Peter Hogg 0 minutes 3 seconds"): a time marker, not speech."""
+    if len(text) > _TIMESTAMP_WIDTH or "seconds" not in text:
+        return False
+    found = _SPOKEN_TIME.fullmatch(text)
+    return found is not None and all(word[:1].isupper() for word in found["who"].split())
+
+
+# A time in words ("1 hour 2 minutes 3 seconds"), with the clock glued after it, or a
+# name (of capitalised words, checked above) before it.
+_SPOKEN_TIME = kept(
+    r"(?P<who>(?:[^\W\d_][\w'’.\-]*[ ]){0,5})" + SPOKEN_TIME_PATTERN + r"(?:" + CLOCK_PATTERN + ")?"
+)
+
+
 _TIMESTAMP_WIDTH = 100
 
 
@@ -514,6 +532,8 @@ def classify(text: str, in_dialogue: bool) -> str | None:
         return Kind.HEADING
     if is_chat_notice(text):  # "Ana joined the channel"
         return Kind.STAGE_DIRECTION
+    if is_spoken_time(text):  # "Peter Hogg 0 minutes 3 seconds" (Teams, copied)
+        return Kind.TIMESTAMP
     if opening in _CREDIT_OPENINGS and is_credit(text):
         return Kind.PROSE
     if _mentions_editing(text) and is_editorial_note(text):
