@@ -344,6 +344,28 @@ class Assembler:
             and not paragraphs.is_all_caps_heading(self.text_of(paragraph))
         )
 
+    def _in_a_message(self, line: str) -> bool:
+        """Is this heading, no label, one of a message's own: where the speakers' labels
+        are Markdown headings ("## User", "## Assistant" over a chatbot conversation's
+        messages), a heading as deep as theirs or deeper ("## Context becomes a
+        function"), or one in another form (a line in capitals in the message)? The
+        text under it is still the speaker's. A shallower one ("## Notes" under "###
+        Ana Lima" labels) is a section of the document."""
+        level = self._label_heading_level
+        return level > 0 and (_heading_level(line) >= level or _heading_level(line) == 0)
+
+    @functools.cached_property
+    def _label_heading_level(self) -> int:
+        """The level of the shallowest speaker's label set as a Markdown heading, 0 where
+        no label is one. (Asked only at a heading inside the dialogue.)"""
+        lines = self.lines
+        levels = [
+            _heading_level(lines[paragraph.start])
+            for paragraph in self.paragraphs
+            if paragraph.speaker and lines[paragraph.start].lstrip(" \t")[:1] == "#"
+        ]
+        return min(levels, default=0)
+
     @functools.cached_property
     def speech_is_one_block(self) -> bool:
         """In a screenplay a speech is one block: a paragraph after a blank line under a
@@ -638,7 +660,9 @@ class Assembler:
                     kind = Kind.UNATTRIBUTED if in_dialogue else Kind.PROSE
                     pending = Block(kind, words, start + 1, last + 1)
             else:
-                if kind in _INTERRUPTIONS:
+                if kind in _INTERRUPTIONS or (
+                    kind == Kind.HEADING and self._in_a_message(lines[start])
+                ):
                     if pending is not None and pending.kind == Kind.TURN:
                         interrupted = pending.speaker
                     if interrupted is not None and self._leaves(words, interrupted):
@@ -759,6 +783,12 @@ def _speech_goes_on(
     if not pending.text and not more:
         return True
     return start == pending.end_line and not lines[start - 1].rstrip().endswith(SENTENCE_ENDS)
+
+
+def _heading_level(line: str) -> int:
+    """The number of "#" a Markdown heading's line opens with."""
+    stripped = line.lstrip(" \t")
+    return len(stripped) - len(stripped.lstrip("#"))
 
 
 def _is_unnamed_speech(block: Block) -> bool:
