@@ -284,6 +284,7 @@ _TOKEN = r"""(?:
     (?=[{LETTER}]{{1,5}}\.)(?i:{ABBREVIATION})\.      # Mr. Hon. St.
   | (?:[{UPPER}]\.){{1,2}}+[{UPPER}][{LOWER}][{LETTER}{MARK}'’\-]*+  # "В.Путин", "J.Smith"
   | [{UPPER}]\.(?:[ ]?[{UPPER}]\.){{1,2}}+              # initials: "J.R.", "Иванов И.И."
+  | [{UPPER}](?:\.[{UPPER}]){{1,2}}+(?![{LETTER}{MARK}.])  # initials with no last point: "B.D"
   | [{UPPER}]\.(?=[ ][{UPPER}])                        # an initial: "J. Smith"
   | [{UPPER}]{{2,5}}\.(?=[ ]?[:：]|[ ]\([^()\r\n]{{1,40}}\)[ ]?[:：])  # SL.: (not Tel.:)
   | (?=[{UPPER}][{LOWER}]{{2,11}}[ ]\d{{4}})(?i:{NUMBERED_ROLE})[ ]\d{{4,9}}(?![{LETTER}\d])
