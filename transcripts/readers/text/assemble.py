@@ -344,27 +344,32 @@ class Assembler:
             and not paragraphs.is_all_caps_heading(self.text_of(paragraph))
         )
 
-    def _in_a_message(self, line: str) -> bool:
-        """Is this heading, no label, one of a message's own: where the speakers' labels
-        are Markdown headings ("## User", "## Assistant" over a chatbot conversation's
-        messages), a heading as deep as theirs or deeper ("## Context becomes a
-        function"), or one in another form (a line in capitals in the message)? The
-        text under it is still the speaker's. A shallower one ("## Notes" under "###
-        Ana Lima" labels) is a section of the document."""
-        level = self._label_heading_level
-        return level > 0 and (_heading_level(line) >= level or _heading_level(line) == 0)
+    def _in_a_message(self, line: str, start: int) -> bool:
+        """Is this heading at line `start`, no label, one of a message's own: where the
+        speakers' labels are Markdown headings ("## User", "## Assistant" over a chatbot
+        conversation's messages), a heading between two of them, or as deep as theirs
+        or deeper ("## Context becomes a function")? The text under it is still the
+        speaker's. A shallower one after the last label ("## Notes" under "### Ana
+        Lima" labels) is a section of the document."""
+        level, last_label = self._heading_labels
+        return level > 0 and (
+            start < last_label or _heading_level(line) >= level or _heading_level(line) == 0
+        )
 
     @functools.cached_property
-    def _label_heading_level(self) -> int:
-        """The level of the shallowest speaker's label set as a Markdown heading, 0 where
-        no label is one. (Asked only at a heading inside the dialogue.)"""
+    def _heading_labels(self) -> tuple[int, int]:
+        """The level of the shallowest speaker's label set as a Markdown heading (0 where
+        no label is one), and the line of the last such label. (Asked only at a heading
+        inside the dialogue.)"""
         lines = self.lines
-        levels = [
-            _heading_level(lines[paragraph.start])
+        labels = [
+            paragraph.start
             for paragraph in self.paragraphs
             if paragraph.speaker and lines[paragraph.start].lstrip(" \t")[:1] == "#"
         ]
-        return min(levels, default=0)
+        if not labels:
+            return 0, -1
+        return min(_heading_level(lines[start]) for start in labels), labels[-1]
 
     @functools.cached_property
     def speech_is_one_block(self) -> bool:
@@ -661,7 +666,7 @@ class Assembler:
                     pending = Block(kind, words, start + 1, last + 1)
             else:
                 if kind in _INTERRUPTIONS or (
-                    kind == Kind.HEADING and self._in_a_message(lines[start])
+                    kind == Kind.HEADING and self._in_a_message(lines[start], start)
                 ):
                     if pending is not None and pending.kind == Kind.TURN:
                         interrupted = pending.speaker

@@ -940,8 +940,9 @@ def _is_time_of_day(written: str | None) -> bool:
 
 def _signature_marker(found: re.Match[str] | regex.Match[str]) -> str:
     """What opens the label, as its signature keeps it: bullets alike, a Markdown heading
-    of any level as one, a table's row, a meeting chat's sender mark; a turn's number as
-    none."""
+    with its level (a chatbot's "#### Claude Thoughts:" under its "### Claude:" is a
+    section of the message, not a speaker), a table's row, a meeting chat's sender mark;
+    a turn's number as none."""
     marker = found["marker"] or ""
     if marker[:1] == "|":
         return "|"  # a table's row, perhaps numbered ("| 12 | Ana | text |")
@@ -954,7 +955,7 @@ def _signature_marker(found: re.Match[str] | regex.Match[str]) -> str:
     if marker[:1] > "\u2000" and marker[:1] != "•":
         return PICTOGRAPH  # each speaker's own emoji ("🎙️ Host:", "🎧 Guest:"): one mark
     if marker.startswith("#"):
-        return "#"  # a Markdown heading of any level: "### Jane Doe" over the speech
+        return marker.rstrip()  # a Markdown heading: "### Jane Doe" over the speech
     if marker[:1].isdigit() or marker[1:2].isdigit():
         # A turn's number ("12. Interviewer: ...", "Q1. [900123] Name: ...") comes and
         # goes within a convention, as a time does: only questions may be numbered.
