@@ -539,6 +539,16 @@ class Assembler:
                 # Lewis"; "and defend yourself" over "By calmness or by absence: all's in
                 # anger.": the speech, not a field
                 kind, label, words = None, None, self.text_of(paragraph)
+            elif (
+                kind == Kind.HEADING
+                and paragraph.label is not None
+                and _right_under_a_bare_label(pending, more, start)
+                and not paragraphs.is_all_caps_heading(words)
+            ):
+                # "**Simon Liang** [3:57]" then "The" (cut off): a word shaped like a
+                # label not taken, right under a name alone, is what the name said (a
+                # heading in capitals there is the next section's: the speech was lost)
+                kind, label, words = None, None, self.text_of(paragraph)
             if kind is None and start in self.runaway:
                 interrupted = None  # far past where this document's turns end: no one's
                 if pending is not None and pending.kind == Kind.TURN:
@@ -801,6 +811,17 @@ def _is_unnamed_speech(block: Block) -> bool:
     "[00:22:41]  :")? Someone's speech, which the paragraphs after it go on with, as
     they do with a turn."""
     return block.kind == _UNATTRIBUTED and block.label is not None
+
+
+def _right_under_a_bare_label(pending: Block | None, more: list[str], start: int) -> bool:
+    """Is line `start` right under a turn's label that stands alone with no words yet?"""
+    return (
+        pending is not None
+        and pending.kind == Kind.TURN
+        and not pending.text
+        and not more
+        and start == pending.end_line
+    )
 
 
 def _time_above(block: Block) -> float | None:
