@@ -534,10 +534,13 @@ class Assembler:
                 acting = False  # (action after a blank line under the speech, once begun)
                 continue
             kind, speaker, label, words = self.classify(paragraph, in_dialogue)
-            if kind == Kind.LABELLED and _speech_goes_on(pending, more, lines, start):
+            if kind == Kind.LABELLED and (
+                _speech_goes_on(pending, more, lines, start) or _list_goes_on(pending, lines, start)
+            ):
                 # "CLARENCE:" alone on its line, then "Then this is mine opinion: that King
                 # Lewis"; "and defend yourself" over "By calmness or by absence: all's in
-                # anger.": the speech, not a field
+                # anger."; "1. Building an App: a two-part series" right under an answer:
+                # the speech, not a field
                 kind, label, words = None, None, self.text_of(paragraph)
             elif (
                 kind == Kind.HEADING
@@ -811,6 +814,19 @@ def _is_unnamed_speech(block: Block) -> bool:
     "[00:22:41]  :")? Someone's speech, which the paragraphs after it go on with, as
     they do with a turn."""
     return block.kind == _UNATTRIBUTED and block.label is not None
+
+
+def _list_goes_on(pending: Block | None, lines: Sequence[str], start: int) -> bool:
+    """Is the line at `start` a list item right under a turn's words, no blank line
+    between ("A: I wrote several tutorials." then "1. Building an App: ...")? The list
+    is the speaker's, however its items open."""
+    return (
+        pending is not None
+        and pending.kind == Kind.TURN
+        and start == pending.end_line
+        and bool(pending.text)
+        and is_list_item(lines[start])
+    )
 
 
 def _right_under_a_bare_label(pending: Block | None, more: list[str], start: int) -> bool:
