@@ -106,12 +106,12 @@ def stream(
     if listed:
         accepted = [use for use in accepted if use.line not in listed]
     speakers = roster.build(accepted, declared)
-    assembler = Assembler(words, paragraphs, speakers, hashed, page, chat_log=chat_log)
+    assembler = Assembler(words, paragraphs, speakers, hashed, page, chat_log=chat_log, code=code)
     if not declared:  # a declared roster is taken as it is
         attributed, speakers = attribute(paragraphs, speakers, assembler.text_of)
         if attributed or speakers.contextual:
             assembler = Assembler(
-                words, paragraphs, speakers, hashed, page, attributed, chat_log=chat_log
+                words, paragraphs, speakers, hashed, page, attributed, chat_log=chat_log, code=code
             )
     if page is not None and page.title and "title" not in metadata:
         metadata = {**metadata, "title": page.title}

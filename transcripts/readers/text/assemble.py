@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Sequence, Set as AbstractSet
 from itertools import islice, pairwise
 from operator import itemgetter
 from typing import Any
@@ -48,9 +48,13 @@ class Assembler:
         page: Page | None = None,
         attributed: dict[int, str] | None = None,
         chat_log: bool = False,
+        code: AbstractSet[int] | None = None,
     ) -> None:
         self.lines = lines
         self.chat_log = chat_log  # labels are a chat log's `<nick>`: it has chat events
+        # the lines of Markdown code blocks, fences included: their words are code, never
+        # a heading or a direction (a chatbot's diagram in capitals), whoever wrote them
+        self.code = code or frozenset()
         self.hashed = hashed  # paragraphs (by index) that open with "#"
         self.paragraphs = paragraph_list
         self.roster = roster
@@ -123,6 +127,11 @@ class Assembler:
         """(kind, speaker, label, text) of a paragraph as far as it can tell on its own;
         kind None means its position decides (continuation, unattributed or prose)."""
         label, kind = paragraph.label, paragraph.kind
+        if self.code and paragraph.start in self.code and label is None:
+            text = self.text_of(paragraph)
+            if paragraphs.is_separator(text):
+                return Kind.LAYOUT, None, None, text  # the fence itself
+            return None, None, None, text  # code: its position decides whose it is
         if kind is not None:  # decided by its place on the page
             if kind == Kind.LAYOUT:  # a page header, a page number, a marker
                 lines = self.lines[paragraph.start : paragraph.last + 1]
