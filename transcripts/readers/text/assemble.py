@@ -354,6 +354,12 @@ class Assembler:
             and not paragraphs.is_all_caps_heading(self.text_of(paragraph))
         )
 
+    def _spoken_time_speaker(self, stamp: str) -> str | None:
+        """The speaker a time written out for a screen reader names ("Jess Gibbs 0 minutes
+        6 seconds"), if the name before the time is one of theirs."""
+        who = paragraphs.spoken_time_name(stamp)
+        return self.speaker_for(who) if who else None
+
     def _in_a_message(self, line: str, start: int) -> bool:
         """Is this heading at line `start`, no label, one of a message's own: where the
         speakers' labels are Markdown headings ("## User", "## Assistant" over a chatbot
@@ -643,19 +649,30 @@ class Assembler:
                     pending.text = words
                 pending.end_line = last + 1
                 continue
-            if (
-                kind == Kind.TIMESTAMP
-                and pending is not None
-                and pending.kind == Kind.TURN
-                and paragraphs.is_spoken_time(words)
-            ):
+            if kind == Kind.TIMESTAMP and paragraphs.is_spoken_time(words):
                 # Teams' transcript pane copied: "0 minutes 3 seconds0:03" under the name,
-                # then "Peter Hogg 0 minutes 6 seconds" over each utterance of the same
-                # turn, for a screen reader: when the turn (or its next part) starts.
-                if pending.start is None:
+                # then "Peter Hogg 0 minutes 6 seconds" over each utterance of the turn,
+                # for a screen reader: when the turn (or its next part) starts. A stamp
+                # naming a speaker whose turn is not under way (the export's first
+                # utterances, with no name above them) starts that speaker's turn.
+                who = self._spoken_time_speaker(words)
+                if (
+                    pending is not None
+                    and pending.kind == Kind.TURN
+                    and (who is None or who == pending.speaker)
+                ):
+                    if pending.start is None:
+                        pending.start = parse_spoken_time(words)
+                    pending.end_line = last + 1
+                    continue
+                if who is not None:
+                    if pending is not None:
+                        yield self._finished(pending, more, start)
+                    in_dialogue, interrupted = True, None
+                    written = paragraphs.spoken_time_name(words)
+                    pending = Block(_TURN, "", start + 1, last + 1, who, written)
                     pending.start = parse_spoken_time(words)
-                pending.end_line = last + 1
-                continue
+                    continue
             if (
                 kind == Kind.TIMESTAMP
                 and pending is not None

@@ -313,6 +313,13 @@ def is_spoken_time(text: str) -> bool:
     return found is not None and all(word[:1].isupper() for word in found["who"].split())
 
 
+def spoken_time_name(text: str) -> str:
+    """The name before a time written out for a screen reader ("Jess Gibbs" of "Jess
+    Gibbs 0 minutes 6 seconds"), "" where there is none (see `is_spoken_time`)."""
+    found = _SPOKEN_TIME.fullmatch(text)
+    return found["who"].strip() if found is not None else ""
+
+
 # A time in words ("1 hour 2 minutes 3 seconds"), with the clock glued after it, or a
 # name (of capitalised words, checked above) before it.
 _SPOKEN_TIME = kept(
