@@ -817,6 +817,13 @@ def _turn_taking(uses: Sequence[Use], others: Sequence[int] = ()) -> float:
     return changes / (len(uses) - 1)
 
 
+def _numbered_voices(counts: Counter[str]) -> bool:
+    """Are the names two or more voices a diarisation tool numbered ("SPEAKER_00",
+    "Speaker 1", "spk_0")? Its lines are segments of speech, not turns: one voice's
+    many in a row (a rap battle's verses) still name a cast."""
+    return len(counts) >= 2 and all(names.is_numbered_role(key) for key in counts)
+
+
 def _speech_share(uses: Sequence[Use]) -> float:
     return sum(1 for use in uses if use.speech) / len(uses) if uses else 0.0
 
@@ -1265,7 +1272,7 @@ class _Judge:
         turn_taking = _turn_taking(uses[:SAMPLE])
         if turn_taking < MIN_TURN_TAKING and alone:
             turn_taking = _turn_taking(uses[:SAMPLE], self._questions_between())
-        if turn_taking < MIN_TURN_TAKING:
+        if turn_taking < MIN_TURN_TAKING and not _numbered_voices(counts):
             return "consecutive labels seldom change speaker"
         if (
             alone
