@@ -244,6 +244,16 @@ def split_name(label: str) -> tuple[str, str | None]:
 
 
 @functools.lru_cache(maxsize=4096)
+def is_numbered_voice(label: str) -> bool:
+    """A voice a diarisation tool numbered (`is_numbered_role`: "SPEAKER_00", "Speaker
+    1", "spk_0"), or such a voice after a role word, as a WhisperX script writes it
+    ("Speaker SPEAKER_00")."""
+    if is_numbered_role(label):
+        return True
+    role, _, voice = label.partition(" ")
+    return bool(voice) and " " not in voice and is_role(role) and is_numbered_role(voice)
+
+
 def is_numbered_role(label: str) -> bool:
     """`Speaker 1`, `Speaker4`, `SPEAKER_00`, `Guest 2`: anonymised diarisation labels (a
     role word and a number; "Count 1" and "Chapter 3" are not); and the participant codes
@@ -513,6 +523,8 @@ def is_speaker_shaped(label: str) -> bool:
         return False
     if is_role(label) or name_words(label) is not None or is_group(label):
         return True
+    if is_numbered_voice(label):
+        return True  # "Speaker SPEAKER_00": WhisperX's voice after a role word
     # "The Minister for Security (Tom Tugendhat)"; "Mme la présidente", an honorific
     # addressing whoever holds the office
     office = office_of(label)

@@ -821,7 +821,7 @@ def _numbered_voices(counts: Counter[str]) -> bool:
     """Are the names two or more voices a diarisation tool numbered ("SPEAKER_00",
     "Speaker 1", "spk_0")? Its lines are segments of speech, not turns: one voice's
     many in a row (a rap battle's verses) still name a cast."""
-    return len(counts) >= 2 and all(names.is_numbered_role(key) for key in counts)
+    return len(counts) >= 2 and all(names.is_numbered_voice(key) for key in counts)
 
 
 def _speech_share(uses: Sequence[Use]) -> float:

@@ -382,7 +382,7 @@ _GRAMMAR = r"""
       |[○◯](?=\S))[ \t\xa0]*)?                                       # ○議長（…君）　(Japan's Diet)
     (?P<pre_open>\*\*|__)?(?(pre_open)(?=\\?[\[(]?\d))        # **[00:00:02] Ana:**, **0:01 - Ana:**
     (?:(?=[\\\[(\d])(?P<before>
-        \\?[\[(](?P<date>{DAY})?{SPAN}(?:{MERIDIEM})?+\\?[\])]?
+        \\?[\[(][ ]{{0,4}}(?P<date>{DAY})?{SPAN}(?:{MERIDIEM})?+[ ]{{0,4}}\\?[\])]?
       | \[{SECONDS}\]                                             # [0050.42] (AMI's seconds)
       | (?P<bare_date>{DAY})?{SPAN}(?:{MERIDIEM})?+                # "9:14 AM" names no "AM"
     )[ \t\xa0]+(?:[-–—|][ \t\xa0]+)?)?                            # [00:15], [12/01/2023, 10:02]
