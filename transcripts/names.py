@@ -243,7 +243,6 @@ def split_name(label: str) -> tuple[str, str | None]:
     return label, None
 
 
-@functools.lru_cache(maxsize=4096)
 def is_numbered_voice(label: str) -> bool:
     """A voice a diarisation tool numbered (`is_numbered_role`: "SPEAKER_00", "Speaker
     1", "spk_0"), or such a voice after a role word, as a WhisperX script writes it
@@ -254,6 +253,7 @@ def is_numbered_voice(label: str) -> bool:
     return bool(voice) and " " not in voice and is_role(role) and is_numbered_role(voice)
 
 
+@functools.lru_cache(maxsize=4096)
 def is_numbered_role(label: str) -> bool:
     """`Speaker 1`, `Speaker4`, `SPEAKER_00`, `Guest 2`: anonymised diarisation labels (a
     role word and a number; "Count 1" and "Chapter 3" are not); and the participant codes
