@@ -60,9 +60,8 @@ WRITTEN_DATE_PATTERN = rf"(?:{'|'.join(MONTHS)})[a-z]{{0,6}}\.?[ ]\d{{1,2}},?[ ]
 #: 3 seconds", "1 hour 2 minutes 3 seconds": Teams' transcript pane), as a
 #: regular-expression source with no capture groups.
 SPOKEN_TIME_PATTERN = r"(?:\d{1,3}[ ]hours?[ ])?\d{1,3}[ ]minutes?[ ]\d{1,2}[ ]seconds?"
-_SPOKEN_TIME = kept(
-    r"(?:(?P<hours>\d+)[ ]hours?[ ])?(?P<minutes>\d+)[ ]minutes?[ ](?P<seconds>\d+)"
-)
+_SPOKEN_TIME = kept(SPOKEN_TIME_PATTERN)
+_SPOKEN_UNITS = {"hour": 3600, "hours": 3600, "minute": 60, "minutes": 60}
 
 
 def parse_spoken_time(text: str) -> float | None:
@@ -71,8 +70,9 @@ def parse_spoken_time(text: str) -> float | None:
     found = _SPOKEN_TIME.search(text)
     if found is None:
         return None
-    hours, minutes, seconds = found.group("hours", "minutes", "seconds")
-    return float(int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds))
+    words = found.group().split()  # number, unit, number, unit, ...
+    pairs = zip(words[::2], words[1::2], strict=True)
+    return float(sum(int(number) * _SPOKEN_UNITS.get(unit, 1) for number, unit in pairs))
 
 
 #: A clock time standing on its own in a line, not a piece of a longer number or time

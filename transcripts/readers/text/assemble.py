@@ -354,12 +354,6 @@ class Assembler:
             and not paragraphs.is_all_caps_heading(self.text_of(paragraph))
         )
 
-    def _spoken_time_speaker(self, stamp: str) -> str | None:
-        """The speaker a time written out for a screen reader names ("Jess Gibbs 0 minutes
-        6 seconds"), if the name before the time is one of theirs."""
-        who = paragraphs.spoken_time_name(stamp)
-        return self.speaker_for(who) if who else None
-
     def _in_a_message(self, line: str, start: int) -> bool:
         """Is this heading at line `start`, no label, one of a message's own: where the
         speakers' labels are Markdown headings ("## User", "## Assistant" over a chatbot
@@ -655,7 +649,8 @@ class Assembler:
                 # for a screen reader: when the turn (or its next part) starts. A stamp
                 # naming a speaker whose turn is not under way (the export's first
                 # utterances, with no name above them) starts that speaker's turn.
-                who = self._spoken_time_speaker(words)
+                written = paragraphs.spoken_time_name(words)
+                who = self.speaker_for(written) if written else None
                 if (
                     pending is not None
                     and pending.kind == Kind.TURN
@@ -669,7 +664,6 @@ class Assembler:
                     if pending is not None:
                         yield self._finished(pending, more, start)
                     in_dialogue, interrupted = True, None
-                    written = paragraphs.spoken_time_name(words)
                     pending = Block(_TURN, "", start + 1, last + 1, who, written)
                     pending.start = parse_spoken_time(words)
                     continue
