@@ -560,9 +560,14 @@ _AFTER_COMMA = (
     rf"(?![^.\r\n]{{0,100}}\.[ ](?:—|–|--?)[ ])"
     rf"|{_CAPITALISED}(?:[ ]{_CAPITALISED})*+[ ](?=[a-z]){_NOT_A_NAME_GOING_ON})"
 )
+# A court reporter's question or answer with one space before the words, as a page of
+# a trial's record copied from its PDF sets them under margin numbers ("5 Q Do you know
+# somebody named Hope Hicks?", "6 A Yes, I do."): the letter alone, then what is said,
+# opening with a capital, a digit or a quotation (not "A lot of people").
+_EXAMINATION_OPENING = r"[QA][ ](?=[^\W\d_a-z]|\d|[\"“‘'(\[])"
 _PROSE_OPENING = compile_kept(
-    # (not a court's "Q Do you know ...", `_EXAMINATION`)
-    rf"[ \t]*+(?![QA][ ][^\W\d_a-z])(?:{_NAME_WORD}(?:"
+    # (not a court's "Q Do you know ...": `_examination_shape` reads it)
+    rf"[ \t]*+(?!{_EXAMINATION_OPENING})(?:{_NAME_WORD}(?:"
     rf"[ ](?=[a-z])(?!(?:and|{_PARTICLE})(?![^\W\d_]))(?!{_BEFORE_COLON})"
     rf"|(?:[ ]{_NAME_WORD})++(?:[ ](?=[a-z]){_NOT_A_NAME_GOING_ON}|,[ ]{_AFTER_COMMA})"
     rf"|,[ ]{_AFTER_COMMA})"
@@ -697,14 +702,12 @@ def _may_be_an_answer(shape: Shape) -> bool:
     HOST:", "A Patrician:") nor one in capitals ("A LORD." over a play's speech)."""
     name = shape.name
     return (
-        name[:2] in _EXAMINATION_OPENINGS
+        name[:1] in _EXAMINATION_LETTERS
+        and name[1:2] == " "
         and shape.signature.delimiter != ":"
         and not shape.signature.wrapper
         and not name.isupper()
     )
-
-
-_EXAMINATION_OPENINGS = frozenset({"Q ", "A "})
 
 
 # A stenogram's label: a surname in capitals and its two initials, then the speech with no
@@ -720,23 +723,20 @@ def _stenogram() -> regex.Pattern[str]:
     )
 
 
-# A court reporter's question or answer with one space before the words, as a page of
-# a trial's record copied from its PDF sets them under margin numbers ("5 Q Do you know
-# somebody named Hope Hicks?", "6 A Yes, I do."): the letter alone, then what is said,
-# opening with a capital, a digit or a quotation (not "A lot of people").
-_EXAMINATION = kept(r"([ \t]{0,8})([QA])[ ](?=[^\W\d_a-z]|\d|[\"“‘'(\[])")
+_EXAMINATION = kept(r"([ \t]{0,8})" + _EXAMINATION_OPENING)
 
 
 def _examination_shape(line: str, pos: int) -> Shape | None:
-    """The question or answer of a court's examination (`_EXAMINATION`) at `pos`."""
+    """The question or answer of a court's examination (`_EXAMINATION_OPENING`) at `pos`."""
     if line[pos : pos + 10].lstrip(" \t")[:1] not in _EXAMINATION_LETTERS:
         return None  # (most lines: at once)
     found = _EXAMINATION.match(line, pos)
     if found is None or line[found.end() :].strip() == "":
         return None
-    letter = found[2]
+    indent = found[1]
+    letter = line[pos + len(indent)]
     signature = Signature("", "", "", "", "")
-    return Shape(letter, letter, None, signature, INLINE, found.end(), None, indent_width(found[1]))
+    return Shape(letter, letter, None, signature, INLINE, found.end(), None, indent_width(indent))
 
 
 _EXAMINATION_LETTERS = frozenset("QA")
