@@ -28,7 +28,6 @@ Example:
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 from itertools import groupby
@@ -111,9 +110,10 @@ def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
 
 def _is_markdown(transcript: Transcript) -> bool:
     """Was the transcript read from a Markdown file (by its extension)?"""
-    from ...formats import FORMATS
+    from ...formats import format_for_extension
 
-    return os.path.splitext(transcript.source or "")[1].lower() in FORMATS["markdown"].extensions
+    found = format_for_extension(transcript.source or "")
+    return found is not None and found.name == "markdown"
 
 
 def _is_markup(text: str) -> bool:

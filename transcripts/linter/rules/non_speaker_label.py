@@ -47,8 +47,8 @@ def check(transcript: Transcript, options: RuleOptions) -> Iterator[Problem]:
         return
     blocks = transcript.blocks
     uses = Counter(block.label for block in blocks if block.kind == Kind.LABELLED)
-    dialogue = [blocks[index] for index in options.context.dialogue()]
-    for block in [block for block in dialogue if block.kind == Kind.LABELLED]:
+    dialogue = (blocks[index] for index in options.context.dialogue())
+    for block in (block for block in dialogue if block.kind == Kind.LABELLED):
         if len(_WORD.findall(_VALUES.sub(" ", block.text))) < 3:
             continue  # a field and its value ("Date: 17-OCT-1962", "Break: [24:27]")
         label = block.label
