@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import threading
+
 import pytest
 
 import transcripts
+from transcripts.errors import Terminated
 from transcripts.model import Block, Kind, Speaker, Transcript
 from transcripts.statistics import offload
-from transcripts.statistics.counting import BATCH
+from transcripts.statistics.counting import BATCH, SpeakerCounter, TokenKinds
 from transcripts.statistics.report import build_report
 from transcripts.statistics.tally import Tally
 
@@ -72,3 +77,56 @@ def test_a_library_caller_can_keep_all_the_work_in_one_process(monkeypatch):
     tally = Tally.of_document(transcript, iter(transcript.blocks), "-", single_process=True)
     assert report.to_dict() == build_report(tally).to_dict()
     assert report.totals["words"] > 0
+
+
+class _SignalledOnEntry:
+    """The queue's lock, with SIGTERM sent to this process right after it is first
+    taken: the moment where a signal's exception would leave the lock taken for ever."""
+
+    def __init__(self, condition: threading.Condition) -> None:
+        self.condition = condition
+        self.sent = False
+
+    def __enter__(self) -> _SignalledOnEntry:
+        self.condition.__enter__()
+        if not self.sent:
+            self.sent = True
+            os.kill(os.getpid(), signal.SIGTERM)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.condition.__exit__(*exc)
+
+    def __getattr__(self, name: str) -> object:  # (the queue's thread waits on it)
+        return getattr(self.condition, name)
+
+
+def _raise_terminated(signum: int, frame: object) -> None:
+    raise Terminated(signum)  # as the CLI's handler does
+
+
+@pytest.mark.skipif(not offload.Offload.available(), reason="no second core or no fork here")
+def test_a_signal_while_a_batch_is_queued_leaves_the_counting_process_stoppable():
+    counter = SpeakerCounter(TokenKinds())
+    counting = offload.Offload()
+    for number in (1, 2):  # the first batch starts the queue's thread; the second is hit
+        counter.pending_texts.append("Hello.")
+        counter.pending_lines.append(number)
+        if number == 1:
+            counting.submit("Ana", counter)
+    lock = counting._batches._notempty
+    counting._batches._notempty = _SignalledOnEntry(lock)
+    previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    try:
+        with pytest.raises(Terminated):
+            counting.submit("Ana", counter)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    stopping = threading.Thread(target=counting.close, daemon=True)
+    stopping.start()
+    stopping.join(timeout=20)
+    stuck = stopping.is_alive()
+    if stuck:  # (let the test end: the lock the signal left taken, given back)
+        lock.release()
+        stopping.join(timeout=20)
+    assert not stuck, "the signal left the queue's lock taken: stopping hung"

@@ -22,6 +22,7 @@ import os
 from typing import Any
 
 from ..errors import TranscriptError
+from ..io import signals_deferred
 from ..parallel import available_cores, prepare_worker
 from .counting import SpeakerCounter, TokenKinds
 
@@ -80,7 +81,7 @@ class Offload:
         """Send the counter's pending batch to be counted, and empty it in place."""
         if not counter.pending_texts:
             return
-        self._batches.put(
+        self._put(
             (
                 name,
                 list(counter.pending_texts),
@@ -95,7 +96,7 @@ class Offload:
     def collect(self) -> dict[str, SpeakerCounter]:
         """The counters of every speaker sent, once all batches are counted."""
         try:
-            self._batches.put(None)
+            self._put(None)
             counters: dict[str, SpeakerCounter] = self._connection.recv()
         except (EOFError, OSError) as error:
             self.close()
@@ -107,6 +108,14 @@ class Offload:
         self._batches.close()
         self._process.join()
         return counters
+
+    def _put(self, message: Any) -> None:
+        """Queue a message with termination held back. A signal's exception (Ctrl-C,
+        SIGTERM) raised while the queue holds its lock, after taking it and before the
+        `with` that would give it back, leaves the lock taken for ever: `close`, or the
+        interpreter's exit, then waits on it and the run hangs instead of ending."""
+        with signals_deferred():
+            self._batches.put(message)
 
     def close(self) -> None:
         """Stop the counting process without waiting for its counts (on an error or
