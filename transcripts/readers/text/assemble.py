@@ -132,6 +132,9 @@ class Assembler:
             text = self.text_of(paragraph)
             if paragraphs.is_separator(text):
                 return Kind.LAYOUT, None, None, text  # the fence itself
+            event = self._chat_event(paragraph) if self.chat_log else None
+            if event is not None:  # a chat log pasted as code: "13:58  * ana claps"
+                return event
             return None, None, None, text  # code: its position decides whose it is
         if kind is not None:  # decided by its place on the page
             if kind == Kind.LAYOUT:  # a page header, a page number, a marker
