@@ -17,9 +17,13 @@ from .compiled import kept, kept_regex
 FRENCH_HONORIFICS_WRITTEN = ("M.", "Mme", "Mlle")
 FRENCH_HONORIFICS = frozenset(word.casefold().rstrip(".") for word in FRENCH_HONORIFICS_WRITTEN)
 
-# Honorifics and titles that open a name ("Mr. SMITH", "Dr. Jha", "SEN. LOPEZ").
+# Honorifics and titles that open a name ("Mr. SMITH", "Dr. Jha", "SEN. LOPEZ"), the
+# forms of address of other languages spelled out among them ("MADEMOISELLE BÉJART",
+# "Frau Müller", "Señora López": a surname after them is no full name).
 HONORIFICS = FRENCH_HONORIFICS | frozenset(
     """
+    monsieur madame mademoiselle herr frau fräulein señor señora señorita signor signora
+    signorina senhor senhora
     mr mrs ms miss mx dr prof professor sen senator rep representative gov governor gen
     general col colonel capt captain lt sgt sergeant cmdr commander rev reverend fr father
     sir dame lord lady

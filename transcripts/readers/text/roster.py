@@ -485,11 +485,12 @@ def _spoken_name(label: str) -> str:
 
 def _person_key(person: str) -> tuple[str, str]:
     """The key a person's labels are grouped by, and the titles the name opens with: the
-    name without its honorifics and titles where two words or more are left ("Sir Keir
-    Starmer" and "Keir Starmer", "President Joe Biden" and "Joe Biden" are one person);
-    else the name ("Mr Smith": a surname alone is matched to a full name below)."""
+    name without its honorifics and titles where two words or more are left, particles
+    aside ("Sir Keir Starmer" and "Keir Starmer", "President Joe Biden" and "Joe Biden"
+    are one person); else the name ("Mr Smith", "MADEMOISELLE DU CROISY": a surname
+    alone is matched to a full name below, and a play's "DU CROISY" is another person)."""
     titles, words = names.split_titles(person)
-    if len(words) >= 2:
+    if sum(word not in names.NAME_PARTICLES for word in words) >= 2:
         return " ".join(words), " ".join(titles)
     return names.normalise(person), ""
 
