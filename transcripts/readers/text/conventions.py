@@ -1259,6 +1259,10 @@ class _Judge:
         counts = assessment.names
         if _song_sections(counts):
             return "a song's sections (verse, chorus, bridge), not speakers"
+        if self._timed_like_every_line(family):
+            # "00:04:12 Yeah." over "00:04:13 I think ...": a time opens every paragraph,
+            # and those that stand alone are short sentences ("Yeah", "Right"), not names
+            return "the lines under them open with a time too: timed lines of text, not labels"
         if len(counts) < 2:
             # (A name in lower case said again and again is a document's note, "todo:".)
             if alone and not _in_lower_case_words(family) and self._one_speaker(family, uses):
@@ -1285,7 +1289,7 @@ class _Judge:
             return None
         confirmed = assessment.confirmed
         recurring = sum(count for key, count in counts.items() if key in confirmed)
-        strong = _is_strong(family) and not self._timed_like_every_line(family)
+        strong = _is_strong(family)
         if not strong:
             common = sum(1 for use in _sample(uses) if self.is_common(use))
             if common * 2 >= len(_sample(uses)):
@@ -1322,20 +1326,24 @@ class _Judge:
         return f"most names are used once ({len(counts)} names in {len(uses)} labels)"
 
     def _timed_like_every_line(self, family: Family) -> bool:
-        """Is the family strong only by its time, which the lines under its labels open
-        with too ("(1:50) Ya." over "(1:51) Entonces ..." in a transcript that times every
-        line)? A time there says nothing of a label: "Ya" and "Sí" are words."""
+        """Is the family's time no evidence, the lines under its labels opening with one
+        too ("(1:50) Ya." over "(1:51) Entonces ..." in a transcript that times every
+        line, or every paragraph: "00:04:12 Yeah." then a blank line and "00:04:13 I
+        think ...")? A time there says nothing of a label: "Ya" and "Yeah" are words."""
         signature = family.signature
         lines = self._lines
-        if signature.delimiter == ":" or signature.wrapper == "angle" or not lines:
+        if (
+            not signature.time
+            or signature.delimiter == ":"
+            or signature.wrapper == "angle"
+            or not lines
+        ):
             return False
         labels = {use.line for use in family.uses}
         below = [
-            lines[use.line + 1]
+            lines[use.next_line]
             for use in _sample(family.uses)
-            if use.line + 1 < len(lines)
-            and use.line + 1 not in labels
-            and not lines[use.line + 1].isspace()
+            if use.next_line >= 0 and use.next_line not in labels
         ]
         timed = sum(1 for line in below if _OPENS_WITH_TIME.match(line) is not None)
         return bool(below) and 2 * timed >= len(below)
