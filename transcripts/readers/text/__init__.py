@@ -67,7 +67,7 @@ def stream(
             front, body_start, metadata = None, 0, {}
     else:
         page = pages.detect(text, lines, body_start, is_hard_wrapped(lines, body_start))
-    code = fences.fenced_lines(lines, body_start) if fences.may_hold_fences(text) else None
+    blocks_of_code = fences.code_blocks(lines, body_start) if fences.may_hold_fences(text) else []
     del text  # the lines hold it now
     if source.transient:
         source.text = ""
@@ -76,6 +76,7 @@ def stream(
     if headers:  # a page header that opens like a label: layout, and the labels found again
         page = pages.with_running_headers(lines, body_start, page, headers)
         uses = find_candidates(lines, body_start, page)
+    code = _code_lines(blocks_of_code, uses, lines, body_start)
     if code:  # a Markdown code block's lines are code, whatever they open with
         uses = [use for use in uses if use.line not in code or _is_nick(use)]
     declared = list(options.speakers)
@@ -159,6 +160,42 @@ def _front_matter_roster(
         if use.shape.signature in shapes and not roster.names_one_of(use, keys)
     ]
     return listed + [speaker.name for speaker in roster.build(unlisted).speakers]
+
+
+def _code_lines(
+    blocks: list[range], uses: list[Use], lines: list[str], body_start: int
+) -> set[int] | None:
+    """The lines of the document's code blocks that are code: every line of a block
+    (fences included) but the inner lines of one that holds a transcript pasted between
+    fences (a meeting's notes quoting its Google Meet transcript, `Tom Sweeney: Okay,
+    everybody.` line after line), whose fences alone stay code (layout)."""
+    code: set[int] = set()
+    for block in blocks:
+        inner = range(block.start + 1, block.stop - 1)
+        if _holds_a_transcript(inner, uses, lines, body_start):
+            code.update((block.start, block.stop - 1))
+        else:
+            code.update(block)
+    return code or None
+
+
+def _holds_a_transcript(inner: range, uses: list[Use], lines: list[str], body_start: int) -> bool:
+    """Does a code block hold a transcript: do candidate labels open most of its lines of
+    text, and are they a convention on their own, as a document's would be (names that
+    recur and take turns: no configuration's keys, `run:` and `uses:`, nor a list of
+    headers, `Host:` then `Accept:`)?"""
+    inside = [use for use in uses if use.line in inner]
+    if len(inside) < _PASTED_LABELS:
+        return False
+    text = sum(1 for index in inner if not lines[index].isspace())
+    if 2 * len(inside) < text:
+        return False
+    inference = conventions.infer(inside, lambda: common_words(lines, body_start), (), lines)
+    return 2 * len(inference.accepted()) >= len(inside)
+
+
+# The fewest labels a code block holding a transcript has.
+_PASTED_LABELS = 4
 
 
 def _is_nick(use: Use) -> bool:

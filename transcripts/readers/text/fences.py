@@ -26,6 +26,15 @@ def fenced_lines(lines: Sequence[str], start: int = 0) -> set[int]:
     themselves included; a fence never closed fences nothing (a stray line of
     backticks does not swallow the rest of a transcript)."""
     inside: set[int] = set()
+    for block in code_blocks(lines, start):
+        inside.update(block)
+    return inside
+
+
+def code_blocks(lines: Sequence[str], start: int = 0) -> list[range]:
+    """The closed code blocks of `lines[start:]`, each the range of its lines from the
+    opening fence to the closing one."""
+    blocks: list[range] = []
     opened: tuple[int, str] | None = None  # the open fence's line and its run
     for index in [i for i in range(start, len(lines)) if "``" in lines[i][:6]]:
         line = lines[index]
@@ -36,6 +45,6 @@ def fenced_lines(lines: Sequence[str], start: int = 0) -> set[int]:
         if opened is None:
             opened = (index, run)
         elif len(run) >= len(opened[1]) and not line[found.end() :].strip():
-            inside.update(range(opened[0], index + 1))
+            blocks.append(range(opened[0], index + 1))
             opened = None
-    return inside
+    return blocks
