@@ -76,7 +76,8 @@ def stream(
     if headers:  # a page header that opens like a label: layout, and the labels found again
         page = pages.with_running_headers(lines, body_start, page, headers)
         uses = find_candidates(lines, body_start, page)
-    code = _code_lines(blocks_of_code, uses, lines, body_start)
+    candidates = uses
+    code = {index for block in blocks_of_code for index in block}
     if code:  # a Markdown code block's lines are code, whatever they open with
         uses = [use for use in uses if use.line not in code or _is_nick(use)]
     declared = list(options.speakers)
@@ -85,6 +86,13 @@ def stream(
             uses, frontmatter.declared_speakers(metadata), lines, body_start
         )
     inference = conventions.infer(uses, lambda: common_words(lines, body_start), declared, lines)
+    if code and not declared and not inference.accepted():
+        # no speaker outside the code: a transcript pasted into a code block is the text's
+        pasted = _pasted_transcripts(blocks_of_code, candidates, lines, body_start)
+        if pasted:
+            code -= pasted
+            uses = [use for use in candidates if use.line not in code or _is_nick(use)]
+            inference = conventions.infer(uses, lambda: common_words(lines, body_start), (), lines)
     chat = is_chat(inference, lines)
     # `[10:00] <alice>`, `Ana  14:02`: when a message was sent, no time into a recording
     chat = drop_times_of_day(inference, lines, chat) or chat
@@ -162,21 +170,19 @@ def _front_matter_roster(
     return listed + [speaker.name for speaker in roster.build(unlisted).speakers]
 
 
-def _code_lines(
+def _pasted_transcripts(
     blocks: list[range], uses: list[Use], lines: list[str], body_start: int
-) -> set[int] | None:
-    """The lines of the document's code blocks that are code: every line of a block
-    (fences included) but the inner lines of one that holds a transcript pasted between
-    fences (a meeting's notes quoting its Google Meet transcript, `Tom Sweeney: Okay,
-    everybody.` line after line), whose fences alone stay code (layout)."""
-    code: set[int] = set()
+) -> set[int]:
+    """The inner lines of the code blocks that hold a transcript pasted between fences
+    (meeting notes quoting their Google Meet transcript, `Tom Sweeney: Okay,
+    everybody.` line after line), asked where no label outside the code speaks: in a
+    dialogue, a block of code is what a speaker shows ("Step: checkout the code")."""
+    pasted: set[int] = set()
     for block in blocks:
         inner = range(block.start + 1, block.stop - 1)
         if _holds_a_transcript(inner, uses, lines, body_start):
-            code.update((block.start, block.stop - 1))
-        else:
-            code.update(block)
-    return code or None
+            pasted.update(inner)
+    return pasted
 
 
 def _holds_a_transcript(inner: range, uses: list[Use], lines: list[str], body_start: int) -> bool:
