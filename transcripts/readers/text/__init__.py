@@ -22,7 +22,7 @@ from ...options import ReadOptions
 from ...streams import then_run
 from ..common import listed
 from ..htmlkind import html_kind
-from . import conventions, fences, frontmatter, pages, roster
+from . import conventions, fences, frontmatter, pages, roster, segments
 from .assemble import Assembler
 from .attribution import attribute
 from .candidates import common_words, find_candidates
@@ -115,12 +115,24 @@ def stream(
     if listed:
         accepted = [use for use in accepted if use.line not in listed]
     speakers = roster.build(accepted, declared)
-    assembler = Assembler(words, paragraphs, speakers, hashed, page, chat_log=chat_log, code=code)
+    # no one named, each line timed ("[00:00.000 --> 00:05.000]  Hello"): speech segments
+    segmented = not accepted and not declared and segments.times_segments(words, body_start)
+    assembler = Assembler(
+        words, paragraphs, speakers, hashed, page, chat_log=chat_log, code=code, segmented=segmented
+    )
     if not declared:  # a declared roster is taken as it is
         attributed, speakers = attribute(paragraphs, speakers, assembler.text_of)
         if attributed or speakers.contextual:
             assembler = Assembler(
-                words, paragraphs, speakers, hashed, page, attributed, chat_log=chat_log, code=code
+                words,
+                paragraphs,
+                speakers,
+                hashed,
+                page,
+                attributed,
+                chat_log=chat_log,
+                code=code,
+                segmented=segmented,
             )
     if page is not None and page.title and "title" not in metadata:
         metadata = {**metadata, "title": page.title}

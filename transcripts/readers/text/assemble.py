@@ -21,7 +21,7 @@ from typing import Any
 from ... import names
 from ...model import Block, Kind
 from ...timecode import parse_clock, parse_spoken_time, parse_time_of_day
-from . import frontmatter, paragraphs
+from . import frontmatter, paragraphs, segments
 from .candidates import SENTENCE_ENDS
 from .lines import indent_width
 from .pages import Page
@@ -50,9 +50,11 @@ class Assembler:
         attributed: dict[int, str] | None = None,
         chat_log: bool = False,
         code: AbstractSet[int] | None = None,
+        segmented: bool = False,
     ) -> None:
         self.lines = lines
         self.chat_log = chat_log  # labels are a chat log's `<nick>`: it has chat events
+        self.segmented = segmented  # no one named, each line timed: segments of speech
         # the lines of Markdown code blocks, fences included: their words are code, never
         # a heading or a direction (a chatbot's diagram in capitals), whoever wrote them
         self.code = code or frozenset()
@@ -546,6 +548,22 @@ class Assembler:
                 cue = paragraph.bare  # the name alone over the speech, as a script's cue
                 acting = False  # (action after a blank line under the speech, once begun)
                 continue
+            if self.segmented:
+                found = segments.opening(lines[start])
+                if found is not None:
+                    # "[00:00.000 --> 00:05.000]  Hello": a segment of someone's speech
+                    if pending is not None:
+                        yield self._finished(pending, more, start)
+                    in_dialogue, interrupted = True, None
+                    pending = Block(
+                        _UNATTRIBUTED,
+                        self._segment_words(paragraph, found.words_at),
+                        start + 1,
+                        last + 1,
+                        start=found.start,
+                        end=found.end,
+                    )
+                    continue
             kind, speaker, label, words = self.classify(paragraph, in_dialogue)
             if kind == Kind.LABELLED and (
                 _speech_goes_on(pending, more, lines, start) or _list_goes_on(pending, lines, start)
@@ -720,6 +738,14 @@ class Assembler:
         if pending is not None:
             yield self._finished(pending, more, len(lines))
 
+    def _segment_words(self, paragraph: Paragraph, at: int) -> str:
+        """A timed segment's words: its first line from `at` (past the time), and the
+        paragraph's other lines."""
+        words = self.lines[paragraph.start][at:].strip()
+        if paragraph.last == paragraph.start:
+            return words
+        return f"{words}\n{self.text_of(paragraph, skip_first=True)}"
+
     def _finished(self, block: Block, more: list[str], end: int) -> Block:
         """The block complete: the paragraphs gathered for a turn joined onto its text, once
         (adding each to the text as it came would copy the growing text every time,
@@ -835,9 +861,9 @@ def _heading_level(line: str) -> int:
 
 def _is_unnamed_speech(block: Block) -> bool:
     """Is the block the words after a label that names no one (a broadcast `>>`,
-    "[00:22:41]  :")? Someone's speech, which the paragraphs after it go on with, as
-    they do with a turn."""
-    return block.kind == _UNATTRIBUTED and block.label is not None
+    "[00:22:41]  :"), or a timed segment of a transcript naming no one? Someone's
+    speech, which the paragraphs after it go on with, as they do with a turn."""
+    return block.kind == _UNATTRIBUTED and (block.label is not None or block.start is not None)
 
 
 def _list_goes_on(pending: Block | None, lines: Sequence[str], start: int) -> bool:
