@@ -233,9 +233,19 @@ def _key(word: str) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def split_name(label: str) -> tuple[str, str | None]:
-    """The name part of a label and its trailing role or parenthesis, if any."""
+    """The name part of a label and its trailing role or parenthesis, if any. (A team's
+    or a site's letters before a dash and a name, as meeting tools show display names,
+    "ATL - WonderFrog", name no one alone: the whole label is the name.)"""
     match = _SUFFIX.match(label)
     if match:
+        dash = match["dash"]
+        if (
+            dash is not None
+            and is_acronym(match["name"])
+            and dash[:1].isalpha()
+            and not dash.isupper()
+        ):
+            return label, None
         return match["name"], (
             match["role"]
             or match["paren"]
