@@ -94,7 +94,7 @@ NON_SPEAKER_WORDS = (
     interview transcripts participants speakers panel attachment attachments files file
     media poll polls survey quiz tip tips fact facts factbox sidebar reminder spoiler trivia
     appearances appearing proceedings exhibit exhibits by dear subtitle subtitles
-    translation translated act scene
+    translation translated act scene action sharing
     sent cc bcc fwd fw re
     info debug error errors warn fatal critical exception traceback
     today yesterday
