@@ -101,6 +101,9 @@ def _credit() -> re.Pattern[str]:
         # A copyright notice under the transcript: "Copyright © 2021 NPR. All rights reserved."
         # (with the terms that may follow it: "Visit our website terms of use ...")
         r"|(?:(?i:copyright)[ \t]*(?:©|\([cC]\)|\d{4})|©[ \t]*\d{4})[^\n]{0,500}"
+        # The page a wiki's transcript was saved from, under it: MediaWiki's 'Retrieved
+        # from "https://ethw.org/w/index.php?title=Oral-History:..."'
+        r'|(?i:retrieved[ \t]+from)[ \t]+["“]?[ \t]*<?https?://[^\s"”]{1,500}[ \t]*["”]?'
         # A word on how the transcript was made: "This is a rush transcript. Copy may not
         # be in its final form.", "This transcript was produced by a third-party service
         # and may contain errors."
@@ -509,7 +512,7 @@ def heading_text(text: str) -> str:
 # Characters a separator, tag line, time marker, stage direction or Markdown heading can
 # open with; a paragraph opening otherwise skips those tests (most paragraphs are prose).
 _MARKED_OPENINGS = frozenset("-*_=#[(<`{\\0123456789~•·—–")
-_CREDIT_OPENINGS = frozenset("AaTtCcSsGgPp©")
+_CREDIT_OPENINGS = frozenset("AaTtCcSsGgPpRr©")
 
 
 def classify(text: str, in_dialogue: bool) -> str | None:
