@@ -21,19 +21,10 @@ def may_hold_fences(text: str) -> bool:
     return "`" in text
 
 
-def fenced_lines(lines: Sequence[str], start: int = 0) -> set[int]:
-    """The numbers of the lines of `lines[start:]` inside closed fences, the fences
-    themselves included; a fence never closed fences nothing (a stray line of
-    backticks does not swallow the rest of a transcript)."""
-    inside: set[int] = set()
-    for block in code_blocks(lines, start):
-        inside.update(block)
-    return inside
-
-
 def code_blocks(lines: Sequence[str], start: int = 0) -> list[range]:
     """The closed code blocks of `lines[start:]`, each the range of its lines from the
-    opening fence to the closing one."""
+    opening fence to the closing one; a fence never closed fences nothing (a stray line
+    of backticks does not swallow the rest of a transcript)."""
     blocks: list[range] = []
     opened: tuple[int, str] | None = None  # the open fence's line and its run
     for index in [i for i in range(start, len(lines)) if "``" in lines[i][:6]]:
