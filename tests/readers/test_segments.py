@@ -61,3 +61,16 @@ def test_whisper_text_output_reads_as_timed_unattributed_segments():
     ]
     assert blocks[2].text == "It is a big topic,\nand a long one."
     assert "".join(b.raw for b in blocks) == text  # nothing lost
+
+
+def test_whisper_seconds_in_a_span_are_an_opening():
+    line = "[30.440 --> 33.020] 一 开始 是 公 司 的 免 责 说 明\n"
+    assert opening(line) == Opening(30.44, 33.02, line.index("一"))
+    assert opening("[3.5 million] people") is None
+
+
+def test_short_timed_lines_are_a_segment_each_not_a_wrapped_paragraph():
+    text = "".join(f"[{n * 3}.000 --> {n * 3 + 3}.000] 第 {n} 段\n" for n in range(12))
+    blocks = transcripts.parse(text).blocks
+    assert [b.start for b in blocks] == [float(n * 3) for n in range(12)]
+    assert blocks[0].text == "第 0 段"

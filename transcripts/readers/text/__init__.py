@@ -98,8 +98,12 @@ def stream(
     chat = drop_times_of_day(inference, lines, chat) or chat
     page = pages.settle_tables(page, uses)  # a table whose rows are no turns is text
     chat_log = _is_chat_log(inference)
-    if chat and pages.is_wrapping_only(page):
-        page = None  # a chat writes a message a line, however short its lines run
+    # no one named, each line timed ("[00:00.000 --> 00:05.000]  Hello"): speech segments
+    segmented = (
+        not declared and not inference.accepted() and segments.times_segments(lines, body_start)
+    )
+    if (chat or segmented) and pages.is_wrapping_only(page):
+        page = None  # a chat writes a message a line, however short its lines run (a segment too)
     if web is not None:
         paragraphs, hashed = web.scan({use.line: use for use in uses}, body_start)
     elif page is None:
@@ -115,8 +119,6 @@ def stream(
     if listed:
         accepted = [use for use in accepted if use.line not in listed]
     speakers = roster.build(accepted, declared)
-    # no one named, each line timed ("[00:00.000 --> 00:05.000]  Hello"): speech segments
-    segmented = not accepted and not declared and segments.times_segments(words, body_start)
     assembler = Assembler(
         words, paragraphs, speakers, hashed, page, chat_log=chat_log, code=code, segmented=segmented
     )

@@ -18,10 +18,14 @@ from ...compiled import kept
 from ...timecode import CLOCK_PATTERN, parse_clock
 
 # A time, or a span of two, in brackets or parentheses or bare, perhaps with a colon
-# after it, then the words.
+# after it, then the words; or a span of seconds in brackets, as openai-whisper and
+# faster-whisper print it ("[0.000 --> 13.380]").
+_SECONDS = r"\d{1,7}(?:\.\d{1,6})?"
 _OPENING = kept(
-    rf"[ \t]*[\[(]?(?P<start>{CLOCK_PATTERN})"
-    rf"(?:[ \t]*(?:-->|[-–—]|to)[ \t]*(?P<end>{CLOCK_PATTERN}))?[\])]?:?[ \t]+(?=\S)"
+    rf"[ \t]*(?:[\[(]?(?P<start>{CLOCK_PATTERN})"
+    rf"(?:[ \t]*(?:-->|[-–—]|to)[ \t]*(?P<end>{CLOCK_PATTERN}))?[\])]?"
+    rf"|\[[ \t]*(?P<from>{_SECONDS})[ \t]*-->[ \t]*(?P<until>{_SECONDS})[ \t]*\])"
+    r":?[ \t]+(?=\S)"
 )
 
 # The lines of text looked at to decide (a segment is a line: a thousand are plenty).
@@ -48,10 +52,13 @@ def opening(line: str) -> Opening | None:
     found = _OPENING.match(line)
     if found is None:
         return None
-    start = parse_clock(found["start"])
+    if found["from"] is not None:
+        start, end = float(found["from"]), float(found["until"])
+    else:
+        start = parse_clock(found["start"])
+        end = parse_clock(found["end"]) if found["end"] else None
     if start is None:
         return None
-    end = parse_clock(found["end"]) if found["end"] else None
     if end is not None and end < start:
         end = None
     return Opening(start, end, found.end())
