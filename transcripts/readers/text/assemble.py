@@ -370,7 +370,7 @@ class Assembler:
     def _heading_labels(self) -> tuple[int, int]:
         """The level of the shallowest speaker's label set as a Markdown heading (0 where
         no label is one), and the line of the last such label. (Asked only at a heading
-        inside the dialogue.)"""
+        inside the dialogue: walking every paragraph is wasted on a document's title.)"""
         lines = self.lines
         labels = [
             paragraph.start
@@ -699,8 +699,9 @@ class Assembler:
                     kind = Kind.UNATTRIBUTED if in_dialogue else Kind.PROSE
                     pending = Block(kind, words, start + 1, last + 1)
             else:
+                # (a heading before the dialogue interrupts nothing: no turn came yet)
                 if kind in _INTERRUPTIONS or (
-                    kind == Kind.HEADING and self._in_a_message(lines[start], start)
+                    kind == Kind.HEADING and in_dialogue and self._in_a_message(lines[start], start)
                 ):
                     if pending is not None and pending.kind == Kind.TURN:
                         interrupted = pending.speaker
