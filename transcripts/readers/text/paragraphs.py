@@ -11,7 +11,7 @@ import functools
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
-from ...compiled import kept
+from ...compiled import kept, kept_regex
 from ...model import Kind
 from ...timecode import (
     CLOCK_PATTERN,
@@ -371,9 +371,8 @@ _ENCRYPTED = r"Messages(?:[ ]and[ ]calls)?[ ]are[ ]end-to-end[ ]encrypted\b.*"  
 
 @functools.cache
 def _chat_notice() -> regex.Pattern[str]:
-    import regex  # here, not at the top: see `compiled._regex_engine`
-
-    return regex.compile(
+    # (kept: compiling it cost more than a chat log's notices; see `compiled.kept_regex`)
+    return kept_regex(
         rf"(?:{_ENCRYPTED}"
         rf"|{_WHO}[ ](?:has[ ])?(?:joined|left)[ ]{_CHAT_PLACE}"
         rf"|{_WHO}[ ](?:started|stopped)[ ](?:transcription|recording)"  # Teams, Zoom
@@ -402,9 +401,7 @@ _MONTH_DAY = (
 
 @functools.cache
 def _day_separator() -> regex.Pattern[str]:
-    import regex  # here, not at the top: see `compiled._regex_engine`
-
-    return regex.compile(
+    return kept_regex(
         rf"[ \t]*(?:Today|Yesterday|{_WEEKDAY}(?:,[ ]{_MONTH_DAY})?|{_MONTH_DAY})[ \t]*"
     )
 
