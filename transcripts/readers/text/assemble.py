@@ -499,14 +499,15 @@ class Assembler:
         known = self._speakers  # label -> speaker, filled by speaker_for
         plain = self.page is None
         for paragraph in self.paragraphs:
-            start, last, label = paragraph.start, paragraph.last, paragraph.label
+            # (its fields in one step: a named tuple's field read by name is a lookup each)
+            start, last, label, rest_at, named, bare, _, stamp, _ = paragraph
             if release and start - released > _RELEASE_EVERY and pending is not None:
                 # The lines of the blocks yielded so far: nothing reads behind the
                 # pending block (a list slice at a time, not a step per block).
                 upto = pending.line - 1
                 lines[released:upto] = [""] * (upto - released)  # type: ignore[index]
                 released = upto
-            if label is None or not paragraph.speaker:
+            if label is None or not named:
                 speaker = None
             elif label in known:
                 speaker = known[label]
@@ -526,21 +527,21 @@ class Assembler:
                 if pending is not None:
                     yield self._finished(pending, more, start)
                 in_dialogue, interrupted = True, None
-                time = paragraph.time
+                time = stamp
                 if start == stamp_above and time is None:  # a time marker right above
                     time = _time_above(pending)  # type: ignore[arg-type]
                 if start == last and plain:
-                    words = lines[start][paragraph.rest_at :].strip()
+                    words = lines[start][rest_at:].strip()
                     if words[-1:] in _WRAPPER_ENDS:
                         words = without_closing_wrapper(lines[start], words)
-                elif start == last and not lines[start][paragraph.rest_at :].strip():
+                elif start == last and not lines[start][rest_at:].strip():
                     words = ""  # a label alone on its line (`turn_text`'s answer, on any page)
                 else:
                     words = self.turn_text(paragraph)
-                    if paragraph.bare and time is None and words.lstrip()[:1].isdigit():
+                    if bare and time is None and words.lstrip()[:1].isdigit():
                         time, words = _time_below(words)
                 pending = Block(_TURN, words, start + 1, last + 1, speaker, label, time)
-                cue = paragraph.bare  # the name alone over the speech, as a script's cue
+                cue = bare  # the name alone over the speech, as a script's cue
                 acting = False  # (action after a blank line under the speech, once begun)
                 continue
             kind, speaker, label, words = self.classify(paragraph, in_dialogue)
@@ -729,8 +730,11 @@ class Assembler:
         first = block.line - 1
         lines = self.lines
         # (a line and the blank line after it, the usual turn: two strings added, without
-        # the list a slice to join makes)
-        block.raw = lines[first] + lines[end - 1] if end - first == 2 else "".join(lines[first:end])
+        # the list a slice to join makes; set in its slot, as `raw`'s setter would, without
+        # a call to it per block)
+        block._raw = (
+            lines[first] + lines[end - 1] if end - first == 2 else "".join(lines[first:end])
+        )
         kind = block.kind
         if kind == _TURN or (kind == _UNATTRIBUTED and block.label is not None):
             self.spoken += len(block.text)
