@@ -10,7 +10,6 @@ text, not its words), so a page break never splits a turn.
 from __future__ import annotations
 
 import functools
-import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
@@ -19,6 +18,7 @@ from operator import itemgetter
 from typing import Any
 
 from ... import names
+from ...compiled import kept
 from ...model import Block, Kind
 from ...timecode import parse_clock, parse_spoken_time, parse_time_of_day
 from . import frontmatter, paragraphs
@@ -893,8 +893,10 @@ def speech_indent(lines: Sequence[str], paragraph_list: Sequence[Paragraph]) -> 
     under most such labels (past a parenthetical, which stands further in), when that is
     at least `SPEECH_INDENT_LEAST`; else 0."""
     indents: Counter[int] = Counter()
-    for paragraph in paragraph_list:
-        if paragraph.speaker and paragraph.bare:
+    # (names alone are few where they are not the convention: `filter` passes over the
+    # others at C speed)
+    for paragraph in filter(_BARE, paragraph_list):
+        if paragraph.speaker:
             below = paragraph.start + 1
             # a parenthetical under the name ("(quietly)") is set in further than speech
             while below + 1 < len(lines) and lines[below].lstrip(" \t\xa0")[:1] == "(":
@@ -917,7 +919,7 @@ _START = itemgetter(0)  # `Paragraph.start`
 _ITALIC_MARKS = ("_", "*")
 # A screenplay's scene heading: "INT. DINER - NIGHT", "EXT. STREET - DAY", "I/E CAR",
 # perhaps after its scene number ("12 INT. STORE - LATER 12").
-_SCENE_HEADING = re.compile(r"[ \t]*(?:\d{1,4}[A-Z]?[ \t]+)?(?:INT|EXT|EST|INT\./EXT|I/E)[. ]")
+_SCENE_HEADING = kept(r"[ \t]*(?:\d{1,4}[A-Z]?[ \t]+)?(?:INT|EXT|EST|INT\./EXT|I/E)[. ]")
 # Two scene headings make a screenplay.
 SCENES_LEAST = 2
 
