@@ -540,7 +540,8 @@ def classify(text: str, in_dialogue: bool) -> str | None:
         return Kind.TIMESTAMP
     if opening in _CREDIT_OPENINGS and is_credit(text):
         return Kind.PROSE
-    if _mentions_editing(text) and is_editorial_note(text):
+    # (a note is short: the words of editing are sought in a paragraph that short only)
+    if len(text) <= _NOTE_WIDTH and _mentions_editing(text) and is_editorial_note(text):
         return Kind.PROSE
     if not in_dialogue and is_title_case_heading(text):
         return Kind.HEADING
