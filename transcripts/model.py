@@ -270,6 +270,61 @@ class Block:
         return data
 
 
+def block_records(
+    blocks: Iterable[Block], lead: tuple[str, Any] | None = None
+) -> list[dict[str, Any]]:
+    """Each block's dict form (`Block.to_dict`), after the field `lead` (key, value) when
+    given: a writer's record with a field of its own (the JSON Lines `path`).
+
+    The usual block of a text source, a turn as it was read (speaker and label, no
+    times, its `raw` a string, no pieces), is made whole by one dict display, sized
+    for its fields at once, in this one frame for the lot; any other by `to_dict`.
+    (Added to a field at a time, a record outgrew its first table and was copied to a
+    larger one: for every block of a large file.)"""
+    records: list[dict[str, Any]] = []
+    append = records.append
+    key, value = lead if lead is not None else ("", None)  # (read only with a lead)
+    for block in blocks:
+        speaker, label, raw = block.speaker, block.label, block._raw
+        if (
+            speaker is None
+            or label is None
+            or raw.__class__ is not str
+            or block.start is not None
+            or block.end is not None
+            or block.continued
+            or block.pieces is not None
+            or block.__class__ is not Block
+        ):
+            append(block.to_dict(None if lead is None else {key: value}))
+        elif lead is None:
+            append(
+                {
+                    "kind": block.kind,
+                    "speaker": speaker,
+                    "label": label,
+                    "text": block.text,
+                    "line": block.line,
+                    "end_line": block.end_line,
+                    "raw": raw,
+                }
+            )
+        else:
+            append(
+                {
+                    key: value,
+                    "kind": block.kind,
+                    "speaker": speaker,
+                    "label": label,
+                    "text": block.text,
+                    "line": block.line,
+                    "end_line": block.end_line,
+                    "raw": raw,
+                }
+            )
+    return records
+
+
 class _TextFromPieces(Block):
     """A block whose `text` is still to be made from its pieces (`text_from_pieces`).
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from ..errors import TranscriptError
-from ..model import Block
+from ..model import Block, block_records
 
 _dense_stdlib = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
 
@@ -65,8 +65,9 @@ def encoded_blocks(
     """Each block's dict form as dense JSON, after the field `lead` (key, value) when
     given (a writer's own, such as the JSON Lines `path`), optionally with a newline each.
 
-    One comprehension over the batch with orjson called directly: the dict of each block
-    is built and encoded at once, which is most of what writing a large document costs.
+    The batch's records made in one frame (`model.block_records`), then orjson called on
+    each from C: building and encoding the dicts is most of what writing a large
+    document costs.
     A batch holding what orjson refuses (an integer beyond 64 bits) is encoded again
     record by record, the standard library taking those.
     """
@@ -74,13 +75,11 @@ def encoded_blocks(
         import orjson
     except ImportError:  # pragma: no cover - orjson is a declared dependency
         return [dense_bytes(_record(block, lead), newline) for block in batch]
-    dumps = orjson.dumps
     option = orjson.OPT_APPEND_NEWLINE if newline else 0
+    records = block_records(batch, lead)
     try:
-        if lead is None:
-            return [dumps(block.to_dict(), option=option) for block in batch]
-        key, value = lead
-        return [dumps(block.to_dict({key: value}), option=option) for block in batch]
+        # (orjson's `default` and `option` given by position: no Python frame per block)
+        return list(map(orjson.dumps, records, itertools.repeat(None), itertools.repeat(option)))
     except (TypeError, orjson.JSONEncodeError):
         return [dense_bytes(_record(block, lead), newline) for block in batch]
 

@@ -10,7 +10,6 @@ text, not its words), so a page break never splits a turn.
 from __future__ import annotations
 
 import functools
-import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
@@ -19,6 +18,7 @@ from operator import itemgetter
 from typing import Any
 
 from ... import names
+from ...compiled import kept
 from ...model import Block, Kind
 from ...timecode import parse_clock, parse_spoken_time, parse_time_of_day
 from . import frontmatter, paragraphs, segments
@@ -375,7 +375,7 @@ class Assembler:
     def _heading_labels(self) -> tuple[int, int]:
         """The level of the shallowest speaker's label set as a Markdown heading (0 where
         no label is one), and the line of the last such label. (Asked only at a heading
-        inside the dialogue.)"""
+        inside the dialogue: walking every paragraph is wasted on a document's title.)"""
         lines = self.lines
         labels = [
             paragraph.start
@@ -504,14 +504,15 @@ class Assembler:
         known = self._speakers  # label -> speaker, filled by speaker_for
         plain = self.page is None
         for paragraph in self.paragraphs:
-            start, last, label = paragraph.start, paragraph.last, paragraph.label
+            # (its fields in one step: a named tuple's field read by name is a lookup each)
+            start, last, label, rest_at, named, bare, _, stamp, _ = paragraph
             if release and start - released > _RELEASE_EVERY and pending is not None:
                 # The lines of the blocks yielded so far: nothing reads behind the
                 # pending block (a list slice at a time, not a step per block).
                 upto = pending.line - 1
                 lines[released:upto] = [""] * (upto - released)  # type: ignore[index]
                 released = upto
-            if label is None or not paragraph.speaker:
+            if label is None or not named:
                 speaker = None
             elif label in known:
                 speaker = known[label]
@@ -531,21 +532,21 @@ class Assembler:
                 if pending is not None:
                     yield self._finished(pending, more, start)
                 in_dialogue, interrupted = True, None
-                time = paragraph.time
+                time = stamp
                 if start == stamp_above and time is None:  # a time marker right above
                     time = _time_above(pending)  # type: ignore[arg-type]
                 if start == last and plain:
-                    words = lines[start][paragraph.rest_at :].strip()
+                    words = lines[start][rest_at:].strip()
                     if words[-1:] in _WRAPPER_ENDS:
                         words = without_closing_wrapper(lines[start], words)
-                elif start == last and not lines[start][paragraph.rest_at :].strip():
+                elif start == last and not lines[start][rest_at:].strip():
                     words = ""  # a label alone on its line (`turn_text`'s answer, on any page)
                 else:
                     words = self.turn_text(paragraph)
-                    if paragraph.bare and time is None and words.lstrip()[:1].isdigit():
+                    if bare and time is None and words.lstrip()[:1].isdigit():
                         time, words = _time_below(words)
                 pending = Block(_TURN, words, start + 1, last + 1, speaker, label, time)
-                cue = paragraph.bare  # the name alone over the speech, as a script's cue
+                cue = bare  # the name alone over the speech, as a script's cue
                 acting = False  # (action after a blank line under the speech, once begun)
                 continue
             if self.segmented:
@@ -720,8 +721,9 @@ class Assembler:
                     kind = Kind.UNATTRIBUTED if in_dialogue else Kind.PROSE
                     pending = Block(kind, words, start + 1, last + 1)
             else:
+                # (a heading before the dialogue interrupts nothing: no turn came yet)
                 if kind in _INTERRUPTIONS or (
-                    kind == Kind.HEADING and self._in_a_message(lines[start], start)
+                    kind == Kind.HEADING and in_dialogue and self._in_a_message(lines[start], start)
                 ):
                     if pending is not None and pending.kind == Kind.TURN:
                         interrupted = pending.speaker
@@ -757,8 +759,11 @@ class Assembler:
         first = block.line - 1
         lines = self.lines
         # (a line and the blank line after it, the usual turn: two strings added, without
-        # the list a slice to join makes)
-        block.raw = lines[first] + lines[end - 1] if end - first == 2 else "".join(lines[first:end])
+        # the list a slice to join makes; set in its slot, as `raw`'s setter would, without
+        # a call to it per block)
+        block._raw = (
+            lines[first] + lines[end - 1] if end - first == 2 else "".join(lines[first:end])
+        )
         kind = block.kind
         if kind == _TURN or (kind == _UNATTRIBUTED and block.label is not None):
             self.spoken += len(block.text)
@@ -917,8 +922,10 @@ def speech_indent(lines: Sequence[str], paragraph_list: Sequence[Paragraph]) -> 
     under most such labels (past a parenthetical, which stands further in), when that is
     at least `SPEECH_INDENT_LEAST`; else 0."""
     indents: Counter[int] = Counter()
-    for paragraph in paragraph_list:
-        if paragraph.speaker and paragraph.bare:
+    # (names alone are few where they are not the convention: `filter` passes over the
+    # others at C speed)
+    for paragraph in filter(_BARE, paragraph_list):
+        if paragraph.speaker:
             below = paragraph.start + 1
             # a parenthetical under the name ("(quietly)") is set in further than speech
             while below + 1 < len(lines) and lines[below].lstrip(" \t\xa0")[:1] == "(":
@@ -941,7 +948,7 @@ _START = itemgetter(0)  # `Paragraph.start`
 _ITALIC_MARKS = ("_", "*")
 # A screenplay's scene heading: "INT. DINER - NIGHT", "EXT. STREET - DAY", "I/E CAR",
 # perhaps after its scene number ("12 INT. STORE - LATER 12").
-_SCENE_HEADING = re.compile(r"[ \t]*(?:\d{1,4}[A-Z]?[ \t]+)?(?:INT|EXT|EST|INT\./EXT|I/E)[. ]")
+_SCENE_HEADING = kept(r"[ \t]*(?:\d{1,4}[A-Z]?[ \t]+)?(?:INT|EXT|EST|INT\./EXT|I/E)[. ]")
 # Two scene headings make a screenplay.
 SCENES_LEAST = 2
 

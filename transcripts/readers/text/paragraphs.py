@@ -11,7 +11,7 @@ import functools
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
-from ...compiled import kept
+from ...compiled import kept, kept_regex
 from ...model import Kind
 from ...timecode import (
     CLOCK_PATTERN,
@@ -374,9 +374,8 @@ _ENCRYPTED = r"Messages(?:[ ]and[ ]calls)?[ ]are[ ]end-to-end[ ]encrypted\b.*"  
 
 @functools.cache
 def _chat_notice() -> regex.Pattern[str]:
-    import regex  # here, not at the top: see `compiled._regex_engine`
-
-    return regex.compile(
+    # (kept: compiling it cost more than a chat log's notices; see `compiled.kept_regex`)
+    return kept_regex(
         rf"(?:{_ENCRYPTED}"
         rf"|{_WHO}[ ](?:has[ ])?(?:joined|left)[ ]{_CHAT_PLACE}"
         rf"|{_WHO}[ ](?:started|stopped)[ ](?:transcription|recording)"  # Teams, Zoom
@@ -405,9 +404,7 @@ _MONTH_DAY = (
 
 @functools.cache
 def _day_separator() -> regex.Pattern[str]:
-    import regex  # here, not at the top: see `compiled._regex_engine`
-
-    return regex.compile(
+    return kept_regex(
         rf"[ \t]*(?:Today|Yesterday|{_WEEKDAY}(?:,[ ]{_MONTH_DAY})?|{_MONTH_DAY})[ \t]*"
     )
 
@@ -546,7 +543,8 @@ def classify(text: str, in_dialogue: bool) -> str | None:
         return Kind.TIMESTAMP
     if opening in _CREDIT_OPENINGS and is_credit(text):
         return Kind.PROSE
-    if _mentions_editing(text) and is_editorial_note(text):
+    # (a note is short: the words of editing are sought in a paragraph that short only)
+    if len(text) <= _NOTE_WIDTH and _mentions_editing(text) and is_editorial_note(text):
         return Kind.PROSE
     if not in_dialogue and is_title_case_heading(text):
         return Kind.HEADING
