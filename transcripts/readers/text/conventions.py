@@ -711,7 +711,7 @@ def _assess(family: Family) -> _Assessment:
         kept = keeping_names
     confirmed = {key for key, count in kept.items() if count >= 2}
     if len(confirmed) >= HABIT_MIN_NAMES:
-        habits += _habits(_last_of_each(keeping, confirmed), (NAME,))
+        habits += _habits(_last_of_each(keeping, confirmed), (NAME,), _is_strong(family))
     if all(look.capitals for look in kept_looks):
         capitals = keeping_names
     elif not any(look.capitals for look in kept_looks):
@@ -960,6 +960,9 @@ class Look(NamedTuple):
     capitals: bool  # the name is in capitals
     titled: bool  # the name opens with a title or is a role
     indent: int
+    # a role or a participant's code ("Moderator", "P1", a letter alone: "I", "Q"): it
+    # says nothing of how the document writes its people's names
+    coded: bool
 
 
 def _look(use: Use) -> Look:
@@ -972,6 +975,7 @@ def _look(use: Use) -> Look:
         names.is_caps(shape.name),
         _opens_with_title(use.key, shape.name),
         shape.indent,
+        len(use.key) == 1 or names.is_role(use.key) or names.is_numbered_role(shape.name),
     )
     return _new(Look, values)
 
@@ -1046,14 +1050,26 @@ HABITS: dict[str, tuple[_HabitTest, str, str]] = {
 _STANDS_ALONE = HABITS["speech on the same line"][1]
 
 
-def _habits(core: list[Use], kinds: tuple[str, ...]) -> list[Habit]:
-    """The habits of the given kinds that nearly all of the given labels keep."""
+def _habits(core: list[Use], kinds: tuple[str, ...], strong: bool = False) -> list[Habit]:
+    """The habits of the given kinds that nearly all of the given labels keep. In a
+    strong shape (a colon, a time), how names are written (capitals, a title) is learned
+    from the labels naming people, not from roles and codes: a focus group's "Moderator:"
+    and "P1:", or an interview's "I:" and "R:", set no habit that a participant joining
+    as "Anna:" breaks. (In a weak one, a court's "Q." and "A.", their capitals are what
+    keep "Okay." from being a label.)"""
     looks = Counter(map(_LOOK, core))
     total = len(core)
+    people = looks
+    if strong and NAME in kinds:
+        people = Counter({look: count for look, count in looks.items() if not look.coded})
+    named = sum(people.values())
     habits = []
     for name, (test, _, kind) in HABITS.items():
-        if kind in kinds:
-            share = sum(count for look, count in looks.items() if test(look)) / total
+        if kind not in kinds:
+            continue
+        counted, of = (people, named) if kind == NAME else (looks, total)
+        if of:
+            share = sum(count for look, count in counted.items() if test(look)) / of
             if share >= HABIT_SHARE:
                 habits.append(Habit(name, share))
     if PLACE in kinds:
