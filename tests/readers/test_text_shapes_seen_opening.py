@@ -112,8 +112,8 @@ def test_the_opening_by_the_first_colon_is_the_heads(name, colon, gap, rest, cut
         return
     opening = found.group()
     line = opening[: len(opening) + cut] + tail
-    colon_at = line.find(":", 0, shapes._HEAD_WIDTH + 1)
-    if colon_at > 0 and line[: colon_at + 3] == opening:
+    colon_at = line.find(":")  # (as `shape_of` finds it)
+    if 0 < colon_at <= shapes._HEAD_WIDTH and line[: colon_at + 3] == opening:
         head = shapes._HEAD.match(line)
         assert head is not None
         assert head.group() == opening

@@ -604,8 +604,8 @@ def shape_of(line: str, pos: int = 0, likely: bool = False) -> Shape | None:
     from a line the test let through. (Property tests hold the look-up to `_HEAD`, and
     the two orders alike.)"""
     if likely and not pos:
-        colon = line.find(":", 0, _HEAD_WIDTH + 1)
-        if colon > 0:
+        colon = line.find(":")
+        if 0 < colon <= _HEAD_WIDTH:
             opening = line[: colon + 3]
             known = _heads.get(opening)
             if known is not None and "," not in opening:
