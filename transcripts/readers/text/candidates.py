@@ -65,7 +65,7 @@ def find_candidates(lines: Sequence[str], start: int, page: Page | None = None) 
     blank_before = True
     before = -1  # the last line of text, unless a label alone on it ended what it said
     waiting: Use | None = None  # the last candidate, until the next line of text is seen
-    waiting_alone = False  # that candidate stands alone on its line
+    waiting_alone = True  # that candidate (the last one, if any) stands alone on its line
     stamped: list[tuple[Use, float]] = []  # labels alone over a time, with the time
     under_stamps: list[Use] = []  # labels alone right under a time (or a date and time)
     for index in range(start, len(lines)):
@@ -86,9 +86,10 @@ def find_candidates(lines: Sequence[str], start: int, page: Page | None = None) 
             if numbered:
                 while at < len(line) and line[at] in " \t\xa0\f":
                     at += 1
-        # (the line after a label with its speech on its line is likely another label, as
-        # in a dialogue of one-paragraph turns: `shape_of` looks its opening up first)
-        likely = waiting is not None and not waiting_alone
+        # (where the last label had its speech on its line, the line after it and a
+        # paragraph's first line are likely labels, as in a dialogue of one-paragraph
+        # turns with an interjection between: `shape_of` looks their opening up first)
+        likely = not waiting_alone and (blank_before or waiting is not None)
         shape = shape_of(line, at, likely) if at < len(line) else None
         if waiting is not None:
             if waiting_alone and shape is None:

@@ -501,7 +501,8 @@ _shapes: dict[tuple[str, bool, bool, bool, bool | str | None], Shape | None] = {
 # opening's characters take no colon, so a colon can only come where they stop: taken
 # possessively, a line of prose with no colon near its start is given up at once, not
 # tried again at each of 80 shorter openings. A test holds it to the greedy pattern.)
-_HEAD = kept(r"[^:：\r\n(\[]{1,80}+[:：][ \t]+[^\s\d\\\[(]")
+_HEAD_WIDTH = 80  # (characters before the colon, at most)
+_HEAD = kept(rf"[^:：\r\n(\[]{{1,{_HEAD_WIDTH}}}+[:：][ \t]+[^\s\d\\\[(]")
 _heads: dict[str, Shape] = {}  # (only labels: prose that opens alike is seldom repeated)
 # Labels alone on their line by the whole line: a play's "First Citizen:", a debate's
 # "Mr. Bill Blaikie (Winnipeg-Transcona, NDP):" recur through a document as they are.
@@ -589,23 +590,26 @@ def shape_of(line: str, pos: int = 0, likely: bool = False) -> Shape | None:
     """The candidate label at the start of `line` (or at `pos`, after a margin number).
 
     `likely` says the line is likely a label (the line of text before it was one, as in a
-    dialogue of one-paragraph turns): then a "Name: " opening seen before is looked up
-    before the prose test. The shape is the same either way: the prose test
-    (`_PROSE_OPENING`) reads no character past such an opening (`_HEAD`), as the words it
+    dialogue of one-paragraph turns): then a "Name: " opening seen before (`_heads`) is
+    looked up first, by the line's first colon: a remembered opening is a name holding no
+    colon, the colon, a space or a tab, and the text's first character, so where the
+    line up to its first colon and two characters more is one, it is the line's opening
+    (`_HEAD`) too. (An opening with a wider gap or a full-width colon is found by `_HEAD`
+    itself, after the prose test.) The shape is the same as with the prose test first:
+    the test (`_PROSE_OPENING`) reads no character past such an opening, as the words it
     takes end before the colon and each lookahead it makes from them stops at the colon
     or at the spaces after it; all but the one after a comma (`_AFTER_COMMA`, which looks
     up to a sentence's end). So where the opening holds no comma, every line opening with
     it is prose to the test or none is; and an opening is remembered (`_remember`) only
-    from a line the test let through. (A property test holds the two orders alike.)"""
-    head = None
+    from a line the test let through. (Property tests hold the look-up to `_HEAD`, and
+    the two orders alike.)"""
     if likely and not pos:
-        head = _HEAD.match(line)
-        if head is not None:
-            opening = head.group()
-            if "," not in opening:
-                known = _heads.get(opening)
-                if known is not None:
-                    return known
+        colon = line.find(":")
+        if 0 < colon <= _HEAD_WIDTH:
+            opening = line[: colon + 3]
+            known = _heads.get(opening)
+            if known is not None and "," not in opening:
+                return known  # "Name: text", seen before: the same shape again
     if _PROSE_OPENING.match(line, pos) is not None:  # `cannot_be_label`, without a call
         return None
     if pos:
@@ -613,8 +617,7 @@ def shape_of(line: str, pos: int = 0, likely: bool = False) -> Shape | None:
     known = _alone.get(line)
     if known is not None:  # "First Citizen:" again, alone on its line
         return known
-    if not likely:
-        head = _HEAD.match(line)
+    head = _HEAD.match(line)
     opening = head.group() if head is not None else None
     if opening is not None:
         known = _heads.get(opening)
