@@ -459,7 +459,17 @@ def is_acronym(label: str) -> bool:
 
 def is_expansion(label: str, text: str) -> bool:
     """Does `text` open by spelling out the abbreviation `label` ("EPS: earnings per
-    share", "ARR: Annual Recurring Revenue")? A glossary's entry, not a speaker's turn."""
+    share", "ARR: Annual Recurring Revenue"), or the label spell itself out in
+    parentheses ("ARR (Annual Recurring Revenue): The annualized value ...", as a
+    call's glossary writes it)? A glossary's entry, not a speaker's turn."""
+    name, note = split_name(label)
+    if note is not None and name != label and _spells(name, note):
+        return True
+    return _spells(label, text)
+
+
+def _spells(label: str, text: str) -> bool:
+    """Does `text` open with words whose initials are the abbreviation `label`'s letters?"""
     if not is_acronym(label):
         return False
     letters = label.casefold()

@@ -124,7 +124,9 @@ def find_candidates(lines: Sequence[str], start: int, page: Page | None = None) 
                 rest_at = shape.rest_at
                 rest = line[rest_at : rest_at + SPEECH_WINDOW].strip()
                 # "EPS: earnings per share" defines a word; it says nothing
-                use.speech = is_speech(rest) and not (known[1] and names.is_expansion(name, rest))
+                use.speech = is_speech(rest) and not (
+                    known[1] and names.is_expansion(shape.label, rest)
+                )
                 before = index
             uses.append(use)
             waiting = use

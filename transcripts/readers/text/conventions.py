@@ -34,9 +34,10 @@ decision is a `Verdict` with its reason.
 from __future__ import annotations
 
 import functools
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Container, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from itertools import pairwise, takewhile
 from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple
@@ -364,6 +365,11 @@ def _asks(asked: list[Use], answered: list[Use]) -> bool:
     return not any(a and b for a, b in pairwise(turns)) and len(asked) * 3 >= len(order)
 
 
+_LINE = attrgetter("line")
+# The characters of the next speaker's words in which a name said is an address.
+_ADDRESS_WINDOW = 80
+
+
 class _LabelLines:
     """The lines of a family's labels, gathered the first time one is asked about (most
     documents decide every label without asking)."""
@@ -378,6 +384,12 @@ class _LabelLines:
         if self._lines is None:
             self._lines = {use.line for use in self._uses}
         return line in self._lines
+
+    def after(self, line: int) -> Use | None:
+        """The family's first label after `line` (its uses are in line order)."""
+        uses = self._uses
+        index = bisect_right(uses, line, key=_LINE)
+        return uses[index] if index < len(uses) else None
 
 
 def _unknown_group(label: str, confirmed: set[str]) -> bool:
@@ -1364,6 +1376,22 @@ class _Judge:
         timed = sum(1 for line in below if _OPENS_WITH_TIME.match(line) is not None)
         return bool(below) and 2 * timed >= len(below)
 
+    def _addressed_next(self, use: Use, label_lines: _LabelLines) -> bool:
+        """Does the next speaker name this label's person first thing ("Kate
+        DeLeo-Joglekar:" over a call's opening remarks, then "Dylan Field: Thanks, Kate,
+        and hi, everybody.")? Someone who just spoke, as a call's or a panel's first
+        speaker is thanked, not a header's field used once before the dialogue."""
+        following = label_lines.after(use.line)
+        person = names.person_name(use.shape.label)
+        if following is None or not person or not self._lines:
+            return False
+        given = person.split()[0]
+        if len(given) < 2 or not given[:1].isupper():
+            return False
+        rest_at = following.shape.rest_at
+        said = self._lines[following.line][rest_at : rest_at + _ADDRESS_WINDOW]
+        return re.search(rf"(?<!\w){re.escape(given)}(?!\w)", said) is not None
+
     def _screenplay(self, uses: list[Use]) -> bool:
         """Are the labels a screenplay's cues, in capitals, laid out in its columns
         (`_screenplay_columns`)? Its parts are many and most speak once in a scene: the
@@ -1575,7 +1603,7 @@ class _Judge:
         convention: Convention,
         confirmed: set[str],
         start: int,
-        label_lines: Container[int],
+        label_lines: _LabelLines,
         assessment: _Assessment,
     ) -> Verdict:
         """The verdict on one candidate of a chosen convention. A label right under a
@@ -1675,5 +1703,7 @@ class _Judge:
         if use.line < start and not (
             (_is_marked(use, confirmed) or use.shape.time is not None) and use.speech
         ):
+            if use.speech and self._addressed_next(use, label_lines):
+                return Verdict(True, "opens the dialogue: the next speaker names them")
             return Verdict(False, "before the dialogue, and not marked as a speaker")
         return Verdict(True, "fits the convention")
