@@ -166,13 +166,12 @@ def decode(data: bytes, path: str = STDIN, encoding: str | None = None) -> Sourc
         encoding = text_encoding(encoding)
         encoding, bom = _byte_order(encoding, data)
         skipped = len(_MARKS.get(encoding, b"")) if bom else 0
-    if skipped:
-        data = data[skipped:]
     try:
-        text = data.decode(encoding)
+        text = _decoded(data, skipped, encoding)
     except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        byte = data[error.start] if error.start < len(data) else 0
+        # (`error.start` counts from the end of the byte order mark)
+        line = data.count(b"\n", skipped, skipped + error.start) + 1
+        byte = data[skipped + error.start] if skipped + error.start < len(data) else 0
         hint = "; try --encoding cp1252 (or latin-1)" if encoding == "utf-8" else ""
         raise TranscriptError(
             f"cannot decode byte 0x{byte:02x} at offset {error.start + skipped} (line {line}) as "
@@ -190,6 +189,15 @@ def decode(data: bytes, path: str = STDIN, encoding: str | None = None) -> Sourc
                 name,
             )
     return SourceText(text=text, path=path, encoding=encoding, bom=bom)
+
+
+def _decoded(data: bytes, skipped: int, encoding: str) -> str:
+    """`data` decoded from byte `skipped` on (after a byte order mark): read in place,
+    not copied first (a large file's bytes are not held twice)."""
+    if not skipped:
+        return data.decode(encoding)
+    with memoryview(data) as view:  # (an encoding with a mark: one of Python's own codecs)
+        return str(view[skipped:], encoding)
 
 
 def _unmarked_utf16(data: bytes) -> str | None:

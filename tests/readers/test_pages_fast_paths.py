@@ -138,3 +138,14 @@ def test_furniture_candidates_found_a_chunk_at_a_time_are_the_lines_asked_one_by
     ]
     with mock.patch.object(pages, "_CHUNK", chunk):
         assert list(pages._furniture_candidates(lines, start, codes, starts)) == expected
+
+
+_GAP_PIECES = ["\n", "\r\n", "\r", " ", "\t", "\f", "\xa0", "O5S1GUO1", "AB12C", "Le Zhou", "x"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_GAP_PIECES), max_size=30).map("".join))
+def test_page_codes_after_gaps_are_searched_for_only_where_two_blank_lines_meet(text):
+    blank = bytearray(map(str.isspace, split_lines(text)))
+    expected = pages._CODE_AFTER_GAP.search(text) is not None
+    assert pages._may_hold_page_codes(text, blank) == expected

@@ -1,6 +1,6 @@
-"""`roster.candidates_of` gathers the pairs of labels that follow one another as tuples
-and makes the pairs once at the end: it must gather the pairs the plain definition (a
-pair made for each label after another's) gathers."""
+"""`roster.candidates_of` gathers, for each label's key, the keys of the labels right
+after it, and makes the pairs once at the end: it must gather the pairs the plain
+definition (a pair made for each label after another's) gathers."""
 
 from __future__ import annotations
 

@@ -514,7 +514,12 @@ def _reject_shots(uses: list[Use], lines: Sequence[str]) -> None:
     margin ("ROADSIDE", "THREE GUARDS" over a paragraph of action): its cues stand at a
     column of their own over speech set left of them (`_screenplay_columns`), where such
     a heading stands at the column of the text under it."""
-    sample = [use for use in _sample(uses) if use.accepted and _over_a_line(use, lines)]
+    # (whether the label stands alone asked first: in most documents none does)
+    sample = [
+        use
+        for use in _sample(uses)
+        if use.shape.placement == ALONE and _over_a_line(use, lines) and use.accepted
+    ]
     columns = _screenplay_columns(sample, lines)
     if columns is None:
         return  # (told from the sample: most documents ask no more)

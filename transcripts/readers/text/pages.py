@@ -166,11 +166,12 @@ def detect(text: str, lines: Sequence[str], start: int, wrapped: bool) -> Page |
     form_feeds = "\f" in text
     tables = tabular.find(text, lines, start) if not is_html else []
     paged = wrapped or form_feeds or is_html or _opens_numbered(lines, start)
-    if not (paged or tables or _CODE_AFTER_GAP.search(text)):
+    # A blank line's code is BLANK (1, `isspace`'s True), any other's TEXT (0).
+    blank = bytearray(map(str.isspace, lines))
+    if not (paged or tables or _may_hold_page_codes(text, blank)):
         return None
     count = len(lines)
-    # A blank line's code is BLANK (1, `isspace`'s True), any other's TEXT (0).
-    codes = bytearray(start) + bytearray(map(str.isspace, islice(lines, start, None)))
+    codes = bytearray(start) + blank[start:]
     if not (paged or tables):
         # a court reporter's pages set as lines, each page's header after a gap
         # ("O5OVGUO4 Bonsukan - Direct"): paged if such headers recur
@@ -402,6 +403,15 @@ _PRINTABLE_ASCII_AND_LINE_ENDS = bytes(
 # `_page_code_key`), looked for in the text before its lines are coded: most texts
 # have none.
 _CODE_AFTER_GAP = kept(r"\n[ \t]*\r?\n[ \t]*\r?\n" + _PAGE_CODE_AHEAD)
+_GAP = bytes((BLANK, BLANK))
+
+
+def _may_hold_page_codes(text: str, blank: bytearray) -> bool:
+    """Does a court reporter's page code open a line after two blank lines
+    (`_CODE_AFTER_GAP`)? `blank` holds BLANK for each of the text's blank lines: a text
+    with no two blank lines in a row, as most are, is not searched (the search costs
+    ten times as much as coding the lines)."""
+    return _GAP in blank and _CODE_AFTER_GAP.search(text) is not None
 
 
 def _has_page_codes(lines: Sequence[str], start: int, codes: bytearray) -> bool:

@@ -6,9 +6,11 @@ hard-wrapped and paginated text is grouped by `paragraphs_wrapped.py`.
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from functools import partial
+from itertools import compress, islice
 from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -148,17 +150,29 @@ def is_hard_wrapped(lines: Sequence[str], start: int = 0) -> bool:
 
     Wrapped text has no long lines, and most lines followed by another line stop
     mid-sentence; text with a paragraph per line has long lines, or lines that end
-    where their sentence does. (The long lines are counted first, in C: they settle a
-    transcript with a paragraph per line, the common case, without the walk that
-    weighs how lines end.)
+    where their sentence does. (The long lines are counted first, in C, and only as far
+    as they settle it: a transcript with a paragraph per line, the common case, is
+    told after a few of its lines, without the walk that weighs how lines end. The
+    lines other than a bare line end, the blank line of most texts, are as many as its
+    lines of text or more: enough long lines for those are enough.)
     """
     sample = lines[start : start + _WRAP_SAMPLE]
-    widths = list(map(len, map(str.rstrip, sample)))
-    nonblank = len(widths) - widths.count(0)
-    long = sum(map(_WRAP_WIDTH.__lt__, widths))  # widths over `_WRAP_WIDTH`
+    bound = len(sample) - sample.count("\n")
+    long = _long_lines(sample, math.floor(_LONG_LINE_SHARE * bound) + 1)
+    if long > _LONG_LINE_SHARE * bound:
+        return False
+    nonblank = list(map(str.isspace, sample)).count(False) - sample.count("")
     if nonblank == 0 or long > _LONG_LINE_SHARE * nonblank:
         return False
     return _mostly_mid_sentence(sample)
+
+
+def _long_lines(sample: Sequence[str], most: int) -> int:
+    """How many lines are longer than `_WRAP_WIDTH` without their line ends, counted up
+    to `most` (among the lines longer than that with them; in C)."""
+    longer = compress(sample, map(_WRAP_WIDTH.__lt__, map(len, sample)))
+    long = filter(_WRAP_WIDTH.__lt__, map(len, map(str.rstrip, longer)))
+    return len(list(islice(long, most)))
 
 
 def _mostly_mid_sentence(sample: Sequence[str]) -> bool:

@@ -137,9 +137,9 @@ def candidates_of(
     # a shape's identity -> [its candidate, its label as written, its uses so far]
     by_shape: dict[int, list[Any]] = {}
     previous: Candidate | None = None
-    # (the pairs in order as they come, a tuple each: a frozenset made for each of a
-    # large document's labels cost as much as the rest of the loop)
-    successions: set[tuple[str, str]] = set()
+    # a key -> the keys of the labels right after its own (not a pair made for each of a
+    # large document's labels: that cost as much as the rest of the loop)
+    following: dict[str, set[str]] = {}
     for use in uses:
         shape = use.shape
         known = by_shape.get(id(shape))
@@ -151,6 +151,7 @@ def candidates_of(
                 candidate = candidates.get(key)
                 if candidate is None:
                     candidate = candidates[key] = Candidate(key=key, first=use.line)
+                    following[key] = set()
                 by_label[label] = candidate
             candidate.forms.setdefault(label, 0)  # (in the order they come)
             candidate.signatures.add(shape.signature)
@@ -159,14 +160,17 @@ def candidates_of(
             candidate = known[0]
         known[2] += 1
         candidate.last = use.line
-        if adjacent is not None and previous is not None and previous is not candidate:
-            successions.add((previous.key, candidate.key))
-        previous = candidate
+        if previous is not candidate:
+            if previous is not None:
+                following[previous.key].add(candidate.key)
+            previous = candidate
     for candidate, label, count in by_shape.values():
         candidate.forms[label] += count
         candidate.count += count
     if adjacent is not None:
-        adjacent.update(map(frozenset, successions))
+        adjacent.update(
+            frozenset((key, after)) for key, keys in following.items() for after in keys
+        )
     return list(candidates.values())
 
 
