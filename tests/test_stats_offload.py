@@ -10,6 +10,7 @@ import pytest
 
 import transcripts
 from transcripts.errors import Terminated
+from transcripts.interruptions import deferrable
 from transcripts.model import Block, Kind, Speaker, Transcript
 from transcripts.statistics import offload
 from transcripts.statistics.counting import BATCH, SpeakerCounter, TokenKinds
@@ -101,8 +102,9 @@ class _SignalledOnEntry:
         return getattr(self.condition, name)
 
 
+@deferrable
 def _raise_terminated(signum: int, frame: object) -> None:
-    raise Terminated(signum)  # as the CLI's handler does
+    raise Terminated(signum)  # as the CLI's handler does (made deferrable as it is)
 
 
 @pytest.mark.skipif(not offload.Offload.available(), reason="no second core or no fork here")

@@ -27,6 +27,7 @@ from .errors import (
     internal_error,
 )
 from .heap import keep_freed_memory_for_large_inputs
+from .interruptions import deferrable
 from .terminal import say
 
 # name -> (module, attribute, one-line help); loaded only when the command runs.
@@ -196,13 +197,16 @@ def _end_cleanly_on_signals() -> None:
     """SIGTERM and SIGHUP (a cancelled CI job, a closed terminal) end a run as Ctrl-C
     does: an exception, so temporary files are removed and worker processes stopped,
     then exit status 128 + the signal's number. A signal the caller set to be ignored
-    (`nohup`) stays ignored."""
+    (`nohup`) stays ignored. Each waits for the end of a few steps that must not be cut
+    in two (`io.signals_deferred`), Ctrl-C too."""
     global _MAIN_PROCESS
     _MAIN_PROCESS = os.getpid()
     for name in ("SIGTERM", "SIGHUP"):
         signum = getattr(signal, name, None)
         if signum is not None and signal.getsignal(signum) == signal.SIG_DFL:
-            signal.signal(signum, _raise_terminated)
+            signal.signal(signum, deferrable(_raise_terminated))
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        signal.signal(signal.SIGINT, deferrable(signal.default_int_handler))
 
 
 _MAIN_PROCESS = 0  # the process whose run a signal ends

@@ -13,16 +13,15 @@ import contextlib
 import functools
 import os
 import re
-import signal
 import stat
 import sys
-import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, BinaryIO
 
 from .compiled import kept
 from .errors import STDOUT_NAME, TranscriptError
 from .heap import input_read
+from .interruptions import signals_deferred
 
 STDIN = "-"
 
@@ -542,22 +541,6 @@ def _refuse_planted_link(link: str, info: os.stat_result, name: str) -> None:
             "followed (write to a file of your own)",
             name,
         )
-
-
-@contextlib.contextmanager
-def signals_deferred() -> Iterator[None]:
-    """Hold back termination signals for a few steps that must not be cut in two
-    (creating a temporary file and noting its name; renaming it into place)."""
-    block = getattr(signal, "pthread_sigmask", None)
-    if block is None or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    held = {signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", signal.SIGTERM)}
-    previous = block(signal.SIG_BLOCK, held)
-    try:
-        yield
-    finally:
-        block(signal.SIG_SETMASK, previous)
 
 
 def refuse_to_overwrite_inputs(

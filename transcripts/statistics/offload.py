@@ -22,7 +22,7 @@ import os
 from typing import Any
 
 from ..errors import TranscriptError
-from ..io import signals_deferred
+from ..interruptions import signals_deferred
 from ..parallel import available_cores, prepare_worker
 from .counting import SpeakerCounter, TokenKinds
 
