@@ -1390,7 +1390,11 @@ class _Judge:
         person = names.person_name(use.shape.label)
         if following is None or not person or not self._lines:
             return False
-        given = person.split()[0]
+        titles, words = names.split_titles(person)
+        written = person.split()
+        if not words or len(written) <= len(titles):
+            return False
+        given = written[len(titles)]  # (a title is no address: "Thank you, Mr. Chairman")
         if len(given) < 2 or not given[:1].isupper():
             return False
         rest_at = following.shape.rest_at
