@@ -13,8 +13,9 @@ page exactly, so `raw` stays byte for byte, and each block's line numbers are th
 the page.
 
 What a browser does not show as the page's text is layout: the `<head>` (its `<title>`
-is the document's title), scripts and styles, navigation, footers, sidebars, forms,
-figures, and the tags that wrap the page before its first paragraph and after its last.
+is the document's title), scripts and styles, navigation, the site's banner (a
+`<header>` outside the page's article), footers, sidebars, forms, figures, and the tags
+that wrap the page before its first paragraph and after its last.
 
 A page whose text is mostly in `<pre>` (GPO hearings, the Congressional Record) is not
 read here: its lines are hard-wrapped text, which `pages.py` reads with its margins.
@@ -90,6 +91,9 @@ _INVISIBLE = frozenset({"script", "style"})
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 # Opening one of these ends the `<head>` a page forgot to close.
 _BODY_START = frozenset({"body", "p", "div", "table", "ul", "ol", "pre", "main", "article"})
+# The page's content sections: a `<header>` inside one heads its article (a title, a
+# byline); outside them it is the site's banner (its name, its menu), furniture.
+_SECTIONS = frozenset({"article", "main", "section"})
 _PAGE_END = frozenset({"body", "html"})
 
 
@@ -271,6 +275,7 @@ class _Reader:
         self.line = _Line()
         self.chrome: dict[str, int] = {}  # open furniture elements, by name
         self.chrome_open = 0
+        self.sections = 0  # open content sections (`_SECTIONS`)
         self.bold = 0  # open <b>/<strong>
         self.bold_level = 0  # the level of the bold that opens the line
         self.pre = 0  # open <pre>
@@ -375,7 +380,10 @@ class _Reader:
         self_closing = found.group().endswith("/>")
         if name in _RAW_TEXT:
             return self._raw_text(name, end)
-        if name in _CHROME and not self_closing and name not in _VOID:
+        if name in _SECTIONS and not self_closing:
+            self.sections += 1
+        furniture = name in _CHROME or (name == "header" and not self.sections)
+        if furniture and not self_closing and name not in _VOID:
             self.chrome[name] = self.chrome.get(name, 0) + 1
             self.chrome_open += 1
             line.layout = True
@@ -402,6 +410,8 @@ class _Reader:
         return end
 
     def _close(self, name: str, start: int, end: int) -> int:
+        if name in _SECTIONS:
+            self.sections = max(0, self.sections - 1)
         if name in _BOLD:
             if self.line.bold_at is not None and self.bold <= self.bold_level:
                 self._end_bold()
