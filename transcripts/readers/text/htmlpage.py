@@ -226,6 +226,7 @@ class _Line:
         "chrome",
         "content",
         "layout",
+        "links",
         "markup",
         "pre",
         "prefix",
@@ -245,6 +246,9 @@ class _Line:
         self.markup = False  # it holds tags
         self.pre = False  # its text is in `<pre>`: its spaces are kept
         self.shown = False  # it has shown text (so bold from here on opens no label)
+        # the links it opens, or -1 once it shows text outside one (a row of links alone,
+        # "← Back to the summary" and "Back to top", is a menu)
+        self.links = 0
         self.text_start = -1  # source offset of its first character of text
         self.text_end = -1  # source offset just past its last character of text
 
@@ -276,6 +280,7 @@ class _Reader:
         self.chrome: dict[str, int] = {}  # open furniture elements, by name
         self.chrome_open = 0
         self.sections = 0  # open content sections (`_SECTIONS`)
+        self.link = 0  # open <a>
         self.bold = 0  # open <b>/<strong>
         self.bold_level = 0  # the level of the bold that opens the line
         self.pre = 0  # open <pre>
@@ -347,6 +352,8 @@ class _Reader:
             line.prefix = _CENTRED_HEADING
         if piece.isspace() or not piece:
             return
+        if not self.link:
+            line.links = -1
         if not line.shown:
             line.shown = True
             line.text_start = start + len(source) - len(source.lstrip())
@@ -402,6 +409,10 @@ class _Reader:
             line.prefix = "- "
         elif name in _HEADINGS and not self.chrome_open:
             line.prefix = _HEADINGS[name]
+        elif name == "a" and not self_closing:
+            self.link += 1
+            if line.links >= 0:
+                line.links += 1
         elif name in _BOLD and not self_closing:
             self.bold += 1
             if line.bold_at is None and not self.chrome_open and not line.shown:
@@ -412,6 +423,8 @@ class _Reader:
     def _close(self, name: str, start: int, end: int) -> int:
         if name in _SECTIONS:
             self.sections = max(0, self.sections - 1)
+        elif name == "a":
+            self.link = max(0, self.link - 1)
         if name in _BOLD:
             if self.line.bold_at is not None and self.bold <= self.bold_level:
                 self._end_bold()
@@ -570,6 +583,8 @@ def _view(line: _Line) -> _View:
         content = _SPACES.sub(" ", content).strip()
         if gap is not None:  # "Q    Dr. Hahn, a question": the gap is the label's end
             content = content.replace(" ", "  ", 1)
+    if content.strip() and line.links >= _MENU_LINKS and not line.prefix:
+        return _View(content, content, LAYOUT)  # a row of links alone: a menu
     if content.strip():
         if not line.pre and not (line.prefix.startswith("#") and _is_label(content)):
             content = line.prefix + content
@@ -585,6 +600,11 @@ def _view(line: _Line) -> _View:
         chrome = _SPACES.sub(" ", "".join(line.chrome)).strip()
         return _View(chrome, chrome, LAYOUT)
     return _View("", "", BLANK)
+
+
+# A line showing only links, this many or more, is a menu ("← Back to the summary",
+# "Back to top"), not text (a single link alone may be a time to play from).
+_MENU_LINKS = 2
 
 
 def _is_label(text: str) -> bool:
