@@ -86,22 +86,22 @@ def stream(
             uses, frontmatter.declared_speakers(metadata), lines, body_start
         )
     inference = conventions.infer(uses, lambda: common_words(lines, body_start), declared, lines)
-    if code and not declared and not inference.accepted():
+    accepted = inference.accepted()
+    if code and not declared and not accepted:
         # no speaker outside the code: a transcript pasted into a code block is the text's
         pasted = _pasted_transcripts(blocks_of_code, candidates, lines, body_start)
         if pasted:
             code -= pasted
             uses = [use for use in candidates if use.line not in code or _is_nick(use)]
             inference = conventions.infer(uses, lambda: common_words(lines, body_start), (), lines)
+            accepted = inference.accepted()
     chat = is_chat(inference, lines)
     # `[10:00] <alice>`, `Ana  14:02`: when a message was sent, no time into a recording
     chat = drop_times_of_day(inference, lines, chat) or chat
     page = pages.settle_tables(page, uses)  # a table whose rows are no turns is text
     chat_log = _is_chat_log(inference)
     # no one named, each line timed ("[00:00.000 --> 00:05.000]  Hello"): speech segments
-    segmented = (
-        not declared and not inference.accepted() and segments.times_segments(lines, body_start)
-    )
+    segmented = not declared and not accepted and segments.times_segments(lines, body_start)
     if (chat or segmented) and pages.is_wrapping_only(page):
         page = None  # a chat writes a message a line, however short its lines run (a segment too)
     if web is not None:
@@ -115,7 +115,6 @@ def stream(
     words = web.text if web is not None else lines  # a page's words, without markup
     # "Call participants:" over names: no turns, and no speaker named only there
     listed = mark_name_lists(paragraphs, words)
-    accepted = inference.accepted()
     if listed:
         accepted = [use for use in accepted if use.line not in listed]
     speakers = roster.build(accepted, declared)
