@@ -112,10 +112,11 @@ class Assembler:
             return self.lines[first].strip()
         return "\n".join(line.strip() for line in self.lines[first : paragraph.last + 1])
 
-    def turn_text(self, paragraph: Paragraph) -> str:
-        """The text after the label: the rest of its line and the paragraph's other lines."""
+    def turn_text(self, paragraph: Paragraph, at: int | None = None) -> str:
+        """The text after the label (or after `at` on its first line: a timed segment's
+        words, past its time): the rest of its line and the paragraph's other lines."""
         line = self.lines[paragraph.start]
-        rest = line[paragraph.rest_at :]
+        rest = line[paragraph.rest_at if at is None else at :]
         rest = self.page.clean(rest) if self.page is not None else rest.strip()
         if rest[-1:] in _WRAPPER_ENDS:
             rest = without_closing_wrapper(line, rest)
@@ -558,7 +559,7 @@ class Assembler:
                     in_dialogue, interrupted = True, None
                     pending = Block(
                         _UNATTRIBUTED,
-                        self._segment_words(paragraph, found.words_at),
+                        self.turn_text(paragraph, found.words_at),
                         start + 1,
                         last + 1,
                         start=found.start,
@@ -739,14 +740,6 @@ class Assembler:
                     stamp_above = last + 1  # (the line a label right under it would open)
         if pending is not None:
             yield self._finished(pending, more, len(lines))
-
-    def _segment_words(self, paragraph: Paragraph, at: int) -> str:
-        """A timed segment's words: its first line from `at` (past the time), and the
-        paragraph's other lines."""
-        words = self.lines[paragraph.start][at:].strip()
-        if paragraph.last == paragraph.start:
-            return words
-        return f"{words}\n{self.text_of(paragraph, skip_first=True)}"
 
     def _finished(self, block: Block, more: list[str], end: int) -> Block:
         """The block complete: the paragraphs gathered for a turn joined onto its text, once
